@@ -1,0 +1,1 @@
+"""Turning document text into facts: numbers, units, periods and the report grammar."""

@@ -1,0 +1,356 @@
+"""Facts: every number a paragraph states about an indicator, with measure, unit, period and span.
+
+Reading goes paragraph → sentence → clause (";") → segment (","), carrying what the genre leaves
+unsaid: the subject of a chain ("05 tháng ước đạt ..., tăng 26%, bằng 40,09% kế hoạch"), the period
+last named in the paragraph, and the parent of a "Trong đó:" breakdown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planwatch.extract import grammar as g
+from planwatch.extract.numbers import NUMBER_RE, parse_number
+from planwatch.extract.periods import Month, Period, PeriodMention, find_periods
+from planwatch.extract.units import match_unit
+
+COUNT_BASES = {"doanh nghiệp", "dự án", "người", "lao động", "lượt", "hộ", "xã", "vụ", "con", "cái",
+               "hợp tác xã", "trường", "sản phẩm", "hồ sơ", "mã số", "đối tượng", "giường bệnh", "bác sĩ", "cây"}
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What a document leaves unsaid: its year, its last month, the period its figures cover."""
+
+    year: int
+    month: int
+    default_period: Period
+
+
+@dataclass
+class Fact:
+    indicator: str
+    measure: str
+    value: float
+    unit: str
+    period: Period
+    start: int
+    end: int
+    estimate: bool = False
+    rank_of: int | None = None
+    parent: str | None = None
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Chain:
+    """What a sentence carries from one figure to the next."""
+
+    subject: str = ""
+    period: Period | None = None
+    parent: str | None = None
+    compare: str | None = None  # "prev" or "yoy", set by a clause that opens "So với ..."
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+")
+_CLAUSE_END = re.compile(r";\s*|(?<=\D):\s+(?=\D)")
+_SEGMENT_END = re.compile(r",(?!\d)\s*|\s+\(|\)\s*")
+# Numbers that are never figures: dates, codes, list numbers, year ranges.
+_MASKS = [
+    re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"),  # 15/5/2024
+    re.compile(r"\d{1,2}/\d{4}"),  # 5/2024 (handled by periods)
+    re.compile(r"\b\d+(?:/\d+)*(?:/\d{4})?/[A-ZĐ][A-ZĐa-z\-]*(?:/[A-ZĐ\-]+)*"),  # 72/2021/QĐ-UBND
+    re.compile(r"\b\d+-[A-ZĐ]{1,4}/[A-ZĐ]+"),  # 19-CT/TU
+    re.compile(r"\b\d{4}\s*-\s*\d{4}\b"),  # 2021-2025
+    re.compile(r"(?:năm|Năm|khóa|khoá|kỳ họp thứ|lần thứ|giai đoạn)\s+\d+"),
+    re.compile(r"(?:ngày|Ngày)\s+\d{1,2}(?:\s*/\s*\d{1,2})?"),
+    re.compile(r"\(\d{1,2}/\d{1,2}\)"),  # (30/4)
+    re.compile(r"\b\d{1,2}/\d{1,2}(?!\d)(?=\s*[-–)]|\s+(?:trở|đến))"),  # 20/5-15/6
+    re.compile(r"^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)\.(?=\s)"),  # "1.2." list numbers
+    re.compile(r"^\s*\(\d{1,2}\)"),  # "(1)" list numbers
+    re.compile(r"\b(?:số|Số)\s+\d+\b"),
+]
+
+
+def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fact]:
+    """All facts of one paragraph (or footnote) `text` that starts at `offset` in the plain text."""
+    facts: list[Fact] = []
+    period = context.default_period
+    last_subject = ""
+    for s_start, sentence in _pieces(text, _SENTENCE_END):
+        chain = _Chain(period=period)
+        if g.BREAKDOWN.match(sentence) and last_subject:
+            chain.parent = last_subject
+        for c_start, clause in _pieces(sentence, _CLAUSE_END):
+            if g.BREAKDOWN.match(clause) and (chain.subject or last_subject) and not chain.parent:
+                chain.parent = chain.subject or last_subject
+                chain.subject = ""
+            _set_comparison(chain, clause)
+            found = _read_clause(clause, context, chain, offset + s_start + c_start)
+            facts.extend(found)
+        if chain.period is not None:
+            period = chain.period
+        if chain.subject and not chain.parent:
+            last_subject = chain.subject
+    return facts
+
+
+def _set_comparison(chain: _Chain, clause: str) -> None:
+    if g.CLAUSE_VS_PREVIOUS.match(clause):
+        chain.compare = "prev"
+    elif g.CLAUSE_VS_SAME_PERIOD.match(clause):
+        chain.compare = "yoy"
+
+
+def _pieces(text: str, splitter: re.Pattern[str]) -> list[tuple[int, str]]:
+    pieces, pos = [], 0
+    for m in splitter.finditer(text):
+        if m.start() > pos:
+            pieces.append((pos, text[pos : m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        pieces.append((pos, text[pos:]))
+    return pieces
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for rule in _MASKS for m in rule.finditer(text)]
+
+
+def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int) -> list[Fact]:
+    periods = find_periods(clause, context.year, context.month)
+    masks = _masked(clause) + [(p.start, p.end) for p in periods]
+    facts: list[Fact] = []
+    pending = ""  # number-less segments before a figure: the start of its label
+    in_paren = False
+    for seg_start, segment in _segments(clause):
+        in_paren = clause[max(0, seg_start - 1) : seg_start] == "(" or (in_paren and not clause[:seg_start].endswith(")"))
+        numbers = [m for m in NUMBER_RE.finditer(segment) if not _inside(seg_start + m.start(), masks)]
+        if not numbers:
+            pending = (pending + ", " + segment) if pending else segment
+            continue
+        left_from = 0
+        for m in numbers:
+            fact = _read_number(clause, segment, seg_start, m, left_from, pending, periods, context, chain, in_paren)
+            if fact:
+                fact.start += offset
+                fact.end += offset
+                facts.append(fact)
+            left_from = m.end()
+            pending = ""
+    return facts
+
+
+def _segments(clause: str) -> list[tuple[int, str]]:
+    return [(start, piece) for start, piece in _pieces(clause, _SEGMENT_END) if piece.strip()]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _read_number(
+    clause: str,
+    segment: str,
+    seg_start: int,
+    m: re.Match[str],
+    left_from: int,
+    pending: str,
+    periods: list[PeriodMention],
+    context: ReportContext,
+    chain: _Chain,
+    in_paren: bool,
+) -> Fact | None:
+    raw_value = parse_number(m.group(0))
+    left = segment[left_from : m.start()]
+    right = segment[m.end() :]
+    full_left = clause[: seg_start + m.start()]
+    number_pos = seg_start + m.start()
+    sign = g.LEFT_SIGN.search(left)
+    if sign:
+        left = left[: sign.start()]
+
+    period, prior = _period_for(clause, number_pos, periods, chain, in_paren, full_left)
+    estimate = bool(g.LEFT_ESTIMATE.search(full_left[-60:]))
+    label_left = _clean_label(_without_periods(left, seg_start + left_from, periods))
+    if pending and not label_left.strip():
+        label_left = _clean_label(pending)
+    elif pending and left_from == 0:
+        label_left = _clean_label(pending + ", " + label_left)
+
+    measure, value, unit, rank_of, end = _measure(raw_value, left, right, sign, chain, period, label_left)
+    if measure is None:
+        return None
+    subject = _subject(label_left, right[end:] if measure == "value" else "", unit, chain, left, measure)
+    if not subject:
+        return None
+    if measure == "value" and not unit and not _countable(right):
+        return None
+    label = f"{chain.parent} {subject}" if chain.parent and not subject.startswith(chain.parent) else subject
+    if measure in {"value", "rank"} and not (prior and chain.subject):
+        chain.subject = subject
+    if not in_paren and not prior:
+        chain.period = period
+    quote_start = seg_start + (0 if left_from == 0 else left_from)
+    quote_end = seg_start + m.end() + end
+    tags = ["prior"] if prior else []
+    return Fact(label.strip(), measure, value, unit, period, quote_start, quote_end, estimate, rank_of,
+                chain.parent, tags)
+
+
+def _period_for(
+    clause: str, pos: int, periods: list[PeriodMention], chain: _Chain, in_paren: bool, full_left: str
+) -> tuple[Period, bool]:
+    """The period of the figure at `pos`: the last one named before it in its clause, else the chain's."""
+    base = chain.period
+    before = [p for p in periods if p.end <= pos and not p.comparison]
+    named = before[-1].period if before else None
+    if g.LEFT_PRIOR.search(full_left[-40:]) and not named:
+        reference = base or Period(None, None)
+        return reference.year_earlier(), True
+    period = named or base or Period(None, None)
+    return period, bool(named and base and named.end and base.end and named.end.year < base.end.year and in_paren)
+
+
+def _without_periods(text: str, text_start: int, periods: list[PeriodMention]) -> str:
+    chars = list(text)
+    for p in periods:
+        for i in range(max(p.start - text_start, 0), min(p.end - text_start, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _clean_label(text: str) -> str:
+    label = re.sub(r"\s+", " ", text).strip(" ,:;.-–(")
+    for _ in range(4):
+        before = label
+        label = g.LABEL_HEAD.sub("", label).strip(" ,:;.-–")
+        label = g.LABEL_TAIL.sub("", label).strip(" ,:;.-–")
+        label = re.sub(r"\s*\($", "", label)
+        if label == before:
+            break
+    return label
+
+
+def _measure(
+    value: float, left: str, right: str, sign: re.Match[str] | None, chain: _Chain, period: Period, label: str
+) -> tuple[str | None, float, str, int | None, int]:
+    """(measure, value, unit, rank_of, end of the phrase within `right`)."""
+    if g.LEFT_RANK.search(left):
+        total = g.RIGHT_OF_TOTAL.match(right)
+        return "rank", value, "", int(parse_number(total.group(1))) if total else None, total.end() if total else 0
+    pct = g.RIGHT_PERCENT.match(right)
+    if pct:
+        return (*_percent_measure(value, left, right[pct.end() :], sign, chain, period, label), None, pct.end())
+    times = g.RIGHT_TIMES.match(right)
+    if times and g.LEFT_TIMES.search(left):
+        measure = _change_kind(right[times.end() :], chain, period)
+        return measure, round((value - 1) * 100, 6), "%", None, times.end()
+    fraction = g.RIGHT_OF_TOTAL.match(right)
+    after = right[fraction.end() :] if fraction else right
+    unit = match_unit(after)
+    if unit:
+        if g.LEFT_ABSOLUTE_CHANGE.search(left):
+            return None, value, "", None, 0
+        return "value", value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
+    if g.LEFT_ABSOLUTE_CHANGE.search(left) or g.NOT_A_COUNT.match(after):
+        return None, value, "", None, 0
+    noun = g.COUNT_NOUN.match(after)
+    if noun and float(value).is_integer():
+        return "value", value, noun.group("noun").split()[0], None, (fraction.end() if fraction else 0)
+    if right.strip() == "" or right.lstrip().startswith((")", ";", ".")):
+        if re.search(r"(?:là|:)\s*$", left):
+            return "value", value, "", None, 0
+    return None, value, "", None, 0
+
+
+def _percent_measure(
+    value: float, left: str, after: str, sign: re.Match[str] | None, chain: _Chain, period: Period, label: str
+) -> tuple[str, float, str]:
+    if g.RIGHT_PLAN.match(after) or (g.LEFT_EXCEED.search(left) and not g.RIGHT_SAME_PERIOD.match(after)):
+        return "plan_pct", (100 + value if g.LEFT_EXCEED.search(left) else value), "%"
+    if g.LEFT_SHARE.search(left):
+        return "share_pct", value, "%"
+    change = g.LEFT_CHANGE.search(left)
+    if sign or change:
+        negative = (sign and sign.group("sign") == "-") or (change and change.group("verb").lower() == "giảm")
+        return _change_kind(after, chain, period), -value if negative else value, "%"
+    ratio = g.LEFT_RATIO.search(left)
+    if ratio and ratio.group("verb").lower() == "bằng" and (g.RIGHT_SAME_PERIOD.match(after) or
+                                                            _compared_month(after, period) == "yoy"):
+        return "yoy_change_pct", round(value - 100, 6), "%"
+    if ratio and ratio.group("verb").lower() == "bằng" and not after.strip(" ,;.)"):
+        return "yoy_change_pct", round(value - 100, 6), "%"
+    if g.GROWTH_LABEL.search(label or chain.subject):
+        return "yoy_change_pct", value, "%"
+    return "value", value, "%"
+
+
+def _change_kind(after: str, chain: _Chain, period: Period) -> str:
+    if g.RIGHT_PREVIOUS.match(after):
+        return "prev_change_pct"
+    if g.RIGHT_SAME_PERIOD.match(after) or g.RIGHT_COMPARED_YEAR.match(after):
+        return "yoy_change_pct"
+    compared = _compared_month(after, period)
+    if compared:
+        return "prev_change_pct" if compared == "prev" else "yoy_change_pct"
+    return "prev_change_pct" if chain.compare == "prev" else "yoy_change_pct"
+
+
+def _compared_month(after: str, period: Period) -> str | None:
+    m = g.RIGHT_COMPARED_MONTH.match(after)
+    if not m or period.end is None:
+        return None
+    base = Month(int(m.group(2)), int(m.group(1)))
+    if base == period.end.shift(-1):
+        return "prev"
+    return "yoy" if base == period.end.shift(-12) else None
+
+
+def _subject(label: str, after_unit: str, unit: str, chain: _Chain, left: str, measure: str) -> str:
+    """The label of the figure: its own words, else the chain's subject."""
+    own = label.strip()
+    if measure == "value" and unit and (unit in COUNT_BASES or not _is_measure_unit(unit)):
+        noun = _noun_phrase(after_unit)
+        counted = f"{unit} {noun}".strip() if noun else unit
+        if own and not _generic(own):
+            return f"{counted} {own}" if len(own.split()) <= 3 else own
+        return counted if noun or not chain.subject else chain.subject
+    if own and not _generic(own) and not _subset(own, chain.subject):
+        noun = _noun_phrase(after_unit) if measure == "value" else ""
+        return f"{own} {noun}".strip() if noun and len(own.split()) <= 4 else own
+    if chain.subject:
+        return chain.subject
+    if own:
+        return own
+    noun = _noun_phrase(after_unit)
+    return noun
+
+
+def _noun_phrase(text: str) -> str:
+    m = re.match(r"^\s*([^\d,;:()%]{3,80}?)(?=\s*(?:[,;:()]|\s(?:tăng|giảm|bằng|đạt|chiếm|với|gấp|so)\s|$))", text)
+    if not m:
+        return ""
+    phrase = m.group(1).strip()
+    return "" if re.match(r"^(?:so|tăng|giảm|bằng|đạt|và|trong|với)\b", phrase, re.IGNORECASE) else phrase
+
+
+def _is_measure_unit(unit: str) -> bool:
+    return unit not in COUNT_BASES
+
+
+def _countable(right: str) -> bool:
+    return bool(g.COUNT_NOUN.match(right))
+
+
+_GENERIC = {"chỉ số", "giá trị", "quy mô", "tổng", "tổng số", "số", "mức", "tốc độ", "con số", "kết quả"}
+
+
+def _generic(label: str) -> bool:
+    return label.lower() in _GENERIC or len(label) < 2
+
+
+def _subset(label: str, subject: str) -> bool:
+    words = set(label.lower().split())
+    return bool(subject) and words <= set(subject.lower().split())

@@ -1,0 +1,69 @@
+"""The report grammar as data: the words around a number that say what the number measures.
+
+Each rule is a regular expression read against the text just before (`LEFT_*`) or just after
+(`RIGHT_*`) a number. A new wording of the genre is one more alternative here and one test.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(*alternatives: str) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+_HEDGE = _words("xấp xỉ", "khoảng", "gần", "trên", "hơn", "dưới", "ước", "đạt")
+# "tăng 32%", "tăng khá cao ... tăng 26,45%", "giảm 12,2%"
+LEFT_CHANGE = re.compile(rf"(?P<verb>tăng|giảm)(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
+# "(-21,9%)", "(- 21,9%)", "(giảm 22,2%)"
+LEFT_SIGN = re.compile(r"\(\s*(?P<sign>[-+])\s*$")
+# "bằng 85,5%", "đạt 62,9%", "bằng xấp xỉ 21%"
+LEFT_RATIO = re.compile(rf"(?P<verb>bằng|đạt|đạt\s+tỷ\s+lệ|đạt\s+mức|được)(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
+LEFT_EXCEED = re.compile(rf"vượt(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
+LEFT_SHARE = re.compile(rf"(?:chiếm|tỷ\s+trọng)(?:\s+(?:tỷ\s+lệ|tỷ\s+trọng|{_HEDGE}))*\s*$", re.IGNORECASE)
+LEFT_RANK = re.compile(r"(?:đứng|xếp|xếp\s+hạng|vị\s+trí)\s+(?:thứ\s+)?$", re.IGNORECASE)
+LEFT_TIMES = re.compile(rf"(?:tăng\s+)?gấp(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
+LEFT_ESTIMATE = re.compile(r"\b(?:ước|dự\s+kiến|dự\s+báo|khoảng|xấp\s+xỉ)\b", re.IGNORECASE)
+# "cùng kỳ đạt 40% kế hoạch": a figure of the year before, not "so với cùng kỳ"
+LEFT_PRIOR = re.compile(r"(?<!so\s)(?<!với\s)(?<!so\svới\s)\bcùng\s+kỳ(?:\s+năm\s+\d{4})?\s+(?:đạt|bằng|là|tăng|giảm)", re.I)
+LEFT_ABSOLUTE_CHANGE = re.compile(r"(?:tăng|giảm)\s*$", re.IGNORECASE)
+
+_PLAN = _words("kế\\s+hoạch", "KH", "dự\\s+toán", "chỉ\\s+tiêu", "mục\\s+tiêu", "nhiệm\\s+vụ")
+RIGHT_PLAN = re.compile(rf"^\s*(?:so\s+(?:với\s+)?)?(?:{_PLAN})", re.IGNORECASE)
+RIGHT_PREVIOUS = re.compile(r"^\s*so\s+(?:với\s+)?(?:tháng|kỳ|quý)\s+trước", re.IGNORECASE)
+RIGHT_SAME_PERIOD = re.compile(r"^\s*(?:so\s+(?:với\s+)?)?(?:tháng\s+)?cùng\s+kỳ", re.IGNORECASE)
+RIGHT_COMPARED_MONTH = re.compile(r"^\s*so\s+(?:với\s+)?tháng\s+0?(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
+RIGHT_COMPARED_YEAR = re.compile(r"^\s*so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?năm\s+(\d{4})", re.IGNORECASE)
+RIGHT_TIMES = re.compile(r"^\s*lần\b", re.IGNORECASE)
+RIGHT_OF_TOTAL = re.compile(r"^/\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
+RIGHT_PERCENT = re.compile(r"^\s?%")
+
+# A clause that opens with its comparison base: "So sánh với cùng kỳ năm 2023: giảm 07 vụ (-21,9%)".
+CLAUSE_VS_PREVIOUS = re.compile(r"^\W*so\s+(?:sánh\s+)?với\s+(?:tháng|kỳ)\s+trước", re.IGNORECASE)
+CLAUSE_VS_SAME_PERIOD = re.compile(r"^\W*so\s+(?:sánh\s+)?với\s+cùng\s+kỳ", re.IGNORECASE)
+
+# Words that open a breakdown of the figure before: its parts are children of that indicator.
+BREAKDOWN = re.compile(r"^\W*(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", re.IGNORECASE)
+
+# Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
+LABEL_TAIL = re.compile(
+    r"(?:\s+|^)(?:ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
+    r"gần|hơn|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|hiện|dự\s+kiến|lũy\s+kế|ước\s+thực\s+hiện|"
+    r"thu\s+hút\s+được|toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|mới\s+đạt)\s*$",
+    re.IGNORECASE,
+)
+LABEL_HEAD = re.compile(
+    r"^(?:\s*(?:trong\s+đó|riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
+    r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
+    r"so\s+với\s+cùng\s+kỳ|so\s+với\s+tháng\s+trước|dự\s+kiến|ước)\b[\s:,]*)+",
+    re.IGNORECASE,
+)
+# Nouns after a number that never make it an indicator figure.
+NOT_A_COUNT = re.compile(
+    r"^\s*(?:năm|tháng|ngày|tuổi|giờ|phút|kỳ\s+họp|khóa|khoá|lần\s+thứ|tầng|bước|bậc|cấp)\b", re.IGNORECASE
+)
+# A count noun after a number: "182 doanh nghiệp được thành lập", "08 HCV".
+COUNT_NOUN = re.compile(r"^\s*(?P<noun>[A-ZĐ]{2,6}\b|[a-zà-ỹđA-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+)?)")
+# Growth indicators: a bare percentage of theirs is a change, not a level.
+GROWTH_LABEL = re.compile(r"tăng\s+trưởng|tốc\s+độ\s+tăng|\bGRDP\b.*\btăng|chỉ\s+số\s+sản\s+xuất", re.IGNORECASE)

@@ -1,0 +1,34 @@
+"""Vietnamese number notation: "." groups thousands, "," marks decimals ("1.007,5" = 1007.5)."""
+
+from __future__ import annotations
+
+import re
+
+# A grouped number ("96.058", "1.007,5") or a plain one ("14,14", "05", "800").
+NUMBER_PATTERN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.]\d)|\d+(?:,\d+)?"
+NUMBER_RE = re.compile(NUMBER_PATTERN)
+
+
+def parse_number(text: str) -> float:
+    """Decode a number written the Vietnamese way.
+
+    >>> parse_number("96.058"), parse_number("14,14"), parse_number("1.007,5")
+    (96058.0, 14.14, 1007.5)
+    """
+    s = text.strip().replace(" ", "")
+    if not NUMBER_RE.fullmatch(s):
+        raise ValueError(f"không phải số viết theo kiểu Việt Nam: {text!r}")
+    return float(s.replace(".", "").replace(",", "."))
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """Print a number the Vietnamese way ("96.058", "14,14")."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else min(4, _needed_decimals(value))
+    text = f"{abs(value):,.{decimals}f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return ("-" if value < 0 else "") + text
+
+
+def _needed_decimals(value: float) -> int:
+    text = f"{value:.4f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0

@@ -1,0 +1,130 @@
+"""Periods the genre writes: "tháng 5/2024", "05 tháng", "6 tháng đầu năm", "năm 2023", "quý II",
+"tính đến 15/5/2024", with the document's own period as context for what is left unsaid."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+
+class Month(NamedTuple):
+    year: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def shift(self, months: int) -> Month:
+        index = self.year * 12 + self.month - 1 + months
+        return Month(index // 12, index % 12 + 1)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: Month | None
+    end: Month | None
+
+    def year_earlier(self) -> Period:
+        return Period(self.start.shift(-12) if self.start else None, self.end.shift(-12) if self.end else None)
+
+    def as_strings(self) -> tuple[str | None, str | None]:
+        return (str(self.start) if self.start else None, str(self.end) if self.end else None)
+
+    @property
+    def is_single_month(self) -> bool:
+        return self.start is not None and self.start == self.end
+
+
+def year_period(year: int) -> Period:
+    return Period(Month(year, 1), Month(year, 12))
+
+
+def months_to_date(year: int, months: int) -> Period:
+    return Period(Month(year, 1), Month(year, months))
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    period: Period
+    comparison: bool  # "so với tháng 5/2023": the base of a comparison, not the period of the figure
+
+
+_NUM = r"0?(\d{1,2})"
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_COMPARISON_BEFORE = re.compile(r"(?:so\s+với|so|với|hơn|từ)\s*(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
+
+
+def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
+    """(pattern, builder) pairs; a builder turns the match into a Period given the context."""
+
+    def y(m: re.Match[str], group: str = "y") -> int:
+        value = m.groupdict().get(group)
+        return int(value) if value else year
+
+    rules: list[tuple[str, object]] = [
+        # "6 tháng cuối năm 2024"
+        (r"(?P<n>\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?",
+         lambda m: Period(Month(y(m), 13 - int(m["n"])), Month(y(m), 12))),
+        # "05 tháng đầu năm 2024", "lũy kế 5 tháng", "6 tháng năm 2023", "9 tháng"
+        (rf"(?:lũy\s+kế\s+)?(?P<n>\d{{1,2}})\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{{4}}))?(?![\s/]*\d)",
+         lambda m: months_to_date(y(m), int(m["n"])) if 1 <= int(m["n"]) <= 12 else None),
+        # "sáu tháng đầu năm"
+        (r"sáu\s+tháng\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: months_to_date(y(m), 6)),
+        (r"sáu\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: Period(Month(y(m), 7), Month(y(m), 12))),
+        # "quý II/2024", "quý I năm 2024"
+        (r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*/\s*|\s+năm\s+)?(?P<y>\d{4})?",
+         lambda m: Period(Month(y(m), 3 * _QUARTERS[m["q"].lower()] - 2), Month(y(m), 3 * _QUARTERS[m["q"].lower()]))),
+        # "tính đến (hết) (ngày) 15/5/2024", "đến 30/6/2024"
+        (rf"(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}\s*/\s*(?P<y>\d{{4}})",
+         lambda m: Period(None, Month(y(m), int(m[1])))),
+        (rf"(?:tính\s+)?đến\s+(?:hết\s+)?tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})",
+         lambda m: Period(None, Month(y(m), int(m[1])))),
+        # "tháng 5/2024", "tháng 5 năm 2024", "tháng 5"
+        (rf"tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})", lambda m: Period(Month(y(m), int(m[1])), Month(y(m), int(m[1])))),
+        (rf"tháng\s+{_NUM}(?![\d/,])", lambda m: Period(Month(year, int(m[1])), Month(year, int(m[1])))),
+        # "trong tháng", "tháng này"
+        (r"trong\s+tháng(?!\s+\d)|tháng\s+này", lambda m: Period(Month(year, month), Month(year, month))),
+        (r"tháng\s+trước", lambda m: Period(Month(year, month).shift(-1), Month(year, month).shift(-1))),
+        # "từ đầu năm (đến nay)"
+        (r"từ\s+đầu\s+năm(?:\s+đến\s+nay)?", lambda m: months_to_date(year, month)),
+        # "năm 2023", "cả năm"
+        (r"(?:cả\s+)?năm\s+(?P<y>\d{4})(?!\s*-)", lambda m: year_period(y(m))),
+        (r"cả\s+năm", lambda m: year_period(year)),
+    ]
+    return [(re.compile(p, re.IGNORECASE), b) for p, b in rules]
+
+
+def find_periods(text: str, year: int, month: int) -> list[PeriodMention]:
+    """Every period phrase of `text`, left to right, none overlapping."""
+    taken: list[PeriodMention] = []
+    for pattern, build in _rules(year, month):
+        for m in pattern.finditer(text):
+            if any(m.start() < t.end and t.start < m.end() for t in taken):
+                continue
+            try:
+                period = build(m)  # type: ignore[operator]
+            except (ValueError, KeyError):
+                continue
+            if period is None or not _sane(period):
+                continue
+            comparison = bool(_COMPARISON_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
+            taken.append(PeriodMention(m.start(), m.end(), period, comparison))
+    return sorted(taken, key=lambda t: t.start)
+
+
+def _sane(period: Period) -> bool:
+    months = [m for m in (period.start, period.end) if m]
+    return all(1 <= m.month <= 12 and 1990 <= m.year <= 2100 for m in months)
+
+
+def with_year(period: Period, year: int) -> Period:
+    """The same months in another year (for "cùng kỳ")."""
+    shift = (year - (period.end or period.start or Month(year, 1)).year) * 12
+    return replace(
+        period,
+        start=period.start.shift(shift) if period.start else None,
+        end=period.end.shift(shift) if period.end else None,
+    )

@@ -1,0 +1,69 @@
+"""What every reader returns: blocks of text in reading order, footnotes apart, pages where known."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Block:
+    """A paragraph, table row or footnote body, as plain text."""
+
+    kind: str  # "paragraph" | "table_row" | "footnote"
+    text: str
+    page: int | None = None
+    note: int | None = None  # the number of a footnote block
+    markers: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, footnote number)
+
+
+@dataclass
+class RawDocument:
+    """A file read into blocks; `fmt` says which reader made it."""
+
+    name: str
+    fmt: str
+    blocks: list[Block]
+    pages: int | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    kind: str
+    start: int
+    end: int
+    page: int | None
+    note: int | None
+
+
+@dataclass
+class PlainText:
+    """The document's stored plain text; every span and quote of the document points into it."""
+
+    text: str
+    spans: list[Span]
+    markers: list[tuple[int, int]]  # (position in text, footnote number)
+
+    def page_at(self, pos: int) -> int | None:
+        for span in self.spans:
+            if span.start <= pos <= span.end:
+                return span.page
+        return None
+
+    def span_at(self, pos: int) -> Span | None:
+        return next((s for s in self.spans if s.start <= pos <= s.end), None)
+
+
+def assemble(raw: RawDocument) -> PlainText:
+    """Body blocks first, one a line, then the footnotes, so that footnotes never split a sentence."""
+    body = [b for b in raw.blocks if b.kind != "footnote" and b.text.strip()]
+    notes = [b for b in raw.blocks if b.kind == "footnote" and b.text.strip()]
+    parts: list[str] = []
+    spans: list[Span] = []
+    markers: list[tuple[int, int]] = []
+    pos = 0
+    for block in body + notes:
+        spans.append(Span(block.kind, pos, pos + len(block.text), block.page, block.note))
+        markers.extend((pos + offset, n) for offset, n in block.markers)
+        parts.append(block.text)
+        pos += len(block.text) + 1
+    return PlainText("\n".join(parts), spans, markers)

@@ -1,0 +1,172 @@
+"""Plain text files, including text exported from Word or from PDF.
+
+Word export: one paragraph a line, `[bookmark: ...]` noise, `[footnoteRef:N]` markers and `[N: body]`
+footnote bodies inline. PDF export: lines broken mid-sentence with blank lines between them, page
+numbers, footnote bodies after a line of spaces at each page bottom, markers glued to the text.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from planwatch.read.footnotes import strip_glued_markers
+from planwatch.read.model import Block, RawDocument
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")
+_FOOTNOTE_BODY = re.compile(r"\s*\[(\d+):\s(.*?)\]\s*(?=\[\d+:\s|$|\S)", re.DOTALL)
+_SEPARATOR = re.compile(r"^ {8,}$")
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_NOTE_START = re.compile(r"^(\d{1,3})\s+\S")
+HEADING_START = re.compile(
+    r"^(?:Phần\s+thứ|PHẦN|Điều\s+\d|Chương\s+[IVX\d]|[IVX]{1,5}\.\s|[A-ZĐ]\.\s|\d{1,2}(?:\.\d{1,2})*\.\s|"
+    r"\(\d{1,2}\)\s|[a-zđ]\)\s|[-–+•]\s)"
+)
+
+
+def read_text(name: str, data: bytes) -> RawDocument:
+    text = decode_text(name, data).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    if _looks_like_pdf_export(text):
+        return RawDocument(name, "txt-pdf", _pdf_export_blocks(text))
+    return RawDocument(name, "txt", _word_export_blocks(text))
+
+
+def decode_text(name: str, data: bytes) -> str:
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:
+            return text
+    raise ValueError("không đọc được văn bản: tệp không phải UTF-8 (not UTF-8 text)")
+
+
+def _looks_like_pdf_export(text: str) -> bool:
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 20:
+        return False
+    return statistics.median(len(line) for line in lines) < 110 and bool(re.search(r"\S \n\n\S", text))
+
+
+# --- Word export -------------------------------------------------------------------------------
+
+
+def _word_export_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    notes: list[Block] = []
+    for line in _BOOKMARK.sub("", text).split("\n"):
+        line, bodies = _take_footnote_bodies(line)
+        notes.extend(bodies)
+        markers: list[tuple[int, int]] = []
+        while m := _FOOTNOTE_REF.search(line):
+            markers.append((m.start(), int(m.group(1))))
+            line = line[: m.start()] + line[m.end() :]
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            blocks.append(Block("paragraph", stripped, markers=[(max(0, o - lead), n) for o, n in markers]))
+    return blocks + notes
+
+
+def _take_footnote_bodies(line: str) -> tuple[str, list[Block]]:
+    notes = []
+    for m in reversed(list(_FOOTNOTE_BODY.finditer(line))):
+        notes.append(Block("footnote", " ".join(m.group(2).split()), note=int(m.group(1))))
+        line = line[: m.start()] + (" " if m.start() and m.end() < len(line) else "") + line[m.end() :]
+    return line, sorted(notes, key=lambda b: b.note or 0)
+
+
+# --- PDF export --------------------------------------------------------------------------------
+
+
+def _pdf_export_blocks(text: str) -> list[Block]:
+    body_lines, notes = _split_footnotes(text)
+    width = _full_line_width([line for line, _ in body_lines])
+    paragraphs = join_lines(body_lines, width)
+    numbers = [b.note for b in notes if b.note is not None]
+    blocks = []
+    for paragraph, page in paragraphs:
+        cleaned, markers = strip_glued_markers(paragraph, numbers)
+        numbers = [n for n in numbers if n > max((m for _, m in markers), default=0)]
+        blocks.append(Block("paragraph", cleaned, page=page, markers=markers))
+    return blocks + notes
+
+
+def _split_footnotes(text: str) -> tuple[list[tuple[str, int]], list[Block]]:
+    """Body lines with their page, and the footnote bodies; a line of spaces opens a page's notes."""
+    body: list[tuple[str, int]] = []
+    notes: list[Block] = []
+    in_notes = False
+    page = 1
+    expected = 1
+    just_broke = False
+    for raw in text.split("\n"):
+        if _SEPARATOR.match(raw):
+            in_notes = True
+            continue
+        if not raw.strip():
+            continue
+        if _PAGE_NUMBER.match(raw):  # a page number closes its page, notes included
+            page, in_notes, just_broke = page + 1, False, True
+            continue
+        if raw.startswith(" ") and body and not just_broke:
+            page += 1  # the converter starts each page's first line with a space
+            in_notes = False
+        just_broke = False
+        line = raw.strip()
+        if in_notes:
+            m = _NOTE_START.match(line)
+            if m and int(m.group(1)) == expected:
+                notes.append(Block("footnote", line[len(m.group(1)) :].strip(), page=page, note=expected))
+                expected += 1
+            elif notes:
+                notes[-1].text = _join(notes[-1].text, line)
+            continue
+        body.append((line, page))
+    return body, notes
+
+
+def _full_line_width(lines: list[str]) -> int:
+    lengths = sorted(len(line) for line in lines) or [80]
+    return lengths[int(len(lengths) * 0.9)]
+
+
+def join_lines(lines: list[tuple[str, int]], width: int) -> list[tuple[str, int]]:
+    """Rebuild paragraphs from broken lines: a line ends its paragraph when it is short and closed by
+    punctuation, or is a heading; a numbered or upper-case line starts a new one."""
+    paragraphs: list[tuple[str, int]] = []
+    current = ""
+    page = 1
+    closed = True
+    previous_short = True
+    for line, line_page in lines:
+        starts_new = closed or (_is_heading_like(line) and (previous_short or _ends_sentence(current)))
+        if starts_new and current:
+            paragraphs.append((current, page))
+            current = ""
+        if not current:
+            page = line_page
+        current = _join(current, line) if current else line
+        short = previous_short = len(line) < 0.8 * width
+        closed = (short and (_ends_sentence(line) or _is_heading_like(line) or line.isupper())) or (
+            line.isupper() and len(line) < width
+        )
+    if current:
+        paragraphs.append((current, page))
+    return paragraphs
+
+
+def _is_heading_like(line: str) -> bool:
+    return bool(HEADING_START.match(line)) or (line.isupper() and len(line) > 3)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", ":", ";", "!", "?", "…", ".”", "./."))
+
+
+def _join(left: str, right: str) -> str:
+    if left.endswith("-") and not left.endswith(" -") and right[:1].isalnum():
+        return left + right
+    return left + " " + right
