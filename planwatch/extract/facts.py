@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from planwatch.extract import grammar as g
 from planwatch.extract.numbers import NUMBER_RE, parse_number
 from planwatch.extract.periods import Month, Period, PeriodMention, find_periods
-from planwatch.extract.units import match_unit
+from planwatch.extract.units import match_unit, unit_by_name
 
 COUNT_BASES = {"doanh nghiệp", "dự án", "người", "lao động", "lượt", "hộ", "xã", "vụ", "con", "cái",
                "hợp tác xã", "trường", "sản phẩm", "hồ sơ", "mã số", "đối tượng", "giường bệnh", "bác sĩ", "cây"}
@@ -51,11 +51,12 @@ class _Chain:
     period: Period | None = None
     parent: str | None = None
     compare: str | None = None  # "prev" or "yoy", set by a clause that opens "So với ..."
+    change_sign: int = 0  # "tăng 01 người (7,1%)": the sign of the change a bare "(7,1%)" gives in %
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+")
-_CLAUSE_END = re.compile(r";\s*|(?<=\D):\s+(?=\D)")
-_SEGMENT_END = re.compile(r",(?!\d)\s*|\s+\(|\)\s*")
+_CLAUSE_END = re.compile(r";\s*")
+_SEGMENT_END = re.compile(r",(?!\d)\s*|\s*\(|\)\s*|(?<=\D):\s+")
 # Numbers that are never figures: dates, codes, list numbers, year ranges.
 _MASKS = [
     re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"),  # 15/5/2024
@@ -70,6 +71,8 @@ _MASKS = [
     re.compile(r"^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)\.(?=\s)"),  # "1.2." list numbers
     re.compile(r"^\s*\(\d{1,2}\)"),  # "(1)" list numbers
     re.compile(r"\b(?:số|Số)\s+\d+\b"),
+    re.compile(r"\b(?:19|20)\d{2}\b(?![.,]\d)"),  # a bare year
+    re.compile(r"(?:lớp|Lớp|khối|tuyến số|Điều|khoản|điểm)\s+\d+"),
 ]
 
 
@@ -97,10 +100,14 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
 
 
 def _set_comparison(chain: _Chain, clause: str) -> None:
+    month = g.CLAUSE_VS_MONTH.match(clause)
     if g.CLAUSE_VS_PREVIOUS.match(clause):
         chain.compare = "prev"
     elif g.CLAUSE_VS_SAME_PERIOD.match(clause):
         chain.compare = "yoy"
+    elif month and chain.period and chain.period.end:
+        base = Month(int(month.group(2)), int(month.group(1)))
+        chain.compare = "prev" if base == chain.period.end.shift(-1) else "yoy"
 
 
 def _pieces(text: str, splitter: re.Pattern[str]) -> list[tuple[int, str]]:
@@ -122,24 +129,41 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
     periods = find_periods(clause, context.year, context.month)
     masks = _masked(clause) + [(p.start, p.end) for p in periods]
     facts: list[Fact] = []
-    pending = ""  # number-less segments before a figure: the start of its label
+    pending = ""  # number-less segments before the clause's first figure: the start of its label
+    seen_number = False
     in_paren = False
     for seg_start, segment in _segments(clause):
-        in_paren = clause[max(0, seg_start - 1) : seg_start] == "(" or (in_paren and not clause[:seg_start].endswith(")"))
-        numbers = [m for m in NUMBER_RE.finditer(segment) if not _inside(seg_start + m.start(), masks)]
+        in_paren = "(" in clause[max(0, seg_start - 2) : seg_start] or (
+            in_paren and ")" not in clause[max(0, seg_start - 2) : seg_start]
+        )
+        _set_comparison(chain, segment)
+        numbers = [m for m in NUMBER_RE.finditer(segment) if _is_candidate(clause, seg_start + m.start(), masks)]
         if not numbers:
-            pending = (pending + ", " + segment) if pending else segment
+            if not seen_number:
+                stripped = _without_periods(segment, seg_start, periods).strip()
+                pending = f"{pending}, {stripped}" if pending and stripped else (pending or stripped)
             continue
         left_from = 0
         for m in numbers:
-            fact = _read_number(clause, segment, seg_start, m, left_from, pending, periods, context, chain, in_paren)
-            if fact:
+            found, consumed = _read_number(
+                clause, segment, seg_start, m, left_from, pending if not seen_number else "", periods, context,
+                chain, in_paren,
+            )
+            if consumed is None:  # not a figure: its words belong to the next label
+                continue
+            for fact in found:
                 fact.start += offset
                 fact.end += offset
                 facts.append(fact)
-            left_from = m.end()
-            pending = ""
+            left_from = max(m.end() + consumed, left_from)
+            seen_number = True
     return facts
+
+
+def _is_candidate(clause: str, pos: int, masks: list[tuple[int, int]]) -> bool:
+    """Not a date, code or year, and not the total of a fraction ("12/15", "537/1.619")."""
+    before = clause[:pos]
+    return not _inside(pos, masks) and not before.rstrip().endswith("/") and not before[-1:].isalpha()
 
 
 def _segments(clause: str) -> list[tuple[int, str]]:
@@ -161,56 +185,78 @@ def _read_number(
     context: ReportContext,
     chain: _Chain,
     in_paren: bool,
-) -> Fact | None:
-    raw_value = parse_number(m.group(0))
+) -> tuple[list[Fact], int | None]:
+    """The facts stated by the number `m` of `segment`, and how far past it their wording goes
+    (None when the number states nothing)."""
+    value = parse_number(m.group(0))
     left = segment[left_from : m.start()]
     right = segment[m.end() :]
-    full_left = clause[: seg_start + m.start()]
     number_pos = seg_start + m.start()
     sign = g.LEFT_SIGN.search(left)
     if sign:
         left = left[: sign.start()]
+    if not left.strip() and clause[:number_pos].rstrip().endswith("("):
+        sign = sign or None
 
-    period, prior = _period_for(clause, number_pos, periods, chain, in_paren, full_left)
-    estimate = bool(g.LEFT_ESTIMATE.search(full_left[-60:]))
+    period, prior = _period_for(number_pos, periods, chain, in_paren, left)
+    estimate = bool(g.LEFT_ESTIMATE.search(clause[max(0, number_pos - 60) : number_pos]))
     label_left = _clean_label(_without_periods(left, seg_start + left_from, periods))
-    if pending and not label_left.strip():
-        label_left = _clean_label(pending)
-    elif pending and left_from == 0:
-        label_left = _clean_label(pending + ", " + label_left)
+    if pending and left_from == 0:
+        label_left = _clean_label(f"{pending} {label_left}")
 
-    measure, value, unit, rank_of, end = _measure(raw_value, left, right, sign, chain, period, label_left)
+    ranged = g.RIGHT_RANGE.match(right)
+    measured = right[ranged.end() :] if ranged else right
+    measure, value_out, unit, rank_of, end = _measure(value, left, measured, sign, chain, period, label_left)
+    if ranged:
+        end += ranged.end()
     if measure is None:
-        return None
-    subject = _subject(label_left, right[end:] if measure == "value" else "", unit, chain, left, measure)
+        _remember_counted(left, right, chain)
+        return [], None
+    after = right[end:] if measure == "value" else ""
+    subject = _subject(label_left, after, unit, chain, measure, clause[:number_pos])
     if not subject:
-        return None
-    if measure == "value" and not unit and not _countable(right):
-        return None
+        return [], end
     label = f"{chain.parent} {subject}" if chain.parent and not subject.startswith(chain.parent) else subject
-    if measure in {"value", "rank"} and not (prior and chain.subject):
+    if measure in {"value", "rank"} and not prior:
         chain.subject = subject
     if not in_paren and not prior:
         chain.period = period
-    quote_start = seg_start + (0 if left_from == 0 else left_from)
+    quote_start = seg_start + left_from + (len(left) - len(left.lstrip()))
     quote_end = seg_start + m.end() + end
     tags = ["prior"] if prior else []
-    return Fact(label.strip(), measure, value, unit, period, quote_start, quote_end, estimate, rank_of,
-                chain.parent, tags)
+    values = [value_out] + ([parse_number(ranged.group(1))] if ranged and measure == "value" else [])
+    facts = [
+        Fact(label.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, chain.parent, tags)
+        for v in values
+    ]
+    return facts, end
+
+
+def _remember_counted(left: str, right: str, chain: _Chain) -> None:
+    """"giảm 07 vụ (-21,9%)": the change in % that follows is about what was counted."""
+    change = g.LEFT_ABSOLUTE_CHANGE.search(left)
+    if change:
+        chain.change_sign = -1 if change.group(0).lower().startswith("giảm") else 1
+        noun = _noun_phrase(right)
+        if noun:
+            chain.subject = noun
 
 
 def _period_for(
-    clause: str, pos: int, periods: list[PeriodMention], chain: _Chain, in_paren: bool, full_left: str
+    pos: int, periods: list[PeriodMention], chain: _Chain, in_paren: bool, left: str
 ) -> tuple[Period, bool]:
-    """The period of the figure at `pos`: the last one named before it in its clause, else the chain's."""
-    base = chain.period
+    """The period of the figure at `pos`: the last one named before it in its clause, else the chain's.
+    The second item says the figure is about an earlier period quoted for comparison."""
+    base = chain.period or Period(None, None)
     before = [p for p in periods if p.end <= pos and not p.comparison]
     named = before[-1].period if before else None
-    if g.LEFT_PRIOR.search(full_left[-40:]) and not named:
-        reference = base or Period(None, None)
-        return reference.year_earlier(), True
-    period = named or base or Period(None, None)
-    return period, bool(named and base and named.end and base.end and named.end.year < base.end.year and in_paren)
+    if named and named.start is None and len(before) > 1 and before[-2].period.end == named.end:
+        named = before[-2].period  # "tháng 5 (tính đến ngày 16/5/2024)" is still May
+    if g.LEFT_PRIOR.search(left):
+        return (named or base).year_earlier(), True
+    period = named or base
+    earlier = bool(named and base.end and named.end and named.end.year < base.end.year and in_paren)
+    return period, earlier
 
 
 def _without_periods(text: str, text_start: int, periods: list[PeriodMention]) -> str:
@@ -258,10 +304,11 @@ def _measure(
         return None, value, "", None, 0
     noun = g.COUNT_NOUN.match(after)
     if noun and float(value).is_integer():
-        return "value", value, noun.group("noun").split()[0], None, (fraction.end() if fraction else 0)
-    if right.strip() == "" or right.lstrip().startswith((")", ";", ".")):
-        if re.search(r"(?:là|:)\s*$", left):
-            return "value", value, "", None, 0
+        return "value", value, noun.group("noun"), None, (fraction.end() if fraction else 0) + noun.end()
+    if chain.change_sign and not left.strip():
+        return None, value, "", None, 0
+    if not after.strip(" .;"):
+        return "value", value, "", None, 0  # a bare number; kept only where the text introduces it
     return None, value, "", None, 0
 
 
@@ -273,8 +320,11 @@ def _percent_measure(
     if g.LEFT_SHARE.search(left):
         return "share_pct", value, "%"
     change = g.LEFT_CHANGE.search(left)
-    if sign or change:
+    if sign or change or (chain.change_sign and not left.strip()):
         negative = (sign and sign.group("sign") == "-") or (change and change.group("verb").lower() == "giảm")
+        if not sign and not change:
+            negative = chain.change_sign < 0
+        chain.change_sign = 0
         return _change_kind(after, chain, period), -value if negative else value, "%"
     ratio = g.LEFT_RATIO.search(left)
     if ratio and ratio.group("verb").lower() == "bằng" and (g.RIGHT_SAME_PERIOD.match(after) or
@@ -308,24 +358,25 @@ def _compared_month(after: str, period: Period) -> str | None:
     return "yoy" if base == period.end.shift(-12) else None
 
 
-def _subject(label: str, after_unit: str, unit: str, chain: _Chain, left: str, measure: str) -> str:
+def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: str, before: str) -> str:
     """The label of the figure: its own words, else the chain's subject."""
     own = label.strip()
-    if measure == "value" and unit and (unit in COUNT_BASES or not _is_measure_unit(unit)):
+    if measure == "value" and not unit:
+        # a bare number is a figure only when the text introduces it: "... là: 164.283", "tuyến tỉnh: 58.976"
+        introduced = re.search(r"(?:\blà|:)\s*$", before)
+        return (own or chain.subject) if introduced else ""
+    if measure == "value" and _is_count(unit):
         noun = _noun_phrase(after_unit)
         counted = f"{unit} {noun}".strip() if noun else unit
         if own and not _generic(own):
             return f"{counted} {own}" if len(own.split()) <= 3 else own
-        return counted if noun or not chain.subject else chain.subject
+        return counted
     if own and not _generic(own) and not _subset(own, chain.subject):
         noun = _noun_phrase(after_unit) if measure == "value" else ""
         return f"{own} {noun}".strip() if noun and len(own.split()) <= 4 else own
     if chain.subject:
         return chain.subject
-    if own:
-        return own
-    noun = _noun_phrase(after_unit)
-    return noun
+    return own or _noun_phrase(after_unit)
 
 
 def _noun_phrase(text: str) -> str:
@@ -336,12 +387,12 @@ def _noun_phrase(text: str) -> str:
     return "" if re.match(r"^(?:so|tăng|giảm|bằng|đạt|và|trong|với)\b", phrase, re.IGNORECASE) else phrase
 
 
-def _is_measure_unit(unit: str) -> bool:
-    return unit not in COUNT_BASES
-
-
-def _countable(right: str) -> bool:
-    return bool(g.COUNT_NOUN.match(right))
+def _is_count(unit: str) -> bool:
+    """A count of things ("doanh nghiệp", "huy chương"), not a measurement unit ("tỷ đồng", "ha")."""
+    if unit in {"", "%"}:
+        return False
+    known = unit_by_name(unit)
+    return known is None or known.base in COUNT_BASES
 
 
 _GENERIC = {"chỉ số", "giá trị", "quy mô", "tổng", "tổng số", "số", "mức", "tốc độ", "con số", "kết quả"}

@@ -17,7 +17,7 @@ _HEDGE = _words("xấp xỉ", "khoảng", "gần", "trên", "hơn", "dưới", "
 # "tăng 32%", "tăng khá cao ... tăng 26,45%", "giảm 12,2%"
 LEFT_CHANGE = re.compile(rf"(?P<verb>tăng|giảm)(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
 # "(-21,9%)", "(- 21,9%)", "(giảm 22,2%)"
-LEFT_SIGN = re.compile(r"\(\s*(?P<sign>[-+])\s*$")
+LEFT_SIGN = re.compile(r"(?:^|\()\s*(?P<sign>[-+])\s*$")
 # "bằng 85,5%", "đạt 62,9%", "bằng xấp xỉ 21%"
 LEFT_RATIO = re.compile(rf"(?P<verb>bằng|đạt|đạt\s+tỷ\s+lệ|đạt\s+mức|được)(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
 LEFT_EXCEED = re.compile(rf"vượt(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
@@ -27,7 +27,7 @@ LEFT_TIMES = re.compile(rf"(?:tăng\s+)?gấp(?:\s+{_HEDGE})*\s*$", re.IGNORECAS
 LEFT_ESTIMATE = re.compile(r"\b(?:ước|dự\s+kiến|dự\s+báo|khoảng|xấp\s+xỉ)\b", re.IGNORECASE)
 # "cùng kỳ đạt 40% kế hoạch": a figure of the year before, not "so với cùng kỳ"
 LEFT_PRIOR = re.compile(r"(?<!so\s)(?<!với\s)(?<!so\svới\s)\bcùng\s+kỳ(?:\s+năm\s+\d{4})?\s+(?:đạt|bằng|là|tăng|giảm)", re.I)
-LEFT_ABSOLUTE_CHANGE = re.compile(r"(?:tăng|giảm)\s*$", re.IGNORECASE)
+LEFT_ABSOLUTE_CHANGE = re.compile(r"(?:tăng|giảm)(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$", re.IGNORECASE)
 
 _PLAN = _words("kế\\s+hoạch", "KH", "dự\\s+toán", "chỉ\\s+tiêu", "mục\\s+tiêu", "nhiệm\\s+vụ")
 RIGHT_PLAN = re.compile(rf"^\s*(?:so\s+(?:với\s+)?)?(?:{_PLAN})", re.IGNORECASE)
@@ -38,10 +38,14 @@ RIGHT_COMPARED_YEAR = re.compile(r"^\s*so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?nă
 RIGHT_TIMES = re.compile(r"^\s*lần\b", re.IGNORECASE)
 RIGHT_OF_TOTAL = re.compile(r"^/\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
 RIGHT_PERCENT = re.compile(r"^\s?%")
+# "9-10 nghìn đồng/kg", "63-66 nghìn đồng/kg": a range; both ends are figures in the unit of the second
+RIGHT_RANGE = re.compile(r"^\s*-\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
 
 # A clause that opens with its comparison base: "So sánh với cùng kỳ năm 2023: giảm 07 vụ (-21,9%)".
 CLAUSE_VS_PREVIOUS = re.compile(r"^\W*so\s+(?:sánh\s+)?với\s+(?:tháng|kỳ)\s+trước", re.IGNORECASE)
 CLAUSE_VS_SAME_PERIOD = re.compile(r"^\W*so\s+(?:sánh\s+)?với\s+cùng\s+kỳ", re.IGNORECASE)
+# "So sánh với tháng 4 năm 2024:": previous month or same month a year earlier, by the report's month
+CLAUSE_VS_MONTH = re.compile(r"^\W*so\s+(?:sánh\s+)?với\s+tháng\s+0?(\d{1,2})(?:\s*/\s*|\s+năm\s+)(\d{4})", re.I)
 
 # Words that open a breakdown of the figure before: its parts are children of that indicator.
 BREAKDOWN = re.compile(r"^\W*(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", re.IGNORECASE)
@@ -49,19 +53,20 @@ BREAKDOWN = re.compile(r"^\W*(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", re.
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
     r"(?:\s+|^)(?:ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
-    r"gần|hơn|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|hiện|dự\s+kiến|lũy\s+kế|ước\s+thực\s+hiện|"
-    r"thu\s+hút\s+được|toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|mới\s+đạt)\s*$",
+    r"gần|hơn|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|hiện|dự\s+kiến|lũy\s+kế|ước\s+thực\s+hiện|"
+    r"toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|mới\s+đạt)\s*$",
     re.IGNORECASE,
 )
 LABEL_HEAD = re.compile(
     r"^(?:\s*(?:trong\s+đó|riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
     r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
-    r"so\s+với\s+cùng\s+kỳ|so\s+với\s+tháng\s+trước|dự\s+kiến|ước)\b[\s:,]*)+",
+    r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+kỳ(?:\s+năm\s+\d{4})?|với|so\s+với\s+tháng\s+trước|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
 )
 # Nouns after a number that never make it an indicator figure.
 NOT_A_COUNT = re.compile(
-    r"^\s*(?:năm|tháng|ngày|tuổi|giờ|phút|kỳ\s+họp|khóa|khoá|lần\s+thứ|tầng|bước|bậc|cấp)\b", re.IGNORECASE
+    r"^\s*(?:năm|tháng|ngày|tuổi|giờ|phút|kỳ\s+họp|khóa|khoá|lần\s+thứ|tầng|bước|bậc|cấp|tỷ|triệu|nghìn|ngàn|"
+    r"đến|và|so|trở|THPT|THCS)\b", re.IGNORECASE
 )
 # A count noun after a number: "182 doanh nghiệp được thành lập", "08 HCV".
 COUNT_NOUN = re.compile(r"^\s*(?P<noun>[A-ZĐ]{2,6}\b|[a-zà-ỹđA-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+)?)")

@@ -54,7 +54,8 @@ class PeriodMention:
 
 _NUM = r"0?(\d{1,2})"
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_COMPARISON_BEFORE = re.compile(r"(?:so\s+với|so|với|hơn|từ)\s*(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
+# A period right after these words is a comparison base or part of a name, not the period of a figure.
+_COMPARISON_BEFORE = re.compile(r"(?:so\s+với|so|với|hơn|từ|sang|dưới|trên|đến)\s*(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
 
 
 def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
@@ -69,7 +70,7 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         (r"(?P<n>\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?",
          lambda m: Period(Month(y(m), 13 - int(m["n"])), Month(y(m), 12))),
         # "05 tháng đầu năm 2024", "lũy kế 5 tháng", "6 tháng năm 2023", "9 tháng"
-        (rf"(?:lũy\s+kế\s+)?(?P<n>\d{{1,2}})\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{{4}}))?(?![\s/]*\d)",
+        (rf"(?:lũy\s+kế\s+)?(?P<n>\d{{1,2}})\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{{4}}))?(?![\s/]*\d)(?!\s+trở)",
          lambda m: months_to_date(y(m), int(m["n"])) if 1 <= int(m["n"]) <= 12 else None),
         # "sáu tháng đầu năm"
         (r"sáu\s+tháng\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: months_to_date(y(m), 6)),
@@ -84,7 +85,7 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
          lambda m: Period(None, Month(y(m), int(m[1])))),
         # "tháng 5/2024", "tháng 5 năm 2024", "tháng 5"
         (rf"tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})", lambda m: Period(Month(y(m), int(m[1])), Month(y(m), int(m[1])))),
-        (rf"tháng\s+{_NUM}(?![\d/,])", lambda m: Period(Month(year, int(m[1])), Month(year, int(m[1])))),
+        (rf"tháng\s+{_NUM}(?![\d/]|,\d)", lambda m: Period(Month(year, int(m[1])), Month(year, int(m[1])))),
         # "trong tháng", "tháng này"
         (r"trong\s+tháng(?!\s+\d)|tháng\s+này", lambda m: Period(Month(year, month), Month(year, month))),
         (r"tháng\s+trước", lambda m: Period(Month(year, month).shift(-1), Month(year, month).shift(-1))),
