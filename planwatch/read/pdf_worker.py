@@ -1,0 +1,40 @@
+"""Child process that reads a PDF's text layer with pypdfium2: PDF parsers have had memory-exhaustion
+and recursion bugs, so untrusted files are parsed here, under a time and memory limit, never in the
+process that holds the database.
+
+Input: the PDF bytes on stdin. Output: JSON, a list of pages, each a list of text lines.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+
+MEMORY_LIMIT = 2 * 1024**3
+
+
+def main() -> int:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    import pypdfium2 as pdfium
+
+    data = sys.stdin.buffer.read()
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        message = str(error)
+        if "password" in message.lower():
+            print("tệp PDF được mã hoá (có mật khẩu)", file=sys.stderr)
+            return 3
+        print(f"tệp PDF hỏng: {message}", file=sys.stderr)
+        return 3
+    pages = []
+    for index in range(len(pdf)):
+        text = pdf[index].get_textpage().get_text_range()
+        pages.append(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    json.dump(pages, sys.stdout, ensure_ascii=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Storing: SQLAlchemy models, Alembic migrations, one transaction per document."""

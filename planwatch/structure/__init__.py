@@ -1,0 +1,1 @@
+"""Finding structure: document metadata (kind, number, date, period) and the heading tree."""

@@ -1,0 +1,112 @@
+"""What a document is: kind, number/symbol, issuer, date, and the period it reports on.
+
+The period gives the context year and month for phrases like "05 tháng", "trong tháng", "cùng kỳ".
+Titles say it ("BÁO CÁO Tình hình KT-XH tháng 5 ... nhiệm vụ trọng tâm tháng 6 năm 2024"); where the
+title is lost, the most frequent explicit month or year of the text decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from planwatch.extract.facts import ReportContext
+from planwatch.extract.periods import Month, Period, months_to_date, year_period
+
+KINDS = {
+    "BÁO CÁO": "báo cáo",
+    "KẾ HOẠCH": "kế hoạch",
+    "NGHỊ QUYẾT": "nghị quyết",
+    "QUYẾT ĐỊNH": "quyết định",
+    "CHỈ THỊ": "chỉ thị",
+    "THÔNG BÁO": "thông báo",
+    "CÔNG VĂN": "công văn",
+}
+_SYMBOL = re.compile(r"Số\s*:\s*(\d*\s*/\s*(?:\d{4}/)?[A-ZĐ]+(?:-[A-ZĐ]+)+)")
+# "Bắc Giang, ngày 10 tháng 6 năm 2024": the place comes first, which "Căn cứ Luật ... ngày ..." lacks
+_DATE = re.compile(r"[A-ZÀ-ỸĐ][\wÀ-ỹ ]{1,30},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_ISSUER = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s+(TỈNH\s+[A-ZÀ-ỸĐ ]+)", re.M)
+_SYMBOL_KIND = {"BC": "báo cáo", "KH": "kế hoạch", "NQ": "nghị quyết", "QĐ": "quyết định", "CT": "chỉ thị"}
+_NEXT_MONTH_TASKS = re.compile(r"nhiệm\s+vụ\s+(?:trọng\s+tâm\s+)?tháng\s+0?(\d{1,2})\s+năm\s+(\d{4})", re.I)
+_MONTH_TITLE = re.compile(r"(?:tình\s+hình|kết\s+quả)[^\n]{0,60}?tháng\s+0?(\d{1,2})(?:\s+năm\s+|/)(\d{4})", re.I)
+_HALF_YEAR = re.compile(r"(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})", re.IGNORECASE)
+_MONTHS_TO_DATE = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE)
+_YEAR_REPORT = re.compile(r"(?:năm|NĂM)\s+(\d{4})")
+_MONTH_MENTION = re.compile(r"tháng\s+0?(\d{1,2})\s*/\s*(\d{4})")
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    kind: str | None
+    symbol: str | None
+    issuer: str | None
+    issued: date | None
+    period: Period
+    title: str | None
+
+    def context(self) -> ReportContext:
+        end = self.period.end or Month(date.today().year, 12)
+        return ReportContext(end.year, end.month, self.period)
+
+
+def read_metadata(text: str) -> DocumentMeta:
+    head = text[:3000]
+    kind = next((k for word, k in KINDS.items() if re.search(rf"^\s*{word}\s*$", head, re.M)), None)
+    symbol_match = _SYMBOL.search(head)
+    symbol = re.sub(r"\s+", "", symbol_match.group(1)) if symbol_match else None
+    if kind is None and symbol:
+        kind = next((k for code, k in _SYMBOL_KIND.items() if f"/{code}-" in symbol), None)
+    if kind is None and re.search(r"\bQUYẾT\s+NGHỊ\b", head):
+        kind = "nghị quyết"
+    if kind is None and re.search(r"tình\s+hình\s+kinh\s+tế\s*-\s*xã\s+hội|KẾT\s+QUẢ\s+ĐẠT\s+ĐƯỢC", head, re.I):
+        kind = "báo cáo"
+    issuer = _ISSUER.search(head)
+    issued = _issued(head)
+    period = reported_period(head, text)
+    title = _title(head, kind)
+    return DocumentMeta(kind, symbol, " ".join(issuer.groups()) if issuer else None, issued, period, title)
+
+
+def _issued(head: str) -> date | None:
+    m = _DATE.search(head)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def _title(head: str, kind: str | None) -> str | None:
+    lines = [line.strip() for line in head.split("\n") if line.strip()]
+    for i, line in enumerate(lines):
+        if kind and line.upper() == line and kind.upper() in line and i + 1 < len(lines):
+            return f"{line} {lines[i + 1]}"
+    return lines[0][:200] if lines else None
+
+
+def reported_period(head: str, text: str) -> Period:
+    """The months the document reports on."""
+    if m := _MONTH_TITLE.search(head):
+        month, year = int(m.group(1)), int(m.group(2))
+        return Period(Month(year, month), Month(year, month))
+    if m := _NEXT_MONTH_TASKS.search(head):
+        current = Month(int(m.group(2)), int(m.group(1))).shift(-1)
+        return Period(current, current)
+    if m := _HALF_YEAR.search(head):
+        year = int(m.group(2))
+        if m.group(1).lower() == "đầu":
+            return months_to_date(year, 6)
+        return Period(Month(year, 7), Month(year, 12))
+    if m := _MONTHS_TO_DATE.search(head):
+        return months_to_date(int(m.group(2)), int(m.group(1)))
+    mentions = Counter((int(y), int(mo)) for mo, y in _MONTH_MENTION.findall(text) if 1 <= int(mo) <= 12)
+    if mentions:
+        (year, month), _ = mentions.most_common(1)[0]
+        return Period(Month(year, month), Month(year, month))
+    years = Counter(int(y) for y in _YEAR_REPORT.findall(text) if 1990 <= int(y) <= 2100)
+    if years:
+        return year_period(years.most_common(1)[0][0])
+    return Period(None, None)
