@@ -1,0 +1,1 @@
+"""Serving on the command line: a thin layer over the library."""

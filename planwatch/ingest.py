@@ -1,0 +1,105 @@
+"""The library entry point for ingesting: file → blocks → plain text → metadata, sections, facts →
+one transaction. Re-ingesting an unchanged file adds nothing; a changed one becomes a new version."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from planwatch.extract.facts import Fact, extract_facts
+from planwatch.extract.units import base_value
+from planwatch.read.errors import RejectedFile
+from planwatch.read.files import SUFFIXES, read_file
+from planwatch.read.model import PlainText, assemble
+from planwatch.store import models
+from planwatch.structure.metadata import DocumentMeta, read_metadata
+from planwatch.structure.sections import SectionTracker
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    path: Path
+    status: str  # "added" | "new_version" | "unchanged" | "rejected"
+    doc_key: str
+    facts: int = 0
+    message: str = ""
+
+
+def document_paths(paths: list[Path]) -> Iterator[Path]:
+    """Files as given, and the readable files inside folders, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        else:
+            yield path
+
+
+def ingest_file(sessions: sessionmaker[Session], path: Path) -> IngestResult:
+    key = path.stem
+    try:
+        if not path.is_file():
+            raise RejectedFile(path.name, "không tìm thấy tệp (file not found)")
+        raw, data = read_file(path)
+    except RejectedFile as error:
+        return IngestResult(path, "rejected", key, message=error.reason)
+    digest = hashlib.sha256(data).hexdigest()
+    with sessions.begin() as session:
+        versions = session.scalars(select(models.Document).where(models.Document.doc_key == key)).all()
+        if any(v.sha256 == digest for v in versions):
+            return IngestResult(path, "unchanged", key, message="đã có, không đổi")
+        plain = assemble(raw)
+        meta = read_metadata(plain.text)
+        document = _document(key, path, raw.fmt, raw.pages, digest, plain, meta, len(versions) + 1)
+        facts = list(_facts(plain, meta, document))
+        session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
+        session.add(document)
+        status = "new_version" if versions else "added"
+        return IngestResult(path, status, key, facts=len(facts))
+
+
+def _document(
+    key: str, path: Path, fmt: str, pages: int | None, digest: str, plain: PlainText, meta: DocumentMeta, version: int
+) -> models.Document:
+    start, end = meta.period.as_strings()
+    return models.Document(
+        doc_key=key, version=version, is_current=True, sha256=digest, filename=path.name, fmt=fmt, kind=meta.kind,
+        symbol=meta.symbol, issuer=meta.issuer, issued=meta.issued, title=meta.title, period_start=start,
+        period_end=end, pages=pages, text=plain.text, ingested_at=datetime.now(),
+    )
+
+
+def _facts(plain: PlainText, meta: DocumentMeta, document: models.Document) -> Iterator[models.Fact]:
+    context = meta.context()
+    tracker = SectionTracker()
+    sections: dict[int, str] = {}  # footnote number → section of its marker
+    for span in plain.spans:
+        text = plain.text[span.start : span.end]
+        section = tracker.path_for(text) if span.kind != "footnote" else sections.get(span.note or -1, "")
+        for pos, note in plain.markers:
+            if span.start <= pos <= span.end and span.kind != "footnote":
+                sections[note] = section
+        document.blocks.append(
+            models.Block(kind=span.kind, char_start=span.start, char_end=span.end, page=span.page,
+                         footnote=span.note, section=section)
+        )
+        for fact in extract_facts(text, context, span.start):
+            row = _fact_row(fact, plain, section, span.note if span.kind == "footnote" else None, span.page)
+            document.facts.append(row)
+            yield row
+
+
+def _fact_row(fact: Fact, plain: PlainText, section: str, footnote: int | None, page: int | None) -> models.Fact:
+    start, end = fact.period.as_strings()
+    return models.Fact(
+        indicator=fact.indicator, indicator_code=None, parent=fact.parent, measure=fact.measure, value=fact.value,
+        unit=fact.unit, base_value=base_value(fact.value, fact.unit) if fact.measure == "value" else fact.value,
+        rank_of=fact.rank_of, period_start=start, period_end=end, estimate=fact.estimate,
+        prior="prior" in fact.tags, section=section, footnote=footnote, page=page,
+        char_start=fact.start, char_end=fact.end, quote=plain.text[fact.start : fact.end],
+    )
