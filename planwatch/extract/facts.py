@@ -56,6 +56,7 @@ class _Chain:
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+")
 _CLAUSE_END = re.compile(r";\s*")
+_WORDS_IN_PARENS = re.compile(r"\s*\([^()\d]*\)")
 _SEGMENT_END = re.compile(r",(?!\d)\s*|\s*\(|\)\s*|(?<=\D):\s+")
 # Numbers that are never figures: dates, codes, list numbers, year ranges.
 _MASKS = [
@@ -145,6 +146,8 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
             continue
         left_from = 0
         for m in numbers:
+            if m.start() < left_from:  # already read as part of the figure before ("9-10", "537/1.619")
+                continue
             found, consumed = _read_number(
                 clause, segment, seg_start, m, left_from, pending if not seen_number else "", periods, context,
                 chain, in_paren,
@@ -167,7 +170,18 @@ def _is_candidate(clause: str, pos: int, masks: list[tuple[int, int]]) -> bool:
 
 
 def _segments(clause: str) -> list[tuple[int, str]]:
-    return [(start, piece) for start, piece in _pieces(clause, _SEGMENT_END) if piece.strip()]
+    """Comma, colon and parenthesis pieces; a parenthesis without a number ("(IIP)") stays in its label."""
+    keep = [(m.start(), m.end()) for m in _WORDS_IN_PARENS.finditer(clause)]
+    pieces, pos = [], 0
+    for m in _SEGMENT_END.finditer(clause):
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in keep):
+            continue
+        if m.start() > pos and clause[pos : m.start()].strip():
+            pieces.append((pos, clause[pos : m.start()]))
+        pos = m.end()
+    if clause[pos:].strip():
+        pieces.append((pos, clause[pos:]))
+    return pieces
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -202,7 +216,7 @@ def _read_number(
     estimate = bool(g.LEFT_ESTIMATE.search(clause[max(0, number_pos - 60) : number_pos]))
     label_left = _clean_label(_without_periods(left, seg_start + left_from, periods))
     if pending and left_from == 0:
-        label_left = _clean_label(f"{pending} {label_left}")
+        label_left = _clean_label(f"{pending}, {label_left}" if label_left else pending)
 
     ranged = g.RIGHT_RANGE.match(right)
     measured = right[ranged.end() :] if ranged else right
@@ -217,7 +231,7 @@ def _read_number(
     if not subject:
         return [], end
     label = f"{chain.parent} {subject}" if chain.parent and not subject.startswith(chain.parent) else subject
-    if measure in {"value", "rank"} and not prior:
+    if not prior:
         chain.subject = subject
     if not in_paren and not prior:
         chain.period = period
