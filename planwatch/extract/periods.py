@@ -70,7 +70,7 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         (r"(?P<n>\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?",
          lambda m: Period(Month(y(m), 13 - int(m["n"])), Month(y(m), 12))),
         # "05 tháng đầu năm 2024", "lũy kế 5 tháng", "6 tháng năm 2023", "9 tháng"
-        (rf"(?:lũy\s+kế\s+)?(?P<n>\d{{1,2}})\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{{4}}))?(?![\s/]*\d)(?!\s+trở)",
+        (r"(?:lũy\s+kế\s+)?(?P<n>\d{1,2})\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?(?![\s/]*\d)(?!\s+trở)",
          lambda m: months_to_date(y(m), int(m["n"])) if 1 <= int(m["n"]) <= 12 else None),
         # "sáu tháng đầu năm"
         (r"sáu\s+tháng\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: months_to_date(y(m), 6)),

@@ -99,6 +99,11 @@ class Numbering:
         self.abstract_of: dict[str, str] = {}
         self.start_override: dict[tuple[str, int], int] = {}
         self.counters: dict[str, list[int]] = {}  # per list instance (numId), as Word restarts them
+        self.style_numbering: dict[str, tuple[str, int]] = {}  # "List Number" styles carry their numbering
+        for style in document.styles.element.iterchildren(f"{W}style"):
+            num_pr = style.find(f"{W}pPr/{W}numPr")
+            if num_pr is not None:
+                self.style_numbering[style.get(f"{W}styleId", "")] = (_val(num_pr, "numId", ""), int(_val(num_pr, "ilvl", "0")))
         try:
             root = document.part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError):
@@ -122,10 +127,13 @@ class Numbering:
 
     def label(self, p: etree._Element) -> str:
         num_pr = p.find(f"{W}pPr/{W}numPr")
-        if num_pr is None:
+        style = p.find(f"{W}pPr/{W}pStyle")
+        if num_pr is not None:
+            num_id, level = _val(num_pr, "numId", ""), int(_val(num_pr, "ilvl", "0"))
+        elif style is not None and style.get(f"{W}val", "") in self.style_numbering:
+            num_id, level = self.style_numbering[style.get(f"{W}val", "")]
+        else:
             return ""
-        num_id = _val(num_pr, "numId", "")
-        level = int(_val(num_pr, "ilvl", "0"))
         abstract = self.abstract_of.get(num_id)
         levels = self.levels.get(abstract or "", {})
         if level not in levels or num_id == "0":

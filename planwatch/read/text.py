@@ -33,13 +33,13 @@ def read_text(name: str, data: bytes) -> RawDocument:
 
 
 def decode_text(name: str, data: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" not in text:
-            return text
+    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        text = "\x00"
+    if "\x00" not in text:
+        return text
     raise ValueError("không đọc được văn bản: tệp không phải UTF-8 (not UTF-8 text)")
 
 

@@ -1,0 +1,65 @@
+"""Ingest over real SQLite and PostgreSQL connections: versions, idempotence, all-or-nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+
+from planwatch.export import fact_records
+from planwatch.ingest import document_paths, ingest_file
+from planwatch.store import models
+from planwatch.store.db import session_factory
+
+from .conftest import SAMPLES
+
+
+def _count(engine: Engine, model: type) -> int:
+    with session_factory(engine)() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_ingest_samples_then_unchanged(engine: Engine) -> None:
+    sessions = session_factory(engine)
+    results = [ingest_file(sessions, p) for p in document_paths([SAMPLES])]
+    assert {r.status for r in results} == {"added"} and all(r.facts > 10 for r in results)
+    facts_before = _count(engine, models.Fact)
+    again = [ingest_file(sessions, p) for p in document_paths([SAMPLES])]
+    assert {r.status for r in again} == {"unchanged"}
+    assert _count(engine, models.Fact) == facts_before
+
+
+def test_every_fact_resolves_to_its_quote(engine: Engine) -> None:
+    sessions = session_factory(engine)
+    for path in document_paths([SAMPLES]):
+        ingest_file(sessions, path)
+    with sessions() as session:
+        texts = {d.doc_key: d.text for d in session.scalars(select(models.Document))}
+        records = list(fact_records(session))
+    assert records
+    for record in records:
+        assert texts[record["doc"]][record["char_start"] : record["char_end"]] == record["quote"]
+
+
+def test_changed_file_is_a_new_version(engine: Engine, tmp_path: Path) -> None:
+    sessions = session_factory(engine)
+    path = tmp_path / "bao-cao.txt"
+    shutil.copy(SAMPLES / "bao-cao-thang-4-2025.txt", path)
+    assert ingest_file(sessions, path).status == "added"
+    path.write_text(path.read_text(encoding="utf-8").replace("21.350 tỷ đồng", "21.360 tỷ đồng"), encoding="utf-8")
+    assert ingest_file(sessions, path).status == "new_version"
+    with sessions() as session:
+        values = [r["value"] for r in fact_records(session, "bao-cao")]
+    assert 21360 in values and 21350 not in values  # only the current version is exported
+
+
+def test_rejected_file_changes_nothing(engine: Engine, tmp_path: Path) -> None:
+    sessions = session_factory(engine)
+    ingest_file(sessions, SAMPLES / "bao-cao-thang-4-2025.txt")
+    before = (_count(engine, models.Document), _count(engine, models.Fact))
+    broken = tmp_path / "bao-cao-thang-4-2025.pdf"
+    broken.write_bytes(b"%PDF-1.7\n garbage that is not a pdf")
+    result = ingest_file(sessions, broken)
+    assert result.status == "rejected" and "PDF" in result.message
+    assert (_count(engine, models.Document), _count(engine, models.Fact)) == before
