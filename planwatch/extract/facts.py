@@ -209,8 +209,6 @@ def _read_number(
     sign = g.LEFT_SIGN.search(left)
     if sign:
         left = left[: sign.start()]
-    if not left.strip() and clause[:number_pos].rstrip().endswith("("):
-        sign = sign or None
 
     period, prior = _period_for(number_pos, periods, chain, in_paren, left)
     estimate = bool(g.LEFT_ESTIMATE.search(clause[max(0, number_pos - 60) : number_pos]))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -58,6 +59,7 @@ _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _COMPARISON_BEFORE = re.compile(r"(?:so\s+với|so|với|hơn|từ|sang|dưới|trên|đến)\s*(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
 
 
+@cache
 def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
     """(pattern, builder) pairs; a builder turns the match into a Period given the context."""
 
