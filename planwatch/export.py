@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from datetime import date
 from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from planwatch.monitor.tasks import EXPORT_STATUS, STATUS_VI, task_views
 
 from planwatch.store import models
 
@@ -43,6 +46,66 @@ def fact_records(session: Session, doc: str | None = None) -> Iterator[dict[str,
             "section": fact.section,
             "footnote": fact.footnote,
             "tags": (["prior"] if fact.prior else []) + (["footnote"] if fact.footnote else []),
+        }
+
+
+def target_records(session: Session, doc: str | None = None) -> Iterator[dict[str, Any]]:
+    query = (
+        select(models.Target, models.Document.doc_key)
+        .outerjoin(models.Document)
+        .where(models.Target.active.is_(True))
+        .where((models.Document.is_current.is_(True)) | (models.Target.document_id.is_(None)))
+        .order_by(models.Document.doc_key, models.Target.char_start, models.Target.id)
+    )
+    if doc:
+        query = query.where(models.Document.doc_key == doc)
+    for target, doc_key in session.execute(query):
+        yield {
+            "doc": doc_key or "manual",
+            "indicator": target.indicator,
+            "indicator_code": target.indicator_code,
+            "year": target.year,
+            "measure": target.measure,
+            "value": target.value,
+            "value_min": target.value_min,
+            "value_max": target.value_max,
+            "unit": target.unit,
+            "comparator": target.comparator,
+            "quote": target.quote,
+            "char_start": target.char_start,
+            "char_end": target.char_end,
+            "page": target.page,
+            "number": target.number,
+            "parent": target.parent,
+            "section": target.section,
+            "source": target.source,
+        }
+
+
+def task_records(session: Session, doc: str | None = None, as_of: date | None = None) -> Iterator[dict[str, Any]]:
+    for view in task_views(session, as_of or date.today(), doc=doc):
+        task = view.task
+        yield {
+            "doc": view.doc_key,
+            "ref": task.ref,
+            "agencies": task.agencies,
+            "agency_codes": task.agency_codes,
+            "agencies_text": task.agencies_text,
+            "role": task.role,
+            "coordinating": task.coordinating,
+            "deadline": task.deadline.isoformat() if task.deadline else None,
+            "implied_deadline": task.implied_deadline.isoformat() if task.implied_deadline else None,
+            "recurring": task.recurring,
+            "subtasks": task.subtasks,
+            "summary": task.summary,
+            "group": task.group_title,
+            "quote": task.quote,
+            "char_start": task.char_start,
+            "char_end": task.char_end,
+            "page": task.page,
+            "status": EXPORT_STATUS[view.status],
+            "status_detail": view.status,
+            "status_vi": STATUS_VI[view.status],
         }
 
 

@@ -4,22 +4,25 @@ one transaction. Re-ingesting an unchanged file adds nothing; a changed one beco
 from __future__ import annotations
 
 import hashlib
+from calendar import monthrange
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from planwatch.extract.agencies import Agency, Registry, default_registry
 from planwatch.extract.facts import Fact, extract_facts
+from planwatch.extract.tasks import Task, extract_tasks
 from planwatch.extract.units import base_value
 from planwatch.read.errors import RejectedFile
 from planwatch.read.files import SUFFIXES, read_file
 from planwatch.read.model import PlainText, assemble
 from planwatch.store import models
 from planwatch.structure.metadata import DocumentMeta, read_metadata
-from planwatch.structure.sections import SectionTracker
+from planwatch.structure.sections import SectionTracker, outline
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class IngestResult:
     status: str  # "added" | "new_version" | "unchanged" | "rejected"
     doc_key: str
     facts: int = 0
+    tasks: int = 0
     message: str = ""
 
 
@@ -57,10 +61,11 @@ def ingest_file(sessions: sessionmaker[Session], path: Path) -> IngestResult:
         meta = read_metadata(plain.text)
         document = _document(key, path, raw.fmt, raw.pages, digest, plain, meta, len(versions) + 1)
         facts = list(_facts(plain, meta, document))
+        tasks = _tasks(plain, meta, document, agency_registry(session))
         session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
         session.add(document)
         status = "new_version" if versions else "added"
-        return IngestResult(path, status, key, facts=len(facts))
+        return IngestResult(path, status, key, facts=len(facts), tasks=tasks)
 
 
 def _document(
@@ -102,4 +107,36 @@ def _fact_row(fact: Fact, plain: PlainText, section: str, footnote: int | None, 
         rank_of=fact.rank_of, period_start=start, period_end=end, estimate=fact.estimate,
         prior="prior" in fact.tags, section=section, footnote=footnote, page=page,
         char_start=fact.start, char_end=fact.end, quote=plain.text[fact.start : fact.end],
+    )
+
+
+def agency_registry(session: Session) -> Registry:
+    """The shipped registry plus the agencies and spellings users added."""
+    extra = [Agency(a.code, a.name, a.kind, (a.alias,)) for a in session.scalars(select(models.AgencyAlias))]
+    return default_registry().with_agencies(extra) if extra else default_registry()
+
+
+def _tasks(plain: PlainText, meta: DocumentMeta, document: models.Document, registry: Registry) -> int:
+    tasks, groups = extract_tasks(outline(plain), registry, meta.period)
+    plan_end = meta.period.end
+    implied = date(plan_end.year, plan_end.month, monthrange(plan_end.year, plan_end.month)[1]) if plan_end else None
+    for task in tasks:
+        document.tasks.append(_task_row(task, plain, registry, implied))
+    for group in groups:
+        start, end = group.period.as_strings()
+        document.task_groups.append(models.TaskGroup(number=group.number, title=group.title, period_start=start,
+                                                     period_end=end, char_start=group.start, char_end=group.end))
+    return len(tasks)
+
+
+def _task_row(task: Task, plain: PlainText, registry: Registry, implied: date | None) -> models.Task:
+    codes = [agency.code if (agency := registry.normalise(name)) else None for name in task.agencies]
+    return models.Task(
+        ref=task.ref, agencies=task.agencies, agency_codes=codes, agencies_text=task.agencies_text, role=task.role,
+        coordinating=task.coordinating, deadline=task.deadline, implied_deadline=None if task.deadline else implied,
+        recurring=[{"every": d.every, "day": d.day, "text": d.describe()} for d in task.recurring],
+        subtasks=[{"text": s.text, "start": s.start, "end": s.end, "due": s.deadline.due.isoformat()
+                   if s.deadline.due else None, "deadline": s.deadline.describe()} for s in task.subtasks],
+        summary=task.summary, group_title=task.group, page=plain.page_at(task.start), char_start=task.start,
+        char_end=task.end, item_end=task.item_end, quote=plain.text[task.start : task.end],
     )

@@ -4,35 +4,13 @@ nhà nước")."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
-
-ABBREVIATIONS = {
-    "nsnn": "ngan sach nha nuoc", "grdp": "tong san pham tren dia ban", "iip": "chi so san xuat cong nghiep",
-    "fdi": "dau tu truc tiep nuoc ngoai", "xnk": "xuat nhap khau", "kcn": "khu cong nghiep",
-    "ccn": "cum cong nghiep", "dn": "doanh nghiep", "vdt": "von dau tu", "dtc": "dau tu cong",
-    "ntm": "nong thon moi", "mtqg": "muc tieu quoc gia", "bhxh": "bao hiem xa hoi", "bhyt": "bao hiem y te",
-}
-
-
-def fold(text: str) -> str:
-    """Lower case, no diacritics, "đ" → "d", abbreviations expanded."""
-    decomposed = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    words = re.findall(r"[a-z0-9]+", plain)
-    return " ".join(ABBREVIATIONS.get(w, w) for w in words)
-
-
-def matches(query: str, text: str) -> bool:
-    wanted = fold(query).split()
-    have = set(fold(text).split())
-    return all(w in have for w in wanted)
+from planwatch.text.fold import matches
 
 
 def current_documents(session: Session) -> Sequence[models.Document]:

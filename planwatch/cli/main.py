@@ -1,5 +1,5 @@
 """`planwatch`: ingest documents, list facts, export the contract. Every command is a few lines over
-the library (planwatch.ingest, planwatch.query, planwatch.export)."""
+the library (planwatch.ingest, planwatch.query, planwatch.export); tasks and targets have modules of their own."""
 
 from __future__ import annotations
 
@@ -9,44 +9,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 from sqlalchemy import func, select
 
-from planwatch.cli.messages import MEASURES_VI, MESSAGES
-from planwatch.export import fact_records, to_jsonl
+from planwatch.cli import tasks as _tasks  # noqa: F401  (registers its commands)
+from planwatch.cli.app import app, console, errors, say, sessions, state
+from planwatch.cli.messages import MEASURES_VI
+from planwatch.export import fact_records, target_records, task_records, to_jsonl
 from planwatch.extract.numbers import format_number
 from planwatch.ingest import document_paths, ingest_file
 from planwatch.query import current_documents, find_facts
 from planwatch.store import models
-from planwatch.store.db import open_engine, session_factory
-
-app = typer.Typer(help="PlanWatch: theo dõi kế hoạch phát triển kinh tế - xã hội từ văn bản.", no_args_is_help=True)
-console = Console()
-errors = Console(stderr=True)
-
-
-class State:
-    db: str | None = None
-    lang: str = "vi"
-
-
-state = State()
-
-
-def say(key: str) -> str:
-    return MESSAGES[state.lang][key]  # type: ignore[return-value]
-
-
-@app.callback()
-def main(
-    db: Annotated[str | None, typer.Option(help="SQLAlchemy URL; mặc định $PLANWATCH_DB hoặc sqlite:///planwatch.db")] = None,
-    lang: Annotated[str, typer.Option(help="vi | en")] = "vi",
-) -> None:
-    state.db = db
-    state.lang = lang if lang in MESSAGES else "vi"
-
 
 @app.command()
 def ingest(paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục")]) -> None:
@@ -55,15 +29,16 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư m
     if not files:
         errors.print(say("no_files"))
         raise typer.Exit(1)
-    sessions = session_factory(open_engine(state.db))
+    factory = sessions()
     results = []
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task(say("reading"), total=len(files))
         for path in files:
-            result = ingest_file(sessions, path)
+            result = ingest_file(factory, path)
             results.append(result)
             style = "red" if result.status == "rejected" else "green"
-            detail = result.message if result.status == "rejected" else f"{result.facts} {say('facts')}"
+            detail = result.message if result.status == "rejected" else say("ingested").format(
+                facts=result.facts, tasks=result.tasks)
             console.print(f"[{style}]{say(result.status)}[/] {path} — {detail}", highlight=False)
             progress.advance(task)
     bad = sum(r.status == "rejected" for r in results)
@@ -80,8 +55,7 @@ def facts(
     limit: Annotated[int, typer.Option(help="Số dòng tối đa")] = 50,
 ) -> None:
     """Bảng số liệu: chỉ tiêu, loại, giá trị, kỳ, nguồn."""
-    sessions = session_factory(open_engine(state.db))
-    with sessions() as session:
+    with sessions()() as session:
         rows = find_facts(session, indicator=indicator, doc=doc, measure=measure)
     if not rows:
         console.print(say("none"))
@@ -98,8 +72,7 @@ def facts(
 @app.command()
 def documents() -> None:
     """Danh sách văn bản đã nhập."""
-    sessions = session_factory(open_engine(state.db))
-    with sessions() as session:
+    with sessions()() as session:
         table = Table(*say("doc_columns"))
         for doc in current_documents(session):
             count = session.scalar(select(func.count()).where(models.Fact.document_id == doc.id))
@@ -121,12 +94,9 @@ def export(
     doc: Annotated[str | None, typer.Option(help="Mã văn bản")] = None,
 ) -> None:
     """Xuất JSON Lines theo hợp đồng EXPORT.md ra đầu ra chuẩn."""
-    if kind is not ExportKind.facts:
-        errors.print(say("not_yet").format(kind=kind.value))
-        raise typer.Exit(2)
-    sessions = session_factory(open_engine(state.db))
-    with sessions() as session:
-        for record in fact_records(session, doc):
+    records = {ExportKind.facts: fact_records, ExportKind.targets: target_records, ExportKind.tasks: task_records}
+    with sessions()() as session:
+        for record in records[kind](session, doc):
             sys.stdout.write(to_jsonl(record) + "\n")
 
 

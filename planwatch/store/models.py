@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -36,6 +36,9 @@ class Document(Base):
 
     blocks: Mapped[list[Block]] = relationship(back_populates="document", cascade="all, delete-orphan")
     facts: Mapped[list[Fact]] = relationship(back_populates="document", cascade="all, delete-orphan")
+    targets: Mapped[list[Target]] = relationship(back_populates="document", cascade="all, delete-orphan")
+    tasks: Mapped[list[Task]] = relationship(back_populates="document", cascade="all, delete-orphan")
+    task_groups: Mapped[list[TaskGroup]] = relationship(back_populates="document", cascade="all, delete-orphan")
 
 
 class Block(Base):
@@ -80,3 +83,146 @@ class Fact(Base):
     quote: Mapped[str] = mapped_column(Text)
 
     document: Mapped[Document] = relationship(back_populates="facts")
+
+
+class Target(Base):
+    """A plan target, from a document (document_id set) or entered by hand (source "manual")."""
+
+    __tablename__ = "targets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(20), default="document")
+    indicator: Mapped[str] = mapped_column(Text)
+    indicator_code: Mapped[str | None] = mapped_column(String(50), index=True)
+    parent: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[int] = mapped_column(Integer)
+    measure: Mapped[str] = mapped_column(String(30))
+    comparator: Mapped[str] = mapped_column(String(10))
+    value: Mapped[float | None] = mapped_column(Float)
+    value_min: Mapped[float | None] = mapped_column(Float)
+    value_max: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(50))
+    number: Mapped[str | None] = mapped_column(String(20))
+    section: Mapped[str] = mapped_column(Text, default="")
+    page: Mapped[int | None] = mapped_column(Integer)
+    char_start: Mapped[int | None] = mapped_column(Integer)
+    char_end: Mapped[int | None] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    document: Mapped[Document | None] = relationship(back_populates="targets")
+
+
+class TargetEdit(Base):
+    """Who entered or corrected a target, when and why; `before`/`after` hold the changed fields."""
+
+    __tablename__ = "target_edits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    before: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, object]] = mapped_column(JSON)
+    author: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class IndicatorAlias(Base):
+    """A label a user mapped to a catalogue code; applied to existing and future facts and targets."""
+
+    __tablename__ = "indicator_aliases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alias: Mapped[str] = mapped_column(String(500), unique=True)
+    code: Mapped[str] = mapped_column(String(50))
+    author: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AgencyAlias(Base):
+    """An agency or spelling a user added to the registry."""
+
+    __tablename__ = "agency_aliases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alias: Mapped[str] = mapped_column(String(500), unique=True)
+    code: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(30))
+
+
+class Task(Base):
+    __tablename__ = "tasks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    ref: Mapped[str] = mapped_column(String(30))
+    agencies: Mapped[list[str]] = mapped_column(JSON)
+    agency_codes: Mapped[list[str | None]] = mapped_column(JSON)
+    agencies_text: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(20))
+    coordinating: Mapped[list[str]] = mapped_column(JSON)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    implied_deadline: Mapped[date | None] = mapped_column(Date)
+    recurring: Mapped[list[dict[str, object]]] = mapped_column(JSON)
+    subtasks: Mapped[list[dict[str, object]]] = mapped_column(JSON)
+    summary: Mapped[str] = mapped_column(Text)
+    group_title: Mapped[str | None] = mapped_column(Text)
+    page: Mapped[int | None] = mapped_column(Integer)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    item_end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+
+    document: Mapped[Document] = relationship(back_populates="tasks")
+
+
+class TaskGroup(Base):
+    __tablename__ = "task_groups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    number: Mapped[str] = mapped_column(String(30))
+    title: Mapped[str] = mapped_column(Text)
+    period_start: Mapped[str | None] = mapped_column(String(7))
+    period_end: Mapped[str | None] = mapped_column(String(7))
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+
+    document: Mapped[Document] = relationship(back_populates="task_groups")
+
+
+class TaskUpdate(Base):
+    """A progress report on a task. Keyed by document and ref, so that it outlives re-ingests; the status is
+    never stored, it is computed from the deadline and `done_on`."""
+
+    __tablename__ = "task_updates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_key: Mapped[str] = mapped_column(String(200), index=True)
+    ref: Mapped[str] = mapped_column(String(30))
+    reported_on: Mapped[date] = mapped_column(Date)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class TaskLink(Base):
+    """A passage of a later document that reports on a task: suggested by text match, confirmed by a user."""
+
+    __tablename__ = "task_links"
+    __table_args__ = (UniqueConstraint("doc_key", "ref", "source_doc", "char_start"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_key: Mapped[str] = mapped_column(String(200), index=True)
+    ref: Mapped[str] = mapped_column(String(30))
+    source_doc: Mapped[str] = mapped_column(String(200))
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    score: Mapped[float] = mapped_column(Float)
+    confirmed_by: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planwatch.read.model import PlainText
+
 _LEVELS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(Phần\s+thứ\s+\w+|PHẦN\s+[IVX\d]+|Chương\s+[IVX\d]+|Điều\s+\d+)\b\.?", re.IGNORECASE)),
     ("letter", re.compile(r"^([A-ZĐ])\.\s")),
@@ -13,18 +15,34 @@ _LEVELS: list[tuple[str, re.Pattern[str]]] = [
     ("paren", re.compile(r"^\((\d{1,2})\)\s")),
     ("small", re.compile(r"^([a-zđ])\)\s")),
 ]
+_CAPITALS = re.compile(r"^[^a-zà-ỹđ]{12,200}$")
 
 
 @dataclass(frozen=True)
 class Heading:
-    level: int
+    depth: int
     number: str
     title: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+
+@dataclass(frozen=True)
+class OutlineBlock:
+    """A body block with the headings it sits under (its own heading last, when it opens one)."""
+
     start: int
+    end: int
+    text: str
+    page: int | None
+    heading: Heading | None
+    trail: tuple[Heading, ...]
 
 
-def heading_of(text: str) -> tuple[int, str, str] | None:
-    """(depth, number as printed, title) when a block opens with a heading number."""
+def heading_of(text: str) -> Heading | None:
+    """The heading a block opens with, if any: depth, number as printed, title."""
     for depth, (kind, pattern) in enumerate(_LEVELS):
         m = pattern.match(text)
         if not m:
@@ -35,7 +53,7 @@ def heading_of(text: str) -> tuple[int, str, str] | None:
                 continue
             depth += number.count(".")
         title = _title(text[m.end() :]) if kind != "part" else _title(text)
-        return depth, number, title
+        return Heading(depth, number if kind != "part" else "", title)
     return None
 
 
@@ -45,16 +63,43 @@ def _title(rest: str) -> str:
 
 
 class SectionTracker:
-    """Feeds blocks in order; says the section path each one sits in."""
+    """Feeds blocks in order; says the headings each one sits under. A line in capitals right after a
+    heading continues its title ("Phần thứ hai" / "MỘT SỐ NHIỆM VỤ ..." / "... 6 THÁNG CUỐI NĂM 2024")."""
 
     def __init__(self) -> None:
-        self.stack: list[tuple[int, str]] = []
+        self.stack: list[Heading] = []
+        self._after_heading = False
 
-    def path_for(self, text: str) -> str:
+    def feed(self, text: str) -> Heading | None:
         found = heading_of(text)
         if found:
-            depth, number, title = found
-            while self.stack and self.stack[-1][0] >= depth:
+            while self.stack and self.stack[-1].depth >= found.depth:
                 self.stack.pop()
-            self.stack.append((depth, f"{number}. {title}" if number else title))
-        return " > ".join(label for _, label in self.stack)
+            self.stack.append(found)
+        elif self._after_heading and self.stack and _CAPITALS.match(text.strip()):
+            top = self.stack.pop()
+            self.stack.append(Heading(top.depth, top.number, f"{top.title} {text.strip()}".strip()))
+            return None
+        self._after_heading = found is not None
+        return found
+
+    def path_for(self, text: str) -> str:
+        self.feed(text)
+        return self.path
+
+    @property
+    def path(self) -> str:
+        return " > ".join(h.label for h in self.stack)
+
+
+def outline(plain: PlainText) -> list[OutlineBlock]:
+    """The body blocks of a document, each with its heading trail."""
+    tracker = SectionTracker()
+    blocks = []
+    for span in plain.spans:
+        if span.kind == "footnote":
+            continue
+        text = plain.text[span.start : span.end]
+        heading = tracker.feed(text)
+        blocks.append(OutlineBlock(span.start, span.end, text, span.page, heading, tuple(tracker.stack)))
+    return blocks

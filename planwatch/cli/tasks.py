@@ -1,0 +1,112 @@
+"""`planwatch tasks`, `task-update`, `agency-add`: who was assigned what, and who is late."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from sqlalchemy import select
+
+from planwatch.cli.app import app, console, fail, say, sessions, state
+from planwatch.extract.agencies import default_registry
+from planwatch.monitor.tasks import STATUS_VI, STATUSES, TaskError, parse_date, record_update, scorecard, task_views
+from planwatch.store import models
+
+
+def _date_option(text: str | None) -> date | None:
+    try:
+        return parse_date(text) if text else None
+    except TaskError as error:
+        raise fail(str(error)) from error
+
+
+@app.command()
+def tasks(
+    agency: Annotated[str | None, typer.Option(help="Cơ quan (có dấu hoặc không dấu, hoặc mã: SKHDT)")] = None,
+    status: Annotated[str | None, typer.Option(help=" | ".join(STATUSES))] = None,
+    due_before: Annotated[str | None, typer.Option(help="Hạn trước ngày dd/mm/yyyy")] = None,
+    doc: Annotated[str | None, typer.Option(help="Mã văn bản")] = None,
+    as_of: Annotated[str | None, typer.Option(help="Tính trạng thái tại ngày dd/mm/yyyy (mặc định hôm nay)")] = None,
+    scorecard_: Annotated[bool, typer.Option("--scorecard", help="Bảng tổng hợp theo cơ quan (QĐ 42/2014)")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = False,
+) -> None:
+    """Nhiệm vụ được giao: lọc theo cơ quan, trạng thái, hạn; hoặc bảng tổng hợp theo cơ quan."""
+    if status and status not in STATUSES:
+        raise fail(f"trạng thái “{status}” không có; dùng một trong: {', '.join(STATUSES)}")
+    day = _date_option(as_of) or date.today()
+    with sessions()() as session:
+        views = task_views(session, day, agency=agency, status=status, due_before=_date_option(due_before), doc=doc)
+    if scorecard_:
+        _print_scorecard(views, as_json)
+        return
+    if as_json:
+        console.print_json(json.dumps([{"doc": v.doc_key, "ref": v.task.ref, "agencies": v.task.agencies,
+                                        "due": v.due.isoformat() if v.due else None, "status": v.status,
+                                        "summary": v.task.summary} for v in views], ensure_ascii=False))
+        return
+    table = Table(*say("task_columns"), title=say("tasks_as_of").format(day=f"{day:%d/%m/%Y}"))
+    for v in views:
+        due = f"{v.due:%d/%m/%Y}" + ("" if v.task.deadline else "*") if v.due else ""
+        label = STATUS_VI[v.status] if state.lang == "vi" else v.status
+        table.add_row(v.doc_key, v.task.ref, "; ".join(v.task.agencies), due, label, v.task.summary[:70])
+    console.print(table)
+    console.print(say("implied_note"))
+
+
+def _print_scorecard(views: list, as_json: bool) -> None:  # type: ignore[type-arg]
+    registry = default_registry()
+    lines = scorecard(views)
+    if as_json:
+        console.print_json(json.dumps([line.__dict__ | {"on_time_rate": line.on_time_rate} for line in lines],
+                                      ensure_ascii=False))
+        return
+    table = Table(*say("score_columns"))
+    for line in lines:
+        name = registry.agencies[line.agency].name if line.agency in registry.agencies else line.agency
+        rate = f"{line.on_time_rate * 100:.0f}%".replace(".", ",") if line.on_time_rate is not None else "–"
+        table.add_row(name, str(line.assigned), str(line.done_on_time), str(line.done_late), str(line.in_progress),
+                      str(line.overdue), rate)
+    console.print(table)
+
+
+@app.command("task-update")
+def task_update(
+    doc: Annotated[str, typer.Argument(help="Mã văn bản giao nhiệm vụ")],
+    ref: Annotated[str, typer.Argument(help="Số mục như in: 1.2, III.1")],
+    reported: Annotated[str, typer.Option(help="Ngày báo cáo dd/mm/yyyy")],
+    author: Annotated[str, typer.Option(help="Người cập nhật")],
+    done: Annotated[str | None, typer.Option(help="Ngày hoàn thành dd/mm/yyyy, nếu đã xong")] = None,
+    note: Annotated[str, typer.Option(help="Ghi chú tiến độ")] = "",
+    evidence: Annotated[str, typer.Option(help="Văn bản hoặc đường dẫn minh chứng")] = "",
+) -> None:
+    """Cập nhật tiến độ một nhiệm vụ; trạng thái được tính từ hạn và ngày hoàn thành."""
+    reported_on = _date_option(reported)
+    assert reported_on is not None
+    try:
+        with sessions().begin() as session:
+            record_update(session, doc, ref, reported_on, _date_option(done), note, evidence, author)
+    except TaskError as error:
+        raise fail(str(error)) from error
+    console.print(say("saved"))
+
+
+@app.command("agency-add")
+def agency_add(
+    alias: Annotated[str, typer.Argument(help="Tên hoặc cách viết như trong văn bản")],
+    code: Annotated[str, typer.Option(help="Mã cơ quan trong danh mục (ví dụ SKHDT) hoặc mã mới")],
+    name: Annotated[str | None, typer.Option(help="Tên chuẩn, cho cơ quan mới")] = None,
+    kind: Annotated[str, typer.Option(help="department | provincial | central | group | council | district")] = "department",
+) -> None:
+    """Thêm cơ quan hoặc cách viết khác vào danh mục; áp dụng cho các lần nhập sau."""
+    known = default_registry().agencies.get(code)
+    if known is None and not name:
+        raise fail(f"mã “{code}” chưa có trong danh mục; cho thêm --name để tạo cơ quan mới")
+    with sessions().begin() as session:
+        if session.scalar(select(models.AgencyAlias).where(models.AgencyAlias.alias == alias.strip())):
+            raise fail(f"“{alias}” đã có trong danh mục")
+        session.add(models.AgencyAlias(alias=alias.strip(), code=code, name=name or (known.name if known else code),
+                                       kind=known.kind if known else kind))
+    console.print(say("saved"))

@@ -1,0 +1,171 @@
+"""Tasks: what a plan assigns to whom, by when.
+
+A task is a numbered item that opens with its addressees ("1.2. Sở Kế hoạch và Đầu tư: Chủ trì, ...",
+"3. Giao Sở Kế hoạch và Đầu tư chủ trì, ...", "2. Đề nghị HĐND tỉnh, ..."); the blocks that follow it
+until the next heading are its body. Numbered items under a "nhiệm vụ, giải pháp" section that name
+no addressee are task groups, dated by the period their section names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from planwatch.extract.agencies import Registry
+from planwatch.extract.deadlines import Deadline, find_deadlines
+from planwatch.extract.periods import Period, find_periods
+from planwatch.structure.sections import Heading, OutlineBlock
+
+_NUMBER_PREFIX = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[a-zđ]\)|\(\d{1,2}\))\s*")
+_ADDRESSEES = re.compile(r"^([^:]{3,250}?)\s*:\s*")
+_ASSIGNED = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
+_COORDINATE = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.I)
+_SENTENCE = re.compile(r"[^.;!?]+(?:[.;!?](?!\d)|$)")
+_TASK_SECTION = re.compile(r"nhiệm\s+vụ|giải\s+pháp|tổ\s+chức\s+thực\s+hiện", re.I)
+_QUOTE_WORDS = 40
+_SUMMARY_WORDS = 20
+
+
+@dataclass
+class SubTask:
+    text: str
+    start: int
+    end: int
+    deadline: Deadline
+
+
+@dataclass
+class Task:
+    ref: str
+    agencies: list[str]
+    agencies_text: str
+    role: str
+    start: int  # the quote: the item's opening sentence
+    end: int
+    item_end: int  # where the item's body ends
+    summary: str
+    group: str | None = None
+    coordinating: list[str] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    subtasks: list[SubTask] = field(default_factory=list)
+
+    @property
+    def deadline(self) -> date | None:
+        """The earliest one-off deadline the item gives."""
+        return min((d.due for d in self.deadlines if d.due), default=None)
+
+    @property
+    def recurring(self) -> list[Deadline]:
+        return [d for d in self.deadlines if d.every]
+
+
+@dataclass(frozen=True)
+class TaskGroup:
+    number: str
+    title: str
+    period: Period
+    start: int
+    end: int
+
+
+def extract_tasks(
+    blocks: list[OutlineBlock], registry: Registry, default_period: Period
+) -> tuple[list[Task], list[TaskGroup]]:
+    tasks: list[Task] = []
+    groups: list[TaskGroup] = []
+    current: Task | None = None
+    for block in blocks:
+        if block.heading:
+            current = _open_task(block, registry)
+            if current:
+                tasks.append(current)
+            elif group := _group(block, default_period):
+                groups.append(group)
+        elif current:
+            _read_body(current, block.text, block.start, registry)
+            current.item_end = block.end
+    return tasks, groups
+
+
+def _open_task(block: OutlineBlock, registry: Registry) -> Task | None:
+    prefix = _NUMBER_PREFIX.match(block.text)
+    assert block.heading is not None
+    if not prefix or not block.heading.number:
+        return None
+    rest_at = prefix.end()
+    rest = block.text[rest_at:]
+    if m := _ADDRESSEES.match(rest):
+        if not registry.looks_like_addressees(m.group(1)):
+            return None
+        agencies_text, body_at = m.group(1), rest_at + m.end()
+        agencies = registry.split(agencies_text)
+    elif m := _ASSIGNED.match(rest):
+        agencies, end = registry.scan(rest, m.end())
+        if not agencies:
+            return None
+        agencies_text, body_at = rest[m.end() : end], rest_at + end
+    else:
+        return None
+    quote_end = _quote_end(block.text, rest_at)
+    task = Task(
+        ref=_ref(block.heading, block.trail), agencies=agencies, agencies_text=agencies_text, role="lead",
+        start=block.start + rest_at, end=block.start + quote_end, item_end=block.end,
+        summary=_summary(block.text[body_at:]), group=_group_title(block.trail),
+    )
+    _read_body(task, block.text[body_at:], block.start + body_at, registry)
+    return task
+
+
+def _read_body(task: Task, text: str, offset: int, registry: Registry) -> None:
+    """Coordinating agencies and deadlines; each sentence with a deadline is a dated sub-task."""
+    for m in _COORDINATE.finditer(text):
+        names, _ = registry.scan(text, m.end())
+        task.coordinating.extend(n for n in names if n not in task.coordinating)
+    for sentence in _SENTENCE.finditer(text):
+        for deadline in find_deadlines(sentence.group(0), offset + sentence.start()):
+            task.deadlines.append(deadline)
+            piece = sentence.group(0).strip(" -.;")
+            task.subtasks.append(SubTask(piece, offset + sentence.start(), offset + sentence.end(), deadline))
+    if not task.summary:
+        task.summary = _summary(text)
+
+
+def _ref(heading: Heading, trail: tuple[Heading, ...]) -> str:
+    """The number as printed; a bare "1." under a Roman section is "III.1"."""
+    if "." in heading.number or not heading.number.isdigit():
+        return heading.number
+    roman = next((h.number for h in reversed(trail[:-1]) if re.fullmatch(r"[IVX]{1,5}", h.number)), None)
+    return f"{roman}.{heading.number}" if roman else heading.number
+
+
+def _group_title(trail: tuple[Heading, ...]) -> str | None:
+    parents = [h for h in trail[:-1] if h.number.isdigit()]
+    return parents[-1].label if parents else None
+
+
+def _group(block: OutlineBlock, default_period: Period) -> TaskGroup | None:
+    """A numbered heading right under a section about tasks ("II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU")."""
+    heading = block.heading
+    if heading is None or not heading.number.isdigit() or len(block.trail) < 2:
+        return None
+    section = block.trail[-2]
+    if not _TASK_SECTION.search(section.title):
+        return None
+    year = (default_period.end or default_period.start)
+    mentions = find_periods(section.title.lower(), year.year if year else date.today().year, year.month if year else 12)
+    period = mentions[-1].period if mentions else default_period
+    return TaskGroup(heading.number, heading.title, period, block.start, block.end)
+
+
+def _quote_end(text: str, start: int) -> int:
+    words = list(re.finditer(r"\S+", text[start:]))
+    sentence = _SENTENCE.match(text, start)
+    end = sentence.end() if sentence else len(text)
+    if len(words) > _QUOTE_WORDS:
+        end = min(end, start + words[_QUOTE_WORDS - 1].end())
+    return end
+
+
+def _summary(body: str) -> str:
+    first = re.split(r"[;.](?!\d)", body.strip(), maxsplit=1)[0]
+    return " ".join(first.split()[:_SUMMARY_WORDS]).strip(" ,")

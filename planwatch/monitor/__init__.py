@@ -1,0 +1,1 @@
+"""Watching the plan: target progress, task status, consistency between documents."""

@@ -1,0 +1,142 @@
+"""Task status as Quyết định 42/2014/QĐ-TTg counts it, computed from the deadline and the completion date,
+never typed: hoàn thành đúng hạn, hoàn thành quá hạn, đang thực hiện trong hạn, quá hạn chưa hoàn thành.
+
+A task without a deadline of its own is due at the end of the period its plan covers (`implied_deadline`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.store import models
+from planwatch.text.fold import matches
+
+DONE_ON_TIME = "done_on_time"
+DONE_LATE = "done_late"
+IN_PROGRESS = "in_progress"
+OVERDUE = "overdue"
+STATUSES = (DONE_ON_TIME, DONE_LATE, IN_PROGRESS, OVERDUE)
+STATUS_VI = {
+    DONE_ON_TIME: "hoàn thành đúng hạn",
+    DONE_LATE: "hoàn thành quá hạn",
+    IN_PROGRESS: "đang thực hiện trong hạn",
+    OVERDUE: "quá hạn chưa hoàn thành",
+}
+EXPORT_STATUS = {DONE_ON_TIME: "done", DONE_LATE: "done", IN_PROGRESS: "open", OVERDUE: "overdue"}
+
+
+class TaskError(ValueError):
+    """An update that cannot be stored; the message says why, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class TaskView:
+    task: models.Task
+    doc_key: str
+    status: str
+    due: date | None
+    done_on: date | None
+    updates: tuple[models.TaskUpdate, ...]
+
+
+def status_of(due: date | None, done_on: date | None, as_of: date) -> str:
+    if done_on is not None and done_on <= as_of:
+        return DONE_ON_TIME if due is None or done_on <= due else DONE_LATE
+    return IN_PROGRESS if due is None or as_of <= due else OVERDUE
+
+
+def task_views(session: Session, as_of: date, agency: str | None = None, status: str | None = None,
+               due_before: date | None = None, doc: str | None = None) -> list[TaskView]:
+    """Current tasks with their status on `as_of`; updates reported after `as_of` are not seen."""
+    query = (select(models.Task, models.Document.doc_key).join(models.Document)
+             .where(models.Document.is_current.is_(True)).order_by(models.Document.doc_key, models.Task.char_start))
+    if doc:
+        query = query.where(models.Document.doc_key == doc)
+    updates: dict[tuple[str, str], list[models.TaskUpdate]] = {}
+    for update in session.scalars(select(models.TaskUpdate).order_by(models.TaskUpdate.reported_on)):
+        if update.reported_on <= as_of:
+            updates.setdefault((update.doc_key, update.ref), []).append(update)
+    views = []
+    for task, key in session.execute(query):
+        own = tuple(updates.get((key, task.ref), []))
+        done_on = next((u.done_on for u in own if u.done_on), None)
+        due = task.deadline or task.implied_deadline
+        views.append(TaskView(task, key, status_of(due, done_on, as_of), due, done_on, own))
+    return [v for v in views if _wanted(v, agency, status, due_before)]
+
+
+def _wanted(view: TaskView, agency: str | None, status: str | None, due_before: date | None) -> bool:
+    if status and view.status != status:
+        return False
+    if due_before and (view.due is None or view.due > due_before):
+        return False
+    if agency:
+        names = view.task.agencies + [c or "" for c in view.task.agency_codes]
+        return any(matches(agency, name) for name in names)
+    return True
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    agency: str
+    assigned: int
+    done_on_time: int
+    done_late: int
+    in_progress: int
+    overdue: int
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Share of finished-or-due tasks done on time; None while nothing is finished or due."""
+        counted = self.done_on_time + self.done_late + self.overdue
+        return self.done_on_time / counted if counted else None
+
+
+def scorecard(views: Sequence[TaskView]) -> list[ScoreLine]:
+    """Per addressee agency (by registry name where known), the four counts of QĐ 42."""
+    counts: dict[str, Counter[str]] = {}
+    for view in views:
+        for name, code in zip(view.task.agencies, view.task.agency_codes, strict=False):
+            counts.setdefault(code or name, Counter())[view.status] += 1
+    lines = [ScoreLine(agency, sum(c.values()), c[DONE_ON_TIME], c[DONE_LATE], c[IN_PROGRESS], c[OVERDUE])
+             for agency, c in counts.items()]
+    return sorted(lines, key=lambda line: (-line.overdue, -line.assigned, line.agency))
+
+
+def parse_date(text: str) -> date:
+    """"20/01/2024", "20-01-2024" or "2024-01-20"."""
+    text = text.strip()
+    for pattern, order in ((r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", (3, 2, 1)), (r"(\d{4})-(\d{1,2})-(\d{1,2})", (1, 2, 3))):
+        if m := re.fullmatch(pattern, text):
+            try:
+                return date(*(int(m.group(i)) for i in order))
+            except ValueError:
+                break
+    raise TaskError(f"ngày không hợp lệ: “{text}” (viết dd/mm/yyyy, ví dụ 20/01/2024)")
+
+
+def record_update(session: Session, doc_key: str, ref: str, reported_on: date, done_on: date | None, note: str,
+                  evidence: str, author: str, today: date | None = None) -> models.TaskUpdate:
+    """Store one progress update after checking it against the task and the calendar."""
+    today = today or date.today()
+    task = session.scalar(select(models.Task).join(models.Document).where(
+        models.Document.doc_key == doc_key, models.Document.is_current.is_(True), models.Task.ref == ref))
+    if task is None:
+        raise TaskError(f"không có nhiệm vụ {ref} trong văn bản {doc_key}")
+    if reported_on > today:
+        raise TaskError(f"ngày báo cáo {reported_on:%d/%m/%Y} ở tương lai")
+    if done_on and done_on > reported_on:
+        raise TaskError(f"ngày hoàn thành {done_on:%d/%m/%Y} sau ngày báo cáo {reported_on:%d/%m/%Y}")
+    issued = task.document.issued
+    if done_on and issued and done_on < issued:
+        raise TaskError(f"ngày hoàn thành {done_on:%d/%m/%Y} trước ngày ban hành văn bản {issued:%d/%m/%Y}")
+    update = models.TaskUpdate(doc_key=doc_key, ref=ref, reported_on=reported_on, done_on=done_on, note=note,
+                               evidence=evidence, author=author, at=datetime.now())
+    session.add(update)
+    return update

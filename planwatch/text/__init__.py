@@ -1,0 +1,1 @@
+"""Vietnamese text helpers shared by every stage."""
