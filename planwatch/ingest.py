@@ -11,18 +11,20 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.extract.agencies import Agency, Registry, default_registry
 from planwatch.extract.facts import Fact, extract_facts
+from planwatch.extract.targets import extract_targets
 from planwatch.extract.tasks import Task, extract_tasks
 from planwatch.extract.units import base_value
 from planwatch.read.errors import RejectedFile
 from planwatch.read.files import SUFFIXES, read_file
-from planwatch.read.model import PlainText, assemble
+from planwatch.read.model import PlainText, RawDocument, assemble
 from planwatch.store import models
 from planwatch.structure.metadata import DocumentMeta, read_metadata
-from planwatch.structure.sections import SectionTracker, outline
+from planwatch.structure.sections import OutlineBlock, SectionTracker, outline
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,16 @@ def ingest_file(sessions: sessionmaker[Session], path: Path) -> IngestResult:
         raw, data = read_file(path)
     except RejectedFile as error:
         return IngestResult(path, "rejected", key, message=error.reason)
-    digest = hashlib.sha256(data).hexdigest()
+    try:
+        return _store(sessions, path, key, raw, hashlib.sha256(data).hexdigest())
+    except DBAPIError:
+        raise  # the store itself failed: stop the run, nothing of this document was written
+    except Exception as error:  # noqa: BLE001  a reading bug loses this document only, with its reason
+        return IngestResult(path, "rejected", key, message=f"lỗi khi phân tích nội dung ({type(error).__name__}: {error})")
+
+
+def _store(sessions: sessionmaker[Session], path: Path, key: str, raw: RawDocument, digest: str) -> IngestResult:
+    """One transaction: the document with its blocks, facts, targets and tasks, or nothing."""
     with sessions.begin() as session:
         versions = session.scalars(select(models.Document).where(models.Document.doc_key == key)).all()
         if any(v.sha256 == digest for v in versions):
@@ -60,8 +71,11 @@ def ingest_file(sessions: sessionmaker[Session], path: Path) -> IngestResult:
         plain = assemble(raw)
         meta = read_metadata(plain.text)
         document = _document(key, path, raw.fmt, raw.pages, digest, plain, meta, len(versions) + 1)
-        facts = list(_facts(plain, meta, document))
-        tasks = _tasks(plain, meta, document, agency_registry(session))
+        blocks = outline(plain)
+        by_block: dict[int, list[Fact]] = {}
+        facts = list(_facts(plain, meta, document, by_block))
+        _targets(blocks, by_block, meta, document, plain)
+        tasks = _tasks(blocks, plain, meta, document, agency_registry(session))
         session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
         session.add(document)
         status = "new_version" if versions else "added"
@@ -79,7 +93,10 @@ def _document(
     )
 
 
-def _facts(plain: PlainText, meta: DocumentMeta, document: models.Document) -> Iterator[models.Fact]:
+def _facts(
+    plain: PlainText, meta: DocumentMeta, document: models.Document, by_block: dict[int, list[Fact]]
+) -> Iterator[models.Fact]:
+    """Facts of every block, stored on `document`; `by_block` gets each body block's facts by its start."""
     context = meta.context()
     tracker = SectionTracker()
     sections: dict[int, str] = {}  # footnote number → section of its marker
@@ -93,7 +110,10 @@ def _facts(plain: PlainText, meta: DocumentMeta, document: models.Document) -> I
             models.Block(kind=span.kind, char_start=span.start, char_end=span.end, page=span.page,
                          footnote=span.note, section=section)
         )
-        for fact in extract_facts(text, context, span.start):
+        found = extract_facts(text, context, span.start)
+        if span.kind != "footnote":
+            by_block[span.start] = found
+        for fact in found:
             row = _fact_row(fact, plain, section, span.note if span.kind == "footnote" else None, span.page)
             document.facts.append(row)
             yield row
@@ -116,8 +136,24 @@ def agency_registry(session: Session) -> Registry:
     return default_registry().with_agencies(extra) if extra else default_registry()
 
 
-def _tasks(plain: PlainText, meta: DocumentMeta, document: models.Document, registry: Registry) -> int:
-    tasks, groups = extract_tasks(outline(plain), registry, meta.period)
+def _targets(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], meta: DocumentMeta,
+             document: models.Document, plain: PlainText) -> None:
+    year = meta.context().year
+    for block in blocks:
+        for draft in extract_targets(block, by_block.get(block.start, []), year):
+            document.targets.append(models.Target(
+                source="document", indicator=draft.indicator, parent=draft.parent, year=draft.year,
+                measure=draft.measure, comparator=draft.comparator, value=draft.value, value_min=draft.value_min,
+                value_max=draft.value_max, unit=draft.unit, number=draft.number,
+                section=" > ".join(h.label for h in block.trail), page=block.page, char_start=draft.start,
+                char_end=draft.end, quote=plain.text[draft.start : draft.end],
+            ))
+
+
+def _tasks(
+    blocks: list[OutlineBlock], plain: PlainText, meta: DocumentMeta, document: models.Document, registry: Registry
+) -> int:
+    tasks, groups = extract_tasks(blocks, registry, meta.period)
     plan_end = meta.period.end
     implied = date(plan_end.year, plan_end.month, monthrange(plan_end.year, plan_end.month)[1]) if plan_end else None
     for task in tasks:

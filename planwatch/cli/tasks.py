@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from planwatch.cli.app import app, console, fail, say, sessions, state
 from planwatch.extract.agencies import default_registry
+from planwatch.monitor.task_links import LinkSuggestion, confirm_link, suggest_links
 from planwatch.monitor.tasks import STATUS_VI, STATUSES, TaskError, parse_date, record_update, scorecard, task_views
 from planwatch.store import models
 
@@ -110,3 +111,31 @@ def agency_add(
         session.add(models.AgencyAlias(alias=alias.strip(), code=code, name=name or (known.name if known else code),
                                        kind=known.kind if known else kind))
     console.print(say("saved"))
+
+
+@app.command("task-links")
+def task_links(
+    doc: Annotated[str | None, typer.Option(help="Chỉ nhiệm vụ của văn bản này")] = None,
+    confirm: Annotated[str | None, typer.Option(help="Xác nhận gợi ý: REF@VĂN_BẢN:VỊ_TRÍ, như in ở cột Mã")] = None,
+    author: Annotated[str, typer.Option(help="Người xác nhận")] = "",
+) -> None:
+    """Gợi ý đoạn văn bản sau báo cáo về một nhiệm vụ; --confirm để liên kết."""
+    with sessions().begin() as session:
+        suggestions = suggest_links(session, doc)
+        if confirm:
+            chosen = next((s for s in suggestions if _link_id(s) == confirm), None)
+            if chosen is None:
+                raise fail(f"không có gợi ý “{confirm}”")
+            if not author:
+                raise fail("cần --author để xác nhận liên kết")
+            confirm_link(session, chosen, author)
+            console.print(say("saved"))
+            return
+    table = Table(*say("link_columns"))
+    for s in suggestions:
+        table.add_row(_link_id(s), s.ref, s.source_doc, f"{s.score:.2f}".replace(".", ","), s.quote.strip()[:90])
+    console.print(table)
+
+
+def _link_id(suggestion: LinkSuggestion) -> str:
+    return f"{suggestion.ref}@{suggestion.source_doc}:{suggestion.char_start}"

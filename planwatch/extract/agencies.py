@@ -29,7 +29,7 @@ _HEADS = ("sở", "ban", "cục", "chi cục", "ubnd", "ủy ban", "uỷ ban", "
           "trung tâm", "hội", "báo", "tỉnh đoàn", "giám đốc", "thủ trưởng", "chủ tịch", "trường", "viện", "tập đoàn",
           "công ty", "hđnd", "hội đồng", "mặt trận", "đoàn thể", "các", "lực lượng", "ngành", "địa phương")
 _HEAD_RE = re.compile(r"(?:%s)(?![a-z0-9])" % "|".join(re.escape(fold_keep_length(h)) for h in _HEADS))
-_DISTRICT = re.compile(r"(?:ubnd|uy ban nhan dan) (?:huyen|thanh pho|thi xa) (?=[A-ZĐ])", re.I)
+_DISTRICT = re.compile(r"(?:ubnd|uy ban nhan dan) (?:huyen|thanh pho|thi xa) ")
 _SEPARATOR = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|\bvới\b)\s*")
 
 
@@ -53,9 +53,9 @@ class Registry:
         found = self._by_alias.get(_key(name))
         if found:
             return found
-        district = _DISTRICT.match(name.strip())
-        if district:
-            place = name.strip()[district.end() :]
+        district = _DISTRICT.match(fold_keep_length(name.strip()))
+        place = name.strip()[district.end() :] if district else ""
+        if place[:1].isupper():
             return Agency("UBND_" + re.sub(r"\W+", "_", fold_keep_length(place)).upper(), name.strip(), "district")
         return None
 

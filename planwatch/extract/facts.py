@@ -73,7 +73,7 @@ _MASKS = [
     re.compile(r"^\s*\(\d{1,2}\)"),  # "(1)" list numbers
     re.compile(r"\b(?:số|Số)\s+\d+\b"),
     re.compile(r"\b(?:19|20)\d{2}\b(?![.,]\d)"),  # a bare year
-    re.compile(r"(?:lớp|Lớp|khối|tuyến số|Điều|khoản|điểm)\s+\d+"),
+    re.compile(r"(?:lớp|Lớp|khối|tuyến số|Điều|khoản|điểm|mức độ|Phụ lục|phụ lục|nhóm)\s+\d+"),
 ]
 
 
@@ -339,8 +339,9 @@ def _percent_measure(
         chain.change_sign = 0
         return _change_kind(after, chain, period), -value if negative else value, "%"
     ratio = g.LEFT_RATIO.search(left)
-    if ratio and ratio.group("verb").lower() == "bằng" and (g.RIGHT_SAME_PERIOD.match(after) or
-                                                            _compared_month(after, period) == "yoy"):
+    if ratio and ratio.group("verb").lower() == "bằng" and (
+        g.RIGHT_SAME_PERIOD.match(after) or g.RIGHT_COMPARED_YEAR.match(after) or _compared_month(after, period) == "yoy"
+    ):
         return "yoy_change_pct", round(value - 100, 6), "%"
     if ratio and ratio.group("verb").lower() == "bằng" and not after.strip(" ,;.)"):
         return "yoy_change_pct", round(value - 100, 6), "%"
@@ -386,6 +387,11 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: str
     if own and not _generic(own) and not _subset(own, chain.subject):
         noun = _noun_phrase(after_unit) if measure == "value" else ""
         return f"{own} {noun}".strip() if noun and len(own.split()) <= 4 else own
+    if not own and unit == "%" and measure == "value" and not before.strip(" ;:,-"):
+        # a clause that opens with its figure names it after: "40,1% lao động trong độ tuổi tham gia BHXH"
+        named_after = _noun_phrase(after_unit)
+        if named_after:
+            return named_after
     if chain.subject:
         return chain.subject
     return own or _noun_phrase(after_unit)

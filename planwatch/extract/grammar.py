@@ -21,7 +21,7 @@ LEFT_SIGN = re.compile(r"(?:^|\()\s*(?P<sign>[-+])\s*$")
 # "bằng 85,5%", "đạt 62,9%", "bằng xấp xỉ 21%"
 LEFT_RATIO = re.compile(rf"(?P<verb>bằng|đạt|đạt\s+tỷ\s+lệ|đạt\s+mức|được)(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
 LEFT_EXCEED = re.compile(rf"vượt(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
-LEFT_SHARE = re.compile(rf"(?:chiếm|tỷ\s+trọng)(?:\s+(?:tỷ\s+lệ|tỷ\s+trọng|{_HEDGE}))*\s*$", re.IGNORECASE)
+LEFT_SHARE = re.compile(rf"(?:chiếm|tỷ\s+trọng|đáp\s+ứng)(?:\s+(?:tỷ\s+lệ|tỷ\s+trọng|{_HEDGE}))*\s*$", re.IGNORECASE)
 LEFT_RANK = re.compile(r"(?:đứng|xếp|xếp\s+hạng|vị\s+trí)\s+(?:thứ\s+)?$", re.IGNORECASE)
 LEFT_TIMES = re.compile(rf"(?:tăng\s+)?gấp(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
 LEFT_ESTIMATE = re.compile(r"\b(?:ước|dự\s+kiến|dự\s+báo|khoảng|xấp\s+xỉ)\b", re.IGNORECASE)
@@ -34,7 +34,8 @@ RIGHT_PLAN = re.compile(rf"^\s*(?:so\s+(?:với\s+)?)?(?:{_PLAN})", re.IGNORECAS
 RIGHT_PREVIOUS = re.compile(r"^\s*so\s+(?:với\s+)?(?:tháng|kỳ|quý)\s+trước", re.IGNORECASE)
 RIGHT_SAME_PERIOD = re.compile(r"^\s*(?:so\s+(?:với\s+)?)?(?:tháng\s+)?cùng\s+kỳ", re.IGNORECASE)
 RIGHT_COMPARED_MONTH = re.compile(r"^\s*so\s+(?:với\s+)?tháng\s+0?(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
-RIGHT_COMPARED_YEAR = re.compile(r"^\s*so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?năm\s+(\d{4})", re.IGNORECASE)
+# "so với năm 2023", "bằng 83,4% năm 2023"
+RIGHT_COMPARED_YEAR = re.compile(r"^\s*(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ\s+)?năm\s+(\d{4})", re.IGNORECASE)
 RIGHT_TIMES = re.compile(r"^\s*lần\b", re.IGNORECASE)
 RIGHT_OF_TOTAL = re.compile(r"^/\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
 RIGHT_PERCENT = re.compile(r"^\s?%")
@@ -69,6 +70,8 @@ NOT_A_COUNT = re.compile(
     r"đến|và|so|trở|THPT|THCS)\b", re.IGNORECASE
 )
 # A count noun after a number: "182 doanh nghiệp được thành lập", "08 HCV".
-COUNT_NOUN = re.compile(r"^\s*(?P<noun>[A-ZĐ]{2,6}\b|[a-zà-ỹđA-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+)?)")
+COUNT_NOUN = re.compile(
+    r"^\s*(?P<noun>[A-ZĐ]{2,6}\b|[a-zà-ỹđA-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+(?!(?:đạt|tăng|giảm|là|được|chiếm|có)\b)[a-zà-ỹđ]+)?)"
+)
 # Growth indicators: a bare percentage of theirs is a change, not a level.
 GROWTH_LABEL = re.compile(r"tăng\s+trưởng|tốc\s+độ\s+tăng|\bGRDP\b.*\btăng|chỉ\s+số\s+sản\s+xuất", re.IGNORECASE)

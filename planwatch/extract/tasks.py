@@ -168,4 +168,4 @@ def _quote_end(text: str, start: int) -> int:
 
 def _summary(body: str) -> str:
     first = re.split(r"[;.](?!\d)", body.strip(), maxsplit=1)[0]
-    return " ".join(first.split()[:_SUMMARY_WORDS]).strip(" ,")
+    return " ".join(first.split()[:_SUMMARY_WORDS]).strip(" ,-")

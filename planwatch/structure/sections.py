@@ -9,13 +9,12 @@ from planwatch.read.model import PlainText
 
 _LEVELS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(Phần\s+thứ\s+\w+|PHẦN\s+[IVX\d]+|Chương\s+[IVX\d]+|Điều\s+\d+)\b\.?", re.IGNORECASE)),
-    ("letter", re.compile(r"^([A-ZĐ])\.\s")),
+    ("letter", re.compile(r"^([A-HJ-UWYZĐ])\.\s")),  # not I, V, X: those open Roman sections
     ("roman", re.compile(r"^([IVX]{1,5})\.\s")),
     ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s(?=\S)")),
     ("paren", re.compile(r"^\((\d{1,2})\)\s")),
     ("small", re.compile(r"^([a-zđ])\)\s")),
 ]
-_CAPITALS = re.compile(r"^[^a-zà-ỹđ]{12,200}$")
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,7 @@ class SectionTracker:
             while self.stack and self.stack[-1].depth >= found.depth:
                 self.stack.pop()
             self.stack.append(found)
-        elif self._after_heading and self.stack and _CAPITALS.match(text.strip()):
+        elif self._after_heading and self.stack and _in_capitals(text.strip()):
             top = self.stack.pop()
             self.stack.append(Heading(top.depth, top.number, f"{top.title} {text.strip()}".strip()))
             return None
@@ -90,6 +89,10 @@ class SectionTracker:
     @property
     def path(self) -> str:
         return " > ".join(h.label for h in self.stack)
+
+
+def _in_capitals(line: str) -> bool:
+    return 4 <= len(line) <= 200 and line == line.upper() and any(c.isalpha() for c in line)
 
 
 def outline(plain: PlainText) -> list[OutlineBlock]:

@@ -1,0 +1,161 @@
+"""Targets: what a plan or resolution sets for the year, read off the facts of its target sections.
+
+A target section is a heading "Mục tiêu ...", "Các chỉ tiêu ...", or "Cân đối ..." (the major balances) outside
+any results section; elsewhere, only sentences that open "Phấn đấu ..." set targets. The facts of those
+blocks become targets after the rules that differ from reporting: a structure ("Cơ cấu kinh tế: ... 67,1%")
+is a share; two ends of "135-140" are one range; a change of a rate ("chiếm 46,1%, tăng 1,9%") is in points
+and no target; "trên 103 nghìn tỷ" is a floor ("dưới", "không quá" a ceiling); "nằm trong nhóm 10 tỉnh dẫn
+đầu" is a rank of at most 10."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from planwatch.extract.facts import Fact
+from planwatch.structure.sections import Heading, OutlineBlock
+from planwatch.text.fold import fold
+
+_TARGET_HEADING = re.compile(r"^(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|cân\s+đối", re.IGNORECASE)
+_RESULTS_HEADING = re.compile(r"kết\s+quả|tình\s+hình\s+thực\s+hiện|đánh\s+giá", re.IGNORECASE)
+_STRIVE = re.compile(r"phấn\s+đấu", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.;!?])\s)")
+_FLOOR = re.compile(r"(?:trên|hơn|ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn)\s*$", re.IGNORECASE)
+_CEILING = re.compile(r"(?:dưới|không\s+quá|tối\s+đa|không\s+vượt\s+quá|còn\s+dưới)\s*$", re.IGNORECASE)
+_RANK_GROUP = re.compile(r"(?P<label>(?:thứ\s+hạng\s+)?(?:chỉ\s+số\s+)?[\w\s()]{2,60}?)\s+(?:của\s+tỉnh\s+)?(?:nằm\s+)?"
+                         r"(?:trong|thuộc)\s+(?:nhóm|top)\s+(?P<n>\d{1,2})\s+tỉnh", re.IGNORECASE)
+_ABOUT = re.compile(r"[^.;]{0,40}?\bvề\s+([^.;,]{3,60})")
+_LIST_NUMBER = re.compile(r"^\s*\((\d{1,2})\)")
+_LABEL_LEAD = re.compile(r"^(?:\d{1,2},\s*)?(?:phấn\s+đấu\s+(?:đến\s+hết\s+năm\s+\d{4}\s*,?\s*)?)?", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:năm\s+)(20\d{2})\b", re.IGNORECASE)
+_KEPT_MEASURES = ("value", "yoy_change_pct", "share_pct", "rank")
+
+
+@dataclass(frozen=True)
+class TargetDraft:
+    indicator: str
+    measure: str
+    comparator: str  # "=", ">=", "<=", "range"
+    value: float | None
+    value_min: float | None
+    value_max: float | None
+    unit: str
+    year: int
+    number: str | None
+    parent: str | None
+    start: int
+    end: int
+
+
+def in_target_section(trail: tuple[Heading, ...]) -> bool:
+    titles = [h.title for h in trail]
+    return any(_TARGET_HEADING.search(t) for t in titles) and not any(_RESULTS_HEADING.search(t) for t in titles)
+
+
+def target_year(block: OutlineBlock, fallback: int) -> int:
+    """The latest year the headings name ("KẾ HOẠCH ... NĂM 2024"), else the block, else the document's."""
+    for text in (" ".join(h.title for h in block.trail), block.text):
+        years = [int(y) for y in _YEAR.findall(text)]
+        if years:
+            return max(years)
+    return fallback
+
+
+def extract_targets(block: OutlineBlock, facts: list[Fact], fallback_year: int) -> list[TargetDraft]:
+    """Targets stated in one block, given the facts read from it."""
+    whole = in_target_section(block.trail)
+    if not whole and any(_RESULTS_HEADING.search(h.title) for h in block.trail):
+        return []
+    year = target_year(block, fallback_year)
+    number = m.group(1) if (m := _LIST_NUMBER.match(block.text)) else None
+    drafts: list[TargetDraft] = []
+    rates: set[str] = set()  # subjects whose level is a %: their changes are in points
+    shares = _Structure()
+    for fact in facts:
+        if not whole and not _strives(block, fact.start):
+            continue
+        draft = _draft(block, fact, year, number, rates, shares)
+        if draft is None:
+            continue
+        if drafts and _second_end_of_range(drafts[-1], draft):
+            drafts[-1] = replace(drafts[-1], comparator="range", value=None, value_min=drafts[-1].value,
+                                 value_max=draft.value)
+            continue
+        drafts.append(draft)
+    drafts.extend(_rank_targets(block, year, number, whole))
+    return drafts
+
+
+def _strives(block: OutlineBlock, pos: int) -> bool:
+    """The sentence holding `pos` says "phấn đấu"."""
+    local = pos - block.start
+    starts = [m.start() for m in _SENTENCE_START.finditer(block.text, 0, local + 1)]
+    sentence_start = starts[-1] if starts else 0
+    return bool(_STRIVE.search(block.text[sentence_start:local]))
+
+
+class _Structure:
+    """Where a structure runs: its parts ("Dịch vụ 21,5%; Nông, lâm nghiệp 11,5%") are shares too, until the
+    sentence ends (or, for a "Trong đó" breakdown, while the parent is the same)."""
+
+    def __init__(self) -> None:
+        self.until = -1
+        self.parents: set[str] = set()
+
+    def holds(self, fact: Fact, key: str) -> bool:
+        if fact.parent and fact.parent in self.parents:
+            return True
+        return fact.start < self.until and not key.startswith("ty le")
+
+    def note(self, block: OutlineBlock, fact: Fact) -> None:
+        end = re.search(r"\.(?:\s|$)", block.text[fact.end - block.start :])
+        self.until = fact.end + (end.start() if end else len(block.text))
+        if fact.parent:
+            self.parents.add(fact.parent)
+
+
+def _draft(block: OutlineBlock, fact: Fact, year: int, number: str | None, rates: set[str],
+           shares: _Structure) -> TargetDraft | None:
+    if fact.measure not in _KEPT_MEASURES or "prior" in fact.tags:
+        return None
+    label = _LABEL_LEAD.sub("", fact.indicator).strip(" ,:")
+    key = fold(label)
+    measure = fact.measure
+    if measure == "value" and fact.unit == "%":
+        if "co cau" in key or "co cau" in fold(fact.parent or "") or shares.holds(fact, key):
+            measure = "share_pct"
+        else:
+            rates.add(key)
+    if measure == "share_pct":
+        rates.add(key)
+        shares.note(block, fact)
+    if measure == "yoy_change_pct" and key in rates:
+        return None
+    before = block.text[max(0, fact.start - block.start) : _first_digit(block, fact)]
+    comparator = ">=" if _FLOOR.search(before) else "<=" if _CEILING.search(before) else "="
+    return TargetDraft(label, measure, comparator, fact.value, None, None, fact.unit, year, number and f"({number})",
+                       fact.parent, fact.start, fact.end)
+
+
+def _first_digit(block: OutlineBlock, fact: Fact) -> int:
+    quote = block.text[fact.start - block.start : fact.end - block.start]
+    digit = re.search(r"\d", quote)
+    return fact.start - block.start + (digit.start() if digit else len(quote))
+
+
+def _second_end_of_range(previous: TargetDraft, draft: TargetDraft) -> bool:
+    return (previous.start, previous.end, previous.measure) == (draft.start, draft.end, draft.measure) and \
+        previous.comparator != "range"
+
+
+def _rank_targets(block: OutlineBlock, year: int, number: str | None, whole: bool) -> list[TargetDraft]:
+    drafts = []
+    for m in _RANK_GROUP.finditer(block.text):
+        if not whole and not _strives(block, block.start + m.start("n")):
+            continue
+        label = re.sub(r"^.*?\b(?:duy\s+trì|giữ\s+vững|nâng)\s+", "", m.group("label"), flags=re.IGNORECASE).strip()
+        if about := _ABOUT.match(block.text, m.end()):
+            label = f"thứ hạng {about.group(1).strip()}"
+        drafts.append(TargetDraft(label, "rank", "<=", float(m.group("n")), None, None, "", year,
+                                  number and f"({number})", None, block.start + m.start(), block.start + m.end()))
+    return drafts

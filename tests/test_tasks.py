@@ -1,0 +1,125 @@
+"""Task extraction on real items of the genre, agency normalisation, deadlines, and QĐ 42 statuses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from planwatch.extract.agencies import default_registry
+from planwatch.extract.deadlines import find_deadlines
+from planwatch.extract.periods import Month, Period
+from planwatch.extract.tasks import extract_tasks
+from planwatch.monitor.tasks import DONE_LATE, DONE_ON_TIME, IN_PROGRESS, OVERDUE, TaskError, parse_date, status_of
+from planwatch.read.text import read_text
+from planwatch.read.model import assemble
+from planwatch.structure.sections import outline
+
+YEAR_2024 = Period(Month(2024, 1), Month(2024, 12))
+
+PLAN = """II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+
+1. Tập trung cải thiện môi trường đầu tư kinh doanh, nâng cao chất lượng thu hút đầu tư
+
+1.1. Sở Kế hoạch và Đầu tư, Ban Quản lý các KCN tỉnh: Chủ trì, phối hợp với các ngành, địa phương rà soát, đề xuất ban hành các cơ chế, chính sách.
+
+Phối hợp với Cục Thống kê chủ động xây dựng các kịch bản tăng trưởng GRDP.
+
+1.2. Sở Văn hóa, Thể thao và Du lịch: Chủ trì, tham mưu tổ chức thành công Lễ khai hội Xuân.
+
+1.3. Các cơ quan thông tin, truyền thông: Đổi mới, nâng cao chất lượng, hiệu quả các hoạt động tuyên truyền.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Giám đốc sở, thủ trưởng cơ quan thuộc UBND tỉnh, Chủ tịch UBND huyện, thành phố:
+
+- Trước ngày 20/01/2024 xây dựng và ban hành chương trình kế hoạch hành động.
+
+- Định kỳ hàng quý, tổng hợp, đánh giá tình hình thực hiện các chỉ tiêu gửi Sở Kế hoạch và Đầu tư trước ngày 15 tháng cuối quý để tổng hợp.
+
+2. Đề nghị HĐND tỉnh, Ủy ban MTTQ tỉnh và đoàn thể nhân dân các cấp tổ chức giám sát.
+
+3. Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Văn phòng UBND tỉnh, các sở, ngành tổng hợp đánh giá kết quả.
+"""
+
+
+@pytest.fixture(scope="module")
+def plan_tasks():  # type: ignore[no-untyped-def]
+    plain = assemble(read_text("ke-hoach.txt", PLAN.encode()))
+    return extract_tasks(outline(plain), default_registry(), YEAR_2024)
+
+
+def test_numbered_items_with_addressees_are_tasks(plan_tasks) -> None:  # type: ignore[no-untyped-def]
+    tasks, groups = plan_tasks
+    assert [t.ref for t in tasks] == ["1.1", "1.2", "1.3", "III.1", "III.2", "III.3"]
+    assert tasks[0].agencies == ["Sở Kế hoạch và Đầu tư", "Ban Quản lý các KCN tỉnh"]
+    assert tasks[0].coordinating == ["các ngành", "địa phương", "Cục Thống kê"]
+    assert tasks[1].agencies == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert tasks[2].agencies == ["Các cơ quan thông tin", "truyền thông"]
+    assert tasks[4].agencies == ["HĐND tỉnh", "Ủy ban MTTQ tỉnh"]
+    assert tasks[5].agencies == ["Sở Kế hoạch và Đầu tư"] and "Văn phòng UBND tỉnh" in tasks[5].coordinating
+    assert tasks[0].group and tasks[0].group.startswith("1. Tập trung cải thiện")
+    assert [(g.number, g.period) for g in groups] == [("1", YEAR_2024)]
+
+
+def test_deadlines_one_off_and_recurring(plan_tasks) -> None:  # type: ignore[no-untyped-def]
+    task = plan_tasks[0][3]
+    assert task.deadline == date(2024, 1, 20)
+    assert [(d.every, d.day) for d in task.recurring] == [("quarter", 15)]
+    assert task.recurring[0].dates_in(2024) == [date(2024, 3, 15), date(2024, 6, 15), date(2024, 9, 15),
+                                                 date(2024, 12, 15)]
+    assert len(task.subtasks) == 2 and task.subtasks[0].text.startswith("Trước ngày 20/01/2024")
+
+
+def test_quote_points_into_the_text(plan_tasks) -> None:  # type: ignore[no-untyped-def]
+    plain = assemble(read_text("ke-hoach.txt", PLAN.encode()))
+    for task in plan_tasks[0]:
+        assert task.agencies[0] in plain.text[task.start : task.end]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("trong tháng 6/2024", date(2024, 6, 30)),
+    ("hoàn thành trong quý II/2024", date(2024, 6, 30)),
+    ("chậm nhất ngày 31/12/2024", date(2024, 12, 31)),
+])
+def test_one_off_deadline_phrases(text: str, expected: date) -> None:
+    assert [d.due for d in find_deadlines(text)] == [expected]
+
+
+def test_report_items_without_addressees_are_groups_of_their_period() -> None:
+    text = ("Phần thứ hai\nMỘT SỐ NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU CẦN TẬP TRUNG\nCHỈ ĐẠO THỰC HIỆN TRONG 6 THÁNG CUỐI NĂM 2024\n"
+            "1. Tiếp tục thực hiện các Nghị quyết của Chính phủ, Tỉnh ủy, HĐND tỉnh.\n"
+            "2. Đẩy mạnh thu ngân sách nhà nước.\n")
+    plain = assemble(read_text("bao-cao.txt", text.encode()))
+    tasks, groups = extract_tasks(outline(plain), default_registry(), Period(Month(2024, 1), Month(2024, 6)))
+    assert tasks == []
+    assert [(g.number, g.period) for g in groups] == [("1", Period(Month(2024, 7), Month(2024, 12))),
+                                                      ("2", Period(Month(2024, 7), Month(2024, 12)))]
+
+
+@pytest.mark.parametrize(("printed", "code"), [
+    ("Sở KH&ĐT", "SKHDT"), ("Sở Nông nghiệp và PTNT", "SNNPTNT"), ("Sở Lao động – Thương binh và Xã hội", "SLDTBXH"),
+    ("UBND các huyện, thành phố", "UBND_HUYEN"), ("Bộ CHQS tỉnh", "BCHQS"), ("so ke hoach va dau tu", "SKHDT"),
+    ("UBND huyện Việt Yên", "UBND_VIET_YEN"),
+])
+def test_agency_names_normalise_to_one_registry(printed: str, code: str) -> None:
+    agency = default_registry().normalise(printed)
+    assert agency is not None and agency.code == code
+
+
+@pytest.mark.parametrize(("due", "done", "as_of", "status"), [
+    (date(2024, 1, 20), date(2024, 1, 18), date(2024, 3, 1), DONE_ON_TIME),
+    (date(2024, 1, 20), date(2024, 2, 1), date(2024, 3, 1), DONE_LATE),
+    (date(2024, 1, 20), None, date(2024, 1, 20), IN_PROGRESS),
+    (date(2024, 1, 20), None, date(2024, 1, 21), OVERDUE),
+    (date(2024, 1, 20), date(2024, 2, 1), date(2024, 1, 25), OVERDUE),  # "as of" before completion: not done yet
+    (None, None, date(2030, 1, 1), IN_PROGRESS),
+])
+def test_status_is_computed_from_dates(due: date | None, done: date | None, as_of: date, status: str) -> None:
+    assert status_of(due, done, as_of) == status
+
+
+def test_dates_parse_the_vietnamese_way_or_fail_clearly() -> None:
+    assert parse_date("20/01/2024") == date(2024, 1, 20) and parse_date("2024-01-20") == date(2024, 1, 20)
+    with pytest.raises(TaskError, match="20/13/2024"):
+        parse_date("20/13/2024")
