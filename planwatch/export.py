@@ -45,7 +45,7 @@ def fact_records(session: Session, doc: str | None = None) -> Iterator[dict[str,
             "parent": fact.parent,
             "section": fact.section,
             "footnote": fact.footnote,
-            "tags": (["prior"] if fact.prior else []) + (["footnote"] if fact.footnote else []),
+            "tags": [t for t, on in (("prior", fact.prior), ("footnote", fact.footnote), ("planned", fact.planned)) if on],
         }
 
 

@@ -14,9 +14,10 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from planwatch.extract.catalogue import Catalogue, default_catalogue
 from planwatch.extract.agencies import Agency, Registry, default_registry
 from planwatch.extract.facts import Fact, extract_facts
-from planwatch.extract.targets import extract_targets
+from planwatch.extract.targets import extract_targets, planned_facts
 from planwatch.extract.tasks import Task, extract_tasks
 from planwatch.extract.units import base_value
 from planwatch.read.errors import RejectedFile
@@ -73,8 +74,9 @@ def _store(sessions: sessionmaker[Session], path: Path, key: str, raw: RawDocume
         document = _document(key, path, raw.fmt, raw.pages, digest, plain, meta, len(versions) + 1)
         blocks = outline(plain)
         by_block: dict[int, list[Fact]] = {}
-        facts = list(_facts(plain, meta, document, by_block))
-        _targets(blocks, by_block, meta, document, plain)
+        codes = _Coder(default_catalogue(), user_indicator_aliases(session))
+        facts = list(_facts(plain, meta, document, by_block, codes))
+        _targets(blocks, by_block, meta, document, plain, codes)
         tasks = _tasks(blocks, plain, meta, document, agency_registry(session))
         session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
         session.add(document)
@@ -93,8 +95,22 @@ def _document(
     )
 
 
+def user_indicator_aliases(session: Session) -> dict[str, str]:
+    """Labels users mapped to catalogue codes, folded."""
+    return {a.alias: a.code for a in session.scalars(select(models.IndicatorAlias))}
+
+
+@dataclass(frozen=True)
+class _Coder:
+    catalogue: Catalogue
+    user_aliases: dict[str, str]
+
+    def __call__(self, label: str) -> str | None:
+        return self.catalogue.code_for(label, self.user_aliases)
+
+
 def _facts(
-    plain: PlainText, meta: DocumentMeta, document: models.Document, by_block: dict[int, list[Fact]]
+    plain: PlainText, meta: DocumentMeta, document: models.Document, by_block: dict[int, list[Fact]], codes: _Coder
 ) -> Iterator[models.Fact]:
     """Facts of every block, stored on `document`; `by_block` gets each body block's facts by its start."""
     context = meta.context()
@@ -115,8 +131,16 @@ def _facts(
             by_block[span.start] = found
         for fact in found:
             row = _fact_row(fact, plain, section, span.note if span.kind == "footnote" else None, span.page)
+            row.indicator_code = codes(_own_label(fact))
             document.facts.append(row)
             yield row
+
+
+def _own_label(fact: Fact) -> str:
+    """A breakdown part is coded by its own name ("Thu nội địa"), not its parent's ("Tổng thu NSNN ...")."""
+    if fact.parent and fact.indicator.startswith(fact.parent) and len(fact.indicator) > len(fact.parent):
+        return fact.indicator[len(fact.parent) :]
+    return fact.indicator
 
 
 def _fact_row(fact: Fact, plain: PlainText, section: str, footnote: int | None, page: int | None) -> models.Fact:
@@ -137,17 +161,30 @@ def agency_registry(session: Session) -> Registry:
 
 
 def _targets(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], meta: DocumentMeta,
-             document: models.Document, plain: PlainText) -> None:
+             document: models.Document, plain: PlainText, codes: _Coder) -> None:
     year = meta.context().year
+    planned = {f.start for b in blocks for f in planned_facts(b, by_block.get(b.start, []))}
+    for row in document.facts:
+        row.planned = (row.char_start in planned and row.footnote is None) or _plans_ahead(document, row)
     for block in blocks:
         for draft in extract_targets(block, by_block.get(block.start, []), year):
             document.targets.append(models.Target(
-                source="document", indicator=draft.indicator, parent=draft.parent, year=draft.year,
+                source="document", indicator=draft.indicator, indicator_code=codes(draft.indicator), parent=draft.parent, year=draft.year,
                 measure=draft.measure, comparator=draft.comparator, value=draft.value, value_min=draft.value_min,
                 value_max=draft.value_max, unit=draft.unit, number=draft.number,
                 section=" > ".join(h.label for h in block.trail), page=block.page, char_start=draft.start,
                 char_end=draft.end, quote=plain.text[draft.start : draft.end],
             ))
+
+
+_PLANNING_KINDS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")
+
+
+def _plans_ahead(document: models.Document, fact: models.Fact) -> bool:
+    """A plan's or resolution's figure for its own period (or later) is what is planned, not what happened."""
+    if document.kind not in _PLANNING_KINDS or not document.period_start:
+        return False
+    return fact.period_end is None or fact.period_end >= document.period_start
 
 
 def _tasks(

@@ -21,7 +21,7 @@ LEFT_SIGN = re.compile(r"(?:^|\()\s*(?P<sign>[-+])\s*$")
 # "bằng 85,5%", "đạt 62,9%", "bằng xấp xỉ 21%"
 LEFT_RATIO = re.compile(rf"(?P<verb>bằng|đạt|đạt\s+tỷ\s+lệ|đạt\s+mức|được)(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
 LEFT_EXCEED = re.compile(rf"vượt(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
-LEFT_SHARE = re.compile(rf"(?:chiếm|tỷ\s+trọng|đáp\s+ứng)(?:\s+(?:tỷ\s+lệ|tỷ\s+trọng|{_HEDGE}))*\s*$", re.IGNORECASE)
+LEFT_SHARE = re.compile(rf"(?:chiếm|tỷ\s+trọng|đáp\s+ứng)(?:\s+(?:tỷ\s+lệ|tỷ\s+trọng|tới|{_HEDGE}))*\s*$", re.IGNORECASE)
 LEFT_RANK = re.compile(r"(?:đứng|xếp|xếp\s+hạng|vị\s+trí)\s+(?:thứ\s+)?$", re.IGNORECASE)
 LEFT_TIMES = re.compile(rf"(?:tăng\s+)?gấp(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
 LEFT_ESTIMATE = re.compile(r"\b(?:ước|dự\s+kiến|dự\s+báo|khoảng|xấp\s+xỉ)\b", re.IGNORECASE)

@@ -61,6 +61,15 @@ def target_year(block: OutlineBlock, fallback: int) -> int:
     return fallback
 
 
+def planned_facts(block: OutlineBlock, facts: list[Fact]) -> list[Fact]:
+    """The facts of a block that state what is planned, not what happened."""
+    if in_target_section(block.trail):
+        return facts
+    if any(_RESULTS_HEADING.search(h.title) for h in block.trail):
+        return []
+    return [f for f in facts if _strives(block, f.start)]
+
+
 def extract_targets(block: OutlineBlock, facts: list[Fact], fallback_year: int) -> list[TargetDraft]:
     """Targets stated in one block, given the facts read from it."""
     whole = in_target_section(block.trail)
@@ -71,9 +80,7 @@ def extract_targets(block: OutlineBlock, facts: list[Fact], fallback_year: int) 
     drafts: list[TargetDraft] = []
     rates: set[str] = set()  # subjects whose level is a %: their changes are in points
     shares = _Structure()
-    for fact in facts:
-        if not whole and not _strives(block, fact.start):
-            continue
+    for fact in planned_facts(block, facts):
         draft = _draft(block, fact, year, number, rates, shares)
         if draft is None:
             continue

@@ -75,6 +75,7 @@ class Fact(Base):
     period_end: Mapped[str | None] = mapped_column(String(7))
     estimate: Mapped[bool] = mapped_column(Boolean, default=False)
     prior: Mapped[bool] = mapped_column(Boolean, default=False)
+    planned: Mapped[bool] = mapped_column(Boolean, default=False)  # a plan's figure, not an actual
     section: Mapped[str] = mapped_column(Text, default="")
     footnote: Mapped[int | None] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer)

@@ -1,0 +1,159 @@
+"""`planwatch status`, `check`, `series`, `targets`, `target-set`, `indicators`, `indicator-alias`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from planwatch.cli.app import app, console, fail, say, sessions
+from planwatch.extract.catalogue import default_catalogue
+from planwatch.extract.numbers import format_number
+from planwatch.monitor.checks import run_checks
+from planwatch.monitor.plan_edits import (PlanEditError, TargetInput, add_indicator_alias, set_target,
+                                          unclassified_labels)
+from planwatch.monitor.progress import Thresholds, year_status, year_targets
+from planwatch.monitor.series import series as indicator_series
+
+_STATUS_STYLE = {"đạt/vượt": "green", "đúng tiến độ": "cyan", "chậm": "yellow", "nguy cơ không đạt": "red"}
+
+
+def _pct(value: float | None) -> str:
+    return f"{format_number(round(value, 1))}%" if value is not None else ""
+
+
+@app.command()
+def status(
+    year: Annotated[int, typer.Option(help="Năm kế hoạch")],
+    as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = False,
+    tolerance: Annotated[float, typer.Option(help="Điểm % dưới tiến độ vẫn tính là đúng tiến độ")] = 5.0,
+    risk: Annotated[float, typer.Option(help="Điểm % dưới tiến độ thì có nguy cơ không đạt")] = 15.0,
+) -> None:
+    """Tiến độ thực hiện các chỉ tiêu của năm: số mới nhất, % kế hoạch, tiến độ, trạng thái và lý do."""
+    with sessions()() as session:
+        rows = year_status(session, year, Thresholds(tolerance=tolerance, risk=risk))
+    if as_json:
+        console.print_json(json.dumps([{
+            "indicator": r.target.indicator, "indicator_code": r.target.indicator_code, "category": r.category,
+            "measure": r.target.measure, "target": r.target.value, "target_min": r.target.value_min,
+            "target_max": r.target.value_max, "unit": r.target.unit, "comparator": r.target.comparator,
+            "source": r.doc_key, "actual": r.actual.value if r.actual else None,
+            "actual_period": [r.actual.period_start, r.actual.period_end] if r.actual else None,
+            "actual_source": r.actual.doc_key if r.actual else None, "percent_of_target": r.percent_of_target,
+            "expected_pct": r.expected_pct, "gap": r.gap, "trend": r.trend, "status": r.status, "reason": r.reason,
+        } for r in rows], ensure_ascii=False))
+        return
+    table = Table(*say("status_columns"), title=say("status_title").format(year=year))
+    for r in rows:
+        target = (f"{format_number(r.target.value_min or 0)}–{format_number(r.target.value_max or 0)}"
+                  if r.target.comparator == "range" else format_number(r.target.value or 0))
+        actual = f"{format_number(r.actual.value)} ({r.actual.period_end})" if r.actual else ""
+        style = _STATUS_STYLE.get(r.status, "dim")
+        table.add_row(r.category, r.target.indicator[:40], f"{target} {r.target.unit}".strip(), actual,
+                      _pct(r.percent_of_target), _pct(r.expected_pct), f"[{style}]{r.status}[/]", r.reason[:80])
+    console.print(table)
+
+
+@app.command()
+def check(as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = False) -> None:
+    """Kiểm tra nhất quán: số liệu khác nhau giữa các văn bản, thành phần vượt tổng, kế hoạch suy ra, so cùng kỳ."""
+    with sessions()() as session:
+        findings = run_checks(session)
+    if as_json:
+        console.print_json(json.dumps([asdict(f) for f in findings], ensure_ascii=False))
+        return
+    if not findings:
+        console.print(say("no_findings"))
+    for f in findings:
+        console.print(f"[bold]{f.severity.upper()}[/] {f.kind} — {f.indicator} ({f.period}): {f.message}",
+                      highlight=False)
+        for s in f.sources:
+            page = f", tr. {s.page}" if s.page else ""
+            console.print(f"    {s.doc_key}{page} [{s.char_start}:{s.char_end}] “{s.quote.strip()}”", highlight=False)
+
+
+@app.command()
+def series(
+    indicator: Annotated[str, typer.Argument(help="Mã chỉ tiêu (BUDGET_REVENUE) hoặc tên, có dấu hoặc không")],
+    measure: Annotated[str, typer.Option(help="value, yoy_change_pct, plan_pct, ...")] = "value",
+) -> None:
+    """Chuỗi số liệu một chỉ tiêu qua các văn bản, lũy kế và từng tháng."""
+    with sessions()() as session:
+        points = indicator_series(session, indicator, measure)
+    table = Table(*say("series_columns"))
+    for p in points:
+        kind = say("derived") if p.derived else say("cumulative") if p.cumulative else say("monthly")
+        table.add_row(f"{p.period_start or '?'} – {p.period_end}", kind, format_number(p.value), p.unit,
+                      "ước" if p.estimate else "", p.doc_key, p.quote[:70])
+    console.print(table)
+
+
+@app.command()
+def targets(year: Annotated[int, typer.Option(help="Năm kế hoạch")]) -> None:
+    """Các chỉ tiêu kế hoạch của năm (từ văn bản hoặc nhập tay)."""
+    with sessions()() as session:
+        rows = year_targets(session, year)
+        table = Table(*say("target_columns"))
+        for t, key in rows:
+            value = (f"{format_number(t.value_min or 0)}–{format_number(t.value_max or 0)}" if t.comparator == "range"
+                     else format_number(t.value or 0))
+            table.add_row(key, t.number or "", t.indicator[:50], t.indicator_code or say("unclassified"), t.measure,
+                          f"{t.comparator} {value} {t.unit}".strip())
+    console.print(table)
+
+
+@app.command("target-set")
+def target_set(
+    code: Annotated[str, typer.Argument(help="Mã chỉ tiêu trong danh mục")],
+    year: Annotated[int, typer.Option(help="Năm")],
+    value: Annotated[str, typer.Option(help="Giá trị kiểu Việt Nam: 12.760 | 14,5 | 135-140")],
+    author: Annotated[str, typer.Option(help="Người nhập")],
+    reason: Annotated[str, typer.Option(help="Lý do")],
+    measure: Annotated[str, typer.Option(help="value | yoy_change_pct | share_pct | rank")] = "value",
+    unit: Annotated[str, typer.Option(help="Đơn vị: tỷ đồng, %, triệu lượt, ...")] = "",
+    comparator: Annotated[str, typer.Option(help="= | >= | <= | range")] = "=",
+) -> None:
+    """Nhập hoặc sửa một chỉ tiêu bằng tay; ghi lại ai, khi nào, vì sao."""
+    try:
+        with sessions().begin() as session:
+            set_target(session, TargetInput(code, year, measure, value, unit, comparator), author, reason)
+    except PlanEditError as error:
+        raise fail(str(error)) from error
+    console.print(say("saved"))
+
+
+@app.command()
+def indicators(
+    unclassified: Annotated[bool, typer.Option("--unclassified", help="Chỉ các nhãn chưa phân loại")] = False,
+) -> None:
+    """Danh mục chỉ tiêu, hoặc các nhãn số liệu “chưa phân loại” để gắn mã."""
+    if unclassified:
+        with sessions()() as session:
+            labels = unclassified_labels(session)
+        table = Table(*say("unclassified_columns"))
+        for label, count in labels:
+            table.add_row(label[:90], str(count))
+        console.print(table)
+        return
+    table = Table(*say("catalogue_columns"))
+    for i in default_catalogue().indicators.values():
+        table.add_row(i.code, i.name, i.unit, i.category, "↓" if i.lower_is_better else "↑", i.kind, i.parent or "")
+    console.print(table)
+
+
+@app.command("indicator-alias")
+def indicator_alias(
+    label: Annotated[str, typer.Argument(help="Nhãn như trong văn bản")],
+    code: Annotated[str, typer.Argument(help="Mã chỉ tiêu")],
+    author: Annotated[str, typer.Option(help="Người gắn")],
+) -> None:
+    """Gắn một nhãn với mã chỉ tiêu; áp dụng cho số liệu đã có và sẽ nhập."""
+    try:
+        with sessions().begin() as session:
+            changed = add_indicator_alias(session, label, code, author)
+    except PlanEditError as error:
+        raise fail(str(error)) from error
+    console.print(say("alias_saved").format(changed=changed))

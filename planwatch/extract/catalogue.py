@@ -1,0 +1,73 @@
+"""The indicator catalogue (data/indicators.yaml): codes, names, aliases, units, categories, direction,
+kind and parent. A label gets the code whose alias it contains, the longest alias winning, after the labels
+users mapped by hand (`planwatch indicator-alias`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from planwatch.text.fold import fold
+
+UNCLASSIFIED = "chưa phân loại"
+CATEGORIES = ("kinh tế", "văn hóa - xã hội", "môi trường", "nội chính")
+KINDS = ("flow", "stock", "rate", "index", "growth", "rank")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str
+    unit: str
+    category: str
+    direction: str  # "up": higher is better; "down": lower is better
+    kind: str
+    parent: str | None = None
+    aliases: tuple[str, ...] = field(default=())
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self.direction == "down"
+
+
+class Catalogue:
+    def __init__(self, indicators: list[Indicator]) -> None:
+        self.indicators = {i.code: i for i in indicators}
+        phrases: dict[str, str] = {}
+        for indicator in indicators:
+            for alias in (indicator.name, *indicator.aliases):
+                phrases.setdefault(fold(alias), indicator.code)
+        self._phrases = phrases
+        ordered = sorted(phrases, key=len, reverse=True)
+        self._pattern = re.compile(r"(?<![a-z0-9])(?:%s)(?![a-z0-9])" % "|".join(re.escape(p) for p in ordered))
+
+    def code_for(self, label: str, user_aliases: Mapping[str, str] | None = None) -> str | None:
+        """The code a label names. In "Tổng thu NSNN thu nội địa" the part named last is the one measured, so the
+        match ending last wins, then the longest; words in parentheses count only when nothing else matches."""
+        folded = fold(label)
+        if user_aliases and folded in user_aliases:
+            return user_aliases[folded]
+        for text in (fold(re.sub(r"\([^)]*\)", " ", label)), folded):
+            found = list(self._pattern.finditer(text))
+            if found:
+                best = max(found, key=lambda m: (m.end(), len(m.group(0))))
+                return self._phrases[best.group(0)]
+        return None
+
+    def children(self, code: str) -> list[Indicator]:
+        return [i for i in self.indicators.values() if i.parent == code]
+
+
+@cache
+def default_catalogue() -> Catalogue:
+    data = resources.files("planwatch.extract").joinpath("data/indicators.yaml").read_text(encoding="utf-8")
+    return Catalogue([
+        Indicator(str(e["code"]), str(e["name"]), str(e.get("unit", "")), str(e["category"]), str(e["direction"]),
+                  str(e["kind"]), e.get("parent"), tuple(str(a) for a in e.get("aliases", [])))
+        for e in yaml.safe_load(data)
+    ])

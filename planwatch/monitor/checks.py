@@ -1,0 +1,180 @@
+"""Consistency checks across the store, each finding quoting both sources:
+
+- the same indicator, measure and period with different values in different documents: a revision when the
+  earlier figure was an estimate (ước, dự kiến) and the later document is later, a contradiction otherwise;
+- parts that add up to more than their total ("Trong đó" breakdowns), and totals declared as the sum of their
+  parts in the catalogue (xuất khẩu + nhập khẩu = tổng kim ngạch) that do not add up;
+- the plan a figure implies (value ÷ plan_pct) against the stated target;
+- a change against the same period a year earlier that disagrees with last year's stored figure."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.extract.numbers import format_number
+from planwatch.extract.units import base_value
+from planwatch.monitor.series import document_order
+from planwatch.store import models
+from planwatch.text.fold import fold
+
+HIGH, MEDIUM, LOW = "cao", "trung bình", "thấp"
+SEVERITY_ORDER = {HIGH: 0, MEDIUM: 1, LOW: 2}
+
+
+@dataclass(frozen=True)
+class Source:
+    doc_key: str
+    quote: str
+    char_start: int
+    char_end: int
+    page: int | None
+    value: float
+    unit: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # "revision" | "contradiction" | "parts_exceed_total" | "implied_plan" | "yoy_mismatch"
+    severity: str
+    indicator: str
+    period: str
+    message: str
+    sources: tuple[Source, ...]
+
+
+def _source(fact: models.Fact, doc_key: str) -> Source:
+    return Source(doc_key, fact.quote, fact.char_start, fact.char_end, fact.page, fact.value, fact.unit)
+
+
+def _period(fact: models.Fact) -> str:
+    return "–".join(p for p in (fact.period_start, fact.period_end) if p) or "?"
+
+
+def _differs(a: float, b: float, relative: float = 0.005) -> bool:
+    """Different beyond rounding: more than half a percent and more than the last printed digit."""
+    return abs(a - b) > max(abs(a), abs(b)) * relative and abs(a - b) > 0.05
+
+
+def run_checks(session: Session) -> list[Finding]:
+    rows = [(f, d) for f, d in session.execute(
+        select(models.Fact, models.Document).join(models.Document).where(models.Document.is_current.is_(True)))
+        if not f.prior and not f.planned and f.period_end]
+    findings = [*_cross_document(rows), *_parts_exceed_total(rows), *_implied_plans(session, rows), *_yoy(rows)]
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.indicator, f.period))
+
+
+def _key(fact: models.Fact) -> str:
+    return fact.indicator_code or fold(fact.indicator)
+
+
+def _cross_document(rows: list[tuple[models.Fact, models.Document]]) -> list[Finding]:
+    groups: dict[tuple[str, str, str | None, str | None], list[tuple[models.Fact, models.Document]]] = defaultdict(list)
+    for fact, document in rows:
+        if fact.indicator_code:  # labels alone are too loose to compare across documents
+            groups[(_key(fact), fact.measure, fact.period_start, fact.period_end)].append((fact, document))
+    findings = []
+    for (_, measure, _, _), group in groups.items():
+        by_doc = {d.doc_key: (f, d) for f, d in sorted(group, key=lambda r: document_order(r[1]))}
+        for (a, da), (b, db) in combinations(sorted(by_doc.values(), key=lambda r: document_order(r[1])), 2):
+            va = a.base_value if measure == "value" else a.value
+            vb = b.base_value if measure == "value" else b.value
+            if not _differs(va, vb):
+                continue
+            revision = a.estimate and document_order(da) < document_order(db)
+            change = f"{format_number(a.value)} {a.unit} → {format_number(b.value)} {b.unit}".strip()
+            what = "ước tính được điều chỉnh" if revision else "số liệu mâu thuẫn giữa hai văn bản"
+            gap = abs(va - vb) / max(abs(va), abs(vb)) if max(abs(va), abs(vb)) else 0
+            severity = LOW if revision else HIGH if gap > 0.05 else MEDIUM
+            findings.append(Finding("revision" if revision else "contradiction", severity, a.indicator, _period(a),
+                                    f"{what}: {change} ({measure})", (_source(a, da.doc_key), _source(b, db.doc_key))))
+    return findings
+
+
+def _parts_exceed_total(rows: list[tuple[models.Fact, models.Document]]) -> list[Finding]:
+    """"Trong đó" parts may be a selection, so only parts summing above the total are flagged."""
+    by_doc: dict[str, list[models.Fact]] = defaultdict(list)
+    for fact, document in rows:
+        if fact.measure == "value":
+            by_doc[document.doc_key].append(fact)
+    findings = []
+    for doc_key, facts in by_doc.items():
+        totals = {(fold(f.indicator), f.period_start, f.period_end): f for f in facts if not f.parent}
+        parts: dict[tuple[str, str | None, str | None], list[models.Fact]] = defaultdict(list)
+        for fact in facts:
+            if fact.parent:
+                parts[(fold(fact.parent), fact.period_start, fact.period_end)].append(fact)
+        for key, children in parts.items():
+            total = totals.get(key)
+            if total is None or not total.indicator_code or len(children) < 2 or total.unit == "%":
+                continue
+            if len({c.unit for c in children} | {total.unit}) != 1:
+                continue
+            summed = sum(c.base_value for c in children)
+            if summed > total.base_value * 1.01 + 1e-9:
+                findings.append(Finding(
+                    "parts_exceed_total", MEDIUM, total.indicator, _period(total),
+                    f"tổng các thành phần ({format_number(round(summed / base_value(1, total.unit), 2))} {total.unit}) "
+                    f"lớn hơn tổng ({format_number(total.value)} {total.unit})",
+                    (_source(total, doc_key), *(_source(c, doc_key) for c in children))))
+    return findings
+
+
+def _implied_plans(session: Session, rows: list[tuple[models.Fact, models.Document]]) -> list[Finding]:
+    """value ÷ (plan_pct / 100) is the plan the report used; compare it with the stated target."""
+    targets = {(t.indicator_code, t.year): t for t in session.scalars(
+        select(models.Target).where(models.Target.active.is_(True), models.Target.measure == "value",
+                                    models.Target.indicator_code.is_not(None)))}
+    values = {(d.doc_key, fold(f.indicator), f.period_start, f.period_end): f for f, d in rows if f.measure == "value"}
+    findings = []
+    for fact, document in rows:
+        if fact.measure != "plan_pct" or not fact.indicator_code or not fact.value or not fact.period_end:
+            continue
+        value = values.get((document.doc_key, fold(fact.indicator), fact.period_start, fact.period_end))
+        target = targets.get((fact.indicator_code, int(fact.period_end[:4])))
+        if value is None or target is None or target.value is None:
+            continue
+        implied = value.base_value / (fact.value / 100)
+        stated = base_value(target.value, target.unit)
+        if _differs(implied, stated, relative=0.02):
+            shown = format_number(round(implied / base_value(1, target.unit), 1))
+            findings.append(Finding(
+                "implied_plan", MEDIUM, fact.indicator, _period(fact),
+                f"kế hoạch suy ra từ số liệu ({shown} {target.unit}) khác mục tiêu đã giao "
+                f"({format_number(target.value)} {target.unit})",
+                (_source(value, document.doc_key), _source(fact, document.doc_key),
+                 Source(target.document.doc_key if target.document else "manual", target.quote, target.char_start or 0,
+                        target.char_end or 0, target.page, target.value, target.unit))))
+    return findings
+
+
+def _yoy(rows: list[tuple[models.Fact, models.Document]]) -> list[Finding]:
+    """A stated change against last year's stored figure for the same months."""
+    values: dict[tuple[str, str | None, str | None], tuple[models.Fact, str]] = {}
+    for fact, document in rows:
+        if fact.measure == "value" and fact.indicator_code:
+            values[(fact.indicator_code, fact.period_start, fact.period_end)] = (fact, document.doc_key)
+    findings = []
+    for fact, document in rows:
+        if fact.measure != "yoy_change_pct" or not fact.indicator_code or not fact.period_end:
+            continue
+        now = values.get((fact.indicator_code, fact.period_start, fact.period_end))
+        before = values.get((fact.indicator_code, _year_earlier(fact.period_start), _year_earlier(fact.period_end)))
+        if not now or not before or not before[0].base_value or base_value(1, now[0].unit) != base_value(1, before[0].unit):
+            continue
+        computed = 100 * (now[0].base_value / before[0].base_value - 1)
+        if abs(computed - fact.value) > 1.5:
+            findings.append(Finding(
+                "yoy_mismatch", MEDIUM, fact.indicator, _period(fact),
+                f"tăng/giảm ghi {format_number(fact.value)}%, tính từ số liệu năm trước được "
+                f"{format_number(round(computed, 1))}%",
+                (_source(fact, document.doc_key), _source(now[0], now[1]), _source(before[0], before[1]))))
+    return findings
+
+
+def _year_earlier(month: str | None) -> str | None:
+    return f"{int(month[:4]) - 1:04d}{month[4:]}" if month else None

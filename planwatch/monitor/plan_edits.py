@@ -1,0 +1,120 @@
+"""Hand edits to the plan: targets entered or corrected by a user, and labels mapped to catalogue codes.
+Every input is checked first (known code and unit, a number written the Vietnamese way, a sane year); an
+edit is stored whole with who, when and why, or not at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.extract.catalogue import Catalogue, default_catalogue
+from planwatch.extract.numbers import parse_number
+from planwatch.extract.units import unit_by_name
+from planwatch.monitor.progress import year_targets
+from planwatch.store import models
+from planwatch.text.fold import fold
+
+MEASURES = ("value", "yoy_change_pct", "share_pct", "rank")
+COMPARATORS = ("=", ">=", "<=", "range")
+
+
+class PlanEditError(ValueError):
+    """A hand edit that cannot be stored; the message says why, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class TargetInput:
+    code: str
+    year: int
+    measure: str
+    value: str  # as typed: "12.760", "14,5" or a range "135-140"
+    unit: str
+    comparator: str = "="
+
+
+def _check(entry: TargetInput, catalogue: Catalogue) -> tuple[float | None, float | None, float | None]:
+    if entry.code not in catalogue.indicators:
+        raise PlanEditError(f"mã chỉ tiêu “{entry.code}” không có trong danh mục")
+    if not 2000 <= entry.year <= 2100:
+        raise PlanEditError(f"năm {entry.year} không hợp lệ (2000–2100)")
+    if entry.measure not in MEASURES:
+        raise PlanEditError(f"loại “{entry.measure}” không có; dùng: {', '.join(MEASURES)}")
+    if entry.comparator not in COMPARATORS:
+        raise PlanEditError(f"so sánh “{entry.comparator}” không có; dùng: {', '.join(COMPARATORS)}")
+    if entry.unit not in ("", "%") and unit_by_name(entry.unit) is None:
+        raise PlanEditError(f"đơn vị “{entry.unit}” không có trong bảng đơn vị")
+    try:
+        if entry.comparator == "range":
+            low, high = (parse_number(p) for p in entry.value.split("-", 1))
+            if low > high:
+                raise PlanEditError(f"khoảng “{entry.value}”: đầu dưới lớn hơn đầu trên")
+            return None, low, high
+        return parse_number(entry.value), None, None
+    except ValueError as error:
+        raise PlanEditError(f"giá trị “{entry.value}” không đọc được: viết theo kiểu Việt Nam, ví dụ 12.760 hoặc 14,5"
+                            + (" hoặc 135-140 cho khoảng" if entry.comparator == "range" else "")) from error
+
+
+def set_target(session: Session, entry: TargetInput, author: str, reason: str,
+               catalogue: Catalogue | None = None) -> models.Target:
+    """Enter or correct a target; the target it replaces stays on record, inactive if it was hand-entered."""
+    catalogue = catalogue or default_catalogue()
+    if not author.strip() or not reason.strip():
+        raise PlanEditError("cần ghi người sửa (--author) và lý do (--reason)")
+    value, low, high = _check(entry, catalogue)
+    current = next((t for t, _ in year_targets(session, entry.year)
+                    if t.indicator_code == entry.code and t.measure == entry.measure), None)
+    target = models.Target(
+        source="manual", indicator=catalogue.indicators[entry.code].name, indicator_code=entry.code, year=entry.year,
+        measure=entry.measure, comparator=entry.comparator, value=value, value_min=low, value_max=high,
+        unit=entry.unit, section="", quote="", active=True,
+    )
+    if current is not None and current.source == "manual":
+        current.active = False
+    session.add(target)
+    session.flush()
+    session.add(models.TargetEdit(
+        target_id=target.id, action="correct" if current else "enter", before=_fields(current) if current else None,
+        after=_fields(target), author=author.strip(), reason=reason.strip(), at=datetime.now(),
+    ))
+    return target
+
+
+def _fields(target: models.Target) -> dict[str, object]:
+    return {"id": target.id, "source": target.source, "indicator": target.indicator, "year": target.year,
+            "measure": target.measure, "comparator": target.comparator, "value": target.value,
+            "value_min": target.value_min, "value_max": target.value_max, "unit": target.unit}
+
+
+def add_indicator_alias(session: Session, label: str, code: str, author: str,
+                        catalogue: Catalogue | None = None) -> int:
+    """Map a label to a code; existing facts and targets with that label take the code. Returns how many."""
+    catalogue = catalogue or default_catalogue()
+    if code not in catalogue.indicators:
+        raise PlanEditError(f"mã chỉ tiêu “{code}” không có trong danh mục")
+    alias = fold(label)
+    if not alias:
+        raise PlanEditError("nhãn trống")
+    if session.scalar(select(models.IndicatorAlias).where(models.IndicatorAlias.alias == alias)):
+        raise PlanEditError(f"nhãn “{label}” đã được gắn mã")
+    session.add(models.IndicatorAlias(alias=alias, code=code, author=author, at=datetime.now()))
+    changed = 0
+    for model in (models.Fact, models.Target):
+        for row in session.scalars(select(model)):
+            if fold(row.indicator) == alias:
+                row.indicator_code = code
+                changed += 1
+    return changed
+
+
+def unclassified_labels(session: Session) -> list[tuple[str, int]]:
+    """Labels of current facts and targets with no code, most frequent first."""
+    counts: dict[str, int] = {}
+    query = select(models.Fact.indicator).join(models.Document).where(
+        models.Document.is_current.is_(True), models.Fact.indicator_code.is_(None))
+    for (label,) in session.execute(query):
+        counts[label] = counts.get(label, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

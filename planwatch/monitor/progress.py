@@ -1,0 +1,157 @@
+"""Progress against the year's targets, by explicit rules.
+
+For each target: the latest actual figure of the year and its period, the % of target, the pace expected at
+that point (months elapsed / 12 for flows, or last year's monthly profile where the store has it), the gap,
+the trend over the year's reports, and a status with its reason in words:
+- "đạt/vượt": the target is met already;
+- "đúng tiến độ": at or above the expected pace, within `tolerance` points;
+- "chậm": below pace by more than `tolerance` points;
+- "nguy cơ không đạt": below pace by more than `risk` points (growth: below target by more than `risk_growth`);
+- "chưa có số liệu": no figure yet.
+Lower-is-better indicators (tỷ lệ hộ nghèo, thất nghiệp, thứ hạng) invert the comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.extract.catalogue import Catalogue, Indicator, default_catalogue
+from planwatch.extract.numbers import format_number
+from planwatch.extract.units import base_value
+from planwatch.monitor.series import Point, series
+from planwatch.store import models
+
+ACHIEVED, ON_TRACK, BEHIND, AT_RISK, NO_DATA = "đạt/vượt", "đúng tiến độ", "chậm", "nguy cơ không đạt", "chưa có số liệu"
+STATUSES = (ACHIEVED, ON_TRACK, BEHIND, AT_RISK, NO_DATA)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    tolerance: float = 5.0  # points below the expected pace still counted on track
+    risk: float = 15.0  # points below the pace that put the target at risk
+    risk_growth: float = 2.0  # points below a growth target that put it at risk
+
+
+@dataclass
+class TargetStatus:
+    target: models.Target
+    doc_key: str
+    indicator: Indicator | None
+    status: str
+    reason: str
+    actual: Point | None = None
+    percent_of_target: float | None = None
+    expected_pct: float | None = None
+    gap: float | None = None
+    trend: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def category(self) -> str:
+        return self.indicator.category if self.indicator else "chưa phân loại"
+
+
+def year_targets(session: Session, year: int) -> list[tuple[models.Target, str]]:
+    """Active targets of the year, one per indicator and measure: a hand-entered one over a document's, a later
+    document's over an earlier one's."""
+    query = (select(models.Target, models.Document).outerjoin(models.Document)
+             .where(models.Target.year == year, models.Target.active.is_(True)))
+    chosen: dict[tuple[str, str], tuple[tuple[int, int, int], models.Target, str]] = {}
+    for target, document in session.execute(query):
+        if document is not None and not document.is_current:
+            continue
+        key = (target.indicator_code or target.indicator.lower(), target.measure)
+        rank = (1 if target.source == "manual" else 0, document.id if document else target.id, -(target.char_start or 0))
+        if key not in chosen or rank > chosen[key][0]:
+            chosen[key] = (rank, target, document.doc_key if document else "manual")
+    return [(t, k) for _, t, k in sorted(chosen.values(), key=lambda c: (c[1].char_start or 0, c[1].id))]
+
+
+def year_status(session: Session, year: int, thresholds: Thresholds | None = None,
+                catalogue: Catalogue | None = None) -> list[TargetStatus]:
+    catalogue = catalogue or default_catalogue()
+    thresholds = thresholds or Thresholds()
+    return [target_status(session, t, key, year, thresholds, catalogue) for t, key in year_targets(session, year)]
+
+
+def target_status(session: Session, target: models.Target, doc_key: str, year: int, thresholds: Thresholds,
+                  catalogue: Catalogue) -> TargetStatus:
+    indicator = catalogue.indicators.get(target.indicator_code or "")
+    same_measure = indicator is not None and (indicator.kind == "growth") == (target.measure == "yoy_change_pct")
+    name = indicator.name if indicator and same_measure else target.indicator
+    if not target.indicator_code:
+        return TargetStatus(target, doc_key, None, NO_DATA, f"{name}: chưa gắn mã chỉ tiêu, chưa so được số liệu")
+    points = [p for p in series(session, target.indicator_code, target.measure) if p.period_end.startswith(str(year))]
+    if target.measure == "value" and target.unit != "%":
+        points = [p for p in points if p.cumulative or indicator is None or indicator.kind != "flow"]
+    if not points:
+        return TargetStatus(target, doc_key, indicator, NO_DATA, f"{name}: chưa có số liệu năm {year}")
+    latest = max(points, key=lambda p: (p.period_end, p.cumulative))
+    trend = [(p.period_end, p.value) for p in sorted(points, key=lambda p: p.period_end)]
+    down = indicator.lower_is_better if indicator else False
+    if target.measure == "value" and indicator and indicator.kind == "flow":
+        return _flow_status(session, target, doc_key, indicator, latest, trend, thresholds)
+    return _level_status(target, doc_key, indicator, name, latest, trend, down, thresholds)
+
+
+def _goal(target: models.Target) -> float:
+    """The number to reach: the lower end of a range, the stated value otherwise."""
+    return target.value_min if target.comparator == "range" and target.value_min is not None else target.value or 0.0
+
+
+def _flow_status(session: Session, target: models.Target, doc_key: str, indicator: Indicator, latest: Point,
+                 trend: list[tuple[str, float]], thresholds: Thresholds) -> TargetStatus:
+    goal_base = base_value(_goal(target), target.unit)
+    share = 100 * latest.base_value / goal_base if goal_base else 0.0
+    months = int(latest.period_end[5:])
+    expected = _expected_pace(session, indicator, int(latest.period_end[:4]), months)
+    gap = share - expected
+    status = ACHIEVED if share >= 100 else ON_TRACK if gap >= -thresholds.tolerance else \
+        BEHIND if gap >= -thresholds.risk else AT_RISK
+    reason = (f"{indicator.name} {format_number(round(share, 1))}% kế hoạch sau {months} tháng, "
+              f"{'cao hơn' if gap >= 0 else 'thấp hơn'} tiến độ {format_number(round(expected, 1))}%")
+    return TargetStatus(target, doc_key, indicator, status, reason, latest, share, expected, gap,
+                        [(p, v) for p, v in trend])
+
+
+def _expected_pace(session: Session, indicator: Indicator, year: int, months: int) -> float:
+    """% of the year's total usually reached after `months`: last year's profile when both last year's
+    same-period and full-year figures are stored, else linear."""
+    last = [p for p in series(session, indicator.code) if p.period_end.startswith(str(year - 1)) and p.cumulative]
+    whole = next((p for p in last if p.period_start == f"{year - 1}-01" and p.period_end == f"{year - 1}-12"), None)
+    part = next((p for p in last if p.period_start == f"{year - 1}-01" and p.period_end == f"{year - 1}-{months:02d}"),
+                None)
+    if whole and part and whole.base_value:
+        return 100 * part.base_value / whole.base_value
+    return 100 * months / 12
+
+
+def _level_status(target: models.Target, doc_key: str, indicator: Indicator | None, name: str, latest: Point,
+                  trend: list[tuple[str, float]], down: bool, thresholds: Thresholds) -> TargetStatus:
+    """Growth rates, rates, shares, stocks and ranks: the latest figure against the target itself."""
+    goal = _goal(target)
+    actual = latest.value if target.measure != "value" else latest.base_value / (base_value(1, target.unit) or 1)
+    gap = (goal - actual) if (down or target.measure == "rank") else (actual - goal)
+    met = gap >= 0 if target.comparator != "<=" else actual <= goal
+    share = 100 * actual / goal if goal else None
+    period = latest.period_end if latest.period_start in (None, latest.period_end) else \
+        f"{latest.period_start}–{latest.period_end}"
+    if met:
+        status = ACHIEVED
+    elif target.measure in ("yoy_change_pct", "rank") or (indicator and indicator.kind in ("growth", "rate")):
+        status = BEHIND if -gap <= thresholds.risk_growth else AT_RISK
+    else:
+        status = BEHIND if share is not None and share >= 100 - thresholds.risk else AT_RISK
+    words = "đạt" if met else "chưa đạt"
+    reason = (f"{name} {format_number(actual)}{_unit_text(target)} ({period}), {words} mục tiêu "
+              f"{_comparator_text(target)}{format_number(goal)}{_unit_text(target)}")
+    return TargetStatus(target, doc_key, indicator, status, reason, latest, share, None, gap, trend)
+
+
+def _unit_text(target: models.Target) -> str:
+    return "%" if target.unit == "%" else f" {target.unit}" if target.unit else ""
+
+
+def _comparator_text(target: models.Target) -> str:
+    return {">=": "tối thiểu ", "<=": "tối đa ", "range": "từ "}.get(target.comparator, "")

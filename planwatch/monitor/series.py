@@ -1,0 +1,80 @@
+"""An indicator's figures across every current document: one point per period and measure, the latest
+document's figure winning (an actual over an earlier estimate), and monthly values derived from
+cumulative ones where both months are known (May = 5 months − 4 months)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.store import models
+from planwatch.text.fold import fold, matches
+
+
+@dataclass(frozen=True)
+class Point:
+    period_start: str | None
+    period_end: str
+    measure: str
+    value: float
+    unit: str
+    base_value: float
+    estimate: bool
+    doc_key: str
+    fact_id: int | None  # None for a derived monthly value
+    quote: str
+    derived: bool = False
+
+    @property
+    def cumulative(self) -> bool:
+        return self.period_start is not None and self.period_start != self.period_end
+
+
+def document_order(document: models.Document) -> tuple[str, str, int]:
+    """Chronological order of documents: the period they report on, then issue date, then ingest order."""
+    return (document.period_end or "", str(document.issued or ""), document.id)
+
+
+def facts_for(session: Session, indicator: str) -> list[tuple[models.Fact, models.Document]]:
+    """Facts of an indicator, by catalogue code when `indicator` is one, else by label words."""
+    query = select(models.Fact, models.Document).join(models.Document).where(models.Document.is_current.is_(True))
+    if indicator.isupper() and " " not in indicator:
+        return [(f, d) for f, d in session.execute(query.where(models.Fact.indicator_code == indicator))]
+    return [(f, d) for f, d in session.execute(query) if matches(indicator, f.indicator)]
+
+
+def series(session: Session, indicator: str, measure: str = "value") -> list[Point]:
+    rows = [(f, d) for f, d in facts_for(session, indicator)
+            if f.measure == measure and f.period_end and not f.prior and not f.planned]
+    latest: dict[tuple[str | None, str, str], tuple[tuple[int, tuple[str, str, int]], Point]] = {}
+    for fact, document in rows:
+        assert fact.period_end is not None
+        key = (fact.period_start, fact.period_end, fold(fact.unit) if measure == "value" else "%")
+        rank = (0 if fact.estimate else 1, document_order(document))
+        point = Point(fact.period_start, fact.period_end, measure, fact.value, fact.unit, fact.base_value,
+                      fact.estimate, document.doc_key, fact.id, fact.quote)
+        if key not in latest or rank > latest[key][0]:
+            latest[key] = (rank, point)
+    points = sorted((p for _, p in latest.values()), key=lambda p: (p.period_end, p.period_start or ""))
+    return points + derived_months(points) if measure == "value" else points
+
+
+def derived_months(points: list[Point]) -> list[Point]:
+    """Monthly values from consecutive year-to-date figures of the same unit."""
+    to_date = {(p.period_start, p.period_end, p.unit): p for p in points if p.cumulative and
+               p.period_start and p.period_start.endswith("-01")}
+    have_month = {(p.period_end, p.unit) for p in points if not p.cumulative}
+    derived = []
+    for (start, end, unit), point in to_date.items():
+        year, month = int(end[:4]), int(end[5:])
+        if month < 2 or (end, unit) in have_month:
+            continue
+        before = to_date.get((start, f"{year:04d}-{month - 1:02d}", unit))
+        if before:
+            value = round(point.value - before.value, 6)
+            derived.append(Point(end, end, "value", value, unit, point.base_value - before.base_value,
+                                 point.estimate or before.estimate, point.doc_key, None,
+                                 f"{point.quote} − {before.quote}", derived=True))
+    return sorted(derived, key=lambda p: p.period_end)
