@@ -105,7 +105,10 @@ class _Coder:
     catalogue: Catalogue
     user_aliases: dict[str, str]
 
-    def __call__(self, label: str) -> str | None:
+    def __call__(self, label: str, parent: str | None = None) -> str | None:
+        """A breakdown part is coded by its own name ("Thu nội địa"), not its parent's ("Tổng thu NSNN ...")."""
+        if parent and label.startswith(parent) and len(label) > len(parent):
+            label = label[len(parent) :]
         return self.catalogue.code_for(label, self.user_aliases)
 
 
@@ -131,16 +134,9 @@ def _facts(
             by_block[span.start] = found
         for fact in found:
             row = _fact_row(fact, plain, section, span.note if span.kind == "footnote" else None, span.page)
-            row.indicator_code = codes(_own_label(fact))
+            row.indicator_code = codes(fact.indicator, fact.parent)
             document.facts.append(row)
             yield row
-
-
-def _own_label(fact: Fact) -> str:
-    """A breakdown part is coded by its own name ("Thu nội địa"), not its parent's ("Tổng thu NSNN ...")."""
-    if fact.parent and fact.indicator.startswith(fact.parent) and len(fact.indicator) > len(fact.parent):
-        return fact.indicator[len(fact.parent) :]
-    return fact.indicator
 
 
 def _fact_row(fact: Fact, plain: PlainText, section: str, footnote: int | None, page: int | None) -> models.Fact:
@@ -169,7 +165,7 @@ def _targets(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], meta: 
     for block in blocks:
         for draft in extract_targets(block, by_block.get(block.start, []), year):
             document.targets.append(models.Target(
-                source="document", indicator=draft.indicator, indicator_code=codes(draft.indicator), parent=draft.parent, year=draft.year,
+                source="document", indicator=draft.indicator, indicator_code=codes(draft.indicator, draft.parent), parent=draft.parent, year=draft.year,
                 measure=draft.measure, comparator=draft.comparator, value=draft.value, value_min=draft.value_min,
                 value_max=draft.value_max, unit=draft.unit, number=draft.number,
                 section=" > ".join(h.label for h in block.trail), page=block.page, char_start=draft.start,

@@ -138,6 +138,8 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
             in_paren and ")" not in clause[max(0, seg_start - 2) : seg_start]
         )
         _set_comparison(chain, segment)
+        if seen_number and g.BREAKDOWN.match(segment) and chain.subject and not chain.parent:
+            chain.parent = chain.subject  # "..., trong đó xuất khẩu 16 tỷ USD": a part of the figure before
         numbers = [m for m in NUMBER_RE.finditer(segment) if _is_candidate(clause, seg_start + m.start(), masks)]
         if not numbers:
             if not seen_number:
@@ -281,6 +283,7 @@ def _without_periods(text: str, text_start: int, periods: list[PeriodMention]) -
 
 def _clean_label(text: str) -> str:
     label = re.sub(r"\s+", " ", text).strip(" ,:;.-–(")
+    label = _LIST_NUMBER_LEFT.sub("", label)
     for _ in range(4):
         before = label
         label = g.LABEL_HEAD.sub("", label).strip(" ,:;.-–")
@@ -289,6 +292,9 @@ def _clean_label(text: str) -> str:
         if label == before:
             break
     return label
+
+
+_LIST_NUMBER_LEFT = re.compile(r"^\d{1,2}\s*[,)]\s*(?=\D)")  # what "(4) Tổng kim ngạch ..." leaves of "(4)"
 
 
 def _measure(
@@ -382,9 +388,10 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: str
         noun = _noun_phrase(after_unit)
         counted = f"{unit} {noun}".strip() if noun else unit
         if own and not _generic(own):
-            return f"{counted} {own}" if len(own.split()) <= 3 else own
+            scaled = (known := unit_by_name(unit)) is not None and known.factor != 1  # "triệu lượt": not a noun
+            return f"{counted} {own}" if len(own.split()) <= 3 and not scaled else own
         return counted
-    if own and not _generic(own) and not _subset(own, chain.subject):
+    if own and not _generic(own) and (chain.parent or not _subset(own, chain.subject)):
         noun = _noun_phrase(after_unit) if measure == "value" else ""
         return f"{own} {noun}".strip() if noun and len(own.split()) <= 4 else own
     if not own and unit == "%" and measure == "value" and not before.strip(" ;:,-"):

@@ -160,7 +160,8 @@ def _rank_targets(block: OutlineBlock, year: int, number: str | None, whole: boo
     for m in _RANK_GROUP.finditer(block.text):
         if not whole and not _strives(block, block.start + m.start("n")):
             continue
-        label = re.sub(r"^.*?\b(?:duy\s+trì|giữ\s+vững|nâng)\s+", "", m.group("label"), flags=re.IGNORECASE).strip()
+        label = re.sub(r"^.*?\b(?:duy\s+trì|giữ\s+vững|nâng)\s+", "", m.group("label"), flags=re.IGNORECASE)
+        label = re.sub(r"^\s*\(\d{1,2}\)\s*", "", label).strip()
         if about := _ABOUT.match(block.text, m.end()):
             label = f"thứ hạng {about.group(1).strip()}"
         drafts.append(TargetDraft(label, "rank", "<=", float(m.group("n")), None, None, "", year,

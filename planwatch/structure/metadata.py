@@ -64,7 +64,7 @@ def read_metadata(text: str) -> DocumentMeta:
         kind = "báo cáo"
     issuer = _ISSUER.search(head)
     issued = _issued(head)
-    period = reported_period(head, text)
+    period = reported_period(head, text, kind)
     title = _title(head, kind)
     return DocumentMeta(kind, symbol, " ".join(issuer.groups()) if issuer else None, issued, period, title)
 
@@ -87,8 +87,15 @@ def _title(head: str, kind: str | None) -> str | None:
     return lines[0][:200] if lines else None
 
 
-def reported_period(head: str, text: str) -> Period:
-    """The months the document reports on."""
+_PLAN_KINDS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")
+
+
+def reported_period(head: str, text: str, kind: str | None = None) -> Period:
+    """The months the document reports on (for a plan or resolution: the year it plans, unless its title names
+    a half-year)."""
+    title = (_title(head, kind) or "") if kind in _PLAN_KINDS else ""
+    if title and not _HALF_YEAR.search(title) and (years := _YEAR_REPORT.findall(title)):
+        return year_period(max(int(y) for y in years))
     if m := _MONTH_TITLE.search(head):
         month, year = int(m.group(1)), int(m.group(2))
         return Period(Month(year, month), Month(year, month))
