@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from planwatch.extract.facts import Fact
+from planwatch.extract.numbers import NUMBER_RE, parse_number
 from planwatch.structure.sections import Heading, OutlineBlock
 from planwatch.text.fold import fold
 
@@ -138,16 +139,24 @@ def _draft(block: OutlineBlock, fact: Fact, year: int, number: str | None, rates
         shares.note(block, fact)
     if measure == "yoy_change_pct" and key in rates:
         return None
-    before = block.text[max(0, fact.start - block.start) : _first_digit(block, fact)]
+    before = block.text[max(0, fact.start - block.start) : _number_at(block, fact)]
     comparator = ">=" if _FLOOR.search(before) else "<=" if _CEILING.search(before) else "="
     return TargetDraft(label, measure, comparator, fact.value, None, None, fact.unit, year, number and f"({number})",
                        fact.parent, fact.start, fact.end)
 
 
-def _first_digit(block: OutlineBlock, fact: Fact) -> int:
+def _number_at(block: OutlineBlock, fact: Fact) -> int:
+    """Where the fact's own number is written in the block (not a year or list number before it)."""
     quote = block.text[fact.start - block.start : fact.end - block.start]
-    digit = re.search(r"\d", quote)
-    return fact.start - block.start + (digit.start() if digit else len(quote))
+    found = [m.start() for m in NUMBER_RE.finditer(quote) if _reads_as(m.group(0), abs(fact.value))]
+    return fact.start - block.start + (found[0] if found else 0)
+
+
+def _reads_as(text: str, value: float) -> bool:
+    try:
+        return abs(parse_number(text) - value) < 1e-9
+    except ValueError:
+        return False
 
 
 def _second_end_of_range(previous: TargetDraft, draft: TargetDraft) -> bool:

@@ -1,0 +1,53 @@
+"""The command line over a real SQLite file: the export contract, clear errors, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from planwatch.cli.main import app
+
+from .conftest import SAMPLES
+
+runner = CliRunner()
+
+
+def _run(db: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--db", f"sqlite:///{db}", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_ingest_then_export_every_kind(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    code, out, _ = _run(db, "ingest", str(SAMPLES))
+    assert code == 0 and "nhiệm vụ" in out
+    for kind, required in (("facts", "measure"), ("targets", "comparator"), ("tasks", "agencies")):
+        code, out, _ = _run(db, "export", kind)
+        rows = [json.loads(line) for line in out.splitlines()]
+        assert code == 0 and rows and all(required in r and "char_start" in r for r in rows)
+
+
+def test_bad_edits_are_refused_with_a_reason(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    _run(db, "ingest", str(SAMPLES))
+    code, _, err = _run(db, "target-set", "BUDGET_REVENUE", "--year", "2025", "--value", "8,7.00", "--unit",
+                        "tỷ đồng", "--author", "a", "--reason", "b")
+    assert code == 1 and "kiểu Việt Nam" in err
+    code, _, err = _run(db, "task-update", "ke-hoach-2025", "1.1", "--reported", "31/02/2025", "--author", "a")
+    assert code == 1 and "31/02/2025" in err
+    code, out, _ = _run(db, "export", "targets")
+    assert all(json.loads(line)["source"] == "document" for line in out.splitlines())
+
+
+def test_status_and_check_in_json(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    _run(db, "ingest", str(SAMPLES))
+    code, out, _ = _run(db, "status", "--year", "2025", "--json")
+    statuses = {row["indicator_code"]: row["status"] for row in json.loads(out)}
+    assert code == 0 and statuses["INDUSTRIAL_OUTPUT"] == "đúng tiến độ"
+    code, out, _ = _run(db, "check", "--json")
+    assert code == 0 and any(f["kind"] == "implied_plan" for f in json.loads(out))
+    code, out, _ = _run(db, "--lang", "en", "tasks", "--scorecard", "--as-of", "30/06/2025")
+    assert code == 0 and "Agency" in out and "Cơ quan" not in out

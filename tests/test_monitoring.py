@@ -1,0 +1,147 @@
+"""Progress, checks, hand edits and task tracking over real SQLite and PostgreSQL stores, on the bundled
+samples of the imaginary province An Hà."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from planwatch.export import task_records
+from planwatch.ingest import document_paths, ingest_file
+from planwatch.monitor.checks import run_checks
+from planwatch.monitor.plan_edits import PlanEditError, TargetInput, add_indicator_alias, set_target
+from planwatch.monitor.progress import ACHIEVED, BEHIND, ON_TRACK, year_status
+from planwatch.monitor.series import Point, derived_months, series
+from planwatch.monitor.tasks import OVERDUE, TaskError, record_update, scorecard, task_views
+from planwatch.store import models
+from planwatch.store.db import session_factory
+
+from .conftest import SAMPLES
+
+
+@pytest.fixture
+def store(engine: Engine) -> sessionmaker[Session]:
+    sessions = session_factory(engine)
+    for path in document_paths([SAMPLES]):
+        assert ingest_file(sessions, path).status == "added"
+    return sessions
+
+
+def _by_code(sessions: sessionmaker[Session], year: int) -> dict[tuple[str | None, str], object]:
+    with sessions() as session:
+        return {(s.target.indicator_code, s.target.measure): s for s in year_status(session, year)}
+
+
+def test_status_by_rules(store: sessionmaker[Session]) -> None:
+    rows = _by_code(store, 2025)
+    output = rows[("INDUSTRIAL_OUTPUT", "value")]
+    assert output.status == ON_TRACK and round(output.percent_of_target, 1) == 47.7  # type: ignore[attr-defined]
+    assert output.expected_pct == 50 and "thấp hơn tiến độ 50%" in output.reason  # type: ignore[attr-defined]
+    growth = rows[("GRDP_GROWTH", "yoy_change_pct")]
+    assert growth.status == BEHIND and "9,6%" in growth.reason  # type: ignore[attr-defined]
+    assert rows[("GRDP_PRODUCT_TAX", "yoy_change_pct")].status == BEHIND  # type: ignore[attr-defined]
+    assert rows[("TOURISTS", "value")].status == ON_TRACK  # type: ignore[attr-defined]
+
+
+def test_implied_plan_differs_from_target(store: sessionmaker[Session]) -> None:
+    with store() as session:
+        findings = [f for f in run_checks(session) if f.kind == "implied_plan"]
+    assert findings and all(len(f.sources) == 3 for f in findings)
+    assert any("7.900" in f.message and "8.092,1" in f.message for f in findings)
+
+
+def test_revision_of_an_estimate_and_contradiction(engine: Engine, tmp_path: Path) -> None:
+    (tmp_path / "bao-cao-thang-5.txt").write_text(
+        "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n"
+        "Dự kiến giá trị sản xuất công nghiệp 06 tháng đầu năm đạt 311.673 tỷ đồng, tăng 26,6% so với cùng kỳ.\n",
+        encoding="utf-8")
+    (tmp_path / "bao-cao-6-thang.txt").write_text(
+        "BÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2025\n"
+        "Giá trị sản xuất công nghiệp 6 tháng đầu năm đạt 315.145 tỷ đồng, tăng 28% so với cùng kỳ.\n",
+        encoding="utf-8")
+    sessions = session_factory(engine)
+    for path in sorted(tmp_path.glob("*.txt")):
+        ingest_file(sessions, path)
+    with sessions() as session:
+        kinds = {(f.kind, f.severity) for f in run_checks(session)}
+    assert ("revision", "thấp") in kinds  # the May estimate, corrected by the 6-month report
+    assert ("contradiction", "trung bình") in kinds  # the growth rate is no estimate: 26,6% vs 28%
+
+
+def test_monthly_values_derived_from_cumulative() -> None:
+    def point(start: str, end: str, value: float) -> Point:
+        return Point(start, end, "value", value, "tỷ đồng", value * 1e9, False, "d", 1, "q")
+
+    [may] = derived_months([point("2025-01", "2025-04", 80412), point("2025-01", "2025-05", 101762)])
+    assert (may.period_start, may.period_end, may.value, may.derived) == ("2025-05", "2025-05", 21350, True)
+
+
+def test_series_skips_planned_figures(store: sessionmaker[Session]) -> None:
+    with store() as session:
+        points = series(session, "INDUSTRIAL_OUTPUT")
+    assert [p.value for p in points if p.cumulative] == [80412, 121880]  # not the plan's 255.500
+
+
+def test_manual_target_is_validated_and_audited(store: sessionmaker[Session]) -> None:
+    with store.begin() as session:
+        set_target(session, TargetInput("DOMESTIC_REVENUE", 2025, "value", "8.100", "tỷ đồng"), "Phòng TH",
+                   "HĐND điều chỉnh dự toán")
+    for bad, message in [
+        (TargetInput("NO_SUCH_CODE", 2025, "value", "1", ""), "không có trong danh mục"),
+        (TargetInput("DOMESTIC_REVENUE", 2025, "value", "8.1", "tỷ đồng"), "kiểu Việt Nam"),
+        (TargetInput("DOMESTIC_REVENUE", 2025, "value", "8.100", "tỷ quan"), "đơn vị"),
+        (TargetInput("DOMESTIC_REVENUE", 1850, "value", "8.100", "tỷ đồng"), "năm 1850"),
+    ]:
+        with pytest.raises(PlanEditError, match=message), store.begin() as session:
+            set_target(session, bad, "x", "y")
+    with store() as session:
+        assert session.scalar(select(func.count()).select_from(models.TargetEdit)) == 1
+        edit = session.scalars(select(models.TargetEdit)).one()
+        assert edit.action == "correct" and edit.before and edit.before["value"] == 7900 and edit.author == "Phòng TH"
+        domestic = next(s for s in year_status(session, 2025) if s.target.indicator_code == "DOMESTIC_REVENUE")
+        assert domestic.target.value == 8100 and domestic.status == ON_TRACK
+
+
+def test_alias_maps_existing_facts(store: sessionmaker[Session]) -> None:
+    with store.begin() as session:
+        label = session.scalars(select(models.Fact.indicator).where(models.Fact.indicator_code.is_(None))).first()
+        assert label
+        changed = add_indicator_alias(session, label, "RETAIL_SALES", "Phòng TH")
+    assert changed >= 1
+    with store() as session:
+        assert session.scalar(select(func.count()).where(models.Fact.indicator == label,
+                                                         models.Fact.indicator_code.is_(None))) == 0
+
+
+def test_task_updates_and_scorecard(store: sessionmaker[Session]) -> None:
+    with store() as session:
+        views = {v.task.ref: v for v in task_views(session, date(2025, 6, 30))}
+    assert views["1.1"].status == OVERDUE and views["1.1"].due == date(2025, 1, 31)
+    with pytest.raises(TaskError, match="không có nhiệm vụ 9.9"), store.begin() as session:
+        record_update(session, "ke-hoach-2025", "9.9", date(2025, 2, 1), None, "", "", "x")
+    with pytest.raises(TaskError, match="sau ngày báo cáo"), store.begin() as session:
+        record_update(session, "ke-hoach-2025", "1.1", date(2025, 2, 1), date(2025, 2, 5), "", "", "x")
+    with store.begin() as session:
+        record_update(session, "ke-hoach-2025", "1.1", date(2025, 2, 3), date(2025, 2, 2), "Đã trình", "Tờ trình 5",
+                      "Sở KHĐT")
+    with store() as session:
+        assert session.scalar(select(func.count()).select_from(models.TaskUpdate)) == 1
+        now = {v.task.ref: v for v in task_views(session, date(2025, 6, 30))}
+        before = {v.task.ref: v for v in task_views(session, date(2025, 2, 1))}  # as of a past date
+        records = {r["ref"]: r for r in task_records(session, as_of=date(2025, 6, 30))}
+        lines = {line.agency: line for line in scorecard(list(now.values()))}
+    assert now["1.1"].status == "done_late" and before["1.1"].status == OVERDUE
+    assert records["1.1"]["status"] == "done" and records["IV.1"]["status"] == "overdue"
+    assert lines["SKHDT"].assigned == 2 and lines["SKHDT"].done_late == 1
+
+
+def test_achieved_when_lower_is_better_rate_is_under_target(store: sessionmaker[Session], tmp_path: Path) -> None:
+    (tmp_path / "bao-cao-nam-2025.txt").write_text(
+        "BÁO CÁO\nTình hình kinh tế - xã hội năm 2025\nTỷ lệ hộ nghèo năm 2025 còn 1,2%.\n", encoding="utf-8")
+    assert ingest_file(store, tmp_path / "bao-cao-nam-2025.txt").status == "added"
+    rows = _by_code(store, 2025)
+    assert rows[("POOR_HOUSEHOLDS", "value")].status == ACHIEVED  # type: ignore[attr-defined]
