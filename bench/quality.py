@@ -1,5 +1,6 @@
-"""Quality: ingest ../shared/corpus (each format into its own store), export facts, and score them
-against ../shared/eval with the shared scorer; also compare .docx/.pdf renderings with the .txt.
+"""Quality: ingest ../shared/corpus (each format into its own store), export facts, targets and tasks, and
+score them against ../shared/eval with the shared scorer; compare .docx/.pdf renderings with the .txt;
+measure agency normalisation; print what `status` and `check` report on the corpus.
 
     .venv/bin/python bench/quality.py [--misses N]
 """
@@ -12,16 +13,31 @@ import sys
 import tempfile
 from pathlib import Path
 
-from planwatch.export import fact_records, to_jsonl
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from planwatch.extract.agencies import default_registry
+from planwatch.export import fact_records, target_records, task_records, to_jsonl
 from planwatch.ingest import document_paths, ingest_file
+from planwatch.monitor.checks import run_checks
+from planwatch.monitor.progress import year_status
 from planwatch.store.db import open_engine, session_factory
+
+Exporter = Callable[[Session], Iterator[dict[str, Any]]]
+EXPORTERS: dict[str, Exporter] = {"facts": fact_records, "targets": target_records, "tasks": task_records}
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 
 
-def export_facts(paths: list[Path], out: Path) -> list[dict]:
+def export_all(paths: list[Path], out: Path, report: Callable[[Session], None] | None = None) -> dict[str, list[dict]]:
+    """Ingest `paths` into a fresh store; write facts/targets/tasks JSON Lines into `out`; return the records."""
+    records: dict[str, list[dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         engine = open_engine(f"sqlite:///{tmp}/bench.db")
         sessions = session_factory(engine)
@@ -30,9 +46,13 @@ def export_facts(paths: list[Path], out: Path) -> list[dict]:
             if result.status == "rejected":
                 print(f"  rejected {path.name}: {result.message}")
         with sessions() as session:
-            records = list(fact_records(session))
+            for kind, exporter in EXPORTERS.items():
+                records[kind] = list(exporter(session))
+                (out / f"{kind}.jsonl").write_text("".join(to_jsonl(r) + "\n" for r in records[kind]),
+                                                   encoding="utf-8")
+            if report:
+                report(session)
         engine.dispose()
-    out.write_text("".join(to_jsonl(r) + "\n" for r in records), encoding="utf-8")
     return records
 
 
@@ -50,28 +70,69 @@ def same_figures(a: list[dict], b: list[dict]) -> tuple[int, int, int]:
     return len(left & right), len(left - right), len(right - left)
 
 
+def _gold_docs(kind: str) -> set[str]:
+    return {json.loads(line)["doc"] for path in (SHARED / "eval").glob(f"*.{kind}.jsonl")
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def agency_accuracy() -> None:
+    """Gold addressee names that the registry normalises to one agency or group."""
+    registry = default_registry()
+    names = [name for path in (SHARED / "eval").glob("*.tasks.jsonl") for line in path.read_text().splitlines()
+             if line.strip() for name in json.loads(line)["agencies"]]
+    known = [n for n in names if registry.normalise(n)]
+    print(f"agency names in gold tasks: {len(names)}; normalised to the registry: {len(known)} "
+          f"({len(known) / max(1, len(names)):.3f})")
+    print("  not normalised:", ", ".join(sorted({n for n in names if not registry.normalise(n)})))
+
+
+def status_and_checks(session: Session) -> None:
+    for year in (2024,):
+        rows = year_status(session, year)
+        print(f"== status --year {year}: {len(rows)} targets ==")
+        print("  " + ", ".join(f"{k}: {v}" for k, v in Counter(r.status for r in rows).most_common()))
+        for r in rows:
+            if r.actual:
+                print(f"  {r.status:18s} {r.reason}")
+    findings = run_checks(session)
+    print(f"== check: {len(findings)} findings ==")
+    for f in findings:
+        print(f"  [{f.severity}] {f.kind}: {f.indicator} ({f.period}) — {f.message}")
+        for source in f.sources:
+            print(f"      {source.doc_key[:3]} “{source.quote.strip()[:90]}”")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", type=int, default=0)
     args = parser.parse_args()
     corpus = SHARED / "corpus"
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
+        out = {fmt: Path(tmp) / fmt for fmt in ("txt", "docx", "pdf")}
+        for folder in out.values():
+            folder.mkdir()
         by_format = {
-            "txt": export_facts(sorted(corpus.glob("*.txt")), out / "txt.jsonl"),
-            "docx": export_facts(list(document_paths([corpus / "docx"])), out / "docx.jsonl"),
-            "pdf": export_facts(list(document_paths([corpus / "pdf"])), out / "pdf.jsonl"),
+            "txt": export_all(sorted(corpus.glob("*.txt")), out["txt"], status_and_checks),
+            "docx": export_all(list(document_paths([corpus / "docx"])), out["docx"]),
+            "pdf": export_all(list(document_paths([corpus / "pdf"])), out["pdf"]),
         }
-        print("== facts, .txt corpus vs ../shared/eval ==")
-        print(score("facts", out / "txt.jsonl", args.misses))
+        for kind in EXPORTERS:
+            print(f"== {kind}, .txt corpus vs ../shared/eval ==")
+            print(score(kind, out["txt"] / f"{kind}.jsonl", args.misses))
+        agency_accuracy()
         print("== the same figures from other renderings (shared docs, measure+value+period) ==")
         for fmt in ("docx", "pdf"):
-            docs = {r["doc"] for r in by_format[fmt]}
-            txt = [r for r in by_format["txt"] if r["doc"] in docs]
-            both, only_txt, only_fmt = same_figures(txt, by_format[fmt])
+            docs = {r["doc"] for r in by_format[fmt]["facts"]}
+            txt = [r for r in by_format["txt"]["facts"] if r["doc"] in docs]
+            both, only_txt, only_fmt = same_figures(txt, by_format[fmt]["facts"])
             agreement = both / max(1, both + only_txt + only_fmt)
             print(f"{fmt:5s} vs txt on {len(docs)} docs: same={both} only_txt={only_txt} only_{fmt}={only_fmt} "
                   f"agreement={agreement:.3f}")
+            for kind in ("targets", "tasks"):
+                gold_docs = sorted(docs & _gold_docs(kind))
+                if gold_docs:
+                    last = score(kind, out[fmt] / f"{kind}.jsonl", 0, ",".join(gold_docs)).strip().splitlines()[-1]
+                    print(f"  {kind} from {fmt} on {', '.join(d[:3] for d in gold_docs)}: {last}")
 
 
 if __name__ == "__main__":

@@ -142,7 +142,9 @@ def join_lines(lines: list[tuple[str, int]], width: int) -> list[tuple[str, int]
     closed = True
     previous_short = True
     for line, line_page in lines:
-        starts_new = closed or (_is_heading_like(line) and (previous_short or _ends_sentence(current)))
+        starts_new = closed or _STRONG_HEADING.match(line) is not None or (
+            _is_heading_like(line) and (previous_short or _ends_sentence(current))
+        )
         if starts_new and current:
             paragraphs.append((current, page))
             current = ""
@@ -156,6 +158,10 @@ def join_lines(lines: list[tuple[str, int]], width: int) -> list[tuple[str, int]
     if current:
         paragraphs.append((current, page))
     return paragraphs
+
+
+# "3.1. Sở Tài chính: ..." or "III. TỔ CHỨC THỰC HIỆN": never the middle of a sentence
+_STRONG_HEADING = re.compile(r"^(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.|[IVX]{1,5}\.)\s+\S")
 
 
 def _is_heading_like(line: str) -> bool:
