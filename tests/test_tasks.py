@@ -56,7 +56,7 @@ def test_numbered_items_with_addressees_are_tasks(plan_tasks) -> None:  # type: 
     assert tasks[0].coordinating == ["các ngành", "địa phương", "Cục Thống kê"]
     assert tasks[1].agencies == ["Sở Văn hóa, Thể thao và Du lịch"]
     assert tasks[2].agencies == ["Các cơ quan thông tin, truyền thông"]
-    assert tasks[4].agencies == ["HĐND tỉnh", "Ủy ban MTTQ tỉnh"]
+    assert tasks[4].agencies == ["HĐND tỉnh", "Ủy ban MTTQ tỉnh", "đoàn thể nhân dân các cấp"]
     assert tasks[5].agencies == ["Sở Kế hoạch và Đầu tư"] and "Văn phòng UBND tỉnh" in tasks[5].coordinating
     assert tasks[0].group and tasks[0].group.startswith("1. Tập trung cải thiện")
     assert [(g.number, g.period) for g in groups] == [("1", YEAR_2024)]
