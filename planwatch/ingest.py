@@ -25,6 +25,7 @@ from planwatch.read.files import SUFFIXES, read_file
 from planwatch.read.model import PlainText, RawDocument, assemble
 from planwatch.store import models
 from planwatch.structure.metadata import DocumentMeta, read_metadata
+from planwatch.text.fold import fold_keep_length
 from planwatch.structure.sections import OutlineBlock, SectionTracker, outline
 
 
@@ -129,6 +130,8 @@ def _facts(
             models.Block(kind=span.kind, char_start=span.start, char_end=span.end, page=span.page,
                          footnote=span.note, section=section)
         )
+        document.passages.append(models.Passage(char_start=span.start, char_end=span.end, page=span.page,
+                                                folded=fold_keep_length(text)))
         found = extract_facts(text, context, span.start)
         if span.kind != "footnote":
             by_block[span.start] = found

@@ -20,7 +20,7 @@ from planwatch.cli.messages import MEASURES_VI
 from planwatch.export import fact_records, target_records, task_records, to_jsonl
 from planwatch.extract.numbers import format_number
 from planwatch.ingest import document_paths, ingest_file
-from planwatch.query import current_documents, find_facts
+from planwatch.query.facts import current_documents, find_facts
 from planwatch.store import models
 
 @app.command()

@@ -58,3 +58,11 @@ def base_value(value: float, unit: str | None) -> float:
     """The value in the base unit ("266.878 tỷ đồng" → 2.66878e14 đồng)."""
     found = unit_by_name(unit) if unit else None
     return value * found.factor if found else value
+
+
+def same_kind(unit: str, other: str) -> bool:
+    """Both measure the same thing (tỷ đồng and nghìn tỷ đồng: yes; tỷ đồng and doanh nghiệp: no)."""
+    if unit == other:
+        return True
+    a, b = unit_by_name(unit) if unit else None, unit_by_name(other) if other else None
+    return a is not None and b is not None and a.base == b.base

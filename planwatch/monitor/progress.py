@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.extract.catalogue import Catalogue, Indicator, default_catalogue
 from planwatch.extract.numbers import format_number
-from planwatch.extract.units import base_value
+from planwatch.extract.units import base_value, same_kind
 from planwatch.monitor.series import Point, series
 from planwatch.store import models
 
@@ -82,7 +82,8 @@ def target_status(session: Session, target: models.Target, doc_key: str, year: i
     name = indicator.name if indicator and same_measure else target.indicator
     if not target.indicator_code:
         return TargetStatus(target, doc_key, None, NO_DATA, f"{name}: chưa gắn mã chỉ tiêu, chưa so được số liệu")
-    points = [p for p in series(session, target.indicator_code, target.measure) if p.period_end.startswith(str(year))]
+    points = [p for p in series(session, target.indicator_code, target.measure) if p.period_end.startswith(str(year))
+              and (target.measure != "value" or same_kind(p.unit, target.unit))]
     if target.measure == "value" and target.unit != "%":
         points = [p for p in points if p.cumulative or indicator is None or indicator.kind != "flow"]
     if not points:

@@ -102,8 +102,9 @@ def scorecard(views: Sequence[TaskView]) -> list[ScoreLine]:
     """Per addressee agency (by registry name where known), the four counts of QĐ 42."""
     counts: dict[str, Counter[str]] = {}
     for view in views:
-        for name, code in zip(view.task.agencies, view.task.agency_codes, strict=False):
-            counts.setdefault(code or name, Counter())[view.status] += 1
+        keys = {code or name for name, code in zip(view.task.agencies, view.task.agency_codes, strict=False)}
+        for key in keys:  # "Giám đốc sở, thủ trưởng cơ quan thuộc UBND tỉnh" is one group, counted once
+            counts.setdefault(key, Counter())[view.status] += 1
     lines = [ScoreLine(agency, sum(c.values()), c[DONE_ON_TIME], c[DONE_LATE], c[IN_PROGRESS], c[OVERDUE])
              for agency, c in counts.items()]
     return sorted(lines, key=lambda line: (-line.overdue, -line.assigned, line.agency))

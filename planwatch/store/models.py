@@ -39,6 +39,7 @@ class Document(Base):
     targets: Mapped[list[Target]] = relationship(back_populates="document", cascade="all, delete-orphan")
     tasks: Mapped[list[Task]] = relationship(back_populates="document", cascade="all, delete-orphan")
     task_groups: Mapped[list[TaskGroup]] = relationship(back_populates="document", cascade="all, delete-orphan")
+    passages: Mapped[list[Passage]] = relationship(back_populates="document", cascade="all, delete-orphan")
 
 
 class Block(Base):
@@ -227,3 +228,21 @@ class TaskLink(Base):
     score: Mapped[float] = mapped_column(Float)
     confirmed_by: Mapped[str] = mapped_column(String(200))
     at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Passage(Base):
+    """A searchable stretch of a document (a paragraph, table row or footnote), folded for search: lower case,
+    no diacritics, the same length as the original so that hits can be highlighted in place. The full-text
+    index over `folded` is the database's own (SQLite FTS5 table `passage_index`, PostgreSQL tsvector + GIN),
+    made by migration 0003."""
+
+    __tablename__ = "passages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    page: Mapped[int | None] = mapped_column(Integer)
+    folded: Mapped[str] = mapped_column(Text)
+
+    document: Mapped[Document] = relationship(back_populates="passages")

@@ -1,0 +1,1 @@
+"""Reading the store back: facts, full-text search, and answers to questions."""

@@ -1,0 +1,148 @@
+"""Answers to questions from the stored facts, targets and tasks, each with its figure, period and quoted
+source; when the store does not hold the answer, the answer says so instead of guessing.
+
+Handled: a figure ("Thu ngân sách 6 tháng đầu năm 2024 đạt bao nhiêu?"), a change ("GRDP năm 2023 tăng bao
+nhiêu?"), a share of plan ("... đạt bao nhiêu % kế hoạch?"), a target ("Mục tiêu tăng trưởng GRDP năm 2024?"),
+and who is late ("Sở nào có nhiều nhiệm vụ quá hạn nhất?")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from planwatch.extract.agencies import default_registry
+from planwatch.extract.catalogue import default_catalogue
+from planwatch.extract.numbers import format_number
+from planwatch.extract.periods import Period, find_periods
+from planwatch.extract.units import same_kind
+from planwatch.monitor.progress import year_targets
+from planwatch.monitor.series import facts_for
+from planwatch.monitor.tasks import OVERDUE, scorecard, task_views
+from planwatch.text.fold import fold_keep_length
+
+_CHANGE = re.compile(r"\b(?:tang|giam)\b.*\bbao nhieu\b|\btang truong\b.*\bbao nhieu\b|\bbao nhieu phan tram\b")
+_PLAN = re.compile(r"(?:%|phan tram)\s*(?:ke hoach|du toan)|so voi ke hoach|dat bao nhieu % ")
+_TARGET = re.compile(r"\b(?:muc tieu|chi tieu ke hoach|ke hoach nam|phan dau)\b")
+_TASKS = re.compile(r"\bnhiem vu\b.*\bqua han\b|\bqua han\b.*\bnhiem vu\b|\bcham tien do\b")
+
+
+@dataclass(frozen=True)
+class Citation:
+    doc_key: str
+    char_start: int
+    char_end: int
+    page: int | None
+    quote: str
+
+
+@dataclass
+class Answer:
+    found: bool
+    text: str
+    value: float | None = None
+    unit: str = ""
+    period: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+
+
+def ask(session: Session, question: str, today: date | None = None) -> Answer:
+    folded = fold_keep_length(question.lower())
+    if _TASKS.search(folded):
+        return _overdue_agencies(session, today or date.today())
+    code = default_catalogue().code_for(question)
+    if code is None:
+        return Answer(False, "Chưa xác định được chỉ tiêu trong câu hỏi; hãy nêu tên chỉ tiêu (ví dụ: thu ngân sách, "
+                             "GRDP, xuất khẩu).")
+    name = default_catalogue().indicators[code].name
+    period = _period(question)
+    if _TARGET.search(folded):
+        return _target(session, code, name, period)
+    measure = "plan_pct" if _PLAN.search(folded) else "yoy_change_pct" if _CHANGE.search(folded) else "value"
+    return _figure(session, code, name, measure, period)
+
+
+def _period(question: str) -> Period | None:
+    years = [int(y) for y in re.findall(r"\b(20\d{2})\b", question)]
+    year = years[-1] if years else date.today().year
+    mentions = [m for m in find_periods(question, year, 12) if not m.comparison]
+    return mentions[-1].period if mentions else None
+
+
+def _figure(session: Session, code: str, name: str, measure: str, period: Period | None) -> Answer:
+    unit = default_catalogue().indicators[code].unit
+    rows = [(f, d) for f, d in facts_for(session, code) if f.measure == measure and not f.prior and not f.planned
+            and (measure != "value" or not unit or same_kind(f.unit, unit))]
+    if period:
+        start, end = period.as_strings()
+        rows = [(f, d) for f, d in rows if f.period_end == end and (f.period_start == start or start is None
+                                                                    or f.period_start is None)]
+    if not rows:
+        when = _period_text(period)
+        return Answer(False, f"Không có số liệu {name}{when} trong các văn bản đã nhập.")
+    fact, document = max(rows, key=lambda r: (r[0].period_end or "", not r[0].estimate, r[1].period_end or "",
+                                              r[1].id))
+    shown = _value_text(measure, fact.value, fact.unit)
+    when = _fact_period_text(fact.period_start, fact.period_end)
+    estimate = " (ước tính)" if fact.estimate else ""
+    citation = Citation(document.doc_key, fact.char_start, fact.char_end, fact.page, fact.quote)
+    return Answer(True, f"{name}{when}: {shown}{estimate}. Nguồn: {document.doc_key} — “{fact.quote.strip()}”.",
+                  fact.value, "%" if measure != "value" else fact.unit, f"{fact.period_start or ''}..{fact.period_end}",
+                  [citation])
+
+
+def _target(session: Session, code: str, name: str, period: Period | None) -> Answer:
+    year = (period.end or period.start).year if period and (period.end or period.start) else date.today().year
+    targets = [(t, k) for t, k in year_targets(session, year) if t.indicator_code == code]
+    if not targets:
+        return Answer(False, f"Không có mục tiêu {name} năm {year} trong các văn bản đã nhập.")
+    target, doc_key = targets[0]
+    value = (f"{format_number(target.value_min or 0)}–{format_number(target.value_max or 0)}"
+             if target.comparator == "range" else format_number(target.value or 0))
+    unit = "%" if target.unit == "%" else f" {target.unit}".rstrip()
+    citation = Citation(doc_key, target.char_start or 0, target.char_end or 0, target.page, target.quote)
+    return Answer(True, f"Mục tiêu {name} năm {year}: {value}{unit}. Nguồn: {doc_key} — “{target.quote.strip()}”.",
+                  target.value, target.unit, str(year), [citation])
+
+
+def _overdue_agencies(session: Session, today: date) -> Answer:
+    lines = [line for line in scorecard(task_views(session, today)) if line.overdue]
+    if not lines:
+        return Answer(False, f"Không có nhiệm vụ quá hạn tại ngày {today:%d/%m/%Y} trong các văn bản đã nhập.")
+    registry = default_registry()
+    top = lines[0]
+    name = registry.agencies[top.agency].name if top.agency in registry.agencies else top.agency
+    overdue = [v for v in task_views(session, today, status=OVERDUE) if top.agency in
+               (v.task.agency_codes + v.task.agencies)]
+    citations = [Citation(v.doc_key, v.task.char_start, v.task.char_end, v.task.page, v.task.quote) for v in overdue]
+    refs = ", ".join(f"{v.doc_key} mục {v.task.ref}" for v in overdue)
+    return Answer(True, f"{name} có nhiều nhiệm vụ quá hạn nhất: {top.overdue} nhiệm vụ tại ngày {today:%d/%m/%Y} "
+                        f"({refs}).", float(top.overdue), "nhiệm vụ", today.isoformat(), citations)
+
+
+def _value_text(measure: str, value: float, unit: str) -> str:
+    if measure == "yoy_change_pct":
+        return f"{'tăng' if value >= 0 else 'giảm'} {format_number(abs(value))}% so với cùng kỳ"
+    if measure == "plan_pct":
+        return f"bằng {format_number(value)}% kế hoạch"
+    return f"{format_number(value)} {unit}".strip()
+
+
+def _period_text(period: Period | None) -> str:
+    if period is None:
+        return ""
+    start, end = period.as_strings()
+    return _fact_period_text(start, end)
+
+
+def _fact_period_text(start: str | None, end: str | None) -> str:
+    if not end:
+        return ""
+    year, month = end[:4], int(end[5:])
+    if start == end:
+        return f" tháng {month}/{year}"
+    if start and start.endswith("-01") and start[:4] == year:
+        return f" năm {year}" if month == 12 else f" {month} tháng đầu năm {year}"
+    return f" đến tháng {month}/{year}"

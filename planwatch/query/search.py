@@ -1,0 +1,89 @@
+"""Full-text search with the database's own engine (SQLite FTS5, PostgreSQL tsvector), with or without
+diacritics and with the genre's abbreviations: "thu ngan sach" finds "thu ngân sách", "NSNN" finds
+"ngân sách nhà nước" and the other way round. Passages are indexed folded letter by letter (same length as
+the original), so a hit is highlighted at the same offsets in the original text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from planwatch.text.fold import ABBREVIATIONS, fold, fold_keep_length
+
+
+@dataclass(frozen=True)
+class Hit:
+    doc_key: str
+    title: str | None
+    char_start: int
+    char_end: int
+    page: int | None
+    text: str  # the passage as in the document
+    marks: tuple[tuple[int, int], ...]  # hit positions inside `text`
+    score: float
+
+
+def query_terms(query: str) -> list[list[str]]:
+    """The query as alternatives of word sequences: each abbreviation and its expansion stand for each other."""
+    words = fold(query).split()  # abbreviations expanded
+    phrases = [words]
+    folded_raw = re.findall(r"[a-z0-9]+", fold_keep_length(query.lower()))
+    if folded_raw != words:
+        phrases.append(folded_raw)
+    joined = " ".join(words)
+    for short, long in ABBREVIATIONS.items():
+        if long in joined:
+            phrases.append(joined.replace(long, short).split())
+    unique: list[list[str]] = []
+    for phrase in phrases:
+        if phrase and phrase not in unique:
+            unique.append(phrase)
+    return unique
+
+
+def search(session: Session, query: str, limit: int = 20) -> list[Hit]:
+    alternatives = query_terms(query)
+    if not alternatives:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        match = " OR ".join("(" + " AND ".join(f'"{w}"' for w in words) + ")" for words in alternatives)
+        rows = session.execute(text(
+            "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, d.text, -bm25(passage_index) AS score "
+            "FROM passage_index JOIN passages p ON p.id = passage_index.rowid "
+            "JOIN documents d ON d.id = p.document_id "
+            "WHERE passage_index MATCH :match AND d.is_current ORDER BY bm25(passage_index) LIMIT :limit"),
+            {"match": match, "limit": limit * 3})
+    else:
+        tsquery = " | ".join("(" + " & ".join(words) + ")" for words in alternatives)
+        rows = session.execute(text(
+            "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, d.text, "
+            "ts_rank(p.search, to_tsquery('simple', :q)) AS score "
+            "FROM passages p JOIN documents d ON d.id = p.document_id "
+            "WHERE p.search @@ to_tsquery('simple', :q) AND d.is_current ORDER BY score DESC, p.id LIMIT :limit"),
+            {"q": tsquery, "limit": limit * 3})
+    hits = []
+    for _, start, end, page, doc_key, title, document_text, score in rows:
+        passage = document_text[start:end]
+        phrase_bonus = 10.0 if any(" ".join(w) in " ".join(fold(passage).split()) for w in alternatives) else 0.0
+        hits.append(Hit(doc_key, title, start, end, page, passage, _marks(passage, alternatives),
+                        float(score) + phrase_bonus))
+    return sorted(hits, key=lambda h: -h.score)[:limit]
+
+
+def _marks(passage: str, alternatives: list[list[str]]) -> tuple[tuple[int, int], ...]:
+    folded = fold_keep_length(passage)
+    spans: list[tuple[int, int]] = []
+    for words in alternatives:
+        for word in words:
+            spans.extend((m.start(), m.end()) for m in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])",
+                                                                    folded))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
