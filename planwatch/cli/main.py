@@ -101,5 +101,19 @@ def export(
             sys.stdout.write(to_jsonl(record) + "\n")
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Địa chỉ")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Cổng")] = 8000,
+) -> None:
+    """Chạy ứng dụng web (tiếng Việt) và API JSON tại http://HOST:PORT."""
+    import uvicorn
+
+    from planwatch.serve.app import create_app
+
+    console.print(say("serving").format(url=f"http://{host}:{port}"))
+    uvicorn.run(create_app(state.db), host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     app()

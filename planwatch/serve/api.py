@@ -1,0 +1,306 @@
+"""The JSON API under /api/: the same library calls as the pages and the command line."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from pydantic import BaseModel
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from planwatch.export import fact_records, target_records, task_records
+from planwatch.ingest import ingest_file
+from planwatch.monitor.checks import run_checks
+from planwatch.monitor.progress import year_status
+from planwatch.monitor.series import series
+from planwatch.monitor.tasks import STATUSES, TaskError, parse_date, record_update, scorecard, task_views
+from planwatch.query.ask import ask
+from planwatch.query.facts import current_documents, find_facts
+from planwatch.query.search import search
+from planwatch.read.files import SUFFIXES
+from planwatch.store import models
+
+router = APIRouter(prefix="/api")
+
+
+def session(request: Request):  # type: ignore[no-untyped-def]
+    factory: sessionmaker[Session] = request.app.state.sessions
+    with factory() as opened:
+        yield opened
+
+
+Db = Annotated[Session, Depends(session)]
+
+
+class Error(BaseModel):
+    error: str
+
+
+class DocumentOut(BaseModel):
+    doc: str
+    kind: str | None
+    symbol: str | None
+    issued: date | None
+    period_start: str | None
+    period_end: str | None
+    title: str | None
+    fmt: str
+    pages: int | None
+    version: int
+    facts: int
+    targets: int
+    tasks: int
+
+
+class FactOut(BaseModel):
+    id: int
+    doc: str
+    indicator: str
+    indicator_code: str | None
+    measure: str
+    value: float
+    unit: str
+    period_start: str | None
+    period_end: str | None
+    estimate: bool
+    planned: bool
+    page: int | None
+    char_start: int
+    char_end: int
+    quote: str
+
+
+class StatusOut(BaseModel):
+    indicator: str
+    indicator_code: str | None
+    category: str
+    measure: str
+    target: float | None
+    target_min: float | None
+    target_max: float | None
+    unit: str
+    comparator: str
+    source: str
+    actual: float | None
+    actual_period_end: str | None
+    actual_source: str | None
+    percent_of_target: float | None
+    expected_pct: float | None
+    status: str
+    reason: str
+
+
+class PointOut(BaseModel):
+    period_start: str | None
+    period_end: str
+    value: float
+    unit: str
+    estimate: bool
+    derived: bool
+    doc: str
+    fact_id: int | None
+
+
+class ScoreOut(BaseModel):
+    agency: str
+    assigned: int
+    done_on_time: int
+    done_late: int
+    in_progress: int
+    overdue: int
+    on_time_rate: float | None
+
+
+class TaskUpdateIn(BaseModel):
+    reported_on: str
+    done_on: str | None = None
+    note: str = ""
+    evidence: str = ""
+    author: str
+
+
+class SourceOut(BaseModel):
+    doc_key: str
+    quote: str
+    char_start: int
+    char_end: int
+    page: int | None
+    value: float
+    unit: str
+
+
+class FindingOut(BaseModel):
+    kind: str
+    severity: str
+    indicator: str
+    period: str
+    message: str
+    sources: list[SourceOut]
+
+
+class HitOut(BaseModel):
+    doc: str
+    char_start: int
+    char_end: int
+    page: int | None
+    text: str
+    marks: list[tuple[int, int]]
+    score: float
+
+
+class CitationOut(BaseModel):
+    doc_key: str
+    char_start: int
+    char_end: int
+    page: int | None
+    quote: str
+
+
+class AnswerOut(BaseModel):
+    found: bool
+    text: str
+    value: float | None
+    unit: str
+    period: str | None
+    citations: list[CitationOut]
+
+
+class IngestOut(BaseModel):
+    status: str
+    doc: str
+    facts: int
+    tasks: int
+    message: str
+
+
+ERRORS = {400: {"model": Error}, 404: {"model": Error}, 422: {"model": Error}}
+
+
+def _counts(db: Session, model: type, document_id: int) -> int:
+    return db.scalar(select(func.count()).select_from(model).where(model.document_id == document_id)) or 0
+
+
+@router.get("/documents", response_model=list[DocumentOut])
+def documents(db: Db) -> list[DocumentOut]:
+    return [DocumentOut(doc=d.doc_key, kind=d.kind, symbol=d.symbol, issued=d.issued, period_start=d.period_start,
+                        period_end=d.period_end, title=d.title, fmt=d.fmt, pages=d.pages, version=d.version,
+                        facts=_counts(db, models.Fact, d.id), targets=_counts(db, models.Target, d.id),
+                        tasks=_counts(db, models.Task, d.id)) for d in current_documents(db)]
+
+
+@router.post("/documents", response_model=IngestOut, responses=ERRORS)
+def upload(request: Request, file: Annotated[UploadFile, File()]) -> IngestOut:
+    """Ingest an uploaded .docx/.pdf/.txt/.md through the same checks as `planwatch ingest`."""
+    name = Path(file.filename or "").name
+    stem = re.sub(r"[^\w.\-]+", "_", Path(name).stem, flags=re.UNICODE).strip("._")
+    if not stem or Path(name).suffix.lower() not in SUFFIXES:
+        raise HTTPException(400, f"“{name or '?'}”: chỉ nhận tệp {', '.join(sorted(SUFFIXES))}")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{stem}{Path(name).suffix.lower()}"
+        path.write_bytes(file.file.read(request.app.state.max_upload + 1))
+        result = ingest_file(request.app.state.sessions, path)
+    if result.status == "rejected":
+        raise HTTPException(422, f"“{name}” bị từ chối: {result.message}")
+    return IngestOut(status=result.status, doc=result.doc_key, facts=result.facts, tasks=result.tasks,
+                     message=result.message)
+
+
+@router.get("/facts", response_model=list[FactOut])
+def facts(db: Db, indicator: str | None = None, doc: str | None = None, measure: str | None = None,
+          period: Annotated[str | None, Query(description="tháng cuối của kỳ, YYYY-MM")] = None,
+          limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> list[FactOut]:
+    rows = find_facts(db, indicator=indicator, doc=doc, measure=measure, period=period)[:limit]
+    return [FactOut(id=f.id, doc=key, indicator=f.indicator, indicator_code=f.indicator_code, measure=f.measure,
+                    value=f.value, unit=f.unit, period_start=f.period_start, period_end=f.period_end,
+                    estimate=f.estimate, planned=f.planned, page=f.page, char_start=f.char_start,
+                    char_end=f.char_end, quote=f.quote) for f, key in rows]
+
+
+@router.get("/targets")
+def targets(db: Db, doc: str | None = None) -> list[dict[str, object]]:
+    return list(target_records(db, doc))
+
+
+@router.get("/status", response_model=list[StatusOut])
+def status(db: Db, year: Annotated[int, Query(ge=1990, le=2100)]) -> list[StatusOut]:
+    return [StatusOut(indicator=r.target.indicator, indicator_code=r.target.indicator_code, category=r.category,
+                      measure=r.target.measure, target=r.target.value, target_min=r.target.value_min,
+                      target_max=r.target.value_max, unit=r.target.unit, comparator=r.target.comparator,
+                      source=r.doc_key, actual=r.actual.value if r.actual else None,
+                      actual_period_end=r.actual.period_end if r.actual else None,
+                      actual_source=r.actual.doc_key if r.actual else None, percent_of_target=r.percent_of_target,
+                      expected_pct=r.expected_pct, status=r.status, reason=r.reason) for r in year_status(db, year)]
+
+
+@router.get("/series/{indicator}", response_model=list[PointOut])
+def indicator_series(db: Db, indicator: str, measure: str = "value") -> list[PointOut]:
+    return [PointOut(period_start=p.period_start, period_end=p.period_end, value=p.value, unit=p.unit,
+                     estimate=p.estimate, derived=p.derived, doc=p.doc_key, fact_id=p.fact_id)
+            for p in series(db, indicator, measure)]
+
+
+def _as_of(text: str | None) -> date:
+    try:
+        return parse_date(text) if text else date.today()
+    except TaskError as error:
+        raise HTTPException(400, str(error)) from error
+
+
+@router.get("/tasks", responses=ERRORS)
+def tasks(db: Db, agency: str | None = None, status: str | None = None, doc: str | None = None,
+          as_of: Annotated[str | None, Query(description="dd/mm/yyyy")] = None) -> list[dict[str, object]]:
+    if status and status not in STATUSES:
+        raise HTTPException(400, f"trạng thái “{status}” không có; dùng: {', '.join(STATUSES)}")
+    day = _as_of(as_of)
+    wanted = {(v.doc_key, v.task.ref) for v in task_views(db, day, agency=agency, status=status, doc=doc)}
+    return [r for r in task_records(db, doc, day) if (r["doc"], r["ref"]) in wanted]
+
+
+@router.get("/tasks/scorecard", response_model=list[ScoreOut], responses=ERRORS)
+def task_scorecard(db: Db, as_of: str | None = None) -> list[ScoreOut]:
+    return [ScoreOut(agency=line.agency, assigned=line.assigned, done_on_time=line.done_on_time,
+                     done_late=line.done_late, in_progress=line.in_progress, overdue=line.overdue,
+                     on_time_rate=line.on_time_rate) for line in scorecard(task_views(db, _as_of(as_of)))]
+
+
+@router.post("/tasks/{doc}/{ref}/updates", status_code=201, responses=ERRORS)
+def task_update(request: Request, doc: str, ref: str, update: TaskUpdateIn) -> dict[str, str]:
+    try:
+        with request.app.state.sessions.begin() as db:
+            record_update(db, doc, ref, parse_date(update.reported_on),
+                          parse_date(update.done_on) if update.done_on else None, update.note, update.evidence,
+                          update.author)
+    except TaskError as error:
+        raise HTTPException(400, str(error)) from error
+    return {"status": "saved"}
+
+
+@router.get("/checks", response_model=list[FindingOut])
+def checks(db: Db) -> list[FindingOut]:
+    return [FindingOut(kind=f.kind, severity=f.severity, indicator=f.indicator, period=f.period, message=f.message,
+                       sources=[SourceOut(**s.__dict__) for s in f.sources]) for f in run_checks(db)]
+
+
+@router.get("/search", response_model=list[HitOut])
+def search_passages(db: Db, q: Annotated[str, Query(min_length=1, max_length=300)],
+                    limit: Annotated[int, Query(ge=1, le=100)] = 20) -> list[HitOut]:
+    return [HitOut(doc=h.doc_key, char_start=h.char_start, char_end=h.char_end, page=h.page, text=h.text,
+                   marks=list(h.marks), score=h.score) for h in search(db, q, limit)]
+
+
+@router.get("/ask", response_model=AnswerOut)
+def answer(db: Db, q: Annotated[str, Query(min_length=1, max_length=300)]) -> AnswerOut:
+    found = ask(db, q)
+    return AnswerOut(found=found.found, text=found.text, value=found.value, unit=found.unit, period=found.period,
+                     citations=[CitationOut(**c.__dict__) for c in found.citations])
+
+
+@router.get("/facts/export")
+def export_facts(db: Db, doc: str | None = None) -> list[dict[str, object]]:
+    """The facts in the export contract of EXPORT.md."""
+    return list(fact_records(db, doc))

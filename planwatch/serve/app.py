@@ -1,0 +1,44 @@
+"""`create_app`: the FastAPI application. Pages are server-rendered Vietnamese HTML (English on request),
+with their CSS, script and charts served by the app itself, so it works with no internet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from planwatch.serve import api, pages
+from planwatch.store.db import open_engine, session_factory
+
+HERE = Path(__file__).parent
+MAX_UPLOAD = 50 * 1024 * 1024
+
+
+def create_app(db: str | None = None) -> FastAPI:
+    app = FastAPI(title="PlanWatch API", version="1.0",
+                  description="Số liệu, chỉ tiêu, nhiệm vụ và kiểm tra nhất quán từ văn bản kế hoạch, báo cáo.")
+    app.state.sessions = session_factory(open_engine(db))
+    app.state.max_upload = MAX_UPLOAD
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        if request.url.path.startswith("/api/") or error.status_code != 404:
+            return JSONResponse({"error": str(error.detail)}, status_code=error.status_code)
+        return pages.not_found(request)  # type: ignore[return-value]
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        where = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors())
+        return JSONResponse({"error": f"yêu cầu không hợp lệ — {where}"}, status_code=422)
+
+    return app
+
+
+

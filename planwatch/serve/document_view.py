@@ -1,0 +1,52 @@
+"""A document's stored text as HTML: paragraphs, every extracted fact highlighted in place with what it
+means, footnotes apart as footnotes. Offsets are the stored ones, so every link lands on its sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from planwatch.extract.numbers import format_number
+from planwatch.store import models
+
+MEASURES_VI = {"value": "giá trị", "yoy_change_pct": "so cùng kỳ", "prev_change_pct": "so kỳ trước",
+               "plan_pct": "% kế hoạch", "share_pct": "tỷ trọng", "rank": "xếp hạng"}
+
+
+@dataclass(frozen=True)
+class RenderedBlock:
+    kind: str
+    footnote: int | None
+    html: str
+
+
+def render_document(document: models.Document, facts: list[models.Fact]) -> list[RenderedBlock]:
+    ordered = sorted(facts, key=lambda f: (f.char_start, -f.char_end))
+    blocks = []
+    for block in sorted(document.blocks, key=lambda b: b.char_start):
+        inside = [f for f in ordered if block.char_start <= f.char_start and f.char_end <= block.char_end]
+        blocks.append(RenderedBlock(block.kind, block.footnote, _highlight(document.text, block, inside)))
+    return blocks
+
+
+def _highlight(text: str, block: models.Block, facts: list[models.Fact]) -> str:
+    out: list[str] = []
+    pos = block.char_start
+    for fact in facts:
+        if fact.char_start < pos:  # overlaps the previous mark: its anchor still exists via the first one
+            out.append(f'<span id="f{fact.id}"></span>')
+            continue
+        out.append(escape(text[pos : fact.char_start]))
+        out.append(f'<mark id="f{fact.id}" class="fact" data-measure="{fact.measure}" title="{escape(_explain(fact))}">'
+                   f"{escape(text[fact.char_start : fact.char_end])}</mark>")
+        pos = fact.char_end
+    out.append(escape(text[pos : block.char_end]))
+    return "".join(out)
+
+
+def _explain(fact: models.Fact) -> str:
+    period = "–".join(p for p in (fact.period_start, fact.period_end) if p) or "?"
+    unit = "%" if fact.measure.endswith("_pct") else fact.unit
+    estimate = " (ước)" if fact.estimate else ""
+    return (f"{fact.indicator} · {MEASURES_VI.get(fact.measure, fact.measure)}: {format_number(fact.value)} {unit}"
+            f"{estimate} · kỳ {period}")

@@ -1,0 +1,196 @@
+"""The pages: Tổng quan, Chỉ tiêu, Văn bản, Nhiệm vụ, Kiểm tra, Tìm kiếm. Each is a few library calls and a
+template; the API module makes the same calls."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from planwatch.extract.agencies import default_registry
+from planwatch.extract.catalogue import default_catalogue
+from planwatch.extract.numbers import format_number
+from planwatch.extract.units import same_kind, unit_by_name
+from planwatch.monitor.checks import run_checks
+from planwatch.monitor.progress import year_status, year_targets
+from planwatch.monitor.series import series
+from planwatch.monitor.tasks import OVERDUE, STATUS_VI, STATUSES, TaskError, parse_date, record_update, scorecard, \
+    task_views
+from planwatch.query.ask import ask
+from planwatch.query.facts import current_documents, find_facts
+from planwatch.query.search import search
+from planwatch.serve.charts import ChartPoint, line_chart, sparkline
+from planwatch.serve.document_view import MEASURES_VI, render_document
+from planwatch.serve.labels import LABELS
+from planwatch.store import models
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+templates.env.filters["num"] = lambda v: "" if v is None else format_number(round(v, 2) if isinstance(v, float) else v)
+STATUS_CLASS = {"đạt/vượt": "ok", "đúng tiến độ": "on", "chậm": "slow", "nguy cơ không đạt": "risk"}
+
+
+def _lang(request: Request) -> str:
+    wanted = request.query_params.get("lang") or request.cookies.get("lang") or "vi"
+    return wanted if wanted in LABELS else "vi"
+
+
+def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
+    lang = _lang(request)
+    response = templates.TemplateResponse(request, template, {"t": LABELS[lang], "lang": lang, **context})
+    if request.query_params.get("lang") in LABELS:
+        response.set_cookie("lang", lang, samesite="lax")
+    return response
+
+
+def _session(request: Request) -> Session:
+    return request.app.state.sessions()  # type: ignore[no-any-return]
+
+
+def not_found(request: Request) -> HTMLResponse:
+    response = _render(request, "message.html", title="404", message="Không tìm thấy trang hoặc văn bản này.")
+    response.status_code = 404
+    return response
+
+
+def _years(db: Session) -> list[int]:
+    return sorted({y for (y,) in db.execute(select(models.Target.year).distinct())}, reverse=True)
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, year: int | None = None) -> HTMLResponse:
+    with _session(request) as db:
+        years = _years(db)
+        year = year or (years[0] if years else date.today().year)
+        rows = year_status(db, year)
+        overdue = len(task_views(db, date.today(), status=OVERDUE))
+        findings = len(run_checks(db))
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        groups[r.category].append({"row": r, "css": STATUS_CLASS.get(r.status, "none"),
+                                   "spark": Markup(sparkline([v for _, v in r.trend]))})
+    return _render(request, "overview.html", year=year, years=years, groups=dict(groups), overdue=overdue,
+                   findings=findings)
+
+
+@router.get("/chi-tieu/{code}", response_class=HTMLResponse)
+def indicator(request: Request, code: str) -> HTMLResponse:
+    catalogue = default_catalogue()
+    if code not in catalogue.indicators:
+        raise HTTPException(404)
+    info = catalogue.indicators[code]
+    with _session(request) as db:
+        points = [p for p in series(db, code) if not info.unit or same_kind(p.unit, info.unit)]
+        rows = find_facts(db, indicator=None)
+        facts = [(f, key) for f, key in rows if f.indicator_code == code]
+        target = next((t for t, _ in year_targets(db, int(points[-1].period_end[:4])) if t.indicator_code == code
+                       and t.measure == "value") if points else None, None)
+    unit = points[-1].unit if points else info.unit
+    shown = [p for p in points if same_kind(p.unit, unit)]
+    chart_points = [ChartPoint(
+        p.period_end, p.base_value / _unit_factor(unit),
+        f"/van-ban/{quote(p.doc_key)}#f{p.fact_id}" if p.fact_id else f"/van-ban/{quote(p.doc_key)}",
+        f"{p.period_start or '?'}–{p.period_end}: {format_number(p.value)} {p.unit} ({p.doc_key})",
+        "cumulative" if p.cumulative else "monthly") for p in shown]
+    goal = target.value if target is not None and target.value is not None and same_kind(target.unit, unit) else None
+    goal_in_unit = goal * _unit_factor(target.unit) / _unit_factor(unit) if goal is not None and target else None
+    chart = Markup(line_chart(chart_points, goal_in_unit, target_label=LABELS[_lang(request)]["target"]))
+    return _render(request, "indicator.html", info=info, chart=chart, unit=unit, facts=facts, measures=MEASURES_VI,
+                   points=shown)
+
+
+def _unit_factor(unit: str) -> float:
+    found = unit_by_name(unit) if unit else None
+    return found.factor if found else 1.0
+
+
+@router.get("/van-ban", response_class=HTMLResponse)
+def documents(request: Request) -> HTMLResponse:
+    with _session(request) as db:
+        docs = []
+        for d in current_documents(db):
+            counts = {name: db.scalar(select(func.count()).select_from(model).where(model.document_id == d.id))
+                      for name, model in (("facts", models.Fact), ("targets", models.Target), ("tasks", models.Task))}
+            docs.append((d, counts))
+    return _render(request, "documents.html", docs=docs)
+
+
+@router.get("/van-ban/{doc}", response_class=HTMLResponse)
+def document(request: Request, doc: str) -> HTMLResponse:
+    with _session(request) as db:
+        found = db.scalar(select(models.Document).where(models.Document.doc_key == doc,
+                                                        models.Document.is_current.is_(True)))
+        if found is None:
+            raise HTTPException(404)
+        blocks = render_document(found, list(found.facts))
+        body = [b for b in blocks if b.kind != "footnote"]
+        notes = [b for b in blocks if b.kind == "footnote"]
+        return _render(request, "document.html", doc=found, body=[Markup(b.html) for b in body],
+                       notes=[(b.footnote, Markup(b.html)) for b in notes])
+
+
+@router.get("/nhiem-vu", response_class=HTMLResponse)
+def tasks(request: Request, agency: str | None = None, status: str | None = None, as_of: str | None = None,
+          message: str | None = None) -> HTMLResponse:
+    try:
+        day = parse_date(as_of) if as_of else date.today()
+    except TaskError as error:
+        day, message = date.today(), str(error)
+    with _session(request) as db:
+        views = task_views(db, day, agency=agency or None, status=status if status in STATUSES else None)
+        lines = scorecard(task_views(db, day))
+    registry = default_registry()
+    names = {code: a.name for code, a in registry.agencies.items()}
+    return _render(request, "tasks.html", views=views, lines=lines, names=names, status_vi=STATUS_VI,
+                   statuses=STATUSES, agency=agency or "", status=status or "", day=day, message=message)
+
+
+@router.post("/nhiem-vu/cap-nhat")
+def task_update(request: Request, doc: Annotated[str, Form()], ref: Annotated[str, Form()],
+                reported_on: Annotated[str, Form()], author: Annotated[str, Form()],
+                done_on: Annotated[str, Form()] = "", note: Annotated[str, Form()] = "",
+                evidence: Annotated[str, Form()] = "") -> RedirectResponse:
+    try:
+        with request.app.state.sessions.begin() as db:
+            record_update(db, doc, ref, parse_date(reported_on), parse_date(done_on) if done_on else None, note,
+                          evidence, author)
+        message = f"Đã lưu cập nhật nhiệm vụ {ref}."
+    except TaskError as error:
+        message = f"Không lưu: {error}"
+    return RedirectResponse(f"/nhiem-vu?message={quote(message)}", status_code=303)
+
+
+@router.get("/kiem-tra", response_class=HTMLResponse)
+def checks(request: Request) -> HTMLResponse:
+    with _session(request) as db:
+        findings = run_checks(db)
+    return _render(request, "checks.html", findings=findings)
+
+
+@router.get("/tim-kiem", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "") -> HTMLResponse:
+    hits: list[tuple[Any, Markup]] = []
+    answer = None
+    if q.strip():
+        with _session(request) as db:
+            answer = ask(db, q)
+            for hit in search(db, q[:300], 20):
+                hits.append((hit, _marked(hit.text, hit.marks)))
+    return _render(request, "search.html", q=q, hits=hits, answer=answer)
+
+
+def _marked(text: str, marks: tuple[tuple[int, int], ...]) -> Markup:
+    out, pos = [], 0
+    for start, end in marks:
+        out.append(str(escape(text[pos:start])) + f"<mark>{escape(text[start:end])}</mark>")
+        pos = end
+    return Markup("".join(out) + str(escape(text[pos:])))
