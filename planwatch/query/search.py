@@ -26,11 +26,15 @@ class Hit:
     score: float
 
 
+# Question words that say nothing about what is searched for ("... đạt bao nhiêu?").
+_QUESTION_WORDS = set("bao nhieu la gi nao the nao dat duoc co khong nhu sao may".split())
+
+
 def query_terms(query: str) -> list[list[str]]:
     """The query as alternatives of word sequences: each abbreviation and its expansion stand for each other."""
-    words = fold(query).split()  # abbreviations expanded
+    words = [w for w in fold(query).split() if w not in _QUESTION_WORDS] or fold(query).split()
     phrases = [words]
-    folded_raw = re.findall(r"[a-z0-9]+", fold_keep_length(query.lower()))
+    folded_raw = [w for w in re.findall(r"[a-z0-9]+", fold_keep_length(query.lower())) if w not in _QUESTION_WORDS]
     if folded_raw != words:
         phrases.append(folded_raw)
     joined = " ".join(words)
@@ -45,11 +49,21 @@ def query_terms(query: str) -> list[list[str]]:
 
 
 def search(session: Session, query: str, limit: int = 20) -> list[Hit]:
+    """Passages holding every word of the query (or of one of its alternatives), best first; when none does,
+    passages holding most of them."""
     alternatives = query_terms(query)
     if not alternatives:
         return []
+    hits = _search(session, alternatives, limit, every_word=True)
+    if not hits and any(len(words) > 1 for words in alternatives):
+        hits = _search(session, alternatives, limit, every_word=False)
+    return hits
+
+
+def _search(session: Session, alternatives: list[list[str]], limit: int, every_word: bool) -> list[Hit]:
+    joiner = (" AND ", " & ") if every_word else (" OR ", " | ")
     if session.get_bind().dialect.name == "sqlite":
-        match = " OR ".join("(" + " AND ".join(f'"{w}"' for w in words) + ")" for words in alternatives)
+        match = " OR ".join("(" + joiner[0].join(f'"{w}"' for w in words) + ")" for words in alternatives)
         rows = session.execute(text(
             "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, d.text, -bm25(passage_index) AS score "
             "FROM passage_index JOIN passages p ON p.id = passage_index.rowid "
@@ -57,7 +71,7 @@ def search(session: Session, query: str, limit: int = 20) -> list[Hit]:
             "WHERE passage_index MATCH :match AND d.is_current ORDER BY bm25(passage_index) LIMIT :limit"),
             {"match": match, "limit": limit * 3})
     else:
-        tsquery = " | ".join("(" + " & ".join(words) + ")" for words in alternatives)
+        tsquery = " | ".join("(" + joiner[1].join(words) + ")" for words in alternatives)
         rows = session.execute(text(
             "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, d.text, "
             "ts_rank(p.search, to_tsquery('simple', :q)) AS score "

@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from planwatch.serve import api, pages
@@ -18,10 +19,11 @@ HERE = Path(__file__).parent
 MAX_UPLOAD = 50 * 1024 * 1024
 
 
-def create_app(db: str | None = None) -> FastAPI:
+def create_app(db: str | Engine | None = None) -> FastAPI:
+    """The app over a store given by URL (or an open engine, as tests do); the default store otherwise."""
     app = FastAPI(title="PlanWatch API", version="1.0",
                   description="Số liệu, chỉ tiêu, nhiệm vụ và kiểm tra nhất quán từ văn bản kế hoạch, báo cáo.")
-    app.state.sessions = session_factory(open_engine(db))
+    app.state.sessions = session_factory(db if isinstance(db, Engine) else open_engine(db))
     app.state.max_upload = MAX_UPLOAD
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)

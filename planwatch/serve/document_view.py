@@ -17,6 +17,7 @@ MEASURES_VI = {"value": "giá trị", "yoy_change_pct": "so cùng kỳ", "prev_c
 class RenderedBlock:
     kind: str
     footnote: int | None
+    start: int  # the block's offset in the stored text: its anchor is #c<start>
     html: str
 
 
@@ -25,7 +26,8 @@ def render_document(document: models.Document, facts: list[models.Fact]) -> list
     blocks = []
     for block in sorted(document.blocks, key=lambda b: b.char_start):
         inside = [f for f in ordered if block.char_start <= f.char_start and f.char_end <= block.char_end]
-        blocks.append(RenderedBlock(block.kind, block.footnote, _highlight(document.text, block, inside)))
+        blocks.append(RenderedBlock(block.kind, block.footnote, block.char_start,
+                                    _highlight(document.text, block, inside)))
     return blocks
 
 
@@ -37,7 +39,8 @@ def _highlight(text: str, block: models.Block, facts: list[models.Fact]) -> str:
             out.append(f'<span id="f{fact.id}"></span>')
             continue
         out.append(escape(text[pos : fact.char_start]))
-        out.append(f'<mark id="f{fact.id}" class="fact" data-measure="{fact.measure}" title="{escape(_explain(fact))}">'
+        out.append(f'<mark id="f{fact.id}" class="fact" data-start="{fact.char_start}" data-measure="{fact.measure}" '
+                   f'title="{escape(_explain(fact))}">'
                    f"{escape(text[fact.char_start : fact.char_end])}</mark>")
         pos = fact.char_end
     out.append(escape(text[pos : block.char_end]))

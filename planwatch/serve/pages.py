@@ -134,8 +134,8 @@ def document(request: Request, doc: str) -> HTMLResponse:
         blocks = render_document(found, list(found.facts))
         body = [b for b in blocks if b.kind != "footnote"]
         notes = [b for b in blocks if b.kind == "footnote"]
-        return _render(request, "document.html", doc=found, body=[Markup(b.html) for b in body],
-                       notes=[(b.footnote, Markup(b.html)) for b in notes])
+        return _render(request, "document.html", doc=found, body=[(b.start, Markup(b.html)) for b in body],
+                       notes=[(b.footnote, b.start, Markup(b.html)) for b in notes])
 
 
 @router.get("/nhiem-vu", response_class=HTMLResponse)

@@ -7,7 +7,10 @@
       info.hidden = false;
     });
   });
-  const target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+  // #f<id>: a fact; #c<offset>: the fact or paragraph starting at that offset of the stored text
+  const hash = window.location.hash.slice(1);
+  const byStart = hash[0] === "c" ? document.querySelector('mark.fact[data-start="' + hash.slice(1) + '"]') : null;
+  const target = hash && (byStart || document.getElementById(hash));
   if (target) {
     target.scrollIntoView({ block: "center" });
     target.classList.add("flash");

@@ -1,0 +1,109 @@
+"""The JSON API through its ASGI app, over real SQLite and PostgreSQL stores holding the bundled samples,
+and a property-based pass over its OpenAPI document that must find no server error."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import schemathesis
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, settings
+from sqlalchemy import Engine
+
+from planwatch.ingest import document_paths, ingest_file
+from planwatch.serve.app import create_app
+from planwatch.store.db import open_engine, session_factory
+
+from .conftest import SAMPLES
+
+
+def _seeded(engine: Engine) -> Engine:
+    sessions = session_factory(engine)
+    for path in document_paths([SAMPLES]):
+        ingest_file(sessions, path)
+    return engine
+
+
+@pytest.fixture
+def client(engine: Engine) -> Iterator[TestClient]:
+    with TestClient(create_app(_seeded(engine))) as test_client:
+        yield test_client
+
+
+def test_documents_facts_and_status(client: TestClient) -> None:
+    docs = {d["doc"]: d for d in client.get("/api/documents").json()}
+    assert docs["ke-hoach-2025"]["tasks"] == 9 and docs["ke-hoach-2025"]["targets"] >= 15
+    facts = client.get("/api/facts", params={"indicator": "thu noi dia", "measure": "plan_pct"}).json()
+    assert {f["value"] for f in facts} >= {36.2, 54.4}
+    assert all(f["quote"] and f["char_end"] > f["char_start"] for f in facts)
+    status = {s["indicator_code"]: s for s in client.get("/api/status", params={"year": 2025}).json()}
+    assert status["INDUSTRIAL_OUTPUT"]["status"] == "đúng tiến độ"
+    series = client.get("/api/series/INDUSTRIAL_OUTPUT").json()
+    assert [p["value"] for p in series if p["period_start"] == "2025-01"] == [80412, 121880]
+
+
+def test_search_with_or_without_diacritics_and_abbreviations(client: TestClient) -> None:
+    plain = client.get("/api/search", params={"q": "thu noi dia"}).json()
+    marked = client.get("/api/search", params={"q": "thu nội địa"}).json()
+    assert plain and [h["char_start"] for h in plain] == [h["char_start"] for h in marked]
+    first = plain[0]
+    assert any(first["text"][a:b].lower() in ("thu", "nội", "địa") for a, b in first["marks"])
+    assert client.get("/api/search", params={"q": "NSNN"}).json()
+
+
+def test_ask_answers_with_source_or_says_it_does_not_know(client: TestClient) -> None:
+    found = client.get("/api/ask", params={"q": "Thu ngân sách 6 tháng đầu năm 2025 đạt bao nhiêu?"}).json()
+    assert found["found"] and found["value"] == 4812.6 and found["citations"][0]["doc_key"] == "bao-cao-6-thang-2025"
+    missing = client.get("/api/ask", params={"q": "Thu ngân sách năm 2019 đạt bao nhiêu?"}).json()
+    assert not missing["found"] and "Không có số liệu" in missing["text"]
+
+
+def test_upload_good_and_bad_files(client: TestClient) -> None:
+    good = client.post("/api/documents", files={"file": ("bao-cao-thang-5-2025.txt",
+                       "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\nTổng thu nội địa tháng 5 ước đạt 700 tỷ đồng."
+                       .encode(), "text/plain")})
+    assert good.status_code == 200 and good.json()["facts"] == 1
+    before = len(client.get("/api/documents").json())
+    empty = client.post("/api/documents", files={"file": ("rong.docx", b"", "application/octet-stream")})
+    fake = client.post("/api/documents", files={"file": ("gia.pdf", b"not a pdf at all", "application/pdf")})
+    wrong = client.post("/api/documents", files={"file": ("anh.png", b"\x89PNG", "image/png")})
+    assert empty.status_code == 422 and "rong.docx" in empty.json()["error"]
+    assert fake.status_code == 422 and "gia.pdf" in fake.json()["error"]
+    assert wrong.status_code == 400 and "anh.png" in wrong.json()["error"]
+    assert len(client.get("/api/documents").json()) == before
+
+
+def test_task_update_errors_are_json(client: TestClient) -> None:
+    unknown = client.post("/api/tasks/ke-hoach-2025/9.9/updates", json={"reported_on": "01/02/2025", "author": "a"})
+    assert unknown.status_code == 400 and "9.9" in unknown.json()["error"]
+    bad_date = client.post("/api/tasks/ke-hoach-2025/1.1/updates", json={"reported_on": "32/01/2025", "author": "a"})
+    assert bad_date.status_code == 400 and "32/01/2025" in bad_date.json()["error"]
+    ok = client.post("/api/tasks/ke-hoach-2025/1.1/updates",
+                     json={"reported_on": "03/02/2025", "done_on": "30/01/2025", "author": "Sở KHĐT"})
+    assert ok.status_code == 201
+    tasks = {t["ref"]: t for t in client.get("/api/tasks", params={"as_of": "30/06/2025"}).json()}
+    assert tasks["1.1"]["status_detail"] == "done_on_time"
+    assert client.get("/api/tasks", params={"status": "nonsense"}).status_code == 400
+    assert client.get("/api/nothing-here").json() == {"error": "Not Found"}
+
+
+def test_openapi_describes_the_api(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/documents", "/api/facts", "/api/targets", "/api/status", "/api/tasks", "/api/checks",
+                 "/api/search", "/api/ask"):
+        assert path in paths
+
+
+_SCHEMA_DIR = tempfile.mkdtemp(prefix="planwatch-schemathesis-")
+_APP = create_app(_seeded(open_engine(f"sqlite:///{Path(_SCHEMA_DIR) / 'api.db'}")))
+schema = schemathesis.openapi.from_asgi("/openapi.json", _APP)
+
+
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_server_errors(case: schemathesis.Case) -> None:
+    response = case.call()
+    assert response.status_code < 500, f"{case.method} {case.formatted_path}: {response.status_code} {response.text}"

@@ -1,0 +1,140 @@
+"""The web app as a person uses it, in real headless Chromium (Debian's /usr/bin/chromium, driven by
+Playwright): dashboard, indicator chart → source sentence, search without diacritics, a question, uploads.
+Screenshots go to screenshots/ (see README)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from planwatch.ingest import document_paths, ingest_file
+from planwatch.serve.app import create_app
+from planwatch.store.db import open_engine, session_factory
+
+from .conftest import ROOT, SAMPLES
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = ROOT / "screenshots"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    engine = open_engine(f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}")
+    sessions = session_factory(engine)
+    for path in document_paths([SAMPLES]):
+        ingest_file(sessions, path)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(engine), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: apt-get install chromium (done by .ci/run)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    opened = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    yield opened
+    opened.close()
+
+
+def _shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_dashboard_then_chart_point_to_its_sentence(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    expect(page.locator("h1")).to_contain_text("Tổng quan 2025")
+    expect(page.locator("table.status").first).to_contain_text("Giá trị sản xuất công nghiệp")
+    expect(page.locator("#overdue-count")).to_contain_text("nhiệm vụ quá hạn")
+    _shot(page, "01-tong-quan")
+    page.get_by_role("link", name="Giá trị sản xuất công nghiệp").first.click()
+    expect(page.locator("h1")).to_have_text("Giá trị sản xuất công nghiệp")
+    expect(page.locator("svg.chart circle")).to_have_count(2)
+    _shot(page, "02-chi-tieu")
+    page.locator("svg.chart a.point").last.click()
+    expect(page).to_have_url(f"{base_url}/van-ban/bao-cao-6-thang-2025#f" + page.url.split("#f")[-1])
+    target = page.locator("mark.fact.flash")
+    expect(target).to_have_count(1)
+    expect(target).to_contain_text("121.880 tỷ đồng")
+    expect(page.locator("#fact-info")).to_contain_text("121.880 tỷ đồng · kỳ 2025-01–2025-06")
+    _shot(page, "03-cau-nguon")
+
+
+def test_search_without_diacritics_and_a_question(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/tim-kiem")
+    page.fill("#q", "thu noi dia")
+    page.press("#q", "Enter")
+    expect(page.locator("ol.hits li").first).to_contain_text("nội địa")
+    expect(page.locator("ol.hits mark").first).to_be_visible()
+    _shot(page, "04-tim-kiem")
+    page.fill("#q", "Thu ngân sách 6 tháng đầu năm 2025 đạt bao nhiêu?")
+    page.press("#q", "Enter")
+    expect(page.locator("#answer.found")).to_contain_text("4.812,6 tỷ đồng")
+    expect(page.locator("ol.hits li").first).to_contain_text("ngân sách")
+    _shot(page, "05-hoi-dap")
+    page.locator("#answer a").first.click()
+    expect(page.locator("mark.fact.flash")).to_contain_text("4.812,6 tỷ đồng")
+    page.go_back()
+    page.fill("#q", "Sở nào có nhiều nhiệm vụ quá hạn nhất?")
+    page.press("#q", "Enter")
+    expect(page.locator("#answer")).to_contain_text("quá hạn nhất")
+
+
+def test_upload_good_and_bad_file(page: Page, base_url: str, tmp_path: Path) -> None:
+    good = tmp_path / "bao-cao-thang-7-2025.txt"
+    good.write_text("BÁO CÁO\nTình hình kinh tế - xã hội tháng 7 năm 2025\n"
+                    "Tổng thu nội địa tháng 7 ước đạt 720 tỷ đồng, tăng 8% so với cùng kỳ.\n", encoding="utf-8")
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(b"PK\x03\x04 this is not a real docx")
+    page.goto(base_url + "/van-ban")
+    page.set_input_files("input[type=file]", str(bad))
+    page.get_by_role("button", name="Tải lên", exact=True).click()
+    expect(page.locator("#upload-result.error")).to_contain_text("hong.docx")
+    _shot(page, "06-tai-len-loi")
+    page.set_input_files("input[type=file]", str(good))
+    page.get_by_role("button", name="Tải lên", exact=True).click()
+    expect(page.locator("#upload-result.ok")).to_contain_text("2 số liệu")
+    page.wait_for_load_state()
+    page.goto(base_url + "/van-ban")
+    expect(page.locator("table.docs")).to_contain_text("bao-cao-thang-7-2025")
+    _shot(page, "07-van-ban")
+
+
+def test_tasks_page_and_english(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/nhiem-vu?as_of=30/06/2025")
+    expect(page.locator("table.score")).to_contain_text("Sở Kế hoạch và Đầu tư")
+    expect(page.locator("table.tasks")).to_contain_text("quá hạn chưa hoàn thành")
+    _shot(page, "08-nhiem-vu")
+    page.goto(base_url + "/kiem-tra?lang=en")
+    expect(page.locator("h1")).to_contain_text("Checks")
+    expect(page.locator("section.finding").first).to_contain_text("tỷ đồng")
+    _shot(page, "09-kiem-tra-en")
