@@ -10,16 +10,27 @@ $(BIN)/planwatch: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-.PHONY: setup demo test lint bench
+.PHONY: setup browser demo serve test lint bench
 setup: $(BIN)/planwatch
+
+# The end-to-end tests drive Debian's Chromium (never a downloaded browser).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 demo: setup
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/planwatch --db $(DEMO_DB) ingest samples/
 	$(BIN)/planwatch --db $(DEMO_DB) documents
 	$(BIN)/planwatch --db $(DEMO_DB) facts --indicator "thu noi dia" --limit 10
+	$(BIN)/planwatch --db $(DEMO_DB) status --year 2025
+	$(BIN)/planwatch --db $(DEMO_DB) tasks --scorecard --as-of 30/06/2025
+	$(BIN)/planwatch --db $(DEMO_DB) check
+	@echo "Web app: make serve, then open http://127.0.0.1:8000"
 
-test: setup
+serve: setup
+	$(BIN)/planwatch --db $(DEMO_DB) serve
+
+test: setup browser
 	$(BIN)/pytest -q
 
 lint: setup
@@ -29,3 +40,4 @@ lint: setup
 bench: setup
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/web.py

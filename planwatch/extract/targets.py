@@ -23,8 +23,10 @@ _STRIVE = re.compile(r"phấn\s+đấu", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.;!?])\s)")
 _FLOOR = re.compile(r"(?:trên|hơn|ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn)\s*$", re.IGNORECASE)
 _CEILING = re.compile(r"(?:dưới|không\s+quá|tối\s+đa|không\s+vượt\s+quá|còn\s+dưới)\s*$", re.IGNORECASE)
-_RANK_GROUP = re.compile(r"(?P<label>(?:thứ\s+hạng\s+)?(?:chỉ\s+số\s+)?[\w\s()]{2,60}?)\s+(?:của\s+tỉnh\s+)?(?:nằm\s+)?"
-                         r"(?:trong|thuộc)\s+(?:nhóm|top)\s+(?P<n>\d{1,2})\s+tỉnh", re.IGNORECASE)
+# "... chỉ số PCI của tỉnh nằm trong nhóm 10 tỉnh, thành phố dẫn đầu": the group is found first, its label is
+# the words before it in the same clause
+_RANK_GROUP = re.compile(r"(?:nằm\s+)?(?:trong|thuộc)\s+(?:nhóm|top)\s+(?P<n>\d{1,2})\s+tỉnh", re.IGNORECASE)
+_RANK_LABEL = re.compile(r"(?P<label>[^.;,:]{2,80}?)\s*(?:của\s+tỉnh\s*)?$", re.IGNORECASE)
 _ABOUT = re.compile(r"[^.;]{0,40}?\bvề\s+([^.;,]{3,60})")
 _LIST_NUMBER = re.compile(r"^\s*\((\d{1,2})\)")
 _LABEL_LEAD = re.compile(r"^(?:\d{1,2},\s*)?(?:phấn\s+đấu\s+(?:đến\s+hết\s+năm\s+\d{4}\s*,?\s*)?)?", re.IGNORECASE)
@@ -169,10 +171,14 @@ def _rank_targets(block: OutlineBlock, year: int, number: str | None, whole: boo
     for m in _RANK_GROUP.finditer(block.text):
         if not whole and not _strives(block, block.start + m.start("n")):
             continue
-        label = re.sub(r"^.*?\b(?:duy\s+trì|giữ\s+vững|nâng)\s+", "", m.group("label"), flags=re.IGNORECASE)
+        before = _RANK_LABEL.search(block.text[max(0, m.start() - 80) : m.start()])
+        if before is None:
+            continue
+        start = m.start() - len(before.group(0))
+        label = re.sub(r"^.*?\b(?:duy\s+trì|giữ\s+vững|nâng)\s+", "", before.group("label"), flags=re.IGNORECASE)
         label = re.sub(r"^\s*\(\d{1,2}\)\s*", "", label).strip()
         if about := _ABOUT.match(block.text, m.end()):
             label = f"thứ hạng {about.group(1).strip()}"
         drafts.append(TargetDraft(label, "rank", "<=", float(m.group("n")), None, None, "", year,
-                                  number and f"({number})", None, block.start + m.start(), block.start + m.end()))
+                                  number and f"({number})", None, block.start + start, block.start + m.end()))
     return drafts
