@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -47,6 +47,16 @@ class Finding:
     sources: tuple[Source, ...]
 
 
+@dataclass(frozen=True)
+class DocRef:
+    """What the checks need of a document: its key and its place in time (see series.document_order)."""
+
+    doc_key: str
+    period_end: str | None
+    issued: date | None
+    id: int
+
+
 def _source(fact: models.Fact, doc_key: str) -> Source:
     return Source(doc_key, fact.quote, fact.char_start, fact.char_end, fact.page, fact.value, fact.unit)
 
@@ -61,9 +71,12 @@ def _differs(a: float, b: float, relative: float = 0.005) -> bool:
 
 
 def run_checks(session: Session) -> list[Finding]:
-    rows = [(f, d) for f, d in session.execute(
-        select(models.Fact, models.Document).join(models.Document).where(models.Document.is_current.is_(True)))
-        if not f.prior and not f.planned and f.period_end]
+    d = models.Document
+    query = (select(models.Fact.__table__, d.doc_key, d.period_end.label("doc_period_end"), d.issued.label("doc_issued"))
+             .join(d).where(d.is_current.is_(True), models.Fact.prior.is_(False), models.Fact.planned.is_(False),
+                            models.Fact.period_end.is_not(None)))
+    rows = [(row, DocRef(row.doc_key, row.doc_period_end, row.doc_issued, row.document_id))
+            for row in session.execute(query)]
     findings = [*_cross_document(rows), *_parts_exceed_total(rows), *_implied_plans(session, rows), *_yoy(rows)]
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.indicator, f.period))
 
@@ -72,15 +85,16 @@ def _key(fact: models.Fact) -> str:
     return fact.indicator_code or fold(fact.indicator)
 
 
-def _cross_document(rows: list[tuple[models.Fact, models.Document]]) -> list[Finding]:
-    groups: dict[tuple[str, str, str | None, str | None], list[tuple[models.Fact, models.Document]]] = defaultdict(list)
+def _cross_document(rows: list[tuple[models.Fact, DocRef]]) -> list[Finding]:
+    groups: dict[tuple[str, str, str | None, str | None], list[tuple[models.Fact, DocRef]]] = defaultdict(list)
     for fact, document in rows:
         if fact.indicator_code:  # labels alone are too loose to compare across documents
             groups[(_key(fact), fact.measure, fact.period_start, fact.period_end)].append((fact, document))
     findings = []
     for (_, measure, _, _), group in groups.items():
         by_doc = {d.doc_key: (f, d) for f, d in sorted(group, key=lambda r: document_order(r[1]))}
-        for (a, da), (b, db) in combinations(sorted(by_doc.values(), key=lambda r: document_order(r[1])), 2):
+        chain = sorted(by_doc.values(), key=lambda r: document_order(r[1]))
+        for (a, da), (b, db) in zip(chain, chain[1:], strict=False):  # each figure against the next document's
             va = a.base_value if measure == "value" else a.value
             vb = b.base_value if measure == "value" else b.value
             if not _differs(va, vb):
@@ -95,7 +109,7 @@ def _cross_document(rows: list[tuple[models.Fact, models.Document]]) -> list[Fin
     return findings
 
 
-def _parts_exceed_total(rows: list[tuple[models.Fact, models.Document]]) -> list[Finding]:
+def _parts_exceed_total(rows: list[tuple[models.Fact, DocRef]]) -> list[Finding]:
     """"Trong đó" parts may be a selection, so only parts summing above the total are flagged."""
     by_doc: dict[str, list[models.Fact]] = defaultdict(list)
     for fact, document in rows:
@@ -124,7 +138,7 @@ def _parts_exceed_total(rows: list[tuple[models.Fact, models.Document]]) -> list
     return findings
 
 
-def _implied_plans(session: Session, rows: list[tuple[models.Fact, models.Document]]) -> list[Finding]:
+def _implied_plans(session: Session, rows: list[tuple[models.Fact, DocRef]]) -> list[Finding]:
     """value ÷ (plan_pct / 100) is the plan the report used; compare it with the stated target."""
     targets = {(t.indicator_code, t.year): t for t in session.scalars(
         select(models.Target).where(models.Target.active.is_(True), models.Target.measure == "value",
@@ -152,7 +166,7 @@ def _implied_plans(session: Session, rows: list[tuple[models.Fact, models.Docume
     return findings
 
 
-def _yoy(rows: list[tuple[models.Fact, models.Document]]) -> list[Finding]:
+def _yoy(rows: list[tuple[models.Fact, DocRef]]) -> list[Finding]:
     """A stated change against last year's stored figure for the same months."""
     values: dict[tuple[str, str | None, str | None], tuple[models.Fact, str]] = {}
     for fact, document in rows:

@@ -82,8 +82,8 @@ def target_status(session: Session, target: models.Target, doc_key: str, year: i
     name = indicator.name if indicator and same_measure else target.indicator
     if not target.indicator_code:
         return TargetStatus(target, doc_key, None, NO_DATA, f"{name}: chưa gắn mã chỉ tiêu, chưa so được số liệu")
-    points = [p for p in series(session, target.indicator_code, target.measure) if p.period_end.startswith(str(year))
-              and (target.measure != "value" or same_kind(p.unit, target.unit))]
+    points = [p for p in series(session, target.indicator_code, target.measure, year)
+              if target.measure != "value" or same_kind(p.unit, target.unit)]
     if target.measure == "value" and target.unit != "%":
         points = [p for p in points if p.cumulative or indicator is None or indicator.kind != "flow"]
     if not points:
@@ -119,7 +119,7 @@ def _flow_status(session: Session, target: models.Target, doc_key: str, indicato
 def _expected_pace(session: Session, indicator: Indicator, year: int, months: int) -> float:
     """% of the year's total usually reached after `months`: last year's profile when both last year's
     same-period and full-year figures are stored, else linear."""
-    last = [p for p in series(session, indicator.code) if p.period_end.startswith(str(year - 1)) and p.cumulative]
+    last = [p for p in series(session, indicator.code, year=year - 1) if p.cumulative]
     whole = next((p for p in last if p.period_start == f"{year - 1}-01" and p.period_end == f"{year - 1}-12"), None)
     part = next((p for p in last if p.period_start == f"{year - 1}-01" and p.period_end == f"{year - 1}-{months:02d}"),
                 None)

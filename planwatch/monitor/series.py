@@ -5,12 +5,20 @@ cumulative ones where both months are known (May = 5 months − 4 months)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from planwatch.store import models
 from planwatch.text.fold import fold, matches
+
+
+class DocumentLike(Protocol):
+    period_end: str | None
+    issued: date | None
+    id: int
 
 
 @dataclass(frozen=True)
@@ -32,31 +40,48 @@ class Point:
         return self.period_start is not None and self.period_start != self.period_end
 
 
-def document_order(document: models.Document) -> tuple[str, str, int]:
+def document_order(document: models.Document | DocumentLike) -> tuple[str, str, int]:
     """Chronological order of documents: the period they report on, then issue date, then ingest order."""
     return (document.period_end or "", str(document.issued or ""), document.id)
 
 
-def facts_for(session: Session, indicator: str) -> list[tuple[models.Fact, models.Document]]:
+def facts_for(session: Session, indicator: str, measure: str | None = None,
+              period_end: str | None = None) -> list[tuple[models.Fact, models.Document]]:
     """Facts of an indicator, by catalogue code when `indicator` is one, else by label words."""
-    query = select(models.Fact, models.Document).join(models.Document).where(models.Document.is_current.is_(True))
-    if indicator.isupper() and " " not in indicator:
+    query = (select(models.Fact, models.Document).join(models.Document).options(defer(models.Document.text))
+             .where(models.Document.is_current.is_(True)))
+    if measure:
+        query = query.where(models.Fact.measure == measure)
+    if period_end:
+        query = query.where(models.Fact.period_end == period_end)
+    if _is_code(indicator):
         return [(f, d) for f, d in session.execute(query.where(models.Fact.indicator_code == indicator))]
     return [(f, d) for f, d in session.execute(query) if matches(indicator, f.indicator)]
 
 
-def series(session: Session, indicator: str, measure: str = "value") -> list[Point]:
-    rows = [(f, d) for f, d in facts_for(session, indicator)
-            if f.measure == measure and f.period_end and not f.prior and not f.planned]
+def _is_code(indicator: str) -> bool:
+    return indicator.isupper() and " " not in indicator
+
+
+def series(session: Session, indicator: str, measure: str = "value", year: int | None = None) -> list[Point]:
+    """One point per period (and unit), the latest document's figure winning, an actual over an estimate."""
+    f, d = models.Fact, models.Document
+    query = (select(f.id, f.indicator, f.period_start, f.period_end, f.value, f.unit, f.base_value, f.estimate, f.quote,
+                    d.doc_key, d.period_end, d.issued, d.id)
+             .join(d).where(d.is_current.is_(True), f.measure == measure, f.prior.is_(False), f.planned.is_(False),
+                            f.period_end.is_not(None)))
+    if _is_code(indicator):
+        query = query.where(f.indicator_code == indicator)
+    if year is not None:
+        query = query.where(f.period_end.like(f"{year:04d}-%"))
     latest: dict[tuple[str | None, str, str], tuple[tuple[int, tuple[str, str, int]], Point]] = {}
-    for fact, document in rows:
-        assert fact.period_end is not None
-        key = (fact.period_start, fact.period_end, fold(fact.unit) if measure == "value" else "%")
-        rank = (0 if fact.estimate else 1, document_order(document))
-        point = Point(fact.period_start, fact.period_end, measure, fact.value, fact.unit, fact.base_value,
-                      fact.estimate, document.doc_key, fact.id, fact.quote)
-        if key not in latest or rank > latest[key][0]:
-            latest[key] = (rank, point)
+    for fid, label, start, end, value, unit, base, estimate, quote, key, doc_end, issued, doc_id in session.execute(query):
+        if not _is_code(indicator) and not matches(indicator, label):
+            continue
+        group = (start, end, fold(unit) if measure == "value" else "%")
+        rank = (0 if estimate else 1, (doc_end or "", str(issued or ""), doc_id))
+        if group not in latest or rank > latest[group][0]:
+            latest[group] = (rank, Point(start, end, measure, value, unit, base, estimate, key, fid, quote))
     points = sorted((p for _, p in latest.values()), key=lambda p: (p.period_end, p.period_start or ""))
     return points + derived_months(points) if measure == "value" else points
 

@@ -73,10 +73,10 @@ def _period(question: str) -> Period | None:
 
 def _figure(session: Session, code: str, name: str, measure: str, period: Period | None) -> Answer:
     unit = default_catalogue().indicators[code].unit
-    rows = [(f, d) for f, d in facts_for(session, code) if f.measure == measure and not f.prior and not f.planned
+    start, end = period.as_strings() if period else (None, None)
+    rows = [(f, d) for f, d in facts_for(session, code, measure, end) if not f.prior and not f.planned
             and (measure != "value" or not unit or same_kind(f.unit, unit))]
     if period:
-        start, end = period.as_strings()
         rows = [(f, d) for f, d in rows if f.period_end == end and (f.period_start == start or start is None
                                                                     or f.period_start is None)]
     if not rows:

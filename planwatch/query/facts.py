@@ -25,7 +25,10 @@ def find_facts(
     doc: str | None = None,
     measure: str | None = None,
     period: str | None = None,
+    code: str | None = None,
+    limit: int | None = None,
 ) -> list[tuple[models.Fact, str]]:
+    """Facts of current documents, in document order; `indicator` matches label words, `code` the catalogue."""
     query = (
         select(models.Fact, models.Document.doc_key)
         .join(models.Document)
@@ -38,7 +41,11 @@ def find_facts(
         query = query.where(models.Fact.measure == measure)
     if period:
         query = query.where(models.Fact.period_end == period)
+    if code:
+        query = query.where(models.Fact.indicator_code == code)
+    if limit and not indicator:
+        query = query.limit(limit)
     rows = [(fact, key) for fact, key in session.execute(query)]
     if indicator:
-        rows = [(fact, key) for fact, key in rows if matches(indicator, fact.indicator)]
+        rows = [(fact, key) for fact, key in rows if matches(indicator, fact.indicator)][:limit]
     return rows

@@ -214,7 +214,7 @@ def upload(request: Request, file: Annotated[UploadFile, File()]) -> IngestOut:
 def facts(db: Db, indicator: str | None = None, doc: str | None = None, measure: str | None = None,
           period: Annotated[str | None, Query(description="tháng cuối của kỳ, YYYY-MM")] = None,
           limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> list[FactOut]:
-    rows = find_facts(db, indicator=indicator, doc=doc, measure=measure, period=period)[:limit]
+    rows = find_facts(db, indicator=indicator, doc=doc, measure=measure, period=period, limit=limit)
     return [FactOut(id=f.id, doc=key, indicator=f.indicator, indicator_code=f.indicator_code, measure=f.measure,
                     value=f.value, unit=f.unit, period_start=f.period_start, period_end=f.period_end,
                     estimate=f.estimate, planned=f.planned, page=f.page, char_start=f.char_start,
@@ -227,14 +227,15 @@ def targets(db: Db, doc: str | None = None) -> list[dict[str, object]]:
 
 
 @router.get("/status", response_model=list[StatusOut])
-def status(db: Db, year: Annotated[int, Query(ge=1990, le=2100)]) -> list[StatusOut]:
+def status(request: Request, db: Db, year: Annotated[int, Query(ge=1990, le=2100)]) -> list[StatusOut]:
     return [StatusOut(indicator=r.target.indicator, indicator_code=r.target.indicator_code, category=r.category,
                       measure=r.target.measure, target=r.target.value, target_min=r.target.value_min,
                       target_max=r.target.value_max, unit=r.target.unit, comparator=r.target.comparator,
                       source=r.doc_key, actual=r.actual.value if r.actual else None,
                       actual_period_end=r.actual.period_end if r.actual else None,
                       actual_source=r.actual.doc_key if r.actual else None, percent_of_target=r.percent_of_target,
-                      expected_pct=r.expected_pct, status=r.status, reason=r.reason) for r in year_status(db, year)]
+                      expected_pct=r.expected_pct, status=r.status, reason=r.reason)
+            for r in request.app.state.cache.get(db, "status", (year,), lambda: year_status(db, year))]
 
 
 @router.get("/series/{indicator}", response_model=list[PointOut])
@@ -281,9 +282,10 @@ def task_update(request: Request, doc: str, ref: str, update: TaskUpdateIn) -> d
 
 
 @router.get("/checks", response_model=list[FindingOut])
-def checks(db: Db) -> list[FindingOut]:
+def checks(request: Request, db: Db) -> list[FindingOut]:
     return [FindingOut(kind=f.kind, severity=f.severity, indicator=f.indicator, period=f.period, message=f.message,
-                       sources=[SourceOut(**s.__dict__) for s in f.sources]) for f in run_checks(db)]
+                       sources=[SourceOut(**s.__dict__) for s in f.sources])
+            for f in request.app.state.cache.get(db, "checks", (), lambda: run_checks(db))]
 
 
 @router.get("/search", response_model=list[HitOut])

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from planwatch.serve import api, pages
+from planwatch.serve.cache import StoreCache
 from planwatch.store.db import open_engine, session_factory
 
 HERE = Path(__file__).parent
@@ -25,6 +26,7 @@ def create_app(db: str | Engine | None = None) -> FastAPI:
                   description="Số liệu, chỉ tiêu, nhiệm vụ và kiểm tra nhất quán từ văn bản kế hoạch, báo cáo.")
     app.state.sessions = session_factory(db if isinstance(db, Engine) else open_engine(db))
     app.state.max_upload = MAX_UPLOAD
+    app.state.cache = StoreCache()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -36,6 +36,7 @@ from planwatch.store import models
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.filters["num"] = lambda v: "" if v is None else format_number(round(v, 2) if isinstance(v, float) else v)
+FACTS_SHOWN = 300  # an indicator page lists at most this many facts; the API has them all
 STATUS_CLASS = {"đạt/vượt": "ok", "đúng tiến độ": "on", "chậm": "slow", "nguy cơ không đạt": "risk"}
 
 
@@ -71,9 +72,10 @@ def overview(request: Request, year: int | None = None) -> HTMLResponse:
     with _session(request) as db:
         years = _years(db)
         year = year or (years[0] if years else date.today().year)
-        rows = year_status(db, year)
+        cache = request.app.state.cache
+        rows = cache.get(db, "status", (year,), lambda: year_status(db, year))
         overdue = len(task_views(db, date.today(), status=OVERDUE))
-        findings = len(run_checks(db))
+        findings = len(cache.get(db, "checks", (), lambda: run_checks(db)))
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         groups[r.category].append({"row": r, "css": STATUS_CLASS.get(r.status, "none"),
@@ -90,8 +92,7 @@ def indicator(request: Request, code: str) -> HTMLResponse:
     info = catalogue.indicators[code]
     with _session(request) as db:
         points = [p for p in series(db, code) if not info.unit or same_kind(p.unit, info.unit)]
-        rows = find_facts(db, indicator=None)
-        facts = [(f, key) for f, key in rows if f.indicator_code == code]
+        facts = find_facts(db, code=code, limit=FACTS_SHOWN)
         target = next((t for t, _ in year_targets(db, int(points[-1].period_end[:4])) if t.indicator_code == code
                        and t.measure == "value") if points else None, None)
     unit = points[-1].unit if points else info.unit
@@ -172,8 +173,8 @@ def task_update(request: Request, doc: Annotated[str, Form()], ref: Annotated[st
 @router.get("/kiem-tra", response_class=HTMLResponse)
 def checks(request: Request) -> HTMLResponse:
     with _session(request) as db:
-        findings = run_checks(db)
-    return _render(request, "checks.html", findings=findings)
+        findings = request.app.state.cache.get(db, "checks", (), lambda: run_checks(db))
+    return _render(request, "checks.html", findings=findings[:500], total=len(findings))
 
 
 @router.get("/tim-kiem", response_class=HTMLResponse)

@@ -1,4 +1,4 @@
-"""Full-text search over passages with the database's own engine.
+"""Full-text search over passages with the database's own engine; facts indexed by code for series.
 
 SQLite: an FTS5 table `passage_index` (rowid = passages.id) kept in step by triggers.
 PostgreSQL: a generated tsvector column over the folded text with a GIN index.
@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_passages_document_id", "passages", ["document_id"])
+    op.create_index("ix_facts_code_measure", "facts", ["indicator_code", "measure", "period_end"])
     if op.get_bind().dialect.name == "sqlite":
         op.execute("CREATE VIRTUAL TABLE passage_index USING fts5(folded, content='passages', content_rowid='id')")
         op.execute("CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN "
@@ -46,5 +47,6 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER passages_ad")
         op.execute("DROP TRIGGER passages_ai")
         op.execute("DROP TABLE passage_index")
+    op.drop_index("ix_facts_code_measure", table_name="facts")
     op.drop_index("ix_passages_document_id", table_name="passages")
     op.drop_table("passages")
