@@ -8,20 +8,19 @@ measure agency normalisation; print what `status` and `check` report on the corp
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
-
-import json
 from collections import Counter
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from planwatch.extract.agencies import default_registry
 from planwatch.export import fact_records, target_records, task_records, to_jsonl
+from planwatch.extract.agencies import default_registry
 from planwatch.ingest import document_paths, ingest_file
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.progress import year_status
@@ -48,8 +47,7 @@ def export_all(paths: list[Path], out: Path, report: Callable[[Session], None] |
         with sessions() as session:
             for kind, exporter in EXPORTERS.items():
                 records[kind] = list(exporter(session))
-                (out / f"{kind}.jsonl").write_text("".join(to_jsonl(r) + "\n" for r in records[kind]),
-                                                   encoding="utf-8")
+                (out / f"{kind}.jsonl").write_text("".join(to_jsonl(r) + "\n" for r in records[kind]), encoding="utf-8")
             if report:
                 report(session)
         engine.dispose()
@@ -57,8 +55,15 @@ def export_all(paths: list[Path], out: Path, report: Callable[[Session], None] |
 
 
 def score(kind: str, pred: Path, misses: int, docs: str | None = None) -> str:
-    command = [sys.executable, str(SCORER), kind, str(SHARED / "eval" / f"*.{kind}.jsonl"), str(pred),
-               "--misses", str(misses)]
+    command = [
+        sys.executable,
+        str(SCORER),
+        kind,
+        str(SHARED / "eval" / f"*.{kind}.jsonl"),
+        str(pred),
+        "--misses",
+        str(misses),
+    ]
     if docs:
         command += ["--docs", docs]
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
@@ -71,18 +76,29 @@ def same_figures(a: list[dict], b: list[dict]) -> tuple[int, int, int]:
 
 
 def _gold_docs(kind: str) -> set[str]:
-    return {json.loads(line)["doc"] for path in (SHARED / "eval").glob(f"*.{kind}.jsonl")
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    return {
+        json.loads(line)["doc"]
+        for path in (SHARED / "eval").glob(f"*.{kind}.jsonl")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
 
 
 def agency_accuracy() -> None:
     """Gold addressee names that the registry normalises to one agency or group."""
     registry = default_registry()
-    names = [name for path in (SHARED / "eval").glob("*.tasks.jsonl") for line in path.read_text().splitlines()
-             if line.strip() for name in json.loads(line)["agencies"]]
+    names = [
+        name
+        for path in (SHARED / "eval").glob("*.tasks.jsonl")
+        for line in path.read_text().splitlines()
+        if line.strip()
+        for name in json.loads(line)["agencies"]
+    ]
     known = [n for n in names if registry.normalise(n)]
-    print(f"agency names in gold tasks: {len(names)}; normalised to the registry: {len(known)} "
-          f"({len(known) / max(1, len(names)):.3f})")
+    print(
+        f"agency names in gold tasks: {len(names)}; normalised to the registry: {len(known)} "
+        f"({len(known) / max(1, len(names)):.3f})"
+    )
     print("  not normalised:", ", ".join(sorted({n for n in names if not registry.normalise(n)})))
 
 
@@ -126,8 +142,10 @@ def main() -> None:
             txt = [r for r in by_format["txt"]["facts"] if r["doc"] in docs]
             both, only_txt, only_fmt = same_figures(txt, by_format[fmt]["facts"])
             agreement = both / max(1, both + only_txt + only_fmt)
-            print(f"{fmt:5s} vs txt on {len(docs)} docs: same={both} only_txt={only_txt} only_{fmt}={only_fmt} "
-                  f"agreement={agreement:.3f}")
+            print(
+                f"{fmt:5s} vs txt on {len(docs)} docs: same={both} only_txt={only_txt} only_{fmt}={only_fmt} "
+                f"agreement={agreement:.3f}"
+            )
             for kind in ("targets", "tasks"):
                 gold_docs = sorted(docs & _gold_docs(kind))
                 if gold_docs:

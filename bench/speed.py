@@ -53,9 +53,12 @@ def run(label: str, paths: list[Path]) -> None:
         total = time.perf_counter() - start
     pdf_pages = sum(pages_of(p) for p in paths)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{label}: {len(paths)} docs, {megabytes:.1f} MB in {total:.2f} s: {len(paths) / total:.1f} docs/s, "
-          f"{megabytes / total:.2f} MB/s" + (f", {pdf_pages / total:.1f} PDF pages/s" if pdf_pages else "")
-          + f"; bare extraction {bare:.2f} s, ratio {total / max(bare, 1e-9):.1f}x; peak RSS {peak:.0f} MB")
+    print(
+        f"{label}: {len(paths)} docs, {megabytes:.1f} MB in {total:.2f} s: {len(paths) / total:.1f} docs/s, "
+        f"{megabytes / total:.2f} MB/s"
+        + (f", {pdf_pages / total:.1f} PDF pages/s" if pdf_pages else "")
+        + f"; bare extraction {bare:.2f} s, ratio {total / max(bare, 1e-9):.1f}x; peak RSS {peak:.0f} MB"
+    )
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 import uvicorn
@@ -31,14 +32,15 @@ REQUESTS = {
     "indicator": "/chi-tieu/INDUSTRIAL_OUTPUT",
     "search": "/api/search?q=thu+noi+dia",
     "search page": "/tim-kiem?q=gia+tri+san+xuat+cong+nghiep",
-    "ask": "/api/ask?q=Thu+ng%C3%A2n+s%C3%A1ch+6+th%C3%A1ng+%C4%91%E1%BA%A7u+n%C4%83m+2025+%C4%91%E1%BA%A1t+bao+nhi%C3%AAu",
+    "ask": "/api/ask?" + urlencode({"q": "Thu ngân sách 6 tháng đầu năm 2025 đạt bao nhiêu?"}),
     "status API": "/api/status?year=2025",
 }
 
 
 def serve(db_path: Path) -> tuple[uvicorn.Server, str]:
-    server = uvicorn.Server(uvicorn.Config(create_app(f"sqlite:///{db_path}"), host="127.0.0.1", port=0,
-                                           log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(f"sqlite:///{db_path}"), host="127.0.0.1", port=0, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from datetime import date
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.monitor.tasks import EXPORT_STATUS, STATUS_VI, task_views
-
 from planwatch.store import models
 
 
@@ -45,7 +44,9 @@ def fact_records(session: Session, doc: str | None = None) -> Iterator[dict[str,
             "parent": fact.parent,
             "section": fact.section,
             "footnote": fact.footnote,
-            "tags": [t for t, on in (("prior", fact.prior), ("footnote", fact.footnote), ("planned", fact.planned)) if on],
+            "tags": [
+                t for t, on in (("prior", fact.prior), ("footnote", fact.footnote), ("planned", fact.planned)) if on
+            ],
         }
 
 

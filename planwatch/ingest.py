@@ -55,7 +55,9 @@ def ingest_file(sessions: sessionmaker[Session], path: Path) -> IngestResult:
     except DBAPIError:
         raise  # the store itself failed: stop the run, nothing of this document was written
     except Exception as error:  # noqa: BLE001  a reading bug loses this document only, with its reason
-        return IngestResult(path, "rejected", key, message=f"lỗi khi phân tích nội dung ({type(error).__name__}: {error})")
+        return IngestResult(
+            path, "rejected", key, message=f"lỗi khi phân tích nội dung ({type(error).__name__}: {error})"
+        )
 
 
 def _store(sessions: sessionmaker[Session], path: Path, key: str, raw: RawDocument, digest: str) -> IngestResult:
@@ -66,14 +68,28 @@ def _store(sessions: sessionmaker[Session], path: Path, key: str, raw: RawDocume
             return IngestResult(path, "unchanged", key, message="đã có, không đổi")
         plain = assemble(raw)
         meta = read_metadata(plain.text)
-        rows = document_rows(plain, meta, Coder(default_catalogue(), user_indicator_aliases(session)),
-                             agency_registry(session))
+        rows = document_rows(
+            plain, meta, Coder(default_catalogue(), user_indicator_aliases(session)), agency_registry(session)
+        )
         session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
         start, end = meta.period.as_strings()
         document = models.Document(
-            doc_key=key, version=len(versions) + 1, is_current=True, sha256=digest, filename=path.name, fmt=raw.fmt,
-            kind=meta.kind, symbol=meta.symbol, issuer=meta.issuer, issued=meta.issued, title=meta.title,
-            period_start=start, period_end=end, pages=raw.pages, text=plain.text, ingested_at=datetime.now(),
+            doc_key=key,
+            version=len(versions) + 1,
+            is_current=True,
+            sha256=digest,
+            filename=path.name,
+            fmt=raw.fmt,
+            kind=meta.kind,
+            symbol=meta.symbol,
+            issuer=meta.issuer,
+            issued=meta.issued,
+            title=meta.title,
+            period_start=start,
+            period_end=end,
+            pages=raw.pages,
+            text=plain.text,
+            ingested_at=datetime.now(),
         )
         session.add(document)
         session.flush()

@@ -62,9 +62,16 @@ def test_ask_answers_with_source_or_says_it_does_not_know(client: TestClient) ->
 
 
 def test_upload_good_and_bad_files(client: TestClient) -> None:
-    good = client.post("/api/documents", files={"file": ("bao-cao-thang-5-2025.txt",
-                       "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\nTổng thu nội địa tháng 5 ước đạt 700 tỷ đồng."
-                       .encode(), "text/plain")})
+    good = client.post(
+        "/api/documents",
+        files={
+            "file": (
+                "bao-cao-thang-5-2025.txt",
+                "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\nTổng thu nội địa tháng 5 ước đạt 700 tỷ đồng.".encode(),
+                "text/plain",
+            )
+        },
+    )
     assert good.status_code == 200 and good.json()["facts"] == 1
     before = len(client.get("/api/documents").json())
     empty = client.post("/api/documents", files={"file": ("rong.docx", b"", "application/octet-stream")})
@@ -81,8 +88,10 @@ def test_task_update_errors_are_json(client: TestClient) -> None:
     assert unknown.status_code == 400 and "9.9" in unknown.json()["error"]
     bad_date = client.post("/api/tasks/ke-hoach-2025/1.1/updates", json={"reported_on": "32/01/2025", "author": "a"})
     assert bad_date.status_code == 400 and "32/01/2025" in bad_date.json()["error"]
-    ok = client.post("/api/tasks/ke-hoach-2025/1.1/updates",
-                     json={"reported_on": "03/02/2025", "done_on": "30/01/2025", "author": "Sở KHĐT"})
+    ok = client.post(
+        "/api/tasks/ke-hoach-2025/1.1/updates",
+        json={"reported_on": "03/02/2025", "done_on": "30/01/2025", "author": "Sở KHĐT"},
+    )
     assert ok.status_code == 201
     tasks = {t["ref"]: t for t in client.get("/api/tasks", params={"as_of": "30/06/2025"}).json()}
     assert tasks["1.1"]["status_detail"] == "done_on_time"
@@ -92,8 +101,16 @@ def test_task_update_errors_are_json(client: TestClient) -> None:
 
 def test_openapi_describes_the_api(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/documents", "/api/facts", "/api/targets", "/api/status", "/api/tasks", "/api/checks",
-                 "/api/search", "/api/ask"):
+    for path in (
+        "/api/documents",
+        "/api/facts",
+        "/api/targets",
+        "/api/status",
+        "/api/tasks",
+        "/api/checks",
+        "/api/search",
+        "/api/ask",
+    ):
         assert path in paths
 
 

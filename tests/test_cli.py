@@ -32,8 +32,21 @@ def test_ingest_then_export_every_kind(tmp_path: Path) -> None:
 def test_bad_edits_are_refused_with_a_reason(tmp_path: Path) -> None:
     db = tmp_path / "p.db"
     _run(db, "ingest", str(SAMPLES))
-    code, _, err = _run(db, "target-set", "BUDGET_REVENUE", "--year", "2025", "--value", "8,7.00", "--unit",
-                        "tỷ đồng", "--author", "a", "--reason", "b")
+    code, _, err = _run(
+        db,
+        "target-set",
+        "BUDGET_REVENUE",
+        "--year",
+        "2025",
+        "--value",
+        "8,7.00",
+        "--unit",
+        "tỷ đồng",
+        "--author",
+        "a",
+        "--reason",
+        "b",
+    )
     assert code == 1 and "kiểu Việt Nam" in err
     code, _, err = _run(db, "task-update", "ke-hoach-2025", "1.1", "--reported", "31/02/2025", "--author", "a")
     assert code == 1 and "31/02/2025" in err

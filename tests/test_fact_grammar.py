@@ -13,20 +13,29 @@ CASES = [
         MAY_2024,
         "Giá trị sản xuất công nghiệp tháng 5 ước đạt 60.769 tỷ đồng; 05 tháng ước đạt 266.878 tỷ đồng, tăng 26% so "
         "với cùng kỳ, bằng 40,09% kế hoạch (cùng kỳ đạt 40% kế hoạch).",
-        [("value", 60769, "2024-05", "2024-05", "giá trị sản xuất công nghiệp"), ("value", 266878, "2024-01", "2024-05", ""), ("yoy_change_pct", 26, "2024-01", "2024-05", ""),
-         ("plan_pct", 40.09, "2024-01", "2024-05", ""), ("plan_pct", 40, "2023-01", "2023-05", "")],
+        [
+            ("value", 60769, "2024-05", "2024-05", "giá trị sản xuất công nghiệp"),
+            ("value", 266878, "2024-01", "2024-05", ""),
+            ("yoy_change_pct", 26, "2024-01", "2024-05", ""),
+            ("plan_pct", 40.09, "2024-01", "2024-05", ""),
+            ("plan_pct", 40, "2023-01", "2023-05", ""),
+        ],
     ),
     (  # month vs the same month a year earlier and vs the month before
         MAY_2024,
         "Chỉ số sản xuất công nghiệp (IIP) tháng 5/2024 tăng 17,32% so với tháng 5/2023, tăng 10,38% so với tháng 4/2024.",
-        [("yoy_change_pct", 17.32, "2024-05", "2024-05", "chỉ số sản xuất công nghiệp"),
-         ("prev_change_pct", 10.38, "2024-05", "2024-05", "chỉ số sản xuất công nghiệp")],
+        [
+            ("yoy_change_pct", 17.32, "2024-05", "2024-05", "chỉ số sản xuất công nghiệp"),
+            ("prev_change_pct", 10.38, "2024-05", "2024-05", "chỉ số sản xuất công nghiệp"),
+        ],
     ),
     (  # "gấp ... lần" is a change in %
         MAY_2024,
         "Tổng thu nội địa tháng 5 ước đạt 1.007,5 tỷ đồng, gấp gần 1,7 lần so với cùng kỳ.",
-        [("value", 1007.5, "2024-05", "2024-05", "tổng thu nội địa"),
-         ("yoy_change_pct", 70, "2024-05", "2024-05", "tổng thu nội địa")],
+        [
+            ("value", 1007.5, "2024-05", "2024-05", "tổng thu nội địa"),
+            ("yoy_change_pct", 70, "2024-05", "2024-05", "tổng thu nội địa"),
+        ],
     ),
     (  # "vượt X% dự toán" is 100 + X of the plan
         MAY_2024,
@@ -37,19 +46,23 @@ CASES = [
         MAY_2024,
         "Giá trị sản xuất công nghiệp 05 tháng ước đạt 266.878 tỷ đồng. Trong đó: Khu vực kinh tế nhà nước "
         "4.900 tỷ đồng, tăng 9,5%; kinh tế ngoài nhà nước 26.969 tỷ đồng, tăng 14,3%.",
-        [("value", 266878, "2024-01", "2024-05", "giá trị sản xuất công nghiệp"),
-         ("value", 4900, "2024-01", "2024-05", "khu vực kinh tế nhà nước"),
-         ("yoy_change_pct", 9.5, "2024-01", "2024-05", "khu vực kinh tế nhà nước"),
-         ("value", 26969, "2024-01", "2024-05", "kinh tế ngoài nhà nước"),
-         ("yoy_change_pct", 14.3, "2024-01", "2024-05", "kinh tế ngoài nhà nước")],
+        [
+            ("value", 266878, "2024-01", "2024-05", "giá trị sản xuất công nghiệp"),
+            ("value", 4900, "2024-01", "2024-05", "khu vực kinh tế nhà nước"),
+            ("yoy_change_pct", 9.5, "2024-01", "2024-05", "khu vực kinh tế nhà nước"),
+            ("value", 26969, "2024-01", "2024-05", "kinh tế ngoài nhà nước"),
+            ("yoy_change_pct", 14.3, "2024-01", "2024-05", "kinh tế ngoài nhà nước"),
+        ],
     ),
     (  # sector list inheriting the lead indicator; growth given as "đạt X%"
         H1_2024,
         "Tăng trưởng kinh tế (GRDP) 6 tháng đạt 14,14% đứng đầu cả nước; trong đó: Ngành công nghiệp - xây dựng "
         "tăng 18,11%; dịch vụ tăng 6,42%.",
-        [("yoy_change_pct", 14.14, "2024-01", "2024-06", "tăng trưởng kinh tế"),
-         ("yoy_change_pct", 18.11, "2024-01", "2024-06", "công nghiệp - xây dựng"),
-         ("yoy_change_pct", 6.42, "2024-01", "2024-06", "dịch vụ")],
+        [
+            ("yoy_change_pct", 14.14, "2024-01", "2024-06", "tăng trưởng kinh tế"),
+            ("yoy_change_pct", 18.11, "2024-01", "2024-06", "công nghiệp - xây dựng"),
+            ("yoy_change_pct", 6.42, "2024-01", "2024-06", "dịch vụ"),
+        ],
     ),
     (  # rank with its total
         H1_2024,
@@ -60,21 +73,30 @@ CASES = [
         MAY_2024,
         "Trong tháng 5, toàn tỉnh xảy ra 25 vụ tai nạn giao thông, làm chết 15 người. So sánh với cùng kỳ năm 2023: "
         "giảm 07 vụ (-21,9%); giảm 01 người chết (-6,3%).",
-        [("value", 25, "2024-05", "2024-05", "vụ tai nạn giao thông"), ("value", 15, "2024-05", "2024-05", "người"),
-         ("yoy_change_pct", -21.9, "2024-05", "2024-05", "vụ"),
-         ("yoy_change_pct", -6.3, "2024-05", "2024-05", "người chết")],
+        [
+            ("value", 25, "2024-05", "2024-05", "vụ tai nạn giao thông"),
+            ("value", 15, "2024-05", "2024-05", "người"),
+            ("yoy_change_pct", -21.9, "2024-05", "2024-05", "vụ"),
+            ("yoy_change_pct", -6.3, "2024-05", "2024-05", "người chết"),
+        ],
     ),
     (  # a range gives both ends
         MAY_2024,
         "Diện tích dứa đạt khoảng 800ha, sản lượng ước đạt 12.000 tấn; giá bán dao động từ 9-10 nghìn đồng/kg.",
-        [("value", 800, None, "2024-05", "diện tích dứa"), ("value", 12000, None, "2024-05", "sản lượng"),
-         ("value", 9, None, "2024-05", "giá bán"), ("value", 10, None, "2024-05", "giá bán")],
+        [
+            ("value", 800, None, "2024-05", "diện tích dứa"),
+            ("value", 12000, None, "2024-05", "sản lượng"),
+            ("value", 9, None, "2024-05", "giá bán"),
+            ("value", 10, None, "2024-05", "giá bán"),
+        ],
     ),
     (  # "bằng X% cùng kỳ" is a change of X - 100
         H1_2024,
         "Thu hút đầu tư được trên 1.426,29 triệu USD vốn đầu tư quy đổi, bằng 88,4% cùng kỳ.",
-        [("value", 1426.29, "2024-01", "2024-06", "vốn đầu tư quy đổi"),
-         ("yoy_change_pct", -11.6, "2024-01", "2024-06", "vốn đầu tư quy đổi")],
+        [
+            ("value", 1426.29, "2024-01", "2024-06", "vốn đầu tư quy đổi"),
+            ("yoy_change_pct", -11.6, "2024-01", "2024-06", "vốn đầu tư quy đổi"),
+        ],
     ),
 ]
 
@@ -84,8 +106,10 @@ def test_sentence(context: ReportContext, sentence: str, expected: list[tuple]) 
     facts = extract_facts(sentence, context)
     got = [(f.measure, round(f.value, 4), *f.period.as_strings()) for f in facts]
     for measure, value, start, end, label in expected:
-        assert any(g[0] == measure and abs(g[1] - value) < 1e-6 and g[3] == end and (start is None or g[2] == start)
-                   for g in got), (measure, value, start, end, got)
+        assert any(
+            g[0] == measure and abs(g[1] - value) < 1e-6 and g[3] == end and (start is None or g[2] == start)
+            for g in got
+        ), (measure, value, start, end, got)
         if label:
             match = next(f for f in facts if f.measure == measure and abs(f.value - value) < 1e-6)
             assert label in match.indicator.lower(), (label, match.indicator)
@@ -100,7 +124,9 @@ def test_quotes_point_into_the_text() -> None:
 
 
 def test_dates_codes_and_years_are_not_facts() -> None:
-    text = "Thực hiện Chỉ thị số 17-CT/TU ngày 27/02/2020 và Kế hoạch số 278/KH-UBND ngày 18/6/2021 giai đoạn 2021-2025."
+    text = (
+        "Thực hiện Chỉ thị số 17-CT/TU ngày 27/02/2020 và Kế hoạch số 278/KH-UBND ngày 18/6/2021 giai đoạn 2021-2025."
+    )
     assert extract_facts(text, MAY_2024) == []
 
 

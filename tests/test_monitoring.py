@@ -58,11 +58,13 @@ def test_revision_of_an_estimate_and_contradiction(engine: Engine, tmp_path: Pat
     (tmp_path / "bao-cao-thang-5.txt").write_text(
         "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n"
         "Dự kiến giá trị sản xuất công nghiệp 06 tháng đầu năm đạt 311.673 tỷ đồng, tăng 26,6% so với cùng kỳ.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "bao-cao-6-thang.txt").write_text(
         "BÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2025\n"
         "Giá trị sản xuất công nghiệp 6 tháng đầu năm đạt 315.145 tỷ đồng, tăng 28% so với cùng kỳ.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     sessions = session_factory(engine)
     for path in sorted(tmp_path.glob("*.txt")):
         ingest_file(sessions, path)
@@ -88,8 +90,12 @@ def test_series_skips_planned_figures(store: sessionmaker[Session]) -> None:
 
 def test_manual_target_is_validated_and_audited(store: sessionmaker[Session]) -> None:
     with store.begin() as session:
-        set_target(session, TargetInput("DOMESTIC_REVENUE", 2025, "value", "8.100", "tỷ đồng"), "Phòng TH",
-                   "HĐND điều chỉnh dự toán")
+        set_target(
+            session,
+            TargetInput("DOMESTIC_REVENUE", 2025, "value", "8.100", "tỷ đồng"),
+            "Phòng TH",
+            "HĐND điều chỉnh dự toán",
+        )
     for bad, message in [
         (TargetInput("NO_SUCH_CODE", 2025, "value", "1", ""), "không có trong danh mục"),
         (TargetInput("DOMESTIC_REVENUE", 2025, "value", "8.1", "tỷ đồng"), "kiểu Việt Nam"),
@@ -113,8 +119,12 @@ def test_alias_maps_existing_facts(store: sessionmaker[Session]) -> None:
         changed = add_indicator_alias(session, label, "RETAIL_SALES", "Phòng TH")
     assert changed >= 1
     with store() as session:
-        assert session.scalar(select(func.count()).where(models.Fact.indicator == label,
-                                                         models.Fact.indicator_code.is_(None))) == 0
+        assert (
+            session.scalar(
+                select(func.count()).where(models.Fact.indicator == label, models.Fact.indicator_code.is_(None))
+            )
+            == 0
+        )
 
 
 def test_task_updates_and_scorecard(store: sessionmaker[Session]) -> None:
@@ -126,8 +136,9 @@ def test_task_updates_and_scorecard(store: sessionmaker[Session]) -> None:
     with pytest.raises(TaskError, match="sau ngày báo cáo"), store.begin() as session:
         record_update(session, "ke-hoach-2025", "1.1", date(2025, 2, 1), date(2025, 2, 5), "", "", "x")
     with store.begin() as session:
-        record_update(session, "ke-hoach-2025", "1.1", date(2025, 2, 3), date(2025, 2, 2), "Đã trình", "Tờ trình 5",
-                      "Sở KHĐT")
+        record_update(
+            session, "ke-hoach-2025", "1.1", date(2025, 2, 3), date(2025, 2, 2), "Đã trình", "Tờ trình 5", "Sở KHĐT"
+        )
     with store() as session:
         assert session.scalar(select(func.count()).select_from(models.TaskUpdate)) == 1
         now = {v.task.ref: v for v in task_views(session, date(2025, 6, 30))}
@@ -141,7 +152,8 @@ def test_task_updates_and_scorecard(store: sessionmaker[Session]) -> None:
 
 def test_achieved_when_lower_is_better_rate_is_under_target(store: sessionmaker[Session], tmp_path: Path) -> None:
     (tmp_path / "bao-cao-nam-2025.txt").write_text(
-        "BÁO CÁO\nTình hình kinh tế - xã hội năm 2025\nTỷ lệ hộ nghèo năm 2025 còn 1,2%.\n", encoding="utf-8")
+        "BÁO CÁO\nTình hình kinh tế - xã hội năm 2025\nTỷ lệ hộ nghèo năm 2025 còn 1,2%.\n", encoding="utf-8"
+    )
     assert ingest_file(store, tmp_path / "bao-cao-nam-2025.txt").status == "added"
     rows = _by_code(store, 2025)
     assert rows[("POOR_HOUSEHOLDS", "value")].status == ACHIEVED  # type: ignore[attr-defined]

@@ -30,7 +30,7 @@ def test_parser_never_misreads(text: str) -> None:
 def test_units_in_their_spellings() -> None:
     unit, end = match_unit(" tỷ đồng, tăng", 0)  # type: ignore[misc]
     assert unit.name == "tỷ đồng" and end == len(" tỷ đồng")
-    assert match_unit("800ha")is None  # the number comes first; units are read after it
+    assert match_unit("800ha") is None  # the number comes first; units are read after it
     assert match_unit("ha rừng")[0].name == "ha"  # type: ignore[index]
     assert match_unit("hành chính") is None
     assert match_unit("triệu USD vốn")[0].name == "triệu USD"  # type: ignore[index]

@@ -43,8 +43,10 @@ def test_pdf_export_text_is_rejoined_and_notes_split() -> None:
 
 
 def test_word_export_footnotes_and_bookmarks() -> None:
-    text = ("[bookmark: _Hlk1]1. Thiệt hại tăng rất lớn so với cùng kỳ[footnoteRef:1]. Công tác phòng cháy. "
-            "[1:   6 tháng đầu năm xảy ra 6 vụ chặt, phá rừng. ]\n") * 3
+    text = (
+        "[bookmark: _Hlk1]1. Thiệt hại tăng rất lớn so với cùng kỳ[footnoteRef:1]. Công tác phòng cháy. "
+        "[1:   6 tháng đầu năm xảy ra 6 vụ chặt, phá rừng. ]\n"
+    ) * 3
     plain = assemble(read_bytes("000.txt", text.encode()))
     assert "[bookmark" not in plain.text and "footnoteRef" not in plain.text
     assert any(s.kind == "footnote" and s.note == 1 for s in plain.spans)

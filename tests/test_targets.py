@@ -89,15 +89,18 @@ def test_rank_group_target() -> None:
     assert default_catalogue().code_for(rank.indicator) == "PCI_RANK"
 
 
-@pytest.mark.parametrize(("label", "code"), [
-    ("Tổng thu NSNN", "BUDGET_REVENUE"),
-    ("tổng thu ngân sách nhà nước thu nội địa", "DOMESTIC_REVENUE"),
-    ("Dịch vụ (bao gồm cả Thuế sản phẩm)", "GRDP_SERVICES"),
-    ("Tỷ lệ hộ nghèo (theo chuẩn giai đoạn 2021-2026)", "POOR_HOUSEHOLDS"),
-    ("Chỉ số sản xuất công nghiệp (IIP)", "IIP"),
-    ("Giá trị sản xuất/01ha đất sản xuất nông nghiệp", "FARM_OUTPUT_PER_HA"),
-    ("số hợp tác xã thành lập", None),
-])
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [
+        ("Tổng thu NSNN", "BUDGET_REVENUE"),
+        ("tổng thu ngân sách nhà nước thu nội địa", "DOMESTIC_REVENUE"),
+        ("Dịch vụ (bao gồm cả Thuế sản phẩm)", "GRDP_SERVICES"),
+        ("Tỷ lệ hộ nghèo (theo chuẩn giai đoạn 2021-2026)", "POOR_HOUSEHOLDS"),
+        ("Chỉ số sản xuất công nghiệp (IIP)", "IIP"),
+        ("Giá trị sản xuất/01ha đất sản xuất nông nghiệp", "FARM_OUTPUT_PER_HA"),
+        ("số hợp tác xã thành lập", None),
+    ],
+)
 def test_catalogue_codes_labels(label: str, code: str | None) -> None:
     assert default_catalogue().code_for(label) == code
 

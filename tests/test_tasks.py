@@ -11,8 +11,8 @@ from planwatch.extract.deadlines import find_deadlines
 from planwatch.extract.periods import Month, Period
 from planwatch.extract.tasks import extract_tasks
 from planwatch.monitor.tasks import DONE_LATE, DONE_ON_TIME, IN_PROGRESS, OVERDUE, TaskError, parse_date, status_of
-from planwatch.read.text import read_text
 from planwatch.read.model import assemble
+from planwatch.read.text import read_text
 from planwatch.structure.sections import outline
 
 YEAR_2024 = Period(Month(2024, 1), Month(2024, 12))
@@ -66,8 +66,12 @@ def test_deadlines_one_off_and_recurring(plan_tasks) -> None:  # type: ignore[no
     task = plan_tasks[0][3]
     assert task.deadline == date(2024, 1, 20)
     assert [(d.every, d.day) for d in task.recurring] == [("quarter", 15)]
-    assert task.recurring[0].dates_in(2024) == [date(2024, 3, 15), date(2024, 6, 15), date(2024, 9, 15),
-                                                 date(2024, 12, 15)]
+    assert task.recurring[0].dates_in(2024) == [
+        date(2024, 3, 15),
+        date(2024, 6, 15),
+        date(2024, 9, 15),
+        date(2024, 12, 15),
+    ]
     assert len(task.subtasks) == 2 and task.subtasks[0].text.startswith("Trước ngày 20/01/2024")
 
 
@@ -77,44 +81,61 @@ def test_quote_points_into_the_text(plan_tasks) -> None:  # type: ignore[no-unty
         assert task.agencies[0] in plain.text[task.start : task.end]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("trong tháng 6/2024", date(2024, 6, 30)),
-    ("hoàn thành trong quý II/2024", date(2024, 6, 30)),
-    ("chậm nhất ngày 31/12/2024", date(2024, 12, 31)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("trong tháng 6/2024", date(2024, 6, 30)),
+        ("hoàn thành trong quý II/2024", date(2024, 6, 30)),
+        ("chậm nhất ngày 31/12/2024", date(2024, 12, 31)),
+    ],
+)
 def test_one_off_deadline_phrases(text: str, expected: date) -> None:
     assert [d.due for d in find_deadlines(text)] == [expected]
 
 
 def test_report_items_without_addressees_are_groups_of_their_period() -> None:
-    text = ("Phần thứ hai\nMỘT SỐ NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU CẦN TẬP TRUNG\nCHỈ ĐẠO THỰC HIỆN TRONG 6 THÁNG CUỐI NĂM 2024\n"
-            "1. Tiếp tục thực hiện các Nghị quyết của Chính phủ, Tỉnh ủy, HĐND tỉnh.\n"
-            "2. Đẩy mạnh thu ngân sách nhà nước.\n")
+    text = (
+        "Phần thứ hai\nMỘT SỐ NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU CẦN TẬP TRUNG\nCHỈ ĐẠO THỰC HIỆN TRONG 6 THÁNG CUỐI NĂM 2024\n"
+        "1. Tiếp tục thực hiện các Nghị quyết của Chính phủ, Tỉnh ủy, HĐND tỉnh.\n"
+        "2. Đẩy mạnh thu ngân sách nhà nước.\n"
+    )
     plain = assemble(read_text("bao-cao.txt", text.encode()))
     tasks, groups = extract_tasks(outline(plain), default_registry(), Period(Month(2024, 1), Month(2024, 6)))
     assert tasks == []
-    assert [(g.number, g.period) for g in groups] == [("1", Period(Month(2024, 7), Month(2024, 12))),
-                                                      ("2", Period(Month(2024, 7), Month(2024, 12)))]
+    assert [(g.number, g.period) for g in groups] == [
+        ("1", Period(Month(2024, 7), Month(2024, 12))),
+        ("2", Period(Month(2024, 7), Month(2024, 12))),
+    ]
 
 
-@pytest.mark.parametrize(("printed", "code"), [
-    ("Sở KH&ĐT", "SKHDT"), ("Sở Nông nghiệp và PTNT", "SNNPTNT"), ("Sở Lao động – Thương binh và Xã hội", "SLDTBXH"),
-    ("UBND các huyện, thành phố", "UBND_HUYEN"), ("Bộ CHQS tỉnh", "BCHQS"), ("so ke hoach va dau tu", "SKHDT"),
-    ("UBND huyện Việt Yên", "UBND_VIET_YEN"),
-])
+@pytest.mark.parametrize(
+    ("printed", "code"),
+    [
+        ("Sở KH&ĐT", "SKHDT"),
+        ("Sở Nông nghiệp và PTNT", "SNNPTNT"),
+        ("Sở Lao động – Thương binh và Xã hội", "SLDTBXH"),
+        ("UBND các huyện, thành phố", "UBND_HUYEN"),
+        ("Bộ CHQS tỉnh", "BCHQS"),
+        ("so ke hoach va dau tu", "SKHDT"),
+        ("UBND huyện Việt Yên", "UBND_VIET_YEN"),
+    ],
+)
 def test_agency_names_normalise_to_one_registry(printed: str, code: str) -> None:
     agency = default_registry().normalise(printed)
     assert agency is not None and agency.code == code
 
 
-@pytest.mark.parametrize(("due", "done", "as_of", "status"), [
-    (date(2024, 1, 20), date(2024, 1, 18), date(2024, 3, 1), DONE_ON_TIME),
-    (date(2024, 1, 20), date(2024, 2, 1), date(2024, 3, 1), DONE_LATE),
-    (date(2024, 1, 20), None, date(2024, 1, 20), IN_PROGRESS),
-    (date(2024, 1, 20), None, date(2024, 1, 21), OVERDUE),
-    (date(2024, 1, 20), date(2024, 2, 1), date(2024, 1, 25), OVERDUE),  # "as of" before completion: not done yet
-    (None, None, date(2030, 1, 1), IN_PROGRESS),
-])
+@pytest.mark.parametrize(
+    ("due", "done", "as_of", "status"),
+    [
+        (date(2024, 1, 20), date(2024, 1, 18), date(2024, 3, 1), DONE_ON_TIME),
+        (date(2024, 1, 20), date(2024, 2, 1), date(2024, 3, 1), DONE_LATE),
+        (date(2024, 1, 20), None, date(2024, 1, 20), IN_PROGRESS),
+        (date(2024, 1, 20), None, date(2024, 1, 21), OVERDUE),
+        (date(2024, 1, 20), date(2024, 2, 1), date(2024, 1, 25), OVERDUE),  # "as of" before completion: not done yet
+        (None, None, date(2030, 1, 1), IN_PROGRESS),
+    ],
+)
 def test_status_is_computed_from_dates(due: date | None, done: date | None, as_of: date, status: str) -> None:
     assert status_of(due, done, as_of) == status
 

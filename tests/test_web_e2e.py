@@ -111,8 +111,11 @@ def test_search_without_diacritics_and_a_question(page: Page, base_url: str) -> 
 
 def test_upload_good_and_bad_file(page: Page, base_url: str, tmp_path: Path) -> None:
     good = tmp_path / "bao-cao-thang-7-2025.txt"
-    good.write_text("BÁO CÁO\nTình hình kinh tế - xã hội tháng 7 năm 2025\n"
-                    "Tổng thu nội địa tháng 7 ước đạt 720 tỷ đồng, tăng 8% so với cùng kỳ.\n", encoding="utf-8")
+    good.write_text(
+        "BÁO CÁO\nTình hình kinh tế - xã hội tháng 7 năm 2025\n"
+        "Tổng thu nội địa tháng 7 ước đạt 720 tỷ đồng, tăng 8% so với cùng kỳ.\n",
+        encoding="utf-8",
+    )
     bad = tmp_path / "hong.docx"
     bad.write_bytes(b"PK\x03\x04 this is not a real docx")
     page.goto(base_url + "/van-ban")

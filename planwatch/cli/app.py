@@ -40,7 +40,9 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 @app.callback()
 def main(
-    db: Annotated[str | None, typer.Option(help="SQLAlchemy URL; mặc định $PLANWATCH_DB hoặc sqlite:///planwatch.db")] = None,
+    db: Annotated[
+        str | None, typer.Option(help="SQLAlchemy URL; mặc định $PLANWATCH_DB hoặc sqlite:///planwatch.db")
+    ] = None,
     lang: Annotated[str, typer.Option(help="vi | en")] = "vi",
 ) -> None:
     state.db = db

@@ -4,7 +4,7 @@ the library (planwatch.ingest, planwatch.query, planwatch.export); tasks and tar
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +23,7 @@ from planwatch.ingest import document_paths, ingest_file
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.store import models
 
+
 @app.command()
 def ingest(paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục")]) -> None:
     """Nhập văn bản (.txt, .md, .docx, .pdf); mỗi văn bản một dòng kết quả."""
@@ -38,13 +39,17 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư m
             result = ingest_file(factory, path)
             results.append(result)
             style = "red" if result.status == "rejected" else "green"
-            detail = result.message if result.status == "rejected" else say("ingested").format(
-                facts=result.facts, tasks=result.tasks)
+            detail = (
+                result.message
+                if result.status == "rejected"
+                else say("ingested").format(facts=result.facts, tasks=result.tasks)
+            )
             console.print(f"[{style}]{say(result.status)}[/] {path} — {detail}", highlight=False)
             progress.advance(task)
     bad = sum(r.status == "rejected" for r in results)
-    console.print(say("summary").format(ok=len(results) - bad, total=len(results), bad=bad,
-                                        facts=sum(r.facts for r in results)))
+    console.print(
+        say("summary").format(ok=len(results) - bad, total=len(results), bad=bad, facts=sum(r.facts for r in results))
+    )
     raise typer.Exit(1 if bad else 0)
 
 
@@ -64,9 +69,16 @@ def facts(
     table = Table(*say("columns"), show_lines=False)
     for fact, key in rows[:limit]:
         period = "–".join(p for p in (fact.period_start, fact.period_end) if p) or "?"
-        table.add_row(key, fact.indicator, MEASURES_VI.get(fact.measure, fact.measure) if state.lang == "vi"
-                      else fact.measure, format_number(fact.value), fact.unit, period, str(fact.page or ""),
-                      fact.quote[:80])
+        table.add_row(
+            key,
+            fact.indicator,
+            MEASURES_VI.get(fact.measure, fact.measure) if state.lang == "vi" else fact.measure,
+            format_number(fact.value),
+            fact.unit,
+            period,
+            str(fact.page or ""),
+            fact.quote[:80],
+        )
     console.print(table)
 
 
@@ -78,12 +90,19 @@ def documents() -> None:
         for doc in current_documents(session):
             count = session.scalar(select(func.count()).where(models.Fact.document_id == doc.id))
             period = "–".join(p for p in (doc.period_start, doc.period_end) if p)
-            table.add_row(doc.doc_key, doc.kind or "", doc.symbol or "", str(doc.issued or ""), period,
-                          str(doc.version), str(count))
+            table.add_row(
+                doc.doc_key,
+                doc.kind or "",
+                doc.symbol or "",
+                str(doc.issued or ""),
+                period,
+                str(doc.version),
+                str(count),
+            )
     console.print(table)
 
 
-class ExportKind(str, Enum):
+class ExportKind(StrEnum):
     facts = "facts"
     targets = "targets"
     tasks = "tasks"

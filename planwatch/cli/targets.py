@@ -13,8 +13,13 @@ from planwatch.cli.app import app, console, fail, say, sessions
 from planwatch.extract.catalogue import default_catalogue
 from planwatch.extract.numbers import format_number
 from planwatch.monitor.checks import run_checks
-from planwatch.monitor.plan_edits import (PlanEditError, TargetInput, add_indicator_alias, set_target,
-                                          unclassified_labels)
+from planwatch.monitor.plan_edits import (
+    PlanEditError,
+    TargetInput,
+    add_indicator_alias,
+    set_target,
+    unclassified_labels,
+)
 from planwatch.monitor.progress import Thresholds, year_status, year_targets
 from planwatch.monitor.series import series as indicator_series
 
@@ -36,24 +41,55 @@ def status(
     with sessions()() as session:
         rows = year_status(session, year, Thresholds(tolerance=tolerance, risk=risk))
     if as_json:
-        console.print_json(json.dumps([{
-            "indicator": r.target.indicator, "indicator_code": r.target.indicator_code, "category": r.category,
-            "measure": r.target.measure, "target": r.target.value, "target_min": r.target.value_min,
-            "target_max": r.target.value_max, "unit": r.target.unit, "comparator": r.target.comparator,
-            "source": r.doc_key, "actual": r.actual.value if r.actual else None,
-            "actual_period": [r.actual.period_start, r.actual.period_end] if r.actual else None,
-            "actual_source": r.actual.doc_key if r.actual else None, "percent_of_target": r.percent_of_target,
-            "expected_pct": r.expected_pct, "gap": r.gap, "trend": r.trend, "status": r.status, "reason": r.reason,
-        } for r in rows], ensure_ascii=False))
+        console.print_json(
+            json.dumps(
+                [
+                    {
+                        "indicator": r.target.indicator,
+                        "indicator_code": r.target.indicator_code,
+                        "category": r.category,
+                        "measure": r.target.measure,
+                        "target": r.target.value,
+                        "target_min": r.target.value_min,
+                        "target_max": r.target.value_max,
+                        "unit": r.target.unit,
+                        "comparator": r.target.comparator,
+                        "source": r.doc_key,
+                        "actual": r.actual.value if r.actual else None,
+                        "actual_period": [r.actual.period_start, r.actual.period_end] if r.actual else None,
+                        "actual_source": r.actual.doc_key if r.actual else None,
+                        "percent_of_target": r.percent_of_target,
+                        "expected_pct": r.expected_pct,
+                        "gap": r.gap,
+                        "trend": r.trend,
+                        "status": r.status,
+                        "reason": r.reason,
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
+            )
+        )
         return
     table = Table(*say("status_columns"), title=say("status_title").format(year=year))
     for r in rows:
-        target = (f"{format_number(r.target.value_min or 0)}–{format_number(r.target.value_max or 0)}"
-                  if r.target.comparator == "range" else format_number(r.target.value or 0))
+        target = (
+            f"{format_number(r.target.value_min or 0)}–{format_number(r.target.value_max or 0)}"
+            if r.target.comparator == "range"
+            else format_number(r.target.value or 0)
+        )
         actual = f"{format_number(r.actual.value)} ({r.actual.period_end})" if r.actual else ""
         style = _STATUS_STYLE.get(r.status, "dim")
-        table.add_row(r.category, r.target.indicator[:40], f"{target} {r.target.unit}".strip(), actual,
-                      _pct(r.percent_of_target), _pct(r.expected_pct), f"[{style}]{r.status}[/]", r.reason[:80])
+        table.add_row(
+            r.category,
+            r.target.indicator[:40],
+            f"{target} {r.target.unit}".strip(),
+            actual,
+            _pct(r.percent_of_target),
+            _pct(r.expected_pct),
+            f"[{style}]{r.status}[/]",
+            r.reason[:80],
+        )
     console.print(table)
 
 
@@ -68,8 +104,9 @@ def check(as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = Fal
     if not findings:
         console.print(say("no_findings"))
     for f in findings:
-        console.print(f"[bold]{f.severity.upper()}[/] {f.kind} — {f.indicator} ({f.period}): {f.message}",
-                      highlight=False)
+        console.print(
+            f"[bold]{f.severity.upper()}[/] {f.kind} — {f.indicator} ({f.period}): {f.message}", highlight=False
+        )
         for s in f.sources:
             page = f", tr. {s.page}" if s.page else ""
             console.print(f"    {s.doc_key}{page} [{s.char_start}:{s.char_end}] “{s.quote.strip()}”", highlight=False)
@@ -86,8 +123,15 @@ def series(
     table = Table(*say("series_columns"))
     for p in points:
         kind = say("derived") if p.derived else say("cumulative") if p.cumulative else say("monthly")
-        table.add_row(f"{p.period_start or '?'} – {p.period_end}", kind, format_number(p.value), p.unit,
-                      "ước" if p.estimate else "", p.doc_key, p.quote[:70])
+        table.add_row(
+            f"{p.period_start or '?'} – {p.period_end}",
+            kind,
+            format_number(p.value),
+            p.unit,
+            "ước" if p.estimate else "",
+            p.doc_key,
+            p.quote[:70],
+        )
     console.print(table)
 
 
@@ -98,10 +142,19 @@ def targets(year: Annotated[int, typer.Option(help="Năm kế hoạch")]) -> Non
         rows = year_targets(session, year)
         table = Table(*say("target_columns"))
         for t, key in rows:
-            value = (f"{format_number(t.value_min or 0)}–{format_number(t.value_max or 0)}" if t.comparator == "range"
-                     else format_number(t.value or 0))
-            table.add_row(key, t.number or "", t.indicator[:50], t.indicator_code or say("unclassified"), t.measure,
-                          f"{t.comparator} {value} {t.unit}".strip())
+            value = (
+                f"{format_number(t.value_min or 0)}–{format_number(t.value_max or 0)}"
+                if t.comparator == "range"
+                else format_number(t.value or 0)
+            )
+            table.add_row(
+                key,
+                t.number or "",
+                t.indicator[:50],
+                t.indicator_code or say("unclassified"),
+                t.measure,
+                f"{t.comparator} {value} {t.unit}".strip(),
+            )
     console.print(table)
 
 

@@ -44,9 +44,22 @@ def tasks(
         _print_scorecard(views, as_json)
         return
     if as_json:
-        console.print_json(json.dumps([{"doc": v.doc_key, "ref": v.task.ref, "agencies": v.task.agencies,
-                                        "due": v.due.isoformat() if v.due else None, "status": v.status,
-                                        "summary": v.task.summary} for v in views], ensure_ascii=False))
+        console.print_json(
+            json.dumps(
+                [
+                    {
+                        "doc": v.doc_key,
+                        "ref": v.task.ref,
+                        "agencies": v.task.agencies,
+                        "due": v.due.isoformat() if v.due else None,
+                        "status": v.status,
+                        "summary": v.task.summary,
+                    }
+                    for v in views
+                ],
+                ensure_ascii=False,
+            )
+        )
         return
     table = Table(*say("task_columns"), title=say("tasks_as_of").format(day=f"{day:%d/%m/%Y}"))
     for v in views:
@@ -61,15 +74,23 @@ def _print_scorecard(views: list, as_json: bool) -> None:  # type: ignore[type-a
     registry = default_registry()
     lines = scorecard(views)
     if as_json:
-        console.print_json(json.dumps([line.__dict__ | {"on_time_rate": line.on_time_rate} for line in lines],
-                                      ensure_ascii=False))
+        console.print_json(
+            json.dumps([line.__dict__ | {"on_time_rate": line.on_time_rate} for line in lines], ensure_ascii=False)
+        )
         return
     table = Table(*say("score_columns"))
     for line in lines:
         name = registry.agencies[line.agency].name if line.agency in registry.agencies else line.agency
         rate = f"{line.on_time_rate * 100:.0f}%".replace(".", ",") if line.on_time_rate is not None else "–"
-        table.add_row(name, str(line.assigned), str(line.done_on_time), str(line.done_late), str(line.in_progress),
-                      str(line.overdue), rate)
+        table.add_row(
+            name,
+            str(line.assigned),
+            str(line.done_on_time),
+            str(line.done_late),
+            str(line.in_progress),
+            str(line.overdue),
+            rate,
+        )
     console.print(table)
 
 
@@ -99,7 +120,9 @@ def agency_add(
     alias: Annotated[str, typer.Argument(help="Tên hoặc cách viết như trong văn bản")],
     code: Annotated[str, typer.Option(help="Mã cơ quan trong danh mục (ví dụ SKHDT) hoặc mã mới")],
     name: Annotated[str | None, typer.Option(help="Tên chuẩn, cho cơ quan mới")] = None,
-    kind: Annotated[str, typer.Option(help="department | provincial | central | group | council | district")] = "department",
+    kind: Annotated[
+        str, typer.Option(help="department | provincial | central | group | council | district")
+    ] = "department",
 ) -> None:
     """Thêm cơ quan hoặc cách viết khác vào danh mục; áp dụng cho các lần nhập sau."""
     known = default_registry().agencies.get(code)
@@ -108,8 +131,14 @@ def agency_add(
     with sessions().begin() as session:
         if session.scalar(select(models.AgencyAlias).where(models.AgencyAlias.alias == alias.strip())):
             raise fail(f"“{alias}” đã có trong danh mục")
-        session.add(models.AgencyAlias(alias=alias.strip(), code=code, name=name or (known.name if known else code),
-                                       kind=known.kind if known else kind))
+        session.add(
+            models.AgencyAlias(
+                alias=alias.strip(),
+                code=code,
+                name=name or (known.name if known else code),
+                kind=known.kind if known else kind,
+            )
+        )
     console.print(say("saved"))
 
 

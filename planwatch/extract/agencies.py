@@ -12,7 +12,7 @@ from importlib import resources
 
 import yaml
 
-from planwatch.text.fold import fold_keep_length
+from planwatch.text.fold import fold_keep_length, phrase_pattern
 
 
 @dataclass(frozen=True)
@@ -24,11 +24,48 @@ class Agency:
 
 
 # Words an agency name starts with, for names the registry does not hold yet.
-_HEADS = ("sở", "ban", "cục", "chi cục", "ubnd", "ủy ban", "uỷ ban", "văn phòng", "kho bạc", "ngân hàng", "công an",
-          "bộ", "đài", "bảo hiểm", "liên minh", "thanh tra", "cơ quan", "các cơ quan", "đơn vị", "các đơn vị",
-          "trung tâm", "hội", "báo", "tỉnh đoàn", "giám đốc", "thủ trưởng", "chủ tịch", "trường", "viện", "tập đoàn",
-          "công ty", "hđnd", "hội đồng", "mặt trận", "đoàn thể", "các", "lực lượng", "ngành", "địa phương")
-_HEAD_RE = re.compile(r"(?:%s)(?![a-z0-9])" % "|".join(re.escape(fold_keep_length(h)) for h in _HEADS))
+_HEADS = (
+    "sở",
+    "ban",
+    "cục",
+    "chi cục",
+    "ubnd",
+    "ủy ban",
+    "uỷ ban",
+    "văn phòng",
+    "kho bạc",
+    "ngân hàng",
+    "công an",
+    "bộ",
+    "đài",
+    "bảo hiểm",
+    "liên minh",
+    "thanh tra",
+    "cơ quan",
+    "các cơ quan",
+    "đơn vị",
+    "các đơn vị",
+    "trung tâm",
+    "hội",
+    "báo",
+    "tỉnh đoàn",
+    "giám đốc",
+    "thủ trưởng",
+    "chủ tịch",
+    "trường",
+    "viện",
+    "tập đoàn",
+    "công ty",
+    "hđnd",
+    "hội đồng",
+    "mặt trận",
+    "đoàn thể",
+    "các",
+    "lực lượng",
+    "ngành",
+    "địa phương",
+)
+_HEAD_RE = phrase_pattern((fold_keep_length(h) for h in _HEADS), trailing_only=True)
 _DISTRICT = re.compile(r"(?:ubnd|uy ban nhan dan) (?:huyen|thanh pho|thi xa) ")
 _SEPARATOR = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|\bvới\b)\s*")
 
@@ -42,8 +79,7 @@ class Registry:
         for agency in self.agencies.values():
             for alias in (agency.name, *agency.aliases):
                 self._by_alias.setdefault(_key(alias), agency)
-        names = sorted(self._by_alias, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<![a-z0-9])(?:%s)(?![a-z0-9])" % "|".join(re.escape(n) for n in names))
+        self._pattern = phrase_pattern(self._by_alias)
 
     def with_agencies(self, extra: Iterable[Agency]) -> Registry:
         return Registry([*self.agencies.values(), *extra])

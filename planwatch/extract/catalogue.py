@@ -12,7 +12,7 @@ from importlib import resources
 
 import yaml
 
-from planwatch.text.fold import fold
+from planwatch.text.fold import fold, phrase_pattern
 
 UNCLASSIFIED = "chưa phân loại"
 CATEGORIES = ("kinh tế", "văn hóa - xã hội", "môi trường", "nội chính")
@@ -43,8 +43,7 @@ class Catalogue:
             for alias in (indicator.name, *indicator.aliases):
                 phrases.setdefault(fold(alias), indicator.code)
         self._phrases = phrases
-        ordered = sorted(phrases, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<![a-z0-9])(?:%s)(?![a-z0-9])" % "|".join(re.escape(p) for p in ordered))
+        self._pattern = phrase_pattern(phrases)
 
     def code_for(self, label: str, user_aliases: Mapping[str, str] | None = None) -> str | None:
         """The code a label names. In "Tổng thu NSNN thu nội địa" the part named last is the one measured, so the
@@ -66,8 +65,18 @@ class Catalogue:
 @cache
 def default_catalogue() -> Catalogue:
     data = resources.files("planwatch.extract").joinpath("data/indicators.yaml").read_text(encoding="utf-8")
-    return Catalogue([
-        Indicator(str(e["code"]), str(e["name"]), str(e.get("unit", "")), str(e["category"]), str(e["direction"]),
-                  str(e["kind"]), e.get("parent"), tuple(str(a) for a in e.get("aliases", [])))
-        for e in yaml.safe_load(data)
-    ])
+    return Catalogue(
+        [
+            Indicator(
+                str(e["code"]),
+                str(e["name"]),
+                str(e.get("unit", "")),
+                str(e["category"]),
+                str(e["direction"]),
+                str(e["kind"]),
+                e.get("parent"),
+                tuple(str(a) for a in e.get("aliases", [])),
+            )
+            for e in yaml.safe_load(data)
+        ]
+    )

@@ -39,8 +39,9 @@ class Deadline:
 _BEFORE_DATE = re.compile(r"\b(?:trước|chậm nhất|hạn chót|hoàn thành)\s+(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})", re.I)
 _IN_MONTH = re.compile(r"\b(?:trong|trước)\s+tháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})", re.I)
 _IN_QUARTER = re.compile(r"\b(?:trong|trước hết)\s+quý\s+(I{1,3}|IV)(?:/|\s+năm\s+)(\d{4})", re.I)
-_QUARTERLY = re.compile(r"(?:định kỳ\s+)?(?:hàng|hằng|mỗi)\s+quý\b(?:[^.;]*?trước\s+ngày\s+(\d{1,2})\s+tháng\s+cuối\s+quý)?",
-                        re.I)
+_QUARTERLY = re.compile(
+    r"(?:định kỳ\s+)?(?:hàng|hằng|mỗi)\s+quý\b(?:[^.;]*?trước\s+ngày\s+(\d{1,2})\s+tháng\s+cuối\s+quý)?", re.I
+)
 _MONTHLY = re.compile(r"(?:định kỳ\s+)?(?:hàng|hằng|mỗi)\s+tháng\b(?:[^.;]*?trước\s+ngày\s+(\d{1,2})\b)?", re.I)
 
 

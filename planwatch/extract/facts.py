@@ -15,8 +15,27 @@ from planwatch.extract.numbers import NUMBER_RE, parse_number
 from planwatch.extract.periods import Month, Period, PeriodMention, find_periods
 from planwatch.extract.units import match_unit, unit_by_name
 
-COUNT_BASES = {"doanh nghiệp", "dự án", "người", "lao động", "lượt", "hộ", "xã", "vụ", "con", "cái",
-               "hợp tác xã", "trường", "sản phẩm", "hồ sơ", "mã số", "đối tượng", "giường bệnh", "bác sĩ", "cây"}
+COUNT_BASES = {
+    "doanh nghiệp",
+    "dự án",
+    "người",
+    "lao động",
+    "lượt",
+    "hộ",
+    "xã",
+    "vụ",
+    "con",
+    "cái",
+    "hợp tác xã",
+    "trường",
+    "sản phẩm",
+    "hồ sơ",
+    "mã số",
+    "đối tượng",
+    "giường bệnh",
+    "bác sĩ",
+    "cây",
+}
 
 
 @dataclass(frozen=True)
@@ -151,8 +170,16 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
             if m.start() < left_from:  # already read as part of the figure before ("9-10", "537/1.619")
                 continue
             found, consumed = _read_number(
-                clause, segment, seg_start, m, left_from, pending if not seen_number else "", periods, context,
-                chain, in_paren,
+                clause,
+                segment,
+                seg_start,
+                m,
+                left_from,
+                pending if not seen_number else "",
+                periods,
+                context,
+                chain,
+                in_paren,
             )
             if consumed is None:  # not a figure: its words belong to the next label
                 continue
@@ -247,7 +274,7 @@ def _read_number(
 
 
 def _remember_counted(left: str, right: str, chain: _Chain) -> None:
-    """"giảm 07 vụ (-21,9%)": the change in % that follows is about what was counted."""
+    """ "giảm 07 vụ (-21,9%)": the change in % that follows is about what was counted."""
     change = g.LEFT_ABSOLUTE_CHANGE.search(left)
     if change:
         chain.change_sign = -1 if change.group(0).lower().startswith("giảm") else 1
@@ -345,8 +372,14 @@ def _percent_measure(
         chain.change_sign = 0
         return _change_kind(after, chain, period), -value if negative else value, "%"
     ratio = g.LEFT_RATIO.search(left)
-    if ratio and ratio.group("verb").lower() == "bằng" and (
-        g.RIGHT_SAME_PERIOD.match(after) or g.RIGHT_COMPARED_YEAR.match(after) or _compared_month(after, period) == "yoy"
+    if (
+        ratio
+        and ratio.group("verb").lower() == "bằng"
+        and (
+            g.RIGHT_SAME_PERIOD.match(after)
+            or g.RIGHT_COMPARED_YEAR.match(after)
+            or _compared_month(after, period) == "yoy"
+        )
     ):
         return "yoy_change_pct", round(value - 100, 6), "%"
     if ratio and ratio.group("verb").lower() == "bằng" and not after.strip(" ,;.)"):

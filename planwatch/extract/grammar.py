@@ -21,12 +21,16 @@ LEFT_SIGN = re.compile(r"(?:^|\()\s*(?P<sign>[-+])\s*$")
 # "bằng 85,5%", "đạt 62,9%", "bằng xấp xỉ 21%"
 LEFT_RATIO = re.compile(rf"(?P<verb>bằng|đạt|đạt\s+tỷ\s+lệ|đạt\s+mức|được)(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
 LEFT_EXCEED = re.compile(rf"vượt(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
-LEFT_SHARE = re.compile(rf"(?:chiếm|tỷ\s+trọng|đáp\s+ứng)(?:\s+(?:tỷ\s+lệ|tỷ\s+trọng|tới|{_HEDGE}))*\s*$", re.IGNORECASE)
+LEFT_SHARE = re.compile(
+    rf"(?:chiếm|tỷ\s+trọng|đáp\s+ứng)(?:\s+(?:tỷ\s+lệ|tỷ\s+trọng|tới|{_HEDGE}))*\s*$", re.IGNORECASE
+)
 LEFT_RANK = re.compile(r"(?:đứng|xếp|xếp\s+hạng|vị\s+trí)\s+(?:thứ\s+)?$", re.IGNORECASE)
 LEFT_TIMES = re.compile(rf"(?:tăng\s+)?gấp(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
 LEFT_ESTIMATE = re.compile(r"\b(?:ước|dự\s+kiến|dự\s+báo|khoảng|xấp\s+xỉ)\b", re.IGNORECASE)
 # "cùng kỳ đạt 40% kế hoạch": a figure of the year before, not "so với cùng kỳ"
-LEFT_PRIOR = re.compile(r"(?<!so\s)(?<!với\s)(?<!so\svới\s)\bcùng\s+kỳ(?:\s+năm\s+\d{4})?\s+(?:đạt|bằng|là|tăng|giảm)", re.I)
+LEFT_PRIOR = re.compile(
+    r"(?<!so\s)(?<!với\s)(?<!so\svới\s)\bcùng\s+kỳ(?:\s+năm\s+\d{4})?\s+(?:đạt|bằng|là|tăng|giảm)", re.I
+)
 LEFT_ABSOLUTE_CHANGE = re.compile(r"(?:tăng|giảm)(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$", re.IGNORECASE)
 
 _PLAN = _words("kế\\s+hoạch", "KH", "dự\\s+toán", "chỉ\\s+tiêu", "mục\\s+tiêu", "nhiệm\\s+vụ")
@@ -67,7 +71,8 @@ LABEL_HEAD = re.compile(
 # Nouns after a number that never make it an indicator figure.
 NOT_A_COUNT = re.compile(
     r"^\s*(?:năm|tháng|ngày|tuổi|giờ|phút|kỳ\s+họp|khóa|khoá|lần\s+thứ|tầng|bước|bậc|cấp|tỷ|triệu|nghìn|ngàn|"
-    r"đến|và|so|trở|THPT|THCS)\b", re.IGNORECASE
+    r"đến|và|so|trở|THPT|THCS)\b",
+    re.IGNORECASE,
 )
 # A count noun after a number: "182 doanh nghiệp được thành lập", "08 HCV".
 COUNT_NOUN = re.compile(

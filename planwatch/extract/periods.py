@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import NamedTuple
 
 
@@ -69,24 +69,39 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
 
     rules: list[tuple[str, object]] = [
         # "6 tháng cuối năm 2024"
-        (r"(?P<n>\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?",
-         lambda m: Period(Month(y(m), 13 - int(m["n"])), Month(y(m), 12))),
+        (
+            r"(?P<n>\d{1,2})\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?",
+            lambda m: Period(Month(y(m), 13 - int(m["n"])), Month(y(m), 12)),
+        ),
         # "05 tháng đầu năm 2024", "lũy kế 5 tháng", "6 tháng năm 2023", "9 tháng"
-        (r"(?:lũy\s+kế\s+)?(?P<n>\d{1,2})\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?(?![\s/]*\d)(?!\s+trở)",
-         lambda m: months_to_date(y(m), int(m["n"])) if 1 <= int(m["n"]) <= 12 else None),
+        (
+            r"(?:lũy\s+kế\s+)?(?P<n>\d{1,2})\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?(?![\s/]*\d)(?!\s+trở)",
+            lambda m: months_to_date(y(m), int(m["n"])) if 1 <= int(m["n"]) <= 12 else None,
+        ),
         # "sáu tháng đầu năm"
         (r"sáu\s+tháng\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: months_to_date(y(m), 6)),
         (r"sáu\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: Period(Month(y(m), 7), Month(y(m), 12))),
         # "quý II/2024", "quý I năm 2024"
-        (r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*/\s*|\s+năm\s+)?(?P<y>\d{4})?",
-         lambda m: Period(Month(y(m), 3 * _QUARTERS[m["q"].lower()] - 2), Month(y(m), 3 * _QUARTERS[m["q"].lower()]))),
+        (
+            r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*/\s*|\s+năm\s+)?(?P<y>\d{4})?",
+            lambda m: Period(
+                Month(y(m), 3 * _QUARTERS[m["q"].lower()] - 2), Month(y(m), 3 * _QUARTERS[m["q"].lower()])
+            ),
+        ),
         # "tính đến (hết) (ngày) 15/5/2024", "đến 30/6/2024"
-        (rf"(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}\s*/\s*(?P<y>\d{{4}})",
-         lambda m: Period(None, Month(y(m), int(m[1])))),
-        (rf"(?:tính\s+)?đến\s+(?:hết\s+)?tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})",
-         lambda m: Period(None, Month(y(m), int(m[1])))),
+        (
+            rf"(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}\s*/\s*(?P<y>\d{{4}})",
+            lambda m: Period(None, Month(y(m), int(m[1]))),
+        ),
+        (
+            rf"(?:tính\s+)?đến\s+(?:hết\s+)?tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})",
+            lambda m: Period(None, Month(y(m), int(m[1]))),
+        ),
         # "tháng 5/2024", "tháng 5 năm 2024", "tháng 5"
-        (rf"tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})", lambda m: Period(Month(y(m), int(m[1])), Month(y(m), int(m[1])))),
+        (
+            rf"tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})",
+            lambda m: Period(Month(y(m), int(m[1])), Month(y(m), int(m[1]))),
+        ),
         (rf"tháng\s+{_NUM}(?![\d/]|,\d)", lambda m: Period(Month(year, int(m[1])), Month(year, int(m[1])))),
         # "trong tháng", "tháng này"
         (r"trong\s+tháng(?!\s+\d)|tháng\s+này", lambda m: Period(Month(year, month), Month(year, month))),

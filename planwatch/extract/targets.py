@@ -88,8 +88,9 @@ def extract_targets(block: OutlineBlock, facts: list[Fact], fallback_year: int) 
         if draft is None:
             continue
         if drafts and _second_end_of_range(drafts[-1], draft):
-            drafts[-1] = replace(drafts[-1], comparator="range", value=None, value_min=drafts[-1].value,
-                                 value_max=draft.value)
+            drafts[-1] = replace(
+                drafts[-1], comparator="range", value=None, value_min=drafts[-1].value, value_max=draft.value
+            )
             continue
         drafts.append(draft)
     drafts.extend(_rank_targets(block, year, number, whole))
@@ -124,8 +125,9 @@ class _Structure:
             self.parents.add(fact.parent)
 
 
-def _draft(block: OutlineBlock, fact: Fact, year: int, number: str | None, rates: set[str],
-           shares: _Structure) -> TargetDraft | None:
+def _draft(
+    block: OutlineBlock, fact: Fact, year: int, number: str | None, rates: set[str], shares: _Structure
+) -> TargetDraft | None:
     if fact.measure not in _KEPT_MEASURES or "prior" in fact.tags:
         return None
     label = _LABEL_LEAD.sub("", fact.indicator).strip(" ,:")
@@ -143,8 +145,20 @@ def _draft(block: OutlineBlock, fact: Fact, year: int, number: str | None, rates
         return None
     before = block.text[max(0, fact.start - block.start) : _number_at(block, fact)]
     comparator = ">=" if _FLOOR.search(before) else "<=" if _CEILING.search(before) else "="
-    return TargetDraft(label, measure, comparator, fact.value, None, None, fact.unit, year, number and f"({number})",
-                       fact.parent, fact.start, fact.end)
+    return TargetDraft(
+        label,
+        measure,
+        comparator,
+        fact.value,
+        None,
+        None,
+        fact.unit,
+        year,
+        number and f"({number})",
+        fact.parent,
+        fact.start,
+        fact.end,
+    )
 
 
 def _number_at(block: OutlineBlock, fact: Fact) -> int:
@@ -162,8 +176,11 @@ def _reads_as(text: str, value: float) -> bool:
 
 
 def _second_end_of_range(previous: TargetDraft, draft: TargetDraft) -> bool:
-    return (previous.start, previous.end, previous.measure) == (draft.start, draft.end, draft.measure) and \
-        previous.comparator != "range"
+    return (previous.start, previous.end, previous.measure) == (
+        draft.start,
+        draft.end,
+        draft.measure,
+    ) and previous.comparator != "range"
 
 
 def _rank_targets(block: OutlineBlock, year: int, number: str | None, whole: bool) -> list[TargetDraft]:
@@ -179,6 +196,20 @@ def _rank_targets(block: OutlineBlock, year: int, number: str | None, whole: boo
         label = re.sub(r"^\s*\(\d{1,2}\)\s*", "", label).strip()
         if about := _ABOUT.match(block.text, m.end()):
             label = f"thứ hạng {about.group(1).strip()}"
-        drafts.append(TargetDraft(label, "rank", "<=", float(m.group("n")), None, None, "", year,
-                                  number and f"({number})", None, block.start + start, block.start + m.end()))
+        drafts.append(
+            TargetDraft(
+                label,
+                "rank",
+                "<=",
+                float(m.group("n")),
+                None,
+                None,
+                "",
+                year,
+                number and f"({number})",
+                None,
+                block.start + start,
+                block.start + m.end(),
+            )
+        )
     return drafts

@@ -108,9 +108,15 @@ def _open_task(block: OutlineBlock, registry: Registry) -> Task | None:
         return None
     quote_end = _quote_end(block.text, rest_at)
     task = Task(
-        ref=_ref(block.heading, block.trail), agencies=agencies, agencies_text=agencies_text, role="lead",
-        start=block.start + rest_at, end=block.start + quote_end, item_end=block.end,
-        summary=_summary(block.text[body_at:]), group=_group_title(block.trail),
+        ref=_ref(block.heading, block.trail),
+        agencies=agencies,
+        agencies_text=agencies_text,
+        role="lead",
+        start=block.start + rest_at,
+        end=block.start + quote_end,
+        item_end=block.end,
+        summary=_summary(block.text[body_at:]),
+        group=_group_title(block.trail),
     )
     _read_body(task, block.text[body_at:], block.start + body_at, registry)
     return task
@@ -151,7 +157,7 @@ def _group(block: OutlineBlock, default_period: Period) -> TaskGroup | None:
     section = block.trail[-2]
     if not _TASK_SECTION.search(section.title):
         return None
-    year = (default_period.end or default_period.start)
+    year = default_period.end or default_period.start
     mentions = find_periods(section.title.lower(), year.year if year else date.today().year, year.month if year else 12)
     period = mentions[-1].period if mentions else default_period
     return TaskGroup(heading.number, heading.title, period, block.start, block.end)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -72,11 +73,20 @@ def _differs(a: float, b: float, relative: float = 0.005) -> bool:
 
 def run_checks(session: Session) -> list[Finding]:
     d = models.Document
-    query = (select(models.Fact.__table__, d.doc_key, d.period_end.label("doc_period_end"), d.issued.label("doc_issued"))
-             .join(d).where(d.is_current.is_(True), models.Fact.prior.is_(False), models.Fact.planned.is_(False),
-                            models.Fact.period_end.is_not(None)))
-    rows = [(row, DocRef(row.doc_key, row.doc_period_end, row.doc_issued, row.document_id))
-            for row in session.execute(query)]
+    query = (
+        select(models.Fact.__table__, d.doc_key, d.period_end.label("doc_period_end"), d.issued.label("doc_issued"))
+        .join(d)
+        .where(
+            d.is_current.is_(True),
+            models.Fact.prior.is_(False),
+            models.Fact.planned.is_(False),
+            models.Fact.period_end.is_not(None),
+        )
+    )
+    rows = [
+        (row, DocRef(row.doc_key, row.doc_period_end, row.doc_issued, row.document_id))
+        for row in session.execute(query)
+    ]
     findings = [*_cross_document(rows), *_parts_exceed_total(rows), *_implied_plans(session, rows), *_yoy(rows)]
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.indicator, f.period))
 
@@ -85,8 +95,8 @@ def _key(fact: models.Fact) -> str:
     return fact.indicator_code or fold(fact.indicator)
 
 
-def _cross_document(rows: list[tuple[models.Fact, DocRef]]) -> list[Finding]:
-    groups: dict[tuple[str, str, str | None, str | None], list[tuple[models.Fact, DocRef]]] = defaultdict(list)
+def _cross_document(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
+    groups: dict[tuple[str, str, str | None, str | None], list[tuple[Any, DocRef]]] = defaultdict(list)
     for fact, document in rows:
         if fact.indicator_code:  # labels alone are too loose to compare across documents
             groups[(_key(fact), fact.measure, fact.period_start, fact.period_end)].append((fact, document))
@@ -104,13 +114,21 @@ def _cross_document(rows: list[tuple[models.Fact, DocRef]]) -> list[Finding]:
             what = "ước tính được điều chỉnh" if revision else "số liệu mâu thuẫn giữa hai văn bản"
             gap = abs(va - vb) / max(abs(va), abs(vb)) if max(abs(va), abs(vb)) else 0
             severity = LOW if revision else HIGH if gap > 0.05 else MEDIUM
-            findings.append(Finding("revision" if revision else "contradiction", severity, a.indicator, _period(a),
-                                    f"{what}: {change} ({measure})", (_source(a, da.doc_key), _source(b, db.doc_key))))
+            findings.append(
+                Finding(
+                    "revision" if revision else "contradiction",
+                    severity,
+                    a.indicator,
+                    _period(a),
+                    f"{what}: {change} ({measure})",
+                    (_source(a, da.doc_key), _source(b, db.doc_key)),
+                )
+            )
     return findings
 
 
-def _parts_exceed_total(rows: list[tuple[models.Fact, DocRef]]) -> list[Finding]:
-    """"Trong đó" parts may be a selection, so only parts summing above the total are flagged."""
+def _parts_exceed_total(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
+    """ "Trong đó" parts may be a selection, so only parts summing above the total are flagged."""
     by_doc: dict[str, list[models.Fact]] = defaultdict(list)
     for fact, document in rows:
         if fact.measure == "value":
@@ -130,19 +148,36 @@ def _parts_exceed_total(rows: list[tuple[models.Fact, DocRef]]) -> list[Finding]
                 continue
             summed = sum(c.base_value for c in children)
             if summed > total.base_value * 1.01 + 1e-9:
-                findings.append(Finding(
-                    "parts_exceed_total", MEDIUM, total.indicator, _period(total),
-                    f"tổng các thành phần ({format_number(round(summed / base_value(1, total.unit), 2))} {total.unit}) "
-                    f"lớn hơn tổng ({format_number(total.value)} {total.unit})",
-                    (_source(total, doc_key), *(_source(c, doc_key) for c in children))))
+                findings.append(
+                    Finding(
+                        "parts_exceed_total",
+                        MEDIUM,
+                        total.indicator,
+                        _period(total),
+                        f"tổng các thành phần ({_in_unit(summed, total.unit)} {total.unit}) "
+                        f"lớn hơn tổng ({format_number(total.value)} {total.unit})",
+                        (_source(total, doc_key), *(_source(c, doc_key) for c in children)),
+                    )
+                )
     return findings
 
 
-def _implied_plans(session: Session, rows: list[tuple[models.Fact, DocRef]]) -> list[Finding]:
+def _in_unit(base: float, unit: str) -> str:
+    return format_number(round(base / base_value(1, unit), 2))
+
+
+def _implied_plans(session: Session, rows: list[tuple[Any, DocRef]]) -> list[Finding]:
     """value ÷ (plan_pct / 100) is the plan the report used; compare it with the stated target."""
-    targets = {(t.indicator_code, t.year): t for t in session.scalars(
-        select(models.Target).where(models.Target.active.is_(True), models.Target.measure == "value",
-                                    models.Target.indicator_code.is_not(None)))}
+    targets = {
+        (t.indicator_code, t.year): t
+        for t in session.scalars(
+            select(models.Target).where(
+                models.Target.active.is_(True),
+                models.Target.measure == "value",
+                models.Target.indicator_code.is_not(None),
+            )
+        )
+    }
     values = {(d.doc_key, fold(f.indicator), f.period_start, f.period_end): f for f, d in rows if f.measure == "value"}
     findings = []
     for fact, document in rows:
@@ -156,17 +191,33 @@ def _implied_plans(session: Session, rows: list[tuple[models.Fact, DocRef]]) -> 
         stated = base_value(target.value, target.unit)
         if _differs(implied, stated, relative=0.02):
             shown = format_number(round(implied / base_value(1, target.unit), 1))
-            findings.append(Finding(
-                "implied_plan", MEDIUM, fact.indicator, _period(fact),
-                f"kế hoạch suy ra từ số liệu ({shown} {target.unit}) khác mục tiêu đã giao "
-                f"({format_number(target.value)} {target.unit})",
-                (_source(value, document.doc_key), _source(fact, document.doc_key),
-                 Source(target.document.doc_key if target.document else "manual", target.quote, target.char_start or 0,
-                        target.char_end or 0, target.page, target.value, target.unit))))
+            findings.append(
+                Finding(
+                    "implied_plan",
+                    MEDIUM,
+                    fact.indicator,
+                    _period(fact),
+                    f"kế hoạch suy ra từ số liệu ({shown} {target.unit}) khác mục tiêu đã giao "
+                    f"({format_number(target.value)} {target.unit})",
+                    (
+                        _source(value, document.doc_key),
+                        _source(fact, document.doc_key),
+                        Source(
+                            target.document.doc_key if target.document else "manual",
+                            target.quote,
+                            target.char_start or 0,
+                            target.char_end or 0,
+                            target.page,
+                            target.value,
+                            target.unit,
+                        ),
+                    ),
+                )
+            )
     return findings
 
 
-def _yoy(rows: list[tuple[models.Fact, DocRef]]) -> list[Finding]:
+def _yoy(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
     """A stated change against last year's stored figure for the same months."""
     values: dict[tuple[str, str | None, str | None], tuple[models.Fact, str]] = {}
     for fact, document in rows:
@@ -178,15 +229,26 @@ def _yoy(rows: list[tuple[models.Fact, DocRef]]) -> list[Finding]:
             continue
         now = values.get((fact.indicator_code, fact.period_start, fact.period_end))
         before = values.get((fact.indicator_code, _year_earlier(fact.period_start), _year_earlier(fact.period_end)))
-        if not now or not before or not before[0].base_value or base_value(1, now[0].unit) != base_value(1, before[0].unit):
+        if (
+            not now
+            or not before
+            or not before[0].base_value
+            or base_value(1, now[0].unit) != base_value(1, before[0].unit)
+        ):
             continue
         computed = 100 * (now[0].base_value / before[0].base_value - 1)
         if abs(computed - fact.value) > 1.5:
-            findings.append(Finding(
-                "yoy_mismatch", MEDIUM, fact.indicator, _period(fact),
-                f"tăng/giảm ghi {format_number(fact.value)}%, tính từ số liệu năm trước được "
-                f"{format_number(round(computed, 1))}%",
-                (_source(fact, document.doc_key), _source(now[0], now[1]), _source(before[0], before[1]))))
+            findings.append(
+                Finding(
+                    "yoy_mismatch",
+                    MEDIUM,
+                    fact.indicator,
+                    _period(fact),
+                    f"tăng/giảm ghi {format_number(fact.value)}%, tính từ số liệu năm trước được "
+                    f"{format_number(round(computed, 1))}%",
+                    (_source(fact, document.doc_key), _source(now[0], now[1]), _source(before[0], before[1])),
+                )
+            )
     return findings
 
 

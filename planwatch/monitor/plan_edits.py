@@ -54,43 +54,79 @@ def _check(entry: TargetInput, catalogue: Catalogue) -> tuple[float | None, floa
             return None, low, high
         return parse_number(entry.value), None, None
     except ValueError as error:
-        raise PlanEditError(f"giá trị “{entry.value}” không đọc được: viết theo kiểu Việt Nam, ví dụ 12.760 hoặc 14,5"
-                            + (" hoặc 135-140 cho khoảng" if entry.comparator == "range" else "")) from error
+        raise PlanEditError(
+            f"giá trị “{entry.value}” không đọc được: viết theo kiểu Việt Nam, ví dụ 12.760 hoặc 14,5"
+            + (" hoặc 135-140 cho khoảng" if entry.comparator == "range" else "")
+        ) from error
 
 
-def set_target(session: Session, entry: TargetInput, author: str, reason: str,
-               catalogue: Catalogue | None = None) -> models.Target:
+def set_target(
+    session: Session, entry: TargetInput, author: str, reason: str, catalogue: Catalogue | None = None
+) -> models.Target:
     """Enter or correct a target; the target it replaces stays on record, inactive if it was hand-entered."""
     catalogue = catalogue or default_catalogue()
     if not author.strip() or not reason.strip():
         raise PlanEditError("cần ghi người sửa (--author) và lý do (--reason)")
     value, low, high = _check(entry, catalogue)
-    current = next((t for t, _ in year_targets(session, entry.year)
-                    if t.indicator_code == entry.code and t.measure == entry.measure), None)
+    current = next(
+        (
+            t
+            for t, _ in year_targets(session, entry.year)
+            if t.indicator_code == entry.code and t.measure == entry.measure
+        ),
+        None,
+    )
     target = models.Target(
-        source="manual", indicator=catalogue.indicators[entry.code].name, indicator_code=entry.code, year=entry.year,
-        measure=entry.measure, comparator=entry.comparator, value=value, value_min=low, value_max=high,
-        unit=entry.unit, section="", quote="", active=True,
+        source="manual",
+        indicator=catalogue.indicators[entry.code].name,
+        indicator_code=entry.code,
+        year=entry.year,
+        measure=entry.measure,
+        comparator=entry.comparator,
+        value=value,
+        value_min=low,
+        value_max=high,
+        unit=entry.unit,
+        section="",
+        quote="",
+        active=True,
     )
     if current is not None and current.source == "manual":
         current.active = False
     session.add(target)
     session.flush()
-    session.add(models.TargetEdit(
-        target_id=target.id, action="correct" if current else "enter", before=_fields(current) if current else None,
-        after=_fields(target), author=author.strip(), reason=reason.strip(), at=datetime.now(),
-    ))
+    session.add(
+        models.TargetEdit(
+            target_id=target.id,
+            action="correct" if current else "enter",
+            before=_fields(current) if current else None,
+            after=_fields(target),
+            author=author.strip(),
+            reason=reason.strip(),
+            at=datetime.now(),
+        )
+    )
     return target
 
 
 def _fields(target: models.Target) -> dict[str, object]:
-    return {"id": target.id, "source": target.source, "indicator": target.indicator, "year": target.year,
-            "measure": target.measure, "comparator": target.comparator, "value": target.value,
-            "value_min": target.value_min, "value_max": target.value_max, "unit": target.unit}
+    return {
+        "id": target.id,
+        "source": target.source,
+        "indicator": target.indicator,
+        "year": target.year,
+        "measure": target.measure,
+        "comparator": target.comparator,
+        "value": target.value,
+        "value_min": target.value_min,
+        "value_max": target.value_max,
+        "unit": target.unit,
+    }
 
 
-def add_indicator_alias(session: Session, label: str, code: str, author: str,
-                        catalogue: Catalogue | None = None) -> int:
+def add_indicator_alias(
+    session: Session, label: str, code: str, author: str, catalogue: Catalogue | None = None
+) -> int:
     """Map a label to a code; existing facts and targets with that label take the code. Returns how many."""
     catalogue = catalogue or default_catalogue()
     if code not in catalogue.indicators:
@@ -101,20 +137,24 @@ def add_indicator_alias(session: Session, label: str, code: str, author: str,
     if session.scalar(select(models.IndicatorAlias).where(models.IndicatorAlias.alias == alias)):
         raise PlanEditError(f"nhãn “{label}” đã được gắn mã")
     session.add(models.IndicatorAlias(alias=alias, code=code, author=author, at=datetime.now()))
-    changed = 0
-    for model in (models.Fact, models.Target):
-        for row in session.scalars(select(model)):
-            if fold(row.indicator) == alias:
-                row.indicator_code = code
-                changed += 1
-    return changed
+    rows: list[models.Fact | models.Target] = [
+        *session.scalars(select(models.Fact)),
+        *session.scalars(select(models.Target)),
+    ]
+    changed = [row for row in rows if fold(row.indicator) == alias]
+    for row in changed:
+        row.indicator_code = code
+    return len(changed)
 
 
 def unclassified_labels(session: Session) -> list[tuple[str, int]]:
     """Labels of current facts and targets with no code, most frequent first."""
     counts: dict[str, int] = {}
-    query = select(models.Fact.indicator).join(models.Document).where(
-        models.Document.is_current.is_(True), models.Fact.indicator_code.is_(None))
+    query = (
+        select(models.Fact.indicator)
+        .join(models.Document)
+        .where(models.Document.is_current.is_(True), models.Fact.indicator_code.is_(None))
+    )
     for (label,) in session.execute(query):
         counts[label] = counts.get(label, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -23,7 +23,13 @@ from planwatch.extract.units import base_value, same_kind
 from planwatch.monitor.series import Point, series
 from planwatch.store import models
 
-ACHIEVED, ON_TRACK, BEHIND, AT_RISK, NO_DATA = "đạt/vượt", "đúng tiến độ", "chậm", "nguy cơ không đạt", "chưa có số liệu"
+ACHIEVED, ON_TRACK, BEHIND, AT_RISK, NO_DATA = (
+    "đạt/vượt",
+    "đúng tiến độ",
+    "chậm",
+    "nguy cơ không đạt",
+    "chưa có số liệu",
+)
 STATUSES = (ACHIEVED, ON_TRACK, BEHIND, AT_RISK, NO_DATA)
 
 
@@ -55,35 +61,47 @@ class TargetStatus:
 def year_targets(session: Session, year: int) -> list[tuple[models.Target, str]]:
     """Active targets of the year, one per indicator and measure: a hand-entered one over a document's, a later
     document's over an earlier one's."""
-    query = (select(models.Target, models.Document).outerjoin(models.Document)
-             .where(models.Target.year == year, models.Target.active.is_(True)))
+    query = (
+        select(models.Target, models.Document)
+        .outerjoin(models.Document)
+        .where(models.Target.year == year, models.Target.active.is_(True))
+    )
     chosen: dict[tuple[str, str], tuple[tuple[int, int, int], models.Target, str]] = {}
     for target, document in session.execute(query):
         if document is not None and not document.is_current:
             continue
         key = (target.indicator_code or target.indicator.lower(), target.measure)
-        rank = (1 if target.source == "manual" else 0, document.id if document else target.id, -(target.char_start or 0))
+        rank = (
+            1 if target.source == "manual" else 0,
+            document.id if document else target.id,
+            -(target.char_start or 0),
+        )
         if key not in chosen or rank > chosen[key][0]:
             chosen[key] = (rank, target, document.doc_key if document else "manual")
     return [(t, k) for _, t, k in sorted(chosen.values(), key=lambda c: (c[1].char_start or 0, c[1].id))]
 
 
-def year_status(session: Session, year: int, thresholds: Thresholds | None = None,
-                catalogue: Catalogue | None = None) -> list[TargetStatus]:
+def year_status(
+    session: Session, year: int, thresholds: Thresholds | None = None, catalogue: Catalogue | None = None
+) -> list[TargetStatus]:
     catalogue = catalogue or default_catalogue()
     thresholds = thresholds or Thresholds()
     return [target_status(session, t, key, year, thresholds, catalogue) for t, key in year_targets(session, year)]
 
 
-def target_status(session: Session, target: models.Target, doc_key: str, year: int, thresholds: Thresholds,
-                  catalogue: Catalogue) -> TargetStatus:
+def target_status(
+    session: Session, target: models.Target, doc_key: str, year: int, thresholds: Thresholds, catalogue: Catalogue
+) -> TargetStatus:
     indicator = catalogue.indicators.get(target.indicator_code or "")
     same_measure = indicator is not None and (indicator.kind == "growth") == (target.measure == "yoy_change_pct")
     name = indicator.name if indicator and same_measure else target.indicator
     if not target.indicator_code:
         return TargetStatus(target, doc_key, None, NO_DATA, f"{name}: chưa gắn mã chỉ tiêu, chưa so được số liệu")
-    points = [p for p in series(session, target.indicator_code, target.measure, year)
-              if target.measure != "value" or same_kind(p.unit, target.unit)]
+    points = [
+        p
+        for p in series(session, target.indicator_code, target.measure, year)
+        if target.measure != "value" or same_kind(p.unit, target.unit)
+    ]
     if target.measure == "value" and target.unit != "%":
         points = [p for p in points if p.cumulative or indicator is None or indicator.kind != "flow"]
     if not points:
@@ -101,19 +119,36 @@ def _goal(target: models.Target) -> float:
     return target.value_min if target.comparator == "range" and target.value_min is not None else target.value or 0.0
 
 
-def _flow_status(session: Session, target: models.Target, doc_key: str, indicator: Indicator, latest: Point,
-                 trend: list[tuple[str, float]], thresholds: Thresholds) -> TargetStatus:
+def _flow_status(
+    session: Session,
+    target: models.Target,
+    doc_key: str,
+    indicator: Indicator,
+    latest: Point,
+    trend: list[tuple[str, float]],
+    thresholds: Thresholds,
+) -> TargetStatus:
     goal_base = base_value(_goal(target), target.unit)
     share = 100 * latest.base_value / goal_base if goal_base else 0.0
     months = int(latest.period_end[5:])
     expected = _expected_pace(session, indicator, int(latest.period_end[:4]), months)
     gap = share - expected
-    status = ACHIEVED if share >= 100 else ON_TRACK if gap >= -thresholds.tolerance else \
-        BEHIND if gap >= -thresholds.risk else AT_RISK
-    reason = (f"{indicator.name} {format_number(round(share, 1))}% kế hoạch sau {months} tháng, "
-              f"{'cao hơn' if gap >= 0 else 'thấp hơn'} tiến độ {format_number(round(expected, 1))}%")
-    return TargetStatus(target, doc_key, indicator, status, reason, latest, share, expected, gap,
-                        [(p, v) for p, v in trend])
+    status = (
+        ACHIEVED
+        if share >= 100
+        else ON_TRACK
+        if gap >= -thresholds.tolerance
+        else BEHIND
+        if gap >= -thresholds.risk
+        else AT_RISK
+    )
+    reason = (
+        f"{indicator.name} {format_number(round(share, 1))}% kế hoạch sau {months} tháng, "
+        f"{'cao hơn' if gap >= 0 else 'thấp hơn'} tiến độ {format_number(round(expected, 1))}%"
+    )
+    return TargetStatus(
+        target, doc_key, indicator, status, reason, latest, share, expected, gap, [(p, v) for p, v in trend]
+    )
 
 
 def _expected_pace(session: Session, indicator: Indicator, year: int, months: int) -> float:
@@ -121,23 +156,35 @@ def _expected_pace(session: Session, indicator: Indicator, year: int, months: in
     same-period and full-year figures are stored, else linear."""
     last = [p for p in series(session, indicator.code, year=year - 1) if p.cumulative]
     whole = next((p for p in last if p.period_start == f"{year - 1}-01" and p.period_end == f"{year - 1}-12"), None)
-    part = next((p for p in last if p.period_start == f"{year - 1}-01" and p.period_end == f"{year - 1}-{months:02d}"),
-                None)
+    part = next(
+        (p for p in last if p.period_start == f"{year - 1}-01" and p.period_end == f"{year - 1}-{months:02d}"), None
+    )
     if whole and part and whole.base_value:
         return 100 * part.base_value / whole.base_value
     return 100 * months / 12
 
 
-def _level_status(target: models.Target, doc_key: str, indicator: Indicator | None, name: str, latest: Point,
-                  trend: list[tuple[str, float]], down: bool, thresholds: Thresholds) -> TargetStatus:
+def _level_status(
+    target: models.Target,
+    doc_key: str,
+    indicator: Indicator | None,
+    name: str,
+    latest: Point,
+    trend: list[tuple[str, float]],
+    down: bool,
+    thresholds: Thresholds,
+) -> TargetStatus:
     """Growth rates, rates, shares, stocks and ranks: the latest figure against the target itself."""
     goal = _goal(target)
     actual = latest.value if target.measure != "value" else latest.base_value / (base_value(1, target.unit) or 1)
     gap = (goal - actual) if (down or target.measure == "rank") else (actual - goal)
     met = gap >= 0 if target.comparator != "<=" else actual <= goal
     share = 100 * actual / goal if goal else None
-    period = latest.period_end if latest.period_start in (None, latest.period_end) else \
-        f"{latest.period_start}–{latest.period_end}"
+    period = (
+        latest.period_end
+        if latest.period_start in (None, latest.period_end)
+        else f"{latest.period_start}–{latest.period_end}"
+    )
     if met:
         status = ACHIEVED
     elif target.measure in ("yoy_change_pct", "rank") or (indicator and indicator.kind in ("growth", "rate")):
@@ -145,8 +192,10 @@ def _level_status(target: models.Target, doc_key: str, indicator: Indicator | No
     else:
         status = BEHIND if share is not None and share >= 100 - thresholds.risk else AT_RISK
     words = "đạt" if met else "chưa đạt"
-    reason = (f"{name} {format_number(actual)}{_unit_text(target)} ({period}), {words} mục tiêu "
-              f"{_comparator_text(target)}{format_number(goal)}{_unit_text(target)}")
+    reason = (
+        f"{name} {format_number(actual)}{_unit_text(target)} ({period}), {words} mục tiêu "
+        f"{_comparator_text(target)}{format_number(goal)}{_unit_text(target)}"
+    )
     return TargetStatus(target, doc_key, indicator, status, reason, latest, share, None, gap, trend)
 
 

@@ -16,9 +16,14 @@ from planwatch.text.fold import fold, matches
 
 
 class DocumentLike(Protocol):
-    period_end: str | None
-    issued: date | None
-    id: int
+    @property
+    def period_end(self) -> str | None: ...
+
+    @property
+    def issued(self) -> date | None: ...
+
+    @property
+    def id(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -45,11 +50,16 @@ def document_order(document: models.Document | DocumentLike) -> tuple[str, str, 
     return (document.period_end or "", str(document.issued or ""), document.id)
 
 
-def facts_for(session: Session, indicator: str, measure: str | None = None,
-              period_end: str | None = None) -> list[tuple[models.Fact, models.Document]]:
+def facts_for(
+    session: Session, indicator: str, measure: str | None = None, period_end: str | None = None
+) -> list[tuple[models.Fact, models.Document]]:
     """Facts of an indicator, by catalogue code when `indicator` is one, else by label words."""
-    query = (select(models.Fact, models.Document).join(models.Document).options(defer(models.Document.text))
-             .where(models.Document.is_current.is_(True)))
+    query = (
+        select(models.Fact, models.Document)
+        .join(models.Document)
+        .options(defer(models.Document.text))
+        .where(models.Document.is_current.is_(True))
+    )
     if measure:
         query = query.where(models.Fact.measure == measure)
     if period_end:
@@ -66,17 +76,40 @@ def _is_code(indicator: str) -> bool:
 def series(session: Session, indicator: str, measure: str = "value", year: int | None = None) -> list[Point]:
     """One point per period (and unit), the latest document's figure winning, an actual over an estimate."""
     f, d = models.Fact, models.Document
-    query = (select(f.id, f.indicator, f.period_start, f.period_end, f.value, f.unit, f.base_value, f.estimate, f.quote,
-                    d.doc_key, d.period_end, d.issued, d.id)
-             .join(d).where(d.is_current.is_(True), f.measure == measure, f.prior.is_(False), f.planned.is_(False),
-                            f.period_end.is_not(None)))
+    query = (
+        select(
+            f.id,
+            f.indicator,
+            f.period_start,
+            f.period_end,
+            f.value,
+            f.unit,
+            f.base_value,
+            f.estimate,
+            f.quote,
+            d.doc_key,
+            d.period_end,
+            d.issued,
+            d.id,
+        )
+        .join(d)
+        .where(
+            d.is_current.is_(True),
+            f.measure == measure,
+            f.prior.is_(False),
+            f.planned.is_(False),
+            f.period_end.is_not(None),
+        )
+    )
     if _is_code(indicator):
         query = query.where(f.indicator_code == indicator)
     if year is not None:
         query = query.where(f.period_end.like(f"{year:04d}-%"))
     latest: dict[tuple[str | None, str, str], tuple[tuple[int, tuple[str, str, int]], Point]] = {}
-    for fid, label, start, end, value, unit, base, estimate, quote, key, doc_end, issued, doc_id in session.execute(query):
-        if not _is_code(indicator) and not matches(indicator, label):
+    for fid, label, start, end, value, unit, base, estimate, quote, key, doc_end, issued, doc_id in session.execute(
+        query
+    ):
+        if end is None or (not _is_code(indicator) and not matches(indicator, label)):
             continue
         group = (start, end, fold(unit) if measure == "value" else "%")
         rank = (0 if estimate else 1, (doc_end or "", str(issued or ""), doc_id))
@@ -88,8 +121,11 @@ def series(session: Session, indicator: str, measure: str = "value", year: int |
 
 def derived_months(points: list[Point]) -> list[Point]:
     """Monthly values from consecutive year-to-date figures of the same unit."""
-    to_date = {(p.period_start, p.period_end, p.unit): p for p in points if p.cumulative and
-               p.period_start and p.period_start.endswith("-01")}
+    to_date = {
+        (p.period_start, p.period_end, p.unit): p
+        for p in points
+        if p.cumulative and p.period_start and p.period_start.endswith("-01")
+    }
     have_month = {(p.period_end, p.unit) for p in points if not p.cumulative}
     derived = []
     for (start, end, unit), point in to_date.items():
@@ -99,7 +135,19 @@ def derived_months(points: list[Point]) -> list[Point]:
         before = to_date.get((start, f"{year:04d}-{month - 1:02d}", unit))
         if before:
             value = round(point.value - before.value, 6)
-            derived.append(Point(end, end, "value", value, unit, point.base_value - before.base_value,
-                                 point.estimate or before.estimate, point.doc_key, None,
-                                 f"{point.quote} − {before.quote}", derived=True))
+            derived.append(
+                Point(
+                    end,
+                    end,
+                    "value",
+                    value,
+                    unit,
+                    point.base_value - before.base_value,
+                    point.estimate or before.estimate,
+                    point.doc_key,
+                    None,
+                    f"{point.quote} − {before.quote}",
+                    derived=True,
+                )
+            )
     return sorted(derived, key=lambda p: p.period_end)

@@ -13,9 +13,60 @@ from sqlalchemy.orm import Session
 from planwatch.store import models
 from planwatch.text.fold import fold
 
-_COMMON = set("cac cua va trong tren dia ban tinh thuc hien tiep tuc tang cuong nang cao day manh tap trung de "
-              "voi cho theo nhung mot so viec cong tac chu tri phoi hop tham muu hieu qua quan ly nganh dia phuong "
-              "duoc da se la co khong nham".split())
+_COMMON = set(
+    [
+        "cac",
+        "cua",
+        "va",
+        "trong",
+        "tren",
+        "dia",
+        "ban",
+        "tinh",
+        "thuc",
+        "hien",
+        "tiep",
+        "tuc",
+        "tang",
+        "cuong",
+        "nang",
+        "cao",
+        "day",
+        "manh",
+        "tap",
+        "trung",
+        "de",
+        "voi",
+        "cho",
+        "theo",
+        "nhung",
+        "mot",
+        "so",
+        "viec",
+        "cong",
+        "tac",
+        "chu",
+        "tri",
+        "phoi",
+        "hop",
+        "tham",
+        "muu",
+        "hieu",
+        "qua",
+        "quan",
+        "ly",
+        "nganh",
+        "dia",
+        "phuong",
+        "duoc",
+        "da",
+        "se",
+        "la",
+        "co",
+        "khong",
+        "nham",
+    ]
+)
 
 
 _SENTENCE = re.compile(r"[^.;]+(?:[.;](?!\d)|$)")
@@ -36,15 +87,20 @@ def _words(text: str) -> set[str]:
     return {w for w in fold(text).split() if len(w) > 1 and w not in _COMMON}
 
 
-def suggest_links(session: Session, doc: str | None = None, threshold: float = 0.6,
-                  per_task: int = 3) -> list[LinkSuggestion]:
+def suggest_links(
+    session: Session, doc: str | None = None, threshold: float = 0.6, per_task: int = 3
+) -> list[LinkSuggestion]:
     """For each task, the sentences of other current documents sharing most of its summary's words."""
     documents = session.scalars(select(models.Document).where(models.Document.is_current.is_(True))).all()
-    passages = [(d.doc_key, b.char_start + m.start(), b.char_start + m.end(), m.group(0))
-                for d in documents for b in d.blocks if b.kind == "paragraph"
-                for m in _SENTENCE.finditer(d.text[b.char_start : b.char_end])]
+    passages = [
+        (d.doc_key, b.char_start + m.start(), b.char_start + m.end(), m.group(0))
+        for d in documents
+        for b in d.blocks
+        if b.kind == "paragraph"
+        for m in _SENTENCE.finditer(d.text[b.char_start : b.char_end])
+    ]
     passage_words = [_words(p[3]) for p in passages]
-    suggestions = []
+    suggestions: list[LinkSuggestion] = []
     for document in documents:
         if doc and document.doc_key != doc:
             continue
@@ -52,17 +108,37 @@ def suggest_links(session: Session, doc: str | None = None, threshold: float = 0
             wanted = _words(task.summary)
             if len(wanted) < 3:
                 continue
-            scored = [(len(wanted & words) / len(wanted), i) for i, words in enumerate(passage_words)
-                      if passages[i][0] != document.doc_key]
+            scored = [
+                (len(wanted & words) / len(wanted), i)
+                for i, words in enumerate(passage_words)
+                if passages[i][0] != document.doc_key
+            ]
             best = sorted((s for s in scored if s[0] >= threshold), reverse=True)[:per_task]
-            suggestions.extend(LinkSuggestion(document.doc_key, task.ref, passages[i][0], passages[i][1],
-                                              passages[i][2], round(score, 2), passages[i][3]) for score, i in best)
+            suggestions.extend(
+                LinkSuggestion(
+                    document.doc_key,
+                    task.ref,
+                    passages[i][0],
+                    passages[i][1],
+                    passages[i][2],
+                    round(score, 2),
+                    passages[i][3],
+                )
+                for score, i in best
+            )
     return suggestions
 
 
 def confirm_link(session: Session, suggestion: LinkSuggestion, author: str) -> models.TaskLink:
-    link = models.TaskLink(doc_key=suggestion.doc_key, ref=suggestion.ref, source_doc=suggestion.source_doc,
-                           char_start=suggestion.char_start, char_end=suggestion.char_end, score=suggestion.score,
-                           confirmed_by=author, at=datetime.now())
+    link = models.TaskLink(
+        doc_key=suggestion.doc_key,
+        ref=suggestion.ref,
+        source_doc=suggestion.source_doc,
+        char_start=suggestion.char_start,
+        char_end=suggestion.char_end,
+        score=suggestion.score,
+        confirmed_by=author,
+        at=datetime.now(),
+    )
     session.add(link)
     return link

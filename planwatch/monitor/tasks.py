@@ -51,11 +51,21 @@ def status_of(due: date | None, done_on: date | None, as_of: date) -> str:
     return IN_PROGRESS if due is None or as_of <= due else OVERDUE
 
 
-def task_views(session: Session, as_of: date, agency: str | None = None, status: str | None = None,
-               due_before: date | None = None, doc: str | None = None) -> list[TaskView]:
+def task_views(
+    session: Session,
+    as_of: date,
+    agency: str | None = None,
+    status: str | None = None,
+    due_before: date | None = None,
+    doc: str | None = None,
+) -> list[TaskView]:
     """Current tasks with their status on `as_of`; updates reported after `as_of` are not seen."""
-    query = (select(models.Task, models.Document.doc_key).join(models.Document)
-             .where(models.Document.is_current.is_(True)).order_by(models.Document.doc_key, models.Task.char_start))
+    query = (
+        select(models.Task, models.Document.doc_key)
+        .join(models.Document)
+        .where(models.Document.is_current.is_(True))
+        .order_by(models.Document.doc_key, models.Task.char_start)
+    )
     if doc:
         query = query.where(models.Document.doc_key == doc)
     updates: dict[tuple[str, str], list[models.TaskUpdate]] = {}
@@ -105,15 +115,20 @@ def scorecard(views: Sequence[TaskView]) -> list[ScoreLine]:
         keys = {code or name for name, code in zip(view.task.agencies, view.task.agency_codes, strict=False)}
         for key in keys:  # "Giám đốc sở, thủ trưởng cơ quan thuộc UBND tỉnh" is one group, counted once
             counts.setdefault(key, Counter())[view.status] += 1
-    lines = [ScoreLine(agency, sum(c.values()), c[DONE_ON_TIME], c[DONE_LATE], c[IN_PROGRESS], c[OVERDUE])
-             for agency, c in counts.items()]
+    lines = [
+        ScoreLine(agency, sum(c.values()), c[DONE_ON_TIME], c[DONE_LATE], c[IN_PROGRESS], c[OVERDUE])
+        for agency, c in counts.items()
+    ]
     return sorted(lines, key=lambda line: (-line.overdue, -line.assigned, line.agency))
 
 
 def parse_date(text: str) -> date:
-    """"20/01/2024", "20-01-2024" or "2024-01-20"."""
+    """ "20/01/2024", "20-01-2024" or "2024-01-20"."""
     text = text.strip()
-    for pattern, order in ((r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", (3, 2, 1)), (r"(\d{4})-(\d{1,2})-(\d{1,2})", (1, 2, 3))):
+    for pattern, order in (
+        (r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", (3, 2, 1)),
+        (r"(\d{4})-(\d{1,2})-(\d{1,2})", (1, 2, 3)),
+    ):
         if m := re.fullmatch(pattern, text):
             try:
                 return date(*(int(m.group(i)) for i in order))
@@ -122,12 +137,24 @@ def parse_date(text: str) -> date:
     raise TaskError(f"ngày không hợp lệ: “{text}” (viết dd/mm/yyyy, ví dụ 20/01/2024)")
 
 
-def record_update(session: Session, doc_key: str, ref: str, reported_on: date, done_on: date | None, note: str,
-                  evidence: str, author: str, today: date | None = None) -> models.TaskUpdate:
+def record_update(
+    session: Session,
+    doc_key: str,
+    ref: str,
+    reported_on: date,
+    done_on: date | None,
+    note: str,
+    evidence: str,
+    author: str,
+    today: date | None = None,
+) -> models.TaskUpdate:
     """Store one progress update after checking it against the task and the calendar."""
     today = today or date.today()
-    task = session.scalar(select(models.Task).join(models.Document).where(
-        models.Document.doc_key == doc_key, models.Document.is_current.is_(True), models.Task.ref == ref))
+    task = session.scalar(
+        select(models.Task)
+        .join(models.Document)
+        .where(models.Document.doc_key == doc_key, models.Document.is_current.is_(True), models.Task.ref == ref)
+    )
     if task is None:
         raise TaskError(f"không có nhiệm vụ {ref} trong văn bản {doc_key}")
     if reported_on > today:
@@ -137,7 +164,15 @@ def record_update(session: Session, doc_key: str, ref: str, reported_on: date, d
     issued = task.document.issued
     if done_on and issued and done_on < issued:
         raise TaskError(f"ngày hoàn thành {done_on:%d/%m/%Y} trước ngày ban hành văn bản {issued:%d/%m/%Y}")
-    update = models.TaskUpdate(doc_key=doc_key, ref=ref, reported_on=reported_on, done_on=done_on, note=note,
-                               evidence=evidence, author=author, at=datetime.now())
+    update = models.TaskUpdate(
+        doc_key=doc_key,
+        ref=ref,
+        reported_on=reported_on,
+        done_on=done_on,
+        note=note,
+        evidence=evidence,
+        author=author,
+        at=datetime.now(),
+    )
     session.add(update)
     return update

@@ -54,8 +54,10 @@ def ask(session: Session, question: str, today: date | None = None) -> Answer:
         return _overdue_agencies(session, today or date.today())
     code = default_catalogue().code_for(question)
     if code is None:
-        return Answer(False, "Chưa xác định được chỉ tiêu trong câu hỏi; hãy nêu tên chỉ tiêu (ví dụ: thu ngân sách, "
-                             "GRDP, xuất khẩu).")
+        return Answer(
+            False,
+            "Chưa xác định được chỉ tiêu trong câu hỏi; hãy nêu tên chỉ tiêu (ví dụ: thu ngân sách, GRDP, xuất khẩu).",
+        )
     name = default_catalogue().indicators[code].name
     period = _period(question)
     if _TARGET.search(folded):
@@ -74,37 +76,57 @@ def _period(question: str) -> Period | None:
 def _figure(session: Session, code: str, name: str, measure: str, period: Period | None) -> Answer:
     unit = default_catalogue().indicators[code].unit
     start, end = period.as_strings() if period else (None, None)
-    rows = [(f, d) for f, d in facts_for(session, code, measure, end) if not f.prior and not f.planned
-            and (measure != "value" or not unit or same_kind(f.unit, unit))]
+    rows = [
+        (f, d)
+        for f, d in facts_for(session, code, measure, end)
+        if not f.prior and not f.planned and (measure != "value" or not unit or same_kind(f.unit, unit))
+    ]
     if period:
-        rows = [(f, d) for f, d in rows if f.period_end == end and (f.period_start == start or start is None
-                                                                    or f.period_start is None)]
+        rows = [
+            (f, d)
+            for f, d in rows
+            if f.period_end == end and (f.period_start == start or start is None or f.period_start is None)
+        ]
     if not rows:
         when = _period_text(period)
         return Answer(False, f"Không có số liệu {name}{when} trong các văn bản đã nhập.")
-    fact, document = max(rows, key=lambda r: (r[0].period_end or "", not r[0].estimate, r[1].period_end or "",
-                                              r[1].id))
+    fact, document = max(rows, key=lambda r: (r[0].period_end or "", not r[0].estimate, r[1].period_end or "", r[1].id))
     shown = _value_text(measure, fact.value, fact.unit)
     when = _fact_period_text(fact.period_start, fact.period_end)
     estimate = " (ước tính)" if fact.estimate else ""
     citation = Citation(document.doc_key, fact.char_start, fact.char_end, fact.page, fact.quote)
-    return Answer(True, f"{name}{when}: {shown}{estimate}. Nguồn: {document.doc_key} — “{fact.quote.strip()}”.",
-                  fact.value, "%" if measure != "value" else fact.unit, f"{fact.period_start or ''}..{fact.period_end}",
-                  [citation])
+    return Answer(
+        True,
+        f"{name}{when}: {shown}{estimate}. Nguồn: {document.doc_key} — “{fact.quote.strip()}”.",
+        fact.value,
+        "%" if measure != "value" else fact.unit,
+        f"{fact.period_start or ''}..{fact.period_end}",
+        [citation],
+    )
 
 
 def _target(session: Session, code: str, name: str, period: Period | None) -> Answer:
-    year = (period.end or period.start).year if period and (period.end or period.start) else date.today().year
+    month = (period.end or period.start) if period else None
+    year = month.year if month else date.today().year
     targets = [(t, k) for t, k in year_targets(session, year) if t.indicator_code == code]
     if not targets:
         return Answer(False, f"Không có mục tiêu {name} năm {year} trong các văn bản đã nhập.")
     target, doc_key = targets[0]
-    value = (f"{format_number(target.value_min or 0)}–{format_number(target.value_max or 0)}"
-             if target.comparator == "range" else format_number(target.value or 0))
+    value = (
+        f"{format_number(target.value_min or 0)}–{format_number(target.value_max or 0)}"
+        if target.comparator == "range"
+        else format_number(target.value or 0)
+    )
     unit = "%" if target.unit == "%" else f" {target.unit}".rstrip()
     citation = Citation(doc_key, target.char_start or 0, target.char_end or 0, target.page, target.quote)
-    return Answer(True, f"Mục tiêu {name} năm {year}: {value}{unit}. Nguồn: {doc_key} — “{target.quote.strip()}”.",
-                  target.value, target.unit, str(year), [citation])
+    return Answer(
+        True,
+        f"Mục tiêu {name} năm {year}: {value}{unit}. Nguồn: {doc_key} — “{target.quote.strip()}”.",
+        target.value,
+        target.unit,
+        str(year),
+        [citation],
+    )
 
 
 def _overdue_agencies(session: Session, today: date) -> Answer:
@@ -114,12 +136,19 @@ def _overdue_agencies(session: Session, today: date) -> Answer:
     registry = default_registry()
     top = lines[0]
     name = registry.agencies[top.agency].name if top.agency in registry.agencies else top.agency
-    overdue = [v for v in task_views(session, today, status=OVERDUE) if top.agency in
-               (v.task.agency_codes + v.task.agencies)]
+    overdue = [
+        v for v in task_views(session, today, status=OVERDUE) if top.agency in (v.task.agency_codes + v.task.agencies)
+    ]
     citations = [Citation(v.doc_key, v.task.char_start, v.task.char_end, v.task.page, v.task.quote) for v in overdue]
     refs = ", ".join(f"{v.doc_key} mục {v.task.ref}" for v in overdue)
-    return Answer(True, f"{name} có nhiều nhiệm vụ quá hạn nhất: {top.overdue} nhiệm vụ tại ngày {today:%d/%m/%Y} "
-                        f"({refs}).", float(top.overdue), "nhiệm vụ", today.isoformat(), citations)
+    return Answer(
+        True,
+        f"{name} có nhiều nhiệm vụ quá hạn nhất: {top.overdue} nhiệm vụ tại ngày {today:%d/%m/%Y} ({refs}).",
+        float(top.overdue),
+        "nhiệm vụ",
+        today.isoformat(),
+        citations,
+    )
 
 
 def _value_text(measure: str, value: float, unit: str) -> str:

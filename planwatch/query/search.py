@@ -27,7 +27,9 @@ class Hit:
 
 
 # Question words that say nothing about what is searched for ("... đạt bao nhiêu?").
-_QUESTION_WORDS = set("bao nhieu la gi nao the nao dat duoc co khong nhu sao may".split())
+_QUESTION_WORDS = set(
+    ["bao", "nhieu", "la", "gi", "nao", "the", "nao", "dat", "duoc", "co", "khong", "nhu", "sao", "may"]
+)
 
 
 def query_terms(query: str) -> list[list[str]]:
@@ -64,26 +66,34 @@ def _search(session: Session, alternatives: list[list[str]], limit: int, every_w
     joiner = (" AND ", " & ") if every_word else (" OR ", " | ")
     if session.get_bind().dialect.name == "sqlite":
         match = " OR ".join("(" + joiner[0].join(f'"{w}"' for w in words) + ")" for words in alternatives)
-        rows = session.execute(text(
-            "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, d.text, -bm25(passage_index) AS score "
-            "FROM passage_index JOIN passages p ON p.id = passage_index.rowid "
-            "JOIN documents d ON d.id = p.document_id "
-            "WHERE passage_index MATCH :match AND d.is_current ORDER BY bm25(passage_index) LIMIT :limit"),
-            {"match": match, "limit": limit * 3})
+        rows = session.execute(
+            text(
+                "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, d.text, "
+                "-bm25(passage_index) AS score "
+                "FROM passage_index JOIN passages p ON p.id = passage_index.rowid "
+                "JOIN documents d ON d.id = p.document_id "
+                "WHERE passage_index MATCH :match AND d.is_current ORDER BY bm25(passage_index) LIMIT :limit"
+            ),
+            {"match": match, "limit": limit * 3},
+        )
     else:
         tsquery = " | ".join("(" + joiner[1].join(words) + ")" for words in alternatives)
-        rows = session.execute(text(
-            "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, d.text, "
-            "ts_rank(p.search, to_tsquery('simple', :q)) AS score "
-            "FROM passages p JOIN documents d ON d.id = p.document_id "
-            "WHERE p.search @@ to_tsquery('simple', :q) AND d.is_current ORDER BY score DESC, p.id LIMIT :limit"),
-            {"q": tsquery, "limit": limit * 3})
+        rows = session.execute(
+            text(
+                "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, d.text, "
+                "ts_rank(p.search, to_tsquery('simple', :q)) AS score "
+                "FROM passages p JOIN documents d ON d.id = p.document_id "
+                "WHERE p.search @@ to_tsquery('simple', :q) AND d.is_current ORDER BY score DESC, p.id LIMIT :limit"
+            ),
+            {"q": tsquery, "limit": limit * 3},
+        )
     hits = []
     for _, start, end, page, doc_key, title, document_text, score in rows:
         passage = document_text[start:end]
         phrase_bonus = 10.0 if any(" ".join(w) in " ".join(fold(passage).split()) for w in alternatives) else 0.0
-        hits.append(Hit(doc_key, title, start, end, page, passage, _marks(passage, alternatives),
-                        float(score) + phrase_bonus))
+        hits.append(
+            Hit(doc_key, title, start, end, page, passage, _marks(passage, alternatives), float(score) + phrase_bonus)
+        )
     return sorted(hits, key=lambda h: -h.score)[:limit]
 
 
@@ -92,8 +102,9 @@ def _marks(passage: str, alternatives: list[list[str]]) -> tuple[tuple[int, int]
     spans: list[tuple[int, int]] = []
     for words in alternatives:
         for word in words:
-            spans.extend((m.start(), m.end()) for m in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])",
-                                                                    folded))
+            spans.extend(
+                (m.start(), m.end()) for m in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", folded)
+            )
     merged: list[tuple[int, int]] = []
     for start, end in sorted(set(spans)):
         if merged and start <= merged[-1][1]:

@@ -48,7 +48,9 @@ def _paragraph(p: etree._Element, numbering: Numbering, note_numbers: dict[str, 
         markers = [(offset + len(prefix) + 1, n) for offset, n in markers]
     lead = len(text) - len(text.lstrip())
     stripped = text.strip()
-    return Block("paragraph", stripped, markers=[(max(0, o - lead), n) for o, n in markers if o - lead <= len(stripped)])
+    return Block(
+        "paragraph", stripped, markers=[(max(0, o - lead), n) for o, n in markers if o - lead <= len(stripped)]
+    )
 
 
 def _runs_text(element: etree._Element, note_numbers: dict[str, int]) -> tuple[str, list[tuple[int, int]]]:
@@ -103,7 +105,10 @@ class Numbering:
         for style in document.styles.element.iterchildren(f"{W}style"):
             num_pr = style.find(f"{W}pPr/{W}numPr")
             if num_pr is not None:
-                self.style_numbering[style.get(f"{W}styleId", "")] = (_val(num_pr, "numId", ""), int(_val(num_pr, "ilvl", "0")))
+                self.style_numbering[style.get(f"{W}styleId", "")] = (
+                    _val(num_pr, "numId", ""),
+                    int(_val(num_pr, "ilvl", "0")),
+                )
         try:
             root = document.part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError):
@@ -112,7 +117,9 @@ class Numbering:
             levels = {}
             for lvl in abstract.iterchildren(f"{W}lvl"):
                 levels[int(lvl.get(f"{W}ilvl", "0"))] = (
-                    _val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""), int(_val(lvl, "start", "1"))
+                    _val(lvl, "numFmt", "decimal"),
+                    _val(lvl, "lvlText", ""),
+                    int(_val(lvl, "start", "1")),
                 )
             self.levels[abstract.get(f"{W}abstractNumId", "")] = levels
         for num in root.iterchildren(f"{W}num"):
@@ -148,8 +155,10 @@ class Numbering:
             return "-" if fmt == "bullet" else ""
         return re.sub(
             r"%(\d)",
-            lambda m: _format(counters[int(m.group(1)) - 1] or levels.get(int(m.group(1)) - 1, ("", "", 1))[2],
-                              levels.get(int(m.group(1)) - 1, ("decimal", "", 1))[0]),
+            lambda m: _format(
+                counters[int(m.group(1)) - 1] or levels.get(int(m.group(1)) - 1, ("", "", 1))[2],
+                levels.get(int(m.group(1)) - 1, ("decimal", "", 1))[0],
+            ),
             text,
         )
 
@@ -159,8 +168,21 @@ def _val(element: etree._Element, tag: str, default: str) -> str:
     return child.get(f"{W}val", default) if child is not None else default
 
 
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 
 
 def _format(n: int, fmt: str) -> str:

@@ -25,7 +25,9 @@ def read_file(path: Path) -> tuple[RawDocument, bytes]:
     name = path.name
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise RejectedFile(name, f"tệp quá lớn ({size // (1024 * 1024)} MB, tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+        raise RejectedFile(
+            name, f"tệp quá lớn ({size // (1024 * 1024)} MB, tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB)"
+        )
     data = path.read_bytes()
     return read_bytes(name, data), data
 

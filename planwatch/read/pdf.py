@@ -35,7 +35,10 @@ def _extract_pages(data: bytes) -> list[list[str]]:
     try:
         done = subprocess.run(
             [sys.executable, "-m", "planwatch.read.pdf_worker"],
-            input=data, capture_output=True, timeout=TIME_LIMIT_SECONDS, check=False,
+            input=data,
+            capture_output=True,
+            timeout=TIME_LIMIT_SECONDS,
+            check=False,
         )
     except subprocess.TimeoutExpired as error:
         raise ValueError(f"đọc PDF quá {TIME_LIMIT_SECONDS} giây, đã dừng") from error

@@ -142,8 +142,10 @@ def join_lines(lines: list[tuple[str, int]], width: int) -> list[tuple[str, int]
     closed = True
     previous_short = True
     for line, line_page in lines:
-        starts_new = closed or _STRONG_HEADING.match(line) is not None or (
-            _is_heading_like(line) and (previous_short or _ends_sentence(current))
+        starts_new = (
+            closed
+            or _STRONG_HEADING.match(line) is not None
+            or (_is_heading_like(line) and (previous_short or _ends_sentence(current)))
         )
         if starts_new and current:
             paragraphs.append((current, page))

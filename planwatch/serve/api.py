@@ -6,7 +6,7 @@ import re
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from pydantic import BaseModel
@@ -178,19 +178,33 @@ class IngestOut(BaseModel):
     message: str
 
 
-ERRORS = {400: {"model": Error}, 404: {"model": Error}, 422: {"model": Error}}
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": Error}, 404: {"model": Error}, 422: {"model": Error}}
 
 
-def _counts(db: Session, model: type, document_id: int) -> int:
+def _counts(db: Session, model: Any, document_id: int) -> int:
     return db.scalar(select(func.count()).select_from(model).where(model.document_id == document_id)) or 0
 
 
 @router.get("/documents", response_model=list[DocumentOut])
 def documents(db: Db) -> list[DocumentOut]:
-    return [DocumentOut(doc=d.doc_key, kind=d.kind, symbol=d.symbol, issued=d.issued, period_start=d.period_start,
-                        period_end=d.period_end, title=d.title, fmt=d.fmt, pages=d.pages, version=d.version,
-                        facts=_counts(db, models.Fact, d.id), targets=_counts(db, models.Target, d.id),
-                        tasks=_counts(db, models.Task, d.id)) for d in current_documents(db)]
+    return [
+        DocumentOut(
+            doc=d.doc_key,
+            kind=d.kind,
+            symbol=d.symbol,
+            issued=d.issued,
+            period_start=d.period_start,
+            period_end=d.period_end,
+            title=d.title,
+            fmt=d.fmt,
+            pages=d.pages,
+            version=d.version,
+            facts=_counts(db, models.Fact, d.id),
+            targets=_counts(db, models.Target, d.id),
+            tasks=_counts(db, models.Task, d.id),
+        )
+        for d in current_documents(db)
+    ]
 
 
 @router.post("/documents", response_model=IngestOut, responses=ERRORS)
@@ -206,19 +220,41 @@ def upload(request: Request, file: Annotated[UploadFile, File()]) -> IngestOut:
         result = ingest_file(request.app.state.sessions, path)
     if result.status == "rejected":
         raise HTTPException(422, f"“{name}” bị từ chối: {result.message}")
-    return IngestOut(status=result.status, doc=result.doc_key, facts=result.facts, tasks=result.tasks,
-                     message=result.message)
+    return IngestOut(
+        status=result.status, doc=result.doc_key, facts=result.facts, tasks=result.tasks, message=result.message
+    )
 
 
 @router.get("/facts", response_model=list[FactOut])
-def facts(db: Db, indicator: str | None = None, doc: str | None = None, measure: str | None = None,
-          period: Annotated[str | None, Query(description="tháng cuối của kỳ, YYYY-MM")] = None,
-          limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> list[FactOut]:
+def facts(
+    db: Db,
+    indicator: str | None = None,
+    doc: str | None = None,
+    measure: str | None = None,
+    period: Annotated[str | None, Query(description="tháng cuối của kỳ, YYYY-MM")] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+) -> list[FactOut]:
     rows = find_facts(db, indicator=indicator, doc=doc, measure=measure, period=period, limit=limit)
-    return [FactOut(id=f.id, doc=key, indicator=f.indicator, indicator_code=f.indicator_code, measure=f.measure,
-                    value=f.value, unit=f.unit, period_start=f.period_start, period_end=f.period_end,
-                    estimate=f.estimate, planned=f.planned, page=f.page, char_start=f.char_start,
-                    char_end=f.char_end, quote=f.quote) for f, key in rows]
+    return [
+        FactOut(
+            id=f.id,
+            doc=key,
+            indicator=f.indicator,
+            indicator_code=f.indicator_code,
+            measure=f.measure,
+            value=f.value,
+            unit=f.unit,
+            period_start=f.period_start,
+            period_end=f.period_end,
+            estimate=f.estimate,
+            planned=f.planned,
+            page=f.page,
+            char_start=f.char_start,
+            char_end=f.char_end,
+            quote=f.quote,
+        )
+        for f, key in rows
+    ]
 
 
 @router.get("/targets")
@@ -228,21 +264,45 @@ def targets(db: Db, doc: str | None = None) -> list[dict[str, object]]:
 
 @router.get("/status", response_model=list[StatusOut])
 def status(request: Request, db: Db, year: Annotated[int, Query(ge=1990, le=2100)]) -> list[StatusOut]:
-    return [StatusOut(indicator=r.target.indicator, indicator_code=r.target.indicator_code, category=r.category,
-                      measure=r.target.measure, target=r.target.value, target_min=r.target.value_min,
-                      target_max=r.target.value_max, unit=r.target.unit, comparator=r.target.comparator,
-                      source=r.doc_key, actual=r.actual.value if r.actual else None,
-                      actual_period_end=r.actual.period_end if r.actual else None,
-                      actual_source=r.actual.doc_key if r.actual else None, percent_of_target=r.percent_of_target,
-                      expected_pct=r.expected_pct, status=r.status, reason=r.reason)
-            for r in request.app.state.cache.get(db, "status", (year,), lambda: year_status(db, year))]
+    return [
+        StatusOut(
+            indicator=r.target.indicator,
+            indicator_code=r.target.indicator_code,
+            category=r.category,
+            measure=r.target.measure,
+            target=r.target.value,
+            target_min=r.target.value_min,
+            target_max=r.target.value_max,
+            unit=r.target.unit,
+            comparator=r.target.comparator,
+            source=r.doc_key,
+            actual=r.actual.value if r.actual else None,
+            actual_period_end=r.actual.period_end if r.actual else None,
+            actual_source=r.actual.doc_key if r.actual else None,
+            percent_of_target=r.percent_of_target,
+            expected_pct=r.expected_pct,
+            status=r.status,
+            reason=r.reason,
+        )
+        for r in request.app.state.cache.get(db, "status", (year,), lambda: year_status(db, year))
+    ]
 
 
 @router.get("/series/{indicator}", response_model=list[PointOut])
 def indicator_series(db: Db, indicator: str, measure: str = "value") -> list[PointOut]:
-    return [PointOut(period_start=p.period_start, period_end=p.period_end, value=p.value, unit=p.unit,
-                     estimate=p.estimate, derived=p.derived, doc=p.doc_key, fact_id=p.fact_id)
-            for p in series(db, indicator, measure)]
+    return [
+        PointOut(
+            period_start=p.period_start,
+            period_end=p.period_end,
+            value=p.value,
+            unit=p.unit,
+            estimate=p.estimate,
+            derived=p.derived,
+            doc=p.doc_key,
+            fact_id=p.fact_id,
+        )
+        for p in series(db, indicator, measure)
+    ]
 
 
 def _as_of(text: str | None) -> date:
@@ -253,8 +313,13 @@ def _as_of(text: str | None) -> date:
 
 
 @router.get("/tasks", responses=ERRORS)
-def tasks(db: Db, agency: str | None = None, status: str | None = None, doc: str | None = None,
-          as_of: Annotated[str | None, Query(description="dd/mm/yyyy")] = None) -> list[dict[str, object]]:
+def tasks(
+    db: Db,
+    agency: str | None = None,
+    status: str | None = None,
+    doc: str | None = None,
+    as_of: Annotated[str | None, Query(description="dd/mm/yyyy")] = None,
+) -> list[dict[str, object]]:
     if status and status not in STATUSES:
         raise HTTPException(400, f"trạng thái “{status}” không có; dùng: {', '.join(STATUSES)}")
     day = _as_of(as_of)
@@ -264,18 +329,34 @@ def tasks(db: Db, agency: str | None = None, status: str | None = None, doc: str
 
 @router.get("/tasks/scorecard", response_model=list[ScoreOut], responses=ERRORS)
 def task_scorecard(db: Db, as_of: str | None = None) -> list[ScoreOut]:
-    return [ScoreOut(agency=line.agency, assigned=line.assigned, done_on_time=line.done_on_time,
-                     done_late=line.done_late, in_progress=line.in_progress, overdue=line.overdue,
-                     on_time_rate=line.on_time_rate) for line in scorecard(task_views(db, _as_of(as_of)))]
+    return [
+        ScoreOut(
+            agency=line.agency,
+            assigned=line.assigned,
+            done_on_time=line.done_on_time,
+            done_late=line.done_late,
+            in_progress=line.in_progress,
+            overdue=line.overdue,
+            on_time_rate=line.on_time_rate,
+        )
+        for line in scorecard(task_views(db, _as_of(as_of)))
+    ]
 
 
 @router.post("/tasks/{doc}/{ref}/updates", status_code=201, responses=ERRORS)
 def task_update(request: Request, doc: str, ref: str, update: TaskUpdateIn) -> dict[str, str]:
     try:
         with request.app.state.sessions.begin() as db:
-            record_update(db, doc, ref, parse_date(update.reported_on),
-                          parse_date(update.done_on) if update.done_on else None, update.note, update.evidence,
-                          update.author)
+            record_update(
+                db,
+                doc,
+                ref,
+                parse_date(update.reported_on),
+                parse_date(update.done_on) if update.done_on else None,
+                update.note,
+                update.evidence,
+                update.author,
+            )
     except TaskError as error:
         raise HTTPException(400, str(error)) from error
     return {"status": "saved"}
@@ -283,23 +364,48 @@ def task_update(request: Request, doc: str, ref: str, update: TaskUpdateIn) -> d
 
 @router.get("/checks", response_model=list[FindingOut])
 def checks(request: Request, db: Db) -> list[FindingOut]:
-    return [FindingOut(kind=f.kind, severity=f.severity, indicator=f.indicator, period=f.period, message=f.message,
-                       sources=[SourceOut(**s.__dict__) for s in f.sources])
-            for f in request.app.state.cache.get(db, "checks", (), lambda: run_checks(db))]
+    return [
+        FindingOut(
+            kind=f.kind,
+            severity=f.severity,
+            indicator=f.indicator,
+            period=f.period,
+            message=f.message,
+            sources=[SourceOut(**s.__dict__) for s in f.sources],
+        )
+        for f in request.app.state.cache.get(db, "checks", (), lambda: run_checks(db))
+    ]
 
 
 @router.get("/search", response_model=list[HitOut])
-def search_passages(db: Db, q: Annotated[str, Query(min_length=1, max_length=300)],
-                    limit: Annotated[int, Query(ge=1, le=100)] = 20) -> list[HitOut]:
-    return [HitOut(doc=h.doc_key, char_start=h.char_start, char_end=h.char_end, page=h.page, text=h.text,
-                   marks=list(h.marks), score=h.score) for h in search(db, q, limit)]
+def search_passages(
+    db: Db, q: Annotated[str, Query(min_length=1, max_length=300)], limit: Annotated[int, Query(ge=1, le=100)] = 20
+) -> list[HitOut]:
+    return [
+        HitOut(
+            doc=h.doc_key,
+            char_start=h.char_start,
+            char_end=h.char_end,
+            page=h.page,
+            text=h.text,
+            marks=list(h.marks),
+            score=h.score,
+        )
+        for h in search(db, q, limit)
+    ]
 
 
 @router.get("/ask", response_model=AnswerOut)
 def answer(db: Db, q: Annotated[str, Query(min_length=1, max_length=300)]) -> AnswerOut:
     found = ask(db, q)
-    return AnswerOut(found=found.found, text=found.text, value=found.value, unit=found.unit, period=found.period,
-                     citations=[CitationOut(**c.__dict__) for c in found.citations])
+    return AnswerOut(
+        found=found.found,
+        text=found.text,
+        value=found.value,
+        unit=found.unit,
+        period=found.period,
+        citations=[CitationOut(**c.__dict__) for c in found.citations],
+    )
 
 
 @router.get("/facts/export")

@@ -22,8 +22,11 @@ MAX_UPLOAD = 50 * 1024 * 1024
 
 def create_app(db: str | Engine | None = None) -> FastAPI:
     """The app over a store given by URL (or an open engine, as tests do); the default store otherwise."""
-    app = FastAPI(title="PlanWatch API", version="1.0",
-                  description="Số liệu, chỉ tiêu, nhiệm vụ và kiểm tra nhất quán từ văn bản kế hoạch, báo cáo.")
+    app = FastAPI(
+        title="PlanWatch API",
+        version="1.0",
+        description="Số liệu, chỉ tiêu, nhiệm vụ và kiểm tra nhất quán từ văn bản kế hoạch, báo cáo.",
+    )
     app.state.sessions = session_factory(db if isinstance(db, Engine) else open_engine(db))
     app.state.max_upload = MAX_UPLOAD
     app.state.cache = StoreCache()
@@ -43,6 +46,3 @@ def create_app(db: str | Engine | None = None) -> FastAPI:
         return JSONResponse({"error": f"yêu cầu không hợp lệ — {where}"}, status_code=422)
 
     return app
-
-
-

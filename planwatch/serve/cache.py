@@ -15,13 +15,22 @@ from sqlalchemy.orm import Session
 from planwatch.store import models
 
 T = TypeVar("T")
-_TRACKED = (models.Document, models.Target, models.TargetEdit, models.IndicatorAlias, models.TaskUpdate,
-            models.AgencyAlias)
+_TRACKED = (
+    models.Document,
+    models.Target,
+    models.TargetEdit,
+    models.IndicatorAlias,
+    models.TaskUpdate,
+    models.AgencyAlias,
+)
 
 
 def fingerprint(session: Session) -> tuple[object, ...]:
-    parts = [q for m in _TRACKED for q in (select(func.count(m.id)).scalar_subquery(),
-                                           select(func.max(m.id)).scalar_subquery())]
+    parts = [
+        q
+        for m in _TRACKED
+        for q in (select(func.count(m.id)).scalar_subquery(), select(func.max(m.id)).scalar_subquery())
+    ]
     return (*session.execute(select(*parts)).one(), date.today())
 
 

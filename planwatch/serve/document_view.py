@@ -9,8 +9,14 @@ from html import escape
 from planwatch.extract.numbers import format_number
 from planwatch.store import models
 
-MEASURES_VI = {"value": "giá trị", "yoy_change_pct": "so cùng kỳ", "prev_change_pct": "so kỳ trước",
-               "plan_pct": "% kế hoạch", "share_pct": "tỷ trọng", "rank": "xếp hạng"}
+MEASURES_VI = {
+    "value": "giá trị",
+    "yoy_change_pct": "so cùng kỳ",
+    "prev_change_pct": "so kỳ trước",
+    "plan_pct": "% kế hoạch",
+    "share_pct": "tỷ trọng",
+    "rank": "xếp hạng",
+}
 
 
 @dataclass(frozen=True)
@@ -26,8 +32,9 @@ def render_document(document: models.Document, facts: list[models.Fact]) -> list
     blocks = []
     for block in sorted(document.blocks, key=lambda b: b.char_start):
         inside = [f for f in ordered if block.char_start <= f.char_start and f.char_end <= block.char_end]
-        blocks.append(RenderedBlock(block.kind, block.footnote, block.char_start,
-                                    _highlight(document.text, block, inside)))
+        blocks.append(
+            RenderedBlock(block.kind, block.footnote, block.char_start, _highlight(document.text, block, inside))
+        )
     return blocks
 
 
@@ -39,9 +46,11 @@ def _highlight(text: str, block: models.Block, facts: list[models.Fact]) -> str:
             out.append(f'<span id="f{fact.id}"></span>')
             continue
         out.append(escape(text[pos : fact.char_start]))
-        out.append(f'<mark id="f{fact.id}" class="fact" data-start="{fact.char_start}" data-measure="{fact.measure}" '
-                   f'title="{escape(_explain(fact))}">'
-                   f"{escape(text[fact.char_start : fact.char_end])}</mark>")
+        out.append(
+            f'<mark id="f{fact.id}" class="fact" data-start="{fact.char_start}" data-measure="{fact.measure}" '
+            f'title="{escape(_explain(fact))}">'
+            f"{escape(text[fact.char_start : fact.char_end])}</mark>"
+        )
         pos = fact.char_end
     out.append(escape(text[pos : block.char_end]))
     return "".join(out)
@@ -51,5 +60,7 @@ def _explain(fact: models.Fact) -> str:
     period = "–".join(p for p in (fact.period_start, fact.period_end) if p) or "?"
     unit = "%" if fact.measure.endswith("_pct") else fact.unit
     estimate = " (ước)" if fact.estimate else ""
-    return (f"{fact.indicator} · {MEASURES_VI.get(fact.measure, fact.measure)}: {format_number(fact.value)} {unit}"
-            f"{estimate} · kỳ {period}")
+    return (
+        f"{fact.indicator} · {MEASURES_VI.get(fact.measure, fact.measure)}: {format_number(fact.value)} {unit}"
+        f"{estimate} · kỳ {period}"
+    )

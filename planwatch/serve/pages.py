@@ -23,8 +23,16 @@ from planwatch.extract.units import same_kind, unit_by_name
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.progress import year_status, year_targets
 from planwatch.monitor.series import series
-from planwatch.monitor.tasks import OVERDUE, STATUS_VI, STATUSES, TaskError, parse_date, record_update, scorecard, \
-    task_views
+from planwatch.monitor.tasks import (
+    OVERDUE,
+    STATUS_VI,
+    STATUSES,
+    TaskError,
+    parse_date,
+    record_update,
+    scorecard,
+    task_views,
+)
 from planwatch.query.ask import ask
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.query.search import search
@@ -78,10 +86,12 @@ def overview(request: Request, year: int | None = None) -> HTMLResponse:
         findings = len(cache.get(db, "checks", (), lambda: run_checks(db)))
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
-        groups[r.category].append({"row": r, "css": STATUS_CLASS.get(r.status, "none"),
-                                   "spark": Markup(sparkline([v for _, v in r.trend]))})
-    return _render(request, "overview.html", year=year, years=years, groups=dict(groups), overdue=overdue,
-                   findings=findings)
+        groups[r.category].append(
+            {"row": r, "css": STATUS_CLASS.get(r.status, "none"), "spark": Markup(sparkline([v for _, v in r.trend]))}
+        )
+    return _render(
+        request, "overview.html", year=year, years=years, groups=dict(groups), overdue=overdue, findings=findings
+    )
 
 
 @router.get("/chi-tieu/{code}", response_class=HTMLResponse)
@@ -93,20 +103,26 @@ def indicator(request: Request, code: str) -> HTMLResponse:
     with _session(request) as db:
         points = [p for p in series(db, code) if not info.unit or same_kind(p.unit, info.unit)]
         facts = find_facts(db, code=code, limit=FACTS_SHOWN)
-        target = next((t for t, _ in year_targets(db, int(points[-1].period_end[:4])) if t.indicator_code == code
-                       and t.measure == "value") if points else None, None)
+        year = int(points[-1].period_end[:4]) if points else date.today().year
+        target = next((t for t, _ in year_targets(db, year) if t.indicator_code == code and t.measure == "value"), None)
     unit = points[-1].unit if points else info.unit
     shown = [p for p in points if same_kind(p.unit, unit)]
-    chart_points = [ChartPoint(
-        p.period_end, p.base_value / _unit_factor(unit),
-        f"/van-ban/{quote(p.doc_key)}#f{p.fact_id}" if p.fact_id else f"/van-ban/{quote(p.doc_key)}",
-        f"{p.period_start or '?'}–{p.period_end}: {format_number(p.value)} {p.unit} ({p.doc_key})",
-        "cumulative" if p.cumulative else "monthly") for p in shown]
+    chart_points = [
+        ChartPoint(
+            p.period_end,
+            p.base_value / _unit_factor(unit),
+            f"/van-ban/{quote(p.doc_key)}#f{p.fact_id}" if p.fact_id else f"/van-ban/{quote(p.doc_key)}",
+            f"{p.period_start or '?'}–{p.period_end}: {format_number(p.value)} {p.unit} ({p.doc_key})",
+            "cumulative" if p.cumulative else "monthly",
+        )
+        for p in shown
+    ]
     goal = target.value if target is not None and target.value is not None and same_kind(target.unit, unit) else None
     goal_in_unit = goal * _unit_factor(target.unit) / _unit_factor(unit) if goal is not None and target else None
     chart = Markup(line_chart(chart_points, goal_in_unit, target_label=LABELS[_lang(request)]["target"]))
-    return _render(request, "indicator.html", info=info, chart=chart, unit=unit, facts=facts, measures=MEASURES_VI,
-                   points=shown)
+    return _render(
+        request, "indicator.html", info=info, chart=chart, unit=unit, facts=facts, measures=MEASURES_VI, points=shown
+    )
 
 
 def _unit_factor(unit: str) -> float:
@@ -119,8 +135,10 @@ def documents(request: Request) -> HTMLResponse:
     with _session(request) as db:
         docs = []
         for d in current_documents(db):
-            counts = {name: db.scalar(select(func.count()).select_from(model).where(model.document_id == d.id))
-                      for name, model in (("facts", models.Fact), ("targets", models.Target), ("tasks", models.Task))}
+            counts = {
+                name: db.scalar(select(func.count()).select_from(model).where(model.document_id == d.id))
+                for name, model in (("facts", models.Fact), ("targets", models.Target), ("tasks", models.Task))
+            }
             docs.append((d, counts))
     return _render(request, "documents.html", docs=docs)
 
@@ -128,20 +146,31 @@ def documents(request: Request) -> HTMLResponse:
 @router.get("/van-ban/{doc}", response_class=HTMLResponse)
 def document(request: Request, doc: str) -> HTMLResponse:
     with _session(request) as db:
-        found = db.scalar(select(models.Document).where(models.Document.doc_key == doc,
-                                                        models.Document.is_current.is_(True)))
+        found = db.scalar(
+            select(models.Document).where(models.Document.doc_key == doc, models.Document.is_current.is_(True))
+        )
         if found is None:
             raise HTTPException(404)
         blocks = render_document(found, list(found.facts))
         body = [b for b in blocks if b.kind != "footnote"]
         notes = [b for b in blocks if b.kind == "footnote"]
-        return _render(request, "document.html", doc=found, body=[(b.start, Markup(b.html)) for b in body],
-                       notes=[(b.footnote, b.start, Markup(b.html)) for b in notes])
+        return _render(
+            request,
+            "document.html",
+            doc=found,
+            body=[(b.start, Markup(b.html)) for b in body],
+            notes=[(b.footnote, b.start, Markup(b.html)) for b in notes],
+        )
 
 
 @router.get("/nhiem-vu", response_class=HTMLResponse)
-def tasks(request: Request, agency: str | None = None, status: str | None = None, as_of: str | None = None,
-          message: str | None = None) -> HTMLResponse:
+def tasks(
+    request: Request,
+    agency: str | None = None,
+    status: str | None = None,
+    as_of: str | None = None,
+    message: str | None = None,
+) -> HTMLResponse:
     try:
         day = parse_date(as_of) if as_of else date.today()
     except TaskError as error:
@@ -151,19 +180,37 @@ def tasks(request: Request, agency: str | None = None, status: str | None = None
         lines = scorecard(task_views(db, day))
     registry = default_registry()
     names = {code: a.name for code, a in registry.agencies.items()}
-    return _render(request, "tasks.html", views=views, lines=lines, names=names, status_vi=STATUS_VI,
-                   statuses=STATUSES, agency=agency or "", status=status or "", day=day, message=message)
+    return _render(
+        request,
+        "tasks.html",
+        views=views,
+        lines=lines,
+        names=names,
+        status_vi=STATUS_VI,
+        statuses=STATUSES,
+        agency=agency or "",
+        status=status or "",
+        day=day,
+        message=message,
+    )
 
 
 @router.post("/nhiem-vu/cap-nhat")
-def task_update(request: Request, doc: Annotated[str, Form()], ref: Annotated[str, Form()],
-                reported_on: Annotated[str, Form()], author: Annotated[str, Form()],
-                done_on: Annotated[str, Form()] = "", note: Annotated[str, Form()] = "",
-                evidence: Annotated[str, Form()] = "") -> RedirectResponse:
+def task_update(
+    request: Request,
+    doc: Annotated[str, Form()],
+    ref: Annotated[str, Form()],
+    reported_on: Annotated[str, Form()],
+    author: Annotated[str, Form()],
+    done_on: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+    evidence: Annotated[str, Form()] = "",
+) -> RedirectResponse:
     try:
         with request.app.state.sessions.begin() as db:
-            record_update(db, doc, ref, parse_date(reported_on), parse_date(done_on) if done_on else None, note,
-                          evidence, author)
+            record_update(
+                db, doc, ref, parse_date(reported_on), parse_date(done_on) if done_on else None, note, evidence, author
+            )
         message = f"Đã lưu cập nhật nhiệm vụ {ref}."
     except TaskError as error:
         message = f"Không lưu: {error}"

@@ -73,10 +73,21 @@ def _blocks_and_facts(plain: PlainText, meta: DocumentMeta, codes: Coder, rows: 
         for pos, note in plain.markers:
             if span.start <= pos <= span.end and span.kind != "footnote":
                 sections[note] = section
-        rows.add(models.Block, {"kind": span.kind, "char_start": span.start, "char_end": span.end, "page": span.page,
-                                "footnote": span.note, "section": section})
-        rows.add(models.Passage, {"char_start": span.start, "char_end": span.end, "page": span.page,
-                                  "folded": fold_keep_length(text)})
+        rows.add(
+            models.Block,
+            {
+                "kind": span.kind,
+                "char_start": span.start,
+                "char_end": span.end,
+                "page": span.page,
+                "footnote": span.note,
+                "section": section,
+            },
+        )
+        rows.add(
+            models.Passage,
+            {"char_start": span.start, "char_end": span.end, "page": span.page, "folded": fold_keep_length(text)},
+        )
         found = extract_facts(text, context, span.start)
         if span.kind != "footnote":
             by_block[span.start] = found
@@ -86,16 +97,28 @@ def _blocks_and_facts(plain: PlainText, meta: DocumentMeta, codes: Coder, rows: 
     return by_block
 
 
-def _fact_row(fact: Fact, plain: PlainText, section: str, footnote: int | None, page: int | None,
-              codes: Coder) -> Row:
+def _fact_row(fact: Fact, plain: PlainText, section: str, footnote: int | None, page: int | None, codes: Coder) -> Row:
     start, end = fact.period.as_strings()
     return {
-        "indicator": fact.indicator, "indicator_code": codes(fact.indicator, fact.parent), "parent": fact.parent,
-        "measure": fact.measure, "value": fact.value, "unit": fact.unit,
+        "indicator": fact.indicator,
+        "indicator_code": codes(fact.indicator, fact.parent),
+        "parent": fact.parent,
+        "measure": fact.measure,
+        "value": fact.value,
+        "unit": fact.unit,
         "base_value": base_value(fact.value, fact.unit) if fact.measure == "value" else fact.value,
-        "rank_of": fact.rank_of, "period_start": start, "period_end": end, "estimate": fact.estimate,
-        "prior": "prior" in fact.tags, "planned": False, "section": section, "footnote": footnote, "page": page,
-        "char_start": fact.start, "char_end": fact.end, "quote": plain.text[fact.start : fact.end],
+        "rank_of": fact.rank_of,
+        "period_start": start,
+        "period_end": end,
+        "estimate": fact.estimate,
+        "prior": "prior" in fact.tags,
+        "planned": False,
+        "section": section,
+        "footnote": footnote,
+        "page": page,
+        "char_start": fact.start,
+        "char_end": fact.end,
+        "quote": plain.text[fact.start : fact.end],
     }
 
 
@@ -107,23 +130,45 @@ def _plans_ahead(meta: DocumentMeta, fact: Row) -> bool:
     return fact["period_end"] is None or fact["period_end"] >= start
 
 
-def _targets(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], meta: DocumentMeta, plain: PlainText,
-             codes: Coder, rows: DocumentRows) -> None:
+def _targets(
+    blocks: list[OutlineBlock],
+    by_block: dict[int, list[Fact]],
+    meta: DocumentMeta,
+    plain: PlainText,
+    codes: Coder,
+    rows: DocumentRows,
+) -> None:
     year = meta.context().year
     for block in blocks:
         for draft in extract_targets(block, by_block.get(block.start, []), year):
-            rows.add(models.Target, {
-                "source": "document", "indicator": draft.indicator, "indicator_code": codes(draft.indicator, draft.parent),
-                "parent": draft.parent, "year": draft.year, "measure": draft.measure, "comparator": draft.comparator,
-                "value": draft.value, "value_min": draft.value_min, "value_max": draft.value_max, "unit": draft.unit,
-                "number": draft.number, "section": " > ".join(h.label for h in block.trail), "page": block.page,
-                "char_start": draft.start, "char_end": draft.end, "quote": plain.text[draft.start : draft.end],
-                "active": True,
-            })
+            rows.add(
+                models.Target,
+                {
+                    "source": "document",
+                    "indicator": draft.indicator,
+                    "indicator_code": codes(draft.indicator, draft.parent),
+                    "parent": draft.parent,
+                    "year": draft.year,
+                    "measure": draft.measure,
+                    "comparator": draft.comparator,
+                    "value": draft.value,
+                    "value_min": draft.value_min,
+                    "value_max": draft.value_max,
+                    "unit": draft.unit,
+                    "number": draft.number,
+                    "section": " > ".join(h.label for h in block.trail),
+                    "page": block.page,
+                    "char_start": draft.start,
+                    "char_end": draft.end,
+                    "quote": plain.text[draft.start : draft.end],
+                    "active": True,
+                },
+            )
 
 
-def _tasks(blocks: list[OutlineBlock], plain: PlainText, meta: DocumentMeta, registry: Registry,
-           rows: DocumentRows) -> None:
+def _tasks(
+    blocks: list[OutlineBlock], plain: PlainText, meta: DocumentMeta, registry: Registry, rows: DocumentRows
+) -> None:
     tasks, groups = extract_tasks(blocks, registry, meta.period)
     plan_end = meta.period.end
     implied = date(plan_end.year, plan_end.month, monthrange(plan_end.year, plan_end.month)[1]) if plan_end else None
@@ -131,20 +176,46 @@ def _tasks(blocks: list[OutlineBlock], plain: PlainText, meta: DocumentMeta, reg
         rows.add(models.Task, _task_row(task, plain, registry, implied))
     for group in groups:
         start, end = group.period.as_strings()
-        rows.add(models.TaskGroup, {"number": group.number, "title": group.title, "period_start": start,
-                                    "period_end": end, "char_start": group.start, "char_end": group.end})
+        rows.add(
+            models.TaskGroup,
+            {
+                "number": group.number,
+                "title": group.title,
+                "period_start": start,
+                "period_end": end,
+                "char_start": group.start,
+                "char_end": group.end,
+            },
+        )
 
 
 def _task_row(task: Task, plain: PlainText, registry: Registry, implied: date | None) -> Row:
     codes = [agency.code if (agency := registry.normalise(name)) else None for name in task.agencies]
     return {
-        "ref": task.ref, "agencies": task.agencies, "agency_codes": codes, "agencies_text": task.agencies_text,
-        "role": task.role, "coordinating": task.coordinating, "deadline": task.deadline,
+        "ref": task.ref,
+        "agencies": task.agencies,
+        "agency_codes": codes,
+        "agencies_text": task.agencies_text,
+        "role": task.role,
+        "coordinating": task.coordinating,
+        "deadline": task.deadline,
         "implied_deadline": None if task.deadline else implied,
         "recurring": [{"every": d.every, "day": d.day, "text": d.describe()} for d in task.recurring],
-        "subtasks": [{"text": s.text, "start": s.start, "end": s.end, "deadline": s.deadline.describe(),
-                      "due": s.deadline.due.isoformat() if s.deadline.due else None} for s in task.subtasks],
-        "summary": task.summary, "group_title": task.group, "page": plain.page_at(task.start),
-        "char_start": task.start, "char_end": task.end, "item_end": task.item_end,
+        "subtasks": [
+            {
+                "text": s.text,
+                "start": s.start,
+                "end": s.end,
+                "deadline": s.deadline.describe(),
+                "due": s.deadline.due.isoformat() if s.deadline.due else None,
+            }
+            for s in task.subtasks
+        ],
+        "summary": task.summary,
+        "group_title": task.group,
+        "page": plain.page_at(task.start),
+        "char_start": task.start,
+        "char_end": task.end,
+        "item_end": task.item_end,
         "quote": plain.text[task.start : task.end],
     }

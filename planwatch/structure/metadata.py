@@ -30,7 +30,9 @@ _DATE = re.compile(r"[A-ZÀ-ỸĐ][\wÀ-ỹ ]{1,30},\s*ngày\s+(\d{1,2})\s+thán
 _ISSUER = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s+(TỈNH\s+[A-ZÀ-ỸĐ ]+)", re.M)
 _SYMBOL_KIND = {"BC": "báo cáo", "KH": "kế hoạch", "NQ": "nghị quyết", "QĐ": "quyết định", "CT": "chỉ thị"}
 _NEXT_MONTH_TASKS = re.compile(r"nhiệm\s+vụ\s+(?:trọng\s+tâm\s+)?tháng\s+0?(\d{1,2})\s+năm\s+(\d{4})", re.I)
-_MONTH_TITLE = re.compile(r"(?:tình\s+hình|kết\s+quả)(?:(?!nhiệm\s+vụ)[^\n]){0,60}?tháng\s+0?(\d{1,2})(?:\s+năm\s+|/)(\d{4})", re.I)
+_MONTH_TITLE = re.compile(
+    r"(?:tình\s+hình|kết\s+quả)(?:(?!nhiệm\s+vụ)[^\n]){0,60}?tháng\s+0?(\d{1,2})(?:\s+năm\s+|/)(\d{4})", re.I
+)
 _HALF_YEAR = re.compile(r"(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})", re.IGNORECASE)
 _MONTHS_TO_DATE = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE)
 _YEAR_REPORT = re.compile(r"(?:năm|NĂM)\s+(\d{4})")
@@ -94,8 +96,8 @@ def reported_period(head: str, text: str, kind: str | None = None) -> Period:
     """The months the document reports on (for a plan or resolution: the year it plans, unless its title names
     a half-year)."""
     title = (_title(head, kind) or "") if kind in _PLAN_KINDS else ""
-    if title and not _HALF_YEAR.search(title) and (years := _YEAR_REPORT.findall(title)):
-        return year_period(max(int(y) for y in years))
+    if title and not _HALF_YEAR.search(title) and (title_years := _YEAR_REPORT.findall(title)):
+        return year_period(max(int(y) for y in title_years))
     if m := _MONTH_TITLE.search(head):
         month, year = int(m.group(1)), int(m.group(2))
         return Period(Month(year, month), Month(year, month))

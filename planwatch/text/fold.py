@@ -7,15 +7,30 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 
 ABBREVIATIONS = {
-    "nsnn": "ngan sach nha nuoc", "grdp": "tong san pham tren dia ban", "iip": "chi so san xuat cong nghiep",
-    "fdi": "dau tu truc tiep nuoc ngoai", "xnk": "xuat nhap khau", "kcn": "khu cong nghiep",
-    "ccn": "cum cong nghiep", "dn": "doanh nghiep", "vdt": "von dau tu", "dtc": "dau tu cong",
-    "ntm": "nong thon moi", "mtqg": "muc tieu quoc gia", "bhxh": "bao hiem xa hoi", "bhyt": "bao hiem y te",
-    "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "tthc": "thu tuc hanh chinh",
-    "gtsx": "gia tri san xuat", "sxcn": "san xuat cong nghiep", "cntt": "cong nghe thong tin",
+    "nsnn": "ngan sach nha nuoc",
+    "grdp": "tong san pham tren dia ban",
+    "iip": "chi so san xuat cong nghiep",
+    "fdi": "dau tu truc tiep nuoc ngoai",
+    "xnk": "xuat nhap khau",
+    "kcn": "khu cong nghiep",
+    "ccn": "cum cong nghiep",
+    "dn": "doanh nghiep",
+    "vdt": "von dau tu",
+    "dtc": "dau tu cong",
+    "ntm": "nong thon moi",
+    "mtqg": "muc tieu quoc gia",
+    "bhxh": "bao hiem xa hoi",
+    "bhyt": "bao hiem y te",
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "tthc": "thu tuc hanh chinh",
+    "gtsx": "gia tri san xuat",
+    "sxcn": "san xuat cong nghiep",
+    "cntt": "cong nghe thong tin",
 }
 
 
@@ -42,3 +57,11 @@ def matches(query: str, text: str) -> bool:
     wanted = fold(query).split()
     have = set(fold(text).split())
     return all(w in have for w in wanted)
+
+
+def phrase_pattern(phrases: Iterable[str], trailing_only: bool = False) -> re.Pattern[str]:
+    """Any of the folded phrases as whole words, the longest first (so "thu noi dia" wins over "thu")."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    alternatives = "|".join(re.escape(p) for p in ordered)
+    leading = "" if trailing_only else "(?<![a-z0-9])"
+    return re.compile(f"{leading}(?:{alternatives})(?![a-z0-9])")

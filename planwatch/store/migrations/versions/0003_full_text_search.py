@@ -32,13 +32,18 @@ def upgrade() -> None:
     op.create_index("ix_facts_code_measure", "facts", ["indicator_code", "measure", "period_end"])
     if op.get_bind().dialect.name == "sqlite":
         op.execute("CREATE VIRTUAL TABLE passage_index USING fts5(folded, content='passages', content_rowid='id')")
-        op.execute("CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN "
-                   "INSERT INTO passage_index(rowid, folded) VALUES (new.id, new.folded); END")
-        op.execute("CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN "
-                   "INSERT INTO passage_index(passage_index, rowid, folded) VALUES ('delete', old.id, old.folded); END")
+        op.execute(
+            "CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN "
+            "INSERT INTO passage_index(rowid, folded) VALUES (new.id, new.folded); END"
+        )
+        op.execute(
+            "CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN "
+            "INSERT INTO passage_index(passage_index, rowid, folded) VALUES ('delete', old.id, old.folded); END"
+        )
     else:
-        op.execute("ALTER TABLE passages ADD COLUMN search tsvector "
-                   "GENERATED ALWAYS AS (to_tsvector('simple', folded)) STORED")
+        op.execute(
+            "ALTER TABLE passages ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('simple', folded)) STORED"
+        )
         op.execute("CREATE INDEX ix_passages_search ON passages USING GIN (search)")
 
 
