@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from datetime import date
 from typing import Annotated
 
@@ -74,9 +75,7 @@ def _print_scorecard(views: list, as_json: bool) -> None:  # type: ignore[type-a
     registry = default_registry()
     lines = scorecard(views)
     if as_json:
-        console.print_json(
-            json.dumps([line.__dict__ | {"on_time_rate": line.on_time_rate} for line in lines], ensure_ascii=False)
-        )
+        console.print_json(json.dumps([asdict(line) for line in lines], ensure_ascii=False))
         return
     table = Table(*say("score_columns"))
     for line in lines:

@@ -100,12 +100,7 @@ class ScoreLine:
     done_late: int
     in_progress: int
     overdue: int
-
-    @property
-    def on_time_rate(self) -> float | None:
-        """Share of finished-or-due tasks done on time; None while nothing is finished or due."""
-        counted = self.done_on_time + self.done_late + self.overdue
-        return self.done_on_time / counted if counted else None
+    on_time_rate: float | None  # of the tasks finished or due, the share done on time; None while there are none
 
 
 def scorecard(views: Sequence[TaskView]) -> list[ScoreLine]:
@@ -116,10 +111,15 @@ def scorecard(views: Sequence[TaskView]) -> list[ScoreLine]:
         for key in keys:  # "Giám đốc sở, thủ trưởng cơ quan thuộc UBND tỉnh" is one group, counted once
             counts.setdefault(key, Counter())[view.status] += 1
     lines = [
-        ScoreLine(agency, sum(c.values()), c[DONE_ON_TIME], c[DONE_LATE], c[IN_PROGRESS], c[OVERDUE])
+        ScoreLine(agency, sum(c.values()), c[DONE_ON_TIME], c[DONE_LATE], c[IN_PROGRESS], c[OVERDUE], _on_time(c))
         for agency, c in counts.items()
     ]
     return sorted(lines, key=lambda line: (-line.overdue, -line.assigned, line.agency))
+
+
+def _on_time(counts: Counter[str]) -> float | None:
+    counted = counts[DONE_ON_TIME] + counts[DONE_LATE] + counts[OVERDUE]
+    return counts[DONE_ON_TIME] / counted if counted else None
 
 
 def parse_date(text: str) -> date:

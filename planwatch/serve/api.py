@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.export import fact_records, target_records, task_records
 from planwatch.ingest import ingest_file
-from planwatch.monitor.checks import run_checks
+from planwatch.monitor.checks import Finding, run_checks
 from planwatch.monitor.progress import year_status
-from planwatch.monitor.series import series
-from planwatch.monitor.tasks import STATUSES, TaskError, parse_date, record_update, scorecard, task_views
-from planwatch.query.ask import ask
+from planwatch.monitor.series import Point, series
+from planwatch.monitor.tasks import STATUSES, ScoreLine, TaskError, parse_date, record_update, scorecard, task_views
+from planwatch.query.ask import Answer, ask
 from planwatch.query.facts import current_documents, find_facts
-from planwatch.query.search import search
+from planwatch.query.search import Hit, search
 from planwatch.read.files import SUFFIXES
 from planwatch.store import models
 
@@ -95,79 +95,12 @@ class StatusOut(BaseModel):
     reason: str
 
 
-class PointOut(BaseModel):
-    period_start: str | None
-    period_end: str
-    value: float
-    unit: str
-    estimate: bool
-    derived: bool
-    doc: str
-    fact_id: int | None
-
-
-class ScoreOut(BaseModel):
-    agency: str
-    assigned: int
-    done_on_time: int
-    done_late: int
-    in_progress: int
-    overdue: int
-    on_time_rate: float | None
-
-
 class TaskUpdateIn(BaseModel):
     reported_on: str
     done_on: str | None = None
     note: str = ""
     evidence: str = ""
     author: str
-
-
-class SourceOut(BaseModel):
-    doc_key: str
-    quote: str
-    char_start: int
-    char_end: int
-    page: int | None
-    value: float
-    unit: str
-
-
-class FindingOut(BaseModel):
-    kind: str
-    severity: str
-    indicator: str
-    period: str
-    message: str
-    sources: list[SourceOut]
-
-
-class HitOut(BaseModel):
-    doc: str
-    char_start: int
-    char_end: int
-    page: int | None
-    text: str
-    marks: list[tuple[int, int]]
-    score: float
-
-
-class CitationOut(BaseModel):
-    doc_key: str
-    char_start: int
-    char_end: int
-    page: int | None
-    quote: str
-
-
-class AnswerOut(BaseModel):
-    found: bool
-    text: str
-    value: float | None
-    unit: str
-    period: str | None
-    citations: list[CitationOut]
 
 
 class IngestOut(BaseModel):
@@ -288,21 +221,9 @@ def status(request: Request, db: Db, year: Annotated[int, Query(ge=1990, le=2100
     ]
 
 
-@router.get("/series/{indicator}", response_model=list[PointOut])
-def indicator_series(db: Db, indicator: str, measure: str = "value") -> list[PointOut]:
-    return [
-        PointOut(
-            period_start=p.period_start,
-            period_end=p.period_end,
-            value=p.value,
-            unit=p.unit,
-            estimate=p.estimate,
-            derived=p.derived,
-            doc=p.doc_key,
-            fact_id=p.fact_id,
-        )
-        for p in series(db, indicator, measure)
-    ]
+@router.get("/series/{indicator}", response_model=list[Point])
+def indicator_series(db: Db, indicator: str, measure: str = "value") -> list[Point]:
+    return series(db, indicator, measure)
 
 
 def _as_of(text: str | None) -> date:
@@ -327,20 +248,9 @@ def tasks(
     return [r for r in task_records(db, doc, day) if (r["doc"], r["ref"]) in wanted]
 
 
-@router.get("/tasks/scorecard", response_model=list[ScoreOut], responses=ERRORS)
-def task_scorecard(db: Db, as_of: str | None = None) -> list[ScoreOut]:
-    return [
-        ScoreOut(
-            agency=line.agency,
-            assigned=line.assigned,
-            done_on_time=line.done_on_time,
-            done_late=line.done_late,
-            in_progress=line.in_progress,
-            overdue=line.overdue,
-            on_time_rate=line.on_time_rate,
-        )
-        for line in scorecard(task_views(db, _as_of(as_of)))
-    ]
+@router.get("/tasks/scorecard", response_model=list[ScoreLine], responses=ERRORS)
+def task_scorecard(db: Db, as_of: str | None = None) -> list[ScoreLine]:
+    return scorecard(task_views(db, _as_of(as_of)))
 
 
 @router.post("/tasks/{doc}/{ref}/updates", status_code=201, responses=ERRORS)
@@ -362,50 +272,22 @@ def task_update(request: Request, doc: str, ref: str, update: TaskUpdateIn) -> d
     return {"status": "saved"}
 
 
-@router.get("/checks", response_model=list[FindingOut])
-def checks(request: Request, db: Db) -> list[FindingOut]:
-    return [
-        FindingOut(
-            kind=f.kind,
-            severity=f.severity,
-            indicator=f.indicator,
-            period=f.period,
-            message=f.message,
-            sources=[SourceOut(**s.__dict__) for s in f.sources],
-        )
-        for f in request.app.state.cache.get(db, "checks", (), lambda: run_checks(db))
-    ]
+@router.get("/checks", response_model=list[Finding])
+def checks(request: Request, db: Db) -> list[Finding]:
+    findings: list[Finding] = request.app.state.cache.get(db, "checks", (), lambda: run_checks(db))
+    return findings
 
 
-@router.get("/search", response_model=list[HitOut])
+@router.get("/search", response_model=list[Hit])
 def search_passages(
     db: Db, q: Annotated[str, Query(min_length=1, max_length=300)], limit: Annotated[int, Query(ge=1, le=100)] = 20
-) -> list[HitOut]:
-    return [
-        HitOut(
-            doc=h.doc_key,
-            char_start=h.char_start,
-            char_end=h.char_end,
-            page=h.page,
-            text=h.text,
-            marks=list(h.marks),
-            score=h.score,
-        )
-        for h in search(db, q, limit)
-    ]
+) -> list[Hit]:
+    return search(db, q, limit)
 
 
-@router.get("/ask", response_model=AnswerOut)
-def answer(db: Db, q: Annotated[str, Query(min_length=1, max_length=300)]) -> AnswerOut:
-    found = ask(db, q)
-    return AnswerOut(
-        found=found.found,
-        text=found.text,
-        value=found.value,
-        unit=found.unit,
-        period=found.period,
-        citations=[CitationOut(**c.__dict__) for c in found.citations],
-    )
+@router.get("/ask", response_model=Answer)
+def answer(db: Db, q: Annotated[str, Query(min_length=1, max_length=300)]) -> Answer:
+    return ask(db, q)
 
 
 @router.get("/facts/export")
