@@ -19,6 +19,7 @@ MESSAGES = {
         "saved": "Đã lưu.",
         "task_columns": ["Văn bản", "Mục", "Cơ quan", "Hạn", "Trạng thái", "Nội dung"],
         "link_columns": ["Mã", "Mục", "Văn bản", "Độ khớp", "Đoạn văn"],
+        "group_columns": ["Văn bản", "Số", "Kỳ", "Nhóm nhiệm vụ"],
         "status_columns": [
             "Lĩnh vực",
             "Chỉ tiêu",
@@ -70,6 +71,7 @@ MESSAGES = {
         "saved": "Saved.",
         "task_columns": ["Document", "Ref", "Agencies", "Due", "Status", "Summary"],
         "link_columns": ["Id", "Ref", "Document", "Match", "Passage"],
+        "group_columns": ["Document", "No.", "Period", "Task group"],
         "status_columns": [
             "Category",
             "Indicator",

@@ -14,7 +14,16 @@ from sqlalchemy import select
 from planwatch.cli.app import app, console, fail, say, sessions, state
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.task_links import LinkSuggestion, confirm_link, suggest_links
-from planwatch.monitor.tasks import STATUS_VI, STATUSES, TaskError, parse_date, record_update, scorecard, task_views
+from planwatch.monitor.tasks import (
+    STATUS_VI,
+    STATUSES,
+    TaskError,
+    parse_date,
+    record_update,
+    scorecard,
+    task_groups,
+    task_views,
+)
 from planwatch.store import models
 
 
@@ -90,6 +99,17 @@ def _print_scorecard(views: list, as_json: bool) -> None:  # type: ignore[type-a
             str(line.overdue),
             rate,
         )
+    console.print(table)
+
+
+@app.command("task-groups")
+def task_groups_command(doc: Annotated[str | None, typer.Option(help="Mã văn bản")] = None) -> None:
+    """Các nhóm nhiệm vụ, giải pháp của kế hoạch và báo cáo, với kỳ áp dụng."""
+    with sessions()() as session:
+        groups = task_groups(session, doc)
+    table = Table(*say("group_columns"))
+    for group, key in groups:
+        table.add_row(key, group.number, f"{group.period_start or '?'} – {group.period_end or '?'}", group.title)
     console.print(table)
 
 

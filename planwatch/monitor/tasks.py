@@ -176,3 +176,16 @@ def record_update(
     )
     session.add(update)
     return update
+
+
+def task_groups(session: Session, doc: str | None = None) -> list[tuple[models.TaskGroup, str]]:
+    """The groups of tasks plans and reports announce ("9 nhóm nhiệm vụ ... 6 tháng cuối năm"), with their period."""
+    query = (
+        select(models.TaskGroup, models.Document.doc_key)
+        .join(models.Document)
+        .where(models.Document.is_current.is_(True))
+        .order_by(models.Document.doc_key, models.TaskGroup.char_start)
+    )
+    if doc:
+        query = query.where(models.Document.doc_key == doc)
+    return [(group, key) for group, key in session.execute(query)]

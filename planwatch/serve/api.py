@@ -18,7 +18,16 @@ from planwatch.ingest import ingest_file
 from planwatch.monitor.checks import Finding, run_checks
 from planwatch.monitor.progress import year_status
 from planwatch.monitor.series import Point, series
-from planwatch.monitor.tasks import STATUSES, ScoreLine, TaskError, parse_date, record_update, scorecard, task_views
+from planwatch.monitor.tasks import (
+    STATUSES,
+    ScoreLine,
+    TaskError,
+    parse_date,
+    record_update,
+    scorecard,
+    task_groups,
+    task_views,
+)
 from planwatch.query.ask import Answer, ask
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.query.search import Hit, search
@@ -251,6 +260,30 @@ def tasks(
 @router.get("/tasks/scorecard", response_model=list[ScoreLine], responses=ERRORS)
 def task_scorecard(db: Db, as_of: str | None = None) -> list[ScoreLine]:
     return scorecard(task_views(db, _as_of(as_of)))
+
+
+class TaskGroupOut(BaseModel):
+    doc: str
+    number: str
+    title: str
+    period_start: str | None
+    period_end: str | None
+    char_start: int
+
+
+@router.get("/task-groups", response_model=list[TaskGroupOut])
+def groups(db: Db, doc: str | None = None) -> list[TaskGroupOut]:
+    return [
+        TaskGroupOut(
+            doc=key,
+            number=g.number,
+            title=g.title,
+            period_start=g.period_start,
+            period_end=g.period_end,
+            char_start=g.char_start,
+        )
+        for g, key in task_groups(db, doc)
+    ]
 
 
 @router.post("/tasks/{doc}/{ref}/updates", status_code=201, responses=ERRORS)
