@@ -144,3 +144,15 @@ def test_dates_parse_the_vietnamese_way_or_fail_clearly() -> None:
     assert parse_date("20/01/2024") == date(2024, 1, 20) and parse_date("2024-01-20") == date(2024, 1, 20)
     with pytest.raises(TaskError, match="20/13/2024"):
         parse_date("20/13/2024")
+
+
+def test_resolution_articles_assign_tasks_but_approvals_do_not() -> None:
+    text = (
+        "Điều 1. Hội đồng nhân dân tỉnh tán thành với nhận định: Sáu tháng đầu năm 2024, kinh tế tiếp tục tăng trưởng.\n"
+        "Điều 3. Giao Uỷ ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+    )
+    plain = assemble(read_text("nghi-quyet.txt", text.encode()))
+    tasks, _ = extract_tasks(outline(plain), default_registry(), YEAR_2024)
+    assert [(t.ref, t.agencies) for t in tasks] == [("Điều 3", ["Uỷ ban nhân dân tỉnh"])]
+    agency = default_registry().normalise(tasks[0].agencies[0])
+    assert agency is not None and agency.code == "UBND_TINH"

@@ -66,6 +66,12 @@ _HEADS = (
     "địa phương",
 )
 _HEAD_RE = phrase_pattern((fold_keep_length(h) for h in _HEADS), trailing_only=True)
+# Verbs that make a phrase a sentence, not a name ("Hội đồng nhân dân tỉnh tán thành với nhận định:").
+_VERB_RE = phrase_pattern(
+    fold_keep_length(v)
+    for v in ("tán thành", "nhất trí", "thông qua", "thực hiện", "triển khai", "tổ chức thực hiện", "chỉ đạo",
+              "quyết nghị", "quyết định", "báo cáo", "đánh giá", "ban hành", "đề nghị", "yêu cầu", "giao")
+)
 _DISTRICT = re.compile(r"(?:ubnd|uy ban nhan dan) (?:huyen|thanh pho|thi xa) ")
 _SEPARATOR = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|\bvới\b)\s*")
 
@@ -138,7 +144,10 @@ class Registry:
         return all(self._agency_like(p) or _lower_tail(p) for p in pieces[1:])
 
     def _agency_like(self, piece: str) -> bool:
-        return bool(self.normalise(piece) or _HEAD_RE.match(fold_keep_length(piece)))
+        if self.normalise(piece):
+            return True
+        folded = fold_keep_length(piece)
+        return bool(_HEAD_RE.match(folded)) and not _VERB_RE.search(folded)
 
 
 def _lower_tail(piece: str) -> bool:

@@ -16,7 +16,7 @@ from planwatch.extract.deadlines import Deadline, find_deadlines
 from planwatch.extract.periods import Period, find_periods
 from planwatch.structure.sections import Heading, OutlineBlock
 
-_NUMBER_PREFIX = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[a-zđ]\)|\(\d{1,2}\))\s*")
+_NUMBER_PREFIX = re.compile(r"^\s*(?:Điều\s+\d+\.?|\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[a-zđ]\)|\(\d{1,2}\))\s*")
 _ADDRESSEES = re.compile(r"^([^:]{3,250}?)\s*:\s*")
 _ASSIGNED = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
 _COORDINATE = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.I)

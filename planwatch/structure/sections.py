@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from planwatch.read.model import PlainText
 
 _LEVELS: list[tuple[str, re.Pattern[str]]] = [
-    ("part", re.compile(r"^(Phần\s+thứ\s+\w+|PHẦN\s+[IVX\d]+|Chương\s+[IVX\d]+|Điều\s+\d+)\b\.?", re.IGNORECASE)),
+    ("part", re.compile(r"^(Phần\s+thứ\s+\w+|PHẦN\s+[IVX\d]+|Chương\s+[IVX\d]+)\b\.?", re.IGNORECASE)),
+    ("article", re.compile(r"^(Điều\s+\d+)\.?(?=\s|$)")),
     ("letter", re.compile(r"^([A-HJ-UWYZĐ])\.\s")),  # not I, V, X: those open Roman sections
     ("roman", re.compile(r"^([IVX]{1,5})\.\s")),
     ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s(?=\S)")),
@@ -51,8 +52,9 @@ def heading_of(text: str) -> Heading | None:
             if not re.match(r"^\d{1,2}(?:\.\d{1,2})*\.\s", text) and "." not in number:
                 continue
             depth += number.count(".")
-        title = _title(text[m.end() :]) if kind != "part" else _title(text)
-        return Heading(depth, number if kind != "part" else "", title)
+        if kind == "part":
+            return Heading(depth, "", _title(text))
+        return Heading(0 if kind == "article" else depth, number, _title(text[m.end() :]))
     return None
 
 
