@@ -112,3 +112,17 @@ def test_catalogue_is_consistent() -> None:
         assert indicator.parent is None or indicator.parent in catalogue.indicators
     assert catalogue.indicators["POOR_HOUSEHOLDS"].lower_is_better
     assert {i.code for i in catalogue.children("BUDGET_REVENUE")} == {"DOMESTIC_REVENUE", "TRADE_REVENUE"}
+
+
+def test_unnumbered_lead_in_opens_a_target_list() -> None:
+    text = (
+        "Điều 1. Thông qua Kế hoạch phát triển kinh tế - xã hội năm 2025\n"
+        "Các chỉ tiêu chủ yếu năm 2025:\n"
+        "- Tốc độ tăng trưởng kinh tế (GRDP) đạt khoảng 10%;\n"
+        "- Thu ngân sách nhà nước trên 8.700 tỷ đồng.\n"
+        "Điều 2. Tổ chức thực hiện\n"
+        "Thu ngân sách 6 tháng đạt 4.000 tỷ đồng.\n"
+    )
+    drafts = {(d.measure, d.value): d for d in _targets(text, 2025)}
+    assert set(drafts) == {("yoy_change_pct", 10), ("value", 8700)}
+    assert drafts[("value", 8700)].comparator == ">=" and drafts[("value", 8700)].year == 2025

@@ -10,6 +10,8 @@ from planwatch.read.model import PlainText
 _LEVELS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(Phần\s+thứ\s+\w+|PHẦN\s+[IVX\d]+|Chương\s+[IVX\d]+)\b\.?", re.IGNORECASE)),
     ("article", re.compile(r"^(Điều\s+\d+)\.?(?=\s|$)")),
+    # an unnumbered lead-in that opens a list: "Các chỉ tiêu chủ yếu năm 2025:", "Mục tiêu cụ thể:"
+    ("lead", re.compile(r"^()(?=(?:các\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)\b[^.;]{0,80}:?\s*$)", re.IGNORECASE)),
     ("letter", re.compile(r"^([A-HJ-UWYZĐ])\.\s")),  # not I, V, X: those open Roman sections
     ("roman", re.compile(r"^([IVX]{1,5})\.\s")),
     ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s(?=\S)")),
@@ -52,8 +54,8 @@ def heading_of(text: str) -> Heading | None:
             if not re.match(r"^\d{1,2}(?:\.\d{1,2})*\.\s", text) and "." not in number:
                 continue
             depth += number.count(".")
-        if kind == "part":
-            return Heading(depth, "", _title(text))
+        if kind in ("part", "lead"):
+            return Heading(3 if kind == "lead" else depth, "", _title(text))
         return Heading(0 if kind == "article" else depth, number, _title(text[m.end() :]))
     return None
 
