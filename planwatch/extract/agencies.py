@@ -69,8 +69,23 @@ _HEAD_RE = phrase_pattern((fold_keep_length(h) for h in _HEADS), trailing_only=T
 # Verbs that make a phrase a sentence, not a name ("Hội đồng nhân dân tỉnh tán thành với nhận định:").
 _VERB_RE = phrase_pattern(
     fold_keep_length(v)
-    for v in ("tán thành", "nhất trí", "thông qua", "thực hiện", "triển khai", "tổ chức thực hiện", "chỉ đạo",
-              "quyết nghị", "quyết định", "báo cáo", "đánh giá", "ban hành", "đề nghị", "yêu cầu", "giao")
+    for v in (
+        "tán thành",
+        "nhất trí",
+        "thông qua",
+        "thực hiện",
+        "triển khai",
+        "tổ chức thực hiện",
+        "chỉ đạo",
+        "quyết nghị",
+        "quyết định",
+        "báo cáo",
+        "đánh giá",
+        "ban hành",
+        "đề nghị",
+        "yêu cầu",
+        "giao",
+    )
 )
 _DISTRICT = re.compile(r"(?:ubnd|uy ban nhan dan) (?:huyen|thanh pho|thi xa) ")
 _SEPARATOR = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|\bvới\b)\s*")

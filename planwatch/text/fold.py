@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
 
 ABBREVIATIONS = {
     "nsnn": "ngan sach nha nuoc",
@@ -34,16 +33,20 @@ ABBREVIATIONS = {
 }
 
 
-@cache
 def _fold_char(char: str) -> str:
     if char in "đĐ":
         return "d"
-    return unicodedata.normalize("NFD", char)[0].lower()
+    folded = unicodedata.normalize("NFD", char)[0].lower()
+    return folded if len(folded) == 1 else char
+
+
+# Latin letters with marks (Latin-1 to Latin Extended Additional, where Vietnamese lives) and A-Z.
+_TABLE = str.maketrans({chr(c): _fold_char(chr(c)) for c in range(0x41, 0x1F00) if _fold_char(chr(c)) != chr(c)})
 
 
 def fold_keep_length(text: str) -> str:
     """Same length as `text`; each letter lower-cased without its marks."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 def fold(text: str) -> str:
