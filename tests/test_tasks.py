@@ -156,3 +156,24 @@ def test_resolution_articles_assign_tasks_but_approvals_do_not() -> None:
     assert [(t.ref, t.agencies) for t in tasks] == [("Điều 3", ["Uỷ ban nhân dân tỉnh"])]
     agency = default_registry().normalise(tasks[0].agencies[0])
     assert agency is not None and agency.code == "UBND_TINH"
+
+
+def test_task_tables_read_by_their_header() -> None:
+    text = (
+        "PHỤ LỤC: DANH MỤC NHIỆM VỤ NĂM 2025\n"
+        "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+        "1 | Xây dựng kịch bản tăng trưởng năm 2025 | Sở Kế hoạch và Đầu tư | Cục Thống kê | Tháng 01/2025\n"
+        "2 | Hoàn thành đóng điện trạm 110kV | Sở Công Thương | Công ty Điện lực | Quý II/2025\n"
+        "3 | Báo cáo tình hình thu ngân sách | Sở Tài chính | Cục Thuế tỉnh | Hàng quý\n"
+        "4 | Rà soát thủ tục hành chính | Các sở, ngành | | Thường xuyên\n"
+    )
+    plain = assemble(read_text("phu-luc.txt", text.encode()))
+    tasks, _ = extract_tasks(outline(plain), default_registry(), YEAR_2024)
+    assert [(t.ref, t.agencies, t.deadline) for t in tasks] == [
+        ("1", ["Sở Kế hoạch và Đầu tư"], date(2025, 1, 31)),
+        ("2", ["Sở Công Thương"], date(2025, 6, 30)),
+        ("3", ["Sở Tài chính"], None),
+        ("4", ["Các sở, ngành"], None),
+    ]
+    assert tasks[0].coordinating == ["Cục Thống kê"] and tasks[2].recurring[0].every == "quarter"
+    assert plain.text[tasks[1].start : tasks[1].end].startswith("2 | Hoàn thành đóng điện")

@@ -64,6 +64,31 @@ def find_deadlines(text: str, offset: int = 0) -> list[Deadline]:
     return sorted(found, key=lambda d: d.start)
 
 
+_CELL_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_CELL_MONTH = re.compile(r"tháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})", re.I)
+_CELL_QUARTER = re.compile(r"quý\s+(I{1,3}|IV)(?:/|\s+năm\s+)(\d{4})", re.I)
+_CELL_YEAR = re.compile(r"(?:năm|trong năm)\s+(\d{4})", re.I)
+
+
+def deadline_in_cell(text: str, offset: int = 0) -> Deadline | None:
+    """The deadline a task table's "Thời gian hoàn thành" cell gives: "30/6/2024", "Tháng 6/2024", "Quý II/2024",
+    "Năm 2024", "Hàng quý"; None for "Thường xuyên" or an empty cell."""
+    recurring = [d for d in find_deadlines(text, offset) if d.every]
+    if recurring:
+        return recurring[0]
+    end = offset + len(text)
+    if m := _CELL_DATE.search(text):
+        due = _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return Deadline(offset, end, due=due) if due else None
+    if (m := _CELL_MONTH.search(text)) and 1 <= int(m.group(1)) <= 12:
+        return Deadline(offset, end, due=_month_end(int(m.group(2)), int(m.group(1))))
+    if m := _CELL_QUARTER.search(text):
+        return Deadline(offset, end, due=_month_end(int(m.group(2)), _ROMAN[m.group(1).upper()] * 3))
+    if m := _CELL_YEAR.search(text):
+        return Deadline(offset, end, due=date(int(m.group(1)), 12, 31))
+    return None
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planwatch.extract.agencies import Registry
-from planwatch.extract.deadlines import Deadline, find_deadlines
+from planwatch.extract.deadlines import Deadline, deadline_in_cell, find_deadlines
 from planwatch.extract.periods import Period, find_periods
 from planwatch.structure.sections import Heading, OutlineBlock
+from planwatch.text.fold import fold
 
 _NUMBER_PREFIX = re.compile(r"^\s*(?:Điều\s+\d+\.?|\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[a-zđ]\)|\(\d{1,2}\))\s*")
 _ADDRESSEES = re.compile(r"^([^:]{3,250}?)\s*:\s*")
@@ -74,7 +75,17 @@ def extract_tasks(
     tasks: list[Task] = []
     groups: list[TaskGroup] = []
     current: Task | None = None
+    table: _TaskTable | None = None
     for block in blocks:
+        cells = _cells(block)
+        if len(cells) >= 3:
+            header = _TaskTable.from_header([text for _, text in cells])
+            if header is None and table and (row := table.task(block, cells, registry)):
+                tasks.append(row)
+            table = header or table
+            current = None
+            continue
+        table = None
         if block.heading:
             current = _open_task(block, registry)
             if current:
@@ -175,3 +186,75 @@ def _quote_end(text: str, start: int) -> int:
 def _summary(body: str) -> str:
     first = re.split(r"[;.](?!\d)", body.strip(), maxsplit=1)[0]
     return " ".join(first.split()[:_SUMMARY_WORDS]).strip(" ,-")
+
+
+# Task tables ("STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành"): header words → role
+_TABLE_COLUMNS = (
+    ("ref", re.compile(r"^(?:stt|tt|so tt|so thu tu)$")),
+    ("lead", re.compile(r"chu tri|co quan thuc hien|don vi thuc hien")),
+    ("coordinating", re.compile(r"phoi hop")),
+    ("deadline", re.compile(r"thoi gian|thoi han|tien do|hoan thanh")),
+    ("summary", re.compile(r"noi dung|nhiem vu|cong viec|ten")),
+)
+
+
+_CELL = re.compile(r"[^|]*")
+
+
+def _cells(block: OutlineBlock) -> list[tuple[int, str]]:
+    """(offset in the document, text) of each cell of a table row; [] for any other block."""
+    if block.kind != "table_row" and block.text.count(" | ") < 2:
+        return []
+    return [
+        (block.start + m.start(), m.group(0))
+        for m in _CELL.finditer(block.text)
+        if m.start() == 0 or block.text[m.start() - 1] == "|"
+    ]
+
+
+@dataclass(frozen=True)
+class _TaskTable:
+    """Which column of a task table holds what, read from its header row."""
+
+    columns: dict[str, int]
+    width: int
+
+    @classmethod
+    def from_header(cls, cells: list[str]) -> _TaskTable | None:
+        columns: dict[str, int] = {}
+        for index, cell in enumerate(cells):
+            folded = fold(cell)
+            role = next((name for name, pattern in _TABLE_COLUMNS if pattern.search(folded)), None)
+            if role and role not in columns:
+                columns[role] = index
+        return cls(columns, len(cells)) if {"lead", "summary"} <= set(columns) else None
+
+    def task(self, block: OutlineBlock, cells: list[tuple[int, str]], registry: Registry) -> Task | None:
+        if len(cells) != self.width:
+            return None
+        offsets = [offset for offset, _ in cells]
+        texts = [text.strip() for _, text in cells]
+        lead = texts[self.columns["lead"]]
+        agencies = registry.split(lead)
+        if not agencies or not any(registry.normalise(a) or registry.looks_like_addressees(a) for a in agencies):
+            return None  # a row of group titles, or an empty line of the table
+        summary = texts[self.columns["summary"]]
+        task = Task(
+            ref=texts[self.columns["ref"]].rstrip(".") if "ref" in self.columns else "",
+            agencies=agencies,
+            agencies_text=lead,
+            role="lead",
+            start=block.start,
+            end=block.end,
+            item_end=block.end,
+            summary=_summary(summary),
+            group=_group_title(block.trail + (Heading(99, "", ""),)),
+            coordinating=registry.split(texts[self.columns["coordinating"]]) if "coordinating" in self.columns else [],
+        )
+        if "deadline" in self.columns:
+            column = self.columns["deadline"]
+            deadline = deadline_in_cell(texts[column], offsets[column])
+            if deadline:
+                task.deadlines.append(deadline)
+                task.subtasks.append(SubTask(summary, block.start, block.end, deadline))
+        return task

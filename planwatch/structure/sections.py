@@ -41,6 +41,7 @@ class OutlineBlock:
     page: int | None
     heading: Heading | None
     trail: tuple[Heading, ...]
+    kind: str = "paragraph"  # or "table_row": cells joined by " | "
 
 
 def heading_of(text: str) -> Heading | None:
@@ -108,5 +109,5 @@ def outline(plain: PlainText) -> list[OutlineBlock]:
             continue
         text = plain.text[span.start : span.end]
         heading = tracker.feed(text)
-        blocks.append(OutlineBlock(span.start, span.end, text, span.page, heading, tuple(tracker.stack)))
+        blocks.append(OutlineBlock(span.start, span.end, text, span.page, heading, tuple(tracker.stack), span.kind))
     return blocks
