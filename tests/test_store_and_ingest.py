@@ -23,7 +23,8 @@ def _count(engine: Engine, model: type) -> int:
 def test_ingest_samples_then_unchanged(engine: Engine) -> None:
     sessions = session_factory(engine)
     results = [ingest_file(sessions, p) for p in document_paths([SAMPLES])]
-    assert {r.status for r in results} == {"added"} and all(r.facts > 10 for r in results)
+    assert {r.status for r in results} == {"added"} and all(r.facts + r.tasks > 0 for r in results)
+    assert sum(r.facts for r in results) > 90
     facts_before = _count(engine, models.Fact)
     again = [ingest_file(sessions, p) for p in document_paths([SAMPLES])]
     assert {r.status for r in again} == {"unchanged"}

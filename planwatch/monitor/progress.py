@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planwatch.extract.catalogue import Catalogue, Indicator, default_catalogue
+from planwatch.extract.catalogue import UNCLASSIFIED, Catalogue, Indicator, default_catalogue
 from planwatch.extract.numbers import format_number
 from planwatch.extract.units import base_value, same_kind
 from planwatch.monitor.series import Point, series
@@ -55,7 +55,7 @@ class TargetStatus:
 
     @property
     def category(self) -> str:
-        return self.indicator.category if self.indicator else "chưa phân loại"
+        return self.indicator.category if self.indicator else UNCLASSIFIED
 
 
 def year_targets(session: Session, year: int) -> list[tuple[models.Target, str]]:

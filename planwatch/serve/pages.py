@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planwatch.extract.agencies import default_registry
-from planwatch.extract.catalogue import default_catalogue
+from planwatch.extract.catalogue import CATEGORIES, UNCLASSIFIED, default_catalogue
 from planwatch.extract.numbers import format_number
 from planwatch.extract.units import same_kind, unit_by_name
 from planwatch.monitor.checks import run_checks
@@ -89,9 +89,9 @@ def overview(request: Request, year: int | None = None) -> HTMLResponse:
         groups[r.category].append(
             {"row": r, "css": STATUS_CLASS.get(r.status, "none"), "spark": Markup(sparkline([v for _, v in r.trend]))}
         )
-    return _render(
-        request, "overview.html", year=year, years=years, groups=dict(groups), overdue=overdue, findings=findings
-    )
+    order = {category: i for i, category in enumerate((*CATEGORIES, UNCLASSIFIED))}
+    ordered = dict(sorted(groups.items(), key=lambda kv: order.get(kv[0], len(order))))
+    return _render(request, "overview.html", year=year, years=years, groups=ordered, overdue=overdue, findings=findings)
 
 
 @router.get("/chi-tieu/{code}", response_class=HTMLResponse)
