@@ -157,3 +157,17 @@ def test_achieved_when_lower_is_better_rate_is_under_target(store: sessionmaker[
     assert ingest_file(store, tmp_path / "bao-cao-nam-2025.txt").status == "added"
     rows = _by_code(store, 2025)
     assert rows[("POOR_HOUSEHOLDS", "value")].status == ACHIEVED  # type: ignore[attr-defined]
+
+
+def test_exports_and_imports_add_up_to_total_trade(engine: Engine, tmp_path: Path) -> None:
+    (tmp_path / "bao-cao-thang-3.txt").write_text(
+        "BÁO CÁO\nTình hình kinh tế - xã hội tháng 3 năm 2025\n"
+        "Tổng kim ngạch xuất nhập khẩu quý I ước đạt 6.500 triệu USD. Kim ngạch xuất khẩu quý I ước đạt "
+        "3.400 triệu USD. Kim ngạch nhập khẩu quý I ước đạt 3.000 triệu USD.\n",
+        encoding="utf-8",
+    )
+    sessions = session_factory(engine)
+    assert ingest_file(sessions, tmp_path / "bao-cao-thang-3.txt").status == "added"
+    with sessions() as session:
+        [finding] = [f for f in run_checks(session) if f.kind == "parts_do_not_add_up"]
+    assert "6.400" in finding.message and len(finding.sources) == 3

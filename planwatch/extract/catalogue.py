@@ -29,6 +29,7 @@ class Indicator:
     kind: str
     parent: str | None = None
     aliases: tuple[str, ...] = field(default=())
+    sum_of_parts: bool = False  # its children add up to it (xuất khẩu + nhập khẩu = tổng kim ngạch)
 
     @property
     def lower_is_better(self) -> bool:
@@ -76,6 +77,7 @@ def default_catalogue() -> Catalogue:
                 str(e["kind"]),
                 e.get("parent"),
                 tuple(str(a) for a in e.get("aliases", [])),
+                bool(e.get("sum_of_parts", False)),
             )
             for e in yaml.safe_load(data)
         ]

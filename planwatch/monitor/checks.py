@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planwatch.extract.catalogue import default_catalogue
 from planwatch.extract.numbers import format_number
 from planwatch.extract.units import base_value
 from planwatch.monitor.series import document_order
@@ -87,7 +88,13 @@ def run_checks(session: Session) -> list[Finding]:
         (row, DocRef(row.doc_key, row.doc_period_end, row.doc_issued, row.document_id))
         for row in session.execute(query)
     ]
-    findings = [*_cross_document(rows), *_parts_exceed_total(rows), *_implied_plans(session, rows), *_yoy(rows)]
+    findings = [
+        *_cross_document(rows),
+        *_parts_exceed_total(rows),
+        *_parts_do_not_add_up(rows),
+        *_implied_plans(session, rows),
+        *_yoy(rows),
+    ]
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.indicator, f.period))
 
 
@@ -159,6 +166,41 @@ def _parts_exceed_total(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
                         (_source(total, doc_key), *(_source(c, doc_key) for c in children)),
                     )
                 )
+    return findings
+
+
+def _parts_do_not_add_up(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
+    """Totals the catalogue declares as the sum of their parts (tổng kim ngạch = xuất khẩu + nhập khẩu), where one
+    document states the total and every part for the same period."""
+    catalogue = default_catalogue()
+    values: dict[tuple[str, str | None, str | None, str], tuple[Any, str]] = {}
+    for fact, document in rows:
+        if fact.measure == "value" and fact.indicator_code:
+            values[(document.doc_key, fact.period_start, fact.period_end, fact.indicator_code)] = (
+                fact,
+                document.doc_key,
+            )
+    findings = []
+    for (doc_key, start, end, code), (total, _) in values.items():
+        indicator = catalogue.indicators.get(code)
+        if indicator is None or not indicator.sum_of_parts:
+            continue
+        parts = [values.get((doc_key, start, end, child.code)) for child in catalogue.children(code)]
+        if not parts or any(p is None for p in parts):
+            continue
+        summed = sum(p[0].base_value for p in parts if p)
+        if _differs(summed, total.base_value, relative=0.01):
+            findings.append(
+                Finding(
+                    "parts_do_not_add_up",
+                    MEDIUM,
+                    total.indicator,
+                    _period(total),
+                    f"tổng các thành phần ({_in_unit(summed, total.unit)} {total.unit}) khác tổng "
+                    f"({format_number(total.value)} {total.unit})",
+                    (_source(total, doc_key), *(_source(p[0], doc_key) for p in parts if p)),
+                )
+            )
     return findings
 
 
