@@ -57,12 +57,14 @@ def test_implied_plan_differs_from_target(store: sessionmaker[Session]) -> None:
 def test_revision_of_an_estimate_and_contradiction(engine: Engine, tmp_path: Path) -> None:
     (tmp_path / "bao-cao-thang-5.txt").write_text(
         "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n"
-        "Dự kiến giá trị sản xuất công nghiệp 06 tháng đầu năm đạt 311.673 tỷ đồng, tăng 26,6% so với cùng kỳ.\n",
+        "Dự kiến giá trị sản xuất công nghiệp 06 tháng đầu năm đạt 311.673 tỷ đồng, tăng 26,6% so với cùng kỳ.\n"
+        "Chỉ số sản xuất công nghiệp (IIP) tháng 4/2025 tăng 12,4% so với cùng kỳ.\n",
         encoding="utf-8",
     )
     (tmp_path / "bao-cao-6-thang.txt").write_text(
         "BÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2025\n"
-        "Giá trị sản xuất công nghiệp 6 tháng đầu năm đạt 315.145 tỷ đồng, tăng 28% so với cùng kỳ.\n",
+        "Giá trị sản xuất công nghiệp 6 tháng đầu năm đạt 315.145 tỷ đồng, tăng 28% so với cùng kỳ.\n"
+        "Chỉ số sản xuất công nghiệp (IIP) tháng 4/2025 tăng 13,9% so với cùng kỳ.\n",
         encoding="utf-8",
     )
     sessions = session_factory(engine)
@@ -70,8 +72,8 @@ def test_revision_of_an_estimate_and_contradiction(engine: Engine, tmp_path: Pat
         ingest_file(sessions, path)
     with sessions() as session:
         kinds = {(f.kind, f.severity) for f in run_checks(session)}
-    assert ("revision", "thấp") in kinds  # the May estimate, corrected by the 6-month report
-    assert ("contradiction", "trung bình") in kinds  # the growth rate is no estimate: 26,6% vs 28%
+    assert ("revision", "thấp") in kinds  # the May estimate (value and growth), corrected by the 6-month report
+    assert ("contradiction", "cao") in kinds  # April's IIP, stated as a fact twice: 12,4% vs 13,9%
 
 
 def test_monthly_values_derived_from_cumulative() -> None:

@@ -240,7 +240,7 @@ def _read_number(
         left = left[: sign.start()]
 
     period, prior = _period_for(number_pos, periods, chain, in_paren, left)
-    estimate = bool(g.LEFT_ESTIMATE.search(clause[max(0, number_pos - 60) : number_pos]))
+    estimate = bool(g.LEFT_ESTIMATE.search(clause[:number_pos]))  # "Dự kiến ... đạt X, tăng Y%": both estimates
     label_left = _clean_label(_without_periods(left, seg_start + left_from, periods))
     if pending and left_from == 0:
         label_left = _clean_label(f"{pending}, {label_left}" if label_left else pending)

@@ -60,9 +60,12 @@ def base_value(value: float, unit: str | None) -> float:
     return value * found.factor if found else value
 
 
+def unit_kind(unit: str) -> str:
+    """What a unit measures: its base unit ("nghìn tỷ đồng" → "đồng"), or the unit itself when unknown."""
+    found = unit_by_name(unit) if unit else None
+    return found.base if found else unit
+
+
 def same_kind(unit: str, other: str) -> bool:
     """Both measure the same thing (tỷ đồng and nghìn tỷ đồng: yes; tỷ đồng and doanh nghiệp: no)."""
-    if unit == other:
-        return True
-    a, b = unit_by_name(unit) if unit else None, unit_by_name(other) if other else None
-    return a is not None and b is not None and a.base == b.base
+    return unit_kind(unit) == unit_kind(other)

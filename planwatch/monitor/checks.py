@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.extract.catalogue import default_catalogue
 from planwatch.extract.numbers import format_number
-from planwatch.extract.units import base_value
+from planwatch.extract.units import base_value, same_kind, unit_kind
 from planwatch.monitor.series import document_order
 from planwatch.store import models
 from planwatch.text.fold import fold
@@ -103,12 +103,14 @@ def _key(fact: models.Fact) -> str:
 
 
 def _cross_document(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
-    groups: dict[tuple[str, str, str | None, str | None], list[tuple[Any, DocRef]]] = defaultdict(list)
+    groups: dict[tuple[str, str, str | None, str | None, str], list[tuple[Any, DocRef]]] = defaultdict(list)
     for fact, document in rows:
         if fact.indicator_code:  # labels alone are too loose to compare across documents
-            groups[(_key(fact), fact.measure, fact.period_start, fact.period_end)].append((fact, document))
+            groups[(_key(fact), fact.measure, fact.period_start, fact.period_end, unit_kind(fact.unit))].append(
+                (fact, document)
+            )
     findings = []
-    for (_, measure, _, _), group in groups.items():
+    for (_, measure, _, _, _), group in groups.items():
         by_doc = {d.doc_key: (f, d) for f, d in sorted(group, key=lambda r: document_order(r[1]))}
         chain = sorted(by_doc.values(), key=lambda r: document_order(r[1]))
         for (a, da), (b, db) in zip(chain, chain[1:], strict=False):  # each figure against the next document's
@@ -175,11 +177,9 @@ def _parts_do_not_add_up(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
     catalogue = default_catalogue()
     values: dict[tuple[str, str | None, str | None, str], tuple[Any, str]] = {}
     for fact, document in rows:
-        if fact.measure == "value" and fact.indicator_code:
-            values[(document.doc_key, fact.period_start, fact.period_end, fact.indicator_code)] = (
-                fact,
-                document.doc_key,
-            )
+        indicator = catalogue.indicators.get(fact.indicator_code or "")
+        if fact.measure == "value" and indicator and same_kind(fact.unit, indicator.unit):
+            values[(document.doc_key, fact.period_start, fact.period_end, indicator.code)] = (fact, document.doc_key)
     findings = []
     for (doc_key, start, end, code), (total, _) in values.items():
         indicator = catalogue.indicators.get(code)
