@@ -173,3 +173,13 @@ def test_exports_and_imports_add_up_to_total_trade(engine: Engine, tmp_path: Pat
     with sessions() as session:
         [finding] = [f for f in run_checks(session) if f.kind == "parts_do_not_add_up"]
     assert "6.400" in finding.message and len(finding.sources) == 3
+
+
+def test_tasks_due_in_a_window(store: sessionmaker[Session]) -> None:
+    with store() as session:
+        views = task_views(session, date(2025, 6, 30), due_after=date(2025, 6, 1), due_before=date(2025, 9, 30))
+    assert {(v.doc_key, v.task.ref) for v in views} == {
+        ("ke-hoach-2025", "1.2"),
+        ("ke-hoach-chuyen-doi-so-2025", "1"),
+        ("ke-hoach-chuyen-doi-so-2025", "2"),
+    }

@@ -38,7 +38,8 @@ def _date_option(text: str | None) -> date | None:
 def tasks(
     agency: Annotated[str | None, typer.Option(help="Cơ quan (có dấu hoặc không dấu, hoặc mã: SKHDT)")] = None,
     status: Annotated[str | None, typer.Option(help=" | ".join(STATUSES))] = None,
-    due_before: Annotated[str | None, typer.Option(help="Hạn trước ngày dd/mm/yyyy")] = None,
+    due_after: Annotated[str | None, typer.Option(help="Hạn từ ngày dd/mm/yyyy")] = None,
+    due_before: Annotated[str | None, typer.Option(help="Hạn đến ngày dd/mm/yyyy")] = None,
     doc: Annotated[str | None, typer.Option(help="Mã văn bản")] = None,
     as_of: Annotated[str | None, typer.Option(help="Tính trạng thái tại ngày dd/mm/yyyy (mặc định hôm nay)")] = None,
     scorecard_: Annotated[bool, typer.Option("--scorecard", help="Bảng tổng hợp theo cơ quan (QĐ 42/2014)")] = False,
@@ -49,7 +50,15 @@ def tasks(
         raise fail(f"trạng thái “{status}” không có; dùng một trong: {', '.join(STATUSES)}")
     day = _date_option(as_of) or date.today()
     with sessions()() as session:
-        views = task_views(session, day, agency=agency, status=status, due_before=_date_option(due_before), doc=doc)
+        views = task_views(
+            session,
+            day,
+            agency=agency,
+            status=status,
+            due_before=_date_option(due_before),
+            due_after=_date_option(due_after),
+            doc=doc,
+        )
     if scorecard_:
         _print_scorecard(views, as_json)
         return

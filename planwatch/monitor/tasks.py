@@ -57,6 +57,7 @@ def task_views(
     agency: str | None = None,
     status: str | None = None,
     due_before: date | None = None,
+    due_after: date | None = None,
     doc: str | None = None,
 ) -> list[TaskView]:
     """Current tasks with their status on `as_of`; updates reported after `as_of` are not seen."""
@@ -78,13 +79,17 @@ def task_views(
         done_on = next((u.done_on for u in own if u.done_on), None)
         due = task.deadline or task.implied_deadline
         views.append(TaskView(task, key, status_of(due, done_on, as_of), due, done_on, own))
-    return [v for v in views if _wanted(v, agency, status, due_before)]
+    return [v for v in views if _wanted(v, agency, status, (due_after, due_before))]
 
 
-def _wanted(view: TaskView, agency: str | None, status: str | None, due_before: date | None) -> bool:
+def _wanted(view: TaskView, agency: str | None, status: str | None, window: tuple[date | None, date | None]) -> bool:
+    """The view passes the filters; `window` is (due on or after, due on or before)."""
+    due_after, due_before = window
     if status and view.status != status:
         return False
     if due_before and (view.due is None or view.due > due_before):
+        return False
+    if due_after and (view.due is None or view.due < due_after):
         return False
     if agency:
         names = view.task.agencies + [c or "" for c in view.task.agency_codes]
