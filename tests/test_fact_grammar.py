@@ -133,3 +133,8 @@ def test_dates_codes_and_years_are_not_facts() -> None:
 def test_estimates_are_flagged() -> None:
     facts = extract_facts("Tổng mức bán lẻ hàng hóa, dịch vụ tháng 5 ước đạt 5.656 tỷ đồng.", MAY_2024)
     assert facts[0].estimate and facts[0].indicator == "Tổng mức bán lẻ hàng hóa, dịch vụ"
+
+
+def test_a_classifier_counts_on_its_own() -> None:
+    [fact] = extract_facts("Trong tháng, Thanh tra tỉnh đã triển khai 05 cuộc thanh tra hành chính.", MAY_2024)
+    assert (fact.value, fact.unit) == (5, "cuộc") and "thanh tra" in fact.indicator

@@ -349,7 +349,11 @@ def _measure(
         return None, value, "", None, 0
     noun = g.COUNT_NOUN.match(after)
     if noun and float(value).is_integer():
-        return "value", value, noun.group("noun"), None, (fraction.end() if fraction else 0) + noun.end()
+        counted, end = noun.group("noun"), noun.end()
+        first = counted.split()[0]
+        if first.lower() in g.CLASSIFIERS and first != counted:
+            counted, end = first, noun.start("noun") + len(first)
+        return "value", value, counted, None, (fraction.end() if fraction else 0) + end
     if chain.change_sign and not left.strip():
         return None, value, "", None, 0
     if not after.strip(" .;"):
@@ -420,6 +424,8 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: str
     if measure == "value" and _is_count(unit):
         noun = _noun_phrase(after_unit)
         counted = f"{unit} {noun}".strip() if noun else unit
+        if noun and unit.lower() in g.CLASSIFIERS:  # "05 cuộc thanh tra": what is counted is "cuộc thanh tra"
+            return counted
         if own and not _generic(own):
             scaled = (known := unit_by_name(unit)) is not None and known.factor != 1  # "triệu lượt": not a noun
             return f"{counted} {own}" if len(own.split()) <= 3 and not scaled else own
