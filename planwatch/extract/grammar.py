@@ -75,7 +75,22 @@ NOT_A_COUNT = re.compile(
     re.IGNORECASE,
 )
 # Classifier nouns that count on their own: "05 cuộc thanh tra" counts "cuộc", not "cuộc thanh".
-CLASSIFIERS = {"cuộc", "đoạn", "nhóm", "giải", "lượt", "vụ", "cái", "chiếc", "con", "bộ", "khoản", "lần", "đợt", "tuyến"}
+CLASSIFIERS = {
+    "cuộc",
+    "đoạn",
+    "nhóm",
+    "giải",
+    "lượt",
+    "vụ",
+    "cái",
+    "chiếc",
+    "con",
+    "bộ",
+    "khoản",
+    "lần",
+    "đợt",
+    "tuyến",
+}
 # A count noun after a number: "182 doanh nghiệp được thành lập", "08 HCV".
 COUNT_NOUN = re.compile(
     r"^\s*(?P<noun>[A-ZĐ]{2,6}\b|[a-zà-ỹđA-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+(?!(?:đạt|tăng|giảm|là|được|chiếm|có)\b)[a-zà-ỹđ]+)?)"
