@@ -13,18 +13,11 @@ from sqlalchemy.orm import Session
 
 from planwatch.monitor.tasks import EXPORT_STATUS, STATUS_VI, task_views
 from planwatch.store import models
+from planwatch.store.current import of_current_documents
 
 
 def fact_records(session: Session, doc: str | None = None) -> Iterator[dict[str, Any]]:
-    query = (
-        select(models.Fact, models.Document.doc_key)
-        .join(models.Document)
-        .where(models.Document.is_current.is_(True))
-        .order_by(models.Document.doc_key, models.Fact.char_start, models.Fact.id)
-    )
-    if doc:
-        query = query.where(models.Document.doc_key == doc)
-    for fact, doc_key in session.execute(query):
+    for fact, doc_key in session.execute(of_current_documents(models.Fact, doc)):
         yield {
             "doc": doc_key,
             "indicator": fact.indicator,

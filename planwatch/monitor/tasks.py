@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
+from planwatch.store.current import of_current_documents
 from planwatch.text.fold import matches
 
 DONE_ON_TIME = "done_on_time"
@@ -61,14 +62,7 @@ def task_views(
     doc: str | None = None,
 ) -> list[TaskView]:
     """Current tasks with their status on `as_of`; updates reported after `as_of` are not seen."""
-    query = (
-        select(models.Task, models.Document.doc_key)
-        .join(models.Document)
-        .where(models.Document.is_current.is_(True))
-        .order_by(models.Document.doc_key, models.Task.char_start)
-    )
-    if doc:
-        query = query.where(models.Document.doc_key == doc)
+    query = of_current_documents(models.Task, doc)
     updates: dict[tuple[str, str], list[models.TaskUpdate]] = {}
     for update in session.scalars(select(models.TaskUpdate).order_by(models.TaskUpdate.reported_on)):
         if update.reported_on <= as_of:
@@ -185,12 +179,5 @@ def record_update(
 
 def task_groups(session: Session, doc: str | None = None) -> list[tuple[models.TaskGroup, str]]:
     """The groups of tasks plans and reports announce ("9 nhóm nhiệm vụ ... 6 tháng cuối năm"), with their period."""
-    query = (
-        select(models.TaskGroup, models.Document.doc_key)
-        .join(models.Document)
-        .where(models.Document.is_current.is_(True))
-        .order_by(models.Document.doc_key, models.TaskGroup.char_start)
-    )
-    if doc:
-        query = query.where(models.Document.doc_key == doc)
+    query = of_current_documents(models.TaskGroup, doc)
     return [(group, key) for group, key in session.execute(query)]

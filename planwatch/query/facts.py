@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
+from planwatch.store.current import of_current_documents
 from planwatch.text.fold import matches
 
 
@@ -29,14 +30,7 @@ def find_facts(
     limit: int | None = None,
 ) -> list[tuple[models.Fact, str]]:
     """Facts of current documents, in document order; `indicator` matches label words, `code` the catalogue."""
-    query = (
-        select(models.Fact, models.Document.doc_key)
-        .join(models.Document)
-        .where(models.Document.is_current.is_(True))
-        .order_by(models.Document.doc_key, models.Fact.char_start)
-    )
-    if doc:
-        query = query.where(models.Document.doc_key == doc)
+    query = of_current_documents(models.Fact, doc)
     if measure:
         query = query.where(models.Fact.measure == measure)
     if period:
