@@ -9,7 +9,7 @@ from datetime import date
 from typing import Protocol
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session
 
 from planwatch.store import models
 from planwatch.text.fold import fold, matches
@@ -48,25 +48,6 @@ class Point:
 def document_order(document: models.Document | DocumentLike) -> tuple[str, str, int]:
     """Chronological order of documents: the period they report on, then issue date, then ingest order."""
     return (document.period_end or "", str(document.issued or ""), document.id)
-
-
-def facts_for(
-    session: Session, indicator: str, measure: str | None = None, period_end: str | None = None
-) -> list[tuple[models.Fact, models.Document]]:
-    """Facts of an indicator, by catalogue code when `indicator` is one, else by label words."""
-    query = (
-        select(models.Fact, models.Document)
-        .join(models.Document)
-        .options(defer(models.Document.text))
-        .where(models.Document.is_current.is_(True))
-    )
-    if measure:
-        query = query.where(models.Fact.measure == measure)
-    if period_end:
-        query = query.where(models.Fact.period_end == period_end)
-    if _is_code(indicator):
-        return [(f, d) for f, d in session.execute(query.where(models.Fact.indicator_code == indicator))]
-    return [(f, d) for f, d in session.execute(query) if matches(indicator, f.indicator)]
 
 
 def _is_code(indicator: str) -> bool:

@@ -19,8 +19,9 @@ from planwatch.extract.numbers import format_number
 from planwatch.extract.periods import Period, find_periods
 from planwatch.extract.units import same_kind
 from planwatch.monitor.progress import year_targets
-from planwatch.monitor.series import facts_for
+from planwatch.monitor.series import series
 from planwatch.monitor.tasks import OVERDUE, scorecard, task_views
+from planwatch.store import models
 from planwatch.text.fold import fold_keep_length
 
 _CHANGE = re.compile(r"\b(?:tang|giam)\b.*\bbao nhieu\b|\btang truong\b.*\bbao nhieu\b|\bbao nhieu phan tram\b")
@@ -74,34 +75,32 @@ def _period(question: str) -> Period | None:
 
 
 def _figure(session: Session, code: str, name: str, measure: str, period: Period | None) -> Answer:
+    """The latest stated figure (an actual over an estimate) of the indicator for the period asked."""
     unit = default_catalogue().indicators[code].unit
     start, end = period.as_strings() if period else (None, None)
-    rows = [
-        (f, d)
-        for f, d in facts_for(session, code, measure, end)
-        if not f.prior and not f.planned and (measure != "value" or not unit or same_kind(f.unit, unit))
+    year = int(end[:4]) if end else None
+    points = [
+        p
+        for p in series(session, code, measure, year)
+        if not p.derived
+        and p.fact_id is not None
+        and (measure != "value" or not unit or same_kind(p.unit, unit))
+        and (end is None or (p.period_end == end and (start is None or p.period_start in (start, None))))
     ]
-    if period:
-        rows = [
-            (f, d)
-            for f, d in rows
-            if f.period_end == end and (f.period_start == start or start is None or f.period_start is None)
-        ]
-    if not rows:
-        when = _period_text(period)
-        return Answer(False, f"Không có số liệu {name}{when} trong các văn bản đã nhập.")
-    fact, document = max(rows, key=lambda r: (r[0].period_end or "", not r[0].estimate, r[1].period_end or "", r[1].id))
-    shown = _value_text(measure, fact.value, fact.unit)
-    when = _fact_period_text(fact.period_start, fact.period_end)
+    if not points:
+        return Answer(False, f"Không có số liệu {name}{_period_text(period)} trong các văn bản đã nhập.")
+    point = max(points, key=lambda p: (p.period_end, not p.estimate, p.cumulative))
+    fact = session.get(models.Fact, point.fact_id)
+    assert fact is not None
     estimate = " (ước tính)" if fact.estimate else ""
-    citation = Citation(document.doc_key, fact.char_start, fact.char_end, fact.page, fact.quote)
     return Answer(
         True,
-        f"{name}{when}: {shown}{estimate}. Nguồn: {document.doc_key} — “{fact.quote.strip()}”.",
+        f"{name}{_fact_period_text(fact.period_start, fact.period_end)}: {_value_text(measure, fact.value, fact.unit)}"
+        f"{estimate}. Nguồn: {point.doc_key} — “{fact.quote.strip()}”.",
         fact.value,
         "%" if measure != "value" else fact.unit,
         f"{fact.period_start or ''}..{fact.period_end}",
-        [citation],
+        [Citation(point.doc_key, fact.char_start, fact.char_end, fact.page, fact.quote)],
     )
 
 

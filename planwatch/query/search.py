@@ -68,7 +68,8 @@ def _search(session: Session, alternatives: list[list[str]], limit: int, every_w
         match = " OR ".join("(" + joiner[0].join(f'"{w}"' for w in words) + ")" for words in alternatives)
         rows = session.execute(
             text(
-                "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, d.text, "
+                "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, "
+                "substr(d.text, p.char_start + 1, p.char_end - p.char_start), "
                 "-bm25(passage_index) AS score "
                 "FROM passage_index JOIN passages p ON p.id = passage_index.rowid "
                 "JOIN documents d ON d.id = p.document_id "
@@ -80,7 +81,8 @@ def _search(session: Session, alternatives: list[list[str]], limit: int, every_w
         tsquery = " | ".join("(" + joiner[1].join(words) + ")" for words in alternatives)
         rows = session.execute(
             text(
-                "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, d.text, "
+                "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, "
+                "substr(d.text, p.char_start + 1, p.char_end - p.char_start), "
                 "ts_rank(p.search, to_tsquery('simple', :q)) AS score "
                 "FROM passages p JOIN documents d ON d.id = p.document_id "
                 "WHERE p.search @@ to_tsquery('simple', :q) AND d.is_current ORDER BY score DESC, p.id LIMIT :limit"
@@ -88,8 +90,7 @@ def _search(session: Session, alternatives: list[list[str]], limit: int, every_w
             {"q": tsquery, "limit": limit * 3},
         )
     hits = []
-    for _, start, end, page, doc_key, title, document_text, score in rows:
-        passage = document_text[start:end]
+    for _, start, end, page, doc_key, title, passage, score in rows:
         phrase_bonus = 10.0 if any(" ".join(w) in " ".join(fold(passage).split()) for w in alternatives) else 0.0
         hits.append(
             Hit(doc_key, title, start, end, page, passage, _marks(passage, alternatives), float(score) + phrase_bonus)
