@@ -87,6 +87,8 @@ def test_dashboard_then_chart_point_to_its_sentence(page: Page, base_url: str) -
     expect(target).to_contain_text("121.880 tỷ đồng")
     expect(page.locator("#fact-info")).to_contain_text("121.880 tỷ đồng · kỳ 2025-01–2025-06")
     _shot(page, "03-cau-nguon")
+    page.locator("#fact-info a").click()
+    expect(page).to_have_url(f"{base_url}/chi-tieu/INDUSTRIAL_OUTPUT")
 
 
 def test_search_without_diacritics_and_a_question(page: Page, base_url: str) -> None:
@@ -148,5 +150,6 @@ def test_tasks_page_and_english(page: Page, base_url: str) -> None:
     expect(page.locator("table.tasks")).to_contain_text("hoàn thành quá hạn")
     page.goto(base_url + "/kiem-tra?lang=en")
     expect(page.locator("h1")).to_contain_text("Checks")
+    expect(page.locator("section.finding .badge").first).to_have_text("medium")
     expect(page.locator("section.finding").first).to_contain_text("tỷ đồng")
     _shot(page, "09-kiem-tra-en")

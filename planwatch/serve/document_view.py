@@ -48,6 +48,7 @@ def _highlight(text: str, block: models.Block, facts: list[models.Fact]) -> str:
         out.append(escape(text[pos : fact.char_start]))
         out.append(
             f'<mark id="f{fact.id}" class="fact" data-start="{fact.char_start}" data-measure="{fact.measure}" '
+            f'data-code="{fact.indicator_code or ""}" '
             f'title="{escape(_explain(fact))}">'
             f"{escape(text[fact.char_start : fact.char_end])}</mark>"
         )

@@ -136,3 +136,24 @@ LABELS: dict[str, dict[str, str]] = {
         "chart_hint": "Click a point to see its source sentence.",
     },
 }
+
+# Values the library computes in Vietnamese (status rules, QĐ 42 statuses), shown in English on request.
+VALUES_EN = {
+    "đạt/vượt": "achieved",
+    "đúng tiến độ": "on track",
+    "chậm": "behind",
+    "nguy cơ không đạt": "at risk",
+    "chưa có số liệu": "no data",
+    "hoàn thành đúng hạn": "done on time",
+    "hoàn thành quá hạn": "done late",
+    "đang thực hiện trong hạn": "in progress",
+    "quá hạn chưa hoàn thành": "overdue",
+    "cao": "high",
+    "trung bình": "medium",
+    "thấp": "low",
+    "kinh tế": "economy",
+    "văn hóa - xã hội": "culture and society",
+    "môi trường": "environment",
+    "nội chính": "internal affairs",
+    "chưa phân loại": "unclassified",
+}

@@ -38,7 +38,7 @@ from planwatch.query.facts import current_documents, find_facts
 from planwatch.query.search import search
 from planwatch.serve.charts import ChartPoint, line_chart, sparkline
 from planwatch.serve.document_view import MEASURES_VI, render_document
-from planwatch.serve.labels import LABELS
+from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.store import models
 
 router = APIRouter(include_in_schema=False)
@@ -55,7 +55,10 @@ def _lang(request: Request) -> str:
 
 def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
     lang = _lang(request)
-    response = templates.TemplateResponse(request, template, {"t": LABELS[lang], "lang": lang, **context})
+    values = VALUES_EN if lang == "en" else {}
+    response = templates.TemplateResponse(
+        request, template, {"t": LABELS[lang], "lang": lang, "tr": lambda text: values.get(text, text), **context}
+    )
     if request.query_params.get("lang") in LABELS:
         response.set_cookie("lang", lang, samesite="lax")
     return response

@@ -1,19 +1,26 @@
-// Clicking a highlighted figure says what it is; a link to #f<id> scrolls to it and makes it flash.
+// Clicking a highlighted figure says what it is and links to its indicator; a link to #f<id> or #c<offset>
+// scrolls to the figure and makes it flash.
 (function () {
   const info = document.getElementById("fact-info");
+  function explain(mark) {
+    info.textContent = mark.title;
+    if (mark.dataset.code) {
+      const link = document.createElement("a");
+      link.href = "/chi-tieu/" + encodeURIComponent(mark.dataset.code);
+      link.textContent = " → " + mark.dataset.code;
+      info.appendChild(link);
+    }
+    info.hidden = false;
+  }
   document.querySelectorAll("mark.fact").forEach(function (mark) {
-    mark.addEventListener("click", function () {
-      info.textContent = mark.title;
-      info.hidden = false;
-    });
+    mark.addEventListener("click", function () { explain(mark); });
   });
-  // #f<id>: a fact; #c<offset>: the fact or paragraph starting at that offset of the stored text
   const hash = window.location.hash.slice(1);
   const byStart = hash[0] === "c" ? document.querySelector('mark.fact[data-start="' + hash.slice(1) + '"]') : null;
   const target = hash && (byStart || document.getElementById(hash));
   if (target) {
     target.scrollIntoView({ block: "center" });
     target.classList.add("flash");
-    if (target.title) { info.textContent = target.title; info.hidden = false; }
+    if (target.title) explain(target);
   }
 })();
