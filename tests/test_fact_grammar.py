@@ -138,3 +138,15 @@ def test_estimates_are_flagged() -> None:
 def test_a_classifier_counts_on_its_own() -> None:
     [fact] = extract_facts("Trong tháng, Thanh tra tỉnh đã triển khai 05 cuộc thanh tra hành chính.", MAY_2024)
     assert (fact.value, fact.unit) == (5, "cuộc") and "thanh tra" in fact.indicator
+
+
+def test_parts_in_parentheses_then_the_whole_again() -> None:
+    text = (
+        "Số lượt khám, chữa bệnh trong tháng 5 là: 164.283 (tuyến tỉnh: 58.976; tuyến huyện: 105.307), "
+        "bằng 103 % so với cùng kỳ 2023."
+    )
+    facts = {(f.measure, f.value): f for f in extract_facts(text, MAY_2024)}
+    assert facts[("value", 58976)].indicator.endswith("tuyến tỉnh")
+    assert facts[("value", 58976)].parent == facts[("value", 105307)].parent
+    assert facts[("value", 105307)].indicator.endswith("tuyến huyện")
+    assert facts[("yoy_change_pct", 3)].indicator.startswith("Số lượt khám, chữa bệnh")

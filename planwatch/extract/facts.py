@@ -71,12 +71,13 @@ class _Chain:
     parent: str | None = None
     compare: str | None = None  # "prev" or "yoy", set by a clause that opens "So với ..."
     change_sign: int = 0  # "tăng 01 người (7,1%)": the sign of the change a bare "(7,1%)" gives in %
+    paren_parent: str = ""  # the subject before a parenthesis: its parts' parent, and the subject after it
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+")
 _CLAUSE_END = re.compile(r";\s*")
 _WORDS_IN_PARENS = re.compile(r"\s*\([^()\d]*\)")
-_SEGMENT_END = re.compile(r",(?!\d)\s*|\s*\(|\)\s*|(?<=\D):\s+")
+_SEGMENT_END = re.compile(r",(?!\d)\s*|;\s*|\s*\(|\)\s*|(?<=\D):\s+")
 # Numbers that are never figures: dates, codes, list numbers, year ranges.
 _MASKS = [
     re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"),  # 15/5/2024
@@ -105,7 +106,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
         chain = _Chain(period=period)
         if g.BREAKDOWN.match(sentence) and last_subject:
             chain.parent = last_subject
-        for c_start, clause in _pieces(sentence, _CLAUSE_END):
+        for c_start, clause in _pieces(sentence, _CLAUSE_END, keep_parens=True):
             if g.BREAKDOWN.match(clause) and (chain.subject or last_subject) and not chain.parent:
                 chain.parent = chain.subject or last_subject
                 chain.subject = ""
@@ -130,15 +131,27 @@ def _set_comparison(chain: _Chain, clause: str) -> None:
         chain.compare = "prev" if base == chain.period.end.shift(-1) else "yoy"
 
 
-def _pieces(text: str, splitter: re.Pattern[str]) -> list[tuple[int, str]]:
+def _pieces(text: str, splitter: re.Pattern[str], keep_parens: bool = False) -> list[tuple[int, str]]:
+    """`text` cut where `splitter` matches; with `keep_parens`, not inside a parenthesis that lists parts of the
+    figure before it ("164.283 (tuyến tỉnh: 58.976; tuyến huyện: 105.307), bằng 103%"), though still inside one
+    that opens a breakdown ("(Trong đó: cấp mới 14 dự án ...; điều chỉnh 8 dự án ...)")."""
     pieces, pos = [], 0
     for m in splitter.finditer(text):
+        if keep_parens and _inside_listing_parens(text, m.start()):
+            continue
         if m.start() > pos:
             pieces.append((pos, text[pos : m.start()]))
         pos = m.end()
     if pos < len(text):
         pieces.append((pos, text[pos:]))
     return pieces
+
+
+def _inside_listing_parens(text: str, pos: int) -> bool:
+    opened = text.rfind("(", 0, pos)
+    if opened < 0 or text.rfind(")", 0, pos) > opened:
+        return False
+    return not g.BREAKDOWN.match(text[opened + 1 :])
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
@@ -150,20 +163,26 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
     masks = _masked(clause) + [(p.start, p.end) for p in periods]
     facts: list[Fact] = []
     pending = ""  # number-less segments before the clause's first figure: the start of its label
+    part_label = ""  # a number-less segment inside parentheses: the label of the part that follows
     seen_number = False
     in_paren = False
     for seg_start, segment in _segments(clause):
-        in_paren = "(" in clause[max(0, seg_start - 2) : seg_start] or (
-            in_paren and ")" not in clause[max(0, seg_start - 2) : seg_start]
-        )
+        was_in_paren = in_paren
+        in_paren = clause.count("(", 0, seg_start) > clause.count(")", 0, seg_start)
+        if in_paren and not was_in_paren:
+            chain.paren_parent, part_label = chain.subject, ""
+        elif was_in_paren and not in_paren and chain.paren_parent:
+            chain.subject, chain.paren_parent = chain.paren_parent, ""
         _set_comparison(chain, segment)
         if seen_number and g.BREAKDOWN.match(segment) and chain.subject and not chain.parent:
             chain.parent = chain.subject  # "..., trong đó xuất khẩu 16 tỷ USD": a part of the figure before
         numbers = [m for m in NUMBER_RE.finditer(segment) if _is_candidate(clause, seg_start + m.start(), masks)]
         if not numbers:
+            stripped = _without_periods(segment, seg_start, periods).strip()
             if not seen_number:
-                stripped = _without_periods(segment, seg_start, periods).strip()
                 pending = f"{pending}, {stripped}" if pending and stripped else (pending or stripped)
+            elif in_paren:  # "(tuyến tỉnh: 58.976; ...)": the label of the part that follows
+                part_label = stripped
             continue
         left_from = 0
         for m in numbers:
@@ -175,7 +194,7 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
                 seg_start,
                 m,
                 left_from,
-                pending if not seen_number else "",
+                pending if not seen_number else part_label if in_paren else "",
                 periods,
                 context,
                 chain,
@@ -189,6 +208,7 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
                 facts.append(fact)
             left_from = max(m.end() + consumed, left_from)
             seen_number = True
+            part_label = ""
     return facts
 
 
@@ -257,7 +277,10 @@ def _read_number(
     subject = _subject(label_left, after, unit, chain, measure, clause[:number_pos])
     if not subject:
         return [], end
-    label = f"{chain.parent} {subject}" if chain.parent and not subject.startswith(chain.parent) else subject
+    parent = chain.parent
+    if in_paren and chain.paren_parent and not subject.startswith(chain.paren_parent):
+        parent = chain.paren_parent  # "164.283 (tuyến tỉnh: 58.976; ...)": a part of the figure before
+    label = f"{parent} {subject}" if parent and not subject.startswith(parent) else subject
     if not prior:
         chain.subject = subject
     if not in_paren and not prior:
@@ -267,7 +290,7 @@ def _read_number(
     tags = ["prior"] if prior else []
     values = [value_out] + ([parse_number(ranged.group(1))] if ranged and measure == "value" else [])
     facts = [
-        Fact(label.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, chain.parent, tags)
+        Fact(label.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, parent, tags)
         for v in values
     ]
     return facts, end
