@@ -441,8 +441,9 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: str
     """The label of the figure: its own words, else the chain's subject."""
     own = label.strip()
     if measure == "value" and not unit:
-        # a bare number is a figure only when the text introduces it: "... là: 164.283", "tuyến tỉnh: 58.976"
-        introduced = re.search(r"(?:\blà|:)\s*$", before)
+        # a bare number is a figure only when the text introduces it: "... là: 164.283", "tuyến tỉnh: 58.976",
+        # or names it as a part of the figure before: "24.485 (tuyến tỉnh 12.397; tuyến huyện 12.088)"
+        introduced = re.search(r"(?:\blà|:)\s*$", before) or (chain.paren_parent and own)
         return (own or chain.subject) if introduced else ""
     if measure == "value" and _is_count(unit):
         noun = _noun_phrase(after_unit)
