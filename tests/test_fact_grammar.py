@@ -143,10 +143,11 @@ def test_a_classifier_counts_on_its_own() -> None:
 def test_parts_in_parentheses_then_the_whole_again() -> None:
     text = (
         "Số lượt khám, chữa bệnh trong tháng 5 là: 164.283 (tuyến tỉnh: 58.976; tuyến huyện: 105.307), "
-        "bằng 103 % so với cùng kỳ 2023."
+        "bằng 103 % so với cùng kỳ 2023; Bệnh nhân nội trú: 24.485 (tuyến tỉnh 12.397; tuyến huyện 12.088)."
     )
     facts = {(f.measure, f.value): f for f in extract_facts(text, MAY_2024)}
     assert facts[("value", 58976)].indicator.endswith("tuyến tỉnh")
     assert facts[("value", 58976)].parent == facts[("value", 105307)].parent
     assert facts[("value", 105307)].indicator.endswith("tuyến huyện")
     assert facts[("yoy_change_pct", 3)].indicator.startswith("Số lượt khám, chữa bệnh")
+    assert facts[("value", 12397)].indicator == "Bệnh nhân nội trú tuyến tỉnh"
