@@ -151,3 +151,8 @@ def test_parts_in_parentheses_then_the_whole_again() -> None:
     assert facts[("value", 105307)].indicator.endswith("tuyến huyện")
     assert facts[("yoy_change_pct", 3)].indicator.startswith("Số lượt khám, chữa bệnh")
     assert facts[("value", 12397)].indicator == "Bệnh nhân nội trú tuyến tỉnh"
+
+
+def test_an_action_measured_in_hectares_is_an_area() -> None:
+    [planted, *_] = extract_facts("Trong tháng toàn tỉnh trồng được 367,8 ha rừng tập trung.", MAY_2024)
+    assert (planted.value, planted.unit) == (367.8, "ha") and planted.indicator.startswith("diện tích trồng")

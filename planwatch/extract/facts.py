@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from planwatch.extract import grammar as g
 from planwatch.extract.numbers import NUMBER_RE, parse_number
 from planwatch.extract.periods import Month, Period, PeriodMention, find_periods
-from planwatch.extract.units import match_unit, unit_by_name
+from planwatch.extract.units import match_unit, unit_by_name, unit_kind
 
 COUNT_BASES = {
     "doanh nghiệp",
@@ -440,6 +440,8 @@ def _compared_month(after: str, period: Period) -> str | None:
 def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: str, before: str) -> str:
     """The label of the figure: its own words, else the chain's subject."""
     own = label.strip()
+    if measure == "value" and len(own.split()) == 1 and (quantity := g.QUANTITY_OF_UNIT.get(unit_kind(unit))):
+        own = f"{quantity} {own}"  # "trồng được 367,8 ha": the area planted
     if measure == "value" and not unit:
         # a bare number is a figure only when the text introduces it: "... là: 164.283", "tuyến tỉnh: 58.976",
         # or names it as a part of the figure before: "24.485 (tuyến tỉnh 12.397; tuyến huyện 12.088)"

@@ -74,6 +74,8 @@ NOT_A_COUNT = re.compile(
     r"đến|và|so|trở|THPT|THCS)\b",
     re.IGNORECASE,
 )
+# What a figure in these base units measures, when the text names only the action ("trồng được 367,8 ha").
+QUANTITY_OF_UNIT = {"ha": "diện tích", "tấn": "sản lượng", "m3": "khối lượng"}
 # Classifier nouns that count on their own: "05 cuộc thanh tra" counts "cuộc", not "cuộc thanh".
 CLASSIFIERS = {
     "cuộc",
