@@ -126,3 +126,18 @@ def test_unnumbered_lead_in_opens_a_target_list() -> None:
     drafts = {(d.measure, d.value): d for d in _targets(text, 2025)}
     assert set(drafts) == {("yoy_change_pct", 10), ("value", 8700)}
     assert drafts[("value", 8700)].comparator == ">=" and drafts[("value", 8700)].year == 2025
+
+
+def test_resolution_target_lists_with_floors_and_ceilings() -> None:
+    text = (
+        "Điều 1. Thông qua kế hoạch phát triển kinh tế - xã hội năm 2025 với các nội dung chủ yếu sau:\n"
+        "2. Các chỉ tiêu chủ yếu\n"
+        "a) Các chỉ tiêu kinh tế\n"
+        "- Tốc độ tăng trưởng kinh tế (GRDP) đạt 10,5% trở lên.\n"
+        "b) Các chỉ tiêu xã hội\n"
+        "- Tỷ lệ hộ nghèo giảm còn 1,2%.\n"
+        "- Tỷ lệ che phủ rừng duy trì ở mức 38%.\n"
+    )
+    drafts = {d.indicator: d for d in _targets(text, 2025)}
+    assert (drafts["Tốc độ tăng trưởng kinh tế (GRDP)"].comparator, drafts["Tỷ lệ hộ nghèo"].comparator) == (">=", "<=")
+    assert drafts["Tỷ lệ che phủ rừng"].value == 38 and drafts["Tỷ lệ che phủ rừng"].year == 2025

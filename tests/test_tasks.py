@@ -150,10 +150,15 @@ def test_resolution_articles_assign_tasks_but_approvals_do_not() -> None:
     text = (
         "Điều 1. Hội đồng nhân dân tỉnh tán thành với nhận định: Sáu tháng đầu năm 2024, kinh tế tiếp tục tăng trưởng.\n"
         "Điều 3. Giao Uỷ ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+        "Điều 4. Tổ chức thực hiện\n"
+        "2. Giao Thường trực HĐND tỉnh, các Ban của HĐND tỉnh và đại biểu HĐND tỉnh giám sát việc thực hiện.\n"
     )
     plain = assemble(read_text("nghi-quyet.txt", text.encode()))
     tasks, _ = extract_tasks(outline(plain), default_registry(), YEAR_2024)
-    assert [(t.ref, t.agencies) for t in tasks] == [("Điều 3", ["Uỷ ban nhân dân tỉnh"])]
+    assert [(t.ref, t.agencies) for t in tasks] == [
+        ("Điều 3", ["Uỷ ban nhân dân tỉnh"]),
+        ("Điều 4.2", ["Thường trực HĐND tỉnh", "các Ban của HĐND tỉnh", "đại biểu HĐND tỉnh"]),
+    ]
     agency = default_registry().normalise(tasks[0].agencies[0])
     assert agency is not None and agency.code == "UBND_TINH"
 

@@ -59,7 +59,8 @@ BREAKDOWN = re.compile(r"^\W*(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", re.
 LABEL_TAIL = re.compile(
     r"(?:\s+|^)(?:ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
     r"gần|hơn|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|hiện|dự\s+kiến|lũy\s+kế|ước\s+thực\s+hiện|"
-    r"toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|mới\s+đạt)\s*$",
+    r"toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|mới\s+đạt|còn|"
+    r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức)\s*$",
     re.IGNORECASE,
 )
 LABEL_HEAD = re.compile(

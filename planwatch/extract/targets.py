@@ -22,7 +22,10 @@ _RESULTS_HEADING = re.compile(r"kết\s+quả|tình\s+hình\s+thực\s+hiện|đ
 _STRIVE = re.compile(r"phấn\s+đấu", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.;!?])\s)")
 _FLOOR = re.compile(r"(?:trên|hơn|ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn)\s*$", re.IGNORECASE)
-_CEILING = re.compile(r"(?:dưới|không\s+quá|tối\s+đa|không\s+vượt\s+quá|còn\s+dưới)\s*$", re.IGNORECASE)
+_CEILING = re.compile(r"(?:dưới|không\s+quá|tối\s+đa|không\s+vượt\s+quá|(?:giảm|xuống)\s+còn|còn)\s*$", re.IGNORECASE)
+# after the figure: "đạt 10,5% trở lên", "giảm xuống 1,5% trở xuống"
+_FLOOR_AFTER = re.compile(r"\s*trở\s+lên", re.IGNORECASE)
+_CEILING_AFTER = re.compile(r"\s*trở\s+xuống", re.IGNORECASE)
 # "... chỉ số PCI của tỉnh nằm trong nhóm 10 tỉnh, thành phố dẫn đầu": the group is found first, its label is
 # the words before it in the same clause
 _RANK_GROUP = re.compile(r"(?:nằm\s+)?(?:trong|thuộc)\s+(?:nhóm|top)\s+(?P<n>\d{1,2})\s+tỉnh", re.IGNORECASE)
@@ -144,7 +147,13 @@ def _draft(
     if measure == "yoy_change_pct" and key in rates:
         return None
     before = block.text[max(0, fact.start - block.start) : _number_at(block, fact)]
-    comparator = ">=" if _FLOOR.search(before) else "<=" if _CEILING.search(before) else "="
+    after = block.text[fact.end - block.start :]
+    if _FLOOR.search(before) or _FLOOR_AFTER.match(after):
+        comparator = ">="
+    elif _CEILING.search(before) or _CEILING_AFTER.match(after):
+        comparator = "<="
+    else:
+        comparator = "="
     return TargetDraft(
         label,
         measure,

@@ -148,11 +148,11 @@ def _read_body(task: Task, text: str, offset: int, registry: Registry) -> None:
 
 
 def _ref(heading: Heading, trail: tuple[Heading, ...]) -> str:
-    """The number as printed; a bare "1." under a Roman section is "III.1"."""
+    """The number as printed; a bare "1." under a Roman section is "III.1", under an article "Điều 2.1"."""
     if "." in heading.number or not heading.number.isdigit():
         return heading.number
-    roman = next((h.number for h in reversed(trail[:-1]) if re.fullmatch(r"[IVX]{1,5}", h.number)), None)
-    return f"{roman}.{heading.number}" if roman else heading.number
+    section = next((h.number for h in reversed(trail[:-1]) if re.fullmatch(r"[IVX]{1,5}|Điều \d+", h.number)), None)
+    return f"{section}.{heading.number}" if section else heading.number
 
 
 def _group_title(trail: tuple[Heading, ...]) -> str | None:
