@@ -15,6 +15,7 @@ from planwatch.extract.agencies import Registry
 from planwatch.extract.deadlines import Deadline, deadline_in_cell, find_deadlines
 from planwatch.extract.periods import Period, find_periods
 from planwatch.structure.sections import Heading, OutlineBlock
+from planwatch.structure.tables import is_table_row, table_cells
 from planwatch.text.fold import fold
 
 _NUMBER_PREFIX = re.compile(r"^\s*(?:Điều\s+\d+\.?|\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[a-zđ]\)|\(\d{1,2}\))\s*")
@@ -198,18 +199,9 @@ _TABLE_COLUMNS = (
 )
 
 
-_CELL = re.compile(r"[^|]*")
-
-
 def _cells(block: OutlineBlock) -> list[tuple[int, str]]:
     """(offset in the document, text) of each cell of a table row; [] for any other block."""
-    if block.kind != "table_row" and block.text.count(" | ") < 2:
-        return []
-    return [
-        (block.start + m.start(), m.group(0))
-        for m in _CELL.finditer(block.text)
-        if m.start() == 0 or block.text[m.start() - 1] == "|"
-    ]
+    return table_cells(block.text, block.start) if is_table_row(block.kind, block.text) else []
 
 
 @dataclass(frozen=True)

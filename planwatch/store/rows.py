@@ -11,6 +11,7 @@ from typing import Any
 from planwatch.extract.agencies import Registry
 from planwatch.extract.catalogue import Catalogue
 from planwatch.extract.facts import Fact, extract_facts
+from planwatch.extract.indicator_tables import IndicatorTable
 from planwatch.extract.targets import extract_targets, planned_facts
 from planwatch.extract.tasks import Task, extract_tasks
 from planwatch.extract.units import base_value
@@ -18,6 +19,7 @@ from planwatch.read.model import PlainText
 from planwatch.store import models
 from planwatch.structure.metadata import DocumentMeta
 from planwatch.structure.sections import OutlineBlock, SectionTracker, outline
+from planwatch.structure.tables import is_table_row, table_cells
 from planwatch.text.fold import fold_keep_length
 
 Row = dict[str, Any]
@@ -67,6 +69,7 @@ def _blocks_and_facts(plain: PlainText, meta: DocumentMeta, codes: Coder, rows: 
     tracker = SectionTracker()
     sections: dict[int, str] = {}  # footnote number → section of its marker
     by_block: dict[int, list[Fact]] = {}
+    table: IndicatorTable | None = None
     for span in plain.spans:
         text = plain.text[span.start : span.end]
         section = tracker.path_for(text) if span.kind != "footnote" else sections.get(span.note or -1, "")
@@ -88,7 +91,15 @@ def _blocks_and_facts(plain: PlainText, meta: DocumentMeta, codes: Coder, rows: 
             models.Passage,
             {"char_start": span.start, "char_end": span.end, "page": span.page, "folded": fold_keep_length(text)},
         )
-        found = extract_facts(text, context, span.start)
+        cells = table_cells(text, span.start) if is_table_row(span.kind, text) else []
+        header = IndicatorTable.from_header([c for _, c in cells], context) if cells else None
+        table = header or (table if cells else None)
+        if header:
+            found = []
+        elif table:
+            found = table.facts(cells)
+        else:
+            found = extract_facts(text, context, span.start)
         if span.kind != "footnote":
             by_block[span.start] = found
         footnote = span.note if span.kind == "footnote" else None

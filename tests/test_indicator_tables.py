@@ -1,0 +1,52 @@
+"""Tables of indicators: each figure cell a fact, measure and period from its column header."""
+
+from __future__ import annotations
+
+from planwatch.extract.agencies import default_registry
+from planwatch.extract.catalogue import default_catalogue
+from planwatch.extract.numbers import parse_number
+from planwatch.read.model import assemble
+from planwatch.read.text import read_text
+from planwatch.store import models
+from planwatch.store.rows import Coder, document_rows
+from planwatch.structure.metadata import read_metadata
+
+REPORT = """BÁO CÁO
+Tình hình kinh tế - xã hội tháng 5 năm 2024
+PHỤ LỤC: MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU
+STT | Chỉ tiêu | ĐVT | Kế hoạch năm 2024 | Ước TH tháng 5/2024 | Lũy kế 5 tháng 2024 | So cùng kỳ (%) | So KH (%)
+1 | Giá trị sản xuất công nghiệp | Tỷ đồng | 665.700 | 60.769 | 266.878 | 126,0 | 40,1
+2 | Tổng thu NSNN | Tỷ đồng | 15.000 | 1.200,5 | 7.071,6 | 132,5 | 47,1
+3 | Khách du lịch | Lượt | - | 250.000 | 1.100.000 | - | -
+Tổng thu nội địa tháng 5 ước đạt 1.007,5 tỷ đồng.
+"""
+
+
+def _facts() -> list[dict[str, object]]:
+    plain = assemble(read_text("bao-cao.txt", REPORT.encode()))
+    rows = document_rows(plain, read_metadata(plain.text), Coder(default_catalogue(), {}), default_registry())
+    return rows.by_model[models.Fact]
+
+
+def test_every_figure_cell_is_a_fact_of_its_column() -> None:
+    facts = {(f["indicator"], f["measure"], f["period_start"], f["period_end"]): f["value"] for f in _facts()}
+    output = "Giá trị sản xuất công nghiệp"
+    assert facts[(output, "value", "2024-05", "2024-05")] == 60769
+    assert facts[(output, "value", "2024-01", "2024-05")] == 266878
+    assert facts[(output, "yoy_change_pct", "2024-01", "2024-05")] == 26
+    assert facts[(output, "plan_pct", "2024-01", "2024-05")] == 40.1
+    assert facts[("Tổng thu NSNN", "yoy_change_pct", "2024-01", "2024-05")] == 32.5
+    assert facts[("Khách du lịch", "value", "2024-01", "2024-05")] == 1100000
+    assert not any(value == 665700 for value in facts.values())  # the plan column is no actual
+
+
+def test_cells_keep_their_offsets_and_the_text_after_the_table_is_read_again() -> None:
+    plain = assemble(read_text("bao-cao.txt", REPORT.encode()))
+    facts = _facts()
+    table = [f for f in facts if f["indicator"] in ("Giá trị sản xuất công nghiệp", "Tổng thu NSNN", "Khách du lịch")]
+    for fact in table:
+        stated = parse_number(plain.text[fact["char_start"] : fact["char_end"]])
+        assert stated == (fact["value"] + 100 if fact["measure"] == "yoy_change_pct" else fact["value"])
+    assert any(f["value"] == 1007.5 and f["unit"] == "tỷ đồng" for f in facts)
+    estimates = {f["value"] for f in table if f["estimate"]}
+    assert 60769 in estimates and 266878 not in estimates
