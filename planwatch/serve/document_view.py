@@ -26,6 +26,14 @@ class RenderedBlock:
     start: int  # the block's offset in the stored text: its anchor is #c<start>
     html: str
 
+    @property
+    def cells(self) -> list[str]:
+        """A table row's cells as HTML, or [] when the row cannot be cut without cutting a highlighted figure."""
+        if self.kind != "table_row":
+            return []
+        cells = self.html.split(" | ")
+        return cells if all(c.count("<mark") == c.count("</mark>") for c in cells) else []
+
 
 def render_document(document: models.Document, facts: list[models.Fact]) -> list[RenderedBlock]:
     ordered = sorted(facts, key=lambda f: (f.char_start, -f.char_end))

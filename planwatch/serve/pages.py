@@ -161,7 +161,7 @@ def document(request: Request, doc: str) -> HTMLResponse:
             request,
             "document.html",
             doc=found,
-            body=[(b.start, Markup(b.html)) for b in body],
+            body=[(b.start, Markup(b.html), [Markup(c) for c in b.cells]) for b in body],
             notes=[(b.footnote, b.start, Markup(b.html)) for b in notes],
         )
 
