@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -31,10 +31,6 @@ class Period:
 
     def as_strings(self) -> tuple[str | None, str | None]:
         return (str(self.start) if self.start else None, str(self.end) if self.end else None)
-
-    @property
-    def is_single_month(self) -> bool:
-        return self.start is not None and self.start == self.end
 
 
 def year_period(year: int) -> Period:
@@ -136,13 +132,3 @@ def find_periods(text: str, year: int, month: int) -> list[PeriodMention]:
 def _sane(period: Period) -> bool:
     months = [m for m in (period.start, period.end) if m]
     return all(1 <= m.month <= 12 and 1990 <= m.year <= 2100 for m in months)
-
-
-def with_year(period: Period, year: int) -> Period:
-    """The same months in another year (for "cùng kỳ")."""
-    shift = (year - (period.end or period.start or Month(year, 1)).year) * 12
-    return replace(
-        period,
-        start=period.start.shift(shift) if period.start else None,
-        end=period.end.shift(shift) if period.end else None,
-    )

@@ -49,9 +49,6 @@ class PlainText:
                 return span.page
         return None
 
-    def span_at(self, pos: int) -> Span | None:
-        return next((s for s in self.spans if s.start <= pos <= s.end), None)
-
 
 def assemble(raw: RawDocument) -> PlainText:
     """Body blocks first, one a line, then the footnotes, so that footnotes never split a sentence."""
