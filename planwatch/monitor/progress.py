@@ -30,7 +30,6 @@ ACHIEVED, ON_TRACK, BEHIND, AT_RISK, NO_DATA = (
     "nguy cơ không đạt",
     "chưa có số liệu",
 )
-STATUSES = (ACHIEVED, ON_TRACK, BEHIND, AT_RISK, NO_DATA)
 
 
 @dataclass(frozen=True)
