@@ -51,8 +51,32 @@ class PeriodMention:
 
 _NUM = r"0?(\d{1,2})"
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# Month names and period lengths written as words: "tháng Mười Một", "Chín tháng", "mười một tháng".
+WORD_MONTHS = {
+    "Giêng": 1, "Một": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8, "Chín": 9,
+    "Mười": 10, "Mười Một": 11, "Mười Hai": 12, "Chạp": 12,
+}  # fmt: skip
+WORD_NUMBERS = {
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+    "mười một": 11, "mười hai": 12,
+}  # fmt: skip ("năm" is left out: "năm tháng" is far more often "year, month" than "five months")
+_WORD_MONTH = "|".join(sorted(WORD_MONTHS, key=len, reverse=True))
+_WORD_NUMBER = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+# A year glued to a month or quarter: "tháng 5/2024", "tháng 6-2022", "tháng 5.2015", "quý 3.2016"
+_YEAR_SEP = r"(?:\s*[/.\-]\s*|\s+năm\s+)"
 # A period right after these words is a comparison base or part of a name, not the period of a figure.
-_COMPARISON_BEFORE = re.compile(r"(?:so\s+với|so|với|hơn|từ|sang|dưới|trên|đến)\s*(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
+_COMPARISON_BEFORE = re.compile(
+    r"(?:so\s+với|so|với|hơn|từ|sang|dưới|trên|đến|so\s+sánh|kỳ\s+gốc|gốc)\s*(?:cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _single_month(year: int, month: int) -> Period:
+    return Period(Month(year, month), Month(year, month))
+
+
+def _count(word: str) -> int:
+    return WORD_NUMBERS[re.sub(r"\s+", " ", word.lower())]
 
 
 @cache
@@ -74,12 +98,19 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
             r"(?:lũy\s+kế\s+)?(?P<n>\d{1,2})\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?(?![\s/]*\d)(?!\s+trở)",
             lambda m: months_to_date(y(m), int(m["n"])) if 1 <= int(m["n"]) <= 12 else None,
         ),
-        # "sáu tháng đầu năm"
-        (r"sáu\s+tháng\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: months_to_date(y(m), 6)),
-        (r"sáu\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: Period(Month(y(m), 7), Month(y(m), 12))),
+        # "sáu tháng cuối năm", "Chín tháng qua", "mười một tháng năm 2024", "nửa đầu năm"
+        (
+            rf"(?P<w>{_WORD_NUMBER})\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{{4}}))?",
+            lambda m: Period(Month(y(m), 13 - _count(m["w"])), Month(y(m), 12)),
+        ),
+        (
+            rf"(?<![\wÀ-ỹ])(?P<w>{_WORD_NUMBER})\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{{4}}))?(?!\s+trở)",
+            lambda m: months_to_date(y(m), _count(m["w"])),
+        ),
+        (r"nửa\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: months_to_date(y(m), 6)),
         # "quý II/2024", "quý I năm 2024"
         (
-            r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*/\s*|\s+năm\s+)?(?P<y>\d{4})?",
+            rf"qu[ýí]\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:{_YEAR_SEP}(?P<y>\d{{4}}))?",
             lambda m: Period(
                 Month(y(m), 3 * _QUARTERS[m["q"].lower()] - 2), Month(y(m), 3 * _QUARTERS[m["q"].lower()])
             ),
@@ -93,12 +124,16 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
             rf"(?:tính\s+)?đến\s+(?:hết\s+)?tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})",
             lambda m: Period(None, Month(y(m), int(m[1]))),
         ),
-        # "tháng 5/2024", "tháng 5 năm 2024", "tháng 5"
+        # "tháng 5/2024", "tháng 5 năm 2024", "tháng 5", "tháng Mười Một (năm 2023)"
         (
-            rf"tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})",
+            rf"tháng\s+{_NUM}{_YEAR_SEP}(?P<y>\d{{4}})",
             lambda m: Period(Month(y(m), int(m[1])), Month(y(m), int(m[1]))),
         ),
         (rf"tháng\s+{_NUM}(?![\d/]|,\d)", lambda m: Period(Month(year, int(m[1])), Month(year, int(m[1])))),
+        (
+            rf"(?-i:tháng\s+(?P<w>{_WORD_MONTH}))(?![\wÀ-ỹ])(?:\s+năm\s+(?P<y>\d{{4}}))?",
+            lambda m: _single_month(y(m), WORD_MONTHS[re.sub(r"\s+", " ", m["w"])]),
+        ),
         # "trong tháng", "tháng này"
         (r"trong\s+tháng(?!\s+\d)|tháng\s+này", lambda m: Period(Month(year, month), Month(year, month))),
         (r"tháng\s+trước", lambda m: Period(Month(year, month).shift(-1), Month(year, month).shift(-1))),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planwatch.extract.facts import ReportContext
-from planwatch.extract.periods import Month, Period, months_to_date, year_period
+from planwatch.extract.periods import Month, Period, find_periods, months_to_date, year_period
 
 KINDS = {
     "BÁO CÁO": "báo cáo",
@@ -37,6 +37,24 @@ _HALF_YEAR = re.compile(r"(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})
 _MONTHS_TO_DATE = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE)
 _YEAR_REPORT = re.compile(r"(?:năm|NĂM)\s+(\d{4})")
 _MONTH_MENTION = re.compile(r"tháng\s+0?(\d{1,2})\s*/\s*(\d{4})")
+# A news dateline: "Cập nhật: 24/06/2021 08:15", "Thứ Hai, 11/01/2021 - 07:45", "15:42 | 18/09/2022",
+# "Đăng ngày 30-10-2023", "Sở Kế hoạch và Đầu tư tỉnh X - 02/10/2024"
+_DATELINE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?![\d/])")
+# Years the body states for its own figures, and comparison bases that imply the year after them.
+_STATED_YEAR = re.compile(r"(?<![\wÀ-ỹ])(?:năm|Năm|NĂM)\s+((?:19|20)\d{2})(?![\d-])")
+_BASE_YEAR = re.compile(r"(?:cùng\s+kỳ|so\s+với|so|bằng)\s+(?:năm\s+)?((?:19|20)\d{2})(?![\d-])", re.IGNORECASE)
+_NOT_OWN_YEAR = re.compile(r"(?:so\s+với|so|cùng\s+kỳ|so\s+sánh|kỳ\s+gốc|gốc|giai\s+đoạn|từ|đến)\s*$", re.IGNORECASE)
+_LOOKS_BACK = re.compile(r"\b(?:năm\s+qua|cả\s+năm|kết\s+thúc\s+năm|năm\s+vừa\s+qua)\b", re.IGNORECASE)
+_HEAD_LINES = 10
+_LONG_LINE = 200  # the first line this long is the body: titles and datelines come before it
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The date a document speaks from, and how it was found ("header", "dateline", "title", "text", "given")."""
+
+    day: date | None
+    found_by: str | None
 
 
 @dataclass(frozen=True)
@@ -47,13 +65,18 @@ class DocumentMeta:
     issued: date | None
     period: Period
     title: str | None
+    reference: Reference = Reference(None, None)
 
     def context(self) -> ReportContext:
-        end = self.period.end or Month(date.today().year, 12)
+        end = self.period.end or (
+            Month(self.reference.day.year, self.reference.day.month) if self.reference.day else None
+        )
+        end = end or Month(date.today().year, 12)
         return ReportContext(end.year, end.month, self.period)
 
 
-def read_metadata(text: str) -> DocumentMeta:
+def read_metadata(text: str, given: date | None = None) -> DocumentMeta:
+    """`given` is the reference date a user states for a document that states none."""
     head = text[:3000]
     kind = next((k for word, k in KINDS.items() if re.search(rf"^\s*{word}\s*$", head, re.M)), None)
     symbol_match = _SYMBOL.search(head)
@@ -66,9 +89,60 @@ def read_metadata(text: str) -> DocumentMeta:
         kind = "báo cáo"
     issuer = _ISSUER.search(head)
     issued = _issued(head)
-    period = reported_period(head, text, kind)
+    reference = _reference(head, text, issued, given)
+    period = reported_period(head, text, kind, reference)
     title = _title(head, kind)
-    return DocumentMeta(kind, symbol, " ".join(issuer.groups()) if issuer else None, issued, period, title)
+    return DocumentMeta(kind, symbol, " ".join(issuer.groups()) if issuer else None, issued, period, title, reference)
+
+
+def _head_lines(head: str) -> list[str]:
+    """The lines before the body: issuer, number, dates, title or headline, dateline."""
+    lines: list[str] = []
+    for line in head.split("\n"):
+        if len(line) >= _LONG_LINE:
+            break
+        if line.strip():
+            lines.append(line.strip())
+    return lines[:_HEAD_LINES]
+
+
+def _dateline(head: str) -> date | None:
+    for line in _head_lines(head):
+        if (m := _DATELINE.search(line)) and len(line) <= 90:
+            try:
+                return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                continue
+    return None
+
+
+def _reference(head: str, text: str, issued: date | None, given: date | None) -> Reference:
+    """Header date, else dateline, else the year the text states for its own figures, else what the user gave.
+    An early-January news item that looks back on "năm qua" speaks of the year before."""
+    if issued:
+        return Reference(issued, "header")
+    if day := _dateline(head):
+        body_year = _body_year(text)
+        if body_year == day.year - 1 or (body_year is None and day.month == 1 and _LOOKS_BACK.search(text[:3000])):
+            return Reference(date(day.year - 1, 12, 31), "dateline")
+        return Reference(day, "dateline")
+    if body_year := _body_year(text):
+        return Reference(date(body_year, 12, 31), "text")
+    if given:
+        return Reference(given, "given")
+    return Reference(None, None)
+
+
+def _body_year(text: str) -> int | None:
+    """The year the text states for its own figures ("năm 2023", never "so với năm 2022"), else the year after
+    the bases it compares with ("so với cùng kỳ năm 2022" → 2023)."""
+    own = Counter(
+        int(m.group(1)) for m in _STATED_YEAR.finditer(text) if not _NOT_OWN_YEAR.search(text[max(0, m.start() - 20) : m.start()])
+    )
+    if own:
+        return own.most_common(1)[0][0]
+    implied = Counter(int(m.group(1)) + 1 for m in _BASE_YEAR.finditer(text))
+    return implied.most_common(1)[0][0] if implied else None
 
 
 def _issued(head: str) -> date | None:
@@ -92,12 +166,14 @@ def _title(head: str, kind: str | None) -> str | None:
 _PLAN_KINDS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")
 
 
-def reported_period(head: str, text: str, kind: str | None = None) -> Period:
+def reported_period(head: str, text: str, kind: str | None = None, reference: Reference = Reference(None, None)) -> Period:
     """The months the document reports on (for a plan or resolution: the year it plans, unless its title names
     a half-year)."""
     title = (_title(head, kind) or "") if kind in _PLAN_KINDS else ""
     if title and not _HALF_YEAR.search(title) and (title_years := _YEAR_REPORT.findall(title)):
         return year_period(max(int(y) for y in title_years))
+    if reference.found_by == "dateline" and (titled := _title_period(head, reference)):
+        return titled
     if m := _MONTH_TITLE.search(head):
         month, year = int(m.group(1)), int(m.group(2))
         return Period(Month(year, month), Month(year, month))
@@ -111,11 +187,24 @@ def reported_period(head: str, text: str, kind: str | None = None) -> Period:
         return Period(Month(year, 7), Month(year, 12))
     if m := _MONTHS_TO_DATE.search(head):
         return months_to_date(int(m.group(2)), int(m.group(1)))
+    if reference.day and (titled := _title_period(head, reference)):
+        return titled
     mentions = Counter((int(y), int(mo)) for mo, y in _MONTH_MENTION.findall(text) if 1 <= int(mo) <= 12)
     if mentions:
         (year, month), _ = mentions.most_common(1)[0]
         return Period(Month(year, month), Month(year, month))
-    years = Counter(int(y) for y in _YEAR_REPORT.findall(text) if 1990 <= int(y) <= 2100)
-    if years:
-        return year_period(years.most_common(1)[0][0])
+    if reference.day:
+        return year_period(reference.day.year)
     return Period(None, None)
+
+
+def _title_period(head: str, reference: Reference) -> Period | None:
+    """The first period a headline or title line names, its year taken from the reference date when unsaid."""
+    assert reference.day is not None
+    for line in _head_lines(head):
+        if (_DATELINE.search(line) and len(line) <= 90) or _DATE.search(line):
+            continue
+        own = [p for p in find_periods(line, reference.day.year, reference.day.month) if not p.comparison]
+        if own:
+            return own[0].period
+    return None
