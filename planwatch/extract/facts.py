@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from planwatch.extract import grammar as g
-from planwatch.extract.numbers import NUMBER_RE, parse_number
+from planwatch.extract.numbers import NUMBER_RE, parse_figure
 from planwatch.extract.periods import Month, Period, PeriodMention, find_periods
 from planwatch.extract.units import match_unit, unit_by_name, unit_kind
 
@@ -251,7 +251,7 @@ def _read_number(
 ) -> tuple[list[Fact], int | None]:
     """The facts stated by the number `m` of `segment`, and how far past it their wording goes
     (None when the number states nothing)."""
-    value = parse_number(m.group(0))
+    value = parse_figure(m.group(0))
     left = segment[left_from : m.start()]
     right = segment[m.end() :]
     number_pos = seg_start + m.start()
@@ -288,7 +288,7 @@ def _read_number(
     quote_start = seg_start + left_from + (len(left) - len(left.lstrip()))
     quote_end = seg_start + m.end() + end
     tags = ["prior"] if prior else []
-    values = [value_out] + ([parse_number(ranged.group(1))] if ranged and measure == "value" else [])
+    values = [value_out] + ([parse_figure(ranged.group(1))] if ranged and measure == "value" else [])
     facts = [
         Fact(label.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, parent, tags)
         for v in values
@@ -353,7 +353,7 @@ def _measure(
     """(measure, value, unit, rank_of, end of the phrase within `right`)."""
     if g.LEFT_RANK.search(left):
         total = g.RIGHT_OF_TOTAL.match(right)
-        return "rank", value, "", int(parse_number(total.group(1))) if total else None, total.end() if total else 0
+        return "rank", value, "", int(parse_figure(total.group(1))) if total else None, total.end() if total else 0
     pct = g.RIGHT_PERCENT.match(right)
     if pct:
         return (*_percent_measure(value, left, right[pct.end() :], sign, chain, period, label), None, pct.end())

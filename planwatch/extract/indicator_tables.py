@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from planwatch.extract.facts import Fact, ReportContext
-from planwatch.extract.numbers import parse_number
+from planwatch.extract.numbers import parse_figure
 from planwatch.extract.periods import Period, find_periods
 from planwatch.extract.units import match_unit
 from planwatch.text.fold import fold
@@ -85,7 +85,7 @@ class IndicatorTable:
             if not number:
                 continue
             try:
-                value = parse_number(number.group(0).lstrip("-"))
+                value = parse_figure(number.group(0).lstrip("-"))
             except ValueError:
                 continue
             value = -value if number.group(0).startswith("-") else value

@@ -6,7 +6,11 @@ import re
 
 # A grouped number ("96.058", "1.007,5") or a plain one ("14,14", "05", "800").
 NUMBER_PATTERN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.]\d)|\d+(?:,\d+)?"
-NUMBER_RE = re.compile(NUMBER_PATTERN)
+_STRICT_RE = re.compile(NUMBER_PATTERN)
+# In running text a dot followed by one or two digits cannot group thousands: "tăng 12.5%" and "1.18 tỷ USD"
+# are decimals written the English way. Typed input stays strict (parse_number).
+_DOT_DECIMAL = r"\d+\.\d{1,2}(?![\d.])"
+NUMBER_RE = re.compile(rf"\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?(?![\d.]\d)|{_DOT_DECIMAL}|\d+(?:,\d+)?")
 
 
 def parse_number(text: str) -> float:
@@ -16,9 +20,15 @@ def parse_number(text: str) -> float:
     (96058.0, 14.14, 1007.5)
     """
     s = text.strip().replace(" ", "")
-    if not NUMBER_RE.fullmatch(s):
+    if not _STRICT_RE.fullmatch(s):
         raise ValueError(f"không phải số viết theo kiểu Việt Nam: {text!r}")
     return float(s.replace(".", "").replace(",", "."))
+
+
+def parse_figure(text: str) -> float:
+    """A number as running text writes it: the Vietnamese way, or with a decimal dot ("12.5")."""
+    s = text.strip()
+    return float(s) if re.fullmatch(_DOT_DECIMAL, s) else parse_number(s)
 
 
 def format_number(value: float, decimals: int | None = None) -> str:

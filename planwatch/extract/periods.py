@@ -75,6 +75,14 @@ def _single_month(year: int, month: int) -> Period:
     return Period(Month(year, month), Month(year, month))
 
 
+def _window(m: re.Match[str], end_year: int) -> Period:
+    start_year = int(m["y1"]) if m["y1"] else end_year
+    start = Month(start_year, int(m["m1"]))
+    if start.month == 12 and start_year == end_year - 1 and int(m["d1"]) >= 15:
+        start = Month(end_year, 1)  # the statistical year runs from 15-16 December
+    return Period(start, Month(end_year, int(m["m2"])))
+
+
 def _count(word: str) -> int:
     return WORD_NUMBERS[re.sub(r"\s+", " ", word.lower())]
 
@@ -114,6 +122,17 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
             lambda m: Period(
                 Month(y(m), 3 * _QUARTERS[m["q"].lower()] - 2), Month(y(m), 3 * _QUARTERS[m["q"].lower()])
             ),
+        ),
+        # "từ đầu năm đến ngày 20/11/2019": the months of the year up to that date
+        (
+            rf"(?:tính\s+)?từ\s+đầu\s+năm\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}\s*/\s*(?P<y>\d{{4}})",
+            lambda m: months_to_date(y(m), int(m[1])),
+        ),
+        # "từ ngày 25/01 đến hết ngày 02/02/2025"; the statistical window "từ 16/12/2015 đến 15/6/2016" is 01..06
+        (
+            r"(?:tính\s+)?từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?\s*(?:đến|tới|-|–)\s*"
+            r"(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y>\d{4})",
+            lambda m: _window(m, y(m)),
         ),
         # "tính đến (hết) (ngày) 15/5/2024", "đến 30/6/2024"
         (

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from planwatch.extract.facts import Fact
-from planwatch.extract.numbers import NUMBER_RE, parse_number
+from planwatch.extract.numbers import NUMBER_RE, parse_figure
 from planwatch.structure.sections import Heading, OutlineBlock
 from planwatch.text.fold import fold
 
@@ -179,7 +179,7 @@ def _number_at(block: OutlineBlock, fact: Fact) -> int:
 
 def _reads_as(text: str, value: float) -> bool:
     try:
-        return abs(parse_number(text) - value) < 1e-9
+        return abs(parse_figure(text) - value) < 1e-9
     except ValueError:
         return False
 

@@ -123,7 +123,8 @@ def _reference(head: str, text: str, issued: date | None, given: date | None) ->
         return Reference(issued, "header")
     if day := _dateline(head):
         body_year = _body_year(text)
-        if body_year == day.year - 1 or (body_year is None and day.month == 1 and _LOOKS_BACK.search(text[:3000])):
+        looks_back = body_year == day.year - 1 or (body_year is None and _LOOKS_BACK.search(text[:3000]))
+        if day.month == 1 and looks_back:
             return Reference(date(day.year - 1, 12, 31), "dateline")
         return Reference(day, "dateline")
     if body_year := _body_year(text):
@@ -193,9 +194,19 @@ def reported_period(head: str, text: str, kind: str | None = None, reference: Re
     if mentions:
         (year, month), _ = mentions.most_common(1)[0]
         return Period(Month(year, month), Month(year, month))
+    if reference.found_by == "dateline" and (lead := _lead_period(text, reference)):
+        return lead
     if reference.day:
         return year_period(reference.day.year)
     return Period(None, None)
+
+
+def _lead_period(text: str, reference: Reference) -> Period | None:
+    """A news item whose headline names no period speaks of the first period its lead paragraph names."""
+    assert reference.day is not None
+    lead = next((line for line in text.split("\n") if len(line) >= _LONG_LINE), "")
+    own = [p for p in find_periods(lead, reference.day.year, reference.day.month) if not p.comparison]
+    return own[0].period if own else None
 
 
 def _title_period(head: str, reference: Reference) -> Period | None:
