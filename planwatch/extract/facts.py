@@ -103,7 +103,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
     period = context.default_period
     last_subject = ""
     for s_start, sentence in _pieces(text, _SENTENCE_END):
-        chain = _Chain(period=period)
+        chain = _Chain(subject=last_subject, period=period)  # "Tính chung 10 tháng ước đạt ...": the same subject
         if g.BREAKDOWN.match(sentence) and last_subject:
             chain.parent = last_subject
         for c_start, clause in _pieces(sentence, _CLAUSE_END, keep_parens=True):
@@ -259,7 +259,7 @@ def _read_number(
     if sign:
         left = left[: sign.start()]
 
-    period, prior = _period_for(number_pos, periods, chain, in_paren, left)
+    period, prior = _period_for(number_pos, periods, chain, in_paren, left, clause[:number_pos])
     estimate = bool(g.LEFT_ESTIMATE.search(clause[:number_pos]))  # "Dự kiến ... đạt X, tăng Y%": both estimates
     label_left = _clean_label(_without_periods(left, seg_start + left_from, periods))
     if pending and left_from == 0:
@@ -307,20 +307,33 @@ def _remember_counted(left: str, right: str, chain: _Chain) -> None:
 
 
 def _period_for(
-    pos: int, periods: list[PeriodMention], chain: _Chain, in_paren: bool, left: str
+    pos: int, periods: list[PeriodMention], chain: _Chain, in_paren: bool, left: str, before_number: str
 ) -> tuple[Period, bool]:
     """The period of the figure at `pos`: the last one named before it in its clause, else the chain's.
     The second item says the figure is about an earlier period quoted for comparison."""
     base = chain.period or Period(None, None)
-    before = [p for p in periods if p.end <= pos and not p.comparison]
+    mentioned = [p for p in periods if p.end <= pos]
+    if in_paren and mentioned and mentioned[-1].comparison and _OPENS_PAREN.fullmatch(before_number[mentioned[-1].end :]):
+        return mentioned[-1].period, True  # "tăng 38,2% so với tháng 8/2024 (700,8 nghìn lượt)"
+    before = [p for p in mentioned if not p.comparison]
     named = before[-1].period if before else None
-    if named and named.start is None and len(before) > 1 and before[-2].period.end == named.end:
-        named = before[-2].period  # "tháng 5 (tính đến ngày 16/5/2024)" is still May
-    if g.LEFT_PRIOR.search(left):
+    if before and before[-1].this_year:  # "8 tháng năm nay": the window before it, in the report's year
+        window = before[-2].period if len(before) > 1 else base
+        named = window.in_year(before[-1].period.end.year) if before[-1].period.end else window
+    if named and named.start is None and len(before) > 1 and (
+        before[-2].period.end == named.end or not before_number[before[-2].end : before[-1].start].strip(" (,")
+    ):
+        named = before[-2].period  # "tháng 5 (tính đến ngày 16/5/2024)" is still May; so is "năm 2024 tính đến nay"
+    if prior := g.LEFT_PRIOR.search(left):
+        if prior.group("year"):  # "(cùng kỳ năm 2022 tăng 9,12%)": the same window in 2022
+            return base.in_year(int(prior.group("year"))), True
         return (named or base).year_earlier(), True
     period = named or base
     earlier = bool(named and base.end and named.end and named.end.year < base.end.year and in_paren)
     return period, earlier
+
+
+_OPENS_PAREN = re.compile(r"\s*\(\s*")
 
 
 def _without_periods(text: str, text_start: int, periods: list[PeriodMention]) -> str:

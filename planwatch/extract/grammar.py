@@ -29,7 +29,7 @@ LEFT_TIMES = re.compile(rf"(?:tăng\s+)?gấp(?:\s+{_HEDGE})*\s*$", re.IGNORECAS
 LEFT_ESTIMATE = re.compile(r"\b(?:ước|dự\s+kiến|dự\s+báo|khoảng|xấp\s+xỉ)\b", re.IGNORECASE)
 # "cùng kỳ đạt 40% kế hoạch": a figure of the year before, not "so với cùng kỳ"
 LEFT_PRIOR = re.compile(
-    r"(?<!so\s)(?<!với\s)(?<!so\svới\s)\bcùng\s+kỳ(?:\s+năm\s+\d{4})?\s+(?:đạt|bằng|là|tăng|giảm)", re.I
+    r"(?<!so\s)(?<!với\s)(?<!so\svới\s)\bcùng\s+kỳ(?:\s+năm\s+(?P<year>\d{4}))?\s+(?:đạt|bằng|là|tăng|giảm)", re.I
 )
 LEFT_ABSOLUTE_CHANGE = re.compile(r"(?:tăng|giảm)(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$", re.IGNORECASE)
 
@@ -66,7 +66,7 @@ LABEL_TAIL = re.compile(
 LABEL_HEAD = re.compile(
     r"^(?:\s*(?:trong\s+đó|riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
     r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
-    r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+kỳ(?:\s+năm\s+\d{4})?|với|so\s+với\s+tháng\s+trước|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
+    r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+kỳ(?:\s+năm\s+\d{4})?|so\s+với\s+tháng\s+trước|so\s+với|với|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
 )
 # Nouns after a number that never make it an indicator figure.

@@ -29,6 +29,13 @@ class Period:
     def year_earlier(self) -> Period:
         return Period(self.start.shift(-12) if self.start else None, self.end.shift(-12) if self.end else None)
 
+    def in_year(self, year: int) -> Period:
+        """The same months in `year` (a window that spans a new year keeps its span)."""
+        if self.end is None:
+            return self
+        shift = (year - self.end.year) * 12
+        return Period(self.start.shift(shift) if self.start else None, self.end.shift(shift))
+
     def as_strings(self) -> tuple[str | None, str | None]:
         return (str(self.start) if self.start else None, str(self.end) if self.end else None)
 
@@ -47,6 +54,7 @@ class PeriodMention:
     end: int
     period: Period
     comparison: bool  # "so với tháng 5/2023": the base of a comparison, not the period of the figure
+    this_year: bool = False  # "năm nay": the window named before it, in the report's own year
 
 
 _NUM = r"0?(\d{1,2})"
@@ -134,6 +142,23 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
             r"(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y>\d{4})",
             lambda m: _window(m, y(m)),
         ),
+        # "từ đầu năm (đến nay)"
+        (r"từ\s+đầu\s+năm(?:\s+đến\s+nay)?", lambda m: months_to_date(year, month)),
+        # a stock at a date: "tại thời điểm 01/10/2021", "đến 15/9", "đến nay", "hiện nay"
+        (
+            rf"(?:tại\s+)?thời\s+điểm\s+(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}(?:\s*/\s*(?P<y>\d{{4}}))?",
+            lambda m: Period(None, Month(y(m), int(m[1]))),
+        ),
+        (
+            rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}(?!\s*/\s*\d)",
+            lambda m: Period(None, Month(year, int(m[1]))),
+        ),
+        (
+            r"(?:tính\s+)?(?:đến|tới)\s+nay|hiện\s+nay|(?<=\s)hiện(?=\s+(?:có|toàn|tỉnh))",
+            lambda m: Period(None, Month(year, month)),
+        ),
+        # "năm nay": the report's year (of the window named before it, "8 tháng năm nay")
+        (r"(?P<this>(?:trong\s+)?năm\s+nay)", lambda m: year_period(year)),
         # "tính đến (hết) (ngày) 15/5/2024", "đến 30/6/2024"
         (
             rf"(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}\s*/\s*(?P<y>\d{{4}})",
@@ -156,8 +181,6 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         # "trong tháng", "tháng này"
         (r"trong\s+tháng(?!\s+\d)|tháng\s+này", lambda m: Period(Month(year, month), Month(year, month))),
         (r"tháng\s+trước", lambda m: Period(Month(year, month).shift(-1), Month(year, month).shift(-1))),
-        # "từ đầu năm (đến nay)"
-        (r"từ\s+đầu\s+năm(?:\s+đến\s+nay)?", lambda m: months_to_date(year, month)),
         # "năm 2023", "cả năm"
         (r"(?:cả\s+)?năm\s+(?P<y>\d{4})(?!\s*-)", lambda m: year_period(y(m))),
         (r"cả\s+năm", lambda m: year_period(year)),
@@ -179,7 +202,7 @@ def find_periods(text: str, year: int, month: int) -> list[PeriodMention]:
             if period is None or not _sane(period):
                 continue
             comparison = bool(_COMPARISON_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
-            taken.append(PeriodMention(m.start(), m.end(), period, comparison))
+            taken.append(PeriodMention(m.start(), m.end(), period, comparison, bool(m.groupdict().get("this"))))
     return sorted(taken, key=lambda t: t.start)
 
 
