@@ -67,6 +67,7 @@ class _Chain:
     """What a sentence carries from one figure to the next."""
 
     subject: str = ""
+    carried: str = ""  # the subject of the sentence before: "Tính chung 10 tháng ước đạt ..." is about it too
     period: Period | None = None
     parent: str | None = None
     compare: str | None = None  # "prev" or "yoy", set by a clause that opens "So với ..."
@@ -103,7 +104,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
     period = context.default_period
     last_subject = ""
     for s_start, sentence in _pieces(text, _SENTENCE_END):
-        chain = _Chain(subject=last_subject, period=period)  # "Tính chung 10 tháng ước đạt ...": the same subject
+        chain = _Chain(carried=last_subject, period=period)
         if g.BREAKDOWN.match(sentence) and last_subject:
             chain.parent = last_subject
         for c_start, clause in _pieces(sentence, _CLAUSE_END, keep_parens=True):
@@ -479,7 +480,7 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: str
             return named_after
     if chain.subject:
         return chain.subject
-    return own or _noun_phrase(after_unit)
+    return own or _noun_phrase(after_unit) or chain.carried
 
 
 def _noun_phrase(text: str) -> str:
