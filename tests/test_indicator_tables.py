@@ -37,7 +37,9 @@ def test_every_figure_cell_is_a_fact_of_its_column() -> None:
     assert facts[(output, "plan_pct", "2024-01", "2024-05")] == 40.1
     assert facts[("Tổng thu NSNN", "yoy_change_pct", "2024-01", "2024-05")] == 32.5
     assert facts[("Khách du lịch", "value", "2024-01", "2024-05")] == 1100000
-    assert not any(value == 665700 for value in facts.values())  # the plan column is no actual
+    # the plan column is the plan's figure, never an actual
+    assert facts[("Kế hoạch giá trị sản xuất công nghiệp", "value", "2024-01", "2024-12")] == 665700
+    assert all(f["planned"] for f in _facts() if f["value"] == 665700)
 
 
 def test_cells_keep_their_offsets_and_the_text_after_the_table_is_read_again() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from planwatch.extract.agencies import Registry
 from planwatch.extract.catalogue import Catalogue
-from planwatch.extract.facts import Fact, extract_facts
+from planwatch.extract.facts import Fact, ReportContext, extract_facts
 from planwatch.extract.indicator_tables import IndicatorTable
 from planwatch.extract.targets import extract_targets, planned_facts
 from planwatch.extract.tasks import Task, extract_tasks
@@ -18,6 +18,7 @@ from planwatch.extract.units import base_value
 from planwatch.read.model import PlainText
 from planwatch.store import models
 from planwatch.structure.metadata import DocumentMeta
+from planwatch.structure.flat_tables import flat_tables
 from planwatch.structure.sections import OutlineBlock, SectionTracker, outline
 from planwatch.structure.tables import is_table_row, table_cells
 from planwatch.text.fold import fold_keep_length
@@ -57,7 +58,9 @@ def document_rows(plain: PlainText, meta: DocumentMeta, codes: Coder, registry: 
     by_block = _blocks_and_facts(plain, meta, codes, rows)
     planned = {f.start for b in blocks for f in planned_facts(b, by_block.get(b.start, []))}
     for fact in rows.by_model.get(models.Fact, []):
-        fact["planned"] = (fact["char_start"] in planned and fact["footnote"] is None) or _plans_ahead(meta, fact)
+        fact["planned"] = (
+            (fact["char_start"] in planned and fact["footnote"] is None) or fact["planned"] or _plans_ahead(meta, fact)
+        )
     _targets(blocks, by_block, meta, plain, codes, rows)
     _tasks(blocks, plain, meta, registry, rows)
     return rows
@@ -66,10 +69,13 @@ def document_rows(plain: PlainText, meta: DocumentMeta, codes: Coder, registry: 
 def _blocks_and_facts(plain: PlainText, meta: DocumentMeta, codes: Coder, rows: DocumentRows) -> dict[int, list[Fact]]:
     """Blocks, passages and facts of every span; returns each body block's facts by its start."""
     context = meta.context()
+    flat = _flat_table_rows(plain, context)
     tracker = SectionTracker()
     sections: dict[int, str] = {}  # footnote number → section of its marker
     by_block: dict[int, list[Fact]] = {}
     table: IndicatorTable | None = None
+    prose: list[tuple[Fact, Row]] = []
+    tabled: list[tuple[Fact, Row]] = []
     for span in plain.spans:
         text = plain.text[span.start : span.end]
         section = tracker.path_for(text) if span.kind != "footnote" else sections.get(span.note or -1, "")
@@ -94,7 +100,9 @@ def _blocks_and_facts(plain: PlainText, meta: DocumentMeta, codes: Coder, rows: 
         cells = table_cells(text, span.start) if is_table_row(span.kind, text) else []
         header = IndicatorTable.from_header([c for _, c in cells], context) if cells else None
         table = header or (table if cells else None)
-        if header:
+        if span.start in flat:
+            found = flat[span.start]
+        elif header:
             found = []
         elif table:
             found = table.facts(cells)
@@ -103,9 +111,36 @@ def _blocks_and_facts(plain: PlainText, meta: DocumentMeta, codes: Coder, rows: 
         if span.kind != "footnote":
             by_block[span.start] = found
         footnote = span.note if span.kind == "footnote" else None
-        for fact in found:
-            rows.add(models.Fact, _fact_row(fact, plain, section, footnote, span.page, codes))
+        (tabled if cells or span.start in flat else prose).extend(
+            (fact, _fact_row(fact, plain, section, footnote, span.page, codes)) for fact in found
+        )
+    for fact, row in prose + restated_dropped(prose, tabled):
+        rows.add(models.Fact, row)
     return by_block
+
+
+def restated_dropped(prose: list[tuple[Fact, Row]], tabled: list[tuple[Fact, Row]]) -> list[tuple[Fact, Row]]:
+    """Table cells less those that restate a figure of the text (a budget table in triệu đồng repeating the
+    narrative's tỷ đồng): the same measure, value in base units and period is one fact, quoted from the text."""
+
+    def key(row: Row) -> tuple[object, ...]:
+        return (row["measure"], round(row["base_value"], 3), row["period_start"], row["period_end"])
+
+    stated = {key(row) for _, row in prose}
+    return [(fact, row) for fact, row in tabled if key(row) not in stated]
+
+
+def _flat_table_rows(plain: PlainText, context: ReportContext) -> dict[int, list[Fact]]:
+    """The facts of tables flattened one cell a line, by the start of each line they cover."""
+    lines = [(s.start, plain.text[s.start : s.end]) for s in plain.spans if s.kind == "paragraph"]
+    by_line: dict[int, list[Fact]] = {}
+    for flat in flat_tables(lines):
+        table = IndicatorTable.from_header([text for _, text in flat.header], context, flat.title, flat.unit)
+        by_line.update(dict.fromkeys(flat.lines, []))
+        if table:
+            for row in flat.rows:
+                by_line[row[0][0]] = table.facts(row)
+    return by_line
 
 
 def _fact_row(fact: Fact, plain: PlainText, section: str, footnote: int | None, page: int | None, codes: Coder) -> Row:
@@ -123,7 +158,7 @@ def _fact_row(fact: Fact, plain: PlainText, section: str, footnote: int | None, 
         "period_end": end,
         "estimate": fact.estimate,
         "prior": "prior" in fact.tags,
-        "planned": False,
+        "planned": "plan" in fact.tags,  # a plan column's figure
         "section": section,
         "footnote": footnote,
         "page": page,
