@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from planwatch.extract import grammar as g
+from planwatch.extract.measures import Around, cue, read_percent
 from planwatch.extract.numbers import NUMBER_RE, parse_figure
 from planwatch.extract.periods import Month, Period, PeriodMention, find_periods
 from planwatch.extract.units import match_unit, unit_by_name, unit_kind
@@ -73,6 +74,7 @@ class _Chain:
     compare: str | None = None  # "prev" or "yoy", set by a clause that opens "So với ..."
     change_sign: int = 0  # "tăng 01 người (7,1%)": the sign of the change a bare "(7,1%)" gives in %
     paren_parent: str = ""  # the subject before a parenthesis: its parts' parent, and the subject after it
+    structure: bool = False  # the sentence lists a "cơ cấu": its bare percentages are shares
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+")
@@ -112,6 +114,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
                 chain.parent = chain.subject or last_subject
                 chain.subject = ""
             _set_comparison(chain, clause)
+            chain.structure = chain.structure or bool(cue("label", "structure").search(clause))
             found = _read_clause(clause, context, chain, offset + s_start + c_start)
             facts.extend(found)
         if chain.period is not None:
@@ -401,39 +404,25 @@ def _measure(
 def _percent_measure(
     value: float, left: str, after: str, sign: re.Match[str] | None, chain: _Chain, period: Period, label: str
 ) -> tuple[str, float, str]:
-    if g.RIGHT_PLAN.match(after) or (g.LEFT_EXCEED.search(left) and not g.RIGHT_SAME_PERIOD.match(after)):
-        return "plan_pct", (100 + value if g.LEFT_EXCEED.search(left) else value), "%"
-    if g.LEFT_SHARE.search(left):
-        return "share_pct", value, "%"
-    change = g.LEFT_CHANGE.search(left)
-    if sign or change or (chain.change_sign and not left.strip()):
-        negative = (sign and sign.group("sign") == "-") or (change and change.group("verb").lower() == "giảm")
-        if not sign and not change:
-            negative = chain.change_sign < 0
+    around = Around(
+        left=left,
+        after=after,
+        label=label or chain.subject,
+        sign=sign.group("sign") if sign else "",
+        pending={1: "rise", -1: "fall"}.get(chain.change_sign, ""),
+        compared_month=_compared_month(after, period),
+        structure=chain.structure,
+    )
+    measure, value = read_percent(value, around, lambda: _change_kind(after, chain, period))
+    if measure.endswith("_change_pct"):
         chain.change_sign = 0
-        return _change_kind(after, chain, period), -value if negative else value, "%"
-    ratio = g.LEFT_RATIO.search(left)
-    if (
-        ratio
-        and ratio.group("verb").lower() == "bằng"
-        and (
-            g.RIGHT_SAME_PERIOD.match(after)
-            or g.RIGHT_COMPARED_YEAR.match(after)
-            or _compared_month(after, period) == "yoy"
-        )
-    ):
-        return "yoy_change_pct", round(value - 100, 6), "%"
-    if ratio and ratio.group("verb").lower() == "bằng" and not after.strip(" ,;.)"):
-        return "yoy_change_pct", round(value - 100, 6), "%"
-    if g.GROWTH_LABEL.search(label or chain.subject):
-        return "yoy_change_pct", value, "%"
-    return "value", value, "%"
+    return measure, value, "%"
 
 
 def _change_kind(after: str, chain: _Chain, period: Period) -> str:
-    if g.RIGHT_PREVIOUS.match(after):
+    if cue("right", "previous").match(after):
         return "prev_change_pct"
-    if g.RIGHT_SAME_PERIOD.match(after) or g.RIGHT_COMPARED_YEAR.match(after):
+    if cue("right", "same_period").match(after) or cue("right", "compared_year").match(after):
         return "yoy_change_pct"
     compared = _compared_month(after, period)
     if compared:
@@ -442,10 +431,11 @@ def _change_kind(after: str, chain: _Chain, period: Period) -> str:
 
 
 def _compared_month(after: str, period: Period) -> str | None:
+    """ "so với tháng 4/2024", "so với tháng 7": the month before the figure's (prev) or a year before (yoy)."""
     m = g.RIGHT_COMPARED_MONTH.match(after)
     if not m or period.end is None:
         return None
-    base = Month(int(m.group(2)), int(m.group(1)))
+    base = Month(int(m.group(2)) if m.group(2) else period.end.year, int(m.group(1)))
     if base == period.end.shift(-1):
         return "prev"
     return "yoy" if base == period.end.shift(-12) else None

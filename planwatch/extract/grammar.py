@@ -14,16 +14,8 @@ def _words(*alternatives: str) -> str:
 
 
 _HEDGE = _words("xấp xỉ", "khoảng", "gần", "trên", "hơn", "dưới", "ước", "đạt")
-# "tăng 32%", "tăng khá cao ... tăng 26,45%", "giảm 12,2%"
-LEFT_CHANGE = re.compile(rf"(?P<verb>tăng|giảm)(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
 # "(-21,9%)", "(- 21,9%)", "(giảm 22,2%)"
-LEFT_SIGN = re.compile(r"(?:^|\()\s*(?P<sign>[-+])\s*$")
-# "bằng 85,5%", "đạt 62,9%", "bằng xấp xỉ 21%"
-LEFT_RATIO = re.compile(rf"(?P<verb>bằng|đạt|đạt\s+tỷ\s+lệ|đạt\s+mức|được)(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
-LEFT_EXCEED = re.compile(rf"vượt(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
-LEFT_SHARE = re.compile(
-    rf"(?:chiếm|tỷ\s+trọng|đáp\s+ứng)(?:\s+(?:tỷ\s+lệ|tỷ\s+trọng|tới|{_HEDGE}))*\s*$", re.IGNORECASE
-)
+LEFT_SIGN = re.compile(r"(?:(?:^|\()\s*|(?<=\s)(?=\+))(?P<sign>[-+])\s*$")
 LEFT_RANK = re.compile(r"(?:đứng|xếp|xếp\s+hạng|vị\s+trí)\s+(?:thứ\s+)?$", re.IGNORECASE)
 LEFT_TIMES = re.compile(rf"(?:tăng\s+)?gấp(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
 LEFT_ESTIMATE = re.compile(r"\b(?:ước|dự\s+kiến|dự\s+báo|khoảng|xấp\s+xỉ)\b", re.IGNORECASE)
@@ -33,13 +25,7 @@ LEFT_PRIOR = re.compile(
 )
 LEFT_ABSOLUTE_CHANGE = re.compile(r"(?:tăng|giảm)(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$", re.IGNORECASE)
 
-_PLAN = _words("kế\\s+hoạch", "KH", "dự\\s+toán", "chỉ\\s+tiêu", "mục\\s+tiêu", "nhiệm\\s+vụ")
-RIGHT_PLAN = re.compile(rf"^\s*(?:so\s+(?:với\s+)?)?(?:{_PLAN})", re.IGNORECASE)
-RIGHT_PREVIOUS = re.compile(r"^\s*so\s+(?:với\s+)?(?:tháng|kỳ|quý)\s+trước", re.IGNORECASE)
-RIGHT_SAME_PERIOD = re.compile(r"^\s*(?:so\s+(?:với\s+)?)?(?:tháng\s+)?cùng\s+kỳ", re.IGNORECASE)
-RIGHT_COMPARED_MONTH = re.compile(r"^\s*so\s+(?:với\s+)?tháng\s+0?(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
-# "so với năm 2023", "bằng 83,4% năm 2023"
-RIGHT_COMPARED_YEAR = re.compile(r"^\s*(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ\s+)?năm\s+(\d{4})", re.IGNORECASE)
+RIGHT_COMPARED_MONTH = re.compile(r"^\s*so\s+(?:với\s+)?tháng\s+0?(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])", re.IGNORECASE)
 RIGHT_TIMES = re.compile(r"^\s*lần\b", re.IGNORECASE)
 RIGHT_OF_TOTAL = re.compile(r"^/\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
 RIGHT_PERCENT = re.compile(r"^\s?%")
@@ -98,5 +84,3 @@ CLASSIFIERS = {
 COUNT_NOUN = re.compile(
     r"^\s*(?P<noun>[A-ZĐ]{2,6}\b|[a-zà-ỹđA-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+(?!(?:đạt|tăng|giảm|là|được|chiếm|có)\b)[a-zà-ỹđ]+)?)"
 )
-# Growth indicators: a bare percentage of theirs is a change, not a level.
-GROWTH_LABEL = re.compile(r"tăng\s+trưởng|tốc\s+độ\s+tăng|\bGRDP\b.*\btăng|chỉ\s+số\s+sản\s+xuất", re.IGNORECASE)

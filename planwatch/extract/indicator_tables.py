@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planwatch.extract import grammar as g
 from planwatch.extract.facts import Fact, ReportContext
+from planwatch.extract.measures import cue
 from planwatch.extract.numbers import parse_figure
 from planwatch.extract.periods import Period, find_periods, year_period
 from planwatch.extract.units import match_unit
@@ -150,6 +150,6 @@ def _row_measure(column: Column, label: str, unit: str, value: float) -> tuple[s
     """The measure of one cell: the column's, a ratio made a change, a growth row's % a change."""
     if column.ratio:
         return "yoy_change_pct", round(value - 100, 6)
-    if column.measure == "value" and unit == "%" and g.GROWTH_LABEL.search(label):
+    if column.measure == "value" and unit == "%" and cue("label", "growth").search(label):
         return "yoy_change_pct", value
     return column.measure, value

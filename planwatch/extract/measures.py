@@ -1,0 +1,93 @@
+"""What a percentage measures, decided by the ordered table of data/measures.yaml over the cue words of
+data/cues.yaml. A new wording is a cue alternative or a table row, not code."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).with_name("data")
+
+
+@dataclass(frozen=True)
+class Around:
+    """What surrounds one percentage."""
+
+    left: str  # the words before the number, in its segment
+    after: str  # the words after its "%"
+    label: str  # the figure's label so far (its own words, else the chain's subject)
+    sign: str = ""  # "+" or "-" written before the number
+    pending: str = ""  # "rise" / "fall": a change just counted ("giảm 07 vụ (-21,9%)")
+    compared_month: str | None = None  # "prev" / "yoy": "so với tháng 7" read against the figure's month
+    structure: bool = False  # the sentence lists a "cơ cấu"
+
+
+@dataclass(frozen=True)
+class Rule:
+    when: Mapping[str, object]
+    then: str
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def cues() -> dict[str, dict[str, re.Pattern[str]]]:
+    data = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
+    hedge = _alternatives(data["hedge"])
+    compiled: dict[str, dict[str, re.Pattern[str]]] = {"left": {}, "right": {}, "label": {}}
+    for name, words in data["left"].items():
+        compiled["left"][name] = re.compile(rf"(?<![\wÀ-ỹ])(?:{_alternatives(words)})(?:\s+(?:{hedge}))*\s*$", re.I)
+    for name, words in data["right"].items():
+        compiled["right"][name] = re.compile(rf"^\s*(?:{_alternatives(words)})(?![\wÀ-ỹ])", re.I)
+    for name, words in data["label"].items():
+        compiled["label"][name] = re.compile(_alternatives(words), re.I)
+    return compiled
+
+
+def cue(kind: str, name: str) -> re.Pattern[str]:
+    return cues()[kind][name]
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    table = yaml.safe_load((DATA / "measures.yaml").read_text(encoding="utf-8"))
+    return tuple(Rule(row.get("when", {}), row["then"]) for row in table)
+
+
+_CONDITIONS: dict[str, Callable[[Around, object], bool]] = {
+    "left": lambda a, name: bool(cue("left", str(name)).search(a.left)),
+    "right": lambda a, name: bool(cue("right", str(name)).match(a.after)),
+    "not_right": lambda a, name: not cue("right", str(name)).match(a.after),
+    "label": lambda a, name: bool(cue("label", str(name)).search(a.label)),
+    "sign": lambda a, sign: a.sign == sign,
+    "pending": lambda a, direction: a.pending == direction and not a.left.strip(),
+    "compared_month": lambda a, kind: a.compared_month == kind,
+    "structure": lambda a, flag: a.structure == flag,
+}
+
+
+def decide(around: Around) -> str:
+    """The `then` of the first row of the table whose conditions all hold."""
+    for rule in rules():
+        if all(_CONDITIONS[name](around, arg) for name, arg in rule.when.items()):
+            return rule.then
+    return "value"
+
+
+def read_percent(value: float, around: Around, change_kind: Callable[[], str]) -> tuple[str, float]:
+    """(measure, value) of a percentage; `change_kind` names the base of a change (prev or yoy)."""
+    outcome = decide(around)
+    if outcome == "plan_pct_over":
+        return "plan_pct", 100 + value
+    if outcome == "yoy_index":
+        return "yoy_change_pct", round(value - 100, 6)
+    if outcome in ("change", "fall"):
+        return change_kind(), -value if outcome == "fall" else value
+    return outcome, value
