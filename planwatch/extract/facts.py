@@ -184,7 +184,7 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
         if not numbers:
             stripped = _without_periods(segment, seg_start, periods).strip()
             if not seen_number:
-                pending = f"{pending}, {stripped}" if pending and stripped else (pending or stripped)
+                pending = _add_to_label(pending, stripped)
             elif in_paren:  # "(tuyến tỉnh: 58.976; ...)": the label of the part that follows
                 part_label = stripped
             continue
@@ -268,6 +268,8 @@ def _read_number(
     label_left = _clean_label(_without_periods(left, seg_start + left_from, periods))
     if pending and left_from == 0:
         label_left = _clean_label(f"{pending}, {label_left}" if label_left else pending)
+    if left_from > 0 and g.LEFTOVER.search(label_left):
+        label_left = ""  # "chiếm 77% tổng mức và tăng 12,6%": "tổng mức" was the whole of the figure before
 
     ranged = g.RIGHT_RANGE.match(right)
     measured = right[ranged.end() :] if ranged else right
@@ -298,6 +300,17 @@ def _read_number(
         for v in values
     ]
     return facts, end
+
+
+def _add_to_label(pending: str, segment: str) -> str:
+    """The number-less segments before a clause's first figure, less those that only say where the figure
+    comes from or frame it ("Theo Sở Kế hoạch và Đầu tư", "Xét theo ngành hoạt động", "Về thu hút đầu tư")."""
+    segment = g.AGENCY_TAG.sub("", segment).strip()
+    if not segment or g.ATTRIBUTION.match(segment):
+        return pending
+    if pending and g.TOPIC.match(pending):
+        return segment
+    return f"{pending}, {segment}" if pending else segment
 
 
 def _remember_counted(left: str, right: str, chain: _Chain) -> None:

@@ -41,17 +41,31 @@ CLAUSE_VS_MONTH = re.compile(r"^\W*so\s+(?:sánh\s+)?với\s+tháng\s+0?(\d{1,2}
 # Words that open a breakdown of the figure before: its parts are children of that indicator.
 BREAKDOWN = re.compile(r"^\W*(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", re.IGNORECASE)
 
+# Segments before a figure that frame it rather than name it: a source, a cause, a breakdown's axis.
+ATTRIBUTION = re.compile(
+    r"^\W*(?:theo(?!\s+giá)|nhờ|do\s+(?:tác\s+động|ảnh\s+hưởng)|xét\s+theo|phân\s+theo|chia\s+theo|"
+    r"mặc\s+dù|tuy\s+nhiên|bên\s+cạnh\s+đó|nhìn\s+chung|như\s+vậy)\b",
+    re.IGNORECASE,
+)
+# "Về thu hút đầu tư, cấp mới 14 dự án": a topic, replaced by the segment that names the figure
+TOPIC = re.compile(r"^\W*về\b", re.IGNORECASE)
+# A news agency's tag at the start of a lead: "(BĐL) -", "(TSVN) –"
+AGENCY_TAG = re.compile(r"^\s*\([A-ZĐ]{1,6}\)\s*[-–]\s*")
+# What is left of the figure before, before the "và" that opens this one
+LEFTOVER = re.compile(r"(?:^|\s)và$", re.IGNORECASE)
+
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
     r"(?:\s+|^)(?:ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
     r"gần|hơn|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|hiện|dự\s+kiến|lũy\s+kế|ước\s+thực\s+hiện|"
     r"toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|mới\s+đạt|còn|"
-    r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức)\s*$",
+    r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
+    r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng)\s*$",
     re.IGNORECASE,
 )
 LABEL_HEAD = re.compile(
     r"^(?:\s*(?:trong\s+đó|riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
-    r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
+    r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
     r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+kỳ(?:\s+năm\s+\d{4})?|so\s+với\s+tháng\s+trước|so\s+với|với|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
 )
