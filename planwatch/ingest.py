@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import insert, select, update
@@ -14,13 +14,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.extract.agencies import Agency, Registry, default_registry
-from planwatch.extract.catalogue import default_catalogue
+from planwatch.extract.document import extract_document
 from planwatch.read.errors import RejectedFile
 from planwatch.read.files import SUFFIXES, read_file
 from planwatch.read.model import RawDocument, assemble
 from planwatch.store import models
 from planwatch.store.rows import Coder, document_rows
-from planwatch.structure.metadata import read_metadata
+from planwatch.vocab.catalogue import default_catalogue
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class IngestResult:
     facts: int = 0
     tasks: int = 0
     message: str = ""
+    warnings: tuple[str, ...] = ()  # what could not be read of a document that was stored
 
 
 def document_paths(paths: list[Path]) -> Iterator[Path]:
@@ -42,7 +43,8 @@ def document_paths(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
-def ingest_file(sessions: sessionmaker[Session], path: Path) -> IngestResult:
+def ingest_file(sessions: sessionmaker[Session], path: Path, given: date | None = None) -> IngestResult:
+    """Store one file, all or nothing; `given` is the reference date of a document that states none."""
     key = path.stem
     try:
         if not path.is_file():
@@ -51,7 +53,7 @@ def ingest_file(sessions: sessionmaker[Session], path: Path) -> IngestResult:
     except RejectedFile as error:
         return IngestResult(path, "rejected", key, message=error.reason)
     try:
-        return _store(sessions, path, key, raw, hashlib.sha256(data).hexdigest())
+        return _store(sessions, path, key, raw, hashlib.sha256(data).hexdigest(), given)
     except DBAPIError:
         raise  # the store itself failed: stop the run, nothing of this document was written
     except Exception as error:  # noqa: BLE001  a reading bug loses this document only, with its reason
@@ -60,17 +62,19 @@ def ingest_file(sessions: sessionmaker[Session], path: Path) -> IngestResult:
         )
 
 
-def _store(sessions: sessionmaker[Session], path: Path, key: str, raw: RawDocument, digest: str) -> IngestResult:
+def _store(
+    sessions: sessionmaker[Session], path: Path, key: str, raw: RawDocument, digest: str, given: date | None
+) -> IngestResult:
     """One transaction: the document with its blocks, facts, targets and tasks, or nothing."""
     with sessions.begin() as session:
         versions = session.scalars(select(models.Document).where(models.Document.doc_key == key)).all()
         if any(v.sha256 == digest for v in versions):
             return IngestResult(path, "unchanged", key, message="đã có, không đổi")
         plain = assemble(raw)
-        meta = read_metadata(plain.text)
-        rows = document_rows(
-            plain, meta, Coder(default_catalogue(), user_indicator_aliases(session)), agency_registry(session)
-        )
+        registry = agency_registry(session)
+        found = extract_document(plain, registry, given)
+        meta = found.meta
+        rows = document_rows(plain, found, Coder(default_catalogue(), user_indicator_aliases(session)), registry)
         session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
         start, end = meta.period.as_strings()
         document = models.Document(
@@ -96,7 +100,9 @@ def _store(sessions: sessionmaker[Session], path: Path, key: str, raw: RawDocume
         for model, items in rows.by_model.items():
             session.execute(insert(model), [{**item, "document_id": document.id} for item in items])
         status = "new_version" if versions else "added"
-        return IngestResult(path, status, key, facts=rows.count(models.Fact), tasks=rows.count(models.Task))
+        return IngestResult(
+            path, status, key, rows.count(models.Fact), rows.count(models.Task), warnings=tuple(found.warnings)
+        )
 
 
 def user_indicator_aliases(session: Session) -> dict[str, str]:

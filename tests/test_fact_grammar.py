@@ -2,8 +2,8 @@
 
 import pytest
 
-from planwatch.extract.facts import ReportContext, extract_facts
-from planwatch.extract.periods import Month, Period
+from planwatch.extract.facts import extract_facts
+from planwatch.vocab.periods import Month, Period, ReportContext
 
 MAY_2024 = ReportContext(2024, 5, Period(Month(2024, 5), Month(2024, 5)))
 H1_2024 = ReportContext(2024, 6, Period(Month(2024, 1), Month(2024, 6)))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from planwatch.extract.agencies import default_registry
-from planwatch.extract.catalogue import default_catalogue
-from planwatch.extract.numbers import parse_number
+from planwatch.extract.document import extract_document
 from planwatch.read.model import assemble
 from planwatch.read.text import read_text
 from planwatch.store import models
 from planwatch.store.rows import Coder, document_rows
-from planwatch.structure.metadata import read_metadata
+from planwatch.vocab.catalogue import default_catalogue
+from planwatch.vocab.numbers import parse_number
 
 REPORT = """BÁO CÁO
 Tình hình kinh tế - xã hội tháng 5 năm 2024
@@ -24,7 +24,8 @@ Tổng thu nội địa tháng 5 ước đạt 1.007,5 tỷ đồng.
 
 def _facts() -> list[dict[str, object]]:
     plain = assemble(read_text("bao-cao.txt", REPORT.encode()))
-    rows = document_rows(plain, read_metadata(plain.text), Coder(default_catalogue(), {}), default_registry())
+    found = extract_document(plain, default_registry())
+    rows = document_rows(plain, found, Coder(default_catalogue(), {}), default_registry())
     return rows.by_model[models.Fact]
 
 

@@ -1,8 +1,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planwatch.extract.numbers import format_number, parse_number
-from planwatch.extract.units import base_value, match_unit
+from planwatch.vocab.numbers import format_number, parse_number
+from planwatch.vocab.units import base_value, match_unit
 
 
 def test_vietnamese_notation() -> None:

@@ -1,4 +1,4 @@
-from planwatch.extract.periods import find_periods
+from planwatch.vocab.periods import find_periods
 
 
 def periods(text: str) -> list[tuple[str | None, str | None, bool]]:

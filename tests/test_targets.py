@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from planwatch.extract.catalogue import CATEGORIES, KINDS, default_catalogue
 from planwatch.extract.facts import extract_facts
 from planwatch.extract.targets import TargetDraft, extract_targets
 from planwatch.read.model import assemble
 from planwatch.read.text import read_text
 from planwatch.structure.metadata import read_metadata
 from planwatch.structure.sections import outline
+from planwatch.vocab.catalogue import CATEGORIES, KINDS, default_catalogue
 
 PLAN_2024 = """Phần thứ hai
 KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI

@@ -18,10 +18,10 @@ from planwatch.cli import tasks as _tasks  # noqa: F401  (registers its commands
 from planwatch.cli.app import app, console, errors, say, sessions, state
 from planwatch.cli.messages import MEASURES_VI
 from planwatch.export import fact_records, target_records, task_records, to_jsonl
-from planwatch.extract.numbers import format_number
 from planwatch.ingest import document_paths, ingest_file
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.store import models
+from planwatch.vocab.numbers import format_number
 
 
 @app.command()

@@ -10,8 +10,6 @@ import typer
 from rich.table import Table
 
 from planwatch.cli.app import app, console, fail, say, sessions
-from planwatch.extract.catalogue import default_catalogue
-from planwatch.extract.numbers import format_number
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.plan_edits import (
     PlanEditError,
@@ -22,6 +20,8 @@ from planwatch.monitor.plan_edits import (
 )
 from planwatch.monitor.progress import Thresholds, year_status, year_targets
 from planwatch.monitor.series import series as indicator_series
+from planwatch.vocab.catalogue import default_catalogue
+from planwatch.vocab.numbers import format_number
 
 _STATUS_STYLE = {"đạt/vượt": "green", "đúng tiến độ": "cyan", "chậm": "yellow", "nguy cơ không đạt": "red"}
 

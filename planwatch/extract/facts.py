@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from planwatch.extract import grammar as g
 from planwatch.extract.measures import Around, cue, read_percent
-from planwatch.extract.numbers import NUMBER_RE, parse_figure
-from planwatch.extract.periods import Month, Period, PeriodMention, find_periods
-from planwatch.extract.units import match_unit, unit_by_name, unit_kind
+from planwatch.vocab.numbers import NUMBER_RE, parse_figure
+from planwatch.vocab.periods import Month, Period, PeriodMention, ReportContext, find_periods
+from planwatch.vocab.units import match_unit, unit_by_name, unit_kind
 
 COUNT_BASES = {
     "doanh nghiệp",
@@ -37,15 +37,6 @@ COUNT_BASES = {
     "bác sĩ",
     "cây",
 }
-
-
-@dataclass(frozen=True)
-class ReportContext:
-    """What a document leaves unsaid: its year, its last month, the period its figures cover."""
-
-    year: int
-    month: int
-    default_period: Period
 
 
 @dataclass
@@ -330,15 +321,23 @@ def _period_for(
     The second item says the figure is about an earlier period quoted for comparison."""
     base = chain.period or Period(None, None)
     mentioned = [p for p in periods if p.end <= pos]
-    if in_paren and mentioned and mentioned[-1].comparison and _OPENS_PAREN.fullmatch(before_number[mentioned[-1].end :]):
+    if (
+        in_paren
+        and mentioned
+        and mentioned[-1].comparison
+        and _OPENS_PAREN.fullmatch(before_number[mentioned[-1].end :])
+    ):
         return mentioned[-1].period, True  # "tăng 38,2% so với tháng 8/2024 (700,8 nghìn lượt)"
     before = [p for p in mentioned if not p.comparison]
     named = before[-1].period if before else None
     if before and before[-1].this_year:  # "8 tháng năm nay": the window before it, in the report's year
         window = before[-2].period if len(before) > 1 else base
         named = window.in_year(before[-1].period.end.year) if before[-1].period.end else window
-    if named and named.start is None and len(before) > 1 and (
-        before[-2].period.end == named.end or not before_number[before[-2].end : before[-1].start].strip(" (,")
+    if (
+        named
+        and named.start is None
+        and len(before) > 1
+        and (before[-2].period.end == named.end or not before_number[before[-2].end : before[-1].start].strip(" (,"))
     ):
         named = before[-2].period  # "tháng 5 (tính đến ngày 16/5/2024)" is still May; so is "năm 2024 tính đến nay"
     if prior := g.LEFT_PRIOR.search(left):

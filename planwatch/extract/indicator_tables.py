@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planwatch.extract.facts import Fact, ReportContext
+from planwatch.extract.facts import Fact
 from planwatch.extract.measures import cue
-from planwatch.extract.numbers import parse_figure
-from planwatch.extract.periods import Period, find_periods, year_period
-from planwatch.extract.units import match_unit
 from planwatch.text.fold import fold
+from planwatch.vocab.numbers import parse_figure
+from planwatch.vocab.periods import Period, ReportContext, find_periods, year_period
+from planwatch.vocab.units import match_unit
 
 _LABEL = re.compile(r"\bchi tieu\b|\bnoi dung\b|^dia phuong$|^khoan muc$")
 _UNIT = re.compile(r"^(?:dvt|don vi(?: tinh)?)$")
@@ -64,7 +64,9 @@ class IndicatorTable:
         columns: list[Column] = []
         last_period = context.default_period  # a comparison column compares the figure column before it
         for index, (cell, text) in enumerate(zip(cells, folded, strict=True)):
-            column = _column(index, cell, text, context, last_period, fold(title)) if index not in (label, unit) else None
+            column = (
+                _column(index, cell, text, context, last_period, fold(title)) if index not in (label, unit) else None
+            )
             if column:
                 columns.append(column)
                 last_period = column.period if column.measure == "value" and not column.plan else last_period

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, replace
 
 from planwatch.extract.facts import Fact
-from planwatch.extract.numbers import NUMBER_RE, parse_figure
 from planwatch.structure.sections import Heading, OutlineBlock
 from planwatch.text.fold import fold
+from planwatch.vocab.numbers import NUMBER_RE, parse_figure
 
 _TARGET_HEADING = re.compile(r"^(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|cân\s+đối", re.IGNORECASE)
 _RESULTS_HEADING = re.compile(r"kết\s+quả|tình\s+hình\s+thực\s+hiện|đánh\s+giá", re.IGNORECASE)

@@ -13,10 +13,10 @@ from datetime import date
 
 from planwatch.extract.agencies import Registry
 from planwatch.extract.deadlines import Deadline, deadline_in_cell, find_deadlines
-from planwatch.extract.periods import Period, find_periods
 from planwatch.structure.sections import Heading, OutlineBlock
 from planwatch.structure.tables import is_table_row, table_cells
 from planwatch.text.fold import fold
+from planwatch.vocab.periods import Period, find_periods
 
 _NUMBER_PREFIX = re.compile(r"^\s*(?:Điều\s+\d+\.?|\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[a-zđ]\)|\(\d{1,2}\))\s*")
 _ADDRESSEES = re.compile(r"^([^:]{3,250}?)\s*:\s*")

@@ -17,12 +17,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planwatch.extract.catalogue import default_catalogue
-from planwatch.extract.numbers import format_number
-from planwatch.extract.units import base_value, same_kind, unit_kind
 from planwatch.monitor.series import document_order
 from planwatch.store import models
 from planwatch.text.fold import fold
+from planwatch.vocab.catalogue import default_catalogue
+from planwatch.vocab.numbers import format_number
+from planwatch.vocab.units import base_value, same_kind, unit_kind
 
 HIGH, MEDIUM, LOW = "cao", "trung bình", "thấp"
 SEVERITY_ORDER = {HIGH: 0, MEDIUM: 1, LOW: 2}

@@ -10,12 +10,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planwatch.extract.catalogue import Catalogue, default_catalogue
-from planwatch.extract.numbers import parse_number
-from planwatch.extract.units import unit_by_name
 from planwatch.monitor.progress import year_targets
 from planwatch.store import models
 from planwatch.text.fold import fold
+from planwatch.vocab.catalogue import Catalogue, default_catalogue
+from planwatch.vocab.numbers import parse_number
+from planwatch.vocab.units import unit_by_name
 
 MEASURES = ("value", "yoy_change_pct", "share_pct", "rank")
 COMPARATORS = ("=", ">=", "<=", "range")

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planwatch.extract.catalogue import UNCLASSIFIED, Catalogue, Indicator, default_catalogue
-from planwatch.extract.numbers import format_number
-from planwatch.extract.units import base_value, same_kind
 from planwatch.monitor.series import Point, series
 from planwatch.store import models
+from planwatch.vocab.catalogue import UNCLASSIFIED, Catalogue, Indicator, default_catalogue
+from planwatch.vocab.numbers import format_number
+from planwatch.vocab.units import base_value, same_kind
 
 ACHIEVED, ON_TRACK, BEHIND, AT_RISK, NO_DATA = (
     "đạt/vượt",

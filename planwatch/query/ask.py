@@ -14,15 +14,15 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from planwatch.extract.agencies import default_registry
-from planwatch.extract.catalogue import default_catalogue
-from planwatch.extract.numbers import format_number
-from planwatch.extract.periods import Period, find_periods
-from planwatch.extract.units import same_kind
 from planwatch.monitor.progress import year_targets
 from planwatch.monitor.series import series
 from planwatch.monitor.tasks import OVERDUE, scorecard, task_views
 from planwatch.store import models
 from planwatch.text.fold import fold_keep_length
+from planwatch.vocab.catalogue import default_catalogue
+from planwatch.vocab.numbers import format_number
+from planwatch.vocab.periods import Period, find_periods
+from planwatch.vocab.units import same_kind
 
 _CHANGE = re.compile(r"\b(?:tang|giam)\b.*\bbao nhieu\b|\btang truong\b.*\bbao nhieu\b|\bbao nhieu phan tram\b")
 _PLAN = re.compile(r"(?:%|phan tram)\s*(?:ke hoach|du toan)|so voi ke hoach|dat bao nhieu % ")

@@ -33,6 +33,11 @@ def read_file(path: Path) -> tuple[RawDocument, bytes]:
 
 
 def read_bytes(name: str, data: bytes) -> RawDocument:
+    """The document in NFC, whatever composition its file used."""
+    return _read_by_kind(name, data).in_nfc()
+
+
+def _read_by_kind(name: str, data: bytes) -> RawDocument:
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise RejectedFile(name, f"định dạng không hỗ trợ '{suffix}' (chỉ nhận .txt, .md, .docx, .pdf)")

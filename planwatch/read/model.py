@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from planwatch.read.normalise import nfc, reading_form
+
 
 @dataclass
 class Block:
@@ -25,6 +27,13 @@ class RawDocument:
     blocks: list[Block]
     pages: int | None = None
 
+    def in_nfc(self) -> RawDocument:
+        """The same document with every block composed (NFC), footnote markers moved with their text."""
+        for block in self.blocks:
+            block.text, offsets = nfc(block.text, [offset for offset, _ in block.markers])
+            block.markers = [(offset, n) for offset, (_, n) in zip(offsets, block.markers, strict=True)]
+        return self
+
 
 @dataclass(frozen=True)
 class Span:
@@ -42,6 +51,11 @@ class PlainText:
     text: str
     spans: list[Span]
     markers: list[tuple[int, int]]  # (position in text, footnote number)
+    reading: str = ""  # the text as extraction reads it (read/normalise.py): same length, same offsets
+
+    def __post_init__(self) -> None:
+        if not self.reading:
+            self.reading = reading_form(self.text)
 
     def page_at(self, pos: int) -> int | None:
         for span in self.spans:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 
 from planwatch.read.footnotes import strip_glued_markers
 from planwatch.read.model import Block, RawDocument
@@ -26,7 +27,8 @@ HEADING_START = re.compile(
 
 
 def read_text(name: str, data: bytes) -> RawDocument:
-    text = decode_text(name, data).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = unicodedata.normalize("NFC", decode_text(name, data))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     if _looks_like_pdf_export(text):
         return RawDocument(name, "txt-pdf", _pdf_export_blocks(text))
     return RawDocument(name, "txt", _word_export_blocks(text))

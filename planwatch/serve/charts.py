@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from planwatch.extract.numbers import format_number
+from planwatch.vocab.numbers import format_number
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from planwatch.extract.numbers import format_number
 from planwatch.store import models
+from planwatch.vocab.numbers import format_number
 
 MEASURES_VI = {
     "value": "giá trị",

@@ -17,9 +17,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planwatch.extract.agencies import default_registry
-from planwatch.extract.catalogue import CATEGORIES, UNCLASSIFIED, default_catalogue
-from planwatch.extract.numbers import format_number
-from planwatch.extract.units import same_kind, unit_by_name
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.progress import year_status, year_targets
 from planwatch.monitor.series import series
@@ -40,6 +37,9 @@ from planwatch.serve.charts import ChartPoint, line_chart, sparkline
 from planwatch.serve.document_view import MEASURES_VI, render_document
 from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.store import models
+from planwatch.vocab.catalogue import CATEGORIES, UNCLASSIFIED, default_catalogue
+from planwatch.vocab.numbers import format_number
+from planwatch.vocab.units import same_kind, unit_by_name
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")

@@ -141,7 +141,9 @@ def _row(lines: list[Cell], j: int, indexed: bool, has_unit: bool, width: int) -
 
 def _label(named: list[Cell]) -> Cell:
     """The Vietnamese label; a line of English after it ("Agriculture, forestry and fishing") is its translation."""
-    kept = [named[0]] + [cell for prev, cell in zip(named, named[1:], strict=False) if not _is_translation(cell[1], prev[1])]
+    kept = [named[0]] + [
+        cell for prev, cell in zip(named, named[1:], strict=False) if not _is_translation(cell[1], prev[1])
+    ]
     text = " ".join(t.strip() for _, t in kept)
     return kept[0][0], re.sub(r"\s+-\s+[A-Z][A-Z ]+$", "", text)  # "TỔNG SỐ - TOTAL"
 

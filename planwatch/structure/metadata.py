@@ -12,8 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from planwatch.extract.facts import ReportContext
-from planwatch.extract.periods import Month, Period, find_periods, months_to_date, year_period
+from planwatch.vocab.periods import Month, Period, ReportContext, find_periods, months_to_date, year_period
 
 KINDS = {
     "BÁO CÁO": "báo cáo",
@@ -138,7 +137,9 @@ def _body_year(text: str) -> int | None:
     """The year the text states for its own figures ("năm 2023", never "so với năm 2022"), else the year after
     the bases it compares with ("so với cùng kỳ năm 2022" → 2023)."""
     own = Counter(
-        int(m.group(1)) for m in _STATED_YEAR.finditer(text) if not _NOT_OWN_YEAR.search(text[max(0, m.start() - 20) : m.start()])
+        int(m.group(1))
+        for m in _STATED_YEAR.finditer(text)
+        if not _NOT_OWN_YEAR.search(text[max(0, m.start() - 20) : m.start()])
     )
     if own:
         return own.most_common(1)[0][0]
@@ -167,7 +168,9 @@ def _title(head: str, kind: str | None) -> str | None:
 _PLAN_KINDS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")
 
 
-def reported_period(head: str, text: str, kind: str | None = None, reference: Reference = Reference(None, None)) -> Period:
+def reported_period(
+    head: str, text: str, kind: str | None = None, reference: Reference = Reference(None, None)
+) -> Period:
     """The months the document reports on (for a plan or resolution: the year it plans, unless its title names
     a half-year)."""
     title = (_title(head, kind) or "") if kind in _PLAN_KINDS else ""

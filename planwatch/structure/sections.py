@@ -107,7 +107,7 @@ def outline(plain: PlainText) -> list[OutlineBlock]:
     for span in plain.spans:
         if span.kind == "footnote":
             continue
-        text = plain.text[span.start : span.end]
+        text = plain.reading[span.start : span.end]
         heading = tracker.feed(text)
         blocks.append(OutlineBlock(span.start, span.end, text, span.page, heading, tuple(tracker.stack), span.kind))
     return blocks

@@ -40,6 +40,15 @@ class Period:
         return (str(self.start) if self.start else None, str(self.end) if self.end else None)
 
 
+@dataclass(frozen=True)
+class ReportContext:
+    """What a document leaves unsaid: its year, its last month, the period its figures cover."""
+
+    year: int
+    month: int
+    default_period: Period
+
+
 def year_period(year: int) -> Period:
     return Period(Month(year, 1), Month(year, 12))
 
@@ -65,8 +74,17 @@ WORD_MONTHS = {
     "Mười": 10, "Mười Một": 11, "Mười Hai": 12, "Chạp": 12,
 }  # fmt: skip
 WORD_NUMBERS = {
-    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
-    "mười một": 11, "mười hai": 12,
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "mười hai": 12,
 }  # fmt: skip ("năm" is left out: "năm tháng" is far more often "year, month" than "five months")
 _WORD_MONTH = "|".join(sorted(WORD_MONTHS, key=len, reverse=True))
 _WORD_NUMBER = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))

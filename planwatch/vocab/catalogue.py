@@ -65,7 +65,7 @@ class Catalogue:
 
 @cache
 def default_catalogue() -> Catalogue:
-    data = resources.files("planwatch.extract").joinpath("data/indicators.yaml").read_text(encoding="utf-8")
+    data = resources.files("planwatch.vocab").joinpath("data/indicators.yaml").read_text(encoding="utf-8")
     return Catalogue(
         [
             Indicator(

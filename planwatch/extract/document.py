@@ -1,0 +1,158 @@
+"""Extraction of one document in one call: metadata, the blocks with their sections, facts, targets, tasks
+and task groups, and warnings where a part could not be read. The store only maps the result to rows.
+
+Everything is read from the reading form of the text (read/normalise.py), whose offsets are those of the
+stored text, so every quote is cut from what the document says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from planwatch.extract.agencies import Registry
+from planwatch.extract.facts import Fact, extract_facts
+from planwatch.extract.indicator_tables import IndicatorTable
+from planwatch.extract.targets import TargetDraft, extract_targets, planned_facts
+from planwatch.extract.tasks import Task, TaskGroup, extract_tasks
+from planwatch.read.model import PlainText, Span
+from planwatch.structure.flat_tables import flat_tables
+from planwatch.structure.metadata import DocumentMeta, read_metadata
+from planwatch.structure.sections import SectionTracker, outline
+from planwatch.structure.tables import is_table_row, table_cells
+from planwatch.vocab.periods import ReportContext
+from planwatch.vocab.units import base_value
+
+PLANNING_KINDS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")
+
+
+@dataclass(frozen=True)
+class BlockFound:
+    span: Span
+    section: str  # the heading trail ("I. KINH TẾ > 1. Nông nghiệp"); a footnote takes its marker's
+
+
+@dataclass(frozen=True)
+class FactFound:
+    fact: Fact
+    section: str
+    footnote: int | None
+    page: int | None
+    planned: bool  # a plan's own figure, or a figure of a target section: never an actual
+
+
+@dataclass(frozen=True)
+class TargetFound:
+    draft: TargetDraft
+    section: str
+    page: int | None
+
+
+@dataclass
+class Extraction:
+    meta: DocumentMeta
+    blocks: list[BlockFound] = field(default_factory=list)
+    facts: list[FactFound] = field(default_factory=list)
+    targets: list[TargetFound] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    groups: list[TaskGroup] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def extract_document(plain: PlainText, registry: Registry, given: date | None = None) -> Extraction:
+    """Everything PlanWatch reads in one document; `given` is the reference date a user stated for it."""
+    meta = read_metadata(plain.reading, given)
+    result = Extraction(meta)
+    if meta.reference.day is None:
+        result.warnings.append("không xác định được năm của văn bản: số liệu không có kỳ (no reference date)")
+    blocks = outline(plain)
+    by_block = _facts(plain, meta, result)
+    planned = {f.start for b in blocks for f in planned_facts(b, by_block.get(b.start, []))}
+    result.facts = [
+        FactFound(
+            found.fact,
+            found.section,
+            found.footnote,
+            found.page,
+            (found.fact.start in planned and found.footnote is None) or found.planned or _plans_ahead(meta, found.fact),
+        )
+        for found in result.facts
+    ]
+    year = meta.context().year
+    for block in blocks:
+        for draft in extract_targets(block, by_block.get(block.start, []), year):
+            result.targets.append(TargetFound(draft, " > ".join(h.label for h in block.trail), block.page))
+    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period)
+    return result
+
+
+def _facts(plain: PlainText, meta: DocumentMeta, result: Extraction) -> dict[int, list[Fact]]:
+    """Blocks and facts of every span into `result`; returns each body block's facts by its start."""
+    context = meta.context()
+    flat = _flat_table_facts(plain, context)
+    tracker = SectionTracker()
+    sections: dict[int, str] = {}  # footnote number → section of its marker
+    by_block: dict[int, list[Fact]] = {}
+    table: IndicatorTable | None = None
+    prose: list[FactFound] = []
+    tabled: list[FactFound] = []
+    for span in plain.spans:
+        text = plain.reading[span.start : span.end]
+        section = tracker.path_for(text) if span.kind != "footnote" else sections.get(span.note or -1, "")
+        for pos, note in plain.markers:
+            if span.start <= pos <= span.end and span.kind != "footnote":
+                sections[note] = section
+        result.blocks.append(BlockFound(span, section))
+        cells = table_cells(text, span.start) if is_table_row(span.kind, text) else []
+        header = IndicatorTable.from_header([c for _, c in cells], context) if cells else None
+        table = header or (table if cells else None)
+        if span.start in flat:
+            found = flat[span.start]
+        elif header:
+            found = []
+        elif table:
+            found = table.facts(cells)
+        else:
+            found = extract_facts(text, context, span.start)
+        if span.kind != "footnote":
+            by_block[span.start] = found
+        footnote = span.note if span.kind == "footnote" else None
+        (tabled if cells or span.start in flat else prose).extend(
+            FactFound(fact, section, footnote, span.page, "plan" in fact.tags) for fact in found
+        )
+    result.facts = prose + restated_dropped(prose, tabled)
+    return by_block
+
+
+def restated_dropped(prose: list[FactFound], tabled: list[FactFound]) -> list[FactFound]:
+    """Table cells less those that restate a figure of the text (a budget table in triệu đồng repeating the
+    narrative's tỷ đồng): the same measure, value in base units and period is one fact, quoted from the text."""
+
+    def key(fact: Fact) -> tuple[object, ...]:
+        scaled = base_value(fact.value, fact.unit) if fact.measure == "value" else fact.value
+        return (fact.measure, round(scaled, 3), fact.period)
+
+    stated = {key(found.fact) for found in prose}
+    return [found for found in tabled if key(found.fact) not in stated]
+
+
+def _flat_table_facts(plain: PlainText, context: ReportContext) -> dict[int, list[Fact]]:
+    """The facts of tables flattened one cell a line, by the start of each line they cover."""
+    lines = [(s.start, plain.reading[s.start : s.end]) for s in plain.spans if s.kind == "paragraph"]
+    by_line: dict[int, list[Fact]] = {}
+    for flat in flat_tables(lines):
+        table = IndicatorTable.from_header([text for _, text in flat.header], context, flat.title, flat.unit)
+        by_line.update(dict.fromkeys(flat.lines, []))
+        if table:
+            for row in flat.rows:
+                by_line[row[0][0]] = table.facts(row)
+    return by_line
+
+
+def _plans_ahead(meta: DocumentMeta, fact: Fact) -> bool:
+    """A plan's or resolution's figure for its own period (or later) is what is planned, not what happened."""
+    start, _ = meta.period.as_strings()
+    if meta.kind not in PLANNING_KINDS or not start:
+        return False
+    _, end = fact.period.as_strings()
+    return end is None or end >= start
+
