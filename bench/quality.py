@@ -12,6 +12,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -54,12 +55,12 @@ def export_all(paths: list[Path], out: Path, report: Callable[[Session], None] |
     return records
 
 
-def score(kind: str, pred: Path, misses: int, docs: str | None = None) -> str:
+def score(kind: str, pred: Path, misses: int, docs: str | None = None, gold: Path | None = None) -> str:
     command = [
         sys.executable,
         str(SCORER),
         kind,
-        str(SHARED / "eval" / f"*.{kind}.jsonl"),
+        str(gold or SHARED / "eval" / f"*.{kind}.jsonl"),
         str(pred),
         "--misses",
         str(misses),
@@ -118,9 +119,31 @@ def status_and_checks(session: Session) -> None:
             print(f"      {source.doc_key[:3]} “{source.quote.strip()[:90]}”")
 
 
+def genre_set(tmp: Path, misses: int, per_doc: bool) -> None:
+    """The 30 documents of ../shared/eval/genre (many provinces' phrasings), and the same documents decomposed
+    to NFD (as Mac and some web sources write them): the facts must be the same."""
+    genre = SHARED / "eval" / "genre"
+    paths = sorted(genre.glob("*.txt"))
+    if not paths:
+        return
+    nfc_out, nfd_out, nfd_in = tmp / "genre", tmp / "genre-nfd", tmp / "genre-nfd-in"
+    for folder in (nfc_out, nfd_out, nfd_in):
+        folder.mkdir()
+    for path in paths:
+        (nfd_in / path.name).write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), "utf-8")
+    nfc = export_all(paths, nfc_out)
+    nfd = export_all(sorted(nfd_in.glob("*.txt")), nfd_out)
+    print("== facts, genre set (../shared/eval/genre, 30 documents) vs its gold ==")
+    lines = score("facts", nfc_out / "facts.jsonl", misses, gold=genre / "*.facts.jsonl").splitlines()
+    print("\n".join(line for line in lines if per_doc or not line.startswith("g")))
+    both, only_nfc, only_nfd = same_figures(nfc["facts"], nfd["facts"])
+    print(f"NFD vs NFC on the genre set: same={both} only_nfc={only_nfc} only_nfd={only_nfd}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", type=int, default=0)
+    parser.add_argument("--per-doc", action="store_true", help="the genre set's score of every document")
     args = parser.parse_args()
     corpus = SHARED / "corpus"
     with tempfile.TemporaryDirectory() as tmp:
@@ -151,6 +174,7 @@ def main() -> None:
                 if gold_docs:
                     last = score(kind, out[fmt] / f"{kind}.jsonl", 0, ",".join(gold_docs)).strip().splitlines()[-1]
                     print(f"  {kind} from {fmt} on {', '.join(d[:3] for d in gold_docs)}: {last}")
+        genre_set(Path(tmp), args.misses, args.per_doc)
 
 
 if __name__ == "__main__":
