@@ -158,7 +158,7 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
     masks = _masked(clause) + [(p.start, p.end) for p in periods]
     facts: list[Fact] = []
     pending = ""  # number-less segments before the clause's first figure: the start of its label
-    part_label = ""  # a number-less segment inside parentheses: the label of the part that follows
+    part_label = ""  # a number-less segment in parentheses or opening "với": the label of the figure that follows
     seen_number = False
     in_paren = False
     for seg_start, segment in _segments(clause):
@@ -178,6 +178,8 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
                 pending = _add_to_label(pending, stripped)
             elif in_paren:  # "(tuyến tỉnh: 58.976; ...)": the label of the part that follows
                 part_label = stripped
+            elif (joined := g.LEFTOVER.match(stripped)) and joined.group("joiner").lower() == "với":
+                part_label = f"{_clean_label(stripped[joined.end() :])} {chain.subject}"  # "..., với số tiền là: X"
             continue
         left_from = 0
         for m in numbers:
@@ -189,7 +191,7 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
                 seg_start,
                 m,
                 left_from,
-                pending if not seen_number else part_label if in_paren else "",
+                pending if not seen_number else part_label,
                 periods,
                 context,
                 chain,
@@ -258,9 +260,11 @@ def _read_number(
     estimate = bool(g.LEFT_ESTIMATE.search(clause[:number_pos]))  # "Dự kiến ... đạt X, tăng Y%": both estimates
     label_left = _clean_label(_without_periods(left, seg_start + left_from, periods))
     if pending and left_from == 0:
-        label_left = _clean_label(f"{pending}, {label_left}" if label_left else pending)
-    if left_from > 0 and g.LEFTOVER.search(label_left):
-        label_left = ""  # "chiếm 77% tổng mức và tăng 12,6%": "tổng mức" was the whole of the figure before
+        label_left = _clean_label(_add_to_label(pending, label_left))
+    if left_from > 0 and (joined := g.LEFTOVER.match(label_left)):
+        label_left = _clean_label(label_left[joined.end() :])
+        if joined.group("joiner").lower() == "với" and label_left and chain.subject:
+            label_left = f"{label_left} {chain.subject}"  # "11 dự án FDI với tổng vốn 208 triệu USD": its capital
 
     ranged = g.RIGHT_RANGE.match(right)
     measured = right[ranged.end() :] if ranged else right
@@ -363,6 +367,8 @@ def _without_periods(text: str, text_start: int, periods: list[PeriodMention]) -
 def _clean_label(text: str) -> str:
     label = re.sub(r"\s+", " ", text).strip(" ,:;.-–(")
     label = _LIST_NUMBER_LEFT.sub("", label)
+    if g.ELSEWHERE.match(label):
+        return label
     for _ in range(4):
         before = label
         label = g.LABEL_HEAD.sub("", label).strip(" ,:;.-–")
@@ -456,6 +462,8 @@ def _compared_month(after: str, period: Period) -> str | None:
 def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: str, before: str) -> str:
     """The label of the figure: its own words, else the chain's subject."""
     own = label.strip()
+    if g.ELSEWHERE.match(own) and chain.subject:
+        return f"{chain.subject} ({own})"  # a comparator, not the province's own figure
     if measure == "value" and len(own.split()) == 1 and (quantity := g.QUANTITY_OF_UNIT.get(unit_kind(unit))):
         own = f"{quantity} {own}"  # "trồng được 367,8 ha": the area planted
     if measure == "value" and not unit:
@@ -485,8 +493,15 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: str
     return own or _noun_phrase(after_unit) or chain.carried
 
 
+# The words after a figure that name what it counts, up to the next verb or punctuation; a number of months
+# inside stays ("đơn vị còn nợ bảo hiểm từ 3 tháng trở lên").
+_NOUN_PHRASE = re.compile(
+    r"^\s*((?:[^\d,;:()%]|\d+(?=\s+tháng)){3,80}?)(?=\s*(?:[,;:()]|\s(?:tăng|giảm|bằng|đạt|chiếm|với|gấp|so)\s|$))"
+)
+
+
 def _noun_phrase(text: str) -> str:
-    m = re.match(r"^\s*([^\d,;:()%]{3,80}?)(?=\s*(?:[,;:()]|\s(?:tăng|giảm|bằng|đạt|chiếm|với|gấp|so)\s|$))", text)
+    m = _NOUN_PHRASE.match(text)
     if not m:
         return ""
     phrase = m.group(1).strip()

@@ -51,8 +51,11 @@ ATTRIBUTION = re.compile(
 TOPIC = re.compile(r"^\W*về\b", re.IGNORECASE)
 # A news agency's tag at the start of a lead: "(BĐL) -", "(TSVN) –"
 AGENCY_TAG = re.compile(r"^\s*\([A-ZĐ]{1,6}\)\s*[-–]\s*")
-# What is left of the figure before, before the "và" that opens this one
-LEFTOVER = re.compile(r"(?:^|\s)và$", re.IGNORECASE)
+# What is left of the figure before, up to the "và"/"với" that opens this one: "chiếm 77% tổng mức và tăng 12,6%",
+# "11 dự án FDI với tổng vốn đăng ký 208,5 triệu USD"
+LEFTOVER = re.compile(r"^(?:.*\s)?(?P<joiner>và|với)(?:\s+|$)", re.IGNORECASE)
+# A figure of somewhere else quoted for comparison: "(cả nước +8,02%)", "bình quân chung cả nước (47,3%)"
+ELSEWHERE = re.compile(r"^(?:bình\s+quân\s+(?:chung\s+)?)?(?:cả\s+nước|toàn\s+quốc)$", re.IGNORECASE)
 
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
@@ -60,7 +63,7 @@ LABEL_TAIL = re.compile(
     r"gần|hơn|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|hiện|dự\s+kiến|lũy\s+kế|ước\s+thực\s+hiện|"
     r"toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|mới\s+đạt|còn|"
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
-    r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng)\s*$",
+    r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn)\s*$",
     re.IGNORECASE,
 )
 LABEL_HEAD = re.compile(
