@@ -16,11 +16,11 @@ from sqlalchemy import func, select
 from planwatch.cli import targets as _targets  # noqa: F401  (registers its commands)
 from planwatch.cli import tasks as _tasks  # noqa: F401  (registers its commands)
 from planwatch.cli.app import app, console, errors, say, sessions, state
-from planwatch.cli.messages import MEASURES_VI
 from planwatch.export import fact_records, target_records, task_records, to_jsonl
 from planwatch.ingest import document_paths, ingest_file
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.store import models
+from planwatch.vocab.measures import measure_label
 from planwatch.vocab.numbers import format_number
 
 
@@ -72,7 +72,7 @@ def facts(
         table.add_row(
             key,
             fact.indicator,
-            MEASURES_VI.get(fact.measure, fact.measure) if state.lang == "vi" else fact.measure,
+            measure_label(fact.measure, state.lang),
             format_number(fact.value),
             fact.unit,
             period,

@@ -98,12 +98,3 @@ MESSAGES = {
         "score_columns": ["Agency", "Assigned", "On time", "Done late", "In progress", "Overdue", "On-time rate"],
     },
 }
-
-MEASURES_VI = {
-    "value": "giá trị",
-    "yoy_change_pct": "so cùng kỳ (%)",
-    "prev_change_pct": "so kỳ trước (%)",
-    "plan_pct": "% kế hoạch",
-    "share_pct": "tỷ trọng (%)",
-    "rank": "xếp hạng",
-}

@@ -155,4 +155,3 @@ def _plans_ahead(meta: DocumentMeta, fact: Fact) -> bool:
         return False
     _, end = fact.period.as_strings()
     return end is None or end >= start
-

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from planwatch.extract import grammar as g
 from planwatch.extract.measures import Around, cue, read_percent
+from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure
 from planwatch.vocab.periods import Month, Period, PeriodMention, ReportContext, find_periods
 from planwatch.vocab.units import match_unit, unit_by_name, unit_kind
@@ -42,7 +43,7 @@ COUNT_BASES = {
 @dataclass
 class Fact:
     indicator: str
-    measure: str
+    measure: Measure
     value: float
     unit: str
     period: Period
@@ -274,7 +275,7 @@ def _read_number(
     if measure is None:
         _remember_counted(left, right, chain)
         return [], None
-    after = right[end:] if measure == "value" else ""
+    after = right[end:] if measure == Measure.VALUE else ""
     subject = _subject(label_left, after, unit, chain, measure, clause[:number_pos])
     if not subject:
         return [], end
@@ -289,7 +290,7 @@ def _read_number(
     quote_start = seg_start + left_from + (len(left) - len(left.lstrip()))
     quote_end = seg_start + m.end() + end
     tags = ["prior"] if prior else []
-    values = [value_out] + ([parse_figure(ranged.group(1))] if ranged and measure == "value" else [])
+    values = [value_out] + ([parse_figure(ranged.group(1))] if ranged and measure == Measure.VALUE else [])
     facts = [
         Fact(label.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, parent, tags)
         for v in values
@@ -384,11 +385,12 @@ _LIST_NUMBER_LEFT = re.compile(r"^\d{1,2}\s*[,)]\s*(?=\D)")  # what "(4) Tổng 
 
 def _measure(
     value: float, left: str, right: str, sign: re.Match[str] | None, chain: _Chain, period: Period, label: str
-) -> tuple[str | None, float, str, int | None, int]:
+) -> tuple[Measure | None, float, str, int | None, int]:
     """(measure, value, unit, rank_of, end of the phrase within `right`)."""
     if g.LEFT_RANK.search(left):
         total = g.RIGHT_OF_TOTAL.match(right)
-        return "rank", value, "", int(parse_figure(total.group(1))) if total else None, total.end() if total else 0
+        of = int(parse_figure(total.group(1))) if total else None
+        return Measure.RANK, value, "", of, total.end() if total else 0
     pct = g.RIGHT_PERCENT.match(right)
     if pct:
         return (*_percent_measure(value, left, right[pct.end() :], sign, chain, period, label), None, pct.end())
@@ -402,7 +404,7 @@ def _measure(
     if unit:
         if g.LEFT_ABSOLUTE_CHANGE.search(left):
             return None, value, "", None, 0
-        return "value", value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
+        return Measure.VALUE, value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
     if g.LEFT_ABSOLUTE_CHANGE.search(left) or g.NOT_A_COUNT.match(after):
         return None, value, "", None, 0
     noun = g.COUNT_NOUN.match(after)
@@ -411,17 +413,17 @@ def _measure(
         first = counted.split()[0]
         if first.lower() in g.CLASSIFIERS and first != counted:
             counted, end = first, noun.start("noun") + len(first)
-        return "value", value, counted, None, (fraction.end() if fraction else 0) + end
+        return Measure.VALUE, value, counted, None, (fraction.end() if fraction else 0) + end
     if chain.change_sign and not left.strip():
         return None, value, "", None, 0
     if not after.strip(" .;"):
-        return "value", value, "", None, 0  # a bare number; kept only where the text introduces it
+        return Measure.VALUE, value, "", None, 0  # a bare number; kept only where the text introduces it
     return None, value, "", None, 0
 
 
 def _percent_measure(
     value: float, left: str, after: str, sign: re.Match[str] | None, chain: _Chain, period: Period, label: str
-) -> tuple[str, float, str]:
+) -> tuple[Measure | None, float, str]:
     around = Around(
         left=left,
         after=after,
@@ -432,46 +434,61 @@ def _percent_measure(
         structure=chain.structure,
     )
     measure, value = read_percent(value, around, lambda: _change_kind(after, chain, period))
-    if measure.endswith("_change_pct"):
+    if measure and measure.endswith("_change_pct"):
         chain.change_sign = 0
     return measure, value, "%"
 
 
-def _change_kind(after: str, chain: _Chain, period: Period) -> str:
+def _change_kind(after: str, chain: _Chain, period: Period) -> Measure | None:
+    """The base a change is measured against: the previous period, a year earlier, the start of the year
+    (a measure outside the contract, kept as ytd_change_pct), or none the schema holds (None)."""
+    if cue("right", "year_start").match(after):
+        return Measure.YOY if period.end and period.end.month == 12 else Measure.YTD
     if cue("right", "previous").match(after):
-        return "prev_change_pct"
-    if cue("right", "same_period").match(after) or cue("right", "compared_year").match(after):
-        return "yoy_change_pct"
+        return Measure.PREV
+    if cue("right", "same_period").match(after):
+        return Measure.YOY
+    if year := cue("right", "compared_year").match(after):
+        return Measure.YOY if _year_before(year.group(0), period) else None
     compared = _compared_month(after, period)
     if compared:
-        return "prev_change_pct" if compared == "prev" else "yoy_change_pct"
-    return "prev_change_pct" if chain.compare == "prev" else "yoy_change_pct"
+        return {"prev": Measure.PREV, "yoy": Measure.YOY, "ytd": Measure.YTD}.get(compared)
+    return Measure.PREV if chain.compare == "prev" else Measure.YOY
+
+
+def _year_before(phrase: str, period: Period) -> bool:
+    """ "so với năm 2022" compares with the year before the figure's ("năm trước" always does)."""
+    year = re.search(r"\d{4}", phrase)
+    return not year or period.end is None or int(year.group(0)) == period.end.year - 1
 
 
 def _compared_month(after: str, period: Period) -> str | None:
-    """ "so với tháng 4/2024", "so với tháng 7": the month before the figure's (prev) or a year before (yoy)."""
+    """ "so với tháng 4/2024", "so với tháng 7": the month before the figure's (prev), the same month a year
+    earlier (yoy), December of the year before (ytd), or another month (other)."""
     m = g.RIGHT_COMPARED_MONTH.match(after)
     if not m or period.end is None:
         return None
     base = Month(int(m.group(2)) if m.group(2) else period.end.year, int(m.group(1)))
     if base == period.end.shift(-1):
         return "prev"
-    return "yoy" if base == period.end.shift(-12) else None
+    if base == period.end.shift(-12):
+        return "yoy"
+    return "ytd" if base == Month(period.end.year - 1, 12) else "other"
 
 
-def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: str, before: str) -> str:
+def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Measure, before: str) -> str:
     """The label of the figure: its own words, else the chain's subject."""
     own = label.strip()
     if g.ELSEWHERE.match(own) and chain.subject:
         return f"{chain.subject} ({own})"  # a comparator, not the province's own figure
-    if measure == "value" and len(own.split()) == 1 and (quantity := g.QUANTITY_OF_UNIT.get(unit_kind(unit))):
+    if measure == Measure.VALUE and len(own.split()) == 1 and (quantity := g.QUANTITY_OF_UNIT.get(unit_kind(unit))):
         own = f"{quantity} {own}"  # "trồng được 367,8 ha": the area planted
-    if measure == "value" and not unit:
+    if measure == Measure.VALUE and not unit:
         # a bare number is a figure only when the text introduces it: "... là: 164.283", "tuyến tỉnh: 58.976",
         # or names it as a part of the figure before: "24.485 (tuyến tỉnh 12.397; tuyến huyện 12.088)"
         introduced = re.search(r"(?:\blà|:)\s*$", before) or (chain.paren_parent and own)
         return (own or chain.subject) if introduced else ""
-    if measure == "value" and _is_count(unit):
+    if measure == Measure.VALUE and _is_count(unit):
         noun = _noun_phrase(after_unit)
         counted = f"{unit} {noun}".strip() if noun else unit
         if noun and unit.lower() in g.CLASSIFIERS:  # "05 cuộc thanh tra": what is counted is "cuộc thanh tra"
@@ -481,9 +498,9 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: str
             return f"{counted} {own}" if len(own.split()) <= 3 and not scaled else own
         return counted
     if own and not _generic(own) and (chain.parent or not _subset(own, chain.subject)):
-        noun = _noun_phrase(after_unit) if measure == "value" else ""
+        noun = _noun_phrase(after_unit) if measure == Measure.VALUE else ""
         return f"{own} {noun}".strip() if noun and len(own.split()) <= 4 else own
-    if not own and unit == "%" and measure == "value" and not before.strip(" ;:,-"):
+    if not own and unit == "%" and measure == Measure.VALUE and not before.strip(" ;:,-"):
         # a clause that opens with its figure names it after: "40,1% lao động trong độ tuổi tham gia BHXH"
         named_after = _noun_phrase(after_unit)
         if named_after:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from planwatch.extract.facts import Fact
 from planwatch.extract.measures import cue
 from planwatch.text.fold import fold
+from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import parse_figure
 from planwatch.vocab.periods import Period, ReportContext, find_periods, year_period
 from planwatch.vocab.units import match_unit
@@ -37,7 +38,7 @@ _RANGE = re.compile(r"(\d[\d.,]*)\s*[-–]\s*(\d[\d.,]*)")
 @dataclass(frozen=True)
 class Column:
     index: int
-    measure: str  # "value" | "yoy_change_pct" | "plan_pct" | "share_pct" | "rank"
+    measure: Measure
     period: Period
     ratio: bool = False  # a "so cùng kỳ (%)" ratio: the change is the value minus 100
     estimate: bool = False
@@ -69,8 +70,8 @@ class IndicatorTable:
             )
             if column:
                 columns.append(column)
-                last_period = column.period if column.measure == "value" and not column.plan else last_period
-        has_figures = any(c.measure in ("value", "share_pct") or c.ratio for c in columns)
+                last_period = column.period if column.measure == Measure.VALUE and not column.plan else last_period
+        has_figures = any(c.measure in (Measure.VALUE, Measure.SHARE) or c.ratio for c in columns)
         known = match_unit(unit_line)
         default_unit = known[0].name if known else unit_line.split(" - ")[0].strip()
         return cls(label, unit, tuple(columns), len(cells), default_unit) if has_figures else None
@@ -96,7 +97,7 @@ class IndicatorTable:
                         name + suffix,
                         measure,
                         value,
-                        unit if measure == "value" else "%" if measure != "rank" else "",
+                        unit if measure == Measure.VALUE else "%" if measure != Measure.RANK else "",
                         column.period,
                         offset + start,
                         offset + end,
@@ -111,21 +112,21 @@ def _column(index: int, cell: str, text: str, context: ReportContext, last: Peri
     mentions = [m for m in find_periods(cell, context.year, context.month) if not m.comparison]
     period = mentions[-1].period if mentions else last
     if not mentions and (year := _BARE_YEAR.search(text)):  # a yearbook's year column: "2019", "Sơ bộ - Prel. 2020"
-        measure = "share_pct" if _TITLE_SHARE.search(title) else "value"
+        measure = Measure.SHARE if _TITLE_SHARE.search(title) else Measure.VALUE
         return Column(index, measure, year_period(int(year.group(1))), bool(_TITLE_INDEX.search(title)))
     estimate = bool(_ESTIMATE.search(text))
     if _YOY.search(text):
-        return Column(index, "yoy_change_pct", period, not _CHANGE_WORDS.search(text), estimate)
+        return Column(index, Measure.YOY, period, not _CHANGE_WORDS.search(text), estimate)
     if _PLAN_PCT.search(text):
-        return Column(index, "plan_pct", period, estimate=estimate)
+        return Column(index, Measure.PLAN, period, estimate=estimate)
     if _PLAN.search(text):
         word = "Dự toán" if "du toan" in text else "Kế hoạch"
-        return Column(index, "value", mentions[-1].period if mentions else period, plan=word)
+        return Column(index, Measure.VALUE, mentions[-1].period if mentions else period, plan=word)
     if _RANK.search(text):
-        return Column(index, "rank", period)
+        return Column(index, Measure.RANK, period)
     if _NOT_FIGURES.search(text):
         return None
-    return Column(index, "value", period, estimate=estimate)
+    return Column(index, Measure.VALUE, period, estimate=estimate)
 
 
 def _cell_values(text: str) -> list[tuple[float, int, int, str]]:
@@ -148,10 +149,10 @@ def _cell_values(text: str) -> list[tuple[float, int, int, str]]:
     return [(-value if number.group(0).startswith("-") else value, start, start + len(digits), "")]
 
 
-def _row_measure(column: Column, label: str, unit: str, value: float) -> tuple[str, float]:
+def _row_measure(column: Column, label: str, unit: str, value: float) -> tuple[Measure, float]:
     """The measure of one cell: the column's, a ratio made a change, a growth row's % a change."""
     if column.ratio:
-        return "yoy_change_pct", round(value - 100, 6)
-    if column.measure == "value" and unit == "%" and cue("label", "growth").search(label):
-        return "yoy_change_pct", value
+        return Measure.YOY, round(value - 100, 6)
+    if column.measure == Measure.VALUE and unit == "%" and cue("label", "growth").search(label):
+        return Measure.YOY, value
     return column.measure, value

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from planwatch.vocab.measures import Measure
+
 DATA = Path(__file__).with_name("data")
 
 
@@ -81,13 +83,16 @@ def decide(around: Around) -> str:
     return "value"
 
 
-def read_percent(value: float, around: Around, change_kind: Callable[[], str]) -> tuple[str, float]:
-    """(measure, value) of a percentage; `change_kind` names the base of a change (prev or yoy)."""
+def read_percent(
+    value: float, around: Around, change_kind: Callable[[], Measure | None]
+) -> tuple[Measure | None, float]:
+    """(measure, value) of a percentage; `change_kind` names the measure of a change by its base (None: a base
+    the schema cannot hold, so no fact)."""
     outcome = decide(around)
     if outcome == "plan_pct_over":
-        return "plan_pct", 100 + value
+        return Measure.PLAN, 100 + value
     if outcome == "yoy_index":
-        return "yoy_change_pct", round(value - 100, 6)
+        return Measure.YOY, round(value - 100, 6)
     if outcome in ("change", "fall"):
         return change_kind(), -value if outcome == "fall" else value
-    return outcome, value
+    return Measure(outcome), value

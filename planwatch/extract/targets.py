@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from planwatch.extract.facts import Fact
 from planwatch.structure.sections import Heading, OutlineBlock
 from planwatch.text.fold import fold
+from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure
 
 _TARGET_HEADING = re.compile(r"^(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|cân\s+đối", re.IGNORECASE)
@@ -136,9 +137,9 @@ def _draft(
     label = _LABEL_LEAD.sub("", fact.indicator).strip(" ,:")
     key = fold(label)
     measure = fact.measure
-    if measure == "value" and fact.unit == "%":
+    if measure == Measure.VALUE and fact.unit == "%":
         if "co cau" in key or "co cau" in fold(fact.parent or "") or shares.holds(fact, key):
-            measure = "share_pct"
+            measure = Measure.SHARE
         else:
             rates.add(key)
     if measure == "share_pct":

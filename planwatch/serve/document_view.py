@@ -7,16 +7,8 @@ from dataclasses import dataclass
 from html import escape
 
 from planwatch.store import models
+from planwatch.vocab.measures import measure_label
 from planwatch.vocab.numbers import format_number
-
-MEASURES_VI = {
-    "value": "giá trị",
-    "yoy_change_pct": "so cùng kỳ",
-    "prev_change_pct": "so kỳ trước",
-    "plan_pct": "% kế hoạch",
-    "share_pct": "tỷ trọng",
-    "rank": "xếp hạng",
-}
 
 
 @dataclass(frozen=True)
@@ -70,6 +62,5 @@ def _explain(fact: models.Fact) -> str:
     unit = "%" if fact.measure.endswith("_pct") else fact.unit
     estimate = " (ước)" if fact.estimate else ""
     return (
-        f"{fact.indicator} · {MEASURES_VI.get(fact.measure, fact.measure)}: {format_number(fact.value)} {unit}"
-        f"{estimate} · kỳ {period}"
+        f"{fact.indicator} · {measure_label(fact.measure)}: {format_number(fact.value)} {unit}{estimate} · kỳ {period}"
     )

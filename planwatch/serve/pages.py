@@ -34,10 +34,11 @@ from planwatch.query.ask import ask
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.query.search import search
 from planwatch.serve.charts import ChartPoint, line_chart, sparkline
-from planwatch.serve.document_view import MEASURES_VI, render_document
+from planwatch.serve.document_view import render_document
 from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.store import models
 from planwatch.vocab.catalogue import CATEGORIES, UNCLASSIFIED, default_catalogue
+from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.units import same_kind, unit_by_name
 
@@ -123,8 +124,9 @@ def indicator(request: Request, code: str) -> HTMLResponse:
     goal = target.value if target is not None and target.value is not None and same_kind(target.unit, unit) else None
     goal_in_unit = goal * _unit_factor(target.unit) / _unit_factor(unit) if goal is not None and target else None
     chart = Markup(line_chart(chart_points, goal_in_unit, target_label=LABELS[_lang(request)]["target"]))
+    measures = {m.value: m.label(_lang(request)) for m in Measure}
     return _render(
-        request, "indicator.html", info=info, chart=chart, unit=unit, facts=facts, measures=MEASURES_VI, points=shown
+        request, "indicator.html", info=info, chart=chart, unit=unit, facts=facts, measures=measures, points=shown
     )
 
 

@@ -164,11 +164,11 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         (r"từ\s+đầu\s+năm(?:\s+đến\s+nay)?", lambda m: months_to_date(year, month)),
         # a stock at a date: "tại thời điểm 01/10/2021", "đến 15/9", "đến nay", "hiện nay"
         (
-            rf"(?:tại\s+)?thời\s+điểm\s+(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}(?:\s*/\s*(?P<y>\d{{4}}))?",
+            rf"(?:tại\s+)?thời\s+điểm\s+(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}(?!\d)(?:\s*/\s*(?P<y>\d{{4}}))?",
             lambda m: Period(None, Month(y(m), int(m[1]))),
         ),
         (
-            rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}(?!\s*/\s*\d)",
+            rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}(?!\d)(?!\s*/\s*\d)",
             lambda m: Period(None, Month(year, int(m[1]))),
         ),
         (
