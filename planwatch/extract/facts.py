@@ -67,6 +67,7 @@ class _Chain:
     change_sign: int = 0  # "tăng 01 người (7,1%)": the sign of the change a bare "(7,1%)" gives in %
     paren_parent: str = ""  # the subject before a parenthesis: its parts' parent, and the subject after it
     structure: bool = False  # the sentence lists a "cơ cấu": its bare percentages are shares
+    aside: bool = False  # the period was named as an aside ("riêng quý III ..."): the next sentence is back
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+")
@@ -109,7 +110,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
             chain.structure = chain.structure or bool(cue("label", "structure").search(clause))
             found = _read_clause(clause, context, chain, offset + s_start + c_start)
             facts.extend(found)
-        if chain.period is not None:
+        if chain.period is not None and not chain.aside:
             period = chain.period
         if chain.subject and not chain.parent:
             last_subject = chain.subject
@@ -287,6 +288,7 @@ def _read_number(
         chain.subject = subject
     if not in_paren and not prior:
         chain.period = period
+        chain.aside = g.ASIDE.search(clause[:number_pos]) is not None
     quote_start = seg_start + left_from + (len(left) - len(left.lstrip()))
     quote_end = seg_start + m.end() + end
     tags = ["prior"] if prior else []

@@ -21,7 +21,7 @@ LEFT_TIMES = re.compile(rf"(?:tăng\s+)?gấp(?:\s+{_HEDGE})*\s*$", re.IGNORECAS
 LEFT_ESTIMATE = re.compile(r"\b(?:ước|dự\s+kiến|dự\s+báo|khoảng|xấp\s+xỉ)\b", re.IGNORECASE)
 # "cùng kỳ đạt 40% kế hoạch": a figure of the year before, not "so với cùng kỳ"
 LEFT_PRIOR = re.compile(
-    r"(?<!so\s)(?<!với\s)(?<!so\svới\s)\bcùng\s+kỳ(?:\s+năm\s+(?P<year>\d{4}))?\s+(?:đạt|bằng|là|tăng|giảm)", re.I
+    r"(?<!so\s)(?<!với\s)(?<!so\svới\s)\bcùng\s+kỳ(?:\s+năm\s+(?P<year>\d{4}))?(?:\s+[^\s\d,;()]+){0,3}?\s+(?:đạt|bằng|là|tăng|giảm)", re.I
 )
 LEFT_ABSOLUTE_CHANGE = re.compile(r"(?:tăng|giảm)(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$", re.IGNORECASE)
 
@@ -49,6 +49,8 @@ ATTRIBUTION = re.compile(
 )
 # "Về thu hút đầu tư, cấp mới 14 dự án": a topic, replaced by the segment that names the figure
 TOPIC = re.compile(r"^\W*về\b", re.IGNORECASE)
+# A period singled out for one clause: "riêng quý III tăng 10,3%", "riêng tháng 8"
+ASIDE = re.compile(r"\briêng\s+(?:trong\s+)?(?:quý|tháng)\b[^,;]*$", re.IGNORECASE)
 # A news agency's tag at the start of a lead: "(BĐL) -", "(TSVN) –"
 AGENCY_TAG = re.compile(r"^\s*\([A-ZĐ]{1,6}\)\s*[-–]\s*")
 # What is left of the figure before, up to the "và"/"với" that opens this one: "chiếm 77% tổng mức và tăng 12,6%",

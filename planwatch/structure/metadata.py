@@ -197,7 +197,7 @@ def reported_period(
     if mentions:
         (year, month), _ = mentions.most_common(1)[0]
         return Period(Month(year, month), Month(year, month))
-    if reference.found_by == "dateline" and (lead := _lead_period(text, reference)):
+    if reference.found_by in ("dateline", "text") and (lead := _lead_period(text, reference)):
         return lead
     if reference.day:
         return year_period(reference.day.year)

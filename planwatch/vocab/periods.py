@@ -92,7 +92,8 @@ _WORD_NUMBER = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _YEAR_SEP = r"(?:\s*[/.\-]\s*|\s+năm\s+)"
 # A period right after these words is a comparison base or part of a name, not the period of a figure.
 _COMPARISON_BEFORE = re.compile(
-    r"(?:so\s+với|so|với|hơn|từ|sang|dưới|trên|đến|so\s+sánh|kỳ\s+gốc|gốc)\s*(?:cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+)?$",
+    r"(?:(?:so\s+với|so|với|hơn|từ|sang|dưới|trên|đến|so\s+sánh|kỳ\s+gốc|gốc)\s*(?:cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+)?"
+    r"|cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+)$",
     re.IGNORECASE,
 )
 
@@ -199,6 +200,16 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         # "trong tháng", "tháng này"
         (r"trong\s+tháng(?!\s+\d)|tháng\s+này", lambda m: Period(Month(year, month), Month(year, month))),
         (r"tháng\s+trước", lambda m: Period(Month(year, month).shift(-1), Month(year, month).shift(-1))),
+        # a crop season: "vụ lúa hè thu năm 2021", "vụ Đông Xuân": no calendar months, up to the report's month
+        (
+            r"vụ\s+(?:lúa\s+)?(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm\s+xuân)(?:\s+(?:năm\s+)?(?P<y>\d{4}))?",
+            lambda m: Period(None, Month(y(m), month)),
+        ),
+        # "giai đoạn 2016-2020": the years of the span
+        (
+            r"giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y>\d{4})",
+            lambda m: Period(Month(int(m["y1"]), 1), Month(y(m), 12)),
+        ),
         # "năm 2023", "cả năm"
         (r"(?:cả\s+)?năm\s+(?P<y>\d{4})(?!\s*-)", lambda m: year_period(y(m))),
         (r"cả\s+năm", lambda m: year_period(year)),
