@@ -56,6 +56,30 @@ class Fact:
 
 
 @dataclass
+class _Habit:
+    """How a paragraph compares: the bases of its last explicit pair ("tăng 2,5% so với tháng trước và 7,8% so
+    với cùng kỳ"), which a later bare pair follows in order ("tăng 0,9% và 4,1%"), and the base of its lead
+    figure, which its single-month changes without a base share (a CPI paragraph's groups: the month before)."""
+
+    pair: list[Measure] = field(default_factory=list)
+    first: Measure | None = None
+    clause_bases: list[Measure] = field(default_factory=list)  # explicit bases of the clause being read
+
+    def start_clause(self) -> None:
+        self.clause_bases = []
+
+    def stated(self, base: Measure) -> None:
+        if base in (Measure.PREV, Measure.YOY):
+            self.clause_bases.append(base)
+            self.first = self.first or base
+
+    def end_clause(self) -> None:
+        bases = list(dict.fromkeys(self.clause_bases))
+        if len(bases) >= 2:
+            self.pair = bases
+
+
+@dataclass
 class _Chain:
     """What a sentence carries from one figure to the next."""
 
@@ -68,6 +92,8 @@ class _Chain:
     paren_parent: str = ""  # the subject before a parenthesis: its parts' parent, and the subject after it
     structure: bool = False  # the sentence lists a "cơ cấu": its bare percentages are shares
     aside: bool = False  # the period was named as an aside ("riêng quý III ..."): the next sentence is back
+    habit: _Habit = field(default_factory=_Habit)
+    last_change: str = ""  # "rise"/"fall": the figure before was a change ("tăng 0,9% và 4,1%": so is the next)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+")
@@ -98,8 +124,9 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
     facts: list[Fact] = []
     period = context.default_period
     last_subject = ""
+    habit = _Habit()
     for s_start, sentence in _pieces(text, _SENTENCE_END):
-        chain = _Chain(carried=last_subject, period=period)
+        chain = _Chain(carried=last_subject, period=period, habit=habit)
         if g.BREAKDOWN.match(sentence) and last_subject:
             chain.parent = last_subject
         for c_start, clause in _pieces(sentence, _CLAUSE_END, keep_parens=True):
@@ -108,7 +135,9 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
                 chain.subject = ""
             _set_comparison(chain, clause)
             chain.structure = chain.structure or bool(cue("label", "structure").search(clause))
+            habit.start_clause()
             found = _read_clause(clause, context, chain, offset + s_start + c_start)
+            habit.end_clause()
             facts.extend(found)
         if chain.period is not None and not chain.aside:
             period = chain.period
@@ -398,7 +427,7 @@ def _measure(
         return (*_percent_measure(value, left, right[pct.end() :], sign, chain, period, label), None, pct.end())
     times = g.RIGHT_TIMES.match(right)
     if times and g.LEFT_TIMES.search(left):
-        measure = _change_kind(right[times.end() :], chain, period)
+        measure = _change_kind(left, right[times.end() :], chain, period)
         return measure, round((value - 1) * 100, 6), "%", None, times.end()
     fraction = g.RIGHT_OF_TOTAL.match(right)
     after = right[fraction.end() :] if fraction else right
@@ -432,30 +461,57 @@ def _percent_measure(
         label=label or chain.subject,
         sign=sign.group("sign") if sign else "",
         pending={1: "rise", -1: "fall"}.get(chain.change_sign, ""),
+        follows=chain.last_change if g.ONLY_A_JOINER.match(left) else "",
         compared_month=_compared_month(after, period),
         structure=chain.structure,
     )
-    measure, value = read_percent(value, around, lambda: _change_kind(after, chain, period))
-    if measure and measure.endswith("_change_pct"):
+    measure, signed = read_percent(value, around, lambda: _change_kind(left, after, chain, period))
+    if measure and measure.is_change:
         chain.change_sign = 0
-    return measure, value, "%"
+        chain.last_change = "fall" if signed < 0 else "rise"
+    else:
+        chain.last_change = ""
+    return measure, signed, "%"
 
 
-def _change_kind(after: str, chain: _Chain, period: Period) -> Measure | None:
+def _change_kind(left: str, after: str, chain: _Chain, period: Period) -> Measure | None:
     """The base a change is measured against: the previous period, a year earlier, the start of the year
     (a measure outside the contract, kept as ytd_change_pct), or none the schema holds (None)."""
+    stated, base = _stated_base(left, after, period)
+    habit = chain.habit
+    if stated:
+        if base is not None:
+            habit.stated(base)
+        return base
+    if chain.compare:
+        return Measure.PREV if chain.compare == "prev" else Measure.YOY
+    if len(habit.pair) == 2 and g.PAIR_FOLLOWS.match(after):  # "tăng tương ứng 2,71% và 8,64%": the first
+        return habit.pair[0]
+    if len(habit.pair) == 2 and chain.last_change and g.ONLY_A_JOINER.match(left):  # ... and the second
+        return habit.pair[1]
+    single_month = period.start is not None and period.start == period.end
+    return Measure.PREV if habit.first == Measure.PREV and single_month else Measure.YOY
+
+
+def _stated_base(left: str, after: str, period: Period) -> tuple[bool, Measure | None]:
+    """The base the words around a change state (after it, or just before its verb: "so tháng trước tăng
+    1,9%"): (whether they state one, the measure; None for a base the schema cannot hold)."""
+    if cue("left", "base_previous").search(left):
+        return True, Measure.PREV
+    if cue("left", "base_same_period").search(left):
+        return True, Measure.YOY
     if cue("right", "year_start").match(after):
-        return Measure.YOY if period.end and period.end.month == 12 else Measure.YTD
+        return True, Measure.YOY if period.end and period.end.month == 12 else Measure.YTD
     if cue("right", "previous").match(after):
-        return Measure.PREV
+        return True, Measure.PREV
     if cue("right", "same_period").match(after):
-        return Measure.YOY
+        return True, Measure.YOY
     if year := cue("right", "compared_year").match(after):
-        return Measure.YOY if _year_before(year.group(0), period) else None
+        return True, Measure.YOY if _year_before(year.group(0), period) else None
     compared = _compared_month(after, period)
     if compared:
-        return {"prev": Measure.PREV, "yoy": Measure.YOY, "ytd": Measure.YTD}.get(compared)
-    return Measure.PREV if chain.compare == "prev" else Measure.YOY
+        return True, {"prev": Measure.PREV, "yoy": Measure.YOY, "ytd": Measure.YTD}.get(compared)
+    return False, None
 
 
 def _year_before(phrase: str, period: Period) -> bool:

@@ -16,7 +16,11 @@ def _words(*alternatives: str) -> str:
 _HEDGE = _words("xấp xỉ", "khoảng", "gần", "trên", "hơn", "dưới", "ước", "đạt")
 # "(-21,9%)", "(- 21,9%)", "(giảm 22,2%)"
 LEFT_SIGN = re.compile(r"(?:(?:^|\()\s*|(?<=\s)(?=\+))(?P<sign>[-+])\s*$")
-LEFT_RANK = re.compile(r"(?:đứng|xếp|xếp\s+hạng|vị\s+trí)\s+(?:thứ\s+)?$", re.IGNORECASE)
+LEFT_RANK = re.compile(r"(?:đứng|xếp|xếp\s+hạng|vị\s+trí)\s+(?:thứ\s+)?$|(?:^|\s)thứ\s+$", re.IGNORECASE)
+# Nothing but a joiner between a figure and the one before: "tăng 0,9% và 4,1%"
+ONLY_A_JOINER = re.compile(r"^\s*(?:và|,)\s*$", re.IGNORECASE)
+# A bare change followed by its pair: "tăng 0,9% và 4,1%"
+PAIR_FOLLOWS = re.compile(r"^\s*và\s+(?:tăng\s+|giảm\s+)?\d[\d.,]*\s?%(?!\s*so\b)", re.IGNORECASE)
 LEFT_TIMES = re.compile(rf"(?:tăng\s+)?gấp(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
 LEFT_ESTIMATE = re.compile(r"\b(?:ước|dự\s+kiến|dự\s+báo|khoảng|xấp\s+xỉ)\b", re.IGNORECASE)
 # "cùng kỳ đạt 40% kế hoạch": a figure of the year before, not "so với cùng kỳ"
@@ -28,7 +32,7 @@ LEFT_ABSOLUTE_CHANGE = re.compile(r"(?:tăng|giảm)(?:\s+(?:gần|khoảng|hơn
 
 RIGHT_COMPARED_MONTH = re.compile(r"^\s*so\s+(?:với\s+)?tháng\s+0?(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])", re.IGNORECASE)
 RIGHT_TIMES = re.compile(r"^\s*lần\b", re.IGNORECASE)
-RIGHT_OF_TOTAL = re.compile(r"^/\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
+RIGHT_OF_TOTAL = re.compile(r"^(?:/\s*|\s+trong\s+(?:số\s+)?)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
 RIGHT_PERCENT = re.compile(r"^\s?%")
 # "9-10 nghìn đồng/kg", "63-66 nghìn đồng/kg": a range; both ends are figures in the unit of the second
 RIGHT_RANGE = re.compile(r"^\s*-\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
@@ -72,7 +76,7 @@ LABEL_TAIL = re.compile(
 LABEL_HEAD = re.compile(
     r"^(?:\s*(?:trong\s+đó|riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
     r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
-    r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+kỳ(?:\s+năm\s+\d{4})?|so\s+với\s+tháng\s+trước|so\s+với|với|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
+    r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+kỳ(?:\s+năm\s+\d{4})?|so\s+với\s+tháng\s+trước|so\s+với|so|với|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
 )
 # Nouns after a number that never make it an indicator figure.

@@ -25,6 +25,7 @@ class Around:
     label: str  # the figure's label so far (its own words, else the chain's subject)
     sign: str = ""  # "+" or "-" written before the number
     pending: str = ""  # "rise" / "fall": a change just counted ("giảm 07 vụ (-21,9%)")
+    follows: str = ""  # "rise" / "fall": joined by "và" to a change ("tăng 0,9% và 4,1%")
     compared_month: str | None = None  # "prev" / "yoy": "so với tháng 7" read against the figure's month
     structure: bool = False  # the sentence lists a "cơ cấu"
 
@@ -47,7 +48,7 @@ def cues() -> dict[str, dict[str, re.Pattern[str]]]:
     for name, words in data["left"].items():
         compiled["left"][name] = re.compile(rf"(?<![\wÀ-ỹ])(?:{_alternatives(words)})(?:\s+(?:{hedge}))*\s*$", re.I)
     for name, words in data["right"].items():
-        compiled["right"][name] = re.compile(rf"^\s*(?:{_alternatives(words)})(?![\wÀ-ỹ])", re.I)
+        compiled["right"][name] = re.compile(rf"^\s*(?:{_alternatives(words)})(?![^\W\d])", re.I)  # "kế hoạch2": a note
     for name, words in data["label"].items():
         compiled["label"][name] = re.compile(_alternatives(words), re.I)
     return compiled
@@ -70,6 +71,7 @@ _CONDITIONS: dict[str, Callable[[Around, object], bool]] = {
     "label": lambda a, name: bool(cue("label", str(name)).search(a.label)),
     "sign": lambda a, sign: a.sign == sign,
     "pending": lambda a, direction: a.pending == direction and not a.left.strip(),
+    "follows": lambda a, direction: a.follows == direction,
     "compared_month": lambda a, kind: a.compared_month == kind,
     "structure": lambda a, flag: a.structure == flag,
 }
