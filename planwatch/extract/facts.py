@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from planwatch.extract import grammar as g
-from planwatch.extract.measures import Around, cue, read_percent
+from planwatch.extract.measures import Around, cue, level_move, read_percent
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure
 from planwatch.vocab.periods import Month, Period, PeriodMention, ReportContext, find_periods
@@ -94,6 +94,8 @@ class _Chain:
     aside: bool = False  # the period was named as an aside ("riêng quý III ..."): the next sentence is back
     habit: _Habit = field(default_factory=_Habit)
     last_change: str = ""  # "rise"/"fall": the figure before was a change ("tăng 0,9% và 4,1%": so is the next)
+    last_equal: str = ""  # the measure of the last "bằng X% ..." of the sentence
+    moved: str = ""  # "Mức giảm"/"Mức tăng": the figure being read is how far a rate moved
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+")
@@ -116,6 +118,9 @@ _MASKS = [
     re.compile(r"\b(?:số|Số)\s+\d+\b"),
     re.compile(r"\b(?:19|20)\d{2}\b(?![.,]\d)"),  # a bare year
     re.compile(r"(?:lớp|Lớp|khối|tuyến số|Điều|khoản|điểm|mức độ|Phụ lục|phụ lục|nhóm)\s+\d+"),
+    re.compile(r"\b\d{1,2}:\d{2}\b"),  # a time of day: "08:15"
+    re.compile(r"(?:mùng|mồng)\s+\d+|\bloại\s+\d+\s+con\b|\b\d+\s*(?:[-–]|đến)?\s*\d*\s+sao\b"),  # dates, grades
+    re.compile(r"\b[Tt]rong\s+(?:tổng\s+số\s+)?\d+(?=\s+[^\d\s%])"),  # "Trong 22 chỉ tiêu, có 19 ...": the whole
 ]
 
 
@@ -313,6 +318,10 @@ def _read_number(
     if in_paren and chain.paren_parent and not subject.startswith(chain.paren_parent):
         parent = chain.paren_parent  # "164.283 (tuyến tỉnh: 58.976; ...)": a part of the figure before
     label = f"{parent} {subject}" if parent and not subject.startswith(parent) else subject
+    tags = ["prior"] if prior else []
+    if chain.moved:  # "Tỷ lệ hộ nghèo giảm 1,4%": the size of the drop, "Mức giảm tỷ lệ hộ nghèo"
+        label, chain.moved = f"{chain.moved} {label[:1].lower()}{label[1:]}", ""
+        tags.append("move")
     if not prior:
         chain.subject = subject
     if not in_paren and not prior:
@@ -320,7 +329,6 @@ def _read_number(
         chain.aside = g.ASIDE.search(clause[:number_pos]) is not None
     quote_start = seg_start + left_from + (len(left) - len(left.lstrip()))
     quote_end = seg_start + m.end() + end
-    tags = ["prior"] if prior else []
     values = [value_out] + ([parse_figure(ranged.group(1))] if ranged and measure == Measure.VALUE else [])
     facts = [
         Fact(label.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, parent, tags)
@@ -346,8 +354,9 @@ def _remember_counted(left: str, right: str, chain: _Chain) -> None:
     if change:
         chain.change_sign = -1 if change.group(0).lower().startswith("giảm") else 1
         noun = _noun_phrase(right)
-        if noun:
-            chain.subject = noun
+        unit = match_unit(right)
+        if noun and not (chain.subject and (g.GENERIC_COUNTED.match(noun) or (unit and not _is_count(unit[0].name)))):
+            chain.subject = noun  # "giảm 01 người chết (-6,3%)"; not "giảm 19 trường hợp (16,5%)", "tăng 1.120 ha"
 
 
 def _period_for(
@@ -433,8 +442,8 @@ def _measure(
     after = right[fraction.end() :] if fraction else right
     unit = match_unit(after)
     if unit:
-        if g.LEFT_ABSOLUTE_CHANGE.search(left):
-            return None, value, "", None, 0
+        if g.LEFT_ABSOLUTE_CHANGE.search(left) or (chain.last_change and g.EQUALS_ONLY.match(left)):
+            return None, value, "", None, 0  # "tăng 1,8%, bằng 730 con": the change in units, no fact
         return Measure.VALUE, value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
     if g.LEFT_ABSOLUTE_CHANGE.search(left) or g.NOT_A_COUNT.match(after):
         return None, value, "", None, 0
@@ -462,10 +471,14 @@ def _percent_measure(
         sign=sign.group("sign") if sign else "",
         pending={1: "rise", -1: "fall"}.get(chain.change_sign, ""),
         follows=chain.last_change if g.ONLY_A_JOINER.match(left) else "",
+        equal_before=chain.last_equal,
         compared_month=_compared_month(after, period),
         structure=chain.structure,
     )
     measure, signed = read_percent(value, around, lambda: _change_kind(left, after, chain, period))
+    chain.moved = level_move(around) if measure == Measure.VALUE else ""
+    if measure and cue("left", "equal").search(left):
+        chain.last_equal = measure  # "bằng 70% kế hoạch ...; cấp huyện 1.296 tỷ đồng, bằng 63,4%": also of plan
     if measure and measure.is_change:
         chain.change_sign = 0
         chain.last_change = "fall" if signed < 0 else "rise"
@@ -551,8 +564,12 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Mea
         counted = f"{unit} {noun}".strip() if noun else unit
         if noun and unit.lower() in g.CLASSIFIERS:  # "05 cuộc thanh tra": what is counted is "cuộc thanh tra"
             return counted
+        scaled = (known := unit_by_name(unit)) is not None and known.factor != 1  # "triệu lượt": not a noun
+        if scaled and noun:
+            counted = noun  # "968,5 nghìn lượt khách": what is counted is "khách"
+        if own and not scaled and unit_kind(unit) != "lượt" and (action := g.ACTION_AT_END.search(own)):
+            return f"{counted} {action.group('verb')}"  # "Công an tiếp nhận 486 tin báo": "tin báo tiếp nhận"
         if own and not _generic(own):
-            scaled = (known := unit_by_name(unit)) is not None and known.factor != 1  # "triệu lượt": not a noun
             return f"{counted} {own}" if len(own.split()) <= 3 and not scaled else own
         return counted
     if own and not _generic(own) and (chain.parent or not _subset(own, chain.subject)):

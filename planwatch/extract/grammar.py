@@ -28,7 +28,12 @@ LEFT_PRIOR = re.compile(
     r"(?<!so\s)(?<!với\s)(?<!so\svới\s)\bcùng\s+kỳ(?:\s+năm\s+(?P<year>\d{4}))?(?:\s+[^\s\d,;()]+){0,3}?\s+(?:đạt|bằng|là|tăng|giảm)",
     re.I,
 )
-LEFT_ABSOLUTE_CHANGE = re.compile(r"(?:tăng|giảm)(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$", re.IGNORECASE)
+LEFT_ABSOLUTE_CHANGE = re.compile(
+    r"(?:tăng|giảm|(?:thấp|cao)\s+hơn(?:\s+(?:cùng\s+kỳ|năm\s+trước))?)(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$",
+    re.IGNORECASE,
+)
+# Only "bằng" between a change and a figure in units: "tăng 1,9%, bằng 4.100 con" gives the change in units
+EQUALS_ONLY = re.compile(r"^\s*bằng(?:\s+(?:khoảng|gần|hơn))?\s*$", re.IGNORECASE)
 
 RIGHT_COMPARED_MONTH = re.compile(r"^\s*so\s+(?:với\s+)?tháng\s+0?(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])", re.IGNORECASE)
 RIGHT_TIMES = re.compile(r"^\s*lần\b", re.IGNORECASE)
@@ -56,6 +61,14 @@ ATTRIBUTION = re.compile(
 TOPIC = re.compile(r"^\W*về\b", re.IGNORECASE)
 # A period singled out for one clause: "riêng quý III tăng 10,3%", "riêng tháng 8"
 ASIDE = re.compile(r"\briêng\s+(?:trong\s+)?(?:quý|tháng)\b[^,;]*$", re.IGNORECASE)
+# Counted nouns that name nothing on their own: a change counted in them is about the subject before
+GENERIC_COUNTED = re.compile(r"^(?:trường\s+hợp|đơn\s+vị|lượt|cơ\s+sở)$", re.IGNORECASE)
+# An action at the end of the words before a count: the count is of what was acted on ("tin báo tiếp nhận")
+ACTION_AT_END = re.compile(
+    r"(?:^|\s)(?P<verb>đón|tiếp\s+nhận|xử\s+lý|phát\s+hiện|kiểm\s+tra|giải\s+quyết|thu\s+hút|cấp\s+mới|"
+    r"cấp|thành\s+lập|đăng\s+ký|khởi\s+tố|bắt\s+giữ|tuyển\s+sinh|đào\s+tạo|hỗ\s+trợ)$",
+    re.IGNORECASE,
+)
 # A news agency's tag at the start of a lead: "(BĐL) -", "(TSVN) –"
 AGENCY_TAG = re.compile(r"^\s*\([A-ZĐ]{1,6}\)\s*[-–]\s*")
 # What is left of the figure before, up to the "và"/"với" that opens this one: "chiếm 77% tổng mức và tăng 12,6%",
@@ -70,7 +83,8 @@ LABEL_TAIL = re.compile(
     r"gần|hơn|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|hiện|dự\s+kiến|lũy\s+kế|ước\s+thực\s+hiện|"
     r"toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|mới\s+đạt|còn|"
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
-    r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn)\s*$",
+    r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn|thứ|"
+    r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu))\s*$",
     re.IGNORECASE,
 )
 LABEL_HEAD = re.compile(

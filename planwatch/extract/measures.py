@@ -26,6 +26,7 @@ class Around:
     sign: str = ""  # "+" or "-" written before the number
     pending: str = ""  # "rise" / "fall": a change just counted ("giảm 07 vụ (-21,9%)")
     follows: str = ""  # "rise" / "fall": joined by "và" to a change ("tăng 0,9% và 4,1%")
+    equal_before: str = ""  # the measure of the sentence's last "bằng X% ..."
     compared_month: str | None = None  # "prev" / "yoy": "so với tháng 7" read against the figure's month
     structure: bool = False  # the sentence lists a "cơ cấu"
 
@@ -72,6 +73,7 @@ _CONDITIONS: dict[str, Callable[[Around, object], bool]] = {
     "sign": lambda a, sign: a.sign == sign,
     "pending": lambda a, direction: a.pending == direction and not a.left.strip(),
     "follows": lambda a, direction: a.follows == direction,
+    "equal_before": lambda a, measure: a.equal_before == measure,
     "compared_month": lambda a, kind: a.compared_month == kind,
     "structure": lambda a, flag: a.structure == flag,
 }
@@ -91,6 +93,10 @@ def read_percent(
     """(measure, value) of a percentage; `change_kind` names the measure of a change by its base (None: a base
     the schema cannot hold, so no fact)."""
     outcome = decide(around)
+    if outcome == "none":
+        return None, value
+    if outcome in ("level_rise", "level_fall"):  # a rate that rose or fell by X: the size of the move
+        return Measure.VALUE, value
     if outcome == "plan_pct_over":
         return Measure.PLAN, 100 + value
     if outcome == "yoy_index":
@@ -98,3 +104,8 @@ def read_percent(
     if outcome in ("change", "fall"):
         return change_kind(), -value if outcome == "fall" else value
     return Measure(outcome), value
+
+
+def level_move(around: Around) -> str:
+    """ "Mức giảm" / "Mức tăng" when the percentage is how far a rate moved ("tỷ lệ hộ nghèo giảm 1,4%")."""
+    return {"level_fall": "Mức giảm", "level_rise": "Mức tăng"}.get(decide(around), "")

@@ -132,8 +132,8 @@ class _Structure:
 def _draft(
     block: OutlineBlock, fact: Fact, year: int, number: str | None, rates: set[str], shares: _Structure
 ) -> TargetDraft | None:
-    if fact.measure not in _KEPT_MEASURES or "prior" in fact.tags:
-        return None
+    if fact.measure not in _KEPT_MEASURES or "prior" in fact.tags or ("move" in fact.tags and rates):
+        return None  # an earlier figure, or a rate's move in points after the rate itself ("đạt 78%, tăng 2%")
     label = _LABEL_LEAD.sub("", fact.indicator).strip(" ,:")
     key = fold(label)
     measure = fact.measure

@@ -58,7 +58,15 @@ def _looks_like_pdf_export(text: str) -> bool:
 def _word_export_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     notes: list[Block] = []
+    in_notes = False  # after a line of spaces: footnote bodies "1 Trong đó: ...", as pasted from a PDF
     for line in _BOOKMARK.sub("", text).split("\n"):
+        if _SEPARATOR.match(line):
+            in_notes = True
+            continue
+        if in_notes and (m := _NOTE_START.match(line.strip())) and int(m.group(1)) == len(notes) + 1:
+            notes.append(Block("footnote", line.strip()[len(m.group(1)) :].strip(), note=len(notes) + 1))
+            continue
+        in_notes = in_notes and not line.strip()
         line, bodies = _take_footnote_bodies(line)
         notes.extend(bodies)
         markers: list[tuple[int, int]] = []
@@ -69,7 +77,22 @@ def _word_export_blocks(text: str) -> list[Block]:
         if stripped:
             lead = len(line) - len(line.lstrip())
             blocks.append(Block("paragraph", stripped, markers=[(max(0, o - lead), n) for o, n in markers]))
-    return blocks + notes
+    pasted = [
+        b.note for b in notes if b.note is not None and not any(b.note == n for x in blocks for _, n in x.markers)
+    ]
+    return _unglue_markers(blocks, pasted) + notes
+
+
+def _unglue_markers(blocks: list[Block], numbers: list[int]) -> list[Block]:
+    """Markers of footnotes pasted from a PDF stay glued to the text ("kế hoạch2"): take them off, in order."""
+    for block in blocks:
+        if not numbers:
+            break
+        cleaned, markers = strip_glued_markers(block.text, numbers)
+        if markers:
+            block.text, block.markers = cleaned, markers
+            numbers = [n for n in numbers if n > max(m for _, m in markers)]
+    return blocks
 
 
 def _take_footnote_bodies(line: str) -> tuple[str, list[Block]]:

@@ -25,6 +25,7 @@ _UNIT_LINE = re.compile(r"^don vi(?: tinh)?\b.*:")
 _INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ]|\d{1,2}|[a-zđ])[.)]?$")
 _FIGURE = re.compile(r"^[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%?$|^[-–x]$")
 _BARE_YEAR = re.compile(r"(?:^|\s)(?:19|20)\d{2}$")
+_TABLE_TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\b", re.IGNORECASE)
 _MAX_CELL = 90
 _MAX_LABEL_LINES = 3
 
@@ -123,8 +124,8 @@ def _row(lines: list[Cell], j: int, indexed: bool, has_unit: bool, width: int) -
         j += 1
     named: list[Cell] = []
     while j < len(lines) and not _is_figure(lines[j][1]) and len(named) <= _MAX_LABEL_LINES:
-        if len(lines[j][1]) > _MAX_CELL:
-            return None, j
+        if len(lines[j][1]) > _MAX_CELL or _is_unit_line(lines[j][1]) or _TABLE_TITLE.match(lines[j][1]):
+            return None, j  # a paragraph, or the next table's title or unit line
         named.append(lines[j])
         j += 1
     unit = [named.pop()] if has_unit and len(named) > 1 else []
