@@ -119,8 +119,26 @@ def _facts(plain: PlainText, meta: DocumentMeta, result: Extraction) -> dict[int
         (tabled if cells or span.start in flat else prose).extend(
             FactFound(fact, section, footnote, span.page, "plan" in fact.tags) for fact in found
         )
+    first = next((span for span in plain.spans if span.kind != "footnote"), None)
+    if first is not None and first.end - first.start < _HEADLINE:
+        prose = _headline_dropped(prose, first)
     result.facts = prose + restated_dropped(prose, tabled)
     return by_block
+
+
+_HEADLINE = 200  # a first line shorter than this is a headline or a title
+
+
+def _headline_dropped(facts: list[FactFound], headline: Span) -> list[FactFound]:
+    """A headline's figures less those the body states again, often rounded ("vượt 1,1 tỷ USD" over "1,18 tỷ
+    USD"; "đón hơn 6,8 triệu lượt" over "6,84 triệu lượt"): the body's figure is the fact."""
+    body = [f.fact for f in facts if f.fact.start >= headline.end]
+
+    def restated(fact: Fact) -> bool:
+        scaled = _scaled(fact)
+        return any(o.measure == fact.measure and abs(_scaled(o) - scaled) <= 0.1 * abs(scaled) for o in body)
+
+    return [f for f in facts if f.fact.start >= headline.end or not restated(f.fact)]
 
 
 def restated_dropped(prose: list[FactFound], tabled: list[FactFound]) -> list[FactFound]:
@@ -128,11 +146,15 @@ def restated_dropped(prose: list[FactFound], tabled: list[FactFound]) -> list[Fa
     narrative's tỷ đồng): the same measure, value in base units and period is one fact, quoted from the text."""
 
     def key(fact: Fact) -> tuple[object, ...]:
-        scaled = base_value(fact.value, fact.unit) if fact.measure == "value" else fact.value
-        return (fact.measure, round(scaled, 3), fact.period)
+        return (fact.measure, round(_scaled(fact), 3), fact.period)
 
     stated = {key(found.fact) for found in prose}
     return [found for found in tabled if key(found.fact) not in stated]
+
+
+def _scaled(fact: Fact) -> float:
+    """The fact's value in base units ("1,18 tỷ USD" → 1.18e9), so that restatements in other units compare."""
+    return base_value(fact.value, fact.unit) if fact.measure == "value" else fact.value
 
 
 def _flat_table_facts(plain: PlainText, context: ReportContext) -> dict[int, list[Fact]]:
