@@ -1,0 +1,115 @@
+"""One document read whole: its reference date and window, headlines, flattened tables, composed text."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+from planwatch.extract.agencies import default_registry
+from planwatch.extract.document import Extraction, extract_document
+from planwatch.read.model import assemble
+from planwatch.read.text import read_text
+
+
+def _read(text: str, given: date | None = None) -> Extraction:
+    return extract_document(assemble(read_text("van-ban.txt", text.encode())), default_registry(), given)
+
+
+def _facts(found: Extraction) -> set[tuple[str, float, str | None, str | None]]:
+    return {(f.fact.measure, round(f.fact.value, 4), *f.fact.period.as_strings()) for f in found.facts}
+
+
+NEWS = """Gò Sim: thu ngân sách 6 tháng vượt 2.100 tỷ đồng
+
+Cập nhật: 08/07/2022 09:40
+
+(GS) - Theo Sở Tài chính tỉnh Gò Sim, thu ngân sách nhà nước trên địa bàn 6 tháng đạt 2.146,8 tỷ đồng, tăng 12,4% so với cùng kỳ năm 2021.
+"""
+
+
+def test_a_news_item_takes_its_year_from_the_dateline_never_from_the_comparison() -> None:
+    found = _read(NEWS)
+    assert found.meta.reference.found_by == "dateline"
+    assert ("value", 2146.8, "2022-01", "2022-06") in _facts(found)
+    assert ("yoy_change_pct", 12.4, "2022-01", "2022-06") in _facts(found)
+
+
+def test_a_headline_restating_the_body_is_one_fact() -> None:
+    assert not any(f.fact.value == 2100 for f in _read(NEWS).facts)
+
+
+def test_without_any_date_the_comparison_implies_the_year_and_the_user_can_give_one() -> None:
+    text = "Sáu tháng đầu năm, sản lượng cá tra đạt 41,2 nghìn tấn, tăng 3,8% so với cùng kỳ năm 2017.\n"
+    assert ("value", 41.2, "2018-01", "2018-06") in _facts(_read(text))
+    undated = "Sáu tháng đầu năm, sản lượng cá tra đạt 41,2 nghìn tấn.\n"
+    assert _read(undated).warnings and not _read(undated, date(2020, 7, 1)).warnings
+    assert ("value", 41.2, "2020-01", "2020-06") in _facts(_read(undated, date(2020, 7, 1)))
+
+
+def test_a_header_date_and_a_price_base_year() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH HẠ VÂN\nSố: 88/BC-UBND\nHạ Vân, ngày 26 tháng 3 năm 2018\n\nBÁO CÁO\n"
+        "Tình hình kinh tế - xã hội quý I năm 2018\n\n"
+        "Giá trị sản xuất công nghiệp (giá so sánh 2010) quý I ước đạt 9.480 tỷ đồng, tăng 8,1%.\n"
+    )
+    found = _read(text)
+    assert found.meta.reference.found_by == "header" and found.meta.issued == date(2018, 3, 26)
+    assert ("value", 9480, "2018-01", "2018-03") in _facts(found)
+
+
+FLAT = """PHỤ LỤC
+KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2023
+TT
+Chỉ tiêu
+Đơn vị tính
+Kế hoạch năm 2023
+Ước thực hiện năm 2023
+So với kế hoạch (%)
+1
+Tốc độ tăng trưởng GRDP
+%
+7,5
+7,9
+-
+2
+Thu ngân sách nhà nước trên địa bàn
+Tỷ đồng
+4.100
+4.312
+105,2
+"""
+
+
+def test_a_table_flattened_one_cell_a_line_is_read_column_by_column() -> None:
+    facts = {(f.fact.indicator, f.fact.measure, f.fact.value): f for f in _read(FLAT).facts}
+    assert ("Tốc độ tăng trưởng GRDP", "yoy_change_pct", 7.9) in facts
+    assert ("Thu ngân sách nhà nước trên địa bàn", "value", 4312) in facts
+    assert ("Thu ngân sách nhà nước trên địa bàn", "plan_pct", 105.2) in facts
+    plan = facts[("Kế hoạch thu ngân sách nhà nước trên địa bàn", "value", 4100)]
+    assert plan.planned and plan.fact.period.as_strings() == ("2023-01", "2023-12")
+
+
+def test_decomposed_text_reads_as_composed() -> None:
+    composed = _read(NEWS)
+    decomposed = _read(unicodedata.normalize("NFD", NEWS))
+    assert _facts(composed) == _facts(decomposed)
+
+
+def test_spelling_variants_read_as_one_and_quotes_keep_the_documents_spelling() -> None:
+    text = "Tổng thu ngân sách quí I/2023 đạt 1.210 tỉ đồng, tăng 4,2% so với cùng kì.\n"
+    found = _read(text)
+    assert ("yoy_change_pct", 4.2, "2023-01", "2023-03") in _facts(found)
+    [value] = [f for f in found.facts if f.fact.measure == "value"]
+    assert value.fact.unit == "tỷ đồng"
+
+
+def test_footnotes_pasted_from_a_pdf_into_a_text_file() -> None:
+    text = (
+        "Giá trị xuất khẩu 5 tháng năm 2025 đạt 912 triệu USD, bằng 40,2% kế hoạch1.\n"
+        + " " * 40
+        + "\n1 Trong đó: hàng dệt may 310 triệu USD.\n"
+    )
+    found = _read(text)
+    assert ("plan_pct", 40.2, "2025-01", "2025-05") in _facts(found)
+    [note] = [f for f in found.facts if f.footnote == 1]
+    assert note.fact.value == 310
