@@ -113,3 +113,47 @@ def test_footnotes_pasted_from_a_pdf_into_a_text_file() -> None:
     assert ("plan_pct", 40.2, "2025-01", "2025-05") in _facts(found)
     [note] = [f for f in found.facts if f.footnote == 1]
     assert note.fact.value == 310
+
+
+CPI_TABLE = """CỤC THỐNG KÊ TỈNH MỎ ĐỒNG
+Chỉ số giá tiêu dùng tháng 8 năm 2021
+
+BIỂU: CHỈ SỐ GIÁ TIÊU DÙNG THÁNG 8/2021
+Đơn vị tính: %
+|
+Tháng 8 năm 2021 so với:
+|
+Bình quân 8 tháng so với cùng kỳ
+|
+|
+Kỳ gốc 2019
+|
+Tháng 8 năm trước
+|
+Tháng 12 năm trước
+|
+Tháng trước
+|
+|
+Nhà ở và vật liệu xây dựng
+|
+103,40
+|
+102,10
+|
+100,90
+|
+99,60
+|
+101,75
+|
+"""
+
+
+def test_a_two_level_table_of_price_indices_with_bar_separators() -> None:
+    facts = {(f.fact.measure, f.fact.value): f.fact for f in _read(CPI_TABLE).facts}
+    assert facts[("value", 103.4)].indicator.endswith("so với Kỳ gốc 2019")
+    assert facts[("yoy_change_pct", 2.1)].period.as_strings() == ("2021-08", "2021-08")
+    assert ("ytd_change_pct", 0.9) in facts
+    assert ("prev_change_pct", -0.4) in facts
+    assert facts[("yoy_change_pct", 1.75)].period.as_strings() == ("2021-01", "2021-08")

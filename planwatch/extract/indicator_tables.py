@@ -22,7 +22,14 @@ from planwatch.vocab.units import match_unit
 
 _LABEL = re.compile(r"\bchi tieu\b|\bnoi dung\b|^dia phuong$|^khoan muc$")
 _UNIT = re.compile(r"^(?:dvt|don vi(?: tinh)?)$")
-_YOY = re.compile(r"cung ky|nam truoc 100")
+_BASE_INDEX = re.compile(r"\bky goc\b.*")
+# Columns of ratios to a base (116,2 = 16,2% more), the first that matches: December of the year before, then a
+# year earlier ("cùng kỳ", "tháng 4 năm trước", "Năm trước = 100"), then the period before
+_RATIO_BASES = (
+    (re.compile(r"thang 12 nam truoc|cuoi nam truoc|\bdau nam\b"), Measure.YTD),
+    (re.compile(r"cung ky|nam truoc"), Measure.YOY),
+    (re.compile(r"(?:thang|ky|quy) truoc"), Measure.PREV),
+)
 _PLAN_PCT = re.compile(r"\bso\b.*\b(?:ke hoach|kh|du toan)\b")
 _PLAN = re.compile(r"\b(?:ke hoach|kh|chi tieu nam|du toan)\b")
 _RANK = re.compile(r"\b(?:xep hang|thu hang|xep thu)\b")
@@ -43,6 +50,7 @@ class Column:
     ratio: bool = False  # a "so cùng kỳ (%)" ratio: the change is the value minus 100
     estimate: bool = False
     plan: str = ""  # "Kế hoạch" / "Dự toán": the column holds what was planned
+    suffix: str = ""  # words the label takes from the column ("so với kỳ gốc 2019")
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,7 @@ class IndicatorTable:
             for value, start, end, suffix in _cell_values(text):
                 measure, value = _row_measure(column, label, unit, value)
                 name = f"{column.plan} {label[:1].lower()}{label[1:]}" if column.plan else label
+                name = f"{name} {column.suffix}" if column.suffix else name
                 found.append(
                     Fact(
                         name + suffix,
@@ -115,8 +124,11 @@ def _column(index: int, cell: str, text: str, context: ReportContext, last: Peri
         measure = Measure.SHARE if _TITLE_SHARE.search(title) else Measure.VALUE
         return Column(index, measure, year_period(int(year.group(1))), bool(_TITLE_INDEX.search(title)))
     estimate = bool(_ESTIMATE.search(text))
-    if _YOY.search(text):
-        return Column(index, Measure.YOY, period, not _CHANGE_WORDS.search(text), estimate)
+    if base := _BASE_INDEX.search(text):  # "so với kỳ gốc 2019": the index level, named by its base
+        return Column(index, Measure.VALUE, period, estimate=estimate, suffix=f"so với {cell[base.start():].strip()}")
+    for pattern, measure in _RATIO_BASES:
+        if pattern.search(text):
+            return Column(index, measure, period, not _CHANGE_WORDS.search(text), estimate)
     if _PLAN_PCT.search(text):
         return Column(index, Measure.PLAN, period, estimate=estimate)
     if _PLAN.search(text):
@@ -152,7 +164,7 @@ def _cell_values(text: str) -> list[tuple[float, int, int, str]]:
 def _row_measure(column: Column, label: str, unit: str, value: float) -> tuple[Measure, float]:
     """The measure of one cell: the column's, a ratio made a change, a growth row's % a change."""
     if column.ratio:
-        return Measure.YOY, round(value - 100, 6)
+        return column.measure if column.measure.is_change else Measure.YOY, round(value - 100, 6)
     if column.measure == Measure.VALUE and unit == "%" and cue("label", "growth").search(label):
         return Measure.YOY, value
     return column.measure, value

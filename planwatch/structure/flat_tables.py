@@ -25,6 +25,7 @@ _UNIT_LINE = re.compile(r"^don vi(?: tinh)?\b.*:")
 _INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ]|\d{1,2}|[a-zđ])[.)]?$")
 _FIGURE = re.compile(r"^[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%?$|^[-–x]$")
 _BARE_YEAR = re.compile(r"(?:^|\s)(?:19|20)\d{2}$")
+_WHOLE_HEADER = re.compile(r"\bso voi\b|\bbinh quan\b")  # a header cell that says in full what its column holds
 _TABLE_TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\b", re.IGNORECASE)
 _MAX_CELL = 90
 _MAX_LABEL_LINES = 3
@@ -41,6 +42,7 @@ class FlatTable:
 
 def flat_tables(lines: list[Cell]) -> list[FlatTable]:
     """The flattened tables among consecutive one-line paragraphs."""
+    lines = [line for line in lines if line[1].strip() != "|"]  # "|" lines only separate the cells
     tables: list[FlatTable] = []
     i = 0
     while i < len(lines):
@@ -87,13 +89,19 @@ def _table_at(lines: list[Cell], i: int) -> tuple[FlatTable | None, int]:
 
 
 def _header(lines: list[Cell], i: int) -> tuple[tuple[bool, Cell, bool, list[Cell]] | None, int]:
-    """(has an index column, the label cell, has a unit column, the figure column cells) and where rows start."""
+    """(has an index column, the label cell, has a unit column, the figure column cells) and where rows start.
+
+    A two-level header flattens as: a group cell ending with ":" ("Tháng 4 năm 2020 so với:"), the cells that
+    span both levels ("Bình quân 4 tháng so với cùng kỳ"), then the group's own columns ("Kỳ gốc 2019", "Tháng
+    trước"). The rows hold the group's columns first, each read with the group's words before it."""
     indexed, label, has_unit = False, (-1, "Chỉ tiêu"), False
     columns: list[Cell] = []
+    group: Cell | None = None
+    spanning: list[Cell] = []
     j = i
     while j < len(lines) and _is_header_cell(lines[j][1].strip()):
-        text = fold(lines[j][1].strip())
-        if columns and _row_starts(lines, j, indexed, has_unit):
+        raw, text = lines[j][1].strip(), fold(lines[j][1].strip())
+        if (columns or spanning) and _row_starts(lines, j, indexed, has_unit):
             break
         if _INDEX_HEAD.match(text) and not columns:
             indexed = True
@@ -101,9 +109,16 @@ def _header(lines: list[Cell], i: int) -> tuple[tuple[bool, Cell, bool, list[Cel
             label = lines[j]
         elif _UNIT_HEAD.match(text) and not columns:
             has_unit = True
+        elif raw.endswith(":") and group is None:
+            group = lines[j]
+        elif group and not columns and _WHOLE_HEADER.search(text):
+            spanning.append(lines[j])
+        elif group:
+            columns.append((lines[j][0], f"{group[1].rstrip(' :')} {raw}"))
         else:
             columns.append(lines[j])
         j += 1
+    columns += spanning
     if not columns or j >= len(lines):
         return None, i
     return (indexed, label, has_unit, columns), j
