@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from planwatch.extract import grammar as g
 from planwatch.extract.measures import Around, cue, level_move, read_percent
@@ -96,6 +97,7 @@ class _Chain:
     last_change: str = ""  # "rise"/"fall": the figure before was a change ("tăng 0,9% và 4,1%": so is the next)
     last_equal: str = ""  # the measure of the last "bằng X% ..." of the sentence
     moved: str = ""  # "Mức giảm"/"Mức tăng": the figure being read is how far a rate moved
+    framing: str = ""  # what a framing segment names ("Theo kết quả công bố Chỉ số PCI ..."): a last resort
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+")
@@ -212,6 +214,7 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
             stripped = _without_periods(segment, seg_start, periods).strip()
             if not seen_number:
                 pending = _add_to_label(pending, stripped)
+                chain.framing = chain.framing or _framed(stripped)
             elif in_paren:  # "(tuyến tỉnh: 58.976; ...)": the label of the part that follows
                 part_label = stripped
             elif (joined := g.LEFTOVER.match(stripped)) and joined.group("joiner").lower() == "với":
@@ -294,9 +297,9 @@ def _read_number(
 
     period, prior = _period_for(number_pos, periods, chain, in_paren, left, clause[:number_pos])
     estimate = bool(g.LEFT_ESTIMATE.search(clause[:number_pos]))  # "Dự kiến ... đạt X, tăng Y%": both estimates
-    label_left = _clean_label(_without_periods(left, seg_start + left_from, periods))
+    label_left = _clean_label(_without_place(_without_periods(left, seg_start + left_from, periods), context.province))
     if pending and left_from == 0:
-        label_left = _clean_label(_add_to_label(pending, label_left))
+        label_left = _clean_label(_without_place(_add_to_label(pending, label_left), context.province))
     if left_from > 0 and (joined := g.LEFTOVER.match(label_left)):
         label_left = _clean_label(label_left[joined.end() :])
         if joined.group("joiner").lower() == "với" and label_left and chain.subject:
@@ -335,6 +338,13 @@ def _read_number(
         for v in values
     ]
     return facts, end
+
+
+def _framed(segment: str) -> str:
+    """The indicator a framing segment names: "Theo kết quả công bố Chỉ số PCI năm 2019 của Phòng ..." →
+    "Chỉ số PCI"."""
+    m = g.FRAMED.match(g.AGENCY_TAG.sub("", segment))
+    return _clean_label(m.group("named")) if m else ""
 
 
 def _add_to_label(pending: str, segment: str) -> str:
@@ -395,6 +405,16 @@ def _period_for(
 
 
 _OPENS_PAREN = re.compile(r"\s*\(\s*")
+
+
+def _without_place(text: str, province: str | None) -> str:
+    """The label less the document's own province ("tỉnh Đầm Nguyệt đạt 66,74 điểm" is about the subject)."""
+    return _place_pattern(province).sub(" ", text) if province else text
+
+
+@cache
+def _place_pattern(province: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:(?:của\s+)?(?:tỉnh|thành\s+phố)\s+)?{re.escape(province)}(?![\wÀ-ỹ])", re.IGNORECASE)
 
 
 def _without_periods(text: str, text_start: int, periods: list[PeriodMention]) -> str:
@@ -582,7 +602,7 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Mea
             return named_after
     if chain.subject:
         return chain.subject
-    return own or _noun_phrase(after_unit) or chain.carried
+    return own or _noun_phrase(after_unit) or chain.carried or chain.framing
 
 
 # The words after a figure that name what it counts, up to the next verb or punctuation; a number of months

@@ -57,6 +57,12 @@ ATTRIBUTION = re.compile(
     r"mặc\s+dù|tuy\s+nhiên|bên\s+cạnh\s+đó|nhìn\s+chung|như\s+vậy)\b",
     re.IGNORECASE,
 )
+# What a source's result is about: "Theo kết quả công bố Chỉ số PCI năm 2019 của Phòng Thương mại ..."
+FRAMED = re.compile(
+    r"^\W*theo\s+(?:kết\s+quả|số\s+liệu|báo\s+cáo)(?:\s+(?:công\s+bố|khảo\s+sát|đánh\s+giá))?\s+"
+    r"(?P<named>[^,;]+?)(?:\s+(?:của|do)\s+[^,;]*)?$",
+    re.IGNORECASE,
+)
 # "Về thu hút đầu tư, cấp mới 14 dự án": a topic, replaced by the segment that names the figure
 TOPIC = re.compile(r"^\W*về\b", re.IGNORECASE)
 # A period singled out for one clause: "riêng quý III tăng 10,3%", "riêng tháng 8"

@@ -125,7 +125,7 @@ def _column(index: int, cell: str, text: str, context: ReportContext, last: Peri
         return Column(index, measure, year_period(int(year.group(1))), bool(_TITLE_INDEX.search(title)))
     estimate = bool(_ESTIMATE.search(text))
     if base := _BASE_INDEX.search(text):  # "so với kỳ gốc 2019": the index level, named by its base
-        return Column(index, Measure.VALUE, period, estimate=estimate, suffix=f"so với {cell[base.start():].strip()}")
+        return Column(index, Measure.VALUE, period, estimate=estimate, suffix=f"so với {cell[base.start() :].strip()}")
     for pattern, measure in _RATIO_BASES:
         if pattern.search(text):
             return Column(index, measure, period, not _CHANGE_WORDS.search(text), estimate)
@@ -138,7 +138,8 @@ def _column(index: int, cell: str, text: str, context: ReportContext, last: Peri
         return Column(index, Measure.RANK, period)
     if _NOT_FIGURES.search(text):
         return None
-    return Column(index, Measure.VALUE, period, estimate=estimate)
+    named = "" if mentions else cell.strip()  # "Điểm PCI": a column of one indicator, named by its header
+    return Column(index, Measure.VALUE, period, estimate=estimate, suffix=named)
 
 
 def _cell_values(text: str) -> list[tuple[float, int, int, str]]:

@@ -44,6 +44,12 @@ _STATED_YEAR = re.compile(r"(?<![\wÀ-ỹ])(?:năm|Năm|NĂM)\s+((?:19|20)\d{2})
 _BASE_YEAR = re.compile(r"(?:cùng\s+kỳ|so\s+với|so|bằng)\s+(?:năm\s+)?((?:19|20)\d{2})(?![\d-])", re.IGNORECASE)
 _NOT_OWN_YEAR = re.compile(r"(?:so\s+với|so|cùng\s+kỳ|so\s+sánh|kỳ\s+gốc|gốc|giai\s+đoạn|từ|đến)\s*$", re.IGNORECASE)
 _LOOKS_BACK = re.compile(r"\b(?:năm\s+qua|cả\s+năm|kết\s+thúc\s+năm|năm\s+vừa\s+qua)\b", re.IGNORECASE)
+# The province a document is about: "UBND TỈNH X", "CỤC THỐNG KÊ TỈNH X", "Cổng thông tin điện tử tỉnh X", a
+# headline "X: ...", else the place most often written "tỉnh X" in the text.
+_PROVINCE_HEAD = re.compile(r"\bTỈNH\s+([^\W\d_]+(?:\s+[^\W\d_]+){0,2})(?:\s+\d{4})?$")
+_PROVINCE_IN_TEXT = re.compile(r"\btỉnh\s+([^\W\d_]+(?:\s+[^\W\d_]+){0,2})")
+_HEADLINE_PLACE = re.compile(r"^([^\W\d_]+(?:\s+[^\W\d_]+){0,2}):\s+(?!\d)")
+_NOT_PLACES = {"Số", "Ngày", "Nguồn", "Cập", "Tin", "Đăng", "Thứ"}
 _HEAD_LINES = 10
 _LONG_LINE = 200  # the first line this long is the body: titles and datelines come before it
 
@@ -65,17 +71,19 @@ class DocumentMeta:
     period: Period
     title: str | None
     reference: Reference = Reference(None, None)
+    province: str | None = None
 
     def context(self) -> ReportContext:
         end = self.period.end or (
             Month(self.reference.day.year, self.reference.day.month) if self.reference.day else None
         )
         end = end or Month(date.today().year, 12)
-        return ReportContext(end.year, end.month, self.period)
+        return ReportContext(end.year, end.month, self.period, self.province)
 
 
-def read_metadata(text: str, given: date | None = None) -> DocumentMeta:
-    """`given` is the reference date a user states for a document that states none."""
+def read_metadata(text: str, given: date | None = None, province: str | None = None) -> DocumentMeta:
+    """`given` is the reference date a user states for a document that states none; `province` the province a
+    user says it is about (else it is read from the text)."""
     head = text[:3000]
     kind = next((k for word, k in KINDS.items() if re.search(rf"^\s*{word}\s*$", head, re.M)), None)
     symbol_match = _SYMBOL.search(head)
@@ -91,7 +99,38 @@ def read_metadata(text: str, given: date | None = None) -> DocumentMeta:
     reference = _reference(head, text, issued, given)
     period = reported_period(head, text, kind, reference)
     title = _title(head, kind)
-    return DocumentMeta(kind, symbol, " ".join(issuer.groups()) if issuer else None, issued, period, title, reference)
+    return DocumentMeta(
+        kind,
+        symbol,
+        " ".join(issuer.groups()) if issuer else None,
+        issued,
+        period,
+        title,
+        reference,
+        province or find_province(text),
+    )
+
+
+def find_province(text: str) -> str | None:
+    """The province a document speaks for, as it is written in running text ("Sông Mây")."""
+    head = text[:3000]
+    for line in _head_lines(head):
+        if (m := _PROVINCE_HEAD.search(line.strip())) and m.group(1).isupper():
+            return m.group(1).strip().title()
+        if (m := _HEADLINE_PLACE.match(line)) and (place := _proper_name(m.group(1))) == m.group(1):
+            return place
+    named = Counter(place for m in _PROVINCE_IN_TEXT.finditer(text) if (place := _proper_name(m.group(1))))
+    return named.most_common(1)[0][0] if named else None
+
+
+def _proper_name(words: str) -> str:
+    """The capitalised words that open `words` ("Sông Mây đạt" → "Sông Mây"), if they are a place name."""
+    kept: list[str] = []
+    for word in words.split():
+        if not word[0].isupper() or word in _NOT_PLACES:
+            break
+        kept.append(word)
+    return " ".join(kept) if len(kept) >= 2 or (kept and len(kept[0]) > 3) else ""
 
 
 def _head_lines(head: str) -> list[str]:

@@ -47,6 +47,7 @@ class ReportContext:
     year: int
     month: int
     default_period: Period
+    province: str | None = None  # the province the document speaks for: its name names no indicator
 
 
 def year_period(year: int) -> Period:

@@ -1,7 +1,7 @@
 """Grammar cases as data: every `*.yaml` file in this folder tree holds sentences with the facts they state,
 each case one test. A file sets the report context its sentences are read in:
 
-    context: {year: 2024, month: 5, period: 2024-05..2024-05}
+    context: {year: 2024, month: 5, period: 2024-05..2024-05, province: Gò Sim}   # province: optional
     cases:
       - rule: a chain with one subject and three measures     # what the case shows
         text: "Giá trị sản xuất ... ước đạt 60.769 tỷ đồng; ..."
@@ -61,7 +61,7 @@ class GrammarCase(pytest.Item):
 
 
 def _context(spec: dict[str, Any]) -> ReportContext:
-    return ReportContext(spec["year"], spec["month"], _period(str(spec["period"])))
+    return ReportContext(spec["year"], spec["month"], _period(str(spec["period"])), spec.get("province"))
 
 
 def _month(text: str) -> Month | None:
