@@ -38,7 +38,14 @@ def fact_records(session: Session, doc: str | None = None) -> Iterator[dict[str,
             "section": fact.section,
             "footnote": fact.footnote,
             "tags": [
-                t for t, on in (("prior", fact.prior), ("footnote", fact.footnote), ("planned", fact.planned)) if on
+                t
+                for t, on in (
+                    ("prior", fact.prior),
+                    ("footnote", fact.footnote),
+                    ("planned", fact.planned),
+                    ("elsewhere", fact.elsewhere),
+                )
+                if on
             ],
         }
 

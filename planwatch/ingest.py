@@ -43,8 +43,11 @@ def document_paths(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
-def ingest_file(sessions: sessionmaker[Session], path: Path, given: date | None = None) -> IngestResult:
-    """Store one file, all or nothing; `given` is the reference date of a document that states none."""
+def ingest_file(
+    sessions: sessionmaker[Session], path: Path, given: date | None = None, province: str | None = None
+) -> IngestResult:
+    """Store one file, all or nothing; `given` is the reference date of a document that states none, `province`
+    the province it is about when the text does not say (or says wrong)."""
     key = path.stem
     try:
         if not path.is_file():
@@ -53,7 +56,7 @@ def ingest_file(sessions: sessionmaker[Session], path: Path, given: date | None 
     except RejectedFile as error:
         return IngestResult(path, "rejected", key, message=error.reason)
     try:
-        return _store(sessions, path, key, raw, hashlib.sha256(data).hexdigest(), given)
+        return _store(sessions, path, key, raw, hashlib.sha256(data).hexdigest(), given, province)
     except DBAPIError:
         raise  # the store itself failed: stop the run, nothing of this document was written
     except Exception as error:  # noqa: BLE001  a reading bug loses this document only, with its reason
@@ -63,7 +66,13 @@ def ingest_file(sessions: sessionmaker[Session], path: Path, given: date | None 
 
 
 def _store(
-    sessions: sessionmaker[Session], path: Path, key: str, raw: RawDocument, digest: str, given: date | None
+    sessions: sessionmaker[Session],
+    path: Path,
+    key: str,
+    raw: RawDocument,
+    digest: str,
+    given: date | None,
+    province: str | None,
 ) -> IngestResult:
     """One transaction: the document with its blocks, facts, targets and tasks, or nothing."""
     with sessions.begin() as session:
@@ -72,7 +81,7 @@ def _store(
             return IngestResult(path, "unchanged", key, message="đã có, không đổi")
         plain = assemble(raw)
         registry = agency_registry(session)
-        found = extract_document(plain, registry, given)
+        found = extract_document(plain, registry, given, province)
         meta = found.meta
         rows = document_rows(plain, found, Coder(default_catalogue(), user_indicator_aliases(session)), registry)
         session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
@@ -89,6 +98,9 @@ def _store(
             issuer=meta.issuer,
             issued=meta.issued,
             title=meta.title,
+            province=meta.province,
+            reference_date=meta.reference.day,
+            reference_source=meta.reference.found_by,
             period_start=start,
             period_end=end,
             pages=raw.pages,

@@ -64,3 +64,20 @@ def test_status_and_check_in_json(tmp_path: Path) -> None:
     assert code == 0 and any(f["kind"] == "implied_plan" for f in json.loads(out))
     code, out, _ = _run(db, "--lang", "en", "tasks", "--scorecard", "--as-of", "30/06/2025")
     assert code == 0 and "Agency" in out and "Cơ quan" not in out
+
+
+def test_a_document_without_a_date_is_dated_by_the_user_and_filtered_by_province(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    item = tmp_path / "tin.txt"
+    item.write_text("Sáu tháng đầu năm, tỉnh Gò Sim đón 1,2 triệu lượt khách du lịch.\n", encoding="utf-8")
+    code, out, _ = _run(db, "ingest", str(item))
+    assert code == 0 and "lưu ý" in out  # stored, with a warning that no year was found
+    code, _, err = _run(db, "ingest", str(item), "--date", "31/02/2020")
+    assert code == 1 and "ngày không hợp lệ" in err
+    item.write_text("Sáu tháng đầu năm, tỉnh Gò Sim đón 1,2 triệu lượt khách du lịch.\n\n", encoding="utf-8")
+    assert _run(db, "ingest", str(item), "--date", "05/07/2020")[0] == 0
+    code, out, _ = _run(db, "export", "facts")
+    [fact] = [json.loads(line) for line in out.splitlines()]
+    assert (fact["period_start"], fact["period_end"], fact["value"]) == ("2020-01", "2020-06", 1.2)
+    assert "1,2" in _run(db, "facts", "--province", "go sim")[1]  # with or without diacritics
+    assert "1,2" not in _run(db, "facts", "--province", "Ba Suối")[1]

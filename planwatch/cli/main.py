@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from planwatch.cli import targets as _targets  # noqa: F401  (registers its commands)
 from planwatch.cli import tasks as _tasks  # noqa: F401  (registers its commands)
-from planwatch.cli.app import app, console, errors, say, sessions, state
+from planwatch.cli.app import app, console, date_option, errors, say, sessions, state
 from planwatch.export import fact_records, target_records, task_records, to_jsonl
 from planwatch.ingest import document_paths, ingest_file
 from planwatch.query.facts import current_documents, find_facts
@@ -25,8 +25,15 @@ from planwatch.vocab.numbers import format_number
 
 
 @app.command()
-def ingest(paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục")]) -> None:
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục")],
+    on: Annotated[
+        str | None, typer.Option("--date", help="Ngày của văn bản (dd/mm/yyyy) khi văn bản không ghi ngày")
+    ] = None,
+    province: Annotated[str | None, typer.Option(help="Tỉnh của văn bản khi văn bản không ghi rõ")] = None,
+) -> None:
     """Nhập văn bản (.txt, .md, .docx, .pdf); mỗi văn bản một dòng kết quả."""
+    given = date_option(on)
     files = list(document_paths(paths))
     if not files:
         errors.print(say("no_files"))
@@ -36,7 +43,7 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư m
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task(say("reading"), total=len(files))
         for path in files:
-            result = ingest_file(factory, path)
+            result = ingest_file(factory, path, given, province)
             results.append(result)
             style = "red" if result.status == "rejected" else "green"
             detail = (
@@ -45,6 +52,8 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư m
                 else say("ingested").format(facts=result.facts, tasks=result.tasks)
             )
             console.print(f"[{style}]{say(result.status)}[/] {path} — {detail}", highlight=False)
+            for warning in result.warnings:
+                console.print(f"  [yellow]{say('warning')}[/] {warning}", highlight=False)
             progress.advance(task)
     bad = sum(r.status == "rejected" for r in results)
     console.print(
@@ -58,11 +67,12 @@ def facts(
     indicator: Annotated[str | None, typer.Option(help="Tên chỉ tiêu, có dấu hoặc không dấu")] = None,
     doc: Annotated[str | None, typer.Option(help="Mã văn bản")] = None,
     measure: Annotated[str | None, typer.Option(help="value, yoy_change_pct, plan_pct, ...")] = None,
+    province: Annotated[str | None, typer.Option(help="Tỉnh của văn bản, có dấu hoặc không dấu")] = None,
     limit: Annotated[int, typer.Option(help="Số dòng tối đa")] = 50,
 ) -> None:
     """Bảng số liệu: chỉ tiêu, loại, giá trị, kỳ, nguồn."""
     with sessions()() as session:
-        rows = find_facts(session, indicator=indicator, doc=doc, measure=measure)
+        rows = find_facts(session, indicator=indicator, doc=doc, measure=measure, province=province)
     if not rows:
         console.print(say("none"))
         return
@@ -92,9 +102,10 @@ def documents() -> None:
             period = "–".join(p for p in (doc.period_start, doc.period_end) if p)
             table.add_row(
                 doc.doc_key,
+                doc.province or "",
                 doc.kind or "",
                 doc.symbol or "",
-                str(doc.issued or ""),
+                str(doc.issued or doc.reference_date or ""),
                 period,
                 str(doc.version),
                 str(count),

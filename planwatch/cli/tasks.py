@@ -11,27 +11,19 @@ import typer
 from rich.table import Table
 from sqlalchemy import select
 
-from planwatch.cli.app import app, console, fail, say, sessions, state
+from planwatch.cli.app import app, console, date_option, fail, say, sessions, state
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.task_links import LinkSuggestion, confirm_link, suggest_links
 from planwatch.monitor.tasks import (
     STATUS_VI,
     STATUSES,
     TaskError,
-    parse_date,
     record_update,
     scorecard,
     task_groups,
     task_views,
 )
 from planwatch.store import models
-
-
-def _date_option(text: str | None) -> date | None:
-    try:
-        return parse_date(text) if text else None
-    except TaskError as error:
-        raise fail(str(error)) from error
 
 
 @app.command()
@@ -48,15 +40,15 @@ def tasks(
     """Nhiệm vụ được giao: lọc theo cơ quan, trạng thái, hạn; hoặc bảng tổng hợp theo cơ quan."""
     if status and status not in STATUSES:
         raise fail(f"trạng thái “{status}” không có; dùng một trong: {', '.join(STATUSES)}")
-    day = _date_option(as_of) or date.today()
+    day = date_option(as_of) or date.today()
     with sessions()() as session:
         views = task_views(
             session,
             day,
             agency=agency,
             status=status,
-            due_before=_date_option(due_before),
-            due_after=_date_option(due_after),
+            due_before=date_option(due_before),
+            due_after=date_option(due_after),
             doc=doc,
         )
     if scorecard_:
@@ -133,11 +125,11 @@ def task_update(
     evidence: Annotated[str, typer.Option(help="Văn bản hoặc đường dẫn minh chứng")] = "",
 ) -> None:
     """Cập nhật tiến độ một nhiệm vụ; trạng thái được tính từ hạn và ngày hoàn thành."""
-    reported_on = _date_option(reported)
+    reported_on = date_option(reported)
     assert reported_on is not None
     try:
         with sessions().begin() as session:
-            record_update(session, doc, ref, reported_on, _date_option(done), note, evidence, author)
+            record_update(session, doc, ref, reported_on, date_option(done), note, evidence, author)
     except TaskError as error:
         raise fail(str(error)) from error
     console.print(say("saved"))

@@ -58,9 +58,12 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
 
 
-def extract_document(plain: PlainText, registry: Registry, given: date | None = None) -> Extraction:
-    """Everything PlanWatch reads in one document; `given` is the reference date a user stated for it."""
-    meta = read_metadata(plain.reading, given)
+def extract_document(
+    plain: PlainText, registry: Registry, given: date | None = None, province: str | None = None
+) -> Extraction:
+    """Everything PlanWatch reads in one document; `given` is the reference date and `province` the province a
+    user stated for it (else both are read from the text)."""
+    meta = read_metadata(plain.reading, given, province)
     result = Extraction(meta)
     if meta.reference.day is None:
         result.warnings.append("không xác định được năm của văn bản: số liệu không có kỳ (no reference date)")

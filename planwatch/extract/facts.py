@@ -322,6 +322,8 @@ def _read_number(
         parent = chain.paren_parent  # "164.283 (tuyến tỉnh: 58.976; ...)": a part of the figure before
     label = f"{parent} {subject}" if parent and not subject.startswith(parent) else subject
     tags = ["prior"] if prior else []
+    if g.ELSEWHERE.search(label_left):
+        tags.append("elsewhere")
     if chain.moved:  # "Tỷ lệ hộ nghèo giảm 1,4%": the size of the drop, "Mức giảm tỷ lệ hộ nghèo"
         label, chain.moved = f"{chain.moved} {label[:1].lower()}{label[1:]}", ""
         tags.append("move")
@@ -571,7 +573,7 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Mea
     """The label of the figure: its own words, else the chain's subject."""
     own = label.strip()
     if g.ELSEWHERE.match(own) and chain.subject:
-        return f"{chain.subject} ({own})"  # a comparator, not the province's own figure
+        return f"{chain.subject} ({own})"  # a comparator, not the province's own figure (tagged "elsewhere")
     if measure == Measure.VALUE and len(own.split()) == 1 and (quantity := g.QUANTITY_OF_UNIT.get(unit_kind(unit))):
         own = f"{quantity} {own}"  # "trồng được 367,8 ha": the area planted
     if measure == Measure.VALUE and not unit:

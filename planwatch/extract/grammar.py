@@ -81,7 +81,7 @@ AGENCY_TAG = re.compile(r"^\s*\([A-ZĐ]{1,6}\)\s*[-–]\s*")
 # "11 dự án FDI với tổng vốn đăng ký 208,5 triệu USD"
 LEFTOVER = re.compile(r"^(?:.*\s)?(?P<joiner>và|với)(?:\s+|$)", re.IGNORECASE)
 # A figure of somewhere else quoted for comparison: "(cả nước +8,02%)", "bình quân chung cả nước (47,3%)"
-ELSEWHERE = re.compile(r"^(?:bình\s+quân\s+(?:chung\s+)?)?(?:cả\s+nước|toàn\s+quốc)$", re.IGNORECASE)
+ELSEWHERE = re.compile(r"^(?:bình\s+quân\s+(?:chung\s+)?(?:của\s+)?)?(?:cả\s+nước|toàn\s+quốc)$", re.IGNORECASE)
 
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(

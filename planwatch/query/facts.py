@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.store import models
 from planwatch.store.current import of_current_documents
-from planwatch.text.fold import matches
+from planwatch.text.fold import fold, matches
 
 
 def current_documents(session: Session) -> Sequence[models.Document]:
@@ -28,9 +28,13 @@ def find_facts(
     period: str | None = None,
     code: str | None = None,
     limit: int | None = None,
+    province: str | None = None,
 ) -> list[tuple[models.Fact, str]]:
-    """Facts of current documents, in document order; `indicator` matches label words, `code` the catalogue."""
+    """Facts of current documents, in document order; `indicator` matches label words, `code` the catalogue,
+    `province` the province of the document (with or without diacritics)."""
     query = of_current_documents(models.Fact, doc)
+    if province:
+        query = query.where(models.Document.province.in_(_spellings(session, province)))
     if measure:
         query = query.where(models.Fact.measure == measure)
     if period:
@@ -43,3 +47,9 @@ def find_facts(
     if indicator:
         rows = [(fact, key) for fact, key in rows if matches(indicator, fact.indicator)][:limit]
     return rows
+
+
+def _spellings(session: Session, province: str) -> list[str]:
+    """The stored province names that `province` names, with or without diacritics ("ba suoi" → "Ba Suối")."""
+    stored = session.scalars(select(models.Document.province).distinct().where(models.Document.province.is_not(None)))
+    return [name for name in stored if name and fold(name) == fold(province)]

@@ -33,6 +33,9 @@ class Document(Base):
     pages: Mapped[int | None] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    province: Mapped[str | None] = mapped_column(String(100), index=True)
+    reference_date: Mapped[date | None] = mapped_column(Date)  # the date the document speaks from
+    reference_source: Mapped[str | None] = mapped_column(String(20))  # header, dateline, title, text, given
 
     blocks: Mapped[list[Block]] = relationship(back_populates="document", cascade="all, delete-orphan")
     facts: Mapped[list[Fact]] = relationship(back_populates="document", cascade="all, delete-orphan")
@@ -78,6 +81,7 @@ class Fact(Base):
     estimate: Mapped[bool] = mapped_column(Boolean, default=False)
     prior: Mapped[bool] = mapped_column(Boolean, default=False)
     planned: Mapped[bool] = mapped_column(Boolean, default=False)  # a plan's figure, not an actual
+    elsewhere: Mapped[bool] = mapped_column(Boolean, default=False)  # of the country or another place, quoted
     section: Mapped[str] = mapped_column(Text, default="")
     footnote: Mapped[int | None] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer)

@@ -104,6 +104,7 @@ def _fact_row(found: FactFound, plain: PlainText, codes: Coder) -> Row:
         "estimate": fact.estimate,
         "prior": "prior" in fact.tags,
         "planned": found.planned,
+        "elsewhere": "elsewhere" in fact.tags,
         "section": found.section,
         "footnote": found.footnote,
         "page": found.page,
