@@ -14,7 +14,7 @@ from functools import cache
 from planwatch.extract import grammar as g
 from planwatch.extract.measures import Around, cue, level_move, read_percent
 from planwatch.vocab.measures import Measure
-from planwatch.vocab.numbers import NUMBER_RE, parse_figure
+from planwatch.vocab.numbers import NUMBER_RE, parse_figure, word_number
 from planwatch.vocab.periods import Month, Period, PeriodMention, ReportContext, find_periods
 from planwatch.vocab.units import match_unit, unit_by_name, unit_kind
 
@@ -209,7 +209,7 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
         _set_comparison(chain, segment)
         if seen_number and g.BREAKDOWN.match(segment) and chain.subject and not chain.parent:
             chain.parent = chain.subject  # "..., trong đó xuất khẩu 16 tỷ USD": a part of the figure before
-        numbers = [m for m in NUMBER_RE.finditer(segment) if _is_candidate(clause, seg_start + m.start(), masks)]
+        numbers = [t for t in _tokens(segment, clause[:seg_start]) if _is_candidate(clause, seg_start + t.start, masks)]
         if not numbers:
             stripped = _without_periods(segment, seg_start, periods).strip()
             if not seen_number:
@@ -222,7 +222,7 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
             continue
         left_from = 0
         for m in numbers:
-            if m.start() < left_from:  # already read as part of the figure before ("9-10", "537/1.619")
+            if m.start < left_from:  # already read as part of the figure before ("9-10", "537/1.619")
                 continue
             found, consumed = _read_number(
                 clause,
@@ -242,10 +242,42 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
                 fact.start += offset
                 fact.end += offset
                 facts.append(fact)
-            left_from = max(m.end() + consumed, left_from)
+            left_from = max(m.end + consumed, left_from)
             seen_number = True
             part_label = ""
     return facts
+
+
+@dataclass(frozen=True)
+class Token:
+    """A figure of a segment: digits ("1.007,5") or words ("gấp đôi", "vị trí thứ hai mươi tám")."""
+
+    start: int
+    end: int
+    value: float
+    kind: str = "digits"  # or a group of grammar.WORD_FIGURE: double, same, first, ordinal, behind
+
+
+def _tokens(segment: str, before: str) -> list[Token]:
+    """The figures of `segment`; `before` is the clause up to it (where "nhóm ... dẫn đầu" may begin)."""
+    digits = [Token(m.start(), m.end(), parse_figure(m.group(0))) for m in NUMBER_RE.finditer(segment)]
+    words = [
+        Token(m.start(), m.end(), _word_value(m), m.lastgroup or "")
+        for m in g.WORD_FIGURE.finditer(segment)
+        if not (m.lastgroup == "first" and g.AMONG_LEADERS.search(before + segment[: m.start()]))
+    ]
+    return sorted(digits + words, key=lambda t: t.start)
+
+
+def _word_value(m: re.Match[str]) -> float:
+    kind = m.lastgroup
+    if kind == "double":
+        return 100.0
+    if kind == "same":
+        return 0.0
+    if kind == "first":
+        return 1.0
+    return word_number(m.group(0)) + (1 if kind == "behind" else 0)
 
 
 def _is_candidate(clause: str, pos: int, masks: list[tuple[int, int]]) -> bool:
@@ -277,7 +309,7 @@ def _read_number(
     clause: str,
     segment: str,
     seg_start: int,
-    m: re.Match[str],
+    m: Token,
     left_from: int,
     pending: str,
     periods: list[PeriodMention],
@@ -287,10 +319,10 @@ def _read_number(
 ) -> tuple[list[Fact], int | None]:
     """The facts stated by the number `m` of `segment`, and how far past it their wording goes
     (None when the number states nothing)."""
-    value = parse_figure(m.group(0))
-    left = segment[left_from : m.start()]
-    right = segment[m.end() :]
-    number_pos = seg_start + m.start()
+    value = m.value
+    left = segment[left_from : m.start]
+    right = segment[m.end :]
+    number_pos = seg_start + m.start
     sign = g.LEFT_SIGN.search(left)
     if sign:
         left = left[: sign.start()]
@@ -307,7 +339,7 @@ def _read_number(
 
     ranged = g.RIGHT_RANGE.match(right)
     measured = right[ranged.end() :] if ranged else right
-    measure, value_out, unit, rank_of, end = _measure(value, left, measured, sign, chain, period, label_left)
+    measure, value_out, unit, rank_of, end = _measure(m, left, measured, sign, chain, period, label_left)
     if ranged:
         end += ranged.end()
     if measure is None:
@@ -333,7 +365,7 @@ def _read_number(
         chain.period = period
         chain.aside = g.ASIDE.search(clause[:number_pos]) is not None
     quote_start = seg_start + left_from + (len(left) - len(left.lstrip()))
-    quote_end = seg_start + m.end() + end
+    quote_end = seg_start + m.end + end
     values = [value_out] + ([parse_figure(ranged.group(1))] if ranged and measure == Measure.VALUE else [])
     facts = [
         Fact(label.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, parent, tags)
@@ -446,9 +478,14 @@ _LIST_NUMBER_LEFT = re.compile(r"^\d{1,2}\s*[,)]\s*(?=\D)")  # what "(4) Tổng 
 
 
 def _measure(
-    value: float, left: str, right: str, sign: re.Match[str] | None, chain: _Chain, period: Period, label: str
+    token: Token, left: str, right: str, sign: re.Match[str] | None, chain: _Chain, period: Period, label: str
 ) -> tuple[Measure | None, float, str, int | None, int]:
     """(measure, value, unit, rank_of, end of the phrase within `right`)."""
+    value = token.value
+    if token.kind in ("double", "same"):  # "gấp đôi cùng kỳ": +100%; "tương đương tháng trước": no change
+        return _change_kind(left, right, chain, period), value, "%", None, 0
+    if token.kind in ("first", "behind"):  # "dẫn đầu cả nước": first; "chỉ xếp sau hai tỉnh": third
+        return Measure.RANK, value, "", None, 0
     if g.LEFT_RANK.search(left):
         total = g.RIGHT_OF_TOTAL.match(right)
         of = int(parse_figure(total.group(1))) if total else None

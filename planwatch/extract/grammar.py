@@ -75,6 +75,20 @@ ACTION_AT_END = re.compile(
     r"cấp|thành\s+lập|đăng\s+ký|khởi\s+tố|bắt\s+giữ|tuyển\s+sinh|đào\s+tạo|hỗ\s+trợ)$",
     re.IGNORECASE,
 )
+# Figures written in words. "gấp đôi" (twice), "tương đương cùng kỳ" (no change against the base that follows),
+# "dẫn đầu" / "đứng đầu" (rank 1), "vị trí thứ hai mươi tám" (rank 28), "chỉ xếp sau hai tỉnh" (rank 3).
+_DIGIT_WORD = r"(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín)"
+_ORDINAL = rf"(?:(?:hai|ba|bốn|năm|sáu)\s+mươi(?:\s+{_DIGIT_WORD})?|mười(?:\s+{_DIGIT_WORD})?|nhất|{_DIGIT_WORD})"
+WORD_FIGURE = re.compile(
+    r"(?P<double>(?<=gấp\s)đôi)"
+    r"|(?P<same>(?:tương\s+đương|ngang\s+bằng)(?=\s+(?:so\s+)?(?:với\s+)?(?:cùng\s+(?:kỳ|dịp|thời\s+điểm)|tháng\s+trước)))"
+    r"|(?P<first>(?:(?<=dẫn\s)|(?<=đứng\s))đầu(?=\s+(?:cả\s+nước|toàn\s+quốc|khu\s+vực|vùng|các\s+tỉnh)))"
+    rf"|(?P<ordinal>(?:(?<=vị\strí\sthứ\s)|(?<=đứng\sthứ\s)|(?<=xếp\sthứ\s)){_ORDINAL}(?![\wÀ-ỹ]))"
+    rf"|(?P<behind>(?<=xếp\ssau\s){_DIGIT_WORD}(?=\s+(?:tỉnh|địa\s+phương)))",
+    re.IGNORECASE,
+)
+# "thuộc nhóm các tỉnh dẫn đầu": among the leaders, not first
+AMONG_LEADERS = re.compile(r"\b(?:nhóm|top)\b[^;.]{0,50}?\s(?:dẫn|đứng)\s+$", re.IGNORECASE)
 # A news agency's tag at the start of a lead: "(BĐL) -", "(TSVN) –"
 AGENCY_TAG = re.compile(r"^\s*\([A-ZĐ]{1,6}\)\s*[-–]\s*")
 # What is left of the figure before, up to the "và"/"với" that opens this one: "chiếm 77% tổng mức và tăng 12,6%",

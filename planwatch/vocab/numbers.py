@@ -42,3 +42,18 @@ def format_number(value: float, decimals: int | None = None) -> str:
 def _needed_decimals(value: float) -> int:
     text = f"{value:.4f}".rstrip("0")
     return len(text.split(".")[1]) if "." in text else 0
+
+
+_UNITS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
+          "tám": 8, "chín": 9, "nhất": 1}  # fmt: skip
+
+
+def word_number(text: str) -> int:
+    """A number written in words: "hai mươi tám" → 28, "mười lăm" → 15, "nhất" → 1, "tư" → 4."""
+    words = text.lower().split()
+    if "mười" in words or "mươi" in words:
+        at = words.index("mười") if "mười" in words else words.index("mươi")
+        tens = 1 if words[at] == "mười" else _UNITS[words[at - 1]]
+        rest = words[at + 1 :]
+        return tens * 10 + (_UNITS[rest[0]] if rest else 0)
+    return _UNITS[words[0]]
