@@ -319,7 +319,6 @@ def _read_number(
 ) -> tuple[list[Fact], int | None]:
     """The facts stated by the number `m` of `segment`, and how far past it their wording goes
     (None when the number states nothing)."""
-    value = m.value
     left = segment[left_from : m.start]
     right = segment[m.end :]
     number_pos = seg_start + m.start
