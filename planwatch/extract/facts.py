@@ -362,7 +362,9 @@ def _read_number(
         chain.subject = subject
     if not in_paren and not prior:
         chain.period = period
-        chain.aside = g.ASIDE.search(clause[:number_pos]) is not None
+        named_here = any(p.end <= number_pos and not p.comparison for p in periods)
+        # "riêng quý III ...", "trong đó quý I ..., quý II ...": a sub-period, not the window of what follows
+        chain.aside = bool(g.ASIDE.search(clause[:number_pos]) or (g.BREAKDOWN.match(clause) and named_here))
     quote_start = seg_start + left_from + (len(left) - len(left.lstrip()))
     quote_end = seg_start + m.end + end
     values = [value_out] + ([parse_figure(ranged.group(1))] if ranged and measure == Measure.VALUE else [])
@@ -640,7 +642,8 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Mea
             return named_after
     if chain.subject:
         return chain.subject
-    return own or _noun_phrase(after_unit) or chain.carried or chain.framing
+    # "...; trong đó quý I tăng 7,94%": a breakdown by period is still the parent indicator
+    return own or _noun_phrase(after_unit) or chain.parent or chain.carried or chain.framing
 
 
 # The words after a figure that name what it counts, up to the next verb or punctuation; a number of months

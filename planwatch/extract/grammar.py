@@ -21,7 +21,7 @@ LEFT_RANK = re.compile(r"(?:đứng|xếp|xếp\s+hạng|vị\s+trí)\s+(?:thứ
 ONLY_A_JOINER = re.compile(r"^\s*(?:và|,)\s*$", re.IGNORECASE)
 # A bare change followed by its pair: "tăng 0,9% và 4,1%"
 PAIR_FOLLOWS = re.compile(r"^\s*và\s+(?:tăng\s+|giảm\s+)?\d[\d.,]*\s?%(?!\s*so\b)", re.IGNORECASE)
-LEFT_TIMES = re.compile(rf"(?:tăng\s+)?gấp(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)
+LEFT_TIMES = re.compile(rf"(?:(?:tăng\s+)?gấp|tăng)(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)  # "tăng 2,2 lần" too
 LEFT_ESTIMATE = re.compile(r"\b(?:ước|dự\s+kiến|dự\s+báo|khoảng|xấp\s+xỉ)\b", re.IGNORECASE)
 # "cùng kỳ đạt 40% kế hoạch": a figure of the year before, not "so với cùng kỳ"
 LEFT_PRIOR = re.compile(
