@@ -157,3 +157,16 @@ def test_a_two_level_table_of_price_indices_with_bar_separators() -> None:
     assert ("ytd_change_pct", 0.9) in facts
     assert ("prev_change_pct", -0.4) in facts
     assert facts[("yoy_change_pct", 1.75)].period.as_strings() == ("2021-01", "2021-08")
+
+
+def test_a_footnote_takes_the_period_of_the_sentence_carrying_its_marker() -> None:
+    text = (
+        "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n\n"
+        "Kim ngạch xuất khẩu tháng 5 ước đạt 95 triệu USD; 5 tháng ước đạt 486 triệu USD[footnoteRef:1], tăng 9%.\n"
+        "[1: Các mặt hàng chủ lực: hàng may mặc 160,2 triệu USD; đồ gỗ 70,4 triệu USD.]\n"
+    )
+    notes = [f.fact for f in _read(text).facts if f.footnote == 1]
+    assert {(f.value, f.period.as_strings()) for f in notes} == {
+        (160.2, ("2025-01", "2025-05")),
+        (70.4, ("2025-01", "2025-05")),
+    }

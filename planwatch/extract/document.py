@@ -114,6 +114,8 @@ def _facts(plain: PlainText, meta: DocumentMeta, result: Extraction) -> dict[int
             found = []
         elif table:
             found = table.facts(cells)
+        elif span.kind == "footnote":
+            found = extract_facts(text, _context_of_note(context, span.note, plain, prose), span.start)
         else:
             found = extract_facts(text, context, span.start)
         if span.kind != "footnote":
@@ -142,6 +144,17 @@ def _headline_dropped(facts: list[FactFound], headline: Span) -> list[FactFound]
         return any(o.measure == fact.measure and abs(_scaled(o) - scaled) <= 0.1 * abs(scaled) for o in body)
 
     return [f for f in facts if f.fact.start >= headline.end or not restated(f.fact)]
+
+
+def _context_of_note(
+    context: ReportContext, note: int | None, plain: PlainText, body: list[FactFound]
+) -> ReportContext:
+    """A footnote's figures take the period of the sentence that carries its marker ("... 5 tháng đạt 1.120 triệu
+    USD2" → note 2 lists the 5 months' main exports)."""
+    marker = next((pos for pos, n in plain.markers if n == note), None)
+    before = [f.fact for f in body if marker is not None and f.fact.end <= marker and "prior" not in f.fact.tags]
+    period = before[-1].period if before else context.default_period
+    return ReportContext(context.year, context.month, period, context.province)
 
 
 def restated_dropped(prose: list[FactFound], tabled: list[FactFound]) -> list[FactFound]:

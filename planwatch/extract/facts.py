@@ -326,7 +326,7 @@ def _read_number(
     if sign:
         left = left[: sign.start()]
 
-    period, prior = _period_for(number_pos, periods, chain, in_paren, left, clause[:number_pos])
+    period, prior = _period_for(number_pos, periods, chain, in_paren, left, clause[:number_pos], clause[number_pos:])
     estimate = bool(g.LEFT_ESTIMATE.search(clause[:number_pos]))  # "Dự kiến ... đạt X, tăng Y%": both estimates
     label_left = _clean_label(_without_place(_without_periods(left, seg_start + left_from, periods), context.province))
     if pending and left_from == 0:
@@ -405,11 +405,21 @@ def _remember_counted(left: str, right: str, chain: _Chain) -> None:
 
 
 def _period_for(
-    pos: int, periods: list[PeriodMention], chain: _Chain, in_paren: bool, left: str, before_number: str
+    pos: int,
+    periods: list[PeriodMention],
+    chain: _Chain,
+    in_paren: bool,
+    left: str,
+    before_number: str,
+    after_number: str,
 ) -> tuple[Period, bool]:
     """The period of the figure at `pos`: the last one named before it in its clause, else the chain's.
     The second item says the figure is about an earlier period quoted for comparison."""
     base = chain.period or Period(None, None)
+    later = [p for p in periods if p.start > pos and not p.comparison]
+    if later and g.PERIOD_AFTER.match(re.sub(r"^[\d.,]+", "", after_number[: later[0].start - pos])):
+        named_after = later[0].period  # "thấp hơn mức tăng 6,8% của quý IV/2022"
+        return named_after, bool(base.end and named_after.end and named_after.end < base.end)
     mentioned = [p for p in periods if p.end <= pos]
     if (
         in_paren

@@ -65,8 +65,14 @@ FRAMED = re.compile(
 )
 # "Về thu hút đầu tư, cấp mới 14 dự án": a topic, replaced by the segment that names the figure
 TOPIC = re.compile(r"^\W*về\b", re.IGNORECASE)
-# A period singled out for one clause: "riêng quý III tăng 10,3%", "riêng tháng 8"
-ASIDE = re.compile(r"\briêng\s+(?:trong\s+)?(?:quý|tháng)\b[^,;]*$", re.IGNORECASE)
+# A period for one clause only: "riêng quý III tăng 10,3%", "bình quân giai đoạn 2016-2020", a census date
+ASIDE = re.compile(
+    r"\briêng\s+(?:trong\s+)?(?:quý|tháng)\b[^,;]*$|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}[^;]*$"
+    r"|\bthời\s+điểm\s+(?:ngày\s+)?\d{1,2}/\d{1,2}[^;]*$",
+    re.IGNORECASE,
+)
+# A period named right after the figure: "thấp hơn mức tăng 6,8% của quý IV/2022"
+PERIOD_AFTER = re.compile(r"^\s*%?\s*(?:của|trong)\s+$", re.IGNORECASE)
 # Counted nouns that name nothing on their own: a change counted in them is about the subject before
 GENERIC_COUNTED = re.compile(r"^(?:trường\s+hợp|đơn\s+vị|lượt|cơ\s+sở)$", re.IGNORECASE)
 # An action at the end of the words before a count: the count is of what was acted on ("tin báo tiếp nhận")
@@ -104,7 +110,8 @@ LABEL_TAIL = re.compile(
     r"toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|mới\s+đạt|còn|"
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
     r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn|thứ|"
-    r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu))\s*$",
+    r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)|(?:thấp|cao)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?\s+mức(?:\s+tăng)?|"
+    r"chỉ\s+đạt|chỉ\s+chiếm|chỉ)\s*$",
     re.IGNORECASE,
 )
 LABEL_HEAD = re.compile(

@@ -174,7 +174,7 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
             lambda m: Period(None, Month(year, int(m[1]))),
         ),
         (
-            r"(?:tính\s+)?(?:đến|tới)\s+nay|hiện\s+nay|(?<=\s)hiện(?=\s+(?:có|toàn|tỉnh))",
+            r"(?:tính\s+)?(?:đến|tới)\s+nay|hiện\s+nay|(?<!thực\s)(?<=\s)hiện(?=\s+(?:có|toàn\s+tỉnh|tỉnh))",
             lambda m: Period(None, Month(year, month)),
         ),
         # "năm nay": the report's year (of the window named before it, "8 tháng năm nay")
