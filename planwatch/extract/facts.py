@@ -281,9 +281,15 @@ def _word_value(m: re.Match[str]) -> float:
 
 
 def _is_candidate(clause: str, pos: int, masks: list[tuple[int, int]]) -> bool:
-    """Not a date, code or year, and not the total of a fraction ("12/15", "537/1.619")."""
+    """Not a date, code or year, not the total of a fraction ("12/15", "537/1.619"), and not the threshold of a
+    count ("12 đơn vị giải ngân trên 60%")."""
     before = clause[:pos]
-    return not _inside(pos, masks) and not before.rstrip().endswith("/") and not before[-1:].isalpha()
+    return (
+        not _inside(pos, masks)
+        and not before.rstrip().endswith("/")
+        and not before[-1:].isalpha()
+        and not g.THRESHOLD_OF_COUNT.search(before)
+    )
 
 
 def _segments(clause: str) -> list[tuple[int, str]]:
@@ -619,7 +625,7 @@ def _compared_month(after: str, period: Period) -> str | None:
 
 def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Measure, before: str) -> str:
     """The label of the figure: its own words, else the chain's subject."""
-    own = label.strip()
+    own = "" if g.ANAPHORA.match(label.strip()) else label.strip()  # "nhóm hàng này": the one named before
     if g.ELSEWHERE.match(own) and chain.subject:
         return f"{chain.subject} ({own})"  # a comparator, not the province's own figure (tagged "elsewhere")
     if measure == Measure.VALUE and len(own.split()) == 1 and (quantity := g.QUANTITY_OF_UNIT.get(unit_kind(unit))):

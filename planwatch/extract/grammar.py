@@ -54,7 +54,7 @@ BREAKDOWN = re.compile(r"^\W*(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", re.
 # Segments before a figure that frame it rather than name it: a source, a cause, a breakdown's axis.
 ATTRIBUTION = re.compile(
     r"^\W*(?:theo(?!\s+giá)|nhờ|do\s+(?:tác\s+động|ảnh\s+hưởng)|xét\s+theo|phân\s+theo|chia\s+theo|"
-    r"mặc\s+dù|tuy\s+nhiên|bên\s+cạnh\s+đó|nhìn\s+chung|như\s+vậy)\b",
+    r"mặc\s+dù|tuy\s+nhiên|bên\s+cạnh\s+đó|nhìn\s+chung|như\s+vậy|(?:còn\s+)?so\s+với)\b|không\s+đáng\s+kể\W*$",
     re.IGNORECASE,
 )
 # What a source's result is about: "Theo kết quả công bố Chỉ số PCI năm 2019 của Phòng Thương mại ..."
@@ -95,6 +95,14 @@ WORD_FIGURE = re.compile(
 )
 # "thuộc nhóm các tỉnh dẫn đầu": among the leaders, not first
 AMONG_LEADERS = re.compile(r"\b(?:nhóm|top)\b[^;.]{0,50}?\s(?:dẫn|đứng)\s+$", re.IGNORECASE)
+# A label that points back: "nhóm hàng này đạt 689 triệu USD" is about the one named before
+ANAPHORA = re.compile(r"^(?:nhóm\s+hàng|mặt\s+hàng|chỉ\s+tiêu|lĩnh\s+vực|ngành|khu\s+vực|kết\s+quả)\s+này$", re.I)
+# "12 đơn vị giải ngân trên | 60%", "17 đơn vị từ | 30% đến 60%": a threshold, part of what is counted
+THRESHOLD_OF_COUNT = re.compile(
+    r"\b\d+\s+(?:đơn\s+vị|chủ\s+đầu\s+tư|khoản\s+thu|sở|ngành|xã|huyện|doanh\s+nghiệp|dự\s+án)"
+    r"(?:\s+(?!tăng|giảm)[^\d\s,;%]+){0,4}\s+(?:(?:đạt\s+)?(?:trên|dưới|từ)|\d+(?:,\d+)?\s?%\s+đến)\s+$",
+    re.IGNORECASE,
+)
 # A news agency's tag at the start of a lead: "(BĐL) -", "(TSVN) –"
 AGENCY_TAG = re.compile(r"^\s*\([A-ZĐ]{1,6}\)\s*[-–]\s*")
 # What is left of the figure before, up to the "và"/"với" that opens this one: "chiếm 77% tổng mức và tăng 12,6%",
@@ -111,13 +119,15 @@ LABEL_TAIL = re.compile(
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
     r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn|thứ|"
     r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)|(?:thấp|cao)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?\s+mức(?:\s+tăng)?|"
-    r"chỉ\s+đạt|chỉ\s+chiếm|chỉ)\s*$",
+    r"chỉ\s+đạt|chỉ\s+chiếm|chỉ|đón|nhưng\s+vẫn|vẫn|nhưng|đứng\s+ở\s+vị\s+trí|vị\s+trí|dẫn|"
+    r"không\s+đáng\s+kể)\s*$",
     re.IGNORECASE,
 )
 LABEL_HEAD = re.compile(
     r"^(?:\s*(?:trong\s+đó|riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
     r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
-    r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+kỳ(?:\s+năm\s+\d{4})?|so\s+với\s+tháng\s+trước|so\s+với|so|với|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
+    r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+kỳ(?:\s+năm\s+\d{4})?|so\s+với\s+tháng\s+trước|so\s+với|so|với|"
+    r"nhưng|song|tuy\s+nhiên|còn\s+so\s+với|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
 )
 # Nouns after a number that never make it an indicator figure.
