@@ -19,6 +19,7 @@ from planwatch.structure.flat_tables import flat_tables
 from planwatch.structure.metadata import DocumentMeta, read_metadata
 from planwatch.structure.sections import SectionTracker, outline
 from planwatch.structure.tables import is_table_row, table_cells
+from planwatch.text.fold import fold
 from planwatch.vocab.periods import ReportContext
 from planwatch.vocab.units import base_value
 
@@ -164,8 +165,21 @@ def restated_dropped(prose: list[FactFound], tabled: list[FactFound]) -> list[Fa
     def key(fact: Fact) -> tuple[object, ...]:
         return (fact.measure, round(_scaled(fact), 3), fact.period)
 
-    stated = {key(found.fact) for found in prose}
-    return [found for found in tabled if key(found.fact) not in stated]
+    stated: dict[tuple[object, ...], list[Fact]] = {}
+    for found in prose:
+        stated.setdefault(key(found.fact), []).append(found.fact)
+    return [
+        found
+        for found in tabled
+        if not any(_same_label(found.fact, other) for other in stated.get(key(found.fact), []))
+    ]
+
+
+def _same_label(fact: Fact, other: Fact) -> bool:
+    """The two labels share most of their words (folded, abbreviations expanded): "TỔNG THU NSNN TRÊN ĐỊA BÀN"
+    and "Tổng thu ngân sách nhà nước trên địa bàn"."""
+    mine, theirs = set(fold(fact.indicator).split()), set(fold(other.indicator).split())
+    return bool(mine and theirs) and len(mine & theirs) * 2 >= min(len(mine), len(theirs))
 
 
 def _scaled(fact: Fact) -> float:

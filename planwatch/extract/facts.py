@@ -351,7 +351,7 @@ def _read_number(
         _remember_counted(left, right, chain)
         return [], None
     after = right[end:] if measure == Measure.VALUE else ""
-    subject = _subject(label_left, after, unit, chain, measure, clause[:number_pos])
+    subject = _subject(label_left, after or _spelled_noun(measured), unit, chain, measure, clause[:number_pos])
     if not subject:
         return [], end
     parent = chain.parent
@@ -642,7 +642,7 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Mea
             return counted
         scaled = (known := unit_by_name(unit)) is not None and known.factor != 1  # "triệu lượt": not a noun
         if scaled and noun:
-            counted = noun  # "968,5 nghìn lượt khách": what is counted is "khách"
+            counted = f"{unit_kind(unit)} {noun}"  # "968,5 nghìn lượt khách": what is counted is "lượt khách"
         if own and not scaled and unit_kind(unit) != "lượt" and (action := g.ACTION_AT_END.search(own)):
             return f"{counted} {action.group('verb')}"  # "Công an tiếp nhận 486 tin báo": "tin báo tiếp nhận"
         if own and not _generic(own):
@@ -667,6 +667,15 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Mea
 _NOUN_PHRASE = re.compile(
     r"^\s*((?:[^\d,;:()%]|\d+(?=\s+tháng)){3,80}?)(?=\s*(?:[,;:()]|\s(?:tăng|giảm|bằng|đạt|chiếm|với|gấp|so)\s|$))"
 )
+
+
+def _spelled_noun(text: str) -> str:
+    """The noun a unit's spelling carries beyond its name: "nghìn lượt khách" (unit "nghìn lượt") → "khách"."""
+    found = match_unit(text)
+    if not found:
+        return ""
+    unit = found[0]
+    return " ".join(unit.spelling.split()[len(unit.name.split()) :])
 
 
 def _noun_phrase(text: str) -> str:

@@ -26,6 +26,8 @@ _INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ]|\d{1,2}|[a-zđ])[.)]?$")
 _FIGURE = re.compile(r"^[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%?$|^[-–x]$")
 _BARE_YEAR = re.compile(r"(?:^|\s)(?:19|20)\d{2}$")
 _WHOLE_HEADER = re.compile(r"\bso voi\b|\bbinh quan\b")  # a header cell that says in full what its column holds
+_TOTAL = re.compile(r"^(?:tong so|tong cong|tong|toan tinh|chung)$")  # the total row is what the title names
+_TITLE_NUMBER = re.compile(r"^\s*(?:Biểu|Bảng)\s*(?:số\s*)?[\w./-]*\s*[.:]\s*", re.IGNORECASE)
 _TABLE_TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\b", re.IGNORECASE)
 _MAX_CELL = 90
 _MAX_LABEL_LINES = 3
@@ -85,7 +87,10 @@ def _table_at(lines: list[Cell], i: int) -> tuple[FlatTable | None, int]:
         return None, i
     head = [label] + ([(-1, "ĐVT")] if has_unit else []) + columns
     covered = frozenset(offset for offset, _ in lines[i:j])
-    return FlatTable(_title_before(lines, i), unit, head, rows, covered), j
+    title = _title_before(lines, i)
+    named = _TITLE_NUMBER.sub("", title).split(" (")[0]  # "Biểu 38. Tổng sản phẩm ... (Năm trước = 100)"
+    rows = [[(row[0][0], named if _TOTAL.match(fold(row[0][1])) and named else row[0][1]), *row[1:]] for row in rows]
+    return FlatTable(title, unit, head, rows, covered), j
 
 
 def _header(lines: list[Cell], i: int) -> tuple[tuple[bool, Cell, bool, list[Cell]] | None, int]:
