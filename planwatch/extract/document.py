@@ -125,26 +125,35 @@ def _facts(plain: PlainText, meta: DocumentMeta, result: Extraction) -> dict[int
         (tabled if cells or span.start in flat else prose).extend(
             FactFound(fact, section, footnote, span.page, "plan" in fact.tags) for fact in found
         )
-    first = next((span for span in plain.spans if span.kind != "footnote"), None)
-    if first is not None and first.end - first.start < _HEADLINE:
-        prose = _headline_dropped(prose, first)
+    prose = _headline_dropped(prose, _head_end(plain))
     result.facts = prose + restated_dropped(prose, tabled)
     return by_block
 
 
-_HEADLINE = 200  # a first line shorter than this is a headline or a title
+_BODY_LINE = 200  # a paragraph this long, or a sentence ending in a full stop, starts the body
+_HEAD_SPANS = 10
 
 
-def _headline_dropped(facts: list[FactFound], headline: Span) -> list[FactFound]:
-    """A headline's figures less those the body states again, often rounded ("vượt 1,1 tỷ USD" over "1,18 tỷ
+def _head_end(plain: PlainText) -> int:
+    """Where the head of the document (issuer, headline, dateline, title) ends: the first paragraph that reads
+    as running text."""
+    for span in plain.spans[:_HEAD_SPANS]:
+        text = plain.text[span.start : span.end].rstrip()
+        if span.kind != "paragraph" or len(text) >= _BODY_LINE or (text.endswith(".") and len(text) > 60):
+            return span.start
+    return 0
+
+
+def _headline_dropped(facts: list[FactFound], head_end: int) -> list[FactFound]:
+    """The head's figures less those the body states again, often rounded ("vượt 1,1 tỷ USD" over "1,18 tỷ
     USD"; "đón hơn 6,8 triệu lượt" over "6,84 triệu lượt"): the body's figure is the fact."""
-    body = [f.fact for f in facts if f.fact.start >= headline.end]
+    body = [f.fact for f in facts if f.fact.start >= head_end]
 
     def restated(fact: Fact) -> bool:
         scaled = _scaled(fact)
         return any(o.measure == fact.measure and abs(_scaled(o) - scaled) <= 0.1 * abs(scaled) for o in body)
 
-    return [f for f in facts if f.fact.start >= headline.end or not restated(f.fact)]
+    return [f for f in facts if f.fact.start >= head_end or not restated(f.fact)]
 
 
 def _context_of_note(

@@ -349,7 +349,7 @@ def _read_number(
         end += ranged.end()
     if measure is None:
         _remember_counted(left, right, chain)
-        return [], None
+        return [], (ranged.end() if ranged else None)  # "thấp hơn khoảng 15-20 nghìn đồng/kg": both ends
     after = right[end:] if measure == Measure.VALUE else ""
     subject = _subject(label_left, after or _spelled_noun(measured), unit, chain, measure, clause[:number_pos])
     if not subject:

@@ -182,7 +182,7 @@ def _unit_before(lines: list[Cell], i: int) -> str:
 
 def _title_before(lines: list[Cell], i: int) -> str:
     """The lines just before the table that name it (its "Biểu ..." line and heading, not a paragraph)."""
-    before = [text.strip() for _, text in lines[max(0, i - 3) : i] if len(text) <= 200]
+    before = [text.strip() for _, text in lines[max(0, i - 3) : i] if len(text) <= 200 and not _is_figure(text)]
     return " ".join(t for t in before if not _is_unit_line(t))
 
 
