@@ -64,7 +64,13 @@ class _Habit:
 
     pair: list[Measure] = field(default_factory=list)
     first: Measure | None = None
+    ratio: str = ""  # the measure of the paragraph's last "bằng/đạt X% ...": a bare one later is of the same
     clause_bases: list[Measure] = field(default_factory=list)  # explicit bases of the clause being read
+
+    def notice(self, sentence: str) -> None:
+        """A base the paragraph names before any figure uses it ("có 3 nhóm giảm giá so với tháng trước")."""
+        if self.first is None and (m := g.BASE_NAMED.search(sentence)):
+            self.first = Measure.PREV if m.group("previous") else Measure.YOY
 
     def start_clause(self) -> None:
         self.clause_bases = []
@@ -95,7 +101,6 @@ class _Chain:
     aside: bool = False  # the period was named as an aside ("riêng quý III ..."): the next sentence is back
     habit: _Habit = field(default_factory=_Habit)
     last_change: str = ""  # "rise"/"fall": the figure before was a change ("tăng 0,9% và 4,1%": so is the next)
-    last_equal: str = ""  # the measure of the last "bằng X% ..." of the sentence
     moved: str = ""  # "Mức giảm"/"Mức tăng": the figure being read is how far a rate moved
     framing: str = ""  # what a framing segment names ("Theo kết quả công bố Chỉ số PCI ..."): a last resort
 
@@ -134,6 +139,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
     habit = _Habit()
     for s_start, sentence in _pieces(text, _SENTENCE_END):
         chain = _Chain(carried=last_subject, period=period, habit=habit)
+        habit.notice(sentence)
         if g.BREAKDOWN.match(sentence) and last_subject:
             chain.parent = last_subject
         for c_start, clause in _pieces(sentence, _CLAUSE_END, keep_parens=True):
@@ -547,14 +553,14 @@ def _percent_measure(
         sign=sign.group("sign") if sign else "",
         pending={1: "rise", -1: "fall"}.get(chain.change_sign, ""),
         follows=chain.last_change if g.ONLY_A_JOINER.match(left) else "",
-        equal_before=chain.last_equal,
+        ratio_before=chain.habit.ratio,
         compared_month=_compared_month(after, period),
         structure=chain.structure,
     )
     measure, signed = read_percent(value, around, lambda: _change_kind(left, after, chain, period))
     chain.moved = level_move(around) if measure == Measure.VALUE else ""
-    if measure and cue("left", "equal").search(left):
-        chain.last_equal = measure  # "bằng 70% kế hoạch ...; cấp huyện 1.296 tỷ đồng, bằng 63,4%": also of plan
+    if measure and (cue("left", "equal").search(left) or cue("left", "reach").search(left)):
+        chain.habit.ratio = measure  # "bằng 70% kế hoạch ...; cấp huyện 1.296 tỷ đồng, bằng 63,4%": also of plan
     if measure and measure.is_change:
         chain.change_sign = 0
         chain.last_change = "fall" if signed < 0 else "rise"

@@ -17,6 +17,8 @@ _HEDGE = _words("xấp xỉ", "khoảng", "gần", "trên", "hơn", "dưới", "
 # "(-21,9%)", "(- 21,9%)", "(giảm 22,2%)"
 LEFT_SIGN = re.compile(r"(?:(?:^|\()\s*|(?<=\s)(?=\+))(?P<sign>[-+])\s*$")
 LEFT_RANK = re.compile(r"(?:đứng|xếp|xếp\s+hạng|vị\s+trí)\s+(?:thứ\s+)?$|(?:^|\s)thứ\s+$", re.IGNORECASE)
+# A base named in a paragraph ("có 3 nhóm giảm giá so với tháng trước"): its single-month changes share it
+BASE_NAMED = re.compile(r"so\s+với\s+(?:(?P<previous>tháng\s+trước)|cùng\s+(?:kỳ|tháng))", re.IGNORECASE)
 # Nothing but a joiner between a figure and the one before: "tăng 0,9% và 4,1%"
 ONLY_A_JOINER = re.compile(r"^\s*(?:và|,)\s*$", re.IGNORECASE)
 # A bare change followed by its pair: "tăng 0,9% và 4,1%"

@@ -26,7 +26,7 @@ class Around:
     sign: str = ""  # "+" or "-" written before the number
     pending: str = ""  # "rise" / "fall": a change just counted ("giảm 07 vụ (-21,9%)")
     follows: str = ""  # "rise" / "fall": joined by "và" to a change ("tăng 0,9% và 4,1%")
-    equal_before: str = ""  # the measure of the sentence's last "bằng X% ..."
+    ratio_before: str = ""  # the measure of the paragraph's last "bằng/đạt X% ..."
     compared_month: str | None = None  # "prev" / "yoy": "so với tháng 7" read against the figure's month
     structure: bool = False  # the sentence lists a "cơ cấu"
 
@@ -73,7 +73,7 @@ _CONDITIONS: dict[str, Callable[[Around, object], bool]] = {
     "sign": lambda a, sign: a.sign == sign,
     "pending": lambda a, direction: a.pending == direction and not a.left.strip(),
     "follows": lambda a, direction: a.follows == direction,
-    "equal_before": lambda a, measure: a.equal_before == measure,
+    "ratio_before": lambda a, measure: a.ratio_before == measure,
     "compared_month": lambda a, kind: a.compared_month == kind,
     "structure": lambda a, flag: a.structure == flag,
 }
