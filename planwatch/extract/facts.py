@@ -103,6 +103,7 @@ class _Chain:
     last_change: str = ""  # "rise"/"fall": the figure before was a change ("tăng 0,9% và 4,1%": so is the next)
     moved: str = ""  # "Mức giảm"/"Mức tăng": the figure being read is how far a rate moved
     framing: str = ""  # what a framing segment names ("Theo kết quả công bố Chỉ số PCI ..."): a last resort
+    clause_figures: int = 0  # figures read so far in the clause: the words after one and "và" are its leftovers
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+")
@@ -149,6 +150,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
             _set_comparison(chain, clause)
             chain.structure = chain.structure or bool(cue("label", "structure").search(clause))
             habit.start_clause()
+            chain.clause_figures = 0
             found = _read_clause(clause, context, chain, offset + s_start + c_start)
             habit.end_clause()
             facts.extend(found)
@@ -248,6 +250,7 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
                 fact.start += offset
                 fact.end += offset
                 facts.append(fact)
+            chain.clause_figures += len(found)
             left_from = max(m.end + consumed, left_from)
             seen_number = True
             part_label = ""
@@ -343,7 +346,7 @@ def _read_number(
     label_left = _clean_label(_without_place(_without_periods(left, seg_start + left_from, periods), context.province))
     if pending and left_from == 0:
         label_left = _clean_label(_without_place(_add_to_label(pending, label_left), context.province))
-    if left_from > 0 and (joined := g.LEFTOVER.match(label_left)):
+    if (left_from > 0 or chain.clause_figures) and (joined := g.LEFTOVER.match(label_left)):
         label_left = _clean_label(label_left[joined.end() :])
         if joined.group("joiner").lower() == "với" and label_left and chain.subject:
             label_left = f"{label_left} {chain.subject}"  # "11 dự án FDI với tổng vốn 208 triệu USD": its capital
@@ -398,7 +401,7 @@ def _add_to_label(pending: str, segment: str) -> str:
     """The number-less segments before a clause's first figure, less those that only say where the figure
     comes from or frame it ("Theo Sở Kế hoạch và Đầu tư", "Xét theo ngành hoạt động", "Về thu hút đầu tư")."""
     segment = g.AGENCY_TAG.sub("", segment).strip()
-    if not segment or g.ATTRIBUTION.match(segment):
+    if not segment or g.ATTRIBUTION.match(segment) or g.NO_FIGURE_STATED.search(segment):
         return pending
     if pending and g.TOPIC.match(pending):
         return segment
@@ -412,7 +415,8 @@ def _remember_counted(left: str, right: str, chain: _Chain) -> None:
         chain.change_sign = -1 if change.group(0).lower().startswith("giảm") else 1
         noun = _noun_phrase(right)
         unit = match_unit(right)
-        if noun and not (chain.subject and (g.GENERIC_COUNTED.match(noun) or (unit and not _is_count(unit[0].name)))):
+        generic = g.GENERIC_COUNTED.match(noun) or g.NOT_A_COUNT.match(right) or (unit and not _is_count(unit[0].name))
+        if noun and not (chain.subject and generic):
             chain.subject = noun  # "giảm 01 người chết (-6,3%)"; not "giảm 19 trường hợp (16,5%)", "tăng 1.120 ha"
 
 
@@ -649,6 +653,8 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Mea
         scaled = (known := unit_by_name(unit)) is not None and known.factor != 1  # "triệu lượt": not a noun
         if scaled and noun:
             counted = f"{unit_kind(unit)} {noun}"  # "968,5 nghìn lượt khách": what is counted is "lượt khách"
+        elif scaled and not own and (chain.paren_parent or chain.subject):
+            return chain.paren_parent or chain.subject  # "(700,8 nghìn lượt)": more of the same
         if own and not scaled and unit_kind(unit) != "lượt" and (action := g.ACTION_AT_END.search(own)):
             return f"{counted} {action.group('verb')}"  # "Công an tiếp nhận 486 tin báo": "tin báo tiếp nhận"
         if own and not _generic(own):
@@ -671,7 +677,8 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Mea
 # The words after a figure that name what it counts, up to the next verb or punctuation; a number of months
 # inside stays ("đơn vị còn nợ bảo hiểm từ 3 tháng trở lên").
 _NOUN_PHRASE = re.compile(
-    r"^\s*((?:[^\d,;:()%]|\d+(?=\s+tháng)){3,80}?)(?=\s*(?:[,;:()]|\s(?:tăng|giảm|bằng|đạt|chiếm|với|gấp|so)\s|$))"
+    r"^\s*((?:[^\d,;:()%]|\d+(?=\s+tháng)|(?<=trên\s|dưới\s)\d+(?:,\d+)?\s?%){3,80}?)"
+    r"(?=\s*(?:[,;:()]|\s(?:tăng|giảm|bằng|đạt|chiếm|với|gấp|so)\s|$))"
 )
 
 

@@ -56,9 +56,12 @@ BREAKDOWN = re.compile(r"^\W*(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", re.
 # Segments before a figure that frame it rather than name it: a source, a cause, a breakdown's axis.
 ATTRIBUTION = re.compile(
     r"^\W*(?:theo(?!\s+giá)|nhờ|do\s+(?:tác\s+động|ảnh\s+hưởng)|xét\s+theo|phân\s+theo|chia\s+theo|"
-    r"mặc\s+dù|tuy\s+nhiên|bên\s+cạnh\s+đó|nhìn\s+chung|như\s+vậy|(?:còn\s+)?so\s+với)\b|không\s+đáng\s+kể\W*$",
+    r"mặc\s+dù|tuy\s+nhiên|bên\s+cạnh\s+đó|nhìn\s+chung|như\s+vậy|(?:còn\s+)?so\s+với|"
+    r"trong\s+(?:tổng\s+số\s+)?\d+\s)\b",
     re.IGNORECASE,
 )
+# A segment that says a change is too small to state: no figure, no name ("mức tăng so với tháng 6 không đáng kể")
+NO_FIGURE_STATED = re.compile(r"không\s+đáng\s+kể|không\s+nhiều\W*$", re.IGNORECASE)
 # What a source's result is about: "Theo kết quả công bố Chỉ số PCI năm 2019 của Phòng Thương mại ..."
 FRAMED = re.compile(
     r"^\W*theo\s+(?:kết\s+quả|số\s+liệu|báo\s+cáo)(?:\s+(?:công\s+bố|khảo\s+sát|đánh\s+giá))?\s+"
@@ -128,7 +131,7 @@ LABEL_TAIL = re.compile(
 LABEL_HEAD = re.compile(
     r"^(?:\s*(?:trong\s+đó|riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
     r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
-    r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+kỳ(?:\s+năm\s+\d{4})?|so\s+với\s+tháng\s+trước|so\s+với|so|với|"
+    r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với|so|với|"
     r"nhưng|song|tuy\s+nhiên|còn\s+so\s+với|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
 )
