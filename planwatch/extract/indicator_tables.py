@@ -17,7 +17,7 @@ from planwatch.extract.measures import cue
 from planwatch.text.fold import fold
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import parse_figure
-from planwatch.vocab.periods import Period, ReportContext, find_periods, year_period
+from planwatch.vocab.periods import COLUMN_YEAR, Period, ReportContext, find_periods, year_period
 from planwatch.vocab.units import match_unit
 
 _LABEL = re.compile(r"\bchi tieu\b|\bnoi dung\b|^dia phuong$|^khoan muc$")
@@ -36,7 +36,6 @@ _RANK = re.compile(r"\b(?:xep hang|thu hang|xep thu)\b")
 _NOT_FIGURES = re.compile(r"\b(?:danh gia|ghi chu|nhom|xep loai|ket qua)\b")
 _CHANGE_WORDS = re.compile(r"\btang\b|\bgiam\b")
 _ESTIMATE = re.compile(r"\buoc\b|du kien")
-_BARE_YEAR = re.compile(r"\b((?:19|20)\d{2})\s*$")
 _TITLE_SHARE = re.compile(r"\bco cau\b")
 _TITLE_INDEX = re.compile(r"nam truoc 100|chi so phat trien")
 _RANGE = re.compile(r"(\d[\d.,]*)\s*[-–]\s*(\d[\d.,]*)")
@@ -120,7 +119,7 @@ class IndicatorTable:
 def _column(index: int, cell: str, text: str, context: ReportContext, last: Period, title: str) -> Column | None:
     mentions = [m for m in find_periods(cell, context.year, context.month) if not m.comparison]
     period = mentions[-1].period if mentions else last
-    if not mentions and (year := _BARE_YEAR.search(text)):  # a yearbook's year column: "2019", "Sơ bộ - Prel. 2020"
+    if not mentions and (year := COLUMN_YEAR.search(text)):  # a yearbook's year column: "2019", "Sơ bộ - Prel. 2020"
         measure = Measure.SHARE if _TITLE_SHARE.search(title) else Measure.VALUE
         return Column(index, measure, year_period(int(year.group(1))), bool(_TITLE_INDEX.search(title)))
     estimate = bool(_ESTIMATE.search(text))

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from planwatch.text.fold import fold, fold_keep_length
+from planwatch.vocab.periods import COLUMN_YEAR
 
 Cell = tuple[int, str]  # (offset in the document, text)
 
@@ -24,7 +25,6 @@ _UNIT_HEAD = re.compile(r"^(?:dvt|don vi(?: tinh)?)$")
 _UNIT_LINE = re.compile(r"^don vi(?: tinh)?\b.*:")
 _INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ]|\d{1,2}|[a-zđ])[.)]?$")
 _FIGURE = re.compile(r"^[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%?$|^[-–x]$")
-_BARE_YEAR = re.compile(r"(?:^|\s)(?:19|20)\d{2}$")
 _WHOLE_HEADER = re.compile(r"\bso voi\b|\bbinh quan\b")  # a header cell that says in full what its column holds
 _TOTAL = re.compile(r"^(?:tong so|tong cong|tong|toan tinh|chung)$")  # the total row is what the title names
 _TITLE_NUMBER = re.compile(r"^\s*(?:Biểu|Bảng)\s*(?:số\s*)?[\w./-]*\s*[.:]\s*", re.IGNORECASE)
@@ -62,7 +62,7 @@ def _is_figure(text: str) -> bool:
 
 
 def _is_header_cell(text: str) -> bool:
-    return len(text) <= _MAX_CELL and (not _is_figure(text) or bool(_BARE_YEAR.search(text.strip())))
+    return len(text) <= _MAX_CELL and (not _is_figure(text) or bool(COLUMN_YEAR.search(text.strip())))
 
 
 def _table_at(lines: list[Cell], i: int) -> tuple[FlatTable | None, int]:

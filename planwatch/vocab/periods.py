@@ -50,6 +50,10 @@ class ReportContext:
     province: str | None = None  # the province the document speaks for: its name names no indicator
 
 
+# A year alone at the end of a table header: "2019", "Sơ bộ - Prel. 2020"
+COLUMN_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s*$")
+
+
 def year_period(year: int) -> Period:
     return Period(Month(year, 1), Month(year, 12))
 
