@@ -17,9 +17,13 @@ from planwatch.store.current import of_current_documents
 
 
 def fact_records(session: Session, doc: str | None = None) -> Iterator[dict[str, Any]]:
+    provinces = {
+        key: province for key, province in session.execute(select(models.Document.doc_key, models.Document.province))
+    }
     for fact, doc_key in session.execute(of_current_documents(models.Fact, doc)):
         yield {
             "doc": doc_key,
+            "province": provinces.get(doc_key),
             "indicator": fact.indicator,
             "indicator_code": fact.indicator_code,
             "measure": fact.measure,

@@ -39,6 +39,8 @@ def test_documents_facts_and_status(client: TestClient) -> None:
     facts = client.get("/api/facts", params={"indicator": "thu noi dia", "measure": "plan_pct"}).json()
     assert {f["value"] for f in facts} >= {36.2, 54.4}
     assert all(f["quote"] and f["char_end"] > f["char_start"] for f in facts)
+    assert client.get("/api/facts", params={"province": "an ha", "limit": 5}).json()  # the samples' province
+    assert client.get("/api/facts", params={"province": "Gò Sim"}).json() == []
     status = {s["indicator_code"]: s for s in client.get("/api/status", params={"year": 2025}).json()}
     assert status["INDUSTRIAL_OUTPUT"]["status"] == "đúng tiến độ"
     series = client.get("/api/series/INDUSTRIAL_OUTPUT").json()

@@ -174,9 +174,10 @@ def facts(
     doc: str | None = None,
     measure: str | None = None,
     period: Annotated[str | None, Query(description="tháng cuối của kỳ, YYYY-MM")] = None,
+    province: Annotated[str | None, Query(description="tỉnh của văn bản, có dấu hoặc không dấu")] = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
 ) -> list[FactOut]:
-    rows = find_facts(db, indicator=indicator, doc=doc, measure=measure, period=period, limit=limit)
+    rows = find_facts(db, indicator=indicator, doc=doc, measure=measure, period=period, limit=limit, province=province)
     return [
         FactOut(
             id=f.id,
