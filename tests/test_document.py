@@ -170,3 +170,9 @@ def test_a_footnote_takes_the_period_of_the_sentence_carrying_its_marker() -> No
         (160.2, ("2025-01", "2025-05")),
         (70.4, ("2025-01", "2025-05")),
     }
+
+
+def test_a_title_past_the_rules_of_dashes_and_the_issuer() -> None:
+    text = "UBND TỈNH GÒ SIM\n –––––––––––\n\nPhần thứ nhất\nTÌNH HÌNH KINH TẾ - XÃ HỘI 9 THÁNG NĂM 2023\n\nI. KINH TẾ\n"
+    meta = _read(text).meta
+    assert meta.title == "TÌNH HÌNH KINH TẾ - XÃ HỘI 9 THÁNG NĂM 2023" and meta.province == "Gò Sim"

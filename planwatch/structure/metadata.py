@@ -51,6 +51,13 @@ _PROVINCE_IN_TEXT = re.compile(r"\btỉnh\s+([^\W\d_]+(?:\s+[^\W\d_]+){0,2})")
 _HEADLINE_PLACE = re.compile(r"^([^\W\d_]+(?:\s+[^\W\d_]+){0,2}):\s+(?!\d)")
 _NOT_PLACES = {"Số", "Ngày", "Nguồn", "Cập", "Tin", "Đăng", "Thứ"}
 _HEAD_LINES = 10
+_NOT_A_TITLE = re.compile(
+    r"^[\W_]+$|^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HỘI\s+ĐỒNG|HĐND|CỤC|SỞ|CỔNG|NGÂN\s+HÀNG|CÔNG\s+AN|TỈNH\s+ỦY|BỘ|"
+    r"CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập|Số\s*:|Tin\s+hoạt\s+động|Phần\s+thứ|PHẦN\s+THỨ|\(\w+\)\s*[-–])"
+    r"|^.{0,40}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,30}$"
+)
+_TITLE_WORD = re.compile(r"^(?:[A-ZÀ-ỸĐ ]{4,30}|Phụ\s+lục(?:\s+(?:số\s+)?\w+)?)$")
+_LIST_MARK = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-Z])\.\s+")
 _LONG_LINE = 200  # the first line this long is the body: titles and datelines come before it
 
 
@@ -197,11 +204,16 @@ def _issued(head: str) -> date | None:
 
 
 def _title(head: str, kind: str | None) -> str | None:
+    """ "BÁO CÁO" and the line after it; else the headline or first heading, past the issuer, the national motto,
+    the number, the place and date, the dateline and rules of dashes."""
     lines = [line.strip() for line in head.split("\n") if line.strip()]
     for i, line in enumerate(lines):
         if kind and line.upper() == line and kind.upper() in line and i + 1 < len(lines):
             return f"{line} {lines[i + 1]}"
-    return lines[0][:200] if lines else None
+    named = [line for line in lines[:15] if not _NOT_A_TITLE.search(line) and not _DATE.search(line)]
+    if len(named) > 1 and _TITLE_WORD.match(named[0]):  # "THUYẾT MINH", "Phụ lục 01": the next line says what
+        return f"{named[0]} {named[1]}"[:200]
+    return _LIST_MARK.sub("", named[0])[:200] if named else None
 
 
 _PLAN_KINDS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")
