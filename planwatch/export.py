@@ -92,7 +92,8 @@ def task_records(session: Session, doc: str | None = None, as_of: date | None = 
         task = view.task
         yield {
             "doc": view.doc_key,
-            "ref": task.ref,
+            "ref": None if task.ref.startswith("#") else task.ref,  # "#2": the 2nd unnumbered task, no printed ref
+            "key": task.ref,
             "agencies": task.agencies,
             "agency_codes": task.agency_codes,
             "agencies_text": task.agencies_text,

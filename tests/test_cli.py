@@ -81,3 +81,16 @@ def test_a_document_without_a_date_is_dated_by_the_user_and_filtered_by_province
     assert (fact["period_start"], fact["period_end"], fact["value"]) == ("2020-01", "2020-06", 1.2)
     assert "1,2" in _run(db, "facts", "--province", "go sim")[1]  # with or without diacritics
     assert "1,2" not in _run(db, "facts", "--province", "Ba Suối")[1]
+
+
+def test_an_unnumbered_task_exports_a_null_ref(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    letter = tmp_path / "cong-van.txt"
+    letter.write_text(
+        "Cập nhật: 12/06/2024 10:15\n\nUBND tỉnh giao Sở Tài chính chủ trì rà soát các khoản chi, "
+        "hoàn thành trước ngày 30/6/2024.\n",
+        encoding="utf-8",
+    )
+    _run(db, "ingest", str(letter))
+    [task] = [json.loads(line) for line in _run(db, "export", "tasks")[1].splitlines()]
+    assert task["ref"] is None and task["key"] == "#1" and task["deadline"] == "2024-06-30"

@@ -173,6 +173,8 @@ def test_a_footnote_takes_the_period_of_the_sentence_carrying_its_marker() -> No
 
 
 def test_a_title_past_the_rules_of_dashes_and_the_issuer() -> None:
-    text = "UBND TỈNH GÒ SIM\n –––––––––––\n\nPhần thứ nhất\nTÌNH HÌNH KINH TẾ - XÃ HỘI 9 THÁNG NĂM 2023\n\nI. KINH TẾ\n"
+    text = (
+        "UBND TỈNH GÒ SIM\n –––––––––––\n\nPhần thứ nhất\nTÌNH HÌNH KINH TẾ - XÃ HỘI 9 THÁNG NĂM 2023\n\nI. KINH TẾ\n"
+    )
     meta = _read(text).meta
     assert meta.title == "TÌNH HÌNH KINH TẾ - XÃ HỘI 9 THÁNG NĂM 2023" and meta.province == "Gò Sim"

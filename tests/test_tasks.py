@@ -182,3 +182,20 @@ def test_task_tables_read_by_their_header() -> None:
     ]
     assert tasks[0].coordinating == ["Cục Thống kê"] and tasks[2].recurring[0].every == "quarter"
     assert plain.text[tasks[1].start : tasks[1].end].startswith("2 | Hoàn thành đóng điện")
+
+
+LETTER = """Gò Sim: Đẩy nhanh giải ngân vốn đầu tư công
+
+Cập nhật: 12/06/2024 10:15
+
+Tại cuộc họp, UBND tỉnh giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Tài chính rà soát, điều chuyển kế hoạch vốn của các dự án chậm giải ngân, hoàn thành trước ngày 30/6/2024. Giao Sở Xây dựng chủ trì kiểm tra chất lượng công trình, báo cáo UBND tỉnh trước ngày 15/7/2024. Năm 2023, tỉnh giải ngân đạt 95% kế hoạch.
+"""
+
+
+def test_assignments_in_running_text_are_tasks_without_a_printed_number() -> None:
+    blocks = outline(assemble(read_text("cong-van.txt", LETTER.encode())))
+    tasks, _ = extract_tasks(blocks, default_registry(), YEAR_2024)
+    assert [(t.ref, t.agencies, t.coordinating, t.deadline) for t in tasks] == [
+        ("#1", ["Sở Kế hoạch và Đầu tư"], ["Sở Tài chính"], date(2024, 6, 30)),
+        ("#2", ["Sở Xây dựng"], [], date(2024, 7, 15)),
+    ]

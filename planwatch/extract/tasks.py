@@ -23,6 +23,13 @@ _ADDRESSEES = re.compile(r"^([^:]{3,250}?)\s*:\s*")
 _ASSIGNED = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
 _COORDINATE = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.I)
 _SENTENCE = re.compile(r"[^.;!?]+(?:[.;!?](?!\d)|$)")
+# "UBND tỉnh giao Sở X chủ trì", "Chủ tịch UBND tỉnh yêu cầu các sở ... khẩn trương": an assignment in running text
+_ASSIGNS = re.compile(r"(?:^|\s)(?:giao|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)\s+(?=[A-ZĐÀ-Ỹ]|các\s|UBND)", re.I)
+_LEADS = re.compile(
+    r"\s*,?\s*(?:chủ\s+trì|khẩn\s+trương|tập\s+trung|tiếp\s+tục|rà\s+soát|kiểm\s+tra|hướng\s+dẫn|phối\s+hợp|"
+    r"tham\s+mưu|xây\s+dựng|triển\s+khai|thực\s+hiện|tổ\s+chức|đôn\s+đốc|theo\s+dõi|báo\s+cáo|hoàn\s+thành)",
+    re.I,
+)
 _TASK_SECTION = re.compile(r"nhiệm\s+vụ|giải\s+pháp|tổ\s+chức\s+thực\s+hiện", re.I)
 _QUOTE_WORDS = 40
 _SUMMARY_WORDS = 20
@@ -96,7 +103,37 @@ def extract_tasks(
         elif current:
             _read_body(current, block.text, block.start, registry)
             current.item_end = block.end
+        else:
+            tasks.extend(_assignments(block, registry, unnumbered=sum(t.ref.startswith("#") for t in tasks)))
     return tasks, groups
+
+
+def _assignments(block: OutlineBlock, registry: Registry, unnumbered: int) -> list[Task]:
+    """Assignments in running text, as news items and official letters state them: "UBND tỉnh giao Sở Kế hoạch
+    và Đầu tư chủ trì, phối hợp với Sở Tài chính ..., hoàn thành trước ngày 30/6/2023". Nothing is printed as
+    their number: their key is "#1", "#2", ... in the document, and they export with `ref` null."""
+    found: list[Task] = []
+    for sentence in _SENTENCE.finditer(block.text):
+        verb = _ASSIGNS.search(sentence.group(0))
+        if not verb:
+            continue
+        at = sentence.start() + verb.end()
+        agencies, end = registry.scan(block.text, at)
+        if not agencies or not _LEADS.match(block.text, end):
+            continue
+        task = Task(
+            ref=f"#{unnumbered + len(found) + 1}",
+            agencies=agencies,
+            agencies_text=block.text[at:end],
+            role="lead",
+            start=block.start + sentence.start() + (len(sentence.group(0)) - len(sentence.group(0).lstrip())),
+            end=block.start + sentence.end(),
+            item_end=block.start + sentence.end(),
+            summary=_summary(block.text[end : sentence.end()]),
+        )
+        _read_body(task, block.text[end : sentence.end()], block.start + end, registry)
+        found.append(task)
+    return found
 
 
 def _open_task(block: OutlineBlock, registry: Registry) -> Task | None:
