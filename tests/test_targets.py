@@ -141,3 +141,19 @@ def test_resolution_target_lists_with_floors_and_ceilings() -> None:
     drafts = {d.indicator: d for d in _targets(text, 2025)}
     assert (drafts["Tốc độ tăng trưởng kinh tế (GRDP)"].comparator, drafts["Tỷ lệ hộ nghèo"].comparator) == (">=", "<=")
     assert drafts["Tỷ lệ che phủ rừng"].value == 38 and drafts["Tỷ lệ che phủ rừng"].year == 2025
+
+
+def test_an_article_that_assigns_targets_and_a_lead_in_that_lists_them() -> None:
+    resolution = (
+        "Điều 1. Giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2022. Cụ thể:\n"
+        "1. Tốc độ tăng trưởng kinh tế (GRDP) đạt 7,9%.\n"
+        "2. Tỷ lệ che phủ rừng đạt 46% trở lên.\n"
+    )
+    got = {(d.measure, d.value, d.comparator, d.year) for d in _targets(resolution, 2022)}
+    assert got == {("yoy_change_pct", 7.9, "=", 2022), ("value", 46, ">=", 2022)}
+    plan = (
+        "I. MỤC ĐÍCH\nCác mục tiêu, nhiệm vụ cụ thể gồm: phấn đấu tốc độ tăng trưởng kinh tế đạt 6,8%; "
+        "kim ngạch xuất khẩu đạt 950 triệu USD.\n"
+    )
+    drafts = {d.value: d for d in _targets(plan, 2023)}
+    assert drafts[6.8].indicator == "tốc độ tăng trưởng kinh tế" and drafts[950].indicator == "kim ngạch xuất khẩu"

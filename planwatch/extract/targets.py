@@ -18,9 +18,15 @@ from planwatch.text.fold import fold
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure
 
-_TARGET_HEADING = re.compile(r"^(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|cân\s+đối", re.IGNORECASE)
+# "Các chỉ tiêu chủ yếu", "Mục tiêu", "Cân đối ...", and an article that assigns them ("Giao chỉ tiêu kế hoạch ...")
+_TARGET_HEADING = re.compile(r"^(?:giao\s+)?(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|cân\s+đối", re.IGNORECASE)
 _RESULTS_HEADING = re.compile(r"kết\s+quả|tình\s+hình\s+thực\s+hiện|đánh\s+giá", re.IGNORECASE)
 _STRIVE = re.compile(r"phấn\s+đấu", re.IGNORECASE)
+# A lead-in that lists targets to the end of its sentence: "Các mục tiêu, nhiệm vụ cụ thể gồm: ...; ..."
+_TARGETS_LEAD_IN = re.compile(
+    r"(?:mục\s+tiêu|chỉ\s+tiêu)(?:,\s*nhiệm\s+vụ)?(?:\s+[^\s:;.]+){0,6}?\s+(?:gồm|là|như\s+sau)\s*:", re.IGNORECASE
+)
+_FULL_STOP = re.compile(r"(?:^|(?<=[.!?])\s)")
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.;!?])\s)")
 _FLOOR = re.compile(r"(?:trên|hơn|ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn)\s*$", re.IGNORECASE)
 _CEILING = re.compile(r"(?:dưới|không\s+quá|tối\s+đa|không\s+vượt\s+quá|(?:giảm|xuống)\s+còn|còn)\s*$", re.IGNORECASE)
@@ -33,7 +39,11 @@ _RANK_GROUP = re.compile(r"(?:nằm\s+)?(?:trong|thuộc)\s+(?:nhóm|top)\s+(?P<
 _RANK_LABEL = re.compile(r"(?P<label>[^.;,:]{2,80}?)\s*(?:của\s+tỉnh\s*)?$", re.IGNORECASE)
 _ABOUT = re.compile(r"[^.;]{0,40}?\bvề\s+([^.;,]{3,60})")
 _LIST_NUMBER = re.compile(r"^\s*\((\d{1,2})\)")
-_LABEL_LEAD = re.compile(r"^(?:\d{1,2},\s*)?(?:phấn\s+đấu\s+(?:đến\s+hết\s+năm\s+\d{4}\s*,?\s*)?)?", re.IGNORECASE)
+_LABEL_LEAD = re.compile(
+    r"^(?:\d{1,2},\s*)?(?:(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)(?:,\s*nhiệm\s+vụ)?(?:\s+[^\s,:;]+){0,4}?\s+"
+    r"(?:gồm|là|như\s+sau)\s*,?\s*)?(?:phấn\s+đấu\s+(?:đến\s+hết\s+năm\s+\d{4}\s*,?\s*)?)?",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(?:năm\s+)(20\d{2})\b", re.IGNORECASE)
 _KEPT_MEASURES = ("value", "yoy_change_pct", "share_pct", "rank")
 
@@ -102,11 +112,14 @@ def extract_targets(block: OutlineBlock, facts: list[Fact], fallback_year: int) 
 
 
 def _strives(block: OutlineBlock, pos: int) -> bool:
-    """The sentence holding `pos` says "phấn đấu"."""
+    """The clause holding `pos` says "phấn đấu", or its sentence opens with a lead-in that lists targets."""
     local = pos - block.start
     starts = [m.start() for m in _SENTENCE_START.finditer(block.text, 0, local + 1)]
     sentence_start = starts[-1] if starts else 0
-    return bool(_STRIVE.search(block.text[sentence_start:local]))
+    if _STRIVE.search(block.text[sentence_start:local]):
+        return True
+    full = [m.start() for m in _FULL_STOP.finditer(block.text, 0, local + 1)]
+    return bool(_TARGETS_LEAD_IN.search(block.text[full[-1] if full else 0 : local]))
 
 
 class _Structure:
