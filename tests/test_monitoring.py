@@ -41,8 +41,11 @@ def test_status_by_rules(store: sessionmaker[Session]) -> None:
     output = rows[("INDUSTRIAL_OUTPUT", "value")]
     assert output.status == ON_TRACK and round(output.percent_of_target, 1) == 47.7  # type: ignore[attr-defined]
     assert output.expected_pct == 50 and "thấp hơn tiến độ 50%" in output.reason  # type: ignore[attr-defined]
+    assert output.reported_plan_pct == 47.7 and not output.plan_pct_disagrees  # type: ignore[attr-defined]
     growth = rows[("GRDP_GROWTH", "yoy_change_pct")]
     assert growth.status == BEHIND and "9,6%" in growth.reason  # type: ignore[attr-defined]
+    # a growth rate is compared in points, never as a percentage of its target
+    assert growth.percent_of_target is None and "thấp hơn 0,9 điểm phần trăm" in growth.reason  # type: ignore[attr-defined]
     assert rows[("GRDP_PRODUCT_TAX", "yoy_change_pct")].status == BEHIND  # type: ignore[attr-defined]
     assert rows[("TOURISTS", "value")].status == ON_TRACK  # type: ignore[attr-defined]
 
@@ -183,3 +186,23 @@ def test_tasks_due_in_a_window(store: sessionmaker[Session]) -> None:
         ("ke-hoach-chuyen-doi-so-2025", "1"),
         ("ke-hoach-chuyen-doi-so-2025", "2"),
     }
+
+
+def test_the_reports_own_percent_of_plan_is_shown_and_a_disagreement_warned(engine: Engine, tmp_path: Path) -> None:
+    (tmp_path / "ke-hoach.txt").write_text(
+        "KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2025\nI. CÁC CHỈ TIÊU CHỦ YẾU\n"
+        "1. Tổng thu ngân sách nhà nước trên địa bàn đạt 10.000 tỷ đồng.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "bao-cao.txt").write_text(
+        "BÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2025\n"
+        "Tổng thu ngân sách nhà nước trên địa bàn 6 tháng đạt 6.000 tỷ đồng, bằng 50% dự toán Trung ương giao.\n",
+        encoding="utf-8",
+    )
+    sessions = session_factory(engine)
+    for name in ("ke-hoach.txt", "bao-cao.txt"):
+        assert ingest_file(sessions, tmp_path / name).status == "added"
+    with sessions() as session:
+        [revenue] = [s for s in year_status(session, 2025) if s.target.indicator_code == "BUDGET_REVENUE"]
+    assert round(revenue.percent_of_target or 0) == 60 and revenue.reported_plan_pct == 50
+    assert revenue.plan_pct_disagrees and "báo cáo ghi 50%" in revenue.reason

@@ -59,6 +59,8 @@ def status(
                         "actual_period": [r.actual.period_start, r.actual.period_end] if r.actual else None,
                         "actual_source": r.actual.doc_key if r.actual else None,
                         "percent_of_target": r.percent_of_target,
+                        "reported_plan_pct": r.reported_plan_pct,
+                        "plan_pct_disagrees": r.plan_pct_disagrees,
                         "expected_pct": r.expected_pct,
                         "gap": r.gap,
                         "trend": r.trend,

@@ -32,6 +32,9 @@ ACHIEVED, ON_TRACK, BEHIND, AT_RISK, NO_DATA = (
 )
 
 
+PLAN_PCT_TOLERANCE = 2.0  # points between the report's own % of plan and ours before the row warns
+
+
 @dataclass(frozen=True)
 class Thresholds:
     tolerance: float = 5.0  # points below the expected pace still counted on track
@@ -49,8 +52,16 @@ class TargetStatus:
     actual: Point | None = None
     percent_of_target: float | None = None
     expected_pct: float | None = None
-    gap: float | None = None
+    gap: float | None = None  # flows: points of plan against the pace; rates, changes, ranks: in their own unit
     trend: list[tuple[str, float]] = field(default_factory=list)
+    reported_plan_pct: float | None = None  # the % of plan the report itself states for the same figure
+
+    @property
+    def plan_pct_disagrees(self) -> bool:
+        """The report's own % of plan and ours differ by more than 2 points (a dự toán against a kế hoạch)."""
+        if self.reported_plan_pct is None or self.percent_of_target is None:
+            return False
+        return abs(self.reported_plan_pct - self.percent_of_target) > PLAN_PCT_TOLERANCE
 
     @property
     def category(self) -> str:
@@ -145,9 +156,26 @@ def _flow_status(
         f"{indicator.name} {format_number(round(share, 1))}% kế hoạch sau {months} tháng, "
         f"{'cao hơn' if gap >= 0 else 'thấp hơn'} tiến độ {format_number(round(expected, 1))}%"
     )
-    return TargetStatus(
-        target, doc_key, indicator, status, reason, latest, share, expected, gap, [(p, v) for p, v in trend]
+    reported = _reported_plan_pct(session, indicator.code, latest)
+    row = TargetStatus(
+        target, doc_key, indicator, status, reason, latest, share, expected, gap, [(p, v) for p, v in trend], reported
     )
+    if row.plan_pct_disagrees and reported is not None:
+        row.reason += (
+            f"; báo cáo ghi {format_number(reported)}% (khác {format_number(round(abs(reported - share), 1))} điểm: "
+            "có thể so với dự toán khác kế hoạch)"
+        )
+    return row
+
+
+def _reported_plan_pct(session: Session, code: str, latest: Point) -> float | None:
+    """The % of plan the reports state for the figure's own period ("bằng 62,9% dự toán")."""
+    same = [
+        p
+        for p in series(session, code, "plan_pct", int(latest.period_end[:4]))
+        if p.period_end == latest.period_end and p.period_start == latest.period_start
+    ]
+    return same[-1].value if same else None
 
 
 def _expected_pace(session: Session, indicator: Indicator, year: int, months: int) -> float:
@@ -178,7 +206,12 @@ def _level_status(
     actual = latest.value if target.measure != "value" else latest.base_value / (base_value(1, target.unit) or 1)
     gap = (goal - actual) if (down or target.measure == "rank") else (actual - goal)
     met = gap >= 0 if target.comparator != "<=" else actual <= goal
-    share = 100 * actual / goal if goal else None
+    in_points = (
+        target.measure in ("yoy_change_pct", "rank")
+        or target.unit == "%"
+        or (indicator is not None and indicator.kind in ("growth", "rate"))
+    )  # a rate, a change or a rank is compared in its own unit, never as a % of itself
+    share = 100 * actual / goal if goal and not in_points else None
     period = (
         latest.period_end
         if latest.period_start in (None, latest.period_end)
@@ -195,6 +228,8 @@ def _level_status(
         f"{name} {format_number(actual)}{_unit_text(target)} ({period}), {words} mục tiêu "
         f"{_comparator_text(target)}{format_number(goal)}{_unit_text(target)}"
     )
+    if in_points and not met and target.measure != "rank":
+        reason += f", thấp hơn {format_number(round(abs(gap), 2))} điểm phần trăm"
     return TargetStatus(target, doc_key, indicator, status, reason, latest, share, None, gap, trend)
 
 

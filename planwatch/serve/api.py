@@ -99,6 +99,8 @@ class StatusOut(BaseModel):
     actual_period_end: str | None
     actual_source: str | None
     percent_of_target: float | None
+    reported_plan_pct: float | None
+    plan_pct_disagrees: bool
     expected_pct: float | None
     status: str
     reason: str
@@ -223,6 +225,8 @@ def status(request: Request, db: Db, year: Annotated[int, Query(ge=1990, le=2100
             actual_period_end=r.actual.period_end if r.actual else None,
             actual_source=r.actual.doc_key if r.actual else None,
             percent_of_target=r.percent_of_target,
+            reported_plan_pct=r.reported_plan_pct,
+            plan_pct_disagrees=r.plan_pct_disagrees,
             expected_pct=r.expected_pct,
             status=r.status,
             reason=r.reason,
