@@ -15,6 +15,7 @@ import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from planwatch.extract.agencies import default_registry
 from planwatch.ingest import document_paths, ingest_file
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.progress import year_status
+from planwatch.query.ask import ask
 from planwatch.store.db import open_engine, session_factory
 
 Exporter = Callable[[Session], Iterator[dict[str, Any]]]
@@ -103,6 +105,26 @@ def agency_accuracy() -> None:
     print("  not normalised:", ", ".join(sorted({n for n in names if not registry.normalise(n)})))
 
 
+QUESTIONS = (
+    "Chỉ tiêu GRDP năm 2024 là bao nhiêu?",
+    "Kế hoạch thu ngân sách năm 2024?",
+    "Những chỉ tiêu nào có nguy cơ không đạt?",
+    "Sở Công Thương được giao những nhiệm vụ gì?",
+    "Nhiệm vụ nào quá hạn?",
+    "Thu ngân sách 5 tháng năm 2024 đạt bao nhiêu?",
+)
+
+
+def questions(session: Session) -> None:
+    """The questions an official asks, each with the answer the store gives (on 1 July 2024)."""
+    print("== questions on the corpus ==")
+    for question in QUESTIONS:
+        answer = ask(session, question, date(2024, 7, 1))
+        print(
+            f"  Q: {question}\n     {'' if answer.found else '(không có) '}{answer.text.replace(chr(10), ' | ')[:300]}"
+        )
+
+
 def status_and_checks(session: Session) -> None:
     for year in (2024,):
         rows = year_status(session, year)
@@ -111,6 +133,7 @@ def status_and_checks(session: Session) -> None:
         for r in rows:
             if r.actual:
                 print(f"  {r.status:18s} {r.reason}")
+    questions(session)
     findings = run_checks(session)
     print(f"== check: {len(findings)} findings ==")
     for f in findings:

@@ -3,7 +3,8 @@ source; when the store does not hold the answer, the answer says so instead of g
 
 Handled: a figure ("Thu ngân sách 6 tháng đầu năm 2024 đạt bao nhiêu?"), a change ("GRDP năm 2023 tăng bao
 nhiêu?"), a share of plan ("... đạt bao nhiêu % kế hoạch?"), a target ("Mục tiêu tăng trưởng GRDP năm 2024?"),
-and who is late ("Sở nào có nhiều nhiệm vụ quá hạn nhất?")."""
+who is late ("Sở nào có nhiều nhiệm vụ quá hạn nhất?"), which targets lag ("Những chỉ tiêu nào có nguy cơ không
+đạt?") and what an agency was given ("Sở Công Thương được giao những nhiệm vụ gì?")."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planwatch.extract.agencies import default_registry
-from planwatch.monitor.progress import year_targets
+from planwatch.monitor.progress import AT_RISK, BEHIND, year_status, year_targets
 from planwatch.monitor.series import series
-from planwatch.monitor.tasks import OVERDUE, scorecard, task_views
+from planwatch.monitor.tasks import OVERDUE, STATUS_VI, scorecard, task_views
 from planwatch.store import models
 from planwatch.text.fold import fold_keep_length
 from planwatch.vocab.catalogue import default_catalogue
@@ -26,8 +28,13 @@ from planwatch.vocab.units import same_kind
 
 _CHANGE = re.compile(r"\b(?:tang|giam)\b.*\bbao nhieu\b|\btang truong\b.*\bbao nhieu\b|\bbao nhieu phan tram\b")
 _PLAN = re.compile(r"(?:%|phan tram)\s*(?:ke hoach|du toan)|so voi ke hoach|dat bao nhieu % ")
-_TARGET = re.compile(r"\b(?:muc tieu|chi tieu ke hoach|ke hoach nam|phan dau)\b")
+_TARGET = re.compile(r"^\W*(?:chi tieu|ke hoach|muc tieu)\b|\b(?:muc tieu|chi tieu ke hoach|ke hoach nam|phan dau)\b")
 _TASKS = re.compile(r"\bnhiem vu\b.*\bqua han\b|\bqua han\b.*\bnhiem vu\b|\bcham tien do\b")
+# "Những chỉ tiêu nào có nguy cơ không đạt?", "chỉ tiêu nào chậm?"
+_AT_RISK = re.compile(r"\bchi tieu\b.*\b(?:nguy co|khong dat|cham|chua dat)\b")
+# "Sở Công Thương được giao những nhiệm vụ gì?"
+_AGENCY_TASKS = re.compile(r"\b(?:duoc giao|phu trach|chu tri)\b.*\bnhiem vu\b|\bnhiem vu\b.*\b(?:cua|giao cho)\b")
+_LISTED = 10  # rows an answer lists before "..."
 
 
 @dataclass(frozen=True)
@@ -51,8 +58,12 @@ class Answer:
 
 def ask(session: Session, question: str, today: date | None = None) -> Answer:
     folded = fold_keep_length(question.lower())
+    if _AT_RISK.search(folded):
+        return _targets_at_risk(session, _period(question))
     if _TASKS.search(folded):
         return _overdue_agencies(session, today or date.today())
+    if _AGENCY_TASKS.search(folded) and (agency := _agency_named(question)):
+        return _agency_tasks(session, agency, today or date.today())
     code = default_catalogue().code_for(question)
     if code is None:
         return Answer(
@@ -61,7 +72,7 @@ def ask(session: Session, question: str, today: date | None = None) -> Answer:
         )
     name = default_catalogue().indicators[code].name
     period = _period(question)
-    if _TARGET.search(folded):
+    if _TARGET.search(folded) and not _PLAN.search(folded):
         return _target(session, code, name, period)
     measure = "plan_pct" if _PLAN.search(folded) else "yoy_change_pct" if _CHANGE.search(folded) else "value"
     return _figure(session, code, name, measure, period)
@@ -125,6 +136,60 @@ def _target(session: Session, code: str, name: str, period: Period | None) -> An
         target.unit,
         str(year),
         [citation],
+    )
+
+
+def _targets_at_risk(session: Session, period: Period | None) -> Answer:
+    """The year's targets that are behind or at risk, each with its reason and the source of its figure."""
+    month = (period.end or period.start) if period else None
+    year = month.year if month else _latest_target_year(session)
+    rows = [r for r in year_status(session, year) if r.status in (AT_RISK, BEHIND)] if year else []
+    if not rows:
+        return Answer(
+            False, f"Không có chỉ tiêu chậm hoặc có nguy cơ không đạt năm {year or ''} trong dữ liệu.".strip()
+        )
+    rows.sort(key=lambda r: r.status != AT_RISK)
+    lines = [f"- {r.status}: {r.reason}" for r in rows[:_LISTED]]
+    citations = [c for r in rows[:_LISTED] if r.actual and (c := _cite(session, r.actual.doc_key, r.actual.fact_id))]
+    head = f"{len(rows)} chỉ tiêu năm {year} chậm hoặc có nguy cơ không đạt:"
+    return Answer(True, "\n".join([head, *lines]), float(len(rows)), "chỉ tiêu", str(year), citations)
+
+
+def _cite(session: Session, doc_key: str, fact_id: int | None) -> Citation | None:
+    fact = session.get(models.Fact, fact_id) if fact_id is not None else None
+    return Citation(doc_key, fact.char_start, fact.char_end, fact.page, fact.quote) if fact else None
+
+
+def _latest_target_year(session: Session) -> int | None:
+    return session.scalar(select(func.max(models.Target.year)).where(models.Target.active.is_(True)))
+
+
+def _agency_named(question: str) -> str | None:
+    """The registry code of the agency a question names ("Sở Công Thương ...")."""
+    registry = default_registry()
+    for start in range(len(question)):
+        at_word = start == 0 or not question[start - 1].isalnum()
+        end = registry.match_at(question, start) if at_word else None
+        if end and (found := registry.normalise(question[start:end])):
+            return found.code
+    return None
+
+
+def _agency_tasks(session: Session, agency: str, today: date) -> Answer:
+    views = [v for v in task_views(session, today) if agency in v.task.agency_codes]
+    name = default_registry().agencies[agency].name if agency in default_registry().agencies else agency
+    if not views:
+        return Answer(False, f"Không có nhiệm vụ nào giao {name} chủ trì trong các văn bản đã nhập.")
+    lines = [f"- {v.doc_key} mục {v.task.ref}: {v.task.summary} ({STATUS_VI[v.status]})" for v in views[:_LISTED]]
+    more = [f"… và {len(views) - _LISTED} nhiệm vụ khác."] if len(views) > _LISTED else []
+    citations = [Citation(v.doc_key, v.task.char_start, v.task.char_end, v.task.page, v.task.quote) for v in views]
+    return Answer(
+        True,
+        "\n".join([f"{name} được giao chủ trì {len(views)} nhiệm vụ:", *lines, *more]),
+        float(len(views)),
+        "nhiệm vụ",
+        today.isoformat(),
+        citations[:_LISTED],
     )
 
 

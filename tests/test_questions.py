@@ -1,0 +1,51 @@
+"""Questions an official asks, answered from the store with their sources, on the shared corpus (Bắc Giang 2024,
+when ../shared is present) and on the bundled samples (An Hà 2025)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from planwatch.ingest import document_paths, ingest_file
+from planwatch.query.ask import ask
+from planwatch.store.db import session_factory
+
+from .conftest import SAMPLES, SHARED_CORPUS
+
+
+def _store(engine: Engine, *paths: object) -> sessionmaker[Session]:
+    sessions = session_factory(engine)
+    for path in document_paths(list(paths)):  # type: ignore[arg-type]
+        ingest_file(sessions, path)
+    return sessions
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.exists(), reason="../shared/corpus is not here")
+def test_the_officials_questions_on_the_real_corpus(tmp_path: object) -> None:
+    from planwatch.store.db import open_engine
+
+    engine = open_engine(f"sqlite:///{tmp_path}/corpus.db")
+    sessions = _store(engine, *sorted(SHARED_CORPUS.glob("*.txt")))
+    with sessions() as session:
+        grdp = ask(session, "Chỉ tiêu GRDP năm 2024 là bao nhiêu?")
+        assert grdp.found and grdp.value == 14.5 and grdp.citations[0].doc_key.startswith("001")
+        budget = ask(session, "Kế hoạch thu ngân sách năm 2024?")
+        assert budget.found and budget.value == 12760
+        risky = ask(session, "Những chỉ tiêu nào có nguy cơ không đạt?")
+        assert risky.found and "Tốc độ tăng trưởng GRDP 14,14%" in risky.text
+        trade = ask(session, "Sở Công Thương được giao những nhiệm vụ gì?", date(2024, 7, 1))
+        assert trade.found and "mục 1.5" in trade.text and "mục 2.6" in trade.text
+    engine.dispose()
+
+
+def test_the_same_questions_on_the_samples(engine: Engine) -> None:
+    sessions = _store(engine, SAMPLES)
+    with sessions() as session:
+        assert ask(session, "Kế hoạch thu ngân sách năm 2025?").found
+        risky = ask(session, "Chỉ tiêu nào chậm tiến độ?")
+        assert risky.found and "Tốc độ tăng trưởng GRDP 9,6%" in risky.text and risky.citations
+        assert not ask(session, "Sở Ngoại vụ được giao những nhiệm vụ gì?").found
+        assert not ask(session, "Những chỉ tiêu nào có nguy cơ không đạt năm 2019?").found
