@@ -111,7 +111,7 @@ QUESTIONS = (
     "Những chỉ tiêu nào có nguy cơ không đạt?",
     "Sở Công Thương được giao những nhiệm vụ gì?",
     "Nhiệm vụ nào quá hạn?",
-    "Thu ngân sách 5 tháng năm 2024 đạt bao nhiêu?",
+    "Thu nội địa 5 tháng năm 2024 đạt bao nhiêu?",
 )
 
 

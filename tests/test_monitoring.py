@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from planwatch.export import task_records
 from planwatch.ingest import document_paths, ingest_file
 from planwatch.monitor.checks import run_checks
-from planwatch.monitor.plan_edits import PlanEditError, TargetInput, add_indicator_alias, set_target
+from planwatch.monitor.plan_edits import (
+    PlanEditError,
+    TargetInput,
+    add_indicator_alias,
+    set_target,
+    unclassified_labels,
+)
 from planwatch.monitor.progress import ACHIEVED, BEHIND, ON_TRACK, year_status
 from planwatch.monitor.series import Point, derived_months, series
 from planwatch.monitor.tasks import OVERDUE, TaskError, record_update, scorecard, task_views
@@ -206,3 +212,14 @@ def test_the_reports_own_percent_of_plan_is_shown_and_a_disagreement_warned(engi
         [revenue] = [s for s in year_status(session, 2025) if s.target.indicator_code == "BUDGET_REVENUE"]
     assert round(revenue.percent_of_target or 0) == 60 and revenue.reported_plan_pct == 50
     assert revenue.plan_pct_disagrees and "báo cáo ghi 50%" in revenue.reason
+
+
+def test_rows_are_named_by_the_catalogue_and_unresolved_targets_wait_for_review(store: sessionmaker[Session]) -> None:
+    with store() as session:
+        rows = year_status(session, 2025)
+        every = year_status(session, 2025, resolved_only=False)
+        assert all(r.target.indicator_code for r in rows) and len(every) >= len(rows)
+        names = {r.target.indicator_code: r.name for r in rows}
+        assert names["GRDP_GROWTH"] == "Tốc độ tăng trưởng GRDP"
+        waiting = {label for label, _ in unclassified_labels(session)}
+        assert {r.target.indicator for r in every if not r.target.indicator_code} <= waiting

@@ -45,7 +45,8 @@ def status(
             json.dumps(
                 [
                     {
-                        "indicator": r.target.indicator,
+                        "indicator": r.name,
+                        "label": r.target.indicator,
                         "indicator_code": r.target.indicator_code,
                         "category": r.category,
                         "measure": r.target.measure,
@@ -84,7 +85,7 @@ def status(
         style = _STATUS_STYLE.get(r.status, "dim")
         table.add_row(
             r.category,
-            r.target.indicator[:40],
+            r.name[:40],
             f"{target} {r.target.unit}".strip(),
             actual,
             _pct(r.percent_of_target),

@@ -155,6 +155,12 @@ def unclassified_labels(session: Session) -> list[tuple[str, int]]:
         .join(models.Document)
         .where(models.Document.is_current.is_(True), models.Fact.indicator_code.is_(None))
     )
-    for (label,) in session.execute(query):
+    targets = (
+        select(models.Target.indicator)
+        .outerjoin(models.Document)
+        .where(models.Target.active.is_(True), models.Target.indicator_code.is_(None))
+        .where((models.Document.is_current.is_(True)) | (models.Target.document_id.is_(None)))
+    )
+    for (label,) in [*session.execute(query), *session.execute(targets)]:
         counts[label] = counts.get(label, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -67,6 +67,22 @@ class TargetStatus:
     def category(self) -> str:
         return self.indicator.category if self.indicator else UNCLASSIFIED
 
+    @property
+    def name(self) -> str:
+        """The row's name: the catalogue's for the indicator, with the measure when it is not the indicator's own
+        ("Thu ngân sách nhà nước — tốc độ tăng"); the target's own words where no catalogue name fits."""
+        return row_name(self.target, self.indicator)
+
+
+def row_name(target: models.Target, indicator: Indicator | None) -> str:
+    if indicator is None or target.measure == "share_pct":
+        return target.indicator
+    if target.measure == "yoy_change_pct" and indicator.kind != "growth":
+        return f"{indicator.name} — tốc độ tăng"
+    if target.measure != "yoy_change_pct" and indicator.kind == "growth":
+        return target.indicator
+    return indicator.name
+
 
 def year_targets(session: Session, year: int) -> list[tuple[models.Target, str]]:
     """Active targets of the year, one per indicator and measure: a hand-entered one over a document's, a later
@@ -92,19 +108,28 @@ def year_targets(session: Session, year: int) -> list[tuple[models.Target, str]]
 
 
 def year_status(
-    session: Session, year: int, thresholds: Thresholds | None = None, catalogue: Catalogue | None = None
+    session: Session,
+    year: int,
+    thresholds: Thresholds | None = None,
+    catalogue: Catalogue | None = None,
+    resolved_only: bool = True,
 ) -> list[TargetStatus]:
+    """The status of the year's targets whose indicator is known; targets no catalogue entry or alias names are
+    left for review (`planwatch indicators --unclassified`) unless `resolved_only` is off."""
     catalogue = catalogue or default_catalogue()
     thresholds = thresholds or Thresholds()
-    return [target_status(session, t, key, year, thresholds, catalogue) for t, key in year_targets(session, year)]
+    return [
+        target_status(session, t, key, year, thresholds, catalogue)
+        for t, key in year_targets(session, year)
+        if t.indicator_code or not resolved_only
+    ]
 
 
 def target_status(
     session: Session, target: models.Target, doc_key: str, year: int, thresholds: Thresholds, catalogue: Catalogue
 ) -> TargetStatus:
     indicator = catalogue.indicators.get(target.indicator_code or "")
-    same_measure = indicator is not None and (indicator.kind == "growth") == (target.measure == "yoy_change_pct")
-    name = indicator.name if indicator and same_measure else target.indicator
+    name = row_name(target, indicator)
     if not target.indicator_code:
         return TargetStatus(target, doc_key, None, NO_DATA, f"{name}: chưa gắn mã chỉ tiêu, chưa so được số liệu")
     points = [

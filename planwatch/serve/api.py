@@ -211,7 +211,7 @@ def targets(db: Db, doc: str | None = None) -> list[dict[str, object]]:
 def status(request: Request, db: Db, year: Annotated[int, Query(ge=1990, le=2100)]) -> list[StatusOut]:
     return [
         StatusOut(
-            indicator=r.target.indicator,
+            indicator=r.name,
             indicator_code=r.target.indicator_code,
             category=r.category,
             measure=r.target.measure,

@@ -4,6 +4,7 @@ task groups, mapped from what extraction found (extract/document.py). Rows are i
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +20,7 @@ from planwatch.vocab.catalogue import Catalogue
 from planwatch.vocab.units import base_value
 
 Row = dict[str, Any]
+_MOVE = re.compile(r"^Mức\s+(?:tăng|giảm)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,12 @@ class Coder:
     user_aliases: dict[str, str]
 
     def __call__(self, label: str, parent: str | None = None) -> str | None:
-        """A breakdown part is coded by its own name ("Thu nội địa"), not its parent's ("Tổng thu NSNN ...")."""
+        """A breakdown part is coded by its own name ("Thu nội địa"), not its parent's ("Tổng thu NSNN ..."); how
+        far a rate moved ("Mức giảm tỷ lệ hộ nghèo") is not the rate."""
         if parent and label.startswith(parent) and len(label) > len(parent):
             label = label[len(parent) :]
+        if _MOVE.match(label):
+            return None
         return self.catalogue.code_for(label, self.user_aliases)
 
 
