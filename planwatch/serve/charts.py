@@ -10,71 +10,84 @@ from planwatch.vocab.numbers import format_number
 
 @dataclass(frozen=True)
 class ChartPoint:
-    label: str  # the period, shown under the axis
+    month: int  # the last month of the figure's period, 1..12
     value: float
     href: str  # where a click goes: the source sentence
     title: str  # the tooltip
-    series: str = "cumulative"  # "cumulative" | "monthly"
+    series: str = "cumulative"  # "cumulative" (from January: joined) | "monthly" (bars) | "other" (marks only)
+    derived: bool = False  # computed, not stated (a month derived from two cumulative figures)
 
 
-def line_chart(
-    points: list[ChartPoint],
-    target: float | None = None,
-    width: int = 720,
-    height: int = 280,
-    target_label: str = "Kế hoạch",
-) -> str:
-    """Cumulative points joined by a line, monthly points as bars, the target as a dashed line."""
+@dataclass(frozen=True)
+class YearChart:
+    year: int
+    unit: str
+    points: list[ChartPoint]
+    target: float | None = None
+    pace: bool = False  # a flow: draw the expected pace from 0 in January to the target in December
+
+
+def year_chart(chart: YearChart, width: int = 720, height: int = 280, target_label: str = "Kế hoạch") -> str:
+    """One year on a January-December axis: figures from January joined by a line (never across years or period
+    lengths), single months as bars (computed ones hollow), other periods as marks, the target as a dashed line
+    and, for flows, the expected pace towards it. The unit is written on the axis."""
+    points = chart.points
     if not points:
         return ""
-    pad_left, pad_right, pad_top, pad_bottom = 70, 20, 20, 50
-    values = [p.value for p in points] + ([target] if target is not None else [])
+    pad_left, pad_right, pad_top, pad_bottom = 70, 20, 24, 50
+    values = [p.value for p in points] + ([chart.target] if chart.target is not None else [])
     top = max(max(values), 0) * 1.1 or 1.0
     bottom = min(min(values), 0)
-    labels = sorted({p.label for p in points})
-    step = (width - pad_left - pad_right) / max(1, len(labels))
+    step = (width - pad_left - pad_right) / 12
 
-    def x(label: str) -> float:
-        return pad_left + step * (labels.index(label) + 0.5)
+    def x(month: float) -> float:
+        return pad_left + step * (month - 0.5)
 
     def y(value: float) -> float:
         return pad_top + (top - value) / (top - bottom) * (height - pad_top - pad_bottom)
 
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{chart.year}</title>",
         f'<line x1="{pad_left}" y1="{y(0):.1f}" x2="{width - pad_right}" y2="{y(0):.1f}" class="axis"/>',
+        f'<text x="{pad_left - 6}" y="{pad_top - 8}" class="tick" text-anchor="end">{escape(chart.unit)}</text>',
     ]
     for tick in (bottom, (top + bottom) / 2, top):
         parts.append(
             f'<text x="{pad_left - 6}" y="{y(tick) + 4:.1f}" class="tick" text-anchor="end">'
             f"{escape(format_number(round(tick, 1)))}</text>"
         )
-    for label in labels:
-        parts.append(
-            f'<text x="{x(label):.1f}" y="{height - 28}" class="tick" text-anchor="middle">{escape(label)}</text>'
-        )
+    for month in range(1, 13):
+        parts.append(f'<text x="{x(month):.1f}" y="{height - 28}" class="tick" text-anchor="middle">T{month}</text>')
+    parts.append(f'<text x="{width / 2:.1f}" y="{height - 8}" class="tick" text-anchor="middle">{chart.year}</text>')
+    bar = step * 0.35
     for p in (p for p in points if p.series == "monthly"):
-        bar = max(4.0, step * 0.25)
+        css = "bar derived" if p.derived else "bar"
         parts.append(
-            f'<a href="{escape(p.href)}" class="point"><rect x="{x(p.label) - bar / 2:.1f}" '
+            f'<a href="{escape(p.href)}" class="point"><rect x="{x(p.month) - bar / 2:.1f}" '
             f'y="{min(y(p.value), y(0)):.1f}" width="{bar:.1f}" height="{abs(y(0) - y(p.value)):.1f}" '
-            f'class="bar"><title>{escape(p.title)}</title></rect></a>'
+            f'class="{css}"><title>{escape(p.title)}</title></rect></a>'
         )
-    cumulative = [p for p in points if p.series == "cumulative"]
+    cumulative = sorted((p for p in points if p.series == "cumulative"), key=lambda p: p.month)
     if len(cumulative) > 1:
-        path = " ".join(f"{x(p.label):.1f},{y(p.value):.1f}" for p in cumulative)
+        path = " ".join(f"{x(p.month):.1f},{y(p.value):.1f}" for p in cumulative)
         parts.append(f'<polyline points="{path}" class="line"/>')
-    for p in cumulative:
+    for p in (p for p in points if p.series != "monthly"):
+        shape = "circle" if p.series == "cumulative" else 'circle class="other"'
         parts.append(
-            f'<a href="{escape(p.href)}" class="point"><circle cx="{x(p.label):.1f}" cy="{y(p.value):.1f}" '
+            f'<a href="{escape(p.href)}" class="point"><{shape} cx="{x(p.month):.1f}" cy="{y(p.value):.1f}" '
             f'r="6"><title>{escape(p.title)}</title></circle></a>'
         )
-    if target is not None:
+    if chart.target is not None:
         parts.append(
-            f'<line x1="{pad_left}" y1="{y(target):.1f}" x2="{width - pad_right}" y2="{y(target):.1f}" '
-            f'class="target"/><text x="{width - pad_right}" y="{y(target) - 6:.1f}" class="tick" '
-            f'text-anchor="end">{escape(target_label)}: {escape(format_number(target))}</text>'
+            f'<line x1="{pad_left}" y1="{y(chart.target):.1f}" x2="{width - pad_right}" y2="{y(chart.target):.1f}" '
+            f'class="target"/><text x="{width - pad_right}" y="{y(chart.target) - 6:.1f}" class="tick" '
+            f'text-anchor="end">{escape(target_label)}: {escape(format_number(chart.target))}</text>'
         )
+        if chart.pace:
+            parts.append(
+                f'<line x1="{x(0.5):.1f}" y1="{y(0):.1f}" x2="{x(12):.1f}" y2="{y(chart.target):.1f}" class="pace"/>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 

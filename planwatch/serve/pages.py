@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.progress import year_status, year_targets
-from planwatch.monitor.series import series
+from planwatch.monitor.series import Point, series
 from planwatch.monitor.tasks import (
     OVERDUE,
     STATUS_VI,
@@ -33,11 +33,11 @@ from planwatch.monitor.tasks import (
 from planwatch.query.ask import ask
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.query.search import search
-from planwatch.serve.charts import ChartPoint, line_chart, sparkline
+from planwatch.serve.charts import ChartPoint, YearChart, sparkline, year_chart
 from planwatch.serve.document_view import render_document
 from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.store import models
-from planwatch.vocab.catalogue import CATEGORIES, UNCLASSIFIED, default_catalogue
+from planwatch.vocab.catalogue import CATEGORIES, UNCLASSIFIED, Indicator, default_catalogue
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.units import same_kind, unit_by_name
@@ -104,30 +104,51 @@ def indicator(request: Request, code: str) -> HTMLResponse:
     if code not in catalogue.indicators:
         raise HTTPException(404)
     info = catalogue.indicators[code]
+    lang = _lang(request)
     with _session(request) as db:
         points = [p for p in series(db, code) if not info.unit or same_kind(p.unit, info.unit)]
         facts = find_facts(db, code=code, limit=FACTS_SHOWN)
-        year = int(points[-1].period_end[:4]) if points else date.today().year
-        target = next((t for t, _ in year_targets(db, year) if t.indicator_code == code and t.measure == "value"), None)
-    unit = points[-1].unit if points else info.unit
-    shown = [p for p in points if same_kind(p.unit, unit)]
+        unit = points[-1].unit if points else info.unit
+        years = sorted({int(p.period_end[:4]) for p in points}, reverse=True)[:CHART_YEARS]
+        charts = [_year_chart(db, code, info, year, unit, points, lang) for year in years]
+    measures = {m.value: m.label(lang) for m in Measure}
+    return _render(
+        request, "indicator.html", info=info, charts=charts, unit=unit, facts=facts, measures=measures, points=points
+    )
+
+
+CHART_YEARS = 3  # the latest years an indicator page draws, one chart each
+
+
+def _series_of(point: Point, year: int) -> str:
+    """From January: cumulative (joined); one month: a bar; anything else (a stock, a quarter): a mark."""
+    if point.cumulative and point.period_start == f"{year}-01":
+        return "cumulative"
+    return "monthly" if point.period_start == point.period_end else "other"
+
+
+def _year_chart(
+    db: Session, code: str, info: Indicator, year: int, unit: str, points: list[Point], lang: str
+) -> Markup:
+    """One year of the indicator in one unit: never a line across years or period lengths."""
+    target = next((t for t, _ in year_targets(db, year) if t.indicator_code == code and t.measure == "value"), None)
+    goal = target.value if target is not None and target.value is not None and same_kind(target.unit, unit) else None
     chart_points = [
         ChartPoint(
-            p.period_end,
+            int(p.period_end[5:]),
             p.base_value / _unit_factor(unit),
             f"/van-ban/{quote(p.doc_key)}#f{p.fact_id}" if p.fact_id else f"/van-ban/{quote(p.doc_key)}",
-            f"{p.period_start or '?'}–{p.period_end}: {format_number(p.value)} {p.unit} ({p.doc_key})",
-            "cumulative" if p.cumulative else "monthly",
+            f"{p.period_start or '?'}–{p.period_end}: {format_number(p.value)} {p.unit} ({p.doc_key})"
+            + (f" — {LABELS[lang]['computed']}" if p.derived else ""),
+            _series_of(p, year),
+            p.derived,
         )
-        for p in shown
+        for p in points
+        if p.period_end.startswith(str(year)) and same_kind(p.unit, unit)
     ]
-    goal = target.value if target is not None and target.value is not None and same_kind(target.unit, unit) else None
-    goal_in_unit = goal * _unit_factor(target.unit) / _unit_factor(unit) if goal is not None and target else None
-    chart = Markup(line_chart(chart_points, goal_in_unit, target_label=LABELS[_lang(request)]["target"]))
-    measures = {m.value: m.label(_lang(request)) for m in Measure}
-    return _render(
-        request, "indicator.html", info=info, chart=chart, unit=unit, facts=facts, measures=measures, points=shown
-    )
+    in_unit = goal * _unit_factor(target.unit) / _unit_factor(unit) if goal is not None and target else None
+    chart = YearChart(year, unit, chart_points, in_unit, pace=info.kind == "flow")
+    return Markup(year_chart(chart, target_label=LABELS[lang]["target"]))
 
 
 def _unit_factor(unit: str) -> float:
