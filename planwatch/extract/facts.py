@@ -169,7 +169,7 @@ def _set_comparison(chain: _Chain, clause: str) -> None:
         chain.compare = "yoy"
     elif month and chain.period and chain.period.end:
         base = Month(int(month.group(2)), int(month.group(1)))
-        chain.compare = "prev" if base == chain.period.end.shift(-1) else "yoy"
+        chain.compare = _base_kind(base, chain.period.end) or "other"
 
 
 def _pieces(text: str, splitter: re.Pattern[str], keep_parens: bool = False) -> list[tuple[int, str]]:
@@ -582,8 +582,10 @@ def _change_kind(left: str, after: str, chain: _Chain, period: Period) -> Measur
         if base is not None:
             habit.stated(base)
         return base
+    if g.BASES_LISTED.search(left):  # "so với tháng trước và cùng kỳ tăng lần lượt 5,4% và 17,2%"
+        habit.pair = [Measure.PREV, Measure.YOY]
     if chain.compare:
-        return Measure.PREV if chain.compare == "prev" else Measure.YOY
+        return {"prev": Measure.PREV, "yoy": Measure.YOY, "ytd": Measure.YTD}.get(chain.compare)
     if len(habit.pair) == 2 and g.PAIR_FOLLOWS.match(after):  # "tăng tương ứng 2,71% và 8,64%": the first
         return habit.pair[0]
     if len(habit.pair) == 2 and chain.last_change and g.ONLY_A_JOINER.match(left):  # ... and the second
@@ -620,17 +622,30 @@ def _year_before(phrase: str, period: Period) -> bool:
 
 
 def _compared_month(after: str, period: Period) -> str | None:
-    """ "so với tháng 4/2024", "so với tháng 7": the month before the figure's (prev), the same month a year
-    earlier (yoy), December of the year before (ytd), or another month (other)."""
-    m = g.RIGHT_COMPARED_MONTH.match(after)
-    if not m or period.end is None:
+    """ "so với tháng 4/2024", "so với tháng 7", "so với quý 3-2022": the period before the figure's (prev), the
+    same one a year earlier (yoy), December of the year before (ytd), or another (other)."""
+    if period.end is None:
         return None
-    base = Month(int(m.group(2)) if m.group(2) else period.end.year, int(m.group(1)))
-    if base == period.end.shift(-1):
+    if m := g.RIGHT_COMPARED_MONTH.match(after):
+        return _base_kind(Month(int(m.group(2)) if m.group(2) else period.end.year, int(m.group(1))), period.end)
+    if m := g.RIGHT_COMPARED_QUARTER.match(after):
+        quarter_end = Month(int(m.group("y")) if m.group("y") else period.end.year, 3 * _QUARTER[m.group("q").lower()])
+        if quarter_end == period.end.shift(-3):
+            return "prev"
+        return "yoy" if quarter_end == period.end.shift(-12) else "other"
+    return None
+
+
+_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _base_kind(base: Month, end: Month) -> str | None:
+    """The base month against the figure's last month: the month before, a year before, or last December."""
+    if base == end.shift(-1):
         return "prev"
-    if base == period.end.shift(-12):
+    if base == end.shift(-12):
         return "yoy"
-    return "ytd" if base == Month(period.end.year - 1, 12) else "other"
+    return "ytd" if base == Month(end.year - 1, 12) else "other"
 
 
 def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Measure, before: str) -> str:

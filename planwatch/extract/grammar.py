@@ -27,7 +27,7 @@ LEFT_TIMES = re.compile(rf"(?:(?:tăng\s+)?gấp|tăng)(?:\s+{_HEDGE})*\s*$", re
 LEFT_ESTIMATE = re.compile(r"\b(?:ước|dự\s+kiến|dự\s+báo|khoảng|xấp\s+xỉ)\b", re.IGNORECASE)
 # "cùng kỳ đạt 40% kế hoạch": a figure of the year before, not "so với cùng kỳ"
 LEFT_PRIOR = re.compile(
-    r"(?<!so\s)(?<!với\s)(?<!so\svới\s)\bcùng\s+kỳ(?:\s+năm\s+(?P<year>\d{4}))?(?:\s+[^\s\d,;()]+){0,3}?\s+(?:đạt|bằng|là|tăng|giảm)",
+    r"(?<!so\s)(?<!với\s)(?<!so\svới\s)(?<!và\s)\bcùng\s+kỳ(?:\s+năm\s+(?P<year>\d{4}))?(?:\s+[^\s\d,;()]+){0,3}?\s+(?:đạt|bằng|là|tăng|giảm)",
     re.I,
 )
 LEFT_ABSOLUTE_CHANGE = re.compile(
@@ -37,7 +37,9 @@ LEFT_ABSOLUTE_CHANGE = re.compile(
 # Only "bằng" between a change and a figure in units: "tăng 1,9%, bằng 4.100 con" gives the change in units
 EQUALS_ONLY = re.compile(r"^\s*bằng(?:\s+(?:khoảng|gần|hơn))?\s*$", re.IGNORECASE)
 
-RIGHT_COMPARED_MONTH = re.compile(r"^\s*so\s+(?:với\s+)?tháng\s+0?(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])", re.IGNORECASE)
+RIGHT_COMPARED_MONTH = re.compile(
+    r"^\s*so\s+(?:với\s+)?tháng\s+0?(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/])", re.IGNORECASE
+)
 RIGHT_TIMES = re.compile(r"^\s*lần\b", re.IGNORECASE)
 RIGHT_OF_TOTAL = re.compile(r"^(?:/\s*|\s+trong\s+(?:số\s+)?)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
 RIGHT_PERCENT = re.compile(r"^\s?%")
@@ -48,7 +50,13 @@ RIGHT_RANGE = re.compile(r"^\s*-\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
 CLAUSE_VS_PREVIOUS = re.compile(r"^\W*so\s+(?:sánh\s+)?với\s+(?:tháng|kỳ)\s+trước", re.IGNORECASE)
 CLAUSE_VS_SAME_PERIOD = re.compile(r"^\W*so\s+(?:sánh\s+)?với\s+cùng\s+kỳ", re.IGNORECASE)
 # "So sánh với tháng 4 năm 2024:": previous month or same month a year earlier, by the report's month
-CLAUSE_VS_MONTH = re.compile(r"^\W*so\s+(?:sánh\s+)?với\s+tháng\s+0?(\d{1,2})(?:\s*/\s*|\s+năm\s+)(\d{4})", re.I)
+CLAUSE_VS_MONTH = re.compile(r"^\W*so\s+(?:sánh\s+)?với\s+tháng\s+0?(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})", re.I)
+# "so với quý 3-2022", "so với quý II/2023", "so với quý trước" is handled as "previous"
+RIGHT_COMPARED_QUARTER = re.compile(
+    r"^\s*so\s+(?:với\s+)?(?:bình\s+quân\s+)?quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\w/])", re.I
+)
+# Two bases listed before the verb of a pair of changes: "so với tháng trước và cùng kỳ tăng lần lượt 5,4% và 17,2%"
+BASES_LISTED = re.compile(r"so\s+với\s+tháng\s+trước\s+và\s+(?:so\s+với\s+)?cùng\s+kỳ\b[^%]*$", re.I)
 
 # Words that open a breakdown of the figure before: its parts are children of that indicator.
 BREAKDOWN = re.compile(r"^\W*(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", re.IGNORECASE)
@@ -125,6 +133,7 @@ LABEL_TAIL = re.compile(
     r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn|thứ|"
     r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)|(?:thấp|cao)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?\s+mức(?:\s+tăng)?|"
     r"chỉ\s+đạt|chỉ\s+chiếm|chỉ|đón|nhưng\s+vẫn|vẫn|nhưng|đứng\s+ở\s+vị\s+trí|vị\s+trí|dẫn|"
+    r"so\s+với\s+(?:và\s+)?cùng\s+kỳ|"
     r"không\s+đáng\s+kể)\s*$",
     re.IGNORECASE,
 )
