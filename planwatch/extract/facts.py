@@ -112,7 +112,7 @@ _WORDS_IN_PARENS = re.compile(r"\s*\([^()\d]*\)")
 _SEGMENT_END = re.compile(r",(?!\d)\s*|;\s*|\s*\(|\)\s*|(?<=\D):\s+")
 # Numbers that are never figures: dates, codes, list numbers, year ranges.
 _MASKS = [
-    re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}"),  # 15/5/2024
+    re.compile(r"\d{1,2}\s*([/-])\s*\d{1,2}\s*\1\s*\d{4}"),  # 15/5/2024, 20-6-2016
     re.compile(r"\d{1,2}/\d{4}"),  # 5/2024 (handled by periods)
     re.compile(r"\b\d+(?:/\d+)*(?:/\d{4})?/[A-ZĐ][A-ZĐa-z\-]*(?:/[A-ZĐ\-]+)*"),  # 72/2021/QĐ-UBND
     re.compile(r"\b\d+-[A-ZĐ]{1,4}/[A-ZĐ]+"),  # 19-CT/TU
@@ -363,10 +363,16 @@ def _read_number(
     subject = _subject(label_left, after or _spelled_noun(measured), unit, chain, measure, clause[:number_pos])
     if not subject:
         return [], end
+    own_label = subject
+    if measure.is_change and (about := g.ABOUT_AFTER.match(measured[end:])):
+        named = about.group("named").strip()  # "tăng 12,1% về số DN, tăng 61,4% về số vốn đăng ký"
+        by_unit = g.MEASURED_IN.get(re.sub(r"\s+", " ", named.lower()))
+        own_label = by_unit or (f"{subject} ({named})" if match_unit(named) else named)
+        end += about.end()
     parent = chain.parent
     if in_paren and chain.paren_parent and not subject.startswith(chain.paren_parent):
         parent = chain.paren_parent  # "164.283 (tuyến tỉnh: 58.976; ...)": a part of the figure before
-    label = f"{parent} {subject}" if parent and not subject.startswith(parent) else subject
+    label = f"{parent} {own_label}" if parent and not own_label.startswith(parent) else own_label
     tags = ["prior"] if prior else []
     if g.ELSEWHERE.search(label_left):
         tags.append("elsewhere")

@@ -103,9 +103,24 @@ WORD_FIGURE = re.compile(
     r"|(?P<same>(?:tương\s+đương|ngang\s+bằng)(?=\s+(?:so\s+)?(?:với\s+)?(?:cùng\s+(?:kỳ|dịp|thời\s+điểm)|tháng\s+trước)))"
     r"|(?P<first>(?:(?<=dẫn\s)|(?<=đứng\s))đầu(?=\s+(?:cả\s+nước|toàn\s+quốc|khu\s+vực|vùng|các\s+tỉnh)))"
     rf"|(?P<ordinal>(?:(?<=vị\strí\sthứ\s)|(?<=đứng\sthứ\s)|(?<=xếp\sthứ\s)){_ORDINAL}(?![\wÀ-ỹ]))"
-    rf"|(?P<behind>(?<=xếp\ssau\s){_DIGIT_WORD}(?=\s+(?:tỉnh|địa\s+phương)))",
+    rf"|(?P<behind>(?<=xếp\ssau\s){_DIGIT_WORD}(?=\s+(?:tỉnh|địa\s+phương)))"
+    rf"|(?P<count>(?<![\wÀ-ỹ])(?!một\b){_ORDINAL}(?=\s+(?:dự\s+án|doanh\s+nghiệp|công\s+trình|cơ\s+sở|hợp\s+tác\s+xã|"
+    r"xã|huyện|vụ|sản\s+phẩm|nhiệm\s+vụ|đơn\s+vị|trường|bệnh\s+viện|khu\s+công\s+nghiệp|cụm\s+công\s+nghiệp)\b))",
     re.IGNORECASE,
 )
+# What a change is of, named after it: "tăng 12,1% về số doanh nghiệp", "tăng 7,6% về tấn và 8,2% về tấn.km"
+ABOUT_AFTER = re.compile(
+    r"^\s*về\s+(?P<named>[^\d,;()]+?)(?=\s+(?:so\s+với|và|tăng|giảm)\b|\s*(?:[,;)]|\.(?:\s|$))|\s*$)", re.I
+)
+# What a transport figure measures by its unit: "tăng 7,6% về tấn và 8,2% về tấn.km"
+MEASURED_IN = {
+    "tấn": "hàng hóa vận chuyển",
+    "tấn.km": "hàng hóa luân chuyển",
+    "lượt người": "hành khách vận chuyển",
+    "lượt khách": "hành khách vận chuyển",
+    "người.km": "hành khách luân chuyển",
+    "lượt người.km": "hành khách luân chuyển",
+}
 # "thuộc nhóm các tỉnh dẫn đầu": among the leaders, not first
 AMONG_LEADERS = re.compile(r"\b(?:nhóm|top)\b[^;.]{0,50}?\s(?:dẫn|đứng)\s+$", re.IGNORECASE)
 # A label that points back: "nhóm hàng này đạt 689 triệu USD" is about the one named before

@@ -157,8 +157,8 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         ),
         # "từ đầu năm đến ngày 20/11/2019": the months of the year up to that date
         (
-            rf"(?:tính\s+)?từ\s+đầu\s+năm\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}\s*/\s*(?P<y>\d{{4}})",
-            lambda m: months_to_date(y(m), int(m[1])),
+            rf"(?:tính\s+)?từ\s+đầu\s+năm\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*([/-])\s*{_NUM}\s*\1\s*(?P<y>\d{{4}})",
+            lambda m: months_to_date(y(m), int(m[2])),
         ),
         # "từ ngày 25/01 đến hết ngày 02/02/2025"; the statistical window "từ 16/12/2015 đến 15/6/2016" is 01..06
         (
@@ -185,8 +185,8 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         (r"(?P<this>(?:trong\s+)?năm\s+nay)", lambda m: year_period(year)),
         # "tính đến (hết) (ngày) 15/5/2024", "đến 30/6/2024"
         (
-            rf"(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}\s*/\s*(?P<y>\d{{4}})",
-            lambda m: Period(None, Month(y(m), int(m[1]))),
+            rf"(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*([/-])\s*{_NUM}\s*\1\s*(?P<y>\d{{4}})",
+            lambda m: Period(None, Month(y(m), int(m[2]))),
         ),
         (
             rf"(?:tính\s+)?đến\s+(?:hết\s+)?tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})",
