@@ -533,6 +533,8 @@ def _measure(
     fraction = g.RIGHT_OF_TOTAL.match(right)
     after = right[fraction.end() :] if fraction else right
     unit = match_unit(after)
+    if unit and unit[0].name == "điểm phần trăm" and cue("left", "contribute_down").search(left):
+        return Measure.VALUE, -value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]  # làm giảm
     if unit:
         if g.LEFT_ABSOLUTE_CHANGE.search(left) or (chain.last_change and g.EQUALS_ONLY.match(left)):
             return None, value, "", None, 0  # "tăng 1,8%, bằng 730 con": the change in units, no fact

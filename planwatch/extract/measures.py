@@ -97,6 +97,8 @@ def read_percent(
         return None, value
     if outcome in ("level_rise", "level_fall"):  # a rate that rose or fell by X: the size of the move
         return Measure.VALUE, value
+    if outcome == "share_down":
+        return Measure.SHARE, -value
     if outcome == "plan_pct_over":
         return Measure.PLAN, 100 + value
     if outcome == "yoy_index":
