@@ -94,3 +94,20 @@ def test_an_unnumbered_task_exports_a_null_ref(tmp_path: Path) -> None:
     _run(db, "ingest", str(letter))
     [task] = [json.loads(line) for line in _run(db, "export", "tasks")[1].splitlines()]
     assert task["ref"] is None and task["key"] == "#1" and task["deadline"] == "2024-06-30"
+
+
+def test_agencies_the_registry_does_not_know_are_listed_for_review(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    letter = tmp_path / "thong-bao.txt"
+    letter.write_text(
+        "Cập nhật: 02/03/2024 09:00\n\nUBND tỉnh giao Trung tâm Xúc tiến Đầu tư tỉnh chủ trì tổ chức hội nghị "
+        "xúc tiến đầu tư, hoàn thành trước ngày 30/4/2024.\n",
+        encoding="utf-8",
+    )
+    _run(db, "ingest", str(letter))
+    code, out, _ = _run(db, "agencies", "--unknown")
+    assert code == 0 and "Trung tâm Xúc tiến Đầu tư tỉnh" in out
+    assert (
+        _run(db, "agency-add", "Trung tâm Xúc tiến Đầu tư tỉnh", "--code", "TTXTDT", "--name", "Trung tâm XTĐT")[0] == 0
+    )
+    assert "SKHDT" in _run(db, "agencies")[1]

@@ -22,6 +22,7 @@ from planwatch.monitor.tasks import (
     scorecard,
     task_groups,
     task_views,
+    unknown_agencies,
 )
 from planwatch.store import models
 
@@ -160,6 +161,26 @@ def agency_add(
             )
         )
     console.print(say("saved"))
+
+
+@app.command("agencies")
+def agencies(
+    unknown: Annotated[bool, typer.Option("--unknown", help="Chỉ các tên chưa có trong danh mục, để xem xét")] = False,
+) -> None:
+    """Danh mục cơ quan; với --unknown: các tên cơ quan trong nhiệm vụ chưa có trong danh mục (thêm bằng
+    agency-add), nhiều lần nhất trước."""
+    with sessions()() as session:
+        counts = unknown_agencies(session) if unknown else None
+    if counts is not None:
+        table = Table(*say("unknown_agency_columns"))
+        for name, count in counts:
+            table.add_row(name, str(count))
+        console.print(table)
+        return
+    table = Table(*say("agency_columns"))
+    for agency in sorted(default_registry().agencies.values(), key=lambda a: (a.kind, a.name)):
+        table.add_row(agency.code, agency.name, agency.kind)
+    console.print(table)
 
 
 @app.command("task-links")

@@ -182,7 +182,10 @@ def _skip_separators(text: str, pos: int) -> int:
     return pos
 
 
-_PROPER_NAME = re.compile(r"(?:Sở|Ban|Cục|Chi cục|Trung tâm|Công ty|Tổng công ty|Hội)(?: [A-ZĐ][\wÀ-ỹ]*| và| các)+")
+_PROPER_NAME = re.compile(
+    r"(?:Sở|Ban|Cục|Chi cục|Trung tâm|Công ty|Tổng công ty|Hội|Viện|Đài|Trường)(?: [A-ZĐ][\wÀ-ỹ]*| và| các)+"
+    r"(?: tỉnh(?![\wÀ-ỹ]))?"
+)
 
 
 def _named_agency_end(text: str, pos: int) -> int | None:

@@ -25,11 +25,13 @@ _COORDINATE = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", 
 _SENTENCE = re.compile(r"[^.;!?]+(?:[.;!?](?!\d)|$)")
 # "UBND tỉnh giao Sở X chủ trì", "Chủ tịch UBND tỉnh yêu cầu các sở ... khẩn trương": an assignment in running text
 _ASSIGNS = re.compile(r"(?:^|\s)(?:giao|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)\s+(?=[A-ZĐÀ-Ỹ]|các\s|UBND)", re.I)
-_LEADS = re.compile(
-    r"\s*,?\s*(?:chủ\s+trì|khẩn\s+trương|tập\s+trung|tiếp\s+tục|rà\s+soát|kiểm\s+tra|hướng\s+dẫn|phối\s+hợp|"
-    r"tham\s+mưu|xây\s+dựng|triển\s+khai|thực\s+hiện|tổ\s+chức|đôn\s+đốc|theo\s+dõi|báo\s+cáo|hoàn\s+thành)",
-    re.I,
+_LEAD_VERBS = (
+    r"(?:chủ\s+trì|khẩn\s+trương|tập\s+trung|tiếp\s+tục|rà\s+soát|kiểm\s+tra|hướng\s+dẫn|phối\s+hợp|"
+    r"tham\s+mưu|xây\s+dựng|triển\s+khai|thực\s+hiện|tổ\s+chức|đôn\s+đốc|theo\s+dõi|báo\s+cáo|hoàn\s+thành)"
 )
+_LEADS = re.compile(rf"\s*,?\s*{_LEAD_VERBS}", re.I)
+_LEAD_WORD = re.compile(rf"(?<![\wÀ-ỹ]){_LEAD_VERBS}(?![\wÀ-ỹ])", re.I)
+_ADDRESSEE_CHARS = 160  # how far the addressees of an assignment may run before its verb
 _TASK_SECTION = re.compile(r"nhiệm\s+vụ|giải\s+pháp|tổ\s+chức\s+thực\s+hiện", re.I)
 _QUOTE_WORDS = 40
 _SUMMARY_WORDS = 20
@@ -108,6 +110,16 @@ def extract_tasks(
     return tasks, groups
 
 
+def _addressees_before_lead(text: str, at: int, stop: int, registry: Registry) -> tuple[list[str], int]:
+    """Addressees the registry does not know, up to the verb that opens the task ("giao Trung tâm Xúc tiến
+    Đầu tư tỉnh chủ trì ..."): accepted when the phrase reads as agency names."""
+    lead = _LEAD_WORD.search(text, at, min(stop, at + _ADDRESSEE_CHARS))
+    phrase = text[at : lead.start()].strip(" ,") if lead else ""
+    if not lead or not phrase or not registry.looks_like_addressees(phrase):
+        return [], at
+    return registry.split(phrase), at + len(text[at : lead.start()].rstrip(" ,"))
+
+
 def _assignments(block: OutlineBlock, registry: Registry, unnumbered: int) -> list[Task]:
     """Assignments in running text, as news items and official letters state them: "UBND tỉnh giao Sở Kế hoạch
     và Đầu tư chủ trì, phối hợp với Sở Tài chính ..., hoàn thành trước ngày 30/6/2023". Nothing is printed as
@@ -120,7 +132,9 @@ def _assignments(block: OutlineBlock, registry: Registry, unnumbered: int) -> li
         at = sentence.start() + verb.end()
         agencies, end = registry.scan(block.text, at)
         if not agencies or not _LEADS.match(block.text, end):
-            continue
+            agencies, end = _addressees_before_lead(block.text, at, sentence.end(), registry)
+            if not agencies:
+                continue
         task = Task(
             ref=f"#{unnumbered + len(found) + 1}",
             agencies=agencies,

@@ -181,3 +181,13 @@ def task_groups(session: Session, doc: str | None = None) -> list[tuple[models.T
     """The groups of tasks plans and reports announce ("9 nhóm nhiệm vụ ... 6 tháng cuối năm"), with their period."""
     query = of_current_documents(models.TaskGroup, doc)
     return [(group, key) for group, key in session.execute(query)]
+
+
+def unknown_agencies(session: Session) -> list[tuple[str, int]]:
+    """Names of agencies that current tasks address but the registry does not know, most frequent first."""
+    counts: dict[str, int] = {}
+    for task, _ in session.execute(of_current_documents(models.Task)):
+        for name, code in zip(task.agencies, task.agency_codes, strict=False):
+            if code is None:
+                counts[name] = counts.get(name, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
