@@ -102,6 +102,7 @@ class _Chain:
     habit: _Habit = field(default_factory=_Habit)
     last_change: str = ""  # "rise"/"fall": the figure before was a change ("tăng 0,9% và 4,1%": so is the next)
     moved: str = ""  # "Mức giảm"/"Mức tăng": the figure being read is how far a rate moved
+    unit: str = ""  # the unit of the subject's last level: a level in another kind of unit names a new subject
     framing: str = ""  # what a framing segment names ("Theo kết quả công bố Chỉ số PCI ..."): a last resort
     clause_figures: int = 0  # figures read so far in the clause: the words after one and "và" are its leftovers
 
@@ -381,6 +382,7 @@ def _read_number(
         tags.append("move")
     if not prior:
         chain.subject = subject
+        chain.unit = unit if measure == Measure.VALUE else chain.unit
     if not in_paren and not prior:
         chain.period = period
         named_here = any(p.end <= number_pos and not p.comparison for p in periods)
@@ -681,7 +683,7 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Mea
         if own and not scaled and unit_kind(unit) != "lượt" and (action := g.ACTION_AT_END.search(own)):
             return f"{counted} {action.group('verb')}"  # "Công an tiếp nhận 486 tin báo": "tin báo tiếp nhận"
         if own and not _generic(own):
-            return f"{counted} {own}" if len(own.split()) <= 3 and not scaled else own
+            return f"{counted} {own}" if len(own.split()) <= 3 and (noun or not scaled) else own
         return counted
     if own and not _generic(own) and (chain.parent or not _subset(own, chain.subject)):
         noun = _noun_phrase(after_unit) if measure == Measure.VALUE else ""
@@ -691,6 +693,17 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Mea
         named_after = _noun_phrase(after_unit)
         if named_after:
             return named_after
+    if (
+        chain.subject
+        and measure == Measure.VALUE
+        and not own
+        and chain.unit
+        and unit_kind(unit) != unit_kind(chain.unit)
+    ):
+        noun = _noun_phrase(after_unit)  # "4,5 triệu cây ..., đạt 70,3% kế hoạch và 6.500 ha rừng trồng tập trung"
+        quantity = g.QUANTITY_OF_UNIT.get(unit_kind(unit))
+        if noun:
+            return f"{quantity} {noun}" if quantity else noun
     if chain.subject:
         return chain.subject
     # "...; trong đó quý I tăng 7,94%": a breakdown by period is still the parent indicator

@@ -128,7 +128,7 @@ ANAPHORA = re.compile(r"^(?:nhóm\s+hàng|mặt\s+hàng|chỉ\s+tiêu|lĩnh\s+v�
 # "12 đơn vị giải ngân trên | 60%", "17 đơn vị từ | 30% đến 60%": a threshold, part of what is counted
 THRESHOLD_OF_COUNT = re.compile(
     r"\b\d+\s+(?:đơn\s+vị|chủ\s+đầu\s+tư|khoản\s+thu|sở|ngành|xã|huyện|doanh\s+nghiệp|dự\s+án)"
-    r"(?:\s+(?!tăng|giảm)[^\d\s,;%]+){0,4}\s+(?:(?:đạt\s+)?(?:trên|dưới|từ)|\d+(?:,\d+)?\s?%\s+đến)\s+$",
+    r"(?:[\s,]+(?!tăng|giảm)[^\d\s,;%]+){0,5}\s+(?:(?:đạt\s+)?(?:trên|dưới|từ)|\d+(?:,\d+)?\s?%\s+đến)\s+$",
     re.IGNORECASE,
 )
 # A news agency's tag at the start of a lead: "(BĐL) -", "(TSVN) –"
@@ -149,6 +149,7 @@ LABEL_TAIL = re.compile(
     r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)|(?:thấp|cao)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?\s+mức(?:\s+tăng)?|"
     r"chỉ\s+đạt|chỉ\s+chiếm|chỉ|đón|nhưng\s+vẫn|vẫn|nhưng|đứng\s+ở\s+vị\s+trí|vị\s+trí|dẫn|"
     r"so\s+với\s+(?:và\s+)?cùng\s+kỳ|chiếm\s+tỷ(?:\s+trọng|\s+lệ)?|làm(?:\s+(?:giảm|tăng))?|"
+    r"(?:tăng|giảm)\s+(?:khá|rất|mạnh|nhẹ|cao|thấp|sâu)(?:\s+(?:cao|mạnh|nhanh))?(?:\s+so(?:\s+với)?(?:\s+cùng\s+kỳ)?)?|"
     r"không\s+đáng\s+kể)\s*$",
     re.IGNORECASE,
 )
