@@ -178,3 +178,20 @@ def test_a_title_past_the_rules_of_dashes_and_the_issuer() -> None:
     )
     meta = _read(text).meta
     assert meta.title == "TÌNH HÌNH KINH TẾ - XÃ HỘI 9 THÁNG NĂM 2023" and meta.province == "Gò Sim"
+
+
+def test_a_table_of_targets_gives_targets() -> None:
+    table = (
+        "NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2024\n"
+        "PHỤ LỤC CÁC CHỈ TIÊU CHỦ YẾU\nTT\nChỉ tiêu\nĐơn vị tính\nKế hoạch năm 2024\n"
+        "1\nTốc độ tăng trưởng GRDP\n%\n8,5\n2\nTỷ lệ hộ nghèo giảm\n%\n1-1,5\n3\nThu ngân sách nhà nước\nTỷ đồng\n9.200\n"
+    )
+    targets = {t.draft.indicator: t.draft for t in _read(table).targets}
+    growth, poverty, budget = (
+        targets["Tốc độ tăng trưởng GRDP"],
+        targets["Tỷ lệ hộ nghèo giảm"],
+        targets["Thu ngân sách nhà nước"],
+    )
+    assert (growth.measure, growth.value, growth.year) == ("yoy_change_pct", 8.5, 2024)
+    assert (poverty.comparator, poverty.value_min, poverty.value_max) == ("range", 1, 1.5)
+    assert (budget.value, budget.unit) == (9200, "tỷ đồng")

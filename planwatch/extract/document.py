@@ -12,7 +12,7 @@ from datetime import date
 from planwatch.extract.agencies import Registry
 from planwatch.extract.facts import Fact, extract_facts
 from planwatch.extract.indicator_tables import IndicatorTable
-from planwatch.extract.targets import TargetDraft, extract_targets, planned_facts
+from planwatch.extract.targets import TargetDraft, extract_targets, planned_facts, table_targets
 from planwatch.extract.tasks import Task, TaskGroup, extract_tasks
 from planwatch.read.model import PlainText, Span
 from planwatch.structure.flat_tables import flat_tables
@@ -85,6 +85,10 @@ def extract_document(
     for block in blocks:
         for draft in extract_targets(block, by_block.get(block.start, []), year):
             result.targets.append(TargetFound(draft, " > ".join(h.label for h in block.trail), block.page))
+    in_tables = [found.fact for found in result.facts if "plan" in found.fact.tags]
+    result.targets.extend(
+        TargetFound(draft, "", plain.page_at(draft.start)) for draft in table_targets(in_tables, year)
+    )
     result.tasks, result.groups = extract_tasks(blocks, registry, meta.period)
     return result
 

@@ -236,3 +236,40 @@ def _rank_targets(block: OutlineBlock, year: int, number: str | None, whole: boo
             )
         )
     return drafts
+
+
+_PLAN_PREFIX = re.compile(r"^(?:Kế\s+hoạch|Dự\s+toán|Mục\s+tiêu)\s+", re.IGNORECASE)
+_LOW, _HIGH = " (mức thấp)", " (mức cao)"
+
+
+def table_targets(facts: list[Fact], fallback_year: int) -> list[TargetDraft]:
+    """Targets a table states in its plan column ("Kế hoạch năm 2022"): each cell a target of its row's
+    indicator, the two ends of "2,5-3" one range."""
+    drafts: list[TargetDraft] = []
+    for fact in (f for f in facts if "plan" in f.tags and f.measure in _KEPT_MEASURES):
+        label = _PLAN_PREFIX.sub("", fact.indicator)
+        label = label[:1].upper() + label[1:]
+        year = fact.period.end.year if fact.period.end else fallback_year
+        if label.endswith(_HIGH) and drafts and drafts[-1].indicator == label[: -len(_HIGH)]:
+            low = drafts[-1]
+            drafts[-1] = replace(
+                low, comparator="range", value=None, value_min=low.value, value_max=fact.value, end=fact.end
+            )
+            continue
+        drafts.append(
+            TargetDraft(
+                label.removesuffix(_LOW),
+                fact.measure,
+                "=",
+                fact.value,
+                None,
+                None,
+                fact.unit,
+                year,
+                None,
+                fact.parent,
+                fact.start,
+                fact.end,
+            )
+        )
+    return drafts
