@@ -360,7 +360,7 @@ def _read_number(
     if measure is None:
         _remember_counted(left, right, chain)
         return [], (ranged.end() if ranged else None)  # "thấp hơn khoảng 15-20 nghìn đồng/kg": both ends
-    after = right[end:] if measure == Measure.VALUE else ""
+    after = right[end:] if measure in (Measure.VALUE, Measure.SHARE) else ""
     subject = _subject(label_left, after or _spelled_noun(measured), unit, chain, measure, clause[:number_pos])
     if not subject:
         return [], end
@@ -661,6 +661,8 @@ def _base_kind(base: Month, end: Month) -> str | None:
 def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Measure, before: str) -> str:
     """The label of the figure: its own words, else the chain's subject."""
     own = "" if g.ANAPHORA.match(label.strip()) else label.strip()  # "nhóm hàng này": the one named before
+    if measure == Measure.SHARE and own and g.MEETS.search(before) and (whole := _noun_phrase(after_unit)):
+        return f"{own} đáp ứng {whole}"  # "tổng thu đáp ứng 31,1% nhu cầu chi"
     if g.ELSEWHERE.match(own) and chain.subject:
         return f"{chain.subject} ({own})"  # a comparator, not the province's own figure (tagged "elsewhere")
     if measure == Measure.VALUE and len(own.split()) == 1 and (quantity := g.QUANTITY_OF_UNIT.get(unit_kind(unit))):

@@ -121,6 +121,8 @@ MEASURED_IN = {
     "người.km": "hành khách luân chuyển",
     "lượt người.km": "hành khách luân chuyển",
 }
+# A share stated as how much of a need is met: "tổng thu đáp ứng 31,1% nhu cầu chi"
+MEETS = re.compile(r"đáp\s+ứng(?:\s+(?:khoảng|được|gần|hơn))?\s*$", re.IGNORECASE)
 # "thuộc nhóm các tỉnh dẫn đầu": among the leaders, not first
 AMONG_LEADERS = re.compile(r"\b(?:nhóm|top)\b[^;.]{0,50}?\s(?:dẫn|đứng)\s+$", re.IGNORECASE)
 # A label that points back: "nhóm hàng này đạt 689 triệu USD" is about the one named before
@@ -148,7 +150,7 @@ LABEL_TAIL = re.compile(
     r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn|thứ|"
     r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)|(?:thấp|cao)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?\s+mức(?:\s+tăng)?|"
     r"chỉ\s+đạt|chỉ\s+chiếm|chỉ|đón|nhưng\s+vẫn|vẫn|nhưng|đứng\s+ở\s+vị\s+trí|vị\s+trí|dẫn|"
-    r"so\s+với\s+(?:và\s+)?cùng\s+kỳ|chiếm\s+tỷ(?:\s+trọng|\s+lệ)?|làm(?:\s+(?:giảm|tăng))?|"
+    r"so\s+với\s+(?:và\s+)?cùng\s+kỳ|chiếm\s+tỷ(?:\s+trọng|\s+lệ)?|làm(?:\s+(?:giảm|tăng))?|đáp\s+ứng|"
     r"(?:tăng|giảm)\s+(?:khá|rất|mạnh|nhẹ|cao|thấp|sâu)(?:\s+(?:cao|mạnh|nhanh))?(?:\s+so(?:\s+với)?(?:\s+cùng\s+kỳ)?)?|"
     r"không\s+đáng\s+kể)\s*$",
     re.IGNORECASE,
@@ -157,7 +159,7 @@ LABEL_HEAD = re.compile(
     r"^(?:\s*(?:trong\s+đó|riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
     r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
     r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với|so|với|"
-    r"nhưng|song|tuy\s+nhiên|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
+    r"nhưng|song|tuy\s+nhiên|như\s+vậy|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
 )
 # Nouns after a number that never make it an indicator figure.
