@@ -126,3 +126,18 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _APP)
 def test_no_server_errors(case: schemathesis.Case) -> None:
     response = case.call()
     assert response.status_code < 500, f"{case.method} {case.formatted_path}: {response.status_code} {response.text}"
+
+
+def test_the_catalogue_page_and_mapping_a_label_from_the_review_list(client: TestClient) -> None:
+    page = client.get("/chi-tieu")
+    assert page.status_code == 200 and "Tốc độ tăng trưởng GRDP" in page.text and "Nhãn chờ xem xét" in page.text
+    label = next(line for line in page.text.splitlines() if 'name="label" value="' in line)
+    waiting = label.split('name="label" value="', 1)[1].split('"', 1)[0]
+    saved = client.post(
+        "/chi-tieu/gan-ma", data={"label": waiting, "code": "TOURISTS", "author": "Phòng TH"}, follow_redirects=True
+    )
+    assert saved.status_code == 200 and "Đã gắn" in saved.text and f'value="{waiting}"' not in saved.text
+    again = client.post(
+        "/chi-tieu/gan-ma", data={"label": waiting, "code": "NO_CODE", "author": "x"}, follow_redirects=True
+    )
+    assert "Không lưu" in again.text

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.checks import run_checks
+from planwatch.monitor.plan_edits import PlanEditError, add_indicator_alias, unclassified_labels
 from planwatch.monitor.progress import year_status, year_targets
 from planwatch.monitor.series import Point, series
 from planwatch.monitor.tasks import (
@@ -96,6 +97,32 @@ def overview(request: Request, year: int | None = None) -> HTMLResponse:
     order = {category: i for i, category in enumerate((*CATEGORIES, UNCLASSIFIED))}
     ordered = dict(sorted(groups.items(), key=lambda kv: order.get(kv[0], len(order))))
     return _render(request, "overview.html", year=year, years=years, groups=ordered, overdue=overdue, findings=findings)
+
+
+@router.get("/chi-tieu", response_class=HTMLResponse)
+def catalogue_page(request: Request, message: str = "") -> HTMLResponse:
+    """The indicator catalogue, and the labels no indicator names yet, each with a form to name it."""
+    with _session(request) as db:
+        waiting = unclassified_labels(db)[:REVIEW_SHOWN]
+    indicators = sorted(default_catalogue().indicators.values(), key=lambda i: (i.category, i.name))
+    return _render(request, "catalogue.html", indicators=indicators, waiting=waiting, message=message)
+
+
+@router.post("/chi-tieu/gan-ma")
+def map_label(
+    request: Request, label: Annotated[str, Form()], code: Annotated[str, Form()], author: Annotated[str, Form()]
+) -> RedirectResponse:
+    """A person names the indicator a label means; remembered for later documents, applied to stored ones."""
+    try:
+        with request.app.state.sessions.begin() as db:
+            changed = add_indicator_alias(db, label, code, author.strip() or "web")
+        message = f"Đã gắn “{label}” vào {code} ({changed} số liệu, chỉ tiêu)."
+    except PlanEditError as error:
+        message = f"Không lưu: {error}"
+    return RedirectResponse(f"/chi-tieu?message={quote(message)}#cho-xem-xet", status_code=303)
+
+
+REVIEW_SHOWN = 200  # labels the review list shows, the most frequent first
 
 
 @router.get("/chi-tieu/{code}", response_class=HTMLResponse)
