@@ -157,3 +157,9 @@ def test_an_article_that_assigns_targets_and_a_lead_in_that_lists_them() -> None
     )
     drafts = {d.value: d for d in _targets(plan, 2023)}
     assert drafts[6.8].indicator == "tốc độ tăng trưởng kinh tế" and drafts[950].indicator == "kim ngạch xuất khẩu"
+
+
+def test_the_closest_indicator_is_suggested_never_linked() -> None:
+    catalogue = default_catalogue()
+    assert catalogue.closest("Tỷ lệ dân số được dùng nước sạch thành thị") == "CLEAN_WATER"
+    assert catalogue.closest("huyện") is None

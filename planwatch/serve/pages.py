@@ -102,9 +102,10 @@ def overview(request: Request, year: int | None = None) -> HTMLResponse:
 @router.get("/chi-tieu", response_class=HTMLResponse)
 def catalogue_page(request: Request, message: str = "") -> HTMLResponse:
     """The indicator catalogue, and the labels no indicator names yet, each with a form to name it."""
+    catalogue = default_catalogue()
     with _session(request) as db:
-        waiting = unclassified_labels(db)[:REVIEW_SHOWN]
-    indicators = sorted(default_catalogue().indicators.values(), key=lambda i: (i.category, i.name))
+        waiting = [(label, count, catalogue.closest(label)) for label, count in unclassified_labels(db)[:REVIEW_SHOWN]]
+    indicators = sorted(catalogue.indicators.values(), key=lambda i: (i.category, i.name))
     return _render(request, "catalogue.html", indicators=indicators, waiting=waiting, message=message)
 
 

@@ -59,8 +59,25 @@ class Catalogue:
                 return self._phrases[best.group(0)]
         return None
 
+    def closest(self, label: str) -> str | None:
+        """The indicator whose name or alias shares most of its words with `label` (folded, common words aside),
+        when it shares at least half of them: a suggestion for a person to confirm, never a link by itself."""
+        words = set(fold(label).split()) - _COMMON
+        best, code = 0.0, None
+        for indicator in self.indicators.values():
+            for name in (indicator.name, *indicator.aliases):
+                theirs = set(fold(name).split()) - _COMMON
+                if words and theirs:
+                    score = len(words & theirs) / len(theirs)
+                    if score > best:
+                        best, code = score, indicator.code
+        return code if best >= 0.5 else None
+
     def children(self, code: str) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.parent == code]
+
+
+_COMMON = set("tong so cua va cac tren dia ban tinh ty le nam thang".split())  # words that tell indicators apart little
 
 
 @cache
