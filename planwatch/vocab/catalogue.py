@@ -77,7 +77,8 @@ class Catalogue:
         return [i for i in self.indicators.values() if i.parent == code]
 
 
-_COMMON = set(["tong", "so", "cua", "va", "cac", "tren", "dia", "ban", "tinh", "ty", "le", "nam", "thang"])  # words that tell indicators apart little
+# Words that tell indicators apart little
+_COMMON = set("tong so cua va cac tren dia ban tinh ty le nam thang".split())
 
 
 @cache
