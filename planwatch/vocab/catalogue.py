@@ -78,7 +78,7 @@ class Catalogue:
 
 
 # Words that tell indicators apart little
-_COMMON = set("tong so cua va cac tren dia ban tinh ty le nam thang".split())
+_COMMON = set(["tong", "so", "cua", "va", "cac", "tren", "dia", "ban", "tinh", "ty", "le", "nam", "thang"])
 
 
 @cache
