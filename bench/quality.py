@@ -111,7 +111,10 @@ QUESTIONS = (
     "Những chỉ tiêu nào có nguy cơ không đạt?",
     "Sở Công Thương được giao những nhiệm vụ gì?",
     "Nhiệm vụ nào quá hạn?",
+    "Sở nào có nhiều nhiệm vụ quá hạn nhất?",
     "Thu nội địa 5 tháng năm 2024 đạt bao nhiêu?",
+    "Thu NSNN tháng 5/2024?",
+    "NSNN",
 )
 
 

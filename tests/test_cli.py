@@ -111,3 +111,12 @@ def test_agencies_the_registry_does_not_know_are_listed_for_review(tmp_path: Pat
         _run(db, "agency-add", "Trung tâm Xúc tiến Đầu tư tỉnh", "--code", "TTXTDT", "--name", "Trung tâm XTĐT")[0] == 0
     )
     assert "SKHDT" in _run(db, "agencies")[1]
+
+
+def test_ask_answers_with_its_sources_or_says_there_is_none(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    _run(db, "ingest", str(SAMPLES))
+    code, out, _ = _run(db, "ask", "Kế hoạch thu ngân sách năm 2025?")
+    assert code == 0 and "Thu ngân sách nhà nước năm 2025" in out and "“" in out
+    code, out, _ = _run(db, "ask", "Tỷ lệ hộ nghèo năm 2019?")
+    assert code == 1 and "Không có số liệu" in out

@@ -38,6 +38,12 @@ def test_the_officials_questions_on_the_real_corpus(tmp_path: object) -> None:
         assert risky.found and "Tốc độ tăng trưởng GRDP 14,14%" in risky.text
         trade = ask(session, "Sở Công Thương được giao những nhiệm vụ gì?", date(2024, 7, 1))
         assert trade.found and "mục 1.5" in trade.text and "mục 2.6" in trade.text
+        late = ask(session, "Nhiệm vụ nào quá hạn?", date(2024, 7, 1))
+        assert late.found and "mục III.1" in late.text and "hạn 20/01/2024" in late.text
+        alone = ask(session, "NSNN")  # an abbreviation alone names budget revenue
+        assert alone.found and alone.text.startswith("Thu ngân sách nhà nước")
+        month = ask(session, "Thu NSNN tháng 5/2024?")  # only the 5-month figure is stated: not a month's
+        assert not month.found and "tháng 5/2024" in month.text
     engine.dispose()
 
 

@@ -18,6 +18,7 @@ from planwatch.cli import tasks as _tasks  # noqa: F401  (registers its commands
 from planwatch.cli.app import app, console, date_option, errors, say, sessions, state
 from planwatch.export import fact_records, target_records, task_records, to_jsonl
 from planwatch.ingest import document_paths, ingest_file
+from planwatch.query.ask import ask as answer_question
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.store import models
 from planwatch.vocab.measures import measure_label
@@ -111,6 +112,22 @@ def documents() -> None:
                 str(count),
             )
     console.print(table)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Câu hỏi, ví dụ: “Kế hoạch thu ngân sách năm 2024?”")],
+    as_of: Annotated[str | None, typer.Option(help="Ngày xét hạn nhiệm vụ (dd/mm/yyyy); mặc định hôm nay")] = None,
+) -> None:
+    """Hỏi về chỉ tiêu, số liệu, nhiệm vụ; câu trả lời kèm nguồn, hoặc “không có số liệu”."""
+    today = date_option(as_of)
+    with sessions()() as session:
+        answer = answer_question(session, question, today)
+    console.print(answer.text, highlight=False)
+    for source in answer.citations:
+        page = f", {say('page')} {source.page}" if source.page else ""
+        console.print(f"  {source.doc_key}{page}: “{source.quote}”", highlight=False)
+    raise typer.Exit(0 if answer.found else 1)
 
 
 class ExportKind(StrEnum):

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.progress import AT_RISK, BEHIND, year_status, year_targets
 from planwatch.monitor.series import series
-from planwatch.monitor.tasks import OVERDUE, STATUS_VI, scorecard, task_views
+from planwatch.monitor.tasks import OVERDUE, STATUS_VI, TaskView, scorecard, task_views
 from planwatch.store import models
 from planwatch.text.fold import fold_keep_length
 from planwatch.vocab.catalogue import default_catalogue
@@ -34,6 +34,8 @@ _TASKS = re.compile(r"\bnhiem vu\b.*\bqua han\b|\bqua han\b.*\bnhiem vu\b|\bcham
 _AT_RISK = re.compile(r"\bchi tieu\b.*\b(?:nguy co|khong dat|cham|chua dat)\b")
 # "Sở Công Thương được giao những nhiệm vụ gì?"
 _AGENCY_TASKS = re.compile(r"\b(?:duoc giao|phu trach|chu tri)\b.*\bnhiem vu\b|\bnhiem vu\b.*\b(?:cua|giao cho)\b")
+# "Sở nào có nhiều nhiệm vụ quá hạn nhất?" asks for an agency, "Nhiệm vụ nào quá hạn?" for the tasks
+_WHICH_AGENCY = re.compile(r"\b(?:so|co quan|don vi|nganh|huyen) nao\b|\bnhieu\b.*\bnhat\b")
 _LISTED = 10  # rows an answer lists before "..."
 
 
@@ -61,10 +63,13 @@ def ask(session: Session, question: str, today: date | None = None) -> Answer:
     if _AT_RISK.search(folded):
         return _targets_at_risk(session, _period(question))
     if _TASKS.search(folded):
-        return _overdue_agencies(session, today or date.today())
+        if _WHICH_AGENCY.search(folded):
+            return _overdue_agencies(session, today or date.today())
+        return _overdue_tasks(session, today or date.today())
     if _AGENCY_TASKS.search(folded) and (agency := _agency_named(question)):
         return _agency_tasks(session, agency, today or date.today())
-    code = default_catalogue().code_for(question)
+    # an abbreviation or a name alone ("NSNN") is matched by its words when no name is written in full
+    code = default_catalogue().code_for(question) or default_catalogue().closest(question)
     if code is None:
         return Answer(
             False,
@@ -182,7 +187,7 @@ def _agency_tasks(session: Session, agency: str, today: date) -> Answer:
         return Answer(False, f"Không có nhiệm vụ nào giao {name} chủ trì trong các văn bản đã nhập.")
     lines = [f"- {v.doc_key} mục {v.task.ref}: {v.task.summary} ({STATUS_VI[v.status]})" for v in views[:_LISTED]]
     more = [f"… và {len(views) - _LISTED} nhiệm vụ khác."] if len(views) > _LISTED else []
-    citations = [Citation(v.doc_key, v.task.char_start, v.task.char_end, v.task.page, v.task.quote) for v in views]
+    citations = [_task_citation(v) for v in views]
     return Answer(
         True,
         "\n".join([f"{name} được giao chủ trì {len(views)} nhiệm vụ:", *lines, *more]),
@@ -191,6 +196,30 @@ def _agency_tasks(session: Session, agency: str, today: date) -> Answer:
         today.isoformat(),
         citations[:_LISTED],
     )
+
+
+def _overdue_tasks(session: Session, today: date) -> Answer:
+    views = sorted(task_views(session, today, status=OVERDUE), key=lambda v: v.due or today)
+    if not views:
+        return Answer(False, f"Không có nhiệm vụ quá hạn tại ngày {today:%d/%m/%Y} trong các văn bản đã nhập.")
+    lines = [
+        f"- {v.doc_key} mục {v.task.ref or '—'}: {v.task.summary} (hạn {v.due:%d/%m/%Y}; {', '.join(v.task.agencies)})"
+        for v in views[:_LISTED]
+    ]
+    more = [f"… và {len(views) - _LISTED} nhiệm vụ khác."] if len(views) > _LISTED else []
+    return Answer(
+        True,
+        "\n".join([f"{len(views)} nhiệm vụ quá hạn chưa hoàn thành tại ngày {today:%d/%m/%Y}:", *lines, *more]),
+        float(len(views)),
+        "nhiệm vụ",
+        today.isoformat(),
+        [_task_citation(v) for v in views[:_LISTED]],
+    )
+
+
+def _task_citation(view: TaskView) -> Citation:
+    task = view.task
+    return Citation(view.doc_key, task.char_start, task.char_end, task.page, task.quote)
 
 
 def _overdue_agencies(session: Session, today: date) -> Answer:
@@ -203,7 +232,7 @@ def _overdue_agencies(session: Session, today: date) -> Answer:
     overdue = [
         v for v in task_views(session, today, status=OVERDUE) if top.agency in (v.task.agency_codes + v.task.agencies)
     ]
-    citations = [Citation(v.doc_key, v.task.char_start, v.task.char_end, v.task.page, v.task.quote) for v in overdue]
+    citations = [_task_citation(v) for v in overdue]
     refs = ", ".join(f"{v.doc_key} mục {v.task.ref}" for v in overdue)
     return Answer(
         True,

@@ -60,15 +60,16 @@ class Catalogue:
         return None
 
     def closest(self, label: str) -> str | None:
-        """The indicator whose name or alias shares most of its words with `label` (folded, common words aside),
-        when it shares at least half of them: a suggestion for a person to confirm, never a link by itself."""
+        """The indicator whose name or alias is most alike `label` in words (folded, common words aside; Dice
+        coefficient, so a short alias inside a long label does not win by itself), when at least half alike: a
+        suggestion for a person to confirm, never a link by itself."""
         words = set(fold(label).split()) - _COMMON
         best, code = 0.0, None
         for indicator in self.indicators.values():
             for name in (indicator.name, *indicator.aliases):
                 theirs = set(fold(name).split()) - _COMMON
                 if words and theirs:
-                    score = len(words & theirs) / len(theirs)
+                    score = 2 * len(words & theirs) / (len(words) + len(theirs))
                     if score > best:
                         best, code = score, indicator.code
         return code if best >= 0.5 else None
@@ -78,7 +79,7 @@ class Catalogue:
 
 
 # Words that tell indicators apart little
-_COMMON = set(["tong", "so", "cua", "va", "cac", "tren", "dia", "ban", "tinh", "ty", "le", "nam", "thang"])
+_COMMON = frozenset({"tong", "so", "cua", "va", "cac", "tren", "dia", "ban", "tinh", "ty", "le", "nam", "thang"})
 
 
 @cache
