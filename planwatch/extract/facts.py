@@ -105,6 +105,7 @@ class _Chain:
     unit: str = ""  # the unit of the subject's last level: a level in another kind of unit names a new subject
     framing: str = ""  # what a framing segment names ("Theo kết quả công bố Chỉ số PCI ..."): a last resort
     clause_figures: int = 0  # figures read so far in the clause: the words after one and "và" are its leftovers
+    ranked: bool = False  # the sentence has given a rank: a bare "2/6 tỉnh" after it is one too
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+")
@@ -171,6 +172,9 @@ def _set_comparison(chain: _Chain, clause: str) -> None:
     elif month and chain.period and chain.period.end:
         base = Month(int(month.group(2)), int(month.group(1)))
         chain.compare = _base_kind(base, chain.period.end) or "other"
+    elif (year_end := g.CLAUSE_VS_YEAR_END.match(clause)) and chain.period and chain.period.end:
+        year = year_end.group("date_year") or year_end.group("year")
+        chain.compare = _base_kind(Month(int(year) if year else chain.period.end.year - 1, 12), chain.period.end)
 
 
 def _pieces(text: str, splitter: re.Pattern[str], keep_parens: bool = False) -> list[tuple[int, str]]:
@@ -495,7 +499,7 @@ def _without_periods(text: str, text_start: int, periods: list[PeriodMention]) -
 
 
 def _clean_label(text: str) -> str:
-    label = re.sub(r"\s+", " ", text).strip(" ,:;.-–(")
+    label = re.sub(r"\s+", " ", text).strip(" ,:;.-–(+•")
     label = _LIST_NUMBER_LEFT.sub("", label)
     if g.ELSEWHERE.match(label):
         return label
@@ -521,7 +525,8 @@ def _measure(
         return _change_kind(left, right, chain, period), value, "%", None, 0
     if token.kind in ("first", "behind"):  # "dẫn đầu cả nước": first; "chỉ xếp sau hai tỉnh": third
         return Measure.RANK, value, "", None, 0
-    if g.LEFT_RANK.search(left):
+    if g.LEFT_RANK.search(left) or (chain.ranked and not left.strip() and g.RANK_SEQUEL.match(right)):
+        chain.ranked = True
         total = g.RIGHT_OF_TOTAL.match(right)
         of = int(parse_figure(total.group(1))) if total else None
         return Measure.RANK, value, "", of, total.end() if total else 0
@@ -660,7 +665,9 @@ def _base_kind(base: Month, end: Month) -> str | None:
 
 def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Measure, before: str) -> str:
     """The label of the figure: its own words, else the chain's subject."""
-    own = "" if g.ANAPHORA.match(label.strip()) else label.strip()  # "nhóm hàng này": the one named before
+    own = label.strip()
+    if g.ANAPHORA.match(own) or (_is_count(unit) and g.WHOLE_OF_COUNT.match(own)):
+        own = ""  # "nhóm hàng này": the one named before; "Trong số 11 nhóm ... có 6 nhóm": the whole
     if measure == Measure.SHARE and own and g.MEETS.search(before) and (whole := _noun_phrase(after_unit)):
         return f"{own} đáp ứng {whole}"  # "tổng thu đáp ứng 31,1% nhu cầu chi"
     if g.ELSEWHERE.match(own) and chain.subject:
@@ -714,6 +721,7 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Mea
 
 # The words after a figure that name what it counts, up to the next verb or punctuation; a number of months
 # inside stays ("đơn vị còn nợ bảo hiểm từ 3 tháng trở lên").
+_MOVE_AFTER_COUNT = re.compile(r"^\s*((?:tăng|giảm|giữ)\s+(?:giá|điểm)(?:\s+ổn\s+định)?)(?![\wÀ-ỹ])", re.IGNORECASE)
 _NOUN_PHRASE = re.compile(
     r"^\s*((?:[^\d,;:()%]|\d+(?=\s+tháng)|(?<=trên\s|dưới\s)\d+(?:,\d+)?\s?%){3,80}?)"
     r"(?=\s*(?:[,;:()]|\s(?:tăng|giảm|bằng|đạt|chiếm|với|gấp|so)\s|$))"
@@ -730,6 +738,8 @@ def _spelled_noun(text: str) -> str:
 
 
 def _noun_phrase(text: str) -> str:
+    if move := _MOVE_AFTER_COUNT.match(text):
+        return move.group(1)  # "6 nhóm tăng giá", "7 chỉ số giảm điểm": what the counted ones did names them
     m = _NOUN_PHRASE.match(text)
     if not m:
         return ""

@@ -16,7 +16,9 @@ def _words(*alternatives: str) -> str:
 _HEDGE = _words("xấp xỉ", "khoảng", "gần", "trên", "hơn", "dưới", "ước", "đạt")
 # "(-21,9%)", "(- 21,9%)", "(giảm 22,2%)"
 LEFT_SIGN = re.compile(r"(?:(?:^|\()\s*|(?<=\s)(?=\+))(?P<sign>[-+])\s*$")
-LEFT_RANK = re.compile(r"(?:đứng|xếp|xếp\s+hạng|vị\s+trí)\s+(?:thứ\s+)?$|(?:^|\s)thứ\s+$", re.IGNORECASE)
+LEFT_RANK = re.compile(r"(?:đứng|xếp|xếp\s+hạng|vị\s+trí|xếp\s+vị)\s+(?:thứ\s+)?$|(?:^|\s)thứ\s+$", re.IGNORECASE)
+# A rank listed after another without "thứ": "xếp thứ 11/63 tỉnh; 2/6 tỉnh trong vùng" (a total of a few dozen)
+RANK_SEQUEL = re.compile(r"^/\s*\d{1,2}(?![\d/.,])")
 # A base named in a paragraph ("có 3 nhóm giảm giá so với tháng trước"): its single-month changes share it
 BASE_NAMED = re.compile(r"so\s+với\s+(?:(?P<previous>tháng\s+trước)|cùng\s+(?:kỳ|tháng))", re.IGNORECASE)
 # Nothing but a joiner between a figure and the one before: "tăng 0,9% và 4,1%"
@@ -49,6 +51,11 @@ RIGHT_RANGE = re.compile(r"^\s*-\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
 # A clause that opens with its comparison base: "So sánh với cùng kỳ năm 2023: giảm 07 vụ (-21,9%)".
 CLAUSE_VS_PREVIOUS = re.compile(r"^\W*so\s+(?:sánh\s+)?với\s+(?:tháng|kỳ)\s+trước", re.IGNORECASE)
 CLAUSE_VS_SAME_PERIOD = re.compile(r"^\W*so\s+(?:sánh\s+)?với\s+cùng\s+kỳ", re.IGNORECASE)
+# "so với 31/12/2022 tăng ...", "So với cuối năm trước, ...": the end of a year (the year before unless named)
+CLAUSE_VS_YEAR_END = re.compile(
+    r"^\W*so\s+(?:sánh\s+)?với\s+(?:(?:ngày\s+)?31/12(?:/(?P<date_year>\d{4}))?|cuối\s+năm\s+(?:trước|(?P<year>\d{4}))|đầu\s+năm)",
+    re.IGNORECASE,
+)
 # "So sánh với tháng 4 năm 2024:": previous month or same month a year earlier, by the report's month
 CLAUSE_VS_MONTH = re.compile(r"^\W*so\s+(?:sánh\s+)?với\s+tháng\s+0?(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})", re.I)
 # "so với quý 3-2022", "so với quý II/2023", "so với quý trước" is handled as "previous"
@@ -126,7 +133,11 @@ MEETS = re.compile(r"đáp\s+ứng(?:\s+(?:khoảng|được|gần|hơn))?\s*$",
 # "thuộc nhóm các tỉnh dẫn đầu": among the leaders, not first
 AMONG_LEADERS = re.compile(r"\b(?:nhóm|top)\b[^;.]{0,50}?\s(?:dẫn|đứng)\s+$", re.IGNORECASE)
 # A label that points back: "nhóm hàng này đạt 689 triệu USD" is about the one named before
-ANAPHORA = re.compile(r"^(?:nhóm\s+hàng|mặt\s+hàng|chỉ\s+tiêu|lĩnh\s+vực|ngành|khu\s+vực|kết\s+quả)\s+này$", re.I)
+ANAPHORA = re.compile(
+    r"^(?:với\s+)?(?:nhóm\s+hàng|mặt\s+hàng|chỉ\s+tiêu|lĩnh\s+vực|ngành|khu\s+vực|kết\s+quả|quy\s+mô|mức)\s+này$", re.I
+)
+# The whole a count is taken from ("Trong số 11 nhóm hàng ... có 6 nhóm tăng giá"): no name of the count
+WHOLE_OF_COUNT = re.compile(r"^(?:trong\s+)?(?:tổng\s+)?số\s+\d+\s|^trong\s+\d+\s", re.IGNORECASE)
 # "12 đơn vị giải ngân trên | 60%", "17 đơn vị từ | 30% đến 60%": a threshold, part of what is counted
 THRESHOLD_OF_COUNT = re.compile(
     r"\b\d+\s+(?:đơn\s+vị|chủ\s+đầu\s+tư|khoản\s+thu|sở|ngành|xã|huyện|doanh\s+nghiệp|dự\s+án)"
@@ -144,7 +155,7 @@ ELSEWHERE = re.compile(r"^(?:bình\s+quân\s+(?:chung\s+)?(?:của\s+)?)?(?:cả
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
     r"(?:\s+|^)(?:ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
-    r"gần|hơn|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|hiện|dự\s+kiến|lũy\s+kế|ước\s+thực\s+hiện|"
+    r"gần|hơn|của|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|hiện|dự\s+kiến|lũy\s+kế|ước\s+thực\s+hiện|"
     r"toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|mới\s+đạt|còn|"
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
     r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn|thứ|"
@@ -158,7 +169,7 @@ LABEL_TAIL = re.compile(
 LABEL_HEAD = re.compile(
     r"^(?:\s*(?:trong\s+đó|riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
     r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
-    r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với|so|với|"
+    r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với\s+(?:cuối|đầu)(?:\s+năm(?:\s+trước)?)?|so\s+với|so|với|"
     r"nhưng|song|tuy\s+nhiên|như\s+vậy|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
 )
