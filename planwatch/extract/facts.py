@@ -146,6 +146,10 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
         if g.BREAKDOWN.match(sentence) and last_subject:
             chain.parent = last_subject
         for c_start, clause in _pieces(sentence, _CLAUSE_END, keep_parens=True):
+            if chain.aside and not g.BREAKDOWN.match(clause) and not g.OPENS_WITH_DATE.match(sentence):
+                # "đàn lợn tại thời điểm 1/4 ...; sản lượng thịt ...": back to the window, unless the date opened
+                # the sentence ("Tại thời điểm 01/10, đàn lợn ...; đàn bò ...": all of it is at that date)
+                chain.period, chain.aside = period, False
             if g.BREAKDOWN.match(clause) and (chain.subject or last_subject) and not chain.parent:
                 chain.parent = chain.subject or last_subject
                 chain.subject = ""

@@ -86,6 +86,8 @@ FRAMED = re.compile(
 # "Về thu hút đầu tư, cấp mới 14 dự án": a topic, replaced by the segment that names the figure
 TOPIC = re.compile(r"^\W*về\b", re.IGNORECASE)
 # A period for one clause only: "riêng quý III tăng 10,3%", "bình quân giai đoạn 2016-2020", a census date
+# A sentence that opens with its date: "Tại thời điểm 01/10/2021, ...", "Đến 30/11, ..."
+OPENS_WITH_DATE = re.compile(r"^\W*(?:tại\s+|vào\s+)?(?:thời\s+điểm|tính\s+đến|đến)\b", re.IGNORECASE)
 ASIDE = re.compile(
     r"\briêng\s+(?:trong\s+)?(?:quý|tháng)\b[^,;]*$|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}[^;]*$"
     r"|\bthời\s+điểm\s+(?:ngày\s+)?\d{1,2}/\d{1,2}[^;]*$",

@@ -100,7 +100,7 @@ def read_percent(
     if outcome == "share_down":
         return Measure.SHARE, -value
     if outcome == "plan_pct_over":
-        return Measure.PLAN, 100 + value
+        return Measure.PLAN, round(100 + value, 6)
     if outcome == "yoy_index":
         return Measure.YOY, round(value - 100, 6)
     if outcome in ("change", "fall"):
