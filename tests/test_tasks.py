@@ -199,3 +199,24 @@ def test_assignments_in_running_text_are_tasks_without_a_printed_number() -> Non
         ("#1", ["Sở Kế hoạch và Đầu tư"], ["Sở Tài chính"], date(2024, 6, 30)),
         ("#2", ["Sở Xây dựng"], [], date(2024, 7, 15)),
     ]
+
+
+NOTICE = "\n\n".join(
+    [
+        "Thông báo ý kiến chỉ đạo của Chủ tịch UBND tỉnh",
+        "Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát biên chế năm 2025. "
+        "Yêu cầu gửi kết quả về UBND tỉnh trước ngày 15/4/2025.",
+        "Trên cơ sở ý kiến của các huyện, Sở Giao thông vận tải chủ trì, phối hợp với Công an tỉnh lập phương án "
+        "phân luồng; hoàn thành trong quý II/2025.",
+        "Sở Công Thương đã chủ trì tổ chức hội chợ thương mại.",
+    ]
+)
+
+
+def test_an_assignment_runs_to_the_next_and_an_agency_may_be_its_subject() -> None:
+    blocks = outline(assemble(read_text("thong-bao.txt", NOTICE.encode())))
+    tasks, _ = extract_tasks(blocks, default_registry(), Period(Month(2025, 1), Month(2025, 12)))
+    assert [(t.ref, t.agencies, t.coordinating, t.deadline) for t in tasks] == [
+        ("#1", ["Sở Nội vụ"], ["Sở Tài chính"], date(2025, 4, 15)),
+        ("#2", ["Sở Giao thông vận tải"], ["Công an tỉnh"], date(2025, 6, 30)),
+    ]

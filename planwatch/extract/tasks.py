@@ -23,13 +23,21 @@ _ADDRESSEES = re.compile(r"^([^:]{3,250}?)\s*:\s*")
 _ASSIGNED = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
 _COORDINATE = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.I)
 _SENTENCE = re.compile(r"[^.;!?]+(?:[.;!?](?!\d)|$)")
+_UPPER_MARKED = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"  # capitals with marks
 # "UBND tỉnh giao Sở X chủ trì", "Chủ tịch UBND tỉnh yêu cầu các sở ... khẩn trương": an assignment in running text
-_ASSIGNS = re.compile(r"(?:^|\s)(?:giao|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)\s+(?=[A-ZĐÀ-Ỹ]|các\s|UBND)", re.I)
+_ASSIGNS = re.compile(
+    rf"(?:^|\s)(?:giao|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)\s+(?=(?-i:[A-ZĐ{_UPPER_MARKED}])|các\s|UBND)", re.I
+)
 _LEAD_VERBS = (
     r"(?:chủ\s+trì|khẩn\s+trương|tập\s+trung|tiếp\s+tục|rà\s+soát|kiểm\s+tra|hướng\s+dẫn|phối\s+hợp|"
     r"tham\s+mưu|xây\s+dựng|triển\s+khai|thực\s+hiện|tổ\s+chức|đôn\s+đốc|theo\s+dõi|báo\s+cáo|hoàn\s+thành)"
 )
 _LEADS = re.compile(rf"\s*,?\s*{_LEAD_VERBS}", re.I)
+# An agency as the subject of a directive: "(Trên cơ sở ..., )Sở Kế hoạch và Đầu tư chủ trì, phối hợp với ..."
+_SUBJECT_LEADS = re.compile(
+    r"(?:^|,\s+)(?P<subject>(?:Sở|Ban|Văn\s+phòng|Công\s+an|Bộ\s+Chỉ\s+huy|UBND|Ủy\s+ban|Thanh\s+tra|Đài|Trường|Kho\s+bạc|"
+    r"Cục|Chi\s+cục|Ngân\s+hàng|Liên\s+minh|Hội)\b[^,;]{2,120}?)(?P<verb>\s*,?\s+chủ\s+trì,?\s+phối\s+hợp)"
+)
 _LEAD_WORD = re.compile(rf"(?<![\wÀ-ỹ]){_LEAD_VERBS}(?![\wÀ-ỹ])", re.I)
 _ADDRESSEE_CHARS = 160  # how far the addressees of an assignment may run before its verb
 _TASK_SECTION = re.compile(r"nhiệm\s+vụ|giải\s+pháp|tổ\s+chức\s+thực\s+hiện", re.I)
@@ -123,31 +131,46 @@ def _addressees_before_lead(text: str, at: int, stop: int, registry: Registry) -
 def _assignments(block: OutlineBlock, registry: Registry, unnumbered: int) -> list[Task]:
     """Assignments in running text, as news items and official letters state them: "UBND tỉnh giao Sở Kế hoạch
     và Đầu tư chủ trì, phối hợp với Sở Tài chính ..., hoàn thành trước ngày 30/6/2023". Nothing is printed as
-    their number: their key is "#1", "#2", ... in the document, and they export with `ref` null."""
+    their number: their key is "#1", "#2", ... in the document, and they export with `ref` null. An assignment
+    runs to the next one in the paragraph: "... tổng hợp báo cáo. Yêu cầu gửi trước ngày 24/5/2019." is its
+    deadline."""
+    opened = [a for sentence in _SENTENCE.finditer(block.text) if (a := _assignment_in(block.text, sentence, registry))]
     found: list[Task] = []
-    for sentence in _SENTENCE.finditer(block.text):
-        verb = _ASSIGNS.search(sentence.group(0))
-        if not verb:
-            continue
-        at = sentence.start() + verb.end()
-        agencies, end = registry.scan(block.text, at)
-        if not agencies or not _LEADS.match(block.text, end):
-            agencies, end = _addressees_before_lead(block.text, at, sentence.end(), registry)
-            if not agencies:
-                continue
+    for number, (at, end, agencies, sentence) in enumerate(opened):
+        body_end = opened[number + 1][3].start() if number + 1 < len(opened) else len(block.text)
         task = Task(
-            ref=f"#{unnumbered + len(found) + 1}",
+            ref=f"#{unnumbered + number + 1}",
             agencies=agencies,
             agencies_text=block.text[at:end],
             role="lead",
             start=block.start + sentence.start() + (len(sentence.group(0)) - len(sentence.group(0).lstrip())),
             end=block.start + sentence.end(),
-            item_end=block.start + sentence.end(),
+            item_end=block.start + body_end,
             summary=_summary(block.text[end : sentence.end()]),
         )
-        _read_body(task, block.text[end : sentence.end()], block.start + end, registry)
+        _read_body(task, block.text[end:body_end], block.start + end, registry)
         found.append(task)
     return found
+
+
+def _assignment_in(
+    text: str, sentence: re.Match[str], registry: Registry
+) -> tuple[int, int, list[str], re.Match[str]] | None:
+    """(where the addressees start and end, their names, the sentence) of an assignment the sentence opens:
+    "giao Sở X chủ trì ...", or an agency as its subject: "Sở X chủ trì, phối hợp với ..." """
+    if verb := _ASSIGNS.search(sentence.group(0)):
+        at = sentence.start() + verb.end()
+        agencies, end = registry.scan(text, at)
+        if not agencies or not _LEADS.match(text, end):
+            agencies, end = _addressees_before_lead(text, at, sentence.end(), registry)
+        if agencies:
+            return at, end, agencies, sentence
+    if lead := _SUBJECT_LEADS.search(sentence.group(0)):
+        at = sentence.start() + lead.start("subject")
+        agencies, end = registry.scan(text, at)
+        if agencies and end == sentence.start() + lead.start("verb"):
+            return at, end, agencies, sentence
+    return None
 
 
 def _open_task(block: OutlineBlock, registry: Registry) -> Task | None:
