@@ -159,6 +159,23 @@ def test_an_article_that_assigns_targets_and_a_lead_in_that_lists_them() -> None
     assert drafts[6.8].indicator == "tốc độ tăng trưởng kinh tế" and drafts[950].indicator == "kim ngạch xuất khẩu"
 
 
+def test_a_news_item_about_the_targets_assigned_for_the_year() -> None:
+    item = (
+        "Giao kế hoạch phát triển kinh tế - xã hội năm 2025\n\n"
+        "Tại Hội nghị, UBND tỉnh đã giao nhiều chỉ tiêu quan trọng như: tăng trưởng GRDP đạt 8,2%; thu ngân sách "
+        "nhà nước 5.400 tỷ đồng. Toàn tỉnh phấn đấu thêm 3 xã đạt chuẩn nông thôn mới; trồng mới 1.500 ha rừng; tỷ "
+        "lệ che phủ rừng đạt trên 41%. Năm 2024, tỉnh trồng được 1.320 ha rừng.\n"
+    )
+    got = {(d.indicator, d.value, d.comparator) for d in _targets(item, 2025)}
+    assert got == {
+        ("tăng trưởng GRDP", 8.2, "="),
+        ("thu ngân sách nhà nước", 5400, "="),
+        ("xã đạt chuẩn nông thôn mới thêm", 3, "="),
+        ("trồng mới rừng", 1500, "="),
+        ("tỷ lệ che phủ rừng", 41, ">="),
+    }
+
+
 def test_the_closest_indicator_is_suggested_never_linked() -> None:
     catalogue = default_catalogue()
     assert catalogue.closest("Tỷ lệ dân số được dùng nước sạch thành thị") == "CLEAN_WATER"

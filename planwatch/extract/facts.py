@@ -419,8 +419,8 @@ def _add_to_label(pending: str, segment: str) -> str:
     segment = g.AGENCY_TAG.sub("", segment).strip()
     if not segment or g.ATTRIBUTION.match(segment) or g.NO_FIGURE_STATED.search(segment):
         return pending
-    if pending and g.TOPIC.match(pending):
-        return segment
+    if pending and (g.TOPIC.match(pending) or g.LIST_LEAD_IN.search(pending)):
+        return segment  # "Về thu hút đầu tư, ...", "... thông qua nhiều chỉ tiêu quan trọng như: ...": no name
     return f"{pending}, {segment}" if pending else segment
 
 
@@ -725,7 +725,10 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Mea
 
 # The words after a figure that name what it counts, up to the next verb or punctuation; a number of months
 # inside stays ("đơn vị còn nợ bảo hiểm từ 3 tháng trở lên").
-_MOVE_AFTER_COUNT = re.compile(r"^\s*((?:tăng|giảm|giữ)\s+(?:giá|điểm)(?:\s+ổn\s+định)?)(?![\wÀ-ỹ])", re.IGNORECASE)
+_MOVE_AFTER_COUNT = re.compile(
+    r"^\s*((?:tăng|giảm|giữ)\s+(?:giá|điểm)(?:\s+ổn\s+định)?|đạt\s+chuẩn(?:\s+[^\d\s,;:()%.]+){0,5})(?![\wÀ-ỹ])",
+    re.IGNORECASE,
+)
 _NOUN_PHRASE = re.compile(
     r"^\s*((?:[^\d,;:()%]|\d+(?=\s+tháng)|(?<=trên\s|dưới\s)\d+(?:,\d+)?\s?%){3,80}?)"
     r"(?=\s*(?:[,;:()]|\s(?:tăng|giảm|bằng|đạt|chiếm|với|gấp|so)\s|$))"
@@ -743,12 +746,12 @@ def _spelled_noun(text: str) -> str:
 
 def _noun_phrase(text: str) -> str:
     if move := _MOVE_AFTER_COUNT.match(text):
-        return move.group(1)  # "6 nhóm tăng giá", "7 chỉ số giảm điểm": what the counted ones did names them
+        return move.group(1)  # "6 nhóm tăng giá", "3 xã đạt chuẩn nông thôn mới": what they did names them
     m = _NOUN_PHRASE.match(text)
     if not m:
         return ""
     phrase = m.group(1).strip()
-    return "" if re.match(r"^(?:so|tăng|giảm|bằng|đạt|và|trong|với)\b", phrase, re.IGNORECASE) else phrase
+    return "" if re.match(r"^(?:so|tăng|giảm|bằng|đạt|và|trong|với|trở\s+(?:lên|xuống))\b", phrase, re.I) else phrase
 
 
 def _is_count(unit: str) -> bool:

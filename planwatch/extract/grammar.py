@@ -85,6 +85,8 @@ FRAMED = re.compile(
 )
 # "Về thu hút đầu tư, cấp mới 14 dự án": a topic, replaced by the segment that names the figure
 TOPIC = re.compile(r"^\W*về\b", re.IGNORECASE)
+# The words that open a list: what follows names itself ("... các chỉ tiêu quan trọng như: tăng trưởng GRDP ...")
+LIST_LEAD_IN = re.compile(r"\b(?:như|gồm|bao\s+gồm|sau\s+đây|như\s+sau|cụ\s+thể)\s*:?\s*$", re.IGNORECASE)
 # A period for one clause only: "riêng quý III tăng 10,3%", "bình quân giai đoạn 2016-2020", a census date
 # A sentence that opens with its date: "Tại thời điểm 01/10/2021, ...", "Đến 30/11, ..."
 OPENS_WITH_DATE = re.compile(r"^\W*(?:tại\s+|vào\s+)?(?:thời\s+điểm|tính\s+đến|đến)\b", re.IGNORECASE)
@@ -157,7 +159,7 @@ ELSEWHERE = re.compile(r"^(?:bình\s+quân\s+(?:chung\s+)?(?:của\s+)?)?(?:cả
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
     r"(?:\s+|^)(?:ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
-    r"gần|hơn|của|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|hiện|dự\s+kiến|lũy\s+kế|ước\s+thực\s+hiện|"
+    r"gần|hơn|của|(?<!giảm\s)(?<!tăng\s)từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|hiện|dự\s+kiến|lũy\s+kế|ước\s+thực\s+hiện|"
     r"toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|mới\s+đạt|còn|"
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
     r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn|thứ|"
@@ -172,7 +174,7 @@ LABEL_HEAD = re.compile(
     r"^(?:\s*(?:trong\s+đó|riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
     r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
     r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với\s+(?:cuối|đầu)(?:\s+năm(?:\s+trước)?)?|so\s+với|so|với|"
-    r"nhưng|song|tuy\s+nhiên|như\s+vậy|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
+    r"nhưng|song|tuy\s+nhiên|như\s+vậy|phấn\s+đấu|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
 )
 # Nouns after a number that never make it an indicator figure.

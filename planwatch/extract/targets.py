@@ -24,10 +24,9 @@ _RESULTS_HEADING = re.compile(r"kết\s+quả|tình\s+hình\s+thực\s+hiện|đ
 _STRIVE = re.compile(r"phấn\s+đấu", re.IGNORECASE)
 # A lead-in that lists targets to the end of its sentence: "Các mục tiêu, nhiệm vụ cụ thể gồm: ...; ..."
 _TARGETS_LEAD_IN = re.compile(
-    r"(?:mục\s+tiêu|chỉ\s+tiêu)(?:,\s*nhiệm\s+vụ)?(?:\s+[^\s:;.]+){0,6}?\s+(?:gồm|là|như\s+sau)\s*:", re.IGNORECASE
+    r"(?:mục\s+tiêu|chỉ\s+tiêu)(?:,\s*nhiệm\s+vụ)?(?:\s+[^\s:;.]+){0,6}?\s+(?:gồm|là|như(?:\s+sau)?)\s*:", re.IGNORECASE
 )
 _FULL_STOP = re.compile(r"(?:^|(?<=[.!?])\s)")
-_SENTENCE_START = re.compile(r"(?:^|(?<=[.;!?])\s)")
 _FLOOR = re.compile(r"(?:trên|hơn|ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn)\s*$", re.IGNORECASE)
 _CEILING = re.compile(r"(?:dưới|không\s+quá|tối\s+đa|không\s+vượt\s+quá|(?:giảm|xuống)\s+còn|còn)\s*$", re.IGNORECASE)
 # after the figure: "đạt 10,5% trở lên", "giảm xuống 1,5% trở xuống"
@@ -84,7 +83,7 @@ def planned_facts(block: OutlineBlock, facts: list[Fact]) -> list[Fact]:
         return facts
     if any(_RESULTS_HEADING.search(h.title) for h in block.trail):
         return []
-    return [f for f in facts if _strives(block, f.start)]
+    return [f for f in facts if _strives(block, f.end)]  # the figure's end: its label may open before "phấn đấu"
 
 
 def extract_targets(block: OutlineBlock, facts: list[Fact], fallback_year: int) -> list[TargetDraft]:
@@ -112,14 +111,12 @@ def extract_targets(block: OutlineBlock, facts: list[Fact], fallback_year: int) 
 
 
 def _strives(block: OutlineBlock, pos: int) -> bool:
-    """The clause holding `pos` says "phấn đấu", or its sentence opens with a lead-in that lists targets."""
+    """The sentence holding `pos` says "phấn đấu" before it ("Toàn tỉnh phấn đấu thêm 2 xã ...; trồng mới 2.000 ha
+    rừng": both), or opens with a lead-in that lists targets."""
     local = pos - block.start
-    starts = [m.start() for m in _SENTENCE_START.finditer(block.text, 0, local + 1)]
-    sentence_start = starts[-1] if starts else 0
-    if _STRIVE.search(block.text[sentence_start:local]):
-        return True
     full = [m.start() for m in _FULL_STOP.finditer(block.text, 0, local + 1)]
-    return bool(_TARGETS_LEAD_IN.search(block.text[full[-1] if full else 0 : local]))
+    before = block.text[full[-1] if full else 0 : local]
+    return bool(_STRIVE.search(before) or _TARGETS_LEAD_IN.search(before))
 
 
 class _Structure:

@@ -20,7 +20,11 @@ from planwatch.vocab.catalogue import Catalogue
 from planwatch.vocab.units import base_value
 
 Row = dict[str, Any]
-_MOVE = re.compile(r"^Mức\s+(?:tăng|giảm)\b", re.IGNORECASE)
+# How far something moved, not its level: "Mức giảm tỷ lệ hộ nghèo", "giảm tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo giảm từ",
+# "Số xã đạt chuẩn nông thôn mới tăng thêm" ("Tăng trưởng ...", "Giá trị gia tăng", "Tốc độ tăng" are not moves)
+_MOVE = re.compile(
+    r"^(?:mức\s+)?(?:tăng|giảm)\s+(?!trưởng)|(?<!gia\s)(?<!độ\s)\b(?:tăng|giảm)(?:\s+(?:từ|thêm))?$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
