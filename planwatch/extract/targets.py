@@ -97,7 +97,7 @@ def extract_targets(block: OutlineBlock, facts: list[Fact], fallback_year: int) 
     rates: set[str] = set()  # subjects whose level is a %: their changes are in points
     shares = _Structure()
     for fact in planned_facts(block, facts):
-        draft = _draft(block, fact, year, number, rates, shares)
+        draft = _draft(block, fact, year if whole else _year_of(fact, year), number, rates, shares)
         if draft is None:
             continue
         if drafts and _second_end_of_range(drafts[-1], draft):
@@ -108,6 +108,12 @@ def extract_targets(block: OutlineBlock, facts: list[Fact], fallback_year: int) 
         drafts.append(draft)
     drafts.extend(_rank_targets(block, year, number, whole))
     return drafts
+
+
+def _year_of(fact: Fact, fallback: int) -> int:
+    """The year a "phấn đấu" figure is for: its own ("năm 2024 phấn đấu đạt 30,2%" in a block about 2021-2030)."""
+    period = fact.period
+    return period.end.year if period and period.end and period.start and period.end.month == 12 else fallback
 
 
 def _strives(block: OutlineBlock, pos: int) -> bool:

@@ -166,7 +166,10 @@ def _cite(session: Session, doc_key: str, fact_id: int | None) -> Citation | Non
 
 
 def _latest_target_year(session: Session) -> int | None:
-    return session.scalar(select(func.max(models.Target.year)).where(models.Target.active.is_(True)))
+    """The latest year with targets that has begun (a plan to 2030 does not hide this year's targets)."""
+    active = models.Target.active.is_(True)
+    begun = session.scalar(select(func.max(models.Target.year)).where(active, models.Target.year <= date.today().year))
+    return begun or session.scalar(select(func.min(models.Target.year)).where(active))
 
 
 def _agency_named(question: str) -> str | None:
