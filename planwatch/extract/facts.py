@@ -106,6 +106,10 @@ class _Chain:
     framing: str = ""  # what a framing segment names ("Theo kết quả công bố Chỉ số PCI ..."): a last resort
     clause_figures: int = 0  # figures read so far in the clause: the words after one and "và" are its leftovers
     ranked: bool = False  # the sentence has given a rank: a bare "2/6 tỉnh" after it is one too
+    clause_values: list[str] = field(default_factory=list)  # what the clause's levels measure, in order
+    respective: list[str] = field(default_factory=list)  # the names a "lần lượt" list still has to hand out
+    listed: list[str] = field(default_factory=list)  # the names of the clause's last "lần lượt" list
+    next_base: list[Measure | None] = field(default_factory=list)  # "tăng 0,4% và 2,9% so với A và B": B's, for 2,9
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+")
@@ -156,7 +160,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
             _set_comparison(chain, clause)
             chain.structure = chain.structure or bool(cue("label", "structure").search(clause))
             habit.start_clause()
-            chain.clause_figures = 0
+            chain.clause_figures, chain.clause_values, chain.respective, chain.listed = 0, [], [], []
             found = _read_clause(clause, context, chain, offset + s_start + c_start)
             habit.end_clause()
             facts.extend(found)
@@ -372,6 +376,9 @@ def _read_number(
     subject = _subject(label_left, after or _spelled_noun(measured), unit, chain, measure, clause[:number_pos])
     if not subject:
         return [], end
+    subject = _respective(chain, left, label_left, measured) or subject
+    if measure == Measure.VALUE:
+        chain.clause_values.append(subject)
     own_label = subject
     if measure.is_change and (about := g.ABOUT_AFTER.match(measured[end:])):
         named = about.group("named").strip()  # "tăng 12,1% về số DN, tăng 61,4% về số vốn đăng ký"
@@ -404,6 +411,31 @@ def _read_number(
         for v in values
     ]
     return facts, end
+
+
+def _respective(chain: _Chain, left: str, label: str, right: str) -> str:
+    """The name a figure of a "lần lượt" / "tương ứng" list takes, in order: from the subjects listed before the
+    verb ("Xuất khẩu và nhập khẩu tăng lần lượt 8,1% và 5,4%") or the clause's levels before it ("341 doanh
+    nghiệp với vốn đăng ký 2.986 tỷ đồng, tăng lần lượt 9,9% và 23,5%"). Not when the list pairs bases
+    ("tăng lần lượt 1,2% và 5,4% so với tháng trước và cùng kỳ")."""
+    if g.RESPECTIVELY.search(left):
+        listed = g.LIST_REST.match(right)
+        size = 1 + len(NUMBER_RE.findall(listed.group(0))) if listed else 0
+        parts = [p for p in g.LIST_SEPARATOR.split(label) if p] if g.AND.search(label) else [label]
+        if size < 2 or g.BASES_LISTED.search(left) or g.BASES_AFTER.match(right[listed.end() :] if listed else ""):
+            chain.respective = []
+        elif len(parts) == size:
+            chain.respective = parts
+        else:
+            chain.respective = chain.clause_values[-size:] if len(chain.clause_values) >= size else []
+        chain.listed = list(chain.respective)
+    elif chain.listed and not label and (listed := g.LIST_REST.match(right)):
+        # "đạt lần lượt 685 triệu USD và 402 triệu USD, tăng 14,6% và 9,3%": the same names again
+        size = 1 + len(NUMBER_RE.findall(listed.group(0)))
+        chain.respective = list(chain.listed) if size == len(chain.listed) else []
+    elif not (chain.respective and g.ONLY_A_JOINER.match(left)):
+        chain.respective = []
+    return chain.respective.pop(0) if chain.respective else ""
 
 
 def _framed(segment: str) -> str:
@@ -595,6 +627,12 @@ def _percent_measure(
 def _change_kind(left: str, after: str, chain: _Chain, period: Period) -> Measure | None:
     """The base a change is measured against: the previous period, a year earlier, the start of the year
     (a measure outside the contract, kept as ytd_change_pct), or none the schema holds (None)."""
+    if chain.next_base and g.ONLY_A_JOINER.match(left):
+        return chain.next_base.pop(0)
+    chain.next_base = []
+    if pair := _bases_after_pair(after, period):  # "tăng 0,4% và 2,9% so với tháng trước và cùng kỳ"
+        chain.next_base = [pair[1]]
+        return pair[0]
     stated, base = _stated_base(left, after, period)
     habit = chain.habit
     if stated:
@@ -611,6 +649,17 @@ def _change_kind(left: str, after: str, chain: _Chain, period: Period) -> Measur
         return habit.pair[1]
     single_month = period.start is not None and period.start == period.end
     return Measure.PREV if habit.first == Measure.PREV and single_month else Measure.YOY
+
+
+def _bases_after_pair(after: str, period: Period) -> tuple[Measure | None, Measure | None] | None:
+    """The two bases a pair of changes names after its second figure, in order."""
+    m = g.PAIR_THEN_BASES.match(after)
+    if not m:
+        return None
+    (first_stated, first), (second_stated, second) = (
+        _stated_base("", f"so với {m.group(name)}", period) for name in ("a", "b")
+    )
+    return (first, second) if first_stated and second_stated else None
 
 
 def _stated_base(left: str, after: str, period: Period) -> tuple[bool, Measure | None]:

@@ -23,6 +23,23 @@ RANK_SEQUEL = re.compile(r"^/\s*\d{1,2}(?![\d/.,])")
 BASE_NAMED = re.compile(r"so\s+với\s+(?:(?P<previous>tháng\s+trước)|cùng\s+(?:kỳ|tháng))", re.IGNORECASE)
 # Nothing but a joiner between a figure and the one before: "tăng 0,9% và 4,1%"
 ONLY_A_JOINER = re.compile(r"^\s*(?:và|,)\s*$", re.IGNORECASE)
+# A list handed out in order: "tăng lần lượt 8,1% và 5,4%", "đạt tương ứng 685 và 402 triệu USD"
+RESPECTIVELY = re.compile(r"\b(?:lần\s+lượt|tương\s+ứng)(?:\s+là)?\s*$", re.IGNORECASE)
+# the rest of such a list after its first number: "% và 5,4%", " triệu USD và 402 triệu USD"
+_UNIT_WORDS = r"(?:\s*%|\s+[^\d\s,;.%]{1,15}(?:\s+[^\d\s,;.%]{1,15})?)?"
+LIST_REST = re.compile(rf"^{_UNIT_WORDS}(?:\s*(?:,|và)\s*\d[\d.,]*{_UNIT_WORDS})+", re.IGNORECASE)
+LIST_SEPARATOR = re.compile(r"\s*(?:,|\bvà\b)\s*", re.IGNORECASE)  # "A, B và C": no list without "và"
+AND = re.compile(r"\bvà\b", re.IGNORECASE)
+# Two bases after a list: "... so với tháng trước và cùng kỳ"
+BASES_AFTER = re.compile(
+    r"^\s*(?:so\s+)?(?:với\s+)?[^,;.]{0,40}?\s+và\s+(?:so\s+với\s+)?(?:cùng|tháng|kỳ|quý|năm)", re.IGNORECASE
+)
+# A pair of changes with their two bases after: "tăng 0,4% và 2,9% so với tháng trước và (so với) cùng kỳ"
+PAIR_THEN_BASES = re.compile(
+    r"^\s*(?:và|,)\s*(?:tăng\s+|giảm\s+)?\d[\d.,]*\s*%\s+so\s+(?:với\s+)?(?P<a>[^,;.]+?)\s+và\s+(?:so\s+(?:với\s+)?)?"
+    r"(?P<b>[^,;.]+)",
+    re.IGNORECASE,
+)
 # A bare change followed by its pair: "tăng 0,9% và 4,1%"
 PAIR_FOLLOWS = re.compile(r"^\s*và\s+(?:tăng\s+|giảm\s+)?\d[\d.,]*\s?%(?!\s*so\b)", re.IGNORECASE)
 LEFT_TIMES = re.compile(rf"(?:(?:tăng\s+)?gấp|tăng)(?:\s+{_HEDGE})*\s*$", re.IGNORECASE)  # "tăng 2,2 lần" too
