@@ -359,7 +359,10 @@ def _read_number(
     label_left = _clean_label(_without_place(_without_periods(left, seg_start + left_from, periods), context.province))
     if pending and left_from == 0:
         label_left = _clean_label(_without_place(_add_to_label(pending, label_left), context.province))
-    if (left_from > 0 or chain.clause_figures) and (joined := g.LEFTOVER.match(label_left)):
+    # "thị xã A và huyện B cùng giảm 12,4%": one figure for each of them
+    sharing = [_clean_label(p) for p in g.LIST_SEPARATOR.split(label_left)] if g.SHARED.search(left) else []
+    sharing = sharing if len(sharing) >= 2 else []
+    if not sharing and (left_from > 0 or chain.clause_figures) and (joined := g.LEFTOVER.match(label_left)):
         label_left = _clean_label(label_left[joined.end() :])
         if joined.group("joiner").lower() == "với" and label_left and chain.subject:
             label_left = f"{label_left} {chain.subject}"  # "11 dự án FDI với tổng vốn 208 triệu USD": its capital
@@ -406,8 +409,10 @@ def _read_number(
     quote_start = seg_start + left_from + (len(left) - len(left.lstrip()))
     quote_end = seg_start + m.end + end
     values = [value_out] + ([parse_figure(ranged.group(1))] if ranged and measure == Measure.VALUE else [])
+    labels = [f"{parent} {name}" if parent else name for name in sharing] or [label]
     facts = [
-        Fact(label.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, parent, tags)
+        Fact(name.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, parent, tags)
+        for name in labels
         for v in values
     ]
     return facts, end
