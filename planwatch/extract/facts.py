@@ -112,7 +112,10 @@ class _Chain:
     next_base: list[Measure | None] = field(default_factory=list)  # "tăng 0,4% và 2,9% so với A và B": B's, for 2,9
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+")
+# A sentence ends at a stop and a space before a capital; web copies also lose the space: "năm trước.Tính chung"
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+|(?<=[a-zđà-ỹ%]\.)(?<!Tp\.)(?=[A-ZĐ][a-zđà-ỹ])"
+)
 _CLAUSE_END = re.compile(r";\s*")
 _WORDS_IN_PARENS = re.compile(r"\s*\([^()\d]*\)")
 _SEGMENT_END = re.compile(r",(?!\d)\s*|;\s*|\s*\(|\)\s*|(?<=\D):\s+")
@@ -454,8 +457,8 @@ def _add_to_label(pending: str, segment: str) -> str:
     """The number-less segments before a clause's first figure, less those that only say where the figure
     comes from or frame it ("Theo Sở Kế hoạch và Đầu tư", "Xét theo ngành hoạt động", "Về thu hút đầu tư")."""
     segment = g.AGENCY_TAG.sub("", segment).strip()
-    if not segment or g.ATTRIBUTION.match(segment) or g.NO_FIGURE_STATED.search(segment):
-        return pending
+    if not _clean_label(segment) or g.ATTRIBUTION.match(segment) or g.NO_FIGURE_STATED.search(segment):
+        return pending  # "Tính chung 7 tháng của năm nay, ...": nothing but a period and "của"
     if pending and (g.TOPIC.match(pending) or g.LIST_LEAD_IN.search(pending)):
         return segment  # "Về thu hút đầu tư, ...", "... thông qua nhiều chỉ tiêu quan trọng như: ...": no name
     return f"{pending}, {segment}" if pending else segment
@@ -485,8 +488,11 @@ def _period_for(
     """The period of the figure at `pos`: the last one named before it in its clause, else the chain's.
     The second item says the figure is about an earlier period quoted for comparison."""
     base = chain.period or Period(None, None)
+    after_figure = re.sub(r"^[\d.,]+", "", after_number)
+    if base.end and (same := g.SAME_PERIOD_OF_YEAR.match(after_figure)):  # "mức tăng 7,2% của cùng kỳ năm 2016"
+        return base.in_year(int(same.group("year")) if same.group("year") else base.end.year - 1), True
     later = [p for p in periods if p.start > pos and not p.comparison]
-    if later and g.PERIOD_AFTER.match(re.sub(r"^[\d.,]+", "", after_number[: later[0].start - pos])):
+    if later and g.PERIOD_AFTER.match(after_figure[: later[0].start - pos - (len(after_number) - len(after_figure))]):
         named_after = later[0].period  # "thấp hơn mức tăng 6,8% của quý IV/2022"
         return named_after, bool(base.end and named_after.end and named_after.end < base.end)
     mentioned = [p for p in periods if p.end <= pos]
