@@ -15,6 +15,8 @@ def test_months_to_date_and_half_year() -> None:
     assert periods("6 tháng đầu năm 2024") == [("2024-01", "2024-06", False)]
     assert periods("6 tháng cuối năm") == [("2024-07", "2024-12", False)]
     assert periods("(05 tháng năm 2023 tăng 15,3%)") == [("2023-01", "2023-05", False)]
+    assert periods("Năm tháng đầu năm, có 250 doanh nghiệp") == [("2024-01", "2024-05", False)]
+    assert periods("năm tháng qua") == []  # "year, month", not five months
 
 
 def test_as_of_dates_and_quarters() -> None:

@@ -135,7 +135,7 @@ _MASKS = [
     re.compile(r"\b(?:số|Số)\s+\d+\b"),
     re.compile(r"\b(?:19|20)\d{2}\b(?![.,]\d)"),  # a bare year
     re.compile(r"(?:lớp|Lớp|khối|tuyến số|Điều|khoản|điểm|mức độ|Phụ lục|phụ lục|nhóm)\s+\d+"),
-    re.compile(r"\b\d{1,2}:\d{2}\b"),  # a time of day: "08:15"
+    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),  # a time of day: "08:15", "20:35:26"
     re.compile(r"(?:mùng|mồng)\s+\d+|\bloại\s+\d+\s+con\b|\b\d+\s*(?:[-–]|đến)?\s*\d*\s+sao\b"),  # dates, grades
     re.compile(r"\b[Tt]rong\s+(?:tổng\s+số\s+)?\d+(?=\s+[^\d\s%])"),  # "Trong 22 chỉ tiêu, có 19 ...": the whole
 ]

@@ -147,6 +147,11 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
             rf"(?<![\wÀ-ỹ])(?P<w>{_WORD_NUMBER})\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{{4}}))?(?!\s+trở)",
             lambda m: months_to_date(y(m), _count(m["w"])),
         ),
+        # "Năm tháng đầu năm": five months only when "đầu năm" follows (see WORD_NUMBERS)
+        (
+            r"(?<![\wÀ-ỹ])năm\s+tháng\s+đầu\s+năm(?:\s+(?:năm\s+)?(?P<y>\d{4}))?",
+            lambda m: months_to_date(y(m), 5),
+        ),
         (r"nửa\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: months_to_date(y(m), 6)),
         # "quý II/2024", "quý I năm 2024"
         (
