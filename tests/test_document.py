@@ -38,6 +38,14 @@ def test_a_headline_restating_the_body_is_one_fact() -> None:
     assert not any(f.fact.value == 2100 for f in _read(NEWS).facts)
 
 
+def test_a_headline_change_without_its_base_is_the_bodys() -> None:
+    item = (
+        "Giá tiêu dùng tăng 0,21%\n\nCập nhật: 04/05/2019\n\n"
+        "Theo Cục Thống kê, chỉ số giá tiêu dùng trên địa bàn tỉnh tháng 4 tăng 0,21% so với tháng trước.\n"
+    )
+    assert _facts(_read(item)) == {("prev_change_pct", 0.21, "2019-04", "2019-04")}
+
+
 def test_without_any_date_the_comparison_implies_the_year_and_the_user_can_give_one() -> None:
     text = "Sáu tháng đầu năm, sản lượng cá tra đạt 41,2 nghìn tấn, tăng 3,8% so với cùng kỳ năm 2017.\n"
     assert ("value", 41.2, "2018-01", "2018-06") in _facts(_read(text))

@@ -150,12 +150,16 @@ def _head_end(plain: PlainText) -> int:
 
 def _headline_dropped(facts: list[FactFound], head_end: int) -> list[FactFound]:
     """The head's figures less those the body states again, often rounded ("vượt 1,1 tỷ USD" over "1,18 tỷ
-    USD"; "đón hơn 6,8 triệu lượt" over "6,84 triệu lượt"): the body's figure is the fact."""
+    USD"; "đón hơn 6,8 triệu lượt" over "6,84 triệu lượt"). A headline's change names no base ("CPI tăng 0,13%"):
+    any change of the body restates it. The body's figure is the fact."""
     body = [f.fact for f in facts if f.fact.start >= head_end]
+
+    def alike(one: Fact, other: Fact) -> bool:
+        return one.measure == other.measure or (one.measure.is_change and other.measure.is_change)
 
     def restated(fact: Fact) -> bool:
         scaled = _scaled(fact)
-        return any(o.measure == fact.measure and abs(_scaled(o) - scaled) <= 0.1 * abs(scaled) for o in body)
+        return any(alike(o, fact) and abs(_scaled(o) - scaled) <= 0.1 * abs(scaled) for o in body)
 
     return [f for f in facts if f.fact.start >= head_end or not restated(f.fact)]
 

@@ -98,7 +98,8 @@ _YEAR_SEP = r"(?:\s*[/.\-]\s*|\s+năm\s+)"
 # A period right after these words is a comparison base or part of a name, not the period of a figure.
 _COMPARISON_BEFORE = re.compile(
     r"(?:(?:so\s+với|so|với|hơn|từ|sang|dưới|trên|đến|so\s+sánh|kỳ\s+gốc|gốc)\s*(?:cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+)?"
-    r"|cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+|so\s+(?:với\s+)?(?:cuối|đầu)\s+)$",
+    r"|cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+|so\s+(?:với\s+)?(?:cuối|đầu)\s+"
+    r"|(?:hơn(?:\s+nhiều)?\s+)?mức\s+(?:tăng|giảm)\s+(?:của\s+)?)$",
     re.IGNORECASE,
 )
 
