@@ -118,7 +118,8 @@ _SENTENCE_END = re.compile(
 )
 _CLAUSE_END = re.compile(r";\s*")
 _WORDS_IN_PARENS = re.compile(r"\s*\([^()\d]*\)")
-_SEGMENT_END = re.compile(r",(?!\d)\s*|;\s*|\s*\(|\)\s*|(?<=\D):\s+")
+# (not inside the one agency name that holds a comma: "Sở Văn hóa, Thể thao và Du lịch")
+_SEGMENT_END = re.compile(r",(?!\d)(?!\s*Thể\s+thao\s+và\s+Du\s+lịch)\s*|;\s*|\s*\(|\)\s*|(?<=\D):\s+")
 # Numbers that are never figures: dates, codes, list numbers, year ranges.
 _MASKS = [
     re.compile(r"\d{1,2}\s*([/-])\s*\d{1,2}\s*\1\s*\d{4}"),  # 15/5/2024, 20-6-2016
@@ -379,7 +380,10 @@ def _read_number(
         _remember_counted(left, right, chain)
         return [], (ranged.end() if ranged else None)  # "thấp hơn khoảng 15-20 nghìn đồng/kg": both ends
     after = right[end:] if measure in (Measure.VALUE, Measure.SHARE) else ""
-    subject = _subject(label_left, after or _spelled_noun(measured), unit, chain, measure, clause[:number_pos])
+    # the noun after the figure, with the one its unit's spelling carries: "1,2 triệu lượt khách du lịch"
+    spelled = _spelled_noun(measured)
+    noun_text = f"{spelled}{after}" if spelled and measure == Measure.VALUE else after or spelled
+    subject = _subject(label_left, noun_text, unit, chain, measure, clause[:number_pos])
     if not subject:
         return [], end
     subject = _respective(chain, left, label_left, measured) or subject
@@ -756,7 +760,11 @@ def _subject(label: str, after_unit: str, unit: str, chain: _Chain, measure: Mea
         if own and not scaled and unit_kind(unit) != "lượt" and (action := g.ACTION_AT_END.search(own)):
             return f"{counted} {action.group('verb')}"  # "Công an tiếp nhận 486 tin báo": "tin báo tiếp nhận"
         if own and not _generic(own):
-            return f"{counted} {own}" if len(own.split()) <= 3 and (noun or not scaled) else own
+            if len(own.split()) <= 3 and (noun or not scaled):
+                return f"{counted} {own}"
+            # "mục tiêu năm 2024 đón 8,2 triệu lượt khách": what is counted belongs to a long name too
+            named = noun and not g.GENERIC_COUNTED.match(counted) and not _subset(counted, own)
+            return f"{own} {counted}" if named else own
         return counted
     if own and not _generic(own) and (chain.parent or not _subset(own, chain.subject)):
         noun = _noun_phrase(after_unit) if measure == Measure.VALUE else ""
@@ -791,7 +799,7 @@ _MOVE_AFTER_COUNT = re.compile(
 )
 _NOUN_PHRASE = re.compile(
     r"^\s*((?:[^\d,;:()%]|\d+(?=\s+tháng)|(?<=trên\s|dưới\s)\d+(?:,\d+)?\s?%){3,80}?)"
-    r"(?=\s*(?:[,;:()]|\s(?:tăng|giảm|bằng|đạt|chiếm|với|gấp|so)\s|$))"
+    r"(?=\s*(?:[,;:()]|\.(?:\s|$)|\s(?:tăng|giảm|bằng|đạt|chiếm|với|gấp|so)\s|$))"
 )
 
 
