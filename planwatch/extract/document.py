@@ -77,7 +77,10 @@ def extract_document(
             found.section,
             found.footnote,
             found.page,
-            (found.fact.start in planned and found.footnote is None) or found.planned or _plans_ahead(meta, found.fact),
+            (found.fact.start in planned and found.footnote is None)
+            or found.planned
+            or "planned" in found.fact.tags  # "(kế hoạch 8%)" beside the actual
+            or _plans_ahead(meta, found.fact),
         )
         for found in result.facts
     ]

@@ -400,15 +400,20 @@ def _read_number(
         parent = chain.paren_parent  # "164.283 (tuyến tỉnh: 58.976; ...)": a part of the figure before
     label = f"{parent} {own_label}" if parent and not own_label.startswith(parent) else own_label
     tags = ["prior"] if prior else []
+    plan_word = g.PLAN_FIGURE_BEFORE.search(clause[:number_pos])
+    planned = plan_word is not None
+    if plan_word:  # "(kế hoạch 8%)": the plan's figure for the year, named as such, never an actual
+        period, tags = _plan_year(period), [*tags, "planned"]
+        label = _plan_label(label, chain.subject, plan_word.group("word"))
     if g.ELSEWHERE.search(label_left):
         tags.append("elsewhere")
     if chain.moved:  # "Tỷ lệ hộ nghèo giảm 1,4%": the size of the drop, "Mức giảm tỷ lệ hộ nghèo"
         label, chain.moved = f"{chain.moved} {label[:1].lower()}{label[1:]}", ""
         tags.append("move")
-    if not prior:
+    if not prior and not planned:
         chain.subject = subject
         chain.unit = unit if measure == Measure.VALUE else chain.unit
-    if not in_paren and not prior:
+    if not in_paren and not prior and not planned:
         chain.period = period
         named_here = any(p.end <= number_pos and not p.comparison for p in periods)
         # "riêng quý III ...", "trong đó quý I ..., quý II ...": a sub-period, not the window of what follows
@@ -423,6 +428,18 @@ def _read_number(
         for v in values
     ]
     return facts, end
+
+
+def _plan_year(period: Period) -> Period:
+    """A plan figure is for the whole year of the figure it is quoted beside."""
+    return Period(Month(period.end.year, 1), Month(period.end.year, 12)) if period.end else period
+
+
+def _plan_label(label: str, subject: str, word: str) -> str:
+    """ "Kế hoạch tăng trưởng GRDP", "Dự toán thu ngân sách": the plan's word first, then what it is for."""
+    named = g.PLAN_WORDS.sub("", label).strip(" ,") or subject
+    word = "Kế hoạch" if word.upper() == "KH" else f"{word[:1].upper()}{word[1:].lower()}"
+    return label if g.PLAN_WORDS.match(label) else f"{word} {named[:1].lower()}{named[1:]}"
 
 
 def _respective(chain: _Chain, left: str, label: str, right: str) -> str:
@@ -619,7 +636,7 @@ def _percent_measure(
     around = Around(
         left=left,
         after=after,
-        label=label or chain.subject,
+        label=label if label and not g.PLAN_WORDS.fullmatch(label.strip()) else chain.subject,
         sign=sign.group("sign") if sign else "",
         pending={1: "rise", -1: "fall"}.get(chain.change_sign, ""),
         follows=chain.last_change if g.ONLY_A_JOINER.match(left) else "",

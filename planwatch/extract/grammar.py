@@ -114,6 +114,15 @@ ASIDE = re.compile(
     r"|\bthời\s+điểm\s+(?:ngày\s+)?\d{1,2}/\d{1,2}[^;]*$",
     re.IGNORECASE,
 )
+# A plan's own figure quoted beside the actual: "(kế hoạch 8%)", "thấp hơn kế hoạch đề ra (7,2%)", "dự toán giao là";
+# not a figure measured against the plan ("vượt kế hoạch 2,4%", "so với kế hoạch") nor "hỗ trợ có mục tiêu"
+PLAN_FIGURE_BEFORE = re.compile(
+    r"(?<![\wÀ-ỹ])(?<!vượt\s)(?<!với\s)(?<!so\s)(?<!bằng\s)(?<!đạt\s)(?<!thành\s)(?<!có\s)(?<!theo\s)"
+    r"(?P<word>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu)(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm))?"
+    r"(?:\s+(?:là|đạt))?\s*\(?\s*$",
+    re.IGNORECASE,
+)
+PLAN_WORDS = re.compile(r"\b(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)\b", re.IGNORECASE)
 # A period named right after the figure: "thấp hơn mức tăng 6,8% của quý IV/2022"
 PERIOD_AFTER = re.compile(r"^\s*%?\s*(?:của|trong)\s+$", re.IGNORECASE)
 # ... or the same window of an earlier year: "thấp hơn mức tăng 7,2% của cùng kỳ năm 2016 / năm trước"
