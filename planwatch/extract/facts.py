@@ -420,7 +420,7 @@ def _read_number(
         chain.aside = bool(g.ASIDE.search(clause[:number_pos]) or (g.BREAKDOWN.match(clause) and named_here))
     quote_start = seg_start + left_from + (len(left) - len(left.lstrip()))
     quote_end = seg_start + m.end + end
-    values = [value_out] + ([parse_figure(ranged.group(1))] if ranged and measure == Measure.VALUE else [])
+    values = [value_out] + ([_other_end(ranged.group(1), m.value, value_out)] if ranged else [])
     labels = [f"{parent} {name}" if parent else name for name in sharing] or [label]
     facts = [
         Fact(name.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, parent, tags)
@@ -428,6 +428,12 @@ def _read_number(
         for v in values
     ]
     return facts, end
+
+
+def _other_end(text: str, first: float, first_read: float) -> float:
+    """The second end of a range ("7-7,5%", "95-100% kế hoạch"), read as the first was (a fall negated)."""
+    second = parse_figure(text)
+    return -second if first and first_read == -first else second
 
 
 def _plan_year(period: Period) -> Period:
@@ -726,8 +732,10 @@ def _compared_month(after: str, period: Period) -> str | None:
     same one a year earlier (yoy), December of the year before (ytd), or another (other)."""
     if period.end is None:
         return None
-    if m := g.RIGHT_COMPARED_MONTH.match(after):
-        return _base_kind(Month(int(m.group(2)) if m.group(2) else period.end.year, int(m.group(1))), period.end)
+    if m := g.RIGHT_COMPARED_MONTH.match(after):  # "so với tháng 7/2023", "... tháng 7 năm 2023 / năm trước"
+        year = m.group(2) or m.group(3)
+        base_year = int(year) if year else period.end.year - 1 if m.group("before") else period.end.year
+        return _base_kind(Month(base_year, int(m.group(1))), period.end)
     if m := g.RIGHT_COMPARED_QUARTER.match(after):
         quarter_end = Month(int(m.group("y")) if m.group("y") else period.end.year, 3 * _QUARTER[m.group("q").lower()])
         if quarter_end == period.end.shift(-3):

@@ -22,7 +22,10 @@ RANK_SEQUEL = re.compile(r"^/\s*\d{1,2}(?![\d/.,])")
 # A base named in a paragraph ("có 3 nhóm giảm giá so với tháng trước"): its single-month changes share it
 BASE_NAMED = re.compile(r"so\s+với\s+(?:(?P<previous>tháng\s+trước)|cùng\s+(?:kỳ|tháng))", re.IGNORECASE)
 # Nothing but a joiner between a figure and the one before: "tăng 0,9% và 4,1%"
-ONLY_A_JOINER = re.compile(r"^\s*(?:và|,)\s*$", re.IGNORECASE)
+ONLY_A_JOINER = re.compile(
+    r"^\s*(?:so\s+(?:với\s+)?(?:(?:tháng|kỳ|quý)\s+trước|cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)\s*)?(?:và|,)\s*$",
+    re.IGNORECASE,
+)  # "... so với tháng trước và 9,6% so với cùng kỳ": the base of the one before may stand between
 # A list handed out in order: "tăng lần lượt 8,1% và 5,4%", "đạt tương ứng 685 và 402 triệu USD"
 RESPECTIVELY = re.compile(r"\b(?:lần\s+lượt|tương\s+ứng)(?:\s+là)?\s*$", re.IGNORECASE)
 # the rest of such a list after its first number: "% và 5,4%", " triệu USD và 402 triệu USD"
@@ -59,7 +62,8 @@ LEFT_ABSOLUTE_CHANGE = re.compile(
 EQUALS_ONLY = re.compile(r"^\s*bằng(?:\s+(?:khoảng|gần|hơn))?\s*$", re.IGNORECASE)
 
 RIGHT_COMPARED_MONTH = re.compile(
-    r"^\s*so\s+(?:với\s+)?tháng\s+0?(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/])", re.IGNORECASE
+    r"^\s*so\s+(?:với\s+)?tháng\s+0?(\d{1,2})(?:\s*[/.-]\s*(\d{4})|\s+năm\s+(?:(\d{4})|(?P<before>trước)))?(?![\d/])",
+    re.IGNORECASE,
 )
 RIGHT_TIMES = re.compile(r"^\s*lần\b", re.IGNORECASE)
 RIGHT_OF_TOTAL = re.compile(r"^(?:/\s*|\s+trong\s+(?:số\s+)?)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
