@@ -384,6 +384,8 @@ def _read_number(
     spelled = _spelled_noun(measured)
     noun_text = f"{spelled}{after}" if spelled and measure == Measure.VALUE else after or spelled
     subject = _subject(label_left, noun_text, unit, chain, measure, clause[:number_pos])
+    if not subject and measure.is_change and (about := g.ABOUT_AFTER.match(measured[end:])):
+        subject = about.group("named").strip()  # "Tăng 4,8% về số dự án": the figure names itself after
     if not subject:
         return [], end
     subject = _respective(chain, left, label_left, measured) or subject
@@ -410,7 +412,7 @@ def _read_number(
     if chain.moved:  # "Tỷ lệ hộ nghèo giảm 1,4%": the size of the drop, "Mức giảm tỷ lệ hộ nghèo"
         label, chain.moved = f"{chain.moved} {label[:1].lower()}{label[1:]}", ""
         tags.append("move")
-    if not prior and not planned:
+    if (not prior and not planned) or not chain.subject:  # "tăng từ 18% năm 2016 lên 24% ...": the subject
         chain.subject = subject
         chain.unit = unit if measure == Measure.VALUE else chain.unit
     if not in_paren and not prior and not planned:
@@ -652,6 +654,8 @@ def _percent_measure(
     )
     measure, signed = read_percent(value, around, lambda: _change_kind(left, after, chain, period))
     chain.moved = level_move(around) if measure == Measure.VALUE else ""
+    if measure == Measure.SHARE and cue("left", "share").search(left):
+        chain.structure = True  # "bán lẻ chiếm 78%, lưu trú ăn uống 13%": the list of shares goes on
     if measure and (cue("left", "equal").search(left) or cue("left", "reach").search(left)):
         chain.habit.ratio = measure  # "bằng 70% kế hoạch ...; cấp huyện 1.296 tỷ đồng, bằng 63,4%": also of plan
     if measure and measure.is_change:

@@ -128,7 +128,7 @@ PLAN_FIGURE_BEFORE = re.compile(
 )
 PLAN_WORDS = re.compile(r"\b(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)\b", re.IGNORECASE)
 # A period named right after the figure: "thấp hơn mức tăng 6,8% của quý IV/2022"
-PERIOD_AFTER = re.compile(r"^\s*%?\s*(?:của|trong)\s+$", re.IGNORECASE)
+PERIOD_AFTER = re.compile(r"^\s*%?\s*(?:của|trong)\s+$|^\s*%\s*$", re.IGNORECASE)  # "... lên 24% năm 2020"
 # ... or the same window of an earlier year: "thấp hơn mức tăng 7,2% của cùng kỳ năm 2016 / năm trước"
 SAME_PERIOD_OF_YEAR = re.compile(r"^\s*%?\s*(?:của|trong)\s+cùng\s+kỳ\s+năm\s+(?:(?P<year>\d{4})|trước)", re.I)
 # Counted nouns that name nothing on their own: a change counted in them is about the subject before
@@ -203,7 +203,7 @@ LABEL_TAIL = re.compile(
     re.IGNORECASE,
 )
 LABEL_HEAD = re.compile(
-    r"^(?:\s*(?:trong\s+đó|đơn\s+cử|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
+    r"^(?:\s*(?:trong\s+đó|đơn\s+cử|lên|xuống(?:\s+còn)?|qua(?=\s*,)|(?:ước\s+)?đến\s+(?:hết|cuối)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
     r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
     r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với\s+(?:cuối|đầu)(?:\s+năm(?:\s+trước)?)?|so\s+với|so|với|"
     r"nhưng|song|tuy\s+nhiên|như\s+vậy|phấn\s+đấu|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
