@@ -521,7 +521,9 @@ def _period_for(
     if base.end and (same := g.SAME_PERIOD_OF_YEAR.match(after_figure)):  # "mức tăng 7,2% của cùng kỳ năm 2016"
         return base.in_year(int(same.group("year")) if same.group("year") else base.end.year - 1), True
     later = [p for p in periods if p.start > pos and not p.comparison]
-    if later and g.PERIOD_AFTER.match(after_figure[: later[0].start - pos - (len(after_number) - len(after_figure))]):
+    between = after_figure[: later[0].start - pos - (len(after_number) - len(after_figure))] if later else ""
+    a_change = cue("left", "rise").search(left) or cue("left", "fall").search(left)
+    if later and (g.PERIOD_AFTER.match(between) or (g.LEVEL_YEAR_AFTER.match(between) and not a_change)):
         named_after = later[0].period  # "thấp hơn mức tăng 6,8% của quý IV/2022"
         return named_after, bool(base.end and named_after.end and named_after.end < base.end)
     mentioned = [p for p in periods if p.end <= pos]

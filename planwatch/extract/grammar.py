@@ -128,7 +128,9 @@ PLAN_FIGURE_BEFORE = re.compile(
 )
 PLAN_WORDS = re.compile(r"\b(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)\b", re.IGNORECASE)
 # A period named right after the figure: "thấp hơn mức tăng 6,8% của quý IV/2022"
-PERIOD_AFTER = re.compile(r"^\s*%?\s*(?:của|trong)\s+$|^\s*%\s*$", re.IGNORECASE)  # "... lên 24% năm 2020"
+PERIOD_AFTER = re.compile(r"^\s*%?\s*(?:của|trong)\s+$", re.IGNORECASE)
+# ... or a level's year right after it: "lên 24% năm 2020" (after a change, "tăng 16,7% năm 2023" is its base)
+LEVEL_YEAR_AFTER = re.compile(r"^\s*%\s*$")
 # ... or the same window of an earlier year: "thấp hơn mức tăng 7,2% của cùng kỳ năm 2016 / năm trước"
 SAME_PERIOD_OF_YEAR = re.compile(r"^\s*%?\s*(?:của|trong)\s+cùng\s+kỳ\s+năm\s+(?:(?P<year>\d{4})|trước)", re.I)
 # Counted nouns that name nothing on their own: a change counted in them is about the subject before
