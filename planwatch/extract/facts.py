@@ -363,6 +363,8 @@ def _read_number(
     label_left = _clean_label(_without_place(_without_periods(left, seg_start + left_from, periods), context.province))
     if pending and left_from == 0:
         label_left = _clean_label(_without_place(_add_to_label(pending, label_left), context.province))
+    if in_paren and g.PLAN_WORDS.fullmatch(label_left) and (named := _named_before_paren(clause[:number_pos])):
+        label_left = f"{named} {label_left}"  # "gồm: tốc độ tăng trưởng GRDP (kế hoạch 8%)": the plan of what
     # "thị xã A và huyện B cùng giảm 12,4%": one figure for each of them
     sharing = [_clean_label(p) for p in g.LIST_SEPARATOR.split(label_left)] if g.SHARED.search(left) else []
     sharing = sharing if len(sharing) >= 2 else []
@@ -406,7 +408,7 @@ def _read_number(
     planned = plan_word is not None
     if plan_word:  # "(kế hoạch 8%)": the plan's figure for the year, named as such, never an actual
         period, tags = _plan_year(period), [*tags, "planned"]
-        label = _plan_label(label, chain.subject, plan_word.group("word"))
+        label = _plan_label(own_label, chain.subject, plan_word.group("word"))  # no parent: the plan's own
     if g.ELSEWHERE.search(label_left):
         tags.append("elsewhere")
     if chain.moved:  # "Tỷ lệ hộ nghèo giảm 1,4%": the size of the drop, "Mức giảm tỷ lệ hộ nghèo"
@@ -432,6 +434,15 @@ def _read_number(
     return facts, end
 
 
+def _named_before_paren(before: str) -> str:
+    """The words a parenthesis holding the figure follows, when they name something and hold no figure."""
+    m = _BEFORE_PAREN.search(before)
+    return _clean_label(m.group(1)) if m and not re.search(r"\d", m.group(1)) else ""
+
+
+_BEFORE_PAREN = re.compile(r"([^,:;()]+)\(\s*[^()]*$")
+
+
 def _other_end(text: str, first: float, first_read: float) -> float:
     """The second end of a range ("7-7,5%", "95-100% kế hoạch"), read as the first was (a fall negated)."""
     second = parse_figure(text)
@@ -445,9 +456,12 @@ def _plan_year(period: Period) -> Period:
 
 def _plan_label(label: str, subject: str, word: str) -> str:
     """ "Kế hoạch tăng trưởng GRDP", "Dự toán thu ngân sách": the plan's word first, then what it is for."""
-    named = g.PLAN_WORDS.sub("", label).strip(" ,") or subject
+    named = g.PLAN_WORDS.sub("", label).strip(" ,")
+    if named and g.PLAN_WORDS.match(label):
+        return label  # "Kế hoạch vốn đầu tư công ..." names itself
+    named = named or subject
     word = "Kế hoạch" if word.upper() == "KH" else f"{word[:1].upper()}{word[1:].lower()}"
-    return label if g.PLAN_WORDS.match(label) else f"{word} {named[:1].lower()}{named[1:]}"
+    return f"{word} {named[:1].lower()}{named[1:]}"
 
 
 def _respective(chain: _Chain, left: str, label: str, right: str) -> str:

@@ -126,7 +126,7 @@ PLAN_FIGURE_BEFORE = re.compile(
     r"(?:\s+(?:là|đạt))?\s*\(?\s*$",
     re.IGNORECASE,
 )
-PLAN_WORDS = re.compile(r"\b(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)\b", re.IGNORECASE)
+PLAN_WORDS = re.compile(r"\b(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu)\b", re.IGNORECASE)
 # A period named right after the figure: "thấp hơn mức tăng 6,8% của quý IV/2022"
 PERIOD_AFTER = re.compile(r"^\s*%?\s*(?:của|trong)\s+$", re.IGNORECASE)
 # ... or a level's year right after it: "lên 24% năm 2020" (after a change, "tăng 16,7% năm 2023" is its base)
