@@ -540,6 +540,9 @@ def _period_for(
     if later and (g.PERIOD_AFTER.match(between) or (g.LEVEL_YEAR_AFTER.match(between) and not a_change)):
         named_after = later[0].period  # "thấp hơn mức tăng 6,8% của quý IV/2022"
         return named_after, bool(base.end and named_after.end and named_after.end < base.end)
+    if base.end and g.FROM_LEFT.search(left) and g.TO_AFTER.match(after_figure):
+        year = base.end.year - 1  # "giảm từ 11,25% xuống còn 9,22%": where the year began, the year before's level
+        return Period(Month(year, 1), Month(year, 12)), True
     mentioned = [p for p in periods if p.end <= pos]
     if (
         in_paren

@@ -129,6 +129,9 @@ PLAN_FIGURE_BEFORE = re.compile(
 PLAN_WORDS = re.compile(r"\b(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu)\b", re.IGNORECASE)
 # A period named right after the figure: "thấp hơn mức tăng 6,8% của quý IV/2022"
 PERIOD_AFTER = re.compile(r"^\s*%?\s*(?:của|trong)\s+$", re.IGNORECASE)
+# A level that moved, without years: "giảm từ 11,25% xuống còn 9,22%" (the first is the year before's)
+FROM_LEFT = re.compile(r"(?:(?:tăng|giảm)\s+|^\W*)từ\s*$", re.IGNORECASE)  # "(từ 11,25% xuống còn 9,22%)" too
+TO_AFTER = re.compile(r"^\s*%?\s*(?:xuống|lên)(?:\s+(?:còn|mức))?\s+\d", re.IGNORECASE)
 # ... or a level's year right after it: "lên 24% năm 2020" (after a change, "tăng 16,7% năm 2023" is its base)
 LEVEL_YEAR_AFTER = re.compile(r"^\s*%\s*$")
 # ... or the same window of an earlier year: "thấp hơn mức tăng 7,2% của cùng kỳ năm 2016 / năm trước"
