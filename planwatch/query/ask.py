@@ -136,7 +136,7 @@ def _target(session: Session, code: str, name: str, period: Period | None) -> An
     citation = Citation(doc_key, target.char_start or 0, target.char_end or 0, target.page, target.quote)
     return Answer(
         True,
-        f"Mục tiêu {name} năm {year}: {value}{unit}. Nguồn: {doc_key} — “{target.quote.strip()}”.",
+        f"Mục tiêu {_inside(name)} năm {year}: {value}{unit}. Nguồn: {doc_key} — “{target.quote.strip()}”.",
         target.value,
         target.unit,
         str(year),
@@ -163,6 +163,11 @@ def _targets_at_risk(session: Session, period: Period | None) -> Answer:
 def _cite(session: Session, doc_key: str, fact_id: int | None) -> Citation | None:
     fact = session.get(models.Fact, fact_id) if fact_id is not None else None
     return Citation(doc_key, fact.char_start, fact.char_end, fact.page, fact.quote) if fact else None
+
+
+def _inside(name: str) -> str:
+    """A name inside a sentence: "Mục tiêu tốc độ tăng trưởng GRDP" (an abbreviation keeps its capitals)."""
+    return name if name[1:2].isupper() else f"{name[:1].lower()}{name[1:]}"
 
 
 def _latest_target_year(session: Session) -> int | None:
