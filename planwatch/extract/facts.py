@@ -375,7 +375,9 @@ def _read_number(
 
     ranged = g.RIGHT_RANGE.match(right)
     measured = right[ranged.end() :] if ranged else right
-    measure, value_out, unit, rank_of, end = _measure(m, left, measured, sign, chain, period, label_left)
+    plan_word = g.PLAN_FIGURE_BEFORE.search(clause[:number_pos])  # "(kế hoạch 8%)": the plan's, not the actual
+    planned = plan_word is not None
+    measure, value_out, unit, rank_of, end = _measure(m, left, measured, sign, chain, period, label_left, planned)
     if ranged:
         end += ranged.end()
     if measure is None:
@@ -383,7 +385,7 @@ def _read_number(
         return [], (ranged.end() if ranged else None)  # "thấp hơn khoảng 15-20 nghìn đồng/kg": both ends
     after = right[end:] if measure in (Measure.VALUE, Measure.SHARE) else ""
     # the noun after the figure, with the one its unit's spelling carries: "1,2 triệu lượt khách du lịch"
-    spelled = _spelled_noun(measured)
+    spelled = _spelled_noun(measured) if measure == Measure.VALUE or not after else ""
     noun_text = f"{spelled}{after}" if spelled and measure == Measure.VALUE else after or spelled
     subject = _subject(label_left, noun_text, unit, chain, measure, clause[:number_pos])
     if not subject and measure.is_change and (about := g.ABOUT_AFTER.match(measured[end:])):
@@ -404,8 +406,6 @@ def _read_number(
         parent = chain.paren_parent  # "164.283 (tuyến tỉnh: 58.976; ...)": a part of the figure before
     label = f"{parent} {own_label}" if parent and not own_label.startswith(parent) else own_label
     tags = ["prior"] if prior else []
-    plan_word = g.PLAN_FIGURE_BEFORE.search(clause[:number_pos])
-    planned = plan_word is not None
     if plan_word:  # "(kế hoạch 8%)": the plan's figure for the year, named as such, never an actual
         period, tags = _plan_year(period), [*tags, "planned"]
         label = _plan_label(own_label, chain.subject, plan_word.group("word"))  # no parent: the plan's own
@@ -441,6 +441,10 @@ def _named_before_paren(before: str) -> str:
 
 
 _BEFORE_PAREN = re.compile(r"([^,:;()]+)\(\s*[^()]*$")
+
+
+def _a_change(left: str) -> bool:
+    return bool(cue("left", "rise").search(left) or cue("left", "fall").search(left))
 
 
 def _other_end(text: str, first: float, first_read: float) -> float:
@@ -536,8 +540,7 @@ def _period_for(
         return base.in_year(int(same.group("year")) if same.group("year") else base.end.year - 1), True
     later = [p for p in periods if p.start > pos and not p.comparison]
     between = after_figure[: later[0].start - pos - (len(after_number) - len(after_figure))] if later else ""
-    a_change = cue("left", "rise").search(left) or cue("left", "fall").search(left)
-    if later and (g.PERIOD_AFTER.match(between) or (g.LEVEL_YEAR_AFTER.match(between) and not a_change)):
+    if later and (g.PERIOD_AFTER.match(between) or (g.LEVEL_YEAR_AFTER.match(between) and not _a_change(left))):
         named_after = later[0].period  # "thấp hơn mức tăng 6,8% của quý IV/2022"
         return named_after, bool(base.end and named_after.end and named_after.end < base.end)
     if base.end and g.FROM_LEFT.search(left) and g.TO_AFTER.match(after_figure):
@@ -612,9 +615,16 @@ _LIST_NUMBER_LEFT = re.compile(r"^\d{1,2}\s*[,)]\s*(?=\D)")  # what "(4) Tổng 
 
 
 def _measure(
-    token: Token, left: str, right: str, sign: re.Match[str] | None, chain: _Chain, period: Period, label: str
+    token: Token,
+    left: str,
+    right: str,
+    sign: re.Match[str] | None,
+    chain: _Chain,
+    period: Period,
+    label: str,
+    planned: bool,
 ) -> tuple[Measure | None, float, str, int | None, int]:
-    """(measure, value, unit, rank_of, end of the phrase within `right`)."""
+    """(measure, value, unit, rank_of, end of the phrase within `right`); `planned`: a plan's own figure."""
     value = token.value
     if token.kind in ("double", "same"):  # "gấp đôi cùng kỳ": +100%; "tương đương tháng trước": no change
         return _change_kind(left, right, chain, period), value, "%", None, 0
@@ -627,7 +637,8 @@ def _measure(
         return Measure.RANK, value, "", of, total.end() if total else 0
     pct = g.RIGHT_PERCENT.match(right)
     if pct:
-        return (*_percent_measure(value, left, right[pct.end() :], sign, chain, period, label), None, pct.end())
+        percent = _percent_measure(value, left, right[pct.end() :], sign, chain, period, label, planned)
+        return (*percent, None, pct.end())
     times = g.RIGHT_TIMES.match(right)
     if times and g.LEFT_TIMES.search(left):
         measure = _change_kind(left, right[times.end() :], chain, period)
@@ -658,7 +669,14 @@ def _measure(
 
 
 def _percent_measure(
-    value: float, left: str, after: str, sign: re.Match[str] | None, chain: _Chain, period: Period, label: str
+    value: float,
+    left: str,
+    after: str,
+    sign: re.Match[str] | None,
+    chain: _Chain,
+    period: Period,
+    label: str,
+    planned: bool,
 ) -> tuple[Measure | None, float, str]:
     around = Around(
         left=left,
@@ -670,6 +688,7 @@ def _percent_measure(
         ratio_before=chain.habit.ratio,
         compared_month=_compared_month(after, period),
         structure=chain.structure,
+        plan_figure=planned,
     )
     measure, signed = read_percent(value, around, lambda: _change_kind(left, after, chain, period))
     chain.moved = level_move(around) if measure == Measure.VALUE else ""

@@ -110,9 +110,9 @@ FRAMED = re.compile(
 TOPIC = re.compile(r"^\W*(?:về|trong\s+(?:các|số|những))\b", re.IGNORECASE)  # "Trong các ngành công nghiệp, ..."
 # The words that open a list: what follows names itself ("... các chỉ tiêu quan trọng như: tăng trưởng GRDP ...")
 LIST_LEAD_IN = re.compile(r"\b(?:như|gồm|bao\s+gồm|sau\s+đây|như\s+sau|cụ\s+thể)\s*:?\s*$", re.IGNORECASE)
-# A period for one clause only: "riêng quý III tăng 10,3%", "bình quân giai đoạn 2016-2020", a census date
 # A sentence that opens with its date: "Tại thời điểm 01/10/2021, ...", "Đến 30/11, ..."
 OPENS_WITH_DATE = re.compile(r"^\W*(?:tại\s+|vào\s+)?(?:thời\s+điểm|tính\s+đến|đến)\b", re.IGNORECASE)
+# A period for one clause only: "riêng quý III tăng 10,3%", "bình quân giai đoạn 2016-2020", a census date
 ASIDE = re.compile(
     r"\briêng\s+(?:trong\s+)?(?:quý|tháng)\b[^,;]*$|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}[^;]*$"
     r"|\bthời\s+điểm\s+(?:ngày\s+)?\d{1,2}/\d{1,2}[^;]*$",

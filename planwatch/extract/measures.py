@@ -29,6 +29,7 @@ class Around:
     ratio_before: str = ""  # the measure of the paragraph's last "bằng/đạt X% ..."
     compared_month: str | None = None  # "prev" / "yoy": "so với tháng 7" read against the figure's month
     structure: bool = False  # the sentence lists a "cơ cấu"
+    plan_figure: bool = False  # a plan's own figure quoted beside the actual: "(kế hoạch 8%)"
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ _CONDITIONS: dict[str, Callable[[Around, object], bool]] = {
     "ratio_before": lambda a, measure: a.ratio_before == measure,
     "compared_month": lambda a, kind: a.compared_month == kind,
     "structure": lambda a, flag: a.structure == flag,
+    "plan_figure": lambda a, flag: a.plan_figure == flag,
 }
 
 

@@ -9,6 +9,7 @@ who is late ("Sở nào có nhiều nhiệm vụ quá hạn nhất?"), which tar
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -190,39 +191,28 @@ def _agency_named(question: str) -> str | None:
 
 def _agency_tasks(session: Session, agency: str, today: date) -> Answer:
     views = [v for v in task_views(session, today) if agency in v.task.agency_codes]
-    name = default_registry().agencies[agency].name if agency in default_registry().agencies else agency
+    agencies = default_registry().agencies
+    name = agencies[agency].name if agency in agencies else agency
     if not views:
         return Answer(False, f"Không có nhiệm vụ nào giao {name} chủ trì trong các văn bản đã nhập.")
-    lines = [f"- {v.doc_key} mục {v.task.ref}: {v.task.summary} ({STATUS_VI[v.status]})" for v in views[:_LISTED]]
-    more = [f"… và {len(views) - _LISTED} nhiệm vụ khác."] if len(views) > _LISTED else []
-    citations = [_task_citation(v) for v in views]
-    return Answer(
-        True,
-        "\n".join([f"{name} được giao chủ trì {len(views)} nhiệm vụ:", *lines, *more]),
-        float(len(views)),
-        "nhiệm vụ",
-        today.isoformat(),
-        citations[:_LISTED],
-    )
+    return _task_list(f"{name} được giao chủ trì {len(views)} nhiệm vụ:", views, lambda v: STATUS_VI[v.status], today)
 
 
 def _overdue_tasks(session: Session, today: date) -> Answer:
     views = sorted(task_views(session, today, status=OVERDUE), key=lambda v: v.due or today)
     if not views:
         return Answer(False, f"Không có nhiệm vụ quá hạn tại ngày {today:%d/%m/%Y} trong các văn bản đã nhập.")
-    lines = [
-        f"- {v.doc_key} mục {v.task.ref or '—'}: {v.task.summary} (hạn {v.due:%d/%m/%Y}; {', '.join(v.task.agencies)})"
-        for v in views[:_LISTED]
-    ]
+    head = f"{len(views)} nhiệm vụ quá hạn chưa hoàn thành tại ngày {today:%d/%m/%Y}:"
+    return _task_list(head, views, lambda v: f"hạn {v.due:%d/%m/%Y}; {', '.join(v.task.agencies)}", today)
+
+
+def _task_list(head: str, views: list[TaskView], note: Callable[[TaskView], str], today: date) -> Answer:
+    """Tasks answered as a list: each with its item number, summary and `note`, the first ones cited."""
+    shown = views[:_LISTED]
+    lines = [f"- {v.doc_key} mục {v.task.ref or '—'}: {v.task.summary} ({note(v)})" for v in shown]
     more = [f"… và {len(views) - _LISTED} nhiệm vụ khác."] if len(views) > _LISTED else []
-    return Answer(
-        True,
-        "\n".join([f"{len(views)} nhiệm vụ quá hạn chưa hoàn thành tại ngày {today:%d/%m/%Y}:", *lines, *more]),
-        float(len(views)),
-        "nhiệm vụ",
-        today.isoformat(),
-        [_task_citation(v) for v in views[:_LISTED]],
-    )
+    citations = [_task_citation(v) for v in shown]
+    return Answer(True, "\n".join([head, *lines, *more]), float(len(views)), "nhiệm vụ", today.isoformat(), citations)
 
 
 def _task_citation(view: TaskView) -> Citation:
