@@ -3,14 +3,18 @@ and a property-based pass over its OpenAPI document that must find no server err
 
 from __future__ import annotations
 
+import csv
+import io
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import schemathesis
+from docx import Document
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
+from openpyxl import load_workbook
 from sqlalchemy import Engine
 
 from planwatch.ingest import document_paths, ingest_file
@@ -141,3 +145,38 @@ def test_the_catalogue_page_and_mapping_a_label_from_the_review_list(client: Tes
         "/chi-tieu/gan-ma", data={"label": waiting, "code": "NO_CODE", "author": "x"}, follow_redirects=True
     )
     assert "Không lưu" in again.text
+
+
+@pytest.mark.parametrize("name", ["tong-quan", "so-lieu", "van-ban", "nhiem-vu", "bang-diem", "kiem-tra", "tim-kiem"])
+def test_every_table_downloads_as_csv_and_xlsx(client: TestClient, name: str) -> None:
+    params = {"year": "2025", "code": "INDUSTRIAL_OUTPUT", "q": "công nghiệp"}
+    text = client.get(f"/api/tables/{name}", params={**params, "format": "csv"})
+    assert text.status_code == 200 and text.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(text.content.decode("utf-8-sig"))))
+    assert len(rows) >= 2, f"{name}: no rows"
+    sheet = client.get(f"/api/tables/{name}", params={**params, "format": "xlsx"})
+    assert sheet.status_code == 200 and "attachment" in sheet.headers["content-disposition"]
+    workbook = load_workbook(io.BytesIO(sheet.content))
+    assert workbook.active is not None and workbook.active.max_row == len(rows)
+
+
+def test_a_table_download_keeps_the_page_filters(client: TestClient) -> None:
+    every = client.get("/api/tables/nhiem-vu", params={"as_of": "30/06/2025"}).content.decode("utf-8-sig")
+    overdue = client.get("/api/tables/nhiem-vu", params={"as_of": "30/06/2025", "status": "overdue"})
+    rows = list(csv.reader(io.StringIO(overdue.content.decode("utf-8-sig"))))[1:]
+    assert rows and all(row[6] == "quá hạn chưa hoàn thành" for row in rows)
+    assert len(rows) < len(every.splitlines()) - 1
+    assert client.get("/api/tables/nhiem-vu", params={"as_of": "31/02/2025"}).status_code == 400
+
+
+def test_the_report_papers_download(client: TestClient) -> None:
+    draft = client.get("/api/report/draft", params={"kind": "six-month", "period": "2025-06"})
+    assert draft.status_code == 200 and draft.headers["content-type"].endswith("wordprocessingml.document")
+    document = Document(io.BytesIO(draft.content))
+    assert len(list(document.comments)) >= 20
+    annex = client.get("/api/report/indicators", params={"kind": "six-month", "period": "2025-06"})
+    assert load_workbook(io.BytesIO(annex.content)).sheetnames[0] == "Kinh tế"
+    tasks = client.get("/api/report/tasks", params={"period": "2025-06"})
+    assert "phu-luc-nhiem-vu-2025-06-30.xlsx" in tasks.headers["content-disposition"]
+    refused = client.get("/api/report/draft", params={"kind": "annual", "period": "2025-06"})
+    assert refused.status_code == 400 and "báo cáo năm" in refused.json()["error"]

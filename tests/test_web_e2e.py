@@ -8,10 +8,13 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 import uvicorn
+from docx import Document
+from openpyxl import load_workbook
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from planwatch.ingest import document_paths, ingest_file
@@ -153,3 +156,34 @@ def test_tasks_page_and_english(page: Page, base_url: str) -> None:
     expect(page.locator("section.finding .badge").first).to_have_text("medium")
     expect(page.locator("section.finding").first).to_contain_text("tỷ đồng")
     _shot(page, "09-kiem-tra-en")
+
+
+def test_the_dashboard_hands_out_the_papers_and_prints_on_a4(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/?year=2025")
+    papers = page.locator("#papers")
+    papers.locator("select[name=kind]").select_option("six-month")
+    papers.locator("input[name=period]").fill("2025-06")
+    with page.expect_download() as fetched:
+        papers.get_by_role("button", name="Dự thảo báo cáo (.docx)").click()
+    draft = Document(str(fetched.value.path()))
+    assert draft.paragraphs and len(list(draft.comments)) >= 20
+    with page.expect_download() as fetched:
+        papers.get_by_role("button", name="Phụ lục chỉ tiêu (.xlsx)").click()
+    assert fetched.value.suggested_filename == "phu-luc-chi-tieu-six-month-2025-06.xlsx"
+    assert load_workbook(BytesIO(fetched.value.path().read_bytes())).sheetnames[0] == "Kinh tế"
+    page.emulate_media(media="print")
+    expect(page.locator("header")).to_be_hidden()
+    expect(papers).to_be_hidden()
+    expect(page.locator("table.status").first).to_be_visible()
+    _shot(page, "10-tong-quan-in")
+    page.emulate_media(media="screen")
+
+
+def test_a_table_downloads_with_the_filters_of_its_page(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/nhiem-vu?as_of=30/06/2025&status=overdue")
+    with page.expect_download() as fetched:
+        page.locator("p.bar").last.get_by_role("link", name="Excel").click()
+    sheet = load_workbook(BytesIO(fetched.value.path().read_bytes())).active
+    assert sheet is not None
+    statuses = {row[6] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert statuses == {"quá hạn chưa hoàn thành"}

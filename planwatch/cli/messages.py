@@ -56,6 +56,12 @@ MESSAGES = {
             "Quá hạn chưa xong",
             "Tỷ lệ đúng hạn",
         ],
+        "report_written": (
+            "Đã lập dự thảo {path}: {figures} số liệu từ {documents} văn bản, {missing} chỗ chưa có số liệu."
+        ),
+        "annex_written": "Đã lập phụ lục {path}.",
+        "check_vi_only": "chỉ đọc lại được dự thảo tiếng Việt (bỏ --lang en hoặc --check)",
+        "report_check": "Đọc lại dự thảo: {read} số liệu, độ chính xác {p:.3f}, độ phủ {r:.3f}.",
     },
     "en": {
         "added": "added",
@@ -104,5 +110,11 @@ MESSAGES = {
         "tasks_as_of": "Tasks, status as of {day}",
         "implied_note": "* implied deadline: end of the plan period (no deadline of its own).",
         "score_columns": ["Agency", "Assigned", "On time", "Done late", "In progress", "Overdue", "On-time rate"],
+        "report_written": (
+            "Draft written to {path}: {figures} figures from {documents} documents, {missing} placeholders."
+        ),
+        "annex_written": "Annex written to {path}.",
+        "check_vi_only": "only a Vietnamese draft can be read back (drop --lang en or --check)",
+        "report_check": "Draft read back: {read} figures, precision {p:.3f}, recall {r:.3f}.",
     },
 }

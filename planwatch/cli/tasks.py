@@ -90,7 +90,7 @@ def _print_scorecard(views: list, as_json: bool) -> None:  # type: ignore[type-a
         return
     table = Table(*say("score_columns"))
     for line in lines:
-        name = registry.agencies[line.agency].name if line.agency in registry.agencies else line.agency
+        name = registry.name_of(line.agency)
         rate = f"{line.on_time_rate * 100:.0f}%".replace(".", ",") if line.on_time_rate is not None else "–"
         table.add_row(
             name,

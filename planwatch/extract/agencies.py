@@ -102,6 +102,10 @@ class Registry:
                 self._by_alias.setdefault(_key(alias), agency)
         self._pattern = phrase_pattern(self._by_alias)
 
+    def name_of(self, code: str) -> str:
+        """The registry's name for a code; anything else (a name no entry matched) as it is."""
+        return self.agencies[code].name if code in self.agencies else code
+
     def with_agencies(self, extra: Iterable[Agency]) -> Registry:
         return Registry([*self.agencies.values(), *extra])
 

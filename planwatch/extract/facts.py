@@ -139,6 +139,8 @@ _MASKS = [
     re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),  # a time of day: "08:15", "20:35:26"
     re.compile(r"(?:mùng|mồng)\s+\d+|\bloại\s+\d+\s+con\b|\b\d+\s*(?:[-–]|đến)?\s*\d*\s+sao\b"),  # dates, grades
     re.compile(r"\b[Tt]rong\s+(?:tổng\s+số\s+)?\d+(?=\s+[^\d\s%])"),  # "Trong 22 chỉ tiêu, có 19 ...": the whole
+    re.compile(r"(?:trên|/)\s*(?:1\s+vạn|1\.000|10\.000|100\.000)\s+dân\b"),  # "giường bệnh trên 10.000 dân": per head
+    re.compile(r"trên\s+(?:0?1|một)\s+(?:ha|héc\s*ta)\s+(?=đất)"),  # "giá trị sản xuất trên 1 ha đất": per hectare
 ]
 
 

@@ -197,12 +197,13 @@ ELSEWHERE = re.compile(r"^(?:bình\s+quân\s+(?:chung\s+)?(?:của\s+)?)?(?:cả
 LABEL_TAIL = re.compile(
     r"(?:\s+|^)(?:ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
     r"gần|hơn|của|cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|hiện|dự\s+kiến|lũy\s+kế|ước\s+thực\s+hiện|"
-    r"toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|mới\s+đạt|còn|"
+    r"toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|"
+    r"(?<!làm\s)(?<!lập\s)(?<!thôn\s)(?<!ký\s)mới\s+đạt|còn|"  # not "việc làm mới", "thành lập mới" + "đạt"
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
     r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn|thứ|"
     r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)|(?:thấp|cao)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?\s+mức(?:\s+tăng)?|"
     r"chỉ\s+đạt|chỉ\s+chiếm|chỉ|đón|nhưng\s+vẫn|vẫn|nhưng|đứng\s+ở\s+vị\s+trí|vị\s+trí|dẫn|"
-    r"so\s+với\s+(?:và\s+)?cùng\s+kỳ|chiếm\s+tỷ(?:\s+trọng|\s+lệ)?|làm(?:\s+(?:giảm|tăng))?|đáp\s+ứng|"
+    r"so\s+với\s+(?:và\s+)?cùng\s+kỳ|chiếm\s+tỷ(?:\s+trọng|\s+lệ)?|(?<!việc\s)làm(?:\s+(?:giảm|tăng))?|đáp\s+ứng|"
     r"(?:tăng|giảm)\s+(?:khá|rất|mạnh|nhẹ|cao|thấp|sâu)(?:\s+(?:cao|mạnh|nhanh))?(?:\s+so(?:\s+với)?(?:\s+cùng\s+kỳ)?)?|"
     r"không\s+đáng\s+kể)\s*$",
     re.IGNORECASE,

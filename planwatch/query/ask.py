@@ -24,7 +24,7 @@ from planwatch.store import models
 from planwatch.text.fold import fold_keep_length
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.numbers import format_number
-from planwatch.vocab.periods import Period, find_periods
+from planwatch.vocab.periods import Period, find_periods, parse_period, period_words
 from planwatch.vocab.units import same_kind
 
 _CHANGE = re.compile(r"\b(?:tang|giam)\b.*\bbao nhieu\b|\btang truong\b.*\bbao nhieu\b|\bbao nhieu phan tram\b")
@@ -191,8 +191,7 @@ def _agency_named(question: str) -> str | None:
 
 def _agency_tasks(session: Session, agency: str, today: date) -> Answer:
     views = [v for v in task_views(session, today) if agency in v.task.agency_codes]
-    agencies = default_registry().agencies
-    name = agencies[agency].name if agency in agencies else agency
+    name = default_registry().name_of(agency)
     if not views:
         return Answer(False, f"Không có nhiệm vụ nào giao {name} chủ trì trong các văn bản đã nhập.")
     return _task_list(f"{name} được giao chủ trì {len(views)} nhiệm vụ:", views, lambda v: STATUS_VI[v.status], today)
@@ -226,7 +225,7 @@ def _overdue_agencies(session: Session, today: date) -> Answer:
         return Answer(False, f"Không có nhiệm vụ quá hạn tại ngày {today:%d/%m/%Y} trong các văn bản đã nhập.")
     registry = default_registry()
     top = lines[0]
-    name = registry.agencies[top.agency].name if top.agency in registry.agencies else top.agency
+    name = registry.name_of(top.agency)
     overdue = [
         v for v in task_views(session, today, status=OVERDUE) if top.agency in (v.task.agency_codes + v.task.agencies)
     ]
@@ -251,18 +250,8 @@ def _value_text(measure: str, value: float, unit: str) -> str:
 
 
 def _period_text(period: Period | None) -> str:
-    if period is None:
-        return ""
-    start, end = period.as_strings()
-    return _fact_period_text(start, end)
+    return f" {period_words(period)}" if period and period.end else ""
 
 
 def _fact_period_text(start: str | None, end: str | None) -> str:
-    if not end:
-        return ""
-    year, month = end[:4], int(end[5:])
-    if start == end:
-        return f" tháng {month}/{year}"
-    if start and start.endswith("-01") and start[:4] == year:
-        return f" năm {year}" if month == 12 else f" {month} tháng đầu năm {year}"
-    return f" đến tháng {month}/{year}"
+    return _period_text(parse_period(start, end))

@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from planwatch.serve import api, pages
+from planwatch.serve import api, downloads, pages
 from planwatch.serve.cache import StoreCache
 from planwatch.store.db import open_engine, session_factory
 
@@ -32,6 +32,7 @@ def create_app(db: str | Engine | None = None) -> FastAPI:
     app.state.cache = StoreCache()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
+    app.include_router(downloads.router)
     app.include_router(pages.router)
 
     @app.exception_handler(StarletteHTTPException)

@@ -34,8 +34,10 @@ from planwatch.monitor.tasks import (
 from planwatch.query.ask import ask
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.query.search import search
+from planwatch.report.kinds import ReportKind
 from planwatch.serve.charts import ChartPoint, YearChart, sparkline, year_chart
 from planwatch.serve.document_view import render_document
+from planwatch.serve.downloads import download_links
 from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.store import models
 from planwatch.vocab.catalogue import CATEGORIES, UNCLASSIFIED, Indicator, default_catalogue
@@ -58,8 +60,14 @@ def _lang(request: Request) -> str:
 def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
     lang = _lang(request)
     values = VALUES_EN if lang == "en" else {}
+
+    def downloads(name: str, filters: str = "") -> Markup:
+        return download_links(name, "&".join(q for q in (request.url.query, filters) if q))
+
     response = templates.TemplateResponse(
-        request, template, {"t": LABELS[lang], "lang": lang, "tr": lambda text: values.get(text, text), **context}
+        request,
+        template,
+        {"t": LABELS[lang], "lang": lang, "tr": lambda text: values.get(text, text), "downloads": downloads, **context},
     )
     if request.query_params.get("lang") in LABELS:
         response.set_cookie("lang", lang, samesite="lax")
@@ -89,6 +97,11 @@ def overview(request: Request, year: int | None = None) -> HTMLResponse:
         rows = cache.get(db, "status", (year,), lambda: year_status(db, year))
         overdue = len(task_views(db, date.today(), status=OVERDUE))
         findings = len(cache.get(db, "checks", (), lambda: run_checks(db)))
+        db_latest = db.scalar(
+            select(func.max(models.Fact.period_end)).where(
+                models.Fact.period_end.like(f"{year:04d}-%"), models.Fact.planned.is_(False)
+            )
+        )
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         groups[r.category].append(
@@ -96,7 +109,27 @@ def overview(request: Request, year: int | None = None) -> HTMLResponse:
         )
     order = {category: i for i, category in enumerate((*CATEGORIES, UNCLASSIFIED))}
     ordered = dict(sorted(groups.items(), key=lambda kv: order.get(kv[0], len(order))))
-    return _render(request, "overview.html", year=year, years=years, groups=ordered, overdue=overdue, findings=findings)
+    kind, month = _paper_period(db_latest, year)
+    return _render(
+        request,
+        "overview.html",
+        year=year,
+        years=years,
+        groups=ordered,
+        overdue=overdue,
+        findings=findings,
+        report_kinds=[k.value for k in ReportKind],
+        paper_kind=kind,
+        paper_period=month,
+    )
+
+
+def _paper_period(latest: str | None, year: int) -> tuple[str, str]:
+    """The report the dashboard offers first: the latest month of the year with figures, and its natural kind."""
+    month = latest if latest and latest.startswith(str(year)) else f"{year}-12"
+    number = int(month[5:])
+    kind = {6: ReportKind.SIX_MONTH, 12: ReportKind.ANNUAL, 3: ReportKind.QUARTERLY, 9: ReportKind.QUARTERLY}
+    return kind.get(number, ReportKind.MONTHLY).value, month
 
 
 @router.get("/chi-tieu", response_class=HTMLResponse)

@@ -254,3 +254,42 @@ def find_periods(text: str, year: int, month: int) -> list[PeriodMention]:
 def _sane(period: Period) -> bool:
     months = [m for m in (period.start, period.end) if m]
     return all(1 <= m.month <= 12 and 1990 <= m.year <= 2100 for m in months)
+
+
+_ROMAN = ("I", "II", "III", "IV")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")  # fmt: skip
+
+
+def parse_period(start: str | None, end: str | None) -> Period:
+    """A stored period ("2024-01", "2024-06") back as a Period."""
+
+    def month(text: str | None) -> Month | None:
+        return Month(int(text[:4]), int(text[5:7])) if text else None
+
+    return Period(month(start), month(end))
+
+
+def period_words(period: Period, lang: str = "vi") -> str:
+    """A period as the genre writes it: "tháng 5/2024", "5 tháng đầu năm 2024", "quý II/2024", "năm 2024", and
+    "đến tháng 6/2024" for a level with no start; English where asked ("first 5 months of 2024")."""
+    start, end = period.start, period.end
+    if end is None:
+        return ""
+    vi = lang == "vi"
+    if start == end:
+        return f"tháng {end.month}/{end.year}" if vi else f"{_MONTHS_EN[end.month - 1]} {end.year}"
+    if start is None or start.year != end.year:
+        return f"đến tháng {end.month}/{end.year}" if vi else f"to {_MONTHS_EN[end.month - 1]} {end.year}"
+    if start.month == 1 and end.month == 12:
+        return f"năm {end.year}" if vi else f"{end.year}"
+    if start.month == 1:
+        return f"{end.month} tháng đầu năm {end.year}" if vi else f"first {end.month} months of {end.year}"
+    if end.month - start.month == 2 and start.month % 3 == 1:
+        quarter = end.month // 3
+        return f"quý {_ROMAN[quarter - 1]}/{end.year}" if vi else f"Q{quarter} {end.year}"
+    return (
+        f"từ tháng {start.month} đến tháng {end.month}/{end.year}"
+        if vi
+        else f"{_MONTHS_EN[start.month - 1]}-{_MONTHS_EN[end.month - 1]} {end.year}"
+    )

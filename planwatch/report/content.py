@@ -1,0 +1,291 @@
+"""What a draft report says, chosen from the store: for each indicator of the outline, the figures of the report's
+periods (one per measure and period, the latest document's actual over an earlier estimate), each with the
+sentence it came from; and the indicators the report must speak of but the store has no figure for."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from planwatch.monitor.series import document_order
+from planwatch.report.kinds import ReportKind, ReportPeriod
+from planwatch.store import models
+from planwatch.vocab.catalogue import Catalogue, Indicator, default_catalogue
+from planwatch.vocab.measures import Measure
+from planwatch.vocab.periods import Period, parse_period
+from planwatch.vocab.units import same_kind
+
+MEASURE_ORDER = (Measure.VALUE, Measure.YOY, Measure.PREV, Measure.YTD, Measure.PLAN, Measure.SHARE, Measure.RANK)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a figure was read: the document, its page and the sentence."""
+
+    doc_key: str
+    title: str | None
+    symbol: str | None
+    page: int | None
+    quote: str
+    char_start: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One stored fact the draft states."""
+
+    fact_id: int
+    code: str
+    measure: Measure
+    value: float
+    unit: str
+    rank_of: int | None
+    period: Period
+    estimate: bool
+    source: Source
+    others: tuple[tuple[float, str], ...] = ()  # other documents' values for the same figure, with their keys
+
+
+@dataclass
+class Statement:
+    """One sentence: an indicator's figures for one period."""
+
+    indicator: Indicator
+    period: Period
+    figures: list[Figure]
+    plan_word: str
+
+
+@dataclass
+class GroupDraft:
+    title: str
+    statements: list[Statement] = field(default_factory=list)
+    missing: list[Indicator] = field(default_factory=list)  # expected, no figure in the store
+
+
+@dataclass
+class SectionDraft:
+    title: str
+    groups: list[GroupDraft]
+
+
+@dataclass
+class Draft:
+    period: ReportPeriod
+    province: str | None
+    sections: list[SectionDraft]
+    documents: list[str]  # keys of the documents its figures come from
+    set_aside: list[Figure]  # figures whose unit is not their indicator's ("kim ngạch xuất khẩu ... 5 doanh nghiệp")
+
+    @property
+    def figures(self) -> list[Figure]:
+        return [f for s in self.sections for g in s.groups for st in g.statements for f in st.figures]
+
+    @property
+    def missing(self) -> list[Indicator]:
+        return [i for s in self.sections for g in s.groups for i in g.missing]
+
+
+@dataclass(frozen=True)
+class OutlineGroup:
+    title: str
+    title_en: str
+    codes: tuple[str, ...]
+    plan_word: str
+
+
+@dataclass(frozen=True)
+class OutlineSection:
+    title: str
+    title_en: str
+    category: str
+    groups: tuple[OutlineGroup, ...]
+
+
+@dataclass(frozen=True)
+class Outline:
+    sections: tuple[OutlineSection, ...]
+    expected: dict[ReportKind, tuple[str, ...]]
+
+    def expected_for(self, kind: ReportKind) -> set[str]:
+        """A kind expects its own indicators and those of the shorter kinds before it."""
+        kinds = list(ReportKind)
+        return {code for k in kinds[: kinds.index(kind) + 1] for code in self.expected.get(k, ())}
+
+
+@cache
+def default_outline() -> Outline:
+    data: dict[str, Any] = yaml.safe_load(
+        resources.files("planwatch.report").joinpath("data/outline.yaml").read_text(encoding="utf-8")
+    )
+    sections = tuple(
+        OutlineSection(
+            s["title"],
+            s["title_en"],
+            s["category"],
+            tuple(
+                OutlineGroup(g["title"], g["title_en"], tuple(g["codes"]), g.get("plan_word", "kế hoạch"))
+                for g in s["groups"]
+            ),
+        )
+        for s in data["sections"]
+    )
+    return Outline(sections, {ReportKind(k): tuple(v) for k, v in data["expected"].items()})
+
+
+OTHERS_TITLE = "Các chỉ tiêu khác"
+
+
+def build_draft(
+    session: Session,
+    period: ReportPeriod,
+    province: str | None = None,
+    catalogue: Catalogue | None = None,
+    outline: Outline | None = None,
+    lang: str = "vi",
+) -> Draft:
+    """The draft of a report of `period`: the outline filled with the store's figures of its periods."""
+    catalogue = catalogue or default_catalogue()
+    outline = outline or default_outline()
+    figures = chosen_figures(session, period, province)
+    by_code: dict[str, list[Figure]] = {}
+    set_aside = []
+    for figure in figures:
+        indicator = catalogue.indicators.get(figure.code)
+        if indicator and _fits(figure, indicator):
+            by_code.setdefault(figure.code, []).append(figure)
+        else:
+            set_aside.append(figure)
+    expected = outline.expected_for(period.kind) | _target_codes(session, period)
+    placed = {code for s in outline.sections for g in s.groups for code in g.codes}
+    sections = []
+    for section in outline.sections:
+        groups = [
+            _group(g.title if lang == "vi" else g.title_en, g.codes, g.plan_word, by_code, expected, catalogue, period)
+            for g in section.groups
+        ]
+        rest = [
+            c for c in catalogue.indicators if catalogue.indicators[c].category == section.category and c not in placed
+        ]
+        groups.append(_group(OTHERS_TITLE, tuple(rest), "kế hoạch", by_code, expected, catalogue, period))
+        kept = [g for g in groups if g.statements or g.missing]
+        if kept:
+            sections.append(SectionDraft(section.title if lang == "vi" else section.title_en, kept))
+    documents = sorted({f.source.doc_key for f in figures})
+    return Draft(period, province or _province_of(session, documents), sections, documents, set_aside)
+
+
+def _province_of(session: Session, doc_keys: list[str]) -> str | None:
+    """The province most of the draft's documents speak for."""
+    query = select(models.Document.province).where(
+        models.Document.doc_key.in_(doc_keys), models.Document.is_current.is_(True)
+    )
+    named = Counter(p for p in session.scalars(query) if p)
+    return named.most_common(1)[0][0] if named else None
+
+
+def _fits(figure: Figure, indicator: Indicator) -> bool:
+    """A value is stated as the indicator only in a unit of the indicator's kind; percentages of change, of plan,
+    shares and ranks always."""
+    if figure.measure is Measure.VALUE:
+        return bool(indicator.unit) and same_kind(figure.unit, indicator.unit)
+    return True
+
+
+def _group(
+    title: str,
+    codes: Iterable[str],
+    plan_word: str,
+    by_code: dict[str, list[Figure]],
+    expected: set[str],
+    catalogue: Catalogue,
+    period: ReportPeriod,
+) -> GroupDraft:
+    group = GroupDraft(title)
+    for code in codes:
+        indicator = catalogue.indicators.get(code)
+        if indicator is None:
+            continue
+        figures = by_code.get(code, [])
+        for each in period.periods:
+            stated = sorted((f for f in figures if f.period == each), key=lambda f: MEASURE_ORDER.index(f.measure))
+            if stated:
+                group.statements.append(Statement(indicator, each, stated, plan_word))
+        if not figures and code in expected:
+            group.missing.append(indicator)
+    return group
+
+
+def _target_codes(session: Session, period: ReportPeriod) -> set[str]:
+    """Half-year and annual reports answer to every target of the year."""
+    if period.kind not in (ReportKind.SIX_MONTH, ReportKind.ANNUAL):
+        return set()
+    query = select(models.Target.indicator_code).where(
+        models.Target.year == period.year, models.Target.active.is_(True), models.Target.indicator_code.is_not(None)
+    )
+    return {code for code in session.scalars(query) if code}
+
+
+def report_facts(period: ReportPeriod, province: str | None = None) -> Select[models.Fact]:
+    """The facts that may speak for the report's periods: of current documents, with a catalogue code, ending in
+    its last month; figures of other places, earlier years or plans left out."""
+    f, d = models.Fact, models.Document
+    query = (
+        select(f)
+        .join(d)
+        .where(
+            d.is_current.is_(True),
+            f.indicator_code.is_not(None),
+            f.prior.is_(False),
+            f.planned.is_(False),
+            f.elsewhere.is_(False),
+            f.period_end == str(period.end),
+        )
+    )
+    return query.where(d.province == province) if province else query
+
+
+def chosen_figures(session: Session, period: ReportPeriod, province: str | None = None) -> list[Figure]:
+    """One figure per indicator, measure and period of the report: an actual over an estimate, then the latest
+    document, then the first statement in it."""
+    query = report_facts(period, province).add_columns(models.Document)
+    wanted = set(period.periods)
+    best: dict[tuple[str, str, Period], tuple[tuple[Any, ...], Figure]] = {}
+    values: dict[tuple[str, str, Period], dict[float, str]] = {}
+    for fact, document in session.execute(query):
+        fact_period = parse_period(fact.period_start, fact.period_end)
+        if fact_period not in wanted or fact.measure not in Measure.__members__.values():
+            continue
+        key = (str(fact.indicator_code), fact.measure, fact_period)
+        rank = (0 if fact.estimate else 1, document_order(document), -fact.char_start)
+        values.setdefault(key, {}).setdefault(fact.value, document.doc_key)
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, _figure(fact, document, fact_period))
+    chosen = []
+    for key, (_, figure) in best.items():
+        others = tuple((v, k) for v, k in values[key].items() if v != figure.value)
+        chosen.append(replace(figure, others=others))
+    return chosen
+
+
+def _figure(fact: models.Fact, document: models.Document, period: Period) -> Figure:
+    source = Source(document.doc_key, document.title, document.symbol, fact.page, fact.quote, fact.char_start)
+    return Figure(
+        fact.id,
+        str(fact.indicator_code),
+        Measure(fact.measure),
+        fact.value,
+        fact.unit,
+        fact.rank_of,
+        period,
+        fact.estimate,
+        source,
+    )

@@ -1,0 +1,176 @@
+"""The draft as a Word document (python-docx): the header block of an administrative report with blanks for the
+clerk, the title, real Word headings (the navigation pane works), one paragraph per group of indicators, each
+figure's source as a Word comment on its words, and a visible placeholder for what the store does not hold."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from io import BytesIO
+
+from docx import Document
+from docx.document import Document as WordDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from planwatch.report.content import Draft, Figure, GroupDraft
+from planwatch.report.wording import statement_parts
+from planwatch.vocab.numbers import format_number
+
+AUTHOR, INITIALS = "PlanWatch", "PW"
+BLACK = RGBColor(0, 0, 0)
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+_TEXT = {
+    "vi": {
+        "issuer": "ỦY BAN NHÂN DÂN",
+        "province": "TỈNH {province}",
+        "number": "Số: ……/BC-UBND",
+        "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "motto": "Độc lập - Tự do - Hạnh phúc",
+        "dateline": "{place}, ngày …… tháng …… năm ……",
+        "report": "BÁO CÁO",
+        "note": "Dự thảo do PlanWatch lập từ các văn bản đã nhập; nguồn của từng số liệu ghi trong chú thích (comment) "
+        "gắn với số liệu đó. Phần trong ngoặc vuông là chỗ cán bộ soạn thảo bổ sung.",
+        "missing": "[chưa có số liệu: {name}]",
+        "tasks": "Nhiệm vụ, giải pháp trọng tâm thời gian tới",
+        "tasks_blank": "[cán bộ soạn thảo bổ sung nhiệm vụ, giải pháp trọng tâm]",
+        "source": "Nguồn: {document}{page}: “{quote}”",
+        "page": ", trang {page}",
+        "estimate": " (số ước tính)",
+        "others": " Văn bản khác nêu: {values}.",
+        "recipients": "Nơi nhận:",
+        "signer": "TM. ỦY BAN NHÂN DÂN",
+    },
+    "en": {
+        "issuer": "PEOPLE'S COMMITTEE",
+        "province": "OF {province} PROVINCE",
+        "number": "No.: ……/BC-UBND",
+        "nation": "SOCIALIST REPUBLIC OF VIETNAM",
+        "motto": "Independence - Freedom - Happiness",
+        "dateline": "{place}, …… (date)",
+        "report": "REPORT",
+        "note": "Draft made by PlanWatch from the stored documents; each figure's source is in the Word comment on it. "
+        "Text in square brackets is for the drafter to complete.",
+        "missing": "[no data yet: {name}]",
+        "tasks": "Main tasks and measures for the coming period",
+        "tasks_blank": "[to be completed by the drafter]",
+        "source": "Source: {document}{page}: “{quote}”",
+        "page": ", page {page}",
+        "estimate": " (estimate)",
+        "others": " Other documents state: {values}.",
+        "recipients": "Recipients:",
+        "signer": "ON BEHALF OF THE PEOPLE'S COMMITTEE",
+    },
+}
+
+
+def draft_docx(draft: Draft, lang: str = "vi", now: datetime | None = None) -> bytes:
+    """The .docx bytes of `draft`."""
+    text = _TEXT[lang]
+    document = Document()
+    _page_and_fonts(document)
+    _header_block(document, draft, text)
+    title = f"{draft.period.kind.title(lang)} {draft.period.words(lang)}"
+    _centered(document.add_paragraph(style="Title"), text["report"])
+    _centered(document.add_paragraph(), title, bold=True)
+    note = document.add_paragraph()
+    note.add_run(text["note"]).italic = True
+    for number, section in enumerate(draft.sections):
+        document.add_heading(f"{_ROMAN[number]}. {section.title.upper()}", level=1)
+        for i, group in enumerate(section.groups, 1):
+            document.add_heading(f"{i}. {group.title}", level=2)
+            _group_paragraph(document, group, text, lang)
+    document.add_heading(f"{_ROMAN[len(draft.sections)]}. {text['tasks'].upper()}", level=1)
+    _placeholder(document.add_paragraph(), text["tasks_blank"])
+    _signature(document, text)
+    properties = document.core_properties
+    properties.author, properties.title = AUTHOR, title
+    properties.created = now or datetime.now()
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _page_and_fonts(document: WordDocument) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(3), Cm(2)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    for name, size in (("Normal", 13), ("Title", 14), ("Heading 1", 13), ("Heading 2", 13)):
+        font = document.styles[name].font  # type: ignore[union-attr]
+        font.name, font.size, font.bold, font.color.rgb = "Times New Roman", Pt(size), name != "Normal", BLACK
+        fonts = font.element.rPr.rFonts  # type: ignore[union-attr]
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):  # a theme font wins over a name
+            fonts.attrib.pop(qn(theme), None)
+    body = document.styles["Normal"].paragraph_format  # type: ignore[union-attr]
+    body.first_line_indent, body.space_after = Cm(1), Pt(6)
+    body.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def _header_block(document: WordDocument, draft: Draft, text: dict[str, str]) -> None:
+    province = draft.province or "……"
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    left, right = table.rows[0].cells
+    _cell_lines(left, [(text["issuer"], False), (text["province"].format(province=province.upper()), True)])
+    _cell_lines(left, [(text["number"], False)], fresh=False)
+    _cell_lines(right, [(text["nation"], True), (text["motto"], True)])
+    _cell_lines(right, [(text["dateline"].format(place=province), False)], fresh=False, italic=True)
+
+
+def _cell_lines(cell: _Cell, lines: list[tuple[str, bool]], fresh: bool = True, italic: bool = False) -> None:
+    for i, (line, bold) in enumerate(lines):
+        paragraph = cell.paragraphs[0] if fresh and i == 0 else cell.add_paragraph()
+        paragraph.paragraph_format.first_line_indent = Cm(0)
+        _centered(paragraph, line, bold=bold, italic=italic)
+
+
+def _centered(paragraph: Paragraph, line: str, bold: bool = False, italic: bool = False) -> None:
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.first_line_indent = Cm(0)
+    run = paragraph.add_run(line)
+    run.bold, run.italic = bold, italic
+
+
+def _group_paragraph(document: WordDocument, group: GroupDraft, text: dict[str, str], lang: str) -> None:
+    paragraph = document.add_paragraph()
+    for statement in group.statements:
+        for part in statement_parts(statement, lang):
+            run = paragraph.add_run(part.text)
+            if part.figure is not None:
+                document.add_comment(run, _source_text(part.figure, text, lang), AUTHOR, INITIALS)
+        paragraph.add_run(" ")
+    for indicator in group.missing:
+        _placeholder(paragraph, text["missing"].format(name=indicator.name))
+        paragraph.add_run(" ")
+
+
+def _placeholder(paragraph: Paragraph, words: str) -> None:
+    run = paragraph.add_run(words)
+    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+def _source_text(figure: Figure, text: dict[str, str], lang: str) -> str:
+    source = figure.source
+    named = source.title or source.doc_key
+    if source.symbol:
+        named = f"{named} ({source.symbol})"
+    words = text["source"].format(
+        document=named, page=text["page"].format(page=source.page) if source.page else "", quote=source.quote
+    )
+    if figure.estimate:
+        words += text["estimate"]
+    if figure.others:
+        values = "; ".join(f"{format_number(v) if lang == 'vi' else v} ({key})" for v, key in figure.others)
+        words += text["others"].format(values=values)
+    return words
+
+
+def _signature(document: WordDocument, text: dict[str, str]) -> None:
+    table = document.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    _cell_lines(left, [(text["recipients"], True)])
+    _cell_lines(right, [(text["signer"], True)])
