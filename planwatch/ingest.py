@@ -4,17 +4,20 @@ one transaction. Re-ingesting an unchanged file adds nothing; a changed one beco
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.extract.agencies import Agency, Registry, default_registry
 from planwatch.extract.document import extract_document
+from planwatch.limits import TooSlow, time_limit
 from planwatch.read.errors import RejectedFile
 from planwatch.read.files import SUFFIXES, read_file
 from planwatch.read.model import RawDocument, assemble
@@ -26,7 +29,7 @@ from planwatch.vocab.catalogue import default_catalogue
 @dataclass(frozen=True)
 class IngestResult:
     path: Path
-    status: str  # "added" | "new_version" | "unchanged" | "rejected"
+    status: str  # "added" | "new_version" | "restored" | "unchanged" | "rejected"
     doc_key: str
     facts: int = 0
     tasks: int = 0
@@ -44,25 +47,66 @@ def document_paths(paths: list[Path]) -> Iterator[Path]:
 
 
 def ingest_file(
-    sessions: sessionmaker[Session], path: Path, given: date | None = None, province: str | None = None
+    sessions: sessionmaker[Session],
+    path: Path,
+    given: date | None = None,
+    province: str | None = None,
+    name: str | None = None,
 ) -> IngestResult:
     """Store one file, all or nothing; `given` is the reference date of a document that states none, `province`
-    the province it is about when the text does not say (or says wrong)."""
-    key = path.stem
+    the province it is about when the text does not say (or says wrong), `name` the file's own name when `path`
+    is a copy (an upload)."""
+    name = name or path.name
+    key = document_key(name)
     try:
-        if not path.is_file():
-            raise RejectedFile(path.name, "không tìm thấy tệp (file not found)")
-        raw, data = read_file(path)
+        with time_limit():
+            if not path.is_file():
+                raise RejectedFile(name, "không tìm thấy tệp (file not found)")
+            raw, data = read_file(path, name)
+            digest = hashlib.sha256(data).hexdigest()
+            key = document_key(name, digest)
+            return _store_once_more_if_raced(sessions, path, key, raw, digest, given, province, name)
     except RejectedFile as error:
         return IngestResult(path, "rejected", key, message=error.reason)
-    try:
-        return _store(sessions, path, key, raw, hashlib.sha256(data).hexdigest(), given, province)
+    except TooSlow as error:
+        return IngestResult(path, "rejected", key, message=str(error))
     except DBAPIError:
         raise  # the store itself failed: stop the run, nothing of this document was written
     except Exception as error:  # noqa: BLE001  a reading bug loses this document only, with its reason
         return IngestResult(
             path, "rejected", key, message=f"lỗi khi phân tích nội dung ({type(error).__name__}: {error})"
         )
+
+
+_KEY_CHARACTERS = re.compile(r"[^\w.\-]+")
+MAX_KEY_LENGTH = 120
+
+
+def document_key(filename: str, digest: str = "") -> str:
+    """A document's key from its file name, the same from the command line and from an upload: composed (an NFD
+    name from a Mac gives the same key), letters, digits, ".", "-" and "_" only (a key is part of a link), at most
+    120 characters; a name with no letter or digit is keyed by its content."""
+    stem = unicodedata.normalize("NFC", Path(filename).stem)
+    key = _KEY_CHARACTERS.sub("_", stem).strip("._-")[:MAX_KEY_LENGTH].rstrip("._-")
+    return key if any(ch.isalnum() for ch in key) else f"van-ban-{digest[:12] or 'khong-ten'}"
+
+
+def _store_once_more_if_raced(
+    sessions: sessionmaker[Session],
+    path: Path,
+    key: str,
+    raw: RawDocument,
+    digest: str,
+    given: date | None,
+    province: str | None,
+    name: str,
+) -> IngestResult:
+    """Two runs storing the same document at once: the loser's insert breaks a unique constraint; once the
+    winner has committed, the second try sees its version ("unchanged") or adds the next one."""
+    try:
+        return _store(sessions, path, key, raw, digest, given, province, name)
+    except IntegrityError:
+        return _store(sessions, path, key, raw, digest, given, province, name)
 
 
 def _store(
@@ -73,12 +117,19 @@ def _store(
     digest: str,
     given: date | None,
     province: str | None,
+    name: str,
 ) -> IngestResult:
     """One transaction: the document with its blocks, facts, targets and tasks, or nothing."""
     with sessions.begin() as session:
         versions = session.scalars(select(models.Document).where(models.Document.doc_key == key)).all()
-        if any(v.sha256 == digest for v in versions):
-            return IngestResult(path, "unchanged", key, message="đã có, không đổi")
+        same = session.scalars(select(models.Document).where(models.Document.sha256 == digest)).all()
+        if current := next((d for d in same if d.is_current), None):
+            elsewhere = f" (là văn bản {current.doc_key})" if current.doc_key != key else ""
+            return IngestResult(path, "unchanged", current.doc_key, message=f"đã có, không đổi{elsewhere}")
+        if earlier := next((v for v in versions if v.sha256 == digest), None):
+            session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
+            earlier.is_current = True
+            return IngestResult(path, "restored", key, message=f"phiên bản {earlier.version} trở lại là bản hiện hành")
         plain = assemble(raw)
         registry = agency_registry(session)
         found = extract_document(plain, registry, given, province)
@@ -91,7 +142,7 @@ def _store(
             version=len(versions) + 1,
             is_current=True,
             sha256=digest,
-            filename=path.name,
+            filename=name[:500],
             fmt=raw.fmt,
             kind=meta.kind,
             symbol=meta.symbol,

@@ -37,7 +37,9 @@ def samples(engine: Engine) -> Engine:
     return engine
 
 
-@pytest.mark.parametrize(("kind", "end"), [(ReportKind.SIX_MONTH, Month(2025, 6)), (ReportKind.MONTHLY, Month(2025, 4))])
+@pytest.mark.parametrize(
+    ("kind", "end"), [(ReportKind.SIX_MONTH, Month(2025, 6)), (ReportKind.MONTHLY, Month(2025, 4))]
+)
 def test_a_draft_reads_back_as_the_figures_it_was_made_from(samples: Engine, kind: ReportKind, end: Month) -> None:
     with Session(samples) as session:
         draft = build_draft(session, ReportPeriod.of(kind, end))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.cli.messages import MESSAGES
-from planwatch.monitor.tasks import TaskError, parse_date
-from planwatch.store.db import open_engine, session_factory
+from planwatch.monitor.tasks import EARLIEST_YEAR, LATEST_YEAR, TaskError, parse_date
+from planwatch.store.db import database_url, open_engine, session_factory
 
 app = typer.Typer(help="PlanWatch: theo dõi kế hoạch phát triển kinh tế - xã hội từ văn bản.", no_args_is_help=True)
 console = Console()
@@ -31,21 +33,43 @@ def say(key: str) -> str:
 
 
 def sessions() -> sessionmaker[Session]:
-    return session_factory(open_engine(state.db))
+    """The store of --db, opened and migrated, or a clear refusal naming it (never a traceback)."""
+    url = database_url(state.db)
+    if not url.startswith(("sqlite:", "postgresql")):
+        raise fail(say("bad_db").format(url=_shown_url(url), reason="chỉ SQLite và PostgreSQL"))
+    try:
+        return session_factory(open_engine(url))
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
+        raise fail(say("bad_db").format(url=_shown_url(url), reason=error)) from error
+    except (OperationalError, DatabaseError, OSError) as error:
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        raise fail(say("no_db").format(url=_shown_url(url), reason=reason)) from error
+
+
+def _shown_url(url: str) -> str:
+    """The URL without its password."""
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a clear error and give the exit to raise."""
-    errors.print(f"[red]{say('error')}:[/] {message}", highlight=False)
+    errors.print(f"[red]{say('error')}:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
 def date_option(text: str | None) -> date | None:
     """A date given on the command line ("20/01/2024" or "2024-01-20"), or a clear refusal."""
+    return required_date(text) if text is not None else None
+
+
+def required_date(text: str) -> date:
     try:
-        return parse_date(text) if text else None
+        return parse_date(text)
     except TaskError as error:
         raise fail(str(error)) from error
+
+
+Year = Annotated[int, typer.Option(min=EARLIEST_YEAR, max=LATEST_YEAR, help="Năm (Year)")]
 
 
 @app.callback()

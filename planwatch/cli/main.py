@@ -53,9 +53,9 @@ def ingest(
                 if result.status == "rejected"
                 else say("ingested").format(facts=result.facts, tasks=result.tasks)
             )
-            console.print(f"[{style}]{say(result.status)}[/] {path} — {detail}", highlight=False)
+            console.print(f"[{style}]{say(result.status)}[/] {path} — {detail}", highlight=False, soft_wrap=True)
             for warning in result.warnings:
-                console.print(f"  [yellow]{say('warning')}[/] {warning}", highlight=False)
+                console.print(f"  [yellow]{say('warning')}[/] {warning}", highlight=False, soft_wrap=True)
             progress.advance(task)
     bad = sum(r.status == "rejected" for r in results)
     console.print(
@@ -70,7 +70,7 @@ def facts(
     doc: Annotated[str | None, typer.Option(help="Mã văn bản")] = None,
     measure: Annotated[str | None, typer.Option(help="value, yoy_change_pct, plan_pct, ...")] = None,
     province: Annotated[str | None, typer.Option(help="Tỉnh của văn bản, có dấu hoặc không dấu")] = None,
-    limit: Annotated[int, typer.Option(help="Số dòng tối đa")] = 50,
+    limit: Annotated[int, typer.Option(min=1, help="Số dòng tối đa")] = 50,
 ) -> None:
     """Bảng số liệu: chỉ tiêu, loại, giá trị, kỳ, nguồn."""
     with sessions()() as session:
@@ -152,7 +152,7 @@ def export(
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Địa chỉ")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Cổng")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Cổng")] = 8000,
 ) -> None:
     """Chạy ứng dụng web (tiếng Việt) và API JSON tại http://HOST:PORT."""
     import uvicorn
@@ -161,6 +161,20 @@ def serve(
 
     console.print(say("serving").format(url=f"http://{host}:{port}"))
     uvicorn.run(create_app(state.db), host=host, port=port, log_level="warning")
+
+
+def run() -> None:
+    """The `planwatch` command: whatever goes wrong ends in one line naming it, never a traceback."""
+    try:
+        app(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        errors.print(say("interrupted"))
+        raise SystemExit(130) from None
+    except Exception as error:  # noqa: BLE001  the last line of defence of a command-line tool
+        errors.print(f"[red]{say('error')}:[/] {type(error).__name__}: {error}", highlight=False)
+        raise SystemExit(1) from None
 
 
 if __name__ == "__main__":

@@ -5,6 +5,14 @@ MESSAGES = {
         "added": "đã nhập",
         "new_version": "phiên bản mới",
         "unchanged": "không đổi",
+        "restored": "khôi phục",
+        "bad_db": (
+            "--db «{url}» không phải địa chỉ cơ sở dữ liệu dùng được ({reason}); "
+            "ví dụ sqlite:///planwatch.db hoặc postgresql://user@host/db"
+        ),
+        "no_db": "không mở được cơ sở dữ liệu «{url}»: {reason}",
+        "no_series": "không có số liệu của «{indicator}» ({measure}); xem mã chỉ tiêu bằng `planwatch indicators`",
+        "interrupted": "Đã dừng (Ctrl+C).",
         "rejected": "TỪ CHỐI",
         "facts": "số liệu",
         "ingested": "{facts} số liệu, {tasks} nhiệm vụ",
@@ -67,6 +75,14 @@ MESSAGES = {
         "added": "added",
         "new_version": "new version",
         "unchanged": "unchanged",
+        "restored": "restored",
+        "bad_db": (
+            "--db «{url}» is not a usable database URL ({reason}); "
+            "e.g. sqlite:///planwatch.db or postgresql://user@host/db"
+        ),
+        "no_db": "cannot open the database «{url}»: {reason}",
+        "no_series": "no figures of «{indicator}» ({measure}); list the codes with `planwatch indicators`",
+        "interrupted": "Stopped (Ctrl+C).",
         "rejected": "REJECTED",
         "facts": "facts",
         "ingested": "{facts} facts, {tasks} tasks",

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from planwatch.cli.app import app, console, fail, say, sessions
+from planwatch.cli.app import Year, app, console, fail, say, sessions
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.plan_edits import (
     PlanEditError,
@@ -32,7 +32,7 @@ def _pct(value: float | None) -> str:
 
 @app.command()
 def status(
-    year: Annotated[int, typer.Option(help="Năm kế hoạch")],
+    year: Year,
     as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = False,
     tolerance: Annotated[float, typer.Option(help="Điểm % dưới tiến độ vẫn tính là đúng tiến độ")] = 5.0,
     risk: Annotated[float, typer.Option(help="Điểm % dưới tiến độ thì có nguy cơ không đạt")] = 15.0,
@@ -123,6 +123,8 @@ def series(
     """Chuỗi số liệu một chỉ tiêu qua các văn bản, lũy kế và từng tháng."""
     with sessions()() as session:
         points = indicator_series(session, indicator, measure)
+    if not points:
+        raise fail(say("no_series").format(indicator=indicator, measure=measure))
     table = Table(*say("series_columns"))
     for p in points:
         kind = say("derived") if p.derived else say("cumulative") if p.cumulative else say("monthly")
@@ -139,7 +141,7 @@ def series(
 
 
 @app.command()
-def targets(year: Annotated[int, typer.Option(help="Năm kế hoạch")]) -> None:
+def targets(year: Year) -> None:
     """Các chỉ tiêu kế hoạch của năm (từ văn bản hoặc nhập tay)."""
     with sessions()() as session:
         rows = year_targets(session, year)
@@ -164,7 +166,7 @@ def targets(year: Annotated[int, typer.Option(help="Năm kế hoạch")]) -> Non
 @app.command("target-set")
 def target_set(
     code: Annotated[str, typer.Argument(help="Mã chỉ tiêu trong danh mục")],
-    year: Annotated[int, typer.Option(help="Năm")],
+    year: Year,
     value: Annotated[str, typer.Option(help="Giá trị kiểu Việt Nam: 12.760 | 14,5 | 135-140")],
     author: Annotated[str, typer.Option(help="Người nhập")],
     reason: Annotated[str, typer.Option(help="Lý do")],

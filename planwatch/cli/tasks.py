@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 from sqlalchemy import select
 
-from planwatch.cli.app import app, console, date_option, fail, say, sessions, state
+from planwatch.cli.app import app, console, date_option, fail, required_date, say, sessions, state
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.task_links import LinkSuggestion, confirm_link, suggest_links
 from planwatch.monitor.tasks import (
@@ -126,8 +126,7 @@ def task_update(
     evidence: Annotated[str, typer.Option(help="Văn bản hoặc đường dẫn minh chứng")] = "",
 ) -> None:
     """Cập nhật tiến độ một nhiệm vụ; trạng thái được tính từ hạn và ngày hoàn thành."""
-    reported_on = date_option(reported)
-    assert reported_on is not None
+    reported_on = required_date(reported)
     try:
         with sessions().begin() as session:
             record_update(session, doc, ref, reported_on, date_option(done), note, evidence, author)

@@ -14,6 +14,7 @@ from planwatch.extract.facts import Fact, extract_facts
 from planwatch.extract.indicator_tables import IndicatorTable
 from planwatch.extract.targets import TargetDraft, extract_targets, planned_facts, table_targets
 from planwatch.extract.tasks import Task, TaskGroup, extract_tasks
+from planwatch.limits import check_time
 from planwatch.read.model import PlainText, Span
 from planwatch.structure.flat_tables import flat_tables
 from planwatch.structure.metadata import DocumentMeta, read_metadata
@@ -106,12 +107,13 @@ def _facts(plain: PlainText, meta: DocumentMeta, result: Extraction) -> dict[int
     table: IndicatorTable | None = None
     prose: list[FactFound] = []
     tabled: list[FactFound] = []
+    notes_in = plain.notes_by_span()
     for span in plain.spans:
+        check_time()
         text = plain.reading[span.start : span.end]
         section = tracker.path_for(text) if span.kind != "footnote" else sections.get(span.note or -1, "")
-        for pos, note in plain.markers:
-            if span.start <= pos <= span.end and span.kind != "footnote":
-                sections[note] = section
+        if span.kind != "footnote":
+            sections.update((note, section) for note in notes_in.get(span.start, []))
         result.blocks.append(BlockFound(span, section))
         cells = table_cells(text, span.start) if is_table_row(span.kind, text) else []
         header = IndicatorTable.from_header([c for _, c in cells], context) if cells else None

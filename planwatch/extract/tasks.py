@@ -13,6 +13,7 @@ from datetime import date
 
 from planwatch.extract.agencies import Registry
 from planwatch.extract.deadlines import Deadline, deadline_in_cell, find_deadlines
+from planwatch.limits import check_time
 from planwatch.structure.sections import Heading, OutlineBlock
 from planwatch.structure.tables import is_table_row, table_cells
 from planwatch.text.fold import fold
@@ -95,6 +96,7 @@ def extract_tasks(
     current: Task | None = None
     table: _TaskTable | None = None
     for block in blocks:
+        check_time()
         cells = _cells(block)
         if len(cells) >= 3:
             header = _TaskTable.from_header([text for _, text in cells])

@@ -130,10 +130,18 @@ def parse_date(text: str) -> date:
     ):
         if m := re.fullmatch(pattern, text):
             try:
-                return date(*(int(m.group(i)) for i in order))
+                day = date(*(int(m.group(i)) for i in order))
             except ValueError:
                 break
+            if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+                raise TaskError(
+                    f"ngày {day.day:02d}/{day.month:02d}/{day.year:04d} ngoài khoảng {EARLIEST_YEAR}-{LATEST_YEAR}"
+                )
+            return day
     raise TaskError(f"ngày không hợp lệ: “{text}” (viết dd/mm/yyyy, ví dụ 20/01/2024)")
+
+
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100  # the dates a plan cycle speaks of
 
 
 def record_update(
@@ -149,6 +157,10 @@ def record_update(
 ) -> models.TaskUpdate:
     """Store one progress update after checking it against the task and the calendar."""
     today = today or date.today()
+    if not author.strip():
+        raise TaskError("thiếu tên người cập nhật (author)")
+    if any("\x00" in text for text in (doc_key, ref, note, evidence, author)):
+        raise TaskError("nội dung chứa ký tự NUL (\\x00), không hợp lệ")
     task = session.scalar(
         select(models.Task)
         .join(models.Document)

@@ -185,8 +185,11 @@ _ROMAN = [
 ]
 
 
+_MAX_ROMAN = 3999  # past it Roman numerals have no standard form; a crafted start of 10^9 would print 10^6 "M"s
+
+
 def _format(n: int, fmt: str) -> str:
-    if fmt in {"upperRoman", "lowerRoman"}:
+    if fmt in {"upperRoman", "lowerRoman"} and 0 < n <= _MAX_ROMAN:
         out = ""
         for value, letters in _ROMAN:
             while n >= value:

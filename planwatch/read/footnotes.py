@@ -7,6 +7,7 @@ and only numbers that have a footnote body are looked for.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # After the marker: a space, punctuation or the end; never another digit or a decimal comma.
 _AFTER = r"(?=[\s,.;:)\]”\"'’…]|$)(?!,\d)"
@@ -19,24 +20,30 @@ def strip_glued_markers(text: str, notes: list[int]) -> tuple[str, list[tuple[in
     out: list[str] = []
     markers: list[tuple[int, int]] = []
     pos = 0
+    length = 0
     for n in notes:
         found = _find_marker(text, str(n), pos)
         if found is None:
             continue
         out.append(text[pos:found])
-        markers.append((sum(len(p) for p in out), n))
+        length += found - pos
+        markers.append((length, n))
         pos = found + len(str(n))
     out.append(text[pos:])
     return "".join(out), markers
 
 
 def _find_marker(text: str, digits: str, pos: int) -> int | None:
-    for m in re.finditer(rf"(?<=\S){digits}{_AFTER}", text[pos:]):
-        at = pos + m.start()
-        before = text[:at]
-        prev = before[-1]
+    for m in _marker(digits).finditer(text, pos):
+        at = m.start()
+        prev = text[at - 1]
         if prev.isalpha() or prev in "%)”\"'’…":
             return at
-        if prev.isdigit() and _DATE_BEFORE.search(before):
+        if prev.isdigit() and _DATE_BEFORE.search(text[max(0, at - 12) : at]):
             return at
     return None
+
+
+@cache
+def _marker(digits: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<=\S){digits}{_AFTER}")

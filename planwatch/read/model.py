@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from planwatch.read.normalise import nfc, reading_form
 
@@ -58,10 +60,22 @@ class PlainText:
             self.reading = reading_form(self.text)
 
     def page_at(self, pos: int) -> int | None:
-        for span in self.spans:
-            if span.start <= pos <= span.end:
-                return span.page
-        return None
+        """The page of the span holding `pos` (spans are in text order: a binary search, not a scan per fact)."""
+        i = bisect_right(self._starts, pos) - 1
+        return self.spans[i].page if i >= 0 and pos <= self.spans[i].end else None
+
+    def notes_by_span(self) -> dict[int, list[int]]:
+        """The footnote numbers whose markers stand in each body span, by the span's start."""
+        found: dict[int, list[int]] = {}
+        for pos, note in self.markers:
+            i = bisect_right(self._starts, pos) - 1
+            if i >= 0 and pos <= self.spans[i].end:  # spans never overlap: one "\n" stands between them
+                found.setdefault(self.spans[i].start, []).append(note)
+        return found
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [span.start for span in self.spans]
 
 
 def assemble(raw: RawDocument) -> PlainText:

@@ -12,6 +12,7 @@ import statistics
 import unicodedata
 
 from planwatch.read.footnotes import strip_glued_markers
+from planwatch.read.legacy import decode_legacy, looks_binary, utf16_without_bom
 from planwatch.read.model import Block, RawDocument
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
@@ -35,14 +36,18 @@ def read_text(name: str, data: bytes) -> RawDocument:
 
 
 def decode_text(name: str, data: bytes) -> str:
-    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    """UTF-8 (or UTF-16 with its byte-order mark); else a legacy encoding detected (read/legacy.py)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    if (wide := utf16_without_bom(data)) is not None:
+        return wide
     try:
-        text = data.decode(encoding)
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = "\x00"
-    if "\x00" not in text:
+        text = decode_legacy(data)
+    if "\x00" not in text and not looks_binary(text):
         return text
-    raise ValueError("không đọc được văn bản: tệp không phải UTF-8 (not UTF-8 text)")
+    raise ValueError("không đọc được văn bản: tệp chứa ký tự điều khiển, có lẽ là tệp nhị phân (binary data)")
 
 
 def _looks_like_pdf_export(text: str) -> bool:
@@ -69,10 +74,7 @@ def _word_export_blocks(text: str) -> list[Block]:
         in_notes = in_notes and not line.strip()
         line, bodies = _take_footnote_bodies(line)
         notes.extend(bodies)
-        markers: list[tuple[int, int]] = []
-        while m := _FOOTNOTE_REF.search(line):
-            markers.append((m.start(), int(m.group(1))))
-            line = line[: m.start()] + line[m.end() :]
+        line, markers = _take_markers(line)
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
@@ -95,12 +97,28 @@ def _unglue_markers(blocks: list[Block], numbers: list[int]) -> list[Block]:
     return blocks
 
 
+def _take_markers(line: str) -> tuple[str, list[tuple[int, int]]]:
+    """The line without its `[footnoteRef:N]` markers, and where each stood (one pass: a line may hold many)."""
+    parts: list[str] = []
+    markers: list[tuple[int, int]] = []
+    pos = length = 0
+    for m in _FOOTNOTE_REF.finditer(line):
+        parts.append(line[pos : m.start()])
+        length += m.start() - pos
+        markers.append((length, int(m.group(1))))
+        pos = m.end()
+    parts.append(line[pos:])
+    return "".join(parts), markers
+
+
 def _take_footnote_bodies(line: str) -> tuple[str, list[Block]]:
-    notes = []
-    for m in reversed(list(_FOOTNOTE_BODY.finditer(line))):
+    notes, parts, pos = [], [], 0
+    for m in _FOOTNOTE_BODY.finditer(line):
         notes.append(Block("footnote", " ".join(m.group(2).split()), note=int(m.group(1))))
-        line = line[: m.start()] + (" " if m.start() and m.end() < len(line) else "") + line[m.end() :]
-    return line, sorted(notes, key=lambda b: b.note or 0)
+        parts.append(line[pos : m.start()] + (" " if m.start() and m.end() < len(line) else ""))
+        pos = m.end()
+    parts.append(line[pos:])
+    return "".join(parts), sorted(notes, key=lambda b: b.note or 0)
 
 
 # --- PDF export --------------------------------------------------------------------------------
@@ -123,6 +141,7 @@ def _split_footnotes(text: str) -> tuple[list[tuple[str, int]], list[Block]]:
     """Body lines with their page, and the footnote bodies; a line of spaces opens a page's notes."""
     body: list[tuple[str, int]] = []
     notes: list[Block] = []
+    note_lines: list[list[str]] = []  # joined once at the end: a long footnote area is not copied line by line
     in_notes = False
     page = 1
     expected = 1
@@ -144,12 +163,15 @@ def _split_footnotes(text: str) -> tuple[list[tuple[str, int]], list[Block]]:
         if in_notes:
             m = _NOTE_START.match(line)
             if m and int(m.group(1)) == expected:
-                notes.append(Block("footnote", line[len(m.group(1)) :].strip(), page=page, note=expected))
+                notes.append(Block("footnote", "", page=page, note=expected))
+                note_lines.append([line[len(m.group(1)) :].strip()])
                 expected += 1
             elif notes:
-                notes[-1].text = _join(notes[-1].text, line)
+                note_lines[-1].append(line)
             continue
         body.append((line, page))
+    for note, lines in zip(notes, note_lines, strict=True):
+        note.text = _joined(lines)
     return body, notes
 
 
@@ -162,7 +184,7 @@ def join_lines(lines: list[tuple[str, int]], width: int) -> list[tuple[str, int]
     """Rebuild paragraphs from broken lines: a line ends its paragraph when it is short and closed by
     punctuation, or is a heading; a numbered or upper-case line starts a new one."""
     paragraphs: list[tuple[str, int]] = []
-    current = ""
+    current: list[str] = []  # the paragraph's lines, joined when it closes
     page = 1
     closed = True
     previous_short = True
@@ -170,20 +192,20 @@ def join_lines(lines: list[tuple[str, int]], width: int) -> list[tuple[str, int]
         starts_new = (
             closed
             or _STRONG_HEADING.match(line) is not None
-            or (_is_heading_like(line) and (previous_short or _ends_sentence(current)))
+            or (_is_heading_like(line) and (previous_short or (bool(current) and _ends_sentence(current[-1]))))
         )
         if starts_new and current:
-            paragraphs.append((current, page))
-            current = ""
+            paragraphs.append((_joined(current), page))
+            current = []
         if not current:
             page = line_page
-        current = _join(current, line) if current else line
+        current.append(line)
         short = previous_short = len(line) < 0.8 * width
         closed = (short and (_ends_sentence(line) or _is_heading_like(line) or line.isupper())) or (
             line.isupper() and len(line) < width
         )
     if current:
-        paragraphs.append((current, page))
+        paragraphs.append((_joined(current), page))
     return paragraphs
 
 
@@ -199,7 +221,11 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", ":", ";", "!", "?", "…", ".”", "./."))
 
 
-def _join(left: str, right: str) -> str:
-    if left.endswith("-") and not left.endswith(" -") and right[:1].isalnum():
-        return left + right
-    return left + " " + right
+def _joined(lines: list[str]) -> str:
+    """Broken lines as one text: a space between them, none after a word cut by a hyphen."""
+    parts = []
+    for i, line in enumerate(lines):
+        previous = lines[i - 1] if i else ""
+        glued = previous.endswith("-") and not previous.endswith(" -") and line[:1].isalnum()
+        parts.append(line if glued or not i else " " + line)
+    return "".join(parts)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -154,14 +153,14 @@ def documents(db: Db) -> list[DocumentOut]:
 @router.post("/documents", response_model=IngestOut, responses=ERRORS)
 def upload(request: Request, file: Annotated[UploadFile, File()]) -> IngestOut:
     """Ingest an uploaded .docx/.pdf/.txt/.md through the same checks as `planwatch ingest`."""
-    name = Path(file.filename or "").name
-    stem = re.sub(r"[^\w.\-]+", "_", Path(name).stem, flags=re.UNICODE).strip("._")
-    if not stem or Path(name).suffix.lower() not in SUFFIXES:
+    name = Path((file.filename or "").replace("\x00", "")).name
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
         raise HTTPException(400, f"“{name or '?'}”: chỉ nhận tệp {', '.join(sorted(SUFFIXES))}")
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{stem}{Path(name).suffix.lower()}"
+        path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(file.file.read(request.app.state.max_upload + 1))
-        result = ingest_file(request.app.state.sessions, path)
+        result = ingest_file(request.app.state.sessions, path, name=name)
     if result.status == "rejected":
         raise HTTPException(422, f"“{name}” bị từ chối: {result.message}")
     return IngestOut(

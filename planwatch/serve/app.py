@@ -7,13 +7,16 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from swagger_ui_bundle import swagger_ui_path
 
 from planwatch.serve import api, downloads, pages
 from planwatch.serve.cache import StoreCache
+from planwatch.serve.guards import BodyLimit, NoNulBytes
 from planwatch.store.db import open_engine, session_factory
 
 HERE = Path(__file__).parent
@@ -26,11 +29,28 @@ def create_app(db: str | Engine | None = None) -> FastAPI:
         title="PlanWatch API",
         version="1.0",
         description="Số liệu, chỉ tiêu, nhiệm vụ và kiểm tra nhất quán từ văn bản kế hoạch, báo cáo.",
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.sessions = session_factory(db if isinstance(db, Engine) else open_engine(db))
     app.state.max_upload = MAX_UPLOAD
     app.state.cache = StoreCache()
+    app.add_middleware(BodyLimit)
+    app.add_middleware(NoNulBytes)
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        """Swagger UI from the app's own files (swagger-ui-bundle), so /docs works offline."""
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="PlanWatch API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/swagger/favicon-32x32.png",
+        )
+
     app.include_router(api.router)
     app.include_router(downloads.router)
     app.include_router(pages.router)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
@@ -89,7 +89,7 @@ def _years(db: Session) -> list[int]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, year: int | None = None) -> HTMLResponse:
+def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=2100)] = None) -> HTMLResponse:
     with _session(request) as db:
         years = _years(db)
         year = year or (years[0] if years else date.today().year)
