@@ -33,7 +33,20 @@ from planwatch.query.search import Hit, search
 from planwatch.read.files import SUFFIXES
 from planwatch.store import models
 
-router = APIRouter(prefix="/api")
+
+class Error(BaseModel):
+    error: str
+
+
+# Every operation may answer these: a parameter out of range or of the wrong type (422), a NUL byte or a value
+# the store cannot use (400), a body over the upload limit (413), something that does not exist (404).
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Error},
+    404: {"model": Error},
+    413: {"model": Error},
+    422: {"model": Error},
+}
+router = APIRouter(prefix="/api", responses=ERRORS)
 
 
 def session(request: Request):  # type: ignore[no-untyped-def]
@@ -43,10 +56,6 @@ def session(request: Request):  # type: ignore[no-untyped-def]
 
 
 Db = Annotated[Session, Depends(session)]
-
-
-class Error(BaseModel):
-    error: str
 
 
 class DocumentOut(BaseModel):
@@ -119,9 +128,6 @@ class IngestOut(BaseModel):
     facts: int
     tasks: int
     message: str
-
-
-ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": Error}, 404: {"model": Error}, 422: {"model": Error}}
 
 
 def _counts(db: Session, model: Any, document_id: int) -> int:

@@ -9,9 +9,11 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from swagger_ui_bundle import swagger_ui_path
 
 from planwatch.serve import api, downloads, pages
@@ -58,7 +60,8 @@ def create_app(db: str | Engine | None = None) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
         if request.url.path.startswith("/api/") or error.status_code != 404:
-            return JSONResponse({"error": str(error.detail)}, status_code=error.status_code)
+            headers = {"Allow": _allowed(app, request)} if error.status_code == 405 else error.headers
+            return JSONResponse({"error": str(error.detail)}, status_code=error.status_code, headers=headers)
         return pages.not_found(request)  # type: ignore[return-value]
 
     @app.exception_handler(RequestValidationError)
@@ -67,3 +70,10 @@ def create_app(db: str | Engine | None = None) -> FastAPI:
         return JSONResponse({"error": f"yêu cầu không hợp lệ — {where}"}, status_code=422)
 
     return app
+
+
+def _allowed(app: FastAPI, request: Request) -> str:
+    """Every method the path answers (Starlette names only those of the first route that matched the path)."""
+    methods = {m for r in app.router.routes if isinstance(r, APIRoute) and r.matches(request.scope)[0] != Match.NONE
+               for m in r.methods or ()}  # fmt: skip
+    return ", ".join(sorted(methods))

@@ -30,7 +30,7 @@ from planwatch.serve.labels import VALUES_EN
 from planwatch.store import models
 from planwatch.vocab.measures import measure_label
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=ERRORS)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NUMBER, DATE, STATUS, TEXT = ColumnKind.NUMBER, ColumnKind.DATE, ColumnKind.STATUS, ColumnKind.TEXT
