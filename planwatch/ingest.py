@@ -15,6 +15,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from planwatch.access.audit import record
 from planwatch.extract.agencies import Agency, Registry, default_registry
 from planwatch.extract.document import extract_document
 from planwatch.limits import TooSlow, time_limit
@@ -52,10 +53,11 @@ def ingest_file(
     given: date | None = None,
     province: str | None = None,
     name: str | None = None,
+    audited_as: str | None = None,
 ) -> IngestResult:
     """Store one file, all or nothing; `given` is the reference date of a document that states none, `province`
     the province it is about when the text does not say (or says wrong), `name` the file's own name when `path`
-    is a copy (an upload)."""
+    is a copy (an upload); `audited_as` the user whose upload it is (the audit row is written with the document)."""
     name = name or path.name
     key = document_key(name)
     try:
@@ -65,7 +67,8 @@ def ingest_file(
             raw, data = read_file(path, name)
             digest = hashlib.sha256(data).hexdigest()
             key = document_key(name, digest)
-            return _store_once_more_if_raced(sessions, path, key, raw, digest, given, province, name)
+            stored = _Stored(name, given, province, audited_as)
+            return _store_once_more_if_raced(sessions, path, key, raw, digest, stored)
     except RejectedFile as error:
         return IngestResult(path, "rejected", key, message=error.reason)
     except TooSlow as error:
@@ -91,33 +94,29 @@ def document_key(filename: str, digest: str = "") -> str:
     return key if any(ch.isalnum() for ch in key) else f"van-ban-{digest[:12] or 'khong-ten'}"
 
 
+@dataclass(frozen=True)
+class _Stored:
+    """What the caller says of a file: its own name, its reference date and province if given, who uploads it."""
+
+    name: str
+    given: date | None
+    province: str | None
+    audited_as: str | None
+
+
 def _store_once_more_if_raced(
-    sessions: sessionmaker[Session],
-    path: Path,
-    key: str,
-    raw: RawDocument,
-    digest: str,
-    given: date | None,
-    province: str | None,
-    name: str,
+    sessions: sessionmaker[Session], path: Path, key: str, raw: RawDocument, digest: str, stored: _Stored
 ) -> IngestResult:
     """Two runs storing the same document at once: the loser's insert breaks a unique constraint; once the
     winner has committed, the second try sees its version ("unchanged") or adds the next one."""
     try:
-        return _store(sessions, path, key, raw, digest, given, province, name)
+        return _store(sessions, path, key, raw, digest, stored)
     except IntegrityError:
-        return _store(sessions, path, key, raw, digest, given, province, name)
+        return _store(sessions, path, key, raw, digest, stored)
 
 
 def _store(
-    sessions: sessionmaker[Session],
-    path: Path,
-    key: str,
-    raw: RawDocument,
-    digest: str,
-    given: date | None,
-    province: str | None,
-    name: str,
+    sessions: sessionmaker[Session], path: Path, key: str, raw: RawDocument, digest: str, stored: _Stored
 ) -> IngestResult:
     """One transaction: the document with its blocks, facts, targets and tasks, or nothing."""
     with sessions.begin() as session:
@@ -132,7 +131,7 @@ def _store(
             return IngestResult(path, "restored", key, message=f"phiên bản {earlier.version} trở lại là bản hiện hành")
         plain = assemble(raw)
         registry = agency_registry(session)
-        found = extract_document(plain, registry, given, province)
+        found = extract_document(plain, registry, stored.given, stored.province)
         meta = found.meta
         rows = document_rows(plain, found, Coder(default_catalogue(), user_indicator_aliases(session)), registry)
         session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
@@ -142,7 +141,7 @@ def _store(
             version=len(versions) + 1,
             is_current=True,
             sha256=digest,
-            filename=name[:500],
+            filename=stored.name[:500],
             fmt=raw.fmt,
             kind=meta.kind,
             symbol=meta.symbol,
@@ -163,6 +162,9 @@ def _store(
         for model, items in rows.by_model.items():
             session.execute(insert(model), [{**item, "document_id": document.id} for item in items])
         status = "new_version" if versions else "added"
+        if stored.audited_as:
+            after = {"version": document.version, "sha256": digest, "filename": document.filename}
+            record(session, stored.audited_as, f"document.{status}", f"document:{key}", None, after)
         return IngestResult(
             path, status, key, rows.count(models.Fact), rows.count(models.Task), warnings=tuple(found.warnings)
         )

@@ -16,7 +16,10 @@ import uvicorn
 from docx import Document
 from openpyxl import load_workbook
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from sqlalchemy import Engine
 
+from planwatch.access.accounts import add_user
+from planwatch.access.roles import Role
 from planwatch.ingest import document_paths, ingest_file
 from planwatch.serve.app import create_app
 from planwatch.store.db import open_engine, session_factory
@@ -24,6 +27,7 @@ from planwatch.store.db import open_engine, session_factory
 from .conftest import ROOT, SAMPLES
 
 CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "mat-khau-du-dai"
 SHOTS = ROOT / "screenshots"
 
 
@@ -33,12 +37,30 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    engine = open_engine(f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}")
+def _samples_store(folder: Path) -> Engine:
+    engine = open_engine(f"sqlite:///{folder / 'web.db'}")
     sessions = session_factory(engine)
     for path in document_paths([SAMPLES]):
         ingest_file(sessions, path)
+    return engine
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serving(_samples_store(tmp_path_factory.mktemp("web")))
+
+
+@pytest.fixture(scope="module")
+def accounts_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A shared server: the samples, a Planning Department account and two agencies' accounts."""
+    engine = _samples_store(tmp_path_factory.mktemp("accounts"))
+    with session_factory(engine).begin() as session:
+        add_user(session, "ke_hoach", PASSWORD, Role.PLANNING, None, "test")
+        add_user(session, "so_ct", PASSWORD, Role.AGENCY, "SCT", "test")
+    yield from _serving(engine)
+
+
+def _serving(engine: Engine) -> Iterator[str]:
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(engine), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -187,3 +209,33 @@ def test_a_table_downloads_with_the_filters_of_its_page(page: Page, base_url: st
     assert sheet is not None
     statuses = {row[6] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert statuses == {"quá hạn chưa hoàn thành"}
+
+
+def _sign_in(page: Page, base_url: str, name: str) -> None:
+    page.goto(base_url + "/dang-nhap")
+    page.get_by_label("Tên đăng nhập").fill(name)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.locator("#who")).to_contain_text(name)
+
+
+def test_an_agency_updates_its_own_task_and_the_planning_office_reads_the_audit(page: Page, accounts_url: str) -> None:
+    page.goto(accounts_url + "/nhiem-vu?as_of=30/06/2025")
+    expect(page.locator("table.tasks summary")).to_have_count(0)  # signed out: nothing to edit
+    _sign_in(page, accounts_url, "so_ct")
+    page.goto(accounts_url + "/nhiem-vu?as_of=30/06/2025&agency=SCT")
+    editable = page.locator("table.tasks tr", has=page.locator("summary"))
+    expect(editable).to_have_count(1)  # Sở Công Thương's task only, not the others'
+    editable.locator("summary").click()
+    editable.locator("input[name=reported_on]").fill("05/07/2025")
+    editable.locator("input[name=done_on]").fill("01/07/2025")
+    editable.get_by_role("button", name="Cập nhật").click()
+    expect(page.locator("p.message")).to_contain_text("Đã lưu cập nhật nhiệm vụ 1.2")
+    assert page.url.startswith(accounts_url + "/nhiem-vu?as_of=30/06/2025&agency=SCT&message=")  # filters kept
+    _shot(page, "11-co-quan-cap-nhat")
+    page.get_by_role("button", name="Đăng xuất").click()
+    _sign_in(page, accounts_url, "ke_hoach")
+    page.goto(accounts_url + "/nhat-ky")
+    expect(page.locator("table.audit")).to_contain_text("task.update")
+    expect(page.locator("table.audit")).to_contain_text("so_ct")
+    _shot(page, "12-nhat-ky")

@@ -6,6 +6,11 @@ MESSAGES = {
         "new_version": "phiên bản mới",
         "unchanged": "không đổi",
         "restored": "khôi phục",
+        "password": "Mật khẩu",
+        "password_again": "Nhập lại mật khẩu",
+        "password_mismatch": "hai lần nhập mật khẩu không khớp",
+        "user_columns": ["Tên đăng nhập", "Vai trò", "Cơ quan", "Hoạt động"],
+        "audit_columns": ["Lúc", "Người", "Việc", "Đối tượng", "Trước", "Sau", "Lý do"],
         "bad_db": (
             "--db «{url}» không phải địa chỉ cơ sở dữ liệu dùng được ({reason}); "
             "ví dụ sqlite:///planwatch.db hoặc postgresql://user@host/db"
@@ -76,6 +81,11 @@ MESSAGES = {
         "new_version": "new version",
         "unchanged": "unchanged",
         "restored": "restored",
+        "password": "Password",
+        "password_again": "Password again",
+        "password_mismatch": "the two passwords differ",
+        "user_columns": ["User", "Role", "Agency", "Active"],
+        "audit_columns": ["At", "User", "Action", "Entity", "Before", "After", "Reason"],
         "bad_db": (
             "--db «{url}» is not a usable database URL ({reason}); "
             "e.g. sqlite:///planwatch.db or postgresql://user@host/db"

@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 from sqlalchemy import select
 
+from planwatch.access.audit import record
 from planwatch.cli.app import app, console, date_option, fail, required_date, say, sessions, state
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.task_links import LinkSuggestion, confirm_link, suggest_links
@@ -129,7 +130,10 @@ def task_update(
     reported_on = required_date(reported)
     try:
         with sessions().begin() as session:
-            record_update(session, doc, ref, reported_on, date_option(done), note, evidence, author)
+            done_on = date_option(done)
+            record_update(session, doc, ref, reported_on, done_on, note, evidence, author)
+            after: dict[str, object] = {"reported_on": reported_on.isoformat(), "done_on": str(done_on or "")}
+            record(session, author, "task.update", f"task:{doc}/{ref}", None, after, note)
     except TaskError as error:
         raise fail(str(error)) from error
     console.print(say("saved"))

@@ -7,11 +7,12 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from pydantic import BaseModel
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from planwatch.access.roles import PROVINCE_WRITERS
 from planwatch.export import fact_records, target_records, task_records
 from planwatch.ingest import ingest_file
 from planwatch.monitor.checks import Finding, run_checks
@@ -22,7 +23,6 @@ from planwatch.monitor.tasks import (
     ScoreLine,
     TaskError,
     parse_date,
-    record_update,
     scorecard,
     task_groups,
     task_views,
@@ -31,31 +31,11 @@ from planwatch.query.ask import Answer, ask
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.query.search import Hit, search
 from planwatch.read.files import SUFFIXES
+from planwatch.serve.auth import update_task, writer
+from planwatch.serve.common import ERRORS, Db, Error
 from planwatch.store import models
 
-
-class Error(BaseModel):
-    error: str
-
-
-# Every operation may answer these: a parameter out of range or of the wrong type (422), a NUL byte or a value
-# the store cannot use (400), a body over the upload limit (413), something that does not exist (404).
-ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": Error},
-    404: {"model": Error},
-    413: {"model": Error},
-    422: {"model": Error},
-}
 router = APIRouter(prefix="/api", responses=ERRORS)
-
-
-def session(request: Request):  # type: ignore[no-untyped-def]
-    factory: sessionmaker[Session] = request.app.state.sessions
-    with factory() as opened:
-        yield opened
-
-
-Db = Annotated[Session, Depends(session)]
 
 
 class DocumentOut(BaseModel):
@@ -119,7 +99,7 @@ class TaskUpdateIn(BaseModel):
     done_on: str | None = None
     note: str = ""
     evidence: str = ""
-    author: str
+    author: str = ""  # needed only in a store without accounts; signed in, the session's user is the author
 
 
 class IngestOut(BaseModel):
@@ -156,9 +136,13 @@ def documents(db: Db) -> list[DocumentOut]:
     ]
 
 
-@router.post("/documents", response_model=IngestOut, responses=ERRORS)
-def upload(request: Request, file: Annotated[UploadFile, File()]) -> IngestOut:
+@router.post("/documents", response_model=IngestOut, responses={401: {"model": Error}, 403: {"model": Error}})
+def upload(
+    request: Request, file: Annotated[UploadFile, File()], csrf_token: Annotated[str | None, Form()] = None
+) -> IngestOut:
     """Ingest an uploaded .docx/.pdf/.txt/.md through the same checks as `planwatch ingest`."""
+    with request.app.state.sessions() as db:
+        who = writer(request, db, PROVINCE_WRITERS, csrf_token)
     name = Path((file.filename or "").replace("\x00", "")).name
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
@@ -166,7 +150,7 @@ def upload(request: Request, file: Annotated[UploadFile, File()]) -> IngestOut:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(file.file.read(request.app.state.max_upload + 1))
-        result = ingest_file(request.app.state.sessions, path, name=name)
+        result = ingest_file(request.app.state.sessions, path, name=name, audited_as=who.username or "local")
     if result.status == "rejected":
         raise HTTPException(422, f"“{name}” bị từ chối: {result.message}")
     return IngestOut(
@@ -296,23 +280,16 @@ def groups(db: Db, doc: str | None = None) -> list[TaskGroupOut]:
     ]
 
 
-@router.post("/tasks/{doc}/{ref}/updates", status_code=201, responses=ERRORS)
+@router.post("/tasks/{doc}/{ref}/updates", status_code=201, responses={401: {"model": Error}, 403: {"model": Error}})
 def task_update(request: Request, doc: str, ref: str, update: TaskUpdateIn) -> dict[str, str]:
+    """A progress update; signed in, the author is the session's user (an agency: only its own tasks)."""
     try:
-        with request.app.state.sessions.begin() as db:
-            record_update(
-                db,
-                doc,
-                ref,
-                parse_date(update.reported_on),
-                parse_date(update.done_on) if update.done_on else None,
-                update.note,
-                update.evidence,
-                update.author,
-            )
+        author = update_task(
+            request, doc, ref, update.reported_on, update.done_on, update.note, update.evidence, update.author
+        )
     except TaskError as error:
         raise HTTPException(400, str(error)) from error
-    return {"status": "saved"}
+    return {"status": "saved", "author": author}
 
 
 @router.get("/checks", response_model=list[Finding])

@@ -16,9 +16,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from swagger_ui_bundle import swagger_ui_path
 
-from planwatch.serve import api, downloads, pages
+from planwatch.serve import api, auth, downloads, pages
 from planwatch.serve.cache import StoreCache
-from planwatch.serve.guards import BodyLimit, NoNulBytes
+from planwatch.serve.guards import BodyLimit, NoNulBytes, SecurityHeaders
 from planwatch.store.db import open_engine, session_factory
 
 HERE = Path(__file__).parent
@@ -39,6 +39,7 @@ def create_app(db: str | Engine | None = None) -> FastAPI:
     app.state.cache = StoreCache()
     app.add_middleware(BodyLimit)
     app.add_middleware(NoNulBytes)
+    app.add_middleware(SecurityHeaders)
     app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -54,6 +55,7 @@ def create_app(db: str | Engine | None = None) -> FastAPI:
         )
 
     app.include_router(api.router)
+    app.include_router(auth.router)
     app.include_router(downloads.router)
     app.include_router(pages.router)
 

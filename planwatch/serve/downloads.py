@@ -25,7 +25,7 @@ from planwatch.report.annex import scorecard_table, task_table
 from planwatch.report.kinds import PeriodError, ReportPeriod
 from planwatch.report.papers import draft_report, indicator_workbook, report_period, task_workbook
 from planwatch.report.sheets import Column, ColumnKind, Table, to_csv, to_xlsx
-from planwatch.serve.api import ERRORS, Db
+from planwatch.serve.common import ERRORS, Db
 from planwatch.serve.labels import VALUES_EN
 from planwatch.store import models
 from planwatch.vocab.measures import measure_label

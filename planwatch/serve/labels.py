@@ -4,6 +4,16 @@ from __future__ import annotations
 
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
+        "login": "Đăng nhập",
+        "audit": "Nhật ký thay đổi",
+        "at": "Lúc",
+        "action": "Việc",
+        "entity": "Đối tượng",
+        "before": "Trước",
+        "after": "Sau",
+        "logout": "Đăng xuất",
+        "username": "Tên đăng nhập",
+        "password": "Mật khẩu",
         "papers": "Báo cáo kỳ",
         "report_kind": "Loại",
         "report_month": "Tháng cuối kỳ",
@@ -96,6 +106,16 @@ LABELS: dict[str, dict[str, str]] = {
         "chart_hint": "Bấm vào một điểm để xem câu nguồn.",
     },
     "en": {
+        "login": "Sign in",
+        "audit": "Audit trail",
+        "at": "At",
+        "action": "Action",
+        "entity": "Entity",
+        "before": "Before",
+        "after": "After",
+        "logout": "Sign out",
+        "username": "User name",
+        "password": "Password",
         "papers": "Period report",
         "report_kind": "Kind",
         "report_month": "Last month",

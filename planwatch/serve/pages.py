@@ -10,12 +10,15 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from planwatch.access.audit import entries, record
+from planwatch.access.roles import PROVINCE_WRITERS
+from planwatch.access.sessions import end as end_session
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.plan_edits import PlanEditError, add_indicator_alias, unclassified_labels
@@ -27,7 +30,6 @@ from planwatch.monitor.tasks import (
     STATUSES,
     TaskError,
     parse_date,
-    record_update,
     scorecard,
     task_views,
 )
@@ -35,6 +37,16 @@ from planwatch.query.ask import ask
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.query.search import search
 from planwatch.report.kinds import ReportKind
+from planwatch.serve.auth import (
+    CSRF_COOKIE,
+    OPEN_MODE,
+    SESSION_COOKIE,
+    actor,
+    may_update,
+    sign_in,
+    update_task,
+    writer,
+)
 from planwatch.serve.charts import ChartPoint, YearChart, sparkline, year_chart
 from planwatch.serve.document_view import render_document
 from planwatch.serve.downloads import download_links
@@ -64,11 +76,11 @@ def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
     def downloads(name: str, filters: str = "") -> Markup:
         return download_links(name, "&".join(q for q in (request.url.query, filters) if q))
 
-    response = templates.TemplateResponse(
-        request,
-        template,
-        {"t": LABELS[lang], "lang": lang, "tr": lambda text: values.get(text, text), "downloads": downloads, **context},
-    )
+    with _session(request) as db:
+        who = actor(request, db)
+    shared = {"t": LABELS[lang], "lang": lang, "tr": lambda text: values.get(text, text), "downloads": downloads}
+    shared |= {"who": who, "csrf": who.csrf_token if who else "", "accounts": who is not OPEN_MODE}
+    response = templates.TemplateResponse(request, template, {**shared, **context})
     if request.query_params.get("lang") in LABELS:
         response.set_cookie("lang", lang, samesite="lax")
     return response
@@ -144,15 +156,24 @@ def catalogue_page(request: Request, message: str = "") -> HTMLResponse:
 
 @router.post("/chi-tieu/gan-ma")
 def map_label(
-    request: Request, label: Annotated[str, Form()], code: Annotated[str, Form()], author: Annotated[str, Form()]
-) -> RedirectResponse:
+    request: Request,
+    label: Annotated[str, Form()],
+    code: Annotated[str, Form()],
+    author: Annotated[str, Form()] = "",
+    csrf_token: Annotated[str | None, Form()] = None,
+) -> Response:
     """A person names the indicator a label means; remembered for later documents, applied to stored ones."""
     try:
         with request.app.state.sessions.begin() as db:
-            changed = add_indicator_alias(db, label, code, author.strip() or "web")
+            who = writer(request, db, PROVINCE_WRITERS, csrf_token)
+            name = who.username or author.strip() or "web"
+            changed = add_indicator_alias(db, label, code, name)
+            record(db, name, "indicator.alias", f"label:{label}", None, {"code": code, "changed": changed})
         message = f"Đã gắn “{label}” vào {code} ({changed} số liệu, chỉ tiêu)."
     except PlanEditError as error:
         message = f"Không lưu: {error}"
+    except HTTPException as error:
+        return _refused(request, error)
     return RedirectResponse(f"/chi-tieu?message={quote(message)}#cho-xem-xet", status_code=303)
 
 
@@ -267,9 +288,14 @@ def tasks(
         lines = scorecard(task_views(db, day))
     registry = default_registry()
     names = {code: a.name for code, a in registry.agencies.items()}
+    with _session(request) as db:
+        who = actor(request, db)
+    editable = {(v.doc_key, v.task.ref) for v in views if who and may_update(who, v.task.agency_codes)}
     return _render(
         request,
         "tasks.html",
+        editable=editable,
+        back=f"?{request.url.query}" if request.url.query else "",
         views=views,
         lines=lines,
         names=names,
@@ -288,20 +314,30 @@ def task_update(
     doc: Annotated[str, Form()],
     ref: Annotated[str, Form()],
     reported_on: Annotated[str, Form()],
-    author: Annotated[str, Form()],
+    author: Annotated[str, Form()] = "",
     done_on: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
     evidence: Annotated[str, Form()] = "",
-) -> RedirectResponse:
+    csrf_token: Annotated[str | None, Form()] = None,
+    back: Annotated[str, Form()] = "",
+) -> Response:
     try:
-        with request.app.state.sessions.begin() as db:
-            record_update(
-                db, doc, ref, parse_date(reported_on), parse_date(done_on) if done_on else None, note, evidence, author
-            )
+        update_task(request, doc, ref, reported_on, done_on or None, note, evidence, author, csrf_token)
         message = f"Đã lưu cập nhật nhiệm vụ {ref}."
     except TaskError as error:
         message = f"Không lưu: {error}"
-    return RedirectResponse(f"/nhiem-vu?message={quote(message)}", status_code=303)
+    except HTTPException as error:
+        return _refused(request, error)
+    query = back if back.startswith("?") else ""
+    joiner = "&" if query else "?"
+    return RedirectResponse(f"/nhiem-vu{query}{joiner}message={quote(message)}", status_code=303)
+
+
+def _refused(request: Request, error: HTTPException) -> HTMLResponse:
+    """A form's write refused (not signed in, another agency's task, a stale page): the reason, with its status."""
+    response = _render(request, "message.html", title=f"Không lưu ({error.status_code})", message=str(error.detail))
+    response.status_code = error.status_code
+    return response
 
 
 @router.get("/kiem-tra", response_class=HTMLResponse)
@@ -329,3 +365,45 @@ def _marked(text: str, marks: tuple[tuple[int, int], ...]) -> Markup:
         out.append(str(escape(text[pos:start])) + f"<mark>{escape(text[start:end])}</mark>")
         pos = end
     return Markup("".join(out) + str(escape(text[pos:])))
+
+
+@router.get("/dang-nhap", response_class=HTMLResponse)
+def login_page(request: Request, message: str = "") -> HTMLResponse:
+    return _render(request, "login.html", message=message)
+
+
+@router.post("/dang-nhap")
+def login_form(
+    request: Request, username: Annotated[str, Form(max_length=100)], password: Annotated[str, Form(max_length=200)]
+) -> Response:
+    response = RedirectResponse("/", status_code=303)
+    try:
+        with _session(request) as db:
+            sign_in(request, db, response, username, password)
+    except HTTPException as error:
+        page = _render(request, "login.html", message=str(error.detail))
+        page.status_code = error.status_code
+        return page
+    return response
+
+
+@router.post("/dang-xuat")
+def logout_form(request: Request) -> RedirectResponse:
+    response = RedirectResponse("/", status_code=303)
+    with _session(request) as db:
+        end_session(db, request.cookies.get(SESSION_COOKIE))
+        db.commit()
+    response.delete_cookie(SESSION_COOKIE)
+    response.delete_cookie(CSRF_COOKIE)
+    return response
+
+
+@router.get("/nhat-ky", response_class=HTMLResponse)
+def audit_page(request: Request, user: str | None = None) -> HTMLResponse:
+    """The audit trail, latest first: for the Planning Department and admins once accounts exist."""
+    with _session(request) as db:
+        who = actor(request, db)
+        if who is None or who.role not in PROVINCE_WRITERS:
+            return _refused(request, HTTPException(401 if who is None else 403, "nhật ký chỉ dành cho Sở Kế hoạch"))
+        rows = entries(db, username=user or None)
+    return _render(request, "audit.html", rows=rows, user=user or "")

@@ -8,8 +8,7 @@
     event.preventDefault();
     const file = form.querySelector("input[type=file]").files[0];
     if (!file) { out.className = "error"; out.textContent = "Chưa chọn tệp."; return; }
-    const data = new FormData();
-    data.append("file", file);
+    const data = new FormData(form);  // the file and the page's CSRF token
     const request = new XMLHttpRequest();
     request.open("POST", form.action);
     bar.hidden = false;
@@ -21,7 +20,7 @@
       try { body = JSON.parse(request.responseText); } catch (e) { body = { error: request.statusText }; }
       if (request.status >= 200 && request.status < 300) {
         out.className = "ok";
-        out.textContent = "Đã nhập " + body.doc + ": " + body.facts + " số liệu, " + body.tasks + " nhiệm vụ (" + body.status + ").";
+        out.textContent = "Đã nhập " + body.doc + ": " + body.facts + " số liệu, " + body.tasks + " nhiệm vụ" + (body.message ? " — " + body.message : "") + ".";
         setTimeout(function () { window.location.reload(); }, 1500);
       } else {
         out.className = "error";

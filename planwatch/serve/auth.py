@@ -1,0 +1,164 @@
+"""Signing in and who may write: the session cookie (HttpOnly, SameSite=Lax, Secure over HTTPS) and a `csrftoken`
+cookie whose value every cookie-authenticated write echoes (header X-CSRF-Token, or the form field csrf_token).
+A store without accounts keeps the one-person localhost mode: nothing asks for a sign-in."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict, deque
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Request, Response
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.access import sessions as login_sessions
+from planwatch.access.accounts import has_users, verified_user
+from planwatch.access.audit import record
+from planwatch.access.roles import TASK_WRITERS, Role
+from planwatch.access.sessions import Actor
+from planwatch.monitor.tasks import parse_date, record_update
+from planwatch.serve.common import ERRORS, Db, Error
+from planwatch.store import models
+
+router = APIRouter(prefix="/api", responses=ERRORS)
+SESSION_COOKIE, CSRF_COOKIE = "pw_session", "csrftoken"
+OPEN_MODE = Actor("", Role.ADMIN, None, "")  # no accounts in the store: the person at the keyboard
+FAILURES_ALLOWED, FAILURE_WINDOW = 5, 300.0  # failed sign-ins per user name and address, per 5 minutes
+
+
+class Credentials(BaseModel):
+    username: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[^\x00]*$")]
+    password: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00]*$")]
+
+
+class Me(BaseModel):
+    username: str
+    role: str
+    agency: str | None
+
+
+def actor(request: Request, db: Session) -> Actor | None:
+    """The signed-in user, OPEN_MODE in a store without accounts, else None."""
+    if not has_users(db):
+        return OPEN_MODE
+    return login_sessions.actor_for(db, request.cookies.get(SESSION_COOKIE))
+
+
+def writer(request: Request, db: Session, roles: frozenset[Role], csrf_field: str | None = None) -> Actor:
+    """The user allowed to make this change: 401 without a session, 403 for a role that may not or a missing
+    or wrong CSRF token."""
+    who = actor(request, db)
+    if who is None:
+        raise HTTPException(401, "cần đăng nhập (sign in first)")
+    if who is OPEN_MODE:
+        return who
+    if who.role not in roles:
+        raise HTTPException(403, f"vai trò “{who.role.label()}” không được làm việc này")
+    sent = request.headers.get("x-csrf-token") or csrf_field
+    if not sent or sent != who.csrf_token:
+        raise HTTPException(403, "thiếu hoặc sai mã chống giả mạo (CSRF token): tải lại trang rồi thử lại")
+    return who
+
+
+class _Throttle:
+    """Failed sign-ins per key in a sliding window (one process; a server of several workers counts per worker)."""
+
+    def __init__(self) -> None:
+        self.failures: dict[str, deque[float]] = defaultdict(deque)
+
+    def blocked(self, key: str) -> bool:
+        recent = self.failures[key]
+        while recent and recent[0] < time.monotonic() - FAILURE_WINDOW:
+            recent.popleft()
+        return len(recent) >= FAILURES_ALLOWED
+
+    def failed(self, key: str) -> None:
+        self.failures[key].append(time.monotonic())
+
+
+THROTTLE = _Throttle()
+
+
+def sign_in(request: Request, db: Session, response: Response, username: str, password: str) -> Me:
+    key = f"{username}@{request.client.host if request.client else ''}"
+    if THROTTLE.blocked(key):
+        raise HTTPException(429, "đăng nhập sai quá nhiều lần, thử lại sau 5 phút")
+    user = verified_user(db, username, password)
+    if user is None:
+        THROTTLE.failed(key)
+        raise HTTPException(401, "sai tên đăng nhập hoặc mật khẩu")
+    token, csrf = login_sessions.start(db, user)
+    db.commit()
+    secure = request.url.scheme == "https"
+    response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax", secure=secure)
+    response.set_cookie(CSRF_COOKIE, csrf, httponly=False, samesite="lax", secure=secure)
+    return Me(username=user.username, role=user.role, agency=user.agency)
+
+
+@router.post("/login", response_model=Me, responses={401: {"model": Error}, 429: {"model": Error}})
+def login(request: Request, db: Db, response: Response, credentials: Credentials) -> Me:
+    """Sign in: sets the session cookie and the `csrftoken` cookie."""
+    return sign_in(request, db, response, credentials.username, credentials.password)
+
+
+@router.post("/logout", status_code=204)
+def logout(request: Request, db: Db) -> Response:
+    login_sessions.end(db, request.cookies.get(SESSION_COOKIE))
+    db.commit()
+    response = Response(status_code=204)
+    response.delete_cookie(SESSION_COOKIE)
+    response.delete_cookie(CSRF_COOKIE)
+    return response
+
+
+@router.get("/me", response_model=Me, responses={401: {"model": Error}})
+def me(request: Request, db: Db) -> Me:
+    who = actor(request, db)
+    if who is None:
+        raise HTTPException(401, "chưa đăng nhập")
+    return Me(username=who.username or "local", role=who.role.value, agency=who.agency)
+
+
+def update_task(
+    request: Request,
+    doc: str,
+    ref: str,
+    reported_on: str,
+    done_on: str | None,
+    note: str,
+    evidence: str,
+    author: str,
+    csrf_field: str | None = None,
+) -> str:
+    """One task update, by whoever may make it (an agency: its own tasks), audited in the same transaction.
+    Returns the name it was stored under; raises TaskError (bad content) or HTTPException (who)."""
+    with request.app.state.sessions.begin() as db:
+        who = writer(request, db, TASK_WRITERS, csrf_field)
+        if who.role is Role.AGENCY and not _owns(db, who, doc, ref):  # no ID of another agency's task works
+            raise HTTPException(403, f"nhiệm vụ {ref} không giao cho cơ quan của bạn")
+        name = who.username or author
+        day, done = parse_date(reported_on), parse_date(done_on) if done_on else None
+        record_update(db, doc, ref, day, done, note, evidence, name)
+        after: dict[str, object] = {
+            "reported_on": day.isoformat(),
+            "done_on": done.isoformat() if done else None,
+            "evidence": evidence,
+        }
+        record(db, name, "task.update", f"task:{doc}/{ref}", None, after, note)
+    return name
+
+
+def _owns(db: Session, who: Actor, doc: str, ref: str) -> bool:
+    task = db.scalar(
+        select(models.Task)
+        .join(models.Document)
+        .where(models.Document.doc_key == doc, models.Document.is_current.is_(True), models.Task.ref == ref)
+    )
+    return task is not None and who.agency in task.agency_codes
+
+
+def may_update(who: Actor, agency_codes: list[str | None]) -> bool:
+    """Whether the page offers `who` the update form of a task assigned to these agencies."""
+    return who.role in TASK_WRITERS and (who.role is not Role.AGENCY or who.agency in agency_codes)
