@@ -6,6 +6,7 @@ from __future__ import annotations
 import atexit
 import csv
 import io
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +25,7 @@ from planwatch.ingest import document_paths, ingest_file
 from planwatch.serve.app import create_app
 from planwatch.store.db import open_engine, session_factory
 
-from .conftest import SAMPLES, _postgres_engine
+from .conftest import SAMPLES, SHARED_CORPUS, _postgres_engine
 
 
 def _seeded(engine: Engine) -> Engine:
@@ -201,3 +202,31 @@ def test_the_report_papers_download(client: TestClient) -> None:
     assert "phu-luc-nhiem-vu-2025-06-30.xlsx" in tasks.headers["content-disposition"]
     refused = client.get("/api/report/draft", params={"kind": "annual", "period": "2025-06"})
     assert refused.status_code == 400 and "báo cáo năm" in refused.json()["error"]
+
+
+def test_the_first_screen_of_a_store_with_only_reports(tmp_path: Path) -> None:
+    if not SHARED_CORPUS.exists():
+        pytest.skip("../shared/corpus is not here")
+    empty = TestClient(create_app(open_engine(f"sqlite:///{tmp_path / 'empty.db'}")))
+    assert "Chưa có văn bản nào" in empty.get("/").text
+    engine = open_engine(f"sqlite:///{tmp_path / 'reports.db'}")
+    for name in ("000_092cbdb1522c190d.txt", "004_5b1c2bc8d5408b7b.txt"):
+        ingest_file(session_factory(engine), SHARED_CORPUS / name)
+    page = TestClient(create_app(engine)).get("/").text
+    assert "Tổng quan 2024" in page and "Số liệu mới nhất năm" in page
+    assert "14,14%" in page and "10.111,7 tỷ đồng" in page
+    assert "Chưa có chỉ tiêu kế hoạch năm 2024" in page
+
+
+_CODE = re.compile(r"\b[A-Z]{2,}(?:_[A-Z0-9]+)+\b|\b(?:yoy|prev|ytd)_change_pct\b|\b(?:plan|share)_pct\b")
+
+
+def test_vietnamese_pages_show_no_internal_code(client: TestClient) -> None:
+    """Names from the catalogue and measures in words: no "GRDP_GROWTH", no "yoy_change_pct" on a page."""
+    pages = ["/", "/chi-tieu", "/chi-tieu/INDUSTRIAL_OUTPUT", "/van-ban", "/van-ban/bao-cao-6-thang-2025",
+             "/nhiem-vu?as_of=30/06/2025", "/kiem-tra", "/tim-kiem?q=thu+ngan+sach"]  # fmt: skip
+    for path in pages:
+        visible = re.sub(
+            r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", client.get(path).text, flags=re.S)
+        )
+        assert not _CODE.findall(visible), (path, sorted(set(_CODE.findall(visible)))[:10])

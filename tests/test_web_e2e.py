@@ -239,3 +239,31 @@ def test_an_agency_updates_its_own_task_and_the_planning_office_reads_the_audit(
     expect(page.locator("table.audit")).to_contain_text("task.update")
     expect(page.locator("table.audit")).to_contain_text("so_ct")
     _shot(page, "12-nhat-ky")
+
+
+PAGES = ["/", "/chi-tieu", "/chi-tieu/INDUSTRIAL_OUTPUT", "/van-ban", "/van-ban/bao-cao-6-thang-2025",
+         "/nhiem-vu?as_of=30/06/2025", "/kiem-tra", "/tim-kiem?q=thu+ngan+sach", "/dang-nhap"]  # fmt: skip
+
+
+def test_no_page_is_wider_than_a_phone(browser: Browser, base_url: str) -> None:
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, locale="vi-VN", is_mobile=True)
+    for path in PAGES:
+        phone.goto(base_url + path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path}: {width} px wide"
+        if path.startswith("/nhiem-vu"):
+            _shot(phone, "13-dien-thoai-nhiem-vu")
+    phone.close()
+
+
+def test_a_task_from_the_list_to_its_page_and_back_with_the_filters(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/nhiem-vu?as_of=30/06/2025&agency=SCT")
+    expect(page.locator("table.score tbody tr")).to_have_count(1)  # the scorecard follows the agency filter
+    page.locator("a.task-link", has_text="1.2").click()
+    expect(page.locator("h1")).to_have_text("Nhiệm vụ 1.2")
+    expect(page.locator("blockquote.task-text")).to_contain_text("tháo gỡ khó khăn")
+    expect(page.locator("table.facts").first).to_contain_text("Sở Công Thương")
+    _shot(page, "14-nhiem-vu-1-2")
+    page.get_by_role("link", name="← Nhiệm vụ").click()
+    expect(page.locator("input[name=agency]")).to_have_value("SCT")
+    expect(page.locator("input[name=as_of]")).to_have_value("30/06/2025")

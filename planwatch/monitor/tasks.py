@@ -102,11 +102,16 @@ class ScoreLine:
     on_time_rate: float | None  # of the tasks finished or due, the share done on time; None while there are none
 
 
-def scorecard(views: Sequence[TaskView]) -> list[ScoreLine]:
-    """Per addressee agency (by registry name where known), the four counts of QĐ 42."""
+def scorecard(views: Sequence[TaskView], agency: str | None = None) -> list[ScoreLine]:
+    """Per addressee agency (by registry name where known), the four counts of QĐ 42; only the agencies that
+    `agency` names when given (a task shared with another agency counts for each)."""
     counts: dict[str, Counter[str]] = {}
     for view in views:
-        keys = {code or name for name, code in zip(view.task.agencies, view.task.agency_codes, strict=False)}
+        keys = {
+            code or name
+            for name, code in zip(view.task.agencies, view.task.agency_codes, strict=False)
+            if not agency or matches(agency, name) or matches(agency, code or "")
+        }
         for key in keys:  # "Giám đốc sở, thủ trưởng cơ quan thuộc UBND tỉnh" is one group, counted once
             counts.setdefault(key, Counter())[view.status] += 1
     lines = [

@@ -147,12 +147,12 @@ def task_annex(session: Session, as_of: date, soon_days: int = 30, lang: str = "
     ]
 
 
-def scorecard_table(views: list[TaskView], lang: str = "vi") -> Table:
+def scorecard_table(views: list[TaskView], lang: str = "vi", agency: str | None = None) -> Table:
     """Per agency: assigned, done on time, done late, in progress, overdue, and the on-time rate."""
     registry = default_registry()
     head = _TASK_HEAD[lang][0]
     table = Table(_TASK_TITLES[lang][0], [Column(head[0], width=40), *(Column(h, NUMBER, 12) for h in head[1:])])
-    for line in scorecard(views):
+    for line in scorecard(views, agency):
         rate = round(line.on_time_rate * 100, 1) if line.on_time_rate is not None else None
         table.rows.append([registry.name_of(line.agency), line.assigned, line.done_on_time, line.done_late,
                            line.in_progress, line.overdue, rate])  # fmt: skip

@@ -114,6 +114,7 @@ class OutlineSection:
 class Outline:
     sections: tuple[OutlineSection, ...]
     expected: dict[ReportKind, tuple[str, ...]]
+    key_indicators: tuple[str, ...]
 
     def expected_for(self, kind: ReportKind) -> set[str]:
         """A kind expects its own indicators and those of the shorter kinds before it."""
@@ -138,7 +139,8 @@ def default_outline() -> Outline:
         )
         for s in data["sections"]
     )
-    return Outline(sections, {ReportKind(k): tuple(v) for k, v in data["expected"].items()})
+    expected = {ReportKind(k): tuple(v) for k, v in data["expected"].items()}
+    return Outline(sections, expected, tuple(data["key_indicators"]))
 
 
 OTHERS_TITLE = "Các chỉ tiêu khác"

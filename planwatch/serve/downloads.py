@@ -206,7 +206,7 @@ def _tasks_table(request: Request, db: Session, filters: Filters) -> Table:
 
 
 def _scorecard_table(request: Request, db: Session, filters: Filters) -> Table:
-    return scorecard_table(task_views(db, filters.day, agency=filters.agency), filters.lang)
+    return scorecard_table(task_views(db, filters.day, agency=filters.agency), filters.lang, filters.agency)
 
 
 def _findings_table(request: Request, db: Session, filters: Filters) -> Table:

@@ -5,6 +5,23 @@ from __future__ import annotations
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
         "login": "Đăng nhập",
+        "task": "Nhiệm vụ",
+        "coordinating": "Phối hợp",
+        "deadline_stated": "hạn ghi trong văn bản",
+        "deadline_implied": "hết kỳ của kế hoạch, văn bản không ghi hạn riêng",
+        "no_deadline": "không có hạn",
+        "updates": "Các lần cập nhật",
+        "no_updates": "Chưa có cập nhật.",
+        "welcome": "Chưa có văn bản nào",
+        "onboarding": (
+            "Tải lên báo cáo tháng, quý, 6 tháng, năm; kế hoạch và nghị quyết có chỉ tiêu; kế hoạch giao nhiệm vụ "
+            "(.docx, .pdf, .txt). PlanWatch đọc từng số liệu kèm câu nguồn, rồi theo dõi chỉ tiêu và nhiệm vụ."
+        ),
+        "latest_figures": "Số liệu mới nhất năm",
+        "no_targets_year": (
+            "Chưa có chỉ tiêu kế hoạch năm {year}: nhập kế hoạch hoặc nghị quyết giao chỉ tiêu năm {year} "
+            "để PlanWatch chấm tiến độ các số liệu trên."
+        ),
         "audit": "Nhật ký thay đổi",
         "at": "Lúc",
         "action": "Việc",
@@ -41,7 +58,6 @@ LABELS: dict[str, dict[str, str]] = {
         "reported_short": "báo cáo:",
         "catalogue": "Danh mục chỉ tiêu",
         "category": "Lĩnh vực",
-        "code": "Mã",
         "review": "Nhãn chờ xem xét",
         "review_hint": "Các nhãn số liệu và chỉ tiêu chưa gắn với chỉ tiêu nào trong danh mục. Gắn một lần: PlanWatch "
         "nhớ cho các văn bản sau và áp dụng cho số liệu đã lưu.",
@@ -59,7 +75,6 @@ LABELS: dict[str, dict[str, str]] = {
         "trend": "Xu hướng",
         "overdue_tasks": "nhiệm vụ quá hạn",
         "findings": "điểm bất nhất",
-        "no_targets": "Chưa có chỉ tiêu cho năm này.",
         "measure": "Loại",
         "value": "Giá trị",
         "unit": "Đơn vị",
@@ -107,6 +122,24 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "login": "Sign in",
+        "task": "Task",
+        "coordinating": "Coordinating",
+        "deadline_stated": "deadline stated in the document",
+        "deadline_implied": "end of the plan's period, no deadline of its own",
+        "no_deadline": "no deadline",
+        "updates": "Updates",
+        "no_updates": "No update yet.",
+        "welcome": "No documents yet",
+        "onboarding": (
+            "Upload monthly, quarterly, six-month and annual reports, plans and resolutions with targets, plans "
+            "that assign tasks (.docx, .pdf, .txt). PlanWatch reads every figure with its sentence, then tracks "
+            "the targets and tasks."
+        ),
+        "latest_figures": "Latest figures of",
+        "no_targets_year": (
+            "No plan targets for {year} yet: ingest the plan or resolution that sets {year}'s targets and "
+            "PlanWatch grades the figures above."
+        ),
         "audit": "Audit trail",
         "at": "At",
         "action": "Action",
@@ -143,7 +176,6 @@ LABELS: dict[str, dict[str, str]] = {
         "reported_short": "report:",
         "catalogue": "Indicator catalogue",
         "category": "Category",
-        "code": "Code",
         "review": "Labels to review",
         "review_hint": "Labels of figures and targets that name no indicator of the catalogue yet. Map one once: "
         "PlanWatch remembers it for later documents and applies it to stored figures.",
@@ -161,7 +193,6 @@ LABELS: dict[str, dict[str, str]] = {
         "trend": "Trend",
         "overdue_tasks": "overdue tasks",
         "findings": "inconsistencies",
-        "no_targets": "No targets for this year.",
         "measure": "Measure",
         "value": "Value",
         "unit": "Unit",

@@ -21,6 +21,7 @@ from planwatch.access.roles import PROVINCE_WRITERS
 from planwatch.access.sessions import end as end_session
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.checks import run_checks
+from planwatch.monitor.key_figures import key_figures
 from planwatch.monitor.plan_edits import PlanEditError, add_indicator_alias, unclassified_labels
 from planwatch.monitor.progress import year_status, year_targets
 from planwatch.monitor.series import Point, series
@@ -36,6 +37,7 @@ from planwatch.monitor.tasks import (
 from planwatch.query.ask import ask
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.query.search import search
+from planwatch.report.content import default_outline
 from planwatch.report.kinds import ReportKind
 from planwatch.serve.auth import (
     CSRF_COOKIE,
@@ -55,10 +57,12 @@ from planwatch.store import models
 from planwatch.vocab.catalogue import CATEGORIES, UNCLASSIFIED, Indicator, default_catalogue
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import format_number
+from planwatch.vocab.periods import parse_period, period_words
 from planwatch.vocab.units import same_kind, unit_by_name
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+templates.env.filters["period"] = lambda start, end: period_words(parse_period(start, end)) if end else ""
 templates.env.filters["num"] = lambda v: "" if v is None else format_number(round(v, 2) if isinstance(v, float) else v)
 FACTS_SHOWN = 300  # an indicator page lists at most this many facts; the API has them all
 STATUS_CLASS = {"đạt/vượt": "ok", "đúng tiến độ": "on", "chậm": "slow", "nguy cơ không đạt": "risk"}
@@ -97,17 +101,27 @@ def not_found(request: Request) -> HTMLResponse:
 
 
 def _years(db: Session) -> list[int]:
-    return sorted({y for (y,) in db.execute(select(models.Target.year).distinct())}, reverse=True)
+    """Every year the store speaks of: of its figures (not plans'), targets and task deadlines."""
+    fact_years = select(func.substr(models.Fact.period_end, 1, 4)).where(
+        models.Fact.planned.is_(False), models.Fact.elsewhere.is_(False), models.Fact.period_end.is_not(None)
+    )
+    years = {int(y) for (y,) in db.execute(fact_years.distinct()) if y and y.isdigit()}
+    years |= {y for (y,) in db.execute(select(models.Target.year).distinct())}
+    years |= {d.year for (d,) in db.execute(select(models.Task.deadline).distinct()) if d}
+    return sorted(years, reverse=True)
 
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=2100)] = None) -> HTMLResponse:
     with _session(request) as db:
         years = _years(db)
-        year = year or (years[0] if years else date.today().year)
+        year = year or (_latest_with_figures(db) or (years[0] if years else date.today().year))
+        years = sorted({*years, year}, reverse=True)
         cache = request.app.state.cache
         rows = cache.get(db, "status", (year,), lambda: year_status(db, year))
-        overdue = len(task_views(db, date.today(), status=OVERDUE))
+        overdue = sum(v.due is not None and v.due.year == year for v in task_views(db, date.today(), status=OVERDUE))
+        key = key_figures(db, year, list(default_outline().key_indicators), default_catalogue())
+        empty = db.scalar(select(models.Document.id).limit(1)) is None
         findings = len(cache.get(db, "checks", (), lambda: run_checks(db)))
         db_latest = db.scalar(
             select(func.max(models.Fact.period_end)).where(
@@ -130,10 +144,22 @@ def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=210
         groups=ordered,
         overdue=overdue,
         findings=findings,
+        key=[(k, period_words(parse_period(k.point.period_start, k.point.period_end))) for k in key],
+        empty=empty,
         report_kinds=[k.value for k in ReportKind],
         paper_kind=kind,
         paper_period=month,
     )
+
+
+def _latest_with_figures(db: Session) -> int | None:
+    """The latest year of the store's own figures (a plan's figures for years ahead do not count)."""
+    latest = db.scalar(
+        select(func.max(models.Fact.period_end)).where(
+            models.Fact.planned.is_(False), models.Fact.elsewhere.is_(False), models.Fact.prior.is_(False)
+        )
+    )
+    return int(latest[:4]) if latest else None
 
 
 def _paper_period(latest: str | None, year: int) -> tuple[str, str]:
@@ -285,11 +311,10 @@ def tasks(
         day, message = date.today(), str(error)
     with _session(request) as db:
         views = task_views(db, day, agency=agency or None, status=status if status in STATUSES else None)
-        lines = scorecard(task_views(db, day))
+        lines = scorecard(task_views(db, day, agency=agency or None), agency or None)  # it follows the filter
+        who = actor(request, db)
     registry = default_registry()
     names = {code: a.name for code, a in registry.agencies.items()}
-    with _session(request) as db:
-        who = actor(request, db)
     editable = {(v.doc_key, v.task.ref) for v in views if who and may_update(who, v.task.agency_codes)}
     return _render(
         request,
@@ -407,3 +432,33 @@ def audit_page(request: Request, user: str | None = None) -> HTMLResponse:
             return _refused(request, HTTPException(401 if who is None else 403, "nhật ký chỉ dành cho Sở Kế hoạch"))
         rows = entries(db, username=user or None)
     return _render(request, "audit.html", rows=rows, user=user or "")
+
+
+@router.get("/nhiem-vu/{doc}/{ref}", response_class=HTMLResponse)
+def task_page(request: Request, doc: str, ref: str, as_of: str | None = None) -> HTMLResponse:
+    """One task: its full text, agencies, deadline and where that came from, status, and every update."""
+    try:
+        day = parse_date(as_of) if as_of else date.today()
+    except TaskError:
+        day = date.today()
+    with _session(request) as db:
+        found = [v for v in task_views(db, day, doc=doc) if v.task.ref == ref]
+        if not found:
+            raise HTTPException(404)
+        who = actor(request, db)
+    view = found[0]
+    registry = default_registry()
+    agencies = [
+        registry.name_of(code) if code else name
+        for name, code in zip(view.task.agencies, view.task.agency_codes, strict=False)
+    ]
+    return _render(
+        request,
+        "task.html",
+        v=view,
+        agencies=agencies,
+        status_vi=STATUS_VI,
+        day=day,
+        editable=bool(who and may_update(who, view.task.agency_codes)),
+        back=request.query_params.get("back", ""),
+    )
