@@ -230,3 +230,11 @@ def test_vietnamese_pages_show_no_internal_code(client: TestClient) -> None:
             r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", client.get(path).text, flags=re.S)
         )
         assert not _CODE.findall(visible), (path, sorted(set(_CODE.findall(visible)))[:10])
+
+
+def test_the_documents_page_names_documents_and_the_language_switch_keeps_the_query(client: TestClient) -> None:
+    page = client.get("/van-ban").text
+    listed = dict(re.findall(r'<a href="/van-ban/([^"#]+)">([^<]+)</a>', page))
+    assert len(listed) == 4 and all(title != key and len(title) > 10 for key, title in listed.items()), listed
+    tasks = client.get("/nhiem-vu", params={"agency": "SCT", "as_of": "30/06/2025"}).text
+    assert 'href="?agency=SCT&amp;as_of=30%2F06%2F2025&amp;lang=en"' in tasks

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -62,6 +62,26 @@ from planwatch.vocab.units import same_kind, unit_by_name
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+
+
+def _doc_title(document: models.Document) -> str:
+    """The title read from the document, else its kind and period ("Báo cáo năm 2023"), else its key."""
+    if document.title:
+        return document.title
+    period = period_words(parse_period(document.period_start, document.period_end)) if document.period_end else ""
+    words = " ".join(w for w in ((document.kind or "").capitalize(), period) if w)
+    return words or document.doc_key
+
+
+def _doc_number(document: models.Document) -> str:
+    """ "Số: 123/BC-UBND"; a number left blank in a draft ("/KH-UBND") shows its blank."""
+    if not document.symbol:
+        return ""
+    return f"Số: {'…' if document.symbol.startswith('/') else ''}{document.symbol}"
+
+
+templates.env.filters["title"] = _doc_title
+templates.env.filters["number"] = _doc_number
 templates.env.filters["period"] = lambda start, end: period_words(parse_period(start, end)) if end else ""
 templates.env.filters["num"] = lambda v: "" if v is None else format_number(round(v, 2) if isinstance(v, float) else v)
 FACTS_SHOWN = 300  # an indicator page lists at most this many facts; the API has them all
@@ -84,6 +104,8 @@ def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
         who = actor(request, db)
     shared = {"t": LABELS[lang], "lang": lang, "tr": lambda text: values.get(text, text), "downloads": downloads}
     shared |= {"who": who, "csrf": who.csrf_token if who else "", "accounts": who is not OPEN_MODE}
+    other = "en" if lang == "vi" else "vi"
+    shared["switch"] = "?" + urlencode({**request.query_params, "lang": other})  # the switch keeps the page's query
     response = templates.TemplateResponse(request, template, {**shared, **context})
     if request.query_params.get("lang") in LABELS:
         response.set_cookie("lang", lang, samesite="lax")

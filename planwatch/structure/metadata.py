@@ -213,7 +213,12 @@ def _title(head: str, kind: str | None) -> str | None:
     named = [line for line in lines[:15] if not _NOT_A_TITLE.search(line) and not _DATE.search(line)]
     if len(named) > 1 and _TITLE_WORD.match(named[0]):  # "THUYẾT MINH", "Phụ lục 01": the next line says what
         return f"{named[0]} {named[1]}"[:200]
-    return _LIST_MARK.sub("", named[0])[:200] if named else None
+    if not named or _BODY_HEADING.match(named[0]) or named[0][:1].islower():
+        return None  # "I. BỐI CẢNH THỰC HIỆN" is the body's first heading; "nhiệm vụ trọng tâm ..." a title's tail
+    return _LIST_MARK.sub("", named[0])[:200]
+
+
+_BODY_HEADING = re.compile(r"^(?:[IVX]{1,4}|[A-Z])\.\s")
 
 
 _PLAN_KINDS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")

@@ -285,6 +285,8 @@ def period_words(period: Period, lang: str = "vi") -> str:
         return f"năm {end.year}" if vi else f"{end.year}"
     if start.month == 1:
         return f"{end.month} tháng đầu năm {end.year}" if vi else f"first {end.month} months of {end.year}"
+    if start.month == 7 and end.month == 12:
+        return f"6 tháng cuối năm {end.year}" if vi else f"second half of {end.year}"
     if end.month - start.month == 2 and start.month % 3 == 1:
         quarter = end.month // 3
         return f"quý {_ROMAN[quarter - 1]}/{end.year}" if vi else f"Q{quarter} {end.year}"
