@@ -238,3 +238,13 @@ def test_the_documents_page_names_documents_and_the_language_switch_keeps_the_qu
     assert len(listed) == 4 and all(title != key and len(title) > 10 for key, title in listed.items()), listed
     tasks = client.get("/nhiem-vu", params={"agency": "SCT", "as_of": "30/06/2025"}).text
     assert 'href="?agency=SCT&amp;as_of=30%2F06%2F2025&amp;lang=en"' in tasks
+
+
+def test_an_english_dashboard_gives_its_reasons_in_english(client: TestClient) -> None:
+    page = client.get("/", params={"lang": "en", "year": "2025"}).text
+    reasons = re.findall(r'<td class="reason">([^<]*)</td>', page)
+    assert reasons and all(
+        "mục tiêu" not in r and "kế hoạch sau" not in r and "chưa có số liệu" not in r for r in reasons
+    )
+    assert any("of the plan after" in r or "the target of" in r for r in reasons)
+    assert "first 6 months of 2025" in page

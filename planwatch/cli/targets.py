@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from planwatch.access.audit import record
-from planwatch.cli.app import Year, app, console, fail, say, sessions
+from planwatch.cli.app import Year, app, console, fail, say, sessions, state
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.plan_edits import (
     PlanEditError,
@@ -67,7 +67,7 @@ def status(
                         "gap": r.gap,
                         "trend": r.trend,
                         "status": r.status,
-                        "reason": r.reason,
+                        "reason": r.reason_in(state.lang),
                     }
                     for r in rows
                 ],
@@ -92,7 +92,7 @@ def status(
             _pct(r.percent_of_target),
             _pct(r.expected_pct),
             f"[{style}]{r.status}[/]",
-            r.reason[:80],
+            r.reason_in(state.lang)[:80],
         )
     console.print(table)
 

@@ -21,6 +21,7 @@ from planwatch.monitor.series import document_order
 from planwatch.store import models
 from planwatch.text.fold import fold
 from planwatch.vocab.catalogue import default_catalogue
+from planwatch.vocab.measures import measure_label
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.units import base_value, same_kind, unit_kind
 
@@ -129,7 +130,7 @@ def _cross_document(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
                     severity,
                     a.indicator,
                     _period(a),
-                    f"{what}: {change} ({measure})",
+                    f"{what}: {change} ({measure_label(measure)})",
                     (_source(a, da.doc_key), _source(b, db.doc_key)),
                 )
             )

@@ -13,7 +13,11 @@ Lower-is-better indicators (tỷ lệ hộ nghèo, thất nghiệp, thứ hạng
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
 
+import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -21,6 +25,7 @@ from planwatch.monitor.series import Point, series
 from planwatch.store import models
 from planwatch.vocab.catalogue import UNCLASSIFIED, Catalogue, Indicator, default_catalogue
 from planwatch.vocab.numbers import format_number
+from planwatch.vocab.periods import Period, parse_period, period_words
 from planwatch.vocab.units import base_value, same_kind
 
 ACHIEVED, ON_TRACK, BEHIND, AT_RISK, NO_DATA = (
@@ -48,13 +53,21 @@ class TargetStatus:
     doc_key: str
     indicator: Indicator | None
     status: str
-    reason: str
+    reason_parts: list[Reason]
     actual: Point | None = None
     percent_of_target: float | None = None
     expected_pct: float | None = None
     gap: float | None = None  # flows: points of plan against the pace; rates, changes, ranks: in their own unit
     trend: list[tuple[str, float]] = field(default_factory=list)
     reported_plan_pct: float | None = None  # the % of plan the report itself states for the same figure
+
+    @property
+    def reason(self) -> str:
+        return self.reason_in("vi")
+
+    def reason_in(self, lang: str) -> str:
+        """Why the row has its status, in `lang` (data/reasons.yaml)."""
+        return "".join(part.text(lang) for part in self.reason_parts)
 
     @property
     def plan_pct_disagrees(self) -> bool:
@@ -131,7 +144,7 @@ def target_status(
     indicator = catalogue.indicators.get(target.indicator_code or "")
     name = row_name(target, indicator)
     if not target.indicator_code:
-        return TargetStatus(target, doc_key, None, NO_DATA, f"{name}: chưa gắn mã chỉ tiêu, chưa so được số liệu")
+        return TargetStatus(target, doc_key, None, NO_DATA, [Reason("unmapped", {"name": name})])
     points = [
         p
         for p in series(session, target.indicator_code, target.measure, year)
@@ -140,7 +153,7 @@ def target_status(
     if target.measure == "value" and target.unit != "%":
         points = [p for p in points if p.cumulative or indicator is None or indicator.kind != "flow"]
     if not points:
-        return TargetStatus(target, doc_key, indicator, NO_DATA, f"{name}: chưa có số liệu năm {year}")
+        return TargetStatus(target, doc_key, indicator, NO_DATA, [Reason("no_data", {"name": name, "year": str(year)})])
     latest = max(points, key=lambda p: (p.period_end, p.cumulative))
     trend = [(p.period_end, p.value) for p in sorted(points, key=lambda p: p.period_end)]
     down = indicator.lower_is_better if indicator else False
@@ -177,19 +190,14 @@ def _flow_status(
         if gap >= -thresholds.risk
         else AT_RISK
     )
-    reason = (
-        f"{indicator.name} {format_number(round(share, 1))}% kế hoạch sau {months} tháng, "
-        f"{'cao hơn' if gap >= 0 else 'thấp hơn'} tiến độ {format_number(round(expected, 1))}%"
-    )
+    pace = {"name": indicator.name, "share": round(share, 1), "months": months, "expected": round(expected, 1)}
+    reason = [Reason("pace", pace | {"above": Word("above" if gap >= 0 else "below")})]
     reported = _reported_plan_pct(session, indicator.code, latest)
     row = TargetStatus(
         target, doc_key, indicator, status, reason, latest, share, expected, gap, [(p, v) for p, v in trend], reported
     )
     if row.plan_pct_disagrees and reported is not None:
-        row.reason += (
-            f"; báo cáo ghi {format_number(reported)}% (khác {format_number(round(abs(reported - share), 1))} điểm: "
-            "có thể so với dự toán khác kế hoạch)"
-        )
+        row.reason_parts.append(Reason("reported", {"reported": reported, "apart": round(abs(reported - share), 1)}))
     return row
 
 
@@ -237,24 +245,18 @@ def _level_status(
         or (indicator is not None and indicator.kind in ("growth", "rate"))
     )  # a rate, a change or a rank is compared in its own unit, never as a % of itself
     share = 100 * actual / goal if goal and not in_points else None
-    period = (
-        latest.period_end
-        if latest.period_start in (None, latest.period_end)
-        else f"{latest.period_start}–{latest.period_end}"
-    )
+    period = parse_period(latest.period_start, latest.period_end)
     if met:
         status = ACHIEVED
     elif target.measure in ("yoy_change_pct", "rank") or (indicator and indicator.kind in ("growth", "rate")):
         status = BEHIND if -gap <= thresholds.risk_growth else AT_RISK
     else:
         status = BEHIND if share is not None and share >= 100 - thresholds.risk else AT_RISK
-    words = "đạt" if met else "chưa đạt"
-    reason = (
-        f"{name} {format_number(actual)}{_unit_text(target)} ({period}), {words} mục tiêu "
-        f"{_comparator_text(target)}{format_number(goal)}{_unit_text(target)}"
-    )
+    level = {"name": name, "actual": actual, "unit": _unit_text(target), "period": period, "goal": goal}
+    comparator = Word(target.comparator) if target.comparator in (">=", "<=", "range") else ""
+    reason = [Reason("level", level | {"met": Word("met" if met else "not_met"), "comparator": comparator})]
     if in_points and not met and target.measure != "rank":
-        reason += f", thấp hơn {format_number(round(abs(gap), 2))} điểm phần trăm"
+        reason.append(Reason("points_short", {"gap": round(abs(gap), 2)}))
     return TargetStatus(target, doc_key, indicator, status, reason, latest, share, None, gap, trend)
 
 
@@ -262,5 +264,36 @@ def _unit_text(target: models.Target) -> str:
     return "%" if target.unit == "%" else f" {target.unit}" if target.unit else ""
 
 
-def _comparator_text(target: models.Target) -> str:
-    return {">=": "tối thiểu ", "<=": "tối đa ", "range": "từ "}.get(target.comparator, "")
+@dataclass(frozen=True)
+class Word:
+    """A word of data/reasons.yaml's `words`, said in the reason's language."""
+
+    key: str
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One sentence part of a status reason: a template of data/reasons.yaml and what fills it."""
+
+    key: str
+    args: dict[str, object]
+
+    def text(self, lang: str) -> str:
+        wording = _reasons()
+        return str(wording[self.key][lang]).format(**{k: _said(v, lang) for k, v in self.args.items()})
+
+
+def _said(value: object, lang: str) -> str:
+    if isinstance(value, Word):
+        return str(_reasons()["words"][lang][value.key])
+    if isinstance(value, Period):
+        return period_words(value, lang)
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return format_number(value) if lang == "vi" else f"{value:,.4f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+@cache
+def _reasons() -> dict[str, Any]:
+    text = resources.files("planwatch.monitor").joinpath("data/reasons.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)  # type: ignore[no-any-return]

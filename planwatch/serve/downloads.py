@@ -163,7 +163,8 @@ def _status_table(request: Request, db: Session, filters: Filters) -> Table:
         table.rows.append([
             r.category, r.name, r.target.value, r.target.unit, actual.value if actual else None,
             actual.period_end if actual else None, r.percent_of_target, r.reported_plan_pct, r.expected_pct,
-            r.status if vi else VALUES_EN.get(r.status, r.status), r.reason, actual.doc_key if actual else r.doc_key,
+            r.status if vi else VALUES_EN.get(r.status, r.status), r.reason_in(filters.lang),
+            actual.doc_key if actual else r.doc_key,
         ])  # fmt: skip
     return table
 
