@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -146,3 +147,59 @@ def test_pages_carry_security_headers(client: TestClient) -> None:
     assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy
     assert page.headers["x-content-type-options"] == "nosniff"
     assert "Đăng nhập" in page.text
+
+
+def test_a_locked_month_refuses_its_task_updates_until_an_admin_reopens_it(client: TestClient, engine: Engine) -> None:
+    planning = signed_in(client, "ke_hoach")
+    assert client.post("/api/periods/2025-05/lock", json={"reason": "đã duyệt"}, headers=planning).status_code == 201
+    assert client.get("/api/periods").json()[0]["month"] == "2025-05"
+    agency = signed_in(client, "so_kh")
+    refused = client.post(TASK, json={"reported_on": "02/05/2025"}, headers=agency)
+    assert refused.status_code == 409 and "đã khoá" in refused.json()["error"]
+    assert _task_api(client, agency, 1) == 409
+    assert client.post(TASK, json={"reported_on": "02/06/2025"}, headers=agency).status_code == 201  # June is open
+    planning = signed_in(client, "ke_hoach")
+    assert client.post("/api/periods/2025-05/unlock", json={"reason": "sửa"}, headers=planning).status_code == 403
+    admin = signed_in(client, "quan_tri")
+    assert client.post("/api/periods/2025-05/unlock", json={}, headers=admin).status_code == 400  # no reason
+    assert client.post("/api/periods/2025-05/unlock", json={"reason": "sở báo sai"}, headers=admin).status_code == 200
+    assert _task_api(client, signed_in(client, "so_kh"), 2) == 201
+    with Session(engine) as session:
+        actions = [a for (a,) in session.execute(select(models.AuditEntry.action).order_by(models.AuditEntry.id))]
+    assert actions[-4:] == ["period.lock", "task.update", "period.unlock", "task.update"]
+
+
+def _entry(client: TestClient, headers: dict[str, str], month: str, values: dict[str, str]) -> Response:
+    form = {"month": month, "agency": "SCT", "csrf_token": headers.get("X-CSRF-Token", ""), **values}
+    return client.post("/nhap-so-lieu", data=form, follow_redirects=False)
+
+
+def test_an_agency_enters_its_month_and_the_planning_office_approves(client: TestClient, engine: Engine) -> None:
+    so_ct = signed_in(client, "so_ct")
+    page = client.get("/nhap-so-lieu?month=2025-05").text
+    assert "Kim ngạch xuất khẩu" in page and "15/04/2025 – 14/05/2025" in page
+    bad = _entry(client, so_ct, "2025-05", {"EXPORTS.month": "nhiều lắm"})
+    assert bad.status_code == 400 and "không phải một số" in bad.text
+    saved = _entry(client, so_ct, "2025-05", {"EXPORTS.month": "1.234,5", "EXPORTS.to_date": "5.012,3",
+                                              "EXPORTS.estimate": "on"})  # fmt: skip
+    assert saved.status_code == 303
+    facts = client.get("/api/facts", params={"doc": "nhap-lieu-sct-2025-05"}).json()
+    assert sorted((f["period_start"], f["value"], f["estimate"]) for f in facts) == [
+        ("2025-01", 5012.3, True), ("2025-05", 1234.5, True)]  # fmt: skip
+    shown = client.get("/van-ban/nhap-lieu-sct-2025-05").text
+    assert "Số liệu Sở Công Thương tháng 5/2025" in shown and "Kim ngạch xuất khẩu tháng 5/2025: 1.234,5" in shown
+    assert (
+        _entry(client, signed_in(client, "so_kh"), "2025-05", {"EXPORTS.month": "1"}).status_code == 403
+    )  # not its own
+    planning = signed_in(client, "ke_hoach")
+    overview = client.get("/nhap-so-lieu/tong-hop?month=2025-05").text
+    assert "Sở Công Thương" in overview and "chưa gửi" in overview
+    approve = {"key": "nhap-lieu-sct-2025-05", "month": "2025-05", "csrf_token": planning["X-CSRF-Token"]}
+    assert client.post("/nhap-so-lieu/duyet", data=approve, follow_redirects=False).status_code == 303
+    assert "✓ đã duyệt" in client.get("/nhap-so-lieu/tong-hop?month=2025-05").text
+    assert client.post("/api/periods/2025-05/lock", json={"reason": "đã duyệt"}, headers=planning).status_code == 201
+    refused = _entry(client, signed_in(client, "so_ct"), "2025-05", {"EXPORTS.month": "1.300"})
+    assert refused.status_code == 409 and "đã khoá" in refused.text
+    with Session(engine) as session:
+        actions = [a for (a,) in session.execute(select(models.AuditEntry.action).order_by(models.AuditEntry.id))]
+    assert actions[-3:] == ["entry.submit", "entry.approve", "period.lock"]

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import getpass
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated
 
 import typer
 from rich.table import Table
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from planwatch.access.accounts import AccountError, add_user, disable_user
 from planwatch.access.audit import entries
+from planwatch.access.locks import LockError, lock, locked_months, unlock
 from planwatch.access.roles import Role
 from planwatch.cli.app import app, console, date_option, fail, say, sessions
 from planwatch.store import models
 
 users = typer.Typer(help="Tài khoản (accounts): add, list, disable.", no_args_is_help=True)
 app.add_typer(users, name="user")
+periods = typer.Typer(help="Khoá kỳ (close a month): lock, unlock, list.", no_args_is_help=True)
+app.add_typer(periods, name="period")
 CLI_AUTHOR = "cli"
 
 
@@ -86,3 +91,38 @@ def audit(
         table.add_row(f"{row.at:%d/%m/%Y %H:%M}", row.username, row.action, row.entity, str(row.before or ""),
                       str(row.after or ""), row.reason)  # fmt: skip
     console.print(table)
+
+
+@periods.command("lock")
+def period_lock(
+    month: Annotated[str, typer.Argument(help="YYYY-MM")], reason: Annotated[str, typer.Option(help="Lý do")] = ""
+) -> None:
+    """Khoá một tháng: cập nhật nhiệm vụ của tháng đó bị từ chối cho đến khi mở khoá."""
+    _period_change(lambda session: lock(session, month, CLI_AUTHOR, reason))
+
+
+@periods.command("unlock")
+def period_unlock(
+    month: Annotated[str, typer.Argument(help="YYYY-MM")], reason: Annotated[str, typer.Option(help="Lý do")]
+) -> None:
+    """Mở khoá một tháng (cần lý do)."""
+    _period_change(lambda session: unlock(session, month, CLI_AUTHOR, reason))
+
+
+@periods.command("list")
+def period_list() -> None:
+    """Các tháng đã khoá."""
+    with sessions()() as session:
+        table = Table(*say("lock_columns"))
+        for row in locked_months(session):
+            table.add_row(row.month, row.locked_by, f"{row.locked_at:%d/%m/%Y %H:%M}", row.reason)
+    console.print(table)
+
+
+def _period_change(change: Callable[[Session], None]) -> None:
+    try:
+        with sessions().begin() as session:
+            change(session)
+    except LockError as error:
+        raise fail(str(error)) from error
+    console.print(say("saved"))

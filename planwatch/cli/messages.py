@@ -10,6 +10,7 @@ MESSAGES = {
         "password_again": "Nhập lại mật khẩu",
         "password_mismatch": "hai lần nhập mật khẩu không khớp",
         "user_columns": ["Tên đăng nhập", "Vai trò", "Cơ quan", "Hoạt động"],
+        "lock_columns": ["Tháng", "Người khoá", "Lúc", "Lý do"],
         "audit_columns": ["Lúc", "Người", "Việc", "Đối tượng", "Trước", "Sau", "Lý do"],
         "bad_db": (
             "--db «{url}» không phải địa chỉ cơ sở dữ liệu dùng được ({reason}); "
@@ -85,6 +86,7 @@ MESSAGES = {
         "password_again": "Password again",
         "password_mismatch": "the two passwords differ",
         "user_columns": ["User", "Role", "Agency", "Active"],
+        "lock_columns": ["Month", "Locked by", "At", "Reason"],
         "audit_columns": ["At", "User", "Action", "Entity", "Before", "After", "Reason"],
         "bad_db": (
             "--db «{url}» is not a usable database URL ({reason}); "

@@ -12,6 +12,7 @@ from rich.table import Table
 from sqlalchemy import select
 
 from planwatch.access.audit import record
+from planwatch.access.locks import LockedPeriod, refuse_if_locked
 from planwatch.cli.app import app, console, date_option, fail, required_date, say, sessions, state
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.task_links import LinkSuggestion, confirm_link, suggest_links
@@ -131,10 +132,11 @@ def task_update(
     try:
         with sessions().begin() as session:
             done_on = date_option(done)
+            refuse_if_locked(session, reported_on)
             record_update(session, doc, ref, reported_on, done_on, note, evidence, author)
             after: dict[str, object] = {"reported_on": reported_on.isoformat(), "done_on": str(done_on or "")}
             record(session, author, "task.update", f"task:{doc}/{ref}", None, after, note)
-    except TaskError as error:
+    except (TaskError, LockedPeriod) as error:
         raise fail(str(error)) from error
     console.print(say("saved"))
 

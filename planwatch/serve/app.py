@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from swagger_ui_bundle import swagger_ui_path
 
-from planwatch.serve import api, auth, downloads, pages
+from planwatch.serve import api, auth, downloads, entry_pages, pages
 from planwatch.serve.cache import StoreCache
 from planwatch.serve.guards import BodyLimit, NoNulBytes, SecurityHeaders
 from planwatch.store.db import open_engine, session_factory
@@ -58,6 +58,7 @@ def create_app(db: str | Engine | None = None) -> FastAPI:
     app.include_router(auth.router)
     app.include_router(downloads.router)
     app.include_router(pages.router)
+    app.include_router(entry_pages.router)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict, deque
+from collections.abc import Callable
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Request, Response
@@ -16,7 +18,8 @@ from sqlalchemy.orm import Session
 from planwatch.access import sessions as login_sessions
 from planwatch.access.accounts import has_users, verified_user
 from planwatch.access.audit import record
-from planwatch.access.roles import TASK_WRITERS, Role
+from planwatch.access.locks import LockedPeriod, LockError, lock, locked_months, refuse_if_locked, unlock
+from planwatch.access.roles import PROVINCE_WRITERS, TASK_WRITERS, Role
 from planwatch.access.sessions import Actor
 from planwatch.monitor.tasks import parse_date, record_update
 from planwatch.serve.common import ERRORS, Db, Error
@@ -140,6 +143,10 @@ def update_task(
             raise HTTPException(403, f"nhiệm vụ {ref} không giao cho cơ quan của bạn")
         name = who.username or author
         day, done = parse_date(reported_on), parse_date(done_on) if done_on else None
+        try:
+            refuse_if_locked(db, day)
+        except LockedPeriod as error:
+            raise HTTPException(409, str(error)) from error
         record_update(db, doc, ref, day, done, note, evidence, name)
         after: dict[str, object] = {
             "reported_on": day.isoformat(),
@@ -162,3 +169,47 @@ def _owns(db: Session, who: Actor, doc: str, ref: str) -> bool:
 def may_update(who: Actor, agency_codes: list[str | None]) -> bool:
     """Whether the page offers `who` the update form of a task assigned to these agencies."""
     return who.role in TASK_WRITERS and (who.role is not Role.AGENCY or who.agency in agency_codes)
+
+
+class LockIn(BaseModel):
+    reason: Annotated[str, Field(max_length=1000, pattern=r"^[^\x00]*$")] = ""
+
+
+class LockOut(BaseModel):
+    month: str
+    locked_by: str
+    locked_at: datetime
+    reason: str
+
+
+@router.get("/periods", response_model=list[LockOut])
+def periods(db: Db) -> list[LockOut]:
+    """The closed months."""
+    return [
+        LockOut(month=p.month, locked_by=p.locked_by, locked_at=p.locked_at, reason=p.reason) for p in locked_months(db)
+    ]
+
+
+@router.post("/periods/{month}/lock", status_code=201, responses={401: {"model": Error}, 403: {"model": Error}})
+def lock_period(request: Request, month: str, body: LockIn) -> dict[str, str]:
+    """Close a month (planning, admin): its task updates answer 409 until an admin reopens it."""
+    with request.app.state.sessions.begin() as db:
+        who = writer(request, db, PROVINCE_WRITERS)
+        _changed(lambda: lock(db, month, who.username or "local", body.reason))
+    return {"status": "locked", "month": month}
+
+
+@router.post("/periods/{month}/unlock", responses={401: {"model": Error}, 403: {"model": Error}})
+def unlock_period(request: Request, month: str, body: LockIn) -> dict[str, str]:
+    """Reopen a month (admin only), with a reason."""
+    with request.app.state.sessions.begin() as db:
+        who = writer(request, db, frozenset({Role.ADMIN}))
+        _changed(lambda: unlock(db, month, who.username or "local", body.reason))
+    return {"status": "unlocked", "month": month}
+
+
+def _changed(change: Callable[[], None]) -> None:
+    try:
+        change()
+    except LockError as error:
+        raise HTTPException(400, str(error)) from error

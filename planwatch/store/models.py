@@ -295,3 +295,16 @@ class AuditEntry(Base):
     before: Mapped[dict[str, object] | None] = mapped_column(JSON)
     after: Mapped[dict[str, object] | None] = mapped_column(JSON)
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class PeriodLock(Base):
+    """A month the Planning Department has closed: its entries, corrections and task updates are refused (409)
+    until an admin unlocks it. Who locked and unlocked it, and why, is in the audit trail."""
+
+    __tablename__ = "period_locks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), unique=True)
+    locked_by: Mapped[str] = mapped_column(String(100))
+    locked_at: Mapped[datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,140 @@
+"""Data entry in the browser: an agency enters its month's figures (`/nhap-so-lieu`), the Planning Department sees
+who has submitted, on time or late, and approves (`/nhap-so-lieu/tong-hop`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from planwatch.access.entry import EntryError, approve, completeness, due, parse_entry, reporting, submit, window
+from planwatch.access.locks import LockedPeriod
+from planwatch.access.roles import PROVINCE_WRITERS, TASK_WRITERS, Role
+from planwatch.access.sessions import Actor
+from planwatch.serve.auth import actor, writer
+from planwatch.serve.pages import _refused, _render, _session
+from planwatch.vocab.catalogue import default_catalogue
+from planwatch.vocab.periods import Month, Period, period_words
+
+router = APIRouter(include_in_schema=False)
+MonthQuery = Annotated[str | None, Query(pattern=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")]
+
+
+def _month(text: str | None) -> Month:
+    if text:
+        return Month(int(text[:4]), int(text[5:]))
+    today = date.today()
+    return Month(today.year, today.month)
+
+
+def _agency_for(who: Actor | None, asked: str | None) -> str:
+    """An agency account enters for its own agency only; planning and admins choose one."""
+    if who is not None and who.role is Role.AGENCY:
+        if asked and asked != who.agency:
+            raise HTTPException(403, "chỉ nhập được số liệu của cơ quan mình")
+        return who.agency or ""
+    agency = asked or next(iter(reporting()))
+    if agency not in reporting():
+        raise HTTPException(404, f"cơ quan “{agency}” không có chỉ tiêu phải báo cáo")
+    return agency
+
+
+@router.get("/nhap-so-lieu", response_class=HTMLResponse)
+def entry_form(request: Request, month: MonthQuery = None, agency: str | None = None) -> Response:
+    chosen = _month(month)
+    with _session(request) as db:
+        who = actor(request, db)
+    try:
+        code = _agency_for(who, agency)
+    except HTTPException as error:
+        return _refused(request, error)
+    return _form(request, code, chosen, {}, "")
+
+
+def _form(request: Request, agency: str, month: Month, problems: dict[str, str], message: str) -> HTMLResponse:
+    catalogue = default_catalogue()
+    opens, closes = window(month)
+    response = _render(
+        request,
+        "entry.html",
+        agency=agency,
+        agencies=list(reporting()),
+        month=str(month),
+        month_words=period_words(Period(month, month)),
+        to_date_words=period_words(Period(Month(month.year, 1), month)),
+        indicators=[catalogue.indicators[c] for c in reporting().get(agency, ())],
+        opens=opens,
+        closes=closes,
+        due=due(month),
+        problems=problems,
+        message=message,
+    )
+    if problems:
+        response.status_code = 400
+    return response
+
+
+@router.post("/nhap-so-lieu")
+async def entry_submit(request: Request) -> Response:
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    month_text, asked = form.get("month", ""), form.get("agency")
+    try:
+        month = Month(int(month_text[:4]), int(month_text[5:7]))
+    except ValueError:
+        return _refused(request, HTTPException(400, f"kỳ “{month_text}” không đúng dạng YYYY-MM"))
+    try:
+        with request.app.state.sessions.begin() as db:
+            who = writer(request, db, TASK_WRITERS, form.get("csrf_token"))
+            agency = _agency_for(who, asked)
+            lines = parse_entry(form, agency)
+            submit(db, agency, month, lines, who.username or form.get("author", "").strip() or "local")
+    except EntryError as error:
+        return _form(request, asked or "", month, error.problems, "")
+    except LockedPeriod as error:
+        return _refused(request, HTTPException(409, str(error)))
+    except HTTPException as error:
+        return _refused(request, error)
+    saved = f"Đã gửi số liệu {period_words(Period(month, month))}."
+    return RedirectResponse(f"/nhap-so-lieu?month={month}&agency={agency}&message={quote(saved)}", status_code=303)
+
+
+@router.get("/nhap-so-lieu/tong-hop", response_class=HTMLResponse)
+def entry_overview(request: Request, month: MonthQuery = None, message: str = "") -> Response:
+    chosen = _month(month)
+    with _session(request) as db:
+        rows = completeness(db, chosen)
+        who = actor(request, db)
+    can_approve = who is not None and who.role in PROVINCE_WRITERS
+    return _render(
+        request,
+        "entry_overview.html",
+        rows=rows,
+        month=str(chosen),
+        month_words=period_words(Period(chosen, chosen)),
+        due=due(chosen),
+        can_approve=can_approve,
+        message=message,
+    )
+
+
+@router.post("/nhap-so-lieu/duyet")
+def entry_approve(
+    request: Request,
+    key: Annotated[str, Form(max_length=200)],
+    month: Annotated[str, Form(max_length=7)],
+    csrf_token: Annotated[str | None, Form()] = None,
+) -> Response:
+    try:
+        with request.app.state.sessions.begin() as db:
+            who = writer(request, db, PROVINCE_WRITERS, csrf_token)
+            approve(db, key, who.username or "local")
+    except EntryError as error:
+        return _refused(request, HTTPException(404, str(error)))
+    except HTTPException as error:
+        return _refused(request, error)
+    return RedirectResponse(
+        f"/nhap-so-lieu/tong-hop?month={quote(month)}&message={quote('Đã duyệt.')}", status_code=303
+    )
