@@ -203,3 +203,23 @@ def test_an_agency_enters_its_month_and_the_planning_office_approves(client: Tes
     with Session(engine) as session:
         actions = [a for (a,) in session.execute(select(models.AuditEntry.action).order_by(models.AuditEntry.id))]
     assert actions[-3:] == ["entry.submit", "entry.approve", "period.lock"]
+
+
+def test_the_planning_office_corrects_a_documents_details_with_a_reason(client: TestClient, engine: Engine) -> None:
+    planning = signed_in(client, "ke_hoach")
+    form = {"title": "Báo cáo tình hình kinh tế - xã hội tháng 4 năm 2025", "symbol": "85/BC-UBND",
+            "issued": "05/05/2025", "reason": "theo bản đã ký", "csrf_token": planning["X-CSRF-Token"]}  # fmt: skip
+    answer = client.post("/van-ban/bao-cao-thang-4-2025/sua", data=form, follow_redirects=False)
+    assert answer.status_code == 303
+    page = client.get("/van-ban/bao-cao-thang-4-2025").text
+    assert "Báo cáo tình hình kinh tế - xã hội tháng 4 năm 2025" in page and "Số: 85/BC-UBND" in page
+    no_reason = client.post("/van-ban/bao-cao-thang-4-2025/sua", data={**form, "reason": ""}, follow_redirects=False)
+    assert "cần lý do" in client.get(no_reason.headers["location"]).text
+    agency = signed_in(client, "so_ct")
+    form["csrf_token"] = agency["X-CSRF-Token"]
+    assert client.post("/van-ban/bao-cao-thang-4-2025/sua", data=form).status_code == 403
+    with Session(engine) as session:
+        entry = session.scalar(select(models.AuditEntry).where(models.AuditEntry.action == "document.correct"))
+    assert (
+        entry is not None and entry.after and entry.after["symbol"] == "85/BC-UBND" and entry.reason == "theo bản đã ký"
+    )

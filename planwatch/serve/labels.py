@@ -5,6 +5,12 @@ from __future__ import annotations
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
         "login": "Đăng nhập",
+        "correct_document": "Sửa thông tin văn bản",
+        "title_field": "Tiêu đề",
+        "number_field": "Số hiệu",
+        "date_field": "Ngày ban hành",
+        "issuer_field": "Cơ quan ban hành",
+        "province_field": "Tỉnh",
         "entry": "Nhập số liệu",
         "entry_overview": "Tình hình gửi số liệu",
         "window": "Kỳ số liệu (Nghị định 09/2019)",
@@ -135,6 +141,12 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "login": "Sign in",
+        "correct_document": "Correct the document's details",
+        "title_field": "Title",
+        "number_field": "Number",
+        "date_field": "Date issued",
+        "issuer_field": "Issuer",
+        "province_field": "Province",
         "entry": "Data entry",
         "entry_overview": "Submissions",
         "window": "Reporting window (Decree 09/2019)",

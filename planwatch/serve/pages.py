@@ -4,6 +4,7 @@ template; the API module makes the same calls."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,6 +22,7 @@ from planwatch.access.roles import PROVINCE_WRITERS
 from planwatch.access.sessions import end as end_session
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.checks import run_checks
+from planwatch.monitor.document_edits import correct_document
 from planwatch.monitor.key_figures import key_figures
 from planwatch.monitor.plan_edits import PlanEditError, add_indicator_alias, unclassified_labels
 from planwatch.monitor.progress import year_status, year_targets
@@ -211,18 +213,30 @@ def map_label(
     csrf_token: Annotated[str | None, Form()] = None,
 ) -> Response:
     """A person names the indicator a label means; remembered for later documents, applied to stored ones."""
+
+    def change(db: Session, username: str) -> str:
+        name = username or author.strip() or "web"
+        changed = add_indicator_alias(db, label, code, name)
+        record(db, name, "indicator.alias", f"label:{label}", None, {"code": code, "changed": changed})
+        return f"Đã gắn “{label}” vào {code} ({changed} số liệu, chỉ tiêu)."
+
+    return _planning_edit(request, csrf_token, change, "/chi-tieu", "#cho-xem-xet")
+
+
+def _planning_edit(
+    request: Request, csrf: str | None, change: Callable[[Session, str], str], back: str, anchor: str = ""
+) -> Response:
+    """An edit from a form that the Planning Department may make: checked, made in one transaction with its audit
+    row, and its outcome shown as a message on `back`."""
     try:
         with request.app.state.sessions.begin() as db:
-            who = writer(request, db, PROVINCE_WRITERS, csrf_token)
-            name = who.username or author.strip() or "web"
-            changed = add_indicator_alias(db, label, code, name)
-            record(db, name, "indicator.alias", f"label:{label}", None, {"code": code, "changed": changed})
-        message = f"Đã gắn “{label}” vào {code} ({changed} số liệu, chỉ tiêu)."
+            who = writer(request, db, PROVINCE_WRITERS, csrf)
+            message = change(db, who.username)
     except PlanEditError as error:
         message = f"Không lưu: {error}"
     except HTTPException as error:
         return _refused(request, error)
-    return RedirectResponse(f"/chi-tieu?message={quote(message)}#cho-xem-xet", status_code=303)
+    return RedirectResponse(f"{back}?message={quote(message)}{anchor}", status_code=303)
 
 
 REVIEW_SHOWN = 200  # labels the review list shows, the most frequent first
@@ -310,10 +324,13 @@ def document(request: Request, doc: str) -> HTMLResponse:
         blocks = render_document(found, list(found.facts))
         body = [b for b in blocks if b.kind != "footnote"]
         notes = [b for b in blocks if b.kind == "footnote"]
+        who = actor(request, db)
         return _render(
             request,
             "document.html",
             doc=found,
+            can_correct=who is not None and who.role in PROVINCE_WRITERS,
+            message=request.query_params.get("message", ""),
             body=[(b.start, Markup(b.html), [Markup(c) for c in b.cells]) for b in body],
             notes=[(b.footnote, b.start, Markup(b.html)) for b in notes],
         )
@@ -484,3 +501,15 @@ def task_page(request: Request, doc: str, ref: str, as_of: str | None = None) ->
         editable=bool(who and may_update(who, view.task.agency_codes)),
         back=request.query_params.get("back", ""),
     )
+
+
+@router.post("/van-ban/{doc}/sua")
+async def document_correct(request: Request, doc: str) -> Response:
+    """The Planning Department corrects what was read of a document; who, when and why go to the audit trail."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+
+    def change(db: Session, username: str) -> str:
+        changed = correct_document(db, doc, form, username or "local", form.get("reason", ""))
+        return f"Đã sửa {changed} mục."
+
+    return _planning_edit(request, form.get("csrf_token"), change, f"/van-ban/{quote(doc)}")

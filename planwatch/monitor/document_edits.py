@@ -1,0 +1,58 @@
+"""A person corrects what was read of a document (title, number, date, issuer, province, the period it reports):
+checked, stored on the current version, audited with the values before and after and the reason."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.access.audit import record
+from planwatch.monitor.plan_edits import PlanEditError
+from planwatch.monitor.tasks import TaskError, parse_date
+from planwatch.store import models
+
+EDITABLE = ("title", "symbol", "issued", "issuer", "province", "period_start", "period_end")
+_MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
+
+
+def correct_document(session: Session, doc_key: str, changes: Mapping[str, str], by: str, reason: str) -> int:
+    """Apply the changed fields (empty text clears one); returns how many changed."""
+    document = session.scalar(
+        select(models.Document).where(models.Document.doc_key == doc_key, models.Document.is_current.is_(True))
+    )
+    if document is None:
+        raise PlanEditError(f"không có văn bản “{doc_key}”")
+    if not reason.strip():
+        raise PlanEditError("sửa thông tin văn bản cần lý do")
+    before: dict[str, object] = {}
+    after: dict[str, object] = {}
+    for field, text in changes.items():
+        if field not in EDITABLE:
+            continue
+        value = _value(field, text.strip())
+        if value != getattr(document, field):
+            before[field], after[field] = str(getattr(document, field) or ""), str(value or "")
+            setattr(document, field, value)
+    if document.period_start and document.period_end and document.period_start > document.period_end:
+        raise PlanEditError("kỳ báo cáo: tháng đầu sau tháng cuối")
+    if after:
+        record(session, by, "document.correct", f"document:{doc_key}", before, after, reason)
+    return len(after)
+
+
+def _value(field: str, text: str) -> object:
+    if not text:
+        return None
+    if field == "issued":
+        try:
+            return parse_date(text)
+        except TaskError as error:
+            raise PlanEditError(str(error)) from error
+    if field in ("period_start", "period_end") and not _MONTH.match(text):
+        raise PlanEditError(f"kỳ “{text}” không đúng dạng YYYY-MM")
+    if "\x00" in text or len(text) > 500:
+        raise PlanEditError("nội dung không hợp lệ")
+    return text
