@@ -248,3 +248,14 @@ def test_an_english_dashboard_gives_its_reasons_in_english(client: TestClient) -
     )
     assert any("of the plan after" in r or "the target of" in r for r in reasons)
     assert "first 6 months of 2025" in page
+
+
+def test_the_catalogue_shows_each_indicators_latest_figure_and_target_and_filters(client: TestClient) -> None:
+    page = client.get("/chi-tieu").text
+    row = re.search(r'<a href="/chi-tieu/INDUSTRIAL_OUTPUT">.*?</tr>', page, re.S)
+    assert row and "121.880 tỷ đồng" in row.group(0) and "255.500" in row.group(0)  # 6 months of 2025, the year's plan
+    found = client.get("/chi-tieu", params={"q": "thu ngan sach"}).text
+    listed = re.findall(r'<tr><td><a href="/chi-tieu/([A-Z_]+)"', found)
+    assert listed == ["BUDGET_REVENUE"]
+    social = client.get("/chi-tieu", params={"category": "văn hóa - xã hội"}).text
+    assert "Tỷ lệ hộ nghèo" in social and "Giá trị sản xuất công nghiệp</a>" not in social

@@ -5,6 +5,7 @@ from __future__ import annotations
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
         "login": "Đăng nhập",
+        "latest_figure": "Số liệu mới nhất",
         "correct_document": "Sửa thông tin văn bản",
         "title_field": "Tiêu đề",
         "number_field": "Số hiệu",
@@ -141,6 +142,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "login": "Sign in",
+        "latest_figure": "Latest figure",
         "correct_document": "Correct the document's details",
         "title_field": "Title",
         "number_field": "Number",

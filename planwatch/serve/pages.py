@@ -56,6 +56,7 @@ from planwatch.serve.document_view import render_document
 from planwatch.serve.downloads import download_links
 from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.store import models
+from planwatch.text.fold import matches
 from planwatch.vocab.catalogue import CATEGORIES, UNCLASSIFIED, Indicator, default_catalogue
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import format_number
@@ -195,13 +196,44 @@ def _paper_period(latest: str | None, year: int) -> tuple[str, str]:
 
 
 @router.get("/chi-tieu", response_class=HTMLResponse)
-def catalogue_page(request: Request, message: str = "") -> HTMLResponse:
-    """The indicator catalogue, and the labels no indicator names yet, each with a form to name it."""
+def catalogue_page(
+    request: Request,
+    message: str = "",
+    q: Annotated[str, Query(max_length=100)] = "",
+    category: Annotated[str, Query(max_length=50)] = "",
+) -> HTMLResponse:
+    """The indicator catalogue by category, each indicator with its latest figure and target of the latest year
+    with figures (filtered by words, with or without diacritics, and by category), and the labels no indicator
+    names yet, each with a form to name it."""
     catalogue = default_catalogue()
+    indicators = [
+        i
+        for i in sorted(catalogue.indicators.values(), key=lambda i: (CATEGORIES.index(i.category), i.name))
+        if (not q or matches(q, i.name) or any(matches(q, a) for a in i.aliases)) and category in ("", i.category)
+    ]
     with _session(request) as db:
         waiting = [(label, count, catalogue.closest(label)) for label, count in unclassified_labels(db)[:REVIEW_SHOWN]]
-    indicators = sorted(catalogue.indicators.values(), key=lambda i: (i.category, i.name))
-    return _render(request, "catalogue.html", indicators=indicators, waiting=waiting, message=message)
+        year = _latest_with_figures(db) or date.today().year
+        latest = {k.indicator.code: k.point for k in key_figures(db, year, [i.code for i in indicators], catalogue)}
+        targets = {
+            t.indicator_code: t
+            for t, _ in year_targets(db, year)
+            if t.indicator_code in catalogue.indicators
+            and t.measure == ("yoy_change_pct" if catalogue.indicators[t.indicator_code].kind == "growth" else "value")
+        }  # the target of the indicator's own number, not of its growth or share
+    return _render(
+        request,
+        "catalogue.html",
+        indicators=indicators,
+        latest=latest,
+        targets=targets,
+        year=year,
+        categories=CATEGORIES,
+        q=q,
+        category=category,
+        waiting=waiting,
+        message=message,
+    )
 
 
 @router.post("/chi-tieu/gan-ma")
