@@ -26,7 +26,7 @@ def key_figures(session: Session, year: int, codes: list[str], catalogue: Catalo
         indicator = catalogue.indicators.get(code)
         if indicator is None:
             continue
-        measure = "yoy_change_pct" if indicator.kind in ("growth", "index") else "value"  # IIP, CPI: their change
+        measure = "yoy_change_pct" if indicator.kind == "index" else indicator.own_measure  # IIP, CPI: their change
         points = [
             p
             for p in series(session, code, measure, year)

@@ -54,7 +54,7 @@ def indicator_annex(
         codes += [c for c, i in catalogue.indicators.items() if i.category == section.category and c not in codes]
         for code in codes:
             indicator = catalogue.indicators[code]
-            key = (code, own_measure(indicator).value)
+            key = (code, indicator.own_measure)
             if code in by_code or key in targets or code in missing:
                 row, computed = _indicator_row(indicator, by_code.get(code, []), targets.get(key), statuses.get(key),
                                                draft, lang)  # fmt: skip
@@ -75,7 +75,7 @@ def _indicator_row(
 ) -> tuple[list[Cell], bool]:
     """The row's cells after its number, and whether its % of plan is computed rather than stated."""
     period = draft.period
-    measure = own_measure(indicator)
+    measure = Measure(indicator.own_measure)
     own = _stated(figures, measure, period.own)
     to_date = _stated(figures, measure, period.to_date) or _stated(figures, measure, Period(None, period.end))
     shown = to_date or own
@@ -103,11 +103,6 @@ def _indicator_row(
         "; ".join(sources),
     ]
     return cells, computed
-
-
-def own_measure(indicator: Indicator) -> Measure:
-    """What an indicator's own number is: the rate of a growth indicator, the value of any other."""
-    return Measure.YOY if indicator.kind == "growth" else Measure.VALUE
 
 
 def _stated(figures: list[Figure], measure: Measure, period: Period) -> Figure | None:

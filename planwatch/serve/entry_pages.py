@@ -111,6 +111,7 @@ def entry_overview(request: Request, month: MonthQuery = None, message: str = ""
     return _render(
         request,
         "entry_overview.html",
+        who=who,
         rows=rows,
         month=str(chosen),
         month_words=period_words(Period(chosen, chosen)),

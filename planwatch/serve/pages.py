@@ -103,8 +103,11 @@ def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
     def downloads(name: str, filters: str = "") -> Markup:
         return download_links(name, "&".join(q for q in (request.url.query, filters) if q))
 
-    with _session(request) as db:
-        who = actor(request, db)
+    if "who" in context:  # the page already asked who is signing in
+        who = context.pop("who")
+    else:
+        with _session(request) as db:
+            who = actor(request, db)
     shared = {"t": LABELS[lang], "lang": lang, "tr": lambda text: values.get(text, text), "downloads": downloads}
     shared |= {"who": who, "csrf": who.csrf_token if who else "", "accounts": who is not OPEN_MODE}
     other = "en" if lang == "vi" else "vi"
@@ -219,7 +222,7 @@ def catalogue_page(
             t.indicator_code: t
             for t, _ in year_targets(db, year)
             if t.indicator_code in catalogue.indicators
-            and t.measure == ("yoy_change_pct" if catalogue.indicators[t.indicator_code].kind == "growth" else "value")
+            and t.measure == catalogue.indicators[t.indicator_code].own_measure
         }  # the target of the indicator's own number, not of its growth or share
     return _render(
         request,
@@ -361,6 +364,7 @@ def document(request: Request, doc: str) -> HTMLResponse:
             request,
             "document.html",
             doc=found,
+            who=who,
             can_correct=who is not None and who.role in PROVINCE_WRITERS,
             message=request.query_params.get("message", ""),
             body=[(b.start, Markup(b.html), [Markup(c) for c in b.cells]) for b in body],
@@ -390,6 +394,7 @@ def tasks(
     return _render(
         request,
         "tasks.html",
+        who=who,
         editable=editable,
         back=f"?{request.url.query}" if request.url.query else "",
         views=views,
@@ -502,7 +507,7 @@ def audit_page(request: Request, user: str | None = None) -> HTMLResponse:
         if who is None or who.role not in PROVINCE_WRITERS:
             return _refused(request, HTTPException(401 if who is None else 403, "nhật ký chỉ dành cho Sở Kế hoạch"))
         rows = entries(db, username=user or None)
-    return _render(request, "audit.html", rows=rows, user=user or "")
+    return _render(request, "audit.html", who=who, rows=rows, user=user or "")
 
 
 @router.get("/nhiem-vu/{doc}/{ref}", response_class=HTMLResponse)
@@ -526,6 +531,7 @@ def task_page(request: Request, doc: str, ref: str, as_of: str | None = None) ->
     return _render(
         request,
         "task.html",
+        who=who,
         v=view,
         agencies=agencies,
         status_vi=STATUS_VI,

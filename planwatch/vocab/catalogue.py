@@ -35,6 +35,11 @@ class Indicator:
     def lower_is_better(self) -> bool:
         return self.direction == "down"
 
+    @property
+    def own_measure(self) -> str:
+        """What the indicator's own number is: the rate of a growth indicator, the value of any other."""
+        return "yoy_change_pct" if self.kind == "growth" else "value"
+
 
 class Catalogue:
     def __init__(self, indicators: list[Indicator]) -> None:
