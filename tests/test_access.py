@@ -4,6 +4,8 @@ rate limit, security headers, and an audit row for each change that cannot be ed
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 from collections.abc import Iterator
 
 import pytest
@@ -59,7 +61,9 @@ def signed_in(client: TestClient, name: str | None) -> dict[str, str]:
 
 def _upload(client: TestClient, headers: dict[str, str], n: int) -> int:
     body = f"Báo cáo số {n}. Tổng thu ngân sách tháng 5 năm 2025 ước đạt {n},5 tỷ đồng.\n".encode()
-    return client.post("/api/documents", files={"file": (f"bc-{n}.txt", body)}, headers=headers).status_code
+    return client.post(
+        "/api/documents", params={"wait": 30}, files={"file": (f"bc-{n}.txt", body)}, headers=headers
+    ).status_code
 
 
 def _task_api(client: TestClient, headers: dict[str, str], n: int) -> int:
@@ -77,15 +81,23 @@ def _mapping(client: TestClient, headers: dict[str, str], n: int) -> int:
     return client.post("/chi-tieu/gan-ma", data=form, follow_redirects=False).status_code
 
 
+def _delete(client: TestClient, headers: dict[str, str], n: int) -> int:
+    """Deletes the document this role uploaded four writes before (a refused role uploaded none)."""
+    form = {"reason": "tải nhầm", "csrf_token": headers.get("X-CSRF-Token", "")}
+    answer = client.post(f"/van-ban/bc-{n - 4}/xoa", data=form, follow_redirects=False)
+    assert answer.status_code != 303 or "Đã xoá" in unquote(answer.headers["location"])
+    return answer.status_code
+
+
 MATRIX = {  # who → what each write answers
-    None: {"upload": 401, "task_api": 401, "task_form": 401, "mapping": 401},
-    "xem": {"upload": 403, "task_api": 403, "task_form": 403, "mapping": 403},
-    "so_ct": {"upload": 403, "task_api": 403, "task_form": 403, "mapping": 403},
-    "so_kh": {"upload": 403, "task_api": 201, "task_form": 303, "mapping": 403},
-    "ke_hoach": {"upload": 200, "task_api": 201, "task_form": 303, "mapping": 303},
-    "quan_tri": {"upload": 200, "task_api": 201, "task_form": 303, "mapping": 303},
+    None: {"upload": 401, "task_api": 401, "task_form": 401, "mapping": 401, "delete": 401},
+    "xem": {"upload": 403, "task_api": 403, "task_form": 403, "mapping": 403, "delete": 403},
+    "so_ct": {"upload": 403, "task_api": 403, "task_form": 403, "mapping": 403, "delete": 403},
+    "so_kh": {"upload": 403, "task_api": 201, "task_form": 303, "mapping": 403, "delete": 403},
+    "ke_hoach": {"upload": 200, "task_api": 201, "task_form": 303, "mapping": 303, "delete": 303},
+    "quan_tri": {"upload": 200, "task_api": 201, "task_form": 303, "mapping": 303, "delete": 303},
 }
-WRITES = {"upload": _upload, "task_api": _task_api, "task_form": _task_form, "mapping": _mapping}
+WRITES = {"upload": _upload, "task_api": _task_api, "task_form": _task_form, "mapping": _mapping, "delete": _delete}
 
 
 def test_every_write_against_every_role(client: TestClient, engine: Engine) -> None:
@@ -98,7 +110,7 @@ def test_every_write_against_every_role(client: TestClient, engine: Engine) -> N
     with Session(engine) as session:
         counted = select(models.AuditEntry.action, func.count()).group_by(models.AuditEntry.action)
         actions = {action: count for action, count in session.execute(counted)}
-    assert actions == {"user.add": 5, "document.added": 2, "task.update": 6, "indicator.alias": 2}
+    assert actions == {"user.add": 5, "document.added": 2, "task.update": 6, "indicator.alias": 2, "document.delete": 2}
 
 
 def test_a_write_without_its_csrf_token_is_refused(client: TestClient) -> None:

@@ -74,6 +74,7 @@ def test_ask_answers_with_source_or_says_it_does_not_know(client: TestClient) ->
 def test_upload_good_and_bad_files(client: TestClient) -> None:
     good = client.post(
         "/api/documents",
+        params={"wait": 30},
         files={
             "file": (
                 "bao-cao-thang-5-2025.txt",
@@ -84,8 +85,12 @@ def test_upload_good_and_bad_files(client: TestClient) -> None:
     )
     assert good.status_code == 200 and good.json()["facts"] == 1
     before = len(client.get("/api/documents").json())
-    empty = client.post("/api/documents", files={"file": ("rong.docx", b"", "application/octet-stream")})
-    fake = client.post("/api/documents", files={"file": ("gia.pdf", b"not a pdf at all", "application/pdf")})
+    empty = client.post(
+        "/api/documents", params={"wait": 30}, files={"file": ("rong.docx", b"", "application/octet-stream")}
+    )
+    fake = client.post(
+        "/api/documents", params={"wait": 30}, files={"file": ("gia.pdf", b"not a pdf at all", "application/pdf")}
+    )
     wrong = client.post("/api/documents", files={"file": ("anh.png", b"\x89PNG", "image/png")})
     assert empty.status_code == 422 and "rong.docx" in empty.json()["error"]
     assert fake.status_code == 422 and "gia.pdf" in fake.json()["error"]

@@ -201,9 +201,13 @@ def test_uploads_are_limited_while_they_stream_and_named_safely(client: TestClie
     big = client.post("/api/documents", files={"file": ("lon.txt", b"a" * (3 * 1024 * 1024), "text/plain")})
     assert big.status_code == 413 and "MB" in big.json()["error"]
     long_name = "Báo cáo " * 40 + ".txt"
-    stored = client.post("/api/documents", files={"file": (long_name, TEXT.encode(), "text/plain")})
+    stored = client.post(
+        "/api/documents", params={"wait": 30}, files={"file": (long_name, TEXT.encode(), "text/plain")}
+    )
     assert stored.status_code == 200 and len(stored.json()["doc"]) <= 120
-    odd = client.post("/api/documents", files={"file": ("!!!.txt", (TEXT + "Khác.").encode(), "text/plain")})
+    odd = client.post(
+        "/api/documents", params={"wait": 30}, files={"file": ("!!!.txt", (TEXT + "Khác.").encode(), "text/plain")}
+    )
     assert odd.status_code == 200 and odd.json()["doc"].startswith("van-ban-")
 
 

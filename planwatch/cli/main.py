@@ -3,6 +3,7 @@ the library (planwatch.ingest, planwatch.query, planwatch.export); tasks and tar
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -14,15 +15,17 @@ from rich.table import Table
 from sqlalchemy import func, select
 
 from planwatch.cli import accounts as _accounts  # noqa: F401  (registers its commands)
+from planwatch.cli import jobs as _jobs  # noqa: F401  (registers its commands)
 from planwatch.cli import report as _report  # noqa: F401  (registers its commands)
 from planwatch.cli import targets as _targets  # noqa: F401  (registers its commands)
 from planwatch.cli import tasks as _tasks  # noqa: F401  (registers its commands)
-from planwatch.cli.app import app, console, date_option, errors, say, sessions, state
+from planwatch.cli.app import app, console, date_option, errors, fail, say, sessions, state
 from planwatch.export import fact_records, target_records, task_records, to_jsonl
 from planwatch.ingest import document_paths, ingest_file
 from planwatch.query.ask import ask as answer_question
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.store import models
+from planwatch.store.db import database_url
 from planwatch.vocab.measures import measure_label
 from planwatch.vocab.numbers import format_number
 
@@ -154,14 +157,25 @@ def export(
 def serve(
     host: Annotated[str, typer.Option(help="Địa chỉ")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Cổng")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Số tiến trình (PostgreSQL)")] = 1,
 ) -> None:
-    """Chạy ứng dụng web (tiếng Việt) và API JSON tại http://HOST:PORT."""
+    """Chạy ứng dụng web (tiếng Việt) và API JSON tại http://HOST:PORT; mỗi tiến trình có một luồng đọc tệp
+    tải lên."""
     import uvicorn
 
     from planwatch.serve.app import create_app
 
+    url = database_url(state.db)
+    if workers > 1 and not url.startswith("postgresql"):
+        raise fail(say("workers_need_postgres"))
+    sessions()  # the store opened and migrated once, or a clear refusal, before any process starts
     console.print(say("serving").format(url=f"http://{host}:{port}"))
-    uvicorn.run(create_app(state.db), host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(url), host=host, port=port, log_level="warning")
+    else:
+        os.environ["PLANWATCH_DB"] = url  # each process builds its app from it
+        uvicorn.run("planwatch.serve.app:create_app", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")  # fmt: skip
 
 
 def run() -> None:

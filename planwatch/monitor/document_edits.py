@@ -1,12 +1,14 @@
 """A person corrects what was read of a document (title, number, date, issuer, province, the period it reports):
-checked, stored on the current version, audited with the values before and after and the reason."""
+checked, stored on the current version, audited with the values before and after and the reason; or deletes
+it, with all that depends on it, after seeing what that is."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import asdict, dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from planwatch.access.audit import record
@@ -56,3 +58,55 @@ def _value(field: str, text: str) -> object:
     if "\x00" in text or len(text) > 500:
         raise PlanEditError("nội dung không hợp lệ")
     return text
+
+
+@dataclass(frozen=True)
+class Dependents:
+    """What goes with a document when it is deleted: every version, what was read of them, and the updates and
+    report passages people attached to its tasks."""
+
+    versions: int
+    facts: int
+    targets: int
+    tasks: int
+    task_updates: int
+    task_links: int
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def dependents(session: Session, doc_key: str) -> Dependents:
+    ids = select(models.Document.id).where(models.Document.doc_key == doc_key).scalar_subquery()
+
+    def count(model: type[models.Fact | models.Target | models.Task]) -> int:
+        return session.scalar(select(func.count()).select_from(model).where(model.document_id.in_(ids))) or 0
+
+    linked = or_(models.TaskLink.doc_key == doc_key, models.TaskLink.source_doc == doc_key)
+    return Dependents(
+        versions=session.scalar(select(func.count()).where(models.Document.doc_key == doc_key)) or 0,
+        facts=count(models.Fact),
+        targets=count(models.Target),
+        tasks=count(models.Task),
+        task_updates=session.scalar(select(func.count()).where(models.TaskUpdate.doc_key == doc_key)) or 0,
+        task_links=session.scalar(select(func.count()).where(linked)) or 0,
+    )
+
+
+def delete_document(session: Session, doc_key: str, by: str, reason: str) -> Dependents:
+    """Every version of the document and all that depends on it, in the caller's transaction, with its audit row
+    (which keeps the counts and the file names)."""
+    gone = dependents(session, doc_key)
+    if not gone.versions:
+        raise PlanEditError(f"không có văn bản “{doc_key}”")
+    if not reason.strip():
+        raise PlanEditError("xoá văn bản cần lý do")
+    files = session.scalars(select(models.Document.filename).where(models.Document.doc_key == doc_key)).all()
+    session.execute(delete(models.TaskUpdate).where(models.TaskUpdate.doc_key == doc_key))
+    session.execute(
+        delete(models.TaskLink).where(or_(models.TaskLink.doc_key == doc_key, models.TaskLink.source_doc == doc_key))
+    )
+    session.execute(delete(models.Document).where(models.Document.doc_key == doc_key))
+    record(session, by, "document.delete", f"document:{doc_key}", {**gone.as_dict(), "files": list(files)}, None,
+           reason)  # fmt: skip
+    return gone

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from planwatch.access.roles import PROVINCE_WRITERS
 from planwatch.export import fact_records, target_records, task_records
-from planwatch.ingest import ingest_file
 from planwatch.monitor.checks import Finding, run_checks
 from planwatch.monitor.progress import year_status
 from planwatch.monitor.series import Point, series
@@ -28,12 +23,11 @@ from planwatch.monitor.tasks import (
     task_views,
 )
 from planwatch.query.ask import Answer, ask
-from planwatch.query.facts import current_documents, find_facts
+from planwatch.query.documents import PAGE_SIZE, DocumentFilter, list_documents
+from planwatch.query.facts import find_facts
 from planwatch.query.search import Hit, search
-from planwatch.read.files import SUFFIXES
-from planwatch.serve.auth import update_task, writer
+from planwatch.serve.auth import update_task
 from planwatch.serve.common import ERRORS, Db, Error
-from planwatch.store import models
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 
@@ -52,6 +46,7 @@ class DocumentOut(BaseModel):
     facts: int
     targets: int
     tasks: int
+    renderings: list[str] = []  # the same document (number and date) stored under other names
 
 
 class FactOut(BaseModel):
@@ -102,20 +97,27 @@ class TaskUpdateIn(BaseModel):
     author: str = ""  # needed only in a store without accounts; signed in, the session's user is the author
 
 
-class IngestOut(BaseModel):
-    status: str
-    doc: str
-    facts: int
-    tasks: int
-    message: str
-
-
-def _counts(db: Session, model: Any, document_id: int) -> int:
-    return db.scalar(select(func.count()).select_from(model).where(model.document_id == document_id)) or 0
-
-
 @router.get("/documents", response_model=list[DocumentOut])
-def documents(db: Db) -> list[DocumentOut]:
+def documents(
+    db: Db,
+    response: Response,
+    kind: str | None = None,
+    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+    province: str | None = None,
+    after: Annotated[int | None, Query(ge=0, description="the `after` of the Link rel=next header")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = PAGE_SIZE,
+) -> list[DocumentOut]:
+    """Current documents, the newest first, one page at a time: the next page's address is in the `Link`
+    header (rel="next"), the number of matching documents in `X-Total-Count`."""
+    chosen = DocumentFilter(kind, year, province)
+    page = list_documents(db, chosen, after, limit)
+    paged(
+        response,
+        "/api/documents",
+        page.total,
+        {"kind": kind, "year": year, "province": province, "limit": limit},
+        page.next_after,
+    )
     return [
         DocumentOut(
             doc=d.doc_key,
@@ -128,34 +130,22 @@ def documents(db: Db) -> list[DocumentOut]:
             fmt=d.fmt,
             pages=d.pages,
             version=d.version,
-            facts=_counts(db, models.Fact, d.id),
-            targets=_counts(db, models.Target, d.id),
-            tasks=_counts(db, models.Task, d.id),
+            facts=row.counts["facts"],
+            targets=row.counts["targets"],
+            tasks=row.counts["tasks"],
+            renderings=[r.doc_key for r in row.renderings],
         )
-        for d in current_documents(db)
+        for row in page.rows
+        for d in (row.document,)
     ]
 
 
-@router.post("/documents", response_model=IngestOut, responses={401: {"model": Error}, 403: {"model": Error}})
-def upload(
-    request: Request, file: Annotated[UploadFile, File()], csrf_token: Annotated[str | None, Form()] = None
-) -> IngestOut:
-    """Ingest an uploaded .docx/.pdf/.txt/.md through the same checks as `planwatch ingest`."""
-    with request.app.state.sessions() as db:
-        who = writer(request, db, PROVINCE_WRITERS, csrf_token)
-    name = Path((file.filename or "").replace("\x00", "")).name
-    suffix = Path(name).suffix.lower()
-    if suffix not in SUFFIXES:
-        raise HTTPException(400, f"“{name or '?'}”: chỉ nhận tệp {', '.join(sorted(SUFFIXES))}")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"upload{suffix}"
-        path.write_bytes(file.file.read(request.app.state.max_upload + 1))
-        result = ingest_file(request.app.state.sessions, path, name=name, audited_as=who.username or "local")
-    if result.status == "rejected":
-        raise HTTPException(422, f"“{name}” bị từ chối: {result.message}")
-    return IngestOut(
-        status=result.status, doc=result.doc_key, facts=result.facts, tasks=result.tasks, message=result.message
-    )
+def paged(response: Response, path: str, total: int, query: dict[str, object], after: object | None) -> None:
+    """The paging headers of a list: how many match, and the next page's address while there is one."""
+    response.headers["X-Total-Count"] = str(total)
+    if after is not None:
+        shown = {k: v for k, v in query.items() if v is not None}
+        response.headers["Link"] = f'<{path}?{urlencode({**shown, "after": after})}>; rel="next"'
 
 
 @router.get("/facts", response_model=list[FactOut])

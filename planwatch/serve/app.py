@@ -3,6 +3,8 @@ with their CSS, script and charts served by the app itself, so it works with no 
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -16,9 +18,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from swagger_ui_bundle import swagger_ui_path
 
-from planwatch.serve import api, auth, downloads, entry_pages, pages
+from planwatch.jobs.worker import Worker
+from planwatch.serve import api, auth, document_pages, downloads, entry_pages, jobs, pages
 from planwatch.serve.cache import StoreCache
 from planwatch.serve.guards import BodyLimit, NoNulBytes, SecurityHeaders
+from planwatch.serve.rendering import not_found
 from planwatch.store.db import open_engine, session_factory
 
 HERE = Path(__file__).parent
@@ -26,8 +30,17 @@ MAX_UPLOAD = 50 * 1024 * 1024
 
 
 def create_app(db: str | Engine | None = None) -> FastAPI:
-    """The app over a store given by URL (or an open engine, as tests do); the default store otherwise."""
+    """The app over a store given by URL (or an open engine, as tests do); the default store otherwise. Its
+    ingest worker starts with the app (jobs left by a stopped server are read then) or at the first upload."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.worker.start()
+        yield
+        app.state.worker.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="PlanWatch API",
         version="1.0",
         description="Số liệu, chỉ tiêu, nhiệm vụ và kiểm tra nhất quán từ văn bản kế hoạch, báo cáo.",
@@ -37,6 +50,7 @@ def create_app(db: str | Engine | None = None) -> FastAPI:
     app.state.sessions = session_factory(db if isinstance(db, Engine) else open_engine(db))
     app.state.max_upload = MAX_UPLOAD
     app.state.cache = StoreCache()
+    app.state.worker = Worker(app.state.sessions)
     app.add_middleware(BodyLimit)
     app.add_middleware(NoNulBytes)
     app.add_middleware(SecurityHeaders)
@@ -55,9 +69,11 @@ def create_app(db: str | Engine | None = None) -> FastAPI:
         )
 
     app.include_router(api.router)
+    app.include_router(jobs.router)
     app.include_router(auth.router)
     app.include_router(downloads.router)
     app.include_router(pages.router)
+    app.include_router(document_pages.router)
     app.include_router(entry_pages.router)
 
     @app.exception_handler(StarletteHTTPException)
@@ -65,7 +81,7 @@ def create_app(db: str | Engine | None = None) -> FastAPI:
         if request.url.path.startswith("/api/") or error.status_code != 404:
             headers = {"Allow": _allowed(app, request)} if error.status_code == 405 else error.headers
             return JSONResponse({"error": str(error.detail)}, status_code=error.status_code, headers=headers)
-        return pages.not_found(request)  # type: ignore[return-value]
+        return not_found(request)  # type: ignore[return-value]
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:

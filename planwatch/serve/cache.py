@@ -1,5 +1,5 @@
 """Results that only change when the store does (status of a year, consistency findings), kept per store
-fingerprint: the newest document, target, edit, alias and task update. Any ingest or edit changes the
+fingerprint: the newest document, target, edit, alias, task update and audit row. Any ingest or edit changes the
 fingerprint, so a page never shows a stale result; the day is part of the key for date-dependent results."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ _TRACKED = (
     models.IndicatorAlias,
     models.TaskUpdate,
     models.AgencyAlias,
+    models.AuditEntry,  # corrections of a document's period or date change no count but write an audit row
 )
 
 

@@ -15,7 +15,7 @@ from planwatch.access.locks import LockedPeriod
 from planwatch.access.roles import PROVINCE_WRITERS, TASK_WRITERS, Role
 from planwatch.access.sessions import Actor
 from planwatch.serve.auth import actor, writer
-from planwatch.serve.pages import _refused, _render, _session
+from planwatch.serve.rendering import open_session, refused, render
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.periods import Month, Period, period_words
 
@@ -45,19 +45,19 @@ def _agency_for(who: Actor | None, asked: str | None) -> str:
 @router.get("/nhap-so-lieu", response_class=HTMLResponse)
 def entry_form(request: Request, month: MonthQuery = None, agency: str | None = None) -> Response:
     chosen = _month(month)
-    with _session(request) as db:
+    with open_session(request) as db:
         who = actor(request, db)
     try:
         code = _agency_for(who, agency)
     except HTTPException as error:
-        return _refused(request, error)
+        return refused(request, error)
     return _form(request, code, chosen, {}, "")
 
 
 def _form(request: Request, agency: str, month: Month, problems: dict[str, str], message: str) -> HTMLResponse:
     catalogue = default_catalogue()
     opens, closes = window(month)
-    response = _render(
+    response = render(
         request,
         "entry.html",
         agency=agency,
@@ -84,7 +84,7 @@ async def entry_submit(request: Request) -> Response:
     try:
         month = Month(int(month_text[:4]), int(month_text[5:7]))
     except ValueError:
-        return _refused(request, HTTPException(400, f"kỳ “{month_text}” không đúng dạng YYYY-MM"))
+        return refused(request, HTTPException(400, f"kỳ “{month_text}” không đúng dạng YYYY-MM"))
     try:
         with request.app.state.sessions.begin() as db:
             who = writer(request, db, TASK_WRITERS, form.get("csrf_token"))
@@ -94,9 +94,9 @@ async def entry_submit(request: Request) -> Response:
     except EntryError as error:
         return _form(request, asked or "", month, error.problems, "")
     except LockedPeriod as error:
-        return _refused(request, HTTPException(409, str(error)))
+        return refused(request, HTTPException(409, str(error)))
     except HTTPException as error:
-        return _refused(request, error)
+        return refused(request, error)
     saved = f"Đã gửi số liệu {period_words(Period(month, month))}."
     return RedirectResponse(f"/nhap-so-lieu?month={month}&agency={agency}&message={quote(saved)}", status_code=303)
 
@@ -104,11 +104,11 @@ async def entry_submit(request: Request) -> Response:
 @router.get("/nhap-so-lieu/tong-hop", response_class=HTMLResponse)
 def entry_overview(request: Request, month: MonthQuery = None, message: str = "") -> Response:
     chosen = _month(month)
-    with _session(request) as db:
+    with open_session(request) as db:
         rows = completeness(db, chosen)
         who = actor(request, db)
     can_approve = who is not None and who.role in PROVINCE_WRITERS
-    return _render(
+    return render(
         request,
         "entry_overview.html",
         who=who,
@@ -133,9 +133,9 @@ def entry_approve(
             who = writer(request, db, PROVINCE_WRITERS, csrf_token)
             approve(db, key, who.username or "local")
     except EntryError as error:
-        return _refused(request, HTTPException(404, str(error)))
+        return refused(request, HTTPException(404, str(error)))
     except HTTPException as error:
-        return _refused(request, error)
+        return refused(request, error)
     return RedirectResponse(
         f"/nhap-so-lieu/tong-hop?month={quote(month)}&message={quote('Đã duyệt.')}", status_code=303
     )

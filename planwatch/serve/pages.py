@@ -4,15 +4,12 @@ template; the API module makes the same calls."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,9 +19,8 @@ from planwatch.access.roles import PROVINCE_WRITERS
 from planwatch.access.sessions import end as end_session
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.checks import run_checks
-from planwatch.monitor.document_edits import correct_document
 from planwatch.monitor.key_figures import key_figures
-from planwatch.monitor.plan_edits import PlanEditError, add_indicator_alias, unclassified_labels
+from planwatch.monitor.plan_edits import add_indicator_alias, unclassified_labels
 from planwatch.monitor.progress import year_status, year_targets
 from planwatch.monitor.series import Point, series
 from planwatch.monitor.tasks import (
@@ -37,24 +33,21 @@ from planwatch.monitor.tasks import (
     task_views,
 )
 from planwatch.query.ask import ask
-from planwatch.query.facts import current_documents, find_facts
+from planwatch.query.facts import find_facts
 from planwatch.query.search import search
 from planwatch.report.content import default_outline
 from planwatch.report.kinds import ReportKind
 from planwatch.serve.auth import (
     CSRF_COOKIE,
-    OPEN_MODE,
     SESSION_COOKIE,
     actor,
     may_update,
     sign_in,
     update_task,
-    writer,
 )
 from planwatch.serve.charts import ChartPoint, YearChart, sparkline, year_chart
-from planwatch.serve.document_view import render_document
-from planwatch.serve.downloads import download_links
-from planwatch.serve.labels import LABELS, VALUES_EN
+from planwatch.serve.labels import LABELS
+from planwatch.serve.rendering import open_session, page_lang, planning_edit, refused, render
 from planwatch.store import models
 from planwatch.text.fold import matches
 from planwatch.vocab.catalogue import CATEGORIES, UNCLASSIFIED, Indicator, default_catalogue
@@ -64,68 +57,10 @@ from planwatch.vocab.periods import parse_period, period_words
 from planwatch.vocab.units import same_kind, unit_by_name
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
 
-def _doc_title(document: models.Document) -> str:
-    """The title read from the document, else its kind and period ("Báo cáo năm 2023"), else its key."""
-    if document.title:
-        return document.title
-    period = period_words(parse_period(document.period_start, document.period_end)) if document.period_end else ""
-    words = " ".join(w for w in ((document.kind or "").capitalize(), period) if w)
-    return words or document.doc_key
-
-
-def _doc_number(document: models.Document) -> str:
-    """ "Số: 123/BC-UBND"; a number left blank in a draft ("/KH-UBND") shows its blank."""
-    if not document.symbol:
-        return ""
-    return f"Số: {'…' if document.symbol.startswith('/') else ''}{document.symbol}"
-
-
-templates.env.filters["title"] = _doc_title
-templates.env.filters["number"] = _doc_number
-templates.env.filters["period"] = lambda start, end: period_words(parse_period(start, end)) if end else ""
-templates.env.filters["num"] = lambda v: "" if v is None else format_number(round(v, 2) if isinstance(v, float) else v)
 FACTS_SHOWN = 300  # an indicator page lists at most this many facts; the API has them all
 STATUS_CLASS = {"đạt/vượt": "ok", "đúng tiến độ": "on", "chậm": "slow", "nguy cơ không đạt": "risk"}
-
-
-def _lang(request: Request) -> str:
-    wanted = request.query_params.get("lang") or request.cookies.get("lang") or "vi"
-    return wanted if wanted in LABELS else "vi"
-
-
-def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
-    lang = _lang(request)
-    values = VALUES_EN if lang == "en" else {}
-
-    def downloads(name: str, filters: str = "") -> Markup:
-        return download_links(name, "&".join(q for q in (request.url.query, filters) if q))
-
-    if "who" in context:  # the page already asked who is signing in
-        who = context.pop("who")
-    else:
-        with _session(request) as db:
-            who = actor(request, db)
-    shared = {"t": LABELS[lang], "lang": lang, "tr": lambda text: values.get(text, text), "downloads": downloads}
-    shared |= {"who": who, "csrf": who.csrf_token if who else "", "accounts": who is not OPEN_MODE}
-    other = "en" if lang == "vi" else "vi"
-    shared["switch"] = "?" + urlencode({**request.query_params, "lang": other})  # the switch keeps the page's query
-    response = templates.TemplateResponse(request, template, {**shared, **context})
-    if request.query_params.get("lang") in LABELS:
-        response.set_cookie("lang", lang, samesite="lax")
-    return response
-
-
-def _session(request: Request) -> Session:
-    return request.app.state.sessions()  # type: ignore[no-any-return]
-
-
-def not_found(request: Request) -> HTMLResponse:
-    response = _render(request, "message.html", title="404", message="Không tìm thấy trang hoặc văn bản này.")
-    response.status_code = 404
-    return response
 
 
 def _years(db: Session) -> list[int]:
@@ -141,7 +76,7 @@ def _years(db: Session) -> list[int]:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=2100)] = None) -> HTMLResponse:
-    with _session(request) as db:
+    with open_session(request) as db:
         years = _years(db)
         year = year or (_latest_with_figures(db) or (years[0] if years else date.today().year))
         years = sorted({*years, year}, reverse=True)
@@ -164,7 +99,7 @@ def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=210
     order = {category: i for i, category in enumerate((*CATEGORIES, UNCLASSIFIED))}
     ordered = dict(sorted(groups.items(), key=lambda kv: order.get(kv[0], len(order))))
     kind, month = _paper_period(db_latest, year)
-    return _render(
+    return render(
         request,
         "overview.html",
         year=year,
@@ -214,7 +149,7 @@ def catalogue_page(
         for i in sorted(catalogue.indicators.values(), key=lambda i: (CATEGORIES.index(i.category), i.name))
         if (not q or matches(q, i.name) or any(matches(q, a) for a in i.aliases)) and category in ("", i.category)
     ]
-    with _session(request) as db:
+    with open_session(request) as db:
         waiting = [(label, count, catalogue.closest(label)) for label, count in unclassified_labels(db)[:REVIEW_SHOWN]]
         year = _latest_with_figures(db) or date.today().year
         latest = {k.indicator.code: k.point for k in key_figures(db, year, [i.code for i in indicators], catalogue)}
@@ -224,7 +159,7 @@ def catalogue_page(
             if t.indicator_code in catalogue.indicators
             and t.measure == catalogue.indicators[t.indicator_code].own_measure
         }  # the target of the indicator's own number, not of its growth or share
-    return _render(
+    return render(
         request,
         "catalogue.html",
         indicators=indicators,
@@ -255,23 +190,7 @@ def map_label(
         record(db, name, "indicator.alias", f"label:{label}", None, {"code": code, "changed": changed})
         return f"Đã gắn “{label}” vào {code} ({changed} số liệu, chỉ tiêu)."
 
-    return _planning_edit(request, csrf_token, change, "/chi-tieu", "#cho-xem-xet")
-
-
-def _planning_edit(
-    request: Request, csrf: str | None, change: Callable[[Session, str], str], back: str, anchor: str = ""
-) -> Response:
-    """An edit from a form that the Planning Department may make: checked, made in one transaction with its audit
-    row, and its outcome shown as a message on `back`."""
-    try:
-        with request.app.state.sessions.begin() as db:
-            who = writer(request, db, PROVINCE_WRITERS, csrf)
-            message = change(db, who.username)
-    except PlanEditError as error:
-        message = f"Không lưu: {error}"
-    except HTTPException as error:
-        return _refused(request, error)
-    return RedirectResponse(f"{back}?message={quote(message)}{anchor}", status_code=303)
+    return planning_edit(request, csrf_token, change, "/chi-tieu", "#cho-xem-xet")
 
 
 REVIEW_SHOWN = 200  # labels the review list shows, the most frequent first
@@ -283,15 +202,15 @@ def indicator(request: Request, code: str) -> HTMLResponse:
     if code not in catalogue.indicators:
         raise HTTPException(404)
     info = catalogue.indicators[code]
-    lang = _lang(request)
-    with _session(request) as db:
+    lang = page_lang(request)
+    with open_session(request) as db:
         points = [p for p in series(db, code) if not info.unit or same_kind(p.unit, info.unit)]
         facts = find_facts(db, code=code, limit=FACTS_SHOWN)
         unit = points[-1].unit if points else info.unit
         years = sorted({int(p.period_end[:4]) for p in points}, reverse=True)[:CHART_YEARS]
         charts = [_year_chart(db, code, info, year, unit, points, lang) for year in years]
     measures = {m.value: m.label(lang) for m in Measure}
-    return _render(
+    return render(
         request, "indicator.html", info=info, charts=charts, unit=unit, facts=facts, measures=measures, points=points
     )
 
@@ -335,43 +254,6 @@ def _unit_factor(unit: str) -> float:
     return found.factor if found else 1.0
 
 
-@router.get("/van-ban", response_class=HTMLResponse)
-def documents(request: Request) -> HTMLResponse:
-    with _session(request) as db:
-        docs = []
-        for d in current_documents(db):
-            counts = {
-                name: db.scalar(select(func.count()).select_from(model).where(model.document_id == d.id))
-                for name, model in (("facts", models.Fact), ("targets", models.Target), ("tasks", models.Task))
-            }
-            docs.append((d, counts))
-    return _render(request, "documents.html", docs=docs)
-
-
-@router.get("/van-ban/{doc}", response_class=HTMLResponse)
-def document(request: Request, doc: str) -> HTMLResponse:
-    with _session(request) as db:
-        found = db.scalar(
-            select(models.Document).where(models.Document.doc_key == doc, models.Document.is_current.is_(True))
-        )
-        if found is None:
-            raise HTTPException(404)
-        blocks = render_document(found, list(found.facts))
-        body = [b for b in blocks if b.kind != "footnote"]
-        notes = [b for b in blocks if b.kind == "footnote"]
-        who = actor(request, db)
-        return _render(
-            request,
-            "document.html",
-            doc=found,
-            who=who,
-            can_correct=who is not None and who.role in PROVINCE_WRITERS,
-            message=request.query_params.get("message", ""),
-            body=[(b.start, Markup(b.html), [Markup(c) for c in b.cells]) for b in body],
-            notes=[(b.footnote, b.start, Markup(b.html)) for b in notes],
-        )
-
-
 @router.get("/nhiem-vu", response_class=HTMLResponse)
 def tasks(
     request: Request,
@@ -384,14 +266,14 @@ def tasks(
         day = parse_date(as_of) if as_of else date.today()
     except TaskError as error:
         day, message = date.today(), str(error)
-    with _session(request) as db:
+    with open_session(request) as db:
         views = task_views(db, day, agency=agency or None, status=status if status in STATUSES else None)
         lines = scorecard(task_views(db, day, agency=agency or None), agency or None)  # it follows the filter
         who = actor(request, db)
     registry = default_registry()
     names = {code: a.name for code, a in registry.agencies.items()}
     editable = {(v.doc_key, v.task.ref) for v in views if who and may_update(who, v.task.agency_codes)}
-    return _render(
+    return render(
         request,
         "tasks.html",
         who=who,
@@ -428,24 +310,17 @@ def task_update(
     except TaskError as error:
         message = f"Không lưu: {error}"
     except HTTPException as error:
-        return _refused(request, error)
+        return refused(request, error)
     query = back if back.startswith("?") else ""
     joiner = "&" if query else "?"
     return RedirectResponse(f"/nhiem-vu{query}{joiner}message={quote(message)}", status_code=303)
 
 
-def _refused(request: Request, error: HTTPException) -> HTMLResponse:
-    """A form's write refused (not signed in, another agency's task, a stale page): the reason, with its status."""
-    response = _render(request, "message.html", title=f"Không lưu ({error.status_code})", message=str(error.detail))
-    response.status_code = error.status_code
-    return response
-
-
 @router.get("/kiem-tra", response_class=HTMLResponse)
 def checks(request: Request) -> HTMLResponse:
-    with _session(request) as db:
+    with open_session(request) as db:
         findings = request.app.state.cache.get(db, "checks", (), lambda: run_checks(db))
-    return _render(request, "checks.html", findings=findings[:500], total=len(findings))
+    return render(request, "checks.html", findings=findings[:500], total=len(findings))
 
 
 @router.get("/tim-kiem", response_class=HTMLResponse)
@@ -453,11 +328,11 @@ def search_page(request: Request, q: str = "") -> HTMLResponse:
     hits: list[tuple[Any, Markup]] = []
     answer = None
     if q.strip():
-        with _session(request) as db:
+        with open_session(request) as db:
             answer = ask(db, q)
             for hit in search(db, q[:300], 20):
                 hits.append((hit, _marked(hit.text, hit.marks)))
-    return _render(request, "search.html", q=q, hits=hits, answer=answer)
+    return render(request, "search.html", q=q, hits=hits, answer=answer)
 
 
 def _marked(text: str, marks: tuple[tuple[int, int], ...]) -> Markup:
@@ -470,7 +345,7 @@ def _marked(text: str, marks: tuple[tuple[int, int], ...]) -> Markup:
 
 @router.get("/dang-nhap", response_class=HTMLResponse)
 def login_page(request: Request, message: str = "") -> HTMLResponse:
-    return _render(request, "login.html", message=message)
+    return render(request, "login.html", message=message)
 
 
 @router.post("/dang-nhap")
@@ -479,10 +354,10 @@ def login_form(
 ) -> Response:
     response = RedirectResponse("/", status_code=303)
     try:
-        with _session(request) as db:
+        with open_session(request) as db:
             sign_in(request, db, response, username, password)
     except HTTPException as error:
-        page = _render(request, "login.html", message=str(error.detail))
+        page = render(request, "login.html", message=str(error.detail))
         page.status_code = error.status_code
         return page
     return response
@@ -491,7 +366,7 @@ def login_form(
 @router.post("/dang-xuat")
 def logout_form(request: Request) -> RedirectResponse:
     response = RedirectResponse("/", status_code=303)
-    with _session(request) as db:
+    with open_session(request) as db:
         end_session(db, request.cookies.get(SESSION_COOKIE))
         db.commit()
     response.delete_cookie(SESSION_COOKIE)
@@ -502,12 +377,12 @@ def logout_form(request: Request) -> RedirectResponse:
 @router.get("/nhat-ky", response_class=HTMLResponse)
 def audit_page(request: Request, user: str | None = None) -> HTMLResponse:
     """The audit trail, latest first: for the Planning Department and admins once accounts exist."""
-    with _session(request) as db:
+    with open_session(request) as db:
         who = actor(request, db)
         if who is None or who.role not in PROVINCE_WRITERS:
-            return _refused(request, HTTPException(401 if who is None else 403, "nhật ký chỉ dành cho Sở Kế hoạch"))
+            return refused(request, HTTPException(401 if who is None else 403, "nhật ký chỉ dành cho Sở Kế hoạch"))
         rows = entries(db, username=user or None)
-    return _render(request, "audit.html", who=who, rows=rows, user=user or "")
+    return render(request, "audit.html", who=who, rows=rows, user=user or "")
 
 
 @router.get("/nhiem-vu/{doc}/{ref}", response_class=HTMLResponse)
@@ -517,7 +392,7 @@ def task_page(request: Request, doc: str, ref: str, as_of: str | None = None) ->
         day = parse_date(as_of) if as_of else date.today()
     except TaskError:
         day = date.today()
-    with _session(request) as db:
+    with open_session(request) as db:
         found = [v for v in task_views(db, day, doc=doc) if v.task.ref == ref]
         if not found:
             raise HTTPException(404)
@@ -528,7 +403,7 @@ def task_page(request: Request, doc: str, ref: str, as_of: str | None = None) ->
         registry.name_of(code) if code else name
         for name, code in zip(view.task.agencies, view.task.agency_codes, strict=False)
     ]
-    return _render(
+    return render(
         request,
         "task.html",
         who=who,
@@ -539,15 +414,3 @@ def task_page(request: Request, doc: str, ref: str, as_of: str | None = None) ->
         editable=bool(who and may_update(who, view.task.agency_codes)),
         back=request.query_params.get("back", ""),
     )
-
-
-@router.post("/van-ban/{doc}/sua")
-async def document_correct(request: Request, doc: str) -> Response:
-    """The Planning Department corrects what was read of a document; who, when and why go to the audit trail."""
-    form = {k: str(v) for k, v in (await request.form()).items()}
-
-    def change(db: Session, username: str) -> str:
-        changed = correct_document(db, doc, form, username or "local", form.get("reason", ""))
-        return f"Đã sửa {changed} mục."
-
-    return _planning_edit(request, form.get("csrf_token"), change, f"/van-ban/{quote(doc)}")

@@ -1,13 +1,34 @@
-// Upload with a progress bar; the server's message (or its reason for refusing the file) is shown as is.
+// Upload with a progress bar, then follow the job the server queued until it is read; the server's message (or
+// its reason for refusing the file) is shown as is.
 (function () {
   const form = document.getElementById("upload");
   if (!form) return;
   const bar = document.getElementById("upload-progress");
   const out = document.getElementById("upload-result");
+  const say = JSON.parse(document.getElementById("upload-words").textContent);
+
+  function show(kind, text) { out.className = kind; out.textContent = text; }
+
+  function follow(job) {
+    if (job.state === "queued" || job.state === "running") {
+      show("busy", job.state === "queued" ? say.queued.replace("{ahead}", job.ahead) : say.running);
+      setTimeout(function () {
+        fetch("/api/jobs/" + job.id).then(function (r) { return r.json(); }).then(follow)
+          .catch(function () { show("error", say.lost); });
+      }, 700);
+    } else if (job.state === "failed" || job.outcome === "rejected") {
+      show("error", "“" + job.file + "”: " + job.message);
+    } else {
+      show("ok", say.done.replace("{doc}", job.doc).replace("{facts}", job.facts).replace("{tasks}", job.tasks)
+        + (job.message ? " — " + job.message : "") + ".");
+      setTimeout(function () { window.location.reload(); }, 1500);
+    }
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     const file = form.querySelector("input[type=file]").files[0];
-    if (!file) { out.className = "error"; out.textContent = "Chưa chọn tệp."; return; }
+    if (!file) { show("error", say.none); return; }
     const data = new FormData(form);  // the file and the page's CSRF token
     const request = new XMLHttpRequest();
     request.open("POST", form.action);
@@ -18,16 +39,10 @@
       bar.value = 100;
       let body = {};
       try { body = JSON.parse(request.responseText); } catch (e) { body = { error: request.statusText }; }
-      if (request.status >= 200 && request.status < 300) {
-        out.className = "ok";
-        out.textContent = "Đã nhập " + body.doc + ": " + body.facts + " số liệu, " + body.tasks + " nhiệm vụ" + (body.message ? " — " + body.message : "") + ".";
-        setTimeout(function () { window.location.reload(); }, 1500);
-      } else {
-        out.className = "error";
-        out.textContent = body.error || ("Lỗi " + request.status);
-      }
+      if (request.status >= 200 && request.status < 300) follow(body);
+      else show("error", body.error || ("HTTP " + request.status));
     };
-    request.onerror = function () { out.className = "error"; out.textContent = "Không gửi được tệp."; };
+    request.onerror = function () { show("error", say.lost); };
     request.send(data);
   });
 })();

@@ -1,0 +1,170 @@
+"""The ingest queue, a table of the store. A job is claimed by one atomic UPDATE (with SKIP LOCKED on
+PostgreSQL), so any number of server processes and `planwatch jobs work` share it; a job whose worker died is
+claimed again after STALE_AFTER, at most MAX_ATTEMPTS times."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from planwatch.ingest import IngestResult
+from planwatch.store.models import IngestJob
+
+STALE_AFTER = timedelta(minutes=5)  # far longer than a file may take (limits.SECONDS_PER_FILE plus storing)
+MAX_ATTEMPTS = 3
+
+
+class JobState(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"  # read: stored, unchanged or refused, as `outcome` says
+    FAILED = "failed"  # the worker could not finish it MAX_ATTEMPTS times (the store was down, the process died)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    filename: str
+    content: bytes
+    submitted_by: str
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    filename: str
+    state: JobState
+    submitted_by: str
+    submitted_at: datetime
+    finished_at: datetime | None
+    outcome: str | None
+    doc_key: str | None
+    facts: int
+    tasks: int
+    message: str
+    ahead: int  # jobs queued before this one
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (JobState.DONE, JobState.FAILED)
+
+    @property
+    def refused(self) -> bool:
+        return self.state == JobState.FAILED or self.outcome == "rejected"
+
+
+def enqueue(session: Session, filename: str, content: bytes, submitted_by: str) -> int:
+    job = IngestJob(
+        filename=filename[:500],
+        content=content,
+        submitted_by=submitted_by,
+        submitted_at=datetime.now(),
+        state=JobState.QUEUED,
+        attempts=0,
+        facts=0,
+        tasks=0,
+        message="",
+    )
+    session.add(job)
+    session.flush()
+    return job.id
+
+
+def _claimable(now: datetime) -> object:
+    stale = and_(IngestJob.state == JobState.RUNNING, IngestJob.started_at < now - STALE_AFTER)
+    return or_(IngestJob.state == JobState.QUEUED, stale)
+
+
+def claim(sessions: sessionmaker[Session]) -> Claimed | None:
+    """The oldest waiting job (or one a dead worker left), now running; None when the queue is empty."""
+    now = datetime.now()
+    while True:  # until a job within its attempts, or none
+        with sessions.begin() as session:
+            oldest = (
+                select(IngestJob.id)
+                .where(_claimable(now))  # type: ignore[arg-type]
+                .order_by(IngestJob.id)
+                .limit(1)
+                .with_for_update(skip_locked=True)
+                .scalar_subquery()
+            )
+            row = session.execute(
+                update(IngestJob)
+                .where(IngestJob.id == oldest, _claimable(now))  # type: ignore[arg-type]
+                .values(state=JobState.RUNNING, started_at=now, attempts=IngestJob.attempts + 1)
+                .returning(
+                    IngestJob.id, IngestJob.filename, IngestJob.content, IngestJob.submitted_by, IngestJob.attempts
+                )  # fmt: skip
+            ).first()
+            if row is None:  # nothing waits, or another worker took it first: the next poll looks again
+                return None
+            claimed = Claimed(row.id, row.filename, row.content or b"", row.submitted_by, row.attempts)
+        if claimed.attempts <= MAX_ATTEMPTS:
+            return claimed
+        give_up(sessions, claimed.id, f"bỏ qua sau {MAX_ATTEMPTS} lần xử lý không xong")
+
+
+def finish(sessions: sessionmaker[Session], job_id: int, result: IngestResult) -> None:
+    """The outcome kept, the file's bytes let go (the stored document has its text)."""
+    message = result.message or "; ".join(result.warnings)
+    values = {"outcome": result.status, "doc_key": result.doc_key, "facts": result.facts, "tasks": result.tasks,
+              "message": message}  # fmt: skip
+    _close(sessions, job_id, JobState.DONE, values)
+
+
+def give_up(sessions: sessionmaker[Session], job_id: int, message: str) -> None:
+    _close(sessions, job_id, JobState.FAILED, {"message": message})
+
+
+def release(sessions: sessionmaker[Session], job_id: int) -> None:
+    """Back to the queue, for another try: the store failed under the worker."""
+    with sessions.begin() as session:
+        session.execute(update(IngestJob).where(IngestJob.id == job_id).values(state=JobState.QUEUED))
+
+
+def _close(sessions: sessionmaker[Session], job_id: int, state: JobState, values: dict[str, object]) -> None:
+    with sessions.begin() as session:
+        session.execute(
+            update(IngestJob)
+            .where(IngestJob.id == job_id)
+            .values(state=state, finished_at=datetime.now(), content=None, **values)
+        )
+
+
+def job(session: Session, job_id: int) -> Job | None:
+    row = session.get(IngestJob, job_id)
+    return _job(session, row) if row else None
+
+
+def recent(session: Session, submitted_by: str | None = None, limit: int = 20) -> list[Job]:
+    """The latest jobs first, of one user or of everyone."""
+    query = select(IngestJob).order_by(IngestJob.id.desc()).limit(limit)
+    if submitted_by is not None:
+        query = query.where(IngestJob.submitted_by == submitted_by)
+    return [_job(session, row) for row in session.scalars(query)]
+
+
+def _job(session: Session, row: IngestJob) -> Job:
+    ahead = 0
+    if row.state == JobState.QUEUED:
+        waiting = (IngestJob.state == JobState.QUEUED) & (IngestJob.id < row.id)
+        ahead = session.scalar(select(func.count()).where(waiting)) or 0
+    return Job(
+        id=row.id,
+        filename=row.filename,
+        state=JobState(row.state),
+        submitted_by=row.submitted_by,
+        submitted_at=row.submitted_at,
+        finished_at=row.finished_at,
+        outcome=row.outcome,
+        doc_key=row.doc_key,
+        facts=row.facts,
+        tasks=row.tasks,
+        message=row.message,
+        ahead=ahead,
+    )

@@ -1,0 +1,87 @@
+"""The worker: one thread per server process (started with the app, and woken by each upload), or the
+`planwatch jobs work` command. A job is an ordinary `ingest_file` of the uploaded bytes, so it goes through the
+same limits and the sandboxed PDF reader, and stores its document all or nothing."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import threading
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from planwatch.ingest import IngestResult, ingest_file
+from planwatch.jobs.queue import Claimed, claim, finish, release
+
+log = logging.getLogger(__name__)
+POLL_SECONDS = 2.0
+
+
+def run_one(sessions: sessionmaker[Session]) -> bool:
+    """Claim and read one job; False when none waits. A store failure puts the job back for a later try."""
+    claimed = claim(sessions)
+    if claimed is None:
+        return False
+    try:
+        finish(sessions, claimed.id, _ingest(sessions, claimed))
+    except DBAPIError:
+        log.exception("ingest job %s: the store failed, the job waits for another try", claimed.id)
+        release(sessions, claimed.id)
+        raise
+    return True
+
+
+def _ingest(sessions: sessionmaker[Session], claimed: Claimed) -> IngestResult:
+    with tempfile.TemporaryDirectory(prefix="planwatch-job-") as folder:
+        path = Path(folder) / f"upload{Path(claimed.filename).suffix.lower()}"
+        path.write_bytes(claimed.content)
+        return ingest_file(sessions, path, name=claimed.filename, audited_as=claimed.submitted_by)
+
+
+def drain(sessions: sessionmaker[Session]) -> int:
+    """Read every waiting job; how many were read."""
+    done = 0
+    while run_one(sessions):
+        done += 1
+    return done
+
+
+class Worker:
+    """A daemon thread that reads jobs until stopped; `wake` after an enqueue saves the wait of a poll."""
+
+    def __init__(self, sessions: sessionmaker[Session], poll: float = POLL_SECONDS) -> None:
+        self._sessions = sessions
+        self._poll = poll
+        self._wakeup = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._stopping.clear()
+                self._thread = threading.Thread(target=self._loop, name="planwatch-ingest", daemon=True)
+                self._thread.start()
+
+    def wake(self) -> None:
+        self.start()
+        self._wakeup.set()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self._stopping.set()
+        self._wakeup.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _loop(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                busy = run_one(self._sessions)
+            except DBAPIError:
+                busy = False  # logged; wait a poll before asking the store again
+            if not busy:
+                self._wakeup.wait(self._poll)
+                self._wakeup.clear()

@@ -1,0 +1,127 @@
+"""The documents list: one row per document, however many renderings (.txt, .docx, .pdf) of it were stored,
+filtered by kind, year and province, paged by key (the newest first), with its counts in one query per page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+
+from planwatch.store import models
+
+PAGE_SIZE = 50
+Doc = models.Document
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    kind: str | None = None
+    year: int | None = None
+    province: str | None = None
+
+
+@dataclass(frozen=True)
+class Listed:
+    document: models.Document
+    counts: dict[str, int]  # facts, targets, tasks
+    versions: int
+    renderings: tuple[models.Document, ...] = ()  # the same document (number and date) under other names
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    rows: list[Listed]
+    total: int
+    next_after: int | None  # the key of the next page, None on the last
+    kinds: list[str] = field(default_factory=list)
+    provinces: list[str] = field(default_factory=list)
+
+
+def _same_document(first: type[Doc], other: type[Doc]) -> ColumnElement[bool]:
+    """Two current documents with one number and one date are renderings of one document."""
+    return and_(
+        other.is_current.is_(True),
+        other.symbol == first.symbol,
+        other.issued == first.issued,
+        other.id != first.id,
+    )
+
+
+def _conditions(chosen: DocumentFilter) -> list[ColumnElement[bool]]:
+    """Current documents that match the filter, each document once (its first stored rendering)."""
+    earlier = aliased(Doc)
+    found = [Doc.is_current.is_(True), ~exists().where(_same_document(Doc, earlier), earlier.id < Doc.id)]
+    if chosen.kind:
+        found.append(Doc.kind == chosen.kind)
+    if chosen.province:
+        found.append(Doc.province == chosen.province)
+    if chosen.year:
+        y = chosen.year
+        in_period = and_(Doc.period_start <= f"{y}-12", Doc.period_end >= f"{y}-01")
+        found.append(or_(in_period, Doc.issued.between(date(y, 1, 1), date(y, 12, 31))))
+    return found
+
+
+def list_documents(
+    session: Session, chosen: DocumentFilter = DocumentFilter(), after: int | None = None, limit: int = PAGE_SIZE
+) -> DocumentPage:
+    where = _conditions(chosen)
+    query = select(Doc).where(*where)
+    total = session.scalar(select(func.count(Doc.id)).where(*where)) or 0
+    if after is not None:
+        query = query.where(Doc.id < after)
+    shown = list(session.scalars(query.order_by(Doc.id.desc()).limit(limit + 1)))
+    more = len(shown) > limit
+    shown = shown[:limit]
+    counts = _counts(session, [d.id for d in shown])
+    versions = _versions(session, [d.doc_key for d in shown])
+    renderings = _renderings(session, shown)
+    rows = [Listed(d, counts.get(d.id, {}), versions.get(d.doc_key, 1), tuple(renderings.get(d.id, ()))) for d in shown]
+    return DocumentPage(
+        rows,
+        total,
+        shown[-1].id if more and shown else None,
+        kinds=_distinct(session, Doc.kind),
+        provinces=_distinct(session, Doc.province),
+    )
+
+
+def _counts(session: Session, ids: Sequence[int]) -> dict[int, dict[str, int]]:
+    found: dict[int, dict[str, int]] = {i: {"facts": 0, "targets": 0, "tasks": 0} for i in ids}
+    for name, model in (("facts", models.Fact), ("targets", models.Target), ("tasks", models.Task)):
+        grouped = select(model.document_id, func.count()).where(model.document_id.in_(ids))
+        for document_id, count in session.execute(grouped.group_by(model.document_id)):
+            if document_id is not None:  # (a target entered by hand has no document; none is asked for here)
+                found[document_id][name] = count
+    return found
+
+
+def _versions(session: Session, keys: Sequence[str]) -> dict[str, int]:
+    grouped = select(Doc.doc_key, func.count()).where(Doc.doc_key.in_(keys)).group_by(Doc.doc_key)
+    return {key: count for key, count in session.execute(grouped)}
+
+
+def _renderings(session: Session, shown: Sequence[Doc]) -> dict[int, list[Doc]]:
+    keyed = [d for d in shown if d.symbol and d.issued]
+    if not keyed:
+        return {}
+    pairs = {(d.symbol, d.issued) for d in keyed}
+    others = session.scalars(
+        select(Doc).where(
+            Doc.is_current.is_(True),
+            Doc.symbol.in_({s for s, _ in pairs}),
+            Doc.issued.in_({i for _, i in pairs}),
+        )
+    ).all()
+    found: dict[int, list[Doc]] = {}
+    for d in keyed:
+        found[d.id] = [o for o in others if (o.symbol, o.issued) == (d.symbol, d.issued) and o.id != d.id]
+    return found
+
+
+def _distinct(session: Session, column: InstrumentedAttribute[str | None]) -> list[str]:
+    query = select(column).where(Doc.is_current.is_(True), column.isnot(None)).distinct()
+    return sorted(v for v in session.scalars(query) if v)

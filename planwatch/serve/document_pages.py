@@ -1,0 +1,111 @@
+"""Văn bản: the documents list (filtered, paged, renderings of one document on one row), a document with its
+figures marked, its versions and renderings, and the Planning Department's correction and deletion."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.access.roles import PROVINCE_WRITERS
+from planwatch.jobs.queue import recent
+from planwatch.monitor.document_edits import correct_document, delete_document, dependents
+from planwatch.query.documents import DocumentFilter, list_documents
+from planwatch.serve.auth import actor
+from planwatch.serve.document_view import render_document
+from planwatch.serve.rendering import open_session, page_lang, planning_edit, render
+from planwatch.store import models
+
+router = APIRouter(include_in_schema=False)
+JOBS_SHOWN = 5
+YearQuery = Annotated[int | None, Query(ge=1990, le=2100)]
+
+
+@router.get("/van-ban", response_class=HTMLResponse)
+def documents(
+    request: Request,
+    kind: str | None = None,
+    year: YearQuery = None,
+    province: str | None = None,
+    after: Annotated[int | None, Query(ge=0)] = None,
+) -> HTMLResponse:
+    chosen = DocumentFilter(kind or None, year, province or None)
+    with open_session(request) as db:
+        listed = list_documents(db, chosen, after)
+        jobs = recent(db, limit=JOBS_SHOWN)
+        who = actor(request, db)
+    filters = {k: v for k, v in (("kind", kind), ("year", year), ("province", province)) if v}
+    more = "?" + urlencode({**filters, "after": listed.next_after}) if listed.next_after else ""
+    return render(request, "documents.html", listed=listed, chosen=chosen, jobs=jobs, more=more, who=who)
+
+
+def _current(db: Session, doc: str) -> models.Document:
+    found = db.scalar(
+        select(models.Document).where(models.Document.doc_key == doc, models.Document.is_current.is_(True))
+    )
+    if found is None:
+        raise HTTPException(404)
+    return found
+
+
+@router.get("/van-ban/{doc}", response_class=HTMLResponse)
+def document(request: Request, doc: str) -> HTMLResponse:
+    with open_session(request) as db:
+        found = _current(db, doc)
+        blocks = render_document(found, list(found.facts))
+        versions = db.scalars(
+            select(models.Document).where(models.Document.doc_key == doc).order_by(models.Document.version)
+        ).all()
+        who = actor(request, db)
+        return render(
+            request,
+            "document.html",
+            doc=found,
+            who=who,
+            versions=versions,
+            can_correct=who is not None and who.role in PROVINCE_WRITERS,
+            message=request.query_params.get("message", ""),
+            body=[(b.start, Markup(b.html), [Markup(c) for c in b.cells]) for b in blocks if b.kind != "footnote"],
+            notes=[(b.footnote, b.start, Markup(b.html)) for b in blocks if b.kind == "footnote"],
+        )
+
+
+@router.post("/van-ban/{doc}/sua")
+async def document_correct(request: Request, doc: str) -> Response:
+    """The Planning Department corrects what was read of a document; who, when and why go to the audit trail."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+
+    def change(db: Session, username: str) -> str:
+        changed = correct_document(db, doc, form, username or "local", form.get("reason", ""))
+        return f"Đã sửa {changed} mục." if page_lang(request) == "vi" else f"{changed} fields corrected."
+
+    return planning_edit(request, form.get("csrf_token"), change, f"/van-ban/{quote(doc)}")
+
+
+@router.get("/van-ban/{doc}/xoa", response_class=HTMLResponse)
+def document_delete_page(request: Request, doc: str) -> HTMLResponse:
+    """What deleting the document would take with it, and the form that confirms it."""
+    with open_session(request) as db:
+        found = _current(db, doc)
+        return render(request, "document_delete.html", doc=found, gone=dependents(db, doc))
+
+
+@router.post("/van-ban/{doc}/xoa")
+def document_delete(
+    request: Request,
+    doc: str,
+    reason: Annotated[str, Form(max_length=500)] = "",
+    csrf_token: Annotated[str | None, Form()] = None,
+) -> Response:
+    def change(db: Session, username: str) -> str:
+        gone = delete_document(db, doc, username or "local", reason)
+        if page_lang(request) == "vi":
+            return f"Đã xoá “{doc}” ({gone.versions} phiên bản, {gone.facts} số liệu, {gone.tasks} nhiệm vụ)."
+        return f"Deleted “{doc}” ({gone.versions} versions, {gone.facts} figures, {gone.tasks} tasks)."
+
+    return planning_edit(request, csrf_token, change, "/van-ban")

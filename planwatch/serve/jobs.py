@@ -1,0 +1,109 @@
+"""Uploads as background jobs: `POST /api/documents` queues the file and answers at once (202) with the job;
+`GET /api/jobs/{id}` tells where it stands. A script that would rather wait passes `wait=SECONDS`."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Response, UploadFile
+from pydantic import BaseModel
+
+from planwatch.access.roles import PROVINCE_WRITERS
+from planwatch.jobs.queue import Job, JobState, enqueue, job, recent
+from planwatch.read.files import SUFFIXES
+from planwatch.serve.auth import writer
+from planwatch.serve.common import ERRORS, Db, Error
+
+router = APIRouter(prefix="/api", responses=ERRORS)
+WAIT_STEP = 0.2
+
+
+class JobOut(BaseModel):
+    id: int
+    file: str
+    state: JobState
+    submitted_by: str
+    submitted_at: datetime
+    finished_at: datetime | None
+    outcome: str | None  # added | new_version | restored | unchanged | rejected, once read
+    doc: str | None
+    facts: int
+    tasks: int
+    message: str
+    ahead: int  # jobs waiting before this one
+
+    @classmethod
+    def of(cls, found: Job) -> JobOut:
+        return cls(
+            id=found.id,
+            file=found.filename,
+            state=found.state,
+            submitted_by=found.submitted_by,
+            submitted_at=found.submitted_at,
+            finished_at=found.finished_at,
+            outcome=found.outcome,
+            doc=found.doc_key,
+            facts=found.facts,
+            tasks=found.tasks,
+            message=found.message,
+            ahead=found.ahead,
+        )
+
+
+@router.post(
+    "/documents",
+    status_code=202,
+    response_model=JobOut,
+    responses={200: {"model": JobOut}, 401: {"model": Error}, 403: {"model": Error}},
+)
+def upload(
+    request: Request,
+    response: Response,
+    file: Annotated[UploadFile, File()],
+    csrf_token: Annotated[str | None, Form()] = None,
+    wait: Annotated[float, Query(ge=0, le=60)] = 0,
+) -> JobOut:
+    """Queue an uploaded .docx/.pdf/.txt/.md for the same reading as `planwatch ingest`; with `wait`, answer
+    when it is read (200, or 422 if the file was refused) or when the seconds have passed (202)."""
+    sessions = request.app.state.sessions
+    name = Path((file.filename or "").replace("\x00", "")).name
+    with sessions.begin() as db:
+        who = writer(request, db, PROVINCE_WRITERS, csrf_token)
+        if Path(name).suffix.lower() not in SUFFIXES:
+            raise HTTPException(400, f"“{name or '?'}”: chỉ nhận tệp {', '.join(sorted(SUFFIXES))}")
+        job_id = enqueue(db, name, file.file.read(request.app.state.max_upload + 1), who.username or "local")
+    request.app.state.worker.wake()
+    found = _waited(request, job_id, wait)
+    if found.refused:
+        raise HTTPException(422, f"“{name}” bị từ chối: {found.message}")
+    if found.finished:
+        response.status_code = 200
+    return JobOut.of(found)
+
+
+def _waited(request: Request, job_id: int, seconds: float) -> Job:
+    deadline = time.monotonic() + seconds
+    while True:
+        with request.app.state.sessions() as db:
+            found = job(db, job_id)
+        assert found is not None  # we queued it
+        if found.finished or time.monotonic() >= deadline:
+            return found
+        time.sleep(WAIT_STEP)
+
+
+@router.get("/jobs", response_model=list[JobOut])
+def jobs(db: Db, user: str | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[JobOut]:
+    """The latest uploads first, of one user or of everyone."""
+    return [JobOut.of(j) for j in recent(db, user, limit)]
+
+
+@router.get("/jobs/{job_id}", response_model=JobOut)
+def job_state(db: Db, job_id: int) -> JobOut:
+    found = job(db, job_id)
+    if found is None:
+        raise HTTPException(404, f"không có lượt tải lên số {job_id}")
+    return JobOut.of(found)

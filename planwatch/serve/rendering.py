@@ -1,0 +1,122 @@
+"""What every page module shares: the templates and their filters, the page's language, rendering with the
+signed-in user and the language switch, the 404 page, and the way a form's write is refused or made."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+from sqlalchemy.orm import Session
+
+from planwatch.access.roles import PROVINCE_WRITERS
+from planwatch.monitor.plan_edits import PlanEditError
+from planwatch.serve.auth import OPEN_MODE, actor, writer
+from planwatch.serve.downloads import download_links
+from planwatch.serve.labels import LABELS, VALUES_EN
+from planwatch.store import models
+from planwatch.vocab.numbers import format_number
+from planwatch.vocab.periods import parse_period, period_words
+
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+
+
+def document_title(document: models.Document, lang: str = "vi") -> str:
+    """The title read from the document, else its kind and period ("Báo cáo năm 2023"), else its key."""
+    if document.title:
+        return document.title
+    period = period_words(parse_period(document.period_start, document.period_end), lang) if document.period_end else ""
+    words = " ".join(w for w in ((document.kind or "").capitalize() if lang == "vi" else "", period) if w)
+    return words or document.doc_key
+
+
+def document_number(document: models.Document) -> str:
+    """ "Số: 123/BC-UBND"; a number left blank in a draft ("/KH-UBND") shows its blank."""
+    if not document.symbol:
+        return ""
+    return f"Số: {'…' if document.symbol.startswith('/') else ''}{document.symbol}"
+
+
+@pass_context
+def _period(context: Context, start: str | None, end: str | None) -> str:
+    return period_words(parse_period(start, end), context.get("lang", "vi")) if end else ""
+
+
+@pass_context
+def _title(context: Context, document: models.Document) -> str:
+    return document_title(document, context.get("lang", "vi"))
+
+
+templates.env.filters["title"] = _title
+templates.env.filters["number"] = document_number
+templates.env.filters["period"] = _period
+templates.env.filters["num"] = lambda v: "" if v is None else format_number(round(v, 2) if isinstance(v, float) else v)
+
+
+def page_lang(request: Request) -> str:
+    wanted = request.query_params.get("lang") or request.cookies.get("lang") or "vi"
+    return wanted if wanted in LABELS else "vi"
+
+
+def render(request: Request, template: str, **context: Any) -> HTMLResponse:
+    lang = page_lang(request)
+    values = VALUES_EN if lang == "en" else {}
+
+    def downloads(name: str, filters: str = "") -> Markup:
+        return download_links(name, "&".join(q for q in (request.url.query, filters) if q))
+
+    if "who" in context:  # the page already asked who is signing in
+        who = context.pop("who")
+    else:
+        with open_session(request) as db:
+            who = actor(request, db)
+    shared = {"t": LABELS[lang], "lang": lang, "tr": lambda text: values.get(text, text), "downloads": downloads}
+    shared |= {"who": who, "csrf": who.csrf_token if who else "", "accounts": who is not OPEN_MODE}
+    other = "en" if lang == "vi" else "vi"
+    shared["switch"] = "?" + urlencode({**request.query_params, "lang": other})  # the switch keeps the page's query
+    response = templates.TemplateResponse(request, template, {**shared, **context})
+    if request.query_params.get("lang") in LABELS:
+        response.set_cookie("lang", lang, samesite="lax")
+    return response
+
+
+def open_session(request: Request) -> Session:
+    return request.app.state.sessions()  # type: ignore[no-any-return]
+
+
+def not_found(request: Request) -> HTMLResponse:
+    t = LABELS[page_lang(request)]
+    response = render(request, "message.html", title="404", message=t["not_found"])
+    response.status_code = 404
+    return response
+
+
+def refused(request: Request, error: HTTPException) -> HTMLResponse:
+    """A form's write refused (not signed in, another agency's task, a stale page): the reason, with its status."""
+    title = f"{LABELS[page_lang(request)]['not_saved']} ({error.status_code})"
+    response = render(request, "message.html", title=title, message=str(error.detail))
+    response.status_code = error.status_code
+    return response
+
+
+def planning_edit(
+    request: Request, csrf: str | None, change: Callable[[Session, str], str], back: str, anchor: str = ""
+) -> Response:
+    """An edit from a form that the Planning Department may make: checked, made in one transaction with its audit
+    row, and its outcome shown as a message on `back`."""
+    try:
+        with request.app.state.sessions.begin() as db:
+            who = writer(request, db, PROVINCE_WRITERS, csrf)
+            message = change(db, who.username)
+    except PlanEditError as error:
+        message = f"{LABELS[page_lang(request)]['not_saved']}: {error}"
+    except HTTPException as error:
+        return refused(request, error)
+    return RedirectResponse(f"{back}?message={quote(message)}{anchor}", status_code=303)

@@ -1,0 +1,85 @@
+"""The documents list and a document's deletion on SQLite and PostgreSQL: filters, pages that follow one
+another by key, one row for the renderings of one document, and a deletion that takes what depends on it (and
+its search passages) with it and leaves an audit row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, select
+
+from planwatch.ingest import ingest_file
+from planwatch.query.search import search
+from planwatch.serve.app import create_app
+from planwatch.store import models
+from planwatch.store.db import session_factory
+
+REPORT = """ỦY BAN NHÂN DÂN
+TỈNH {province}
+Số: {n}/BC-UBND
+{province_title}, ngày 10 tháng {m} năm {y}
+BÁO CÁO
+Tình hình kinh tế - xã hội tháng {m} năm {y}
+Tổng thu ngân sách tháng {m} ước đạt {n},5 tỷ đồng, tăng 5% so với cùng kỳ.
+"""
+
+
+def _write(folder: Path, name: str, n: int, m: int, y: int, province: str = "Gò Sim", extra: str = "") -> Path:
+    path = folder / name
+    text = REPORT.format(n=n, m=m, y=y, province=province.upper(), province_title=province)
+    path.write_text(text + extra, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def client(engine: Engine, tmp_path: Path) -> Iterator[TestClient]:
+    sessions = session_factory(engine)
+    for n, (m, y) in enumerate([(1, 2023), (2, 2023), (3, 2024), (4, 2024), (5, 2024)], start=11):
+        ingest_file(sessions, _write(tmp_path, f"bc-{n}.txt", n, m, y))
+    ingest_file(sessions, _write(tmp_path, "bc-16.txt", 16, 6, 2024, province="Đồng Bái"))
+    # the same report as another file: one number, one date, other bytes
+    ingest_file(sessions, _write(tmp_path, "bc-15-ban-in.md", 15, 5, 2024, extra="\n(bản in)\n"))
+    with TestClient(create_app(engine), raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+def test_documents_page_by_page_the_newest_first(client: TestClient) -> None:
+    first = client.get("/api/documents", params={"limit": 4})
+    assert first.headers["X-Total-Count"] == "6"  # seven files, six documents
+    assert [d["doc"] for d in first.json()] == ["bc-16", "bc-15", "bc-14", "bc-13"]
+    assert first.json()[1]["renderings"] == ["bc-15-ban-in"]
+    following = first.headers["Link"].split(">")[0].lstrip("<")
+    second = client.get(following)
+    assert [d["doc"] for d in second.json()] == ["bc-12", "bc-11"] and "Link" not in second.headers
+
+
+def test_documents_filtered_by_year_province_and_kind(client: TestClient) -> None:
+    def keys(**params: object) -> list[str]:
+        return [d["doc"] for d in client.get("/api/documents", params=params).json()]
+
+    assert keys(year=2023) == ["bc-12", "bc-11"]
+    assert keys(province="Đồng Bái") == ["bc-16"]
+    assert keys(kind="báo cáo", year=2024, province="Gò Sim") == ["bc-15", "bc-14", "bc-13"]
+    page = client.get("/van-ban", params={"year": 2023}).text
+    assert "2 văn bản" in page and "bc-11" in page and "bc-13" not in page
+    assert "/van-ban/bc-15-ban-in" in client.get("/van-ban").text  # the other rendering, on its document's row
+
+
+def test_a_deleted_document_takes_what_depends_on_it(client: TestClient, engine: Engine) -> None:
+    confirm = client.get("/van-ban/bc-14/xoa").text
+    assert "2 số liệu" in confirm and "Xoá hẳn" in confirm
+    refused = client.post("/van-ban/bc-14/xoa", data={"reason": ""}, follow_redirects=False)
+    assert "l%C3%BD%20do" in refused.headers["location"]  # "... cần lý do": nothing deleted
+    done = client.post("/van-ban/bc-14/xoa", data={"reason": "tải nhầm tỉnh"}, follow_redirects=True)
+    assert "Đã xoá “bc-14”" in done.text and "/van-ban/bc-14\"" not in done.text
+    assert client.get("/van-ban/bc-14").status_code == 404
+    sessions = session_factory(engine)
+    with sessions() as db:
+        assert not db.scalars(select(models.Fact).where(models.Fact.quote.contains("14,5"))).all()
+        assert "bc-14" not in {h.doc_key for h in search(db, "14,5 tỷ đồng")}
+        assert search(db, "13,5 tỷ đồng")[0].doc_key == "bc-13"  # the index still answers for the rest
+        trail = db.scalars(select(models.AuditEntry).where(models.AuditEntry.action == "document.delete")).one()
+    assert trail.reason == "tải nhầm tỉnh" and trail.before and trail.before["facts"] == 2
