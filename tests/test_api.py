@@ -21,6 +21,8 @@ from openpyxl import load_workbook
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from sqlalchemy import Engine
 
+from planwatch.access.accounts import add_user
+from planwatch.access.roles import Role
 from planwatch.ingest import document_paths, ingest_file
 from planwatch.serve.app import create_app
 from planwatch.store.db import open_engine, session_factory
@@ -144,6 +146,28 @@ def _every_check_but_positive_acceptance(case: schemathesis.Case) -> None:
     headers, no 5xx) except "schema-valid data is accepted": a NUL byte, an impossible date or an unknown document
     are refused with a documented 4xx by design."""
     case.call_and_validate(excluded_checks=[positive_data_acceptance])
+
+
+def _signed_in_schema() -> tuple[Any, dict[str, dict[str, str]]]:
+    """A store with accounts, and what a planning user's requests carry: the session cookie and the CSRF header."""
+    engine = _seeded(open_engine(f"sqlite:///{Path(tempfile.mkdtemp(prefix='planwatch-auth-')) / 'api.db'}"))
+    with session_factory(engine).begin() as session:
+        add_user(session, "ke_hoach", "mat-khau-du-dai", Role.PLANNING, None, "test")
+    app = create_app(engine)
+    client = TestClient(app)
+    assert client.post("/api/login", json={"username": "ke_hoach", "password": "mat-khau-du-dai"}).status_code == 200
+    carried = {"cookies": dict(client.cookies), "headers": {"X-CSRF-Token": client.cookies["csrftoken"]}}
+    return schemathesis.openapi.from_asgi("/openapi.json", app), carried
+
+
+signed_in_schema, signed_in = _signed_in_schema()
+
+
+@signed_in_schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_schema_signed_in(case: schemathesis.Case) -> None:
+    """The same checks with a planning user's session, so that the writes get past the sign-in."""
+    case.call_and_validate(excluded_checks=[positive_data_acceptance], **signed_in)
 
 
 @sqlite_schema.parametrize()

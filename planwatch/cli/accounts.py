@@ -17,14 +17,13 @@ from planwatch.access.accounts import AccountError, add_user, disable_user
 from planwatch.access.audit import entries
 from planwatch.access.locks import LockError, lock, locked_months, unlock
 from planwatch.access.roles import Role
-from planwatch.cli.app import app, console, date_option, fail, say, sessions
+from planwatch.cli.app import CLI_AUTHOR, app, console, date_option, fail, say, sessions
 from planwatch.store import models
 
 users = typer.Typer(help="Tài khoản (accounts): add, list, disable.", no_args_is_help=True)
 app.add_typer(users, name="user")
 periods = typer.Typer(help="Khoá kỳ (close a month): lock, unlock, list.", no_args_is_help=True)
 app.add_typer(periods, name="period")
-CLI_AUTHOR = "cli"
 
 
 def _password() -> str:

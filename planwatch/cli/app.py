@@ -18,6 +18,7 @@ from planwatch.store.db import database_url, open_engine, session_factory
 app = typer.Typer(help="PlanWatch: theo dõi kế hoạch phát triển kinh tế - xã hội từ văn bản.", no_args_is_help=True)
 console = Console()
 errors = Console(stderr=True)
+CLI_AUTHOR = "cli"  # who the audit trail names for a change made on the command line
 
 
 class State:

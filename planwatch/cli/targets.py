@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from planwatch.access.audit import record
 from planwatch.cli.app import Year, app, console, fail, say, sessions, state
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.plan_edits import (
@@ -179,8 +178,6 @@ def target_set(
     try:
         with sessions().begin() as session:
             set_target(session, TargetInput(code, year, measure, value, unit, comparator), author, reason)
-            after: dict[str, object] = {"year": year, "measure": measure, "value": value, "unit": unit}
-            record(session, author, "target.set", f"target:{code}", None, after, reason)
     except PlanEditError as error:
         raise fail(str(error)) from error
     console.print(say("saved"))
@@ -215,7 +212,6 @@ def indicator_alias(
     try:
         with sessions().begin() as session:
             changed = add_indicator_alias(session, label, code, author)
-            record(session, author, "indicator.alias", f"label:{label}", None, {"code": code, "changed": changed})
     except PlanEditError as error:
         raise fail(str(error)) from error
     console.print(say("alias_saved").format(changed=changed))

@@ -9,12 +9,13 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
-from sqlalchemy import select
 
 from planwatch.access.audit import record
 from planwatch.access.locks import LockedPeriod, refuse_if_locked
-from planwatch.cli.app import app, console, date_option, fail, required_date, say, sessions, state
+from planwatch.cli.app import CLI_AUTHOR, app, console, date_option, fail, required_date, say, sessions, state
 from planwatch.extract.agencies import default_registry
+from planwatch.monitor.agencies import add_agency_alias
+from planwatch.monitor.plan_edits import PlanEditError
 from planwatch.monitor.task_links import LinkSuggestion, confirm_link, suggest_links
 from planwatch.monitor.tasks import (
     STATUS_VI,
@@ -26,7 +27,6 @@ from planwatch.monitor.tasks import (
     task_views,
     unknown_agencies,
 )
-from planwatch.store import models
 
 
 @app.command()
@@ -150,22 +150,13 @@ def agency_add(
         str, typer.Option(help="department | provincial | central | group | council | district")
     ] = "department",
 ) -> None:
-    """Thêm cơ quan hoặc cách viết khác vào danh mục; áp dụng cho các lần nhập sau."""
-    known = default_registry().agencies.get(code)
-    if known is None and not name:
-        raise fail(f"mã “{code}” chưa có trong danh mục; cho thêm --name để tạo cơ quan mới")
-    with sessions().begin() as session:
-        if session.scalar(select(models.AgencyAlias).where(models.AgencyAlias.alias == alias.strip())):
-            raise fail(f"“{alias}” đã có trong danh mục")
-        session.add(
-            models.AgencyAlias(
-                alias=alias.strip(),
-                code=code,
-                name=name or (known.name if known else code),
-                kind=known.kind if known else kind,
-            )
-        )
-    console.print(say("saved"))
+    """Thêm cơ quan hoặc cách viết khác vào danh mục; áp dụng cho nhiệm vụ đã có và các lần nhập sau."""
+    try:
+        with sessions().begin() as session:
+            changed = add_agency_alias(session, alias, code, name or "", kind, CLI_AUTHOR)
+    except PlanEditError as error:
+        raise fail(str(error)) from error
+    console.print(say("agency_saved").format(changed=changed))
 
 
 @app.command("agencies")

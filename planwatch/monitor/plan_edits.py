@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planwatch.access.audit import record
 from planwatch.monitor.progress import year_targets
 from planwatch.store import models
 from planwatch.text.fold import fold
@@ -63,7 +64,8 @@ def _check(entry: TargetInput, catalogue: Catalogue) -> tuple[float | None, floa
 def set_target(
     session: Session, entry: TargetInput, author: str, reason: str, catalogue: Catalogue | None = None
 ) -> models.Target:
-    """Enter or correct a target; the target it replaces stays on record, inactive if it was hand-entered."""
+    """Enter or correct a target; the target it replaces stays on record, inactive if it was hand-entered; the
+    change goes to the audit trail in the same transaction."""
     catalogue = catalogue or default_catalogue()
     if not author.strip() or not reason.strip():
         raise PlanEditError("cần ghi người sửa (--author) và lý do (--reason)")
@@ -106,6 +108,9 @@ def set_target(
             at=datetime.now(),
         )
     )
+    after = {"year": entry.year, "measure": entry.measure, "value": entry.value, "unit": entry.unit}
+    record(session, author.strip(), "target.set", f"target:{entry.code}", _fields(current) if current else None,
+           after, reason.strip())  # fmt: skip
     return target
 
 
@@ -127,7 +132,8 @@ def _fields(target: models.Target) -> dict[str, object]:
 def add_indicator_alias(
     session: Session, label: str, code: str, author: str, catalogue: Catalogue | None = None
 ) -> int:
-    """Map a label to a code; existing facts and targets with that label take the code. Returns how many."""
+    """Map a label to a code; existing facts and targets with that label take the code, audited. Returns how
+    many."""
     catalogue = catalogue or default_catalogue()
     if code not in catalogue.indicators:
         raise PlanEditError(f"mã chỉ tiêu “{code}” không có trong danh mục")
@@ -144,6 +150,7 @@ def add_indicator_alias(
     changed = [row for row in rows if fold(row.indicator) == alias]
     for row in changed:
         row.indicator_code = code
+    record(session, author, "indicator.alias", f"label:{label}", None, {"code": code, "changed": len(changed)})
     return len(changed)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.store import models
 from planwatch.text.fold import fold, matches
+from planwatch.vocab.units import same_kind
 
 
 class DocumentLike(Protocol):
@@ -132,3 +133,47 @@ def derived_months(points: list[Point]) -> list[Point]:
                 )
             )
     return sorted(derived, key=lambda p: p.period_end)
+
+
+@dataclass(frozen=True)
+class MonthComparison:
+    """One month of a year beside the same month of the year before: the year to date and the month alone,
+    PlanWatch's computed change, and the change the documents stated."""
+
+    month: int
+    to_date: Point | None
+    to_date_before: Point | None
+    alone: Point | None
+    alone_before: Point | None
+    stated_change: Point | None  # "tăng x% so với cùng kỳ" of the year to date (else of the month)
+
+    @property
+    def change_pct(self) -> float | None:
+        now, before = self.to_date, self.to_date_before
+        if now is None or before is None or not before.base_value or not same_kind(now.unit, before.unit):
+            return None
+        return (now.base_value / before.base_value - 1) * 100
+
+
+def compare_years(values: list[Point], changes: list[Point], year: int) -> list[MonthComparison]:
+    """The months of `year` that have a figure, each with the same period of the year before."""
+
+    def by_period(points: list[Point]) -> dict[tuple[str | None, str], Point]:
+        return {(p.period_start, p.period_end): p for p in points}
+
+    value, change = by_period(values), by_period(changes)
+    rows = []
+    for month in range(1, 13):
+        now, before = f"{year}-{month:02d}", f"{year - 1}-{month:02d}"
+        to_date = (f"{year}-01", now)
+        row = MonthComparison(
+            month,
+            value.get(to_date) if month > 1 else None,
+            value.get((f"{year - 1}-01", before)) if month > 1 else None,
+            value.get((now, now)),
+            value.get((before, before)),
+            change.get(to_date) or change.get((now, now)),
+        )
+        if row.to_date or row.alone:
+            rows.append(row)
+    return rows

@@ -11,63 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
-from planwatch.text.fold import fold
-
-_COMMON = set(
-    [
-        "cac",
-        "cua",
-        "va",
-        "trong",
-        "tren",
-        "dia",
-        "ban",
-        "tinh",
-        "thuc",
-        "hien",
-        "tiep",
-        "tuc",
-        "tang",
-        "cuong",
-        "nang",
-        "cao",
-        "day",
-        "manh",
-        "tap",
-        "trung",
-        "de",
-        "voi",
-        "cho",
-        "theo",
-        "nhung",
-        "mot",
-        "so",
-        "viec",
-        "cong",
-        "tac",
-        "chu",
-        "tri",
-        "phoi",
-        "hop",
-        "tham",
-        "muu",
-        "hieu",
-        "qua",
-        "quan",
-        "ly",
-        "nganh",
-        "dia",
-        "phuong",
-        "duoc",
-        "da",
-        "se",
-        "la",
-        "co",
-        "khong",
-        "nham",
-    ]
-)
-
+from planwatch.text.words import telling_words
 
 _SENTENCE = re.compile(r"[^.;]+(?:[.;](?!\d)|$)")
 
@@ -83,10 +27,6 @@ class LinkSuggestion:
     quote: str
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in fold(text).split() if len(w) > 1 and w not in _COMMON}
-
-
 def suggest_links(
     session: Session, doc: str | None = None, threshold: float = 0.6, per_task: int = 3
 ) -> list[LinkSuggestion]:
@@ -99,13 +39,13 @@ def suggest_links(
         if b.kind == "paragraph"
         for m in _SENTENCE.finditer(d.text[b.char_start : b.char_end])
     ]
-    passage_words = [_words(p[3]) for p in passages]
+    passage_words = [telling_words(p[3]) for p in passages]
     suggestions: list[LinkSuggestion] = []
     for document in documents:
         if doc and document.doc_key != doc:
             continue
         for task in document.tasks:
-            wanted = _words(task.summary)
+            wanted = telling_words(task.summary)
             if len(wanted) < 3:
                 continue
             scored = [

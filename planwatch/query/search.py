@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from planwatch.text.fold import ABBREVIATIONS, fold, fold_keep_length
+from planwatch.text.words import telling_pairs
 
 
 @dataclass(frozen=True)
@@ -50,19 +51,43 @@ def query_terms(query: str) -> list[list[str]]:
     return unique
 
 
-def search(session: Session, query: str, limit: int = 20) -> list[Hit]:
+def search(session: Session, query: str, limit: int = 20, besides: str | None = None) -> list[Hit]:
     """Passages holding every word of the query (or of one of its alternatives), best first; when none does,
-    passages holding most of them."""
+    passages holding most of them. `besides`: a document whose passages are left out (the one asking)."""
     alternatives = query_terms(query)
     if not alternatives:
         return []
-    hits = _search(session, alternatives, limit, every_word=True)
+    hits = _search(session, alternatives, limit, True, besides)
     if not hits and any(len(words) > 1 for words in alternatives):
-        hits = _search(session, alternatives, limit, every_word=False)
+        hits = _search(session, alternatives, limit, False, besides)
     return hits
 
 
-def _search(session: Session, alternatives: list[list[str]], limit: int, every_word: bool) -> list[Hit]:
+def related(session: Session, text: str, limit: int, besides: str | None = None, names: str = "") -> list[Hit]:
+    """Passages of other documents that speak of what `text` speaks of: those holding most of its telling word
+    pairs, each pair as a phrase ("giảm nghèo", "việc làm"), apart from the pairs of `names` (the agencies a
+    task names say who, not what)."""
+    left_out = telling_pairs(names)
+    pairs = [p for p in telling_pairs(text) if p not in left_out][:MAX_PAIRS]
+    if not pairs:
+        return []
+    hits = _search(session, pairs, limit * 4, True, besides)
+    phrases = [" ".join(p) for p in pairs]
+
+    def held(hit: Hit) -> int:
+        folded = " ".join(fold(hit.text).split())
+        return sum(phrase in folded for phrase in phrases)
+
+    return sorted((h for h in hits if held(h) >= MIN_PAIRS), key=lambda h: (-held(h), -h.score))[:limit]
+
+
+MAX_PAIRS = 12
+MIN_PAIRS = 2  # one shared pair ("tăng trưởng") is chance; two are a topic
+
+
+def _search(
+    session: Session, alternatives: list[list[str]], limit: int, every_word: bool, besides: str | None
+) -> list[Hit]:
     joiner = (" AND ", " & ") if every_word else (" OR ", " | ")
     if session.get_bind().dialect.name == "sqlite":
         match = " OR ".join("(" + joiner[0].join(f'"{w}"' for w in words) + ")" for words in alternatives)
@@ -73,9 +98,10 @@ def _search(session: Session, alternatives: list[list[str]], limit: int, every_w
                 "-bm25(passage_index) AS score "
                 "FROM passage_index JOIN passages p ON p.id = passage_index.rowid "
                 "JOIN documents d ON d.id = p.document_id "
-                "WHERE passage_index MATCH :match AND d.is_current ORDER BY bm25(passage_index) LIMIT :limit"
+                "WHERE passage_index MATCH :match AND d.is_current AND d.doc_key != :besides "
+                "ORDER BY bm25(passage_index) LIMIT :limit"
             ),
-            {"match": match, "limit": limit * 3},
+            {"match": match, "limit": limit * 3, "besides": besides or ""},
         )
     else:
         tsquery = " | ".join("(" + joiner[1].join(words) + ")" for words in alternatives)
@@ -85,9 +111,10 @@ def _search(session: Session, alternatives: list[list[str]], limit: int, every_w
                 "substr(d.text, p.char_start + 1, p.char_end - p.char_start), "
                 "ts_rank(p.search, to_tsquery('simple', :q)) AS score "
                 "FROM passages p JOIN documents d ON d.id = p.document_id "
-                "WHERE p.search @@ to_tsquery('simple', :q) AND d.is_current ORDER BY score DESC, p.id LIMIT :limit"
+                "WHERE p.search @@ to_tsquery('simple', :q) AND d.is_current AND d.doc_key != :besides "
+                "ORDER BY score DESC, p.id LIMIT :limit"
             ),
-            {"q": tsquery, "limit": limit * 3},
+            {"q": tsquery, "limit": limit * 3, "besides": besides or ""},
         )
     hits = []
     for _, start, end, page, doc_key, title, passage, score in rows:

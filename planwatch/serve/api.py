@@ -104,13 +104,13 @@ def documents(
     kind: str | None = None,
     year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
     province: str | None = None,
-    after: Annotated[int | None, Query(ge=0, description="the `after` of the Link rel=next header")] = None,
+    after: Annotated[str | None, Query(pattern=r"^[0-9]{1,12}$", description="from the Link rel=next header")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = PAGE_SIZE,
 ) -> list[DocumentOut]:
     """Current documents, the newest first, one page at a time: the next page's address is in the `Link`
     header (rel="next"), the number of matching documents in `X-Total-Count`."""
     chosen = DocumentFilter(kind, year, province)
-    page = list_documents(db, chosen, after, limit)
+    page = list_documents(db, chosen, int(after) if after else None, limit)
     paged(
         response,
         "/api/documents",

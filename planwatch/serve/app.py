@@ -19,7 +19,7 @@ from starlette.routing import Match
 from swagger_ui_bundle import swagger_ui_path
 
 from planwatch.jobs.worker import Worker
-from planwatch.serve import api, auth, document_pages, downloads, entry_pages, jobs, pages
+from planwatch.serve import agency_pages, api, auth, document_pages, downloads, entry_pages, jobs, pages
 from planwatch.serve.cache import StoreCache
 from planwatch.serve.guards import BodyLimit, NoNulBytes, SecurityHeaders
 from planwatch.serve.rendering import not_found
@@ -74,6 +74,7 @@ def create_app(db: str | Engine | None = None) -> FastAPI:
     app.include_router(downloads.router)
     app.include_router(pages.router)
     app.include_router(document_pages.router)
+    app.include_router(agency_pages.router)
     app.include_router(entry_pages.router)
 
     @app.exception_handler(StarletteHTTPException)

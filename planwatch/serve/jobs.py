@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from pathlib import Path
+from pathlib import PurePath
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Path, Query, Request, Response, UploadFile
 from pydantic import BaseModel
 
 from planwatch.access.roles import PROVINCE_WRITERS
@@ -69,10 +69,10 @@ def upload(
     """Queue an uploaded .docx/.pdf/.txt/.md for the same reading as `planwatch ingest`; with `wait`, answer
     when it is read (200, or 422 if the file was refused) or when the seconds have passed (202)."""
     sessions = request.app.state.sessions
-    name = Path((file.filename or "").replace("\x00", "")).name
+    name = PurePath((file.filename or "").replace("\x00", "")).name
     with sessions.begin() as db:
         who = writer(request, db, PROVINCE_WRITERS, csrf_token)
-        if Path(name).suffix.lower() not in SUFFIXES:
+        if PurePath(name).suffix.lower() not in SUFFIXES:
             raise HTTPException(400, f"“{name or '?'}”: chỉ nhận tệp {', '.join(sorted(SUFFIXES))}")
         job_id = enqueue(db, name, file.file.read(request.app.state.max_upload + 1), who.username or "local")
     request.app.state.worker.wake()
@@ -102,7 +102,7 @@ def jobs(db: Db, user: str | None = None, limit: Annotated[int, Query(ge=1, le=2
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut)
-def job_state(db: Db, job_id: int) -> JobOut:
+def job_state(db: Db, job_id: Annotated[int, Path(ge=1, le=2**31 - 1)]) -> JobOut:
     found = job(db, job_id)
     if found is None:
         raise HTTPException(404, f"không có lượt tải lên số {job_id}")

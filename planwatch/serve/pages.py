@@ -4,26 +4,34 @@ template; the API module makes the same calls."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planwatch.access.audit import entries, record
+from planwatch.access.audit import entries
 from planwatch.access.roles import PROVINCE_WRITERS
 from planwatch.access.sessions import end as end_session
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.key_figures import key_figures
-from planwatch.monitor.plan_edits import add_indicator_alias, unclassified_labels
+from planwatch.monitor.plan_edits import (
+    COMPARATORS,
+    MEASURES,
+    TargetInput,
+    add_indicator_alias,
+    set_target,
+    unclassified_labels,
+)
 from planwatch.monitor.progress import year_status, year_targets
-from planwatch.monitor.series import Point, series
+from planwatch.monitor.series import Point, compare_years, series
 from planwatch.monitor.tasks import (
+    IN_PROGRESS,
     OVERDUE,
     STATUS_VI,
     STATUSES,
@@ -34,7 +42,7 @@ from planwatch.monitor.tasks import (
 )
 from planwatch.query.ask import ask
 from planwatch.query.facts import find_facts
-from planwatch.query.search import search
+from planwatch.query.search import related, search
 from planwatch.report.content import default_outline
 from planwatch.report.kinds import ReportKind
 from planwatch.serve.auth import (
@@ -47,7 +55,7 @@ from planwatch.serve.auth import (
 )
 from planwatch.serve.charts import ChartPoint, YearChart, sparkline, year_chart
 from planwatch.serve.labels import LABELS
-from planwatch.serve.rendering import open_session, page_lang, planning_edit, refused, render
+from planwatch.serve.rendering import marked, open_session, page_lang, planning_edit, refused, render
 from planwatch.store import models
 from planwatch.text.fold import matches
 from planwatch.vocab.catalogue import CATEGORIES, UNCLASSIFIED, Indicator, default_catalogue
@@ -187,12 +195,12 @@ def map_label(
     def change(db: Session, username: str) -> str:
         name = username or author.strip() or "web"
         changed = add_indicator_alias(db, label, code, name)
-        record(db, name, "indicator.alias", f"label:{label}", None, {"code": code, "changed": changed})
         return f"Đã gắn “{label}” vào {code} ({changed} số liệu, chỉ tiêu)."
 
     return planning_edit(request, csrf_token, change, "/chi-tieu", "#cho-xem-xet")
 
 
+RELATED_SHOWN = 5  # passages of other documents shown on a task's page
 REVIEW_SHOWN = 200  # labels the review list shows, the most frequent first
 
 
@@ -209,10 +217,50 @@ def indicator(request: Request, code: str) -> HTMLResponse:
         unit = points[-1].unit if points else info.unit
         years = sorted({int(p.period_end[:4]) for p in points}, reverse=True)[:CHART_YEARS]
         charts = [_year_chart(db, code, info, year, unit, points, lang) for year in years]
+        compared = compare_years(points, series(db, code, Measure.YOY), years[0]) if years else []
+        targets = [(t, key) for year in _years(db) for t, key in year_targets(db, year) if t.indicator_code == code]
+        who = actor(request, db)
     measures = {m.value: m.label(lang) for m in Measure}
     return render(
-        request, "indicator.html", info=info, charts=charts, unit=unit, facts=facts, measures=measures, points=points
+        request,
+        "indicator.html",
+        who=who,
+        info=info,
+        charts=charts,
+        unit=unit,
+        facts=facts,
+        measures=measures,
+        points=points,
+        compared=compared,
+        compared_year=years[0] if years else None,
+        targets=targets,
+        can_edit=who is not None and who.role in PROVINCE_WRITERS,
+        message=request.query_params.get("message", ""),
+        target_measures=[Measure(m) for m in MEASURES],
+        comparators=COMPARATORS,
     )
+
+
+@router.post("/chi-tieu/{code}/ke-hoach")
+def target_form(
+    request: Request,
+    code: str,
+    year: Annotated[int, Form(ge=2000, le=2100)],
+    value: Annotated[str, Form(max_length=50)],
+    reason: Annotated[str, Form(max_length=500)],
+    measure: Annotated[str, Form(max_length=30)] = "value",
+    unit: Annotated[str, Form(max_length=50)] = "",
+    comparator: Annotated[str, Form(max_length=10)] = "=",
+    csrf_token: Annotated[str | None, Form()] = None,
+) -> Response:
+    """The Planning Department enters or corrects a year's target: the same call as `planwatch target-set`."""
+
+    def change(db: Session, username: str) -> str:
+        entry = TargetInput(code, year, measure, value, unit, comparator)
+        set_target(db, entry, username or "local", reason)
+        return f"Đã lưu chỉ tiêu {year}." if page_lang(request) == "vi" else f"The {year} target is saved."
+
+    return planning_edit(request, csrf_token, change, f"/chi-tieu/{quote(code)}", "#ke-hoach")
 
 
 CHART_YEARS = 3  # the latest years an indicator page draws, one chart each
@@ -261,13 +309,16 @@ def tasks(
     status: str | None = None,
     as_of: str | None = None,
     message: str | None = None,
+    soon: Annotated[int | None, Query(ge=1, le=366, description="due within this many days")] = None,
 ) -> HTMLResponse:
     try:
         day = parse_date(as_of) if as_of else date.today()
     except TaskError as error:
         day, message = date.today(), str(error)
+    chosen = IN_PROGRESS if soon else status if status in STATUSES else None
+    horizon = day + timedelta(days=soon) if soon else None
     with open_session(request) as db:
-        views = task_views(db, day, agency=agency or None, status=status if status in STATUSES else None)
+        views = task_views(db, day, agency=agency or None, status=chosen, due_before=horizon)
         lines = scorecard(task_views(db, day, agency=agency or None), agency or None)  # it follows the filter
         who = actor(request, db)
     registry = default_registry()
@@ -286,6 +337,7 @@ def tasks(
         statuses=STATUSES,
         agency=agency or "",
         status=status or "",
+        soon=soon,
         day=day,
         message=message,
     )
@@ -331,16 +383,8 @@ def search_page(request: Request, q: str = "") -> HTMLResponse:
         with open_session(request) as db:
             answer = ask(db, q)
             for hit in search(db, q[:300], 20):
-                hits.append((hit, _marked(hit.text, hit.marks)))
+                hits.append((hit, marked(hit.text, hit.marks)))
     return render(request, "search.html", q=q, hits=hits, answer=answer)
-
-
-def _marked(text: str, marks: tuple[tuple[int, int], ...]) -> Markup:
-    out, pos = [], 0
-    for start, end in marks:
-        out.append(str(escape(text[pos:start])) + f"<mark>{escape(text[start:end])}</mark>")
-        pos = end
-    return Markup("".join(out) + str(escape(text[pos:])))
 
 
 @router.get("/dang-nhap", response_class=HTMLResponse)
@@ -387,7 +431,8 @@ def audit_page(request: Request, user: str | None = None) -> HTMLResponse:
 
 @router.get("/nhiem-vu/{doc}/{ref}", response_class=HTMLResponse)
 def task_page(request: Request, doc: str, ref: str, as_of: str | None = None) -> HTMLResponse:
-    """One task: its full text, agencies, deadline and where that came from, status, and every update."""
+    """One task: its full text, agencies, deadline and where that came from, status, every update, the report
+    passages people linked to it, and the passages of other documents that speak of it most (full-text search)."""
     try:
         day = parse_date(as_of) if as_of else date.today()
     except TaskError:
@@ -397,7 +442,12 @@ def task_page(request: Request, doc: str, ref: str, as_of: str | None = None) ->
         if not found:
             raise HTTPException(404)
         who = actor(request, db)
-    view = found[0]
+        view = found[0]
+        linked = db.scalars(
+            select(models.TaskLink).where(models.TaskLink.doc_key == doc, models.TaskLink.ref == ref)
+        ).all()
+        names = " ; ".join([*view.task.agencies, *view.task.coordinating, view.task.agencies_text])
+        reports = [(h, marked(h.text, h.marks)) for h in related(db, view.task.quote, RELATED_SHOWN, doc, names)]
     registry = default_registry()
     agencies = [
         registry.name_of(code) if code else name
@@ -413,4 +463,6 @@ def task_page(request: Request, doc: str, ref: str, as_of: str | None = None) ->
         day=day,
         editable=bool(who and may_update(who, view.task.agency_codes)),
         back=request.query_params.get("back", ""),
+        linked=linked,
+        related=reports,
     )

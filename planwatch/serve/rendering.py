@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
 from planwatch.access.roles import PROVINCE_WRITERS
@@ -55,6 +55,7 @@ def _title(context: Context, document: models.Document) -> str:
 
 
 templates.env.filters["title"] = _title
+templates.env.globals["zip"] = zip
 templates.env.filters["number"] = document_number
 templates.env.filters["period"] = _period
 templates.env.filters["num"] = lambda v: "" if v is None else format_number(round(v, 2) if isinstance(v, float) else v)
@@ -120,3 +121,12 @@ def planning_edit(
     except HTTPException as error:
         return refused(request, error)
     return RedirectResponse(f"{back}?message={quote(message)}{anchor}", status_code=303)
+
+
+def marked(text: str, marks: tuple[tuple[int, int], ...]) -> Markup:
+    """The passage with its hits in <mark>."""
+    out, pos = [], 0
+    for start, end in marks:
+        out.append(str(escape(text[pos:start])) + f"<mark>{escape(text[start:end])}</mark>")
+        pos = end
+    return Markup("".join(out) + str(escape(text[pos:])))
