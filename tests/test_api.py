@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import schemathesis
+import yaml
 from docx import Document
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
@@ -27,7 +28,7 @@ from planwatch.ingest import document_paths, ingest_file
 from planwatch.serve.app import create_app
 from planwatch.store.db import open_engine, session_factory
 
-from .conftest import SAMPLES, SHARED_CORPUS, _postgres_engine
+from .conftest import ROOT, SAMPLES, SHARED_CORPUS, _postgres_engine
 
 
 def _seeded(engine: Engine) -> Engine:
@@ -288,3 +289,36 @@ def test_the_catalogue_shows_each_indicators_latest_figure_and_target_and_filter
     assert listed == ["BUDGET_REVENUE"]
     social = client.get("/chi-tieu", params={"category": "văn hóa - xã hội"}).text
     assert "Tỷ lệ hộ nghèo" in social and "Giá trị sản xuất công nghiệp</a>" not in social
+
+
+def _vietnamese_fragments() -> set[str]:
+    """The fixed words of every computed Vietnamese sentence (status reasons, findings, answers), 10+ letters."""
+    fragments: set[str] = set()
+    for book in ("monitor/data/reasons.yaml", "monitor/data/findings.yaml", "query/data/answers.yaml"):
+        for key, said in yaml.safe_load((ROOT / "planwatch" / book).read_text(encoding="utf-8")).items():
+            if key != "words":
+                fragments |= {f.strip(" :;,.()%") for f in re.split(r"\{\w+\}", said["vi"])}
+    return {f for f in fragments if len(f) >= 10}
+
+
+def _said_by_the_app(page: str) -> str:
+    """The page's own words: not the quotes, passages and titles it shows from the documents."""
+    page = re.sub(r"<(script|style|blockquote|ol|svg)\b[^>]*>.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r'<(span|td|p) class="quote"[^>]*>.*?</\1>', " ", page, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+
+
+def test_english_pages_say_nothing_computed_in_vietnamese(client: TestClient) -> None:
+    fragments = _vietnamese_fragments()
+    assert "so với cùng kỳ" in fragments and "khác mục tiêu đã giao" in fragments
+    pages = ["/?year=2025", "/kiem-tra", "/nhiem-vu?as_of=30/06/2025", "/co-quan/SKHDT?as_of=30/06/2025",
+             "/chi-tieu/BUDGET_REVENUE", "/khong-co-trang", "/tim-kiem?q=Nhiệm vụ nào quá hạn?",
+             "/tim-kiem?q=Những chỉ tiêu nào có nguy cơ không đạt năm 2025?",
+             "/tim-kiem?q=Thu ngân sách 6 tháng đầu năm 2025 tăng bao nhiêu?"]  # fmt: skip
+    for path in pages:
+        said = _said_by_the_app(client.get(path, params={"lang": "en"}).text)
+        assert not [f for f in fragments if f in said], (path, [f for f in fragments if f in said])
+    vietnamese = _said_by_the_app(client.get("/kiem-tra", params={"lang": "vi"}).text)
+    assert [f for f in fragments if f in vietnamese]  # the same look finds them where they belong
+    english = _said_by_the_app(client.get("/tim-kiem", params={"q": "Nhiệm vụ nào quá hạn?", "lang": "en"}).text)
+    assert "tasks are overdue and unfinished" in english

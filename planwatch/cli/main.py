@@ -127,7 +127,7 @@ def ask(
     """Hỏi về chỉ tiêu, số liệu, nhiệm vụ; câu trả lời kèm nguồn, hoặc “không có số liệu”."""
     today = date_option(as_of)
     with sessions()() as session:
-        answer = answer_question(session, question, today)
+        answer = answer_question(session, question, today, state.lang)
     console.print(answer.text, highlight=False)
     for source in answer.citations:
         page = f", {say('page')} {source.page}" if source.page else ""

@@ -21,9 +21,11 @@ from planwatch.monitor.series import document_order
 from planwatch.store import models
 from planwatch.text.fold import fold
 from planwatch.vocab.catalogue import default_catalogue
-from planwatch.vocab.measures import measure_label
-from planwatch.vocab.numbers import format_number
+from planwatch.vocab.measures import Measure
 from planwatch.vocab.units import base_value, same_kind, unit_kind
+from planwatch.vocab.wording import Phrase
+
+FINDINGS = "monitor/data/findings.yaml"  # what a finding says, in each language
 
 HIGH, MEDIUM, LOW = "cao", "trung bình", "thấp"
 SEVERITY_ORDER = {HIGH: 0, MEDIUM: 1, LOW: 2}
@@ -46,8 +48,18 @@ class Finding:
     severity: str
     indicator: str
     period: str
-    message: str
+    message: str  # Vietnamese
     sources: tuple[Source, ...]
+    message_en: str = ""
+
+    def message_in(self, lang: str) -> str:
+        return self.message_en if lang == "en" and self.message_en else self.message
+
+
+def _finding(kind: str, severity: str, fact: Any, args: dict[str, object], sources: tuple[Source, ...]) -> Finding:
+    """A finding about `fact`, its message said in both languages (data/findings.yaml)."""
+    said = Phrase(FINDINGS, kind, args)
+    return Finding(kind, severity, fact.indicator, _period(fact), said.text("vi"), sources, said.text("en"))
 
 
 @dataclass(frozen=True)
@@ -120,20 +132,12 @@ def _cross_document(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
             if not _differs(va, vb):
                 continue
             revision = a.estimate and document_order(da) < document_order(db)
-            change = f"{format_number(a.value)} {a.unit} → {format_number(b.value)} {b.unit}".strip()
-            what = "ước tính được điều chỉnh" if revision else "số liệu mâu thuẫn giữa hai văn bản"
             gap = abs(va - vb) / max(abs(va), abs(vb)) if max(abs(va), abs(vb)) else 0
             severity = LOW if revision else HIGH if gap > 0.05 else MEDIUM
-            findings.append(
-                Finding(
-                    "revision" if revision else "contradiction",
-                    severity,
-                    a.indicator,
-                    _period(a),
-                    f"{what}: {change} ({measure_label(measure)})",
-                    (_source(a, da.doc_key), _source(b, db.doc_key)),
-                )
-            )
+            change = {"before": a.value, "unit_before": a.unit, "after": b.value, "unit_after": b.unit,
+                      "measure": Measure(measure)}  # fmt: skip
+            sources = (_source(a, da.doc_key), _source(b, db.doc_key))
+            findings.append(_finding("revision" if revision else "contradiction", severity, a, change, sources))
     return findings
 
 
@@ -158,17 +162,9 @@ def _parts_exceed_total(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
                 continue
             summed = sum(c.base_value for c in children)
             if summed > total.base_value * 1.01 + 1e-9:
-                findings.append(
-                    Finding(
-                        "parts_exceed_total",
-                        MEDIUM,
-                        total.indicator,
-                        _period(total),
-                        f"tổng các thành phần ({_in_unit(summed, total.unit)} {total.unit}) "
-                        f"lớn hơn tổng ({format_number(total.value)} {total.unit})",
-                        (_source(total, doc_key), *(_source(c, doc_key) for c in children)),
-                    )
-                )
+                sums = {"parts": _in_unit(summed, total.unit), "unit": total.unit, "total": total.value}
+                sources = (_source(total, doc_key), *(_source(c, doc_key) for c in children))
+                findings.append(_finding("parts_exceed_total", MEDIUM, total, sums, sources))
     return findings
 
 
@@ -191,22 +187,14 @@ def _parts_do_not_add_up(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
             continue
         summed = sum(p[0].base_value for p in parts if p)
         if _differs(summed, total.base_value, relative=0.01):
-            findings.append(
-                Finding(
-                    "parts_do_not_add_up",
-                    MEDIUM,
-                    total.indicator,
-                    _period(total),
-                    f"tổng các thành phần ({_in_unit(summed, total.unit)} {total.unit}) khác tổng "
-                    f"({format_number(total.value)} {total.unit})",
-                    (_source(total, doc_key), *(_source(p[0], doc_key) for p in parts if p)),
-                )
-            )
+            sums = {"parts": _in_unit(summed, total.unit), "unit": total.unit, "total": total.value}
+            sources = (_source(total, doc_key), *(_source(p[0], doc_key) for p in parts if p))
+            findings.append(_finding("parts_do_not_add_up", MEDIUM, total, sums, sources))
     return findings
 
 
-def _in_unit(base: float, unit: str) -> str:
-    return format_number(round(base / base_value(1, unit), 2))
+def _in_unit(base: float, unit: str) -> float:
+    return round(base / base_value(1, unit), 2)
 
 
 def _implied_plans(session: Session, rows: list[tuple[Any, DocRef]]) -> list[Finding]:
@@ -233,30 +221,19 @@ def _implied_plans(session: Session, rows: list[tuple[Any, DocRef]]) -> list[Fin
         implied = value.base_value / (fact.value / 100)
         stated = base_value(target.value, target.unit)
         if _differs(implied, stated, relative=0.02):
-            shown = format_number(round(implied / base_value(1, target.unit), 1))
-            findings.append(
-                Finding(
-                    "implied_plan",
-                    MEDIUM,
-                    fact.indicator,
-                    _period(fact),
-                    f"kế hoạch suy ra từ số liệu ({shown} {target.unit}) khác mục tiêu đã giao "
-                    f"({format_number(target.value)} {target.unit})",
-                    (
-                        _source(value, document.doc_key),
-                        _source(fact, document.doc_key),
-                        Source(
-                            target.document.doc_key if target.document else "manual",
-                            target.quote,
-                            target.char_start or 0,
-                            target.char_end or 0,
-                            target.page,
-                            target.value,
-                            target.unit,
-                        ),
-                    ),
-                )
+            plans = {"implied": round(implied / base_value(1, target.unit), 1), "unit": target.unit,
+                     "target": target.value}  # fmt: skip
+            stated_in = Source(
+                target.document.doc_key if target.document else "manual",
+                target.quote,
+                target.char_start or 0,
+                target.char_end or 0,
+                target.page,
+                target.value,
+                target.unit,
             )
+            sources = (_source(value, document.doc_key), _source(fact, document.doc_key), stated_in)
+            findings.append(_finding("implied_plan", MEDIUM, fact, plans, sources))
     return findings
 
 
@@ -281,17 +258,9 @@ def _yoy(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
             continue
         computed = 100 * (now[0].base_value / before[0].base_value - 1)
         if abs(computed - fact.value) > 1.5:
-            findings.append(
-                Finding(
-                    "yoy_mismatch",
-                    MEDIUM,
-                    fact.indicator,
-                    _period(fact),
-                    f"tăng/giảm ghi {format_number(fact.value)}%, tính từ số liệu năm trước được "
-                    f"{format_number(round(computed, 1))}%",
-                    (_source(fact, document.doc_key), _source(now[0], now[1]), _source(before[0], before[1])),
-                )
-            )
+            changes = {"stated": fact.value, "computed": round(computed, 1)}
+            sources = (_source(fact, document.doc_key), _source(now[0], now[1]), _source(before[0], before[1]))
+            findings.append(_finding("yoy_mismatch", MEDIUM, fact, changes, sources))
     return findings
 
 

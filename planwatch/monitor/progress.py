@@ -13,20 +13,18 @@ Lower-is-better indicators (tỷ lệ hộ nghèo, thất nghiệp, thứ hạng
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
-from typing import Any
 
-import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.monitor.series import Point, series
 from planwatch.store import models
 from planwatch.vocab.catalogue import UNCLASSIFIED, Catalogue, Indicator, default_catalogue
-from planwatch.vocab.numbers import format_number
-from planwatch.vocab.periods import Period, parse_period, period_words
+from planwatch.vocab.periods import parse_period
 from planwatch.vocab.units import base_value, same_kind
+from planwatch.vocab.wording import Phrase, Word
+
+REASONS = "monitor/data/reasons.yaml"  # what a target status says, in each language
 
 ACHIEVED, ON_TRACK, BEHIND, AT_RISK, NO_DATA = (
     "đạt/vượt",
@@ -53,7 +51,7 @@ class TargetStatus:
     doc_key: str
     indicator: Indicator | None
     status: str
-    reason_parts: list[Reason]
+    reason_parts: list[Phrase]
     actual: Point | None = None
     percent_of_target: float | None = None
     expected_pct: float | None = None
@@ -144,7 +142,7 @@ def target_status(
     indicator = catalogue.indicators.get(target.indicator_code or "")
     name = row_name(target, indicator)
     if not target.indicator_code:
-        return TargetStatus(target, doc_key, None, NO_DATA, [Reason("unmapped", {"name": name})])
+        return TargetStatus(target, doc_key, None, NO_DATA, [Phrase(REASONS, "unmapped", {"name": name})])
     points = [
         p
         for p in series(session, target.indicator_code, target.measure, year)
@@ -153,7 +151,13 @@ def target_status(
     if target.measure == "value" and target.unit != "%":
         points = [p for p in points if p.cumulative or indicator is None or indicator.kind != "flow"]
     if not points:
-        return TargetStatus(target, doc_key, indicator, NO_DATA, [Reason("no_data", {"name": name, "year": str(year)})])
+        return TargetStatus(
+            target,
+            doc_key,
+            indicator,
+            NO_DATA,
+            [Phrase(REASONS, "no_data", {"name": name, "year": str(year)})],
+        )
     latest = max(points, key=lambda p: (p.period_end, p.cumulative))
     trend = [(p.period_end, p.value) for p in sorted(points, key=lambda p: p.period_end)]
     down = indicator.lower_is_better if indicator else False
@@ -191,13 +195,19 @@ def _flow_status(
         else AT_RISK
     )
     pace = {"name": indicator.name, "share": round(share, 1), "months": months, "expected": round(expected, 1)}
-    reason = [Reason("pace", pace | {"above": Word("above" if gap >= 0 else "below")})]
+    reason = [Phrase(REASONS, "pace", pace | {"above": Word("above" if gap >= 0 else "below")})]
     reported = _reported_plan_pct(session, indicator.code, latest)
     row = TargetStatus(
         target, doc_key, indicator, status, reason, latest, share, expected, gap, [(p, v) for p, v in trend], reported
     )
     if row.plan_pct_disagrees and reported is not None:
-        row.reason_parts.append(Reason("reported", {"reported": reported, "apart": round(abs(reported - share), 1)}))
+        row.reason_parts.append(
+            Phrase(
+                "monitor/data/reasons.yaml",
+                "reported",
+                {"reported": reported, "apart": round(abs(reported - share), 1)},
+            )
+        )
     return row
 
 
@@ -254,46 +264,17 @@ def _level_status(
         status = BEHIND if share is not None and share >= 100 - thresholds.risk else AT_RISK
     level = {"name": name, "actual": actual, "unit": _unit_text(target), "period": period, "goal": goal}
     comparator = Word(target.comparator) if target.comparator in (">=", "<=", "range") else ""
-    reason = [Reason("level", level | {"met": Word("met" if met else "not_met"), "comparator": comparator})]
+    reason = [
+        Phrase(
+            "monitor/data/reasons.yaml",
+            "level",
+            level | {"met": Word("met" if met else "not_met"), "comparator": comparator},
+        )
+    ]
     if in_points and not met and target.measure != "rank":
-        reason.append(Reason("points_short", {"gap": round(abs(gap), 2)}))
+        reason.append(Phrase(REASONS, "points_short", {"gap": round(abs(gap), 2)}))
     return TargetStatus(target, doc_key, indicator, status, reason, latest, share, None, gap, trend)
 
 
 def _unit_text(target: models.Target) -> str:
     return "%" if target.unit == "%" else f" {target.unit}" if target.unit else ""
-
-
-@dataclass(frozen=True)
-class Word:
-    """A word of data/reasons.yaml's `words`, said in the reason's language."""
-
-    key: str
-
-
-@dataclass(frozen=True)
-class Reason:
-    """One sentence part of a status reason: a template of data/reasons.yaml and what fills it."""
-
-    key: str
-    args: dict[str, object]
-
-    def text(self, lang: str) -> str:
-        wording = _reasons()
-        return str(wording[self.key][lang]).format(**{k: _said(v, lang) for k, v in self.args.items()})
-
-
-def _said(value: object, lang: str) -> str:
-    if isinstance(value, Word):
-        return str(_reasons()["words"][lang][value.key])
-    if isinstance(value, Period):
-        return period_words(value, lang)
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        return format_number(value) if lang == "vi" else f"{value:,.4f}".rstrip("0").rstrip(".")
-    return str(value)
-
-
-@cache
-def _reasons() -> dict[str, Any]:
-    text = resources.files("planwatch.monitor").joinpath("data/reasons.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)  # type: ignore[no-any-return]

@@ -19,13 +19,15 @@ from sqlalchemy.orm import Session
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.progress import AT_RISK, BEHIND, year_status, year_targets
 from planwatch.monitor.series import series
-from planwatch.monitor.tasks import OVERDUE, STATUS_VI, TaskView, scorecard, task_views
+from planwatch.monitor.tasks import OVERDUE, TaskView, scorecard, task_views
 from planwatch.store import models
 from planwatch.text.fold import fold_keep_length
 from planwatch.vocab.catalogue import default_catalogue
-from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import Period, find_periods, parse_period, period_words
 from planwatch.vocab.units import same_kind
+from planwatch.vocab.wording import Phrase, Word
+
+ANSWERS = "query/data/answers.yaml"  # what an answer says, in each language
 
 _CHANGE = re.compile(r"\b(?:tang|giam)\b.*\bbao nhieu\b|\btang truong\b.*\bbao nhieu\b|\bbao nhieu phan tram\b")
 _PLAN = re.compile(r"(?:%|phan tram)\s*(?:ke hoach|du toan)|so voi ke hoach|dat bao nhieu % ")
@@ -59,29 +61,49 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
 
 
-def ask(session: Session, question: str, today: date | None = None) -> Answer:
+def ask(session: Session, question: str, today: date | None = None, lang: str = "vi") -> Answer:
+    """The answer to a question asked in Vietnamese, said in `lang` (data/answers.yaml)."""
+    said = _Saying(lang)
     folded = fold_keep_length(question.lower())
     if _AT_RISK.search(folded):
-        return _targets_at_risk(session, _period(question))
+        return _targets_at_risk(session, _period(question), said)
     if _TASKS.search(folded):
         if _WHICH_AGENCY.search(folded):
-            return _overdue_agencies(session, today or date.today())
-        return _overdue_tasks(session, today or date.today())
+            return _overdue_agencies(session, today or date.today(), said)
+        return _overdue_tasks(session, today or date.today(), said)
     if _AGENCY_TASKS.search(folded) and (agency := _agency_named(question)):
-        return _agency_tasks(session, agency, today or date.today())
+        return _agency_tasks(session, agency, today or date.today(), said)
     # an abbreviation or a name alone ("NSNN") is matched by its words when no name is written in full
     code = default_catalogue().code_for(question) or default_catalogue().closest(question)
     if code is None:
-        return Answer(
-            False,
-            "Chưa xác định được chỉ tiêu trong câu hỏi; hãy nêu tên chỉ tiêu (ví dụ: thu ngân sách, GRDP, xuất khẩu).",
-        )
+        return Answer(False, said("no_indicator"))
     name = default_catalogue().indicators[code].name
     period = _period(question)
     if _TARGET.search(folded) and not _PLAN.search(folded):
-        return _target(session, code, name, period)
+        return _target(session, code, name, period, said)
     measure = "plan_pct" if _PLAN.search(folded) else "yoy_change_pct" if _CHANGE.search(folded) else "value"
-    return _figure(session, code, name, measure, period)
+    return _figure(session, code, name, measure, period, said)
+
+
+class _Saying:
+    """The answers' sentences in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, key: str, **args: object) -> str:
+        return self.phrase(key, **args).text(self.lang)
+
+    def phrase(self, key: str, **args: object) -> Phrase:
+        return Phrase(ANSWERS, key, args)
+
+    def inside(self, name: str) -> str:
+        """A name inside a Vietnamese sentence starts lower case ("Mục tiêu thu ngân sách ..."); in English it is
+        quoted as the catalogue writes it."""
+        return _inside(name) if self.lang == "vi" else name
+
+    def period(self, period: Period | None) -> str:
+        return f" {period_words(period, self.lang)}" if period and period.end else ""
 
 
 def _period(question: str) -> Period | None:
@@ -91,7 +113,7 @@ def _period(question: str) -> Period | None:
     return mentions[-1].period if mentions else None
 
 
-def _figure(session: Session, code: str, name: str, measure: str, period: Period | None) -> Answer:
+def _figure(session: Session, code: str, name: str, measure: str, period: Period | None, said: _Saying) -> Answer:
     """The latest stated figure (an actual over an estimate) of the indicator for the period asked."""
     unit = default_catalogue().indicators[code].unit
     start, end = period.as_strings() if period else (None, None)
@@ -105,15 +127,24 @@ def _figure(session: Session, code: str, name: str, measure: str, period: Period
         and (end is None or (p.period_end == end and (start is None or p.period_start in (start, None))))
     ]
     if not points:
-        return Answer(False, f"Không có số liệu {name}{_period_text(period)} trong các văn bản đã nhập.")
+        return Answer(False, said("no_figure", name=name, period=said.period(period)))
     point = max(points, key=lambda p: (p.period_end, not p.estimate, p.cumulative))
     fact = session.get(models.Fact, point.fact_id)
     assert fact is not None
-    estimate = " (ước tính)" if fact.estimate else ""
+    estimate = Word("estimate") if fact.estimate else ""
+    value = _value_phrase(measure, fact.value, fact.unit, said)
+    when = said.period(parse_period(fact.period_start, fact.period_end))
     return Answer(
         True,
-        f"{name}{_fact_period_text(fact.period_start, fact.period_end)}: {_value_text(measure, fact.value, fact.unit)}"
-        f"{estimate}. Nguồn: {point.doc_key} — “{fact.quote.strip()}”.",
+        said(
+            "figure",
+            name=name,
+            period=when,
+            value=value,
+            estimate=estimate,
+            doc=point.doc_key,
+            quote=fact.quote.strip(),
+        ),  # fmt: skip
         fact.value,
         "%" if measure != "value" else fact.unit,
         f"{fact.period_start or ''}..{fact.period_end}",
@@ -121,23 +152,31 @@ def _figure(session: Session, code: str, name: str, measure: str, period: Period
     )
 
 
-def _target(session: Session, code: str, name: str, period: Period | None) -> Answer:
+def _target(session: Session, code: str, name: str, period: Period | None, said: _Saying) -> Answer:
     month = (period.end or period.start) if period else None
     year = month.year if month else date.today().year
     targets = [(t, k) for t, k in year_targets(session, year) if t.indicator_code == code]
     if not targets:
-        return Answer(False, f"Không có mục tiêu {name} năm {year} trong các văn bản đã nhập.")
+        return Answer(False, said("no_target", name=said.inside(name), year=str(year)))
     target, doc_key = targets[0]
     value = (
-        f"{format_number(target.value_min or 0)}–{format_number(target.value_max or 0)}"
+        said.phrase("between", low=target.value_min or 0, high=target.value_max or 0)
         if target.comparator == "range"
-        else format_number(target.value or 0)
+        else said.phrase("number", value=target.value or 0)
     )
     unit = "%" if target.unit == "%" else f" {target.unit}".rstrip()
     citation = Citation(doc_key, target.char_start or 0, target.char_end or 0, target.page, target.quote)
     return Answer(
         True,
-        f"Mục tiêu {_inside(name)} năm {year}: {value}{unit}. Nguồn: {doc_key} — “{target.quote.strip()}”.",
+        said(
+            "target",
+            name=_inside(name),
+            year=str(year),
+            value=value,
+            unit=unit,
+            doc=doc_key,
+            quote=target.quote.strip(),
+        ),  # fmt: skip
         target.value,
         target.unit,
         str(year),
@@ -145,19 +184,17 @@ def _target(session: Session, code: str, name: str, period: Period | None) -> An
     )
 
 
-def _targets_at_risk(session: Session, period: Period | None) -> Answer:
+def _targets_at_risk(session: Session, period: Period | None, said: _Saying) -> Answer:
     """The year's targets that are behind or at risk, each with its reason and the source of its figure."""
     month = (period.end or period.start) if period else None
     year = month.year if month else _latest_target_year(session)
     rows = [r for r in year_status(session, year) if r.status in (AT_RISK, BEHIND)] if year else []
     if not rows:
-        return Answer(
-            False, f"Không có chỉ tiêu chậm hoặc có nguy cơ không đạt năm {year or ''} trong dữ liệu.".strip()
-        )
+        return Answer(False, said("none_at_risk", year=str(year or "")))
     rows.sort(key=lambda r: r.status != AT_RISK)
-    lines = [f"- {r.status}: {r.reason}" for r in rows[:_LISTED]]
+    lines = [said("status_line", status=Word(r.status), reason=r.reason_in(said.lang)) for r in rows[:_LISTED]]
     citations = [c for r in rows[:_LISTED] if r.actual and (c := _cite(session, r.actual.doc_key, r.actual.fact_id))]
-    head = f"{len(rows)} chỉ tiêu năm {year} chậm hoặc có nguy cơ không đạt:"
+    head = said("at_risk", count=len(rows), year=str(year))
     return Answer(True, "\n".join([head, *lines]), float(len(rows)), "chỉ tiêu", str(year), citations)
 
 
@@ -189,27 +226,34 @@ def _agency_named(question: str) -> str | None:
     return None
 
 
-def _agency_tasks(session: Session, agency: str, today: date) -> Answer:
+def _agency_tasks(session: Session, agency: str, today: date, said: _Saying) -> Answer:
     views = [v for v in task_views(session, today) if agency in v.task.agency_codes]
     name = default_registry().name_of(agency)
     if not views:
-        return Answer(False, f"Không có nhiệm vụ nào giao {name} chủ trì trong các văn bản đã nhập.")
-    return _task_list(f"{name} được giao chủ trì {len(views)} nhiệm vụ:", views, lambda v: STATUS_VI[v.status], today)
+        return Answer(False, said("no_agency_tasks", name=name))
+    head = said("agency_tasks", name=name, count=len(views))
+    return _task_list(head, views, lambda v: said.phrase("words_only", word=Word(v.status)), today, said)
 
 
-def _overdue_tasks(session: Session, today: date) -> Answer:
+def _overdue_tasks(session: Session, today: date, said: _Saying) -> Answer:
     views = sorted(task_views(session, today, status=OVERDUE), key=lambda v: v.due or today)
     if not views:
-        return Answer(False, f"Không có nhiệm vụ quá hạn tại ngày {today:%d/%m/%Y} trong các văn bản đã nhập.")
-    head = f"{len(views)} nhiệm vụ quá hạn chưa hoàn thành tại ngày {today:%d/%m/%Y}:"
-    return _task_list(head, views, lambda v: f"hạn {v.due:%d/%m/%Y}; {', '.join(v.task.agencies)}", today)
+        return Answer(False, said("none_overdue", day=today))
+    head = said("overdue", count=len(views), day=today)
+    return _task_list(
+        head, views, lambda v: said.phrase("due_note", day=v.due, agencies=", ".join(v.task.agencies)), today, said
+    )
 
 
-def _task_list(head: str, views: list[TaskView], note: Callable[[TaskView], str], today: date) -> Answer:
+def _task_list(
+    head: str, views: list[TaskView], note: Callable[[TaskView], Phrase], today: date, said: _Saying
+) -> Answer:
     """Tasks answered as a list: each with its item number, summary and `note`, the first ones cited."""
     shown = views[:_LISTED]
-    lines = [f"- {v.doc_key} mục {v.task.ref or '—'}: {v.task.summary} ({note(v)})" for v in shown]
-    more = [f"… và {len(views) - _LISTED} nhiệm vụ khác."] if len(views) > _LISTED else []
+    lines = [
+        said("task_line", doc=v.doc_key, ref=v.task.ref or "—", summary=v.task.summary, note=note(v)) for v in shown
+    ]
+    more = [said("more_tasks", count=len(views) - _LISTED)] if len(views) > _LISTED else []
     citations = [_task_citation(v) for v in shown]
     return Answer(True, "\n".join([head, *lines, *more]), float(len(views)), "nhiệm vụ", today.isoformat(), citations)
 
@@ -219,10 +263,10 @@ def _task_citation(view: TaskView) -> Citation:
     return Citation(view.doc_key, task.char_start, task.char_end, task.page, task.quote)
 
 
-def _overdue_agencies(session: Session, today: date) -> Answer:
+def _overdue_agencies(session: Session, today: date, said: _Saying) -> Answer:
     lines = [line for line in scorecard(task_views(session, today)) if line.overdue]
     if not lines:
-        return Answer(False, f"Không có nhiệm vụ quá hạn tại ngày {today:%d/%m/%Y} trong các văn bản đã nhập.")
+        return Answer(False, said("none_overdue", day=today))
     registry = default_registry()
     top = lines[0]
     name = registry.name_of(top.agency)
@@ -230,10 +274,10 @@ def _overdue_agencies(session: Session, today: date) -> Answer:
         v for v in task_views(session, today, status=OVERDUE) if top.agency in (v.task.agency_codes + v.task.agencies)
     ]
     citations = [_task_citation(v) for v in overdue]
-    refs = ", ".join(f"{v.doc_key} mục {v.task.ref}" for v in overdue)
+    refs = ", ".join(said("task_ref", doc=v.doc_key, ref=v.task.ref) for v in overdue)
     return Answer(
         True,
-        f"{name} có nhiều nhiệm vụ quá hạn nhất: {top.overdue} nhiệm vụ tại ngày {today:%d/%m/%Y} ({refs}).",
+        said("most_overdue", name=name, count=top.overdue, day=today, refs=refs),
         float(top.overdue),
         "nhiệm vụ",
         today.isoformat(),
@@ -241,17 +285,9 @@ def _overdue_agencies(session: Session, today: date) -> Answer:
     )
 
 
-def _value_text(measure: str, value: float, unit: str) -> str:
+def _value_phrase(measure: str, value: float, unit: str, said: _Saying) -> Phrase:
     if measure == "yoy_change_pct":
-        return f"{'tăng' if value >= 0 else 'giảm'} {format_number(abs(value))}% so với cùng kỳ"
+        return said.phrase("yoy_up" if value >= 0 else "yoy_down", value=abs(value))
     if measure == "plan_pct":
-        return f"bằng {format_number(value)}% kế hoạch"
-    return f"{format_number(value)} {unit}".strip()
-
-
-def _period_text(period: Period | None) -> str:
-    return f" {period_words(period)}" if period and period.end else ""
-
-
-def _fact_period_text(start: str | None, end: str | None) -> str:
-    return _period_text(parse_period(start, end))
+        return said.phrase("plan_share", value=value)
+    return said.phrase("amount", value=value, unit=unit)

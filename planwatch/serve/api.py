@@ -296,8 +296,12 @@ def search_passages(
 
 
 @router.get("/ask", response_model=Answer)
-def answer(db: Db, q: Annotated[str, Query(min_length=1, max_length=300)]) -> Answer:
-    return ask(db, q)
+def answer(
+    db: Db,
+    q: Annotated[str, Query(min_length=1, max_length=300)],
+    lang: Annotated[str, Query(pattern="^(vi|en)$")] = "vi",
+) -> Answer:
+    return ask(db, q, lang=lang)
 
 
 @router.get("/facts/export")

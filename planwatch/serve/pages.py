@@ -381,7 +381,7 @@ def search_page(request: Request, q: str = "") -> HTMLResponse:
     answer = None
     if q.strip():
         with open_session(request) as db:
-            answer = ask(db, q)
+            answer = ask(db, q, lang=page_lang(request))
             for hit in search(db, q[:300], 20):
                 hits.append((hit, marked(hit.text, hit.marks)))
     return render(request, "search.html", q=q, hits=hits, answer=answer)

@@ -50,6 +50,13 @@ def _period(context: Context, start: str | None, end: str | None) -> str:
 
 
 @pass_context
+def _span(context: Context, span: str) -> str:
+    """ "2024-01–2024-06" (as findings and exports keep a period) in words."""
+    start, _, end = span.partition("–")
+    return _period(context, start if end else None, end or start)
+
+
+@pass_context
 def _title(context: Context, document: models.Document) -> str:
     return document_title(document, context.get("lang", "vi"))
 
@@ -58,6 +65,7 @@ templates.env.filters["title"] = _title
 templates.env.globals["zip"] = zip
 templates.env.filters["number"] = document_number
 templates.env.filters["period"] = _period
+templates.env.filters["span"] = _span
 templates.env.filters["num"] = lambda v: "" if v is None else format_number(round(v, 2) if isinstance(v, float) else v)
 
 
