@@ -148,7 +148,7 @@ def test_the_audit_trail_cannot_be_edited(client: TestClient, engine: Engine) ->
     with engine.connect() as connection, pytest.raises(DBAPIError):
         connection.execute(text("DELETE FROM audit"))
     signed_in(client, "ke_hoach")
-    assert "user.add" in client.get("/nhat-ky").text
+    assert "Thêm tài khoản" in client.get("/nhat-ky").text
     signed_in(client, "xem")
     assert client.get("/nhat-ky").status_code == 403
 

@@ -4,6 +4,7 @@ Screenshots go to screenshots/ (see README)."""
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -24,7 +25,7 @@ from planwatch.ingest import document_paths, ingest_file
 from planwatch.serve.app import create_app
 from planwatch.store.db import open_engine, session_factory
 
-from .conftest import ROOT, SAMPLES
+from .conftest import ROOT, SAMPLES, SHARED_CORPUS
 
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "mat-khau-du-dai"
@@ -236,13 +237,15 @@ def test_an_agency_updates_its_own_task_and_the_planning_office_reads_the_audit(
     page.get_by_role("button", name="Đăng xuất").click()
     _sign_in(page, accounts_url, "ke_hoach")
     page.goto(accounts_url + "/nhat-ky")
-    expect(page.locator("table.audit")).to_contain_text("task.update")
+    expect(page.locator("table.audit")).to_contain_text("Cập nhật nhiệm vụ")
     expect(page.locator("table.audit")).to_contain_text("so_ct")
     _shot(page, "12-nhat-ky")
 
 
 PAGES = ["/", "/chi-tieu", "/chi-tieu/INDUSTRIAL_OUTPUT", "/van-ban", "/van-ban/bao-cao-6-thang-2025",
-         "/nhiem-vu?as_of=30/06/2025", "/kiem-tra", "/tim-kiem?q=thu+ngan+sach", "/dang-nhap"]  # fmt: skip
+         "/van-ban/bao-cao-6-thang-2025/xoa", "/nhiem-vu?as_of=30/06/2025", "/nhiem-vu/ke-hoach-2025/1.2",
+         "/co-quan", "/co-quan/SKHDT", "/kiem-tra", "/tim-kiem?q=thu+ngan+sach", "/nhap-so-lieu",
+         "/nhap-so-lieu/tong-hop", "/dang-nhap", "/khong-co"]  # fmt: skip
 
 
 def test_no_page_is_wider_than_a_phone(browser: Browser, base_url: str) -> None:
@@ -267,3 +270,133 @@ def test_a_task_from_the_list_to_its_page_and_back_with_the_filters(page: Page, 
     page.get_by_role("link", name="← Nhiệm vụ").click()
     expect(page.locator("input[name=agency]")).to_have_value("SCT")
     expect(page.locator("input[name=as_of]")).to_have_value("30/06/2025")
+
+
+@pytest.fixture(scope="module")
+def cycle_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A shared server for one month's cycle: the samples, the Planning Department and Sở Công Thương."""
+    engine = _samples_store(tmp_path_factory.mktemp("cycle"))
+    with session_factory(engine).begin() as session:
+        add_user(session, "ke_hoach", PASSWORD, Role.PLANNING, None, "test")
+        add_user(session, "so_ct", PASSWORD, Role.AGENCY, "SCT", "test")
+    yield from _serving(engine)
+
+
+def _sign_out(page: Page) -> None:
+    page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.locator("a.account")).to_have_text("Đăng nhập")
+
+
+def test_a_month_from_entry_to_lock(page: Page, cycle_url: str) -> None:
+    """Planning corrects a target and a document's date; the agency enters May and updates its task; planning
+    approves and locks May; the agency's later edit is refused; the audit trail holds every step."""
+    _sign_in(page, cycle_url, "ke_hoach")
+    page.goto(cycle_url + "/chi-tieu/INDUSTRIAL_OUTPUT")
+    page.get_by_text("Nhập hoặc sửa chỉ tiêu kế hoạch").click()
+    form = page.locator("form[action$='/ke-hoach']")
+    form.locator("input[name=year]").fill("2025")
+    form.locator("input[name=value]").fill("260.000")
+    form.locator("input[name=reason]").fill("HĐND điều chỉnh kế hoạch")
+    form.get_by_role("button", name="Lưu").click()
+    expect(page.locator("p.message")).to_contain_text("Đã lưu chỉ tiêu 2025")
+    expect(page.locator("table.targets")).to_contain_text("260.000 tỷ đồng")
+    _shot(page, "15-sua-chi-tieu")
+    page.goto(cycle_url + "/van-ban/bao-cao-thang-4-2025")
+    page.get_by_text("Sửa thông tin văn bản").click()
+    page.locator("input[name=issued]").fill("08/05/2025")
+    page.locator("details.correct input[name=reason]").fill("ngày ký trên bản gốc")
+    page.locator("details.correct").get_by_role("button", name="Lưu").click()
+    expect(page.locator("p.message")).to_contain_text("Đã sửa 1 mục")
+    _sign_out(page)
+
+    _sign_in(page, cycle_url, "so_ct")
+    page.goto(cycle_url + "/nhap-so-lieu?month=2025-05")
+    page.locator("input[name='IIP.month']").fill("108,5")
+    page.locator("input[name='INDUSTRIAL_OUTPUT.to_date']").fill("101.250,5")
+    page.get_by_role("button", name="Gửi số liệu").click()
+    expect(page.locator("p.message")).to_contain_text("Đã gửi số liệu tháng 5/2025")
+    _shot(page, "16-co-quan-nhap-so-lieu")
+    page.goto(cycle_url + "/nhiem-vu?as_of=31/05/2025")
+    expect(page.locator("table.tasks tr", has=page.locator("summary"))).to_have_count(1)  # its own task only
+    row = page.locator("table.tasks tr", has_text="Tập trung tháo gỡ khó khăn")
+    row.locator("summary").click()
+    row.locator("input[name=reported_on]").fill("28/05/2025")
+    row.locator("input[name=note]").fill("Đã đối thoại với 40 doanh nghiệp")
+    row.get_by_role("button", name="Cập nhật").click()
+    expect(page.locator("p.message")).to_contain_text("Đã lưu cập nhật nhiệm vụ 1.2")
+    _sign_out(page)
+
+    _sign_in(page, cycle_url, "ke_hoach")
+    page.goto(cycle_url + "/nhap-so-lieu/tong-hop?month=2025-05")
+    page.locator("table.completeness tr", has_text="Sở Công Thương").get_by_role("button", name="Duyệt").click()
+    expect(page.locator("p.message")).to_contain_text("Đã duyệt")
+    page.locator("form[action='/nhap-so-lieu/khoa'] input[name=reason]").fill("đã tổng hợp báo cáo tháng 5")
+    page.get_by_role("button", name="Khoá kỳ").click()
+    expect(page.locator("p.locked")).to_contain_text("Kỳ này đã khoá bởi ke_hoach")
+    _shot(page, "17-duyet-khoa-ky")
+    _sign_out(page)
+
+    _sign_in(page, cycle_url, "so_ct")
+    page.goto(cycle_url + "/nhap-so-lieu?month=2025-05")
+    page.locator("input[name='IIP.month']").fill("109")
+    page.get_by_role("button", name="Gửi số liệu").click()
+    expect(page.locator("main")).to_contain_text("đã khoá")
+    _shot(page, "18-ky-da-khoa")
+    _sign_out(page)
+
+    _sign_in(page, cycle_url, "ke_hoach")
+    page.goto(cycle_url + "/nhat-ky")
+    trail = page.locator("table.audit")
+    for action in ("Nhập/sửa chỉ tiêu", "Sửa thông tin văn bản", "Gửi số liệu", "Cập nhật nhiệm vụ", "Duyệt số liệu",
+                   "Khoá kỳ"):  # fmt: skip
+        expect(trail).to_contain_text(action)
+    _shot(page, "19-nhat-ky-ca-ky")
+
+
+@pytest.fixture(scope="module")
+def empty_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serving(open_engine(f"sqlite:///{tmp_path_factory.mktemp('empty') / 'empty.db'}"))
+
+
+@pytest.fixture(scope="module")
+def corpus_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The five real documents of ../shared/corpus: reports and plans of 2023-2024."""
+    engine = open_engine(f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'corpus.db'}")
+    sessions = session_factory(engine)
+    for path in sorted(SHARED_CORPUS.glob("*.txt")):
+        ingest_file(sessions, path)
+    yield from _serving(engine)
+
+
+def test_an_empty_store_says_what_to_upload(page: Page, empty_url: str) -> None:
+    page.goto(empty_url + "/")
+    expect(page.locator("main")).to_contain_text("Chưa có văn bản nào")
+    expect(page.locator("main a[href='/van-ban']").first).to_be_visible()
+    _shot(page, "20-kho-trong")
+
+
+def test_the_real_documents_first_screen_and_list(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/")
+    expect(page.locator("h1")).to_contain_text("2024")
+    expect(page.locator("main")).to_contain_text("14,14%")
+    expect(page.locator("main")).to_contain_text("10.111,7 tỷ đồng")
+    _shot(page, "21-tong-quan-van-ban-that")
+    page.goto(corpus_url + "/van-ban")
+    rows = page.locator("table.docs tbody tr")
+    expect(rows).to_have_count(5)
+    titles = page.locator("table.docs tbody tr td:first-child a").all_inner_texts()
+    for words in ("6 THÁNG ĐẦU NĂM 2024", "Báo cáo năm 2023", "NGHỊ QUYẾT", "KẾ HOẠCH", "Báo cáo tháng 5/2024"):
+        assert any(words in title for title in titles), (words, titles)
+    # the files carry no header block: the one number they hold is the plan's, left blank for the signature
+    expect(page.locator("table.docs")).to_contain_text("Số: …/KH-UBND")
+    _shot(page, "22-van-ban-that")
+
+
+def test_agency_pages_and_due_soon(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/nhiem-vu?as_of=15/03/2025&soon=30")
+    expect(page.locator("table.tasks")).to_contain_text("giảm nghèo")
+    page.locator("table.tasks a[href^='/co-quan/']").first.click()
+    expect(page.locator("h1")).to_have_text("Sở Lao động - Thương binh và Xã hội")
+    expect(page.locator("table.quarters")).to_contain_text("I/2025")
+    expect(page.locator("p.meta")).to_contain_text("15/03/2025")  # the date the list was looked at
+    _shot(page, "23-co-quan")

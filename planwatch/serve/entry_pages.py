@@ -9,13 +9,14 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from planwatch.access.entry import EntryError, approve, completeness, due, parse_entry, reporting, submit, window
-from planwatch.access.locks import LockedPeriod
+from planwatch.access.locks import LockedPeriod, lock, locked_months, unlock
 from planwatch.access.roles import PROVINCE_WRITERS, TASK_WRITERS, Role
 from planwatch.access.sessions import Actor
 from planwatch.serve.auth import actor, writer
-from planwatch.serve.rendering import open_session, refused, render
+from planwatch.serve.rendering import open_session, page_lang, planning_edit, refused, render
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.periods import Month, Period, period_words
 
@@ -107,6 +108,7 @@ def entry_overview(request: Request, month: MonthQuery = None, message: str = ""
     with open_session(request) as db:
         rows = completeness(db, chosen)
         who = actor(request, db)
+        lock = next((p for p in locked_months(db) if p.month == str(chosen)), None)
     can_approve = who is not None and who.role in PROVINCE_WRITERS
     return render(
         request,
@@ -117,8 +119,43 @@ def entry_overview(request: Request, month: MonthQuery = None, message: str = ""
         month_words=period_words(Period(chosen, chosen)),
         due=due(chosen),
         can_approve=can_approve,
+        can_unlock=who is not None and who.role == Role.ADMIN,
+        lock=lock,
         message=message,
     )
+
+
+@router.post("/nhap-so-lieu/khoa")
+def entry_lock(
+    request: Request,
+    month: Annotated[str, Form(max_length=7)],
+    reason: Annotated[str, Form(max_length=500)] = "",
+    csrf_token: Annotated[str | None, Form()] = None,
+) -> Response:
+    """Planning closes a month: its entries, corrections and task updates are refused until an admin reopens it."""
+
+    def change(db: Session, username: str) -> str:
+        lock(db, month, username or "local", reason)
+        return f"Đã khoá kỳ {month}." if page_lang(request) == "vi" else f"{month} is locked."
+
+    return planning_edit(request, csrf_token, change, f"/nhap-so-lieu/tong-hop?month={quote(month)}")
+
+
+@router.post("/nhap-so-lieu/mo-khoa")
+def entry_unlock(
+    request: Request,
+    month: Annotated[str, Form(max_length=7)],
+    reason: Annotated[str, Form(max_length=500)] = "",
+    csrf_token: Annotated[str | None, Form()] = None,
+) -> Response:
+    """An admin reopens a month, with a reason."""
+
+    def change(db: Session, username: str) -> str:
+        unlock(db, month, username or "local", reason)
+        return f"Đã mở khoá kỳ {month}." if page_lang(request) == "vi" else f"{month} is open again."
+
+    back = f"/nhap-so-lieu/tong-hop?month={quote(month)}"
+    return planning_edit(request, csrf_token, change, back, roles=frozenset({Role.ADMIN}))
 
 
 @router.post("/nhap-so-lieu/duyet")

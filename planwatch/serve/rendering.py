@@ -16,7 +16,8 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
-from planwatch.access.roles import PROVINCE_WRITERS
+from planwatch.access.locks import LockError
+from planwatch.access.roles import PROVINCE_WRITERS, Role
 from planwatch.monitor.plan_edits import PlanEditError
 from planwatch.serve.auth import OPEN_MODE, actor, writer
 from planwatch.serve.downloads import download_links
@@ -116,19 +117,25 @@ def refused(request: Request, error: HTTPException) -> HTMLResponse:
 
 
 def planning_edit(
-    request: Request, csrf: str | None, change: Callable[[Session, str], str], back: str, anchor: str = ""
+    request: Request,
+    csrf: str | None,
+    change: Callable[[Session, str], str],
+    back: str,
+    anchor: str = "",
+    roles: frozenset[Role] = PROVINCE_WRITERS,
 ) -> Response:
-    """An edit from a form that the Planning Department may make: checked, made in one transaction with its audit
-    row, and its outcome shown as a message on `back`."""
+    """An edit from a form that the Planning Department (or `roles`) may make: checked, made in one transaction
+    with its audit row, and its outcome (or why it was not made) shown as a message on `back`."""
     try:
         with request.app.state.sessions.begin() as db:
-            who = writer(request, db, PROVINCE_WRITERS, csrf)
+            who = writer(request, db, roles, csrf)
             message = change(db, who.username)
-    except PlanEditError as error:
+    except (PlanEditError, LockError) as error:
         message = f"{LABELS[page_lang(request)]['not_saved']}: {error}"
     except HTTPException as error:
         return refused(request, error)
-    return RedirectResponse(f"{back}?message={quote(message)}{anchor}", status_code=303)
+    joiner = "&" if "?" in back else "?"
+    return RedirectResponse(f"{back}{joiner}message={quote(message)}{anchor}", status_code=303)
 
 
 def marked(text: str, marks: tuple[tuple[int, int], ...]) -> Markup:
