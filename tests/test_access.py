@@ -89,15 +89,27 @@ def _delete(client: TestClient, headers: dict[str, str], n: int) -> int:
     return answer.status_code
 
 
+def _target(client: TestClient, headers: dict[str, str], n: int) -> int:
+    form = {"year": "2025", "value": f"{n}.000", "unit": "tỷ đồng", "reason": "điều chỉnh",
+            "csrf_token": headers.get("X-CSRF-Token", "")}  # fmt: skip
+    return client.post("/chi-tieu/INDUSTRIAL_OUTPUT/ke-hoach", data=form, follow_redirects=False).status_code
+
+
+def _agency(client: TestClient, headers: dict[str, str], n: int) -> int:
+    form = {"alias": f"Phòng thử nghiệm {n}", "code": "SKHDT", "csrf_token": headers.get("X-CSRF-Token", "")}
+    return client.post("/co-quan/them", data=form, follow_redirects=False).status_code
+
+
 MATRIX = {  # who → what each write answers
-    None: {"upload": 401, "task_api": 401, "task_form": 401, "mapping": 401, "delete": 401},
-    "xem": {"upload": 403, "task_api": 403, "task_form": 403, "mapping": 403, "delete": 403},
-    "so_ct": {"upload": 403, "task_api": 403, "task_form": 403, "mapping": 403, "delete": 403},
-    "so_kh": {"upload": 403, "task_api": 201, "task_form": 303, "mapping": 403, "delete": 403},
-    "ke_hoach": {"upload": 200, "task_api": 201, "task_form": 303, "mapping": 303, "delete": 303},
-    "quan_tri": {"upload": 200, "task_api": 201, "task_form": 303, "mapping": 303, "delete": 303},
+    None: {"upload": 401, "task_api": 401, "task_form": 401, "mapping": 401, "delete": 401, "target": 401, "agency": 401},
+    "xem": {"upload": 403, "task_api": 403, "task_form": 403, "mapping": 403, "delete": 403, "target": 403, "agency": 403},
+    "so_ct": {"upload": 403, "task_api": 403, "task_form": 403, "mapping": 403, "delete": 403, "target": 403, "agency": 403},
+    "so_kh": {"upload": 403, "task_api": 201, "task_form": 303, "mapping": 403, "delete": 403, "target": 403, "agency": 403},
+    "ke_hoach": {"upload": 200, "task_api": 201, "task_form": 303, "mapping": 303, "delete": 303, "target": 303, "agency": 303},
+    "quan_tri": {"upload": 200, "task_api": 201, "task_form": 303, "mapping": 303, "delete": 303, "target": 303, "agency": 303},
 }
-WRITES = {"upload": _upload, "task_api": _task_api, "task_form": _task_form, "mapping": _mapping, "delete": _delete}
+WRITES = {"upload": _upload, "task_api": _task_api, "task_form": _task_form, "mapping": _mapping, "delete": _delete,
+          "target": _target, "agency": _agency}  # fmt: skip
 
 
 def test_every_write_against_every_role(client: TestClient, engine: Engine) -> None:
@@ -110,7 +122,8 @@ def test_every_write_against_every_role(client: TestClient, engine: Engine) -> N
     with Session(engine) as session:
         counted = select(models.AuditEntry.action, func.count()).group_by(models.AuditEntry.action)
         actions = {action: count for action, count in session.execute(counted)}
-    assert actions == {"user.add": 5, "document.added": 2, "task.update": 6, "indicator.alias": 2, "document.delete": 2}
+    assert actions == {"user.add": 5, "document.added": 2, "task.update": 6, "indicator.alias": 2, "document.delete": 2,
+                       "target.set": 2, "agency.alias": 2}  # fmt: skip
 
 
 def test_a_write_without_its_csrf_token_is_refused(client: TestClient) -> None:

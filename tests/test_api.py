@@ -322,3 +322,17 @@ def test_english_pages_say_nothing_computed_in_vietnamese(client: TestClient) ->
     assert [f for f in fragments if f in vietnamese]  # the same look finds them where they belong
     english = _said_by_the_app(client.get("/tim-kiem", params={"q": "Nhiệm vụ nào quá hạn?", "lang": "en"}).text)
     assert "tasks are overdue and unfinished" in english
+
+
+def test_a_task_page_shows_where_later_reports_speak_of_it(client: TestClient) -> None:
+    page = client.get("/nhiem-vu/ke-hoach-2025/2.1").text
+    related = page.split('<ul class="hits">')[1].split("</ul>")[0]
+    assert "bao-cao-thang-4-2025" in related and "ke-hoach-2025#" not in related  # other documents only
+
+
+def test_due_soon_and_an_indicators_year_against_the_last(client: TestClient) -> None:
+    soon = client.get("/nhiem-vu", params={"as_of": "15/03/2025", "soon": 30}).text
+    assert re.findall(r'class="task-link"[^>]*>([^<]+)</a>', soon) == ["3.1"]  # due 31/03, still open
+    page = client.get("/chi-tieu/BUDGET_REVENUE").text
+    assert "2025 so với cùng kỳ năm 2024" in page or "Năm 2025 so với cùng kỳ năm 2024" in page
+    assert "4.812,6" in page.split('class="facts compare"')[1].split("</table>")[0]

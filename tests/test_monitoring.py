@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.export import task_records
 from planwatch.ingest import document_paths, ingest_file
+from planwatch.monitor.agencies import add_agency_alias, agency_record
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.plan_edits import (
     PlanEditError,
@@ -21,8 +22,8 @@ from planwatch.monitor.plan_edits import (
     unclassified_labels,
 )
 from planwatch.monitor.progress import ACHIEVED, BEHIND, ON_TRACK, year_status
-from planwatch.monitor.series import Point, derived_months, series
-from planwatch.monitor.tasks import OVERDUE, TaskError, record_update, scorecard, task_views
+from planwatch.monitor.series import Point, compare_years, derived_months, series
+from planwatch.monitor.tasks import OVERDUE, TaskError, record_update, scorecard, task_views, unknown_agencies
 from planwatch.store import models
 from planwatch.store.db import session_factory
 
@@ -223,3 +224,51 @@ def test_rows_are_named_by_the_catalogue_and_unresolved_targets_wait_for_review(
         assert names["GRDP_GROWTH"] == "Tốc độ tăng trưởng GRDP"
         waiting = {label for label, _ in unclassified_labels(session)}
         assert {r.target.indicator for r in every if not r.target.indicator_code} <= waiting
+
+
+AGENCY_PLAN = """KẾ HOẠCH
+Thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2025
+
+II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+
+1.1. Trung tâm Xúc tiến đầu tư tỉnh: Chủ trì tổ chức hội nghị xúc tiến đầu tư vào các khu công nghiệp, hoàn thành trước ngày 30/6/2025.
+
+1.2. Sở Công Thương: Chủ trì tổ chức hội chợ hàng nông sản, hoàn thành trước ngày 30/9/2025.
+"""
+
+
+def test_an_agency_added_to_the_registry_takes_its_stored_tasks(engine: Engine, tmp_path: Path) -> None:
+    sessions = session_factory(engine)
+    plan = tmp_path / "ke-hoach-xuc-tien.txt"
+    plan.write_text(AGENCY_PLAN, encoding="utf-8")
+    assert ingest_file(sessions, plan).tasks == 2
+    with sessions() as session:
+        assert [name for name, _ in unknown_agencies(session)] == ["Trung tâm Xúc tiến đầu tư tỉnh"]
+    with sessions.begin() as session:
+        with pytest.raises(PlanEditError, match="tên chuẩn"):
+            add_agency_alias(session, "Trung tâm Xúc tiến đầu tư tỉnh", "TTXTDT", "", "provincial", "ke_hoach")
+        changed = add_agency_alias(
+            session, "Trung tâm Xúc tiến đầu tư tỉnh", "TTXTDT", "Trung tâm Xúc tiến đầu tư", "provincial", "ke_hoach"
+        )
+    assert changed == 1
+    with sessions() as session:
+        assert unknown_agencies(session) == []
+        record = agency_record(session, "TTXTDT", date(2025, 7, 1))
+    assert record is not None and record.agency.name == "Trung tâm Xúc tiến đầu tư"
+    assert [v.task.ref for v in record.views] == ["1.1"] and record.line and record.line.overdue == 1
+    assert [(q.quarter, q.due, q.rate) for q in record.quarters] == [("II/2025", 1, 0.0)]
+
+
+def test_a_year_against_the_year_before_month_by_month() -> None:
+    def point(start: str, end: str, value: float, measure: str = "value") -> Point:
+        return Point(start, end, measure, value, "tỷ đồng", value * 1e9, False, "d", 1, "q")
+
+    values = [point("2024-01", "2024-03", 80), point("2025-01", "2025-03", 100), point("2025-04", "2025-04", 40),
+              point("2024-04", "2024-04", 30)]  # fmt: skip
+    changes = [point("2025-01", "2025-03", 24.0, "yoy_change_pct")]
+    rows = compare_years(values, changes, 2025)
+    assert [r.month for r in rows] == [3, 4]
+    march, april = rows
+    assert march.change_pct == pytest.approx(25.0) and march.stated_change and march.stated_change.value == 24.0
+    assert april.to_date is None and april.alone and april.alone.value == 40 and april.alone_before
+    assert april.change_pct is None
