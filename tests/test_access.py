@@ -4,9 +4,8 @@ rate limit, security headers, and an audit row for each change that cannot be ed
 
 from __future__ import annotations
 
-from urllib.parse import unquote
-
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -101,12 +100,60 @@ def _agency(client: TestClient, headers: dict[str, str], n: int) -> int:
 
 
 MATRIX = {  # who → what each write answers
-    None: {"upload": 401, "task_api": 401, "task_form": 401, "mapping": 401, "delete": 401, "target": 401, "agency": 401},
-    "xem": {"upload": 403, "task_api": 403, "task_form": 403, "mapping": 403, "delete": 403, "target": 403, "agency": 403},
-    "so_ct": {"upload": 403, "task_api": 403, "task_form": 403, "mapping": 403, "delete": 403, "target": 403, "agency": 403},
-    "so_kh": {"upload": 403, "task_api": 201, "task_form": 303, "mapping": 403, "delete": 403, "target": 403, "agency": 403},
-    "ke_hoach": {"upload": 200, "task_api": 201, "task_form": 303, "mapping": 303, "delete": 303, "target": 303, "agency": 303},
-    "quan_tri": {"upload": 200, "task_api": 201, "task_form": 303, "mapping": 303, "delete": 303, "target": 303, "agency": 303},
+    None: {
+        "upload": 401,
+        "task_api": 401,
+        "task_form": 401,
+        "mapping": 401,
+        "delete": 401,
+        "target": 401,
+        "agency": 401,
+    },
+    "xem": {
+        "upload": 403,
+        "task_api": 403,
+        "task_form": 403,
+        "mapping": 403,
+        "delete": 403,
+        "target": 403,
+        "agency": 403,
+    },
+    "so_ct": {
+        "upload": 403,
+        "task_api": 403,
+        "task_form": 403,
+        "mapping": 403,
+        "delete": 403,
+        "target": 403,
+        "agency": 403,
+    },
+    "so_kh": {
+        "upload": 403,
+        "task_api": 201,
+        "task_form": 303,
+        "mapping": 403,
+        "delete": 403,
+        "target": 403,
+        "agency": 403,
+    },
+    "ke_hoach": {
+        "upload": 200,
+        "task_api": 201,
+        "task_form": 303,
+        "mapping": 303,
+        "delete": 303,
+        "target": 303,
+        "agency": 303,
+    },
+    "quan_tri": {
+        "upload": 200,
+        "task_api": 201,
+        "task_form": 303,
+        "mapping": 303,
+        "delete": 303,
+        "target": 303,
+        "agency": 303,
+    },
 }
 WRITES = {"upload": _upload, "task_api": _task_api, "task_form": _task_form, "mapping": _mapping, "delete": _delete,
           "target": _target, "agency": _agency}  # fmt: skip

@@ -4,7 +4,6 @@ Screenshots go to screenshots/ (see README)."""
 
 from __future__ import annotations
 
-import re
 import socket
 import threading
 import time
