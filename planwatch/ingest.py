@@ -4,26 +4,29 @@ one transaction. Re-ingesting an unchanged file adds nothing; a changed one beco
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.access.audit import record
 from planwatch.extract.agencies import Agency, Registry, default_registry
-from planwatch.extract.document import extract_document
+from planwatch.extract.document import DocumentMeta, extract_document
 from planwatch.limits import TooSlow, time_limit
 from planwatch.read.errors import RejectedFile
 from planwatch.read.files import SUFFIXES, read_file
-from planwatch.read.model import RawDocument, assemble
+from planwatch.read.model import assemble
 from planwatch.store import models
-from planwatch.store.rows import Coder, document_rows
+from planwatch.store.rows import Coder, DocumentRows, document_rows
 from planwatch.vocab.catalogue import default_catalogue
 
 
@@ -58,17 +61,126 @@ def ingest_file(
     """Store one file, all or nothing; `given` is the reference date of a document that states none, `province`
     the province it is about when the text does not say (or says wrong), `name` the file's own name when `path`
     is a copy (an upload); `audited_as` the user whose upload it is (the audit row is written with the document)."""
-    name = name or path.name
-    key = document_key(name)
+    stored = _Stored(name or path.name, given, province, audited_as)
+    with sessions() as session:
+        known = _Known(agency_registry(session), user_indicator_aliases(session))
+    prepared = _prepare(path, stored, known, lambda digest: _current_with(sessions, digest))
+    return prepared if isinstance(prepared, IngestResult) else _store_once_more_if_raced(sessions, prepared)
+
+
+def ingest_files(
+    sessions: sessionmaker[Session],
+    paths: Iterable[Path],
+    given: date | None = None,
+    province: str | None = None,
+    jobs: int = 1,
+) -> Iterator[IngestResult]:
+    """Store files in their order, each all or nothing; with `jobs` > 1, read and extracted in that many worker
+    processes (a few files ahead) while this one writes, so that every core works and memory stays flat."""
+    if jobs <= 1:
+        yield from (ingest_file(sessions, path, given, province) for path in paths)
+    else:
+        yield from _ingest_on_cores(sessions, paths, given, province, jobs)
+    _analyze(sessions)
+
+
+def _ingest_on_cores(
+    sessions: sessionmaker[Session], paths: Iterable[Path], given: date | None, province: str | None, jobs: int
+) -> Iterator[IngestResult]:
+    with sessions() as session:
+        known = _Known(agency_registry(session), user_indicator_aliases(session))
+    workers = multiprocessing.get_context("forkserver")  # not fork: the caller may hold threads and connections
+    workers.set_forkserver_preload(["planwatch.ingest"])
+    with ProcessPoolExecutor(jobs, mp_context=workers, initializer=_remember, initargs=(known,)) as pool:
+        ahead: deque[tuple[Path, Future[_Prepared | IngestResult] | IngestResult]] = deque()
+        for path in paths:
+            stored = _Stored(path.name, given, province, None)
+            ahead.append((path, _unchanged_file(sessions, path) or pool.submit(_prepare_in_worker, path, stored)))
+            if len(ahead) >= 2 * jobs:
+                yield _written(sessions, *ahead.popleft())
+        while ahead:
+            yield _written(sessions, *ahead.popleft())
+
+
+def _analyze(sessions: sessionmaker[Session]) -> None:
+    """Fresh planner statistics after a batch: PostgreSQL plans a grown store badly until they are."""
+    with sessions.begin() as session:
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("ANALYZE documents, facts, passages, tasks, targets"))
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What extraction needs of the store, read once: the agency registry and the labels users mapped."""
+
+    registry: Registry
+    aliases: dict[str, str]
+
+
+_WORKER_KNOWN: list[_Known] = []  # in a worker process: what the run's store knew when it started
+
+
+def _remember(known: _Known) -> None:
+    _WORKER_KNOWN.append(known)
+
+
+def _prepare_in_worker(path: Path, stored: _Stored) -> _Prepared | IngestResult:
+    return _prepare(path, stored, _WORKER_KNOWN[0], lambda _digest: None)
+
+
+def _unchanged_file(sessions: sessionmaker[Session], path: Path) -> IngestResult | None:
+    """A file stored before as it is, found by its bytes' hash without reading it (a folder ingested again)."""
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    except OSError:
+        return None  # the worker's read says why
+    return _current_with(sessions, digest, path) if digest else None
+
+
+def _written(
+    sessions: sessionmaker[Session], path: Path, pending: Future[_Prepared | IngestResult] | IngestResult
+) -> IngestResult:
+    prepared = pending if isinstance(pending, IngestResult) else pending.result()
+    return prepared if isinstance(prepared, IngestResult) else _store_once_more_if_raced(sessions, prepared)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A file read and extracted, ready for its one transaction: made without the store, in a worker process
+    when ingesting on several cores."""
+
+    path: Path
+    key: str
+    digest: str
+    stored: _Stored
+    fmt: str
+    pages: int | None
+    text: str
+    meta: DocumentMeta
+    rows: DocumentRows
+    warnings: tuple[str, ...]
+
+
+def _prepare(
+    path: Path, stored: _Stored, known: _Known, already: Callable[[str], IngestResult | None]
+) -> _Prepared | IngestResult:
+    """Read and extract within the per-file time limit; a file the store already holds (`already`, by its hash)
+    is not extracted again; any failure of reading or extraction refuses this file only, with its reason."""
+    key = document_key(stored.name)
     try:
         with time_limit():
             if not path.is_file():
-                raise RejectedFile(name, "không tìm thấy tệp (file not found)")
-            raw, data = read_file(path, name)
+                raise RejectedFile(stored.name, "không tìm thấy tệp (file not found)")
+            raw, data = read_file(path, stored.name)
             digest = hashlib.sha256(data).hexdigest()
-            key = document_key(name, digest)
-            stored = _Stored(name, given, province, audited_as)
-            return _store_once_more_if_raced(sessions, path, key, raw, digest, stored)
+            key = document_key(stored.name, digest)
+            if found := already(digest):
+                return replace(found, path=path)
+            plain = assemble(raw)
+            extraction = extract_document(plain, known.registry, stored.given, stored.province)
+            rows = document_rows(plain, extraction, Coder(default_catalogue(), known.aliases), known.registry)
+            return _Prepared(path, key, digest, stored, raw.fmt, raw.pages, plain.text, extraction.meta, rows,
+                             tuple(extraction.warnings))  # fmt: skip
     except RejectedFile as error:
         return IngestResult(path, "rejected", key, message=error.reason)
     except TooSlow as error:
@@ -79,6 +191,21 @@ def ingest_file(
         return IngestResult(
             path, "rejected", key, message=f"lỗi khi phân tích nội dung ({type(error).__name__}: {error})"
         )
+
+
+def _current_with(sessions: sessionmaker[Session], digest: str, path: Path = Path()) -> IngestResult | None:
+    with sessions() as session:
+        return _unchanged(session, digest, path, None)
+
+
+def _unchanged(session: Session, digest: str, path: Path, key: str | None) -> IngestResult | None:
+    current = session.scalar(
+        select(models.Document).where(models.Document.sha256 == digest, models.Document.is_current.is_(True))
+    )
+    if current is None:
+        return None
+    elsewhere = f" (là văn bản {current.doc_key})" if key and current.doc_key != key else ""
+    return IngestResult(path, "unchanged", current.doc_key, message=f"đã có, không đổi{elsewhere}")
 
 
 _KEY_CHARACTERS = re.compile(r"[^\w.\-]+")
@@ -104,36 +231,26 @@ class _Stored:
     audited_as: str | None
 
 
-def _store_once_more_if_raced(
-    sessions: sessionmaker[Session], path: Path, key: str, raw: RawDocument, digest: str, stored: _Stored
-) -> IngestResult:
+def _store_once_more_if_raced(sessions: sessionmaker[Session], prepared: _Prepared) -> IngestResult:
     """Two runs storing the same document at once: the loser's insert breaks a unique constraint; once the
     winner has committed, the second try sees its version ("unchanged") or adds the next one."""
     try:
-        return _store(sessions, path, key, raw, digest, stored)
+        return _store(sessions, prepared)
     except IntegrityError:
-        return _store(sessions, path, key, raw, digest, stored)
+        return _store(sessions, prepared)
 
 
-def _store(
-    sessions: sessionmaker[Session], path: Path, key: str, raw: RawDocument, digest: str, stored: _Stored
-) -> IngestResult:
+def _store(sessions: sessionmaker[Session], prepared: _Prepared) -> IngestResult:
     """One transaction: the document with its blocks, facts, targets and tasks, or nothing."""
+    path, key, digest, stored, meta = prepared.path, prepared.key, prepared.digest, prepared.stored, prepared.meta
     with sessions.begin() as session:
+        if unchanged := _unchanged(session, digest, path, key):
+            return unchanged
         versions = session.scalars(select(models.Document).where(models.Document.doc_key == key)).all()
-        same = session.scalars(select(models.Document).where(models.Document.sha256 == digest)).all()
-        if current := next((d for d in same if d.is_current), None):
-            elsewhere = f" (là văn bản {current.doc_key})" if current.doc_key != key else ""
-            return IngestResult(path, "unchanged", current.doc_key, message=f"đã có, không đổi{elsewhere}")
         if earlier := next((v for v in versions if v.sha256 == digest), None):
             session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
             earlier.is_current = True
             return IngestResult(path, "restored", key, message=f"phiên bản {earlier.version} trở lại là bản hiện hành")
-        plain = assemble(raw)
-        registry = agency_registry(session)
-        found = extract_document(plain, registry, stored.given, stored.province)
-        meta = found.meta
-        rows = document_rows(plain, found, Coder(default_catalogue(), user_indicator_aliases(session)), registry)
         session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
         start, end = meta.period.as_strings()
         document = models.Document(
@@ -142,7 +259,7 @@ def _store(
             is_current=True,
             sha256=digest,
             filename=stored.name[:500],
-            fmt=raw.fmt,
+            fmt=prepared.fmt,
             kind=meta.kind,
             symbol=meta.symbol,
             issuer=meta.issuer,
@@ -153,12 +270,13 @@ def _store(
             reference_source=meta.reference.found_by,
             period_start=start,
             period_end=end,
-            pages=raw.pages,
-            text=plain.text,
+            pages=prepared.pages,
+            text=prepared.text,
             ingested_at=datetime.now(),
         )
         session.add(document)
         session.flush()
+        rows = prepared.rows
         for model, items in rows.by_model.items():
             session.execute(insert(model), [{**item, "document_id": document.id} for item in items])
         status = "new_version" if versions else "added"
@@ -166,7 +284,7 @@ def _store(
             after = {"version": document.version, "sha256": digest, "filename": document.filename}
             record(session, stored.audited_as, f"document.{status}", f"document:{key}", None, after)
         return IngestResult(
-            path, status, key, rows.count(models.Fact), rows.count(models.Task), warnings=tuple(found.warnings)
+            path, status, key, rows.count(models.Fact), rows.count(models.Task), warnings=prepared.warnings
         )
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from planwatch.export import fact_records
-from planwatch.ingest import document_paths, ingest_file
+from planwatch.ingest import document_paths, ingest_file, ingest_files
 from planwatch.store import models
-from planwatch.store.db import session_factory
+from planwatch.store.db import open_engine, session_factory
 
 from .conftest import SAMPLES
 
@@ -64,3 +64,16 @@ def test_rejected_file_changes_nothing(engine: Engine, tmp_path: Path) -> None:
     result = ingest_file(sessions, broken)
     assert result.status == "rejected" and "PDF" in result.message
     assert (_count(engine, models.Document), _count(engine, models.Fact)) == before
+
+
+def test_ingest_on_two_cores_stores_what_one_does_in_the_same_order(engine: Engine, tmp_path: Path) -> None:
+    files = [*document_paths([SAMPLES]), tmp_path / "hong.docx"]
+    files[-1].write_bytes(b"PK\x03\x04 not a document")
+    one = session_factory(open_engine(f"sqlite:///{tmp_path / 'one.db'}"))
+    two = session_factory(engine)
+    alone = [(r.path, r.status, r.facts, r.tasks) for r in ingest_files(one, files, jobs=1)]
+    together = [(r.path, r.status, r.facts, r.tasks) for r in ingest_files(two, files, jobs=2)]
+    assert together == alone and [s for _, s, _, _ in alone].count("added") == len(files) - 1
+    assert [r.status for r in ingest_files(two, files, jobs=2)][:-1] == ["unchanged"] * (len(files) - 1)
+    with one() as a, two() as b:
+        assert list(fact_records(a)) == list(fact_records(b))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planwatch.access.audit import record
@@ -155,19 +155,21 @@ def add_indicator_alias(
 
 
 def unclassified_labels(session: Session) -> list[tuple[str, int]]:
-    """Labels of current facts and targets with no code, most frequent first."""
+    """Labels of current facts and targets with no code, most frequent first (counted by the database)."""
     counts: dict[str, int] = {}
     query = (
-        select(models.Fact.indicator)
+        select(models.Fact.indicator, func.count())
         .join(models.Document)
         .where(models.Document.is_current.is_(True), models.Fact.indicator_code.is_(None))
+        .group_by(models.Fact.indicator)
     )
     targets = (
-        select(models.Target.indicator)
+        select(models.Target.indicator, func.count())
         .outerjoin(models.Document)
         .where(models.Target.active.is_(True), models.Target.indicator_code.is_(None))
         .where((models.Document.is_current.is_(True)) | (models.Target.document_id.is_(None)))
+        .group_by(models.Target.indicator)
     )
-    for (label,) in [*session.execute(query), *session.execute(targets)]:
-        counts[label] = counts.get(label, 0) + 1
+    for label, count in [*session.execute(query), *session.execute(targets)]:
+        counts[label] = counts.get(label, 0) + count
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
@@ -30,6 +30,7 @@ from planwatch.serve.auth import update_task
 from planwatch.serve.common import ERRORS, Db, Error
 
 router = APIRouter(prefix="/api", responses=ERRORS)
+T = TypeVar("T")
 
 
 class DocumentOut(BaseModel):
@@ -111,13 +112,8 @@ def documents(
     header (rel="next"), the number of matching documents in `X-Total-Count`."""
     chosen = DocumentFilter(kind, year, province)
     page = list_documents(db, chosen, int(after) if after else None, limit)
-    paged(
-        response,
-        "/api/documents",
-        page.total,
-        {"kind": kind, "year": year, "province": province, "limit": limit},
-        page.next_after,
-    )
+    query: dict[str, object] = {"kind": kind, "year": year, "province": province, "limit": limit}
+    paged(response, "/api/documents", page.total, query, {"after": page.next_after} if page.next_after else None)
     return [
         DocumentOut(
             doc=d.doc_key,
@@ -140,12 +136,27 @@ def documents(
     ]
 
 
-def paged(response: Response, path: str, total: int, query: dict[str, object], after: object | None) -> None:
+def paged(
+    response: Response, path: str, total: int, query: dict[str, object], cursor: dict[str, object] | None
+) -> None:
     """The paging headers of a list: how many match, and the next page's address while there is one."""
     response.headers["X-Total-Count"] = str(total)
-    if after is not None:
+    if cursor is not None:
         shown = {k: v for k, v in query.items() if v is not None}
-        response.headers["Link"] = f'<{path}?{urlencode({**shown, "after": after})}>; rel="next"'
+        response.headers["Link"] = f'<{path}?{urlencode({**shown, **cursor})}>; rel="next"'
+
+
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="from the Link rel=next header")]
+Limit = Annotated[int, Query(ge=1, le=1000)]
+
+
+def _page_of(
+    response: Response, path: str, items: list[T], query: dict[str, object], offset: int, limit: int
+) -> list[T]:
+    """One page of a list computed whole (tasks with their status, findings), with the paging headers."""
+    more: dict[str, object] | None = {"offset": offset + limit} if offset + limit < len(items) else None
+    paged(response, path, len(items), {**query, "limit": limit}, more)
+    return items[offset : offset + limit]
 
 
 @router.get("/facts", response_model=list[FactOut])
@@ -229,16 +240,22 @@ def _as_of(text: str | None) -> date:
 @router.get("/tasks", responses=ERRORS)
 def tasks(
     db: Db,
+    response: Response,
     agency: str | None = None,
     status: str | None = None,
     doc: str | None = None,
     as_of: Annotated[str | None, Query(description="dd/mm/yyyy")] = None,
+    offset: Offset = 0,
+    limit: Limit = 500,
 ) -> list[dict[str, object]]:
+    """Tasks with their status on `as_of`, a page at a time (`X-Total-Count`, `Link` rel="next")."""
     if status and status not in STATUSES:
         raise HTTPException(400, f"trạng thái “{status}” không có; dùng: {', '.join(STATUSES)}")
     day = _as_of(as_of)
     wanted = {(v.doc_key, v.task.ref) for v in task_views(db, day, agency=agency, status=status, doc=doc)}
-    return [r for r in task_records(db, doc, day) if (r["doc"], r["ref"]) in wanted]
+    found = [r for r in task_records(db, doc, day) if (r["doc"], r["ref"]) in wanted]
+    query: dict[str, object] = {"agency": agency, "status": status, "doc": doc, "as_of": as_of}
+    return _page_of(response, "/api/tasks", found, query, offset, limit)
 
 
 @router.get("/tasks/scorecard", response_model=list[ScoreLine], responses=ERRORS)
@@ -283,9 +300,10 @@ def task_update(request: Request, doc: str, ref: str, update: TaskUpdateIn) -> d
 
 
 @router.get("/checks", response_model=list[Finding])
-def checks(request: Request, db: Db) -> list[Finding]:
+def checks(request: Request, db: Db, response: Response, offset: Offset = 0, limit: Limit = 500) -> list[Finding]:
+    """Consistency findings, the most severe first, a page at a time."""
     findings: list[Finding] = request.app.state.cache.get(db, "checks", (), lambda: run_checks(db))
-    return findings
+    return _page_of(response, "/api/checks", findings, {}, offset, limit)
 
 
 @router.get("/search", response_model=list[Hit])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -171,6 +171,7 @@ def catalogue_page(
         request,
         "catalogue.html",
         indicators=indicators,
+        all_indicators=sorted(catalogue.indicators.values(), key=lambda i: i.name),
         latest=latest,
         targets=targets,
         year=year,
@@ -200,6 +201,7 @@ def map_label(
     return planning_edit(request, csrf_token, change, "/chi-tieu", "#cho-xem-xet")
 
 
+TASKS_SHOWN = 100  # rows of the tasks list a page shows; the next ones a link away
 RELATED_SHOWN = 5  # passages of other documents shown on a task's page
 REVIEW_SHOWN = 200  # labels the review list shows, the most frequent first
 
@@ -302,6 +304,11 @@ def _unit_factor(unit: str) -> float:
     return found.factor if found else 1.0
 
 
+def _next_page(request: Request, offset: int) -> str:
+    """This page's address with its filters and the next offset."""
+    return "?" + urlencode({**request.query_params, "offset": offset})
+
+
 @router.get("/nhiem-vu", response_class=HTMLResponse)
 def tasks(
     request: Request,
@@ -310,6 +317,7 @@ def tasks(
     as_of: str | None = None,
     message: str | None = None,
     soon: Annotated[int | None, Query(ge=1, le=366, description="due within this many days")] = None,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> HTMLResponse:
     try:
         day = parse_date(as_of) if as_of else date.today()
@@ -330,7 +338,9 @@ def tasks(
         who=who,
         editable=editable,
         back=f"?{request.url.query}" if request.url.query else "",
-        views=views,
+        views=views[offset : offset + TASKS_SHOWN],
+        total=len(views),
+        more=_next_page(request, offset + TASKS_SHOWN) if offset + TASKS_SHOWN < len(views) else "",
         lines=lines,
         names=names,
         status_vi=STATUS_VI,

@@ -1,0 +1,268 @@
+"""Scale: N varied documents (the real corpus, the samples and the genre documents with their figures, years and
+provinces perturbed) ingested into SQLite and PostgreSQL, then every page and API call timed cold (the first
+request after the server starts on the new store) and warm, and 20 clients at once.
+
+    .venv/bin/python bench/scale.py --docs 1000 [--postgres] [--jobs 2] [--clients 20] [--seconds 60]
+
+Prints ingest docs/s, peak RSS of the ingest and of the server, store size per document, p50/p95 per URL, and
+requests/s, p95 and errors under load. On PostgreSQL it also writes the EXPLAIN plans of the main queries to
+bench/out/explain-N.txt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import psycopg
+
+from planwatch.ingest import ingest_files
+from planwatch.store.db import open_engine, session_factory
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+OUT = ROOT / "bench" / "out"
+PG_ADMIN = os.environ.get("PLANWATCH_TEST_PG", "postgresql://root@127.0.0.1:5432/test")
+PROVINCES = [f"{a} {b}" for a in ("Đông", "Tây", "Nam", "Bắc", "Thượng", "Hạ") for b in ("Sơn", "Giang", "Hà", "Lâm",
+                                                                                       "Bình", "Thành")]  # fmt: skip
+URLS = [
+    "/",
+    "/chi-tieu",
+    "/chi-tieu/BUDGET_REVENUE",
+    "/van-ban",
+    "/nhiem-vu",
+    "/co-quan",
+    "/kiem-tra",
+    "/tim-kiem?q=thu+ngan+sach",
+    "/api/documents",
+    "/api/facts?indicator=thu+n%E1%BB%99i+%C4%91%E1%BB%8Ba&period=2024-06",
+    "/api/status?year=2024",
+    "/api/tasks",
+    "/api/checks",
+    "/api/search?q=xuat+khau",
+    "/api/ask?q=Thu+ng%C3%A2n+s%C3%A1ch+6+th%C3%A1ng+%C4%91%E1%BA%A7u+n%C4%83m+2024+%C4%91%E1%BA%A1t+bao+nhi%C3%AAu",
+]
+NUMBER = re.compile(r"(?<![\d/])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d/])|(?<![\d/.,])\d+,\d+(?![\d/])")
+YEAR = re.compile(r"\b20(1[5-9]|2[0-6])\b")
+
+
+def templates() -> list[str]:
+    files = [*sorted((SHARED / "corpus").glob("*.txt")), *sorted((ROOT / "samples").glob("*.txt")),
+             *sorted((SHARED / "eval" / "genre").glob("*.txt"))]  # fmt: skip
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def varied(text: str, rng: random.Random) -> str:
+    """Figures scaled, every year shifted by one offset, the real and sample provinces renamed."""
+    factor, shift = rng.uniform(0.6, 1.4), rng.randint(-6, 1)
+
+    def figure(match: re.Match[str]) -> str:
+        whole, _, decimals = match.group(0).replace(".", "").partition(",")
+        value = float(f"{whole}.{decimals or 0}") * factor
+        shown = f"{value:,.{len(decimals)}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        return shown
+
+    text = NUMBER.sub(figure, text)
+    text = YEAR.sub(lambda m: str(min(2026, int(m.group(0)) + shift)), text)
+    province = rng.choice(PROVINCES)
+    return text.replace("Bắc Giang", province).replace("BẮC GIANG", province.upper()).replace("An Hà", province)
+
+
+def write_documents(folder: Path, count: int, seed: int = 11) -> list[Path]:
+    rng = random.Random(seed)
+    sources = templates()
+    paths = []
+    for i in range(count):
+        path = folder / f"vb-{i:06d}.txt"
+        path.write_text(varied(sources[i % len(sources)], rng), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def ingest(url: str, paths: list[Path], jobs: int) -> float:
+    sessions = session_factory(open_engine(url))
+    start = time.perf_counter()
+    rejected = sum(r.status == "rejected" for r in ingest_files(sessions, paths, jobs=jobs))
+    took = time.perf_counter() - start
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    print(f"  ingest --jobs {jobs}: {len(paths)} docs in {took:.1f} s = {len(paths) / took:.1f} docs/s "
+          f"({rejected} rejected); peak RSS {peak / 1024:.0f} MB")  # fmt: skip
+    return took
+
+
+def ingest_cores(folder: Path, paths: list[Path], jobs: int) -> None:
+    """The same documents with one process, then with `jobs`: the speed-up of reading on every core."""
+    one = ingest(f"sqlite:///{folder / 'one.db'}", paths, 1)
+    many = ingest(f"sqlite:///{folder / 'many.db'}", paths, jobs)
+    print(f"  speed-up with --jobs {jobs}: {one / many:.2f}x")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve(url: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    command = [sys.executable, "-m", "planwatch.cli.main", "--db", url, "serve", "--port", str(port),
+               "--workers", str(workers)]  # fmt: skip
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            httpx.get(base + "/static/app.css", timeout=1)
+            return server, base
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise SystemExit("the server did not start")
+
+
+def server_rss(server: subprocess.Popen[bytes]) -> float:
+    """Peak RSS of the server and its worker processes, MB."""
+    pids = [server.pid, *map(int, subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True,
+                                                  text=True).stdout.split())]  # fmt: skip
+    total = 0
+    for pid in pids:
+        status = Path(f"/proc/{pid}/status").read_text()
+        total += int(re.search(r"VmHWM:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+    return total / 1024
+
+
+def timed(client: httpx.Client, url: str) -> tuple[float, int, int]:
+    start = time.perf_counter()
+    answer = client.get(url, timeout=120)
+    return (time.perf_counter() - start) * 1000, answer.status_code, len(answer.content)
+
+
+def pages(base: str, repeat: int) -> None:
+    with httpx.Client(base_url=base) as client:
+        print(f"  {'URL':<60} {'cold ms':>9} {'p50 ms':>8} {'p95 ms':>8} {'KB':>7}")
+        for url in URLS:
+            cold, status, size = timed(client, url)
+            warm = sorted(timed(client, url)[0] for _ in range(repeat))
+            p95 = warm[min(len(warm) - 1, int(0.95 * len(warm)))]
+            flag = "" if status == 200 else f"  HTTP {status}"
+            print(
+                f"  {url[:60]:<60} {cold:>9.0f} {statistics.median(warm):>8.0f} {p95:>8.0f} {size / 1024:>7.0f}{flag}"
+            )
+
+
+def load(base: str, clients: int, seconds: float) -> None:
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client_loop(seed: int) -> None:
+        nonlocal errors
+        rng = random.Random(seed)
+        with httpx.Client(base_url=base) as client:
+            while time.monotonic() < stop:
+                took, status, _ = timed(client, rng.choice(URLS))
+                with lock:
+                    latencies.append(took)
+                    errors += status >= 500
+
+    threads = [threading.Thread(target=client_loop, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    latencies.sort()
+    p95 = latencies[int(0.95 * len(latencies))] if latencies else 0
+    print(f"  {clients} clients for {seconds:.0f} s: {len(latencies) / seconds:.1f} requests/s, p95 {p95:.0f} ms, "
+          f"{errors} errors (5xx)")  # fmt: skip
+
+
+def explain(url: str, count: int) -> None:
+    """The plans of the main queries, kept for reading (no sequential scan over facts or passages wanted)."""
+    queries = {
+        "documents page": "SELECT * FROM documents WHERE is_current ORDER BY id DESC LIMIT 51",
+        "facts of an indicator": "SELECT f.* FROM facts f JOIN documents d ON d.id = f.document_id "
+        "WHERE d.is_current AND f.indicator_code = 'BUDGET_REVENUE' AND f.measure = 'value'",
+        "search": "SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id "
+        "WHERE p.search @@ to_tsquery('simple', 'thu & ngan & sach') AND d.is_current LIMIT 60",
+    }
+    OUT.mkdir(exist_ok=True)
+    target = OUT / f"explain-{count}.txt"
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as connection:
+        lines = []
+        for name, sql in queries.items():
+            plan = connection.execute(f"EXPLAIN ANALYZE {sql}").fetchall()
+            lines += [f"-- {name}", sql, *(row[0] for row in plan), ""]
+    target.write_text("\n".join(lines), encoding="utf-8")
+    sequential = [line for line in lines if "Seq Scan on facts" in line or "Seq Scan on passages" in line]
+    print(f"  EXPLAIN plans in {target.relative_to(ROOT)}; sequential scans over facts/passages: {len(sequential)}")
+
+
+def measure(label: str, url: str, paths: list[Path], args: argparse.Namespace, size: object) -> None:
+    print(f"{label}, {len(paths)} documents")
+    ingest(url, paths, args.jobs)
+    print(f"  store: {size() / len(paths) / 1024:.0f} KB per document")  # type: ignore[operator]
+    server, base = serve(url, args.workers if label == "PostgreSQL" else 1)
+    try:
+        pages(base, args.repeat)
+        load(base, args.clients, args.seconds)
+        print(f"  server peak RSS {server_rss(server):.0f} MB")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    if label == "PostgreSQL":
+        explain(url, len(paths))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--workers", type=int, default=2, help="server processes on PostgreSQL")
+    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--postgres", action="store_true", help="also on the PostgreSQL server")
+    parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--ingest-only", action="store_true", help="only --jobs 1 against --jobs N")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="planwatch-scale-") as tmp:
+        (Path(tmp) / "docs").mkdir()
+        paths = write_documents(Path(tmp) / "docs", args.docs)
+        if args.ingest_only:
+            print(f"Ingest on every core, {len(paths)} documents, SQLite")
+            ingest_cores(Path(tmp), paths, args.jobs)
+            return
+        if not args.skip_sqlite:
+            db = Path(tmp) / "scale.db"
+            measure("SQLite", f"sqlite:///{db}", paths, args, lambda: db.stat().st_size)
+        if args.postgres:
+            name = f"planwatch_scale_{uuid.uuid4().hex[:8]}"
+            with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+                admin.execute(f'CREATE DATABASE "{name}"')
+            url = f"{PG_ADMIN.rsplit('/', 1)[0]}/{name}"
+            try:
+
+                def size() -> int:
+                    with psycopg.connect(url) as connection:
+                        return int(connection.execute("SELECT pg_database_size(current_database())").fetchone()[0])
+
+                measure("PostgreSQL", url, paths, args, size)
+            finally:
+                with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+                    admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+if __name__ == "__main__":
+    main()
