@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -83,3 +84,13 @@ def test_a_deleted_document_takes_what_depends_on_it(client: TestClient, engine:
         assert search(db, "13,5 tỷ đồng")[0].doc_key == "bc-13"  # the index still answers for the rest
         trail = db.scalars(select(models.AuditEntry).where(models.AuditEntry.action == "document.delete")).one()
     assert trail.reason == "tải nhầm tỉnh" and trail.before and trail.before["facts"] == 2
+
+
+def test_a_store_of_several_provinces_speaks_of_one_at_a_time(client: TestClient) -> None:
+    default = client.get("/").text
+    assert "<option selected>Gò Sim</option>" in default  # the province with the most documents
+    assert "15,5 tỷ đồng" in default and "16,5 tỷ đồng" not in default
+    other = client.get("/", params={"province": "Đồng Bái"})
+    assert "16,5 tỷ đồng" in other.text and "15,5 tỷ đồng" not in other.text
+    assert "Đồng Bái" in unquote(other.cookies.get("province", ""))  # remembered for the next pages
+    assert "Đồng Bái" in unquote(client.get("/chi-tieu/BUDGET_REVENUE").text.split("<option selected>")[1][:20])

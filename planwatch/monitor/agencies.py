@@ -64,9 +64,10 @@ class RegistryRow:
     line: ScoreLine | None  # None: no task addressed to it
 
 
-def registry_rows(session: Session, as_of: date) -> list[RegistryRow]:
-    """Every agency of the registry with its counts on `as_of`, those with tasks first."""
-    lines = {line.agency: line for line in scorecard(task_views(session, as_of))}
+def registry_rows(session: Session, as_of: date, province: str | None = None) -> list[RegistryRow]:
+    """Every agency of the registry with its counts on `as_of` (of one province's tasks when it is given), those
+    with tasks first."""
+    lines = {line.agency: line for line in scorecard(task_views(session, as_of, province=province))}
     rows = [RegistryRow(a, lines.get(a.code)) for a in agency_registry(session).agencies.values()]
     return sorted(rows, key=lambda r: (r.line is None, -(r.line.assigned if r.line else 0), r.agency.name))
 
@@ -87,11 +88,11 @@ class AgencyRecord:
     quarters: list[QuarterRate]
 
 
-def agency_record(session: Session, code: str, as_of: date) -> AgencyRecord | None:
+def agency_record(session: Session, code: str, as_of: date, province: str | None = None) -> AgencyRecord | None:
     agency = agency_registry(session).agencies.get(code)
     if agency is None:
         return None
-    views = [v for v in task_views(session, as_of) if code in v.task.agency_codes]
+    views = [v for v in task_views(session, as_of, province=province) if code in v.task.agency_codes]
     lines = scorecard(views)
     return AgencyRecord(agency, views, next((x for x in lines if x.agency == code), None), _quarters(views))
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.monitor.series import document_order
 from planwatch.store import models
+from planwatch.store.current import of_province
 from planwatch.text.fold import fold
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.measures import Measure
@@ -70,6 +71,7 @@ class DocRef:
     period_end: str | None
     issued: date | None
     id: int
+    province: str | None = None  # figures of two provinces are never compared
 
 
 def _source(fact: models.Fact, doc_key: str) -> Source:
@@ -85,27 +87,35 @@ def _differs(a: float, b: float, relative: float = 0.005) -> bool:
     return abs(a - b) > max(abs(a), abs(b)) * relative and abs(a - b) > 0.05
 
 
-def run_checks(session: Session) -> list[Finding]:
+def run_checks(session: Session, province: str | None = None) -> list[Finding]:
+    """Every finding of the store, or of one province's documents."""
     d = models.Document
     query = (
-        select(models.Fact.__table__, d.doc_key, d.period_end.label("doc_period_end"), d.issued.label("doc_issued"))
+        select(
+            models.Fact.__table__,
+            d.doc_key,
+            d.period_end.label("doc_period_end"),
+            d.issued.label("doc_issued"),
+            d.province.label("doc_province"),
+        )  # fmt: skip
         .join(d)
         .where(
             d.is_current.is_(True),
             models.Fact.prior.is_(False),
             models.Fact.planned.is_(False),
             models.Fact.period_end.is_not(None),
+            *of_province(province),
         )
     )
     rows = [
-        (row, DocRef(row.doc_key, row.doc_period_end, row.doc_issued, row.document_id))
+        (row, DocRef(row.doc_key, row.doc_period_end, row.doc_issued, row.document_id, row.doc_province))
         for row in session.execute(query)
     ]
     findings = [
         *_cross_document(rows),
         *_parts_exceed_total(rows),
         *_parts_do_not_add_up(rows),
-        *_implied_plans(session, rows),
+        *_implied_plans(session, rows, province),
         *_yoy(rows),
     ]
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.indicator, f.period))
@@ -116,14 +126,13 @@ def _key(fact: models.Fact) -> str:
 
 
 def _cross_document(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
-    groups: dict[tuple[str, str, str | None, str | None, str], list[tuple[Any, DocRef]]] = defaultdict(list)
+    groups: dict[tuple[str | None, str, str, str | None, str | None, str], list[tuple[Any, DocRef]]] = defaultdict(list)
     for fact, document in rows:
         if fact.indicator_code:  # labels alone are too loose to compare across documents
-            groups[(_key(fact), fact.measure, fact.period_start, fact.period_end, unit_kind(fact.unit))].append(
-                (fact, document)
-            )
+            key = (document.province, _key(fact), fact.measure, fact.period_start, fact.period_end)
+            groups[(*key, unit_kind(fact.unit))].append((fact, document))
     findings = []
-    for (_, measure, _, _, _), group in groups.items():
+    for (_, _, measure, _, _, _), group in groups.items():
         by_doc = {d.doc_key: (f, d) for f, d in sorted(group, key=lambda r: document_order(r[1]))}
         chain = sorted(by_doc.values(), key=lambda r: document_order(r[1]))
         for (a, da), (b, db) in zip(chain, chain[1:], strict=False):  # each figure against the next document's
@@ -197,15 +206,18 @@ def _in_unit(base: float, unit: str) -> float:
     return round(base / base_value(1, unit), 2)
 
 
-def _implied_plans(session: Session, rows: list[tuple[Any, DocRef]]) -> list[Finding]:
+def _implied_plans(session: Session, rows: list[tuple[Any, DocRef]], province: str | None) -> list[Finding]:
     """value ÷ (plan_pct / 100) is the plan the report used; compare it with the stated target."""
     targets = {
         (t.indicator_code, t.year): t
         for t in session.scalars(
-            select(models.Target).where(
+            select(models.Target)
+            .outerjoin(models.Document)
+            .where(
                 models.Target.active.is_(True),
                 models.Target.measure == "value",
                 models.Target.indicator_code.is_not(None),
+                *of_province(province),
             )
         )
     }
@@ -239,16 +251,20 @@ def _implied_plans(session: Session, rows: list[tuple[Any, DocRef]]) -> list[Fin
 
 def _yoy(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
     """A stated change against last year's stored figure for the same months."""
-    values: dict[tuple[str, str | None, str | None], tuple[models.Fact, str]] = {}
+    values: dict[tuple[str | None, str, str | None, str | None], tuple[models.Fact, str]] = {}
     for fact, document in rows:
         if fact.measure == "value" and fact.indicator_code:
-            values[(fact.indicator_code, fact.period_start, fact.period_end)] = (fact, document.doc_key)
+            values[(document.province, fact.indicator_code, fact.period_start, fact.period_end)] = (
+                fact,
+                document.doc_key,
+            )
     findings = []
     for fact, document in rows:
         if fact.measure != "yoy_change_pct" or not fact.indicator_code or not fact.period_end:
             continue
-        now = values.get((fact.indicator_code, fact.period_start, fact.period_end))
-        before = values.get((fact.indicator_code, _year_earlier(fact.period_start), _year_earlier(fact.period_end)))
+        code, province = fact.indicator_code, document.province
+        now = values.get((province, code, fact.period_start, fact.period_end))
+        before = values.get((province, code, _year_earlier(fact.period_start), _year_earlier(fact.period_end)))
         if (
             not now
             or not before

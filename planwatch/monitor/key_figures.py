@@ -18,7 +18,9 @@ class KeyFigure:
     point: Point
 
 
-def key_figures(session: Session, year: int, codes: list[str], catalogue: Catalogue) -> list[KeyFigure]:
+def key_figures(
+    session: Session, year: int, codes: list[str], catalogue: Catalogue, province: str | None = None
+) -> list[KeyFigure]:
     """For each code with a figure in `year`: its latest (the longest period at the latest month), in the
     indicator's own measure (the rate of a growth indicator or an index) and a unit of its kind."""
     found = []
@@ -29,7 +31,7 @@ def key_figures(session: Session, year: int, codes: list[str], catalogue: Catalo
         measure = "yoy_change_pct" if indicator.kind == "index" else indicator.own_measure  # IIP, CPI: their change
         points = [
             p
-            for p in series(session, code, measure, year)
+            for p in series(session, code, measure, year, province)
             if not p.derived and (measure != "value" or not indicator.unit or same_kind(p.unit, indicator.unit))
         ]
         if points:

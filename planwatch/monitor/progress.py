@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.monitor.series import Point, series
 from planwatch.store import models
+from planwatch.store.current import of_province
 from planwatch.vocab.catalogue import UNCLASSIFIED, Catalogue, Indicator, default_catalogue
 from planwatch.vocab.periods import parse_period
 from planwatch.vocab.units import base_value, same_kind
@@ -95,13 +96,13 @@ def row_name(target: models.Target, indicator: Indicator | None) -> str:
     return indicator.name
 
 
-def year_targets(session: Session, year: int) -> list[tuple[models.Target, str]]:
+def year_targets(session: Session, year: int, province: str | None = None) -> list[tuple[models.Target, str]]:
     """Active targets of the year, one per indicator and measure: a hand-entered one over a document's, a later
-    document's over an earlier one's."""
+    document's over an earlier one's; of one province's documents (and hand-entered ones) when it is given."""
     query = (
         select(models.Target, models.Document)
         .outerjoin(models.Document)
-        .where(models.Target.year == year, models.Target.active.is_(True))
+        .where(models.Target.year == year, models.Target.active.is_(True), *of_province(province))
     )
     chosen: dict[tuple[str, str], tuple[tuple[int, int, int], models.Target, str]] = {}
     for target, document in session.execute(query):
@@ -124,20 +125,34 @@ def year_status(
     thresholds: Thresholds | None = None,
     catalogue: Catalogue | None = None,
     resolved_only: bool = True,
+    province: str | None = None,
 ) -> list[TargetStatus]:
-    """The status of the year's targets whose indicator is known; targets no catalogue entry or alias names are
-    left for review (`planwatch indicators --unclassified`) unless `resolved_only` is off."""
+    """The status of the year's targets whose indicator is known, against the figures of the same documents'
+    province when it is given; targets no catalogue entry or alias names are left for review (`planwatch
+    indicators --unclassified`) unless `resolved_only` is off."""
     catalogue = catalogue or default_catalogue()
     thresholds = thresholds or Thresholds()
+    figures = Figures(session, province)
     return [
-        target_status(session, t, key, year, thresholds, catalogue)
-        for t, key in year_targets(session, year)
+        target_status(figures, t, key, year, thresholds, catalogue)
+        for t, key in year_targets(session, year, province)
         if t.indicator_code or not resolved_only
     ]
 
 
+@dataclass(frozen=True)
+class Figures:
+    """The series a status is judged on: of one province's documents, or of all when `province` is None."""
+
+    session: Session
+    province: str | None = None
+
+    def series(self, code: str, measure: str = "value", year: int | None = None) -> list[Point]:
+        return series(self.session, code, measure, year, self.province)
+
+
 def target_status(
-    session: Session, target: models.Target, doc_key: str, year: int, thresholds: Thresholds, catalogue: Catalogue
+    figures: Figures, target: models.Target, doc_key: str, year: int, thresholds: Thresholds, catalogue: Catalogue
 ) -> TargetStatus:
     indicator = catalogue.indicators.get(target.indicator_code or "")
     name = row_name(target, indicator)
@@ -145,7 +160,7 @@ def target_status(
         return TargetStatus(target, doc_key, None, NO_DATA, [Phrase(REASONS, "unmapped", {"name": name})])
     points = [
         p
-        for p in series(session, target.indicator_code, target.measure, year)
+        for p in figures.series(target.indicator_code, target.measure, year)
         if target.measure != "value" or same_kind(p.unit, target.unit)
     ]
     if target.measure == "value" and target.unit != "%":
@@ -162,7 +177,7 @@ def target_status(
     trend = [(p.period_end, p.value) for p in sorted(points, key=lambda p: p.period_end)]
     down = indicator.lower_is_better if indicator else False
     if target.measure == "value" and indicator and indicator.kind == "flow":
-        return _flow_status(session, target, doc_key, indicator, latest, trend, thresholds)
+        return _flow_status(figures, target, doc_key, indicator, latest, trend, thresholds)
     return _level_status(target, doc_key, indicator, name, latest, trend, down, thresholds)
 
 
@@ -172,7 +187,7 @@ def _goal(target: models.Target) -> float:
 
 
 def _flow_status(
-    session: Session,
+    figures: Figures,
     target: models.Target,
     doc_key: str,
     indicator: Indicator,
@@ -183,7 +198,7 @@ def _flow_status(
     goal_base = base_value(_goal(target), target.unit)
     share = 100 * latest.base_value / goal_base if goal_base else 0.0
     months = int(latest.period_end[5:])
-    expected = _expected_pace(session, indicator, int(latest.period_end[:4]), months)
+    expected = _expected_pace(figures, indicator, int(latest.period_end[:4]), months)
     gap = share - expected
     status = (
         ACHIEVED
@@ -196,14 +211,14 @@ def _flow_status(
     )
     pace = {"name": indicator.name, "share": round(share, 1), "months": months, "expected": round(expected, 1)}
     reason = [Phrase(REASONS, "pace", pace | {"above": Word("above" if gap >= 0 else "below")})]
-    reported = _reported_plan_pct(session, indicator.code, latest)
+    reported = _reported_plan_pct(figures, indicator.code, latest)
     row = TargetStatus(
         target, doc_key, indicator, status, reason, latest, share, expected, gap, [(p, v) for p, v in trend], reported
     )
     if row.plan_pct_disagrees and reported is not None:
         row.reason_parts.append(
             Phrase(
-                "monitor/data/reasons.yaml",
+                REASONS,
                 "reported",
                 {"reported": reported, "apart": round(abs(reported - share), 1)},
             )
@@ -211,20 +226,20 @@ def _flow_status(
     return row
 
 
-def _reported_plan_pct(session: Session, code: str, latest: Point) -> float | None:
+def _reported_plan_pct(figures: Figures, code: str, latest: Point) -> float | None:
     """The % of plan the reports state for the figure's own period ("bằng 62,9% dự toán")."""
     same = [
         p
-        for p in series(session, code, "plan_pct", int(latest.period_end[:4]))
+        for p in figures.series(code, "plan_pct", int(latest.period_end[:4]))
         if p.period_end == latest.period_end and p.period_start == latest.period_start
     ]
     return same[-1].value if same else None
 
 
-def _expected_pace(session: Session, indicator: Indicator, year: int, months: int) -> float:
+def _expected_pace(figures: Figures, indicator: Indicator, year: int, months: int) -> float:
     """% of the year's total usually reached after `months`: last year's profile when both last year's
     same-period and full-year figures are stored, else linear."""
-    last = [p for p in series(session, indicator.code, year=year - 1) if p.cumulative]
+    last = [p for p in figures.series(indicator.code, year=year - 1) if p.cumulative]
     whole = next((p for p in last if p.period_start == f"{year - 1}-01" and p.period_end == f"{year - 1}-12"), None)
     part = next(
         (p for p in last if p.period_start == f"{year - 1}-01" and p.period_end == f"{year - 1}-{months:02d}"), None

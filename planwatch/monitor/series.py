@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
+from planwatch.store.current import of_province
 from planwatch.text.fold import fold, matches
 from planwatch.vocab.units import same_kind
 
@@ -55,8 +56,11 @@ def _is_code(indicator: str) -> bool:
     return indicator.isupper() and " " not in indicator
 
 
-def series(session: Session, indicator: str, measure: str = "value", year: int | None = None) -> list[Point]:
-    """One point per period (and unit), the latest document's figure winning, an actual over an estimate."""
+def series(
+    session: Session, indicator: str, measure: str = "value", year: int | None = None, province: str | None = None
+) -> list[Point]:
+    """One point per period (and unit), the latest document's figure winning, an actual over an estimate; of one
+    province's documents when `province` is given."""
     f, d = models.Fact, models.Document
     query = (
         select(
@@ -87,6 +91,7 @@ def series(session: Session, indicator: str, measure: str = "value", year: int |
         query = query.where(f.indicator_code == indicator)
     if year is not None:
         query = query.where(f.period_end.like(f"{year:04d}-%"))
+    query = query.where(*of_province(province))
     latest: dict[tuple[str | None, str, str], tuple[tuple[int, tuple[str, str, int]], Point]] = {}
     for fid, label, start, end, value, unit, base, estimate, quote, key, doc_end, issued, doc_id in session.execute(
         query

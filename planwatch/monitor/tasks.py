@@ -60,9 +60,11 @@ def task_views(
     due_before: date | None = None,
     due_after: date | None = None,
     doc: str | None = None,
+    province: str | None = None,
 ) -> list[TaskView]:
-    """Current tasks with their status on `as_of`; updates reported after `as_of` are not seen."""
-    query = of_current_documents(models.Task, doc)
+    """Current tasks (of one province's documents when it is given) with their status on `as_of`; updates
+    reported after `as_of` are not seen."""
+    query = of_current_documents(models.Task, doc, province)
     updates: dict[tuple[str, str], list[models.TaskUpdate]] = {}
     for update in session.scalars(select(models.TaskUpdate).order_by(models.TaskUpdate.reported_on)):
         if update.reported_on <= as_of:

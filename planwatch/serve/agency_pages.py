@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from planwatch.monitor.agencies import KINDS, add_agency_alias, agency_record, registry_rows
 from planwatch.monitor.tasks import IN_PROGRESS, OVERDUE, STATUS_VI, TaskError, parse_date, unknown_agencies
 from planwatch.serve.auth import actor
-from planwatch.serve.rendering import open_session, page_lang, planning_edit, render
+from planwatch.serve.rendering import open_session, page_lang, planning_edit, province_choice, render
 
 router = APIRouter(include_in_schema=False)
 SOON_DAYS = 30
@@ -31,11 +31,12 @@ def _day(text: str | None) -> date:
 def registry_page(request: Request, as_of: str | None = None) -> HTMLResponse:
     day = _day(as_of)
     with open_session(request) as db:
-        rows = registry_rows(db, day)
+        province, provinces = province_choice(request, db)
+        rows = registry_rows(db, day, province)
         unknown = unknown_agencies(db)
         who = actor(request, db)
     return render(request, "agencies.html", who=who, rows=rows, unknown=unknown, kinds=KINDS, day=day,
-                  message=request.query_params.get("message", ""))  # fmt: skip
+                  message=request.query_params.get("message", ""), province=province, provinces=provinces)  # fmt: skip
 
 
 @router.post("/co-quan/them")
@@ -60,7 +61,8 @@ def registry_add(
 def agency_page(request: Request, code: str, as_of: str | None = None) -> HTMLResponse:
     day = _day(as_of)
     with open_session(request) as db:
-        found = agency_record(db, code, day)
+        province, provinces = province_choice(request, db)
+        found = agency_record(db, code, day, province)
         who = actor(request, db)
     if found is None:
         raise HTTPException(404)
@@ -68,4 +70,5 @@ def agency_page(request: Request, code: str, as_of: str | None = None) -> HTMLRe
     soon = [v for v in found.views if v.status == IN_PROGRESS and v.due and v.due <= horizon]
     overdue = [v for v in found.views if v.status == OVERDUE]
     return render(request, "agency.html", who=who, rec=found, day=day, soon=sorted(soon, key=lambda v: v.due or day),
-                  overdue=overdue, soon_days=SOON_DAYS, status_vi=STATUS_VI)  # fmt: skip
+                  overdue=overdue, soon_days=SOON_DAYS, status_vi=STATUS_VI, province=province,
+                  provinces=provinces)  # fmt: skip

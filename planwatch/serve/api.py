@@ -105,7 +105,7 @@ def documents(
     kind: str | None = None,
     year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
     province: str | None = None,
-    after: Annotated[str | None, Query(pattern=r"^[0-9]{1,12}$", description="from the Link rel=next header")] = None,
+    after: Annotated[str | None, Query(pattern=r"^[0-9]{1,9}$", description="from the Link rel=next header")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = PAGE_SIZE,
 ) -> list[DocumentOut]:
     """Current documents, the newest first, one page at a time: the next page's address is in the `Link`
@@ -146,6 +146,7 @@ def paged(
         response.headers["Link"] = f'<{path}?{urlencode({**shown, **cursor})}>; rel="next"'
 
 
+Province = Annotated[str | None, Query(max_length=100, description="a province of the store; all when absent")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="from the Link rel=next header")]
 Limit = Annotated[int, Query(ge=1, le=1000)]
 
@@ -198,7 +199,10 @@ def targets(db: Db, doc: str | None = None) -> list[dict[str, object]]:
 
 
 @router.get("/status", response_model=list[StatusOut])
-def status(request: Request, db: Db, year: Annotated[int, Query(ge=1990, le=2100)]) -> list[StatusOut]:
+def status(
+    request: Request, db: Db, year: Annotated[int, Query(ge=1990, le=2100)], province: Province = None
+) -> list[StatusOut]:
+    """The year's targets with their status, of one province's documents when `province` is given."""
     return [
         StatusOut(
             indicator=r.name,
@@ -221,7 +225,9 @@ def status(request: Request, db: Db, year: Annotated[int, Query(ge=1990, le=2100
             status=r.status,
             reason=r.reason,
         )
-        for r in request.app.state.cache.get(db, "status", (year,), lambda: year_status(db, year))
+        for r in request.app.state.cache.get(
+            db, "status", (year, province), lambda: year_status(db, year, province=province)
+        )
     ]
 
 
@@ -300,10 +306,13 @@ def task_update(request: Request, doc: str, ref: str, update: TaskUpdateIn) -> d
 
 
 @router.get("/checks", response_model=list[Finding])
-def checks(request: Request, db: Db, response: Response, offset: Offset = 0, limit: Limit = 500) -> list[Finding]:
-    """Consistency findings, the most severe first, a page at a time."""
-    findings: list[Finding] = request.app.state.cache.get(db, "checks", (), lambda: run_checks(db))
-    return _page_of(response, "/api/checks", findings, {}, offset, limit)
+def checks(
+    request: Request, db: Db, response: Response, province: Province = None, offset: Offset = 0, limit: Limit = 500
+) -> list[Finding]:
+    """Consistency findings (of one province's documents when it is given), the most severe first, a page at a
+    time."""
+    findings: list[Finding] = request.app.state.cache.get(db, "checks", (province,), lambda: run_checks(db, province))
+    return _page_of(response, "/api/checks", findings, {"province": province}, offset, limit)
 
 
 @router.get("/search", response_model=list[Hit])

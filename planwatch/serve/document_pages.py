@@ -32,7 +32,7 @@ def documents(
     kind: str | None = None,
     year: YearQuery = None,
     province: str | None = None,
-    after: Annotated[int | None, Query(ge=0)] = None,
+    after: Annotated[int | None, Query(ge=0, le=2**31 - 1)] = None,
 ) -> HTMLResponse:
     chosen = DocumentFilter(kind or None, year, province or None)
     with open_session(request) as db:

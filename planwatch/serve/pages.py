@@ -55,7 +55,7 @@ from planwatch.serve.auth import (
 )
 from planwatch.serve.charts import ChartPoint, YearChart, sparkline, year_chart
 from planwatch.serve.labels import LABELS
-from planwatch.serve.rendering import marked, open_session, page_lang, planning_edit, refused, render
+from planwatch.serve.rendering import marked, open_session, page_lang, planning_edit, province_choice, refused, render
 from planwatch.store import models
 from planwatch.text.fold import matches
 from planwatch.vocab.catalogue import CATEGORIES, UNCLASSIFIED, Indicator, default_catalogue
@@ -88,12 +88,14 @@ def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=210
         years = _years(db)
         year = year or (_latest_with_figures(db) or (years[0] if years else date.today().year))
         years = sorted({*years, year}, reverse=True)
+        province, provinces = province_choice(request, db)
         cache = request.app.state.cache
-        rows = cache.get(db, "status", (year,), lambda: year_status(db, year))
-        overdue = sum(v.due is not None and v.due.year == year for v in task_views(db, date.today(), status=OVERDUE))
-        key = key_figures(db, year, list(default_outline().key_indicators), default_catalogue())
+        rows = cache.get(db, "status", (year, province), lambda: year_status(db, year, province=province))
+        late = task_views(db, date.today(), status=OVERDUE, province=province)
+        overdue = sum(v.due is not None and v.due.year == year for v in late)
+        key = key_figures(db, year, list(default_outline().key_indicators), default_catalogue(), province)
         empty = db.scalar(select(models.Document.id).limit(1)) is None
-        findings = len(cache.get(db, "checks", (), lambda: run_checks(db)))
+        findings = len(cache.get(db, "checks", (province,), lambda: run_checks(db, province)))
         db_latest = db.scalar(
             select(func.max(models.Fact.period_end)).where(
                 models.Fact.period_end.like(f"{year:04d}-%"), models.Fact.planned.is_(False)
@@ -118,6 +120,8 @@ def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=210
         key=[(k, period_words(parse_period(k.point.period_start, k.point.period_end))) for k in key],
         empty=empty,
         report_kinds=[k.value for k in ReportKind],
+        province=province,
+        provinces=provinces,
         paper_kind=kind,
         paper_period=month,
     )
@@ -158,12 +162,14 @@ def catalogue_page(
         if (not q or matches(q, i.name) or any(matches(q, a) for a in i.aliases)) and category in ("", i.category)
     ]
     with open_session(request) as db:
+        province, provinces = province_choice(request, db)
         waiting = [(label, count, catalogue.closest(label)) for label, count in unclassified_labels(db)[:REVIEW_SHOWN]]
         year = _latest_with_figures(db) or date.today().year
-        latest = {k.indicator.code: k.point for k in key_figures(db, year, [i.code for i in indicators], catalogue)}
+        codes = [i.code for i in indicators]
+        latest = {k.indicator.code: k.point for k in key_figures(db, year, codes, catalogue, province)}
         targets = {
             t.indicator_code: t
-            for t, _ in year_targets(db, year)
+            for t, _ in year_targets(db, year, province)
             if t.indicator_code in catalogue.indicators
             and t.measure == catalogue.indicators[t.indicator_code].own_measure
         }  # the target of the indicator's own number, not of its growth or share
@@ -180,6 +186,8 @@ def catalogue_page(
         category=category,
         waiting=waiting,
         message=message,
+        province=province,
+        provinces=provinces,
     )
 
 
@@ -201,6 +209,7 @@ def map_label(
     return planning_edit(request, csrf_token, change, "/chi-tieu", "#cho-xem-xet")
 
 
+FINDINGS_SHOWN = 500  # findings the checks page lists; the API pages through them all
 TASKS_SHOWN = 100  # rows of the tasks list a page shows; the next ones a link away
 RELATED_SHOWN = 5  # passages of other documents shown on a task's page
 REVIEW_SHOWN = 200  # labels the review list shows, the most frequent first
@@ -214,13 +223,17 @@ def indicator(request: Request, code: str) -> HTMLResponse:
     info = catalogue.indicators[code]
     lang = page_lang(request)
     with open_session(request) as db:
-        points = [p for p in series(db, code) if not info.unit or same_kind(p.unit, info.unit)]
-        facts = find_facts(db, code=code, limit=FACTS_SHOWN)
+        province, provinces = province_choice(request, db)
+        points = [p for p in series(db, code, province=province) if not info.unit or same_kind(p.unit, info.unit)]
+        facts = find_facts(db, code=code, limit=FACTS_SHOWN, province=province)
         unit = points[-1].unit if points else info.unit
         years = sorted({int(p.period_end[:4]) for p in points}, reverse=True)[:CHART_YEARS]
-        charts = [_year_chart(db, code, info, year, unit, points, lang) for year in years]
-        compared = compare_years(points, series(db, code, Measure.YOY), years[0]) if years else []
-        targets = [(t, key) for year in _years(db) for t, key in year_targets(db, year) if t.indicator_code == code]
+        charts = [_year_chart(db, code, info, year, unit, points, lang, province) for year in years]
+        changes = series(db, code, Measure.YOY, province=province)
+        compared = compare_years(points, changes, years[0]) if years else []
+        targets = [
+            (t, key) for year in _years(db) for t, key in year_targets(db, year, province) if t.indicator_code == code
+        ]
         who = actor(request, db)
     measures = {m.value: m.label(lang) for m in Measure}
     return render(
@@ -239,6 +252,8 @@ def indicator(request: Request, code: str) -> HTMLResponse:
         can_edit=who is not None and who.role in PROVINCE_WRITERS,
         message=request.query_params.get("message", ""),
         target_measures=[Measure(m) for m in MEASURES],
+        province=province,
+        provinces=provinces,
         comparators=COMPARATORS,
     )
 
@@ -276,10 +291,11 @@ def _series_of(point: Point, year: int) -> str:
 
 
 def _year_chart(
-    db: Session, code: str, info: Indicator, year: int, unit: str, points: list[Point], lang: str
+    db: Session, code: str, info: Indicator, year: int, unit: str, points: list[Point], lang: str, province: str | None
 ) -> Markup:
     """One year of the indicator in one unit: never a line across years or period lengths."""
-    target = next((t for t, _ in year_targets(db, year) if t.indicator_code == code and t.measure == "value"), None)
+    own = (t for t, _ in year_targets(db, year, province) if t.indicator_code == code and t.measure == "value")
+    target = next(own, None)
     goal = target.value if target is not None and target.value is not None and same_kind(target.unit, unit) else None
     chart_points = [
         ChartPoint(
@@ -326,8 +342,10 @@ def tasks(
     chosen = IN_PROGRESS if soon else status if status in STATUSES else None
     horizon = day + timedelta(days=soon) if soon else None
     with open_session(request) as db:
-        views = task_views(db, day, agency=agency or None, status=chosen, due_before=horizon)
-        lines = scorecard(task_views(db, day, agency=agency or None), agency or None)  # it follows the filter
+        province, provinces = province_choice(request, db)
+        views = task_views(db, day, agency=agency or None, status=chosen, due_before=horizon, province=province)
+        every = task_views(db, day, agency=agency or None, province=province)
+        lines = scorecard(every, agency or None)  # it follows the filter
         who = actor(request, db)
     registry = default_registry()
     names = {code: a.name for code, a in registry.agencies.items()}
@@ -350,6 +368,8 @@ def tasks(
         soon=soon,
         day=day,
         message=message,
+        province=province,
+        provinces=provinces,
     )
 
 
@@ -381,8 +401,10 @@ def task_update(
 @router.get("/kiem-tra", response_class=HTMLResponse)
 def checks(request: Request) -> HTMLResponse:
     with open_session(request) as db:
-        findings = request.app.state.cache.get(db, "checks", (), lambda: run_checks(db))
-    return render(request, "checks.html", findings=findings[:500], total=len(findings))
+        province, provinces = province_choice(request, db)
+        findings = request.app.state.cache.get(db, "checks", (province,), lambda: run_checks(db, province))
+    return render(request, "checks.html", findings=findings[:FINDINGS_SHOWN], total=len(findings), province=province,
+                  provinces=provinces)  # fmt: skip
 
 
 @router.get("/tim-kiem", response_class=HTMLResponse)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, unquote, urlencode
 
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planwatch.access.locks import LockError
@@ -70,6 +71,20 @@ templates.env.filters["span"] = _span
 templates.env.filters["num"] = lambda v: "" if v is None else format_number(round(v, 2) if isinstance(v, float) else v)
 
 
+def province_choice(request: Request, db: Session) -> tuple[str | None, list[str]]:
+    """The province the pages speak of when the store holds several (asked with ?province=, remembered; else the
+    one with the most documents), and the provinces to choose from; None and [] for a store of one province."""
+    counted = select(models.Document.province, func.count()).where(
+        models.Document.is_current.is_(True), models.Document.province.is_not(None)
+    )
+    by_count = counted.group_by(models.Document.province).order_by(func.count().desc())
+    provinces = [name for name, _ in db.execute(by_count) if name]
+    if len(provinces) <= 1:
+        return None, []
+    asked = request.query_params.get("province") or unquote(request.cookies.get("province", ""))
+    return (asked if asked in provinces else provinces[0]), sorted(provinces)
+
+
 def page_lang(request: Request) -> str:
     wanted = request.query_params.get("lang") or request.cookies.get("lang") or "vi"
     return wanted if wanted in LABELS else "vi"
@@ -94,6 +109,8 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
     response = templates.TemplateResponse(request, template, {**shared, **context})
     if request.query_params.get("lang") in LABELS:
         response.set_cookie("lang", lang, samesite="lax")
+    if context.get("province") and request.query_params.get("province") == context["province"]:
+        response.set_cookie("province", quote(str(context["province"])), samesite="lax")
     return response
 
 

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, or_, select
 
 from planwatch.store import models
 
 
-def of_current_documents(model: Any, doc: str | None = None) -> Select[Any]:
+def of_province(province: str | None) -> list[ColumnElement[bool]]:
+    """The condition (none for None) that keeps the documents of one province, and those that name none, when a
+    store holds several: `query.where(*of_province(p))` on a query that joins documents."""
+    if province is None:
+        return []
+    return [or_(models.Document.province == province, models.Document.province.is_(None))]
+
+
+def of_current_documents(model: Any, doc: str | None = None, province: str | None = None) -> Select[Any]:
     """`select(model, doc_key)` over current versions (of one document when `doc` is given), in text order."""
     query = (
         select(model, models.Document.doc_key)
@@ -17,4 +25,5 @@ def of_current_documents(model: Any, doc: str | None = None) -> Select[Any]:
         .where(models.Document.is_current.is_(True))
         .order_by(models.Document.doc_key, model.char_start, model.id)
     )
+    query = query.where(*of_province(province))
     return query.where(models.Document.doc_key == doc) if doc else query
