@@ -29,6 +29,8 @@ from pathlib import Path
 import httpx
 import psycopg
 
+from planwatch.access.accounts import add_user
+from planwatch.access.roles import Role
 from planwatch.ingest import ingest_files
 from planwatch.store.db import open_engine, session_factory
 
@@ -161,21 +163,61 @@ def pages(base: str, repeat: int) -> None:
             )
 
 
-def load(base: str, clients: int, seconds: float) -> None:
+PASSWORD = "mat-khau-do-tai"
+
+
+def add_users(url: str, count: int) -> None:
+    """Planning Department accounts for the signed-in load: they may update any task and upload."""
+    with session_factory(open_engine(url)).begin() as session:
+        for i in range(count):
+            add_user(session, f"tai{i:02d}", PASSWORD, Role.PLANNING, None, "bench")
+
+
+def load(base: str, clients: int, seconds: float, signed_in: bool) -> None:
+    """`clients` threads browsing for `seconds`; signed in, one request in ten is a write (a task update, or an
+    upload whose job must then complete)."""
     latencies: list[float] = []
     errors = 0
+    jobs: list[int] = []
     lock = threading.Lock()
+    with httpx.Client(base_url=base) as probe:
+        tasks = [(t["doc"], t["ref"]) for t in probe.get("/api/tasks", params={"limit": 50}, timeout=300).json()]
     stop = time.monotonic() + seconds
 
-    def client_loop(seed: int) -> None:
+    def write(client: httpx.Client, rng: random.Random, token: dict[str, str], n: int) -> tuple[float, int]:
+        start = time.perf_counter()
+        if rng.random() < 0.5 and tasks:
+            doc, ref = rng.choice(tasks)
+            body = {"reported_on": "15/06/2024", "note": f"tải thử {n}"}
+            answer = client.post(f"/api/tasks/{doc}/{ref}/updates", json=body, headers=token, timeout=120)
+        else:
+            figure = f"{n},{seed_of(rng)}"
+            text = f"BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2024\nTổng thu ngân sách đạt {figure} tỷ đồng.\n"
+            files = {"file": (f"tai-len-{n}-{seed_of(rng)}.txt", text.encode())}
+            answer = client.post("/api/documents", files=files, headers=token, timeout=120)
+            if answer.status_code == 202:
+                with lock:
+                    jobs.append(answer.json()["id"])
+        return (time.perf_counter() - start) * 1000, answer.status_code
+
+    def client_loop(i: int) -> None:
         nonlocal errors
-        rng = random.Random(seed)
+        rng = random.Random(i)
         with httpx.Client(base_url=base) as client:
+            token: dict[str, str] = {}
+            if signed_in:
+                client.post("/api/login", json={"username": f"tai{i:02d}", "password": PASSWORD}, timeout=120)
+                token = {"X-CSRF-Token": client.cookies.get("csrftoken", "")}
+            n = 0
             while time.monotonic() < stop:
-                took, status, _ = timed(client, rng.choice(URLS))
+                n += 1
+                if signed_in and n % 10 == 0:
+                    took, status = write(client, rng, token, i * 100_000 + n)
+                else:
+                    took, status, _ = timed(client, rng.choice(URLS))
                 with lock:
                     latencies.append(took)
-                    errors += status >= 500
+                    errors += status >= 500 or (signed_in and status in (401, 403))
 
     threads = [threading.Thread(target=client_loop, args=(i,)) for i in range(clients)]
     for thread in threads:
@@ -184,8 +226,26 @@ def load(base: str, clients: int, seconds: float) -> None:
         thread.join()
     latencies.sort()
     p95 = latencies[int(0.95 * len(latencies))] if latencies else 0
-    print(f"  {clients} clients for {seconds:.0f} s: {len(latencies) / seconds:.1f} requests/s, p95 {p95:.0f} ms, "
-          f"{errors} errors (5xx)")  # fmt: skip
+    who = "signed-in users" if signed_in else "clients"
+    print(f"  {clients} {who} for {seconds:.0f} s: {len(latencies) / seconds:.1f} requests/s, p95 {p95:.0f} ms, "
+          f"{errors} errors (5xx{', 401/403' if signed_in else ''})")  # fmt: skip
+    if jobs:
+        print(f"  uploads queued under load: {len(jobs)}; {finished(base, jobs)} read within 5 minutes after")
+
+
+def seed_of(rng: random.Random) -> int:
+    return rng.randint(0, 10**9)
+
+
+def finished(base: str, jobs: list[int]) -> int:
+    deadline = time.monotonic() + 300
+    with httpx.Client(base_url=base) as client:
+        while True:
+            states = [client.get(f"/api/jobs/{j}", timeout=60).json()["state"] for j in jobs]
+            done = sum(state in ("done", "failed") for state in states)
+            if done == len(jobs) or time.monotonic() > deadline:
+                return done
+            time.sleep(2)
 
 
 def explain(url: str, count: int) -> None:
@@ -213,10 +273,14 @@ def measure(label: str, url: str, paths: list[Path], args: argparse.Namespace, s
     print(f"{label}, {len(paths)} documents")
     ingest(url, paths, args.jobs)
     print(f"  store: {size() / len(paths) / 1024:.0f} KB per document")  # type: ignore[operator]
+    if args.users:
+        add_users(url, args.clients)
     server, base = serve(url, args.workers if label == "PostgreSQL" else 1)
     try:
         pages(base, args.repeat)
-        load(base, args.clients, args.seconds)
+        load(base, args.clients, args.seconds, signed_in=False)
+        if args.users:
+            load(base, args.clients, args.seconds, signed_in=True)
         print(f"  server peak RSS {server_rss(server):.0f} MB")
     finally:
         server.terminate()
@@ -235,6 +299,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--postgres", action="store_true", help="also on the PostgreSQL server")
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--users", action="store_true", help="also signed-in users who update tasks and upload")
     parser.add_argument("--ingest-only", action="store_true", help="only --jobs 1 against --jobs N")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="planwatch-scale-") as tmp:
