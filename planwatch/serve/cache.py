@@ -4,6 +4,7 @@ fingerprint, so a page never shows a stale result; the day is part of the key fo
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import date
 from threading import Lock
@@ -36,19 +37,26 @@ def fingerprint(session: Session) -> tuple[object, ...]:
 
 
 class StoreCache:
+    """One value per name and arguments, with the fingerprint it was computed at: a changed store replaces the
+    value instead of adding a copy, so memory is bounded by the distinct questions (years, provinces), not by
+    the number of changes; the least recently used question goes when `size` are held."""
+
     def __init__(self, size: int = 64) -> None:
-        self._entries: dict[tuple[Hashable, ...], object] = {}
+        self._entries: OrderedDict[tuple[Hashable, ...], tuple[tuple[object, ...], object]] = OrderedDict()
         self._size = size
         self._lock = Lock()
 
     def get(self, session: Session, name: str, args: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
-        key = (name, args, fingerprint(session))
+        key, mark = (name, args), fingerprint(session)
         with self._lock:
-            if key in self._entries:
-                return self._entries[key]  # type: ignore[return-value]
+            held = self._entries.get(key)
+            if held is not None and held[0] == mark:
+                self._entries.move_to_end(key)
+                return held[1]  # type: ignore[return-value]
         value = compute()
         with self._lock:
-            if len(self._entries) >= self._size:
-                self._entries.clear()
-            self._entries[key] = value
+            self._entries[key] = (mark, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
         return value
