@@ -3,6 +3,7 @@ who has submitted, on time or late, and approves (`/nhap-so-lieu/tong-hop`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated
 from urllib.parse import quote
@@ -21,6 +22,7 @@ from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.periods import Month, Period, period_words
 
 router = APIRouter(include_in_schema=False)
+CsrfForm = Annotated[str | None, Form()]
 MonthQuery = Annotated[str | None, Query(pattern=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")]
 
 
@@ -125,37 +127,40 @@ def entry_overview(request: Request, month: MonthQuery = None, message: str = ""
     )
 
 
+MonthForm = Annotated[str, Form(max_length=7)]
+ReasonForm = Annotated[str, Form(max_length=500)]
+
+
 @router.post("/nhap-so-lieu/khoa")
-def entry_lock(
-    request: Request,
-    month: Annotated[str, Form(max_length=7)],
-    reason: Annotated[str, Form(max_length=500)] = "",
-    csrf_token: Annotated[str | None, Form()] = None,
-) -> Response:
+def entry_lock(request: Request, month: MonthForm, reason: ReasonForm = "", csrf_token: CsrfForm = None) -> Response:
     """Planning closes a month: its entries, corrections and task updates are refused until an admin reopens it."""
-
-    def change(db: Session, username: str) -> str:
-        lock(db, month, username or "local", reason)
-        return f"Đã khoá kỳ {month}." if page_lang(request) == "vi" else f"{month} is locked."
-
-    return planning_edit(request, csrf_token, change, f"/nhap-so-lieu/tong-hop?month={quote(month)}")
+    said = ("Đã khoá kỳ {month}.", "{month} is locked.")
+    return _period_change(
+        request, csrf_token, lambda db, by: lock(db, month, by, reason), month, said, PROVINCE_WRITERS
+    )
 
 
 @router.post("/nhap-so-lieu/mo-khoa")
-def entry_unlock(
-    request: Request,
-    month: Annotated[str, Form(max_length=7)],
-    reason: Annotated[str, Form(max_length=500)] = "",
-    csrf_token: Annotated[str | None, Form()] = None,
-) -> Response:
+def entry_unlock(request: Request, month: MonthForm, reason: ReasonForm = "", csrf_token: CsrfForm = None) -> Response:
     """An admin reopens a month, with a reason."""
+    said = ("Đã mở khoá kỳ {month}.", "{month} is open again.")
+    admins = frozenset({Role.ADMIN})
+    return _period_change(request, csrf_token, lambda db, by: unlock(db, month, by, reason), month, said, admins)
 
-    def change(db: Session, username: str) -> str:
-        unlock(db, month, username or "local", reason)
-        return f"Đã mở khoá kỳ {month}." if page_lang(request) == "vi" else f"{month} is open again."
 
-    back = f"/nhap-so-lieu/tong-hop?month={quote(month)}"
-    return planning_edit(request, csrf_token, change, back, roles=frozenset({Role.ADMIN}))
+def _period_change(
+    request: Request,
+    csrf: str | None,
+    change: Callable[[Session, str], None],
+    month: str,
+    said: tuple[str, str],
+    roles: frozenset[Role],
+) -> Response:
+    def made(db: Session, username: str) -> str:
+        change(db, username or "local")
+        return said[0 if page_lang(request) == "vi" else 1].format(month=month)
+
+    return planning_edit(request, csrf, made, f"/nhap-so-lieu/tong-hop?month={quote(month)}", roles=roles)
 
 
 @router.post("/nhap-so-lieu/duyet")
