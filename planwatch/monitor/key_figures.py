@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from planwatch.monitor.series import Point, series
+from planwatch.monitor.series import Point, series_of
 from planwatch.vocab.catalogue import Catalogue, Indicator
 from planwatch.vocab.units import same_kind
 
@@ -22,18 +22,22 @@ def key_figures(
     session: Session, year: int, codes: list[str], catalogue: Catalogue, province: str | None = None
 ) -> list[KeyFigure]:
     """For each code with a figure in `year`: its latest (the longest period at the latest month), in the
-    indicator's own measure (the rate of a growth indicator or an index) and a unit of its kind."""
-    found = []
-    for code in codes:
-        indicator = catalogue.indicators.get(code)
-        if indicator is None:
-            continue
-        measure = "yoy_change_pct" if indicator.kind == "index" else indicator.own_measure  # IIP, CPI: their change
+    indicator's own measure (the rate of a growth indicator or an index) and a unit of its kind; one query per
+    measure, however many indicators."""
+    indicators = [catalogue.indicators[code] for code in codes if code in catalogue.indicators]
+    measures = {i.code: "yoy_change_pct" if i.kind == "index" else i.own_measure for i in indicators}  # IIP: its change
+    found: dict[str, list[Point]] = {}
+    for measure in set(measures.values()):
+        wanted = [code for code, m in measures.items() if m == measure]
+        found |= series_of(session, wanted, measure, year, province)
+    figures = []
+    for indicator in indicators:
+        measure = measures[indicator.code]
         points = [
             p
-            for p in series(session, code, measure, year, province)
+            for p in found.get(indicator.code, [])
             if not p.derived and (measure != "value" or not indicator.unit or same_kind(p.unit, indicator.unit))
         ]
         if points:
-            found.append(KeyFigure(indicator, max(points, key=lambda p: (p.period_end, p.cumulative))))
-    return found
+            figures.append(KeyFigure(indicator, max(points, key=lambda p: (p.period_end, p.cumulative))))
+    return figures

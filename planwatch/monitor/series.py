@@ -4,11 +4,13 @@ cumulative ones where both months are known (May = 5 months − 4 months)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
@@ -60,10 +62,30 @@ def series(
     session: Session, indicator: str, measure: str = "value", year: int | None = None, province: str | None = None
 ) -> list[Point]:
     """One point per period (and unit), the latest document's figure winning, an actual over an estimate; of one
-    province's documents when `province` is given."""
+    province's documents when `province` is given. `indicator` is a catalogue code or words of a label."""
+    if _is_code(indicator):
+        return series_of(session, [indicator], measure, year, province).get(indicator, [])
+    rows = [row for row in _rows(session, None, measure, year, province) if matches(indicator, row.indicator)]
+    return _points(rows, measure)
+
+
+def series_of(
+    session: Session, codes: list[str], measure: str = "value", year: int | None = None, province: str | None = None
+) -> dict[str, list[Point]]:
+    """The series of several indicators from one query (a page of many indicators asks the store once)."""
+    by_code: dict[str, list[Row[Any]]] = defaultdict(list)
+    for row in _rows(session, codes, measure, year, province):
+        by_code[row.indicator_code].append(row)
+    return {code: _points(rows, measure) for code, rows in by_code.items()}
+
+
+def _rows(
+    session: Session, codes: list[str] | None, measure: str, year: int | None, province: str | None
+) -> Sequence[Row[Any]]:
     f, d = models.Fact, models.Document
     query = (
         select(
+            f.indicator_code,
             f.id,
             f.indicator,
             f.period_start,
@@ -74,10 +96,10 @@ def series(
             f.estimate,
             f.quote,
             d.doc_key,
-            d.period_end,
+            d.period_end.label("doc_end"),
             d.issued,
-            d.id,
-        )
+            d.id.label("doc_id"),
+        )  # fmt: skip
         .join(d)
         .where(
             d.is_current.is_(True),
@@ -85,23 +107,26 @@ def series(
             f.prior.is_(False),
             f.planned.is_(False),
             f.period_end.is_not(None),
+            *of_province(province),
         )
     )
-    if _is_code(indicator):
-        query = query.where(f.indicator_code == indicator)
+    if codes is not None:
+        query = query.where(f.indicator_code.in_(codes))
     if year is not None:
         query = query.where(f.period_end.like(f"{year:04d}-%"))
-    query = query.where(*of_province(province))
+    found: Sequence[Row[Any]] = session.execute(query).all()  # type: ignore[assignment]
+    return found
+
+
+def _points(rows: list[Row[Any]] | Sequence[Row[Any]], measure: str) -> list[Point]:
     latest: dict[tuple[str | None, str, str], tuple[tuple[int, tuple[str, str, int]], Point]] = {}
-    for fid, label, start, end, value, unit, base, estimate, quote, key, doc_end, issued, doc_id in session.execute(
-        query
-    ):
-        if end is None or (not _is_code(indicator) and not matches(indicator, label)):
-            continue
-        group = (start, end, fold(unit) if measure == "value" else "%")
-        rank = (0 if estimate else 1, (doc_end or "", str(issued or ""), doc_id))
+    for row in rows:
+        group = (row.period_start, row.period_end, fold(row.unit) if measure == "value" else "%")
+        rank = (0 if row.estimate else 1, (row.doc_end or "", str(row.issued or ""), row.doc_id))
         if group not in latest or rank > latest[group][0]:
-            latest[group] = (rank, Point(start, end, measure, value, unit, base, estimate, key, fid, quote))
+            point = Point(row.period_start, row.period_end, measure, row.value, row.unit, row.base_value,
+                          row.estimate, row.doc_key, row.id, row.quote)  # fmt: skip
+            latest[group] = (rank, point)
     points = sorted((p for _, p in latest.values()), key=lambda p: (p.period_end, p.period_start or ""))
     return points + derived_months(points) if measure == "value" else points
 
