@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 import uuid
+from contextlib import suppress
 from pathlib import Path
 
 import httpx
@@ -144,9 +145,15 @@ def server_rss(server: subprocess.Popen[bytes]) -> float:
     return total / 1024
 
 
+DROPPED = 599  # the server closed the connection or did not answer in time: counted as an error
+
+
 def timed(client: httpx.Client, url: str) -> tuple[float, int, int]:
     start = time.perf_counter()
-    answer = client.get(url, timeout=120)
+    try:
+        answer = client.get(url, timeout=120)
+    except httpx.TransportError:
+        return (time.perf_counter() - start) * 1000, DROPPED, 0
     return (time.perf_counter() - start) * 1000, answer.status_code, len(answer.content)
 
 
@@ -186,6 +193,14 @@ def load(base: str, clients: int, seconds: float, signed_in: bool) -> None:
 
     def write(client: httpx.Client, rng: random.Random, token: dict[str, str], n: int) -> tuple[float, int]:
         start = time.perf_counter()
+        try:
+            return _write(client, rng, token, n, start)
+        except httpx.TransportError:
+            return (time.perf_counter() - start) * 1000, DROPPED
+
+    def _write(
+        client: httpx.Client, rng: random.Random, token: dict[str, str], n: int, start: float
+    ) -> tuple[float, int]:
         if rng.random() < 0.5 and tasks:
             doc, ref = rng.choice(tasks)
             body = {"reported_on": "15/06/2024", "note": f"tải thử {n}"}
@@ -206,7 +221,8 @@ def load(base: str, clients: int, seconds: float, signed_in: bool) -> None:
         with httpx.Client(base_url=base) as client:
             token: dict[str, str] = {}
             if signed_in:
-                client.post("/api/login", json={"username": f"tai{i:02d}", "password": PASSWORD}, timeout=120)
+                with suppress(httpx.TransportError):  # a sign-in lost counts in the errors of the writes that follow
+                    client.post("/api/login", json={"username": f"tai{i:02d}", "password": PASSWORD}, timeout=120)
                 token = {"X-CSRF-Token": client.cookies.get("csrftoken", "")}
             n = 0
             while time.monotonic() < stop:
@@ -228,7 +244,7 @@ def load(base: str, clients: int, seconds: float, signed_in: bool) -> None:
     p95 = latencies[int(0.95 * len(latencies))] if latencies else 0
     who = "signed-in users" if signed_in else "clients"
     print(f"  {clients} {who} for {seconds:.0f} s: {len(latencies) / seconds:.1f} requests/s, p95 {p95:.0f} ms, "
-          f"{errors} errors (5xx{', 401/403' if signed_in else ''})")  # fmt: skip
+          f"{errors} errors (5xx or dropped{', 401/403' if signed_in else ''})")  # fmt: skip
     if jobs:
         print(f"  uploads queued under load: {len(jobs)}; {finished(base, jobs)} read within 5 minutes after")
 
@@ -271,10 +287,11 @@ def explain(url: str, count: int) -> None:
 
 def measure(label: str, url: str, paths: list[Path], args: argparse.Namespace, size: object) -> None:
     print(f"{label}, {len(paths)} documents")
-    ingest(url, paths, args.jobs)
-    print(f"  store: {size() / len(paths) / 1024:.0f} KB per document")  # type: ignore[operator]
-    if args.users:
-        add_users(url, args.clients)
+    if not args.database:  # a kept database is measured as it is
+        ingest(url, paths, args.jobs)
+        print(f"  store: {size() / len(paths) / 1024:.0f} KB per document")  # type: ignore[operator]
+        if args.users:
+            add_users(url, args.clients)
     server, base = serve(url, args.workers if label == "PostgreSQL" else 1)
     try:
         pages(base, args.repeat)
@@ -299,6 +316,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--postgres", action="store_true", help="also on the PostgreSQL server")
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database for later runs")
+    parser.add_argument("--database", help="measure a kept PostgreSQL database again (no ingest)")
     parser.add_argument("--users", action="store_true", help="also signed-in users who update tasks and upload")
     parser.add_argument("--ingest-only", action="store_true", help="only --jobs 1 against --jobs N")
     args = parser.parse_args()
@@ -313,20 +332,29 @@ def main() -> None:
             db = Path(tmp) / "scale.db"
             measure("SQLite", f"sqlite:///{db}", paths, args, lambda: db.stat().st_size)
         if args.postgres:
-            name = f"planwatch_scale_{uuid.uuid4().hex[:8]}"
+            postgres(paths, args)
+
+
+def postgres(paths: list[Path], args: argparse.Namespace) -> None:
+    """On a new database (dropped afterwards unless --keep), or on the kept one --database names."""
+    name = args.database or f"planwatch_scale_{uuid.uuid4().hex[:8]}"
+    if not args.database:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+    url = f"{PG_ADMIN.rsplit('/', 1)[0]}/{name}"
+
+    def size() -> int:
+        with psycopg.connect(url) as connection:
+            return int(connection.execute("SELECT pg_database_size(current_database())").fetchone()[0])  # type: ignore[index]
+
+    try:
+        measure("PostgreSQL", url, paths, args, size)
+    finally:
+        if args.keep or args.database:
+            print(f"  kept: --database {name}")
+        else:
             with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-                admin.execute(f'CREATE DATABASE "{name}"')
-            url = f"{PG_ADMIN.rsplit('/', 1)[0]}/{name}"
-            try:
-
-                def size() -> int:
-                    with psycopg.connect(url) as connection:
-                        return int(connection.execute("SELECT pg_database_size(current_database())").fetchone()[0])
-
-                measure("PostgreSQL", url, paths, args, size)
-            finally:
-                with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-                    admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+                admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

@@ -178,8 +178,10 @@ def serve(
         uvicorn.run(create_app(url), host=host, port=port, log_level="warning")
     else:
         os.environ["PLANWATCH_DB"] = url  # each process builds its app from it
+        # a worker computing a cold page of a large store holds the interpreter for seconds: the supervisor's
+        # 5-second health check would kill it and drop every connection it serves
         uvicorn.run("planwatch.serve.app:create_app", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning")  # fmt: skip
+                    log_level="warning", timeout_worker_healthcheck=120)  # fmt: skip
 
 
 def run() -> None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from planwatch.monitor.series import document_order
@@ -88,7 +89,19 @@ def _differs(a: float, b: float, relative: float = 0.005) -> bool:
 
 
 def run_checks(session: Session, province: str | None = None) -> list[Finding]:
-    """Every finding of the store, or of one province's documents."""
+    """Every finding of one province's documents (with those that name none), or of the whole store: province by
+    province, so that memory holds one province's figures at a time (figures of two provinces are never compared)."""
+    if province is not None:
+        return _checks(session, of_province(province))
+    d = models.Document
+    names = [p for p in session.scalars(select(d.province).where(d.is_current.is_(True)).distinct()) if p]
+    if len(names) <= 1:
+        return _checks(session, [])
+    each = [_checks(session, [d.province == name]) for name in names] + [_checks(session, [d.province.is_(None)])]
+    return sorted(chain.from_iterable(each), key=lambda f: (SEVERITY_ORDER[f.severity], f.indicator, f.period))
+
+
+def _checks(session: Session, where: list[ColumnElement[bool]]) -> list[Finding]:
     d = models.Document
     query = (
         select(
@@ -104,7 +117,7 @@ def run_checks(session: Session, province: str | None = None) -> list[Finding]:
             models.Fact.prior.is_(False),
             models.Fact.planned.is_(False),
             models.Fact.period_end.is_not(None),
-            *of_province(province),
+            *where,
         )
     )
     rows = [
@@ -115,7 +128,7 @@ def run_checks(session: Session, province: str | None = None) -> list[Finding]:
         *_cross_document(rows),
         *_parts_exceed_total(rows),
         *_parts_do_not_add_up(rows),
-        *_implied_plans(session, rows, province),
+        *_implied_plans(session, rows, where),
         *_yoy(rows),
     ]
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.indicator, f.period))
@@ -206,7 +219,7 @@ def _in_unit(base: float, unit: str) -> float:
     return round(base / base_value(1, unit), 2)
 
 
-def _implied_plans(session: Session, rows: list[tuple[Any, DocRef]], province: str | None) -> list[Finding]:
+def _implied_plans(session: Session, rows: list[tuple[Any, DocRef]], where: list[ColumnElement[bool]]) -> list[Finding]:
     """value ÷ (plan_pct / 100) is the plan the report used; compare it with the stated target."""
     targets = {
         (t.indicator_code, t.year): t
@@ -217,7 +230,7 @@ def _implied_plans(session: Session, rows: list[tuple[Any, DocRef]], province: s
                 models.Target.active.is_(True),
                 models.Target.measure == "value",
                 models.Target.indicator_code.is_not(None),
-                *of_province(province),
+                *where,
             )
         )
     }

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
-from planwatch.store.current import of_current_documents
+from planwatch.store.current import of_current_documents, of_province
 from planwatch.text.fold import matches
 
 DONE_ON_TIME = "done_on_time"
@@ -64,13 +64,17 @@ def task_views(
 ) -> list[TaskView]:
     """Current tasks (of one province's documents when it is given) with their status on `as_of`; updates
     reported after `as_of` are not seen."""
-    query = of_current_documents(models.Task, doc, province)
+    tasks = session.execute(of_current_documents(models.Task, doc, province)).all()
     updates: dict[tuple[str, str], list[models.TaskUpdate]] = {}
-    for update in session.scalars(select(models.TaskUpdate).order_by(models.TaskUpdate.reported_on)):
-        if update.reported_on <= as_of:
-            updates.setdefault((update.doc_key, update.ref), []).append(update)
+    documents = select(models.Document.doc_key).where(models.Document.is_current.is_(True), *of_province(province))
+    if doc:
+        documents = documents.where(models.Document.doc_key == doc)
+    seen = models.TaskUpdate.doc_key.in_(documents.scalar_subquery()), models.TaskUpdate.reported_on <= as_of
+    reported = select(models.TaskUpdate).where(*seen)
+    for update in session.scalars(reported.order_by(models.TaskUpdate.reported_on)):
+        updates.setdefault((update.doc_key, update.ref), []).append(update)
     views = []
-    for task, key in session.execute(query):
+    for task, key in tasks:
         own = tuple(updates.get((key, task.ref), []))
         done_on = next((u.done_on for u in own if u.done_on), None)
         due = task.deadline or task.implied_deadline
@@ -202,10 +206,11 @@ def task_groups(session: Session, doc: str | None = None) -> list[tuple[models.T
     return [(group, key) for group, key in session.execute(query)]
 
 
-def unknown_agencies(session: Session) -> list[tuple[str, int]]:
-    """Names of agencies that current tasks address but the registry does not know, most frequent first."""
+def unknown_agencies(session: Session, province: str | None = None) -> list[tuple[str, int]]:
+    """Names of agencies that current tasks (of one province when given) address but the registry does not know,
+    most frequent first."""
     counts: dict[str, int] = {}
-    for task, _ in session.execute(of_current_documents(models.Task)):
+    for task, _ in session.execute(of_current_documents(models.Task, province=province)):
         for name, code in zip(task.agencies, task.agency_codes, strict=False):
             if code is None:
                 counts[name] = counts.get(name, 0) + 1

@@ -85,6 +85,9 @@ MAX_PAIRS = 12
 MIN_PAIRS = 2  # one shared pair ("tăng trưởng") is chance; two are a topic
 
 
+RANKED_POOL = 2000  # PostgreSQL ranks the newest matching passages only: ranking every match grows with the store
+
+
 def _search(
     session: Session, alternatives: list[list[str]], limit: int, every_word: bool, besides: str | None
 ) -> list[Hit]:
@@ -107,14 +110,16 @@ def _search(
         tsquery = " | ".join("(" + joiner[1].join(words) + ")" for words in alternatives)
         rows = session.execute(
             text(
+                "WITH pool AS (SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id "
+                "WHERE p.search @@ to_tsquery('simple', :q) AND d.is_current AND d.doc_key != :besides "
+                "ORDER BY p.id DESC LIMIT :pool) "
                 "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, "
                 "substr(d.text, p.char_start + 1, p.char_end - p.char_start), "
                 "ts_rank(p.search, to_tsquery('simple', :q)) AS score "
-                "FROM passages p JOIN documents d ON d.id = p.document_id "
-                "WHERE p.search @@ to_tsquery('simple', :q) AND d.is_current AND d.doc_key != :besides "
+                "FROM pool JOIN passages p ON p.id = pool.id JOIN documents d ON d.id = p.document_id "
                 "ORDER BY score DESC, p.id LIMIT :limit"
             ),
-            {"q": tsquery, "limit": limit * 3, "besides": besides or ""},
+            {"q": tsquery, "limit": limit * 3, "besides": besides or "", "pool": RANKED_POOL},
         )
     hits = []
     for _, start, end, page, doc_key, title, passage, score in rows:

@@ -71,8 +71,13 @@ FACTS_SHOWN = 300  # an indicator page lists at most this many facts; the API ha
 STATUS_CLASS = {"đạt/vượt": "ok", "đúng tiến độ": "on", "chậm": "slow", "nguy cơ không đạt": "risk"}
 
 
-def _years(db: Session) -> list[int]:
-    """Every year the store speaks of: of its figures (not plans'), targets and task deadlines."""
+def _years(request: Request, db: Session) -> list[int]:
+    """Every year the store speaks of (of its figures, not plans', targets and task deadlines), computed once per
+    state of the store."""
+    return request.app.state.cache.get(db, "years", (), lambda: _years_of(db))  # type: ignore[no-any-return]
+
+
+def _years_of(db: Session) -> list[int]:
     fact_years = select(func.substr(models.Fact.period_end, 1, 4)).where(
         models.Fact.planned.is_(False), models.Fact.elsewhere.is_(False), models.Fact.period_end.is_not(None)
     )
@@ -85,8 +90,8 @@ def _years(db: Session) -> list[int]:
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=2100)] = None) -> HTMLResponse:
     with open_session(request) as db:
-        years = _years(db)
-        year = year or (_latest_with_figures(db) or (years[0] if years else date.today().year))
+        years = _years(request, db)
+        year = year or (_latest_with_figures(request, db) or (years[0] if years else date.today().year))
         years = sorted({*years, year}, reverse=True)
         province, provinces = province_choice(request, db)
         cache = request.app.state.cache
@@ -127,8 +132,13 @@ def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=210
     )
 
 
-def _latest_with_figures(db: Session) -> int | None:
-    """The latest year of the store's own figures (a plan's figures for years ahead do not count)."""
+def _latest_with_figures(request: Request, db: Session) -> int | None:
+    """The latest year of the store's own figures (a plan's figures for years ahead do not count), computed once
+    per state of the store."""
+    return request.app.state.cache.get(db, "latest", (), lambda: _latest_of(db))  # type: ignore[no-any-return]
+
+
+def _latest_of(db: Session) -> int | None:
     latest = db.scalar(
         select(func.max(models.Fact.period_end)).where(
             models.Fact.planned.is_(False), models.Fact.elsewhere.is_(False), models.Fact.prior.is_(False)
@@ -164,7 +174,7 @@ def catalogue_page(
     with open_session(request) as db:
         province, provinces = province_choice(request, db)
         waiting = [(label, count, catalogue.closest(label)) for label, count in unclassified_labels(db)[:REVIEW_SHOWN]]
-        year = _latest_with_figures(db) or date.today().year
+        year = _latest_with_figures(request, db) or date.today().year
         codes = [i.code for i in indicators]
         latest = {k.indicator.code: k.point for k in key_figures(db, year, codes, catalogue, province)}
         targets = {
@@ -232,7 +242,10 @@ def indicator(request: Request, code: str) -> HTMLResponse:
         changes = series(db, code, Measure.YOY, province=province)
         compared = compare_years(points, changes, years[0]) if years else []
         targets = [
-            (t, key) for year in _years(db) for t, key in year_targets(db, year, province) if t.indicator_code == code
+            (t, key)
+            for year in _years(request, db)
+            for t, key in year_targets(db, year, province)
+            if t.indicator_code == code
         ]
         who = actor(request, db)
     measures = {m.value: m.label(lang) for m in Measure}

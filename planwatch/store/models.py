@@ -27,7 +27,11 @@ class Base(DeclarativeBase):
 
 class Document(Base):
     __tablename__ = "documents"
-    __table_args__ = (UniqueConstraint("doc_key", "version"), UniqueConstraint("doc_key", "sha256"))
+    __table_args__ = (
+        UniqueConstraint("doc_key", "version"),
+        UniqueConstraint("doc_key", "sha256"),
+        Index("ix_documents_symbol_issued", "symbol", "issued"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     doc_key: Mapped[str] = mapped_column(String(200), index=True)

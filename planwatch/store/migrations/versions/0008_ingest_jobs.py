@@ -1,4 +1,5 @@
-"""The queue of background ingest: uploaded files and what became of them.
+"""The queue of background ingest: uploaded files and what became of them; an index that finds the renderings
+of one document (one number, one date) for the documents list.
 
 Revision ID: 0008
 Revises: 0007
@@ -32,8 +33,10 @@ def upgrade() -> None:
         sa.Column("message", sa.Text(), nullable=False),
     )
     op.create_index("ix_ingest_jobs_state_id", "ingest_jobs", ["state", "id"])
+    op.create_index("ix_documents_symbol_issued", "documents", ["symbol", "issued"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_documents_symbol_issued", table_name="documents")
     op.drop_index("ix_ingest_jobs_state_id", table_name="ingest_jobs")
     op.drop_table("ingest_jobs")
