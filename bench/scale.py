@@ -29,10 +29,12 @@ from pathlib import Path
 
 import httpx
 import psycopg
+from sqlalchemy import func, select
 
 from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
 from planwatch.ingest import ingest_files
+from planwatch.store import models
 from planwatch.store.db import open_engine, session_factory
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -286,7 +288,9 @@ def explain(url: str, count: int) -> None:
 
 
 def measure(label: str, url: str, paths: list[Path], args: argparse.Namespace, size: object) -> None:
-    print(f"{label}, {len(paths)} documents")
+    with session_factory(open_engine(url))() as session:
+        stored = session.scalar(select(func.count()).select_from(models.Document)) if args.database else len(paths)
+    print(f"{label}, {stored} documents")
     if not args.database:  # a kept database is measured as it is
         ingest(url, paths, args.jobs)
         print(f"  store: {size() / len(paths) / 1024:.0f} KB per document")  # type: ignore[operator]
@@ -303,7 +307,7 @@ def measure(label: str, url: str, paths: list[Path], args: argparse.Namespace, s
         server.terminate()
         server.wait(timeout=30)
     if label == "PostgreSQL":
-        explain(url, len(paths))
+        explain(url, stored or 0)
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from planwatch.monitor.series import Point, series
@@ -99,23 +99,23 @@ def row_name(target: models.Target, indicator: Indicator | None) -> str:
 def year_targets(session: Session, year: int, province: str | None = None) -> list[tuple[models.Target, str]]:
     """Active targets of the year, one per indicator and measure: a hand-entered one over a document's, a later
     document's over an earlier one's; of one province's documents (and hand-entered ones) when it is given."""
+    d = models.Document
     query = (
-        select(models.Target, models.Document)
-        .outerjoin(models.Document)
+        select(models.Target, d.id, d.doc_key)  # not the document itself: its text is the largest column of the store
+        .outerjoin(d)
         .where(models.Target.year == year, models.Target.active.is_(True), *of_province(province))
+        .where(or_(models.Target.document_id.is_(None), d.is_current.is_(True)))
     )
     chosen: dict[tuple[str, str], tuple[tuple[int, int, int], models.Target, str]] = {}
-    for target, document in session.execute(query):
-        if document is not None and not document.is_current:
-            continue
+    for target, document_id, doc_key in session.execute(query):
         key = (target.indicator_code or target.indicator.lower(), target.measure)
         rank = (
             1 if target.source == "manual" else 0,
-            document.id if document else target.id,
+            document_id or target.id,
             -(target.char_start or 0),
         )
         if key not in chosen or rank > chosen[key][0]:
-            chosen[key] = (rank, target, document.doc_key if document else "manual")
+            chosen[key] = (rank, target, doc_key or "manual")
     return [(t, k) for _, t, k in sorted(chosen.values(), key=lambda c: (c[1].char_start or 0, c[1].id))]
 
 

@@ -96,16 +96,16 @@ def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=210
         province, provinces = province_choice(request, db)
         cache = request.app.state.cache
         rows = cache.get(db, "status", (year, province), lambda: year_status(db, year, province=province))
-        late = task_views(db, date.today(), status=OVERDUE, province=province)
-        overdue = sum(v.due is not None and v.due.year == year for v in late)
-        key = key_figures(db, year, list(default_outline().key_indicators), default_catalogue(), province)
+        overdue = cache.get(db, "overdue", (year, province), lambda: _overdue_in(db, year, province))
+        key = cache.get(
+            db,
+            "key",
+            (year, province),
+            lambda: key_figures(db, year, list(default_outline().key_indicators), default_catalogue(), province),
+        )
         empty = db.scalar(select(models.Document.id).limit(1)) is None
         findings = len(cache.get(db, "checks", (province,), lambda: run_checks(db, province)))
-        db_latest = db.scalar(
-            select(func.max(models.Fact.period_end)).where(
-                models.Fact.period_end.like(f"{year:04d}-%"), models.Fact.planned.is_(False)
-            )
-        )
+        db_latest = cache.get(db, "latest-month", (year,), lambda: _latest_month(db, year))
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         groups[r.category].append(
@@ -130,6 +130,19 @@ def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=210
         paper_kind=kind,
         paper_period=month,
     )
+
+
+def _overdue_in(db: Session, year: int, province: str | None) -> int:
+    """Tasks due in `year` and overdue today."""
+    return sum(
+        v.due is not None and v.due.year == year for v in task_views(db, date.today(), OVERDUE, province=province)
+    )
+
+
+def _latest_month(db: Session, year: int) -> str | None:
+    """The latest month of `year` with a figure that is not a plan's."""
+    within = models.Fact.period_end.between(f"{year:04d}-01", f"{year:04d}-12")
+    return db.scalar(select(func.max(models.Fact.period_end)).where(within, models.Fact.planned.is_(False)))
 
 
 def _latest_with_figures(request: Request, db: Session) -> int | None:
@@ -175,8 +188,11 @@ def catalogue_page(
         province, provinces = province_choice(request, db)
         waiting = [(label, count, catalogue.closest(label)) for label, count in unclassified_labels(db)[:REVIEW_SHOWN]]
         year = _latest_with_figures(request, db) or date.today().year
-        codes = [i.code for i in indicators]
-        latest = {k.indicator.code: k.point for k in key_figures(db, year, codes, catalogue, province)}
+        every = list(catalogue.indicators)  # computed once for the whole catalogue, filtered below
+        figures = request.app.state.cache.get(
+            db, "catalogue", (year, province), lambda: key_figures(db, year, every, catalogue, province)
+        )
+        latest = {k.indicator.code: k.point for k in figures}
         targets = {
             t.indicator_code: t
             for t, _ in year_targets(db, year, province)
@@ -356,9 +372,13 @@ def tasks(
     horizon = day + timedelta(days=soon) if soon else None
     with open_session(request) as db:
         province, provinces = province_choice(request, db)
-        views = task_views(db, day, agency=agency or None, status=chosen, due_before=horizon, province=province)
         every = task_views(db, day, agency=agency or None, province=province)
         lines = scorecard(every, agency or None)  # it follows the filter
+        views = [
+            v
+            for v in every
+            if (chosen is None or v.status == chosen) and (horizon is None or (v.due is not None and v.due <= horizon))
+        ]
         who = actor(request, db)
     registry = default_registry()
     names = {code: a.name for code, a in registry.agencies.items()}

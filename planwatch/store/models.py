@@ -48,7 +48,7 @@ class Document(Base):
     period_start: Mapped[str | None] = mapped_column(String(7))
     period_end: Mapped[str | None] = mapped_column(String(7))
     pages: Mapped[int | None] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, deferred=True)  # loaded when read: it is the largest column
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
     province: Mapped[str | None] = mapped_column(String(100), index=True)
     reference_date: Mapped[date | None] = mapped_column(Date)  # the date the document speaks from
