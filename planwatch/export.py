@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planwatch.monitor.tasks import EXPORT_STATUS, STATUS_VI, task_views
+from planwatch.monitor.tasks import EXPORT_STATUS, STATUS_VI, TaskView, task_views
 from planwatch.store import models
 from planwatch.store.current import of_current_documents
 
@@ -89,30 +89,35 @@ def target_records(session: Session, doc: str | None = None) -> Iterator[dict[st
 
 def task_records(session: Session, doc: str | None = None, as_of: date | None = None) -> Iterator[dict[str, Any]]:
     for view in task_views(session, as_of or date.today(), doc=doc):
-        task = view.task
-        yield {
-            "doc": view.doc_key,
-            "ref": None if task.ref.startswith("#") else task.ref,  # "#2": the 2nd unnumbered task, no printed ref
-            "key": task.ref,
-            "agencies": task.agencies,
-            "agency_codes": task.agency_codes,
-            "agencies_text": task.agencies_text,
-            "role": task.role,
-            "coordinating": task.coordinating,
-            "deadline": task.deadline.isoformat() if task.deadline else None,
-            "implied_deadline": task.implied_deadline.isoformat() if task.implied_deadline else None,
-            "recurring": task.recurring,
-            "subtasks": task.subtasks,
-            "summary": task.summary,
-            "group": task.group_title,
-            "quote": task.quote,
-            "char_start": task.char_start,
-            "char_end": task.char_end,
-            "page": task.page,
-            "status": EXPORT_STATUS[view.status],
-            "status_detail": view.status,
-            "status_vi": STATUS_VI[view.status],
-        }
+        yield task_record(view)
+
+
+def task_record(view: TaskView) -> dict[str, Any]:
+    """A task with its status, as the export contract writes it."""
+    task = view.task
+    return {
+        "doc": view.doc_key,
+        "ref": None if task.ref.startswith("#") else task.ref,  # "#2": the 2nd unnumbered task, no printed ref
+        "key": task.ref,
+        "agencies": task.agencies,
+        "agency_codes": task.agency_codes,
+        "agencies_text": task.agencies_text,
+        "role": task.role,
+        "coordinating": task.coordinating,
+        "deadline": task.deadline.isoformat() if task.deadline else None,
+        "implied_deadline": task.implied_deadline.isoformat() if task.implied_deadline else None,
+        "recurring": task.recurring,
+        "subtasks": task.subtasks,
+        "summary": task.summary,
+        "group": task.group_title,
+        "quote": task.quote,
+        "char_start": task.char_start,
+        "char_end": task.char_end,
+        "page": task.page,
+        "status": EXPORT_STATUS[view.status],
+        "status_detail": view.status,
+        "status_vi": STATUS_VI[view.status],
+    }
 
 
 def to_jsonl(record: dict[str, Any]) -> str:

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel
 
-from planwatch.export import fact_records, target_records, task_records
+from planwatch.export import fact_records, target_records, task_record
 from planwatch.monitor.checks import Finding, run_checks
 from planwatch.monitor.progress import year_status
 from planwatch.monitor.series import Point, series
@@ -251,17 +251,16 @@ def tasks(
     status: str | None = None,
     doc: str | None = None,
     as_of: Annotated[str | None, Query(description="dd/mm/yyyy")] = None,
+    province: Province = None,
     offset: Offset = 0,
     limit: Limit = 500,
 ) -> list[dict[str, object]]:
     """Tasks with their status on `as_of`, a page at a time (`X-Total-Count`, `Link` rel="next")."""
     if status and status not in STATUSES:
         raise HTTPException(400, f"trạng thái “{status}” không có; dùng: {', '.join(STATUSES)}")
-    day = _as_of(as_of)
-    wanted = {(v.doc_key, v.task.ref) for v in task_views(db, day, agency=agency, status=status, doc=doc)}
-    found = [r for r in task_records(db, doc, day) if (r["doc"], r["ref"]) in wanted]
-    query: dict[str, object] = {"agency": agency, "status": status, "doc": doc, "as_of": as_of}
-    return _page_of(response, "/api/tasks", found, query, offset, limit)
+    views = task_views(db, _as_of(as_of), agency=agency, status=status, doc=doc, province=province)
+    query: dict[str, object] = {"agency": agency, "status": status, "doc": doc, "as_of": as_of, "province": province}
+    return [task_record(v) for v in _page_of(response, "/api/tasks", views, query, offset, limit)]
 
 
 @router.get("/tasks/scorecard", response_model=list[ScoreLine], responses=ERRORS)

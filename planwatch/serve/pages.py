@@ -186,7 +186,8 @@ def catalogue_page(
     ]
     with open_session(request) as db:
         province, provinces = province_choice(request, db)
-        waiting = [(label, count, catalogue.closest(label)) for label, count in unclassified_labels(db)[:REVIEW_SHOWN]]
+        labels = request.app.state.cache.get(db, "unclassified", (), lambda: unclassified_labels(db)[:REVIEW_SHOWN])
+        waiting = [(label, count, catalogue.closest(label)) for label, count in labels]
         year = _latest_with_figures(request, db) or date.today().year
         every = list(catalogue.indicators)  # computed once for the whole catalogue, filtered below
         figures = request.app.state.cache.get(
