@@ -305,7 +305,11 @@ def measure(label: str, url: str, paths: list[Path], args: argparse.Namespace, s
         print(f"  server peak RSS {server_rss(server):.0f} MB")
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a worker still busy with a cold page
+            server.kill()
+            server.wait()
     if label == "PostgreSQL":
         explain(url, stored or 0)
 
