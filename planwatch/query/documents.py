@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from planwatch.store import models
 
@@ -40,20 +40,11 @@ class DocumentPage:
     provinces: list[str] = field(default_factory=list)
 
 
-def _same_document(first: type[Doc], other: type[Doc]) -> ColumnElement[bool]:
-    """Two current documents with one number and one date are renderings of one document."""
-    return and_(
-        other.is_current.is_(True),
-        other.symbol == first.symbol,
-        other.issued == first.issued,
-        other.id != first.id,
-    )
-
-
 def _conditions(chosen: DocumentFilter) -> list[ColumnElement[bool]]:
     """Current documents that match the filter, each document once (its first stored rendering)."""
-    earlier = aliased(Doc)
-    found = [Doc.is_current.is_(True), ~exists().where(_same_document(Doc, earlier), earlier.id < Doc.id)]
+    first = select(func.min(Doc.id)).where(Doc.is_current.is_(True)).group_by(Doc.symbol, Doc.issued)
+    unnumbered = or_(Doc.symbol.is_(None), Doc.issued.is_(None))  # no number and date to know its renderings by
+    found = [Doc.is_current.is_(True), or_(unnumbered, Doc.id.in_(first.scalar_subquery()))]
     if chosen.kind:
         found.append(Doc.kind == chosen.kind)
     if chosen.province:
