@@ -13,11 +13,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from pg import database  # noqa: E402
+
 from tests.hostile import (  # noqa: E402
     SENTENCE,
     damaged_docx,
@@ -113,17 +114,8 @@ def main() -> None:
         print("two ingests of the shared corpus at once, on a new store:")
         concurrent_run(f"sqlite:///{folder / 'race.db'}")
         if not args.skip_postgres:
-            import psycopg
-
-            admin_url = os.environ.get("PLANWATCH_TEST_PG", "postgresql://root@127.0.0.1:5432/test")
-            name = f"planwatch_bench_{uuid.uuid4().hex[:8]}"
-            with psycopg.connect(admin_url, autocommit=True) as admin:
-                admin.execute(f'CREATE DATABASE "{name}"')
-            try:
-                concurrent_run(f"{admin_url.rsplit('/', 1)[0]}/{name}")
-            finally:
-                with psycopg.connect(admin_url, autocommit=True) as admin:
-                    admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            with database("planwatch_bench") as url:
+                concurrent_run(url)
 
 
 if __name__ == "__main__":

@@ -23,12 +23,12 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from contextlib import suppress
 from pathlib import Path
 
 import httpx
 import psycopg
+from pg import database
 from sqlalchemy import func, select
 
 from planwatch.access.accounts import add_user
@@ -40,7 +40,6 @@ from planwatch.store.db import open_engine, session_factory
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 OUT = ROOT / "bench" / "out"
-PG_ADMIN = os.environ.get("PLANWATCH_TEST_PG", "postgresql://root@127.0.0.1:5432/test")
 PROVINCES = [f"{a} {b}" for a in ("Đông", "Tây", "Nam", "Bắc", "Thượng", "Hạ") for b in ("Sơn", "Giang", "Hà", "Lâm",
                                                                                        "Bình", "Thành")]  # fmt: skip
 URLS = [
@@ -345,24 +344,13 @@ def main() -> None:
 
 def postgres(paths: list[Path], args: argparse.Namespace) -> None:
     """On a new database (dropped afterwards unless --keep), or on the kept one --database names."""
-    name = args.database or f"planwatch_scale_{uuid.uuid4().hex[:8]}"
-    if not args.database:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
-    url = f"{PG_ADMIN.rsplit('/', 1)[0]}/{name}"
+    with database("planwatch_scale", args.database, args.keep) as url:
 
-    def size() -> int:
-        with psycopg.connect(url) as connection:
-            return int(connection.execute("SELECT pg_database_size(current_database())").fetchone()[0])  # type: ignore[index]
+        def size() -> int:
+            with psycopg.connect(url) as connection:
+                return int(connection.execute("SELECT pg_database_size(current_database())").fetchone()[0])  # type: ignore[index]
 
-    try:
         measure("PostgreSQL", url, paths, args, size)
-    finally:
-        if args.keep or args.database:
-            print(f"  kept: --database {name}")
-        else:
-            with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-                admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

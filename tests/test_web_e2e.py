@@ -50,14 +50,18 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _serving(_samples_store(tmp_path_factory.mktemp("web")))
 
 
-@pytest.fixture(scope="module")
-def accounts_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A shared server: the samples, a Planning Department account and two agencies' accounts."""
-    engine = _samples_store(tmp_path_factory.mktemp("accounts"))
+def _with_accounts(folder: Path) -> Engine:
+    """A shared server's store: the samples, a Planning Department account and Sở Công Thương's."""
+    engine = _samples_store(folder)
     with session_factory(engine).begin() as session:
         add_user(session, "ke_hoach", PASSWORD, Role.PLANNING, None, "test")
         add_user(session, "so_ct", PASSWORD, Role.AGENCY, "SCT", "test")
-    yield from _serving(engine)
+    return engine
+
+
+@pytest.fixture(scope="module")
+def accounts_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serving(_with_accounts(tmp_path_factory.mktemp("accounts")))
 
 
 def _serving(engine: Engine) -> Iterator[str]:
@@ -273,12 +277,8 @@ def test_a_task_from_the_list_to_its_page_and_back_with_the_filters(page: Page, 
 
 @pytest.fixture(scope="module")
 def cycle_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A shared server for one month's cycle: the samples, the Planning Department and Sở Công Thương."""
-    engine = _samples_store(tmp_path_factory.mktemp("cycle"))
-    with session_factory(engine).begin() as session:
-        add_user(session, "ke_hoach", PASSWORD, Role.PLANNING, None, "test")
-        add_user(session, "so_ct", PASSWORD, Role.AGENCY, "SCT", "test")
-    yield from _serving(engine)
+    """A shared server of its own for one month's cycle (the other tests' updates do not reach it)."""
+    yield from _serving(_with_accounts(tmp_path_factory.mktemp("cycle")))
 
 
 def _sign_out(page: Page) -> None:
