@@ -108,7 +108,8 @@ def check(as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = Fal
         console.print(say("no_findings"))
     for f in findings:
         console.print(
-            f"[bold]{f.severity.upper()}[/] {f.kind} — {f.indicator} ({f.period}): {f.message}", highlight=False
+            f"[bold]{f.severity.upper()}[/] {f.kind} — {f.indicator} ({f.period}): {f.message_in(state.lang)}",
+            highlight=False,
         )
         for s in f.sources:
             page = f", tr. {s.page}" if s.page else ""
