@@ -10,8 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from planwatch.access.audit import record
-from planwatch.access.locks import LockedPeriod, refuse_if_locked
+from planwatch.access.locks import LockedPeriod
 from planwatch.cli.app import CLI_AUTHOR, app, console, date_option, fail, required_date, say, sessions, state
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.agencies import add_agency_alias
@@ -132,10 +131,7 @@ def task_update(
     try:
         with sessions().begin() as session:
             done_on = date_option(done)
-            refuse_if_locked(session, reported_on)
             record_update(session, doc, ref, reported_on, done_on, note, evidence, author)
-            after: dict[str, object] = {"reported_on": reported_on.isoformat(), "done_on": str(done_on or "")}
-            record(session, author, "task.update", f"task:{doc}/{ref}", None, after, note)
     except (TaskError, LockedPeriod) as error:
         raise fail(str(error)) from error
     console.print(say("saved"))

@@ -14,6 +14,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planwatch.access.audit import record
+from planwatch.access.locks import refuse_if_locked
 from planwatch.store import models
 from planwatch.store.current import of_current_documents, of_province
 from planwatch.text.fold import matches
@@ -166,8 +168,10 @@ def record_update(
     author: str,
     today: date | None = None,
 ) -> models.TaskUpdate:
-    """Store one progress update after checking it against the task and the calendar."""
+    """Store one progress update after checking it against the task, the calendar and the closed months (raises
+    LockedPeriod), with its audit row in the caller's transaction."""
     today = today or date.today()
+    refuse_if_locked(session, reported_on)
     if not author.strip():
         raise TaskError("thiếu tên người cập nhật (author)")
     if any("\x00" in text for text in (doc_key, ref, note, evidence, author)):
@@ -197,6 +201,9 @@ def record_update(
         at=datetime.now(),
     )
     session.add(update)
+    after: dict[str, object] = {"reported_on": reported_on.isoformat(),
+                                "done_on": done_on.isoformat() if done_on else None, "evidence": evidence}  # fmt: skip
+    record(session, author, "task.update", f"task:{doc_key}/{ref}", None, after, note)
     return update
 
 

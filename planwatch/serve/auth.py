@@ -17,8 +17,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.access import sessions as login_sessions
 from planwatch.access.accounts import has_users, verified_user
-from planwatch.access.audit import record
-from planwatch.access.locks import LockedPeriod, LockError, lock, locked_months, refuse_if_locked, unlock
+from planwatch.access.locks import LockedPeriod, LockError, lock, locked_months, unlock
 from planwatch.access.roles import PROVINCE_WRITERS, TASK_WRITERS, Role
 from planwatch.access.sessions import Actor
 from planwatch.monitor.tasks import parse_date, record_update
@@ -144,16 +143,9 @@ def update_task(
         name = who.username or author
         day, done = parse_date(reported_on), parse_date(done_on) if done_on else None
         try:
-            refuse_if_locked(db, day)
+            record_update(db, doc, ref, day, done, note, evidence, name)
         except LockedPeriod as error:
             raise HTTPException(409, str(error)) from error
-        record_update(db, doc, ref, day, done, note, evidence, name)
-        after: dict[str, object] = {
-            "reported_on": day.isoformat(),
-            "done_on": done.isoformat() if done else None,
-            "evidence": evidence,
-        }
-        record(db, name, "task.update", f"task:{doc}/{ref}", None, after, note)
     return name
 
 
