@@ -22,11 +22,13 @@ from planwatch.access.audit import record
 from planwatch.extract.agencies import Agency, Registry, default_registry
 from planwatch.extract.document import DocumentMeta, extract_document
 from planwatch.limits import TooSlow, time_limit
+from planwatch.monitor.stored_findings import refresh_store
 from planwatch.read.errors import RejectedFile
 from planwatch.read.files import SUFFIXES, read_file
 from planwatch.read.model import assemble
 from planwatch.store import models
 from planwatch.store.rows import Coder, DocumentRows, document_rows
+from planwatch.store.stale import mark_stale, scope_of
 from planwatch.vocab.catalogue import default_catalogue
 
 
@@ -82,6 +84,7 @@ def ingest_files(
     else:
         yield from _ingest_on_cores(sessions, paths, given, province, jobs)
     _analyze(sessions)
+    refresh_store(sessions)  # the findings of the provinces the run touched, so that no reader waits for them
 
 
 def _ingest_on_cores(
@@ -252,6 +255,7 @@ def _store(sessions: sessionmaker[Session], prepared: _Prepared) -> IngestResult
             earlier.is_current = True
             return IngestResult(path, "restored", key, message=f"phiên bản {earlier.version} trở lại là bản hiện hành")
         session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
+        mark_stale(session, {scope_of(v.province) for v in versions})  # an earlier version may name another
         start, end = meta.period.as_strings()
         document = models.Document(
             doc_key=key,

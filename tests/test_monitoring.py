@@ -23,7 +23,20 @@ from planwatch.monitor.plan_edits import (
 )
 from planwatch.monitor.progress import ACHIEVED, BEHIND, ON_TRACK, year_status
 from planwatch.monitor.series import Point, compare_years, derived_months, series
-from planwatch.monitor.tasks import OVERDUE, TaskError, record_update, scorecard, task_views, unknown_agencies
+from planwatch.monitor.tasks import (
+    DONE_LATE,
+    OVERDUE,
+    STATUSES,
+    TaskError,
+    TaskFilter,
+    count_tasks,
+    page_of_tasks,
+    record_update,
+    scorecard,
+    store_scorecard,
+    task_views,
+    unknown_agencies,
+)
 from planwatch.store import models
 from planwatch.store.db import session_factory
 
@@ -160,6 +173,23 @@ def test_task_updates_and_scorecard(store: sessionmaker[Session]) -> None:
     assert now["1.1"].status == "done_late" and before["1.1"].status == OVERDUE
     assert records["1.1"]["status"] == "done" and records["IV.1"]["status"] == "overdue"
     assert lines["SKHDT"].assigned == 2 and lines["SKHDT"].done_late == 1
+
+
+def test_the_store_pages_counts_and_scores_tasks_as_the_views_do(store: sessionmaker[Session]) -> None:
+    with store.begin() as session:
+        record_update(session, "ke-hoach-2025", "1.1", date(2025, 2, 3), date(2025, 2, 2), "Đã trình", "", "Sở KHĐT")
+    day = date(2025, 6, 30)
+    with store() as session:
+        every = task_views(session, day)
+        for status in (None, *STATUSES):
+            wanted = [(v.doc_key, v.task.ref, v.status) for v in every if status in (None, v.status)]
+            page, total = page_of_tasks(session, day, TaskFilter(status), 2, 3)
+            assert total == count_tasks(session, day, TaskFilter(status)) == len(wanted)
+            assert [(v.doc_key, v.task.ref, v.status) for v in page] == wanted[2:5]
+        [done] = [v for v in page_of_tasks(session, day, TaskFilter(DONE_LATE), 0, 10)[0]]
+        assert done.done_on == date(2025, 2, 2) and [u.note for u in done.updates] == ["Đã trình"]
+        assert store_scorecard(session, day) == scorecard(every)
+        assert store_scorecard(session, day, agency="so ke hoach") == scorecard(every, "so ke hoach")
 
 
 def test_achieved_when_lower_is_better_rate_is_under_target(store: sessionmaker[Session], tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ import typer
 from rich.table import Table
 
 from planwatch.cli.app import Year, app, console, fail, say, sessions, state
-from planwatch.monitor.checks import run_checks
 from planwatch.monitor.plan_edits import (
     PlanEditError,
     TargetInput,
@@ -20,6 +19,7 @@ from planwatch.monitor.plan_edits import (
 )
 from planwatch.monitor.progress import Thresholds, year_status, year_targets
 from planwatch.monitor.series import series as indicator_series
+from planwatch.monitor.stored_findings import stored_findings
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.numbers import format_number
 
@@ -100,7 +100,7 @@ def status(
 def check(as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = False) -> None:
     """Kiểm tra nhất quán: số liệu khác nhau giữa các văn bản, thành phần vượt tổng, kế hoạch suy ra, so cùng kỳ."""
     with sessions()() as session:
-        findings = run_checks(session)
+        findings = stored_findings(session)
     if as_json:
         console.print_json(json.dumps([asdict(f) for f in findings], ensure_ascii=False))
         return

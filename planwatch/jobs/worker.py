@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.ingest import IngestResult, ingest_file
 from planwatch.jobs.queue import Claimed, claim, finish, release
+from planwatch.monitor.stored_findings import refresh_store
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
@@ -26,6 +27,7 @@ def run_one(sessions: sessionmaker[Session]) -> bool:
         return False
     try:
         finish(sessions, claimed.id, _ingest(sessions, claimed))
+        refresh_store(sessions)
     except DBAPIError:
         log.exception("ingest job %s: the store failed, the job waits for another try", claimed.id)
         release(sessions, claimed.id)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.monitor.series import document_order
 from planwatch.store import models
-from planwatch.store.current import of_province
+from planwatch.store.stale import EVERY, UNNAMED
 from planwatch.text.fold import fold
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.measures import Measure
@@ -88,20 +88,34 @@ def _differs(a: float, b: float, relative: float = 0.005) -> bool:
     return abs(a - b) > max(abs(a), abs(b)) * relative and abs(a - b) > 0.05
 
 
-def run_checks(session: Session, province: str | None = None) -> list[Finding]:
-    """Every finding of one province's documents (with those that name none), or of the whole store: province by
-    province, so that memory holds one province's figures at a time (figures of two provinces are never compared)."""
-    if province is not None:
-        return _checks(session, of_province(province))
+def scopes(session: Session) -> dict[str, list[ColumnElement[bool]]]:
+    """The groups of documents whose figures are compared, each by the condition that selects them: the whole
+    store when its documents name one province or none (keyed by that province, or EVERY); otherwise one group
+    per province and one (UNNAMED) for documents that name none, as figures of two provinces are never compared."""
     d = models.Document
-    names = [p for p in session.scalars(select(d.province).where(d.is_current.is_(True)).distinct()) if p]
+    names = sorted(p for p in session.scalars(select(d.province).where(d.is_current.is_(True)).distinct()) if p)
     if len(names) <= 1:
-        return _checks(session, [])
-    each = [_checks(session, [d.province == name]) for name in names] + [_checks(session, [d.province.is_(None)])]
-    return sorted(chain.from_iterable(each), key=lambda f: (SEVERITY_ORDER[f.severity], f.indicator, f.period))
+        return {names[0] if names else EVERY: []}
+    return {name: [d.province == name] for name in names} | {UNNAMED: [d.province.is_(None)]}
 
 
-def _checks(session: Session, where: list[ColumnElement[bool]]) -> list[Finding]:
+def in_view(scope: str, province: str | None) -> bool:
+    """Whether a scope's findings belong to the view of one province (with the documents that name none)."""
+    return province is None or scope in (province, UNNAMED, EVERY)
+
+
+def run_checks(session: Session, province: str | None = None) -> list[Finding]:
+    """Every finding computed now, scope by scope (so memory holds one province's figures at a time): of the
+    whole store, or of the view of one province."""
+    each = [scope_checks(session, where) for scope, where in scopes(session).items() if in_view(scope, province)]
+    return sorted(chain.from_iterable(each), key=finding_order)
+
+
+def finding_order(finding: Finding) -> tuple[int, str, str]:
+    return SEVERITY_ORDER[finding.severity], finding.indicator, finding.period
+
+
+def scope_checks(session: Session, where: list[ColumnElement[bool]]) -> list[Finding]:
     d = models.Document
     query = (
         select(
@@ -131,7 +145,7 @@ def _checks(session: Session, where: list[ColumnElement[bool]]) -> list[Finding]
         *_implied_plans(session, rows, where),
         *_yoy(rows),
     ]
-    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.indicator, f.period))
+    return sorted(findings, key=finding_order)
 
 
 def _key(fact: models.Fact) -> str:

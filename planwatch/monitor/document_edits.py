@@ -15,6 +15,7 @@ from planwatch.access.audit import record
 from planwatch.monitor.plan_edits import PlanEditError
 from planwatch.monitor.tasks import TaskError, parse_date
 from planwatch.store import models
+from planwatch.store.stale import mark_stale, scope_of
 
 EDITABLE = ("title", "symbol", "issued", "issuer", "province", "period_start", "period_end")
 _MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
@@ -102,6 +103,8 @@ def delete_document(session: Session, doc_key: str, by: str, reason: str) -> Dep
     if not reason.strip():
         raise PlanEditError("xoá văn bản cần lý do")
     files = session.scalars(select(models.Document.filename).where(models.Document.doc_key == doc_key)).all()
+    provinces = session.scalars(select(models.Document.province).where(models.Document.doc_key == doc_key))
+    mark_stale(session, {scope_of(p) for p in provinces})  # the bulk delete below passes no flush
     session.execute(delete(models.TaskUpdate).where(models.TaskUpdate.doc_key == doc_key))
     session.execute(
         delete(models.TaskLink).where(or_(models.TaskLink.doc_key == doc_key, models.TaskLink.source_doc == doc_key))

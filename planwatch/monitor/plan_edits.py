@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from planwatch.access.audit import record
@@ -132,8 +132,8 @@ def _fields(target: models.Target) -> dict[str, object]:
 def add_indicator_alias(
     session: Session, label: str, code: str, author: str, catalogue: Catalogue | None = None
 ) -> int:
-    """Map a label to a code; existing facts and targets with that label take the code, audited. Returns how
-    many."""
+    """Map a label to a code; existing facts and targets with that label (in any spelling that folds alike) take
+    the code, audited; the alias marks every scope's findings stale. Returns how many rows changed."""
     catalogue = catalogue or default_catalogue()
     if code not in catalogue.indicators:
         raise PlanEditError(f"mã chỉ tiêu “{code}” không có trong danh mục")
@@ -143,15 +143,14 @@ def add_indicator_alias(
     if session.scalar(select(models.IndicatorAlias).where(models.IndicatorAlias.alias == alias)):
         raise PlanEditError(f"nhãn “{label}” đã được gắn mã")
     session.add(models.IndicatorAlias(alias=alias, code=code, author=author, at=datetime.now()))
-    rows: list[models.Fact | models.Target] = [
-        *session.scalars(select(models.Fact)),
-        *session.scalars(select(models.Target)),
-    ]
-    changed = [row for row in rows if fold(row.indicator) == alias]
-    for row in changed:
-        row.indicator_code = code
-    record(session, author, "indicator.alias", f"label:{label}", None, {"code": code, "changed": len(changed)})
-    return len(changed)
+    changed = 0
+    for model in (models.Fact, models.Target):
+        spellings = [s for s in session.scalars(select(model.indicator).distinct()) if fold(s) == alias]
+        for chunk in (spellings[i : i + 500] for i in range(0, len(spellings), 500)):
+            done = session.execute(update(model).where(model.indicator.in_(chunk)).values(indicator_code=code))
+            changed += done.rowcount  # type: ignore[attr-defined]
+    record(session, author, "indicator.alias", f"label:{label}", None, {"code": code, "changed": changed})
+    return changed
 
 
 def unclassified_labels(session: Session) -> list[tuple[str, int]]:

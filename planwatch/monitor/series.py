@@ -14,7 +14,7 @@ from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
-from planwatch.store.current import of_province
+from planwatch.store.current import labels_matching, of_province
 from planwatch.text.fold import fold, matches
 from planwatch.vocab.units import same_kind
 
@@ -65,7 +65,9 @@ def series(
     province's documents when `province` is given. `indicator` is a catalogue code or words of a label."""
     if _is_code(indicator):
         return series_of(session, [indicator], measure, year, province).get(indicator, [])
-    rows = [row for row in _rows(session, None, measure, year, province) if matches(indicator, row.indicator)]
+    labels = labels_matching(session, indicator)
+    rows = _rows(session, None, measure, year, province, labels)
+    rows = [r for r in rows if labels is not None or matches(indicator, r.indicator)]
     return _points(rows, measure)
 
 
@@ -80,8 +82,14 @@ def series_of(
 
 
 def _rows(
-    session: Session, codes: list[str] | None, measure: str, year: int | None, province: str | None
+    session: Session,
+    codes: list[str] | None,
+    measure: str,
+    year: int | None,
+    province: str | None,
+    labels: list[str] | None = None,
 ) -> Sequence[Row[Any]]:
+    """The facts of a series: of the indicators `codes` names, or of the labels `labels` names, or all."""
     f, d = models.Fact, models.Document
     query = (
         select(
@@ -112,6 +120,8 @@ def _rows(
     )
     if codes is not None:
         query = query.where(f.indicator_code.in_(codes))
+    if labels is not None:
+        query = query.where(f.indicator.in_(labels))
     if year is not None:
         query = query.where(f.period_end.between(f"{year:04d}-01", f"{year:04d}-12"))  # a range the index serves
     found: Sequence[Row[Any]] = session.execute(query).all()  # type: ignore[assignment]

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Row, ScalarSelect, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from planwatch.access.audit import record
@@ -54,6 +55,80 @@ def status_of(due: date | None, done_on: date | None, as_of: date) -> str:
     return IN_PROGRESS if due is None or as_of <= due else OVERDUE
 
 
+@dataclass(frozen=True)
+class TaskFilter:
+    """Which current tasks a list shows; `due_after`/`due_before` bound the due date (both ends included)."""
+
+    status: str | None = None
+    doc: str | None = None
+    province: str | None = None
+    due_after: date | None = None
+    due_before: date | None = None
+
+
+def _done_on(as_of: date) -> ScalarSelect[date | None]:
+    """The completion date of the earliest update reported by `as_of` that gives one."""
+    u, d = models.TaskUpdate, models.Document
+    seen = (u.doc_key == d.doc_key, u.ref == models.Task.ref, u.reported_on <= as_of, u.done_on.is_not(None))
+    return select(u.done_on).where(*seen).order_by(u.reported_on, u.id).limit(1).scalar_subquery()
+
+
+def _status(due: ColumnElement[date], done_on: ScalarSelect[date | None], as_of: date) -> ColumnElement[str]:
+    """`status_of` in SQL, so that the store filters, counts and pages tasks by status."""
+    finished = and_(done_on.is_not(None), done_on <= as_of)
+    return case(
+        (and_(finished, or_(due.is_(None), done_on <= due)), DONE_ON_TIME),
+        (finished, DONE_LATE),
+        (or_(due.is_(None), due >= as_of), IN_PROGRESS),
+        else_=OVERDUE,
+    )
+
+
+def _tasks(as_of: date, wanted: TaskFilter) -> Select[models.Task, str, date, date | None, str]:
+    """Current tasks with their key, due date, completion date and status on `as_of`, in text order."""
+    t, d = models.Task, models.Document
+    due, done_on = func.coalesce(t.deadline, t.implied_deadline), _done_on(as_of)
+    status = _status(due, done_on, as_of)
+    query = select(t, d.doc_key, due, done_on, status).join(d)
+    return _wanted(query, wanted, due, status).order_by(d.doc_key, t.char_start, t.id)
+
+
+S = TypeVar("S", bound=Select[*tuple[Any, ...]])
+
+
+def _wanted(query: S, wanted: TaskFilter, due: ColumnElement[date], status: ColumnElement[str]) -> S:
+    """`query` (joined with the documents) kept to the current tasks `wanted` selects."""
+    d = models.Document
+    conditions = [
+        d.doc_key == wanted.doc if wanted.doc else None,
+        status == wanted.status if wanted.status else None,
+        due >= wanted.due_after if wanted.due_after else None,
+        due <= wanted.due_before if wanted.due_before else None,
+    ]
+    kept = query.where(d.is_current.is_(True), *of_province(wanted.province))
+    return kept.where(*(c for c in conditions if c is not None))
+
+
+TaskRow = Row[models.Task, str, date, date | None, str]  # the task, its document's key, due, done on, status
+
+
+def _views(session: Session, rows: Sequence[TaskRow], as_of: date) -> list[TaskView]:
+    """The rows as views, with the updates reported by `as_of` of these tasks only."""
+    keys = {(key, task.ref) for task, key, *_ in rows}
+    updates: dict[tuple[str, str], list[models.TaskUpdate]] = {}
+    u = models.TaskUpdate
+    documents = sorted({key for key, _ in keys})
+    for chunk in (documents[i : i + 500] for i in range(0, len(documents), 500)):
+        query = select(u).where(u.doc_key.in_(chunk), u.reported_on <= as_of).order_by(u.reported_on, u.id)
+        for update in session.scalars(query):
+            if (update.doc_key, update.ref) in keys:
+                updates.setdefault((update.doc_key, update.ref), []).append(update)
+    return [
+        TaskView(task, key, status, due, done_on, tuple(updates.get((key, task.ref), [])))
+        for task, key, due, done_on, status in rows
+    ]
+
+
 def task_views(
     session: Session,
     as_of: date,
@@ -66,37 +141,46 @@ def task_views(
 ) -> list[TaskView]:
     """Current tasks (of one province's documents when it is given) with their status on `as_of`; updates
     reported after `as_of` are not seen."""
-    tasks = session.execute(of_current_documents(models.Task, doc, province)).all()
-    updates: dict[tuple[str, str], list[models.TaskUpdate]] = {}
-    documents = select(models.Document.doc_key).where(models.Document.is_current.is_(True), *of_province(province))
-    if doc:
-        documents = documents.where(models.Document.doc_key == doc)
-    seen = models.TaskUpdate.doc_key.in_(documents.scalar_subquery()), models.TaskUpdate.reported_on <= as_of
-    reported = select(models.TaskUpdate).where(*seen)
-    for update in session.scalars(reported.order_by(models.TaskUpdate.reported_on)):
-        updates.setdefault((update.doc_key, update.ref), []).append(update)
-    views = []
-    for task, key in tasks:
-        own = tuple(updates.get((key, task.ref), []))
-        done_on = next((u.done_on for u in own if u.done_on), None)
-        due = task.deadline or task.implied_deadline
-        views.append(TaskView(task, key, status_of(due, done_on, as_of), due, done_on, own))
-    return [v for v in views if _wanted(v, agency, status, (due_after, due_before))]
-
-
-def _wanted(view: TaskView, agency: str | None, status: str | None, window: tuple[date | None, date | None]) -> bool:
-    """The view passes the filters; `window` is (due on or after, due on or before)."""
-    due_after, due_before = window
-    if status and view.status != status:
-        return False
-    if due_before and (view.due is None or view.due > due_before):
-        return False
-    if due_after and (view.due is None or view.due < due_after):
-        return False
+    wanted = TaskFilter(status, doc, province, due_after, due_before)
+    rows = session.execute(_tasks(as_of, wanted)).all()
     if agency:
-        names = view.task.agencies + [c or "" for c in view.task.agency_codes]
-        return any(matches(agency, name) for name in names)
-    return True
+        rows = [row for row in rows if _addressed(row[0], agency)]
+    return _views(session, rows, as_of)
+
+
+def page_of_tasks(
+    session: Session, as_of: date, wanted: TaskFilter, offset: int, limit: int, agency: str | None = None
+) -> tuple[list[TaskView], int]:
+    """One page of the tasks `wanted` selects (addressed to `agency` when given), and how many it selects: counted
+    and paged by the store, except for an agency, whose names are matched in any spelling here."""
+    if agency:
+        views = task_views(session, as_of, agency, wanted.status, wanted.due_before, wanted.due_after, wanted.doc,
+                           wanted.province)  # fmt: skip
+        return views[offset : offset + limit], len(views)
+    rows = session.execute(_tasks(as_of, wanted).offset(offset).limit(limit)).all()
+    return _views(session, rows, as_of), count_tasks(session, as_of, wanted)
+
+
+def count_tasks(session: Session, as_of: date, wanted: TaskFilter) -> int:
+    return session.scalar(select(func.count()).select_from(_tasks(as_of, wanted).order_by(None).subquery())) or 0
+
+
+def store_scorecard(
+    session: Session, as_of: date, province: str | None = None, agency: str | None = None
+) -> list[ScoreLine]:
+    """`scorecard` of the current tasks, reading only their agencies and status from the store."""
+    if agency:
+        return scorecard(task_views(session, as_of, agency, province=province), agency)
+    t = models.Task
+    due = func.coalesce(t.deadline, t.implied_deadline)
+    status = _status(due, _done_on(as_of), as_of)
+    query = select(t.agencies, t.agency_codes, status).join(models.Document)
+    return _score(session.execute(_wanted(query, TaskFilter(province=province), due, status)), None)
+
+
+def _addressed(task: models.Task, agency: str) -> bool:
+    """The task is addressed to the agency `agency` names (any spelling, with or without diacritics, or its code)."""
+    return any(matches(agency, name) for name in task.agencies + [c or "" for c in task.agency_codes])
 
 
 @dataclass(frozen=True)
@@ -113,15 +197,19 @@ class ScoreLine:
 def scorecard(views: Sequence[TaskView], agency: str | None = None) -> list[ScoreLine]:
     """Per addressee agency (by registry name where known), the four counts of QĐ 42; only the agencies that
     `agency` names when given (a task shared with another agency counts for each)."""
+    return _score(((v.task.agencies, v.task.agency_codes, v.status) for v in views), agency)
+
+
+def _score(tasks: Iterable[tuple[Sequence[str], Sequence[str | None], str]], agency: str | None) -> list[ScoreLine]:
     counts: dict[str, Counter[str]] = {}
-    for view in views:
+    for agencies, codes, status in tasks:
         keys = {
             code or name
-            for name, code in zip(view.task.agencies, view.task.agency_codes, strict=False)
+            for name, code in zip(agencies, codes, strict=False)
             if not agency or matches(agency, name) or matches(agency, code or "")
         }
         for key in keys:  # "Giám đốc sở, thủ trưởng cơ quan thuộc UBND tỉnh" is one group, counted once
-            counts.setdefault(key, Counter())[view.status] += 1
+            counts.setdefault(key, Counter())[status] += 1
     lines = [
         ScoreLine(agency, sum(c.values()), c[DONE_ON_TIME], c[DONE_LATE], c[IN_PROGRESS], c[OVERDUE], _on_time(c))
         for agency, c in counts.items()

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
-from planwatch.store.current import of_current_documents
+from planwatch.store.current import labels_matching, of_current_documents
 from planwatch.text.fold import fold, matches
 
 
@@ -41,10 +41,13 @@ def find_facts(
         query = query.where(models.Fact.period_end == period)
     if code:
         query = query.where(models.Fact.indicator_code == code)
-    if limit and not indicator:
+    labels = labels_matching(session, indicator) if indicator else None
+    if labels is not None:
+        query = query.where(models.Fact.indicator.in_(labels))
+    if limit and (labels is not None or not indicator):
         query = query.limit(limit)
     rows = [(fact, key) for fact, key in session.execute(query)]
-    if indicator:
+    if indicator and labels is None:
         rows = [(fact, key) for fact, key in rows if matches(indicator, fact.indicator)][:limit]
     return rows
 

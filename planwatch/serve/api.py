@@ -3,34 +3,35 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, TypeVar
+from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel
 
 from planwatch.export import fact_records, target_records, task_record
-from planwatch.monitor.checks import Finding, run_checks
-from planwatch.monitor.progress import year_status
+from planwatch.monitor.checks import Finding
 from planwatch.monitor.series import Point, series
+from planwatch.monitor.stored_findings import count_findings, stored_findings
 from planwatch.monitor.tasks import (
     STATUSES,
     ScoreLine,
     TaskError,
+    TaskFilter,
+    page_of_tasks,
     parse_date,
-    scorecard,
+    store_scorecard,
     task_groups,
-    task_views,
 )
 from planwatch.query.ask import Answer, ask
 from planwatch.query.documents import PAGE_SIZE, DocumentFilter, list_documents
 from planwatch.query.facts import find_facts
 from planwatch.query.search import Hit, search
 from planwatch.serve.auth import update_task
+from planwatch.serve.cache import status_of_year
 from planwatch.serve.common import ERRORS, Db, Error
 
 router = APIRouter(prefix="/api", responses=ERRORS)
-T = TypeVar("T")
 
 
 class DocumentOut(BaseModel):
@@ -151,15 +152,6 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000, description="from the Link re
 Limit = Annotated[int, Query(ge=1, le=1000)]
 
 
-def _page_of(
-    response: Response, path: str, items: list[T], query: dict[str, object], offset: int, limit: int
-) -> list[T]:
-    """One page of a list computed whole (tasks with their status, findings), with the paging headers."""
-    more: dict[str, object] | None = {"offset": offset + limit} if offset + limit < len(items) else None
-    paged(response, path, len(items), {**query, "limit": limit}, more)
-    return items[offset : offset + limit]
-
-
 @router.get("/facts", response_model=list[FactOut])
 def facts(
     db: Db,
@@ -225,9 +217,7 @@ def status(
             status=r.status,
             reason=r.reason,
         )
-        for r in request.app.state.cache.get(
-            db, "status", (year, province), lambda: year_status(db, year, province=province)
-        )
+        for r in status_of_year(request.app.state.cache, db, year, province)
     ]
 
 
@@ -258,14 +248,16 @@ def tasks(
     """Tasks with their status on `as_of`, a page at a time (`X-Total-Count`, `Link` rel="next")."""
     if status and status not in STATUSES:
         raise HTTPException(400, f"trạng thái “{status}” không có; dùng: {', '.join(STATUSES)}")
-    views = task_views(db, _as_of(as_of), agency=agency, status=status, doc=doc, province=province)
     query: dict[str, object] = {"agency": agency, "status": status, "doc": doc, "as_of": as_of, "province": province}
-    return [task_record(v) for v in _page_of(response, "/api/tasks", views, query, offset, limit)]
+    page, total = page_of_tasks(db, _as_of(as_of), TaskFilter(status, doc, province), offset, limit, agency)
+    more: dict[str, object] | None = {"offset": offset + limit} if offset + limit < total else None
+    paged(response, "/api/tasks", total, {**query, "limit": limit}, more)
+    return [task_record(v) for v in page]
 
 
 @router.get("/tasks/scorecard", response_model=list[ScoreLine], responses=ERRORS)
 def task_scorecard(db: Db, as_of: str | None = None) -> list[ScoreLine]:
-    return scorecard(task_views(db, _as_of(as_of)))
+    return store_scorecard(db, _as_of(as_of))
 
 
 class TaskGroupOut(BaseModel):
@@ -310,8 +302,10 @@ def checks(
 ) -> list[Finding]:
     """Consistency findings (of one province's documents when it is given), the most severe first, a page at a
     time."""
-    findings: list[Finding] = request.app.state.cache.get(db, "checks", (province,), lambda: run_checks(db, province))
-    return _page_of(response, "/api/checks", findings, {"province": province}, offset, limit)
+    total = count_findings(db, province)
+    more: dict[str, object] | None = {"offset": offset + limit} if offset + limit < total else None
+    paged(response, "/api/checks", total, {"province": province, "limit": limit}, more)
+    return stored_findings(db, province, offset, limit)
 
 
 @router.get("/search", response_model=list[Hit])

@@ -7,12 +7,15 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import date
+from functools import partial
 from threading import Lock
 from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from planwatch.monitor.progress import TargetStatus, year_status
+from planwatch.monitor.stored_findings import checked_version
 from planwatch.store import models
 
 T = TypeVar("T")
@@ -25,6 +28,12 @@ _TRACKED = (
     models.AgencyAlias,
     models.AuditEntry,  # corrections of a document's period or date change no count but write an audit row
 )
+
+
+def status_of_year(cache: StoreCache, session: Session, year: int, province: str | None = None) -> list[TargetStatus]:
+    """The status of the year's targets, kept until a write touches the figures of the province's view."""
+    compute = partial(year_status, session, year, province=province)
+    return cache.get(session, "status", (year, province), compute, checked_version(session, province))
 
 
 def fingerprint(session: Session) -> tuple[object, ...]:
@@ -46,8 +55,17 @@ class StoreCache:
         self._size = size
         self._lock = Lock()
 
-    def get(self, session: Session, name: str, args: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
-        key, mark = (name, args), fingerprint(session)
+    def get(
+        self,
+        session: Session,
+        name: str,
+        args: tuple[Hashable, ...],
+        compute: Callable[[], T],
+        mark: tuple[object, ...] | None = None,
+    ) -> T:
+        """The value computed at the store's `mark` (its fingerprint unless the caller knows a narrower one, such
+        as when a province's figures were last checked)."""
+        key, mark = (name, args), mark or fingerprint(session)
         with self._lock:
             held = self._entries.get(key)
             if held is not None and held[0] == mark:

@@ -16,8 +16,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planwatch.monitor.checks import run_checks
-from planwatch.monitor.progress import year_status
+from planwatch.monitor.stored_findings import stored_findings
 from planwatch.monitor.tasks import STATUSES, TaskError, parse_date, task_views
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.query.search import search
@@ -25,6 +24,7 @@ from planwatch.report.annex import scorecard_table, task_table
 from planwatch.report.kinds import PeriodError, ReportPeriod
 from planwatch.report.papers import draft_report, indicator_workbook, report_period, task_workbook
 from planwatch.report.sheets import Column, ColumnKind, Table, to_csv, to_xlsx
+from planwatch.serve.cache import status_of_year
 from planwatch.serve.common import ERRORS, Db
 from planwatch.serve.labels import VALUES_EN
 from planwatch.store import models
@@ -149,7 +149,7 @@ def download_links(name: str, query: str) -> Markup:
 
 def _status_table(request: Request, db: Session, filters: Filters) -> Table:
     year = filters.year or date.today().year
-    rows = request.app.state.cache.get(db, "status", (year,), lambda: year_status(db, year))
+    rows = status_of_year(request.app.state.cache, db, year)
     vi = filters.lang == "vi"
     heads = (("Lĩnh vực", "Chỉ tiêu", "Kế hoạch", "ĐVT", "Thực hiện", "Kỳ", "% KH", "% KH theo báo cáo",
               "Tiến độ dự kiến (%)", "Trạng thái", "Lý do", "Nguồn") if vi else
@@ -215,7 +215,7 @@ def _findings_table(request: Request, db: Session, filters: Filters) -> Table:
     heads = (("Mức độ", "Loại", "Chỉ tiêu", "Kỳ", "Nội dung", "Nguồn") if vi else
              ("Severity", "Kind", "Indicator", "Period", "Finding", "Sources"))  # fmt: skip
     table = Table("Kiểm tra" if vi else "Findings", _columns(heads, (TEXT,) * 6, (10, 18, 30, 14, 60, 60)))
-    for finding in request.app.state.cache.get(db, "checks", (), lambda: run_checks(db)):
+    for finding in stored_findings(db):
         sources = " | ".join(f"{s.doc_key}: “{s.quote}”" for s in finding.sources)
         table.rows.append([finding.severity, finding.kind, finding.indicator, finding.period, finding.message, sources])
     return table

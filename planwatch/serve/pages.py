@@ -18,7 +18,6 @@ from planwatch.access.audit import entries
 from planwatch.access.roles import PROVINCE_WRITERS
 from planwatch.access.sessions import end as end_session
 from planwatch.extract.agencies import default_registry
-from planwatch.monitor.checks import run_checks
 from planwatch.monitor.key_figures import key_figures
 from planwatch.monitor.plan_edits import (
     COMPARATORS,
@@ -28,16 +27,20 @@ from planwatch.monitor.plan_edits import (
     set_target,
     unclassified_labels,
 )
-from planwatch.monitor.progress import year_status, year_targets
+from planwatch.monitor.progress import year_targets
 from planwatch.monitor.series import Point, compare_years, series
+from planwatch.monitor.stored_findings import checked_version, count_findings, stored_findings
 from planwatch.monitor.tasks import (
     IN_PROGRESS,
     OVERDUE,
     STATUS_VI,
     STATUSES,
     TaskError,
+    TaskFilter,
+    count_tasks,
+    page_of_tasks,
     parse_date,
-    scorecard,
+    store_scorecard,
     task_views,
 )
 from planwatch.query.ask import ask
@@ -53,6 +56,7 @@ from planwatch.serve.auth import (
     sign_in,
     update_task,
 )
+from planwatch.serve.cache import status_of_year
 from planwatch.serve.charts import ChartPoint, YearChart, sparkline, year_chart
 from planwatch.serve.labels import LABELS
 from planwatch.serve.rendering import marked, open_session, page_lang, planning_edit, province_choice, refused, render
@@ -95,17 +99,19 @@ def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=210
         years = sorted({*years, year}, reverse=True)
         province, provinces = province_choice(request, db)
         cache = request.app.state.cache
-        rows = cache.get(db, "status", (year, province), lambda: year_status(db, year, province=province))
+        rows = status_of_year(cache, db, year, province)
+        checked = checked_version(db, province)
         overdue = cache.get(db, "overdue", (year, province), lambda: _overdue_in(db, year, province))
         key = cache.get(
             db,
             "key",
             (year, province),
             lambda: key_figures(db, year, list(default_outline().key_indicators), default_catalogue(), province),
+            checked,
         )
         empty = db.scalar(select(models.Document.id).limit(1)) is None
-        findings = len(cache.get(db, "checks", (province,), lambda: run_checks(db, province)))
-        db_latest = cache.get(db, "latest-month", (year,), lambda: _latest_month(db, year))
+        findings = count_findings(db, province)
+        db_latest = cache.get(db, "latest-month", (year,), lambda: _latest_month(db, year), checked_version(db))
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         groups[r.category].append(
@@ -134,9 +140,8 @@ def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=210
 
 def _overdue_in(db: Session, year: int, province: str | None) -> int:
     """Tasks due in `year` and overdue today."""
-    return sum(
-        v.due is not None and v.due.year == year for v in task_views(db, date.today(), OVERDUE, province=province)
-    )
+    wanted = TaskFilter(OVERDUE, province=province, due_after=date(year, 1, 1), due_before=date(year, 12, 31))
+    return count_tasks(db, date.today(), wanted)
 
 
 def _latest_month(db: Session, year: int) -> str | None:
@@ -148,7 +153,8 @@ def _latest_month(db: Session, year: int) -> str | None:
 def _latest_with_figures(request: Request, db: Session) -> int | None:
     """The latest year of the store's own figures (a plan's figures for years ahead do not count), computed once
     per state of the store."""
-    return request.app.state.cache.get(db, "latest", (), lambda: _latest_of(db))  # type: ignore[no-any-return]
+    cache = request.app.state.cache
+    return cache.get(db, "latest", (), lambda: _latest_of(db), checked_version(db))  # type: ignore[no-any-return]
 
 
 def _latest_of(db: Session) -> int | None:
@@ -191,7 +197,11 @@ def catalogue_page(
         year = _latest_with_figures(request, db) or date.today().year
         every = list(catalogue.indicators)  # computed once for the whole catalogue, filtered below
         figures = request.app.state.cache.get(
-            db, "catalogue", (year, province), lambda: key_figures(db, year, every, catalogue, province)
+            db,
+            "catalogue",
+            (year, province),
+            lambda: key_figures(db, year, every, catalogue, province),
+            checked_version(db, province),
         )
         latest = {k.indicator.code: k.point for k in figures}
         targets = {
@@ -373,13 +383,9 @@ def tasks(
     horizon = day + timedelta(days=soon) if soon else None
     with open_session(request) as db:
         province, provinces = province_choice(request, db)
-        every = task_views(db, day, agency=agency or None, province=province)
-        lines = scorecard(every, agency or None)  # it follows the filter
-        views = [
-            v
-            for v in every
-            if (chosen is None or v.status == chosen) and (horizon is None or (v.due is not None and v.due <= horizon))
-        ]
+        lines = store_scorecard(db, day, province, agency or None)  # it follows the agency filter
+        wanted = TaskFilter(chosen, province=province, due_before=horizon)
+        views, total = page_of_tasks(db, day, wanted, offset, TASKS_SHOWN, agency or None)
         who = actor(request, db)
     registry = default_registry()
     names = {code: a.name for code, a in registry.agencies.items()}
@@ -390,9 +396,9 @@ def tasks(
         who=who,
         editable=editable,
         back=f"?{request.url.query}" if request.url.query else "",
-        views=views[offset : offset + TASKS_SHOWN],
-        total=len(views),
-        more=_next_page(request, offset + TASKS_SHOWN) if offset + TASKS_SHOWN < len(views) else "",
+        views=views,
+        total=total,
+        more=_next_page(request, offset + TASKS_SHOWN) if offset + TASKS_SHOWN < total else "",
         lines=lines,
         names=names,
         status_vi=STATUS_VI,
@@ -433,11 +439,13 @@ def task_update(
 
 
 @router.get("/kiem-tra", response_class=HTMLResponse)
-def checks(request: Request) -> HTMLResponse:
+def checks(request: Request, offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> HTMLResponse:
     with open_session(request) as db:
         province, provinces = province_choice(request, db)
-        findings = request.app.state.cache.get(db, "checks", (province,), lambda: run_checks(db, province))
-    return render(request, "checks.html", findings=findings[:FINDINGS_SHOWN], total=len(findings), province=province,
+        total = count_findings(db, province)
+        findings = stored_findings(db, province, offset, FINDINGS_SHOWN)
+    more = _next_page(request, offset + FINDINGS_SHOWN) if offset + FINDINGS_SHOWN < total else ""
+    return render(request, "checks.html", findings=findings, total=total, offset=offset, more=more, province=province,
                   provinces=provinces)  # fmt: skip
 
 

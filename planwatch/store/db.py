@@ -14,7 +14,10 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from planwatch.store.stale import mark_touched
+
 DEFAULT_URL = "sqlite:///planwatch.db"
+event.listen(Session, "before_flush", mark_touched)  # every session of every store marks what its writes touch
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 
 

@@ -348,3 +348,43 @@ class IngestJob(Base):
     facts: Mapped[int] = mapped_column(Integer, default=0)
     tasks: Mapped[int] = mapped_column(Integer, default=0)
     message: Mapped[str] = mapped_column(Text, default="")
+
+
+class StoredFinding(Base):
+    """A consistency finding (monitor/checks.py), kept until a write touches its scope: the province whose
+    documents it compares, "" for documents that name none, "*" for a store whose documents name no province."""
+
+    __tablename__ = "findings"
+    __table_args__ = (Index("ix_findings_scope_order", "scope", "severity_rank", "indicator", "period", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scope: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(30))
+    severity: Mapped[str] = mapped_column(String(20))
+    severity_rank: Mapped[int] = mapped_column(Integer)
+    indicator: Mapped[str] = mapped_column(Text)
+    period: Mapped[str] = mapped_column(String(20))
+    message: Mapped[str] = mapped_column(Text)
+    message_en: Mapped[str] = mapped_column(Text)
+    sources: Mapped[list[dict[str, object]]] = mapped_column(JSON)
+
+
+class CheckedScope(Base):
+    """A scope whose findings are stored, and when they were computed."""
+
+    __tablename__ = "checked_scopes"
+
+    scope: Mapped[str] = mapped_column(String(100), primary_key=True)
+    whole: Mapped[bool] = mapped_column(Boolean)  # computed over every document: a store of one province
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StaleScope(Base):
+    """A write that changed what a scope's findings are computed from, marked in the writer's transaction (insert
+    only, so concurrent writers never conflict); "*" for a change that touches every scope."""
+
+    __tablename__ = "stale_scopes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scope: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(DateTime)

@@ -1,0 +1,108 @@
+"""Consistency findings kept in the store, so that a page or an API call reads them instead of running the checks
+over the whole store. A write marks the scopes it touched (store/stale.py); `refresh` recomputes those scopes
+only, after an ingest, a background job, or on the next read. A reader never sees findings older than the store:
+it refreshes first when a mark is pending."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, delete, exists, func, or_, select, text
+from sqlalchemy.orm import Mapped, Session, sessionmaker
+
+from planwatch.monitor.checks import SEVERITY_ORDER, Finding, Source, scope_checks, scopes
+from planwatch.store import models
+from planwatch.store.stale import EVERY, UNNAMED
+
+_REFRESH_LOCK = 0x46494E44  # "FIND": one refresher at a time on PostgreSQL
+
+
+def refresh(session: Session) -> list[str]:
+    """Recompute the findings of every stale scope in the caller's transaction; returns the scopes recomputed."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _REFRESH_LOCK})
+    marks = session.execute(select(models.StaleScope.id, models.StaleScope.scope)).all()
+    stored = {c.scope: c.whole for c in session.scalars(select(models.CheckedScope))}
+    wanted = scopes(session)
+    whole = list(wanted.values()) == [[]]
+    marked = {scope for _, scope in marks}
+    if EVERY in marked or whole or any(stored.get(scope, whole) != whole for scope in wanted):
+        todo = set(wanted) if marks or stored.keys() != wanted.keys() else set()
+    else:
+        todo = (marked & wanted.keys()) | (wanted.keys() - stored.keys())
+    for scope in todo | (stored.keys() - wanted.keys()):
+        session.execute(delete(models.StoredFinding).where(models.StoredFinding.scope == scope))
+        session.execute(delete(models.CheckedScope).where(models.CheckedScope.scope == scope))
+    for scope in sorted(todo):
+        session.add_all(_row(scope, finding) for finding in scope_checks(session, wanted[scope]))
+        session.add(models.CheckedScope(scope=scope, whole=whole, at=datetime.now()))
+    if marks:
+        session.execute(delete(models.StaleScope).where(models.StaleScope.id <= max(i for i, _ in marks)))
+    return sorted(todo)
+
+
+def refresh_store(sessions: sessionmaker[Session]) -> list[str]:
+    """`refresh` in a transaction of its own (after an ingest run or a background job)."""
+    with sessions.begin() as session:
+        return refresh(session)
+
+
+def _stale(session: Session) -> bool:
+    pending = exists().where(models.StaleScope.id.is_not(None))
+    checked = exists().where(models.CheckedScope.scope.is_not(None))
+    return bool(session.scalar(select(pending | ~checked)))
+
+
+def _fresh(session: Session) -> None:
+    if _stale(session):
+        refresh(session)
+        session.commit()
+
+
+def _view(province: str | None, scope: Mapped[str] = models.StoredFinding.scope) -> list[ColumnElement[bool]]:
+    return [] if province is None else [or_(scope == province, scope == UNNAMED, scope == EVERY)]
+
+
+def checked_version(session: Session, province: str | None = None) -> tuple[object, ...]:
+    """When the figures of a province's view (or of the whole store) were last checked, with the day: it changes
+    when, and only when, a write touched the view, so a result computed from the view's figures (the status of a
+    year) is kept until then."""
+    _fresh(session)
+    c = models.CheckedScope
+    at, count = session.execute(select(func.max(c.at), func.count()).where(*_view(province, c.scope))).one()
+    return at, count, date.today()
+
+
+def count_findings(session: Session, province: str | None = None) -> int:
+    _fresh(session)
+    return session.scalar(select(func.count(models.StoredFinding.id)).where(*_view(province))) or 0
+
+
+def stored_findings(
+    session: Session, province: str | None = None, offset: int = 0, limit: int | None = None
+) -> list[Finding]:
+    """The findings of the whole store or of one province's view, most severe first, a page at a time."""
+    _fresh(session)
+    f = models.StoredFinding
+    query = select(f).where(*_view(province)).order_by(f.severity_rank, f.indicator, f.period, f.id)
+    return [_finding(row) for row in session.scalars(query.offset(offset).limit(limit))]
+
+
+def _row(scope: str, finding: Finding) -> models.StoredFinding:
+    return models.StoredFinding(
+        scope=scope,
+        kind=finding.kind,
+        severity=finding.severity,
+        severity_rank=SEVERITY_ORDER[finding.severity],
+        indicator=finding.indicator,
+        period=finding.period,
+        message=finding.message,
+        message_en=finding.message_en,
+        sources=[asdict(source) for source in finding.sources],
+    )
+
+
+def _finding(row: models.StoredFinding) -> Finding:
+    sources = tuple(Source(**source) for source in row.sources)  # type: ignore[arg-type]
+    return Finding(row.kind, row.severity, row.indicator, row.period, row.message, sources, row.message_en)

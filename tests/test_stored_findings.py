@@ -1,0 +1,102 @@
+"""Findings kept in the store: recomputed for the scopes a write touched, never stale for a reader, and the same
+as the checks computed from scratch; over real SQLite and PostgreSQL stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from planwatch.ingest import ingest_file, ingest_files
+from planwatch.monitor.checks import run_checks
+from planwatch.monitor.document_edits import correct_document, delete_document
+from planwatch.monitor.plan_edits import add_indicator_alias
+from planwatch.monitor.stored_findings import count_findings, refresh, stored_findings
+from planwatch.store import models
+from planwatch.store.db import session_factory
+
+MAY = "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n"
+JUNE = "BÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2025\n"
+
+
+def _report(folder: Path, name: str, heading: str, iip: str) -> Path:
+    """A report stating April's industrial production index; two that differ contradict each other."""
+    path = folder / f"{name}.txt"
+    path.write_text(f"{heading}Chỉ số sản xuất công nghiệp (IIP) tháng 4/2025 tăng {iip}% so với cùng kỳ.\n")
+    return path
+
+
+@pytest.fixture
+def two_provinces(engine: Engine, tmp_path: Path) -> sessionmaker[Session]:
+    """Each province has two reports that disagree on April; figures of two provinces are never compared."""
+    sessions = session_factory(engine)
+    for province, first, second in (("Tỉnh Đông", "12,4", "13,9"), ("Tỉnh Tây", "8,1", "9,7")):
+        for name, heading, iip in (("thang-5", MAY, first), ("6-thang", JUNE, second)):
+            path = _report(tmp_path, f"{province[5:]}-{name}", heading, iip)
+            assert ingest_file(sessions, path, province=province).status == "added"
+    with sessions.begin() as session:
+        refresh(session)
+    return sessions
+
+
+def _kinds(findings: list[object]) -> list[tuple[str, str]]:
+    return [(f.kind, f.period) for f in findings]  # type: ignore[attr-defined]
+
+
+def test_stored_findings_are_the_checks_of_each_province(two_provinces: sessionmaker[Session]) -> None:
+    with two_provinces() as session:
+        assert _kinds(stored_findings(session)) == _kinds(run_checks(session))
+        for province in ("Tỉnh Đông", "Tỉnh Tây"):
+            [mine] = stored_findings(session, province)
+            assert mine.kind == "contradiction" and mine.sources[0].doc_key.endswith("thang-5")
+            assert mine == run_checks(session, province)[0]
+        assert count_findings(session) == 2 and count_findings(session, "Tỉnh Nam") == 0
+
+
+def test_a_write_recomputes_only_the_province_it_touched(two_provinces: sessionmaker[Session], tmp_path: Path) -> None:
+    later = _report(tmp_path, "Đông-thang-7", "BÁO CÁO\nTình hình kinh tế - xã hội tháng 7 năm 2025\n", "15,0")
+    ingest_file(two_provinces, later, province="Tỉnh Đông")
+    with two_provinces.begin() as session:
+        assert refresh(session) == ["Tỉnh Đông"]
+        assert refresh(session) == []  # nothing is stale any more
+    with two_provinces() as session:
+        assert count_findings(session, "Tỉnh Đông") == 2 and count_findings(session, "Tỉnh Tây") == 1
+
+
+def test_a_reader_never_sees_findings_older_than_the_store(
+    two_provinces: sessionmaker[Session], tmp_path: Path
+) -> None:
+    with two_provinces.begin() as session:
+        delete_document(session, "Đông-6-thang", "sở KH&ĐT", "nhập nhầm")
+    with two_provinces() as session:
+        assert _kinds(stored_findings(session)) == [("contradiction", "2025-04–2025-04")]  # Tây's only
+        assert session.scalar(select(func.count(models.StaleScope.id))) == 0  # the read refreshed and committed
+
+
+def test_moving_a_document_to_another_province_marks_both(two_provinces: sessionmaker[Session]) -> None:
+    with two_provinces.begin() as session:
+        correct_document(session, "Đông-thang-5", {"province": "Tỉnh Bắc"}, "sở KH&ĐT", "sai tỉnh")
+    with two_provinces.begin() as session:
+        marked = set(session.scalars(select(models.StaleScope.scope)))
+        assert marked == {"Tỉnh Bắc", "Tỉnh Đông"}
+        refresh(session)
+    with two_provinces() as session:
+        assert count_findings(session, "Tỉnh Đông") == 0 and count_findings(session, "Tỉnh Tây") == 1
+
+
+def test_a_mapped_label_recomputes_every_province(two_provinces: sessionmaker[Session]) -> None:
+    with two_provinces.begin() as session:
+        add_indicator_alias(session, "chỉ số phát triển ngành công nghiệp", "IIP", "sở KH&ĐT")
+        assert refresh(session) == sorted(["Tỉnh Đông", "Tỉnh Tây", ""])
+
+
+def test_an_ingest_run_leaves_nothing_stale(engine: Engine, tmp_path: Path) -> None:
+    sessions = session_factory(engine)
+    paths = [_report(tmp_path, "thang-5", MAY, "12,4"), _report(tmp_path, "6-thang", JUNE, "13,9")]
+    assert [r.status for r in ingest_files(sessions, paths)] == ["added", "added"]
+    with sessions() as session:
+        assert session.scalar(select(func.count(models.StaleScope.id))) == 0
+        [finding] = session.scalars(select(models.StoredFinding)).all()
+        assert finding.kind == "contradiction" and finding.severity == "cao"
