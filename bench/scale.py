@@ -28,12 +28,14 @@ from pathlib import Path
 
 import httpx
 import psycopg
+from fastapi.testclient import TestClient
 from pg import database
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
 from planwatch.ingest import ingest_files
+from planwatch.serve.app import create_app
 from planwatch.store import models
 from planwatch.store.db import open_engine, session_factory
 
@@ -266,24 +268,31 @@ def finished(base: str, jobs: list[int]) -> int:
 
 
 def explain(url: str, count: int) -> None:
-    """The plans of the main queries, kept for reading (no sequential scan over facts or passages wanted)."""
-    queries = {
-        "documents page": "SELECT * FROM documents WHERE is_current ORDER BY id DESC LIMIT 51",
-        "facts of an indicator": "SELECT f.* FROM facts f JOIN documents d ON d.id = f.document_id "
-        "WHERE d.is_current AND f.indicator_code = 'BUDGET_REVENUE' AND f.measure = 'value'",
-        "search": "SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id "
-        "WHERE p.search @@ to_tsquery('simple', 'thu & ngan & sach') AND d.is_current LIMIT 60",
-    }
+    """The plans of every query the pages and API calls of URLS run (captured as the app sends them, then
+    EXPLAIN ANALYZE with the same parameters), kept for reading: no sequential scan over facts or passages wanted."""
+    engine = open_engine(url)
+    sent: dict[str, object] = {}
+
+    def remember(_conn, _cursor, statement, parameters, _context, executemany) -> None:  # type: ignore[no-untyped-def]
+        if not executemany and statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            sent.setdefault(statement, parameters)
+
+    event.listen(engine, "before_cursor_execute", remember)
+    with TestClient(create_app(engine)) as client:
+        for path in URLS:
+            client.get(path)
+    event.remove(engine, "before_cursor_execute", remember)
+    lines = []
+    with engine.connect() as connection:
+        for statement, parameters in sent.items():
+            plan = connection.exec_driver_sql(f"EXPLAIN ANALYZE {statement}", parameters).fetchall()  # type: ignore[arg-type]
+            lines += [statement, f"-- {parameters}", *(row[0] for row in plan), ""]
     OUT.mkdir(exist_ok=True)
     target = OUT / f"explain-{count}.txt"
-    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as connection:
-        lines = []
-        for name, sql in queries.items():
-            plan = connection.execute(f"EXPLAIN ANALYZE {sql}").fetchall()
-            lines += [f"-- {name}", sql, *(row[0] for row in plan), ""]
     target.write_text("\n".join(lines), encoding="utf-8")
     sequential = [line for line in lines if "Seq Scan on facts" in line or "Seq Scan on passages" in line]
-    print(f"  EXPLAIN plans in {target.relative_to(ROOT)}; sequential scans over facts/passages: {len(sequential)}")
+    print(f"  EXPLAIN of the {len(sent)} queries behind the pages in {target.relative_to(ROOT)}; sequential scans "
+          f"over facts/passages: {len(sequential)}")  # fmt: skip
 
 
 def measure(label: str, url: str, paths: list[Path], args: argparse.Namespace, size: object) -> None:

@@ -15,7 +15,16 @@ from planwatch.access.audit import record
 from planwatch.extract.agencies import Agency
 from planwatch.ingest import agency_registry
 from planwatch.monitor.plan_edits import PlanEditError
-from planwatch.monitor.tasks import DONE_LATE, DONE_ON_TIME, OVERDUE, ScoreLine, TaskView, scorecard, task_views
+from planwatch.monitor.tasks import (
+    DONE_LATE,
+    DONE_ON_TIME,
+    OVERDUE,
+    ScoreLine,
+    TaskView,
+    scorecard,
+    store_scorecard,
+    task_views,
+)
 from planwatch.store import models
 from planwatch.store.current import of_current_documents
 from planwatch.text.fold import fold
@@ -67,7 +76,7 @@ class RegistryRow:
 def registry_rows(session: Session, as_of: date, province: str | None = None) -> list[RegistryRow]:
     """Every agency of the registry with its counts on `as_of` (of one province's tasks when it is given), those
     with tasks first."""
-    lines = {line.agency: line for line in scorecard(task_views(session, as_of, province=province))}
+    lines = {line.agency: line for line in store_scorecard(session, as_of, province)}
     rows = [RegistryRow(a, lines.get(a.code)) for a in agency_registry(session).agencies.values()]
     return sorted(rows, key=lambda r: (r.line is None, -(r.line.assigned if r.line else 0), r.agency.name))
 
@@ -92,7 +101,7 @@ def agency_record(session: Session, code: str, as_of: date, province: str | None
     agency = agency_registry(session).agencies.get(code)
     if agency is None:
         return None
-    views = [v for v in task_views(session, as_of, province=province) if code in v.task.agency_codes]
+    views = task_views(session, as_of, province=province, agency_code=code)
     lines = scorecard(views)
     return AgencyRecord(agency, views, next((x for x in lines if x.agency == code), None), _quarters(views))
 

@@ -70,14 +70,8 @@ def set_target(
     if not author.strip() or not reason.strip():
         raise PlanEditError("cần ghi người sửa (--author) và lý do (--reason)")
     value, low, high = _check(entry, catalogue)
-    current = next(
-        (
-            t
-            for t, _ in year_targets(session, entry.year)
-            if t.indicator_code == entry.code and t.measure == entry.measure
-        ),
-        None,
-    )
+    same = (t for t, _ in year_targets(session, entry.year, code=entry.code) if t.measure == entry.measure)
+    current = next(same, None)
     target = models.Target(
         source="manual",
         indicator=catalogue.indicators[entry.code].name,

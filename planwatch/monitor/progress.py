@@ -12,6 +12,7 @@ Lower-is-better indicators (tỷ lệ hộ nghèo, thất nghiệp, thứ hạng
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select
@@ -96,27 +97,35 @@ def row_name(target: models.Target, indicator: Indicator | None) -> str:
     return indicator.name
 
 
-def year_targets(session: Session, year: int, province: str | None = None) -> list[tuple[models.Target, str]]:
-    """Active targets of the year, one per indicator and measure: a hand-entered one over a document's, a later
-    document's over an earlier one's; of one province's documents (and hand-entered ones) when it is given."""
-    d = models.Document
+def year_targets(
+    session: Session, year: int | None, province: str | None = None, code: str | None = None
+) -> list[tuple[models.Target, str]]:
+    """Active targets, one per year, indicator and measure: a hand-entered one over a document's, a later
+    document's over an earlier one's; of one year (every year when None, the latest first), of one indicator when
+    `code` is given, of one province's documents (and hand-entered ones) when `province` is. The choice is made
+    on a few columns; only the chosen targets are loaded whole."""
+    t, d = models.Target, models.Document
     query = (
-        select(models.Target, d.id, d.doc_key)  # not the document itself: its text is the largest column of the store
+        select(
+            t.id, t.year, t.indicator_code, t.indicator, t.measure, t.source, t.char_start, d.id.label("doc"), d.doc_key
+        )  # fmt: skip
         .outerjoin(d)
-        .where(models.Target.year == year, models.Target.active.is_(True), *of_province(province))
-        .where(or_(models.Target.document_id.is_(None), d.is_current.is_(True)))
+        .where(t.active.is_(True), *of_province(province))
+        .where(or_(t.document_id.is_(None), d.is_current.is_(True)))
     )
-    chosen: dict[tuple[str, str], tuple[tuple[int, int, int], models.Target, str]] = {}
-    for target, document_id, doc_key in session.execute(query):
-        key = (target.indicator_code or target.indicator.lower(), target.measure)
-        rank = (
-            1 if target.source == "manual" else 0,
-            document_id or target.id,
-            -(target.char_start or 0),
-        )
+    if year is not None:
+        query = query.where(t.year == year)
+    if code is not None:
+        query = query.where(t.indicator_code == code)
+    chosen: dict[tuple[int, str, str], tuple[tuple[int, int, int], int, str]] = {}
+    for row in session.execute(query):
+        key = (row.year, row.indicator_code or row.indicator.lower(), row.measure)
+        rank = (1 if row.source == "manual" else 0, row.doc or row.id, -(row.char_start or 0))
         if key not in chosen or rank > chosen[key][0]:
-            chosen[key] = (rank, target, doc_key or "manual")
-    return [(t, k) for _, t, k in sorted(chosen.values(), key=lambda c: (c[1].char_start or 0, c[1].id))]
+            chosen[key] = (rank, row.id, row.doc_key or "manual")
+    keys = {target_id: doc_key for _, target_id, doc_key in chosen.values()}
+    targets: Iterable[models.Target] = session.scalars(select(t).where(t.id.in_(list(keys)))) if keys else ()
+    return [(target, keys[target.id]) for target in sorted(targets, key=lambda t: (-t.year, t.char_start or 0, t.id))]
 
 
 def year_status(

@@ -5,6 +5,7 @@ A task without a deadline of its own is due at the end of the period its plan co
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Row, ScalarSelect, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Row, ScalarSelect, Select, Text, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from planwatch.access.audit import record
@@ -64,6 +65,7 @@ class TaskFilter:
     province: str | None = None
     due_after: date | None = None
     due_before: date | None = None
+    agency_code: str | None = None  # a registry code the task is addressed to
 
 
 def _done_on(as_of: date) -> ScalarSelect[date | None]:
@@ -104,12 +106,18 @@ def _wanted(query: S, wanted: TaskFilter, due: ColumnElement[date], status: Colu
         status == wanted.status if wanted.status else None,
         due >= wanted.due_after if wanted.due_after else None,
         due <= wanted.due_before if wanted.due_before else None,
+        _addressed_to(wanted.agency_code) if wanted.agency_code else None,
     ]
     kept = query.where(d.is_current.is_(True), *of_province(wanted.province))
     return kept.where(*(c for c in conditions if c is not None))
 
 
 TaskRow = Row[models.Task, str, date, date | None, str]  # the task, its document's key, due, done on, status
+
+
+def _addressed_to(code: str) -> ColumnElement[bool]:
+    """The task's codes (a JSON list) hold `code`: a test on the JSON text that both databases run."""
+    return cast(models.Task.agency_codes, Text).contains(json.dumps(code), autoescape=True)
 
 
 def _views(session: Session, rows: Sequence[TaskRow], as_of: date) -> list[TaskView]:
@@ -138,10 +146,11 @@ def task_views(
     due_after: date | None = None,
     doc: str | None = None,
     province: str | None = None,
+    agency_code: str | None = None,
 ) -> list[TaskView]:
-    """Current tasks (of one province's documents when it is given) with their status on `as_of`; updates
-    reported after `as_of` are not seen."""
-    wanted = TaskFilter(status, doc, province, due_after, due_before)
+    """Current tasks (of one province's documents when it is given, addressed to the agency of `agency_code`)
+    with their status on `as_of`; updates reported after `as_of` are not seen."""
+    wanted = TaskFilter(status, doc, province, due_after, due_before, agency_code)
     rows = session.execute(_tasks(as_of, wanted)).all()
     if agency:
         rows = [row for row in rows if _addressed(row[0], agency)]
@@ -305,8 +314,10 @@ def unknown_agencies(session: Session, province: str | None = None) -> list[tupl
     """Names of agencies that current tasks (of one province when given) address but the registry does not know,
     most frequent first."""
     counts: dict[str, int] = {}
-    for task, _ in session.execute(of_current_documents(models.Task, province=province)):
-        for name, code in zip(task.agencies, task.agency_codes, strict=False):
+    t, d = models.Task, models.Document
+    current = select(t.agencies, t.agency_codes).join(d).where(d.is_current.is_(True), *of_province(province))
+    for agencies, codes in session.execute(current):
+        for name, code in zip(agencies, codes, strict=False):
             if code is None:
                 counts[name] = counts.get(name, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

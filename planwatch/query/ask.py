@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.progress import AT_RISK, BEHIND, year_status, year_targets
-from planwatch.monitor.series import series
-from planwatch.monitor.tasks import OVERDUE, TaskView, scorecard, task_views
+from planwatch.monitor.series import Point, series
+from planwatch.monitor.tasks import OVERDUE, TaskView, store_scorecard, task_views
 from planwatch.store import models
 from planwatch.text.fold import fold_keep_length
 from planwatch.vocab.catalogue import default_catalogue
@@ -117,15 +117,16 @@ def _figure(session: Session, code: str, name: str, measure: str, period: Period
     """The latest stated figure (an actual over an estimate) of the indicator for the period asked."""
     unit = default_catalogue().indicators[code].unit
     start, end = period.as_strings() if period else (None, None)
-    year = int(end[:4]) if end else None
-    points = [
-        p
-        for p in series(session, code, measure, year)
-        if not p.derived
-        and p.fact_id is not None
-        and (measure != "value" or not unit or same_kind(p.unit, unit))
-        and (end is None or (p.period_end == end and (start is None or p.period_start in (start, None))))
-    ]
+    points: list[Point] = []
+    for year in (int(end[:4]),) if end else (_latest_year(session, code, measure), None):  # then every year
+        points = points or [
+            p
+            for p in series(session, code, measure, year)
+            if not p.derived
+            and p.fact_id is not None
+            and (measure != "value" or not unit or same_kind(p.unit, unit))
+            and (end is None or (p.period_end == end and (start is None or p.period_start in (start, None))))
+        ]
     if not points:
         return Answer(False, said("no_figure", name=name, period=said.period(period)))
     point = max(points, key=lambda p: (p.period_end, not p.estimate, p.cumulative))
@@ -152,10 +153,20 @@ def _figure(session: Session, code: str, name: str, measure: str, period: Period
     )
 
 
+def _latest_year(session: Session, code: str, measure: str) -> int | None:
+    """The latest year the store has an actual figure of, asked of the index (a question with no period is about
+    the latest figure, and reading one year is cheaper than reading them all)."""
+    f = models.Fact
+    latest = session.scalar(
+        select(func.max(f.period_end)).where(f.indicator_code == code, f.measure == measure, f.planned.is_(False))
+    )
+    return int(latest[:4]) if latest else None
+
+
 def _target(session: Session, code: str, name: str, period: Period | None, said: _Saying) -> Answer:
     month = (period.end or period.start) if period else None
     year = month.year if month else date.today().year
-    targets = [(t, k) for t, k in year_targets(session, year) if t.indicator_code == code]
+    targets = year_targets(session, year, code=code)
     if not targets:
         return Answer(False, said("no_target", name=said.inside(name), year=str(year)))
     target, doc_key = targets[0]
@@ -227,7 +238,7 @@ def _agency_named(question: str) -> str | None:
 
 
 def _agency_tasks(session: Session, agency: str, today: date, said: _Saying) -> Answer:
-    views = [v for v in task_views(session, today) if agency in v.task.agency_codes]
+    views = task_views(session, today, agency_code=agency)
     name = default_registry().name_of(agency)
     if not views:
         return Answer(False, said("no_agency_tasks", name=name))
@@ -264,7 +275,7 @@ def _task_citation(view: TaskView) -> Citation:
 
 
 def _overdue_agencies(session: Session, today: date, said: _Saying) -> Answer:
-    lines = [line for line in scorecard(task_views(session, today)) if line.overdue]
+    lines = [line for line in store_scorecard(session, today) if line.overdue]
     if not lines:
         return Answer(False, said("none_overdue", day=today))
     registry = default_registry()

@@ -92,35 +92,33 @@ def _search(
     session: Session, alternatives: list[list[str]], limit: int, every_word: bool, besides: str | None
 ) -> list[Hit]:
     joiner = (" AND ", " & ") if every_word else (" OR ", " | ")
+    passage = (
+        "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, "
+        "substr(d.text, p.char_start + 1, p.char_end - p.char_start), best.score "
+        "FROM best JOIN passages p ON p.id = best.id JOIN documents d ON d.id = p.document_id "
+        "ORDER BY best.score DESC, p.id"
+    )  # the text of the best passages only: each one reads its document's text
     if session.get_bind().dialect.name == "sqlite":
         match = " OR ".join("(" + joiner[0].join(f'"{w}"' for w in words) + ")" for words in alternatives)
-        rows = session.execute(
-            text(
-                "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, "
-                "substr(d.text, p.char_start + 1, p.char_end - p.char_start), "
-                "-bm25(passage_index) AS score "
-                "FROM passage_index JOIN passages p ON p.id = passage_index.rowid "
-                "JOIN documents d ON d.id = p.document_id "
-                "WHERE passage_index MATCH :match AND d.is_current AND d.doc_key != :besides "
-                "ORDER BY bm25(passage_index) LIMIT :limit"
-            ),
-            {"match": match, "limit": limit * 3, "besides": besides or ""},
+        best = (
+            "WITH best AS (SELECT passage_index.rowid AS id, -bm25(passage_index) AS score "
+            "FROM passage_index JOIN passages p ON p.id = passage_index.rowid "
+            "JOIN documents d ON d.id = p.document_id "
+            "WHERE passage_index MATCH :match AND d.is_current AND d.doc_key != :besides "
+            "ORDER BY bm25(passage_index) LIMIT :limit) "
         )
+        found: dict[str, object] = {"match": match}
     else:
         tsquery = " | ".join("(" + joiner[1].join(words) + ")" for words in alternatives)
-        rows = session.execute(
-            text(
-                "WITH pool AS (SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id "
-                "WHERE p.search @@ to_tsquery('simple', :q) AND d.is_current AND d.doc_key != :besides "
-                "ORDER BY p.id DESC LIMIT :pool) "
-                "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, "
-                "substr(d.text, p.char_start + 1, p.char_end - p.char_start), "
-                "ts_rank(p.search, to_tsquery('simple', :q)) AS score "
-                "FROM pool JOIN passages p ON p.id = pool.id JOIN documents d ON d.id = p.document_id "
-                "ORDER BY score DESC, p.id LIMIT :limit"
-            ),
-            {"q": tsquery, "limit": limit * 3, "besides": besides or "", "pool": RANKED_POOL},
+        best = (
+            "WITH pool AS (SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id "
+            "WHERE p.search @@ to_tsquery('simple', :q) AND d.is_current AND d.doc_key != :besides "
+            "ORDER BY p.id DESC LIMIT :pool), "
+            "best AS (SELECT p.id, ts_rank(p.search, to_tsquery('simple', :q)) AS score "
+            "FROM pool JOIN passages p ON p.id = pool.id ORDER BY score DESC, p.id LIMIT :limit) "
         )
+        found = {"q": tsquery, "pool": RANKED_POOL}
+    rows = session.execute(text(best + passage), {**found, "limit": limit * 3, "besides": besides or ""})
     hits = []
     for _, start, end, page, doc_key, title, passage, score in rows:
         phrase_bonus = 10.0 if any(" ".join(w) in " ".join(fold(passage).split()) for w in alternatives) else 0.0

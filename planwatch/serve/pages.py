@@ -268,12 +268,7 @@ def indicator(request: Request, code: str) -> HTMLResponse:
         charts = [_year_chart(db, code, info, year, unit, points, lang, province) for year in years]
         changes = series(db, code, Measure.YOY, province=province)
         compared = compare_years(points, changes, years[0]) if years else []
-        targets = [
-            (t, key)
-            for year in _years(request, db)
-            for t, key in year_targets(db, year, province)
-            if t.indicator_code == code
-        ]
+        targets = year_targets(db, None, province, code)
         who = actor(request, db)
     measures = {m.value: m.label(lang) for m in Measure}
     return render(
@@ -334,7 +329,7 @@ def _year_chart(
     db: Session, code: str, info: Indicator, year: int, unit: str, points: list[Point], lang: str, province: str | None
 ) -> Markup:
     """One year of the indicator in one unit: never a line across years or period lengths."""
-    own = (t for t, _ in year_targets(db, year, province) if t.indicator_code == code and t.measure == "value")
+    own = (t for t, _ in year_targets(db, year, province, code) if t.measure == "value")
     target = next(own, None)
     goal = target.value if target is not None and target.value is not None and same_kind(target.unit, unit) else None
     chart_points = [

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
-from planwatch.text.fold import matches
+from planwatch.text.fold import fold
 
 
 def of_province(province: str | None) -> list[ColumnElement[bool]]:
@@ -22,12 +23,29 @@ def of_province(province: str | None) -> list[ColumnElement[bool]]:
 LABELS_ASKED = 500  # above this many matching labels, reading the facts and matching them is cheaper
 
 
+@dataclass(frozen=True)
+class _Labels:
+    """The distinct fact labels of a store with their folded words, as of its newest fact: a label is never
+    changed once stored, so only new facts can add one (labels of deleted documents match nothing current)."""
+
+    newest: int
+    words: tuple[tuple[str, frozenset[str]], ...]
+
+
+_LABELS: dict[str, _Labels] = {}  # per store; bounded by the genre's vocabulary, not by the number of documents
+
+
 def labels_matching(session: Session, words: str) -> list[str] | None:
-    """The stored fact labels of which every one of `words` is a word (with or without diacritics), read from the
-    labels' index, so that a query asks for facts by label instead of reading every fact; None when more than
+    """The stored fact labels of which every one of `words` is a word (with or without diacritics), so that a
+    query asks for facts by label through its index instead of reading every fact; None when more than
     LABELS_ASKED match."""
-    labels = session.scalars(select(models.Fact.indicator).distinct())
-    matching = [label for label in labels if matches(words, label)]
+    store, newest = str(session.get_bind().engine.url), session.scalar(select(func.max(models.Fact.id))) or 0
+    known = _LABELS.get(store)
+    if known is None or known.newest != newest:
+        labels = session.scalars(select(models.Fact.indicator).distinct())
+        known = _LABELS[store] = _Labels(newest, tuple((label, frozenset(fold(label).split())) for label in labels))
+    wanted = set(fold(words).split())
+    matching = [label for label, have in known.words if wanted <= have]
     return matching if len(matching) <= LABELS_ASKED else None
 
 

@@ -120,7 +120,7 @@ class Target(Base):
     indicator: Mapped[str] = mapped_column(Text)
     indicator_code: Mapped[str | None] = mapped_column(String(50), index=True)
     parent: Mapped[str | None] = mapped_column(Text)
-    year: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer, index=True)
     measure: Mapped[str] = mapped_column(String(30))
     comparator: Mapped[str] = mapped_column(String(10))
     value: Mapped[float | None] = mapped_column(Float)

@@ -50,6 +50,12 @@ class Catalogue:
                 phrases.setdefault(fold(alias), indicator.code)
         self._phrases = phrases
         self._pattern = phrase_pattern(phrases)
+        self._word_sets = [
+            (indicator.code, words)
+            for indicator in indicators
+            for name in (indicator.name, *indicator.aliases)
+            if (words := frozenset(fold(name).split()) - _COMMON)
+        ]  # each name's telling words, folded once for every `closest`
 
     def code_for(self, label: str, user_aliases: Mapping[str, str] | None = None) -> str | None:
         """The code a label names. In "Tổng thu NSNN thu nội địa" the part named last is the one measured, so the
@@ -70,13 +76,10 @@ class Catalogue:
         suggestion for a person to confirm, never a link by itself."""
         words = set(fold(label).split()) - _COMMON
         best, code = 0.0, None
-        for indicator in self.indicators.values():
-            for name in (indicator.name, *indicator.aliases):
-                theirs = set(fold(name).split()) - _COMMON
-                if words and theirs:
-                    score = 2 * len(words & theirs) / (len(words) + len(theirs))
-                    if score > best:
-                        best, code = score, indicator.code
+        for candidate, theirs in self._word_sets if words else ():
+            score = 2 * len(words & theirs) / (len(words) + len(theirs))
+            if score > best:
+                best, code = score, candidate
         return code if best >= 0.5 else None
 
     def children(self, code: str) -> list[Indicator]:
