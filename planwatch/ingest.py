@@ -22,7 +22,7 @@ from planwatch.access.audit import record
 from planwatch.extract.agencies import Agency, Registry, default_registry
 from planwatch.extract.document import DocumentMeta, extract_document
 from planwatch.limits import TooSlow, time_limit
-from planwatch.monitor.stored_findings import refresh_store
+from planwatch.monitor.stored import refresh_store
 from planwatch.read.errors import RejectedFile
 from planwatch.read.files import SUFFIXES, read_file
 from planwatch.read.model import assemble

@@ -184,6 +184,14 @@ def test_schema_on_postgres(case: schemathesis.Case) -> None:
     _every_check_but_positive_acceptance(case)
 
 
+def test_facts_come_a_page_at_a_time_with_their_count(client: TestClient) -> None:
+    every = client.get("/api/facts", params={"indicator": "cong nghiep", "limit": 1000}).json()
+    first = client.get("/api/facts", params={"indicator": "cong nghiep", "limit": 3})
+    assert int(first.headers["X-Total-Count"]) == len(every) > 6 and first.json() == every[:3]
+    following = first.headers["Link"].split(">", 1)[0].lstrip("<")
+    assert "offset=3" in following and client.get(following).json() == every[3:6]
+
+
 def test_the_catalogue_page_and_mapping_a_label_from_the_review_list(client: TestClient) -> None:
     page = client.get("/chi-tieu")
     assert page.status_code == 200 and "Tốc độ tăng trưởng GRDP" in page.text and "Nhãn chờ xem xét" in page.text

@@ -19,10 +19,10 @@ from planwatch.monitor.plan_edits import (
     TargetInput,
     add_indicator_alias,
     set_target,
-    unclassified_labels,
 )
 from planwatch.monitor.progress import ACHIEVED, BEHIND, ON_TRACK, year_status
 from planwatch.monitor.series import Point, compare_years, derived_months, series
+from planwatch.monitor.stored import unclassified_labels
 from planwatch.monitor.tasks import (
     DONE_LATE,
     OVERDUE,

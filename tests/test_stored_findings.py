@@ -13,8 +13,9 @@ from planwatch.ingest import ingest_file, ingest_files
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.document_edits import correct_document, delete_document
 from planwatch.monitor.plan_edits import add_indicator_alias
-from planwatch.monitor.stored_findings import count_findings, refresh, stored_findings
+from planwatch.monitor.stored import count_findings, refresh, stored_findings, unclassified_labels
 from planwatch.store import models
+from planwatch.store.current import labels_matching
 from planwatch.store.db import session_factory
 
 MAY = "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n"
@@ -100,3 +101,19 @@ def test_an_ingest_run_leaves_nothing_stale(engine: Engine, tmp_path: Path) -> N
         assert session.scalar(select(func.count(models.StaleScope.id))) == 0
         [finding] = session.scalars(select(models.StoredFinding)).all()
         assert finding.kind == "contradiction" and finding.severity == "cao"
+
+
+def test_labels_no_indicator_names_are_counted_per_province_and_found_by_their_words(
+    two_provinces: sessionmaker[Session], tmp_path: Path
+) -> None:
+    heading = "BÁO CÁO\nTình hình kinh tế - xã hội tháng 8 năm 2025\n"
+    path = tmp_path / "Tây-thang-8.txt"
+    path.write_text(f"{heading}Số hợp tác xã kiểu mới thành lập trong tháng đạt 14 hợp tác xã.\n", encoding="utf-8")
+    ingest_file(two_provinces, path, province="Tỉnh Tây")
+    with two_provinces() as session:
+        [(label, count)] = [(label, n) for label, n in unclassified_labels(session) if "hợp tác xã" in label]
+        assert count == 1 and labels_matching(session, "hop tac xa thanh lap") == [label]  # kept by the trigger
+        assert [
+            c.scope
+            for c in session.scalars(select(models.UnclassifiedLabel).where(models.UnclassifiedLabel.label == label))
+        ] == ["Tỉnh Tây"]

@@ -15,11 +15,10 @@ from planwatch.monitor.plan_edits import (
     TargetInput,
     add_indicator_alias,
     set_target,
-    unclassified_labels,
 )
 from planwatch.monitor.progress import Thresholds, year_status, year_targets
 from planwatch.monitor.series import series as indicator_series
-from planwatch.monitor.stored_findings import stored_findings
+from planwatch.monitor.stored import stored_findings, unclassified_labels
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.numbers import format_number
 

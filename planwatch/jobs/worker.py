@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.ingest import IngestResult, ingest_file
 from planwatch.jobs.queue import Claimed, claim, finish, release
-from planwatch.monitor.stored_findings import refresh_store
+from planwatch.monitor.stored import refresh_store
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
 from planwatch.access.audit import record
@@ -147,22 +147,24 @@ def add_indicator_alias(
     return changed
 
 
-def unclassified_labels(session: Session) -> list[tuple[str, int]]:
-    """Labels of current facts and targets with no code, most frequent first (counted by the database)."""
-    counts: dict[str, int] = {}
-    query = (
-        select(models.Fact.indicator, func.count())
-        .join(models.Document)
-        .where(models.Document.is_current.is_(True), models.Fact.indicator_code.is_(None))
-        .group_by(models.Fact.indicator)
+def unclassified_counts(session: Session, where: list[ColumnElement[bool]]) -> dict[str, int]:
+    """How many current facts and active targets (of the documents `where` keeps) carry each label with no code
+    (counted by the database)."""
+    f, t, d = models.Fact, models.Target, models.Document
+    facts = (
+        select(f.indicator, func.count())
+        .join(d)
+        .where(d.is_current.is_(True), f.indicator_code.is_(None), *where)
+        .group_by(f.indicator)
     )
     targets = (
-        select(models.Target.indicator, func.count())
-        .outerjoin(models.Document)
-        .where(models.Target.active.is_(True), models.Target.indicator_code.is_(None))
-        .where((models.Document.is_current.is_(True)) | (models.Target.document_id.is_(None)))
-        .group_by(models.Target.indicator)
+        select(t.indicator, func.count())
+        .outerjoin(d)
+        .where(t.active.is_(True), t.indicator_code.is_(None), *where)
+        .where(d.is_current.is_(True) | t.document_id.is_(None))
+        .group_by(t.indicator)
     )
-    for label, count in [*session.execute(query), *session.execute(targets)]:
+    counts: dict[str, int] = {}
+    for label, count in [*session.execute(facts), *session.execute(targets)]:
         counts[label] = counts.get(label, 0) + count
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return counts

@@ -5,8 +5,10 @@ nhà nước")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
@@ -20,6 +22,19 @@ def current_documents(session: Session) -> Sequence[models.Document]:
     ).all()
 
 
+@dataclass(frozen=True)
+class FactFilter:
+    """Which facts of current documents: `indicator` matches label words, `code` the catalogue, `period` the last
+    month of the period, `province` the province of the document (with or without diacritics)."""
+
+    indicator: str | None = None
+    doc: str | None = None
+    measure: str | None = None
+    period: str | None = None
+    code: str | None = None
+    province: str | None = None
+
+
 def find_facts(
     session: Session,
     indicator: str | None = None,
@@ -29,27 +44,39 @@ def find_facts(
     code: str | None = None,
     limit: int | None = None,
     province: str | None = None,
+    offset: int = 0,
 ) -> list[tuple[models.Fact, str]]:
-    """Facts of current documents, in document order; `indicator` matches label words, `code` the catalogue,
-    `province` the province of the document (with or without diacritics)."""
-    query = of_current_documents(models.Fact, doc)
-    if province:
-        query = query.where(models.Document.province.in_(_spellings(session, province)))
-    if measure:
-        query = query.where(models.Fact.measure == measure)
-    if period:
-        query = query.where(models.Fact.period_end == period)
-    if code:
-        query = query.where(models.Fact.indicator_code == code)
-    labels = labels_matching(session, indicator) if indicator else None
-    if labels is not None:
-        query = query.where(models.Fact.indicator.in_(labels))
-    if limit and (labels is not None or not indicator):
-        query = query.limit(limit)
-    rows = [(fact, key) for fact, key in session.execute(query)]
-    if indicator and labels is None:
-        rows = [(fact, key) for fact, key in rows if matches(indicator, fact.indicator)][:limit]
-    return rows
+    """Facts of current documents, in document order, a page at a time (see FactFilter)."""
+    query, words = _matching(session, FactFilter(indicator, doc, measure, period, code, province))
+    if words is None:
+        return [(row[0], row[1]) for row in session.execute(query.offset(offset).limit(limit))]
+    kept = [(row[0], row[1]) for row in session.execute(query) if matches(words, row[0].indicator)]
+    return kept[offset : offset + limit if limit else None]
+
+
+def count_facts(session: Session, wanted: FactFilter) -> int:
+    query, words = _matching(session, wanted)
+    if words is None:
+        return session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    return sum(matches(words, row[0].indicator) for row in session.execute(query))
+
+
+def _matching(session: Session, wanted: FactFilter) -> tuple[Select[Any], str | None]:
+    """The query of the facts `wanted` selects, and the label words still to match in Python (None when the
+    labels they name were few enough to ask the store for)."""
+    f = models.Fact
+    query = of_current_documents(f, wanted.doc)
+    conditions = [
+        models.Document.province.in_(_spellings(session, wanted.province)) if wanted.province else None,
+        f.measure == wanted.measure if wanted.measure else None,
+        f.period_end == wanted.period if wanted.period else None,
+        f.indicator_code == wanted.code if wanted.code else None,
+    ]
+    query = query.where(*(c for c in conditions if c is not None))
+    if not wanted.indicator:
+        return query, None
+    labels = labels_matching(session, wanted.indicator)
+    return (query, wanted.indicator) if labels is None else (query.where(f.indicator.in_(labels)), None)
 
 
 def _spellings(session: Session, province: str) -> list[str]:

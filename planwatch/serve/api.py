@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from planwatch.export import fact_records, target_records, task_record
 from planwatch.monitor.checks import Finding
 from planwatch.monitor.series import Point, series
-from planwatch.monitor.stored_findings import count_findings, stored_findings
+from planwatch.monitor.stored import count_findings, stored_findings
 from planwatch.monitor.tasks import (
     STATUSES,
     ScoreLine,
@@ -25,7 +25,7 @@ from planwatch.monitor.tasks import (
 )
 from planwatch.query.ask import Answer, ask
 from planwatch.query.documents import PAGE_SIZE, DocumentFilter, list_documents
-from planwatch.query.facts import find_facts
+from planwatch.query.facts import FactFilter, count_facts, find_facts
 from planwatch.query.search import Hit, search
 from planwatch.serve.auth import update_task
 from planwatch.serve.cache import status_of_year
@@ -155,14 +155,23 @@ Limit = Annotated[int, Query(ge=1, le=1000)]
 @router.get("/facts", response_model=list[FactOut])
 def facts(
     db: Db,
+    response: Response,
     indicator: str | None = None,
     doc: str | None = None,
     measure: str | None = None,
     period: Annotated[str | None, Query(description="tháng cuối của kỳ, YYYY-MM")] = None,
     province: Annotated[str | None, Query(description="tỉnh của văn bản, có dấu hoặc không dấu")] = None,
-    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    offset: Offset = 0,
+    limit: Limit = 100,
 ) -> list[FactOut]:
-    rows = find_facts(db, indicator=indicator, doc=doc, measure=measure, period=period, limit=limit, province=province)
+    """Facts of current documents in document order, a page at a time (`X-Total-Count`, `Link` rel="next")."""
+    wanted = FactFilter(indicator, doc, measure, period, None, province)
+    total = count_facts(db, wanted)
+    more: dict[str, object] | None = {"offset": offset + limit} if offset + limit < total else None
+    query: dict[str, object] = {"indicator": indicator, "doc": doc, "measure": measure, "period": period,
+                                "province": province, "limit": limit}  # fmt: skip
+    paged(response, "/api/facts", total, query, more)
+    rows = find_facts(db, indicator, doc, measure, period, None, limit, province, offset)
     return [
         FactOut(
             id=f.id,
@@ -243,7 +252,7 @@ def tasks(
     as_of: Annotated[str | None, Query(description="dd/mm/yyyy")] = None,
     province: Province = None,
     offset: Offset = 0,
-    limit: Limit = 500,
+    limit: Limit = 100,
 ) -> list[dict[str, object]]:
     """Tasks with their status on `as_of`, a page at a time (`X-Total-Count`, `Link` rel="next")."""
     if status and status not in STATUSES:
@@ -298,7 +307,7 @@ def task_update(request: Request, doc: str, ref: str, update: TaskUpdateIn) -> d
 
 @router.get("/checks", response_model=list[Finding])
 def checks(
-    request: Request, db: Db, response: Response, province: Province = None, offset: Offset = 0, limit: Limit = 500
+    request: Request, db: Db, response: Response, province: Province = None, offset: Offset = 0, limit: Limit = 100
 ) -> list[Finding]:
     """Consistency findings (of one province's documents when it is given), the most severe first, a page at a
     time."""

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planwatch.monitor.progress import TargetStatus, year_status
-from planwatch.monitor.stored_findings import checked_version
+from planwatch.monitor.stored import checked_version
 from planwatch.store import models
 
 T = TypeVar("T")

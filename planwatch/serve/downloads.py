@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planwatch.monitor.stored_findings import stored_findings
+from planwatch.monitor.stored import stored_findings
 from planwatch.monitor.tasks import STATUSES, TaskError, parse_date, task_views
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.query.search import search

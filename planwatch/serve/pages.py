@@ -25,11 +25,10 @@ from planwatch.monitor.plan_edits import (
     TargetInput,
     add_indicator_alias,
     set_target,
-    unclassified_labels,
 )
 from planwatch.monitor.progress import year_targets
 from planwatch.monitor.series import Point, compare_years, series
-from planwatch.monitor.stored_findings import checked_version, count_findings, stored_findings
+from planwatch.monitor.stored import checked_version, count_findings, stored_findings, unclassified_labels
 from planwatch.monitor.tasks import (
     IN_PROGRESS,
     OVERDUE,
@@ -82,10 +81,11 @@ def _years(request: Request, db: Session) -> list[int]:
 
 
 def _years_of(db: Session) -> list[int]:
-    fact_years = select(func.substr(models.Fact.period_end, 1, 4)).where(
-        models.Fact.planned.is_(False), models.Fact.elsewhere.is_(False), models.Fact.period_end.is_not(None)
-    )
-    years = {int(y) for (y,) in db.execute(fact_years.distinct()) if y and y.isdigit()}
+    """The years the store speaks of: of its reports' periods, its targets and its deadlines (the documents, not
+    their many facts, say which years their figures are of)."""
+    d = models.Document
+    periods = select(func.substr(d.period_end, 1, 4)).where(d.is_current.is_(True), d.period_end.is_not(None))
+    years = {int(y) for (y,) in db.execute(periods.distinct()) if y and y.isdigit()}
     years |= {y for (y,) in db.execute(select(models.Target.year).distinct())}
     years |= {d.year for (d,) in db.execute(select(models.Task.deadline).distinct()) if d}
     return sorted(years, reverse=True)
@@ -192,7 +192,9 @@ def catalogue_page(
     ]
     with open_session(request) as db:
         province, provinces = province_choice(request, db)
-        labels = request.app.state.cache.get(db, "unclassified", (), lambda: unclassified_labels(db)[:REVIEW_SHOWN])
+        labels = request.app.state.cache.get(
+            db, "unclassified", (), lambda: unclassified_labels(db)[:REVIEW_SHOWN], checked_version(db)
+        )
         waiting = [(label, count, catalogue.closest(label)) for label, count in labels]
         year = _latest_with_figures(request, db) or date.today().year
         every = list(catalogue.indicators)  # computed once for the whole catalogue, filtered below
@@ -246,7 +248,7 @@ def map_label(
     return planning_edit(request, csrf_token, change, "/chi-tieu", "#cho-xem-xet")
 
 
-FINDINGS_SHOWN = 500  # findings the checks page lists; the API pages through them all
+FINDINGS_SHOWN = 100  # findings the checks page lists; the API pages through them all
 TASKS_SHOWN = 100  # rows of the tasks list a page shows; the next ones a link away
 RELATED_SHOWN = 5  # passages of other documents shown on a task's page
 REVIEW_SHOWN = 200  # labels the review list shows, the most frequent first

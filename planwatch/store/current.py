@@ -25,10 +25,9 @@ LABELS_ASKED = 500  # above this many matching labels, reading the facts and mat
 
 @dataclass(frozen=True)
 class _Labels:
-    """The distinct fact labels of a store with their folded words, as of its newest fact: a label is never
-    changed once stored, so only new facts can add one (labels of deleted documents match nothing current)."""
+    """The labels of a store's facts with their folded words, as of how many there were (labels are only added)."""
 
-    newest: int
+    count: int
     words: tuple[tuple[str, frozenset[str]], ...]
 
 
@@ -39,11 +38,12 @@ def labels_matching(session: Session, words: str) -> list[str] | None:
     """The stored fact labels of which every one of `words` is a word (with or without diacritics), so that a
     query asks for facts by label through its index instead of reading every fact; None when more than
     LABELS_ASKED match."""
-    store, newest = str(session.get_bind().engine.url), session.scalar(select(func.max(models.Fact.id))) or 0
+    store = str(session.get_bind().engine.url)
+    count = session.scalar(select(func.count()).select_from(models.FactLabel)) or 0
     known = _LABELS.get(store)
-    if known is None or known.newest != newest:
-        labels = session.scalars(select(models.Fact.indicator).distinct())
-        known = _LABELS[store] = _Labels(newest, tuple((label, frozenset(fold(label).split())) for label in labels))
+    if known is None or known.count != count:
+        labels = session.scalars(select(models.FactLabel.label))
+        known = _LABELS[store] = _Labels(count, tuple((label, frozenset(fold(label).split())) for label in labels))
     wanted = set(fold(words).split())
     matching = [label for label, have in known.words if wanted <= have]
     return matching if len(matching) <= LABELS_ASKED else None

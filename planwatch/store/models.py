@@ -81,7 +81,10 @@ class Block(Base):
 
 class Fact(Base):
     __tablename__ = "facts"
-    __table_args__ = (Index("ix_facts_code_measure", "indicator_code", "measure", "period_end"),)
+    __table_args__ = (
+        Index("ix_facts_code_measure", "indicator_code", "measure", "period_end"),
+        Index("ix_facts_period_end", "period_end"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
@@ -107,6 +110,15 @@ class Fact(Base):
     quote: Mapped[str] = mapped_column(Text)
 
     document: Mapped[Document] = relationship(back_populates="facts")
+
+
+class FactLabel(Base):
+    """A label some fact carries, kept by a trigger on facts (migration 0011); labels are never removed, so a
+    label of a deleted document stays and matches no current fact."""
+
+    __tablename__ = "fact_labels"
+
+    label: Mapped[str] = mapped_column(Text, primary_key=True)
 
 
 class Target(Base):
@@ -367,6 +379,17 @@ class StoredFinding(Base):
     message: Mapped[str] = mapped_column(Text)
     message_en: Mapped[str] = mapped_column(Text)
     sources: Mapped[list[dict[str, object]]] = mapped_column(JSON)
+
+
+class UnclassifiedLabel(Base):
+    """How many current facts and targets of a scope carry a label no indicator names (kept with the findings)."""
+
+    __tablename__ = "unclassified_labels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scope: Mapped[str] = mapped_column(String(100), index=True)
+    label: Mapped[str] = mapped_column(Text)
+    count: Mapped[int] = mapped_column(Integer)
 
 
 class CheckedScope(Base):

@@ -1,5 +1,6 @@
-"""Consistency findings kept in the store, so that a page or an API call reads them instead of running the checks
-over the whole store. A write marks the scopes it touched (store/stale.py); `refresh` recomputes those scopes
+"""Results kept in the store per scope (a province): the consistency findings and how many facts and targets
+carry each label no indicator names yet, so that a page or an API call reads them instead of computing them over
+the whole store. A write marks the scopes it touched (store/stale.py); `refresh` recomputes those scopes
 only, after an ingest, a background job, or on the next read. A reader never sees findings older than the store:
 it refreshes first when a mark is pending."""
 
@@ -12,6 +13,7 @@ from sqlalchemy import ColumnElement, delete, exists, func, or_, select, text
 from sqlalchemy.orm import Mapped, Session, sessionmaker
 
 from planwatch.monitor.checks import SEVERITY_ORDER, Finding, Source, scope_checks, scopes
+from planwatch.monitor.plan_edits import unclassified_counts
 from planwatch.store import models
 from planwatch.store.stale import EVERY, UNNAMED
 
@@ -32,10 +34,12 @@ def refresh(session: Session) -> list[str]:
     else:
         todo = (marked & wanted.keys()) | (wanted.keys() - stored.keys())
     for scope in todo | (stored.keys() - wanted.keys()):
-        session.execute(delete(models.StoredFinding).where(models.StoredFinding.scope == scope))
-        session.execute(delete(models.CheckedScope).where(models.CheckedScope.scope == scope))
+        for model in (models.StoredFinding, models.UnclassifiedLabel, models.CheckedScope):
+            session.execute(delete(model).where(model.scope == scope))
     for scope in sorted(todo):
         session.add_all(_row(scope, finding) for finding in scope_checks(session, wanted[scope]))
+        counts = unclassified_counts(session, wanted[scope]).items()
+        session.add_all(models.UnclassifiedLabel(scope=scope, label=label, count=n) for label, n in counts)
         session.add(models.CheckedScope(scope=scope, whole=whole, at=datetime.now()))
     if marks:
         session.execute(delete(models.StaleScope).where(models.StaleScope.id <= max(i for i, _ in marks)))
@@ -87,6 +91,15 @@ def stored_findings(
     f = models.StoredFinding
     query = select(f).where(*_view(province)).order_by(f.severity_rank, f.indicator, f.period, f.id)
     return [_finding(row) for row in session.scalars(query.offset(offset).limit(limit))]
+
+
+def unclassified_labels(session: Session) -> list[tuple[str, int]]:
+    """Labels of current facts and targets with no code, most frequent first."""
+    _fresh(session)
+    u = models.UnclassifiedLabel
+    total = func.sum(u.count)
+    query = select(u.label, total).group_by(u.label).order_by(total.desc(), u.label)
+    return [(label, int(count)) for label, count in session.execute(query)]
 
 
 def _row(scope: str, finding: Finding) -> models.StoredFinding:
