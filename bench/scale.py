@@ -3,6 +3,8 @@ provinces perturbed) ingested into SQLite and PostgreSQL, then every page and AP
 request after the server starts on the new store) and warm, and 20 clients at once.
 
     .venv/bin/python bench/scale.py --docs 1000 [--postgres] [--jobs 2] [--clients 20] [--seconds 60]
+    .venv/bin/python bench/scale.py --postgres --skip-sqlite --docs 10000 --keep      # then, ten times as large:
+    .venv/bin/python bench/scale.py --postgres --skip-sqlite --database NAME --replicate 10
 
 Prints ingest docs/s, peak RSS of the ingest and of the server, store size per document, p50/p95 per URL, and
 requests/s, p95 and errors under load. On PostgreSQL it also writes the EXPLAIN plans of the main queries to
@@ -24,20 +26,22 @@ import tempfile
 import threading
 import time
 from contextlib import suppress
+from datetime import datetime
 from pathlib import Path
 
 import httpx
 import psycopg
-from fastapi.testclient import TestClient
 from pg import database
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, insert, select
 
 from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
 from planwatch.ingest import ingest_files
+from planwatch.monitor.stored import refresh_store
 from planwatch.serve.app import create_app
 from planwatch.store import models
 from planwatch.store.db import open_engine, session_factory
+from planwatch.store.stale import EVERY
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -277,6 +281,8 @@ def explain(url: str, count: int) -> None:
         if not executemany and statement.lstrip().upper().startswith(("SELECT", "WITH")):
             sent.setdefault(statement, parameters)
 
+    from fastapi.testclient import TestClient  # here: the reading processes import this module too
+
     event.listen(engine, "before_cursor_execute", remember)
     with TestClient(create_app(engine)) as client:
         for path in URLS:
@@ -334,6 +340,7 @@ def main() -> None:
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database for later runs")
     parser.add_argument("--database", help="measure a kept PostgreSQL database again (no ingest)")
+    parser.add_argument("--replicate", type=int, default=1, help="with --database: first copy its documents N-1 times")
     parser.add_argument("--users", action="store_true", help="also signed-in users who update tasks and upload")
     parser.add_argument("--ingest-only", action="store_true", help="only --jobs 1 against --jobs N")
     args = parser.parse_args()
@@ -351,9 +358,47 @@ def main() -> None:
             postgres(paths, args)
 
 
+COPIED = (models.Block, models.Fact, models.Target, models.Task, models.TaskGroup, models.Passage)
+
+
+def replicate(url: str, times: int) -> None:
+    """Make a kept PostgreSQL store `times` as large with SQL: every current document copied again under a new key
+    (same province, figures and text) with all its rows, then the monitoring results refreshed. Pages can then be
+    measured at 100.000 documents without reading 100.000 files (some hours on two cores)."""
+    start = time.perf_counter()
+    engine = open_engine(url)
+    with engine.begin() as connection:
+        last = connection.execute(select(func.max(models.Document.id))).scalar_one()
+        documents = [c.name for c in models.Document.__table__.columns if c.name not in ("id", "doc_key")]
+        for copy in range(1, times):
+            shift = copy * (last + 1)
+            connection.exec_driver_sql(
+                f"INSERT INTO documents (id, doc_key, {', '.join(documents)}) "
+                f"SELECT id + {shift}, doc_key || '-c{copy}', {', '.join(documents)} FROM documents "
+                f"WHERE id <= {last} AND is_current"
+            )
+            for model in COPIED:
+                columns = [c.name for c in model.__table__.columns if c.name not in ("id", "document_id")]
+                listed = ", ".join(columns)
+                connection.exec_driver_sql(
+                    f"INSERT INTO {model.__tablename__} (document_id, {listed}) "
+                    f"SELECT document_id + {shift}, {listed} FROM {model.__tablename__} WHERE document_id IN "
+                    f"(SELECT id FROM documents WHERE id <= {last} AND is_current)"
+                )
+            print(f"  copy {copy}: {time.perf_counter() - start:.0f} s")
+        connection.exec_driver_sql("SELECT setval('documents_id_seq', (SELECT max(id) FROM documents))")
+        connection.execute(insert(models.StaleScope).values(scope=EVERY, at=datetime.now()))
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("VACUUM ANALYZE")
+    scopes = refresh_store(session_factory(engine))
+    print(f"  {times}× in {time.perf_counter() - start:.0f} s (findings of {len(scopes)} provinces refreshed)")
+
+
 def postgres(paths: list[Path], args: argparse.Namespace) -> None:
     """On a new database (dropped afterwards unless --keep), or on the kept one --database names."""
     with database("planwatch_scale", args.database, args.keep) as url:
+        if args.replicate > 1:
+            replicate(url, args.replicate)
 
         def size() -> int:
             with psycopg.connect(url) as connection:

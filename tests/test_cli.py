@@ -64,6 +64,10 @@ def test_status_and_check_in_json(tmp_path: Path) -> None:
     assert code == 0 and any(f["kind"] == "implied_plan" for f in json.loads(out))
     code, out, _ = _run(db, "--lang", "en", "tasks", "--scorecard", "--as-of", "30/06/2025")
     assert code == 0 and "Agency" in out and "Cơ quan" not in out
+    code, out, _ = _run(db, "--lang", "en", "check")
+    assert code == 0 and "MEDIUM" in out and "TRUNG BÌNH" not in out
+    code, out, _ = _run(db, "--lang", "en", "status", "--year", "2025")
+    assert code == 0 and "track" in out and "đúng tiến độ" not in out  # "on track", maybe wrapped in its cell
 
 
 def test_a_document_without_a_date_is_dated_by_the_user_and_filtered_by_province(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from planwatch.monitor.plan_edits import (
 from planwatch.monitor.progress import Thresholds, year_status, year_targets
 from planwatch.monitor.series import series as indicator_series
 from planwatch.monitor.stored import stored_findings, unclassified_labels
+from planwatch.serve.labels import VALUES_EN
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.numbers import format_number
 
@@ -89,10 +90,15 @@ def status(
             actual,
             _pct(r.percent_of_target),
             _pct(r.expected_pct),
-            f"[{style}]{r.status}[/]",
+            f"[{style}]{said(r.status)}[/]",
             r.reason_in(state.lang)[:80],
         )
     console.print(table)
+
+
+def said(value: str) -> str:
+    """A status or a severity in the language asked (`--lang en`)."""
+    return VALUES_EN.get(value, value) if state.lang == "en" else value
 
 
 @app.command()
@@ -107,7 +113,7 @@ def check(as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = Fal
         console.print(say("no_findings"))
     for f in findings:
         console.print(
-            f"[bold]{f.severity.upper()}[/] {f.kind} — {f.indicator} ({f.period}): {f.message_in(state.lang)}",
+            f"[bold]{said(f.severity).upper()}[/] {f.kind} — {f.indicator} ({f.period}): {f.message_in(state.lang)}",
             highlight=False,
         )
         for s in f.sources:
