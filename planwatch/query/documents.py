@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from planwatch.store import models
@@ -99,14 +99,9 @@ def _renderings(session: Session, shown: Sequence[Doc]) -> dict[int, list[Doc]]:
     keyed = [d for d in shown if d.symbol and d.issued]
     if not keyed:
         return {}
-    pairs = {(d.symbol, d.issued) for d in keyed}
-    others = session.scalars(
-        select(Doc).where(
-            Doc.is_current.is_(True),
-            Doc.symbol.in_({s for s, _ in pairs}),
-            Doc.issued.in_({i for _, i in pairs}),
-        )
-    ).all()
+    pairs = list({(d.symbol, d.issued) for d in keyed})  # numbers repeat across provinces and years: ask for pairs
+    same = tuple_(Doc.symbol, Doc.issued).in_(pairs)
+    others = session.scalars(select(Doc).where(Doc.is_current.is_(True), same)).all()
     found: dict[int, list[Doc]] = {}
     for d in keyed:
         found[d.id] = [o for o in others if (o.symbol, o.issued) == (d.symbol, d.issued) and o.id != d.id]

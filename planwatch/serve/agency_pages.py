@@ -32,7 +32,7 @@ def registry_page(request: Request, as_of: str | None = None) -> HTMLResponse:
     day = _day(as_of)
     with open_session(request) as db:
         province, provinces = province_choice(request, db)
-        rows = registry_rows(db, day, province)
+        rows = request.app.state.cache.get(db, "registry", (day, province), lambda: registry_rows(db, day, province))
         unknown = unknown_agencies(db, province)
         who = actor(request, db)
     return render(request, "agencies.html", who=who, rows=rows, unknown=unknown, kinds=KINDS, day=day,

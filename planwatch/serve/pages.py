@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
+from functools import partial
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
@@ -249,7 +250,7 @@ def map_label(
 
 
 FINDINGS_SHOWN = 100  # findings the checks page lists; the API pages through them all
-TASKS_SHOWN = 100  # rows of the tasks list a page shows; the next ones a link away
+TASKS_SHOWN = 50  # rows of the tasks list a page shows; the next ones a link away
 RELATED_SHOWN = 5  # passages of other documents shown on a task's page
 REVIEW_SHOWN = 200  # labels the review list shows, the most frequent first
 
@@ -380,7 +381,8 @@ def tasks(
     horizon = day + timedelta(days=soon) if soon else None
     with open_session(request) as db:
         province, provinces = province_choice(request, db)
-        lines = store_scorecard(db, day, province, agency or None)  # it follows the agency filter
+        scored = partial(store_scorecard, db, day, province, agency or None)  # it follows the agency filter
+        lines = request.app.state.cache.get(db, "scorecard", (day, province, agency or None), scored)
         wanted = TaskFilter(chosen, province=province, due_before=horizon)
         views, total = page_of_tasks(db, day, wanted, offset, TASKS_SHOWN, agency or None)
         who = actor(request, db)
