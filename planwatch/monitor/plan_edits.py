@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from planwatch.access.audit import record
 from planwatch.monitor.progress import year_targets
 from planwatch.store import models
+from planwatch.store.stale import mark_stale, scope_of
 from planwatch.text.fold import fold
 from planwatch.vocab.catalogue import Catalogue, default_catalogue
 from planwatch.vocab.numbers import parse_number
@@ -127,7 +128,8 @@ def add_indicator_alias(
     session: Session, label: str, code: str, author: str, catalogue: Catalogue | None = None
 ) -> int:
     """Map a label to a code; existing facts and targets with that label (in any spelling that folds alike) take
-    the code, audited; the alias marks every scope's findings stale. Returns how many rows changed."""
+    the code, audited; the findings of the provinces whose documents carry it are recomputed. Returns how many
+    rows changed."""
     catalogue = catalogue or default_catalogue()
     if code not in catalogue.indicators:
         raise PlanEditError(f"mã chỉ tiêu “{code}” không có trong danh mục")
@@ -141,6 +143,8 @@ def add_indicator_alias(
     for model in (models.Fact, models.Target):
         spellings = [s for s in session.scalars(select(model.indicator).distinct()) if fold(s) == alias]
         for chunk in (spellings[i : i + 500] for i in range(0, len(spellings), 500)):
+            carrying = select(models.Document.province).join(model).where(model.indicator.in_(chunk)).distinct()
+            mark_stale(session, {scope_of(p) for p in session.scalars(carrying)})  # the provinces it changes
             done = session.execute(update(model).where(model.indicator.in_(chunk)).values(indicator_code=code))
             changed += done.rowcount  # type: ignore[attr-defined]
     record(session, author, "indicator.alias", f"label:{label}", None, {"code": code, "changed": changed})

@@ -6,10 +6,12 @@ it refreshes first when a mark is pending."""
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import asdict
 from datetime import date, datetime
+from itertools import islice
 
-from sqlalchemy import ColumnElement, delete, exists, func, or_, select, text
+from sqlalchemy import ColumnElement, delete, exists, func, select, text
 from sqlalchemy.orm import Mapped, Session, sessionmaker
 
 from planwatch.monitor.checks import SEVERITY_ORDER, Finding, Source, scope_checks, scopes
@@ -37,10 +39,11 @@ def refresh(session: Session) -> list[str]:
         for model in (models.StoredFinding, models.UnclassifiedLabel, models.CheckedScope):
             session.execute(delete(model).where(model.scope == scope))
     for scope in sorted(todo):
-        session.add_all(_row(scope, finding) for finding in scope_checks(session, wanted[scope]))
+        found = scope_checks(session, wanted[scope])
+        session.add_all(_row(scope, finding) for finding in found)
         counts = unclassified_counts(session, wanted[scope]).items()
         session.add_all(models.UnclassifiedLabel(scope=scope, label=label, count=n) for label, n in counts)
-        session.add(models.CheckedScope(scope=scope, whole=whole, at=datetime.now()))
+        session.add(models.CheckedScope(scope=scope, whole=whole, at=datetime.now(), findings=len(found)))
     if marks:
         session.execute(delete(models.StaleScope).where(models.StaleScope.id <= max(i for i, _ in marks)))
     return sorted(todo)
@@ -65,7 +68,7 @@ def _fresh(session: Session) -> None:
 
 
 def _view(province: str | None, scope: Mapped[str] = models.StoredFinding.scope) -> list[ColumnElement[bool]]:
-    return [] if province is None else [or_(scope == province, scope == UNNAMED, scope == EVERY)]
+    return [] if province is None else [scope.in_(_scopes(province))]
 
 
 def checked_version(session: Session, province: str | None = None) -> tuple[object, ...]:
@@ -80,17 +83,30 @@ def checked_version(session: Session, province: str | None = None) -> tuple[obje
 
 def count_findings(session: Session, province: str | None = None) -> int:
     _fresh(session)
-    return session.scalar(select(func.count(models.StoredFinding.id)).where(*_view(province))) or 0
+    c = models.CheckedScope
+    return session.scalar(select(func.sum(c.findings)).where(*_view(province, c.scope))) or 0
 
 
 def stored_findings(
     session: Session, province: str | None = None, offset: int = 0, limit: int | None = None
 ) -> list[Finding]:
-    """The findings of the whole store or of one province's view, most severe first, a page at a time."""
+    """The findings of the whole store or of one province's view, most severe first, a page at a time. A view's
+    scopes are read each in the order of its index, up to the page's end, and merged: the store never sorts a
+    province's findings whole."""
     _fresh(session)
     f = models.StoredFinding
-    query = select(f).where(*_view(province)).order_by(f.severity_rank, f.indicator, f.period, f.id)
-    return [_finding(row) for row in session.scalars(query.offset(offset).limit(limit))]
+    order = (f.severity_rank, f.indicator, f.period, f.id)
+    end = None if limit is None else offset + limit
+    if province is None:
+        return [_finding(row) for row in session.scalars(select(f).order_by(*order).offset(offset).limit(limit))]
+    each = [session.scalars(select(f).where(f.scope == s).order_by(*order).limit(end)).all() for s in _scopes(province)]
+    merged = heapq.merge(*each, key=lambda row: (row.severity_rank, row.indicator, row.period, row.id))
+    return [_finding(row) for row in islice(merged, offset, end)]
+
+
+def _scopes(province: str) -> tuple[str, ...]:
+    """The scopes of a province's view: its own, that of documents naming none, and that of a one-province store."""
+    return province, UNNAMED, EVERY
 
 
 def unclassified_labels(session: Session) -> list[tuple[str, int]]:

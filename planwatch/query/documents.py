@@ -4,7 +4,7 @@ filtered by kind, year and province, paged by key (the newest first), with its c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_
@@ -36,8 +36,6 @@ class DocumentPage:
     rows: list[Listed]
     total: int
     next_after: int | None  # the key of the next page, None on the last
-    kinds: list[str] = field(default_factory=list)
-    provinces: list[str] = field(default_factory=list)
 
 
 def _conditions(chosen: DocumentFilter) -> list[ColumnElement[bool]]:
@@ -56,12 +54,22 @@ def _conditions(chosen: DocumentFilter) -> list[ColumnElement[bool]]:
     return found
 
 
+def count_documents(session: Session, chosen: DocumentFilter = DocumentFilter()) -> int:
+    return session.scalar(select(func.count(Doc.id)).where(*_conditions(chosen))) or 0
+
+
 def list_documents(
-    session: Session, chosen: DocumentFilter = DocumentFilter(), after: int | None = None, limit: int = PAGE_SIZE
+    session: Session,
+    chosen: DocumentFilter = DocumentFilter(),
+    after: int | None = None,
+    limit: int = PAGE_SIZE,
+    total: int | None = None,
 ) -> DocumentPage:
+    """A page of the documents `chosen` selects, after the key `after`; `total` when the caller knows how many
+    match (a count kept until the store changes), counted otherwise."""
     where = _conditions(chosen)
     query = select(Doc).where(*where)
-    total = session.scalar(select(func.count(Doc.id)).where(*where)) or 0
+    total = count_documents(session, chosen) if total is None else total
     if after is not None:
         query = query.where(Doc.id < after)
     shown = list(session.scalars(query.order_by(Doc.id.desc()).limit(limit + 1)))
@@ -71,13 +79,12 @@ def list_documents(
     versions = _versions(session, [d.doc_key for d in shown])
     renderings = _renderings(session, shown)
     rows = [Listed(d, counts.get(d.id, {}), versions.get(d.doc_key, 1), tuple(renderings.get(d.id, ()))) for d in shown]
-    return DocumentPage(
-        rows,
-        total,
-        shown[-1].id if more and shown else None,
-        kinds=_distinct(session, Doc.kind),
-        provinces=_distinct(session, Doc.province),
-    )
+    return DocumentPage(rows, total, shown[-1].id if more and shown else None)
+
+
+def document_choices(session: Session) -> tuple[list[str], list[str]]:
+    """The kinds and the provinces of current documents: what the documents list may be filtered by."""
+    return _distinct(session, Doc.kind), _distinct(session, Doc.province)
 
 
 def _counts(session: Session, ids: Sequence[int]) -> dict[int, dict[str, int]]:

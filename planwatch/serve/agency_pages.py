@@ -33,7 +33,7 @@ def registry_page(request: Request, as_of: str | None = None) -> HTMLResponse:
     with open_session(request) as db:
         province, provinces = province_choice(request, db)
         rows = request.app.state.cache.get(db, "registry", (day, province), lambda: registry_rows(db, day, province))
-        unknown = unknown_agencies(db, province)
+        unknown = request.app.state.cache.get(db, "unknown", (province,), lambda: unknown_agencies(db, province))
         who = actor(request, db)
     return render(request, "agencies.html", who=who, rows=rows, unknown=unknown, kinds=KINDS, day=day,
                   message=request.query_params.get("message", ""), province=province, provinces=provinces)  # fmt: skip

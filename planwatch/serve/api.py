@@ -24,7 +24,7 @@ from planwatch.monitor.tasks import (
     task_groups,
 )
 from planwatch.query.ask import Answer, ask
-from planwatch.query.documents import PAGE_SIZE, DocumentFilter, list_documents
+from planwatch.query.documents import PAGE_SIZE, DocumentFilter, count_documents, list_documents
 from planwatch.query.facts import FactFilter, count_facts, find_facts
 from planwatch.query.search import Hit, search
 from planwatch.serve.auth import update_task
@@ -101,6 +101,7 @@ class TaskUpdateIn(BaseModel):
 
 @router.get("/documents", response_model=list[DocumentOut])
 def documents(
+    request: Request,
     db: Db,
     response: Response,
     kind: str | None = None,
@@ -112,7 +113,8 @@ def documents(
     """Current documents, the newest first, one page at a time: the next page's address is in the `Link`
     header (rel="next"), the number of matching documents in `X-Total-Count`."""
     chosen = DocumentFilter(kind, year, province)
-    page = list_documents(db, chosen, int(after) if after else None, limit)
+    total = request.app.state.cache.get(db, "documents", (chosen,), lambda: count_documents(db, chosen))
+    page = list_documents(db, chosen, int(after) if after else None, limit, total)
     query: dict[str, object] = {"kind": kind, "year": year, "province": province, "limit": limit}
     paged(response, "/api/documents", page.total, query, {"after": page.next_after} if page.next_after else None)
     return [

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from planwatch.access.roles import PROVINCE_WRITERS
 from planwatch.jobs.queue import recent
 from planwatch.monitor.document_edits import correct_document, delete_document, dependents
-from planwatch.query.documents import DocumentFilter, list_documents
+from planwatch.query.documents import DocumentFilter, count_documents, document_choices, list_documents
 from planwatch.serve.auth import actor
 from planwatch.serve.document_view import render_document
 from planwatch.serve.rendering import open_session, page_lang, planning_edit, render
@@ -36,12 +36,16 @@ def documents(
 ) -> HTMLResponse:
     chosen = DocumentFilter(kind or None, year, province or None)
     with open_session(request) as db:
-        listed = list_documents(db, chosen, after)
+        cache = request.app.state.cache
+        total = cache.get(db, "documents", (chosen,), lambda: count_documents(db, chosen))
+        listed = list_documents(db, chosen, after, total=total)
+        kinds, named = cache.get(db, "document-choices", (), lambda: document_choices(db))
         jobs = recent(db, limit=JOBS_SHOWN)
         who = actor(request, db)
     filters = {k: v for k, v in (("kind", kind), ("year", year), ("province", province)) if v}
     more = "?" + urlencode({**filters, "after": listed.next_after}) if listed.next_after else ""
-    return render(request, "documents.html", listed=listed, chosen=chosen, jobs=jobs, more=more, who=who)
+    return render(request, "documents.html", listed=listed, kinds=kinds, named=named, chosen=chosen, jobs=jobs,
+                  more=more, who=who)  # fmt: skip
 
 
 def _current(db: Session, doc: str) -> models.Document:

@@ -264,14 +264,17 @@ def indicator(request: Request, code: str) -> HTMLResponse:
     lang = page_lang(request)
     with open_session(request) as db:
         province, provinces = province_choice(request, db)
-        points = [p for p in series(db, code, province=province) if not info.unit or same_kind(p.unit, info.unit)]
+        checked, cache = checked_version(db, province), request.app.state.cache
+        every = cache.get(db, "series", (code, province), lambda: series(db, code, province=province), checked)
+        points = [p for p in every if not info.unit or same_kind(p.unit, info.unit)]
         facts = find_facts(db, code=code, limit=FACTS_SHOWN, province=province)
         unit = points[-1].unit if points else info.unit
         years = sorted({int(p.period_end[:4]) for p in points}, reverse=True)[:CHART_YEARS]
-        charts = [_year_chart(db, code, info, year, unit, points, lang, province) for year in years]
-        changes = series(db, code, Measure.YOY, province=province)
+        targets = cache.get(db, "targets", (code, province), lambda: year_targets(db, None, province, code), checked)
+        charts = [_year_chart(info, year, unit, points, lang, targets) for year in years]
+        yoy = partial(series, db, code, Measure.YOY, province=province)
+        changes = cache.get(db, "series-yoy", (code, province), yoy, checked)
         compared = compare_years(points, changes, years[0]) if years else []
-        targets = year_targets(db, None, province, code)
         who = actor(request, db)
     measures = {m.value: m.label(lang) for m in Measure}
     return render(
@@ -329,10 +332,15 @@ def _series_of(point: Point, year: int) -> str:
 
 
 def _year_chart(
-    db: Session, code: str, info: Indicator, year: int, unit: str, points: list[Point], lang: str, province: str | None
+    info: Indicator,
+    year: int,
+    unit: str,
+    points: list[Point],
+    lang: str,
+    targets: list[tuple[models.Target, str]],
 ) -> Markup:
     """One year of the indicator in one unit: never a line across years or period lengths."""
-    own = (t for t, _ in year_targets(db, year, province, code) if t.measure == "value")
+    own = (t for t, _ in targets if t.year == year and t.measure == "value")
     target = next(own, None)
     goal = target.value if target is not None and target.value is not None and same_kind(target.unit, unit) else None
     chart_points = [

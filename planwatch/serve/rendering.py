@@ -74,15 +74,19 @@ templates.env.filters["num"] = lambda v: "" if v is None else format_number(roun
 def province_choice(request: Request, db: Session) -> tuple[str | None, list[str]]:
     """The province the pages speak of when the store holds several (asked with ?province=, remembered; else the
     one with the most documents), and the provinces to choose from; None and [] for a store of one province."""
-    counted = select(models.Document.province, func.count()).where(
-        models.Document.is_current.is_(True), models.Document.province.is_not(None)
-    )
-    by_count = counted.group_by(models.Document.province).order_by(func.count().desc())
-    provinces = [name for name, _ in db.execute(by_count) if name]
+    provinces: list[str] = request.app.state.cache.get(db, "provinces", (), lambda: _provinces_by_count(db))
     if len(provinces) <= 1:
         return None, []
     asked = request.query_params.get("province") or unquote(request.cookies.get("province", ""))
     return (asked if asked in provinces else provinces[0]), sorted(provinces)
+
+
+def _provinces_by_count(db: Session) -> list[str]:
+    counted = select(models.Document.province, func.count()).where(
+        models.Document.is_current.is_(True), models.Document.province.is_not(None)
+    )
+    by_count = counted.group_by(models.Document.province).order_by(func.count().desc())
+    return [name for name, _ in db.execute(by_count) if name]
 
 
 def page_lang(request: Request) -> str:

@@ -367,7 +367,10 @@ class StoredFinding(Base):
     documents it compares, "" for documents that name none, "*" for a store whose documents name no province."""
 
     __tablename__ = "findings"
-    __table_args__ = (Index("ix_findings_scope_order", "scope", "severity_rank", "indicator", "period", "id"),)
+    __table_args__ = (
+        Index("ix_findings_scope_order", "scope", "severity_rank", "indicator", "period", "id"),
+        Index("ix_findings_order", "severity_rank", "indicator", "period", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     scope: Mapped[str] = mapped_column(String(100))
@@ -399,6 +402,7 @@ class CheckedScope(Base):
 
     scope: Mapped[str] = mapped_column(String(100), primary_key=True)
     whole: Mapped[bool] = mapped_column(Boolean)  # computed over every document: a store of one province
+    findings: Mapped[int] = mapped_column(Integer, default=0)  # how many, so that a view counts them at once
     at: Mapped[datetime] = mapped_column(DateTime)
 
 

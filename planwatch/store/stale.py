@@ -1,7 +1,7 @@
-"""Which stored findings a write makes stale. Every flush that adds, changes or removes a document, a target or
-an indicator alias marks the scopes it touches in the same transaction (store/db.py listens with
-`mark_touched`), so a committed change is never left unmarked; bulk statements that bypass the flush (deleting
-a document) mark with `mark_stale` themselves."""
+"""Which stored findings a write makes stale. Every flush that adds, changes or removes a document or a target
+marks the scopes it touches in the same transaction (store/db.py listens with `mark_touched`), so a committed
+change is never left unmarked; bulk statements that bypass the flush (deleting a document, giving a label its
+code) mark with `mark_stale` themselves."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.store import models
 
-EVERY = "*"  # a change that touches every scope: a label mapped to a code, a hand-entered target
+EVERY = "*"  # a change that touches every scope: a hand-entered target
 UNNAMED = ""  # the scope of documents that name no province
 
 
@@ -37,7 +37,7 @@ def mark_touched(session: Session, _context: object, _instances: object) -> None
     for row in chain(session.new, session.deleted, (r for r in session.dirty if session.is_modified(r))):
         if isinstance(row, models.Document):
             scopes |= {scope_of(p) for p in _provinces(row)}
-        elif isinstance(row, models.Target | models.IndicatorAlias):
-            scopes.add(EVERY)
+        elif isinstance(row, models.Target):
+            scopes.add(EVERY)  # a hand-entered target stands for every province
     if scopes:
         mark_stale(session, scopes)
