@@ -87,13 +87,18 @@ def test_moving_a_document_to_another_province_marks_both(two_provinces: session
         assert count_findings(session, "Tỉnh Đông") == 0 and count_findings(session, "Tỉnh Tây") == 1
 
 
+def _cooperatives_in_tay(sessions: sessionmaker[Session], folder: Path) -> None:
+    """A report of Tỉnh Tây stating a figure whose label no indicator names."""
+    heading = "BÁO CÁO\nTình hình kinh tế - xã hội tháng 8 năm 2025\n"
+    path = folder / "Tây-thang-8.txt"
+    path.write_text(f"{heading}Số hợp tác xã kiểu mới thành lập trong tháng đạt 14 hợp tác xã.\n", encoding="utf-8")
+    ingest_file(sessions, path, province="Tỉnh Tây")
+
+
 def test_a_mapped_label_recomputes_the_provinces_that_state_it(
     two_provinces: sessionmaker[Session], tmp_path: Path
 ) -> None:
-    heading = "BÁO CÁO\nTình hình kinh tế - xã hội tháng 8 năm 2025\n"
-    path = tmp_path / "Tây-thang-8.txt"
-    path.write_text(f"{heading}Số hợp tác xã kiểu mới thành lập trong tháng đạt 14 hợp tác xã.\n", encoding="utf-8")
-    ingest_file(two_provinces, path, province="Tỉnh Tây")
+    _cooperatives_in_tay(two_provinces, tmp_path)
     with two_provinces.begin() as session:
         refresh(session)
         assert add_indicator_alias(session, "hợp tác xã thành lập", "IIP", "sở KH&ĐT") == 1
@@ -113,10 +118,7 @@ def test_an_ingest_run_leaves_nothing_stale(engine: Engine, tmp_path: Path) -> N
 def test_labels_no_indicator_names_are_counted_per_province_and_found_by_their_words(
     two_provinces: sessionmaker[Session], tmp_path: Path
 ) -> None:
-    heading = "BÁO CÁO\nTình hình kinh tế - xã hội tháng 8 năm 2025\n"
-    path = tmp_path / "Tây-thang-8.txt"
-    path.write_text(f"{heading}Số hợp tác xã kiểu mới thành lập trong tháng đạt 14 hợp tác xã.\n", encoding="utf-8")
-    ingest_file(two_provinces, path, province="Tỉnh Tây")
+    _cooperatives_in_tay(two_provinces, tmp_path)
     with two_provinces() as session:
         [(label, count)] = [(label, n) for label, n in unclassified_labels(session) if "hợp tác xã" in label]
         assert count == 1 and labels_matching(session, "hop tac xa thanh lap") == [label]  # kept by the trigger
