@@ -75,6 +75,12 @@ def _done_on(as_of: date) -> ScalarSelect[date | None]:
     return select(u.done_on).where(*seen).order_by(u.reported_on, u.id).limit(1).scalar_subquery()
 
 
+def _columns(as_of: date) -> tuple[ColumnElement[date], ScalarSelect[date | None], ColumnElement[str]]:
+    """A task's due date, completion date and status on `as_of`, as SQL expressions."""
+    due, done_on = func.coalesce(models.Task.deadline, models.Task.implied_deadline), _done_on(as_of)
+    return due, done_on, _status(due, done_on, as_of)
+
+
 def _status(due: ColumnElement[date], done_on: ScalarSelect[date | None], as_of: date) -> ColumnElement[str]:
     """`status_of` in SQL, so that the store filters, counts and pages tasks by status."""
     finished = and_(done_on.is_not(None), done_on <= as_of)
@@ -89,8 +95,7 @@ def _status(due: ColumnElement[date], done_on: ScalarSelect[date | None], as_of:
 def _tasks(as_of: date, wanted: TaskFilter) -> Select[models.Task, str, date, date | None, str]:
     """Current tasks with their key, due date, completion date and status on `as_of`, in text order."""
     t, d = models.Task, models.Document
-    due, done_on = func.coalesce(t.deadline, t.implied_deadline), _done_on(as_of)
-    status = _status(due, done_on, as_of)
+    due, done_on, status = _columns(as_of)
     query = select(t, d.doc_key, due, done_on, status).join(d)
     return _wanted(query, wanted, due, status).order_by(d.doc_key, t.char_start, t.id)
 
@@ -181,8 +186,7 @@ def store_scorecard(
     if agency:
         return scorecard(task_views(session, as_of, agency, province=province), agency)
     t = models.Task
-    due = func.coalesce(t.deadline, t.implied_deadline)
-    status = _status(due, _done_on(as_of), as_of)
+    due, _, status = _columns(as_of)
     query = select(t.agencies, t.agency_codes, status).join(models.Document)
     return _score(session.execute(_wanted(query, TaskFilter(province=province), due, status)), None)
 

@@ -31,10 +31,17 @@ _TRACKED = (
 )
 
 
-def status_of_year(cache: StoreCache, session: Session, year: int, province: str | None = None) -> list[TargetStatus]:
-    """The status of the year's targets, kept until a write touches the figures of the province's view."""
+def status_of_year(
+    cache: StoreCache,
+    session: Session,
+    year: int,
+    province: str | None = None,
+    checked: tuple[object, ...] | None = None,
+) -> list[TargetStatus]:
+    """The status of the year's targets, kept until a write touches the figures of the province's view (`checked`
+    when the caller has read it already)."""
     compute = partial(year_status, session, year, province=province)
-    return cache.get(session, "status", (year, province), compute, checked_version(session, province))
+    return cache.get(session, "status", (year, province), compute, checked or checked_version(session, province))
 
 
 def fingerprint(session: Session) -> tuple[object, ...]:

@@ -100,8 +100,8 @@ def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=210
         years = sorted({*years, year}, reverse=True)
         province, provinces = province_choice(request, db)
         cache = request.app.state.cache
-        rows = status_of_year(cache, db, year, province)
         checked = checked_version(db, province)
+        rows = status_of_year(cache, db, year, province, checked)
         overdue = cache.get(db, "overdue", (year, province), lambda: _overdue_in(db, year, province))
         key = cache.get(
             db,
