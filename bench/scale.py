@@ -28,6 +28,7 @@ import time
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 import psycopg
@@ -42,6 +43,7 @@ from planwatch.serve.app import create_app
 from planwatch.store import models
 from planwatch.store.db import open_engine, session_factory
 from planwatch.store.stale import EVERY
+from planwatch.vocab.catalogue import default_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -65,6 +67,31 @@ URLS = [
     "/api/search?q=xuat+khau",
     "/api/ask?q=Thu+ng%C3%A2n+s%C3%A1ch+6+th%C3%A1ng+%C4%91%E1%BA%A7u+n%C4%83m+2024+%C4%91%E1%BA%A1t+bao+nhi%C3%AAu",
 ]
+WORDS = ["thu", "ngân sách", "xuất khẩu", "đầu tư", "công nghiệp", "du lịch", "giảm nghèo", "việc làm", "nông thôn mới",
+         "giải ngân", "bán lẻ", "doanh nghiệp", "chuyển đổi số", "tăng trưởng", "lao động", "y tế"]  # fmt: skip
+
+
+def varied_url(rng: random.Random) -> str:
+    """A URL of the same pages with other questions: another indicator, province, year, page or search, so that
+    hardly any answer has been kept."""
+    code = rng.choice(sorted(default_catalogue().indicators))
+    words = " ".join(rng.sample(WORDS, 2))
+    year, province, offset = rng.randint(2017, 2026), rng.choice(PROVINCES), 100 * rng.randint(0, 50)
+    choices = [
+        f"/chi-tieu/{code}?year={year}",
+        f"/tim-kiem?{urlencode({'q': words})}",
+        f"/api/search?{urlencode({'q': words})}",
+        f"/api/facts?{urlencode({'indicator': rng.choice(WORDS), 'period': f'{year}-{rng.randint(1, 12):02d}'})}",
+        f"/api/status?{urlencode({'year': year, 'province': province})}",
+        f"/api/documents?offset={offset}",
+        f"/api/tasks?offset={offset}",
+        f"/van-ban?offset={offset}",
+        f"/api/checks?{urlencode({'province': province, 'offset': offset})}",
+        f"/api/ask?{urlencode({'q': f'{rng.choice(WORDS)} năm {year} đạt bao nhiêu'})}",
+    ]
+    return rng.choice(choices)
+
+
 NUMBER = re.compile(r"(?<![\d/])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d/])|(?<![\d/.,])\d+,\d+(?![\d/])")
 YEAR = re.compile(r"\b20(1[5-9]|2[0-6])\b")
 
@@ -162,25 +189,29 @@ def server_rss(server: subprocess.Popen[bytes]) -> float:
 DROPPED = 599  # the server closed the connection or did not answer in time: counted as an error
 
 
-def timed(client: httpx.Client, url: str) -> tuple[float, int, int]:
+def timed(client: httpx.Client, url: str, fresh: bool = False) -> tuple[float, int, int]:
+    """Milliseconds, status and size of one GET; `fresh`: computed again, not the server's kept answer."""
     start = time.perf_counter()
     try:
-        answer = client.get(url, timeout=120)
+        answer = client.get(url, timeout=120, headers={"Cache-Control": "no-cache"} if fresh else {})
     except httpx.TransportError:
         return (time.perf_counter() - start) * 1000, DROPPED, 0
     return (time.perf_counter() - start) * 1000, answer.status_code, len(answer.content)
 
 
 def pages(base: str, repeat: int) -> None:
+    """Each URL cold (the first request after the server starts), computed again (`no-cache`), and as kept."""
     with httpx.Client(base_url=base) as client:
-        print(f"  {'URL':<60} {'cold ms':>9} {'p50 ms':>8} {'p95 ms':>8} {'KB':>7}")
+        print(f"  {'URL':<60} {'cold ms':>8} {'p50 ms':>7} {'p95 ms':>7} {'kept p50':>9} {'KB':>6}")
         for url in URLS:
             cold, status, size = timed(client, url)
-            warm = sorted(timed(client, url)[0] for _ in range(repeat))
+            warm = sorted(timed(client, url, fresh=True)[0] for _ in range(repeat))
+            kept = statistics.median(timed(client, url)[0] for _ in range(repeat))
             p95 = warm[min(len(warm) - 1, int(0.95 * len(warm)))]
             flag = "" if status == 200 else f"  HTTP {status}"
             print(
-                f"  {url[:60]:<60} {cold:>9.0f} {statistics.median(warm):>8.0f} {p95:>8.0f} {size / 1024:>7.0f}{flag}"
+                f"  {url[:60]:<60} {cold:>8.0f} {statistics.median(warm):>7.0f} {p95:>7.0f} {kept:>9.1f} "
+                f"{size / 1024:>6.0f}{flag}"
             )
 
 
@@ -194,9 +225,10 @@ def add_users(url: str, count: int) -> None:
             add_user(session, f"tai{i:02d}", PASSWORD, Role.PLANNING, None, "bench")
 
 
-def load(base: str, clients: int, seconds: float, signed_in: bool) -> None:
-    """`clients` threads browsing for `seconds`; signed in, one request in ten is a write (a task update, or an
-    upload whose job must then complete)."""
+def load(base: str, clients: int, seconds: float, signed_in: bool, varied: bool = False) -> None:
+    """`clients` threads browsing for `seconds` the pages of URLS (`varied`: those pages with other questions, see
+    `varied_url`); signed in, one request in ten is a write (a task update, or an upload whose job must then
+    complete)."""
     latencies: list[float] = []
     errors = 0
     jobs: list[int] = []
@@ -244,7 +276,7 @@ def load(base: str, clients: int, seconds: float, signed_in: bool) -> None:
                 if signed_in and n % 10 == 0:
                     took, status = write(client, rng, token, i * 100_000 + n)
                 else:
-                    took, status, _ = timed(client, rng.choice(URLS))
+                    took, status, _ = timed(client, varied_url(rng) if varied else rng.choice(URLS))
                 with lock:
                     latencies.append(took)
                     errors += status >= 500 or (signed_in and status in (401, 403))
@@ -256,7 +288,7 @@ def load(base: str, clients: int, seconds: float, signed_in: bool) -> None:
         thread.join()
     latencies.sort()
     p95 = latencies[int(0.95 * len(latencies))] if latencies else 0
-    who = "signed-in users" if signed_in else "clients"
+    who = "signed-in users" if signed_in else "clients, varied questions" if varied else "clients"
     print(f"  {clients} {who} for {seconds:.0f} s: {len(latencies) / seconds:.1f} requests/s, p95 {p95:.0f} ms, "
           f"{errors} errors (5xx or dropped{', 401/403' if signed_in else ''})")  # fmt: skip
     if jobs:
@@ -321,6 +353,7 @@ def measure(label: str, url: str, paths: list[Path], args: argparse.Namespace, s
     try:
         pages(base, args.repeat)
         load(base, args.clients, args.seconds, signed_in=False)
+        load(base, args.clients, args.seconds, signed_in=False, varied=True)
         if args.users:
             load(base, args.clients, args.seconds, signed_in=True)
         print(f"  server peak RSS {server_rss(server):.0f} MB")

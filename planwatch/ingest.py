@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from itertools import repeat
 from pathlib import Path
 
 from sqlalchemy import insert, select, text, update
@@ -22,11 +23,12 @@ from planwatch.access.audit import record
 from planwatch.extract.agencies import Agency, Registry, default_registry
 from planwatch.extract.document import DocumentMeta, extract_document
 from planwatch.limits import TooSlow, time_limit
-from planwatch.monitor.stored import refresh_store
+from planwatch.monitor.stored import CheckScopes, ScopeResult, check_scope, refresh_store
 from planwatch.read.errors import RejectedFile
 from planwatch.read.files import SUFFIXES, read_file
 from planwatch.read.model import assemble
 from planwatch.store import models
+from planwatch.store.db import connect, session_factory
 from planwatch.store.rows import Coder, DocumentRows, document_rows
 from planwatch.store.stale import mark_stale, scope_of
 from planwatch.vocab.catalogue import default_catalogue
@@ -81,10 +83,15 @@ def ingest_files(
     processes (a few files ahead) while this one writes, so that every core works and memory stays flat."""
     if jobs <= 1:
         yield from (ingest_file(sessions, path, given, province) for path in paths)
+        _finish(sessions)
     else:
         yield from _ingest_on_cores(sessions, paths, given, province, jobs)
+
+
+def _finish(sessions: sessionmaker[Session], check_scopes: CheckScopes | None = None) -> None:
+    """Planner statistics, then the findings of the provinces the run touched, so that no reader waits for them."""
     _analyze(sessions)
-    refresh_store(sessions)  # the findings of the provinces the run touched, so that no reader waits for them
+    refresh_store(sessions, check_scopes)
 
 
 def _ingest_on_cores(
@@ -103,6 +110,27 @@ def _ingest_on_cores(
                 yield _written(sessions, *ahead.popleft())
         while ahead:
             yield _written(sessions, *ahead.popleft())
+        _finish(sessions, _scopes_checked_on(pool, sessions))
+
+
+def _scopes_checked_on(pool: ProcessPoolExecutor, sessions: sessionmaker[Session]) -> CheckScopes | None:
+    """The provinces' findings checked in the run's worker processes, one province each at a time (None for a
+    store only this process sees)."""
+    url = sessions.kw["bind"].url
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        return None
+    shown = url.render_as_string(hide_password=False)
+    return lambda scopes, whole: pool.map(_check_in_worker, repeat(shown), scopes, repeat(whole))
+
+
+_WORKER_STORES: dict[str, sessionmaker[Session]] = {}  # in a worker process: the run's store, opened once
+
+
+def _check_in_worker(url: str, scope: str, whole: bool) -> ScopeResult:
+    if url not in _WORKER_STORES:
+        _WORKER_STORES[url] = session_factory(connect(url))
+    with _WORKER_STORES[url]() as session:
+        return check_scope(session, scope, whole)
 
 
 def _analyze(sessions: sessionmaker[Session]) -> None:

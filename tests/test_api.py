@@ -25,6 +25,7 @@ from sqlalchemy import Engine
 from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
 from planwatch.ingest import document_paths, ingest_file
+from planwatch.query import search
 from planwatch.serve.app import create_app
 from planwatch.store.db import open_engine, session_factory
 
@@ -65,6 +66,18 @@ def test_search_with_or_without_diacritics_and_abbreviations(client: TestClient)
     first = plain[0]
     assert any(first["text"][a:b].lower() in ("thu", "nội", "địa") for a, b in first["marks"])
     assert client.get("/api/search", params={"q": "NSNN"}).json()
+
+
+def test_search_looking_at_the_newest_passages_first_finds_what_one_pass_finds(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fewer matches than a page asks for: the span widens until every passage was looked at."""
+    questions = ["thu noi dia", "xuất khẩu", "giải ngân vốn đầu tư công", "NSNN"]
+    fresh = {"Cache-Control": "no-cache"}  # computed again, not the kept answer
+    whole = [client.get("/api/search", params={"q": q, "limit": 100}, headers=fresh).json() for q in questions]
+    monkeypatch.setattr(search, "NEWEST_FIRST", 3)  # a few passages at first, then eight times as many
+    widened = [client.get("/api/search", params={"q": q, "limit": 100}, headers=fresh).json() for q in questions]
+    assert all(whole) and widened == whole
 
 
 def test_ask_answers_with_source_or_says_it_does_not_know(client: TestClient) -> None:

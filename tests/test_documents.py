@@ -94,3 +94,35 @@ def test_a_store_of_several_provinces_speaks_of_one_at_a_time(client: TestClient
     assert "16,5 tỷ đồng" in other.text and "15,5 tỷ đồng" not in other.text
     assert "Đồng Bái" in unquote(other.cookies.get("province", ""))  # remembered for the next pages
     assert "Đồng Bái" in unquote(client.get("/chi-tieu/BUDGET_REVENUE").text.split("<option selected>")[1][:20])
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH GÒ SIM
+Số: 2/KH-UBND
+Gò Sim, ngày 05 tháng 01 năm 2024
+KẾ HOẠCH
+Phát triển kinh tế - xã hội năm 2024
+I. CÁC CHỈ TIÊU CHỦ YẾU
+1. Tổng thu ngân sách nhà nước trên địa bàn đạt 1.000 tỷ đồng.
+"""
+HALF_YEAR = """ỦY BAN NHÂN DÂN
+TỈNH {province}
+Số: {n}/BC-UBND
+Ngày 20 tháng 6 năm 2024
+BÁO CÁO
+Tình hình kinh tế - xã hội 6 tháng đầu năm 2024
+Tổng thu ngân sách nhà nước 6 tháng đầu năm ước đạt {figure} tỷ đồng, tăng 5% so với cùng kỳ.
+"""
+
+
+def test_a_target_is_judged_on_its_own_provinces_figures(engine: Engine, tmp_path: Path) -> None:
+    sessions = session_factory(engine)
+    texts = {"kh-2": PLAN, "bc-5": HALF_YEAR.format(province="GÒ SIM", n=5, figure="600")}
+    texts["bc-6"] = HALF_YEAR.format(province="ĐỒNG BÁI", n=6, figure="300")  # a later figure, elsewhere
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        ingest_file(sessions, tmp_path / f"{name}.txt")
+    with TestClient(create_app(engine)) as client:
+        status = client.get("/api/status", params={"year": 2024}).json()  # the province the pages show
+        assert [(s["target"], s["actual"], s["actual_source"]) for s in status] == [(1000, 600, "bc-5")]
+        assert client.get("/api/status", params={"year": 2024, "province": "Đồng Bái"}).json() == []

@@ -9,6 +9,7 @@ from sqlalchemy import Engine, func, select
 
 from planwatch.export import fact_records
 from planwatch.ingest import document_paths, ingest_file, ingest_files
+from planwatch.monitor.stored import count_findings, stored_findings, unclassified_labels
 from planwatch.store import models
 from planwatch.store.db import open_engine, session_factory
 
@@ -77,3 +78,6 @@ def test_ingest_on_two_cores_stores_what_one_does_in_the_same_order(engine: Engi
     assert [r.status for r in ingest_files(two, files, jobs=2)][:-1] == ["unchanged"] * (len(files) - 1)
     with one() as a, two() as b:
         assert list(fact_records(a)) == list(fact_records(b))
+        # the findings were checked in the worker processes on two cores, here in this one
+        assert stored_findings(b) == stored_findings(a) and unclassified_labels(b) == unclassified_labels(a)
+        assert count_findings(b) == len(stored_findings(b)) > 0

@@ -162,6 +162,10 @@ def serve(
     host: Annotated[str, typer.Option(help="Địa chỉ")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Cổng")] = 8000,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Số tiến trình (PostgreSQL)")] = 1,
+    page_cache_mb: Annotated[
+        int | None,
+        typer.Option(min=0, help="MB trang giữ sẵn cho người đọc chưa đăng nhập, mỗi tiến trình (mặc định 32)"),
+    ] = None,
 ) -> None:
     """Chạy ứng dụng web (tiếng Việt) và API JSON tại http://HOST:PORT; mỗi tiến trình có một luồng đọc tệp
     tải lên."""
@@ -175,9 +179,11 @@ def serve(
     sessions()  # the store opened and migrated once, or a clear refusal, before any process starts
     console.print(say("serving").format(url=f"http://{host}:{port}"))
     if workers == 1:
-        uvicorn.run(create_app(url), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(url, page_cache_mb), host=host, port=port, log_level="warning")
     else:
-        os.environ["PLANWATCH_DB"] = url  # each process builds its app from it
+        os.environ["PLANWATCH_DB"] = url  # each process builds its app from these
+        if page_cache_mb is not None:
+            os.environ["PLANWATCH_PAGE_CACHE_MB"] = str(page_cache_mb)
         # a worker computing a cold page of a large store holds the interpreter for seconds: the supervisor's
         # 5-second health check would kill it and drop every connection it serves
         uvicorn.run("planwatch.serve.app:create_app", factory=True, host=host, port=port, workers=workers,

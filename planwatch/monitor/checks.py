@@ -96,7 +96,14 @@ def scopes(session: Session) -> dict[str, list[ColumnElement[bool]]]:
     names = sorted(p for p in session.scalars(select(d.province).where(d.is_current.is_(True)).distinct()) if p)
     if len(names) <= 1:
         return {names[0] if names else EVERY: []}
-    return {name: [d.province == name] for name in names} | {UNNAMED: [d.province.is_(None)]}
+    return {name: scope_condition(name, False) for name in [*names, UNNAMED]}
+
+
+def scope_condition(scope: str, whole: bool) -> list[ColumnElement[bool]]:
+    """The documents of a scope: every one in a store of one province (`whole`), else those naming the province,
+    or none for UNNAMED."""
+    province = models.Document.province
+    return [] if whole else [province.is_(None) if scope == UNNAMED else province == scope]
 
 
 def in_view(scope: str, province: str | None) -> bool:

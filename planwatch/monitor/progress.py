@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.monitor.series import Point, series
 from planwatch.store import models
-from planwatch.store.current import of_province
+from planwatch.store.current import main_province, of_province
 from planwatch.vocab.catalogue import UNCLASSIFIED, Catalogue, Indicator, default_catalogue
 from planwatch.vocab.periods import parse_period
 from planwatch.vocab.units import base_value, same_kind
@@ -136,9 +136,10 @@ def year_status(
     resolved_only: bool = True,
     province: str | None = None,
 ) -> list[TargetStatus]:
-    """The status of the year's targets whose indicator is known, against the figures of the same documents'
-    province when it is given; targets no catalogue entry or alias names are left for review (`planwatch
-    indicators --unclassified`) unless `resolved_only` is off."""
+    """The status of the year's targets whose indicator is known, against the figures of `province`'s documents
+    (by default the store's main province: `main_province`); targets no catalogue entry or alias names are left
+    for review (`planwatch indicators --unclassified`) unless `resolved_only` is off."""
+    province = province or main_province(session)
     catalogue = catalogue or default_catalogue()
     thresholds = thresholds or Thresholds()
     figures = Figures(session, province)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
@@ -89,8 +89,14 @@ def _rows(
     province: str | None,
     labels: list[str] | None = None,
 ) -> Sequence[Row[Any]]:
-    """The facts of a series: of the indicators `codes` names, or of the labels `labels` names, or all."""
+    """The facts of a series: of the indicators `codes` names, or of the labels `labels` names, or all; of each
+    label, period and unit only the one `_points` could choose (an actual over an estimate, then the latest
+    document), so that the many reports repeating a figure are not all read."""
     f, d = models.Fact, models.Document
+    winner_first = func.row_number().over(
+        partition_by=(f.indicator_code, f.indicator, f.period_start, f.period_end, f.unit),
+        order_by=(f.estimate, d.period_end.desc().nulls_last(), d.issued.desc().nulls_last(), d.id.desc(), f.id),
+    )
     query = (
         select(
             f.indicator_code,
@@ -102,11 +108,11 @@ def _rows(
             f.unit,
             f.base_value,
             f.estimate,
-            f.quote,
             d.doc_key,
             d.period_end.label("doc_end"),
             d.issued,
             d.id.label("doc_id"),
+            winner_first.label("place"),
         )  # fmt: skip
         .join(d)
         .where(
@@ -124,7 +130,9 @@ def _rows(
         query = query.where(f.indicator.in_(labels))
     if year is not None:
         query = query.where(f.period_end.between(f"{year:04d}-01", f"{year:04d}-12"))  # a range the index serves
-    found: Sequence[Row[Any]] = session.execute(query).all()  # type: ignore[assignment]
+    ranked = query.subquery()
+    chosen = select(*(c for c in ranked.c if c.name != "place"), f.quote).join(f, f.id == ranked.c.id)
+    found: Sequence[Row[Any]] = session.execute(chosen.where(ranked.c.place == 1).order_by(f.id)).all()  # type: ignore[assignment]
     return found
 
 

@@ -7,14 +7,16 @@ it refreshes first when a mark is pending."""
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from datetime import date, datetime
+from functools import partial
 from itertools import islice
 
 from sqlalchemy import ColumnElement, delete, exists, func, select, text
 from sqlalchemy.orm import Mapped, Session, sessionmaker
 
-from planwatch.monitor.checks import SEVERITY_ORDER, Finding, Source, scope_checks, scopes
+from planwatch.monitor.checks import SEVERITY_ORDER, Finding, Source, scope_checks, scope_condition, scopes
 from planwatch.monitor.plan_edits import unclassified_counts
 from planwatch.store import models
 from planwatch.store.stale import EVERY, UNNAMED
@@ -22,8 +24,18 @@ from planwatch.store.stale import EVERY, UNNAMED
 _REFRESH_LOCK = 0x46494E44  # "FIND": one refresher at a time on PostgreSQL
 
 
-def refresh(session: Session) -> list[str]:
-    """Recompute the findings of every stale scope in the caller's transaction; returns the scopes recomputed."""
+ScopeResult = tuple[list[Finding], dict[str, int]]  # a scope's findings and its counts of unmapped labels
+CheckScopes = Callable[[list[str], bool], Iterable[ScopeResult]]  # scopes (whole store or not) -> their results
+
+
+def check_scope(session: Session, scope: str, whole: bool) -> ScopeResult:
+    where = scope_condition(scope, whole)
+    return scope_checks(session, where), unclassified_counts(session, where)
+
+
+def refresh(session: Session, check_scopes: CheckScopes | None = None) -> list[str]:
+    """Recompute the findings of every stale scope in the caller's transaction (by `check_scopes` when given:
+    the scopes checked in other processes); returns the scopes recomputed."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _REFRESH_LOCK})
     marks = session.execute(select(models.StaleScope.id, models.StaleScope.scope)).all()
@@ -38,21 +50,25 @@ def refresh(session: Session) -> list[str]:
     for scope in todo | (stored.keys() - wanted.keys()):
         for model in (models.StoredFinding, models.UnclassifiedLabel, models.CheckedScope):
             session.execute(delete(model).where(model.scope == scope))
-    for scope in sorted(todo):
-        found = scope_checks(session, wanted[scope])
+    order = sorted(todo)
+    results = (check_scopes or partial(_check_here, session))(order, whole)
+    for scope, (found, counts) in zip(order, results, strict=True):
         session.add_all(_row(scope, finding) for finding in found)
-        counts = unclassified_counts(session, wanted[scope]).items()
-        session.add_all(models.UnclassifiedLabel(scope=scope, label=label, count=n) for label, n in counts)
+        session.add_all(models.UnclassifiedLabel(scope=scope, label=label, count=n) for label, n in counts.items())
         session.add(models.CheckedScope(scope=scope, whole=whole, at=datetime.now(), findings=len(found)))
     if marks:
         session.execute(delete(models.StaleScope).where(models.StaleScope.id <= max(i for i, _ in marks)))
     return sorted(todo)
 
 
-def refresh_store(sessions: sessionmaker[Session]) -> list[str]:
+def _check_here(session: Session, scopes: list[str], whole: bool) -> Iterator[ScopeResult]:
+    return (check_scope(session, scope, whole) for scope in scopes)
+
+
+def refresh_store(sessions: sessionmaker[Session], check_scopes: CheckScopes | None = None) -> list[str]:
     """`refresh` in a transaction of its own (after an ingest run or a background job)."""
     with sessions.begin() as session:
-        return refresh(session)
+        return refresh(session, check_scopes)
 
 
 def _stale(session: Session) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -85,40 +86,21 @@ MAX_PAIRS = 12
 MIN_PAIRS = 2  # one shared pair ("tăng trưởng") is chance; two are a topic
 
 
-RANKED_POOL = 2000  # PostgreSQL ranks the newest matching passages only: ranking every match grows with the store
+RANKED_POOL = 1000  # PostgreSQL ranks the newest matching passages only: ranking every match grows with the store
+NEWEST_FIRST = 20_000  # passages PostgreSQL looks through first, newest first; eight times as many each time after
 
 
 def _search(
     session: Session, alternatives: list[list[str]], limit: int, every_word: bool, besides: str | None
 ) -> list[Hit]:
     joiner = (" AND ", " & ") if every_word else (" OR ", " | ")
-    passage = (
-        "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, "
-        "substr(d.text, p.char_start + 1, p.char_end - p.char_start), best.score "
-        "FROM best JOIN passages p ON p.id = best.id JOIN documents d ON d.id = p.document_id "
-        "ORDER BY best.score DESC, p.id"
-    )  # the text of the best passages only: each one reads its document's text
+    wanted = {"limit": limit * 3, "besides": besides or ""}
     if session.get_bind().dialect.name == "sqlite":
         match = " OR ".join("(" + joiner[0].join(f'"{w}"' for w in words) + ")" for words in alternatives)
-        best = (
-            "WITH best AS (SELECT passage_index.rowid AS id, -bm25(passage_index) AS score "
-            "FROM passage_index JOIN passages p ON p.id = passage_index.rowid "
-            "JOIN documents d ON d.id = p.document_id "
-            "WHERE passage_index MATCH :match AND d.is_current AND d.doc_key != :besides "
-            "ORDER BY bm25(passage_index) LIMIT :limit) "
-        )
-        found: dict[str, object] = {"match": match}
+        rows = session.execute(text(_SQLITE_BEST + _PASSAGES), {**wanted, "match": match}).all()
     else:
         tsquery = " | ".join("(" + joiner[1].join(words) + ")" for words in alternatives)
-        best = (
-            "WITH pool AS (SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id "
-            "WHERE p.search @@ to_tsquery('simple', :q) AND d.is_current AND d.doc_key != :besides "
-            "ORDER BY p.id DESC LIMIT :pool), "
-            "best AS (SELECT p.id, ts_rank(p.search, to_tsquery('simple', :q)) AS score "
-            "FROM pool JOIN passages p ON p.id = pool.id ORDER BY score DESC, p.id LIMIT :limit) "
-        )
-        found = {"q": tsquery, "pool": RANKED_POOL}
-    rows = session.execute(text(best + passage), {**found, "limit": limit * 3, "besides": besides or ""})
+        rows = _newest_matches(session, {**wanted, "q": tsquery, "pool": RANKED_POOL}, limit * 3)
     hits = []
     for _, start, end, page, doc_key, title, passage, score in rows:
         phrase_bonus = 10.0 if any(" ".join(w) in " ".join(fold(passage).split()) for w in alternatives) else 0.0
@@ -126,6 +108,43 @@ def _search(
             Hit(doc_key, title, start, end, page, passage, _marks(passage, alternatives), float(score) + phrase_bonus)
         )
     return sorted(hits, key=lambda h: -h.score)[:limit]
+
+
+_PASSAGES = (
+    "SELECT p.id, p.char_start, p.char_end, p.page, d.doc_key, d.title, "
+    "substr(d.text, p.char_start + 1, p.char_end - p.char_start), best.score "
+    "FROM best JOIN passages p ON p.id = best.id JOIN documents d ON d.id = p.document_id "
+    "ORDER BY best.score DESC, p.id"
+)  # the text of the best passages only: each one reads its document's text
+_SQLITE_BEST = (
+    "WITH best AS (SELECT passage_index.rowid AS id, -bm25(passage_index) AS score "
+    "FROM passage_index JOIN passages p ON p.id = passage_index.rowid "
+    "JOIN documents d ON d.id = p.document_id "
+    "WHERE passage_index MATCH :match AND d.is_current AND d.doc_key != :besides "
+    "ORDER BY bm25(passage_index) LIMIT :limit) "
+)
+_POSTGRES_BEST = (
+    "WITH pool AS (SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id "
+    "WHERE p.search @@ to_tsquery('simple', :q) AND p.id > {floor} AND d.is_current AND d.doc_key != :besides "
+    "ORDER BY p.id DESC LIMIT :pool), "
+    "best AS (SELECT p.id, ts_rank(p.search, to_tsquery('simple', :q)) AS score "
+    "FROM pool JOIN passages p ON p.id = pool.id ORDER BY score DESC, p.id LIMIT :limit) "
+)
+
+
+def _newest_matches(session: Session, wanted: dict[str, object], enough: int) -> list[Any]:
+    """The best of the newest matching passages, looked for among the newest NEWEST_FIRST passages, then among
+    eight times as many, until `enough` are found or every passage was looked at. The lower bound is
+    written into the statement so the planner knows how few rows it spans: a common word is then read
+    newest first along the primary key, a rare one through the full-text index."""
+    newest = session.scalar(text("SELECT max(id) FROM passages")) or 0
+    span = NEWEST_FIRST
+    while True:
+        floor = max(0, newest - span)
+        rows = session.execute(text(_POSTGRES_BEST.format(floor=int(floor)) + _PASSAGES), wanted).all()
+        if len(rows) >= enough or floor == 0:
+            return list(rows)
+        span *= 8
 
 
 def _marks(passage: str, alternatives: list[list[str]]) -> tuple[tuple[int, int], ...]:

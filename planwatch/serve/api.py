@@ -30,6 +30,7 @@ from planwatch.query.search import Hit, search
 from planwatch.serve.auth import update_task
 from planwatch.serve.cache import status_of_year
 from planwatch.serve.common import ERRORS, Db, Error
+from planwatch.serve.rendering import province_choice
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 
@@ -201,11 +202,19 @@ def targets(db: Db, doc: str | None = None) -> list[dict[str, object]]:
     return list(target_records(db, doc))
 
 
+OneProvince = Annotated[
+    str | None, Query(max_length=100, description="a province of the store; the one the pages show when absent")
+]
+
+
 @router.get("/status", response_model=list[StatusOut])
 def status(
-    request: Request, db: Db, year: Annotated[int, Query(ge=1990, le=2100)], province: Province = None
+    request: Request, db: Db, year: Annotated[int, Query(ge=1990, le=2100)], province: OneProvince = None
 ) -> list[StatusOut]:
-    """The year's targets with their status, of one province's documents when `province` is given."""
+    """The year's targets with their status against the figures of one province's documents: `province`, else
+    the one the pages show (the one with the most documents); a target is never judged on another province's
+    figures."""
+    province = province or province_choice(request, db)[0]
     return [
         StatusOut(
             indicator=r.name,

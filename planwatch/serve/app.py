@@ -3,6 +3,7 @@ with their CSS, script and charts served by the app itself, so it works with no 
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,6 +23,7 @@ from planwatch.jobs.worker import Worker
 from planwatch.serve import agency_pages, api, auth, document_pages, downloads, entry_pages, jobs, pages
 from planwatch.serve.cache import StoreCache
 from planwatch.serve.guards import BodyLimit, NoNulBytes, SecurityHeaders
+from planwatch.serve.page_cache import BUDGET_MB, PageCache
 from planwatch.serve.rendering import not_found
 from planwatch.store.db import open_engine, session_factory
 
@@ -29,9 +31,10 @@ HERE = Path(__file__).parent
 MAX_UPLOAD = 50 * 1024 * 1024
 
 
-def create_app(db: str | Engine | None = None) -> FastAPI:
+def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None) -> FastAPI:
     """The app over a store given by URL (or an open engine, as tests do); the default store otherwise. Its
-    ingest worker starts with the app (jobs left by a stopped server are read then) or at the first upload."""
+    ingest worker starts with the app (jobs left by a stopped server are read then) or at the first upload.
+    `page_cache_mb`: the responses kept for readers not signed in ($PLANWATCH_PAGE_CACHE_MB, else 32; 0: none)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -51,6 +54,9 @@ def create_app(db: str | Engine | None = None) -> FastAPI:
     app.state.max_upload = MAX_UPLOAD
     app.state.cache = StoreCache()
     app.state.worker = Worker(app.state.sessions)
+    if page_cache_mb is None:
+        page_cache_mb = int(os.environ.get("PLANWATCH_PAGE_CACHE_MB", BUDGET_MB))
+    app.add_middleware(PageCache, budget=page_cache_mb * 1024 * 1024)  # innermost: replays pass the guards
     app.add_middleware(BodyLimit)
     app.add_middleware(NoNulBytes)
     app.add_middleware(SecurityHeaders)

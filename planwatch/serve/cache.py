@@ -20,7 +20,7 @@ from planwatch.monitor.stored import checked_version
 from planwatch.store import models
 
 T = TypeVar("T")
-_TRACKED = (
+TRACKED = (
     models.Document,
     models.Target,
     models.TargetEdit,
@@ -45,7 +45,7 @@ def status_of_year(
 
 
 def fingerprint(session: Session) -> tuple[object, ...]:
-    newest = [select(func.max(m.id)).scalar_subquery() for m in _TRACKED]  # each read from the end of its index
+    newest = [select(func.max(m.id)).scalar_subquery() for m in TRACKED]  # each read from the end of its index
     return (*session.execute(select(*newest)).one(), date.today())
 
 

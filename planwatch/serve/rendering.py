@@ -14,7 +14,6 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planwatch.access.locks import LockError
@@ -24,6 +23,7 @@ from planwatch.serve.auth import OPEN_MODE, actor, writer
 from planwatch.serve.downloads import download_links
 from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.store import models
+from planwatch.store.current import provinces_by_count
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import parse_period, period_words
 
@@ -74,19 +74,11 @@ templates.env.filters["num"] = lambda v: "" if v is None else format_number(roun
 def province_choice(request: Request, db: Session) -> tuple[str | None, list[str]]:
     """The province the pages speak of when the store holds several (asked with ?province=, remembered; else the
     one with the most documents), and the provinces to choose from; None and [] for a store of one province."""
-    provinces: list[str] = request.app.state.cache.get(db, "provinces", (), lambda: _provinces_by_count(db))
+    provinces: list[str] = request.app.state.cache.get(db, "provinces", (), lambda: provinces_by_count(db))
     if len(provinces) <= 1:
         return None, []
     asked = request.query_params.get("province") or unquote(request.cookies.get("province", ""))
     return (asked if asked in provinces else provinces[0]), sorted(provinces)
-
-
-def _provinces_by_count(db: Session) -> list[str]:
-    counted = select(models.Document.province, func.count()).where(
-        models.Document.is_current.is_(True), models.Document.province.is_not(None)
-    )
-    by_count = counted.group_by(models.Document.province).order_by(func.count().desc())
-    return [name for name, _ in db.execute(by_count) if name]
 
 
 def page_lang(request: Request) -> str:

@@ -20,6 +20,20 @@ def of_province(province: str | None) -> list[ColumnElement[bool]]:
     return [or_(models.Document.province == province, models.Document.province.is_(None))]
 
 
+def provinces_by_count(session: Session) -> list[str]:
+    """The provinces current documents name, the one with the most documents first."""
+    d = models.Document
+    counted = select(d.province, func.count()).where(d.is_current.is_(True), d.province.is_not(None))
+    return [name for name, _ in session.execute(counted.group_by(d.province).order_by(func.count().desc())) if name]
+
+
+def main_province(session: Session) -> str | None:
+    """The province a year's status speaks of when none is asked: the one with the most documents in a store of
+    several (a target is never judged on another province's figures), None in a store of one."""
+    provinces = provinces_by_count(session)
+    return provinces[0] if len(provinces) > 1 else None
+
+
 LABELS_ASKED = 500  # above this many matching labels, reading the facts and matching them is cheaper
 
 

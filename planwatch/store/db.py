@@ -29,10 +29,16 @@ def database_url(explicit: str | None = None) -> str:
 
 
 def open_engine(url: str | None = None) -> Engine:
+    engine = connect(url)
+    migrate(engine)
+    return engine
+
+
+def connect(url: str | None = None) -> Engine:
+    """An engine on a store known to be migrated already (a worker process of a run that opened it)."""
     engine = create_engine(database_url(url))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    migrate(engine)
     return engine
 
 

@@ -1,0 +1,83 @@
+"""Responses kept for readers not signed in: read again until the store changes, never across languages,
+provinces or accounts, over real SQLite and PostgreSQL stores holding the samples."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from planwatch.access.accounts import add_user
+from planwatch.access.roles import Role
+from planwatch.ingest import ingest_file
+from planwatch.serve.app import create_app
+from planwatch.store.db import session_factory
+
+from .test_api import _seeded
+
+HIT = "x-page-cache"
+
+
+@pytest.fixture
+def client(engine: Engine) -> Iterator[TestClient]:
+    with TestClient(create_app(_seeded(engine))) as test_client:
+        yield test_client
+
+
+def test_a_page_read_again_is_the_kept_one_until_a_document_is_added(
+    client: TestClient, engine: Engine, tmp_path: Path
+) -> None:
+    first = client.get("/van-ban")
+    again = client.get("/van-ban")
+    assert HIT not in first.headers and again.headers[HIT] == "hit" and again.text == first.text
+    note = tmp_path / "bao-cao-nhanh-thang-5-2025.txt"
+    note.write_text("BÁO CÁO NHANH\nTình hình tháng 5 năm 2025\nTổng thu ngân sách đạt 4.321 tỷ đồng.\n", "utf-8")
+    ingest_file(session_factory(engine), note)
+    after = client.get("/van-ban")
+    assert HIT not in after.headers and "bao-cao-nhanh-thang-5-2025" in after.text
+
+
+def test_a_task_update_and_a_new_account_change_what_is_kept(client: TestClient, engine: Engine) -> None:
+    task = client.get("/api/tasks", params={"limit": 1}).json()[0]
+    client.get("/api/tasks", params={"limit": 1})
+    assert client.get("/api/tasks", params={"limit": 1}).headers[HIT] == "hit"
+    update = {"reported_on": "03/02/2025", "done_on": "30/01/2025", "author": "Sở KHĐT"}
+    assert client.post(f"/api/tasks/{task['doc']}/{task['ref']}/updates", json=update).status_code == 201
+    assert HIT not in client.get("/api/tasks", params={"limit": 1}).headers
+    client.get("/")
+    with session_factory(engine).begin() as session:  # the first account ends the open mode every page shows
+        add_user(session, "kh-dt", "mat-khau-rat-dai", Role.PLANNING, None, "test")
+    assert HIT not in client.get("/").headers
+
+
+def test_each_language_and_province_is_kept_apart_and_a_cookie_setting_answer_is_not_kept(
+    client: TestClient,
+) -> None:
+    english = client.get("/kiem-tra?lang=en")  # sets the language cookie: not kept
+    assert "set-cookie" in english.headers and HIT not in client.get("/kiem-tra?lang=en").headers
+    client.cookies.set("lang", "en")
+    client.get("/kiem-tra")
+    kept_english = client.get("/kiem-tra")
+    client.cookies.set("lang", "vi")
+    vietnamese = client.get("/kiem-tra")
+    assert kept_english.headers[HIT] == "hit" and HIT not in vietnamese.headers
+    assert kept_english.text != vietnamese.text
+
+
+def test_signed_in_readers_and_hard_reloads_are_never_served_a_kept_page(client: TestClient) -> None:
+    client.get("/api/documents")
+    client.cookies.set("pw_session", "not-a-real-session")
+    assert HIT not in client.get("/api/documents").headers
+    client.cookies.clear()
+    assert client.get("/api/documents").headers[HIT] == "hit"
+    assert HIT not in client.get("/api/documents?limit=1").headers  # another URL, another page
+    assert HIT not in client.get("/api/documents", headers={"Cache-Control": "no-cache"}).headers  # a hard reload
+
+
+def test_no_page_is_kept_with_no_budget(engine: Engine) -> None:
+    with TestClient(create_app(_seeded(engine), page_cache_mb=0)) as client:
+        client.get("/api/documents")
+        assert HIT not in client.get("/api/documents").headers
