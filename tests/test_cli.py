@@ -60,6 +60,8 @@ def test_status_and_check_in_json(tmp_path: Path) -> None:
     code, out, _ = _run(db, "status", "--year", "2025", "--json")
     statuses = {row["indicator_code"]: row["status"] for row in json.loads(out)}
     assert code == 0 and statuses["INDUSTRIAL_OUTPUT"] == "đúng tiến độ"
+    assert _run(db, "status", "--year", "2025", "--json", "--province", "An Hà")[1] == out  # the samples' province
+    assert json.loads(_run(db, "status", "--year", "2025", "--json", "--province", "Gò Sim")[1]) == []
     code, out, _ = _run(db, "check", "--json")
     assert code == 0 and any(f["kind"] == "implied_plan" for f in json.loads(out))
     code, out, _ = _run(db, "--lang", "en", "tasks", "--scorecard", "--as-of", "30/06/2025")

@@ -36,10 +36,13 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = False,
     tolerance: Annotated[float, typer.Option(help="Điểm % dưới tiến độ vẫn tính là đúng tiến độ")] = 5.0,
     risk: Annotated[float, typer.Option(help="Điểm % dưới tiến độ thì có nguy cơ không đạt")] = 15.0,
+    province: Annotated[
+        str | None, typer.Option(help="Tỉnh, khi kho có nhiều tỉnh (mặc định: tỉnh có nhiều văn bản nhất)")
+    ] = None,
 ) -> None:
     """Tiến độ thực hiện các chỉ tiêu của năm: số mới nhất, % kế hoạch, tiến độ, trạng thái và lý do."""
     with sessions()() as session:
-        rows = year_status(session, year, Thresholds(tolerance=tolerance, risk=risk))
+        rows = year_status(session, year, Thresholds(tolerance=tolerance, risk=risk), province=province)
     if as_json:
         console.print_json(
             json.dumps(
