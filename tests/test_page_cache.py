@@ -14,6 +14,7 @@ from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
 from planwatch.ingest import ingest_file
 from planwatch.serve.app import create_app
+from planwatch.serve.page_cache import PageCache, _Held
 from planwatch.store.db import session_factory
 
 from .test_api import _seeded
@@ -81,3 +82,12 @@ def test_no_page_is_kept_with_no_budget(engine: Engine) -> None:
     with TestClient(create_app(_seeded(engine), page_cache_mb=0)) as client:
         client.get("/api/documents")
         assert HIT not in client.get("/api/documents").headers
+
+
+def test_the_least_recently_read_answers_go_first_when_the_budget_is_spent() -> None:
+    cache = PageCache(app=None, budget=300)  # type: ignore[arg-type]  # no request passes: only what it keeps
+    for name in ("a", "b", "c"):
+        cache._keep((f"/{name}", b"", "", ""), _Held((1,), {}, b"x" * 100))
+    assert list(cache._held) == [("/b", b"", "", ""), ("/c", b"", "", "")]  # 3 x 102 bytes > 300
+    cache._keep(("/" + "q" * 500, b"", "", ""), _Held((1,), {}, b"y"))  # a long URL costs its length
+    assert len(cache._held) == 0

@@ -94,11 +94,16 @@ class PageCache:
 
     def _keep(self, key: tuple[object, ...], held: _Held) -> None:
         old = self._held.pop(key, None)
-        self._size += len(held.body) - (len(old.body) if old else 0)
+        self._size += _cost(key, held) - (_cost(key, old) if old else 0)
         self._held[key] = held
         while self._size > self.budget:
-            _, dropped = self._held.popitem(last=False)
-            self._size -= len(dropped.body)
+            dropped_key, dropped = self._held.popitem(last=False)
+            self._size -= _cost(dropped_key, dropped)
+
+
+def _cost(key: tuple[object, ...], held: _Held) -> int:
+    """Bytes an entry holds: its body and its key (URLs of many kilobytes with small answers count too)."""
+    return len(held.body) + sum(len(part) for part in key if isinstance(part, str | bytes))
 
 
 def _applies(scope: Scope) -> bool:
