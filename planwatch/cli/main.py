@@ -157,6 +157,9 @@ def export(
             sys.stdout.write(to_jsonl(record) + "\n")
 
 
+NO_DELAY = "planwatch.serve.tcp:NoDelayH11Protocol"  # imported by each server process
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Địa chỉ")] = "127.0.0.1",
@@ -179,7 +182,7 @@ def serve(
     sessions()  # the store opened and migrated once, or a clear refusal, before any process starts
     console.print(say("serving").format(url=f"http://{host}:{port}"))
     if workers == 1:
-        uvicorn.run(create_app(url, page_cache_mb), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(url, page_cache_mb), host=host, port=port, log_level="warning", http=NO_DELAY)
     else:
         os.environ["PLANWATCH_DB"] = url  # each process builds its app from these
         if page_cache_mb is not None:
@@ -187,7 +190,7 @@ def serve(
         # a worker computing a cold page of a large store holds the interpreter for seconds: the supervisor's
         # 5-second health check would kill it and drop every connection it serves
         uvicorn.run("planwatch.serve.app:create_app", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning", timeout_worker_healthcheck=120)  # fmt: skip
+                    log_level="warning", timeout_worker_healthcheck=120, http=NO_DELAY)  # fmt: skip
 
 
 def run() -> None:
