@@ -17,6 +17,7 @@ from planwatch.monitor.stored import count_findings, refresh, stored_findings, u
 from planwatch.store import models
 from planwatch.store.current import labels_matching
 from planwatch.store.db import session_factory
+from planwatch.store.stale import EVERY
 
 MAY = "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n"
 JUNE = "BÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2025\n"
@@ -85,6 +86,23 @@ def test_moving_a_document_to_another_province_marks_both(two_provinces: session
         refresh(session)
     with two_provinces() as session:
         assert count_findings(session, "Tỉnh Đông") == 0 and count_findings(session, "Tỉnh Tây") == 1
+
+
+def test_a_documents_target_marks_its_province_and_a_hand_entered_one_every_province(
+    two_provinces: sessionmaker[Session],
+) -> None:
+    def target(document_id: int | None) -> models.Target:
+        return models.Target(document_id=document_id, indicator="Chỉ số sản xuất công nghiệp", year=2025,
+                             measure="yoy_change_pct", comparator=">=", value=10.0, unit="%")  # fmt: skip
+
+    with two_provinces.begin() as session:
+        tay = session.scalar(select(models.Document.id).where(models.Document.province == "Tỉnh Tây"))
+        session.add(target(tay))
+        session.flush()
+        assert set(session.scalars(select(models.StaleScope.scope))) == {"Tỉnh Tây"}
+        session.add(target(None))
+        session.flush()
+        assert set(session.scalars(select(models.StaleScope.scope))) == {"Tỉnh Tây", EVERY}
 
 
 def _cooperatives_in_tay(sessions: sessionmaker[Session], folder: Path) -> None:

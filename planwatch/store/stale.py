@@ -32,12 +32,21 @@ def _provinces(document: models.Document) -> set[str | None]:
     return {document.province, *history.deleted}
 
 
+def _target_scope(session: Session, target: models.Target) -> str:
+    """A document's target belongs to its document's province; a hand-entered one stands for every province."""
+    if target.document_id is None:
+        return EVERY
+    with session.no_autoflush:
+        document = session.get(models.Document, target.document_id)
+    return scope_of(document.province) if document is not None else EVERY
+
+
 def mark_touched(session: Session, _context: object, _instances: object) -> None:
     scopes: set[str] = set()
     for row in chain(session.new, session.deleted, (r for r in session.dirty if session.is_modified(r))):
         if isinstance(row, models.Document):
             scopes |= {scope_of(p) for p in _provinces(row)}
         elif isinstance(row, models.Target):
-            scopes.add(EVERY)  # a hand-entered target stands for every province
+            scopes.add(_target_scope(session, row))
     if scopes:
         mark_stale(session, scopes)
