@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import partial
 from itertools import islice
 
-from sqlalchemy import ColumnElement, delete, exists, func, select, text
+from sqlalchemy import ColumnElement, delete, exists, func, insert, select, text
 from sqlalchemy.orm import Mapped, Session, sessionmaker
 
 from planwatch.monitor.checks import SEVERITY_ORDER, Finding, Source, scope_checks, scope_condition, scopes
@@ -53,8 +53,12 @@ def refresh(session: Session, check_scopes: CheckScopes | None = None) -> list[s
     order = sorted(todo)
     results = (check_scopes or partial(_check_here, session))(order, whole)
     for scope, (found, counts) in zip(order, results, strict=True):
-        session.add_all(_row(scope, finding) for finding in found)
-        session.add_all(models.UnclassifiedLabel(scope=scope, label=label, count=n) for label, n in counts.items())
+        # rows inserted in bulk, not as objects of the session: a province's findings are many thousands
+        if found:
+            session.execute(insert(models.StoredFinding), [_row(scope, finding) for finding in found])
+        if counts:
+            labels = [{"scope": scope, "label": label, "count": n} for label, n in counts.items()]
+            session.execute(insert(models.UnclassifiedLabel), labels)
         session.add(models.CheckedScope(scope=scope, whole=whole, at=datetime.now(), findings=len(found)))
     if marks:
         session.execute(delete(models.StaleScope).where(models.StaleScope.id <= max(i for i, _ in marks)))
@@ -134,18 +138,18 @@ def unclassified_labels(session: Session) -> list[tuple[str, int]]:
     return [(label, int(count)) for label, count in session.execute(query)]
 
 
-def _row(scope: str, finding: Finding) -> models.StoredFinding:
-    return models.StoredFinding(
-        scope=scope,
-        kind=finding.kind,
-        severity=finding.severity,
-        severity_rank=SEVERITY_ORDER[finding.severity],
-        indicator=finding.indicator,
-        period=finding.period,
-        message=finding.message,
-        message_en=finding.message_en,
-        sources=[asdict(source) for source in finding.sources],
-    )
+def _row(scope: str, finding: Finding) -> dict[str, object]:
+    return {
+        "scope": scope,
+        "kind": finding.kind,
+        "severity": finding.severity,
+        "severity_rank": SEVERITY_ORDER[finding.severity],
+        "indicator": finding.indicator,
+        "period": finding.period,
+        "message": finding.message,
+        "message_en": finding.message_en,
+        "sources": [asdict(source) for source in finding.sources],
+    }
 
 
 def _finding(row: models.StoredFinding) -> Finding:
