@@ -3,17 +3,24 @@ as the checks computed from scratch; over real SQLite and PostgreSQL stores."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, select
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.ingest import ingest_file, ingest_files
+from planwatch.jobs.worker import Worker
+from planwatch.monitor import stored
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.document_edits import correct_document, delete_document
 from planwatch.monitor.plan_edits import add_indicator_alias
 from planwatch.monitor.stored import count_findings, refresh, stored_findings, unclassified_labels
+from planwatch.serve.app import create_app
 from planwatch.store import models
 from planwatch.store.current import labels_matching
 from planwatch.store.db import session_factory
@@ -75,6 +82,57 @@ def test_a_reader_never_sees_findings_older_than_the_store(
     with two_provinces() as session:
         assert _kinds(stored_findings(session)) == [("contradiction", "2025-04–2025-04")]  # Tây's only
         assert session.scalar(select(func.count(models.StaleScope.id))) == 0  # the read refreshed and committed
+
+
+@contextmanager
+def _refreshing_elsewhere(engine: Engine) -> Iterator[None]:
+    """Another process is refreshing (PostgreSQL: it holds the advisory lock), or another thread of this one
+    (SQLite: it holds this process's lock)."""
+    if engine.dialect.name != "postgresql":
+        with stored._REFRESHING:
+            yield
+        return
+    with engine.connect() as other:
+        other.execute(text("SELECT pg_advisory_lock(:key)"), {"key": stored._REFRESH_LOCK})
+        yield
+        other.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": stored._REFRESH_LOCK})
+
+
+def test_a_reader_reads_the_last_check_while_another_refreshes_instead_of_waiting(
+    two_provinces: sessionmaker[Session], engine: Engine, tmp_path: Path
+) -> None:
+    later = _report(tmp_path, "Đông-thang-7", "BÁO CÁO\nTình hình kinh tế - xã hội tháng 7 năm 2025\n", "15,0")
+    ingest_file(two_provinces, later, province="Tỉnh Đông")
+    with TestClient(create_app(engine)) as client:
+        with _refreshing_elsewhere(engine):
+            answer = client.get("/api/checks", params={"province": "Tỉnh Đông"})
+            assert answer.headers["X-Total-Count"] == "1" and answer.headers["X-Findings-Pending"] == "true"
+            assert "Đang kiểm tra lại" in client.get("/kiem-tra", params={"province": "Tỉnh Đông"}).text
+        answer = client.get("/api/checks", params={"province": "Tỉnh Đông"})  # this reader refreshes now
+        assert answer.headers["X-Total-Count"] == "2" and "X-Findings-Pending" not in answer.headers
+
+
+def test_the_servers_worker_refreshes_between_jobs_what_a_write_left_pending(
+    two_provinces: sessionmaker[Session], tmp_path: Path
+) -> None:
+    later = _report(tmp_path, "Đông-thang-7", "BÁO CÁO\nTình hình kinh tế - xã hội tháng 7 năm 2025\n", "15,0")
+    ingest_file(two_provinces, later, province="Tỉnh Đông")  # marks Tỉnh Đông, refreshes nothing
+    worker = Worker(two_provinces, poll=0.05)
+    worker.start()
+    try:
+        deadline = time.monotonic() + 60  # waits for the worker's refresh, whatever the machine's speed
+        while _pending_marks(two_provinces) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        worker.stop()
+    assert _pending_marks(two_provinces) == 0
+    with two_provinces() as session:
+        assert count_findings(session, "Tỉnh Đông") == 2
+
+
+def _pending_marks(sessions: sessionmaker[Session]) -> int:
+    with sessions() as session:  # a session of its own each time: SQLite reads a snapshot per transaction
+        return session.scalar(select(func.count(models.StaleScope.id))) or 0
 
 
 def test_moving_a_document_to_another_province_marks_both(two_provinces: sessionmaker[Session]) -> None:

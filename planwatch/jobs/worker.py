@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.ingest import IngestResult, ingest_file
 from planwatch.jobs.queue import Claimed, claim, finish, release
-from planwatch.monitor.stored import refresh_store
+from planwatch.monitor.stored import refresh_if_free, refresh_store
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
@@ -50,8 +50,17 @@ def drain(sessions: sessionmaker[Session]) -> int:
     return done
 
 
+def _refresh_findings(sessions: sessionmaker[Session]) -> None:
+    """The findings of edits made on the pages, refreshed between jobs."""
+    try:
+        refresh_if_free(sessions)
+    except DBAPIError:
+        log.exception("findings refresh: the store failed, the next poll tries again")
+
+
 class Worker:
-    """A daemon thread that reads jobs until stopped; `wake` after an enqueue saves the wait of a poll."""
+    """A daemon thread that reads jobs until stopped, and between jobs refreshes the findings edits left pending;
+    `wake` after an enqueue saves the wait of a poll."""
 
     def __init__(self, sessions: sessionmaker[Session], poll: float = POLL_SECONDS) -> None:
         self._sessions = sessions
@@ -85,5 +94,6 @@ class Worker:
             except DBAPIError:
                 busy = False  # logged; wait a poll before asking the store again
             if not busy:
+                _refresh_findings(self._sessions)
                 self._wakeup.wait(self._poll)
                 self._wakeup.clear()

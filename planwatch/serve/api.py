@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from planwatch.export import fact_records, target_records, task_record
 from planwatch.monitor.checks import Finding
 from planwatch.monitor.series import Point, series
-from planwatch.monitor.stored import count_findings, stored_findings
+from planwatch.monitor.stored import count_findings, refresh_pending, stored_findings
 from planwatch.monitor.tasks import (
     STATUSES,
     ScoreLine,
@@ -321,10 +321,12 @@ def checks(
     request: Request, db: Db, response: Response, province: Province = None, offset: Offset = 0, limit: Limit = 100
 ) -> list[Finding]:
     """Consistency findings (of one province's documents when it is given), the most severe first, a page at a
-    time."""
+    time; `X-Findings-Pending: true` while another process is still checking the latest writes."""
     total = count_findings(db, province)
     more: dict[str, object] | None = {"offset": offset + limit} if offset + limit < total else None
     paged(response, "/api/checks", total, {"province": province, "limit": limit}, more)
+    if refresh_pending(db):  # another process is checking the latest writes: these are the last check's
+        response.headers["X-Findings-Pending"] = "true"
     return stored_findings(db, province, offset, limit)
 
 

@@ -29,7 +29,13 @@ from planwatch.monitor.plan_edits import (
 )
 from planwatch.monitor.progress import year_targets
 from planwatch.monitor.series import Point, compare_years, series
-from planwatch.monitor.stored import checked_version, count_findings, stored_findings, unclassified_labels
+from planwatch.monitor.stored import (
+    checked_version,
+    count_findings,
+    refresh_pending,
+    stored_findings,
+    unclassified_labels,
+)
 from planwatch.monitor.tasks import (
     IN_PROGRESS,
     OVERDUE,
@@ -451,9 +457,10 @@ def checks(request: Request, offset: Annotated[int, Query(ge=0, le=10_000_000)] 
         province, provinces = province_choice(request, db)
         total = count_findings(db, province)
         findings = stored_findings(db, province, offset, FINDINGS_SHOWN)
+        pending = refresh_pending(db)
     more = _next_page(request, offset + FINDINGS_SHOWN) if offset + FINDINGS_SHOWN < total else ""
     return render(request, "checks.html", findings=findings, total=total, offset=offset, more=more, province=province,
-                  provinces=provinces)  # fmt: skip
+                  provinces=provinces, pending=pending)  # fmt: skip
 
 
 @router.get("/tim-kiem", response_class=HTMLResponse)
