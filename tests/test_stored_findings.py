@@ -99,8 +99,9 @@ def _refreshing_elsewhere(engine: Engine) -> Iterator[None]:
 
 
 def test_a_reader_reads_the_last_check_while_another_refreshes_instead_of_waiting(
-    two_provinces: sessionmaker[Session], engine: Engine, tmp_path: Path
+    two_provinces: sessionmaker[Session], engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(stored, "READER_WAIT", 0.2)
     later = _report(tmp_path, "Đông-thang-7", "BÁO CÁO\nTình hình kinh tế - xã hội tháng 7 năm 2025\n", "15,0")
     ingest_file(two_provinces, later, province="Tỉnh Đông")
     with TestClient(create_app(engine)) as client:

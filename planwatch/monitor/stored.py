@@ -1,13 +1,14 @@
 """Results kept in the store per scope (a province): the consistency findings and how many facts and targets
 carry each label no indicator names yet, so that a page or an API call reads them instead of computing them over
 the whole store. A write marks the scopes it touched (store/stale.py); `refresh` recomputes those scopes
-only, after an ingest, a background job, or on the next read. A reader refreshes first when a mark is pending,
-unless another thread or process is refreshing already: then it reads the last refresh's findings and
-`refresh_pending` says newer ones are on their way."""
+only, after an ingest, a background job, or on the next read. A reader refreshes first when a mark is pending;
+when another thread or process is refreshing already, it waits a moment for it, then reads the last refresh's
+findings and `refresh_pending` says newer ones are on their way."""
 
 from __future__ import annotations
 
 import heapq
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from datetime import date, datetime
@@ -89,22 +90,43 @@ def refresh_pending(session: Session) -> bool:
     return bool(session.scalar(select(pending | ~checked)))
 
 
+READER_WAIT = 2.0  # seconds a reader waits for another's refresh before it reads the last check's findings
+
+
 def _fresh(session: Session) -> None:
-    """A reader refreshes the marks still pending itself, unless another thread or process is refreshing them
-    already: then it reads the findings of the last refresh rather than wait (at 100.000 documents a province
-    takes seconds)."""
-    if not refresh_pending(session) or not _REFRESHING.acquire(blocking=False):
+    """A reader refreshes the marks still pending itself. When another thread or process is refreshing them, it
+    waits up to READER_WAIT seconds for that refresh (a small store's takes less), then reads the last check's
+    findings rather than wait longer (at 100.000 documents a province takes many seconds); it waits as long as
+    it takes when the store was never checked (there is nothing to read)."""
+    if not refresh_pending(session):
+        return
+    nothing_yet = not session.scalar(select(exists().where(models.CheckedScope.scope.is_not(None))))
+    wait = None if nothing_yet else READER_WAIT
+    if not _REFRESHING.acquire(timeout=-1 if wait is None else wait):
         return
     try:
-        if session.get_bind().dialect.name == "postgresql":
-            taken = session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": _REFRESH_LOCK})
-            if not taken:
-                session.rollback()
-                return
-        refresh(session)
+        session.commit()  # a new snapshot: a refresh may have ended meanwhile (commit keeps what was loaded)
+        if session.get_bind().dialect.name == "postgresql" and not _refresh_lock(session, wait):
+            session.commit()
+            return
+        if refresh_pending(session):
+            refresh(session)
         session.commit()
     finally:
         _REFRESHING.release()
+
+
+def _refresh_lock(session: Session, wait: float | None) -> bool:
+    """PostgreSQL's refresh lock for this transaction, within `wait` seconds (None: however long it takes)."""
+    if wait is None:
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _REFRESH_LOCK})
+        return True
+    deadline = time.monotonic() + wait
+    while not session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": _REFRESH_LOCK}):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def refresh_if_free(sessions: sessionmaker[Session]) -> None:
