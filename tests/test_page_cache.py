@@ -3,7 +3,9 @@ provinces or accounts, over real SQLite and PostgreSQL stores holding the sample
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
 from planwatch.ingest import ingest_file
 from planwatch.serve.app import create_app
+from planwatch.serve.cache import StoreCache
 from planwatch.serve.page_cache import PageCache, _Held
 from planwatch.store.db import session_factory
 
@@ -91,3 +94,28 @@ def test_the_least_recently_read_answers_go_first_when_the_budget_is_spent() -> 
     assert list(cache._held) == [("/b", b"", "", ""), ("/c", b"", "", "")]  # 3 x 102 bytes > 300
     cache._keep(("/" + "q" * 500, b"", "", ""), _Held((1,), {}, b"y"))  # a long URL costs its length
     assert len(cache._held) == 0
+
+
+def test_a_question_asked_by_many_requests_at_once_is_computed_once(engine: Engine) -> None:
+    cache, started, computed = StoreCache(), threading.Event(), []
+
+    def compute() -> int:
+        computed.append(1)
+        started.set()
+        release.wait(10)  # the other readers arrive while this one computes
+        return 42
+
+    release = threading.Event()
+    sessions = session_factory(engine)
+
+    def ask() -> int:
+        with sessions() as session:
+            return cache.get(session, "status", (2025, None), compute, mark=("checked", 1))
+
+    with ThreadPoolExecutor(8) as pool:
+        first = pool.submit(ask)
+        started.wait(10)
+        others = [pool.submit(ask) for _ in range(7)]
+        release.set()
+        answers = [first.result(), *(f.result() for f in others)]
+    assert answers == [42] * 8 and len(computed) == 1

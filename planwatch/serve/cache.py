@@ -52,10 +52,13 @@ def fingerprint(session: Session) -> tuple[object, ...]:
 class StoreCache:
     """One value per name and arguments, with the fingerprint it was computed at: a changed store replaces the
     value instead of adding a copy, so memory is bounded by the distinct questions (years, provinces), not by
-    the number of changes; the least recently used question goes when `size` are held."""
+    the number of changes; the least recently used question goes when `size` are held. A question asked by
+    several requests at once is computed by the first; the others wait for its value (after a write, twenty
+    readers of the dashboard would otherwise compute it twenty times over, each holding its rows)."""
 
     def __init__(self, size: int = 64) -> None:
         self._entries: OrderedDict[tuple[Hashable, ...], tuple[tuple[object, ...], object]] = OrderedDict()
+        self._computing: dict[tuple[Hashable, ...], Lock] = {}
         self._size = size
         self._lock = Lock()
 
@@ -71,14 +74,18 @@ class StoreCache:
         as when a province's figures were last checked)."""
         key, mark = (name, args), mark or fingerprint(session)
         with self._lock:
-            held = self._entries.get(key)
-            if held is not None and held[0] == mark:
+            gate = self._computing.setdefault(key, Lock())
+        with gate:
+            with self._lock:
+                held = self._entries.get(key)
+                if held is not None and held[0] == mark:
+                    self._entries.move_to_end(key)
+                    return held[1]  # type: ignore[return-value]
+            value = compute()
+            with self._lock:
+                self._entries[key] = (mark, value)
                 self._entries.move_to_end(key)
-                return held[1]  # type: ignore[return-value]
-        value = compute()
-        with self._lock:
-            self._entries[key] = (mark, value)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
+                while len(self._entries) > self._size:
+                    dropped, _ = self._entries.popitem(last=False)
+                    self._computing.pop(dropped, None)
         return value
