@@ -179,12 +179,13 @@ def test_bad_arguments_get_one_line_and_no_traceback(args: list[str], tmp_path: 
 
 
 @pytest.fixture
-def client(engine: Engine) -> TestClient:
+def client(engine: Engine) -> Iterator[TestClient]:
     sessions = session_factory(engine)
     ingest_file(sessions, SAMPLES / "bao-cao-thang-4-2025.txt")
     app = create_app(engine)
     app.state.max_upload = 1024 * 1024
-    return TestClient(app, raise_server_exceptions=False)
+    with TestClient(app, raise_server_exceptions=False) as test_client:  # its worker stops with it
+        yield test_client
 
 
 def test_hostile_requests_are_4xx(client: TestClient) -> None:

@@ -29,17 +29,17 @@ def _settled(client: TestClient, job_id: int, seconds: float = 30) -> dict[str, 
 
 
 def test_an_upload_answers_at_once_and_is_read_in_the_background(engine: Engine) -> None:
-    client = TestClient(create_app(engine))
-    queued = client.post("/api/documents", files={"file": ("thang-3.txt", REPORT.format(n=510).encode())})
-    assert queued.status_code == 202 and queued.json()["state"] in ("queued", "running", "done")
-    done = _settled(client, queued.json()["id"])
-    assert (done["state"], done["outcome"], done["doc"], done["facts"]) == ("done", "added", "thang-3", 1)
-    refused = client.post("/api/documents", files={"file": ("hong.docx", b"PK\x03\x04 not a document")})
-    outcome = _settled(client, refused.json()["id"])
-    assert outcome["outcome"] == "rejected" and outcome["message"]
-    listed = client.get("/api/jobs").json()
-    assert [j["file"] for j in listed] == ["hong.docx", "thang-3.txt"]
-    assert client.get("/api/jobs/999999").status_code == 404
+    with TestClient(create_app(engine)) as client:  # its worker stops with it
+        queued = client.post("/api/documents", files={"file": ("thang-3.txt", REPORT.format(n=510).encode())})
+        assert queued.status_code == 202 and queued.json()["state"] in ("queued", "running", "done")
+        done = _settled(client, queued.json()["id"])
+        assert (done["state"], done["outcome"], done["doc"], done["facts"]) == ("done", "added", "thang-3", 1)
+        refused = client.post("/api/documents", files={"file": ("hong.docx", b"PK\x03\x04 not a document")})
+        outcome = _settled(client, refused.json()["id"])
+        assert outcome["outcome"] == "rejected" and outcome["message"]
+        listed = client.get("/api/jobs").json()
+        assert [j["file"] for j in listed] == ["hong.docx", "thang-3.txt"]
+        assert client.get("/api/jobs/999999").status_code == 404
 
 
 def test_jobs_left_by_a_stopped_server_are_read_when_it_starts(engine: Engine) -> None:
