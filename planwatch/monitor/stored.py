@@ -40,7 +40,7 @@ def refresh(session: Session, check_scopes: CheckScopes | None = None) -> list[s
     """Recompute the findings of every stale scope in the caller's transaction (by `check_scopes` when given:
     the scopes checked in other processes); returns the scopes recomputed."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _REFRESH_LOCK})
+        _refresh_lock(session, None)
     marks = session.execute(select(models.StaleScope.id, models.StaleScope.scope)).all()
     stored = {c.scope: c.whole for c in session.scalars(select(models.CheckedScope))}
     wanted = scopes(session)
@@ -83,8 +83,8 @@ _REFRESHING = Lock()  # held by the thread of this process that is refreshing
 
 
 def refresh_pending(session: Session) -> bool:
-    """Writes wait for their findings (after `_fresh`: another thread or process is refreshing them; a page
-    says so)."""
+    """Whether some writes are not checked yet: marks wait, or nothing was ever checked. After a reader's own
+    attempt to refresh, it means another thread or process is still at it (a page says so)."""
     pending = exists().where(models.StaleScope.id.is_not(None))
     checked = exists().where(models.CheckedScope.scope.is_not(None))
     return bool(session.scalar(select(pending | ~checked)))

@@ -125,18 +125,16 @@ _SQLITE_BEST = (
     "WHERE passage_index MATCH :match AND d.is_current AND d.doc_key != :besides "
     "ORDER BY bm25(passage_index) LIMIT :limit) "
 )
+_MATCHING = (
+    "JOIN documents d ON d.id = {p}.document_id WHERE {p}.search @@ to_tsquery('simple', :q) "
+    "AND d.is_current AND d.doc_key != :besides ORDER BY {p}.id DESC LIMIT :pool)"
+)  # the newest matching passages of current documents, `pool` of them
 _NEWEST_POOL = (
     "pool AS (SELECT n.id FROM (SELECT p.id, p.search, p.document_id FROM passages p WHERE p.id > {floor} "
-    "ORDER BY p.id DESC OFFSET 0) n JOIN documents d ON d.id = n.document_id "
-    "WHERE n.search @@ to_tsquery('simple', :q) AND d.is_current AND d.doc_key != :besides "
-    "ORDER BY n.id DESC LIMIT :pool)"
+    "ORDER BY p.id DESC OFFSET 0) n " + _MATCHING.format(p="n")
 )  # OFFSET 0 keeps the planner from taking the full-text index, whose estimate for words that go together
 # (giải ngân vốn đầu tư công) is a thousand times too low: the newest passages are read along the primary key
-_WHOLE_POOL = (
-    "pool AS (SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id "
-    "WHERE p.search @@ to_tsquery('simple', :q) AND d.is_current AND d.doc_key != :besides "
-    "ORDER BY p.id DESC LIMIT :pool)"
-)
+_WHOLE_POOL = "pool AS (SELECT p.id FROM passages p " + _MATCHING.format(p="p")
 _POSTGRES_BEST = (
     "WITH {pool}, best AS (SELECT p.id, ts_rank(p.search, to_tsquery('simple', :q)) AS score "
     "FROM pool JOIN passages p ON p.id = pool.id ORDER BY score DESC, p.id LIMIT :limit) "
@@ -147,14 +145,14 @@ def _newest_matches(session: Session, wanted: dict[str, object], enough: int) ->
     """The best of the newest matching passages: looked for among the newest NEWEST_FIRST passages, read
     newest first (a common word fills the page there, whatever the store's size), then, when fewer than
     `enough` match there, through the full-text index over every passage (a rare word has few entries)."""
-    newest = session.scalar(text("SELECT max(id) FROM passages")) or 0
-    floor = newest - NEWEST_FIRST
-    if floor > 0:
-        pool = _NEWEST_POOL.format(floor=int(floor))
-        rows = session.execute(text(_POSTGRES_BEST.format(pool=pool) + _PASSAGES), wanted).all()
-        if len(rows) >= enough:
-            return list(rows)
-    return list(session.execute(text(_POSTGRES_BEST.format(pool=_WHOLE_POOL) + _PASSAGES), wanted).all())
+
+    def best_of(pool: str) -> list[Any]:
+        return list(session.execute(text(_POSTGRES_BEST.format(pool=pool) + _PASSAGES), wanted).all())
+
+    floor = (session.scalar(text("SELECT max(id) FROM passages")) or 0) - NEWEST_FIRST
+    if floor > 0 and len(rows := best_of(_NEWEST_POOL.format(floor=int(floor)))) >= enough:
+        return rows
+    return best_of(_WHOLE_POOL)
 
 
 def _marks(passage: str, alternatives: list[list[str]]) -> tuple[tuple[int, int], ...]:
