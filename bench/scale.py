@@ -37,8 +37,7 @@ from sqlalchemy import event, func, insert, select
 
 from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
-from planwatch.ingest import ingest_files
-from planwatch.monitor.stored import refresh_store
+from planwatch.ingest import ingest_files, refresh_on_cores
 from planwatch.serve.app import create_app
 from planwatch.store import models
 from planwatch.store.db import open_engine, session_factory
@@ -430,7 +429,7 @@ def replicate(url: str, times: int) -> None:
         connection.execute(insert(models.StaleScope).values(scope=EVERY, at=datetime.now()))
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.exec_driver_sql("VACUUM ANALYZE")
-    scopes = refresh_store(session_factory(engine))
+    scopes = refresh_on_cores(session_factory(engine), os.cpu_count() or 1)
     print(f"  {times}× in {time.perf_counter() - start:.0f} s (findings of {len(scopes)} provinces refreshed)")
 
 

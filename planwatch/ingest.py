@@ -99,9 +99,7 @@ def _ingest_on_cores(
 ) -> Iterator[IngestResult]:
     with sessions() as session:
         known = _Known(agency_registry(session), user_indicator_aliases(session))
-    workers = multiprocessing.get_context("forkserver")  # not fork: the caller may hold threads and connections
-    workers.set_forkserver_preload(["planwatch.ingest"])
-    with ProcessPoolExecutor(jobs, mp_context=workers, initializer=_remember, initargs=(known,)) as pool:
+    with _worker_pool(jobs, known) as pool:
         ahead: deque[tuple[Path, Future[_Prepared | IngestResult] | IngestResult]] = deque()
         for path in paths:
             stored = _Stored(path.name, given, province, None)
@@ -111,6 +109,19 @@ def _ingest_on_cores(
         while ahead:
             yield _written(sessions, *ahead.popleft())
         _finish(sessions, _scopes_checked_on(pool, sessions))
+
+
+def _worker_pool(jobs: int, known: _Known | None = None) -> ProcessPoolExecutor:
+    workers = multiprocessing.get_context("forkserver")  # not fork: the caller may hold threads and connections
+    workers.set_forkserver_preload(["planwatch.ingest"])
+    return ProcessPoolExecutor(jobs, mp_context=workers, initializer=_remember, initargs=(known,))
+
+
+def refresh_on_cores(sessions: sessionmaker[Session], jobs: int) -> list[str]:
+    """`refresh_store` with the stale provinces checked in `jobs` worker processes: what a bulk change that marks
+    every province (a store copied in, a first check of a large store) needs to use every core."""
+    with _worker_pool(jobs) as pool:
+        return refresh_store(sessions, _scopes_checked_on(pool, sessions))
 
 
 def _scopes_checked_on(pool: ProcessPoolExecutor, sessions: sessionmaker[Session]) -> CheckScopes | None:
@@ -151,8 +162,9 @@ class _Known:
 _WORKER_KNOWN: list[_Known] = []  # in a worker process: what the run's store knew when it started
 
 
-def _remember(known: _Known) -> None:
-    _WORKER_KNOWN.append(known)
+def _remember(known: _Known | None) -> None:
+    if known is not None:
+        _WORKER_KNOWN.append(known)
 
 
 def _prepare_in_worker(path: Path, stored: _Stored) -> _Prepared | IngestResult:

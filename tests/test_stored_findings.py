@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, delete, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from planwatch.ingest import ingest_file, ingest_files
+from planwatch.ingest import ingest_file, ingest_files, refresh_on_cores
 from planwatch.jobs.worker import Worker
 from planwatch.monitor import stored
 from planwatch.monitor.checks import run_checks
@@ -24,7 +24,7 @@ from planwatch.serve.app import create_app
 from planwatch.store import models
 from planwatch.store.current import labels_matching
 from planwatch.store.db import session_factory
-from planwatch.store.stale import EVERY
+from planwatch.store.stale import EVERY, UNNAMED, mark_stale
 
 MAY = "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n"
 JUNE = "BÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2025\n"
@@ -60,6 +60,7 @@ def test_stored_findings_are_the_checks_of_each_province(two_provinces: sessionm
         for province in ("Tỉnh Đông", "Tỉnh Tây"):
             [mine] = stored_findings(session, province)
             assert mine.kind == "contradiction" and mine.sources[0].doc_key.endswith("thang-5")
+            assert [s.quote[:28] for s in mine.sources] == ["Chỉ số sản xuất công nghiệp "] * 2  # each its sentence
             assert mine == run_checks(session, province)[0]
         assert count_findings(session) == 2 and count_findings(session, "Tỉnh Nam") == 0
 
@@ -149,21 +150,46 @@ def test_moving_a_document_to_another_province_marks_both(two_provinces: session
         assert count_findings(session, "Tỉnh Đông") == 0 and count_findings(session, "Tỉnh Tây") == 1
 
 
-def test_a_documents_target_marks_its_province_and_a_hand_entered_one_every_province(
+def _target(document_id: int | None, indicator: str = "Chỉ số sản xuất công nghiệp") -> models.Target:
+    return models.Target(document_id=document_id, indicator=indicator, year=2025, measure="yoy_change_pct",
+                         comparator=">=", value=10.0, unit="%")  # fmt: skip
+
+
+def test_a_documents_target_marks_its_province_and_a_hand_entered_one_the_scope_of_none(
     two_provinces: sessionmaker[Session],
 ) -> None:
-    def target(document_id: int | None) -> models.Target:
-        return models.Target(document_id=document_id, indicator="Chỉ số sản xuất công nghiệp", year=2025,
-                             measure="yoy_change_pct", comparator=">=", value=10.0, unit="%")  # fmt: skip
-
     with two_provinces.begin() as session:
         tay = session.scalar(select(models.Document.id).where(models.Document.province == "Tỉnh Tây"))
-        session.add(target(tay))
+        session.add(_target(tay))
         session.flush()
         assert set(session.scalars(select(models.StaleScope.scope))) == {"Tỉnh Tây"}
-        session.add(target(None))
+        session.add(_target(None))
         session.flush()
-        assert set(session.scalars(select(models.StaleScope.scope))) == {"Tỉnh Tây", EVERY}
+        assert set(session.scalars(select(models.StaleScope.scope))) == {"Tỉnh Tây", UNNAMED}
+
+
+def test_a_hand_entered_target_is_checked_without_rechecking_the_provinces(
+    two_provinces: sessionmaker[Session],
+) -> None:
+    """Its label, which no indicator names, is counted after a refresh of the scope of none alone; mapping the
+    label marks that scope again, though no document carries it."""
+    with two_provinces.begin() as session:
+        session.add(_target(None, "Số hợp tác xã kiểu mới"))
+    with two_provinces.begin() as session:
+        assert refresh(session) == [UNNAMED]
+        assert ("Số hợp tác xã kiểu mới", 1) in unclassified_labels(session)
+        assert add_indicator_alias(session, "số hợp tác xã kiểu mới", "IIP", "sở KH&ĐT") == 1
+        assert refresh(session) == [UNNAMED]
+        assert ("Số hợp tác xã kiểu mới", 1) not in unclassified_labels(session)
+
+
+def test_a_bulk_change_marking_every_province_is_rechecked_on_every_core(two_provinces: sessionmaker[Session]) -> None:
+    with two_provinces.begin() as session:
+        session.execute(delete(models.StoredFinding))
+        mark_stale(session, [EVERY])
+    assert refresh_on_cores(two_provinces, 2) == [UNNAMED, "Tỉnh Tây", "Tỉnh Đông"]
+    with two_provinces() as session:
+        assert _kinds(stored_findings(session)) == _kinds(run_checks(session)) and count_findings(session) == 2
 
 
 def _cooperatives_in_tay(sessions: sessionmaker[Session], folder: Path) -> None:

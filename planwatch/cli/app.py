@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from typing import Annotated
@@ -71,6 +72,12 @@ def required_date(text: str) -> date:
 
 
 Year = Annotated[int, typer.Option(min=EARLIEST_YEAR, max=LATEST_YEAR, help="Năm (Year)")]
+Jobs = Annotated[int | None, typer.Option(min=1, max=64, help="Số tiến trình song song; mặc định: số lõi CPU")]
+
+
+def job_count(jobs: int | None) -> int:
+    """The processes a --jobs option asks for: every core when it is not given."""
+    return jobs or os.cpu_count() or 1
 
 
 @app.callback()

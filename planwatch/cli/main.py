@@ -19,7 +19,7 @@ from planwatch.cli import jobs as _jobs  # noqa: F401  (registers its commands)
 from planwatch.cli import report as _report  # noqa: F401  (registers its commands)
 from planwatch.cli import targets as _targets  # noqa: F401  (registers its commands)
 from planwatch.cli import tasks as _tasks  # noqa: F401  (registers its commands)
-from planwatch.cli.app import app, console, date_option, errors, fail, say, sessions, state
+from planwatch.cli.app import Jobs, app, console, date_option, errors, fail, job_count, say, sessions, state
 from planwatch.export import fact_records, target_records, task_records, to_jsonl
 from planwatch.ingest import document_paths, ingest_files
 from planwatch.query.ask import ask as answer_question
@@ -37,9 +37,7 @@ def ingest(
         str | None, typer.Option("--date", help="Ngày của văn bản (dd/mm/yyyy) khi văn bản không ghi ngày")
     ] = None,
     province: Annotated[str | None, typer.Option(help="Tỉnh của văn bản khi văn bản không ghi rõ")] = None,
-    jobs: Annotated[
-        int | None, typer.Option(min=1, max=64, help="Số tiến trình đọc song song; mặc định: số lõi CPU")
-    ] = None,
+    jobs: Jobs = None,
 ) -> None:
     """Nhập văn bản (.txt, .md, .docx, .pdf); mỗi văn bản một dòng kết quả, theo thứ tự."""
     given = date_option(on)
@@ -51,7 +49,7 @@ def ingest(
     results = []
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task(say("reading"), total=len(files))
-        workers = min(jobs or os.cpu_count() or 1, len(files))
+        workers = min(job_count(jobs), len(files))
         for result in ingest_files(factory, files, given, province, workers):
             path = result.path
             results.append(result)

@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from planwatch.cli.app import Year, app, console, fail, say, sessions, state
+from planwatch.cli.app import Jobs, Year, app, console, fail, job_count, say, sessions, state
+from planwatch.ingest import refresh_on_cores
 from planwatch.monitor.plan_edits import (
     PlanEditError,
     TargetInput,
@@ -18,7 +19,7 @@ from planwatch.monitor.plan_edits import (
 )
 from planwatch.monitor.progress import Thresholds, year_status, year_targets
 from planwatch.monitor.series import series as indicator_series
-from planwatch.monitor.stored import stored_findings, unclassified_labels
+from planwatch.monitor.stored import refresh_pending, stored_findings, unclassified_labels
 from planwatch.serve.labels import VALUES_EN
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.numbers import format_number
@@ -105,9 +106,14 @@ def said(value: str) -> str:
 
 
 @app.command()
-def check(as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = False) -> None:
+def check(as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = False, jobs: Jobs = None) -> None:
     """Kiểm tra nhất quán: số liệu khác nhau giữa các văn bản, thành phần vượt tổng, kế hoạch suy ra, so cùng kỳ."""
-    with sessions()() as session:
+    factory = sessions()
+    with factory() as session:
+        pending = refresh_pending(session)
+    if pending and job_count(jobs) > 1:  # the provinces a bulk change marked, checked on every core
+        refresh_on_cores(factory, job_count(jobs))
+    with factory() as session:
         findings = stored_findings(session)
     if as_json:
         console.print_json(json.dumps([asdict(f) for f in findings], ensure_ascii=False))

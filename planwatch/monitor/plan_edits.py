@@ -143,7 +143,13 @@ def add_indicator_alias(
     for model in (models.Fact, models.Target):
         spellings = [s for s in session.scalars(select(model.indicator).distinct()) if fold(s) == alias]
         for chunk in (spellings[i : i + 500] for i in range(0, len(spellings), 500)):
-            carrying = select(models.Document.province).join(model).where(model.indicator.in_(chunk)).distinct()
+            carrying = (  # outer: a hand-entered target has no document, it marks the scope of none (UNNAMED)
+                select(models.Document.province)
+                .select_from(model)
+                .outerjoin(models.Document)
+                .where(model.indicator.in_(chunk))
+                .distinct()
+            )
             mark_stale(session, {scope_of(p) for p in session.scalars(carrying)})  # the provinces it changes
             done = session.execute(update(model).where(model.indicator.in_(chunk)).values(indicator_code=code))
             changed += done.rowcount  # type: ignore[attr-defined]

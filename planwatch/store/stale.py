@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from planwatch.store import models
 
-EVERY = "*"  # a change that touches every scope: a hand-entered target
-UNNAMED = ""  # the scope of documents that name no province
+EVERY = "*"  # a change that touches every scope (a bulk copy of documents), and the scope of a store naming none
+UNNAMED = ""  # the scope of documents that name no province, and of hand-entered targets
 
 
 def scope_of(province: str | None) -> str:
@@ -33,12 +33,14 @@ def _provinces(document: models.Document) -> set[str | None]:
 
 
 def _target_scope(session: Session, target: models.Target) -> str:
-    """A document's target belongs to its document's province; a hand-entered one stands for every province."""
+    """A document's target belongs to its document's province; a hand-entered one names none, so the checks
+    compare it with the figures of the documents that name none (checks.scope_condition) and it marks their
+    scope only (in a store of one province any mark rechecks the whole store)."""
     if target.document_id is None:
-        return EVERY
+        return UNNAMED
     with session.no_autoflush:
         document = session.get(models.Document, target.document_id)
-    return scope_of(document.province) if document is not None else EVERY
+    return scope_of(document.province if document is not None else None)
 
 
 def mark_touched(session: Session, _context: object, _instances: object) -> None:
