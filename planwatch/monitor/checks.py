@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain
 from typing import Any
@@ -42,6 +42,7 @@ class Source:
     page: int | None
     value: float
     unit: str
+    fact_id: int | None = None  # the stored fact quoted (None: a target's own sentence)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,29 @@ class DocRef:
 
 
 def _source(fact: models.Fact, doc_key: str) -> Source:
-    return Source(doc_key, fact.quote, fact.char_start, fact.char_end, fact.page, fact.value, fact.unit)
+    """A fact quoted by a finding; its sentence is read afterwards (`_quoted`), for the findings' facts only."""
+    return Source(doc_key, "", fact.char_start, fact.char_end, fact.page, fact.value, fact.unit, fact.id)
+
+
+QUOTES_AT_ONCE = 1000
+
+
+def _quoted(session: Session, findings: list[Finding]) -> list[Finding]:
+    """The findings with the sentences of the facts they quote, read in chunks by fact id: the rows the checks
+    compare leave the sentences out (a province's figures are some hundred thousand at 100.000 documents)."""
+    ids = sorted({s.fact_id for f in findings for s in f.sources if s.fact_id is not None})
+    quotes: dict[int, str] = {}
+    for start in range(0, len(ids), QUOTES_AT_ONCE):
+        chunk = ids[start : start + QUOTES_AT_ONCE]
+        read = session.execute(select(models.Fact.id, models.Fact.quote).where(models.Fact.id.in_(chunk)))
+        quotes.update(read.tuples().all())
+    return [replace(f, sources=tuple(_with_quote(s, quotes) for s in f.sources)) for f in findings]
+
+
+def _with_quote(source: Source, quotes: dict[int, str]) -> Source:
+    """(A fact deleted meanwhile by another transaction leaves its source unquoted; the deletion marks its
+    province, whose findings are then checked again.)"""
+    return source if source.fact_id is None else replace(source, quote=quotes.get(source.fact_id, ""))
 
 
 def _period(fact: models.Fact) -> str:
@@ -124,9 +147,10 @@ def finding_order(finding: Finding) -> tuple[int, str, str]:
 
 def scope_checks(session: Session, where: list[ColumnElement[bool]]) -> list[Finding]:
     d = models.Document
+    compared = [models.Fact.__table__.c[name] for name in _COMPARED]
     query = (
         select(
-            models.Fact.__table__,
+            *compared,
             d.doc_key,
             d.period_end.label("doc_period_end"),
             d.issued.label("doc_issued"),
@@ -141,10 +165,8 @@ def scope_checks(session: Session, where: list[ColumnElement[bool]]) -> list[Fin
             *where,
         )
     )
-    rows = [
-        (row, DocRef(row.doc_key, row.doc_period_end, row.doc_issued, row.document_id, row.doc_province))
-        for row in session.execute(query)
-    ]
+    documents: dict[int, DocRef] = {}
+    rows = [(row, _document(documents, row)) for row in session.execute(query)]
     findings = [
         *_cross_document(rows),
         *_parts_exceed_total(rows),
@@ -152,7 +174,22 @@ def scope_checks(session: Session, where: list[ColumnElement[bool]]) -> list[Fin
         *_implied_plans(session, rows, where),
         *_yoy(rows),
     ]
-    return sorted(findings, key=finding_order)
+    return sorted(_quoted(session, findings), key=finding_order)
+
+
+# what the checks read of a fact: not its sentence (read for the facts findings quote only) nor its section
+_COMPARED = ("id", "document_id", "indicator", "indicator_code", "parent", "measure", "value", "unit", "base_value",
+             "period_start", "period_end", "estimate", "page", "char_start", "char_end")  # fmt: skip
+
+
+def _document(documents: dict[int, DocRef], row: Any) -> DocRef:
+    """One DocRef per document, shared by its facts' rows."""
+    known = documents.get(row.document_id)
+    if known is None:
+        known = documents[row.document_id] = DocRef(
+            row.doc_key, row.doc_period_end, row.doc_issued, row.document_id, row.doc_province
+        )
+    return known
 
 
 def _key(fact: models.Fact) -> str:
