@@ -94,6 +94,9 @@ def _finish(sessions: sessionmaker[Session], check_scopes: CheckScopes | None = 
     refresh_store(sessions, check_scopes)
 
 
+AHEAD_PER_JOB = 2
+
+
 def _ingest_on_cores(
     sessions: sessionmaker[Session], paths: Iterable[Path], given: date | None, province: str | None, jobs: int
 ) -> Iterator[IngestResult]:
@@ -104,7 +107,7 @@ def _ingest_on_cores(
         for path in paths:
             stored = _Stored(path.name, given, province, None)
             ahead.append((path, _unchanged_file(sessions, path) or pool.submit(_prepare_in_worker, path, stored)))
-            if len(ahead) >= 2 * jobs:
+            if len(ahead) >= AHEAD_PER_JOB * jobs:
                 yield _written(sessions, *ahead.popleft())
         while ahead:
             yield _written(sessions, *ahead.popleft())
@@ -141,7 +144,8 @@ def _check_in_worker(url: str, scope: str, whole: bool) -> ScopeResult:
     if url not in _WORKER_STORES:
         _WORKER_STORES[url] = session_factory(connect(url))
     with _WORKER_STORES[url]() as session:
-        return check_scope(session, scope, whole)
+        found, counts = check_scope(session, scope, whole)
+        return list(found), counts  # sent back whole
 
 
 def _analyze(sessions: sessionmaker[Session]) -> None:

@@ -192,6 +192,22 @@ def test_a_bulk_change_marking_every_province_is_rechecked_on_every_core(two_pro
         assert _kinds(stored_findings(session)) == _kinds(run_checks(session)) and count_findings(session) == 2
 
 
+def test_a_change_stated_against_a_year_earlier_is_checked_though_the_years_are_read_apart(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The checks read a year of figures at a time; a change is compared with the year before's value."""
+    sessions = session_factory(engine)
+    for year, said in ((2024, "1.000 tỷ đồng"), (2025, "1.500 tỷ đồng, tăng 20% so với cùng kỳ")):
+        path = tmp_path / f"thang-4-{year}.txt"
+        path.write_text(f"BÁO CÁO\nTình hình kinh tế - xã hội tháng 4 năm {year}\nThu ngân sách nhà nước trên địa "
+                        f"bàn 4 tháng đầu năm {year} đạt {said}.\n", encoding="utf-8")  # fmt: skip
+        ingest_file(sessions, path, province="Tỉnh Đông")
+    with sessions() as session:
+        [finding] = stored_findings(session)
+    assert (finding.kind, finding.period) == ("yoy_mismatch", "2025-01–2025-04") and "50%" in finding.message
+    assert [s.quote[:8] for s in finding.sources] == ["tăng 20%", "Thu ngân", "Thu ngân"]  # each its own sentence
+
+
 def _cooperatives_in_tay(sessions: sessionmaker[Session], folder: Path) -> None:
     """A report of Tỉnh Tây stating a figure whose label no indicator names."""
     heading = "BÁO CÁO\nTình hình kinh tế - xã hội tháng 8 năm 2025\n"

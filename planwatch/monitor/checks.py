@@ -10,9 +10,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import chain
+from itertools import chain, groupby
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
@@ -146,6 +147,13 @@ def finding_order(finding: Finding) -> tuple[int, str, str]:
 
 
 def scope_checks(session: Session, where: list[ColumnElement[bool]]) -> list[Finding]:
+    return sorted(scope_findings(session, where), key=finding_order)
+
+
+def scope_findings(session: Session, where: list[ColumnElement[bool]]) -> Iterator[Finding]:
+    """A scope's findings, its figures read a year at a time (the year their period ends), so that memory holds
+    one year of a province's figures, not all (some hundred thousand at 100.000 documents): every check compares
+    figures of one period, but the change against a year earlier, which keeps the year before's values."""
     d = models.Document
     compared = [models.Fact.__table__.c[name] for name in _COMPARED]
     query = (
@@ -164,18 +172,26 @@ def scope_checks(session: Session, where: list[ColumnElement[bool]]) -> list[Fin
             models.Fact.period_end.is_not(None),
             *where,
         )
+        .order_by(models.Fact.period_end, models.Fact.id)  # a year at a time; the same choice among duplicates
+        .execution_options(yield_per=ROWS_AT_ONCE)
     )
     documents: dict[int, DocRef] = {}
-    rows = [(row, _document(documents, row)) for row in session.execute(query)]
-    findings = [
-        *_cross_document(rows),
-        *_parts_exceed_total(rows),
-        *_parts_do_not_add_up(rows),
-        *_implied_plans(session, rows, where),
-        *_yoy(rows),
-    ]
-    return sorted(_quoted(session, findings), key=finding_order)
+    targets = _stated_targets(session, where)
+    earlier: _Values = {}
+    for _, year in groupby(session.execute(query), key=lambda row: row.period_end[:4]):
+        rows = [(row, _document(documents, row)) for row in year]
+        findings = [
+            *_cross_document(rows),
+            *_parts_exceed_total(rows),
+            *_parts_do_not_add_up(rows),
+            *_implied_plans(rows, targets),
+            *_yoy(rows, values := _values(rows), earlier),
+        ]
+        earlier = values
+        yield from _quoted(session, findings)
 
+
+ROWS_AT_ONCE = 5000  # rows fetched from the store at a time while a year's are gathered
 
 # what the checks read of a fact: not its sentence (read for the facts findings quote only) nor its section
 _COMPARED = ("id", "document_id", "indicator", "indicator_code", "parent", "measure", "value", "unit", "base_value",
@@ -277,21 +293,31 @@ def _in_unit(base: float, unit: str) -> float:
     return round(base / base_value(1, unit), 2)
 
 
-def _implied_plans(session: Session, rows: list[tuple[Any, DocRef]], where: list[ColumnElement[bool]]) -> list[Finding]:
-    """value ÷ (plan_pct / 100) is the plan the report used; compare it with the stated target."""
-    targets = {
-        (t.indicator_code, t.year): t
-        for t in session.scalars(
-            select(models.Target)
-            .outerjoin(models.Document)
-            .where(
-                models.Target.active.is_(True),
-                models.Target.measure == "value",
-                models.Target.indicator_code.is_not(None),
-                *where,
-            )
+def _stated_targets(session: Session, where: list[ColumnElement[bool]]) -> dict[tuple[str | None, int], Any]:
+    """The scope's active targets of a value by indicator and year (the columns a finding quotes, not objects of
+    the session: a province holds tens of thousands at 100.000 documents)."""
+    t = models.Target
+    query = (
+        select(
+            t.indicator_code,
+            t.year,
+            t.value,
+            t.unit,
+            t.quote,
+            t.char_start,
+            t.char_end,
+            t.page,
+            models.Document.doc_key,
         )
-    }
+        .outerjoin(models.Document)
+        .where(t.active.is_(True), t.measure == "value", t.indicator_code.is_not(None), *where)
+        .order_by(t.id)
+    )
+    return {(row.indicator_code, row.year): row for row in session.execute(query)}
+
+
+def _implied_plans(rows: list[tuple[Any, DocRef]], targets: dict[tuple[str | None, int], Any]) -> list[Finding]:
+    """value ÷ (plan_pct / 100) is the plan the report used; compare it with the stated target."""
     values = {(d.doc_key, fold(f.indicator), f.period_start, f.period_end): f for f, d in rows if f.measure == "value"}
     findings = []
     for fact, document in rows:
@@ -307,7 +333,7 @@ def _implied_plans(session: Session, rows: list[tuple[Any, DocRef]], where: list
             plans = {"implied": round(implied / base_value(1, target.unit), 1), "unit": target.unit,
                      "target": target.value}  # fmt: skip
             stated_in = Source(
-                target.document.doc_key if target.document else "manual",
+                target.doc_key or "manual",
                 target.quote,
                 target.char_start or 0,
                 target.char_end or 0,
@@ -320,22 +346,28 @@ def _implied_plans(session: Session, rows: list[tuple[Any, DocRef]], where: list
     return findings
 
 
-def _yoy(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
-    """A stated change against last year's stored figure for the same months."""
-    values: dict[tuple[str | None, str, str | None, str | None], tuple[models.Fact, str]] = {}
-    for fact, document in rows:
-        if fact.measure == "value" and fact.indicator_code:
-            values[(document.province, fact.indicator_code, fact.period_start, fact.period_end)] = (
-                fact,
-                document.doc_key,
-            )
+_Values = dict[tuple[str | None, str, str | None, str | None], tuple[Any, str]]
+
+
+def _values(rows: list[tuple[Any, DocRef]]) -> _Values:
+    """The stored values of a year by province, indicator and period, for the changes stated against them."""
+    return {
+        (document.province, fact.indicator_code, fact.period_start, fact.period_end): (fact, document.doc_key)
+        for fact, document in rows
+        if fact.measure == "value" and fact.indicator_code
+    }
+
+
+def _yoy(rows: list[tuple[Any, DocRef]], values: _Values, earlier: _Values) -> list[Finding]:
+    """A stated change against last year's stored figure for the same months (`values`: the year's, `earlier`:
+    the year before's)."""
     findings = []
     for fact, document in rows:
         if fact.measure != "yoy_change_pct" or not fact.indicator_code or not fact.period_end:
             continue
         code, province = fact.indicator_code, document.province
         now = values.get((province, code, fact.period_start, fact.period_end))
-        before = values.get((province, code, _year_earlier(fact.period_start), _year_earlier(fact.period_end)))
+        before = earlier.get((province, code, _year_earlier(fact.period_start), _year_earlier(fact.period_end)))
         if (
             not now
             or not before

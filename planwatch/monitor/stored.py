@@ -19,7 +19,7 @@ from threading import Lock
 from sqlalchemy import ColumnElement, delete, exists, func, insert, select, text
 from sqlalchemy.orm import Mapped, Session, sessionmaker
 
-from planwatch.monitor.checks import SEVERITY_ORDER, Finding, Source, scope_checks, scope_condition, scopes
+from planwatch.monitor.checks import SEVERITY_ORDER, Finding, Source, scope_condition, scope_findings, scopes
 from planwatch.monitor.plan_edits import unclassified_counts
 from planwatch.store import models
 from planwatch.store.stale import EVERY, UNNAMED
@@ -27,13 +27,14 @@ from planwatch.store.stale import EVERY, UNNAMED
 _REFRESH_LOCK = 0x46494E44  # "FIND": one refresher at a time on PostgreSQL
 
 
-ScopeResult = tuple[list[Finding], dict[str, int]]  # a scope's findings and its counts of unmapped labels
+ScopeResult = tuple[Iterable[Finding], dict[str, int]]  # a scope's findings and its counts of unmapped labels
 CheckScopes = Callable[[list[str], bool], Iterable[ScopeResult]]  # scopes (whole store or not) -> their results
 
 
 def check_scope(session: Session, scope: str, whole: bool) -> ScopeResult:
+    """A scope's findings as the checks find them (a year of figures at a time), and its unmapped labels."""
     where = scope_condition(scope, whole)
-    return scope_checks(session, where), unclassified_counts(session, where)
+    return scope_findings(session, where), unclassified_counts(session, where)
 
 
 def refresh(session: Session, check_scopes: CheckScopes | None = None) -> list[str]:
@@ -56,16 +57,28 @@ def refresh(session: Session, check_scopes: CheckScopes | None = None) -> list[s
     order = sorted(todo)
     results = (check_scopes or partial(_check_here, session))(order, whole)
     for scope, (found, counts) in zip(order, results, strict=True):
-        # rows inserted in bulk, not as objects of the session: a province's findings are many thousands
-        if found:
-            session.execute(insert(models.StoredFinding), [_row(scope, finding) for finding in found])
+        stored_count = _store_findings(session, scope, found)
         if counts:
             labels = [{"scope": scope, "label": label, "count": n} for label, n in counts.items()]
             session.execute(insert(models.UnclassifiedLabel), labels)
-        session.add(models.CheckedScope(scope=scope, whole=whole, at=datetime.now(), findings=len(found)))
+        session.add(models.CheckedScope(scope=scope, whole=whole, at=datetime.now(), findings=stored_count))
     if marks:
         session.execute(delete(models.StaleScope).where(models.StaleScope.id <= max(i for i, _ in marks)))
     return sorted(todo)
+
+
+INSERT_AT_ONCE = 2000
+
+
+def _store_findings(session: Session, scope: str, found: Iterable[Finding]) -> int:
+    """Rows inserted in bulk, not as objects of the session, a chunk at a time as the checks find them (a
+    province's findings are many thousands); how many."""
+    count = 0
+    findings = iter(found)
+    while chunk := list(islice(findings, INSERT_AT_ONCE)):
+        session.execute(insert(models.StoredFinding), [_row(scope, finding) for finding in chunk])
+        count += len(chunk)
+    return count
 
 
 def _check_here(session: Session, scopes: list[str], whole: bool) -> Iterator[ScopeResult]:
