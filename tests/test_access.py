@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 import pytest
+from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from httpx import Response
 from sqlalchemy import Engine, func, select, text
@@ -152,6 +153,22 @@ def test_sign_in_is_rate_limited(client: TestClient) -> None:
     for _ in range(5):
         assert client.post("/api/login", json={"username": "ke_hoach", "password": "sai"}).status_code == 401
     assert client.post("/api/login", json={"username": "ke_hoach", "password": PASSWORD}).status_code == 429
+
+
+def test_a_password_hashed_with_the_libraries_default_is_hashed_again_at_sign_in(
+    client: TestClient, engine: Engine
+) -> None:
+    """Hashes use OWASP's Argon2id parameters (19 MiB, one lane: a server verifies several sign-ins at once); one
+    made before with argon2-cffi's default (64 MiB, four lanes) still signs in, and is then replaced."""
+    with session_factory(engine).begin() as session:
+        user = session.scalar(select(models.User).where(models.User.username == "xem"))
+        assert user is not None and "$m=19456,t=2,p=1$" in user.password_hash
+        user.password_hash = PasswordHasher().hash(PASSWORD)
+    signed_in(client, "xem")
+    with session_factory(engine)() as session:
+        assert "$m=19456,t=2,p=1$" in session.scalar(
+            select(models.User.password_hash).where(models.User.username == "xem")
+        )
 
 
 def test_the_audit_trail_cannot_be_edited(client: TestClient, engine: Engine) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from threading import BoundedSemaphore
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -14,7 +15,11 @@ from planwatch.access.audit import record
 from planwatch.access.roles import Role
 from planwatch.store import models
 
-_HASHER = PasswordHasher()
+# OWASP's Argon2id parameters (19 MiB, two passes, one lane) rather than argon2-cffi's RFC 9106 default (64 MiB,
+# four lanes): a server process verifies several sign-ins at once, and four at the default held 256 MB. Two at
+# most are hashed at a time; a hash made with other parameters is made again at the next sign-in.
+_HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+_HASHING = BoundedSemaphore(2)
 MIN_PASSWORD = 8
 _NAME = re.compile(r"^[\w.@-]{2,100}$")
 
@@ -34,7 +39,7 @@ def add_user(session: Session, username: str, password: str, role: Role, agency:
         raise AccountError("tài khoản cơ quan cần --agency (mã cơ quan); các vai trò khác thì không")
     user = models.User(
         username=username,
-        password_hash=_HASHER.hash(password),
+        password_hash=_hashed(password),
         role=role.value,
         agency=agency,
         active=True,
@@ -58,10 +63,20 @@ def verified_user(session: Session, username: str, password: str) -> models.User
     """The active account whose password this is, else None (the same time spent either way)."""
     user = session.scalar(select(models.User).where(models.User.username == username))
     try:
-        _HASHER.verify(user.password_hash if user else _DUMMY, password)
+        with _HASHING:
+            _HASHER.verify(user.password_hash if user else _DUMMY, password)
     except (VerificationError, InvalidHashError):
         return None
-    return user if user is not None and user.active else None
+    if user is None or not user.active:
+        return None
+    if _HASHER.check_needs_rehash(user.password_hash):
+        user.password_hash = _hashed(password)  # committed with the sign-in's session row
+    return user
+
+
+def _hashed(password: str) -> str:
+    with _HASHING:
+        return _HASHER.hash(password)
 
 
 def has_users(session: Session) -> bool:
@@ -69,4 +84,4 @@ def has_users(session: Session) -> bool:
     return session.scalar(select(models.User.id).limit(1)) is not None
 
 
-_DUMMY = _HASHER.hash("a password nobody has")
+_DUMMY = _hashed("a password nobody has")

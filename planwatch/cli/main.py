@@ -155,9 +155,6 @@ def export(
             sys.stdout.write(to_jsonl(record) + "\n")
 
 
-NO_DELAY = "planwatch.serve.tcp:NoDelayH11Protocol"  # imported by each server process
-
-
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Địa chỉ")] = "127.0.0.1",
@@ -173,6 +170,7 @@ def serve(
     import uvicorn
 
     from planwatch.serve.app import create_app
+    from planwatch.serve.supervise import NO_DELAY
 
     url = database_url(state.db)
     if workers > 1 and not url.startswith("postgresql"):
@@ -181,14 +179,13 @@ def serve(
     console.print(say("serving").format(url=f"http://{host}:{port}"))
     if workers == 1:
         uvicorn.run(create_app(url, page_cache_mb), host=host, port=port, log_level="warning", http=NO_DELAY)
-    else:
-        os.environ["PLANWATCH_DB"] = url  # each process builds its app from these
-        if page_cache_mb is not None:
-            os.environ["PLANWATCH_PAGE_CACHE_MB"] = str(page_cache_mb)
-        # a worker computing a cold page of a large store holds the interpreter for seconds: the supervisor's
-        # 5-second health check would kill it and drop every connection it serves
-        uvicorn.run("planwatch.serve.app:create_app", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning", timeout_worker_healthcheck=120, http=NO_DELAY)  # fmt: skip
+        return
+    os.environ["PLANWATCH_DB"] = url  # each process builds its app from these
+    if page_cache_mb is not None:
+        os.environ["PLANWATCH_PAGE_CACHE_MB"] = str(page_cache_mb)
+    sys.stdout.flush()
+    supervisor = [sys.executable, "-m", "planwatch.serve.supervise", host, str(port), str(workers)]
+    os.execv(sys.executable, supervisor)  # a lean process: the command line's modules are not kept in memory
 
 
 def run() -> None:
