@@ -1,5 +1,6 @@
 """`planwatch serve --workers 2` on PostgreSQL, over a real socket: the command hands its process over to a lean
-supervisor (uvicorn only, no store, no pages), whose server processes answer."""
+supervisor (uvicorn only, no store, no pages), whose server processes answer, their request threads sharing two
+memory arenas."""
 
 from __future__ import annotations
 
@@ -65,7 +66,9 @@ def test_two_server_processes_answer_under_the_supervisor(postgres_engine: Engin
     try:
         assert _answer(f"http://127.0.0.1:{port}/api/status?year=2025", server).status_code == 200
         assert "planwatch.serve.supervise" in Path(f"/proc/{server.pid}/cmdline").read_text()
-        assert len(_children(server.pid)) >= 2  # the server processes (and multiprocessing's resource tracker)
+        children = _children(server.pid)
+        assert len(children) >= 2  # the server processes (and multiprocessing's resource tracker)
+        assert all(b"MALLOC_ARENA_MAX=2" in Path(f"/proc/{pid}/environ").read_bytes() for pid in children)
     finally:
         server.terminate()
         server.communicate(timeout=60)

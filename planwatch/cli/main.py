@@ -183,6 +183,7 @@ def serve(
     os.environ["PLANWATCH_DB"] = url  # each process builds its app from these
     if page_cache_mb is not None:
         os.environ["PLANWATCH_PAGE_CACHE_MB"] = str(page_cache_mb)
+    os.environ.setdefault("MALLOC_ARENA_MAX", "2")  # glibc: a process's request threads share two memory arenas
     sys.stdout.flush()
     supervisor = [sys.executable, "-m", "planwatch.serve.supervise", host, str(port), str(workers)]
     os.execv(sys.executable, supervisor)  # a lean process: the command line's modules are not kept in memory
