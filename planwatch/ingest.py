@@ -94,7 +94,7 @@ def _finish(sessions: sessionmaker[Session], check_scopes: CheckScopes | None = 
     refresh_store(sessions, check_scopes)
 
 
-AHEAD_PER_JOB = 2
+AHEAD_PER_JOB = 2  # files read ahead per worker process (eight: 1,80× instead of 1,79× at 1.000 documents)
 
 
 def _ingest_on_cores(
