@@ -93,7 +93,7 @@ def _quoted(session: Session, findings: list[Finding]) -> list[Finding]:
     for start in range(0, len(ids), QUOTES_AT_ONCE):
         chunk = ids[start : start + QUOTES_AT_ONCE]
         read = session.execute(select(models.Fact.id, models.Fact.quote).where(models.Fact.id.in_(chunk)))
-        quotes.update(read.tuples().all())
+        quotes.update((fact_id, quote) for fact_id, quote in read)
     return [replace(f, sources=tuple(_with_quote(s, quotes) for s in f.sources)) for f in findings]
 
 
