@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from anyio import to_thread
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -42,6 +43,22 @@ def test_a_page_read_again_is_the_kept_one_until_a_document_is_added(
     ingest_file(session_factory(engine), note)
     after = client.get("/van-ban")
     assert HIT not in after.headers and "bao-cao-nhanh-thang-5-2025" in after.text
+
+
+def test_a_kept_answer_waits_for_no_page_being_computed(client: TestClient) -> None:
+    """Every request thread busy (held here, as long cold pages would hold them): a kept page still comes."""
+    client.get("/van-ban")
+    limiter = client.portal.call(to_thread.current_default_thread_limiter)
+    borrowers = [object() for _ in range(int(limiter.total_tokens))]
+    for borrower in borrowers:
+        client.portal.call(limiter.acquire_on_behalf_of, borrower)
+    with ThreadPoolExecutor(1) as reader:
+        answer = reader.submit(client.get, "/van-ban")
+        try:
+            assert answer.result(timeout=30).headers[HIT] == "hit"
+        finally:  # before the reader is joined: a request still waiting for a thread then ends
+            for borrower in borrowers:
+                client.portal.call(limiter.release_on_behalf_of, borrower)
 
 
 def test_a_task_update_and_a_new_account_change_what_is_kept(client: TestClient, engine: Engine) -> None:

@@ -33,6 +33,8 @@ PASSED_BY = ("/static", "/docs", "/openapi.json", "/api/jobs", "/api/me", "/api/
 VARYING_COOKIES = ("lang", "province")
 BUDGET_MB = 32  # of bodies held per server process
 LARGEST = 2 * 1024 * 1024  # a larger body (a whole export) is not kept
+MARK_THREADS = 4  # store marks read at once per process, on threads of their own: a kept answer never waits
+# behind the pages being computed (serve/app.py's REQUEST_THREADS)
 
 
 def store_mark(sessions: sessionmaker[Session]) -> tuple[object, ...] | None:
@@ -63,12 +65,14 @@ class PageCache:
         self.largest = min(LARGEST, budget)
         self._held: OrderedDict[tuple[object, ...], _Held] = OrderedDict()
         self._size = 0
+        self._marks: anyio.CapacityLimiter | None = None  # made in the event loop, at the first request
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not self.budget or not _applies(scope):
             await self.app(scope, receive, send)
             return
-        mark = await anyio.to_thread.run_sync(store_mark, scope["app"].state.sessions)
+        self._marks = self._marks or anyio.CapacityLimiter(MARK_THREADS)
+        mark = await anyio.to_thread.run_sync(store_mark, scope["app"].state.sessions, limiter=self._marks)
         key = _key(scope)
         held = None if _asks_fresh(scope) else self._held.get(key)
         if mark is not None and held is not None and held.mark == mark:
