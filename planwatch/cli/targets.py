@@ -108,11 +108,11 @@ def said(value: str) -> str:
 @app.command()
 def check(as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = False, jobs: Jobs = None) -> None:
     """Kiểm tra nhất quán: số liệu khác nhau giữa các văn bản, thành phần vượt tổng, kế hoạch suy ra, so cùng kỳ."""
-    factory = sessions()
+    factory, processes = sessions(), job_count(jobs)
     with factory() as session:
         pending = refresh_pending(session)
-    if pending and job_count(jobs) > 1:  # the provinces a bulk change marked, checked on every core
-        refresh_on_cores(factory, job_count(jobs))
+    if pending and processes > 1:  # the provinces a bulk change marked, checked on every core
+        refresh_on_cores(factory, processes)
     with factory() as session:
         findings = stored_findings(session)
     if as_json:

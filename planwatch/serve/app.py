@@ -32,7 +32,8 @@ HERE = Path(__file__).parent
 MAX_UPLOAD = 50 * 1024 * 1024
 # Requests computed at once per process (AnyIO's default is 40): pages are computed in Python under one lock,
 # so more threads add no speed, only the rows each one holds (20 signed-in users at 100.000 documents: 1,7 GB
-# with 40, 482 MB with 4, 433 MB with 2 at the same or a higher rate); kept answers need no thread
+# with 40, 482 MB with 4, 433 MB with 2 at the same or a higher rate); kept answers read their store mark on
+# threads of their own (page_cache.MARK_THREADS)
 REQUEST_THREADS = 2
 
 

@@ -36,10 +36,8 @@ def _target_scope(session: Session, target: models.Target) -> str:
     """A document's target belongs to its document's province; a hand-entered one names none, so the checks
     compare it with the figures of the documents that name none (checks.scope_condition) and it marks their
     scope only (in a store of one province any mark rechecks the whole store)."""
-    if target.document_id is None:
-        return UNNAMED
     with session.no_autoflush:
-        document = session.get(models.Document, target.document_id)
+        document = None if target.document_id is None else session.get(models.Document, target.document_id)
     return scope_of(document.province if document is not None else None)
 
 
