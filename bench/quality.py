@@ -1,8 +1,9 @@
 """Quality: ingest ../shared/corpus (each format into its own store), export facts, targets and tasks, and
 score them against ../shared/eval with the shared scorer; compare .docx/.pdf renderings with the .txt;
-measure agency normalisation; print what `status` and `check` report on the corpus.
+measure agency normalisation; print what `status` and `check` report on the corpus; score the real pages
+(../shared/eval/real: facts, targets, tasks) and the plans written in real phrasings (../shared/eval/genre-plans).
 
-    .venv/bin/python bench/quality.py [--misses N]
+    .venv/bin/python bench/quality.py [--misses N] [--per-doc] [--only real,plans,genre,corpus]
 """
 
 from __future__ import annotations
@@ -166,41 +167,81 @@ def genre_set(tmp: Path, misses: int, per_doc: bool) -> None:
     print(f"NFD vs NFC on the genre set: same={both} only_nfc={only_nfc} only_nfd={only_nfd}")
 
 
+# name: (title, folders ingested, where their gold lies, kinds scored)
+GOLD_SETS = {
+    "real": (
+        "real pages, 32 provinces",
+        ("real/press", "real/reports", "real/plans"),
+        "real/*",
+        ("facts", "targets", "tasks"),
+    ),
+    "plans": ("plans in real phrasings (genre-plans)", ("genre-plans",), "genre-plans", ("targets", "tasks")),
+}
+
+
+def gold_set(name: str, tmp: Path, misses: int, per_doc: bool) -> list[str]:
+    """Ingest one gold set into a fresh store and score every kind it has gold for; returns the summary lines."""
+    title, folders, gold, kinds = GOLD_SETS[name]
+    out = tmp / name
+    out.mkdir()
+    export_all(sorted(p for f in folders for p in (SHARED / "eval" / f).glob("*.txt")), out)
+    summary = []
+    for kind in kinds:
+        lines = score(kind, out / f"{kind}.jsonl", misses, gold=SHARED / "eval" / gold / f"*.{kind}.jsonl").splitlines()
+        print(f"== {kind}, {title} ==")
+        print("\n".join(line for line in lines if per_doc or " gold=" not in line))
+        summary.append(f"{kind:8s} {title:40s} {lines[-1].split(': ', 1)[-1]}")
+    return summary
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", type=int, default=0)
-    parser.add_argument("--per-doc", action="store_true", help="the genre set's score of every document")
+    parser.add_argument("--per-doc", action="store_true", help="every document's score")
+    parser.add_argument("--only", default="corpus,genre,real,plans", help="which sets: corpus,genre,real,plans")
     args = parser.parse_args()
-    corpus = SHARED / "corpus"
+    only = set(args.only.split(","))
     with tempfile.TemporaryDirectory() as tmp:
-        out = {fmt: Path(tmp) / fmt for fmt in ("txt", "docx", "pdf")}
-        for folder in out.values():
-            folder.mkdir()
-        by_format = {
-            "txt": export_all(sorted(corpus.glob("*.txt")), out["txt"], status_and_checks),
-            "docx": export_all(list(document_paths([corpus / "docx"])), out["docx"]),
-            "pdf": export_all(list(document_paths([corpus / "pdf"])), out["pdf"]),
-        }
-        for kind in EXPORTERS:
-            print(f"== {kind}, .txt corpus vs ../shared/eval ==")
-            print(score(kind, out["txt"] / f"{kind}.jsonl", args.misses))
-        agency_accuracy()
-        print("== the same figures from other renderings (shared docs, measure+value+period) ==")
-        for fmt in ("docx", "pdf"):
-            docs = {r["doc"] for r in by_format[fmt]["facts"]}
-            txt = [r for r in by_format["txt"]["facts"] if r["doc"] in docs]
-            both, only_txt, only_fmt = same_figures(txt, by_format[fmt]["facts"])
-            agreement = both / max(1, both + only_txt + only_fmt)
-            print(
-                f"{fmt:5s} vs txt on {len(docs)} docs: same={both} only_txt={only_txt} only_{fmt}={only_fmt} "
-                f"agreement={agreement:.3f}"
-            )
-            for kind in ("targets", "tasks"):
-                gold_docs = sorted(docs & _gold_docs(kind))
-                if gold_docs:
-                    last = score(kind, out[fmt] / f"{kind}.jsonl", 0, ",".join(gold_docs)).strip().splitlines()[-1]
-                    print(f"  {kind} from {fmt} on {', '.join(d[:3] for d in gold_docs)}: {last}")
-        genre_set(Path(tmp), args.misses, args.per_doc)
+        sets = [name for name in GOLD_SETS if name in only]
+        summary = [line for name in sets for line in gold_set(name, Path(tmp), args.misses, args.per_doc)]
+        if "corpus" in only:
+            corpus_sets(Path(tmp), args.misses)
+        if "genre" in only:
+            genre_set(Path(tmp), args.misses, args.per_doc)
+        print("== summary ==")
+        print("\n".join(summary))
+
+
+def corpus_sets(tmp: Path, misses: int) -> None:
+    """The shared corpus in each rendering scored against its gold, and the renderings against the text."""
+    corpus = SHARED / "corpus"
+    out = {fmt: tmp / fmt for fmt in ("txt", "docx", "pdf")}
+    for folder in out.values():
+        folder.mkdir()
+    by_format = {
+        "txt": export_all(sorted(corpus.glob("*.txt")), out["txt"], status_and_checks),
+        "docx": export_all(list(document_paths([corpus / "docx"])), out["docx"]),
+        "pdf": export_all(list(document_paths([corpus / "pdf"])), out["pdf"]),
+    }
+    for kind in EXPORTERS:
+        print(f"== {kind}, .txt corpus vs ../shared/eval ==")
+        print(score(kind, out["txt"] / f"{kind}.jsonl", misses))
+    agency_accuracy()
+    print("== the same figures from other renderings (shared docs, measure+value+period) ==")
+    for fmt in ("docx", "pdf"):
+        docs = {r["doc"] for r in by_format[fmt]["facts"]}
+        txt = [r for r in by_format["txt"]["facts"] if r["doc"] in docs]
+        both, only_txt, only_fmt = same_figures(txt, by_format[fmt]["facts"])
+        agreement = both / max(1, both + only_txt + only_fmt)
+        print(
+            f"{fmt:5s} vs txt on {len(docs)} docs: same={both} only_txt={only_txt} only_{fmt}={only_fmt} "
+            f"agreement={agreement:.3f}"
+        )
+        for kind in ("targets", "tasks"):
+            gold_docs = sorted(docs & _gold_docs(kind))
+            if gold_docs:
+                last = score(kind, out[fmt] / f"{kind}.jsonl", 0, ",".join(gold_docs)).strip().splitlines()[-1]
+                print(f"  {kind} from {fmt} on {', '.join(d[:3] for d in gold_docs)}: {last}")
 
 
 if __name__ == "__main__":
