@@ -24,7 +24,8 @@ from planwatch.serve.app import create_app
 from planwatch.store import models
 from planwatch.store.current import labels_matching
 from planwatch.store.db import session_factory
-from planwatch.store.stale import EVERY, UNNAMED, mark_stale
+from planwatch.store.scope import EVERY, UNNAMED, Scope
+from planwatch.store.stale import mark_stale
 
 MAY = "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n"
 JUNE = "BÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2025\n"
@@ -58,11 +59,11 @@ def test_stored_findings_are_the_checks_of_each_province(two_provinces: sessionm
     with two_provinces() as session:
         assert _kinds(stored_findings(session)) == _kinds(run_checks(session))
         for province in ("Tỉnh Đông", "Tỉnh Tây"):
-            [mine] = stored_findings(session, province)
+            [mine] = stored_findings(session, Scope(province))
             assert mine.kind == "contradiction" and mine.sources[0].doc_key.endswith("thang-5")
             assert [s.quote[:28] for s in mine.sources] == ["Chỉ số sản xuất công nghiệp "] * 2  # each its sentence
-            assert mine == run_checks(session, province)[0]
-        assert count_findings(session) == 2 and count_findings(session, "Tỉnh Nam") == 0
+            assert mine == run_checks(session, Scope(province))[0]
+        assert count_findings(session) == 2 and count_findings(session, Scope("Tỉnh Nam")) == 0
 
 
 def test_a_write_recomputes_only_the_province_it_touched(two_provinces: sessionmaker[Session], tmp_path: Path) -> None:
@@ -72,7 +73,7 @@ def test_a_write_recomputes_only_the_province_it_touched(two_provinces: sessionm
         assert refresh(session) == ["Tỉnh Đông"]
         assert refresh(session) == []  # nothing is stale any more
     with two_provinces() as session:
-        assert count_findings(session, "Tỉnh Đông") == 2 and count_findings(session, "Tỉnh Tây") == 1
+        assert count_findings(session, Scope("Tỉnh Đông")) == 2 and count_findings(session, Scope("Tỉnh Tây")) == 1
 
 
 def test_a_reader_never_sees_findings_older_than_the_store(
@@ -131,7 +132,7 @@ def test_the_servers_worker_refreshes_between_jobs_what_a_write_left_pending(
         worker.stop()
     assert _pending_marks(two_provinces) == 0
     with two_provinces() as session:
-        assert count_findings(session, "Tỉnh Đông") == 2
+        assert count_findings(session, Scope("Tỉnh Đông")) == 2
 
 
 def _pending_marks(sessions: sessionmaker[Session]) -> int:
@@ -147,7 +148,7 @@ def test_moving_a_document_to_another_province_marks_both(two_provinces: session
         assert marked == {"Tỉnh Bắc", "Tỉnh Đông"}
         refresh(session)
     with two_provinces() as session:
-        assert count_findings(session, "Tỉnh Đông") == 0 and count_findings(session, "Tỉnh Tây") == 1
+        assert count_findings(session, Scope("Tỉnh Đông")) == 0 and count_findings(session, Scope("Tỉnh Tây")) == 1
 
 
 def _target(document_id: int | None, indicator: str = "Chỉ số sản xuất công nghiệp") -> models.Target:

@@ -9,7 +9,20 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from planwatch.cli.app import Jobs, Year, app, console, fail, job_count, say, sessions, state
+from planwatch.cli.app import (
+    Jobs,
+    ProvinceOption,
+    Year,
+    YearOption,
+    app,
+    console,
+    fail,
+    job_count,
+    say,
+    sessions,
+    state,
+    view_of,
+)
 from planwatch.ingest import refresh_on_cores
 from planwatch.monitor.plan_edits import (
     PlanEditError,
@@ -33,17 +46,17 @@ def _pct(value: float | None) -> str:
 
 @app.command()
 def status(
-    year: Year,
+    year: YearOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = False,
     tolerance: Annotated[float, typer.Option(help="Điểm % dưới tiến độ vẫn tính là đúng tiến độ")] = 5.0,
     risk: Annotated[float, typer.Option(help="Điểm % dưới tiến độ thì có nguy cơ không đạt")] = 15.0,
-    province: Annotated[
-        str | None, typer.Option(help="Tỉnh, khi kho có nhiều tỉnh (mặc định: tỉnh có nhiều văn bản nhất)")
-    ] = None,
+    province: ProvinceOption = None,
 ) -> None:
-    """Tiến độ thực hiện các chỉ tiêu của năm: số mới nhất, % kế hoạch, tiến độ, trạng thái và lý do."""
+    """Tiến độ thực hiện các chỉ tiêu của năm (mặc định: năm mới nhất có số liệu) theo số liệu của một tỉnh (mặc
+    định: tỉnh có nhiều văn bản nhất): số mới nhất, % kế hoạch, tiến độ, trạng thái và lý do."""
     with sessions()() as session:
-        rows = year_status(session, year, Thresholds(tolerance=tolerance, risk=risk), province=province)
+        view = view_of(session, province, year)
+        rows = year_status(session, view.year, Thresholds(tolerance=tolerance, risk=risk), scope=view.scope)
     if as_json:
         console.print_json(
             json.dumps(

@@ -27,6 +27,7 @@ from planwatch.monitor.tasks import (
 )
 from planwatch.store import models
 from planwatch.store.current import of_current_documents
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.text.fold import fold
 
 KINDS = ("department", "provincial", "central", "group", "council", "district")
@@ -73,10 +74,10 @@ class RegistryRow:
     line: ScoreLine | None  # None: no task addressed to it
 
 
-def registry_rows(session: Session, as_of: date, province: str | None = None) -> list[RegistryRow]:
-    """Every agency of the registry with its counts on `as_of` (of one province's tasks when it is given), those
-    with tasks first."""
-    lines = {line.agency: line for line in store_scorecard(session, as_of, province)}
+def registry_rows(session: Session, as_of: date, scope: Scope = WHOLE) -> list[RegistryRow]:
+    """Every agency of the registry with its counts on `as_of` (of the tasks of `scope`), those with tasks
+    first."""
+    lines = {line.agency: line for line in store_scorecard(session, as_of, scope)}
     rows = [RegistryRow(a, lines.get(a.code)) for a in agency_registry(session).agencies.values()]
     return sorted(rows, key=lambda r: (r.line is None, -(r.line.assigned if r.line else 0), r.agency.name))
 
@@ -97,11 +98,11 @@ class AgencyRecord:
     quarters: list[QuarterRate]
 
 
-def agency_record(session: Session, code: str, as_of: date, province: str | None = None) -> AgencyRecord | None:
+def agency_record(session: Session, code: str, as_of: date, scope: Scope = WHOLE) -> AgencyRecord | None:
     agency = agency_registry(session).agencies.get(code)
     if agency is None:
         return None
-    views = task_views(session, as_of, province=province, agency_code=code)
+    views = task_views(session, as_of, scope=scope, agency_code=code)
     lines = scorecard(views)
     return AgencyRecord(agency, views, next((x for x in lines if x.agency == code), None), _quarters(views))
 

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from planwatch.access.audit import record
 from planwatch.monitor.plan_edits import PlanEditError
-from planwatch.monitor.tasks import TaskError, parse_date
 from planwatch.store import models
 from planwatch.store.stale import mark_stale, scope_of
+from planwatch.vocab.dates import DateError, parse_date
 
 EDITABLE = ("title", "symbol", "issued", "issuer", "province", "period_start", "period_end")
 _MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
@@ -52,7 +52,7 @@ def _value(field: str, text: str) -> object:
     if field == "issued":
         try:
             return parse_date(text)
-        except TaskError as error:
+        except DateError as error:
             raise PlanEditError(str(error)) from error
     if field in ("period_start", "period_end") and not _MONTH.match(text):
         raise PlanEditError(f"kỳ “{text}” không đúng dạng YYYY-MM")

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Mapped, Session, sessionmaker
 from planwatch.monitor.checks import SEVERITY_ORDER, Finding, Source, scope_condition, scope_findings, scopes
 from planwatch.monitor.plan_edits import unclassified_counts
 from planwatch.store import models
-from planwatch.store.stale import EVERY, UNNAMED
+from planwatch.store.scope import EVERY, WHOLE, Scope
 
 _REFRESH_LOCK = 0x46494E44  # "FIND": one refresher at a time on PostgreSQL
 
@@ -149,29 +149,28 @@ def refresh_if_free(sessions: sessionmaker[Session]) -> None:
         _fresh(session)
 
 
-def _view(province: str | None, scope: Mapped[str] = models.StoredFinding.scope) -> list[ColumnElement[bool]]:
-    return [] if province is None else [scope.in_(_scopes(province))]
+def _view(view: Scope, scope: Mapped[str] = models.StoredFinding.scope) -> list[ColumnElement[bool]]:
+    groups = view.groups()
+    return [] if groups is None else [scope.in_(groups)]
 
 
-def checked_version(session: Session, province: str | None = None) -> tuple[object, ...]:
+def checked_version(session: Session, view: Scope = WHOLE) -> tuple[object, ...]:
     """When the figures of a province's view (or of the whole store) were last checked, with the day: it changes
     when, and only when, a write touched the view, so a result computed from the view's figures (the status of a
     year) is kept until then."""
     _fresh(session)
     c = models.CheckedScope
-    at, count = session.execute(select(func.max(c.at), func.count()).where(*_view(province, c.scope))).one()
+    at, count = session.execute(select(func.max(c.at), func.count()).where(*_view(view, c.scope))).one()
     return at, count, date.today()
 
 
-def count_findings(session: Session, province: str | None = None) -> int:
+def count_findings(session: Session, view: Scope = WHOLE) -> int:
     _fresh(session)
     c = models.CheckedScope
-    return session.scalar(select(func.sum(c.findings)).where(*_view(province, c.scope))) or 0
+    return session.scalar(select(func.sum(c.findings)).where(*_view(view, c.scope))) or 0
 
 
-def stored_findings(
-    session: Session, province: str | None = None, offset: int = 0, limit: int | None = None
-) -> list[Finding]:
+def stored_findings(session: Session, view: Scope = WHOLE, offset: int = 0, limit: int | None = None) -> list[Finding]:
     """The findings of the whole store or of one province's view, most severe first, a page at a time. A view's
     scopes are read each in the order of its index, up to the page's end, and merged: the store never sorts a
     province's findings whole."""
@@ -179,16 +178,12 @@ def stored_findings(
     f = models.StoredFinding
     order = (f.severity_rank, f.indicator, f.period, f.id)
     end = None if limit is None else offset + limit
-    if province is None:
+    groups = view.groups()
+    if groups is None:
         return [_finding(row) for row in session.scalars(select(f).order_by(*order).offset(offset).limit(limit))]
-    each = [session.scalars(select(f).where(f.scope == s).order_by(*order).limit(end)).all() for s in _scopes(province)]
+    each = [session.scalars(select(f).where(f.scope == s).order_by(*order).limit(end)).all() for s in groups]
     merged = heapq.merge(*each, key=lambda row: (row.severity_rank, row.indicator, row.period, row.id))
     return [_finding(row) for row in islice(merged, offset, end)]
-
-
-def _scopes(province: str) -> tuple[str, ...]:
-    """The scopes of a province's view: its own, that of documents naming none, and that of a one-province store."""
-    return province, UNNAMED, EVERY
 
 
 def unclassified_labels(session: Session) -> list[tuple[str, int]]:

@@ -6,7 +6,6 @@ A task without a deadline of its own is due at the end of the period its plan co
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,7 +18,8 @@ from sqlalchemy.orm import Session
 from planwatch.access.audit import record
 from planwatch.access.locks import refuse_if_locked
 from planwatch.store import models
-from planwatch.store.current import of_current_documents, of_province
+from planwatch.store.current import of_current_documents
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.text.fold import matches
 
 DONE_ON_TIME = "done_on_time"
@@ -62,7 +62,7 @@ class TaskFilter:
 
     status: str | None = None
     doc: str | None = None
-    province: str | None = None
+    scope: Scope = WHOLE
     due_after: date | None = None
     due_before: date | None = None
     agency_code: str | None = None  # a registry code the task is addressed to
@@ -113,7 +113,7 @@ def _wanted(query: S, wanted: TaskFilter, due: ColumnElement[date], status: Colu
         due <= wanted.due_before if wanted.due_before else None,
         _addressed_to(wanted.agency_code) if wanted.agency_code else None,
     ]
-    kept = query.where(d.is_current.is_(True), *of_province(wanted.province))
+    kept = query.where(d.is_current.is_(True), *wanted.scope.documents())
     return kept.where(*(c for c in conditions if c is not None))
 
 
@@ -150,12 +150,12 @@ def task_views(
     due_before: date | None = None,
     due_after: date | None = None,
     doc: str | None = None,
-    province: str | None = None,
+    scope: Scope = WHOLE,
     agency_code: str | None = None,
 ) -> list[TaskView]:
-    """Current tasks (of one province's documents when it is given, addressed to the agency of `agency_code`)
+    """Current tasks (of the documents of `scope`, addressed to the agency of `agency_code` when given)
     with their status on `as_of`; updates reported after `as_of` are not seen."""
-    wanted = TaskFilter(status, doc, province, due_after, due_before, agency_code)
+    wanted = TaskFilter(status, doc, scope, due_after, due_before, agency_code)
     rows = session.execute(_tasks(as_of, wanted)).all()
     if agency:
         rows = [row for row in rows if _addressed(row[0], agency)]
@@ -169,7 +169,7 @@ def page_of_tasks(
     and paged by the store, except for an agency, whose names are matched in any spelling here."""
     if agency:
         views = task_views(session, as_of, agency, wanted.status, wanted.due_before, wanted.due_after, wanted.doc,
-                           wanted.province)  # fmt: skip
+                           wanted.scope)  # fmt: skip
         return views[offset : offset + limit], len(views)
     rows = session.execute(_tasks(as_of, wanted).offset(offset).limit(limit)).all()
     return _views(session, rows, as_of), count_tasks(session, as_of, wanted)
@@ -179,16 +179,14 @@ def count_tasks(session: Session, as_of: date, wanted: TaskFilter) -> int:
     return session.scalar(select(func.count()).select_from(_tasks(as_of, wanted).order_by(None).subquery())) or 0
 
 
-def store_scorecard(
-    session: Session, as_of: date, province: str | None = None, agency: str | None = None
-) -> list[ScoreLine]:
+def store_scorecard(session: Session, as_of: date, scope: Scope = WHOLE, agency: str | None = None) -> list[ScoreLine]:
     """`scorecard` of the current tasks, reading only their agencies and status from the store."""
     if agency:
-        return scorecard(task_views(session, as_of, agency, province=province), agency)
+        return scorecard(task_views(session, as_of, agency, scope=scope), agency)
     t = models.Task
     due, _, status = _columns(as_of)
     query = select(t.agencies, t.agency_codes, status).join(models.Document)
-    return _score(session.execute(_wanted(query, TaskFilter(province=province), due, status)), None)
+    return _score(session.execute(_wanted(query, TaskFilter(scope=scope), due, status)), None)
 
 
 def _addressed(task: models.Task, agency: str) -> bool:
@@ -233,29 +231,6 @@ def _score(tasks: Iterable[tuple[Sequence[str], Sequence[str | None], str]], age
 def _on_time(counts: Counter[str]) -> float | None:
     counted = counts[DONE_ON_TIME] + counts[DONE_LATE] + counts[OVERDUE]
     return counts[DONE_ON_TIME] / counted if counted else None
-
-
-def parse_date(text: str) -> date:
-    """ "20/01/2024", "20-01-2024" or "2024-01-20"."""
-    text = text.strip()
-    for pattern, order in (
-        (r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", (3, 2, 1)),
-        (r"(\d{4})-(\d{1,2})-(\d{1,2})", (1, 2, 3)),
-    ):
-        if m := re.fullmatch(pattern, text):
-            try:
-                day = date(*(int(m.group(i)) for i in order))
-            except ValueError:
-                break
-            if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-                raise TaskError(
-                    f"ngày {day.day:02d}/{day.month:02d}/{day.year:04d} ngoài khoảng {EARLIEST_YEAR}-{LATEST_YEAR}"
-                )
-            return day
-    raise TaskError(f"ngày không hợp lệ: “{text}” (viết dd/mm/yyyy, ví dụ 20/01/2024)")
-
-
-EARLIEST_YEAR, LATEST_YEAR = 1990, 2100  # the dates a plan cycle speaks of
 
 
 def record_update(
@@ -314,12 +289,12 @@ def task_groups(session: Session, doc: str | None = None) -> list[tuple[models.T
     return [(group, key) for group, key in session.execute(query)]
 
 
-def unknown_agencies(session: Session, province: str | None = None) -> list[tuple[str, int]]:
-    """Names of agencies that current tasks (of one province when given) address but the registry does not know,
+def unknown_agencies(session: Session, scope: Scope = WHOLE) -> list[tuple[str, int]]:
+    """Names of agencies that current tasks (of `scope`) address but the registry does not know,
     most frequent first."""
     counts: dict[str, int] = {}
     t, d = models.Task, models.Document
-    current = select(t.agencies, t.agency_codes).join(d).where(d.is_current.is_(True), *of_province(province))
+    current = select(t.agencies, t.agency_codes).join(d).where(d.is_current.is_(True), *scope.documents())
     for agencies, codes in session.execute(current):
         for name, code in zip(agencies, codes, strict=False):
             if code is None:

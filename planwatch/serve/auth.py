@@ -20,9 +20,10 @@ from planwatch.access.accounts import has_users, verified_user
 from planwatch.access.locks import LockedPeriod, LockError, lock, locked_months, unlock
 from planwatch.access.roles import PROVINCE_WRITERS, TASK_WRITERS, Role
 from planwatch.access.sessions import Actor
-from planwatch.monitor.tasks import parse_date, record_update
+from planwatch.monitor.tasks import TaskError, record_update
 from planwatch.serve.common import ERRORS, Db, Error
 from planwatch.store import models
+from planwatch.vocab.dates import DateError, parse_date
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 SESSION_COOKIE, CSRF_COOKIE = "pw_session", "csrftoken"
@@ -141,7 +142,10 @@ def update_task(
         if who.role is Role.AGENCY and not _owns(db, who, doc, ref):  # no ID of another agency's task works
             raise HTTPException(403, f"nhiệm vụ {ref} không giao cho cơ quan của bạn")
         name = who.username or author
-        day, done = parse_date(reported_on), parse_date(done_on) if done_on else None
+        try:
+            day, done = parse_date(reported_on), parse_date(done_on) if done_on else None
+        except DateError as error:
+            raise TaskError(str(error)) from error
         try:
             record_update(db, doc, ref, day, done, note, evidence, name)
         except LockedPeriod as error:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from planwatch.monitor.progress import TargetStatus, year_status
 from planwatch.monitor.stored import checked_version
 from planwatch.store import models
+from planwatch.store.scope import WHOLE, Scope
 
 T = TypeVar("T")
 TRACKED = (
@@ -35,13 +36,13 @@ def status_of_year(
     cache: StoreCache,
     session: Session,
     year: int,
-    province: str | None = None,
+    scope: Scope = WHOLE,
     checked: tuple[object, ...] | None = None,
 ) -> list[TargetStatus]:
-    """The status of the year's targets, kept until a write touches the figures of the province's view (`checked`
-    when the caller has read it already)."""
-    compute = partial(year_status, session, year, province=province)
-    return cache.get(session, "status", (year, province), compute, checked or checked_version(session, province))
+    """The status of the year's targets, kept until a write touches the figures of the view (`checked` when the
+    caller has read it already)."""
+    compute = partial(year_status, session, year, scope=scope)
+    return cache.get(session, "status", (year, scope), compute, checked or checked_version(session, scope))
 
 
 def fingerprint(session: Session) -> tuple[object, ...]:

@@ -13,9 +13,7 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
-
-EVERY = "*"  # a change that touches every scope (a bulk copy of documents), and the scope of a store naming none
-UNNAMED = ""  # the scope of documents that name no province, and of hand-entered targets
+from planwatch.store.scope import UNNAMED
 
 
 def scope_of(province: str | None) -> str:
