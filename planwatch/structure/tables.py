@@ -1,18 +1,85 @@
-"""Table rows as the readers give them: cells joined by " | " (a .docx table row, or a text export's)."""
+"""Tables, whatever their source, made one shape: a `Table` holds its title and unit line, one header text per
+column (a header of several rows joined column by column) and its rows, each cell with its offset in the
+document, so that every figure is quoted from where it stands.
+
+The readers give tables as rows of cells joined by " | " (a .docx table, a text export's pipes), rows of cells
+separated by tabs, lines of a label followed by its figures ("Tổng số 4736,0 4671,4 113,0": a PDF's text), or
+one cell a line (a table flattened when copied from the web or a PDF). The cell kinds every table reader shares
+are here: a figure, a row's index, the unit line, a table's title."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-_CELL = re.compile(r"[^|]*")
+from planwatch.text.fold import fold, fold_keep_length
+
+Cell = tuple[int, str]  # (offset in the document, text); offset -1 for a cell the document does not write
+
+MAX_CELL = 130  # longer than this, a line is running text, not a cell
+
+# A figure cell: a number, a range ("7,5-8,0"), a sign or "-"/"x" for none, a comparator ("> 2.300", "<7,6"),
+# a percent sign; maybe a short remark in parentheses after it ("0,86% (còn 4,17%)")
+_NUMBER = r"[-+]?\d[\d.,]*"
+_FIGURE = re.compile(
+    rf"^(?:[<>≤≥]=?\s*)?{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?\s*%?\s*(?:\([^()]{{0,80}}\))?\s*$|^[-–x…]+$|^\.{{2,}}$"
+)
+# A cell that opens with words of degree or change and then its figure: "Khoảng 4", "Dưới 3", "tăng 7,4 - 8,4%"
+_WORDED_FIGURE = re.compile(
+    r"^(?:khoang|tren|duoi|hon|gan|xap xi|toi thieu|toi da|khong qua|khong duoi|it nhat|dat|tang|giam|"
+    r"tang tu|giam tu|tu|phan dau)\s*(?:tu\s+)?[<>]?\s*\d"
+)
+_INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]?$|^[-+*•]$")
+_UNIT_LINE = re.compile(r"^(?:don vi(?: tinh)?|dvt)\b[^:]{0,20}:")
+_TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\b", re.IGNORECASE)
+_PIPE = re.compile(r"[^|]*")
+_TAB = re.compile(r"[^\t]*")
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str  # the lines above the table that name it ("Biểu 38. Tổng sản phẩm ..."), or ""
+    unit: str  # the unit line's text after its colon ("Tỷ đồng"), or ""
+    header: list[str]  # one text per column
+    rows: list[list[Cell]]  # each as wide as the header; (-1, "") where a row has no such cell
+    lines: frozenset[int]  # the offsets of every block the table covers
+
+
+def is_figure(text: str) -> bool:
+    return bool(_FIGURE.match(text.strip()))
+
+
+def is_worded_figure(text: str) -> bool:
+    """A figure cell that opens with a word ("Khoảng 4", "tăng 7,4 - 8,4% (...)")."""
+    return bool(_WORDED_FIGURE.match(fold(text.strip())))
+
+
+def is_index(text: str) -> bool:
+    return bool(_INDEX.match(text.strip()))
+
+
+def is_unit_line(text: str) -> bool:
+    """ "Đơn vị tính: %", "Đơn vị: Triệu đồng", "ĐVT: tỷ đồng", "Đơn vị tính - Unit: Tỷ đồng - Bill. dongs" """
+    return bool(_UNIT_LINE.match(fold_keep_length(text.strip()).lower()))
+
+
+def unit_of_line(text: str) -> str:
+    return text.split(":", 1)[1].strip() if ":" in text else ""
+
+
+def is_title(text: str) -> bool:
+    return bool(_TITLE.match(text))
 
 
 def is_table_row(kind: str, text: str) -> bool:
-    return kind == "table_row" or text.count(" | ") >= 2
+    return kind == "table_row" or text.count(" | ") >= 2 or text.count("\t") >= 2
 
 
-def table_cells(text: str, offset: int = 0) -> list[tuple[int, str]]:
-    """(offset in the document, text) of each cell of a row that starts at `offset`."""
+def table_cells(text: str, offset: int = 0) -> list[Cell]:
+    """(offset in the document, text) of each cell of a row that starts at `offset`: cells are parted by "|",
+    or by tabs in a row without one."""
+    cell = _PIPE if "|" in text else _TAB
+    part = "|" if "|" in text else "\t"
     return [
-        (offset + m.start(), m.group(0)) for m in _CELL.finditer(text) if m.start() == 0 or text[m.start() - 1] == "|"
+        (offset + m.start(), m.group(0)) for m in cell.finditer(text) if m.start() == 0 or text[m.start() - 1] == part
     ]
