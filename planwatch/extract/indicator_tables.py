@@ -19,7 +19,7 @@ from planwatch.extract.facts import Fact
 from planwatch.extract.measures import cue
 from planwatch.extract.table_cells import CellFigure, cell_figures
 from planwatch.structure.tables import Cell, Table
-from planwatch.text.fold import fold
+from planwatch.text.fold import fold, fold_keep_length
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.periods import Month, Period, ReportContext, find_periods, year_period
 from planwatch.vocab.units import match_unit
@@ -38,13 +38,16 @@ _RATIO_BASES = (
     (re.compile(r"cung ky|nam truoc"), Measure.YOY),
     (re.compile(r"(?:thang|ky|quy) truoc"), Measure.PREV),
 )
+# A column that compares ("So với cùng kỳ (%)", "So sánh", "TH/KH (%)", "% KH", "Chỉ số ... (%)", "Tỷ lệ đạt")
 _COMPARED = re.compile(
-    r"\bso voi\b|\bso sanh\b|^so\b(?! bo\b)|\bso\b(?! bo\b).*\(%\)|\bchi so\b|\bty le dat\b|% ?(?:so )?(?:kh|ke hoach)"
+    r"\bso voi\b|\bso sanh\b|^so (?:cung ky|ck|kh|ke hoach|du toan|thang|nam|quy|ky)\b|\bchi so\b|\bty le dat\b|"
+    r"/ ?(?:kh|ke hoach|du toan)\b|% ?(?:so )?(?:kh|ke hoach|du toan)\b"
 )
 _PLAN_PCT = re.compile(
-    r"\b(?:so|dat|th ?/ ?)\b.*\b(?:ke hoach|kh|du toan|dt|muc tieu|chi tieu)\b|% ?(?:so )?(?:kh|ke hoach)"
+    r"\b(?:so|dat|voi)\b.*\b(?:ke hoach|kh|du toan|muc tieu|chi tieu)\b|/ ?(?:kh|ke hoach|du toan)\b|"
+    r"% ?(?:so )?(?:kh|ke hoach|du toan)\b"
 )
-_PLAN = re.compile(r"\b(?:ke hoach|kh|chi tieu nam|du toan|dt|muc tieu|nghi quyet|nq)\b")
+_PLAN = re.compile(r"\b(?:ke hoach|kh|chi tieu nam|du toan|muc tieu|nghi quyet|nq)\b")
 _RANK = re.compile(r"\b(?:xep hang|thu hang|xep thu)\b")
 _NOT_FIGURES = re.compile(r"^(?:danh gia|ghi chu|xep loai|ket qua danh gia|tinh trang|muc do|nhom)\b")
 _CHANGE_WORDS = re.compile(r"\btang\b|\bgiam\b")
@@ -101,6 +104,7 @@ class IndicatorTable:
         dating: Dating = Dating(),  # noqa: B008  frozen: one shared value is safe
     ) -> IndicatorTable | None:
         folded = [fold(c).strip() for c in cells]
+        spelled = [" ".join(fold_keep_length(c).lower().split()) for c in cells]  # folded, its signs kept
         index = next((i for i, f in enumerate(folded) if _INDEX_HEAD.match(f)), None)
         unit = next((i for i, f in enumerate(folded) if _UNIT.match(f)), None)
         label = next((i for i, f in enumerate(folded) if _LABEL.search(f)), None)
@@ -108,7 +112,7 @@ class IndicatorTable:
             return None
         columns: list[Column] = []
         values: list[Column] = []  # the value columns so far: a comparison column compares the last of them
-        for i, (cell, text) in enumerate(zip(cells, folded, strict=True)):
+        for i, (cell, text) in enumerate(zip(cells, spelled, strict=True)):
             if i in (label, unit, index) or not text:
                 continue
             column = _column(i, cell, text, context, values, fold(title))
@@ -152,6 +156,8 @@ class IndicatorTable:
     def _fact(self, row: Row, column: Column, offset: int, figure: CellFigure) -> Fact | None:
         measure, value = _cell_measure(column, row, figure)
         label = row.label
+        if figure.kind == "change" and measure == Measure.VALUE and _moves_in_points(row):
+            label = f"Mức {'giảm' if figure.value < 0 else 'tăng'} {label[:1].lower()}{label[1:]}"
         if figure.kind == "left":
             label = _RISE_FALL.sub("", label)
         if column.plan:
@@ -267,7 +273,7 @@ def _has_measure_words(label: str) -> bool:
 def _label_and_unit(raw: str) -> tuple[str, str]:
     """The row's label without its leading dash or "Trong đó:" and its unit in parentheses ("(Tỷ đồng)")."""
     label = _ROW_LEAD.sub("", raw).strip()
-    label = re.sub(r"^(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.)\s+", "", label)
+    label = re.sub(r"^(?:[a-zđ]\)|[A-ZĐ]\.|[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+(?=\w)", "", label)
     unit = ""
     if (m := _UNIT_PARENS.search(label)) and (name := _unit_name(m.group(1))):
         label, unit = label[: m.start()].strip(), name
@@ -277,8 +283,8 @@ def _label_and_unit(raw: str) -> tuple[str, str]:
 def _unit_name(text: str) -> str:
     """The unit a unit cell or a label's parentheses name ("Tỷ đồng", "%", "USD/người" → "USD"), else ""."""
     written = text.strip()
-    if written in ("%", "‰"):
-        return written
+    if written[:1] in ("%", "‰"):  # "%", "% tăng"
+        return written[:1]
     known = match_unit(written) if written else None
     if known and known[1] >= len(written.split("/")[0].rstrip()):
         return known[0].name
@@ -301,7 +307,7 @@ def _column(
     if _COMPARED.search(text):
         return _comparison(index, text, period if explicit else last, estimate, values)
     if _PLAN.search(text):
-        word = "Dự toán" if re.search(r"\bdu toan\b|\bdt\b", text) else "Kế hoạch"
+        word = "Dự toán" if "du toan" in text else "Kế hoạch"
         return Column(index, Measure.VALUE, period, plan=word)
     if _RANK.search(text):
         return Column(index, Measure.RANK, period)
@@ -376,6 +382,12 @@ def _dated(column: Column, dating: Dating) -> Column:
     return column
 
 
+def _moves_in_points(row: Row) -> bool:
+    """A rate ("Tỷ lệ hộ nghèo") moves in points: "Giảm 1 - 1,5 điểm %" is how far it falls."""
+    growth = cue("label", "growth").search(row.measure_words())
+    return not growth and (bool(cue("label", "rate").search(row.label)) or row.unit == "%")
+
+
 def _cell_measure(column: Column, row: Row, figure: CellFigure) -> tuple[Measure, float]:
     """The measure of one figure: the column's, a ratio made a change, a growth row's % a change, a cell's "tăng
     X%" the change of its row, a remark's level its row's value."""
@@ -383,7 +395,9 @@ def _cell_measure(column: Column, row: Row, figure: CellFigure) -> tuple[Measure
     if figure.kind in ("left", "amount"):
         return Measure.VALUE, value
     if figure.kind == "change":
-        if column.measure == Measure.VALUE and figure.percent and not cue("label", "rate").search(row.label):
+        if column.measure == Measure.VALUE and _moves_in_points(row):
+            return Measure.VALUE, abs(value)
+        if column.measure == Measure.VALUE and figure.percent:
             return Measure.YOY, value
         return column.measure, value
     if column.ratio:

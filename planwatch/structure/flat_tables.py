@@ -34,6 +34,7 @@ from planwatch.structure.tables import (
 )
 from planwatch.text.fold import fold
 from planwatch.vocab.periods import COLUMN_YEAR, find_periods
+from planwatch.vocab.units import match_unit
 
 _INDEX_HEAD = re.compile(r"^(?:stt|tt|so tt|so thu tu)$")
 _LABEL_HEAD = re.compile(
@@ -48,10 +49,11 @@ _COLUMN_WORDS = re.compile(
 )
 _WHOLE_HEADER = re.compile(r"\bso voi\b|\bbinh quan\b")  # a header cell that says in full what its column holds
 _SOURCE_NOTE = re.compile(r"^\(\s*(?:Theo|Kèm\s+theo|Ban\s+hành\s+kèm)\b", re.IGNORECASE)
-_GROUP = re.compile(r":\s*$|^(?:phan theo|chia theo|theo|trong do|tr\.?\s*do|trd|bao gom|gom)\b", re.IGNORECASE)
+# A line that groups the rows after it: "Phân theo nhóm ngành hàng", "Trong đó:", "Chia ra:"
+_GROUP = re.compile(r"^(?:phan theo|chia theo|chia ra|trong do|tr do|trd|bao gom|gom)\b")
 _NOTE = re.compile(
-    r"^(?:dat|khong dat|chua dat|vuot|hoan thanh|chua hoan thanh|khong hoan thanh|tang|giam|xuat sieu|nhap sieu|"
-    r"co ban dat|dat ke hoach|vuot ke hoach)$"
+    r"^(?:dat|khong dat|chua dat|vuot|hoan thanh|chua hoan thanh|khong hoan thanh|xuat sieu|nhap sieu|co ban dat|"
+    r"dat ke hoach|vuot ke hoach)$"
 )
 # A PDF's row on one line: a label, then two figures or more, maybe an assessment ("... 7,0 7,62 - Vượt")
 _FIGURE_TOKEN = r"(?:[<>≤≥]\s?)?[-+]?\d[\d.,]*%?|[-–x]"
@@ -60,6 +62,13 @@ _ROW_LINE = re.compile(
     rf"(?:\s+(?P<note>[^\W\d_][^\d]{{0,20}}))?$"
 )
 _MAX_LABEL_LINES = 4
+_TABLE_END = re.compile(r"^(?:ghi chu|nguon|chu thich|luu y)\b")
+# A header row on one line: "STT Chỉ tiêu ĐVT Thực hiện tháng 7 Ước tính tháng 8 ..." (a PDF's text)
+_HEAD_LINE = re.compile(
+    r"^(?:(?P<index>STT|TT)\s+)?(?P<label>Chỉ\s+tiêu(?:\s+chủ\s+yếu)?|Nội\s+dung|Danh\s+mục|Khoản\s+mục|Địa\s+phương|"
+    r"Mặt\s+hàng)\s+(?:(?P<unit>ĐVT|Đơn\s+vị\s+tính|Đơn\s+vị)\s+)?(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,7 @@ class _Piece:
     offset: int
     text: str
     line: int  # the start of the line (block) it stands in
+    in_row_line: bool = False  # cut from a row written on one line ("Tổng số 4736,0 4671,4")
 
 
 @dataclass
@@ -95,10 +105,15 @@ def _pieces(offset: int, text: str) -> list[_Piece]:
     """A line as cells: a row line of a PDF ("Tổng số 4736,0 4671,4") as its label and figures, else itself."""
     stripped = text.strip()
     lead = offset + len(text) - len(text.lstrip())
+    if (head := _HEAD_LINE.match(stripped)) and _is_column_header(head.group("rest")):
+        names = ("index", "label", "unit", "rest")
+        return [_Piece(lead + head.start(n), head.group(n), offset) for n in names if head.group(n)]
     m = _ROW_LINE.match(stripped)
-    if not m or len(stripped) > 3 * MAX_CELL or _is_sentence(m.group("label")):
+    if not m or len(stripped) > 3 * MAX_CELL or _is_sentence(m.group("label")) or stripped.endswith("."):
         return [_Piece(lead, stripped, offset)]
-    pieces = [_Piece(lead, m.group("label").strip(), offset)]
+    if is_worded_figure(stripped):
+        return [_Piece(lead, stripped, offset)]
+    pieces = [_Piece(lead, m.group("label").strip(), offset, in_row_line=True)]
     start = m.start("figures")
     pieces += [_Piece(lead + start + f.start(), f.group(0), offset) for f in re.finditer(r"\S+", m.group("figures"))]
     if m.group("note"):
@@ -144,6 +159,7 @@ class _Reader:
         self.has_unit = False
         self.last_number = 0
         self.expected = 0  # the number of figure columns the header names
+        self.start = 0  # where the header starts
 
     # --- kinds of pieces ---------------------------------------------------------------------------------
 
@@ -167,6 +183,8 @@ class _Reader:
         text = self.text(j)
         if not text or len(text) > MAX_CELL or self.is_figure(j) or is_unit_line(text) or is_title(text):
             return False
+        if _TABLE_END.match(fold(text)) or text.rstrip().endswith("."):
+            return False  # "Ghi chú:", "Nguồn: ...", a sentence after the table
         folded = fold(text)
         return not (_INDEX_HEAD.match(folded) or _LABEL_HEAD.match(folded) or _UNIT_HEAD.match(folded))
 
@@ -175,16 +193,22 @@ class _Reader:
 
     def starts_row(self, j: int, run: int) -> bool:
         """An index before a label ("2" / "Tổng sản phẩm ..."): the start of the next row. A dash is an empty
-        cell while the row has fewer figures than the header has columns."""
+        cell while the row has fewer figures than the header has columns; a number that does not follow the
+        last row's number is a figure."""
         text = self.text(j).strip()
-        if not is_index(text) or not self.is_label(j + 1) or self.is_note(j + 1):
+        if not self.indexes(j):
             return False
-        if text in "-–+" and run < self.expected:
+        if text in "-–+" and run < self.expected and not self.indexed:
             return False
         number = re.match(r"^(\d{1,2})[.)]?$", text)
-        if number and not self.indexed:
-            return int(number.group(1)) == self.last_number + 1
+        if number:
+            n = int(number.group(1))
+            return n == self.last_number + 1 or (self.indexed and (n == 1 or not self.last_number))
         return True
+
+    def indexes(self, j: int) -> bool:
+        """The piece is a row's index: an index followed by its row's label."""
+        return is_index(self.text(j)) and self.is_label(j + 1) and not self.is_note(j + 1) and not is_index(self.text(j + 1))
 
     # --- the table -------------------------------------------------------------------------------------
 
@@ -194,6 +218,7 @@ class _Reader:
         anchored = bool(_INDEX_HEAD.match(folded) or _LABEL_HEAD.match(folded) or is_unit_line(first))
         if not anchored and not _is_column_header(first):
             return None, i
+        self.start = i
         header, unit, j = self._header(i)
         if not header or j >= len(self.p):
             return None, i
@@ -206,8 +231,8 @@ class _Reader:
         fitted = self._columns(columns, width)
         if fitted is None:
             return None, i
-        title = self._title_before(i)
-        unit = unit or self._unit_before(i)
+        title = self._title_before(self.start)
+        unit = unit or self._unit_before(self.start)
         table = self._table(label_head, fitted, rows, width)
         covered = frozenset(piece.line for piece in self.p[i:end])
         return Table(title, unit, *table, covered), end
@@ -237,6 +262,7 @@ class _Reader:
                 return None, unit, j
             if (_INDEX_HEAD.match(folded) or _LABEL_HEAD.match(folded)) and columns:
                 columns, group, spanning = [], None, []  # the lines before were the table's title
+                self.start = j
             if _INDEX_HEAD.match(folded) and not columns:
                 self.indexed = True
             elif _LABEL_HEAD.match(folded) and not columns:
@@ -284,13 +310,13 @@ class _Reader:
 
     def _row(self, j: int) -> tuple[_Row | None, int]:
         index = None
-        if is_index(self.text(j)) and self.is_label(j + 1) and not self.is_note(j + 1):
+        if self.indexes(j):
             index = self.p[j]
             if number := re.match(r"^(\d{1,2})[.)]?$", index.text):
                 self.last_number = int(number.group(1))
             j += 1
         labels: list[_Piece] = []
-        while self.is_label(j) and len(labels) < _MAX_LABEL_LINES and not self.is_note(j):
+        while self.is_label(j) and len(labels) < _MAX_LABEL_LINES and not (self.is_note(j) and not labels):
             labels.append(self.p[j])
             j += 1
         if not labels:
@@ -333,6 +359,10 @@ class _Reader:
         if self.has_unit and len(named) > 1:
             last = named.pop()
             unit = (last.offset, last.text)
+        elif self.has_unit and named[0].in_row_line and (tail := _unit_tail(named[0].text)):
+            cut = len(named[0].text) - len(tail)
+            unit = (named[0].offset + cut, tail)
+            named[0] = _Piece(named[0].offset, named[0].text[:cut].rstrip(), named[0].line, True)
         kept = [named[0]] + [
             p for prev, p in zip(named, named[1:], strict=False) if not _is_translation(p.text, prev.text)
         ]
@@ -340,9 +370,19 @@ class _Reader:
         return (kept[0].offset, re.sub(r"\s+-\s*[A-Z][A-Z ]+$", "", text)), unit  # "TỔNG SỐ - TOTAL"
 
     def _title_before(self, i: int) -> str:
-        """The lines just before the table that name it (its "Biểu ..." line and heading, not a paragraph)."""
-        before = [self.text(k) for k in range(max(0, i - 3), i) if len(self.text(k)) <= 200 and not self.is_plain(k)]
-        return " ".join(t for t in before if not is_unit_line(t) and not _SOURCE_NOTE.match(t))
+        """The lines just before the table that name it: from its "Biểu ..."/"Bảng ..." line if one stands within
+        three lines, else the nearest line (not a unit line, a note on its source or an English translation)."""
+        before = [
+            self.text(k)
+            for k in range(max(0, i - 3), i)
+            if len(self.text(k)) <= 200 and not self.is_plain(k) and not is_unit_line(self.text(k))
+        ]
+        before = [t for t in before if not _SOURCE_NOTE.match(t)]
+        numbered = [k for k, t in enumerate(before) if is_title(t)]
+        if numbered:
+            return " ".join(t for t in before[numbered[-1] :] if not t.isascii() or t is before[numbered[-1]])
+        named = [t for t in before if not t.isascii()]
+        return named[-1] if named else ""
 
     def _unit_before(self, i: int) -> str:
         for piece in self.p[max(0, i - 2) : i]:
@@ -369,7 +409,13 @@ def _opens_row(piece: _Piece, before: _Piece) -> bool:
     text = piece.text.lstrip()
     if _is_translation(text, before.text) or text[:1].islower() or text[:1] in "(&":
         return False
-    return bool(_GROUP.search(fold(before.text))) or text[:1] in "-+•" or before.text.rstrip().endswith((".", ":"))
+    return _is_group_line(before.text) or text[:1] in "-+•" or before.text.rstrip().endswith(".")
+
+
+def _is_group_line(text: str) -> bool:
+    """ "Phân theo nhóm ngành hàng", "Trong đó:", "Tỷ lệ trẻ em suy dinh dưỡng:": a line over the rows after it."""
+    raw = text.strip()
+    return raw.endswith(":") or (bool(_GROUP.match(fold(raw))) and ":" not in raw)
 
 
 def _with_remarks(figures: list[_Piece]) -> list[_Piece]:
@@ -385,6 +431,16 @@ def _with_remarks(figures: list[_Piece]) -> list[_Piece]:
     return out
 
 
+def _unit_tail(label: str) -> str:
+    """The unit a row line of a PDF writes after its label ("Kim ngạch xuất khẩu Triệu USD"), or ""."""
+    words = list(re.finditer(r"\S+", label))
+    for word in words[1:]:
+        tail = label[word.start() :]
+        if tail == "%" or ((known := match_unit(tail)) and known[1] == len(tail)):
+            return tail
+    return ""
+
+
 def _data_width(rows: list[_Row]) -> int:
     """How many figure columns the rows hold: the most frequent count of figures (remarks aside), the larger if
     two counts are as frequent."""
@@ -397,6 +453,8 @@ def _is_column_header(text: str) -> bool:
     stripped = text.strip()
     if len(stripped) > 90 or _is_sentence(stripped) or stripped.endswith(".") or _SOURCE_NOTE.match(stripped):
         return False
+    if stripped.isupper() and len(stripped) > 30:
+        return False  # a title
     folded = fold(stripped)
     return bool(_COLUMN_WORDS.search(folded) and (find_periods(stripped, 2000, 12) or re.search(r"\d{4}|%", stripped)))
 

@@ -24,7 +24,9 @@ def fit_columns(cells: list[Cell], width: int) -> list[Cell] | None:
     """The header cells as `width` column headers, or None when they cannot be read as that many."""
     if len(cells) == width:
         return cells
-    joined = _continuations_joined(cells)
+    joined = _continuations_joined(cells, digits=False)
+    if len(joined) > width:
+        joined = _continuations_joined(joined, digits=True)
     if len(joined) == width:
         return joined
     if len(joined) < width:
@@ -35,12 +37,14 @@ def fit_columns(cells: list[Cell], width: int) -> list[Cell] | None:
     return None
 
 
-def _continuations_joined(cells: list[Cell]) -> list[Cell]:
-    """A cell that goes on in lower case, after a comma or with a figure continues the one before it."""
+def _continuations_joined(cells: list[Cell], digits: bool) -> list[Cell]:
+    """A cell that goes on in lower case (or, when `digits`, with a figure: "9 năm 2024 so"), or after a comma, a
+    dash or "so", continues the one before it."""
     out: list[Cell] = []
     for offset, text in cells:
         stripped = text.strip()
-        if out and (stripped[:1].islower() or stripped[:1] in "(%" or out[-1][1].rstrip().endswith((",", "-", "so"))):
+        goes_on = stripped[:1].islower() or stripped[:1] in "(%" or (digits and stripped[:1].isdigit())
+        if out and (goes_on or out[-1][1].rstrip().endswith((",", "-", " so", " với"))):
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {stripped}")
         else:
             out.append((offset, stripped))
