@@ -208,7 +208,12 @@ class _Reader:
 
     def indexes(self, j: int) -> bool:
         """The piece is a row's index: an index followed by its row's label."""
-        return is_index(self.text(j)) and self.is_label(j + 1) and not self.is_note(j + 1) and not is_index(self.text(j + 1))
+        return (
+            is_index(self.text(j))
+            and self.is_label(j + 1)
+            and not self.is_note(j + 1)
+            and not is_index(self.text(j + 1))
+        )
 
     # --- the table -------------------------------------------------------------------------------------
 

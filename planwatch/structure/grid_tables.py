@@ -13,6 +13,7 @@ from planwatch.vocab.periods import COLUMN_YEAR
 
 Block = tuple[int, str, str]  # (offset, kind, text) of a block of the document
 
+_UNIT_AFTER = re.compile(r"\(?\s*(?:Đơn\s+vị\s+tính|Đơn\s+vị|ĐVT)\s*:\s*([^()]{1,30})\)?\s*$", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\(?[A-ZĐa-z0-9]{1,2}\)?(?:\s*[-+*/=x]\s*\(?[A-ZĐa-z0-9]{1,2}\)?)*$")
 
 
@@ -57,12 +58,16 @@ def _table(rows: list[list[Cell]], before: list[Block], lines: frozenset[int]) -
 
 
 def _title_and_unit(before: list[Block]) -> tuple[str, str]:
+    """The title and the unit line above the table; the unit may close the title's line ("Biểu 2. Thu ngân sách
+    nhà nước Đơn vị tính: Tỷ đồng", as a PDF's text runs them together)."""
     title, unit = "", ""
     for _, _, text in before:
         if is_unit_line(text):
             unit = unit_of_line(text)
         elif len(text) <= 200:
             title = text.strip()
+            if m := _UNIT_AFTER.search(title):
+                title, unit = title[: m.start()].strip(" (-"), m.group(1).strip(" )")
     return title, unit
 
 
