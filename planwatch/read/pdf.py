@@ -8,7 +8,6 @@ import json
 import re
 import subprocess
 import sys
-
 from itertools import groupby
 from typing import Any
 
