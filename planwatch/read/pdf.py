@@ -28,7 +28,7 @@ def read_pdf(name: str, data: bytes) -> RawDocument:
     prose = [(line, page) for line, page, row in body if not row]
     width = sorted(len(line) for line, _ in prose)[int(len(prose) * 0.9)] if prose else 80
     numbers = [b.note for b in notes if b.note is not None]
-    blocks = []
+    blocks: list[Block] = []
     for row, run in groupby(body, key=lambda item: item[2]):
         lines = [(line, page) for line, page, _ in run]
         if row:
