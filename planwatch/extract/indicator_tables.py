@@ -13,7 +13,7 @@ document's date; a column of an earlier period ("TH năm 2018", "Cùng kỳ năm
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planwatch.extract.facts import Fact
 from planwatch.extract.measures import cue
@@ -53,6 +53,7 @@ _NOT_FIGURES = re.compile(r"^(?:danh gia|ghi chu|xep loai|ket qua danh gia|tinh 
 _CHANGE_WORDS = re.compile(r"\btang\b|\bgiam\b")
 _ESTIMATE = re.compile(r"\buoc\b|du kien|\buth\b")
 _SAME_PERIOD = re.compile(r"\bcung ky\b")
+_CHANGE_COLUMN = re.compile(r"^(?:tang|giam|toc do tang|muc tang)\b")
 _SHARE = re.compile(r"\bco cau\b|\bty trong\b")
 _TITLE_INDEX = re.compile(r"nam truoc 100|chi so phat trien")
 _YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/.,])")
@@ -75,6 +76,7 @@ class Column:
     plan: str = ""  # "Kế hoạch" / "Dự toán": the column holds what was planned
     suffix: str = ""  # words the label takes from the column ("so với kỳ gốc 2019")
     tags: tuple[str, ...] = ()  # "plan" for a period after the document's date, "prior" for one before its own
+    same_months_of: int | None = None  # "Cùng kỳ năm 2023": the months of the table's figure column, that year
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,8 @@ class IndicatorTable:
                 columns.append(column)
                 if column.measure == Measure.VALUE and not column.ratio:
                     values.append(column)
+                if column.measure == Measure.VALUE and column.same_months_of is None and not column.plan:
+                    columns, values = _aligned(columns, column.period), _aligned(values, column.period)
         has_figures = any(c.measure in (Measure.VALUE, Measure.SHARE) or c.ratio for c in columns)
         known = match_unit(unit_line)
         default_unit = known[0].name if known else unit_line.split(" - ")[0].strip()
@@ -299,20 +303,25 @@ def _column(
     last = values[-1].period if values else context.default_period
     period, explicit = _period(cell, text, context, last)
     estimate = bool(_ESTIMATE.search(text))
-    if ratio := _YEAR_RATIO.search(text):  # "2016/2015": the year against the year before
-        year = int(ratio.group(1))
-        return Column(index, Measure.YOY, year_period(year), ratio=True)
-    if base := _BASE_INDEX.search(text):  # "so với kỳ gốc 2019": the index level, named by its base
-        return Column(index, Measure.VALUE, period, estimate=estimate, suffix=f"so với {cell[base.start() :].strip()}")
+    if years := _YEAR_RATIO.search(text):  # "2016/2015": the year against the year before
+        return Column(index, Measure.YOY, year_period(int(years.group(1))), ratio=True)
+    if base_index := _BASE_INDEX.search(text):  # "so với kỳ gốc 2019": the index level, named by its base
+        suffix = f"so với {cell[base_index.start() :].strip()}"
+        return Column(index, Measure.VALUE, period, estimate=estimate, suffix=suffix)
     if _COMPARED.search(text):
-        return _comparison(index, text, period if explicit else last, estimate, values)
+        own = period if explicit else last
+        if not _SAME_PERIOD.search(text) and (base := _base_of(cell, context, own)):  # "... so với tháng 9/2024"
+            return Column(index, base, own, not _CHANGE_WORDS.search(text), estimate)
+        return _comparison(index, text, own, estimate, values)
     if _PLAN.search(text):
         word = "Dự toán" if "du toan" in text else "Kế hoạch"
         return Column(index, Measure.VALUE, period, plan=word)
     if _RANK.search(text):
         return Column(index, Measure.RANK, period)
-    if _SAME_PERIOD.search(text) and not explicit:  # "Cùng kỳ năm trước": the same months a year earlier
-        return Column(index, Measure.VALUE, _year_before(last), tags=("prior",))
+    if _SAME_PERIOD.search(text) and explicit != "phrase":  # "Cùng kỳ năm trước": the same months a year earlier
+        return _same_months(index, period if explicit else None, last, bool(values))
+    if _CHANGE_COLUMN.match(text):  # "Tăng/giảm (%)": the change between the two columns before it
+        return _comparison(index, text, last, estimate, values)
     if explicit == "year" and not re.search(r"[^\W\d]", re.sub(r"so bo|prel|uoc|\d", "", text)):
         measure = Measure.SHARE if _SHARE.search(title) else Measure.VALUE  # a yearbook's year column
         return Column(index, measure, period, bool(_TITLE_INDEX.search(title)), estimate)
@@ -320,6 +329,14 @@ def _column(
         return Column(index, Measure.SHARE, period, estimate=estimate)
     named = "" if explicit else cell.strip()  # "Điểm PCI": a column of one indicator, named by its header
     return Column(index, Measure.VALUE, period, estimate=estimate, suffix=named)
+
+
+def _same_months(index: int, stated: Period | None, last: Period, after_figures: bool) -> Column:
+    """ "Cùng kỳ năm 2024", "Cùng kỳ năm trước": the months of the table's figure column, a year (or the stated
+    year) earlier; known once that column is (it may stand after this one)."""
+    year = stated.start.year if stated and stated.start else last.start.year - 1 if last.start else None
+    column = Column(index, Measure.VALUE, last.year_earlier(), tags=("prior",), same_months_of=year)
+    return _aligned([column], last)[0] if after_figures else column
 
 
 def _comparison(index: int, text: str, period: Period, estimate: bool, values: list[Column]) -> Column | None:
@@ -354,6 +371,35 @@ def _period(cell: str, text: str, context: ReportContext, last: Period) -> tuple
     return last, ""
 
 
+def _base_of(cell: str, context: ReportContext, own: Period) -> Measure | None:
+    """What a header that names the period compared with measures: the same months a year earlier, the
+    period just before, or December of the year before."""
+    bases = [m.period for m in find_periods(cell, context.year, context.month) if m.comparison]
+    if not bases or not (own.start and own.end):
+        return None
+    base = bases[-1]
+    if _a_year_apart(base, own):
+        return Measure.YOY
+    if base.end and (base.end.month, base.end.year) == (12, own.end.year - 1) and base.start == base.end:
+        return Measure.YTD
+    if base.start and base.end and base.end.shift(1) == own.start and _months(base) == _months(own):
+        return Measure.PREV
+    return None
+
+
+def _months(period: Period) -> int:
+    return (
+        (period.end.year * 12 + period.end.month) - (period.start.year * 12 + period.start.month) + 1
+        if period.start and period.end
+        else 0
+    )
+
+
+def _aligned(columns: list[Column], months: Period) -> list[Column]:
+    """The columns "Cùng kỳ năm 2023" given the months of the table's figure column (6 tháng năm 2024)."""
+    return [replace(c, period=months.in_year(y)) if (y := c.same_months_of) is not None else c for c in columns]
+
+
 def _a_year_apart(one: Period, other: Period) -> bool:
     if not (one.start and one.end and other.start and other.end):
         return False
@@ -363,12 +409,6 @@ def _a_year_apart(one: Period, other: Period) -> bool:
     ) == (other.start.month, other.end.month)
 
 
-def _year_before(period: Period) -> Period:
-    start = Month(period.start.year - 1, period.start.month) if period.start else None
-    end = Month(period.end.year - 1, period.end.month) if period.end else None
-    return Period(start, end)
-
-
 def _dated(column: Column, dating: Dating) -> Column:
     """A column of a period after the document's date holds what is planned; one before the document's own
     period, what was (both only when the document says when it speaks)."""
@@ -376,9 +416,9 @@ def _dated(column: Column, dating: Dating) -> Column:
     if column.plan or not start or not end:
         return column
     if dating.reference and start > dating.reference and column.measure in (Measure.VALUE, Measure.SHARE):
-        return Column(**{**column.__dict__, "tags": (*column.tags, "plan")})
+        return replace(column, tags=(*column.tags, "plan"))
     if dating.own_start and end < dating.own_start and "prior" not in column.tags:
-        return Column(**{**column.__dict__, "tags": (*column.tags, "prior")})
+        return replace(column, tags=(*column.tags, "prior"))
     return column
 
 
