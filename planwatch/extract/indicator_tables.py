@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from planwatch.extract.facts import Fact
 from planwatch.extract.measures import cue
 from planwatch.extract.table_cells import CellFigure, cell_figures
-from planwatch.structure.tables import Cell, Table
+from planwatch.structure.tables import NOTES_HEADER, Cell, Table
 from planwatch.text.fold import fold, fold_keep_length
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.periods import Month, Period, ReportContext, find_periods, year_period
@@ -27,6 +27,11 @@ from planwatch.vocab.units import match_unit
 _LABEL = re.compile(
     r"\bchi tieu\b|\bnoi dung\b|^dia phuong$|^khoan muc$|^nganh(?: kinh te)?$|^linh vuc$|^danh muc$|^mat hang$|"
     r"^nhom hang$|^san pham$|^loai hinh$"
+)
+# Words of a figure column's header: a column without them, left of the figures, holds the rows' labels
+_COLUMN_WORDS = re.compile(
+    r"\d|\b(?:thuc hien|th|uoc|luy ke|cong don|ke hoach|kh|du toan|so voi|so sanh|cung ky|chi so|thang|quy|nam|"
+    r"ty trong|co cau|tang|giam)\b"
 )
 _INDEX_HEAD = re.compile(r"^(?:stt|tt|so tt|so thu tu)$")
 _UNIT = re.compile(r"^(?:dvt|don vi(?: tinh)?)$")
@@ -49,7 +54,6 @@ _PLAN_PCT = re.compile(
 )
 _PLAN = re.compile(r"\b(?:ke hoach|kh|chi tieu nam|du toan|muc tieu|nghi quyet|nq)\b")
 _RANK = re.compile(r"\b(?:xep hang|thu hang|xep thu)\b")
-_NOT_FIGURES = re.compile(r"^(?:danh gia|ghi chu|xep loai|ket qua danh gia|tinh trang|muc do|nhom)\b")
 _CHANGE_WORDS = re.compile(r"\btang\b|\bgiam\b")
 _ESTIMATE = re.compile(r"\buoc\b|du kien|\buth\b")
 _SAME_PERIOD = re.compile(r"\bcung ky\b")
@@ -110,6 +114,10 @@ class IndicatorTable:
         index = next((i for i, f in enumerate(folded) if _INDEX_HEAD.match(f)), None)
         unit = next((i for i, f in enumerate(folded) if _UNIT.match(f)), None)
         label = next((i for i, f in enumerate(folded) if _LABEL.search(f)), None)
+        if label is None:
+            label = next(
+                (i for i, f in enumerate(folded[:2]) if i not in (index, unit) and not _COLUMN_WORDS.search(f)), None
+            )
         if label is None:
             return None
         columns: list[Column] = []
@@ -298,7 +306,7 @@ def _unit_name(text: str) -> str:
 def _column(
     index: int, cell: str, text: str, context: ReportContext, values: list[Column], title: str
 ) -> Column | None:
-    if _NOT_FIGURES.match(text):
+    if NOTES_HEADER.match(text):
         return None
     last = values[-1].period if values else context.default_period
     period, explicit = _period(cell, text, context, last)

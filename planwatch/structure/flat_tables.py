@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from planwatch.structure.table_header import fit_columns
 from planwatch.structure.tables import (
     MAX_CELL,
+    NOTES_HEADER,
     Cell,
     Table,
     is_figure,
@@ -232,13 +233,12 @@ class _Reader:
         if not any(row.figures for row in rows):
             return None, i
         label_head, columns = header
-        width = _data_width(rows)
-        fitted = self._columns(columns, width)
+        fitted = _fitted(columns, rows)
         if fitted is None:
             return None, i
         title = self._title_before(self.start)
         unit = unit or self._unit_before(self.start)
-        table = self._table(label_head, fitted, rows, width)
+        table = self._table(label_head, fitted, rows, len(fitted))
         covered = frozenset(piece.line for piece in self.p[i:end])
         return Table(title, unit, *table, covered), end
 
@@ -333,12 +333,6 @@ class _Reader:
         while self.is_note(j):
             j += 1
         return _Row(index, labels, figures), j
-
-    def _columns(self, columns: list[Cell], width: int) -> list[Cell] | None:
-        fitted = fit_columns(columns, width)
-        if fitted is None and len(columns) > width:
-            fitted = columns  # rows that leave their last cells empty
-        return fitted
 
     def _table(
         self, label_head: Cell, columns: list[Cell], rows: list[_Row], width: int
@@ -446,11 +440,18 @@ def _unit_tail(label: str) -> str:
     return ""
 
 
-def _data_width(rows: list[_Row]) -> int:
-    """How many figure columns the rows hold: the most frequent count of figures (remarks aside), the larger if
-    two counts are as frequent."""
+def _fitted(columns: list[Cell], rows: list[_Row]) -> list[Cell] | None:
+    """The header's figure columns, as many as the rows hold: the most frequent count of figures (remarks aside),
+    else the most any row holds (the others leave their last cells empty); a column of words ("Ghi chú") is
+    left out when the rows have no figure for it. None when the header cannot be read as that many columns."""
     counts = Counter(len(_with_remarks(r.figures)) for r in rows if r.figures)
-    return max(counts, key=lambda n: (counts[n], n))
+    widths = dict.fromkeys([max(counts, key=lambda n: (counts[n], n)), max(counts)])
+    figures_only = [c for c in columns if not NOTES_HEADER.match(fold(c[1]))]
+    for cells in (columns, figures_only):
+        for width in widths:
+            if fitted := fit_columns(cells, width):
+                return fitted
+    return None
 
 
 def _is_column_header(text: str) -> bool:

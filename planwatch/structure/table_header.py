@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from planwatch.structure.tables import Cell
+from planwatch.vocab.periods import find_periods
 
 # Words that open a column's header; "Ước TH", "So với", "Lũy kế" are one opening
 _OPENING = re.compile(
@@ -24,6 +25,9 @@ def fit_columns(cells: list[Cell], width: int) -> list[Cell] | None:
     """The header cells as `width` column headers, or None when they cannot be read as that many."""
     if len(cells) == width:
         return cells
+    grouped = _period_grouped(cells)
+    if len(grouped) == width:
+        return grouped
     joined = _continuations_joined(cells, digits=False)
     if len(joined) > width:
         joined = _continuations_joined(joined, digits=True)
@@ -35,6 +39,34 @@ def fit_columns(cells: list[Cell], width: int) -> list[Cell] | None:
         if len(split) == width:
             return split
     return None
+
+
+def _period_grouped(cells: list[Cell]) -> list[Cell]:
+    """A cell that names a period alone over the cells after it that name none ("Năm 2024" / "Kế hoạch" /
+    "Thực hiện") is their group: "Năm 2024 Kế hoạch", "Năm 2024 Thực hiện"."""
+    out: list[Cell] = []
+    group: Cell | None = None
+    used = False
+    for offset, text in cells:
+        stripped = text.strip()
+        ungrouped = not find_periods(stripped, 2000, 12) and not re.search(r"(?i)\bso\b", stripped)
+        if group and ungrouped and not _period_alone(stripped):
+            out.append((offset, f"{group[1]} {stripped}"))
+            used = True
+            continue
+        if group and not used:
+            out.append(group)
+        group, used = ((offset, stripped), False) if _period_alone(stripped) else (None, False)
+        if group is None:
+            out.append((offset, stripped))
+    if group and not used:
+        out.append(group)
+    return out
+
+
+def _period_alone(text: str) -> bool:
+    mentions = find_periods(text, 2000, 12)
+    return len(mentions) == 1 and not re.sub(r"[\s.:,]", "", text[: mentions[0].start] + text[mentions[0].end :])
 
 
 def _continuations_joined(cells: list[Cell], digits: bool) -> list[Cell]:

@@ -30,6 +30,8 @@ _WORDED_FIGURE = re.compile(
     r"tang tu|giam tu|tu|phan dau)\s*(?:tu\s+)?[<>]?\s*\d"
 )
 _INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]?$|^[-+*•]$")
+# The header of a column of words, not figures ("Ghi chú", "Đánh giá", "Xếp loại")
+NOTES_HEADER = re.compile(r"^(?:danh gia|ghi chu|xep loai|ket qua danh gia|tinh trang|muc do|nhom)\b")
 _UNIT_LINE = re.compile(r"^(?:don vi(?: tinh)?|dvt)\b[^:]{0,20}:")
 _TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\b", re.IGNORECASE)
 _PIPE = re.compile(r"[^|]*")
