@@ -475,3 +475,18 @@ def test_a_period_over_its_columns_and_a_first_column_without_a_header() -> None
     found = _read(unnamed)
     assert ("Trồng trọt", "yoy_change_pct", 4.3, "2025-01", "2025-12") in _facts(found)
     assert not any(f.planned for f in found.facts)  # an undated text: 2025 is no plan for all we know
+
+
+def test_columns_of_the_reported_month_and_of_the_year_to_date() -> None:
+    text = (
+        "Tình hình kinh tế - xã hội tháng 6 năm 2025\n"
+        "Chỉ tiêu | ĐVT | Thực hiện tháng trước | Ước tính tháng báo cáo | Cộng dồn từ đầu năm đến cuối tháng báo cáo"
+        " | Tháng báo cáo so với cùng kỳ năm trước (%)\n"
+        "Vận chuyển hành khách | Nghìn HK | 940 | 1.012 | 5.630 | 107,5\n"
+    )
+    found = _read(text)
+    facts = _facts(found)
+    assert ("Vận chuyển hành khách", "value", 940, "2025-05", "2025-05") in facts
+    assert ("Vận chuyển hành khách", "value", 5630, "2025-01", "2025-06") in facts
+    assert ("Vận chuyển hành khách", "yoy_change_pct", 7.5, "2025-06", "2025-06") in facts
+    assert {f.fact.unit for f in found.facts if f.fact.measure == "value"} == {"nghìn hành khách"}

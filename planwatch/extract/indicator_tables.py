@@ -161,7 +161,8 @@ class IndicatorTable:
         if not label or not re.search(r"[^\W\d]", label):
             return None
         unit_text = cells[self.unit][1].strip() if self.unit is not None else ""
-        unit = _unit_name(unit_text) or in_label or (parent.unit if parent else "")
+        written = unit_text if re.search(r"[^\W\d_]", unit_text) else ""  # a unit the catalogue does not know
+        unit = _unit_name(unit_text) or written or in_label or (parent.unit if parent else "")
         index = cells[self.index][1].strip() if self.index is not None else ""
         return Row(label, unit or self.default_unit, index, raw, parent)
 
@@ -376,7 +377,21 @@ def _period(cell: str, text: str, context: ReportContext, last: Period) -> tuple
     compared = re.split(r"\bso voi\b|\bso sanh\b", text)[0]
     if alone := _YEAR.search(compared):
         return year_period(int(alone.group(1))), "year"
+    if named := _reported(compared, context):
+        return named, "phrase"
     return last, ""
+
+
+def _reported(text: str, context: ReportContext) -> Period | None:
+    """ "Tháng báo cáo", "Quý báo cáo", "Cộng dồn", "Lũy kế": the document's own month, quarter, or year to date."""
+    month = Month(context.year, context.month)
+    if re.search(r"\b(?:thang|ky) bao cao\b", text) and not re.search(r"\b(?:cong don|luy ke|tu dau nam)\b", text):
+        return Period(month, month)
+    if re.search(r"\bquy bao cao\b", text):
+        return Period(Month(context.year, (context.month - 1) // 3 * 3 + 1), month)
+    if re.search(r"\b(?:cong don|luy ke|tu dau nam)\b", text):
+        return Period(Month(context.year, 1), month)
+    return None
 
 
 def _base_of(cell: str, context: ReportContext, own: Period) -> Measure | None:
