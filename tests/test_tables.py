@@ -490,3 +490,24 @@ def test_columns_of_the_reported_month_and_of_the_year_to_date() -> None:
     assert ("Vận chuyển hành khách", "value", 5630, "2025-01", "2025-06") in facts
     assert ("Vận chuyển hành khách", "yoy_change_pct", 7.5, "2025-06", "2025-06") in facts
     assert {f.fact.unit for f in found.facts if f.fact.measure == "value"} == {"nghìn hành khách"}
+
+
+def test_rows_of_a_table_in_text_exported_from_a_pdf_stay_rows() -> None:
+    prose = [
+        "Trong 9 tháng năm 2025, thu ngân sách nhà nước trên địa bàn tỉnh ước đạt ",
+        "kết quả khá, các khoản thu lớn đều tăng so với cùng kỳ năm trước; chi ",
+        "ngân sách bảo đảm các nhiệm vụ chi thường xuyên và chi đầu tư phát triển. ",
+    ] * 6
+    table = [
+        "Biểu 1. Thu, chi ngân sách 9 tháng năm 2025",
+        "Đơn vị tính: Tỷ đồng",
+        "Chỉ tiêu Dự toán năm 2025 Ước thực hiện 9 tháng So với dự toán (%)",
+        "Thu nội địa 6.800 5.304,0 78,0",
+        "Chi thường xuyên 9.100 6.370,0 70,0",
+    ]
+    text = "\n\n".join(prose + table) + "\n"
+    raw = read_text("xuat-tu-pdf.txt", text.encode())
+    assert raw.fmt == "txt-pdf" and "Thu nội địa 6.800 5.304,0 78,0" in [b.text for b in raw.blocks]
+    facts = _facts(_extract(raw))
+    assert ("Thu nội địa", "plan_pct", 78.0, "2025-01", "2025-09") in facts
+    assert ("Chi thường xuyên", "value", 6370.0, "2025-01", "2025-09") in facts

@@ -217,7 +217,7 @@ def read_table(table: Table, context: ReportContext, dating: Dating = Dating()) 
     reader = IndicatorTable.from_header(table.header, context, table.title, table.unit, dating)
     if reader is None:
         return {}
-    named = _TITLE_NUMBER.sub("", table.title).split(" (")[0].strip()
+    named = _title_name(table.title)
     found: dict[int, list[Fact]] = {}
     tree = _Tree()
     for cells in table.rows:
@@ -240,6 +240,16 @@ def read_table(table: Table, context: ReportContext, dating: Dating = Dating()) 
 
 
 _SECTION = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])[.)]?$")
+
+
+def _title_name(title: str) -> str:
+    """What a table's title names, for its total row: "Biểu 4. Doanh thu bán lẻ ... tháng 10 năm 2025 (Đơn vị:
+    tỷ đồng)" → "Doanh thu bán lẻ ..."."""
+    name = _TITLE_NUMBER.sub("", title).split(" (")[0].strip()
+    periods = [m for m in find_periods(name, 2000, 12) if m.end >= len(name.rstrip(" .:")) - 1]
+    if periods and periods[0].start > 0:
+        name = name[: periods[0].start]
+    return re.sub(r"\s+(?:và|trong|của)?\s*$", "", name.strip(" ,.:-"))
 
 
 class _Tree:

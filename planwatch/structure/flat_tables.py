@@ -31,6 +31,7 @@ from planwatch.structure.tables import (
     is_title,
     is_unit_line,
     is_worded_figure,
+    row_line,
     unit_of_line,
 )
 from planwatch.text.fold import fold
@@ -55,12 +56,6 @@ _GROUP = re.compile(r"^(?:phan theo|chia theo|chia ra|trong do|tr do|trd|bao gom
 _NOTE = re.compile(
     r"^(?:dat|khong dat|chua dat|vuot|hoan thanh|chua hoan thanh|khong hoan thanh|xuat sieu|nhap sieu|co ban dat|"
     r"dat ke hoach|vuot ke hoach)$"
-)
-# A PDF's row on one line: a label, then two figures or more, maybe an assessment ("... 7,0 7,62 - Vượt")
-_FIGURE_TOKEN = r"(?:[<>≤≥]\s?)?[-+]?\d[\d.,]*%?|[-–x]"
-_ROW_LINE = re.compile(
-    rf"^(?P<label>.*?[^\W\d_].*?[^\s\d.,%+-])\s+(?P<figures>(?:{_FIGURE_TOKEN})(?:\s+(?:{_FIGURE_TOKEN}))+)"
-    rf"(?:\s+(?P<note>[^\W\d_][^\d]{{0,20}}))?$"
 )
 _MAX_LABEL_LINES = 4
 _TABLE_END = re.compile(r"^(?:ghi chu|nguon|chu thich|luu y)\b")
@@ -109,10 +104,8 @@ def _pieces(offset: int, text: str) -> list[_Piece]:
     if (head := _HEAD_LINE.match(stripped)) and _is_column_header(head.group("rest")):
         names = ("index", "label", "unit", "rest")
         return [_Piece(lead + head.start(n), head.group(n), offset) for n in names if head.group(n)]
-    m = _ROW_LINE.match(stripped)
-    if not m or len(stripped) > 3 * MAX_CELL or _is_sentence(m.group("label")) or stripped.endswith("."):
-        return [_Piece(lead, stripped, offset)]
-    if is_worded_figure(stripped):
+    m = row_line(stripped)
+    if not m or _is_sentence(m.group("label")):
         return [_Piece(lead, stripped, offset)]
     pieces = [_Piece(lead, m.group("label").strip(), offset, in_row_line=True)]
     start = m.start("figures")

@@ -34,6 +34,15 @@ _INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]?
 NOTES_HEADER = re.compile(r"^(?:danh gia|ghi chu|xep loai|ket qua danh gia|tinh trang|muc do|nhom)\b")
 _UNIT_LINE = re.compile(r"^(?:don vi(?: tinh)?|dvt)\b[^:]{0,20}:")
 _TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\b", re.IGNORECASE)
+# A row written on one line, as a PDF's text gives it: a label, then two figures or more, maybe an assessment
+# ("Tổng số 4736,0 4671,4 45896,9 113,0", "Tốc độ tăng trưởng GRDP % 7,0 7,62 - Vượt")
+_FIGURE_TOKEN = r"(?:[<>≤≥]\s?)?[-+]?\d(?:[\d.,]*\d)?%?|[-–x]"
+_ROW_LINE = re.compile(
+    rf"^(?P<label>.*?[^\W\d_].*?[^\s\d.,%+-])\s+(?P<figures>(?:{_FIGURE_TOKEN})(?:\s+(?:{_FIGURE_TOKEN}))+)"
+    rf"(?:\s+(?P<note>[^\W\d_][^\d]{{0,20}}))?$"
+)
+# A label does not end with these: "... các năm 2021 2022", "giai đoạn 2026 - 2030" are words of a sentence
+_NOT_A_LABEL_END = re.compile(r"(?i)(?:\b(?:năm|các|và|là|đạt|từ|đến|giai đoạn|tháng|ngày|số|với|quý|khoảng))$")
 _PIPE = re.compile(r"[^|]*")
 _TAB = re.compile(r"[^\t]*")
 
@@ -71,6 +80,26 @@ def unit_of_line(text: str) -> str:
 
 def is_title(text: str) -> bool:
     return bool(_TITLE.match(text))
+
+
+def row_line(text: str) -> re.Match[str] | None:
+    """The label, figures and assessment of a row written on one line; None for any other line."""
+    stripped = text.strip()
+    if len(stripped) > 3 * MAX_CELL or stripped.endswith(".") or is_worded_figure(stripped):
+        return None
+    m = _ROW_LINE.match(stripped)
+    return m if m and not _NOT_A_LABEL_END.search(m.group("label")) else None
+
+
+_HEAD_START = re.compile(r"^(?:(?:STT|TT)\s+)?Chỉ\s+tiêu\b", re.IGNORECASE)
+_NUMBERED_TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\s*(?:số\s*)?[\dIVX]", re.IGNORECASE)
+
+
+def stands_alone(line: str) -> bool:
+    """A line of a table a PDF's text keeps apart from the paragraph around it: its title ("Biểu 1. ..."), its
+    unit line, its header ("Chỉ tiêu Dự toán năm 2025 ..."), a row."""
+    starts = bool(_NUMBERED_TITLE.match(line) or _HEAD_START.match(line))
+    return starts or is_unit_line(line) or row_line(line) is not None
 
 
 def is_table_row(kind: str, text: str) -> bool:
