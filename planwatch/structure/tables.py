@@ -30,8 +30,12 @@ _WORDED_FIGURE = re.compile(
     r"tang tu|giam tu|tu|phan dau)\s*(?:tu\s+)?[<>]?\s*\d"
 )
 _INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]?$|^[-+*•]$")
-# The header of a column of words, not figures ("Ghi chú", "Đánh giá", "Xếp loại")
-NOTES_HEADER = re.compile(r"^(?:danh gia|ghi chu|xep loai|ket qua danh gia|tinh trang|muc do|nhom)\b")
+# The header of a column of words, not figures ("Ghi chú", "Đánh giá", "Xếp loại", a task table's "Thời gian
+# hoàn thành", "Cơ quan chủ trì")
+NOTES_HEADER = re.compile(
+    r"^(?:danh gia|ghi chu|xep loai|ket qua danh gia|tinh trang|muc do|nhom|thoi gian|thoi han|tien do|co quan|"
+    r"don vi (?:chu tri|thuc hien|phoi hop)|chu tri|phoi hop)\b"
+)
 _UNIT_LINE = re.compile(r"^(?:don vi(?: tinh)?|dvt)\b[^:]{0,20}:")
 _TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\b", re.IGNORECASE)
 # A row written on one line, as a PDF's text gives it: a label, then two figures or more, maybe an assessment
