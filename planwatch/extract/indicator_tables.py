@@ -18,23 +18,13 @@ from dataclasses import dataclass, field, replace
 from planwatch.extract.facts import Fact
 from planwatch.extract.measures import cue
 from planwatch.extract.table_cells import CellFigure, cell_figures
-from planwatch.structure.tables import NOTES_HEADER, Cell, Table
+from planwatch.structure.tables import COLUMN_WORDS, INDEX_HEAD, LABEL_HEAD, NOTES_HEADER, UNIT_HEAD, Cell, Table
 from planwatch.text.fold import fold, fold_keep_length
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.periods import Month, Period, ReportContext, find_periods, year_period
 from planwatch.vocab.units import match_unit
 
-_LABEL = re.compile(
-    r"\bchi tieu\b|\bnoi dung\b|^dia phuong$|^khoan muc$|^nganh(?: kinh te)?$|^linh vuc$|^danh muc$|^mat hang$|"
-    r"^nhom hang$|^san pham$|^loai hinh$"
-)
-# Words of a figure column's header: a column without them, left of the figures, holds the rows' labels
-_COLUMN_WORDS = re.compile(
-    r"\d|\b(?:thuc hien|th|uoc|luy ke|cong don|ke hoach|kh|du toan|so voi|so sanh|cung ky|chi so|thang|quy|nam|"
-    r"ty trong|co cau|tang|giam)\b"
-)
-_INDEX_HEAD = re.compile(r"^(?:stt|tt|so tt|so thu tu)$")
-_UNIT = re.compile(r"^(?:dvt|don vi(?: tinh)?)$")
+_LABEL = re.compile(r"\bchi tieu\b|\bnoi dung\b")  # "Chỉ tiêu kinh tế chủ yếu", "Nội dung thu"
 _BASE_INDEX = re.compile(r"\bky goc\b.*")
 # Columns of ratios to a base (116,2 = 16,2% more), the first that matches: December of the year before, then a
 # year earlier ("cùng kỳ", "tháng 4 năm trước", "Năm trước = 100"), then the period before
@@ -111,13 +101,11 @@ class IndicatorTable:
     ) -> IndicatorTable | None:
         folded = [fold(c).strip() for c in cells]
         spelled = [" ".join(fold_keep_length(c).lower().split()) for c in cells]  # folded, its signs kept
-        index = next((i for i, f in enumerate(folded) if _INDEX_HEAD.match(f)), None)
-        unit = next((i for i, f in enumerate(folded) if _UNIT.match(f)), None)
-        label = next((i for i, f in enumerate(folded) if _LABEL.search(f)), None)
+        index = next((i for i, f in enumerate(folded) if INDEX_HEAD.match(f)), None)
+        unit = next((i for i, f in enumerate(folded) if UNIT_HEAD.match(f)), None)
+        label = next((i for i, f in enumerate(folded) if LABEL_HEAD.match(f) or _LABEL.search(f)), None)
         if label is None:
-            label = next(
-                (i for i, f in enumerate(folded[:2]) if i not in (index, unit) and not _COLUMN_WORDS.search(f)), None
-            )
+            label = next((i for i, f in enumerate(folded[:2]) if i not in (index, unit) and not _column_words(f)), None)
         if label is None:
             return None
         columns: list[Column] = []
@@ -287,6 +275,12 @@ class _Tree:
 
 def _is_group_word(raw: str) -> bool:
     return bool(re.match(r"^(?:phan theo|chia theo|trong do|tr\.? ?do|trd|bao gom|gom)\b", fold(raw).strip(" -+")))
+
+
+def _column_words(header: str) -> bool:
+    """The header says what a figure column holds (a column without such words, left of the figures, holds the
+    rows' labels)."""
+    return bool(COLUMN_WORDS.search(header) or re.search(r"\d", header))
 
 
 def _has_measure_words(label: str) -> bool:

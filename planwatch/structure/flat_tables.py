@@ -22,8 +22,12 @@ from dataclasses import dataclass
 
 from planwatch.structure.table_header import fit_columns
 from planwatch.structure.tables import (
+    COLUMN_WORDS,
+    INDEX_HEAD,
+    LABEL_HEAD,
     MAX_CELL,
     NOTES_HEADER,
+    UNIT_HEAD,
     Cell,
     Table,
     is_figure,
@@ -38,17 +42,6 @@ from planwatch.text.fold import fold
 from planwatch.vocab.periods import COLUMN_YEAR, find_periods
 from planwatch.vocab.units import match_unit
 
-_INDEX_HEAD = re.compile(r"^(?:stt|tt|so tt|so thu tu)$")
-_LABEL_HEAD = re.compile(
-    r"^(?:(?:cac )?chi tieu(?: chu yeu)?|noi dung|dia phuong|khoan muc|nganh(?: kinh te)?|linh vuc|danh muc|"
-    r"mat hang|nhom hang|san pham|loai hinh)$"
-)
-_UNIT_HEAD = re.compile(r"^(?:dvt|don vi(?: tinh)?)$")
-# Words of a column header: its period, what it holds, or a year ("TH 2024", "So với cùng kỳ (%)")
-_COLUMN_WORDS = re.compile(
-    r"\b(?:thuc hien|th|uoc|luy ke|cong don|ke hoach|kh|du toan|so voi|so sanh|cung ky|chi so|toc do|"
-    r"binh quan|nam|thang|quy|ty trong|co cau|(?:19|20)\d{2})\b"
-)
 _WHOLE_HEADER = re.compile(r"\bso voi\b|\bbinh quan\b")  # a header cell that says in full what its column holds
 _SOURCE_NOTE = re.compile(r"^\(\s*(?:Theo|Kèm\s+theo|Ban\s+hành\s+kèm)\b", re.IGNORECASE)
 # A line that groups the rows after it: "Phân theo nhóm ngành hàng", "Trong đó:", "Chia ra:"
@@ -180,7 +173,7 @@ class _Reader:
         if _TABLE_END.match(fold(text)) or text.rstrip().endswith("."):
             return False  # "Ghi chú:", "Nguồn: ...", a sentence after the table
         folded = fold(text)
-        return not (_INDEX_HEAD.match(folded) or _LABEL_HEAD.match(folded) or _UNIT_HEAD.match(folded))
+        return not (INDEX_HEAD.match(folded) or LABEL_HEAD.match(folded) or UNIT_HEAD.match(folded))
 
     def is_note(self, j: int) -> bool:
         return bool(_NOTE.match(fold(self.text(j)).strip(" .")))
@@ -214,7 +207,7 @@ class _Reader:
     def table_at(self, i: int) -> tuple[Table | None, int]:
         first = self.text(i)
         folded = fold(first)
-        anchored = bool(_INDEX_HEAD.match(folded) or _LABEL_HEAD.match(folded) or is_unit_line(first))
+        anchored = bool(INDEX_HEAD.match(folded) or LABEL_HEAD.match(folded) or is_unit_line(first))
         if not anchored and not _is_column_header(first):
             return None, i
         self.start = i
@@ -258,14 +251,14 @@ class _Reader:
                 break
             if not _is_header_cell(piece.text) or is_title(piece.text):
                 return None, unit, j
-            if (_INDEX_HEAD.match(folded) or _LABEL_HEAD.match(folded)) and columns:
+            if (INDEX_HEAD.match(folded) or LABEL_HEAD.match(folded)) and columns:
                 columns, group, spanning = [], None, []  # the lines before were the table's title
                 self.start = j
-            if _INDEX_HEAD.match(folded) and not columns:
+            if INDEX_HEAD.match(folded) and not columns:
                 self.indexed = True
-            elif _LABEL_HEAD.match(folded) and not columns:
+            elif LABEL_HEAD.match(folded) and not columns:
                 label = (piece.offset, piece.text)
-            elif _UNIT_HEAD.match(folded) and not columns:
+            elif UNIT_HEAD.match(folded) and not columns:
                 self.has_unit = True
             elif piece.text.endswith(":") and group is None:
                 group = (piece.offset, piece.text)
@@ -455,7 +448,7 @@ def _is_column_header(text: str) -> bool:
     if stripped.isupper() and len(stripped) > 30:
         return False  # a title
     folded = fold(stripped)
-    return bool(_COLUMN_WORDS.search(folded) and (find_periods(stripped, 2000, 12) or re.search(r"\d{4}|%", stripped)))
+    return bool(COLUMN_WORDS.search(folded) and (find_periods(stripped, 2000, 12) or re.search(r"\d{4}|%", stripped)))
 
 
 def _is_header_cell(text: str) -> bool:

@@ -36,6 +36,18 @@ NOTES_HEADER = re.compile(
     r"^(?:danh gia|ghi chu|xep loai|ket qua danh gia|tinh trang|muc do|nhom|thoi gian|thoi han|tien do|co quan|"
     r"don vi (?:chu tri|thuc hien|phoi hop)|chu tri|phoi hop)\b"
 )
+# The headers of a table's index, label and unit columns, folded ("STT", "Chỉ tiêu chủ yếu", "ĐVT")
+INDEX_HEAD = re.compile(r"^(?:stt|tt|so tt|so thu tu)$")
+LABEL_HEAD = re.compile(
+    r"^(?:(?:cac )?chi tieu(?: chu yeu)?|noi dung|dia phuong|khoan muc|nganh(?: kinh te)?|linh vuc|danh muc|"
+    r"mat hang|nhom hang|san pham|loai hinh)$"
+)
+UNIT_HEAD = re.compile(r"^(?:dvt|don vi(?: tinh)?)$")
+# Words of a figure column's header, folded: its period, what it holds, a year ("TH 2024", "So với cùng kỳ (%)")
+COLUMN_WORDS = re.compile(
+    r"\b(?:thuc hien|th|uoc|luy ke|cong don|ke hoach|kh|du toan|so voi|so sanh|cung ky|chi so|toc do|binh quan|"
+    r"nam|thang|quy|ty trong|co cau|tang|giam|(?:19|20)\d{2})\b"
+)
 _UNIT_LINE = re.compile(r"^(?:don vi(?: tinh)?|dvt)\b[^:]{0,20}:")
 _TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\b", re.IGNORECASE)
 # A row written on one line, as a PDF's text gives it: a label, then two figures or more, maybe an assessment
