@@ -511,3 +511,18 @@ def test_rows_of_a_table_in_text_exported_from_a_pdf_stay_rows() -> None:
     facts = _facts(_extract(raw))
     assert ("Thu nội địa", "plan_pct", 78.0, "2025-01", "2025-09") in facts
     assert ("Chi thường xuyên", "value", 6370.0, "2025-01", "2025-09") in facts
+
+
+def test_a_unit_in_a_column_header_and_a_change_in_points_left_alone() -> None:
+    text = (
+        "Chỉ tiêu | Ước tính 9 tháng 2025 (tỷ đồng) | Cơ cấu (%) | So với cùng kỳ (%)\n"
+        "Thu nội địa | 4.210,5 | 86,2 | 109,4\n"
+        "Chỉ tiêu | Năm 2024 | Năm 2025 | Tăng, giảm (điểm %)\n"
+        "Tỷ lệ hộ nghèo (%) | 3,1 | 2,4 | -0,7\n"
+    )
+    found = _read(text)
+    facts = _facts(found)
+    assert ("Thu nội địa", "share_pct", 86.2, "2025-01", "2025-09") in facts
+    assert ("Thu nội địa", "yoy_change_pct", 9.4, "2025-01", "2025-09") in facts
+    assert [f.fact.unit for f in found.facts if f.fact.value == 4210.5] == ["tỷ đồng"]
+    assert not any(f.fact.value == -0.7 for f in found.facts)

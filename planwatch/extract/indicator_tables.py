@@ -71,6 +71,7 @@ class Column:
     suffix: str = ""  # words the label takes from the column ("so với kỳ gốc 2019")
     tags: tuple[str, ...] = ()  # "plan" for a period after the document's date, "prior" for one before its own
     same_months_of: int | None = None  # "Cùng kỳ năm 2023": the months of the table's figure column, that year
+    unit: str = ""  # the unit its header names ("Ước tính 9 tháng (tỷ đồng)")
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ class IndicatorTable:
                 continue
             column = _column(i, cell, text, context, values, fold(title))
             if column:
-                column = _dated(column, dating)
+                column = _dated(replace(column, unit=_header_unit(cell)), dating)
                 columns.append(column)
                 if column.measure == Measure.VALUE and not column.ratio:
                     values.append(column)
@@ -152,19 +153,21 @@ class IndicatorTable:
         written = unit_text if re.search(r"[^\W\d_]", unit_text) else ""  # a unit the catalogue does not know
         unit = _unit_name(unit_text) or written or in_label or (parent.unit if parent else "")
         index = cells[self.index][1].strip() if self.index is not None else ""
-        return Row(label, unit or self.default_unit, index, raw, parent)
+        return Row(label, unit, index, raw, parent)
 
     def _fact(self, row: Row, column: Column, offset: int, figure: CellFigure) -> Fact | None:
-        measure, value = _cell_measure(column, row, figure)
+        """One figure of a row: its unit is the cell's own, else the row's (its unit cell, the unit in its label),
+        else "%" written in the cell, else its column's ("Ước tính 9 tháng (tỷ đồng)"), else the table's."""
+        unit = figure.unit or row.unit or ("%" if figure.percent else "") or column.unit or self.default_unit
+        measure, value = _cell_measure(column, row, figure, unit)
         label = row.label
-        if figure.kind == "change" and measure == Measure.VALUE and _moves_in_points(row):
+        if figure.kind == "change" and measure == Measure.VALUE and _moves_in_points(row, unit):
             label = f"Mức {'giảm' if figure.value < 0 else 'tăng'} {label[:1].lower()}{label[1:]}"
         if figure.kind == "left":
             label = _RISE_FALL.sub("", label)
         if column.plan:
             label = f"{column.plan} {label[:1].lower()}{label[1:]}"
         label = f"{label} {column.suffix}" if column.suffix else label
-        unit = figure.unit or (row.unit if row.unit else "%" if figure.percent else "")
         tags = ["table", *column.tags] + (["plan"] if column.plan else [])
         tags += {">=": ["at_least"], "<=": ["at_most"]}.get(figure.comparator, [])
         return Fact(
@@ -334,7 +337,7 @@ def _column(
     if _SAME_PERIOD.search(text) and explicit != "phrase":  # "Cùng kỳ năm trước": the same months a year earlier
         return _same_months(index, period if explicit else None, last, bool(values))
     if _CHANGE_COLUMN.match(text):  # "Tăng/giảm (%)": the change between the two columns before it
-        return _comparison(index, text, last, estimate, values)
+        return None if re.search(r"\bdiem\b", text) else _comparison(index, text, last, estimate, values)
     if explicit == "year" and not re.search(r"[^\W\d]", re.sub(r"so bo|prel|uoc|\d", "", text)):
         measure = Measure.SHARE if _SHARE.search(title) else Measure.VALUE  # a yearbook's year column
         return Column(index, measure, period, bool(_TITLE_INDEX.search(title)), estimate)
@@ -449,20 +452,26 @@ def _dated(column: Column, dating: Dating) -> Column:
     return column
 
 
-def _moves_in_points(row: Row) -> bool:
+def _header_unit(header: str) -> str:
+    """The unit in a figure column's header ("Ước tính 9 tháng (tỷ đồng)"); "%" is a column's measure, no unit."""
+    found = [_unit_name(m.group(1)) for m in re.finditer(r"\(([^()]{1,25})\)", header)]
+    return next((u for u in found if u and u not in ("%", "‰")), "")
+
+
+def _moves_in_points(row: Row, unit: str) -> bool:
     """A rate ("Tỷ lệ hộ nghèo") moves in points: "Giảm 1 - 1,5 điểm %" is how far it falls."""
     growth = cue("label", "growth").search(row.measure_words())
-    return not growth and (bool(cue("label", "rate").search(row.label)) or row.unit == "%")
+    return not growth and (bool(cue("label", "rate").search(row.label)) or unit == "%")
 
 
-def _cell_measure(column: Column, row: Row, figure: CellFigure) -> tuple[Measure, float]:
+def _cell_measure(column: Column, row: Row, figure: CellFigure, unit: str) -> tuple[Measure, float]:
     """The measure of one figure: the column's, a ratio made a change, a growth row's % a change, a cell's "tăng
     X%" the change of its row, a remark's level its row's value."""
     value = figure.value
     if figure.kind in ("left", "amount"):
         return Measure.VALUE, value
     if figure.kind == "change":
-        if column.measure == Measure.VALUE and _moves_in_points(row):
+        if column.measure == Measure.VALUE and _moves_in_points(row, unit):
             return Measure.VALUE, abs(value)
         if column.measure == Measure.VALUE and figure.percent:
             return Measure.YOY, value
@@ -470,8 +479,8 @@ def _cell_measure(column: Column, row: Row, figure: CellFigure) -> tuple[Measure
     if column.ratio:
         return column.measure if column.measure.is_change else Measure.YOY, round(value - 100, 6)
     words = row.measure_words()
-    if column.measure == Measure.VALUE and row.unit == "%" and cue("label", "growth").search(words):
+    if column.measure == Measure.VALUE and unit == "%" and cue("label", "growth").search(words):
         return Measure.YOY, value
-    if column.measure == Measure.VALUE and row.unit == "%" and cue("label", "structure").search(words):
+    if column.measure == Measure.VALUE and unit == "%" and cue("label", "structure").search(words):
         return Measure.SHARE, value
     return column.measure, value

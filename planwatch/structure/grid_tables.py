@@ -8,7 +8,18 @@ from __future__ import annotations
 
 import re
 
-from planwatch.structure.tables import Cell, Table, is_figure, is_title, is_unit_line, table_cells, unit_of_line
+from planwatch.structure.tables import (
+    INDEX_HEAD,
+    LABEL_HEAD,
+    Cell,
+    Table,
+    is_figure,
+    is_title,
+    is_unit_line,
+    table_cells,
+    unit_of_line,
+)
+from planwatch.text.fold import fold
 from planwatch.vocab.periods import COLUMN_YEAR
 
 Block = tuple[int, str, str]  # (offset, kind, text) of a block of the document
@@ -25,8 +36,8 @@ def grid_tables(blocks: list[Block], is_row: list[bool]) -> list[Table]:
         if not is_row[i]:
             i += 1
             continue
-        j = i
-        while j < len(blocks) and is_row[j]:
+        j = i + 1
+        while j < len(blocks) and is_row[j] and not _header_again(blocks[j][2], blocks[j - 1][2]):
             j += 1
         rows = [table_cells(text, offset) for offset, _, text in blocks[i:j]]
         table = _table(rows, blocks[max(0, i - 3) : i], frozenset(b[0] for b in blocks[i:j]))
@@ -34,6 +45,12 @@ def grid_tables(blocks: list[Block], is_row: list[bool]) -> list[Table]:
             tables.append(table)
         i = j
     return tables
+
+
+def _header_again(text: str, before: str) -> bool:
+    """A row that starts another table's header ("Chỉ tiêu | Năm 2024 | ..." below a row with figures)."""
+    heads = [fold(cell) for _, cell in table_cells(text)[:2]]
+    return any(LABEL_HEAD.match(h) or INDEX_HEAD.match(h) for h in heads) and _has_figures(table_cells(before))
 
 
 def _table(rows: list[list[Cell]], before: list[Block], lines: frozenset[int]) -> Table | None:
