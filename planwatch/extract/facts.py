@@ -141,6 +141,10 @@ _MASKS = [
     re.compile(r"\b[Tt]rong\s+(?:tổng\s+số\s+)?\d+(?=\s+[^\d\s%])"),  # "Trong 22 chỉ tiêu, có 19 ...": the whole
     re.compile(r"(?:trên|/)\s*(?:1\s+vạn|1\.000|10\.000|100\.000)\s+dân\b"),  # "giường bệnh trên 10.000 dân": per head
     re.compile(r"trên\s+(?:0?1|một)\s+(?:ha|héc\s*ta)\s+(?=đất)"),  # "giá trị sản xuất trên 1 ha đất": per hectare
+    re.compile(r"(?i:covid|sars-cov)\s*-\s*\d+"),  # the name of a disease: "Covid -19"
+    re.compile(r"\b1\s+số\b|\b\d\s+con\s+số\b"),  # "1 số hàng hóa" is "some goods"; "tăng 2 con số": double digits
+    re.compile(r"(?i:mũi)\s+\d\b|(?i:ít\s+nhất)\s+\d+"),  # "tiêm mũi 2", "ít nhất 01 mũi": which dose, a threshold
+    re.compile(r"(?:tuổi\s+)?(?:từ\s+)?\d{1,3}\s*(?:[-–]|đến)\s*\d{1,3}(?=\s+(?:tuổi|được|đã))|\d{1,3}\s+tuổi"),  # ages
 ]
 
 
@@ -246,6 +250,8 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
                 part_label = stripped
             elif (joined := g.LEFTOVER.match(stripped)) and joined.group("joiner").lower() == "với":
                 part_label = f"{_clean_label(stripped[joined.end() :])} {chain.subject}"  # "..., với số tiền là: X"
+            elif _listed_name(stripped):  # "trong đó: nông, lâm nghiệp, thủy sản tăng 1,93%": one name, listed
+                part_label = f"{part_label}, {stripped}" if part_label else stripped
             continue
         left_from = 0
         for m in numbers:
@@ -408,7 +414,10 @@ def _read_number(
         parent = chain.paren_parent  # "164.283 (tuyến tỉnh: 58.976; ...)": a part of the figure before
     label = f"{parent} {own_label}" if parent and not own_label.startswith(parent) else own_label
     tags = ["prior"] if prior else []
-    if plan_word:  # "(kế hoạch 8%)": the plan's figure for the year, named as such, never an actual
+    if plan_word and g.SCENARIO.match(plan_word.group("word")):  # "ước đạt 7,58%/kịch bản 7,61%": the same window's
+        tags = [*tags, "scenario"]
+        label = _plan_label(own_label, chain.subject, plan_word.group("word"))
+    elif plan_word:  # "(kế hoạch 8%)": the plan's figure for the year, named as such, never an actual
         period, tags = _plan_year(period), [*tags, "planned"]
         label = _plan_label(own_label, chain.subject, plan_word.group("word"))  # no parent: the plan's own
     if g.ELSEWHERE.search(label_left):
@@ -556,7 +565,7 @@ def _period_for(
         and _OPENS_PAREN.fullmatch(before_number[mentioned[-1].end :])
     ):
         return mentioned[-1].period, True  # "tăng 38,2% so với tháng 8/2024 (700,8 nghìn lượt)"
-    before = [p for p in mentioned if not p.comparison]
+    before = [p for p in mentioned if not p.comparison and not _closed_before(before_number, p)]
     named = before[-1].period if before else None
     if before and before[-1].this_year:  # "8 tháng năm nay": the window before it, in the report's year
         window = before[-2].period if len(before) > 1 else base
@@ -580,6 +589,18 @@ def _period_for(
 _OPENS_PAREN = re.compile(r"\s*\(\s*")
 
 
+def _closed_before(before_number: str, mention: PeriodMention) -> bool:
+    """Whether a mention sits in a parenthesis that states a figure of its own and closes before the figure: in
+    "(lũy kế 12 tháng năm 2019 đạt 16.500 tỷ đồng), đạt 98,4% kế hoạch năm" the year of the aside is not the next
+    figure's; "(từ ngày 29/01 đến hết ngày 04/02/2022), toàn tỉnh đón ..." dates what follows."""
+    opened = before_number.rfind("(", 0, mention.start)
+    closed = before_number.find(")", mention.end)
+    if opened < 0 or closed < 0 or before_number.rfind(")", 0, mention.start) > opened:
+        return False
+    aside = before_number[opened + 1 : mention.start] + before_number[mention.end : closed]
+    return bool(re.search(r"\d", aside))
+
+
 def _without_place(text: str, province: str | None) -> str:
     """The label less the document's own province ("tỉnh Đầm Nguyệt đạt 66,74 điểm" is about the subject)."""
     return _place_pattern(province).sub(" ", text) if province else text
@@ -599,18 +620,36 @@ def _without_periods(text: str, text_start: int, periods: list[PeriodMention]) -
 
 
 def _clean_label(text: str) -> str:
-    label = re.sub(r"\s+", " ", text).strip(" ,:;.-–(+•")
+    label = re.sub(r"\s+", " ", text).strip(" ,:;.-–(+•/")
     label = _LIST_NUMBER_LEFT.sub("", label)
     if g.ELSEWHERE.match(label):
         return label
     for _ in range(4):
         before = label
-        label = g.LABEL_HEAD.sub("", label).strip(" ,:;.-–")
+        label = _past_clause(g.LABEL_HEAD.sub("", label)).strip(" ,:;.-–")
         label = g.LABEL_TAIL.sub("", label).strip(" ,:;.-–")
         label = re.sub(r"\s*\($", "", label)
         if label == before:
             break
     return label
+
+
+def _listed_name(segment: str) -> bool:
+    """A short name alone between commas after a figure, the first items of a name listed with commas ("nông, lâm
+    nghiệp, thủy sản"): no verb, hedge or connector to strip."""
+    return 0 < len(segment.split()) <= _LISTED_WORDS and _clean_label(segment) == segment
+
+
+_LISTED_WORDS = 2
+
+
+def _past_clause(label: str) -> str:
+    """What a label names after a clause of concession, cause or time that opens it ("dù khó khăn do dịch bệnh
+    song tốc độ tăng trưởng GRDP" → "tốc độ tăng trưởng GRDP"); nothing when the clause is all of it."""
+    if not cue("words", "clause_opens").match(label):
+        return label
+    closers = list(cue("words", "clause_closes").finditer(label))
+    return label[closers[-1].end() :] if closers else ""
 
 
 _LIST_NUMBER_LEFT = re.compile(r"^\d{1,2}\s*[,)]\s*(?=\D)")  # what "(4) Tổng kim ngạch ..." leaves of "(4)"
@@ -657,7 +696,7 @@ def _measure(
     if g.LEFT_ABSOLUTE_CHANGE.search(left) or g.NOT_A_COUNT.match(after):
         return None, value, "", None, 0
     noun = g.COUNT_NOUN.match(after)
-    if noun and float(value).is_integer():
+    if noun and float(value).is_integer() and not cue("words", "not_counted").match(after):
         counted, end = noun.group("noun"), noun.end()
         first = counted.split()[0]
         if first.lower() in g.CLASSIFIERS and first != counted:

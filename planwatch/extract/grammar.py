@@ -122,11 +122,13 @@ ASIDE = re.compile(
 # not a figure measured against the plan ("vượt kế hoạch 2,4%", "so với kế hoạch") nor "hỗ trợ có mục tiêu"
 PLAN_FIGURE_BEFORE = re.compile(
     r"(?<![\wÀ-ỹ])(?<!vượt\s)(?<!với\s)(?<!so\s)(?<!bằng\s)(?<!đạt\s)(?<!thành\s)(?<!có\s)(?<!theo\s)"
-    r"(?P<word>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu)(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm))?"
+    r"(?P<word>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?:\s+(?:HĐND|UBND|Trung\s+ương|Chính\s+phủ)(?:\s+tỉnh)?)?"
+    r"(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm))?"
     r"(?:\s+(?:là|đạt))?\s*\(?\s*$",
     re.IGNORECASE,
 )
-PLAN_WORDS = re.compile(r"\b(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu)\b", re.IGNORECASE)
+SCENARIO = re.compile(r"kịch\s+bản", re.IGNORECASE)  # a scenario's figure: what was expected, never an actual
+PLAN_WORDS = re.compile(r"\b(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|kịch\s+bản)\b", re.IGNORECASE)
 # A period named right after the figure: "thấp hơn mức tăng 6,8% của quý IV/2022"
 PERIOD_AFTER = re.compile(r"^\s*%?\s*(?:của|trong)\s+$", re.IGNORECASE)
 # A level that moved, without years: "giảm từ 11,25% xuống còn 9,22%" (the first is the year before's)
@@ -196,7 +198,7 @@ ELSEWHERE = re.compile(r"^(?:bình\s+quân\s+(?:chung\s+)?(?:của\s+)?)?(?:cả
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
     r"(?:\s+|^)(?:ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
-    r"gần|hơn|của|cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|hiện|dự\s+kiến|lũy\s+kế|ước\s+thực\s+hiện|"
+    r"gần|hơn|của|cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|dự\s+kiến|lũy\s+kế|"
     r"toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|"
     r"(?<!làm\s)(?<!lập\s)(?<!thôn\s)(?<!ký\s)mới\s+đạt|còn|"  # not "việc làm mới", "thành lập mới" + "đạt"
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
