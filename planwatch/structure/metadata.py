@@ -120,8 +120,6 @@ def _proper_name(words: str) -> str:
     return " ".join(kept) if len(kept) >= 2 or (kept and len(kept[0]) > 3) else ""
 
 
-
-
 def _title(head: str, kind: str | None) -> str | None:
     """ "BÁO CÁO" and the line after it; else the headline or first heading, past the issuer, the national motto,
     the number, the place and date, the dateline and rules of dashes."""
