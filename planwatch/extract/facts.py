@@ -127,7 +127,7 @@ _MASKS = [
     re.compile(r"\b\d+(?:/\d+)*(?:/\d{4})?/[A-ZĐ][A-ZĐa-z\-]*(?:/[A-ZĐ\-]+)*"),  # 72/2021/QĐ-UBND
     re.compile(r"\b\d+-[A-ZĐ]{1,4}/[A-ZĐ]+"),  # 19-CT/TU
     re.compile(r"\b\d{4}\s*-\s*\d{4}\b"),  # 2021-2025
-    re.compile(r"(?:năm|Năm|khóa|khoá|kỳ họp thứ|lần thứ|giai đoạn)\s+\d+"),
+    re.compile(r"(?:năm|Năm|khóa|khoá|kỳ họp thứ|lần thứ|giai đoạn|đợt|Đợt)\s+\d+"),
     re.compile(r"(?:ngày|Ngày)\s+\d{1,2}(?:\s*/\s*\d{1,2})?"),
     re.compile(r"\(\d{1,2}/\d{1,2}\)"),  # (30/4)
     re.compile(r"\b\d{1,2}/\d{1,2}(?!\d)(?=\s*[-–)]|\s+(?:trở|đến))"),  # 20/5-15/6
@@ -234,7 +234,7 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
         was_in_paren = in_paren
         in_paren = clause.count("(", 0, seg_start) > clause.count(")", 0, seg_start)
         if in_paren and not was_in_paren:
-            chain.paren_parent, part_label = chain.subject, ""
+            chain.paren_parent = chain.subject
         elif was_in_paren and not in_paren and chain.paren_parent:
             chain.subject, chain.paren_parent = chain.paren_parent, ""
         _set_comparison(chain, segment)
@@ -250,7 +250,7 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
                 part_label = stripped
             elif (joined := g.LEFTOVER.match(stripped)) and joined.group("joiner").lower() == "với":
                 part_label = f"{_clean_label(stripped[joined.end() :])} {chain.subject}"  # "..., với số tiền là: X"
-            elif _listed_name(stripped):  # "trong đó: nông, lâm nghiệp, thủy sản tăng 1,93%": one name, listed
+            elif _listed_name(stripped, clause[seg_start + len(segment) :]):  # "nông, lâm nghiệp, thủy sản tăng 1,93%"
                 part_label = f"{part_label}, {stripped}" if part_label else stripped
             continue
         left_from = 0
@@ -369,6 +369,7 @@ def _read_number(
     period, prior = _period_for(number_pos, periods, chain, in_paren, left, clause[:number_pos], clause[number_pos:])
     estimate = bool(g.LEFT_ESTIMATE.search(clause[:number_pos]))  # "Dự kiến ... đạt X, tăng Y%": both estimates
     label_left = _clean_label(_without_place(_without_periods(left, seg_start + left_from, periods), context.province))
+    named_before = in_paren and bool(pending) and not label_left  # "Vĩnh Phúc (-2,47%)": the name before it
     if pending and left_from == 0:
         label_left = _clean_label(_without_place(_add_to_label(pending, label_left), context.province))
     if in_paren and g.PLAN_WORDS.fullmatch(label_left) and (named := _named_before_paren(clause[:number_pos])):
@@ -410,7 +411,7 @@ def _read_number(
         own_label = by_unit or (f"{subject} ({named})" if match_unit(named) else named)
         end += about.end()
     parent = chain.parent
-    if in_paren and chain.paren_parent and not subject.startswith(chain.paren_parent):
+    if in_paren and chain.paren_parent and not subject.startswith(chain.paren_parent) and not named_before:
         parent = chain.paren_parent  # "164.283 (tuyến tỉnh: 58.976; ...)": a part of the figure before
     label = f"{parent} {own_label}" if parent and not own_label.startswith(parent) else own_label
     tags = ["prior"] if prior else []
@@ -574,7 +575,10 @@ def _period_for(
         named
         and named.start is None
         and len(before) > 1
-        and (before[-2].period.end == named.end or not before_number[before[-2].end : before[-1].start].strip(" (,"))
+        and (
+            before[-2].period.end == named.end
+            or not (before_number[before[-2].end : before[-1].start].strip(" (,") or _dated(before_number, before[-1]))
+        )
     ):
         named = before[-2].period  # "tháng 5 (tính đến ngày 16/5/2024)" is still May; so is "năm 2024 tính đến nay"
     if prior := g.LEFT_PRIOR.search(left):
@@ -587,6 +591,12 @@ def _period_for(
 
 
 _OPENS_PAREN = re.compile(r"\s*\(\s*")
+
+
+def _dated(text: str, mention: PeriodMention) -> bool:
+    """A mention that names its date ("tính đến ngày 15/10/2023"), not "đến nay": a stock at that date, even after
+    a year ("đợt 2 năm 2023 tính đến ngày 15/10/2023")."""
+    return any(c.isdigit() for c in text[mention.start : mention.end])
 
 
 def _closed_before(before_number: str, mention: PeriodMention) -> bool:
@@ -634,13 +644,21 @@ def _clean_label(text: str) -> str:
     return label
 
 
-def _listed_name(segment: str) -> bool:
-    """A short name alone between commas after a figure, the first items of a name listed with commas ("nông, lâm
-    nghiệp, thủy sản"): no verb, hedge or connector to strip."""
-    return 0 < len(segment.split()) <= _LISTED_WORDS and _clean_label(segment) == segment
+def _listed_name(segment: str, rest: str) -> bool:
+    """A short name alone between commas after a figure: the first items of a name listed with commas ("nông, lâm
+    nghiệp, thủy sản"), or a name whose figure stands alone in the parenthesis after it ("Vĩnh Phúc (-2,47%)"): no
+    verb, hedge or connector to strip."""
+    words = len(segment.split())
+    longest = _NAMED_BEFORE_FIGURE if _FIGURE_IN_PARENS.match(rest) else _LISTED_WORDS
+    return 0 < words <= longest and _clean_label(segment) == segment and not _NOT_A_NAME.search(segment)
 
 
+_NOT_A_NAME = re.compile(
+    r"(?<![\wÀ-ỹ])(?:vượt|tăng|giảm|đạt|bằng|chiếm|so|là|có|kế\s+hoạch|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?![\wÀ-ỹ])", re.I
+)
 _LISTED_WORDS = 2
+_NAMED_BEFORE_FIGURE = 6
+_FIGURE_IN_PARENS = re.compile(r"^\s*\(\s*[-+]?\s*\d[\d.,]*\s*%?\s*\)")
 
 
 def _past_clause(label: str) -> str:
@@ -690,8 +708,8 @@ def _measure(
     if unit and unit[0].name == "điểm phần trăm" and cue("left", "contribute_down").search(left):
         return Measure.VALUE, -value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]  # làm giảm
     if unit:
-        if g.LEFT_ABSOLUTE_CHANGE.search(left) or (chain.last_change and g.EQUALS_ONLY.match(left)):
-            return None, value, "", None, 0  # "tăng 1,8%, bằng 730 con": the change in units, no fact
+        if g.LEFT_ABSOLUTE_CHANGE.search(left) or (chain.last_change and g.EQUALS_ONLY.match(left)) or sign:
+            return None, value, "", None, 0  # "tăng 1,8%, bằng 730 con", "(+32,4 tấn)": the change in units, no fact
         return Measure.VALUE, value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
     if g.LEFT_ABSOLUTE_CHANGE.search(left) or g.NOT_A_COUNT.match(after):
         return None, value, "", None, 0
