@@ -654,7 +654,8 @@ def _listed_name(segment: str, rest: str) -> bool:
 
 
 _NOT_A_NAME = re.compile(
-    r"(?<![\wÀ-ỹ])(?:vượt|tăng|giảm|đạt|bằng|chiếm|so|là|có|kế\s+hoạch|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?![\wÀ-ỹ])", re.I
+    r"(?<![\wÀ-ỹ])(?:vượt|tăng|giảm|đạt|bằng|chiếm|so|là|có|kế\s+hoạch|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?![\wÀ-ỹ])",
+    re.IGNORECASE,
 )
 _LISTED_WORDS = 2
 _NAMED_BEFORE_FIGURE = 6
