@@ -54,6 +54,7 @@ class Fact:
     rank_of: int | None = None
     parent: str | None = None
     tags: list[str] = field(default_factory=list)
+    period_stated: bool = False  # its period is named in its paragraph, not the document's window taken for it
 
 
 @dataclass
@@ -93,10 +94,12 @@ class _Chain:
     subject: str = ""
     carried: str = ""  # the subject of the sentence before: "Tính chung 10 tháng ước đạt ..." is about it too
     period: Period | None = None
+    period_stated: bool = False  # the period was named in the paragraph, not taken from the document
     parent: str | None = None
     compare: str | None = None  # "prev" or "yoy", set by a clause that opens "So với ..."
     change_sign: int = 0  # "tăng 01 người (7,1%)": the sign of the change a bare "(7,1%)" gives in %
     paren_parent: str = ""  # the subject before a parenthesis: its parts' parent, and the subject after it
+    named_before: str = ""  # a name listed just before the parenthesis being read: "Vĩnh Phúc (-2,47%)"
     structure: bool = False  # the sentence lists a "cơ cấu": its bare percentages are shares
     aside: bool = False  # the period was named as an aside ("riêng quý III ..."): the next sentence is back
     habit: _Habit = field(default_factory=_Habit)
@@ -151,11 +154,11 @@ _MASKS = [
 def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fact]:
     """All facts of one paragraph (or footnote) `text` that starts at `offset` in the plain text."""
     facts: list[Fact] = []
-    period = context.default_period
+    period, stated = context.default_period, False
     last_subject = ""
     habit = _Habit()
     for s_start, sentence in _pieces(text, _SENTENCE_END):
-        chain = _Chain(carried=last_subject, period=period, habit=habit)
+        chain = _Chain(carried=last_subject, period=period, period_stated=stated, habit=habit)
         habit.notice(sentence)
         if g.BREAKDOWN.match(sentence) and last_subject:
             chain.parent = last_subject
@@ -163,7 +166,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
             if chain.aside and not g.BREAKDOWN.match(clause) and not g.OPENS_WITH_DATE.match(sentence):
                 # "đàn lợn tại thời điểm 1/4 ...; sản lượng thịt ...": back to the window, unless the date opened
                 # the sentence ("Tại thời điểm 01/10, đàn lợn ...; đàn bò ...": all of it is at that date)
-                chain.period, chain.aside = period, False
+                chain.period, chain.period_stated, chain.aside = period, stated, False
             if g.BREAKDOWN.match(clause) and (chain.subject or last_subject) and not chain.parent:
                 chain.parent = chain.subject or last_subject
                 chain.subject = ""
@@ -175,7 +178,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
             habit.end_clause()
             facts.extend(found)
         if chain.period is not None and not chain.aside:
-            period = chain.period
+            period, stated = chain.period, chain.period_stated
         if chain.subject and not chain.parent:
             last_subject = chain.subject
     return facts
@@ -234,9 +237,11 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
         was_in_paren = in_paren
         in_paren = clause.count("(", 0, seg_start) > clause.count(")", 0, seg_start)
         if in_paren and not was_in_paren:
-            chain.paren_parent = chain.subject
-        elif was_in_paren and not in_paren and chain.paren_parent:
-            chain.subject, chain.paren_parent = chain.paren_parent, ""
+            chain.paren_parent, chain.named_before = chain.subject, part_label
+        elif was_in_paren and not in_paren:
+            chain.named_before = ""
+            if chain.paren_parent:
+                chain.subject, chain.paren_parent = chain.paren_parent, ""
         _set_comparison(chain, segment)
         if seen_number and g.BREAKDOWN.match(segment) and chain.subject and not chain.parent:
             chain.parent = chain.subject  # "..., trong đó xuất khẩu 16 tỷ USD": a part of the figure before
@@ -367,9 +372,11 @@ def _read_number(
         left = left[: sign.start()]
 
     period, prior = _period_for(number_pos, periods, chain, in_paren, left, clause[:number_pos], clause[number_pos:])
+    stated = chain.period_stated or any(not p.comparison for p in periods)
     estimate = bool(g.LEFT_ESTIMATE.search(clause[:number_pos]))  # "Dự kiến ... đạt X, tăng Y%": both estimates
     label_left = _clean_label(_without_place(_without_periods(left, seg_start + left_from, periods), context.province))
-    named_before = in_paren and bool(pending) and not label_left  # "Vĩnh Phúc (-2,47%)": the name before it
+    # "Vĩnh Phúc (-2,47%)": the figure alone in its parenthesis is the name's before it, not a part of the subject
+    named_before = in_paren and bool(chain.named_before) and pending == chain.named_before and not label_left
     if pending and left_from == 0:
         label_left = _clean_label(_without_place(_add_to_label(pending, label_left), context.province))
     if in_paren and g.PLAN_WORDS.fullmatch(label_left) and (named := _named_before_paren(clause[:number_pos])):
@@ -430,7 +437,7 @@ def _read_number(
         chain.subject = subject
         chain.unit = unit if measure == Measure.VALUE else chain.unit
     if not in_paren and not prior and not planned:
-        chain.period = period
+        chain.period, chain.period_stated = period, stated
         named_here = any(p.end <= number_pos and not p.comparison for p in periods)
         # "riêng quý III ...", "trong đó quý I ..., quý II ...": a sub-period, not the window of what follows
         chain.aside = bool(g.ASIDE.search(clause[:number_pos]) or (g.BREAKDOWN.match(clause) and named_here))
@@ -439,7 +446,7 @@ def _read_number(
     values = [value_out] + ([_other_end(ranged.group(1), m.value, value_out)] if ranged else [])
     labels = [f"{parent} {name}" if parent else name for name in sharing] or [label]
     facts = [
-        Fact(name.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, parent, tags)
+        Fact(name.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, parent, tags, stated)
         for name in labels
         for v in values
     ]
