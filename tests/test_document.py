@@ -9,6 +9,7 @@ from planwatch.extract.agencies import default_registry
 from planwatch.extract.document import Extraction, extract_document
 from planwatch.read.model import assemble
 from planwatch.read.text import read_text
+from planwatch.structure.doc_time import doubt_words
 
 
 def _read(text: str, given: date | None = None) -> Extraction:
@@ -265,7 +266,7 @@ def test_a_grdp_without_its_window_is_the_quarters_to_date() -> None:
 
 def test_a_document_without_any_year_says_why_its_year_is_in_doubt() -> None:
     found = _read("Sáu tháng đầu năm, sản lượng cá tra đạt 41,2 nghìn tấn.\n")
-    assert found.meta.doubt and "năm" in found.meta.doubt
+    assert found.meta.doubt == "no_year" and "không nêu năm" in doubt_words(found.meta.doubt)
     assert _read("Sáu tháng đầu năm 2021, sản lượng cá tra đạt 41,2 nghìn tấn.\n").meta.doubt is None
 
 
@@ -283,3 +284,14 @@ def test_in_a_months_report_budget_and_grdp_without_their_period_cover_the_month
     assert {("value", 5320, "2024-01", "2024-06"), ("plan_pct", 52.1, "2024-01", "2024-06")} <= facts
     assert {("yoy_change_pct", 6.9, "2024-01", "2024-06"), ("yoy_change_pct", 7.3, "2024-01", "2024-06")} <= facts
     assert ("value", 412, "2024-06", "2024-06") in facts  # a service's revenue is no part of the GRDP
+
+
+def test_an_undated_report_is_of_the_year_after_its_comparison_and_its_plan_stays_a_plan() -> None:
+    text = (
+        "Tổng sản phẩm trên địa bàn (GRDP) ước tăng 9,4% so với năm 2016 (KH năm tăng 8,5% trở lên); thu ngân sách "
+        "nhà nước ước đạt 6.120 tỷ đồng, vượt 4,2% dự toán.\n"
+    )
+    found = _read(text)
+    assert found.meta.reference.day is not None and found.meta.reference.day.year == 2017
+    figures = {(f.fact.measure, f.fact.value, f.planned) for f in found.facts}
+    assert {("yoy_change_pct", 9.4, False), ("yoy_change_pct", 8.5, True), ("value", 6120, False)} <= figures

@@ -16,7 +16,7 @@ from planwatch.extract.targets import TargetDraft, extract_targets, planned_fact
 from planwatch.extract.tasks import Task, TaskGroup, extract_tasks
 from planwatch.limits import check_time
 from planwatch.read.model import PlainText, Span
-from planwatch.structure.doc_time import quarter_to_date
+from planwatch.structure.doc_time import doubt_words, quarter_to_date
 from planwatch.structure.flat_tables import flat_tables
 from planwatch.structure.metadata import DocumentMeta, read_metadata
 from planwatch.structure.sections import SectionTracker, outline
@@ -24,7 +24,7 @@ from planwatch.structure.tables import is_table_row, table_cells
 from planwatch.text.fold import fold
 from planwatch.vocab.catalogue import Catalogue, default_catalogue
 from planwatch.vocab.measures import Measure
-from planwatch.vocab.periods import ReportContext, months_to_date
+from planwatch.vocab.periods import Period, ReportContext, months_to_date
 from planwatch.vocab.units import base_value
 
 PLANNING_KINDS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")
@@ -66,14 +66,20 @@ class Extraction:
 
 
 def extract_document(
-    plain: PlainText, registry: Registry, given: date | None = None, province: str | None = None
+    plain: PlainText,
+    registry: Registry,
+    given: date | None = None,
+    province: str | None = None,
+    period: Period | None = None,
 ) -> Extraction:
-    """Everything PlanWatch reads in one document; `given` is the reference date and `province` the province a
-    user stated for it (else both are read from the text)."""
-    meta = read_metadata(plain.reading, given, province)
+    """Everything PlanWatch reads in one document; `given` is the reference date, `province` the province and
+    `period` the months a person stated for it (else all are read from the text)."""
+    meta = read_metadata(plain.reading, given, province, period)
     result = Extraction(meta)
     if meta.reference.day is None:
         result.warnings.append("không xác định được năm của văn bản: số liệu không có kỳ (no reference date)")
+    elif meta.doubt:
+        result.warnings.append(f"năm của văn bản chưa chắc chắn: {doubt_words(meta.doubt)} (the year is in doubt)")
     blocks = outline(plain)
     catalogue = default_catalogue()
     by_block = _facts(plain, meta, result)

@@ -422,12 +422,12 @@ def _read_number(
         parent = chain.paren_parent  # "164.283 (tuyến tỉnh: 58.976; ...)": a part of the figure before
     label = f"{parent} {own_label}" if parent and not own_label.startswith(parent) else own_label
     tags = ["prior"] if prior else []
-    if plan_word and g.SCENARIO.match(plan_word.group("word")):  # "ước đạt 7,58%/kịch bản 7,61%": the same window's
+    if plan_word and g.SCENARIO.match(_plan_word(plan_word)):  # "ước đạt 7,58%/kịch bản 7,61%": the same window's
         tags = [*tags, "scenario"]
-        label = _plan_label(own_label, chain.subject, plan_word.group("word"))
+        label = _plan_label(own_label, chain.subject, _plan_word(plan_word))
     elif plan_word:  # "(kế hoạch 8%)": the plan's figure for the year, named as such, never an actual
         period, tags = _plan_year(period), [*tags, "planned"]
-        label = _plan_label(own_label, chain.subject, plan_word.group("word"))  # no parent: the plan's own
+        label = _plan_label(own_label, chain.subject, _plan_word(plan_word))  # no parent: the plan's own
     if g.ELSEWHERE.search(label_left):
         tags.append("elsewhere")
     if chain.moved:  # "Tỷ lệ hộ nghèo giảm 1,4%": the size of the drop, "Mức giảm tỷ lệ hộ nghèo"
@@ -472,19 +472,31 @@ def _other_end(text: str, first: float, first_read: float) -> float:
     return -second if first and first_read == -first else second
 
 
+def _plan_word(found: re.Match[str]) -> str:
+    return found.group("word") or found.group("own")
+
+
 def _plan_year(period: Period) -> Period:
     """A plan figure is for the whole year of the figure it is quoted beside."""
     return Period(Month(period.end.year, 1), Month(period.end.year, 12)) if period.end else period
 
 
+_PLAN_YEAR = re.compile(r"^\s*(?:cả\s+)?năm(?:\s+\d{4})?\s*$", re.IGNORECASE)  # "kế hoạch năm": of what, unsaid
+
+
 def _plan_label(label: str, subject: str, word: str) -> str:
     """ "Kế hoạch tăng trưởng GRDP", "Dự toán thu ngân sách": the plan's word first, then what it is for."""
-    named = g.PLAN_WORDS.sub("", label).strip(" ,")
+    named = _PLAN_YEAR.sub("", g.PLAN_WORDS.sub("", label)).strip(" ,")
     if named and g.PLAN_WORDS.match(label):
         return label  # "Kế hoạch vốn đầu tư công ..." names itself
     named = named or subject
     word = "Kế hoạch" if word.upper() == "KH" else f"{word[:1].upper()}{word[1:].lower()}"
-    return f"{word} {named[:1].lower()}{named[1:]}"
+    return f"{word} {_in_sentence(named)}"
+
+
+def _in_sentence(name: str) -> str:
+    """A name that opens a sentence, lower-cased to go after a word ("Tốc độ ..." → "tốc độ ..."; "GRDP" stays)."""
+    return name if name[1:2].isupper() else f"{name[:1].lower()}{name[1:]}"
 
 
 def _respective(chain: _Chain, left: str, label: str, right: str) -> str:

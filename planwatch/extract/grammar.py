@@ -124,11 +124,14 @@ PLAN_FIGURE_BEFORE = re.compile(
     r"(?<![\wÀ-ỹ])(?<!vượt\s)(?<!với\s)(?<!so\s)(?<!bằng\s)(?<!đạt\s)(?<!thành\s)(?<!có\s)(?<!theo\s)"
     r"(?P<word>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?:\s+(?:HĐND|UBND|Trung\s+ương|Chính\s+phủ)(?:\s+tỉnh)?)?"
     r"(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm))?"
-    r"(?:\s+(?:là|đạt))?\s*\(?\s*$",
+    r"(?:\s+(?:là|đạt))?\s*\(?\s*$"
+    # "(KH năm tăng 8% trở lên)", "(kế hoạch năm 2023 tăng 7,5%)": the plan's figure, in its own parenthesis
+    r"|\(\s*(?P<own>kế\s+hoạch|KH|mục\s+tiêu|kịch\s+bản)(?:\s+(?:cả\s+)?năm(?:\s+\d{4})?)?"
+    r"\s+(?:tăng|giảm|là|đạt)(?:\s+(?:khoảng|trên|từ))?\s*$",
     re.IGNORECASE,
 )
 SCENARIO = re.compile(r"kịch\s+bản", re.IGNORECASE)  # a scenario's figure: what was expected, never an actual
-PLAN_WORDS = re.compile(r"\b(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu|kịch\s+bản)\b", re.IGNORECASE)
+PLAN_WORDS = re.compile(r"\b(?:kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)\b", re.IGNORECASE)
 # A period named right after the figure: "thấp hơn mức tăng 6,8% của quý IV/2022"
 PERIOD_AFTER = re.compile(r"^\s*%?\s*(?:của|trong)\s+$", re.IGNORECASE)
 # A level that moved, without years: "giảm từ 11,25% xuống còn 9,22%" (the first is the year before's)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planwatch.vocab.periods import Month, Period, find_periods, months_to_date, year_period
+from planwatch.vocab.wording import Phrase
 
 # "Bắc Giang, ngày 10 tháng 6 năm 2024": the place comes first, which "Căn cứ Luật ... ngày ..." lacks
 HEADER_DATE = re.compile(r"[A-ZÀ-ỸĐ][\wÀ-ỹ ]{1,30},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
@@ -66,6 +67,11 @@ _DATED = ("header", "dateline")  # reference dates a document states, not years 
 _QUARTERLY = re.compile(r"\bGRDP\b|tổng\s+sản\s+phẩm\s+(?:trên\s+địa\s+bàn|trong\s+tỉnh)", re.IGNORECASE)
 
 
+TIME_WORDING = "vocab/data/time.yaml"
+NO_YEAR = "no_year"  # the text names no year for its figures, and no date
+TIED = "tied"  # the text names two years for its figures as often as each other
+
+
 @dataclass(frozen=True)
 class Reference:
     """The date a document speaks from, and how it was found ("header", "dateline", "title", "text", "given")."""
@@ -81,8 +87,18 @@ class DocumentTime:
 
     reference: Reference
     period: Period
-    period_found_by: str | None  # "title", "lead", "body", "indicator", "reference"
-    doubt: str | None = None
+    period_found_by: str | None  # "title", "lead", "body", "indicator", "reference", "given"
+    doubt: str | None = None  # NO_YEAR, or TIED and the years ("tied 2019 2020"): monitor/data/review.yaml says it
+
+
+def doubt_phrase(doubt: str) -> Phrase:
+    """What a stored doubt says: "no_year", "tied 2019 2020"."""
+    kind, *years = doubt.split()
+    return Phrase(TIME_WORDING, kind, dict(zip(("first", "second"), years, strict=False)))
+
+
+def doubt_words(doubt: str, lang: str = "vi") -> str:
+    return doubt_phrase(doubt).text(lang)
 
 
 def head_lines(head: str) -> list[str]:
@@ -100,12 +116,23 @@ def is_dateline(line: str) -> bool:
     return bool((DATELINE.search(line) or MONTH_DATELINE.match(line)) and len(line) <= _DATELINE_LENGTH)
 
 
-def decide_time(head: str, text: str, kind: str | None, title: str | None, given: date | None) -> DocumentTime:
-    """The reference date and the window of a document; `title` is its title as read, `given` a date the user
-    stated for it."""
+def decide_time(
+    head: str, text: str, kind: str | None, title: str | None, given: date | None, period: Period | None = None
+) -> DocumentTime:
+    """The reference date and the window of a document; `title` is its title as read, `given` a date and `period`
+    the months a person stated for it."""
+    if period is not None and period.end is not None:
+        return DocumentTime(_reference_of_period(head, period.end), period, "given")
     reference, doubt = _reference(head, text, given)
     period, found_by = _period(head, text, kind, title, reference)
     return DocumentTime(reference, period, found_by, doubt)
+
+
+def _reference_of_period(head: str, end: Month) -> Reference:
+    """The header's date when the document has one, else the last day of the months a person gave it."""
+    if issued := header_date(head):
+        return Reference(issued, "header")
+    return Reference(date(end.year, end.month, monthrange(end.year, end.month)[1]), "given")
 
 
 def header_date(head: str) -> date | None:
@@ -158,11 +185,11 @@ def _reference_from_text(head: str, votes: Counter[int], given: date | None) -> 
     if not ranked:
         if given:
             return Reference(given, "given"), None
-        return Reference(None, None), "văn bản không nêu năm nào cho số liệu của mình"
+        return Reference(None, None), NO_YEAR
     (year, count), doubt = ranked[0], None
     if len(ranked) > 1 and ranked[1][1] == count:
         other = ranked[1][0]
-        year, doubt = max(year, other), f"văn bản nêu ngang nhau các năm {min(year, other)} và {max(year, other)}"
+        year, doubt = max(year, other), f"{TIED} {min(year, other)} {max(year, other)}"
     return Reference(date(year, 12, 31), "title" if year in titled else "text"), doubt
 
 

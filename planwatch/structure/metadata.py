@@ -68,9 +68,11 @@ class DocumentMeta:
         return ReportContext(end.year, end.month, self.period, self.province)
 
 
-def read_metadata(text: str, given: date | None = None, province: str | None = None) -> DocumentMeta:
-    """`given` is the reference date a user states for a document that states none; `province` the province a
-    user says it is about (else it is read from the text)."""
+def read_metadata(
+    text: str, given: date | None = None, province: str | None = None, period: Period | None = None
+) -> DocumentMeta:
+    """`given` is the reference date a user states for a document that states none, `period` the months a person
+    set for it; `province` the province a user says it is about (else it is read from the text)."""
     head = text[:3000]
     kind = next((k for word, k in KINDS.items() if re.search(rf"^\s*{word}\s*$", head, re.M)), None)
     symbol_match = _SYMBOL.search(head)
@@ -83,7 +85,7 @@ def read_metadata(text: str, given: date | None = None, province: str | None = N
         kind = "báo cáo"
     issuer = _ISSUER.search(head)
     title = _title(head, kind)
-    time: DocumentTime = decide_time(head, text, kind, title, given)
+    time: DocumentTime = decide_time(head, text, kind, title, given, period)
     return DocumentMeta(
         kind,
         symbol,
