@@ -177,11 +177,17 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
             found = _read_clause(clause, context, chain, offset + s_start + c_start)
             habit.end_clause()
             facts.extend(found)
-        if chain.period is not None and not chain.aside:
+        if chain.period is not None and not chain.aside and not _at_window_end(chain.period, context.default_period):
             period, stated = chain.period, chain.period_stated
         if chain.subject and not chain.parent:
             last_subject = chain.subject
     return facts
+
+
+def _at_window_end(period: Period, window: Period) -> bool:
+    """A stock at the last month of the document's window ("Tính đến ngày 30/6, ... giải ngân ..."): its sentence's
+    date, not the next sentence's period, which is back to the window."""
+    return period.start is None and window.start is not None and period.end == window.end
 
 
 def _set_comparison(chain: _Chain, clause: str) -> None:
@@ -370,6 +376,8 @@ def _read_number(
     sign = g.LEFT_SIGN.search(left)
     if sign:
         left = left[: sign.start()]
+    if not left.strip() and (moved := g.SAME_PERIOD_BEFORE_PAREN.search(clause[:number_pos])):
+        chain.change_sign = -1 if moved.group("move").lower() == "giảm" else 1  # "mức tăng cùng kỳ năm trước (6,4%)"
 
     period, prior = _period_for(number_pos, periods, chain, in_paren, left, clause[:number_pos], clause[number_pos:])
     stated = chain.period_stated or any(not p.comparison for p in periods)
@@ -473,7 +481,7 @@ def _other_end(text: str, first: float, first_read: float) -> float:
 
 
 def _plan_word(found: re.Match[str]) -> str:
-    return found.group("word") or found.group("own")
+    return found.group("word") or found.group("own") or found.group("near")
 
 
 def _plan_year(period: Period) -> Period:
@@ -567,7 +575,8 @@ def _period_for(
     The second item says the figure is about an earlier period quoted for comparison."""
     base = chain.period or Period(None, None)
     after_figure = re.sub(r"^[\d.,]+", "", after_number)
-    if base.end and (same := g.SAME_PERIOD_OF_YEAR.match(after_figure)):  # "mức tăng 7,2% của cùng kỳ năm 2016"
+    same = g.SAME_PERIOD_OF_YEAR.match(after_figure) or g.SAME_PERIOD_BEFORE_PAREN.search(before_number)
+    if base.end and same:  # "mức tăng 7,2% của cùng kỳ năm 2016", "mức tăng cùng kỳ năm trước (6,4%)"
         return base.in_year(int(same.group("year")) if same.group("year") else base.end.year - 1), True
     later = [p for p in periods if p.start > pos and not p.comparison]
     between = after_figure[: later[0].start - pos - (len(after_number) - len(after_figure))] if later else ""

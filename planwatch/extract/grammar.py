@@ -127,7 +127,10 @@ PLAN_FIGURE_BEFORE = re.compile(
     r"(?:\s+(?:là|đạt))?\s*\(?\s*$"
     # "(KH năm tăng 8% trở lên)", "(kế hoạch năm 2023 tăng 7,5%)": the plan's figure, in its own parenthesis
     r"|\(\s*(?P<own>kế\s+hoạch|KH|mục\s+tiêu|kịch\s+bản)(?:\s+(?:cả\s+)?năm(?:\s+\d{4})?)?"
-    r"\s+(?:tăng|giảm|là|đạt)(?:\s+(?:khoảng|trên|từ))?\s*$",
+    r"\s+(?:tăng|giảm|là|đạt)(?:\s+(?:khoảng|trên|từ))?\s*$"
+    # "cao hơn kịch bản xây dựng đầu năm (7,59%)": the figure alone in the parenthesis after the plan's name
+    r"|(?<![\wÀ-ỹ])(?<!vượt\s)(?<!với\s)(?<!so\s)(?<!bằng\s)(?<!đạt\s)"
+    r"(?P<near>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?:\s+[^\s\d(),;:%]+){1,4}\s*\(\s*$",
     re.IGNORECASE,
 )
 SCENARIO = re.compile(r"kịch\s+bản", re.IGNORECASE)  # a scenario's figure: what was expected, never an actual
@@ -140,6 +143,11 @@ TO_AFTER = re.compile(r"^\s*%?\s*(?:xuống|lên)(?:\s+(?:còn|mức))?\s+\d", r
 # ... or a level's year right after it: "lên 24% năm 2020" (after a change, "tăng 16,7% năm 2023" is its base)
 LEVEL_YEAR_AFTER = re.compile(r"^\s*%\s*$")
 # ... or the same window of an earlier year: "thấp hơn mức tăng 7,2% của cùng kỳ năm 2016 / năm trước"
+# ... or named before its parenthesis: "cao hơn mức tăng cùng kỳ năm trước (6,4%)"
+SAME_PERIOD_BEFORE_PAREN = re.compile(
+    r"(?:mức|tốc\s+độ)\s+(?P<move>tăng|giảm)(?:\s+trưởng)?\s+(?:của\s+)?cùng\s+kỳ\s+năm\s+(?:(?P<year>\d{4})|trước)\s*\(\s*$",
+    re.IGNORECASE,
+)
 SAME_PERIOD_OF_YEAR = re.compile(r"^\s*%?\s*(?:của|trong)\s+cùng\s+kỳ\s+năm\s+(?:(?P<year>\d{4})|trước)", re.I)
 # Counted nouns that name nothing on their own: a change counted in them is about the subject before
 GENERIC_COUNTED = re.compile(r"^(?:trường\s+hợp|đơn\s+vị|lượt|cơ\s+sở)$", re.IGNORECASE)
