@@ -96,7 +96,7 @@ class _Chain:
     period: Period | None = None
     period_stated: bool = False  # the period was named in the paragraph, not taken from the document
     parent: str | None = None
-    parent_unit: str = ""  # the unit of the parent's level: a level in another kind of unit is no part of it
+    part_units: set[str] = field(default_factory=set)  # the kinds of unit the breakdown's parts were given in
     compare: str | None = None  # "prev" or "yoy", set by a clause that opens "So với ..."
     change_sign: int = 0  # "tăng 01 người (7,1%)": the sign of the change a bare "(7,1%)" gives in %
     paren_parent: str = ""  # the subject before a parenthesis: its parts' parent, and the subject after it
@@ -169,7 +169,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
                 # the sentence ("Tại thời điểm 01/10, đàn lợn ...; đàn bò ...": all of it is at that date)
                 chain.period, chain.period_stated, chain.aside = period, stated, False
             if g.BREAKDOWN.match(clause) and (chain.subject or last_subject) and not chain.parent:
-                chain.parent, chain.parent_unit = chain.subject or last_subject, chain.unit
+                chain.parent, chain.part_units = chain.subject or last_subject, set()
                 chain.subject = ""
             _set_comparison(chain, clause)
             chain.structure = chain.structure or bool(cue("label", "structure").search(clause))
@@ -251,7 +251,7 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
                 chain.subject, chain.paren_parent = chain.paren_parent, ""
         _set_comparison(chain, segment)
         if seen_number and g.BREAKDOWN.match(segment) and chain.subject and not chain.parent:
-            chain.parent, chain.parent_unit = chain.subject, chain.unit  # "..., trong đó xuất khẩu 16 tỷ USD"
+            chain.parent, chain.part_units = chain.subject, set()  # "..., trong đó xuất khẩu 16 tỷ USD"
         numbers = [t for t in _tokens(segment, clause[:seg_start]) if _is_candidate(clause, seg_start + t.start, masks)]
         if not numbers:
             stripped = _without_periods(segment, seg_start, periods).strip()
@@ -427,8 +427,10 @@ def _read_number(
         own_label = by_unit or (f"{subject} ({named})" if match_unit(named) else named)
         end += about.end()
     parent = chain.parent
-    if parent and measure == Measure.VALUE and chain.parent_unit and unit_kind(unit) != unit_kind(chain.parent_unit):
+    if parent and measure == Measure.VALUE and not _part_of_breakdown(chain, unit):
         parent = chain.parent = None  # "..., trong đó khách quốc tế 512 nghìn lượt; doanh thu 9.820 tỷ đồng"
+    elif parent and measure == Measure.VALUE:
+        chain.part_units.add(unit_kind(unit))
     if in_paren and chain.paren_parent and not subject.startswith(chain.paren_parent) and not named_before:
         parent = chain.paren_parent  # "164.283 (tuyến tỉnh: 58.976; ...)": a part of the figure before
     label = f"{parent} {own_label}" if parent and not own_label.startswith(parent) else own_label
@@ -462,6 +464,13 @@ def _read_number(
         for v in values
     ]
     return facts, end
+
+
+def _part_of_breakdown(chain: _Chain, unit: str) -> bool:
+    """A clause after a breakdown's parts that opens with a level in a unit none of them had starts something else
+    ("trong đó khách quốc tế 512 nghìn lượt; tổng doanh thu 9.820 tỷ đồng"); parts in two units go on ("161 đơn
+    vị, với số tiền 8.958 triệu đồng; ... 16 đơn vị, ...")."""
+    return not (chain.part_units and chain.clause_figures == 0 and unit_kind(unit) not in chain.part_units)
 
 
 def _named_before_paren(before: str) -> str:
