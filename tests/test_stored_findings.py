@@ -13,12 +13,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, delete, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from planwatch.edits.documents import correct_document, delete_document
+from planwatch.edits.plans import add_indicator_alias
 from planwatch.ingest import ingest_file, ingest_files, refresh_on_cores
 from planwatch.jobs.worker import Worker
 from planwatch.monitor import stored
 from planwatch.monitor.checks import run_checks
-from planwatch.monitor.document_edits import correct_document, delete_document
-from planwatch.monitor.plan_edits import add_indicator_alias
 from planwatch.monitor.stored import count_findings, refresh, stored_findings, unclassified_labels
 from planwatch.serve.app import create_app
 from planwatch.store import models

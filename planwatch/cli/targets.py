@@ -23,13 +23,13 @@ from planwatch.cli.app import (
     state,
     view_of,
 )
-from planwatch.ingest import refresh_on_cores
-from planwatch.monitor.plan_edits import (
+from planwatch.edits.plans import (
     PlanEditError,
     TargetInput,
     add_indicator_alias,
     set_target,
 )
+from planwatch.ingest import refresh_on_cores
 from planwatch.monitor.progress import Thresholds, year_status, year_targets
 from planwatch.monitor.series import series as indicator_series
 from planwatch.monitor.stored import refresh_pending, stored_findings, unclassified_labels

@@ -24,15 +24,14 @@ from planwatch.cli.app import (
     state,
     view_of,
 )
+from planwatch.edits.agencies import add_agency_alias
+from planwatch.edits.plans import PlanEditError
+from planwatch.edits.tasks import TaskError, confirm_link, record_update
 from planwatch.extract.agencies import default_registry
-from planwatch.monitor.agencies import add_agency_alias
-from planwatch.monitor.plan_edits import PlanEditError
-from planwatch.monitor.task_links import LinkSuggestion, confirm_link, suggest_links
+from planwatch.monitor.task_links import LinkSuggestion, suggest_links
 from planwatch.monitor.tasks import (
     STATUS_VI,
     STATUSES,
-    TaskError,
-    record_update,
     scorecard,
     task_groups,
     task_views,

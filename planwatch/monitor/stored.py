@@ -20,7 +20,6 @@ from sqlalchemy import ColumnElement, delete, exists, func, insert, select, text
 from sqlalchemy.orm import Mapped, Session, sessionmaker
 
 from planwatch.monitor.checks import SEVERITY_ORDER, Finding, Source, scope_condition, scope_findings, scopes
-from planwatch.monitor.plan_edits import unclassified_counts
 from planwatch.store import models
 from planwatch.store.scope import EVERY, WHOLE, Scope
 
@@ -212,3 +211,26 @@ def _row(scope: str, finding: Finding) -> dict[str, object]:
 def _finding(row: models.StoredFinding) -> Finding:
     sources = tuple(Source(**source) for source in row.sources)  # type: ignore[arg-type]
     return Finding(row.kind, row.severity, row.indicator, row.period, row.message, sources, row.message_en)
+
+
+def unclassified_counts(session: Session, where: list[ColumnElement[bool]]) -> dict[str, int]:
+    """How many current facts and active targets (of the documents `where` keeps) carry each label with no code
+    (counted by the database)."""
+    f, t, d = models.Fact, models.Target, models.Document
+    facts = (
+        select(f.indicator, func.count())
+        .join(d)
+        .where(d.is_current.is_(True), f.indicator_code.is_(None), *where)
+        .group_by(f.indicator)
+    )
+    targets = (
+        select(t.indicator, func.count())
+        .outerjoin(d)
+        .where(t.active.is_(True), t.indicator_code.is_(None), *where)
+        .where(d.is_current.is_(True) | t.document_id.is_(None))
+        .group_by(t.indicator)
+    )
+    counts: dict[str, int] = {}
+    for label, count in [*session.execute(facts), *session.execute(targets)]:
+        counts[label] = counts.get(label, 0) + count
+    return counts

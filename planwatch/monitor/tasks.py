@@ -9,14 +9,12 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Row, ScalarSelect, Select, Text, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
-from planwatch.access.audit import record
-from planwatch.access.locks import refuse_if_locked
 from planwatch.store import models
 from planwatch.store.current import of_current_documents
 from planwatch.store.scope import WHOLE, Scope
@@ -36,10 +34,6 @@ STATUS_VI = {
 EXPORT_STATUS = {DONE_ON_TIME: "done", DONE_LATE: "done", IN_PROGRESS: "open", OVERDUE: "overdue"}
 
 
-class TaskError(ValueError):
-    """An update that cannot be stored; the message says why, in Vietnamese."""
-
-
 @dataclass(frozen=True)
 class TaskView:
     task: models.Task
@@ -48,12 +42,6 @@ class TaskView:
     due: date | None
     done_on: date | None
     updates: tuple[models.TaskUpdate, ...]
-
-
-def status_of(due: date | None, done_on: date | None, as_of: date) -> str:
-    if done_on is not None and done_on <= as_of:
-        return DONE_ON_TIME if due is None or done_on <= due else DONE_LATE
-    return IN_PROGRESS if due is None or as_of <= due else OVERDUE
 
 
 @dataclass(frozen=True)
@@ -78,11 +66,12 @@ def _done_on(as_of: date) -> ScalarSelect[date | None]:
 def _columns(as_of: date) -> tuple[ColumnElement[date], ScalarSelect[date | None], ColumnElement[str]]:
     """A task's due date, completion date and status on `as_of`, as SQL expressions."""
     due, done_on = func.coalesce(models.Task.deadline, models.Task.implied_deadline), _done_on(as_of)
-    return due, done_on, _status(due, done_on, as_of)
+    return due, done_on, status_of(due, done_on, as_of)
 
 
-def _status(due: ColumnElement[date], done_on: ScalarSelect[date | None], as_of: date) -> ColumnElement[str]:
-    """`status_of` in SQL, so that the store filters, counts and pages tasks by status."""
+def status_of(due: ColumnElement[Any], done_on: ColumnElement[Any], as_of: date) -> ColumnElement[str]:
+    """A task's status on `as_of` (QĐ 42) from its due date and the completion date reported by then: the one
+    place it is computed, in SQL, so that the store filters, counts and pages tasks by status."""
     finished = and_(done_on.is_not(None), done_on <= as_of)
     return case(
         (and_(finished, or_(due.is_(None), done_on <= due)), DONE_ON_TIME),
@@ -233,54 +222,14 @@ def _on_time(counts: Counter[str]) -> float | None:
     return counts[DONE_ON_TIME] / counted if counted else None
 
 
-def record_update(
-    session: Session,
-    doc_key: str,
-    ref: str,
-    reported_on: date,
-    done_on: date | None,
-    note: str,
-    evidence: str,
-    author: str,
-    today: date | None = None,
-) -> models.TaskUpdate:
-    """Store one progress update after checking it against the task, the calendar and the closed months (raises
-    LockedPeriod), with its audit row in the caller's transaction."""
-    today = today or date.today()
-    refuse_if_locked(session, reported_on)
-    if not author.strip():
-        raise TaskError("thiếu tên người cập nhật (author)")
-    if any("\x00" in text for text in (doc_key, ref, note, evidence, author)):
-        raise TaskError("nội dung chứa ký tự NUL (\\x00), không hợp lệ")
+def assigned_agencies(session: Session, doc_key: str, ref: str) -> list[str | None]:
+    """The registry codes of the agencies a current task is assigned to (none when there is no such task)."""
     task = session.scalar(
         select(models.Task)
         .join(models.Document)
         .where(models.Document.doc_key == doc_key, models.Document.is_current.is_(True), models.Task.ref == ref)
     )
-    if task is None:
-        raise TaskError(f"không có nhiệm vụ {ref} trong văn bản {doc_key}")
-    if reported_on > today:
-        raise TaskError(f"ngày báo cáo {reported_on:%d/%m/%Y} ở tương lai")
-    if done_on and done_on > reported_on:
-        raise TaskError(f"ngày hoàn thành {done_on:%d/%m/%Y} sau ngày báo cáo {reported_on:%d/%m/%Y}")
-    issued = task.document.issued
-    if done_on and issued and done_on < issued:
-        raise TaskError(f"ngày hoàn thành {done_on:%d/%m/%Y} trước ngày ban hành văn bản {issued:%d/%m/%Y}")
-    update = models.TaskUpdate(
-        doc_key=doc_key,
-        ref=ref,
-        reported_on=reported_on,
-        done_on=done_on,
-        note=note,
-        evidence=evidence,
-        author=author,
-        at=datetime.now(),
-    )
-    session.add(update)
-    after: dict[str, object] = {"reported_on": reported_on.isoformat(),
-                                "done_on": done_on.isoformat() if done_on else None, "evidence": evidence}  # fmt: skip
-    record(session, author, "task.update", f"task:{doc_key}/{ref}", None, after, note)
-    return update
+    return list(task.agency_codes) if task is not None else []
 
 
 def task_groups(session: Session, doc: str | None = None) -> list[tuple[models.TaskGroup, str]]:

@@ -11,7 +11,8 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from planwatch.monitor.agencies import KINDS, add_agency_alias, agency_record, registry_rows
+from planwatch.edits.agencies import KINDS, add_agency_alias
+from planwatch.monitor.agencies import agency_record, registry_rows
 from planwatch.monitor.tasks import IN_PROGRESS, OVERDUE, STATUS_VI, unknown_agencies
 from planwatch.serve.auth import actor
 from planwatch.serve.common import Db

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel
 
+from planwatch.edits.tasks import TaskError
 from planwatch.export import fact_records, target_records, task_record
 from planwatch.monitor.checks import Finding
 from planwatch.monitor.review import documents_to_review
@@ -17,7 +18,6 @@ from planwatch.monitor.stored import count_findings, refresh_pending, stored_fin
 from planwatch.monitor.tasks import (
     STATUSES,
     ScoreLine,
-    TaskError,
     TaskFilter,
     page_of_tasks,
     store_scorecard,
@@ -160,11 +160,7 @@ def documents(
 
 
 @router.get("/documents/review", response_model=list[ToReviewOut])
-def documents_review(
-    db: Db,
-    province: Annotated[str | None, Query(max_length=100)] = None,
-    lang: Annotated[str, Query(pattern="^(vi|en)$")] = "vi",
-) -> list[ToReviewOut]:
+def documents_review(db: Db, view: ApiView) -> list[ToReviewOut]:
     """Documents whose year is in doubt or whose reading is unsure (the review list), with why; setting or
     confirming a document's period (its page) takes it off."""
     return [
@@ -178,9 +174,9 @@ def documents_review(
             period_source=item.period_source,
             time_doubt=item.time_doubt,
             sureness=item.sureness,
-            reasons=[reason.text(lang) for reason in item.reasons()],
+            reasons=[reason.text(view.lang) for reason in item.reasons()],
         )
-        for item in documents_to_review(db, province)
+        for item in documents_to_review(db, view.scope)
     ]
 
 

@@ -13,14 +13,14 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from planwatch.access.roles import PROVINCE_WRITERS
-from planwatch.monitor.key_figures import key_figures
-from planwatch.monitor.plan_edits import (
+from planwatch.edits.plans import (
     COMPARATORS,
     MEASURES,
     TargetInput,
     add_indicator_alias,
     set_target,
 )
+from planwatch.monitor.key_figures import key_figures
 from planwatch.monitor.progress import year_targets
 from planwatch.monitor.series import Point, compare_years, series
 from planwatch.monitor.stored import (

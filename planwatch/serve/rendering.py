@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.access.locks import LockError
 from planwatch.access.roles import PROVINCE_WRITERS, Role
-from planwatch.monitor.plan_edits import PlanEditError
+from planwatch.edits.plans import PlanEditError
 from planwatch.serve.auth import OPEN_MODE, actor, writer
 from planwatch.serve.downloads import download_links
 from planwatch.serve.labels import LABELS, VALUES_EN

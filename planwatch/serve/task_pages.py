@@ -12,12 +12,13 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
+from planwatch.access.roles import may_update_task
+from planwatch.edits.tasks import TaskError
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.tasks import (
     IN_PROGRESS,
     STATUS_VI,
     STATUSES,
-    TaskError,
     TaskFilter,
     page_of_tasks,
     store_scorecard,
@@ -26,7 +27,6 @@ from planwatch.monitor.tasks import (
 from planwatch.query.search import related
 from planwatch.serve.auth import (
     actor,
-    may_update,
     update_task,
 )
 from planwatch.serve.common import Db
@@ -67,7 +67,9 @@ def tasks(
     who = actor(request, db)
     registry = default_registry()
     names = {code: a.name for code, a in registry.agencies.items()}
-    editable = {(v.doc_key, v.task.ref) for v in views if who and may_update(who, v.task.agency_codes)}
+    editable = {
+        (v.doc_key, v.task.ref) for v in views if who and may_update_task(who.role, who.agency, v.task.agency_codes)
+    }
     return render(
         request,
         "tasks.html",
@@ -140,7 +142,7 @@ def task_page(request: Request, db: Db, view: PageView, doc: str, ref: str) -> H
         agencies=agencies,
         status_vi=STATUS_VI,
         day=view.as_of,
-        editable=bool(who and may_update(who, task.task.agency_codes)),
+        editable=bool(who and may_update_task(who.role, who.agency, task.task.agency_codes)),
         back=request.query_params.get("back", ""),
         linked=linked,
         related=reports,
