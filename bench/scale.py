@@ -41,7 +41,7 @@ from planwatch.ingest import ingest_files, refresh_on_cores
 from planwatch.serve.app import create_app
 from planwatch.store import models
 from planwatch.store.db import open_engine, session_factory
-from planwatch.store.stale import EVERY
+from planwatch.store.scope import EVERY
 from planwatch.vocab.catalogue import default_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]

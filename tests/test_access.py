@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
-from planwatch.ingest import document_paths, ingest_file
+from planwatch.ingest import document_paths, ingest_files
 from planwatch.serve import auth
 from planwatch.serve.app import create_app
 from planwatch.store import models
@@ -38,8 +38,7 @@ TASK = "/api/tasks/ke-hoach-2025/1.1/updates"
 @pytest.fixture
 def client(engine: Engine) -> Iterator[TestClient]:
     sessions = session_factory(engine)
-    for path in document_paths([SAMPLES]):
-        ingest_file(sessions, path)
+    list(ingest_files(sessions, document_paths([SAMPLES])))
     with sessions.begin() as session:
         for name, (role, agency) in USERS.items():
             add_user(session, name, PASSWORD, role, agency, "test")

@@ -23,7 +23,8 @@ from sqlalchemy import Engine, create_engine
 
 from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
-from planwatch.ingest import document_paths, ingest_file
+from planwatch.ingest import document_paths, ingest_file, ingest_files
+from planwatch.monitor.stored import refresh_store
 from planwatch.query import search
 from planwatch.serve.app import create_app
 from planwatch.store.db import open_engine, session_factory
@@ -32,9 +33,7 @@ from .conftest import ROOT, SAMPLES, SHARED_CORPUS, _postgres_engine
 
 
 def _seeded(engine: Engine) -> Engine:
-    sessions = session_factory(engine)
-    for path in document_paths([SAMPLES]):
-        ingest_file(sessions, path)
+    list(ingest_files(session_factory(engine), document_paths([SAMPLES])))  # a run checks what it stored
     return engine
 
 
@@ -221,7 +220,9 @@ def test_the_catalogue_page_and_mapping_a_label_from_the_review_list(client: Tes
     saved = client.post(
         "/chi-tieu/gan-ma", data={"label": waiting, "code": "TOURISTS", "author": "Phòng TH"}, follow_redirects=True
     )
-    assert saved.status_code == 200 and "Đã gắn" in saved.text and f'value="{waiting}"' not in saved.text
+    assert saved.status_code == 200 and "Đã gắn" in saved.text
+    refresh_store(client.app.state.sessions)  # what the worker the edit woke does
+    assert f'value="{waiting}"' not in client.get("/chi-tieu").text  # checked again: no longer waiting
     again = client.post(
         "/chi-tieu/gan-ma", data={"label": waiting, "code": "NO_CODE", "author": "x"}, follow_redirects=True
     )

@@ -19,7 +19,7 @@ from planwatch.edits.plans import (
 )
 from planwatch.edits.tasks import TaskError, record_update
 from planwatch.export import task_records
-from planwatch.ingest import document_paths, ingest_file
+from planwatch.ingest import document_paths, ingest_file, ingest_files
 from planwatch.monitor.agencies import agency_record
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.progress import ACHIEVED, BEHIND, ON_TRACK, year_status
@@ -46,8 +46,7 @@ from .conftest import SAMPLES
 @pytest.fixture
 def store(engine: Engine) -> sessionmaker[Session]:
     sessions = session_factory(engine)
-    for path in document_paths([SAMPLES]):
-        assert ingest_file(sessions, path).status == "added"
+    assert {r.status for r in ingest_files(sessions, document_paths([SAMPLES]))} == {"added"}
     return sessions
 
 

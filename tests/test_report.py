@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from planwatch.ingest import document_paths, ingest_file
+from planwatch.ingest import document_paths, ingest_files
 from planwatch.report.annex import indicator_annex, task_annex
 from planwatch.report.content import build_draft
 from planwatch.report.docx_draft import draft_docx
@@ -31,9 +31,7 @@ from tests.conftest import SAMPLES
 @pytest.fixture
 def samples(engine: Engine) -> Engine:
     migrate(engine)
-    sessions = session_factory(engine)
-    for path in document_paths([SAMPLES]):
-        assert ingest_file(sessions, path).status == "added"
+    assert {r.status for r in ingest_files(session_factory(engine), document_paths([SAMPLES]))} == {"added"}
     return engine
 
 

@@ -17,7 +17,7 @@ from planwatch.edits.plans import PlanEditError
 from planwatch.edits.redate import redate_facts
 from planwatch.store import models
 from planwatch.store.documents import current_version
-from planwatch.store.stale import mark_stale, scope_of
+from planwatch.store.freshness import mark_stale, scope_of
 from planwatch.vocab.dates import DateError, parse_date
 
 EDITABLE = ("title", "symbol", "issued", "issuer", "province", "period_start", "period_end")

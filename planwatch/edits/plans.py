@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from planwatch.access.audit import record
 from planwatch.monitor.progress import year_targets
 from planwatch.store import models
-from planwatch.store.stale import mark_stale, scope_of
+from planwatch.store.freshness import mark_stale, scope_of
 from planwatch.text.fold import fold
 from planwatch.vocab.catalogue import Catalogue, default_catalogue
 from planwatch.vocab.numbers import parse_number

@@ -14,7 +14,7 @@ from planwatch.export import fact_records, target_records, task_record
 from planwatch.monitor.checks import Finding
 from planwatch.monitor.review import documents_to_review
 from planwatch.monitor.series import Point, series
-from planwatch.monitor.stored import count_findings, refresh_pending, stored_findings
+from planwatch.monitor.stored import count_findings, stored_findings
 from planwatch.monitor.tasks import (
     STATUSES,
     ScoreLine,
@@ -31,6 +31,7 @@ from planwatch.serve.auth import update_task
 from planwatch.serve.cache import status_of_year
 from planwatch.serve.common import ERRORS, Db, Error
 from planwatch.serve.view import ApiView
+from planwatch.store.freshness import pending
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 
@@ -357,7 +358,7 @@ def checks(db: Db, view: ApiView, response: Response, offset: Offset = 0, limit:
     total = count_findings(db, view.scope)
     more: dict[str, object] | None = {"offset": offset + limit} if offset + limit < total else None
     paged(response, "/api/checks", total, {"province": view.province, "limit": limit}, more)
-    if refresh_pending(db):  # another process is checking the latest writes: these are the last check's
+    if pending(db):  # the latest writes are still to be checked: these are the last check's
         response.headers["X-Findings-Pending"] = "true"
     return stored_findings(db, view.scope, offset, limit)
 

@@ -24,7 +24,6 @@ from planwatch.monitor.key_figures import key_figures
 from planwatch.monitor.progress import year_targets
 from planwatch.monitor.series import Point, compare_years, series
 from planwatch.monitor.stored import (
-    checked_version,
     unclassified_labels,
 )
 from planwatch.query.facts import find_facts
@@ -41,6 +40,7 @@ from planwatch.serve.rendering import (
 )
 from planwatch.serve.view import PageView
 from planwatch.store import models
+from planwatch.store.scope import WHOLE
 from planwatch.text.fold import matches
 from planwatch.vocab.catalogue import CATEGORIES, Indicator, default_catalogue
 from planwatch.vocab.measures import Measure
@@ -72,9 +72,7 @@ def catalogue_page(
         for i in sorted(catalogue.indicators.values(), key=lambda i: (CATEGORIES.index(i.category), i.name))
         if (not q or matches(q, i.name) or any(matches(q, a) for a in i.aliases)) and category in ("", i.category)
     ]
-    labels = request.app.state.cache.get(
-        db, "unclassified", (), lambda: unclassified_labels(db)[:REVIEW_SHOWN], checked_version(db)
-    )
+    labels = request.app.state.cache.get(db, "unclassified", (), lambda: unclassified_labels(db)[:REVIEW_SHOWN], WHOLE)
     waiting = [(label, count, catalogue.closest(label)) for label, count in labels]
     year, scope = view.year, view.scope
     every = list(catalogue.indicators)  # computed once for the whole catalogue, filtered below
@@ -83,7 +81,7 @@ def catalogue_page(
         "catalogue",
         (year, scope),
         lambda: key_figures(db, year, every, catalogue, scope),
-        checked_version(db, scope),
+        scope,
     )
     latest = {k.indicator.code: k.point for k in figures}
     targets = {
@@ -132,16 +130,16 @@ def indicator(request: Request, db: Db, view: PageView, code: str) -> HTMLRespon
     if code not in catalogue.indicators:
         raise HTTPException(404)
     info, lang, scope = catalogue.indicators[code], view.lang, view.scope
-    checked, cache = checked_version(db, scope), request.app.state.cache
-    every = cache.get(db, "series", (code, scope), lambda: series(db, code, scope=scope), checked)
+    cache = request.app.state.cache
+    every = cache.get(db, "series", (code, scope), lambda: series(db, code, scope=scope), scope)
     points = [p for p in every if not info.unit or same_kind(p.unit, info.unit)]
     facts = find_facts(db, code=code, limit=FACTS_SHOWN, scope=scope)
     unit = points[-1].unit if points else info.unit
     years = sorted({int(p.period_end[:4]) for p in points}, reverse=True)[:CHART_YEARS]
-    targets = cache.get(db, "targets", (code, scope), lambda: year_targets(db, None, scope, code), checked)
+    targets = cache.get(db, "targets", (code, scope), lambda: year_targets(db, None, scope, code), scope)
     charts = [_year_chart(info, year, unit, points, lang, targets) for year in years]
     yoy = partial(series, db, code, Measure.YOY, scope=scope)
-    changes = cache.get(db, "series-yoy", (code, scope), yoy, checked)
+    changes = cache.get(db, "series-yoy", (code, scope), yoy, scope)
     compared = compare_years(points, changes, years[0]) if years else []
     who = actor(request, db)
     measures = {m.value: m.label(lang) for m in Measure}

@@ -19,9 +19,7 @@ from planwatch.access.roles import PROVINCE_WRITERS
 from planwatch.access.sessions import end as end_session
 from planwatch.monitor.key_figures import key_figures
 from planwatch.monitor.stored import (
-    checked_version,
     count_findings,
-    refresh_pending,
     stored_findings,
 )
 from planwatch.monitor.tasks import (
@@ -52,7 +50,8 @@ from planwatch.serve.rendering import (
     render,
 )
 from planwatch.serve.view import PageView
-from planwatch.store import models
+from planwatch.store import freshness, models
+from planwatch.store.scope import WHOLE
 from planwatch.view import View
 from planwatch.vocab.catalogue import CATEGORIES, UNCLASSIFIED, default_catalogue
 from planwatch.vocab.periods import parse_period, period_words
@@ -72,19 +71,19 @@ def _years(request: Request, db: Session) -> list[int]:
 def overview(request: Request, db: Db, view: PageView) -> HTMLResponse:
     year, scope, cache = view.year, view.scope, request.app.state.cache
     years = sorted({*_years(request, db), year}, reverse=True)
-    checked = checked_version(db, scope)
-    rows = status_of_year(cache, db, year, scope, checked)
+    rows = status_of_year(cache, db, year, scope)
     overdue = cache.get(db, "overdue", (year, scope, view.as_of), lambda: _overdue_in(db, view))
     key = cache.get(
         db,
         "key",
         (year, scope),
         lambda: key_figures(db, year, list(default_outline().key_indicators), default_catalogue(), scope),
-        checked,
+        scope,
     )
     empty = db.scalar(select(models.Document.id).limit(1)) is None
     findings = count_findings(db, scope)
-    db_latest = cache.get(db, "latest-month", (year,), lambda: _latest_month(db, year), checked_version(db))
+    db_latest = cache.get(db, "latest-month", (year,), lambda: _latest_month(db, year), WHOLE)
+    pending = freshness.pending(db)
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         groups[r.category].append(
@@ -105,6 +104,7 @@ def overview(request: Request, db: Db, view: PageView) -> HTMLResponse:
         empty=empty,
         report_kinds=[k.value for k in ReportKind],
         view=view,
+        pending=pending,
         paper_kind=kind,
         paper_period=month,
     )
@@ -140,7 +140,7 @@ def checks(
 ) -> HTMLResponse:
     total = count_findings(db, view.scope)
     findings = stored_findings(db, view.scope, offset, FINDINGS_SHOWN)
-    pending = refresh_pending(db)
+    pending = freshness.pending(db)
     more = next_page(request, offset + FINDINGS_SHOWN) if offset + FINDINGS_SHOWN < total else ""
     return render(request, "checks.html", findings=findings, total=total, offset=offset, more=more, view=view,
                   pending=pending)  # fmt: skip

@@ -132,11 +132,13 @@ def planning_edit(
     roles: frozenset[Role] = PROVINCE_WRITERS,
 ) -> Response:
     """An edit from a form that the Planning Department (or `roles`) may make: checked, made in one transaction
-    with its audit row, and its outcome (or why it was not made) shown as a message on `back`."""
+    with its audit row, and its outcome (or why it was not made) shown as a message on `back`; the server's
+    worker then checks what it touched (the pages say a check is coming until it is done)."""
     try:
         with request.app.state.sessions.begin() as db:
             who = writer(request, db, roles, csrf)
             message = change(db, who.username)
+        request.app.state.worker.wake()
     except (PlanEditError, LockError) as error:
         message = f"{LABELS[page_lang(request)]['not_saved']}: {error}"
     except HTTPException as error:

@@ -1,6 +1,6 @@
 """The one owner of a document's versions: every writer (an ingested file, an agency's submission) adds a version
 here, in its caller's transaction. A key has one current version; adding one makes the earlier ones not current
-and marks the provinces they named (store/stale.py marks the new one's)."""
+and marks the provinces they named (store/freshness.py marks the new one's)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
-from planwatch.store.stale import mark_stale, scope_of
+from planwatch.store.freshness import mark_stale, scope_of
 
 Rows = Mapping[type[models.Base], Iterable[Mapping[str, Any]]]  # a version's rows by model, without document_id
 
