@@ -19,7 +19,7 @@ from planwatch.edits.plans import (
 )
 from planwatch.edits.tasks import TaskError, record_update
 from planwatch.export import task_records
-from planwatch.ingest import document_paths, ingest_file, ingest_files
+from planwatch.ingest import ingest_file
 from planwatch.monitor.agencies import agency_record
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.progress import ACHIEVED, BEHIND, ON_TRACK, year_status
@@ -40,14 +40,12 @@ from planwatch.monitor.tasks import (
 from planwatch.store import models
 from planwatch.store.db import session_factory
 
-from .conftest import SAMPLES
+from .conftest import with_samples
 
 
 @pytest.fixture
-def store(engine: Engine) -> sessionmaker[Session]:
-    sessions = session_factory(engine)
-    assert {r.status for r in ingest_files(sessions, document_paths([SAMPLES]))} == {"added"}
-    return sessions
+def store(engine: Engine, samples_template: Path) -> sessionmaker[Session]:
+    return session_factory(with_samples(engine, samples_template))
 
 
 def _by_code(sessions: sessionmaker[Session], year: int) -> dict[tuple[str | None, str], object]:

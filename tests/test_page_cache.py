@@ -24,14 +24,14 @@ from planwatch.store import models
 from planwatch.store.db import session_factory
 from planwatch.store.scope import WHOLE
 
-from .test_api import _seeded
+from .conftest import with_samples
 
 HIT = "x-page-cache"
 
 
 @pytest.fixture
-def client(engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(_seeded(engine))) as test_client:
+def client(engine: Engine, samples_template: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(with_samples(engine, samples_template))) as test_client:
         yield test_client
 
 
@@ -101,8 +101,8 @@ def test_signed_in_readers_and_hard_reloads_are_never_served_a_kept_page(client:
     assert HIT not in client.get("/api/documents", headers={"Cache-Control": "no-cache"}).headers  # a hard reload
 
 
-def test_no_page_is_kept_with_no_budget(engine: Engine) -> None:
-    with TestClient(create_app(_seeded(engine), page_cache_mb=0)) as client:
+def test_no_page_is_kept_with_no_budget(engine: Engine, samples_template: Path) -> None:
+    with TestClient(create_app(with_samples(engine, samples_template), page_cache_mb=0)) as client:
         client.get("/api/documents")
         assert HIT not in client.get("/api/documents").headers
 
