@@ -27,7 +27,6 @@ def run_one(sessions: sessionmaker[Session]) -> bool:
         return False
     try:
         finish(sessions, claimed.id, _ingest(sessions, claimed))
-        refresh_store(sessions)
     except DBAPIError:
         log.exception("ingest job %s: the store failed, the job waits for another try", claimed.id)
         release(sessions, claimed.id)
@@ -47,11 +46,13 @@ def drain(sessions: sessionmaker[Session]) -> int:
     done = 0
     while run_one(sessions):
         done += 1
+    refresh_store(sessions)
     return done
 
 
 def _refresh_findings(sessions: sessionmaker[Session]) -> None:
-    """The findings of edits made on the pages, refreshed between jobs."""
+    """The findings of what the jobs read and what edits made on the pages left marked, refreshed once the queue
+    is empty: a burst of uploads is checked once, not once per file."""
     try:
         refresh_if_free(sessions)
     except DBAPIError:

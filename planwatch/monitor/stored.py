@@ -1,7 +1,7 @@
 """Results kept in the store per check group (a province): the consistency findings and how many facts and targets
 carry each label no indicator names yet, so that a page or an API call reads them instead of computing them over
 the whole store. A write marks the groups it touched (store/freshness.py); `refresh` recomputes those groups
-only, run by writers: an ingest run at its end, the server's worker after a job and between jobs, a command that
+only, run by writers: an ingest run at its end, the server's worker once its queue is empty, a command that
 changed the store. Readers only read: the last check's results, with `store.freshness.pending` saying when newer
 ones are on their way."""
 
@@ -86,7 +86,7 @@ def _check_here(session: Session, scopes: list[str], whole: bool) -> Iterator[Sc
 
 def refresh_store(sessions: sessionmaker[Session], check_scopes: CheckScopes | None = None) -> list[str]:
     """`refresh` in a transaction of its own, by a writer (an ingest run, a command that changed the store, the
-    server's worker after a job); readers meanwhile read the findings of the last refresh."""
+    server's worker once its queue is empty); readers meanwhile read the findings of the last refresh."""
     with _REFRESHING, sessions.begin() as session:
         return refresh(session, check_scopes)
 

@@ -5,8 +5,8 @@ target marks the check groups (provinces) it touches in the same transaction (`m
 change is never left unmarked; bulk statements that bypass the flush (deleting a document, giving a label its
 code, an earlier version replaced) mark with `mark_stale` themselves.
 
-Only writers refresh: an ingest run at its end, the server's worker after each upload and when marks wait, a
-command that changed the store, `planwatch check` (monitor/stored.py computes the findings).
+Only writers refresh: an ingest run at its end, the server's worker when its queue is empty and marks wait, a
+command that changed the store, `planwatch check`, a server as it starts (monitor/stored.py computes them).
 
 Readers never write: `version(session, scope)` is one SELECT that says which state of the store a result was
 computed at. Its `figures` part changes when the figures of a view's groups were checked again (a status, a
