@@ -136,7 +136,7 @@ def indicator(request: Request, db: Db, view: PageView, code: str) -> HTMLRespon
     facts = find_facts(db, code=code, limit=FACTS_SHOWN, scope=scope)
     unit = points[-1].unit if points else info.unit
     years = sorted({int(p.period_end[:4]) for p in points}, reverse=True)[:CHART_YEARS]
-    targets = cache.get(db, "targets", (code, scope), lambda: year_targets(db, None, scope, code), scope)
+    targets = cache.get(db, "targets", (code, scope), lambda: year_targets(db, None, scope, code))  # a new one at once
     charts = [_year_chart(info, year, unit, points, lang, targets) for year in years]
     yoy = partial(series, db, code, Measure.YOY, scope=scope)
     changes = cache.get(db, "series-yoy", (code, scope), yoy, scope)
