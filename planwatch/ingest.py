@@ -27,6 +27,8 @@ from planwatch.monitor.stored import CheckScopes, ScopeResult, check_scope, refr
 from planwatch.read.errors import RejectedFile
 from planwatch.read.files import SUFFIXES, read_file
 from planwatch.read.model import assemble
+from planwatch.read.ocr_pages import OcrNeeded, OcrOptions
+from planwatch.review.scanned_rows import add_scanned
 from planwatch.store import models
 from planwatch.store.db import connect, session_factory
 from planwatch.store.rows import Coder, DocumentRows, document_rows
@@ -61,11 +63,13 @@ def ingest_file(
     province: str | None = None,
     name: str | None = None,
     audited_as: str | None = None,
+    ocr: OcrOptions | None = None,
 ) -> IngestResult:
     """Store one file, all or nothing; `given` is the reference date of a document that states none, `province`
     the province it is about when the text does not say (or says wrong), `name` the file's own name when `path`
-    is a copy (an upload); `audited_as` the user whose upload it is (the audit row is written with the document)."""
-    stored = _Stored(name or path.name, given, province, audited_as)
+    is a copy (an upload); `audited_as` the user whose upload it is (the audit row is written with the document);
+    `ocr` how scanned PDF pages are read (OcrNeeded is raised when they must not be read here)."""
+    stored = _Stored(name or path.name, given, province, audited_as, ocr or OcrOptions())
     with sessions() as session:
         known = _Known(agency_registry(session), user_indicator_aliases(session))
     prepared = _prepare(path, stored, known, lambda digest: _current_with(sessions, digest))
@@ -78,14 +82,15 @@ def ingest_files(
     given: date | None = None,
     province: str | None = None,
     jobs: int = 1,
+    ocr: OcrOptions | None = None,
 ) -> Iterator[IngestResult]:
     """Store files in their order, each all or nothing; with `jobs` > 1, read and extracted in that many worker
     processes (a few files ahead) while this one writes, so that every core works and memory stays flat."""
     if jobs <= 1:
-        yield from (ingest_file(sessions, path, given, province) for path in paths)
+        yield from (ingest_file(sessions, path, given, province, ocr=ocr) for path in paths)
         _finish(sessions)
     else:
-        yield from _ingest_on_cores(sessions, paths, given, province, jobs)
+        yield from _ingest_on_cores(sessions, paths, given, province, jobs, ocr or OcrOptions())
 
 
 def _finish(sessions: sessionmaker[Session], check_scopes: CheckScopes | None = None) -> None:
@@ -98,14 +103,19 @@ AHEAD_PER_JOB = 2  # files read ahead per worker process (eight: 1,80× instead 
 
 
 def _ingest_on_cores(
-    sessions: sessionmaker[Session], paths: Iterable[Path], given: date | None, province: str | None, jobs: int
+    sessions: sessionmaker[Session],
+    paths: Iterable[Path],
+    given: date | None,
+    province: str | None,
+    jobs: int,
+    ocr: OcrOptions,
 ) -> Iterator[IngestResult]:
     with sessions() as session:
         known = _Known(agency_registry(session), user_indicator_aliases(session))
     with _worker_pool(jobs, known) as pool:
         ahead: deque[tuple[Path, Future[_Prepared | IngestResult] | IngestResult]] = deque()
         for path in paths:
-            stored = _Stored(path.name, given, province, None)
+            stored = _Stored(path.name, given, province, None, OcrOptions(ocr.mode))  # progress: this process's
             ahead.append((path, _unchanged_file(sessions, path) or pool.submit(_prepare_in_worker, path, stored)))
             if len(ahead) >= AHEAD_PER_JOB * jobs:
                 yield _written(sessions, *ahead.popleft())
@@ -218,7 +228,7 @@ def _prepare(
         with time_limit():
             if not path.is_file():
                 raise RejectedFile(stored.name, "không tìm thấy tệp (file not found)")
-            raw, data = read_file(path, stored.name)
+            raw, data = read_file(path, stored.name, stored.ocr)
             digest = hashlib.sha256(data).hexdigest()
             key = document_key(stored.name, digest)
             if found := already(digest):
@@ -226,14 +236,15 @@ def _prepare(
             plain = assemble(raw)
             extraction = extract_document(plain, known.registry, stored.given, stored.province)
             rows = document_rows(plain, extraction, Coder(default_catalogue(), known.aliases), known.registry)
+            add_scanned(rows, plain, raw.scanned)
             return _Prepared(path, key, digest, stored, raw.fmt, raw.pages, plain.text, extraction.meta, rows,
                              tuple(extraction.warnings))  # fmt: skip
     except RejectedFile as error:
         return IngestResult(path, "rejected", key, message=error.reason)
     except TooSlow as error:
         return IngestResult(path, "rejected", key, message=str(error))
-    except DBAPIError:
-        raise  # the store itself failed: stop the run, nothing of this document was written
+    except (DBAPIError, OcrNeeded):
+        raise  # the store itself failed: stop the run, nothing of this document was written; or OCR is for later
     except Exception as error:  # noqa: BLE001  a reading bug loses this document only, with its reason
         return IngestResult(
             path, "rejected", key, message=f"lỗi khi phân tích nội dung ({type(error).__name__}: {error})"
@@ -276,6 +287,7 @@ class _Stored:
     given: date | None
     province: str | None
     audited_as: str | None
+    ocr: OcrOptions = OcrOptions()
 
 
 def _store_once_more_if_raced(sessions: sessionmaker[Session], prepared: _Prepared) -> IngestResult:
