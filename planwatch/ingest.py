@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from datetime import date, datetime
 from itertools import repeat
 from pathlib import Path
@@ -27,7 +28,8 @@ from planwatch.monitor.stored import CheckScopes, ScopeResult, check_scope, refr
 from planwatch.read.errors import RejectedFile
 from planwatch.read.files import SUFFIXES, read_file
 from planwatch.read.model import assemble
-from planwatch.read.ocr_pages import OcrNeeded, OcrOptions
+from planwatch.read.ocr_pages import OcrMode, OcrNeeded, OcrOptions
+from planwatch.read.page_news import PageNews, listen, news_queue, told
 from planwatch.review.scanned_rows import add_scanned
 from planwatch.store import models
 from planwatch.store.db import connect, session_factory
@@ -82,15 +84,19 @@ def ingest_files(
     given: date | None = None,
     province: str | None = None,
     jobs: int = 1,
-    ocr: OcrOptions | None = None,
+    ocr: OcrMode = OcrMode.AUTO,
+    on_pages: PageNews | None = None,
 ) -> Iterator[IngestResult]:
     """Store files in their order, each all or nothing; with `jobs` > 1, read and extracted in that many worker
-    processes (a few files ahead) while this one writes, so that every core works and memory stays flat."""
+    processes (a few files ahead) while this one writes, so that every core works and memory stays flat. `ocr`
+    says which PDF pages OCR reads; `on_pages` hears of each scanned page read (file name, pages read, to read)."""
     if jobs <= 1:
-        yield from (ingest_file(sessions, path, given, province, ocr=ocr) for path in paths)
+        for path in paths:
+            options = OcrOptions(ocr, progress=partial(on_pages, path.name) if on_pages else None)
+            yield ingest_file(sessions, path, given, province, ocr=options)
         _finish(sessions)
     else:
-        yield from _ingest_on_cores(sessions, paths, given, province, jobs, ocr or OcrOptions())
+        yield from _ingest_on_cores(sessions, paths, given, province, jobs, ocr, on_pages)
 
 
 def _finish(sessions: sessionmaker[Session], check_scopes: CheckScopes | None = None) -> None:
@@ -108,14 +114,15 @@ def _ingest_on_cores(
     given: date | None,
     province: str | None,
     jobs: int,
-    ocr: OcrOptions,
+    ocr: OcrMode,
+    on_pages: PageNews | None,
 ) -> Iterator[IngestResult]:
     with sessions() as session:
         known = _Known(agency_registry(session), user_indicator_aliases(session))
-    with _worker_pool(jobs, known) as pool:
+    with news_queue(_CONTEXT, on_pages) as news, _worker_pool(jobs, known, news) as pool:
         ahead: deque[tuple[Path, Future[_Prepared | IngestResult] | IngestResult]] = deque()
         for path in paths:
-            stored = _Stored(path.name, given, province, None, OcrOptions(ocr.mode))  # progress: this process's
+            stored = _Stored(path.name, given, province, None, OcrOptions(ocr))
             ahead.append((path, _unchanged_file(sessions, path) or pool.submit(_prepare_in_worker, path, stored)))
             if len(ahead) >= AHEAD_PER_JOB * jobs:
                 yield _written(sessions, *ahead.popleft())
@@ -124,10 +131,12 @@ def _ingest_on_cores(
         _finish(sessions, _scopes_checked_on(pool, sessions))
 
 
-def _worker_pool(jobs: int, known: _Known | None = None) -> ProcessPoolExecutor:
-    workers = multiprocessing.get_context("forkserver")  # not fork: the caller may hold threads and connections
-    workers.set_forkserver_preload(["planwatch.ingest"])
-    return ProcessPoolExecutor(jobs, mp_context=workers, initializer=_remember, initargs=(known,))
+_CONTEXT = multiprocessing.get_context("forkserver")  # not fork: the caller may hold threads and connections
+
+
+def _worker_pool(jobs: int, known: _Known | None = None, news: object = None) -> ProcessPoolExecutor:
+    _CONTEXT.set_forkserver_preload(["planwatch.ingest"])
+    return ProcessPoolExecutor(jobs, mp_context=_CONTEXT, initializer=_remember, initargs=(known, news))
 
 
 def refresh_on_cores(sessions: sessionmaker[Session], jobs: int) -> list[str]:
@@ -176,12 +185,15 @@ class _Known:
 _WORKER_KNOWN: list[_Known] = []  # in a worker process: what the run's store knew when it started
 
 
-def _remember(known: _Known | None) -> None:
+def _remember(known: _Known | None, news: object = None) -> None:
     if known is not None:
         _WORKER_KNOWN.append(known)
+    listen(news)
 
 
 def _prepare_in_worker(path: Path, stored: _Stored) -> _Prepared | IngestResult:
+    if news := told(path.name):
+        stored = replace(stored, ocr=replace(stored.ocr, progress=news))
     return _prepare(path, stored, _WORKER_KNOWN[0], lambda _digest: None)
 
 

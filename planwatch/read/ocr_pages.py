@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import selectors
 import subprocess
@@ -78,7 +79,10 @@ def read_scanned(
     command = [sys.executable, "-m", "planwatch.read.ocr_worker", str(dpi), ",".join(map(str, pages))]
     if only_images:
         command.append("--only-images")
-    child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core a page: other uploads and users need the other
+    child = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment
+    )
     try:
         return _collect(child, data, pages, progress)
     finally:
@@ -134,12 +138,24 @@ def _page(record: dict[str, object]) -> ScannedPage:
     width, height = record["size"]  # type: ignore[misc]
     lines: list[tuple[str, str]] = []
     words: list[OcrWord] = []
-    for line in record["lines"]:  # type: ignore[attr-defined]
-        line_words = [_word(item, width, height) for item in line["words"]]
-        lines.append((line["kind"], _line_text(line["kind"], line["cells"], line_words)))
+    parsed = [(line, [_word(item, width, height) for item in line["words"]]) for line in record["lines"]]  # type: ignore[attr-defined]
+    heights = sorted(w.box[3] - w.box[1] for _, line_words in parsed for w in line_words)
+    typical = heights[len(heights) // 2] if heights else 0.0
+    for line, line_words in parsed:
+        if _opens_footnote(line_words, typical):  # as the text layer gives it: the number alone, the body indented
+            lines.extend([("line", line_words[0].text), ("line", " " + " ".join(w.text for w in line_words[1:]))])
+        else:
+            lines.append((line["kind"], _line_text(line["kind"], line["cells"], line_words)))
         words.extend(line_words)
     image = base64.b64decode(str(record["image"]))
     return ScannedPage(int(record["page"]), int(width), int(height), lines, words, image)  # type: ignore[call-overload]
+
+
+def _opens_footnote(words: list[OcrWord], typical: float) -> bool:
+    """A line in the lower half of the page led by a small raised number: a footnote's body."""
+    first = words[0]
+    small = first.box[3] - first.box[1] < 0.8 * typical
+    return len(words) > 1 and first.text.isdigit() and len(first.text) <= 3 and small and first.box[1] > 0.5
 
 
 def _word(item: list[object], width: int, height: int) -> OcrWord:

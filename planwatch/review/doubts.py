@@ -18,6 +18,7 @@ CONFIDENCE_THRESHOLD = 90.0  # the lowest digit confidence (0-100) a figure may 
 # A number as the genre writes it, alone or in a range or fraction: "96.058", "14,14", "9-10", "537/1.619"
 _WRITTEN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _PARTS = re.compile(r"[-–/]")
+_GLUED_UNIT = re.compile(r"(?<=\d)(?:ha|km2?|m[23]?|kg|kWh?|MWh?|cm|mm|tấn|tỷ|đ|USD)$")  # "14,163ha" as printed
 _AROUND = "()[]“”\"'"
 _AFTER = "%)];:,.…”\"'"
 
@@ -91,7 +92,7 @@ def reading_of(text: str, words: WordIndex, quote_start: int, quote_end: int, va
 def well_written(word: str) -> bool:
     """A word holding digits is a number the Vietnamese way, a range or a fraction of such numbers, between
     brackets or quotes and before a %, a closing bracket or punctuation; "1.23,4", "1;81%", "l5", "2O" are not."""
-    core = word.lstrip(_AROUND).rstrip(_AFTER)
+    core = _GLUED_UNIT.sub("", word.lstrip(_AROUND).rstrip(_AFTER))
     if not core or not core[0].isdigit():
         return False
     return all(_WRITTEN.fullmatch(part) for part in _PARTS.split(core))

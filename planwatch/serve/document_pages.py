@@ -19,6 +19,7 @@ from planwatch.query.documents import DocumentFilter, count_documents, document_
 from planwatch.serve.auth import actor
 from planwatch.serve.document_view import render_document
 from planwatch.serve.rendering import open_session, page_lang, planning_edit, render
+from planwatch.serve.review import scan_pages
 from planwatch.store import models
 
 router = APIRouter(include_in_schema=False)
@@ -61,7 +62,8 @@ def _current(db: Session, doc: str) -> models.Document:
 def document(request: Request, doc: str) -> HTMLResponse:
     with open_session(request) as db:
         found = _current(db, doc)
-        blocks = render_document(found, list(found.facts))
+        facts = list(found.facts)
+        blocks = render_document(found, facts)
         versions = db.scalars(
             select(models.Document).where(models.Document.doc_key == doc).order_by(models.Document.version)
         ).all()
@@ -76,6 +78,7 @@ def document(request: Request, doc: str) -> HTMLResponse:
             message=request.query_params.get("message", ""),
             body=[(b.start, Markup(b.html), [Markup(c) for c in b.cells]) for b in blocks if b.kind != "footnote"],
             notes=[(b.footnote, b.start, Markup(b.html)) for b in blocks if b.kind == "footnote"],
+            scans=scan_pages(found, facts),
         )
 
 
