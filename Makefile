@@ -10,14 +10,19 @@ $(BIN)/planwatch: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-.PHONY: setup browser demo serve test lint bench
+.PHONY: setup browser ocr demo serve test lint bench
 setup: $(BIN)/planwatch
 
 # The end-to-end tests drive Debian's Chromium (never a downloaded browser).
 browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
-demo: setup
+# Scanned PDFs are read by tesseract with Debian's Vietnamese model (and the tests draw pages with DejaVu fonts).
+ocr:
+	@test -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata -a -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie fonts-dejavu-core)
+
+demo: setup ocr
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/planwatch --db $(DEMO_DB) ingest samples/
 	$(BIN)/planwatch --db $(DEMO_DB) documents
@@ -30,7 +35,7 @@ demo: setup
 serve: setup
 	$(BIN)/planwatch --db $(DEMO_DB) serve
 
-test: setup browser
+test: setup browser ocr
 	$(BIN)/pytest -q
 
 lint: setup

@@ -138,7 +138,7 @@ def _long_runs(ink: np.ndarray, length: int, axis: int) -> np.ndarray:
     window = (counts[:, length:] - counts[:, :-length]) if axis == 1 else (counts[length:] - counts[:-length])
     full = window >= length - 1  # one pixel of a scanned rule may be missing
     found = np.zeros_like(ink)
-    for shift in range(0, length, max(1, length // 16)):  # spread each window's start over its length
+    for shift in [*range(0, length - 1, max(1, length // 16)), length - 1]:  # each window's start over its length
         if axis == 1:
             found[:, shift : shift + full.shape[1]] |= full
         else:
@@ -166,7 +166,7 @@ def _grids(horizontal: np.ndarray, vertical: np.ndarray) -> list[Grid]:
     columns = _positions(vertical, axis=0)
     grids = []
     for top in rows:
-        inside = [c for c in columns if c[1] <= top[0] + 5 and c[2] >= top[0] - 5 and top[1] - 5 <= c[0] <= top[2] + 5]
+        inside = [c for c in columns if c[1] <= top[0] + 5 and c[2] >= top[0] - 5 and top[1] - 9 <= c[0] <= top[2] + 9]
         if len(inside) < 2 or any(top[0] in range(g.rows[0], g.rows[-1] + 1) for g in grids):
             continue
         bottom = max(c[2] for c in inside)

@@ -8,7 +8,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PIL import Image
+from PIL import Image, ImageDraw
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -128,7 +128,10 @@ def crop(session: Session, fact_id: int) -> bytes:
     box = (max(0.0, x0 - 4 * CROP_MARGIN), max(0.0, y0 - CROP_MARGIN), min(1.0, x1 + 4 * CROP_MARGIN),
            min(1.0, y1 + CROP_MARGIN))  # fmt: skip
     width, height = page.size
-    cut = page.crop((int(box[0] * width), int(box[1] * height), int(box[2] * width), int(box[3] * height)))
+    left, top = int(box[0] * width), int(box[1] * height)
+    cut = page.convert("RGB").crop((left, top, int(box[2] * width), int(box[3] * height)))
+    frame = (int(x0 * width) - left - 3, int(y0 * height) - top - 3, int(x1 * width) - left + 3, int(y1 * height) - top + 3)
+    ImageDraw.Draw(cut).rectangle(frame, outline=(217, 119, 6), width=2)  # the number read, framed
     out = io.BytesIO()
     cut.save(out, "JPEG", quality=85)
     return out.getvalue()

@@ -14,13 +14,13 @@ from planwatch.read.ocr_pages import PlacedWord, WordIndex
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure
 
+NEAR = 60  # characters between a ratio and the figure it was computed against, stated after it
 CONFIDENCE_THRESHOLD = 90.0  # the lowest digit confidence (0-100) a figure may have without a person's check
 # A number as the genre writes it, alone or in a range or fraction: "96.058", "14,14", "9-10", "537/1.619"
 _WRITTEN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _PARTS = re.compile(r"[-–/]")
-_GLUED_UNIT = re.compile(r"(?<=\d)(?:ha|km2?|m[23]?|kg|kWh?|MWh?|cm|mm|tấn|tỷ|đ|USD)$")  # "14,163ha" as printed
-_AROUND = "()[]“”\"'"
-_AFTER = "%)];:,.…”\"'"
+_NUMERIC = re.compile(r"[\d.,;:\-–/]*\d[\d.,;:\-–/]*")
+_CONFUSED = re.compile(r"(?<=\d)[OolIiSsBZzg|]|[OolIiSsBZzg|](?=\d)")  # letters OCR mistakes digits for
 
 
 class Doubt(StrEnum):
@@ -90,12 +90,13 @@ def reading_of(text: str, words: WordIndex, quote_start: int, quote_end: int, va
 
 
 def well_written(word: str) -> bool:
-    """A word holding digits is a number the Vietnamese way, a range or a fraction of such numbers, between
-    brackets or quotes and before a %, a closing bracket or punctuation; "1.23,4", "1;81%", "l5", "2O" are not."""
-    core = _GLUED_UNIT.sub("", word.lstrip(_AROUND).rstrip(_AFTER))
-    if not core or not core[0].isdigit():
-        return False
-    return all(_WRITTEN.fullmatch(part) for part in _PARTS.split(core))
+    """Each run of digits and number punctuation in the word is a number the Vietnamese way (or a range, fraction
+    or date of such numbers), and no letter OCR takes for a digit touches a digit: "1.23,4", "1;81%", "l5", "2O"
+    are not; "10.976,3", "04/63", "30/6/2024", "Covid-19", "110KV", "14,163ha" are."""
+    for run in _NUMERIC.findall(word):
+        if not all(_WRITTEN.fullmatch(part) for part in _PARTS.split(run.rstrip(".,;:")) if part):
+            return False
+    return not _CONFUSED.search(word)
 
 
 @dataclass(frozen=True)
@@ -145,8 +146,9 @@ def _plan_pct(group: list[Figure]) -> Iterable[tuple[list[Figure], Doubt]]:
     """A value, its % of plan and the plan stated beside them ("đạt 96.058 tỷ đồng, bằng 45,3% kế hoạch (212.000
     tỷ đồng)")."""
     for pct in (f for f in group if f.measure == Measure.PLAN):
-        actual = [f for f in group if f.measure == Measure.VALUE and not f.planned and _same(f, pct)]
-        plans = [f for f in group if f.measure == Measure.VALUE and f.planned and f.indicator == pct.indicator]
+        plans = [f for f in group if f.measure == Measure.VALUE and f.indicator == pct.indicator
+                 and (f.planned or _right_after(pct, f))]  # fmt: skip
+        actual = [f for f in group if f.measure == Measure.VALUE and not f.planned and _same(f, pct) and f not in plans]
         for value in actual[:1]:
             for plan in plans[:1]:
                 if plan.unit == value.unit and plan.value and not _agrees(100 * value.value / plan.value, pct.value):
@@ -157,13 +159,19 @@ def _change(group: list[Figure]) -> Iterable[tuple[list[Figure], Doubt]]:
     """A value, its change against the same period a year before and that figure stated beside them ("đạt 9.120 tỷ
     đồng, tăng 12% so với cùng kỳ (8.143 tỷ đồng)")."""
     for change in (f for f in group if f.measure == Measure.YOY):
-        actual = [f for f in group if f.measure == Measure.VALUE and not f.prior and _same(f, change)]
-        priors = [f for f in group if f.measure == Measure.VALUE and f.prior and f.indicator == change.indicator]
+        priors = [f for f in group if f.measure == Measure.VALUE and f.indicator == change.indicator
+                  and (f.prior or _right_after(change, f))]  # fmt: skip
+        actual = [f for f in group if f.measure == Measure.VALUE and not f.prior and _same(f, change) and f not in priors]
         for value in actual[:1]:
             for prior in priors[:1]:
                 if prior.unit == value.unit and prior.value:
                     if not _agrees(100 * (value.value / prior.value - 1), change.value):
                         yield [value, change, prior], Doubt.CHANGE
+
+
+def _right_after(ratio: Figure, value: Figure) -> bool:
+    """The value the ratio was computed against, stated right after it: "tăng 12% so với cùng kỳ (8.143 tỷ đồng)"."""
+    return 0 < value.start - ratio.start <= NEAR
 
 
 def _agrees(computed: float, stated: float) -> bool:
