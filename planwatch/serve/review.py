@@ -184,6 +184,6 @@ def review_form(
             return f"{'Không lưu' if vi else 'Not saved'}: {error}"
         if fact.review == "confirmed":
             return f"Đã xác nhận số liệu {shown(fact)}." if vi else f"Figure {shown(fact)} confirmed."
-        return f"Đã sửa thành {shown(fact)}." if vi else f"Corrected to {shown(fact)}."
+        return f"Đã sửa thành {value.strip()}." if vi else f"Corrected to {value.strip()}."
 
     return planning_edit(request, csrf_token, change, "/doi-chieu")
