@@ -82,7 +82,9 @@ def f1(score: Any, kind: str, gold: list[dict[str, Any]], pred: list[dict[str, A
     if show:
         for label, rows in (("THIẾU", misses), ("THỪA", extras)):
             for r in rows:
-                print(f"      {label} {r.get('measure', r.get('ref'))} {r.get('value', '')} «{r.get('quote', '')[:90]}»")
+                print(
+                    f"      {label} {r.get('measure', r.get('ref'))} {r.get('value', '')} «{r.get('quote', '')[:90]}»"
+                )
     tp, n_gold, n_pred = (sum(r[i] for r in result.values()) for i in range(3))
     return score.prf(tp, n_gold, n_pred)[2], n_gold
 
@@ -122,15 +124,17 @@ def bench_document(source: Path, pages: int | None, show_wrong: bool, score: Any
         scored = [f for f in read["facts"] if f["measure"] in MEASURES]
         doubted = [f for f in scored if (f.get("ocr") or {}).get("review")]
         share = len(doubted) / len(scored) if scored else 0.0
+        cpu, wall = read["cpu"] / n_pages, read["seconds"] / n_pages
         print(f"  {label:16} facts F1 {facts_f1:.3f} ({n_facts}) · tasks F1 {tasks_f1:.3f} ({n_tasks}) · "
               f"sai ngoài danh sách đối chiếu {len(wrong)} · cần đối chiếu {len(doubted)}/{len(scored)} "
-              f"({share:.1%}) · {read['cpu'] / n_pages:.2f} s CPU/trang ({read['seconds'] / n_pages:.2f} s) · RSS {read['rss']:.0f} MB + OCR "
+              f"({share:.1%}) · {cpu:.2f} s CPU/trang ({wall:.2f} s) · RSS {read['rss']:.0f} MB + OCR "
               f"{read['child_rss']:.0f} MB")  # fmt: skip
         if show_wrong:
             for f in wrong:
                 print(f"      SAI {f['measure']} {f['value']} «{f['quote']}»")
             for f in doubted:
-                print(f"      ĐỐI CHIẾU {','.join(f['ocr']['doubts'])} {f['ocr']['confidence']} {f['value']} «{f['quote']}»")
+                why = ",".join(f["ocr"]["doubts"])
+                print(f"      ĐỐI CHIẾU {why} {f['ocr']['confidence']} {f['value']} «{f['quote']}»")
 
 
 def bench_memory(folder: Path) -> None:
@@ -146,8 +150,9 @@ def bench_memory(folder: Path) -> None:
     path = folder / "scan-30.pdf"
     merged.save(path)
     read = ingest(path, "scan-30.pdf")
+    total = read["rss"] + read["child_rss"]
     print(f"\n30 trang quét 300 dpi: {read['cpu']:.0f} s CPU ({read['cpu'] / 30:.2f} s/trang), RSS ingest "
-          f"{read['rss']:.0f} MB, OCR {read['child_rss']:.0f} MB, tổng ≤ {read['rss'] + read['child_rss']:.0f} MB")  # fmt: skip
+          f"{read['rss']:.0f} MB, OCR {read['child_rss']:.0f} MB, tổng ≤ {total:.0f} MB")  # fmt: skip
 
 
 def main() -> None:

@@ -11,8 +11,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import partial
 from datetime import date, datetime
+from functools import partial
 from itertools import repeat
 from pathlib import Path
 

@@ -16,7 +16,9 @@ LINE = 62
 SEAL_RED = (210, 25, 30)
 
 
-def page_image(lines: list[str], table: list[list[str]] | None = None, seal: bool = True, skew: float = 1.0) -> Image.Image:
+def page_image(
+    lines: list[str], table: list[list[str]] | None = None, seal: bool = True, skew: float = 1.0
+) -> Image.Image:
     """One page: `lines` one under the other, then `table` with rules round every cell."""
     font = ImageFont.truetype(str(FONT), 40)
     height = MARGIN * 2 + LINE * (len(lines) + 1) + (len(table) * 2 * LINE if table else 0)

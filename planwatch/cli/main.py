@@ -23,8 +23,8 @@ from planwatch.cli.app import Jobs, app, console, date_option, errors, fail, job
 from planwatch.export import fact_records, target_records, task_records, to_jsonl
 from planwatch.ingest import document_paths, ingest_files
 from planwatch.query.ask import ask as answer_question
-from planwatch.read.ocr_pages import OcrMode
 from planwatch.query.facts import current_documents, find_facts
+from planwatch.read.ocr_pages import OcrMode
 from planwatch.store import models
 from planwatch.store.db import database_url
 from planwatch.vocab.measures import measure_label

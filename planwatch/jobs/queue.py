@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import and_, func, or_, select, update
-from sqlalchemy.sql.functions import coalesce
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.functions import coalesce
 
 from planwatch.ingest import IngestResult
 from planwatch.store.models import IngestJob

@@ -72,7 +72,7 @@ def clean(image: Image.Image) -> Image.Image:
     grey = drop_colour(image)
     angle = skew_angle(grey)
     if abs(angle) >= 0.05:
-        grey = grey.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+        grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
     return grey.filter(ImageFilter.MedianFilter(3))
 
 
@@ -95,7 +95,9 @@ def skew_angle(grey: Image.Image) -> float:
     ink = Image.fromarray(((np.asarray(small) < DARK) * 255).astype(np.uint8))
 
     def sharpness(angle: float) -> float:
-        rows = np.asarray(ink.rotate(angle, resample=Image.NEAREST, fillcolor=0), dtype=np.float32).sum(axis=1)
+        rows = np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0), dtype=np.float32).sum(
+            axis=1
+        )
         return float(np.square(np.diff(rows)).sum())
 
     coarse = max(np.arange(-SKEW_RANGE, SKEW_RANGE + 0.01, 0.5), key=sharpness)
@@ -143,14 +145,16 @@ def _long_runs(ink: np.ndarray, length: int, axis: int) -> np.ndarray:
             found[:, shift : shift + full.shape[1]] |= full
         else:
             found[shift : shift + full.shape[0]] |= full
-    return found & ink
+    return np.asarray(found & ink)
 
 
 def _positions(mask: np.ndarray, axis: int) -> list[tuple[int, int, int]]:
     """Rules as (position, from, to): groups of neighbouring pixel rows (or columns) holding a rule."""
-    lines = mask.any(axis=axis)
-    found, start = [], None
-    for i, on in enumerate([*lines.tolist(), False]):
+    lines = np.asarray(mask.any(axis=axis))
+    found: list[tuple[int, int, int]] = []
+    start: int | None = None
+    flags: list[bool] = [bool(v) for v in lines]
+    for i, on in enumerate([*flags, False]):
         if on and start is None:
             start = i
         elif not on and start is not None:
@@ -164,7 +168,7 @@ def _positions(mask: np.ndarray, axis: int) -> list[tuple[int, int, int]]:
 def _grids(horizontal: np.ndarray, vertical: np.ndarray) -> list[Grid]:
     rows = _positions(horizontal, axis=1)
     columns = _positions(vertical, axis=0)
-    grids = []
+    grids: list[Grid] = []
     for top in rows:
         inside = [c for c in columns if c[1] <= top[0] + 5 and c[2] >= top[0] - 5 and top[1] - 9 <= c[0] <= top[2] + 9]
         if len(inside) < 2 or any(top[0] in range(g.rows[0], g.rows[-1] + 1) for g in grids):
@@ -186,6 +190,7 @@ def recognise(api: Any, grey: Image.Image) -> list[list[Word]]:
     symbols: list[tuple[str, float]] = []
     word_box: Box | None = None
     word_conf = 0.0
+    new_line = True
     iterator = api.GetIterator()
     for symbol in iterate_level(iterator, RIL.SYMBOL):
         if symbol.IsAtBeginningOf(RIL.WORD) and symbols and word_box:

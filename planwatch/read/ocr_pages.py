@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
+from typing import Any
 
 from planwatch.read.model import PlainText
 
@@ -94,7 +95,9 @@ def read_scanned(
                 stream.close()
 
 
-def _collect(child: subprocess.Popen[bytes], data: bytes, pages: list[int], progress: Progress | None) -> list[ScannedPage]:
+def _collect(
+    child: subprocess.Popen[bytes], data: bytes, pages: list[int], progress: Progress | None
+) -> list[ScannedPage]:
     assert child.stdin and child.stdout and child.stderr
     child.stdin.write(data)
     child.stdin.close()
@@ -134,11 +137,11 @@ def _failure(child: subprocess.Popen[bytes]) -> str:
     return reason[-1] if reason else f"không nhận dạng được bản quét (mã lỗi {code})"
 
 
-def _page(record: dict[str, object]) -> ScannedPage:
-    width, height = record["size"]  # type: ignore[misc]
+def _page(record: dict[str, Any]) -> ScannedPage:
+    width, height = (int(v) for v in record["size"])
     lines: list[tuple[str, str]] = []
     words: list[OcrWord] = []
-    parsed = [(line, [_word(item, width, height) for item in line["words"]]) for line in record["lines"]]  # type: ignore[attr-defined]
+    parsed = [(line, [_word(item, width, height) for item in line["words"]]) for line in record["lines"]]
     heights = sorted(w.box[3] - w.box[1] for _, line_words in parsed for w in line_words)
     typical = heights[len(heights) // 2] if heights else 0.0
     for line, line_words in parsed:
@@ -148,7 +151,7 @@ def _page(record: dict[str, object]) -> ScannedPage:
             lines.append((line["kind"], _line_text(line["kind"], line["cells"], line_words)))
         words.extend(line_words)
     image = base64.b64decode(str(record["image"]))
-    return ScannedPage(int(record["page"]), int(width), int(height), lines, words, image)  # type: ignore[call-overload]
+    return ScannedPage(int(record["page"]), width, height, lines, words, image)
 
 
 def _opens_footnote(words: list[OcrWord], typical: float) -> bool:

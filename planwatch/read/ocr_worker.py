@@ -51,8 +51,10 @@ def main(argv: list[str]) -> int:
             record = {
                 "page": number,
                 "size": list(grey.size),
-                "lines": [{"kind": line.kind, "cells": line.cells, "words": [w.as_list() for w in line.words]}
-                          for line in lines],  # fmt: skip
+                "lines": [
+                    {"kind": line.kind, "cells": line.cells, "words": [w.as_list() for w in line.words]}
+                    for line in lines
+                ],  # fmt: skip
                 "image": _jpeg(grey),
             }
             print(json.dumps(record, ensure_ascii=False), flush=True)
@@ -70,7 +72,7 @@ def _mostly_image(page: Any) -> bool:
     for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
         left, bottom, right, top = image.get_bounds()
         covered += max(0.0, min(right, width) - max(left, 0.0)) * max(0.0, min(top, height) - max(bottom, 0.0))
-    return covered >= 0.5 * width * height
+    return bool(covered >= 0.5 * width * height)
 
 
 def _resolution(page: Any, dpi: int) -> int:

@@ -37,7 +37,7 @@ def news_queue(context: BaseContext, listener: PageNews | None) -> Iterator[Any]
     if listener is None:
         yield None
         return
-    with context.Manager() as manager:  # type: ignore[attr-defined]  # its queues pass to a pool's processes
+    with context.Manager() as manager:  # its queues pass to a pool's processes
         queue = manager.Queue()
         reader = threading.Thread(target=_hand_on, args=(queue, listener), daemon=True)
         reader.start()

@@ -26,8 +26,8 @@ def read_pdf(name: str, data: bytes, ocr: OcrOptions | None = None) -> RawDocume
     ocr = ocr or OcrOptions()
     pages = _extract_pages(data)
     scanned = _scanned(data, pages, ocr)
-    for page in scanned:
-        pages[page.number - 1] = [TABLE_ROW + text if kind == "table_row" else text for kind, text in page.lines]
+    for scan in scanned:
+        pages[scan.number - 1] = [TABLE_ROW + text if kind == "table_row" else text for kind, text in scan.lines]
     if not any(line.strip() for page in pages for line in page):
         refusal = "tệp PDF không có lớp văn bản (bản quét ảnh?)"
         raise ValueError(refusal + (": đọc với --ocr auto" if ocr.mode == OcrMode.NEVER else ""))

@@ -130,7 +130,12 @@ def crop(session: Session, fact_id: int) -> bytes:
     width, height = page.size
     left, top = int(box[0] * width), int(box[1] * height)
     cut = page.convert("RGB").crop((left, top, int(box[2] * width), int(box[3] * height)))
-    frame = (int(x0 * width) - left - 3, int(y0 * height) - top - 3, int(x1 * width) - left + 3, int(y1 * height) - top + 3)
+    frame = (
+        int(x0 * width) - left - 3,
+        int(y0 * height) - top - 3,
+        int(x1 * width) - left + 3,
+        int(y1 * height) - top + 3,
+    )
     ImageDraw.Draw(cut).rectangle(frame, outline=(217, 119, 6), width=2)  # the number read, framed
     out = io.BytesIO()
     cut.save(out, "JPEG", quality=85)
@@ -151,10 +156,10 @@ def meaning(fact: models.Fact) -> Callable[[float], float]:
     a share of the same period ("bằng 85,5%": -14,5), beyond a plan ("vượt 45,2%": 145,2), a multiple ("gấp 1,2
     lần": 20)."""
     number, value = printed(fact), fact.value
-    for rule in (lambda p: p, lambda p: -p, lambda p: p - 100, lambda p: p + 100, lambda p: (p - 1) * 100):
-        if abs(rule(number) - value) < 1e-6:
-            return rule
-    return lambda p: p
+    rules: list[Callable[[float], float]] = [
+        lambda p: p, lambda p: -p, lambda p: p - 100, lambda p: p + 100, lambda p: (p - 1) * 100,
+    ]  # fmt: skip
+    return next((rule for rule in rules if abs(rule(number) - value) < 1e-6), rules[0])
 
 
 def shown(fact: models.Fact) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -138,35 +138,38 @@ def _parts_above_total(group: list[Figure]) -> Iterable[tuple[list[Figure], Doub
             yield [total, *parts], Doubt.PARTS
 
 
-def _same(a: Figure, b: Figure) -> bool:
-    return a.indicator == b.indicator and a.period == b.period
-
-
 def _plan_pct(group: list[Figure]) -> Iterable[tuple[list[Figure], Doubt]]:
     """A value, its % of plan and the plan stated beside them ("đạt 96.058 tỷ đồng, bằng 45,3% kế hoạch (212.000
     tỷ đồng)")."""
-    for pct in (f for f in group if f.measure == Measure.PLAN):
-        plans = [f for f in group if f.measure == Measure.VALUE and f.indicator == pct.indicator
-                 and (f.planned or _right_after(pct, f))]  # fmt: skip
-        actual = [f for f in group if f.measure == Measure.VALUE and not f.planned and _same(f, pct) and f not in plans]
-        for value in actual[:1]:
-            for plan in plans[:1]:
-                if plan.unit == value.unit and plan.value and not _agrees(100 * value.value / plan.value, pct.value):
-                    yield [value, pct, plan], Doubt.PLAN
+    return _ratios(group, Measure.PLAN, lambda f: f.planned, lambda value, plan: 100 * value / plan, Doubt.PLAN)
 
 
 def _change(group: list[Figure]) -> Iterable[tuple[list[Figure], Doubt]]:
     """A value, its change against the same period a year before and that figure stated beside them ("đạt 9.120 tỷ
     đồng, tăng 12% so với cùng kỳ (8.143 tỷ đồng)")."""
-    for change in (f for f in group if f.measure == Measure.YOY):
-        priors = [f for f in group if f.measure == Measure.VALUE and f.indicator == change.indicator
-                  and (f.prior or _right_after(change, f))]  # fmt: skip
-        actual = [f for f in group if f.measure == Measure.VALUE and not f.prior and _same(f, change) and f not in priors]
+    return _ratios(group, Measure.YOY, lambda f: f.prior, lambda value, prior: 100 * (value / prior - 1), Doubt.CHANGE)
+
+
+def _ratios(
+    group: list[Figure],
+    measure: Measure,
+    is_base: Callable[[Figure], bool],
+    computed: Callable[[float, float], float],
+    doubt: Doubt,
+) -> Iterable[tuple[list[Figure], Doubt]]:
+    """Each ratio of `measure` against what its value and its base (marked so, or stated right after it) give."""
+    for ratio in (f for f in group if f.measure == measure):
+        values = [f for f in group if f.measure == Measure.VALUE and f.indicator == ratio.indicator]
+        bases = [f for f in values if is_base(f) or _right_after(ratio, f)]
+        actual = [f for f in values if f.period == ratio.period and not is_base(f) and f not in bases]
         for value in actual[:1]:
-            for prior in priors[:1]:
-                if prior.unit == value.unit and prior.value:
-                    if not _agrees(100 * (value.value / prior.value - 1), change.value):
-                        yield [value, change, prior], Doubt.CHANGE
+            for base in bases[:1]:
+                if (
+                    base.unit == value.unit
+                    and base.value
+                    and not _agrees(computed(value.value, base.value), ratio.value)
+                ):
+                    yield [value, ratio, base], doubt
 
 
 def _right_after(ratio: Figure, value: Figure) -> bool:

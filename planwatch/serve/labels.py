@@ -75,7 +75,8 @@ LABELS: dict[str, dict[str, str]] = {
         "action:fact.corrected": "Sửa số liệu đọc từ bản quét",
         "ocr_review": "Số liệu cần đối chiếu",
         "review_nav": "Đối chiếu",
-        "review_intro": "Số liệu đọc bằng nhận dạng chữ (OCR) chưa chắc chắn: so ảnh trang với giá trị đọc được, xác nhận hoặc sửa.",
+        "review_intro": "Số liệu đọc bằng nhận dạng chữ (OCR) chưa chắc chắn: so ảnh trang với giá trị đọc được, "
+        "xác nhận hoặc sửa.",
         "review_none": "Không có số liệu nào cần đối chiếu.",
         "review_found": "{n} số liệu cần đối chiếu",
         "value_read": "Giá trị đọc được",
@@ -316,7 +317,8 @@ LABELS: dict[str, dict[str, str]] = {
         "action:fact.corrected": "Scanned figure corrected",
         "ocr_review": "Figures to check",
         "review_nav": "Check",
-        "review_intro": "Figures read by OCR that may be wrong: compare the page with the value read, then confirm or correct it.",
+        "review_intro": "Figures read by OCR that may be wrong: compare the page with the value read, then confirm or "
+        "correct it.",
         "review_none": "No figure needs checking.",
         "review_found": "{n} figures to check",
         "value_read": "Value read",

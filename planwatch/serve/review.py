@@ -60,7 +60,7 @@ class ReviewItem(BaseModel):
                    value=fact.value, printed=shown(fact), unit=fact.unit, quote=fact.quote,
                    doubts=[str(d) for d in item.doubts], confidence=fact.ocr_confidence, box=fact.ocr_box,
                    crop=f"/api/facts/{fact.id}/crop.jpg",
-                   page_image=f"/api/documents/{quote(item.doc_key)}/pages/{fact.page}.jpg" if fact.page else None)  # fmt: skip
+                   page_image=_page_address(item.doc_key, fact.page))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,10 @@ def scan_pages(document: models.Document, facts: list[models.Fact]) -> list[tupl
     return sorted(boxes.items())
 
 
+def _page_address(doc: str, page: int | None) -> str | None:
+    return f"/api/documents/{quote(doc)}/pages/{page}.jpg" if page else None
+
+
 class ReviewIn(BaseModel):
     action: Literal["confirm", "correct"]
     value: str | None = Field(None, max_length=40, description="for correct: the number the page prints, '10.976,3'")
@@ -101,7 +105,9 @@ class Reviewed(BaseModel):
 
 
 @router.get("/api/review", response_model=list[ReviewItem])
-def review_list(db: Db, response: Response, doc: str | None = None, offset: Offset = 0, limit: Limit = 50) -> list[ReviewItem]:
+def review_list(
+    db: Db, response: Response, doc: str | None = None, offset: Offset = 0, limit: Limit = 50
+) -> list[ReviewItem]:
     """Số liệu cần đối chiếu: figures read by OCR whose digits were unsure, whose writing is not a number the
     Vietnamese way, or whose arithmetic with the figures beside them does not hold; `X-Total-Count` counts them."""
     total = count_pending(db, doc)
