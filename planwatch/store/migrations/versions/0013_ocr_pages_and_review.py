@@ -15,13 +15,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("facts") as table:
-        table.add_column(sa.Column("ocr", sa.Boolean(), nullable=False, server_default=sa.false()))
-        table.add_column(sa.Column("ocr_box", sa.JSON(), nullable=True))
-        table.add_column(sa.Column("ocr_confidence", sa.Float(), nullable=True))
-        table.add_column(sa.Column("doubts", sa.String(length=100), nullable=True))
-        table.add_column(sa.Column("review", sa.String(length=20), nullable=True))
-        table.add_column(sa.Column("value_read", sa.Float(), nullable=True))
+    # plain ALTER TABLE ... ADD COLUMN, never a batch copy: SQLite would lose the facts' label trigger (0011)
+    op.add_column("facts", sa.Column("ocr", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column("facts", sa.Column("ocr_box", sa.JSON(), nullable=True))
+    op.add_column("facts", sa.Column("ocr_confidence", sa.Float(), nullable=True))
+    op.add_column("facts", sa.Column("doubts", sa.String(length=100), nullable=True))
+    op.add_column("facts", sa.Column("review", sa.String(length=20), nullable=True))
+    op.add_column("facts", sa.Column("value_read", sa.Float(), nullable=True))
     op.create_index("ix_facts_review", "facts", ["review"])
     op.create_table(
         "page_images",
@@ -34,20 +34,17 @@ def upgrade() -> None:
         sa.UniqueConstraint("document_id", "page"),
     )
     op.create_index("ix_page_images_document_id", "page_images", ["document_id"])
-    with op.batch_alter_table("ingest_jobs") as table:
-        table.add_column(sa.Column("lane", sa.String(length=10), nullable=False, server_default="read"))
-        table.add_column(sa.Column("pages_done", sa.Integer(), nullable=True))
-        table.add_column(sa.Column("pages_total", sa.Integer(), nullable=True))
-        table.add_column(sa.Column("progress_at", sa.DateTime(), nullable=True))
+    op.add_column("ingest_jobs", sa.Column("lane", sa.String(length=10), nullable=False, server_default="read"))
+    op.add_column("ingest_jobs", sa.Column("pages_done", sa.Integer(), nullable=True))
+    op.add_column("ingest_jobs", sa.Column("pages_total", sa.Integer(), nullable=True))
+    op.add_column("ingest_jobs", sa.Column("progress_at", sa.DateTime(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("ingest_jobs") as table:
-        for column in ("progress_at", "pages_total", "pages_done", "lane"):
-            table.drop_column(column)
+    for column in ("progress_at", "pages_total", "pages_done", "lane"):
+        op.drop_column("ingest_jobs", column)
     op.drop_index("ix_page_images_document_id", table_name="page_images")
     op.drop_table("page_images")
     op.drop_index("ix_facts_review", table_name="facts")
-    with op.batch_alter_table("facts") as table:
-        for column in ("value_read", "review", "doubts", "ocr_confidence", "ocr_box", "ocr"):
-            table.drop_column(column)
+    for column in ("value_read", "review", "doubts", "ocr_confidence", "ocr_box", "ocr"):
+        op.drop_column("facts", column)  # SQLite ≥ 3.35 drops a column in place
