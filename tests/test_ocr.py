@@ -17,7 +17,7 @@ from planwatch.ingest import ingest_file, ingest_files
 from planwatch.jobs.queue import OCR, READ, JobState, enqueue, job
 from planwatch.jobs.worker import run_one
 from planwatch.read.files import read_bytes
-from planwatch.read.ocr_pages import OcrMode, OcrNeeded, OcrOptions
+from planwatch.read.ocr_pages import OcrMode, OcrNeeded, OcrOptions, renumber_parts
 from planwatch.review.doubts import Doubt, Figure, arithmetic_doubts, well_written
 from planwatch.serve.app import create_app
 from planwatch.store import models
@@ -181,3 +181,12 @@ def test_a_change_or_a_plan_share_that_its_figures_do_not_give_is_doubted() -> N
     # "đạt 540 triệu USD, bằng 45% kế hoạch (1.200 triệu USD)"
     plan = [_figure(0, "value", 540, 0), _figure(1, "plan_pct", 54, 30), _figure(2, "value", 1200, 60)]
     assert arithmetic_doubts(plan)[1] == {Doubt.PLAN}
+
+
+def test_a_parts_numeral_misread_on_a_scan_follows_the_part_before() -> None:
+    pages = [["I. MỤC TIÊU", "II. NHIỆM VỤ"], ["II. TỔ CHỨC THỰC HIỆN"], ["A. KẾT QUẢ", "IL. Về kinh tế"]]
+    renumber_parts(pages, {2, 3})
+    assert pages == [["I. MỤC TIÊU", "II. NHIỆM VỤ"], ["III. TỔ CHỨC THỰC HIỆN"], ["A. KẾT QUẢ", "I. Về kinh tế"]]
+    text_only = [["I. MỤC TIÊU"], ["I. MỤC TIÊU"]]
+    renumber_parts(text_only, set())
+    assert text_only == [["I. MỤC TIÊU"], ["I. MỤC TIÊU"]]

@@ -228,3 +228,27 @@ def locate_words(plain: PlainText, scanned: list[ScannedPage]) -> WordIndex:
 
 
 _TOKEN = re.compile(r"\S+")
+
+
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+_PART_HEADING = re.compile(r"^([IVXLl1|]{1,5})\.(\s+)(?=[A-ZĐÀ-Ỹ])")
+_NUMBERING_RESTARTS = re.compile(r"^(?:[A-ZĐ]\.\s|Phần\s|PHẦN\s)")  # "B. MỘT SỐ TỒN TẠI", "Phần thứ hai"
+
+
+def renumber_parts(pages: list[list[str]], scanned: set[int]) -> None:
+    """The Roman numerals of a document's parts ("I. ...", "II. ...", "III. TỔ CHỨC THỰC HIỆN") follow each other
+    until a lettered part or a "Phần" starts them again: on a scanned page a numeral that repeats the one before
+    (tesseract reads a serif "III" as "II") or that is no numeral ("IL.") is the one after it. Lines of text pages
+    are read, never changed."""
+    last = 0
+    for number, lines in enumerate(pages, start=1):
+        for index, line in enumerate(lines):
+            if _NUMBERING_RESTARTS.match(line):
+                last = 0
+            if not (found := _PART_HEADING.match(line)):
+                continue
+            value = _ROMAN.index(found.group(1)) + 1 if found.group(1) in _ROMAN else 0
+            if number in scanned and value in (0, last) and last < len(_ROMAN):
+                value = last + 1
+                lines[index] = f"{_ROMAN[last]}.{found.group(2)}{line[found.end() :]}"
+            last = value or last

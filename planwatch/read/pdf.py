@@ -13,7 +13,7 @@ from time import monotonic
 from planwatch.limits import allow_more
 from planwatch.read.footnotes import strip_glued_markers
 from planwatch.read.model import Block, RawDocument
-from planwatch.read.ocr_pages import OcrMode, OcrNeeded, OcrOptions, ScannedPage, read_scanned
+from planwatch.read.ocr_pages import OcrMode, OcrNeeded, OcrOptions, ScannedPage, read_scanned, renumber_parts
 from planwatch.read.text import join_lines
 
 TIME_LIMIT_SECONDS = 120
@@ -28,6 +28,7 @@ def read_pdf(name: str, data: bytes, ocr: OcrOptions | None = None) -> RawDocume
     scanned = _scanned(data, pages, ocr)
     for scan in scanned:
         pages[scan.number - 1] = [TABLE_ROW + text if kind == "table_row" else text for kind, text in scan.lines]
+    renumber_parts(pages, {scan.number for scan in scanned})
     if not any(line.strip() for page in pages for line in page):
         refusal = "tệp PDF không có lớp văn bản (bản quét ảnh?)"
         raise ValueError(refusal + (": đọc với --ocr auto" if ocr.mode == OcrMode.NEVER else ""))
