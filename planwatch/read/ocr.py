@@ -131,7 +131,7 @@ def take_rules(grey: Image.Image, dpi: int) -> tuple[Image.Image, list[Grid]]:
 
 def _long_runs(ink: np.ndarray, length: int, axis: int) -> np.ndarray:
     """The pixels of ink runs at least `length` long along `axis` (a sliding window over cumulative sums)."""
-    counts = np.cumsum(ink, axis=axis, dtype=np.int32)
+    counts = np.cumsum(ink, axis=axis, dtype=np.uint16)  # a page is under 65.536 pixels either way
     pad = [(0, 0), (0, 0)]
     pad[axis] = (1, 0)
     counts = np.pad(counts, pad)

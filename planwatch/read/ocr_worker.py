@@ -21,6 +21,7 @@ MEMORY_LIMIT = 1536 * 1024**2
 IMAGE_SCALE = 2  # the page image kept for the viewer and the review: half the resolution read
 IMAGE_QUALITY = 70
 MIN_DPI = 200
+MAX_SIDE = 6000  # pixels of a rendered page's longer side (A3 at 300 dpi is 4.961)
 MIN_TEXT = 20  # letters and digits: fewer, and the page is read whatever its images
 
 
@@ -80,11 +81,12 @@ def _resolution(page: Any, dpi: int) -> int:
     300 only makes its specks bigger."""
     import pypdfium2.raw as pdfium_c
 
-    width = page.get_size()[0]
+    width, height = page.get_size()
+    dpi = min(dpi, int(MAX_SIDE * 72 / max(width, height, 1.0)))  # a poster-sized page is read smaller
     found = [image.get_px_size()[0] * 72 / max(right - left, 1.0)
              for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
              for left, _, right, _ in [image.get_bounds()] if right - left > 0.5 * width]  # fmt: skip
-    return max(MIN_DPI, min(dpi, round(max(found)))) if found else dpi
+    return max(min(MIN_DPI, dpi), min(dpi, round(max(found)))) if found else dpi
 
 
 def _jpeg(grey: object) -> str:
