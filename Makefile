@@ -1,4 +1,6 @@
 # Two commands: `make demo` sets up and runs the main job; `make test` runs the tests.
+# `make test-fast`: unit, grammar and SQLite tests (no PostgreSQL, no Chromium, no processes of their own).
+# `make lint`: ruff and mypy --strict; `make test-far`: the whole suite with the clock moved to 2031.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,19 +12,17 @@ $(BIN)/planwatch: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-.PHONY: setup browser ocr demo serve test lint bench
+.PHONY: setup system-packages demo serve test test-fast test-far lint bench
 setup: $(BIN)/planwatch
 
-# The end-to-end tests drive Debian's Chromium (never a downloaded browser).
-browser:
+# What the tests take from Debian: Chromium for the end-to-end tests (never a downloaded browser); tesseract's
+# Vietnamese model, which reads scanned PDFs, and the DejaVu fonts the tests draw their scanned pages with.
+system-packages:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
-
-# Scanned PDFs are read by tesseract with Debian's Vietnamese model (and the tests draw pages with DejaVu fonts).
-ocr:
-	@test -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata -a -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || \
+	@test -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata -a -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie fonts-dejavu-core)
 
-demo: setup ocr
+demo: setup
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/planwatch --db $(DEMO_DB) ingest samples/
 	$(BIN)/planwatch --db $(DEMO_DB) documents
@@ -35,12 +35,22 @@ demo: setup ocr
 serve: setup
 	$(BIN)/planwatch --db $(DEMO_DB) serve
 
-test: setup browser ocr
+# Tests run in a random order (pytest-randomly prints its seed; `pytest --randomly-seed=N` repeats an order).
+test: setup system-packages
 	$(BIN)/pytest -q
+
+FAST := not postgres and not browser and not slow
+test-fast: setup
+	$(BIN)/pytest -q -m "$(FAST)"
+
+FAR_DATE := 2031-06-15
+test-far: setup system-packages
+	PLANWATCH_TEST_DATE=$(FAR_DATE) $(BIN)/pytest -q
 
 lint: setup
 	$(BIN)/ruff check planwatch tests bench
-	$(BIN)/mypy planwatch
+	$(BIN)/ruff format --check planwatch tests bench
+	$(BIN)/mypy --strict planwatch
 
 bench: setup
 	$(BIN)/python bench/quality.py

@@ -20,7 +20,10 @@ def fact_records(session: Session, doc: str | None = None) -> Iterator[dict[str,
     provinces = {
         key: province for key, province in session.execute(select(models.Document.doc_key, models.Document.province))
     }
-    for fact, doc_key in session.execute(of_current_documents(models.Fact, doc)):
+    # a document's actual figures before the plans it quotes beside them (a table's "Kế hoạch" column)
+    in_order = of_current_documents(models.Fact, doc).order_by(None)
+    in_order = in_order.order_by(models.Document.doc_key, models.Fact.planned, models.Fact.char_start, models.Fact.id)
+    for fact, doc_key in session.execute(in_order):
         yield {
             "doc": doc_key,
             "province": provinces.get(doc_key),
@@ -37,6 +40,7 @@ def fact_records(session: Session, doc: str | None = None) -> Iterator[dict[str,
             "char_end": fact.char_end,
             "base_value": fact.base_value,
             "estimate": fact.estimate,
+            "modality": modality(fact),
             "rank_of": fact.rank_of,
             "parent": fact.parent,
             "section": fact.section,
@@ -47,6 +51,7 @@ def fact_records(session: Session, doc: str | None = None) -> Iterator[dict[str,
                     ("prior", fact.prior),
                     ("footnote", fact.footnote),
                     ("planned", fact.planned),
+                    ("scenario", fact.scenario),
                     ("elsewhere", fact.elsewhere),
                 )
                 if on
@@ -62,6 +67,16 @@ def _ocr_fields(fact: models.Fact) -> dict[str, Any]:
     doubts = fact.doubts.split(",") if fact.doubts else []
     return {"ocr": {"box": fact.ocr_box, "confidence": fact.ocr_confidence, "doubts": doubts, "review": fact.review,
                     "value_read": fact.value_read}}  # fmt: skip
+
+
+def modality(fact: models.Fact) -> str:
+    """What a figure is (EXPORT.md): a scenario's ("kịch bản"), a plan's, target's or budget estimate's (planned),
+    an estimate ("ước"), or what happened (actual)."""
+    if fact.scenario:
+        return "scenario"
+    if fact.planned:
+        return "planned"
+    return "estimate" if fact.estimate else "actual"
 
 
 def target_records(session: Session, doc: str | None = None) -> Iterator[dict[str, Any]]:

@@ -169,7 +169,7 @@ def review_page(
         listed = [(item, shown(item.fact)) for item in items]
     more = f"/doi-chieu?offset={offset + 50}" + (f"&doc={quote(doc)}" if doc else "") if offset + 50 < total else ""
     can_review = who is not None and who.role in PROVINCE_WRITERS
-    return render(request, "review.html", items=listed, total=total, doc=doc, more=more, can_review=can_review,
+    return render(request, "ocr_review.html", items=listed, total=total, doc=doc, more=more, can_review=can_review,
                   message=request.query_params.get("message", ""))  # fmt: skip
 
 

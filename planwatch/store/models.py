@@ -53,6 +53,10 @@ class Document(Base):
     province: Mapped[str | None] = mapped_column(String(100), index=True)
     reference_date: Mapped[date | None] = mapped_column(Date)  # the date the document speaks from
     reference_source: Mapped[str | None] = mapped_column(String(20))  # header, dateline, title, text, given
+    period_source: Mapped[str | None] = mapped_column(String(20))  # title, lead, body, indicator, reference, given
+    time_doubt: Mapped[str | None] = mapped_column(Text)  # why the year is uncertain (structure/doc_time.py)
+    sureness: Mapped[float | None] = mapped_column(Float)  # share of figures with a stated period and a known label
+    time_reviewed: Mapped[bool] = mapped_column(Boolean, default=False)  # a person confirmed or set the period
 
     blocks: Mapped[list[Block]] = relationship(back_populates="document", cascade="all, delete-orphan")
     facts: Mapped[list[Fact]] = relationship(back_populates="document", cascade="all, delete-orphan")
@@ -120,13 +124,14 @@ class Fact(Base):
     prior: Mapped[bool] = mapped_column(Boolean, default=False)
     planned: Mapped[bool] = mapped_column(Boolean, default=False)  # a plan's figure, not an actual
     elsewhere: Mapped[bool] = mapped_column(Boolean, default=False)  # of the country or another place, quoted
+    scenario: Mapped[bool] = mapped_column(Boolean, default=False)  # a scenario's figure ("kịch bản"), not an actual
     section: Mapped[str] = mapped_column(Text, default="")
     footnote: Mapped[int | None] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer)
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text)
-    # read by OCR (migration 0013): the box of its number on the page image (fractions x0, y0, x1, y1), the lowest
+    # read by OCR (migration 0014): the box of its number on the page image (fractions x0, y0, x1, y1), the lowest
     # confidence of its digits, why it needs a person's check ("low_confidence,format", ...; None: it does not),
     # and that check: "pending", "confirmed" or "corrected" (then value_read holds what the machine read)
     ocr: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -387,7 +392,7 @@ class IngestJob(Base):
     facts: Mapped[int] = mapped_column(Integer, default=0)
     tasks: Mapped[int] = mapped_column(Integer, default=0)
     message: Mapped[str] = mapped_column(Text, default="")
-    # migration 0013: "read" for every upload, "ocr" once its scanned pages are to be read (by the OCR worker, so
+    # migration 0014: "read" for every upload, "ocr" once its scanned pages are to be read (by the OCR worker, so
     # that a long scan holds no other upload); pages read so far of how many, and when the last one was
     lane: Mapped[str] = mapped_column(String(10), default="read")
     pages_done: Mapped[int | None] = mapped_column(Integer)

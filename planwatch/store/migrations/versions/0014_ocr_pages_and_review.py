@@ -1,15 +1,15 @@
 """Scanned documents: a fact read by OCR keeps its box on the page, the confidence of its digits, why it needs a
 person's check and that check; the page images OCR read; the OCR lane and page progress of the ingest queue.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
