@@ -19,6 +19,8 @@ from tests.scanned import page_image, scanned_pdf
 from tests.test_ocr import LINES, TABLE
 from tests.test_web_e2e import PASSWORD, _serving, _shot, _sign_in, browser, page  # noqa: F401  (fixtures)
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # Chromium, and OCR in a process of its own
+
 
 def _scanned_store(folder: Path) -> Engine:
     engine = open_engine(f"sqlite:///{folder / 'scan.db'}")

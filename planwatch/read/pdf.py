@@ -14,7 +14,6 @@ from time import monotonic
 from typing import Any
 
 from planwatch.limits import allow_more
-
 from planwatch.read.footnotes import strip_glued_markers
 from planwatch.read.model import Block, RawDocument
 from planwatch.read.ocr_pages import OcrMode, OcrNeeded, OcrOptions, ScannedPage, read_scanned, renumber_parts
@@ -32,8 +31,8 @@ def read_pdf(name: str, data: bytes, ocr: OcrOptions | None = None) -> RawDocume
     pages = _extract_pages(data)
     scanned = _scanned(data, pages, ocr)
     for scan in scanned:
-        lines = [TABLE_ROW + text if kind == "table_row" else text for kind, text in scan.lines]
-        pages[scan.number - 1] = {"lines": lines, "boxes": []}
+        read = [TABLE_ROW + text if kind == "table_row" else text for kind, text in scan.lines]
+        pages[scan.number - 1] = {"lines": read, "boxes": []}
     renumber_parts([page["lines"] for page in pages], {scan.number for scan in scanned})
     if not any(line.strip() for page in pages for line in page["lines"]):
         refusal = "tệp PDF không có lớp văn bản (bản quét ảnh?)"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from planwatch.serve.scan_labels import SCAN_LABELS
+
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
         "login": "Đăng nhập",
@@ -14,8 +16,6 @@ LABELS: dict[str, dict[str, str]] = {
         "job_queued": "Đang chờ đọc ({ahead} tệp trước)…",
         "job_waiting": "đang chờ",
         "job_running": "Đang đọc tệp…",
-        "job_pages": "nhận dạng chữ (OCR): trang {done}/{total}",
-        "job_ocr_waiting": "chờ nhận dạng chữ (OCR), {total} trang",
         "job_read": "đã đọc",
         "job_refused": "bị từ chối",
         "job_done": "Đã nhập {doc}: {facts} số liệu, {tasks} nhiệm vụ",
@@ -71,25 +71,6 @@ LABELS: dict[str, dict[str, str]] = {
         "action:document.correct": "Sửa thông tin văn bản",
         "action:document.delete": "Xoá văn bản",
         "action:target.set": "Nhập/sửa chỉ tiêu",
-        "action:fact.confirmed": "Xác nhận số liệu đọc từ bản quét",
-        "action:fact.corrected": "Sửa số liệu đọc từ bản quét",
-        "ocr_review": "Số liệu cần đối chiếu",
-        "review_nav": "Đối chiếu",
-        "review_intro": "Số liệu đọc bằng nhận dạng chữ (OCR) chưa chắc chắn: so ảnh trang với giá trị đọc được, "
-        "xác nhận hoặc sửa.",
-        "review_none": "Không có số liệu nào cần đối chiếu.",
-        "review_found": "{n} số liệu cần đối chiếu",
-        "value_read": "Giá trị đọc được",
-        "page_image": "Ảnh trang",
-        "confirm_value": "Đúng",
-        "correct_to": "Sửa thành",
-        "doubt:low_confidence": "chữ số đọc không chắc chắn",
-        "doubt:format": "số viết sai kiểu Việt Nam",
-        "doubt:parts": "các phần cộng lại lớn hơn tổng",
-        "doubt:plan": "% kế hoạch không khớp giá trị và kế hoạch",
-        "doubt:change": "mức tăng/giảm không khớp số liệu cùng kỳ",
-        "confidence": "độ tin cậy",
-        "scanned_pages": "Trang quét",
         "action:indicator.alias": "Gắn mã chỉ tiêu",
         "action:agency.alias": "Thêm vào danh mục cơ quan",
         "locked_by": "Kỳ này đã khoá bởi {who} lúc {at}",
@@ -269,8 +250,6 @@ LABELS: dict[str, dict[str, str]] = {
         "job_queued": "Waiting to be read ({ahead} files before it)…",
         "job_waiting": "waiting",
         "job_running": "Reading the file…",
-        "job_pages": "reading the scan (OCR): page {done}/{total}",
-        "job_ocr_waiting": "waiting for OCR, {total} pages",
         "job_read": "read",
         "job_refused": "refused",
         "job_done": "Stored {doc}: {facts} figures, {tasks} tasks",
@@ -326,25 +305,6 @@ LABELS: dict[str, dict[str, str]] = {
         "action:document.correct": "Document corrected",
         "action:document.delete": "Document deleted",
         "action:target.set": "Target set",
-        "action:fact.confirmed": "Scanned figure confirmed",
-        "action:fact.corrected": "Scanned figure corrected",
-        "ocr_review": "Figures to check",
-        "review_nav": "Check",
-        "review_intro": "Figures read by OCR that may be wrong: compare the page with the value read, then confirm or "
-        "correct it.",
-        "review_none": "No figure needs checking.",
-        "review_found": "{n} figures to check",
-        "value_read": "Value read",
-        "page_image": "Page image",
-        "confirm_value": "Correct",
-        "correct_to": "Correct to",
-        "doubt:low_confidence": "unsure digits",
-        "doubt:format": "not a Vietnamese number",
-        "doubt:parts": "parts sum above the total",
-        "doubt:plan": "% of plan disagrees with value and plan",
-        "doubt:change": "change disagrees with the prior figure",
-        "confidence": "confidence",
-        "scanned_pages": "Scanned pages",
         "action:indicator.alias": "Indicator label mapped",
         "action:agency.alias": "Agency added to the registry",
         "locked_by": "This month was locked by {who} at {at}",
@@ -536,3 +496,4 @@ VALUES_EN = {
     "nội chính": "internal affairs",
     "chưa phân loại": "unclassified",
 }
+LABELS = {lang: words | SCAN_LABELS[lang] for lang, words in LABELS.items()}  # and the words of scanned documents
