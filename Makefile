@@ -35,17 +35,26 @@ demo: setup
 serve: setup
 	$(BIN)/planwatch --db $(DEMO_DB) serve
 
-# Tests run in a random order (pytest-randomly prints its seed; `pytest --randomly-seed=N` repeats an order).
+# Tests run in a random order (pytest-randomly): `make test SEED=N` repeats the order a run printed. Their
+# stores live in memory (/dev/shm) when the machine has it: a SQLite commit there waits for no disk.
+ifndef SEED
+SEED := $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+endif
+TEST_TMP := $(if $(wildcard /dev/shm),/dev/shm,$(or $(TMPDIR),/tmp))
+PYTEST = TMPDIR=$(TEST_TMP) $(BIN)/pytest -q --randomly-seed=$(SEED)
 test: setup system-packages
-	$(BIN)/pytest -q
+	@echo "test order: SEED=$(SEED)"
+	$(PYTEST)
 
 FAST := not postgres and not browser and not slow
 test-fast: setup
-	$(BIN)/pytest -q -m "$(FAST)"
+	@echo "test order: SEED=$(SEED)"
+	$(PYTEST) -m "$(FAST)"
 
 FAR_DATE := 2031-06-15
 test-far: setup system-packages
-	PLANWATCH_TEST_DATE=$(FAR_DATE) $(BIN)/pytest -q
+	@echo "test order: SEED=$(SEED), clock at $(FAR_DATE)"
+	PLANWATCH_TEST_DATE=$(FAR_DATE) $(PYTEST)
 
 lint: setup
 	$(BIN)/ruff check planwatch tests bench

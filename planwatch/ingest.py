@@ -16,12 +16,12 @@ from functools import partial
 from itertools import repeat
 from pathlib import Path
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.access.audit import record
-from planwatch.extract.agencies import Agency, Registry, default_registry
+from planwatch.extract.agencies import Registry
 from planwatch.extract.document import extract_document
 from planwatch.limits import TooSlow, time_limit
 from planwatch.monitor.stored import CheckScopes, ScopeResult, check_scope, refresh_store
@@ -33,8 +33,9 @@ from planwatch.read.page_news import PageNews, listen, news_queue, told
 from planwatch.review.scanned_rows import add_scanned
 from planwatch.store import models
 from planwatch.store.db import connect, session_factory
+from planwatch.store.documents import add_version, current_with_bytes, make_current, versions
+from planwatch.store.known import agency_registry, user_indicator_aliases
 from planwatch.store.rows import Coder, DocumentRows, document_rows
-from planwatch.store.stale import mark_stale, scope_of
 from planwatch.structure.metadata import DocumentMeta
 from planwatch.vocab.catalogue import default_catalogue
 
@@ -270,9 +271,7 @@ def _current_with(sessions: sessionmaker[Session], digest: str, path: Path = Pat
 
 
 def _unchanged(session: Session, digest: str, path: Path, key: str | None) -> IngestResult | None:
-    current = session.scalar(
-        select(models.Document).where(models.Document.sha256 == digest, models.Document.is_current.is_(True))
-    )
+    current = current_with_bytes(session, digest)
     if current is None:
         return None
     elsewhere = f" (là văn bản {current.doc_key})" if key and current.doc_key != key else ""
@@ -318,18 +317,13 @@ def _store(sessions: sessionmaker[Session], prepared: _Prepared) -> IngestResult
     with sessions.begin() as session:
         if unchanged := _unchanged(session, digest, path, key):
             return unchanged
-        versions = session.scalars(select(models.Document).where(models.Document.doc_key == key)).all()
-        if earlier := next((v for v in versions if v.sha256 == digest), None):
-            session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
-            earlier.is_current = True
-            return IngestResult(path, "restored", key, message=f"phiên bản {earlier.version} trở lại là bản hiện hành")
-        session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
-        mark_stale(session, {scope_of(v.province) for v in versions})  # an earlier version may name another
+        earlier = versions(session, key)
+        if same := next((v for v in earlier if v.sha256 == digest), None):
+            make_current(session, same)
+            return IngestResult(path, "restored", key, message=f"phiên bản {same.version} trở lại là bản hiện hành")
         start, end = meta.period.as_strings()
         document = models.Document(
             doc_key=key,
-            version=len(versions) + 1,
-            is_current=True,
             sha256=digest,
             filename=stored.name[:500],
             fmt=prepared.fmt,
@@ -350,26 +344,12 @@ def _store(sessions: sessionmaker[Session], prepared: _Prepared) -> IngestResult
             text=prepared.text,
             ingested_at=datetime.now(),
         )
-        session.add(document)
-        session.flush()
-        rows = prepared.rows
-        for model, items in rows.by_model.items():
-            session.execute(insert(model), [{**item, "document_id": document.id} for item in items])
-        status = "new_version" if versions else "added"
+        add_version(session, document, prepared.rows.by_model)
+        status = "new_version" if earlier else "added"
         if stored.audited_as:
             after = {"version": document.version, "sha256": digest, "filename": document.filename}
             record(session, stored.audited_as, f"document.{status}", f"document:{key}", None, after)
+        rows = prepared.rows
         return IngestResult(
             path, status, key, rows.count(models.Fact), rows.count(models.Task), warnings=prepared.warnings
         )
-
-
-def user_indicator_aliases(session: Session) -> dict[str, str]:
-    """Labels users mapped to catalogue codes, folded."""
-    return {a.alias: a.code for a in session.scalars(select(models.IndicatorAlias))}
-
-
-def agency_registry(session: Session) -> Registry:
-    """The shipped registry plus the agencies and spellings users added."""
-    extra = [Agency(a.code, a.name, a.kind, (a.alias,)) for a in session.scalars(select(models.AgencyAlias))]
-    return default_registry().with_agencies(extra) if extra else default_registry()

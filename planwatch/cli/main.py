@@ -19,7 +19,20 @@ from planwatch.cli import jobs as _jobs  # noqa: F401  (registers its commands)
 from planwatch.cli import report as _report  # noqa: F401  (registers its commands)
 from planwatch.cli import targets as _targets  # noqa: F401  (registers its commands)
 from planwatch.cli import tasks as _tasks  # noqa: F401  (registers its commands)
-from planwatch.cli.app import Jobs, app, console, date_option, errors, fail, job_count, say, sessions, state
+from planwatch.cli.app import (
+    Jobs,
+    ProvinceOption,
+    app,
+    console,
+    date_option,
+    errors,
+    fail,
+    job_count,
+    say,
+    sessions,
+    state,
+    view_of,
+)
 from planwatch.export import fact_records, target_records, task_records, to_jsonl
 from planwatch.ingest import document_paths, ingest_files
 from planwatch.query.ask import ask as answer_question
@@ -86,12 +99,13 @@ def facts(
     indicator: Annotated[str | None, typer.Option(help="Tên chỉ tiêu, có dấu hoặc không dấu")] = None,
     doc: Annotated[str | None, typer.Option(help="Mã văn bản")] = None,
     measure: Annotated[str | None, typer.Option(help="value, yoy_change_pct, plan_pct, ...")] = None,
-    province: Annotated[str | None, typer.Option(help="Tỉnh của văn bản, có dấu hoặc không dấu")] = None,
+    province: ProvinceOption = None,
     limit: Annotated[int, typer.Option(min=1, help="Số dòng tối đa")] = 50,
 ) -> None:
     """Bảng số liệu: chỉ tiêu, loại, giá trị, kỳ, nguồn."""
     with sessions()() as session:
-        rows = find_facts(session, indicator=indicator, doc=doc, measure=measure, province=province)
+        view = view_of(session, province)
+        rows = find_facts(session, indicator=indicator, doc=doc, measure=measure, scope=view.scope)
     if not rows:
         console.print(say("none"))
         return

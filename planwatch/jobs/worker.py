@@ -35,7 +35,6 @@ def _run(sessions: sessionmaker[Session], lane: str) -> bool | None:
         return None
     try:
         finish(sessions, claimed.id, _ingest(sessions, claimed, lane))
-        refresh_store(sessions)
     except OcrNeeded as needed:
         to_ocr(sessions, claimed.id, needed.pages)
         return False
@@ -63,11 +62,13 @@ def drain(sessions: sessionmaker[Session]) -> int:
     for lane in (READ, OCR):
         while (read := _run(sessions, lane)) is not None:
             done += read
+    refresh_store(sessions)
     return done
 
 
 def _refresh_findings(sessions: sessionmaker[Session]) -> None:
-    """The findings of edits made on the pages, refreshed between jobs."""
+    """The findings of what the jobs read and what edits made on the pages left marked, refreshed once the queue
+    is empty: a burst of uploads is checked once, not once per file."""
     try:
         refresh_if_free(sessions)
     except DBAPIError:

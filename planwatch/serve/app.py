@@ -22,6 +22,7 @@ from swagger_ui_bundle import swagger_ui_path
 
 from planwatch.jobs.queue import OCR
 from planwatch.jobs.worker import Worker
+from planwatch.monitor.stored import refresh_if_free
 from planwatch.serve import (
     agency_pages,
     api,
@@ -58,6 +59,7 @@ def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None)
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+        refresh_if_free(app.state.sessions)  # what writes left unchecked (a stopped server, a script), checked first
         app.state.worker.start()
         app.state.ocr_worker.start()
         yield

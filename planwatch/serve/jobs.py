@@ -83,9 +83,9 @@ def upload(
         job_id = enqueue(db, name, file.file.read(request.app.state.max_upload + 1), who.username or "local")
     request.app.state.worker.wake()
     found = _waited(request, job_id, wait)
-    if found.refused:
+    if wait and found.refused:  # without `wait` the answer is the job, however quickly the worker took it
         raise HTTPException(422, f"“{name}” bị từ chối: {found.message}")
-    if found.finished:
+    if wait and found.finished:
         response.status_code = 200
     return JobOut.of(found)
 
