@@ -11,7 +11,8 @@ from datetime import date
 
 from planwatch.extract.agencies import Registry
 from planwatch.extract.facts import Fact, extract_facts
-from planwatch.extract.indicator_tables import Dating, read_table
+from planwatch.extract.indicator_tables import read_table
+from planwatch.extract.table_columns import Dating
 from planwatch.extract.targets import TargetDraft, extract_targets, planned_facts, table_targets
 from planwatch.extract.tasks import Task, TaskGroup, extract_tasks
 from planwatch.limits import check_time
