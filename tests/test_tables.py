@@ -402,3 +402,17 @@ def test_a_unit_in_a_column_header_and_a_change_in_points_left_alone() -> None:
     assert ("Thu nội địa", "yoy_change_pct", 9.4, "2025-01", "2025-09") in facts
     assert [f.fact.unit for f in found.facts if f.fact.value == 4210.5] == ["tỷ đồng"]
     assert not any(f.fact.value == -0.7 for f in found.facts)
+
+
+def test_a_price_index_table_whose_group_cell_ends_with_so_voi() -> None:
+    text = (
+        "CHỈ SỐ GIÁ TIÊU DÙNG THÁNG 8 NĂM 2025\nĐơn vị tính: %\nChỉ số giá tháng 8 năm 2025 so với\n"
+        "Bình quân 8 tháng năm 2025 so với cùng kỳ\nKỳ gốc (2019)\nCùng tháng năm trước\nTháng 12 năm trước\n"
+        "Tháng trước\nGiáo dục\n108,30\n102,40\n101,10\n100,05\n102,15\n"
+    )
+    facts = _facts(_read(text))
+    assert ("Giáo dục so với Kỳ gốc (2019)", "value", 108.3, "2025-08", "2025-08") in facts
+    assert ("Giáo dục", "yoy_change_pct", 2.4, "2025-08", "2025-08") in facts
+    assert ("Giáo dục", "ytd_change_pct", 1.1, "2025-08", "2025-08") in facts
+    assert ("Giáo dục", "prev_change_pct", 0.05, "2025-08", "2025-08") in facts
+    assert ("Giáo dục", "yoy_change_pct", 2.15, "2025-01", "2025-08") in facts

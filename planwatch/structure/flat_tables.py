@@ -257,7 +257,8 @@ class _Reader:
         """((the label column's header, the figure columns' header cells), the unit line's text) and where the
         rows start. A two-level header flattens as a group cell ending with ":" ("Tháng 4 năm 2020 so với:"),
         the cells that span both levels ("Bình quân 4 tháng so với cùng kỳ"), then the group's own columns; the
-        rows hold the group's columns first, each read with the group's words before it."""
+        rows hold the group's columns first, each read with the group's words before it. A group cell may end
+        with "so với" and no colon ("Chỉ số giá tháng 9 năm 2025 so với")."""
         label: Cell = (-1, "Chỉ tiêu")
         unit = ""
         columns: list[Cell] = []
@@ -285,7 +286,7 @@ class _Reader:
                 label = (piece.offset, piece.text)
             elif UNIT_HEAD.match(folded) and not columns:
                 self.has_unit = True
-            elif piece.text.endswith(":") and group is None:
+            elif (piece.text.endswith(":") or folded.endswith(" so voi")) and group is None:
                 group = (piece.offset, piece.text)
             elif group and not columns and _WHOLE_HEADER.search(folded):
                 spanning.append((piece.offset, piece.text))
