@@ -43,6 +43,7 @@ from planwatch.vocab.periods import COLUMN_YEAR, find_periods
 from planwatch.vocab.units import match_unit
 
 _WHOLE_HEADER = re.compile(r"\bso voi\b|\bbinh quan\b")  # a header cell that says in full what its column holds
+_DATELINE = re.compile(r"(?i)\bngày\s+\d|\b(?:đăng|cập\s+nhật)\b|\d{1,2}/\d{1,2}/\d{4}")
 _SOURCE_NOTE = re.compile(r"^\(\s*(?:Theo|Kèm\s+theo|Ban\s+hành\s+kèm)\b", re.IGNORECASE)
 # A line that groups the rows after it: "Phân theo nhóm ngành hàng", "Trong đó:", "Chia ra:"
 _GROUP = re.compile(r"^(?:phan theo|chia theo|chia ra|trong do|tr do|trd|bao gom|gom)\b")
@@ -390,7 +391,7 @@ class _Reader:
             for k in range(max(0, i - 3), i)
             if len(self.text(k)) <= 200 and not self.is_plain(k) and not is_unit_line(self.text(k))
         ]
-        before = [t for t in before if not _SOURCE_NOTE.match(t)]
+        before = [t for t in before if not _SOURCE_NOTE.match(t) and not _DATELINE.search(t)]
         numbered = [k for k, t in enumerate(before) if is_title(t)]
         if numbered:
             return " ".join(t for t in before[numbered[-1] :] if not t.isascii() or t is before[numbered[-1]])
