@@ -15,9 +15,12 @@ $(BIN)/planwatch: pyproject.toml
 .PHONY: setup system-packages demo serve test test-fast test-far lint bench
 setup: $(BIN)/planwatch
 
-# What the tests take from Debian: Chromium for the end-to-end tests (never a downloaded browser).
+# What the tests take from Debian: Chromium for the end-to-end tests (never a downloaded browser); tesseract's
+# Vietnamese model, which reads scanned PDFs, and the DejaVu fonts the tests draw their scanned pages with.
 system-packages:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	@test -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata -a -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie fonts-dejavu-core)
 
 demo: setup
 	rm -f demo.db demo.db-wal demo.db-shm

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress
+from rich.progress import Progress, TaskID
 from rich.table import Table
 from sqlalchemy import func, select
 
@@ -37,6 +37,7 @@ from planwatch.export import fact_records, target_records, task_records, to_json
 from planwatch.ingest import document_paths, ingest_files
 from planwatch.query.ask import ask as answer_question
 from planwatch.query.facts import current_documents, find_facts
+from planwatch.read.ocr_pages import OcrMode
 from planwatch.store import models
 from planwatch.store.db import database_url
 from planwatch.vocab.measures import measure_label
@@ -51,6 +52,9 @@ def ingest(
     ] = None,
     province: Annotated[str | None, typer.Option(help="Tỉnh của văn bản khi văn bản không ghi rõ")] = None,
     jobs: Jobs = None,
+    ocr: Annotated[
+        OcrMode, typer.Option(help="Nhận dạng chữ trang PDF quét: auto (trang không có chữ), always, never")
+    ] = OcrMode.AUTO,
 ) -> None:
     """Nhập văn bản (.txt, .md, .docx, .pdf); mỗi văn bản một dòng kết quả, theo thứ tự."""
     given = date_option(on)
@@ -62,8 +66,15 @@ def ingest(
     results = []
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task(say("reading"), total=len(files))
+        scans: dict[str, TaskID] = {}
+
+        def pages_read(name: str, done: int, total: int) -> None:
+            if name not in scans:
+                scans[name] = progress.add_task(say("ocr_pages").format(name=name), total=total)
+            progress.update(scans[name], completed=done, total=total)
+
         workers = min(job_count(jobs), len(files))
-        for result in ingest_files(factory, files, given, province, workers):
+        for result in ingest_files(factory, files, given, province, workers, ocr, pages_read):
             path = result.path
             results.append(result)
             style = "red" if result.status == "rejected" else "green"

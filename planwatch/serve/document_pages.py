@@ -21,6 +21,7 @@ from planwatch.serve.auth import actor
 from planwatch.serve.common import Db
 from planwatch.serve.document_view import render_document
 from planwatch.serve.rendering import open_session, page_lang, planning_edit, render
+from planwatch.serve.review import scan_pages
 from planwatch.serve.view import PageView
 from planwatch.store import models
 from planwatch.store.documents import current_version
@@ -74,7 +75,8 @@ def _current(db: Session, doc: str) -> models.Document:
 def document(request: Request, doc: str) -> HTMLResponse:
     with open_session(request) as db:
         found = _current(db, doc)
-        blocks = render_document(found, list(found.facts))
+        facts = list(found.facts)
+        blocks = render_document(found, facts)
         versions = db.scalars(
             select(models.Document).where(models.Document.doc_key == doc).order_by(models.Document.version)
         ).all()
@@ -92,6 +94,7 @@ def document(request: Request, doc: str) -> HTMLResponse:
             message=request.query_params.get("message", ""),
             body=[(b.start, Markup(b.html), [Markup(c) for c in b.cells]) for b in blocks if b.kind != "footnote"],
             notes=[(b.footnote, b.start, Markup(b.html)) for b in blocks if b.kind == "footnote"],
+            scans=scan_pages(found, facts),
         )
 
 

@@ -34,6 +34,9 @@ class JobOut(BaseModel):
     tasks: int
     message: str
     ahead: int  # jobs waiting before this one
+    lane: str  # "read", or "ocr" for a scan read page by page
+    pages_done: int | None  # a scan's pages read so far
+    pages_total: int | None
 
     @classmethod
     def of(cls, found: Job) -> JobOut:
@@ -50,6 +53,9 @@ class JobOut(BaseModel):
             tasks=found.tasks,
             message=found.message,
             ahead=found.ahead,
+            lane=found.lane,
+            pages_done=found.pages_done,
+            pages_total=found.pages_total,
         )
 
 
