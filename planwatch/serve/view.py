@@ -13,6 +13,7 @@ from urllib.parse import unquote
 from fastapi import Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
+from planwatch.query.years import default_year
 from planwatch.serve.common import Db
 from planwatch.store.current import provinces_by_count
 from planwatch.view import View, make_view
@@ -47,13 +48,19 @@ class ViewOf:
         if self.pages:
             province = province or unquote(request.cookies.get(PROVINCE_COOKIE, "")) or None
         lang = lang or request.cookies.get("lang") or "vi"
-        view = make_view(db, province, year, lang, day, self.pages, store_provinces(request, db))
+        provinces, latest = _store_basics(request, db)
+        view = make_view(db, province, year or latest, lang, day, self.pages, provinces)
         return replace(view, notice=notice) if notice else view
 
 
-def store_provinces(request: Request, db: Session) -> list[str]:
-    """The provinces of the store's current documents, the one with the most first, once per state of the store."""
-    return request.app.state.cache.get(db, "provinces", (), lambda: provinces_by_count(db))  # type: ignore[no-any-return]
+def _store_basics(request: Request, db: Session) -> tuple[list[str], int]:
+    """The store's provinces (the one with the most current documents first) and the latest year with actual
+    figures, computed once per state of the store."""
+
+    def compute() -> tuple[list[str], int]:
+        return provinces_by_count(db), default_year(db)
+
+    return request.app.state.cache.get(db, "store-basics", (), compute)  # type: ignore[no-any-return]
 
 
 PageView = Annotated[View, Depends(ViewOf(pages=True))]
