@@ -17,9 +17,11 @@ from planwatch.monitor.plan_edits import (
     add_indicator_alias,
     set_target,
 )
-from planwatch.monitor.progress import Thresholds, year_status, year_targets
+from planwatch.monitor.progress import year_status, year_targets
+from planwatch.monitor.projection import projection_fields
 from planwatch.monitor.series import series as indicator_series
 from planwatch.monitor.stored import refresh_pending, stored_findings, unclassified_labels
+from planwatch.monitor.thresholds import Thresholds
 from planwatch.serve.labels import VALUES_EN
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.numbers import format_number
@@ -71,6 +73,7 @@ def status(
                         "trend": r.trend,
                         "status": r.status,
                         "reason": r.reason_in(state.lang),
+                        **projection_fields(r.projection, state.lang),
                     }
                     for r in rows
                 ],

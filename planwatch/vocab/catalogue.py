@@ -30,6 +30,7 @@ class Indicator:
     parent: str | None = None
     aliases: tuple[str, ...] = field(default=())
     sum_of_parts: bool = False  # its children add up to it (xuất khẩu + nhập khẩu = tổng kim ngạch)
+    weights: str | None = None  # a growth rate: the level whose parts of the year weigh its months (GRDP_SIZE)
 
     @property
     def lower_is_better(self) -> bool:
@@ -105,6 +106,7 @@ def default_catalogue() -> Catalogue:
                 e.get("parent"),
                 tuple(str(a) for a in e.get("aliases", [])),
                 bool(e.get("sum_of_parts", False)),
+                e.get("weights"),
             )
             for e in yaml.safe_load(data)
         ]
