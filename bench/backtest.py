@@ -57,7 +57,9 @@ def report(trials: list[Trial]) -> None:
         row = "".join(f"{_pair(cells[m]):>12s}" if m in cells else f"{'':>12s}" for m in months)
         print(f"{names[str(code)].name[:33]:34s}{row}{_pair(whole):>14s}")
     per_month = by(trials, "months")
-    print(f"{'every indicator':34s}" + "".join(f"{_pair(per_month[m]):>12s}" for m in months) + f"{_pair(overall):>14s}")
+    print(
+        f"{'every indicator':34s}" + "".join(f"{_pair(per_month[m]):>12s}" for m in months) + f"{_pair(overall):>14s}"
+    )
     years = ", ".join(str(y) for y in by(trials, "year"))
     print(
         f"\n{overall.trials} projections (years {years}, {len(by(trials, 'code'))} indicators): seasonal error "

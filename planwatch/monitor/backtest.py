@@ -73,7 +73,9 @@ def _provinces(session: Session) -> list[str | None]:
 def _trials(province: str | None, indicator: Indicator, points: Sequence[Point]) -> Iterable[Trial]:
     years = sorted({int(p.period_end[:4]) for p in points})
     for year in years:
-        whole = next((p for p in points if (p.period_start, p.period_end) == (f"{year:04d}-01", f"{year:04d}-12")), None)
+        whole = next(
+            (p for p in points if (p.period_start, p.period_end) == (f"{year:04d}-01", f"{year:04d}-12")), None
+        )
         if whole is None or whole.base_value <= 0:
             continue
         target = models.Target(year=year, measure="value", unit=whole.unit, value=whole.value, comparator="=")
