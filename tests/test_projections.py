@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import Engine
@@ -20,7 +22,13 @@ from planwatch.monitor.backtest import backtest, by, summary
 from planwatch.monitor.progress import TargetStatus, year_status
 from planwatch.monitor.projection import Outlook, ProjectionBasis, RestKind, season
 from planwatch.monitor.series import Point, series
+from planwatch.report.content import year_end_projections
+from planwatch.report.kinds import ReportKind, ReportPeriod
+from planwatch.report.papers import draft_report
+from planwatch.report.verify import round_trip
 from planwatch.store.db import open_engine, session_factory
+from planwatch.vocab.numbers import format_number
+from planwatch.vocab.periods import Month
 
 from .conftest import SAMPLES, _postgres_engine
 
@@ -161,3 +169,26 @@ def test_a_season_repeated_every_year_projects_the_year_exactly(
 def test_a_share_above_the_whole_year_pairs_different_things_and_is_left_out() -> None:
     points = [_point(2023, 6, 900), _point(2023, 12, 800), _point(2024, 6, 400)]
     assert season(points, 2024, 6, "tỷ đồng") is None
+
+
+def test_the_six_month_draft_states_where_the_year_will_end(history: sessionmaker[Session]) -> None:
+    with history() as session:
+        draft, docx = draft_report(session, ReportPeriod.of(ReportKind.SIX_MONTH, Month(2025, 6)))
+    body = "\n".join(p.text for p in Document(BytesIO(docx)).paragraphs)
+    budget = next(p for p in draft.projections if p.indicator.code == "BUDGET_REVENUE" and p.measure == "value")
+    said = f"Dự kiến cả năm 2025, thu ngân sách nhà nước đạt {format_number(budget.value)} tỷ đồng"
+    assert said in body and "(theo tỷ trọng cùng kỳ trong cả năm của các năm trước)" in body
+    assert "thu ngân sách nhà nước 6 tháng cuối năm 2025 cần đạt 3.887,4 tỷ đồng" in body
+    result = round_trip(draft, docx)  # every estimate reads back as the figure it states, nothing else
+    assert result.precision == 1.0 and result.recall == 1.0
+
+
+def test_a_draft_sees_only_what_its_month_could_see(history: sessionmaker[Session]) -> None:
+    """A draft of April written after June projects from April's year to date."""
+    with history() as session:
+        april = year_end_projections(session, ReportPeriod.of(ReportKind.MONTHLY, Month(2025, 4)))
+        assert year_end_projections(session, ReportPeriod.of(ReportKind.ANNUAL, Month(2025, 12))) == {}
+    output = dict(april["INDUSTRIAL_OUTPUT"])["value"]
+    assert output.months == 4 and output.season is not None
+    assert output.value == pytest.approx(80412 / output.season.share)
+    assert "BUDGET_REVENUE" not in april  # its first figure of 2025 is June's

@@ -132,14 +132,16 @@ def year_status(
     catalogue: Catalogue | None = None,
     resolved_only: bool = True,
     province: str | None = None,
+    until: str | None = None,
 ) -> list[TargetStatus]:
     """The status of the year's targets whose indicator is known, against the figures of `province`'s documents
-    (by default the store's main province: `main_province`); targets no catalogue entry or alias names are left
-    for review (`planwatch indicators --unclassified`) unless `resolved_only` is off."""
+    (by default the store's main province: `main_province`) of the periods ending by `until` (all when None);
+    targets no catalogue entry or alias names are left for review (`planwatch indicators --unclassified`) unless
+    `resolved_only` is off."""
     province = province or main_province(session)
     catalogue = catalogue or default_catalogue()
     thresholds = thresholds or Thresholds()
-    figures = Figures(session, province)
+    figures = Figures(session, province, until)
     rows = [
         target_status(figures, t, key, year, thresholds, catalogue)
         for t, key in year_targets(session, year, province)
@@ -152,13 +154,16 @@ def year_status(
 
 @dataclass(frozen=True)
 class Figures:
-    """The series a status is judged on: of one province's documents, or of all when `province` is None."""
+    """The series a status is judged on: of one province's documents, or of all when `province` is None; only the
+    periods ending by `until` ("2024-06") when given, as a report of that month saw them."""
 
     session: Session
     province: str | None = None
+    until: str | None = None
 
     def series(self, code: str, measure: str = "value", year: int | None = None) -> list[Point]:
-        return series(self.session, code, measure, year, self.province)
+        points = series(self.session, code, measure, year, self.province)
+        return points if self.until is None else [p for p in points if p.period_end <= self.until]
 
 
 def target_status(
