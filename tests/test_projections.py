@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from planwatch.monitor.backtest import backtest, by, summary
 from planwatch.monitor.progress import TargetStatus, year_status
 from planwatch.monitor.projection import Outlook, ProjectionBasis, RestKind, season
 from planwatch.monitor.series import Point, series
+from planwatch.query.ask import ask
 from planwatch.report.content import year_end_projections
 from planwatch.report.kinds import ReportKind, ReportPeriod
 from planwatch.report.papers import draft_report
@@ -192,3 +194,17 @@ def test_a_draft_sees_only_what_its_month_could_see(history: sessionmaker[Sessio
     assert output.months == 4 and output.season is not None
     assert output.value == pytest.approx(80412 / output.season.share)
     assert "BUDGET_REVENUE" not in april  # its first figure of 2025 is June's
+
+
+def test_asking_whether_the_year_will_meet_its_plan(history: sessionmaker[Session]) -> None:
+    with history() as session:
+        budget = ask(session, "Thu ngân sách cả năm có đạt kế hoạch không?", today=date(2025, 7, 20))
+        exports = ask(session, "Dự kiến cả năm 2025 xuất khẩu đạt bao nhiêu?", lang="en")
+        poverty = ask(session, "Tỷ lệ hộ nghèo năm 2025 có đạt kế hoạch không?")
+        past = ask(session, "Thu ngân sách cả năm 2023 đạt bao nhiêu?")  # a figure, not a projection
+    assert budget.found and budget.text.startswith("Thu ngân sách nhà nước cả năm 2025: dự kiến đạt/vượt kế hoạch")
+    assert budget.value is not None and budget.value > 8700 and budget.unit == "tỷ đồng"
+    assert [c.doc_key for c in budget.citations] == ["bao-cao-6-thang-2025", "ke-hoach-2025"]
+    assert exports.found and "likely to miss the plan" in exports.text and "2023, 2024" in exports.text
+    assert not poverty.found and "chưa có số liệu" in poverty.text
+    assert past.found and past.value == pytest.approx(7066.1)
