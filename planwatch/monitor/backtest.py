@@ -57,7 +57,7 @@ def backtest(session: Session, catalogue: Catalogue | None = None) -> list[Trial
     year to date has a seasonal projection (an earlier year holds the same months and its whole year)."""
     catalogue = catalogue or default_catalogue()
     flows = [i for i in catalogue.indicators.values() if i.kind == "flow"]
-    trials = []
+    trials: list[Trial] = []
     for province in _provinces(session):
         figures = Figures(session, province)
         for indicator in flows:
