@@ -1,4 +1,6 @@
 # Two commands: `make demo` sets up and runs the main job; `make test` runs the tests.
+# `make test-fast`: unit, grammar and SQLite tests (no PostgreSQL, no Chromium, no processes of their own).
+# `make lint`: ruff and mypy --strict; `make test-far`: the whole suite with the clock moved to 2031.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,11 +12,11 @@ $(BIN)/planwatch: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-.PHONY: setup browser demo serve test lint bench
+.PHONY: setup system-packages demo serve test test-fast test-far lint bench
 setup: $(BIN)/planwatch
 
-# The end-to-end tests drive Debian's Chromium (never a downloaded browser).
-browser:
+# What the tests take from Debian: Chromium for the end-to-end tests (never a downloaded browser).
+system-packages:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 demo: setup
@@ -30,12 +32,22 @@ demo: setup
 serve: setup
 	$(BIN)/planwatch --db $(DEMO_DB) serve
 
-test: setup browser
+# Tests run in a random order (pytest-randomly prints its seed; `pytest --randomly-seed=N` repeats an order).
+test: setup system-packages
 	$(BIN)/pytest -q
+
+FAST := not postgres and not browser and not slow
+test-fast: setup
+	$(BIN)/pytest -q -m "$(FAST)"
+
+FAR_DATE := 2031-06-15
+test-far: setup system-packages
+	PLANWATCH_TEST_DATE=$(FAR_DATE) $(BIN)/pytest -q
 
 lint: setup
 	$(BIN)/ruff check planwatch tests bench
-	$(BIN)/mypy planwatch
+	$(BIN)/ruff format --check planwatch tests bench
+	$(BIN)/mypy --strict planwatch
 
 bench: setup
 	$(BIN)/python bench/quality.py

@@ -20,7 +20,10 @@ def fact_records(session: Session, doc: str | None = None) -> Iterator[dict[str,
     provinces = {
         key: province for key, province in session.execute(select(models.Document.doc_key, models.Document.province))
     }
-    for fact, doc_key in session.execute(of_current_documents(models.Fact, doc)):
+    # a document's actual figures before the plans it quotes beside them (a table's "Kế hoạch" column)
+    in_order = of_current_documents(models.Fact, doc).order_by(None)
+    in_order = in_order.order_by(models.Document.doc_key, models.Fact.planned, models.Fact.char_start, models.Fact.id)
+    for fact, doc_key in session.execute(in_order):
         yield {
             "doc": doc_key,
             "province": provinces.get(doc_key),

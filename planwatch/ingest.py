@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.access.audit import record
 from planwatch.extract.agencies import Agency, Registry, default_registry
-from planwatch.extract.document import DocumentMeta, extract_document
+from planwatch.extract.document import extract_document
 from planwatch.limits import TooSlow, time_limit
 from planwatch.monitor.stored import CheckScopes, ScopeResult, check_scope, refresh_store
 from planwatch.read.errors import RejectedFile
@@ -31,6 +31,7 @@ from planwatch.store import models
 from planwatch.store.db import connect, session_factory
 from planwatch.store.rows import Coder, DocumentRows, document_rows
 from planwatch.store.stale import mark_stale, scope_of
+from planwatch.structure.metadata import DocumentMeta
 from planwatch.vocab.catalogue import default_catalogue
 
 

@@ -1,5 +1,6 @@
 """Fixtures: a fresh SQLite file and a fresh PostgreSQL database (the server on 127.0.0.1:5432) for
-the store tests; both are real connections."""
+the store tests; both are real connections. With PLANWATCH_TEST_DATE set, every process of the run lives on that
+day (tests/clock/sitecustomize.py)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,20 @@ from sqlalchemy import Engine
 
 from planwatch.store.db import open_engine
 
+from .clock.sitecustomize import DATE_VARIABLE, travel_from_environment
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 PG_ADMIN_URL = os.environ.get("PLANWATCH_TEST_PG", "postgresql://root@127.0.0.1:5432/test")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """At a far date, the test process travels now, and the processes it starts on their own start."""
+    if os.environ.get(DATE_VARIABLE):
+        clock = str(Path(__file__).with_name("clock"))
+        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (clock, os.environ.get("PYTHONPATH")) if p)
+        travel_from_environment()
 
 
 def _postgres_engine() -> Iterator[Engine]:

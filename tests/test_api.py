@@ -3,11 +3,9 @@ and a property-based pass over its OpenAPI document that must find no server err
 
 from __future__ import annotations
 
-import atexit
 import csv
 import io
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,11 +14,12 @@ import pytest
 import schemathesis
 import yaml
 from docx import Document
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 from openpyxl import load_workbook
 from schemathesis.specs.openapi.checks import positive_data_acceptance
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine
 
 from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
@@ -145,56 +144,65 @@ def test_openapi_describes_the_api(client: TestClient) -> None:
         assert path in paths
 
 
-def _schema(engine: Engine) -> Any:
-    return schemathesis.openapi.from_asgi("/openapi.json", create_app(_seeded(engine)))
+# The OpenAPI document comes from an app whose store is never opened (an engine connects on first use), so that
+# collecting the suite, or running its fast tier, opens no database; the cases go to apps over real stores made
+# when the tests run.
+API_SCHEMA = schemathesis.openapi.from_dict(create_app(create_engine("sqlite://")).openapi())
+CHECKED = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 
 
-sqlite_schema = _schema(open_engine(f"sqlite:///{Path(tempfile.mkdtemp(prefix='planwatch-api-')) / 'api.db'}"))
-_postgres = _postgres_engine()
-postgres_schema = _schema(next(_postgres))
-atexit.register(next, _postgres, None)  # the PostgreSQL database is dropped at exit
+@pytest.fixture(scope="module")
+def sqlite_app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
+    return create_app(_seeded(open_engine(f"sqlite:///{tmp_path_factory.mktemp('api') / 'api.db'}")))
 
 
-def _every_check_but_positive_acceptance(case: schemathesis.Case) -> None:
-    """All of schemathesis' checks (status codes and content types documented, responses as their schema, Allow
-    headers, no 5xx) except "schema-valid data is accepted": a NUL byte, an impossible date or an unknown document
-    are refused with a documented 4xx by design."""
-    case.call_and_validate(excluded_checks=[positive_data_acceptance])
+@pytest.fixture(scope="module")
+def postgres_app() -> Iterator[FastAPI]:
+    for engine in _postgres_engine():
+        yield create_app(_seeded(engine))
 
 
-def _signed_in_schema() -> tuple[Any, dict[str, dict[str, str]]]:
-    """A store with accounts, and what a planning user's requests carry: the session cookie and the CSRF header."""
-    engine = _seeded(open_engine(f"sqlite:///{Path(tempfile.mkdtemp(prefix='planwatch-auth-')) / 'api.db'}"))
+@pytest.fixture(scope="module")
+def signed_in(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """An app over a store with accounts, and what a planning user's requests carry: the session cookie and the
+    CSRF header."""
+    engine = _seeded(open_engine(f"sqlite:///{tmp_path_factory.mktemp('auth') / 'api.db'}"))
     with session_factory(engine).begin() as session:
         add_user(session, "ke_hoach", "mat-khau-du-dai", Role.PLANNING, None, "test")
     app = create_app(engine)
     client = TestClient(app)
     assert client.post("/api/login", json={"username": "ke_hoach", "password": "mat-khau-du-dai"}).status_code == 200
-    carried = {"cookies": dict(client.cookies), "headers": {"X-CSRF-Token": client.cookies["csrftoken"]}}
-    return schemathesis.openapi.from_asgi("/openapi.json", app), carried
+    return {"app": app, "cookies": dict(client.cookies), "headers": {"X-CSRF-Token": client.cookies["csrftoken"]}}
 
 
-signed_in_schema, signed_in = _signed_in_schema()
+def _every_check_but_positive_acceptance(case: schemathesis.Case, **call: Any) -> None:
+    """All of schemathesis' checks (status codes and content types documented, responses as their schema, Allow
+    headers, no 5xx) except "schema-valid data is accepted": a NUL byte, an impossible date or an unknown document
+    are refused with a documented 4xx by design."""
+    case.call_and_validate(excluded_checks=[positive_data_acceptance], **call)
 
 
-@signed_in_schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_schema_signed_in(case: schemathesis.Case) -> None:
+@pytest.mark.slow
+@API_SCHEMA.parametrize()
+@CHECKED
+def test_schema_signed_in(case: schemathesis.Case, signed_in: dict[str, Any]) -> None:
     """The same checks with a planning user's session, so that the writes get past the sign-in."""
-    case.call_and_validate(excluded_checks=[positive_data_acceptance], **signed_in)
+    _every_check_but_positive_acceptance(case, **signed_in)
 
 
-@sqlite_schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_schema_on_sqlite(case: schemathesis.Case) -> None:
-    _every_check_but_positive_acceptance(case)
+@pytest.mark.slow
+@API_SCHEMA.parametrize()
+@CHECKED
+def test_schema_on_sqlite(case: schemathesis.Case, sqlite_app: FastAPI) -> None:
+    _every_check_but_positive_acceptance(case, app=sqlite_app)
 
 
 @pytest.mark.postgres
-@postgres_schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_schema_on_postgres(case: schemathesis.Case) -> None:
-    _every_check_but_positive_acceptance(case)
+@pytest.mark.slow
+@API_SCHEMA.parametrize()
+@CHECKED
+def test_schema_on_postgres(case: schemathesis.Case, postgres_app: FastAPI) -> None:
+    _every_check_but_positive_acceptance(case, app=postgres_app)
 
 
 def test_facts_come_a_page_at_a_time_with_their_count(client: TestClient) -> None:
@@ -357,3 +365,17 @@ def test_due_soon_and_an_indicators_year_against_the_last(client: TestClient) ->
     page = client.get("/chi-tieu/BUDGET_REVENUE").text
     assert "2025 so với cùng kỳ năm 2024" in page or "Năm 2025 so với cùng kỳ năm 2024" in page
     assert "4.812,6" in page.split('class="facts compare"')[1].split("</table>")[0]
+
+
+def test_the_first_screen_and_the_status_download_speak_of_the_latest_year_with_figures(tmp_path: Path) -> None:
+    """A plan for years ahead (its targets and deadlines in 2028) never chooses the year a page or a download
+    speaks of: the latest year with actual figures does, whatever today is."""
+    engine = _seeded(open_engine(f"sqlite:///{tmp_path / 'ahead.db'}"))
+    ahead = tmp_path / "ke-hoach-2028.txt"
+    ahead.write_text((SAMPLES / "ke-hoach-2025.txt").read_text(encoding="utf-8").replace("2025", "2028"), "utf-8")
+    ingest_file(session_factory(engine), ahead)
+    client = TestClient(create_app(engine))
+    assert "Tổng quan 2025" in client.get("/").text
+    assert "2028" in client.get("/", params={"year": 2028}).text  # a year asked for is shown
+    status = client.get("/api/tables/tong-quan", params={"format": "csv"}).text
+    assert "năm 2025" in status and "ke-hoach-2028" not in status  # the 2025 targets, judged on 2025 figures

@@ -47,6 +47,7 @@ def planwatch(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_a_folder_of_good_and_hostile_files(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -120,6 +121,8 @@ def test_one_key_per_file_name_wherever_it_comes_from() -> None:
     assert document_key("!!!.txt", "abcdef0123456789") == "van-ban-abcdef012345"
 
 
+@pytest.mark.slow
+@pytest.mark.postgres
 def test_two_runs_at_once_store_each_document_once(tmp_path: Path, postgres_url: str) -> None:
     for url in (f"sqlite:///{tmp_path / 'race.db'}", postgres_url):
         code = "from planwatch.cli.main import run; run()"
@@ -153,6 +156,7 @@ def postgres_url() -> Iterator[str]:
         admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
+@pytest.mark.slow  # a process each
 @pytest.mark.parametrize(
     "args",
     [

@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from .conftest import _postgres_engine
 
+pytestmark = pytest.mark.slow  # processes of their own
 RUN = "from planwatch.cli.main import run; run()"
 
 

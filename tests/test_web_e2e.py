@@ -26,6 +26,7 @@ from planwatch.store.db import open_engine, session_factory
 
 from .conftest import ROOT, SAMPLES, SHARED_CORPUS
 
+pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "mat-khau-du-dai"
 SHOTS = ROOT / "screenshots"

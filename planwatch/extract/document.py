@@ -11,17 +11,18 @@ from datetime import date
 
 from planwatch.extract.agencies import Registry
 from planwatch.extract.facts import Fact, extract_facts
-from planwatch.extract.indicator_tables import IndicatorTable
+from planwatch.extract.indicator_tables import Dating, read_table
 from planwatch.extract.targets import TargetDraft, extract_targets, planned_facts, table_targets
 from planwatch.extract.tasks import Task, TaskGroup, extract_tasks
 from planwatch.limits import check_time
 from planwatch.read.model import PlainText, Span
 from planwatch.structure.flat_tables import flat_tables
+from planwatch.structure.grid_tables import grid_tables
 from planwatch.structure.metadata import DocumentMeta, read_metadata
 from planwatch.structure.sections import SectionTracker, outline
-from planwatch.structure.tables import is_table_row, table_cells
+from planwatch.structure.tables import is_table_row
 from planwatch.text.fold import fold
-from planwatch.vocab.periods import ReportContext
+from planwatch.vocab.periods import Month, ReportContext
 from planwatch.vocab.units import base_value
 
 PLANNING_KINDS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")
@@ -89,7 +90,7 @@ def extract_document(
     for block in blocks:
         for draft in extract_targets(block, by_block.get(block.start, []), year):
             result.targets.append(TargetFound(draft, " > ".join(h.label for h in block.trail), block.page))
-    in_tables = [found.fact for found in result.facts if "plan" in found.fact.tags]
+    in_tables = [found.fact for found in result.facts if found.planned and "table" in found.fact.tags]
     result.targets.extend(
         TargetFound(draft, "", plain.page_at(draft.start)) for draft in table_targets(in_tables, year)
     )
@@ -98,13 +99,13 @@ def extract_document(
 
 
 def _facts(plain: PlainText, meta: DocumentMeta, result: Extraction) -> dict[int, list[Fact]]:
-    """Blocks and facts of every span into `result`; returns each body block's facts by its start."""
+    """Blocks and facts of every span into `result`; returns each body block's facts by its start (a table's
+    rows are read as a table, apart)."""
     context = meta.context()
-    flat = _flat_table_facts(plain, context)
+    tables = _table_facts(plain, meta)
     tracker = SectionTracker()
     sections: dict[int, str] = {}  # footnote number → section of its marker
     by_block: dict[int, list[Fact]] = {}
-    table: IndicatorTable | None = None
     prose: list[FactFound] = []
     tabled: list[FactFound] = []
     notes_in = plain.notes_by_span()
@@ -115,25 +116,16 @@ def _facts(plain: PlainText, meta: DocumentMeta, result: Extraction) -> dict[int
         if span.kind != "footnote":
             sections.update((note, section) for note in notes_in.get(span.start, []))
         result.blocks.append(BlockFound(span, section))
-        cells = table_cells(text, span.start) if is_table_row(span.kind, text) else []
-        header = IndicatorTable.from_header([c for _, c in cells], context) if cells else None
-        table = header or (table if cells else None)
-        if span.start in flat:
-            found = flat[span.start]
-        elif header:
-            found = []
-        elif table:
-            found = table.facts(cells)
-        elif span.kind == "footnote":
+        footnote = span.note if span.kind == "footnote" else None
+        if span.start in tables:
+            tabled.extend(FactFound(fact, section, None, span.page, "plan" in fact.tags) for fact in tables[span.start])
+            continue
+        if span.kind == "footnote":
             found = extract_facts(text, _context_of_note(context, span.note, plain, prose), span.start)
         else:
             found = extract_facts(text, context, span.start)
-        if span.kind != "footnote":
             by_block[span.start] = found
-        footnote = span.note if span.kind == "footnote" else None
-        (tabled if cells or span.start in flat else prose).extend(
-            FactFound(fact, section, footnote, span.page, "plan" in fact.tags) for fact in found
-        )
+        prose.extend(FactFound(fact, section, footnote, span.page, False) for fact in found)
     prose = _headline_dropped(prose, _head_end(plain))
     result.facts = prose + restated_dropped(prose, tabled)
     return by_block
@@ -209,16 +201,21 @@ def _scaled(fact: Fact) -> float:
     return base_value(fact.value, fact.unit) if fact.measure == "value" else fact.value
 
 
-def _flat_table_facts(plain: PlainText, context: ReportContext) -> dict[int, list[Fact]]:
-    """The facts of tables flattened one cell a line, by the start of each line they cover."""
-    lines = [(s.start, plain.reading[s.start : s.end]) for s in plain.spans if s.kind == "paragraph"]
+def _table_facts(plain: PlainText, meta: DocumentMeta) -> dict[int, list[Fact]]:
+    """The facts of every table, by the start of each block a table covers (a block of no figures: [])."""
+    blocks = [(s.start, s.kind, plain.reading[s.start : s.end]) for s in plain.spans if s.kind != "footnote"]
+    rows = [is_table_row(kind, text) for _, kind, text in blocks]
+    lines = [
+        (start, text) for (start, kind, text), row in zip(blocks, rows, strict=True) if kind == "paragraph" and not row
+    ]
+    day = meta.reference.day if meta.reference.found_by != "text" else None  # a stated date, not a guessed one
+    dating = Dating(Month(day.year, day.month) if day else None, meta.period.start)
     by_line: dict[int, list[Fact]] = {}
-    for flat in flat_tables(lines):
-        table = IndicatorTable.from_header([text for _, text in flat.header], context, flat.title, flat.unit)
-        by_line.update(dict.fromkeys(flat.lines, []))
-        if table:
-            for row in flat.rows:
-                by_line[row[0][0]] = table.facts(row)
+    for table in grid_tables(blocks, rows) + flat_tables(lines):
+        by_line.update(dict.fromkeys(table.lines, []))
+        for start, facts in read_table(table, meta.context(), dating).items():
+            line = max((s for s in table.lines if s <= start), default=start)
+            by_line[line] = by_line.get(line, []) + facts
     return by_line
 
 

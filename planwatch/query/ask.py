@@ -21,6 +21,7 @@ from planwatch.extract.agencies import default_registry
 from planwatch.monitor.progress import AT_RISK, BEHIND, year_status, year_targets
 from planwatch.monitor.series import Point, series
 from planwatch.monitor.tasks import OVERDUE, TaskView, store_scorecard, task_views
+from planwatch.query.years import default_year, latest_actual_year
 from planwatch.store import models
 from planwatch.text.fold import fold_keep_length
 from planwatch.vocab.catalogue import default_catalogue
@@ -69,7 +70,7 @@ def ask(session: Session, question: str, today: date | None = None, lang: str = 
     said = _Saying(lang)
     folded = fold_keep_length(question.lower())
     if _AT_RISK.search(folded):
-        return _targets_at_risk(session, _period(question), said)
+        return _targets_at_risk(session, _period(session, question), said)
     if _TASKS.search(folded):
         if _WHICH_AGENCY.search(folded):
             return _overdue_agencies(session, today or date.today(), said)
@@ -81,7 +82,7 @@ def ask(session: Session, question: str, today: date | None = None, lang: str = 
     if code is None:
         return Answer(False, said("no_indicator"))
     name = default_catalogue().indicators[code].name
-    period = _period(question)
+    period = _period(session, question)
     if _OUTLOOK.search(folded):
         return _outlook(session, code, name, _year_asked(session, question, code, today or date.today()), said)
     if _TARGET.search(folded) and not _PLAN.search(folded):
@@ -111,9 +112,9 @@ class _Saying:
         return f" {period_words(period, self.lang)}" if period and period.end else ""
 
 
-def _period(question: str) -> Period | None:
+def _period(session: Session, question: str) -> Period | None:
     years = [int(y) for y in re.findall(r"\b(20\d{2})\b", question)]
-    year = years[-1] if years else date.today().year
+    year = years[-1] if years else default_year(session)
     mentions = [m for m in find_periods(question, year, 12) if not m.comparison]
     return mentions[-1].period if mentions else None
 
@@ -170,7 +171,7 @@ def _latest_year(session: Session, code: str, measure: str) -> int | None:
 
 def _target(session: Session, code: str, name: str, period: Period | None, said: _Saying) -> Answer:
     month = (period.end or period.start) if period else None
-    year = month.year if month else date.today().year
+    year = month.year if month else default_year(session)
     targets = year_targets(session, year, code=code)
     if not targets:
         return Answer(False, said("no_target", name=said.inside(name), year=str(year)))
@@ -203,7 +204,7 @@ def _target(session: Session, code: str, name: str, period: Period | None, said:
 def _targets_at_risk(session: Session, period: Period | None, said: _Saying) -> Answer:
     """The year's targets that are behind or at risk, each with its reason and the source of its figure."""
     month = (period.end or period.start) if period else None
-    year = month.year if month else _latest_target_year(session)
+    year = month.year if month else (latest_actual_year(session) or _latest_target_year(session))
     rows = [r for r in year_status(session, year) if r.status in (AT_RISK, BEHIND)] if year else []
     if not rows:
         return Answer(False, said("none_at_risk", year=str(year or "")))

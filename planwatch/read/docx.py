@@ -70,15 +70,27 @@ def _runs_text(element: etree._Element, note_numbers: dict[str, int]) -> tuple[s
 
 
 def _table_rows(table: etree._Element, note_numbers: dict[str, int]) -> list[Block]:
+    """One block a row, cells joined by " | "; a cell merged across columns (gridSpan) is followed by an empty
+    cell for each further column it covers, so that every row has a cell per column of the grid."""
     rows = []
     for tr in table.iter(f"{W}tr"):
         cells = []
         for tc in tr.iterchildren(f"{W}tc"):
             cell_text = " ".join(_runs_text(p, note_numbers)[0].strip() for p in tc.iter(f"{W}p"))
             cells.append(" ".join(cell_text.split()))
+            cells.extend([""] * (_span(tc) - 1))
         if any(cells):
             rows.append(Block("table_row", " | ".join(cells)))
     return rows
+
+
+_MAX_SPAN = 64  # a crafted gridSpan must not make a row of a million empty cells
+
+
+def _span(tc: etree._Element) -> int:
+    span = tc.find(f"{W}tcPr/{W}gridSpan")
+    value = span.get(f"{W}val", "1") if span is not None else "1"
+    return min(int(value), _MAX_SPAN) if value.isdigit() and int(value) > 0 else 1
 
 
 def _footnote_bodies(document) -> dict[str, str]:  # type: ignore[no-untyped-def]

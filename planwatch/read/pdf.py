@@ -1,5 +1,6 @@
 """PDF with a text layer: lines per page from a sandboxed child process, then paragraphs rebuilt,
-footnote bodies at page bottoms separated and linked to their superscript markers, pages kept."""
+footnote bodies at page bottoms separated and linked to their superscript markers, pages kept; the lines of a
+table are its rows, cut into cells by where their text stands (read/pdf_tables.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import json
 import re
 import subprocess
 import sys
+from itertools import groupby
+from typing import Any
 
 from planwatch.read.footnotes import strip_glued_markers
 from planwatch.read.model import Block, RawDocument
+from planwatch.read.pdf_tables import table_rows
 from planwatch.read.text import join_lines
 
 TIME_LIMIT_SECONDS = 120
@@ -18,20 +22,26 @@ _DIGITS = re.compile(r"^\s*(\d{1,3})\s*$")
 
 def read_pdf(name: str, data: bytes) -> RawDocument:
     pages = _extract_pages(data)
-    if not any(line.strip() for page in pages for line in page):
+    if not any(line.strip() for page in pages for line in page["lines"]):
         raise ValueError("tệp PDF không có lớp văn bản (bản quét ảnh?)")
     body, notes = _split_pages(pages)
-    width = sorted(len(line) for line, _ in body)[int(len(body) * 0.9)] if body else 80
+    prose = [(line, page) for line, page, row in body if not row]
+    width = sorted(len(line) for line, _ in prose)[int(len(prose) * 0.9)] if prose else 80
     numbers = [b.note for b in notes if b.note is not None]
-    blocks = []
-    for text, page in join_lines(body, width):
-        cleaned, markers = strip_glued_markers(text, numbers)
-        numbers = [n for n in numbers if n > max((m for _, m in markers), default=0)]
-        blocks.append(Block("paragraph", cleaned, page=page, markers=markers))
+    blocks: list[Block] = []
+    for row, run in groupby(body, key=lambda item: item[2]):
+        lines = [(line, page) for line, page, _ in run]
+        if row:
+            blocks.extend(Block("table_row", line, page=page) for line, page in lines)
+            continue
+        for text, page in join_lines(lines, width):
+            cleaned, markers = strip_glued_markers(text, numbers)
+            numbers = [n for n in numbers if n > max((m for _, m in markers), default=0)]
+            blocks.append(Block("paragraph", cleaned, page=page, markers=markers))
     return RawDocument(name, "pdf", blocks + notes, pages=len(pages))
 
 
-def _extract_pages(data: bytes) -> list[list[str]]:
+def _extract_pages(data: bytes) -> list[dict[str, Any]]:
     try:
         done = subprocess.run(
             [sys.executable, "-m", "planwatch.read.pdf_worker"],
@@ -45,19 +55,24 @@ def _extract_pages(data: bytes) -> list[list[str]]:
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ValueError(reason[-1] if reason else f"không đọc được PDF (mã lỗi {done.returncode})")
-    pages: list[list[str]] = json.loads(done.stdout)
+    pages: list[dict[str, Any]] = json.loads(done.stdout)
     return pages
 
 
-def _split_pages(pages: list[list[str]]) -> tuple[list[tuple[str, int]], list[Block]]:
-    """Body lines with their page, and footnote blocks. A footnote body starts with the next note
-    number alone on a line, its text on the following line (indented); it runs to the next one or
-    the page end. Other lone numbers are page numbers."""
-    body: list[tuple[str, int]] = []
+def _split_pages(pages: list[dict[str, Any]]) -> tuple[list[tuple[str, int, bool]], list[Block]]:
+    """Body lines with their page and whether they are a table's row, and footnote blocks. A footnote body
+    starts with the next note number alone on a line, its text on the following line (indented); it runs to
+    the next one or the page end. Other lone numbers are page numbers."""
+    body: list[tuple[str, int, bool]] = []
     notes: list[Block] = []
-    for page_number, lines in enumerate(pages, start=1):
+    for page_number, page in enumerate(pages, start=1):
+        lines: list[str] = page["lines"]
+        rows = table_rows(lines, [tuple(box) for box in page["boxes"]])
         in_notes = False
         for index, line in enumerate(lines):
+            if index in rows and not in_notes:
+                body.append((rows[index], page_number, True))
+                continue
             digits = _DIGITS.match(line)
             following = lines[index + 1] if index + 1 < len(lines) else ""
             if digits and int(digits.group(1)) == len(notes) + 1 and following.startswith(" "):
@@ -68,5 +83,5 @@ def _split_pages(pages: list[list[str]]) -> tuple[list[tuple[str, int]], list[Bl
             elif in_notes:
                 notes[-1].text = f"{notes[-1].text} {line.strip()}".strip()
             elif line.strip():
-                body.append((line.strip(), page_number))
+                body.append((line.strip(), page_number, False))
     return body, notes

@@ -14,6 +14,7 @@ import unicodedata
 from planwatch.read.footnotes import strip_glued_markers
 from planwatch.read.legacy import decode_legacy, looks_binary, utf16_without_bom
 from planwatch.read.model import Block, RawDocument
+from planwatch.structure.tables import stands_alone
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")
@@ -189,8 +190,10 @@ def join_lines(lines: list[tuple[str, int]], width: int) -> list[tuple[str, int]
     closed = True
     previous_short = True
     for line, line_page in lines:
+        row = stands_alone(line)  # a table's title, unit line, header or row stays a line of its own
         starts_new = (
             closed
+            or row
             or _STRONG_HEADING.match(line) is not None
             or (_is_heading_like(line) and (previous_short or (bool(current) and _ends_sentence(current[-1]))))
         )
@@ -204,6 +207,7 @@ def join_lines(lines: list[tuple[str, int]], width: int) -> list[tuple[str, int]
         closed = (short and (_ends_sentence(line) or _is_heading_like(line) or line.isupper())) or (
             line.isupper() and len(line) < width
         )
+        closed = closed or row
     if current:
         paragraphs.append((_joined(current), page))
     return paragraphs

@@ -102,12 +102,12 @@ def _page_and_fonts(document: WordDocument) -> None:
     section.left_margin, section.right_margin = Cm(3), Cm(2)
     section.top_margin, section.bottom_margin = Cm(2), Cm(2)
     for name, size in (("Normal", 13), ("Title", 14), ("Heading 1", 13), ("Heading 2", 13)):
-        font = document.styles[name].font  # type: ignore[union-attr]
+        font = document.styles[name].font
         font.name, font.size, font.bold, font.color.rgb = "Times New Roman", Pt(size), name != "Normal", BLACK
-        fonts = font.element.rPr.rFonts  # type: ignore[union-attr]
+        fonts = font.element.rPr.rFonts
         for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):  # a theme font wins over a name
             fonts.attrib.pop(qn(theme), None)
-    body = document.styles["Normal"].paragraph_format  # type: ignore[union-attr]
+    body = document.styles["Normal"].paragraph_format
     body.first_line_indent, body.space_after = Cm(1), Pt(6)
     body.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 

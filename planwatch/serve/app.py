@@ -21,7 +21,18 @@ from starlette.routing import Match
 from swagger_ui_bundle import swagger_ui_path
 
 from planwatch.jobs.worker import Worker
-from planwatch.serve import agency_pages, api, auth, document_pages, downloads, entry_pages, jobs, pages
+from planwatch.serve import (
+    agency_pages,
+    api,
+    auth,
+    document_pages,
+    downloads,
+    entry_pages,
+    indicator_pages,
+    jobs,
+    pages,
+    task_pages,
+)
 from planwatch.serve.cache import StoreCache
 from planwatch.serve.guards import BodyLimit, NoNulBytes, SecurityHeaders
 from planwatch.serve.page_cache import BUDGET_MB, PageCache
@@ -86,6 +97,8 @@ def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None)
     app.include_router(auth.router)
     app.include_router(downloads.router)
     app.include_router(pages.router)
+    app.include_router(indicator_pages.router)
+    app.include_router(task_pages.router)
     app.include_router(document_pages.router)
     app.include_router(agency_pages.router)
     app.include_router(entry_pages.router)

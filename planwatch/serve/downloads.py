@@ -20,6 +20,7 @@ from planwatch.monitor.stored import stored_findings
 from planwatch.monitor.tasks import STATUSES, TaskError, parse_date, task_views
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.query.search import search
+from planwatch.query.years import default_year
 from planwatch.report.annex import scorecard_table, task_table
 from planwatch.report.kinds import PeriodError, ReportPeriod
 from planwatch.report.papers import draft_report, indicator_workbook, report_period, task_workbook
@@ -148,7 +149,7 @@ def download_links(name: str, query: str) -> Markup:
 
 
 def _status_table(request: Request, db: Session, filters: Filters) -> Table:
-    year = filters.year or date.today().year
+    year = filters.year or default_year(db)
     rows = status_of_year(request.app.state.cache, db, year)
     vi = filters.lang == "vi"
     heads = (("Lĩnh vực", "Chỉ tiêu", "Kế hoạch", "ĐVT", "Thực hiện", "Kỳ", "% KH", "% KH theo báo cáo",

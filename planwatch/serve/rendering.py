@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from planwatch.access.locks import LockError
 from planwatch.access.roles import PROVINCE_WRITERS, Role
 from planwatch.monitor.plan_edits import PlanEditError
+from planwatch.query.years import default_year
 from planwatch.serve.auth import OPEN_MODE, actor, writer
 from planwatch.serve.downloads import download_links
 from planwatch.serve.labels import LABELS, VALUES_EN
@@ -79,6 +80,11 @@ def province_choice(request: Request, db: Session) -> tuple[str | None, list[str
         return None, []
     asked = request.query_params.get("province") or unquote(request.cookies.get("province", ""))
     return (asked if asked in provinces else provinces[0]), sorted(provinces)
+
+
+def latest_with_figures(request: Request, db: Session) -> int:
+    """The year a page speaks of when none is asked (query/years.py), computed once per state of the store."""
+    return request.app.state.cache.get(db, "latest", (), lambda: default_year(db))  # type: ignore[no-any-return]
 
 
 def page_lang(request: Request) -> str:
@@ -158,3 +164,8 @@ def marked(text: str, marks: tuple[tuple[int, int], ...]) -> Markup:
         out.append(str(escape(text[pos:start])) + f"<mark>{escape(text[start:end])}</mark>")
         pos = end
     return Markup("".join(out) + str(escape(text[pos:])))
+
+
+def next_page(request: Request, offset: int) -> str:
+    """This page's address with its filters and the next offset."""
+    return "?" + urlencode({**request.query_params, "offset": offset})

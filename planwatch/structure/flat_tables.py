@@ -1,54 +1,87 @@
-"""Tables flattened into text, one cell a line: statistics bulletins, yearbooks, budget disclosures and report
-annexes pasted from PDF or the web lose their grid and keep only the cells in reading order:
+"""Tables that lost their grid: statistics releases, yearbooks, budget disclosures and report annexes pasted from
+PDF or the web keep their cells in reading order, one a line, and a PDF's text keeps a row on one line:
 
-    Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2022 | Ước thực hiện năm 2022 | So với kế hoạch (%)    (header cells)
-    1 | Thu ngân sách nhà nước trên địa bàn | Tỷ đồng | 3.250 | 3.518 | 108,2               (a row)
+    Thực hiện tháng 9 năm 2023 | Ước tính tháng 10 năm 2023 | Lũy kế 10 tháng | ... so với cùng kỳ (%)   (header)
+    Đơn vị tính: Tỷ đồng                                                                        (the unit line)
+    Tổng số | 4736,0 | 4671,4 | 45896,9 | 113,0                                                 (a row)
+    Phân theo nhóm ngành hàng                                                                   (a group row)
+    Doanh thu bán lẻ 3451,7 3415,7 33871,4 113,7                                                (a PDF's row line)
 
-Each line above stands on a line of its own. The header says how many figure cells a row has; a row is an
-optional index ("1", "I", "A"), its label (a Vietnamese line, maybe followed by its English translation), its
-unit when the header has a unit column, then that many cells. The table's title ("Biểu 39. Cơ cấu ...") and
-unit line ("Đơn vị tính: %") come before the header."""
+each cell above on a line of its own. The rows say how many figures a row holds: a row is an optional index
+("1", "I", "a)"), its label (a Vietnamese line, maybe broken, maybe followed by its English translation), its
+unit when the header has a unit column, then its figures, then maybe an assessment ("Đạt", "Vượt"). A label
+line without figures is a group ("Phân theo ...", "Trong đó:"). The header cells before the first row are
+fitted to that many columns (structure/table_header.py); the title ("Biểu 39. ...") and the unit line may
+stand before or after them."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from planwatch.text.fold import fold, fold_keep_length
-from planwatch.vocab.periods import COLUMN_YEAR
+from planwatch.structure.table_header import fit_columns
+from planwatch.structure.tables import (
+    COLUMN_WORDS,
+    INDEX_HEAD,
+    LABEL_HEAD,
+    MAX_CELL,
+    NOTES_HEADER,
+    UNIT_HEAD,
+    Cell,
+    Table,
+    is_figure,
+    is_index,
+    is_title,
+    is_unit_line,
+    is_worded_figure,
+    row_line,
+    unit_of_line,
+)
+from planwatch.text.fold import fold
+from planwatch.vocab.periods import COLUMN_YEAR, find_periods
+from planwatch.vocab.units import match_unit
 
-Cell = tuple[int, str]  # (offset in the document, text)
-
-_INDEX_HEAD = re.compile(r"^(?:stt|tt|so tt)$")
-_LABEL_HEAD = re.compile(r"^(?:chi tieu(?: chu yeu)?|noi dung|dia phuong|khoan muc|nganh|linh vuc|danh muc)$")
-_UNIT_HEAD = re.compile(r"^(?:dvt|don vi(?: tinh)?)$")
-_UNIT_LINE = re.compile(r"^don vi(?: tinh)?\b.*:")
-_INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ]|\d{1,2}|[a-zđ])[.)]?$")
-_FIGURE = re.compile(r"^[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%?$|^[-–x]$")
 _WHOLE_HEADER = re.compile(r"\bso voi\b|\bbinh quan\b")  # a header cell that says in full what its column holds
-_TOTAL = re.compile(r"^(?:tong so|tong cong|tong|toan tinh|chung)$")  # the total row is what the title names
-_TITLE_NUMBER = re.compile(r"^\s*(?:Biểu|Bảng)\s*(?:số\s*)?[\w./-]*\s*[.:]\s*", re.IGNORECASE)
-_TABLE_TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\b", re.IGNORECASE)
-_MAX_CELL = 90
-_MAX_LABEL_LINES = 3
+_SOURCE_NOTE = re.compile(r"^\(\s*(?:Theo|Kèm\s+theo|Ban\s+hành\s+kèm)\b", re.IGNORECASE)
+# A line that groups the rows after it: "Phân theo nhóm ngành hàng", "Trong đó:", "Chia ra:"
+_GROUP = re.compile(r"^(?:phan theo|chia theo|chia ra|trong do|tr do|trd|bao gom|gom)\b")
+_NOTE = re.compile(
+    r"^(?:dat|khong dat|chua dat|vuot|hoan thanh|chua hoan thanh|khong hoan thanh|xuat sieu|nhap sieu|co ban dat|"
+    r"dat ke hoach|vuot ke hoach)$"
+)
+_MAX_LABEL_LINES = 4
+_TABLE_END = re.compile(r"^(?:ghi chu|nguon|chu thich|luu y)\b")
+# A header row on one line: "STT Chỉ tiêu ĐVT Thực hiện tháng 7 Ước tính tháng 8 ..." (a PDF's text)
+_HEAD_LINE = re.compile(
+    r"^(?:(?P<index>STT|TT)\s+)?(?P<label>Chỉ\s+tiêu(?:\s+chủ\s+yếu)?|Nội\s+dung|Danh\s+mục|Khoản\s+mục|Địa\s+phương|"
+    r"Mặt\s+hàng)\s+(?:(?P<unit>ĐVT|Đơn\s+vị\s+tính|Đơn\s+vị)\s+)?(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
-class FlatTable:
-    title: str  # the lines before the header that name the table
-    unit: str  # the unit line's text after its colon ("Tỷ đồng - Bill. dongs"), or ""
-    header: list[Cell]  # label, unit (when the table has a unit column), then one cell per figure column
-    rows: list[list[Cell]]  # aligned with the header
-    lines: frozenset[int]  # the offsets of every line the table covers
+class _Piece:
+    offset: int
+    text: str
+    line: int  # the start of the line (block) it stands in
+    in_row_line: bool = False  # cut from a row written on one line ("Tổng số 4736,0 4671,4")
 
 
-def flat_tables(lines: list[Cell]) -> list[FlatTable]:
-    """The flattened tables among consecutive one-line paragraphs."""
-    lines = [line for line in lines if line[1].strip() != "|"]  # "|" lines only separate the cells
-    tables: list[FlatTable] = []
+@dataclass
+class _Row:
+    index: _Piece | None
+    labels: list[_Piece]
+    figures: list[_Piece]
+
+
+def flat_tables(lines: list[Cell]) -> list[Table]:
+    """The tables among consecutive one-line paragraphs ((offset, text) each)."""
+    pieces = [piece for offset, text in lines if text.strip() not in ("", "|") for piece in _pieces(offset, text)]
+    tables: list[Table] = []
     i = 0
-    while i < len(lines):
-        table, after = _table_at(lines, i)
+    while i < len(pieces):
+        table, after = _Reader(pieces).table_at(i)
         if table:
             tables.append(table)
             i = after
@@ -57,135 +90,370 @@ def flat_tables(lines: list[Cell]) -> list[FlatTable]:
     return tables
 
 
-def _is_figure(text: str) -> bool:
-    return bool(_FIGURE.match(text.strip()))
+def _pieces(offset: int, text: str) -> list[_Piece]:
+    """A line as cells: a row line of a PDF ("Tổng số 4736,0 4671,4") as its label and figures, else itself."""
+    stripped = text.strip()
+    lead = offset + len(text) - len(text.lstrip())
+    if (head := _HEAD_LINE.match(stripped)) and _is_column_header(head.group("rest")):
+        names = ("index", "label", "unit", "rest")
+        return [_Piece(lead + head.start(n), head.group(n), offset) for n in names if head.group(n)]
+    m = row_line(stripped)
+    if not m or _is_sentence(m.group("label")):
+        return [_Piece(lead, stripped, offset)]
+    pieces = [_Piece(lead, m.group("label").strip(), offset, in_row_line=True)]
+    start = m.start("figures")
+    pieces += [_Piece(lead + start + f.start(), f.group(0), offset) for f in re.finditer(r"\S+", m.group("figures"))]
+    if m.group("note"):
+        pieces.append(_Piece(lead + m.start("note"), m.group("note"), offset))
+    return _ranges_joined(pieces)
+
+
+def _ranges_joined(pieces: list[_Piece]) -> list[_Piece]:
+    """ "7,5 - 8,0" on a PDF line is one range, not a figure, a dash and a figure: a dash between two figures
+    written with spaces joins them."""
+    out: list[_Piece] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if (
+            piece.text in "-–"
+            and out
+            and i + 1 < len(pieces)
+            and _numeric(out[-1].text)
+            and _numeric(pieces[i + 1].text)
+        ):
+            prev = out.pop()
+            out.append(_Piece(prev.offset, f"{prev.text} - {pieces[i + 1].text}", prev.line))
+            i += 2
+            continue
+        out.append(piece)
+        i += 1
+    return out
+
+
+def _numeric(text: str) -> bool:
+    return bool(re.match(r"^[-+]?\d[\d.,]*%?$", text))
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text) > MAX_CELL or bool(re.search(r"[.;!?]\s+\S", text))
+
+
+class _Reader:
+    def __init__(self, pieces: list[_Piece]) -> None:
+        self.p = pieces
+        self.indexed = False
+        self.has_unit = False
+        self.last_number = 0
+        self.expected = 0  # the number of figure columns the header names
+        self.start = 0  # where the header starts
+
+    # --- kinds of pieces ---------------------------------------------------------------------------------
+
+    def text(self, j: int) -> str:
+        return self.p[j].text if 0 <= j < len(self.p) else ""
+
+    def is_figure(self, j: int) -> bool:
+        text = self.text(j)
+        return bool(text) and (is_figure(text) or is_worded_figure(text) or self._remark(j))
+
+    def _remark(self, j: int) -> bool:
+        """ "(còn 4,17%)" on a line after a figure: the rest of that figure's cell."""
+        text = self.text(j)
+        return text.startswith("(") and text.endswith(")") and bool(re.search(r"\d", text)) and self.is_plain(j - 1)
+
+    def is_plain(self, j: int) -> bool:
+        text = self.text(j)
+        return bool(text) and (is_figure(text) or is_worded_figure(text))
+
+    def is_label(self, j: int) -> bool:
+        text = self.text(j)
+        if not text or len(text) > MAX_CELL or self.is_figure(j) or is_unit_line(text) or is_title(text):
+            return False
+        if _TABLE_END.match(fold(text)) or text.rstrip().endswith("."):
+            return False  # "Ghi chú:", "Nguồn: ...", a sentence after the table
+        folded = fold(text)
+        return not (INDEX_HEAD.match(folded) or LABEL_HEAD.match(folded) or UNIT_HEAD.match(folded))
+
+    def is_note(self, j: int) -> bool:
+        return bool(_NOTE.match(fold(self.text(j)).strip(" .")))
+
+    def starts_row(self, j: int, run: int) -> bool:
+        """An index before a label ("2" / "Tổng sản phẩm ..."): the start of the next row. A dash is an empty
+        cell while the row has fewer figures than the header has columns; a number that does not follow the
+        last row's number is a figure."""
+        text = self.text(j).strip()
+        if not self.indexes(j):
+            return False
+        if text in "-–+" and run < self.expected and not self.indexed:
+            return False
+        number = re.match(r"^(\d{1,2})[.)]?$", text)
+        if number:
+            n = int(number.group(1))
+            return n == self.last_number + 1 or (self.indexed and (n == 1 or not self.last_number))
+        return True
+
+    def indexes(self, j: int) -> bool:
+        """The piece is a row's index: an index followed by its row's label."""
+        return (
+            is_index(self.text(j))
+            and self.is_label(j + 1)
+            and not self.is_note(j + 1)
+            and not is_index(self.text(j + 1))
+        )
+
+    # --- the table -------------------------------------------------------------------------------------
+
+    def table_at(self, i: int) -> tuple[Table | None, int]:
+        first = self.text(i)
+        folded = fold(first)
+        anchored = bool(INDEX_HEAD.match(folded) or LABEL_HEAD.match(folded) or is_unit_line(first))
+        if not anchored and not _is_column_header(first):
+            return None, i
+        self.start = i
+        header, unit, j = self._header(i)
+        if not header or j >= len(self.p):
+            return None, i
+        self.expected = len(header[1])
+        rows, end = self._rows(j)
+        if not any(row.figures for row in rows):
+            return None, i
+        label_head, columns = header
+        fitted = _fitted(columns, rows)
+        if fitted is None:
+            return None, i
+        title = self._title_before(self.start)
+        unit = unit or self._unit_before(self.start)
+        table = self._table(label_head, fitted, rows, len(fitted))
+        covered = frozenset(piece.line for piece in self.p[i:end])
+        return Table(title, unit, *table, covered), end
+
+    def _header(self, i: int) -> tuple[tuple[Cell, list[Cell]] | None, str, int]:
+        """((the label column's header, the figure columns' header cells), the unit line's text) and where the
+        rows start. A two-level header flattens as a group cell ending with ":" ("Tháng 4 năm 2020 so với:"),
+        the cells that span both levels ("Bình quân 4 tháng so với cùng kỳ"), then the group's own columns; the
+        rows hold the group's columns first, each read with the group's words before it."""
+        label: Cell = (-1, "Chỉ tiêu")
+        unit = ""
+        columns: list[Cell] = []
+        group: Cell | None = None
+        spanning: list[Cell] = []
+        j = i
+        while j < len(self.p):
+            piece, folded = self.p[j], fold(self.text(j))
+            if is_unit_line(piece.text):
+                unit = unit_of_line(piece.text)
+                j += 1
+                if columns or spanning:
+                    break
+                continue
+            if (columns or spanning) and self._row_begins(j):
+                break
+            if not _is_header_cell(piece.text) or is_title(piece.text):
+                return None, unit, j
+            if (INDEX_HEAD.match(folded) or LABEL_HEAD.match(folded)) and columns:
+                columns, group, spanning = [], None, []  # the lines before were the table's title
+                self.start = j
+            if INDEX_HEAD.match(folded) and not columns:
+                self.indexed = True
+            elif LABEL_HEAD.match(folded) and not columns:
+                label = (piece.offset, piece.text)
+            elif UNIT_HEAD.match(folded) and not columns:
+                self.has_unit = True
+            elif piece.text.endswith(":") and group is None:
+                group = (piece.offset, piece.text)
+            elif group and not columns and _WHOLE_HEADER.search(folded):
+                spanning.append((piece.offset, piece.text))
+            elif group:
+                columns.append((piece.offset, f"{group[1].rstrip(' :')} {piece.text}"))
+            else:
+                columns.append((piece.offset, piece.text))
+            j += 1
+        columns += spanning
+        return ((label, columns) if columns else None), unit, j
+
+    def _row_begins(self, j: int) -> bool:
+        if self.indexed:
+            return is_index(self.text(j)) and self.is_label(j + 1)
+        if not self.is_label(j):
+            return False
+        ahead = [j + 1, j + 2]
+        if self.is_figure(ahead[0]) and not COLUMN_YEAR.search(self.text(ahead[0])):
+            return True
+        translated = _is_translation(self.text(ahead[0]), self.text(j))
+        return (self.has_unit or translated) and self.is_figure(ahead[1])
+
+    def _rows(self, j: int) -> tuple[list[_Row], int]:
+        """The rows from `j` and where the table ends (after its last row with figures)."""
+        rows: list[_Row] = []
+        end = j
+        while j < len(self.p):
+            row, after = self._row(j)
+            if row is None:
+                break
+            rows.append(row)
+            j = after
+            if row.figures:
+                end = j
+        while rows and not rows[-1].figures:
+            rows.pop()
+        return rows, end
+
+    def _row(self, j: int) -> tuple[_Row | None, int]:
+        index = None
+        if self.indexes(j):
+            index = self.p[j]
+            if number := re.match(r"^(\d{1,2})[.)]?$", index.text):
+                self.last_number = int(number.group(1))
+            j += 1
+        labels: list[_Piece] = []
+        while self.is_label(j) and len(labels) < _MAX_LABEL_LINES and not (self.is_note(j) and not labels):
+            labels.append(self.p[j])
+            j += 1
+        if not labels:
+            return None, j
+        figures: list[_Piece] = []
+        while self.is_figure(j) and not self.starts_row(j, len(figures)):
+            figures.append(self.p[j])
+            j += 1
+        while self.is_note(j):
+            j += 1
+        return _Row(index, labels, figures), j
+
+    def _table(
+        self, label_head: Cell, columns: list[Cell], rows: list[_Row], width: int
+    ) -> tuple[list[str], list[list[Cell]]]:
+        """The header and the rows, each as wide as the header: index, label, unit (when the header has a unit
+        column), then one cell per column."""
+        header = ["STT", label_head[1]] + (["ĐVT"] if self.has_unit else []) + [text for _, text in columns]
+        table_rows: list[list[Cell]] = []
+        for row in rows:
+            for labels, figures in _split_rows(row, width):
+                label, unit_cell = self._label(labels)
+                first = row.index and labels[0] is row.labels[0]
+                index: Cell = (row.index.offset, row.index.text) if row.index and first else (-1, "")
+                cells = [(f.offset, f.text) for f in _with_remarks(figures)][: len(columns)]
+                cells += [(-1, "")] * (len(columns) - len(cells))
+                table_rows.append([index, label] + ([unit_cell] if self.has_unit else []) + cells)
+        return header, table_rows
+
+    def _label(self, labels: list[_Piece]) -> tuple[Cell, Cell]:
+        """The row's label (its lines joined, its English translation left out) and its unit cell."""
+        named = list(labels)
+        unit: Cell = (-1, "")
+        if self.has_unit and len(named) > 1:
+            last = named.pop()
+            unit = (last.offset, last.text)
+        elif self.has_unit and named[0].in_row_line and (tail := _unit_tail(named[0].text)):
+            cut = len(named[0].text) - len(tail)
+            unit = (named[0].offset + cut, tail)
+            named[0] = _Piece(named[0].offset, named[0].text[:cut].rstrip(), named[0].line, True)
+        kept = [named[0]] + [
+            p for prev, p in zip(named, named[1:], strict=False) if not _is_translation(p.text, prev.text)
+        ]
+        text = " ".join(p.text for p in kept)
+        return (kept[0].offset, re.sub(r"\s+-\s*[A-Z][A-Z ]+$", "", text)), unit  # "TỔNG SỐ - TOTAL"
+
+    def _title_before(self, i: int) -> str:
+        """The lines just before the table that name it: from its "Biểu ..."/"Bảng ..." line if one stands within
+        three lines, else the nearest line (not a unit line, a note on its source or an English translation)."""
+        before = [
+            self.text(k)
+            for k in range(max(0, i - 3), i)
+            if len(self.text(k)) <= 200 and not self.is_plain(k) and not is_unit_line(self.text(k))
+        ]
+        before = [t for t in before if not _SOURCE_NOTE.match(t)]
+        numbered = [k for k, t in enumerate(before) if is_title(t)]
+        if numbered:
+            return " ".join(t for t in before[numbered[-1] :] if not t.isascii() or t is before[numbered[-1]])
+        named = [t for t in before if not t.isascii()]
+        return named[-1] if named else ""
+
+    def _unit_before(self, i: int) -> str:
+        for piece in self.p[max(0, i - 2) : i]:
+            if is_unit_line(piece.text):
+                return unit_of_line(piece.text)
+        return ""
+
+
+def _split_rows(row: _Row, width: int) -> list[tuple[list[_Piece], list[_Piece]]]:
+    """A row as the rows it holds: group lines without figures before it ("Phân theo nhóm ngành hàng", "Trong
+    đó:"), its own label lines, and, when several sub-rows share cells written one line per sub-row
+    ("-Theo cân nặng" / "-Theo chiều cao" / 7,6 / 10,4 / <7,6 / <10,4 ...), each sub-row with its figures."""
+    starts = [0] + [k for k in range(1, len(row.labels)) if _opens_row(row.labels[k], row.labels[k - 1])]
+    parts = [row.labels[a:b] for a, b in zip(starts, starts[1:] + [len(row.labels)], strict=False)]
+    subs = [p for p in parts if p[0].text.lstrip()[:1] in "-+•"]
+    if len(subs) >= 2 and subs == parts[-len(subs) :] and len(row.figures) == len(subs) * width:
+        groups: list[tuple[list[_Piece], list[_Piece]]] = [(labels, []) for labels in parts[: -len(subs)]]
+        return groups + [(labels, row.figures[k :: len(subs)]) for k, labels in enumerate(subs)]
+    return [*[(labels, []) for labels in parts[:-1]], (parts[-1], row.figures)]
+
+
+def _opens_row(piece: _Piece, before: _Piece) -> bool:
+    """A label line that starts a row of its own, not the continuation or translation of the line before."""
+    text = piece.text.lstrip()
+    if _is_translation(text, before.text) or text[:1].islower() or text[:1] in "(&":
+        return False
+    return _is_group_line(before.text) or text[:1] in "-+•" or before.text.rstrip().endswith(".")
+
+
+def _is_group_line(text: str) -> bool:
+    """ "Phân theo nhóm ngành hàng", "Trong đó:", "Tỷ lệ trẻ em suy dinh dưỡng:": a line over the rows after it."""
+    raw = text.strip()
+    return raw.endswith(":") or (bool(_GROUP.match(fold(raw))) and ":" not in raw)
+
+
+def _with_remarks(figures: list[_Piece]) -> list[_Piece]:
+    """ "0,86%" / "(còn 4,17%)": a remark in parentheses on the line after a figure is part of its cell."""
+    out: list[_Piece] = []
+    for piece in figures:
+        if piece.text.startswith("(") and out:
+            prev = out.pop()
+            gap = " " * max(1, piece.offset - prev.offset - len(prev.text))
+            out.append(_Piece(prev.offset, f"{prev.text}{gap}{piece.text}", prev.line))
+        else:
+            out.append(piece)
+    return out
+
+
+def _unit_tail(label: str) -> str:
+    """The unit a row line of a PDF writes after its label ("Kim ngạch xuất khẩu Triệu USD"), or ""."""
+    words = list(re.finditer(r"\S+", label))
+    for word in words[1:]:
+        tail = label[word.start() :]
+        if tail == "%" or ((known := match_unit(tail)) and known[1] == len(tail)):
+            return tail
+    return ""
+
+
+def _fitted(columns: list[Cell], rows: list[_Row]) -> list[Cell] | None:
+    """The header's figure columns, as many as the rows hold: the most frequent count of figures (remarks aside),
+    else the most any row holds (the others leave their last cells empty); a column of words ("Ghi chú") is
+    left out when the rows have no figure for it. None when the header cannot be read as that many columns."""
+    counts = Counter(len(_with_remarks(r.figures)) for r in rows if r.figures)
+    widths = dict.fromkeys([max(counts, key=lambda n: (counts[n], n)), max(counts)])
+    figures_only = [c for c in columns if not NOTES_HEADER.match(fold(c[1]))]
+    for cells in (columns, figures_only):
+        for width in widths:
+            if fitted := fit_columns(cells, width):
+                return fitted
+    return None
+
+
+def _is_column_header(text: str) -> bool:
+    """A line that reads as a column's header: short, no sentence, with the words of a period or a measure."""
+    stripped = text.strip()
+    if len(stripped) > 90 or _is_sentence(stripped) or stripped.endswith(".") or _SOURCE_NOTE.match(stripped):
+        return False
+    if stripped.isupper() and len(stripped) > 30:
+        return False  # a title
+    folded = fold(stripped)
+    return bool(COLUMN_WORDS.search(folded) and (find_periods(stripped, 2000, 12) or re.search(r"\d{4}|%", stripped)))
 
 
 def _is_header_cell(text: str) -> bool:
-    return len(text) <= _MAX_CELL and (not _is_figure(text) or bool(COLUMN_YEAR.search(text.strip())))
-
-
-def _table_at(lines: list[Cell], i: int) -> tuple[FlatTable | None, int]:
-    first = fold(lines[i][1].strip())
-    unit_line = _is_unit_line(lines[i][1])
-    if not (_INDEX_HEAD.match(first) or _LABEL_HEAD.match(first) or unit_line):
-        return None, i
-    title_end = i if not unit_line else i + 1
-    unit = lines[i][1].split(":", 1)[1].strip() if unit_line else _unit_before(lines, i)
-    header, j = _header(lines, title_end)
-    if header is None:
-        return None, i
-    indexed, label, has_unit, columns = header
-    rows: list[list[Cell]] = []
-    while j < len(lines):
-        row, after = _row(lines, j, indexed, has_unit, len(columns))
-        if row is None:
-            break
-        rows.append(row)
-        j = after
-    if not rows:
-        return None, i
-    head = [label] + ([(-1, "ĐVT")] if has_unit else []) + columns
-    covered = frozenset(offset for offset, _ in lines[i:j])
-    title = _title_before(lines, i)
-    named = _TITLE_NUMBER.sub("", title).split(" (")[0]  # "Biểu 38. Tổng sản phẩm ... (Năm trước = 100)"
-    rows = [[(row[0][0], named if _TOTAL.match(fold(row[0][1])) and named else row[0][1]), *row[1:]] for row in rows]
-    return FlatTable(title, unit, head, rows, covered), j
-
-
-def _header(lines: list[Cell], i: int) -> tuple[tuple[bool, Cell, bool, list[Cell]] | None, int]:
-    """(has an index column, the label cell, has a unit column, the figure column cells) and where rows start.
-
-    A two-level header flattens as: a group cell ending with ":" ("Tháng 4 năm 2020 so với:"), the cells that
-    span both levels ("Bình quân 4 tháng so với cùng kỳ"), then the group's own columns ("Kỳ gốc 2019", "Tháng
-    trước"). The rows hold the group's columns first, each read with the group's words before it."""
-    indexed, label, has_unit = False, (-1, "Chỉ tiêu"), False
-    columns: list[Cell] = []
-    group: Cell | None = None
-    spanning: list[Cell] = []
-    j = i
-    while j < len(lines) and _is_header_cell(lines[j][1].strip()):
-        raw, text = lines[j][1].strip(), fold(lines[j][1].strip())
-        if (columns or spanning) and _row_starts(lines, j, indexed, has_unit):
-            break
-        if _INDEX_HEAD.match(text) and not columns:
-            indexed = True
-        elif _LABEL_HEAD.match(text) and not columns:
-            label = lines[j]
-        elif _UNIT_HEAD.match(text) and not columns:
-            has_unit = True
-        elif raw.endswith(":") and group is None:
-            group = lines[j]
-        elif group and not columns and _WHOLE_HEADER.search(text):
-            spanning.append(lines[j])
-        elif group:
-            columns.append((lines[j][0], f"{group[1].rstrip(' :')} {raw}"))
-        else:
-            columns.append(lines[j])
-        j += 1
-    columns += spanning
-    if not columns or j >= len(lines):
-        return None, i
-    return (indexed, label, has_unit, columns), j
-
-
-def _row_starts(lines: list[Cell], j: int, indexed: bool, has_unit: bool) -> bool:
-    text = lines[j][1].strip()
-    if indexed:
-        return bool(_INDEX.match(text))
-    ahead = [line.strip() for _, line in lines[j + 1 : j + 3]] + ["", ""]
-    if _is_figure(ahead[0]):
-        return True
-    return (has_unit or _is_translation(ahead[0], text)) and _is_figure(ahead[1])
-
-
-def _row(lines: list[Cell], j: int, indexed: bool, has_unit: bool, width: int) -> tuple[list[Cell] | None, int]:
-    if indexed and j < len(lines) and _INDEX.match(lines[j][1].strip()):
-        j += 1
-    named: list[Cell] = []
-    while j < len(lines) and not _is_figure(lines[j][1]) and len(named) <= _MAX_LABEL_LINES:
-        if len(lines[j][1]) > _MAX_CELL or _is_unit_line(lines[j][1]) or _TABLE_TITLE.match(lines[j][1]):
-            return None, j  # a paragraph, or the next table's title or unit line
-        named.append(lines[j])
-        j += 1
-    unit = [named.pop()] if has_unit and len(named) > 1 else []
-    if not named or not named[0][1].strip():
-        return None, j
-    cells = lines[j : j + width]
-    if len(cells) < width or not any(_is_figure(text) for _, text in cells):
-        return None, j
-    if any(len(text) > _MAX_CELL for _, text in cells):
-        return None, j
-    label = _label(named)
-    return [label] + unit + list(cells), j + width
-
-
-def _label(named: list[Cell]) -> Cell:
-    """The Vietnamese label; a line of English after it ("Agriculture, forestry and fishing") is its translation."""
-    kept = [named[0]] + [
-        cell for prev, cell in zip(named, named[1:], strict=False) if not _is_translation(cell[1], prev[1])
-    ]
-    text = " ".join(t.strip() for _, t in kept)
-    return kept[0][0], re.sub(r"\s+-\s+[A-Z][A-Z ]+$", "", text)  # "TỔNG SỐ - TOTAL"
+    return len(text) <= 90 and (not is_figure(text) or bool(COLUMN_YEAR.search(text.strip())))
 
 
 def _is_translation(text: str, before: str) -> bool:
     return text.isascii() and not before.isascii() and bool(re.search(r"[A-Za-z]{3}", text))
-
-
-def _unit_before(lines: list[Cell], i: int) -> str:
-    for _, text in lines[max(0, i - 2) : i]:
-        if _is_unit_line(text):
-            return text.split(":", 1)[1].strip()
-    return ""
-
-
-def _title_before(lines: list[Cell], i: int) -> str:
-    """The lines just before the table that name it (its "Biểu ..." line and heading, not a paragraph)."""
-    before = [text.strip() for _, text in lines[max(0, i - 3) : i] if len(text) <= 200 and not _is_figure(text)]
-    return " ".join(t for t in before if not _is_unit_line(t))
-
-
-def _is_unit_line(text: str) -> bool:
-    """ "Đơn vị tính: %", "Đơn vị: Triệu đồng", "Đơn vị tính - Unit: Tỷ đồng - Bill. dongs" """
-    return bool(_UNIT_LINE.match(fold_keep_length(text.strip()).lower()))

@@ -1,18 +1,132 @@
-"""Table rows as the readers give them: cells joined by " | " (a .docx table row, or a text export's)."""
+"""Tables, whatever their source, made one shape: a `Table` holds its title and unit line, one header text per
+column (a header of several rows joined column by column) and its rows, each cell with its offset in the
+document, so that every figure is quoted from where it stands.
+
+The readers give tables as rows of cells joined by " | " (a .docx table, a text export's pipes), rows of cells
+separated by tabs, lines of a label followed by its figures ("Tổng số 4736,0 4671,4 113,0": a PDF's text), or
+one cell a line (a table flattened when copied from the web or a PDF). The cell kinds every table reader shares
+are here: a figure, a row's index, the unit line, a table's title."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-_CELL = re.compile(r"[^|]*")
+from planwatch.text.fold import fold, fold_keep_length
+
+Cell = tuple[int, str]  # (offset in the document, text); offset -1 for a cell the document does not write
+
+MAX_CELL = 130  # longer than this, a line is running text, not a cell
+
+# A figure cell: a number, a range ("7,5-8,0"), a sign or "-"/"x" for none, a comparator ("> 2.300", "<7,6"),
+# a percent sign; maybe a short remark in parentheses after it ("0,86% (còn 4,17%)")
+_NUMBER = r"[-+]?\d[\d.,]*"
+_FIGURE = re.compile(
+    rf"^(?:[<>≤≥]=?\s*)?{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?\s*%?\s*(?:\([^()]{{0,80}}\))?\s*$|^[-–x…]+$|^\.{{2,}}$"
+)
+# A cell that opens with words of degree or change and then its figure: "Khoảng 4", "Dưới 3", "tăng 7,4 - 8,4%"
+_WORDED_FIGURE = re.compile(
+    r"^(?:khoang|tren|duoi|hon|gan|xap xi|toi thieu|toi da|khong qua|khong duoi|it nhat|dat|tang|giam|"
+    r"tang tu|giam tu|tu|phan dau)\s*(?:tu\s+)?[<>]?\s*\d"
+)
+_INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]?$|^[-+*•]$")
+# The header of a column of words, not figures ("Ghi chú", "Đánh giá", "Xếp loại", a task table's "Thời gian
+# hoàn thành", "Cơ quan chủ trì")
+NOTES_HEADER = re.compile(
+    r"^(?:danh gia|ghi chu|xep loai|ket qua danh gia|tinh trang|muc do|nhom|thoi gian|thoi han|tien do|co quan|"
+    r"don vi (?:chu tri|thuc hien|phoi hop)|chu tri|phoi hop)\b"
+)
+# The headers of a table's index, label and unit columns, folded ("STT", "Chỉ tiêu chủ yếu", "ĐVT")
+INDEX_HEAD = re.compile(r"^(?:stt|tt|so tt|so thu tu)$")
+LABEL_HEAD = re.compile(
+    r"^(?:(?:cac )?chi tieu(?: chu yeu)?|noi dung|dia phuong|khoan muc|nganh(?: kinh te)?|linh vuc|danh muc|"
+    r"mat hang|nhom hang|san pham|loai hinh)$"
+)
+UNIT_HEAD = re.compile(r"^(?:dvt|don vi(?: tinh)?)$")
+# Words of a figure column's header, folded: its period, what it holds, a year ("TH 2024", "So với cùng kỳ (%)")
+COLUMN_WORDS = re.compile(
+    r"\b(?:thuc hien|th|uoc|luy ke|cong don|ke hoach|kh|du toan|so voi|so sanh|cung ky|chi so|toc do|binh quan|"
+    r"nam|thang|quy|ty trong|co cau|tang|giam|(?:19|20)\d{2})\b"
+)
+_UNIT_LINE = re.compile(r"^(?:don vi(?: tinh)?|dvt)\b[^:]{0,20}:")
+_TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\b", re.IGNORECASE)
+# A row written on one line, as a PDF's text gives it: a label, then two figures or more, maybe an assessment
+# ("Tổng số 4736,0 4671,4 45896,9 113,0", "Tốc độ tăng trưởng GRDP % 7,0 7,62 - Vượt")
+_FIGURE_TOKEN = r"(?:[<>≤≥]\s?)?[-+]?\d(?:[\d.,]*\d)?%?|[-–x]"
+_ROW_LINE = re.compile(
+    rf"^(?P<label>.*?[^\W\d_].*?[^\s\d.,%+-])\s+(?P<figures>(?:{_FIGURE_TOKEN})(?:\s+(?:{_FIGURE_TOKEN}))+)"
+    rf"(?:\s+(?P<note>[^\W\d_][^\d]{{0,20}}))?$"
+)
+# A label does not end with these: "... các năm 2021 2022", "giai đoạn 2026 - 2030" are words of a sentence
+_NOT_A_LABEL_END = re.compile(r"(?i)(?:\b(?:năm|các|và|là|đạt|từ|đến|giai đoạn|tháng|ngày|số|với|quý|khoảng))$")
+_PIPE = re.compile(r"[^|]*")
+_TAB = re.compile(r"[^\t]*")
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str  # the lines above the table that name it ("Biểu 38. Tổng sản phẩm ..."), or ""
+    unit: str  # the unit line's text after its colon ("Tỷ đồng"), or ""
+    header: list[str]  # one text per column
+    rows: list[list[Cell]]  # each as wide as the header; (-1, "") where a row has no such cell
+    lines: frozenset[int]  # the offsets of every block the table covers
+
+
+def is_figure(text: str) -> bool:
+    return bool(_FIGURE.match(text.strip()))
+
+
+def is_worded_figure(text: str) -> bool:
+    """A figure cell that opens with a word ("Khoảng 4", "tăng 7,4 - 8,4% (...)")."""
+    return bool(_WORDED_FIGURE.match(fold(text.strip())))
+
+
+def is_index(text: str) -> bool:
+    return bool(_INDEX.match(text.strip()))
+
+
+def is_unit_line(text: str) -> bool:
+    """ "Đơn vị tính: %", "Đơn vị: Triệu đồng", "ĐVT: tỷ đồng", "Đơn vị tính - Unit: Tỷ đồng - Bill. dongs" """
+    return bool(_UNIT_LINE.match(fold_keep_length(text.strip()).lower()))
+
+
+def unit_of_line(text: str) -> str:
+    return text.split(":", 1)[1].strip() if ":" in text else ""
+
+
+def is_title(text: str) -> bool:
+    return bool(_TITLE.match(text))
+
+
+def row_line(text: str) -> re.Match[str] | None:
+    """The label, figures and assessment of a row written on one line; None for any other line."""
+    stripped = text.strip()
+    if len(stripped) > 3 * MAX_CELL or stripped.endswith(".") or is_worded_figure(stripped):
+        return None
+    m = _ROW_LINE.match(stripped)
+    return m if m and not _NOT_A_LABEL_END.search(m.group("label")) else None
+
+
+_HEAD_START = re.compile(r"^(?:(?:STT|TT)\s+)?Chỉ\s+tiêu\b", re.IGNORECASE)
+_NUMBERED_TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\s*(?:số\s*)?[\dIVX]", re.IGNORECASE)
+
+
+def stands_alone(line: str) -> bool:
+    """A line of a table a PDF's text keeps apart from the paragraph around it: its title ("Biểu 1. ..."), its
+    unit line, its header ("Chỉ tiêu Dự toán năm 2025 ..."), a row."""
+    starts = bool(_NUMBERED_TITLE.match(line) or _HEAD_START.match(line))
+    return starts or is_unit_line(line) or row_line(line) is not None
 
 
 def is_table_row(kind: str, text: str) -> bool:
-    return kind == "table_row" or text.count(" | ") >= 2
+    return kind == "table_row" or text.count(" | ") >= 2 or text.count("\t") >= 2
 
 
-def table_cells(text: str, offset: int = 0) -> list[tuple[int, str]]:
-    """(offset in the document, text) of each cell of a row that starts at `offset`."""
+def table_cells(text: str, offset: int = 0) -> list[Cell]:
+    """(offset in the document, text) of each cell of a row that starts at `offset`: cells are parted by "|",
+    or by tabs in a row without one."""
+    cell = _PIPE if "|" in text else _TAB
+    part = "|" if "|" in text else "\t"
     return [
-        (offset + m.start(), m.group(0)) for m in _CELL.finditer(text) if m.start() == 0 or text[m.start() - 1] == "|"
+        (offset + m.start(), m.group(0)) for m in cell.finditer(text) if m.start() == 0 or text[m.start() - 1] == part
     ]

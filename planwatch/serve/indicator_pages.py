@@ -1,0 +1,240 @@
+"""The indicator pages: the catalogue (with the labels waiting for an indicator), one indicator's charts, figures and
+targets, and the forms that name a label's indicator and set a year's target."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
+from sqlalchemy.orm import Session
+
+from planwatch.access.roles import PROVINCE_WRITERS
+from planwatch.monitor.key_figures import key_figures
+from planwatch.monitor.plan_edits import (
+    COMPARATORS,
+    MEASURES,
+    TargetInput,
+    add_indicator_alias,
+    set_target,
+)
+from planwatch.monitor.progress import year_targets
+from planwatch.monitor.series import Point, compare_years, series
+from planwatch.monitor.stored import (
+    checked_version,
+    unclassified_labels,
+)
+from planwatch.query.facts import find_facts
+from planwatch.serve.auth import (
+    actor,
+)
+from planwatch.serve.charts import ChartPoint, YearChart, year_chart
+from planwatch.serve.labels import LABELS
+from planwatch.serve.rendering import (
+    latest_with_figures,
+    open_session,
+    page_lang,
+    planning_edit,
+    province_choice,
+    render,
+)
+from planwatch.store import models
+from planwatch.text.fold import matches
+from planwatch.vocab.catalogue import CATEGORIES, Indicator, default_catalogue
+from planwatch.vocab.measures import Measure
+from planwatch.vocab.numbers import format_number
+from planwatch.vocab.units import same_kind, unit_by_name
+
+router = APIRouter(include_in_schema=False)
+
+
+FACTS_SHOWN = 300  # an indicator page lists at most this many facts; the API has them all
+REVIEW_SHOWN = 200  # labels the review list shows, the most frequent first
+
+
+@router.get("/chi-tieu", response_class=HTMLResponse)
+def catalogue_page(
+    request: Request,
+    message: str = "",
+    q: Annotated[str, Query(max_length=100)] = "",
+    category: Annotated[str, Query(max_length=50)] = "",
+) -> HTMLResponse:
+    """The indicator catalogue by category, each indicator with its latest figure and target of the latest year
+    with figures (filtered by words, with or without diacritics, and by category), and the labels no indicator
+    names yet, each with a form to name it."""
+    catalogue = default_catalogue()
+    indicators = [
+        i
+        for i in sorted(catalogue.indicators.values(), key=lambda i: (CATEGORIES.index(i.category), i.name))
+        if (not q or matches(q, i.name) or any(matches(q, a) for a in i.aliases)) and category in ("", i.category)
+    ]
+    with open_session(request) as db:
+        province, provinces = province_choice(request, db)
+        labels = request.app.state.cache.get(
+            db, "unclassified", (), lambda: unclassified_labels(db)[:REVIEW_SHOWN], checked_version(db)
+        )
+        waiting = [(label, count, catalogue.closest(label)) for label, count in labels]
+        year = latest_with_figures(request, db)
+        every = list(catalogue.indicators)  # computed once for the whole catalogue, filtered below
+        figures = request.app.state.cache.get(
+            db,
+            "catalogue",
+            (year, province),
+            lambda: key_figures(db, year, every, catalogue, province),
+            checked_version(db, province),
+        )
+        latest = {k.indicator.code: k.point for k in figures}
+        targets = {
+            t.indicator_code: t
+            for t, _ in year_targets(db, year, province)
+            if t.indicator_code in catalogue.indicators
+            and t.measure == catalogue.indicators[t.indicator_code].own_measure
+        }  # the target of the indicator's own number, not of its growth or share
+    return render(
+        request,
+        "catalogue.html",
+        indicators=indicators,
+        all_indicators=sorted(catalogue.indicators.values(), key=lambda i: i.name),
+        latest=latest,
+        targets=targets,
+        year=year,
+        categories=CATEGORIES,
+        q=q,
+        category=category,
+        waiting=waiting,
+        message=message,
+        province=province,
+        provinces=provinces,
+    )
+
+
+@router.post("/chi-tieu/gan-ma")
+def map_label(
+    request: Request,
+    label: Annotated[str, Form()],
+    code: Annotated[str, Form()],
+    author: Annotated[str, Form()] = "",
+    csrf_token: Annotated[str | None, Form()] = None,
+) -> Response:
+    """A person names the indicator a label means; remembered for later documents, applied to stored ones."""
+
+    def change(db: Session, username: str) -> str:
+        name = username or author.strip() or "web"
+        changed = add_indicator_alias(db, label, code, name)
+        return f"Đã gắn “{label}” vào {code} ({changed} số liệu, chỉ tiêu)."
+
+    return planning_edit(request, csrf_token, change, "/chi-tieu", "#cho-xem-xet")
+
+
+@router.get("/chi-tieu/{code}", response_class=HTMLResponse)
+def indicator(request: Request, code: str) -> HTMLResponse:
+    catalogue = default_catalogue()
+    if code not in catalogue.indicators:
+        raise HTTPException(404)
+    info = catalogue.indicators[code]
+    lang = page_lang(request)
+    with open_session(request) as db:
+        province, provinces = province_choice(request, db)
+        checked, cache = checked_version(db, province), request.app.state.cache
+        every = cache.get(db, "series", (code, province), lambda: series(db, code, province=province), checked)
+        points = [p for p in every if not info.unit or same_kind(p.unit, info.unit)]
+        facts = find_facts(db, code=code, limit=FACTS_SHOWN, province=province)
+        unit = points[-1].unit if points else info.unit
+        years = sorted({int(p.period_end[:4]) for p in points}, reverse=True)[:CHART_YEARS]
+        targets = cache.get(db, "targets", (code, province), lambda: year_targets(db, None, province, code), checked)
+        charts = [_year_chart(info, year, unit, points, lang, targets) for year in years]
+        yoy = partial(series, db, code, Measure.YOY, province=province)
+        changes = cache.get(db, "series-yoy", (code, province), yoy, checked)
+        compared = compare_years(points, changes, years[0]) if years else []
+        who = actor(request, db)
+    measures = {m.value: m.label(lang) for m in Measure}
+    return render(
+        request,
+        "indicator.html",
+        who=who,
+        info=info,
+        charts=charts,
+        unit=unit,
+        facts=facts,
+        measures=measures,
+        points=points,
+        compared=compared,
+        compared_year=years[0] if years else None,
+        targets=targets,
+        can_edit=who is not None and who.role in PROVINCE_WRITERS,
+        message=request.query_params.get("message", ""),
+        target_measures=[Measure(m) for m in MEASURES],
+        province=province,
+        provinces=provinces,
+        comparators=COMPARATORS,
+    )
+
+
+@router.post("/chi-tieu/{code}/ke-hoach")
+def target_form(
+    request: Request,
+    code: str,
+    year: Annotated[int, Form(ge=2000, le=2100)],
+    value: Annotated[str, Form(max_length=50)],
+    reason: Annotated[str, Form(max_length=500)],
+    measure: Annotated[str, Form(max_length=30)] = "value",
+    unit: Annotated[str, Form(max_length=50)] = "",
+    comparator: Annotated[str, Form(max_length=10)] = "=",
+    csrf_token: Annotated[str | None, Form()] = None,
+) -> Response:
+    """The Planning Department enters or corrects a year's target: the same call as `planwatch target-set`."""
+
+    def change(db: Session, username: str) -> str:
+        entry = TargetInput(code, year, measure, value, unit, comparator)
+        set_target(db, entry, username or "local", reason)
+        return f"Đã lưu chỉ tiêu {year}." if page_lang(request) == "vi" else f"The {year} target is saved."
+
+    return planning_edit(request, csrf_token, change, f"/chi-tieu/{quote(code)}", "#ke-hoach")
+
+
+CHART_YEARS = 3  # the latest years an indicator page draws, one chart each
+
+
+def _series_of(point: Point, year: int) -> str:
+    """From January: cumulative (joined); one month: a bar; anything else (a stock, a quarter): a mark."""
+    if point.cumulative and point.period_start == f"{year}-01":
+        return "cumulative"
+    return "monthly" if point.period_start == point.period_end else "other"
+
+
+def _year_chart(
+    info: Indicator,
+    year: int,
+    unit: str,
+    points: list[Point],
+    lang: str,
+    targets: list[tuple[models.Target, str]],
+) -> Markup:
+    """One year of the indicator in one unit: never a line across years or period lengths."""
+    own = (t for t, _ in targets if t.year == year and t.measure == "value")
+    target = next(own, None)
+    goal = target.value if target is not None and target.value is not None and same_kind(target.unit, unit) else None
+    chart_points = [
+        ChartPoint(
+            int(p.period_end[5:]),
+            p.base_value / _unit_factor(unit),
+            f"/van-ban/{quote(p.doc_key)}#f{p.fact_id}" if p.fact_id else f"/van-ban/{quote(p.doc_key)}",
+            f"{p.period_start or '?'}–{p.period_end}: {format_number(p.value)} {p.unit} ({p.doc_key})"
+            + (f" — {LABELS[lang]['computed']}" if p.derived else ""),
+            _series_of(p, year),
+            p.derived,
+        )
+        for p in points
+        if p.period_end.startswith(str(year)) and same_kind(p.unit, unit)
+    ]
+    in_unit = goal * _unit_factor(target.unit) / _unit_factor(unit) if goal is not None and target else None
+    chart = YearChart(year, unit, chart_points, in_unit, pace=info.kind == "flow")
+    return Markup(year_chart(chart, target_label=LABELS[lang]["target"]))
+
+
+def _unit_factor(unit: str) -> float:
+    found = unit_by_name(unit) if unit else None
+    return found.factor if found else 1.0

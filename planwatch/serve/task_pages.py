@@ -1,0 +1,160 @@
+"""The task pages: the list with its filters and scorecard, one task with its updates and the passages that speak of
+it, and the update form."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import partial
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
+
+from planwatch.extract.agencies import default_registry
+from planwatch.monitor.tasks import (
+    IN_PROGRESS,
+    STATUS_VI,
+    STATUSES,
+    TaskError,
+    TaskFilter,
+    page_of_tasks,
+    parse_date,
+    store_scorecard,
+    task_views,
+)
+from planwatch.query.search import related
+from planwatch.serve.auth import (
+    actor,
+    may_update,
+    update_task,
+)
+from planwatch.serve.rendering import (
+    marked,
+    next_page,
+    open_session,
+    province_choice,
+    refused,
+    render,
+)
+from planwatch.store import models
+
+router = APIRouter(include_in_schema=False)
+
+
+TASKS_SHOWN = 50  # rows of the tasks list a page shows; the next ones a link away
+RELATED_SHOWN = 5  # passages of other documents shown on a task's page
+
+
+@router.get("/nhiem-vu", response_class=HTMLResponse)
+def tasks(
+    request: Request,
+    agency: str | None = None,
+    status: str | None = None,
+    as_of: str | None = None,
+    message: str | None = None,
+    soon: Annotated[int | None, Query(ge=1, le=366, description="due within this many days")] = None,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> HTMLResponse:
+    try:
+        day = parse_date(as_of) if as_of else date.today()
+    except TaskError as error:
+        day, message = date.today(), str(error)
+    chosen = IN_PROGRESS if soon else status if status in STATUSES else None
+    horizon = day + timedelta(days=soon) if soon else None
+    with open_session(request) as db:
+        province, provinces = province_choice(request, db)
+        scored = partial(store_scorecard, db, day, province, agency or None)  # it follows the agency filter
+        lines = request.app.state.cache.get(db, "scorecard", (day, province, agency or None), scored)
+        wanted = TaskFilter(chosen, province=province, due_before=horizon)
+        views, total = page_of_tasks(db, day, wanted, offset, TASKS_SHOWN, agency or None)
+        who = actor(request, db)
+    registry = default_registry()
+    names = {code: a.name for code, a in registry.agencies.items()}
+    editable = {(v.doc_key, v.task.ref) for v in views if who and may_update(who, v.task.agency_codes)}
+    return render(
+        request,
+        "tasks.html",
+        who=who,
+        editable=editable,
+        back=f"?{request.url.query}" if request.url.query else "",
+        views=views,
+        total=total,
+        more=next_page(request, offset + TASKS_SHOWN) if offset + TASKS_SHOWN < total else "",
+        lines=lines,
+        names=names,
+        status_vi=STATUS_VI,
+        statuses=STATUSES,
+        agency=agency or "",
+        status=status or "",
+        soon=soon,
+        day=day,
+        message=message,
+        province=province,
+        provinces=provinces,
+    )
+
+
+@router.post("/nhiem-vu/cap-nhat")
+def task_update(
+    request: Request,
+    doc: Annotated[str, Form()],
+    ref: Annotated[str, Form()],
+    reported_on: Annotated[str, Form()],
+    author: Annotated[str, Form()] = "",
+    done_on: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+    evidence: Annotated[str, Form()] = "",
+    csrf_token: Annotated[str | None, Form()] = None,
+    back: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        update_task(request, doc, ref, reported_on, done_on or None, note, evidence, author, csrf_token)
+        message = f"Đã lưu cập nhật nhiệm vụ {ref}."
+    except TaskError as error:
+        message = f"Không lưu: {error}"
+    except HTTPException as error:
+        return refused(request, error)
+    query = back if back.startswith("?") else ""
+    joiner = "&" if query else "?"
+    return RedirectResponse(f"/nhiem-vu{query}{joiner}message={quote(message)}", status_code=303)
+
+
+@router.get("/nhiem-vu/{doc}/{ref}", response_class=HTMLResponse)
+def task_page(request: Request, doc: str, ref: str, as_of: str | None = None) -> HTMLResponse:
+    """One task: its full text, agencies, deadline and where that came from, status, every update, the report
+    passages people linked to it, and the passages of other documents that speak of it most (full-text search)."""
+    try:
+        day = parse_date(as_of) if as_of else date.today()
+    except TaskError:
+        day = date.today()
+    with open_session(request) as db:
+        found = [v for v in task_views(db, day, doc=doc) if v.task.ref == ref]
+        if not found:
+            raise HTTPException(404)
+        who = actor(request, db)
+        view = found[0]
+        linked = db.scalars(
+            select(models.TaskLink).where(models.TaskLink.doc_key == doc, models.TaskLink.ref == ref)
+        ).all()
+        names = " ; ".join([*view.task.agencies, *view.task.coordinating, view.task.agencies_text])
+        reports = [(h, marked(h.text, h.marks)) for h in related(db, view.task.quote, RELATED_SHOWN, doc, names)]
+    registry = default_registry()
+    agencies = [
+        registry.name_of(code) if code else name
+        for name, code in zip(view.task.agencies, view.task.agency_codes, strict=False)
+    ]
+    return render(
+        request,
+        "task.html",
+        who=who,
+        v=view,
+        agencies=agencies,
+        status_vi=STATUS_VI,
+        day=day,
+        editable=bool(who and may_update(who, view.task.agency_codes)),
+        back=request.query_params.get("back", ""),
+        linked=linked,
+        related=reports,
+    )
