@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from math import floor, log10
-from typing import Protocol
+from typing import Protocol, TypedDict
 
 from planwatch.monitor.series import Point
 from planwatch.monitor.thresholds import Thresholds
@@ -116,7 +116,16 @@ class Projection:
         return "; ".join([said + outlook, *rest])
 
 
-def projection_fields(projection: Projection | None, lang: str = "vi") -> dict[str, object]:
+class ProjectionFields(TypedDict):
+    projected: float | None
+    projected_basis: str | None
+    projected_pct: float | None
+    outlook: str | None
+    required_rest: dict[str, object] | None
+    projection_reason: str | None
+
+
+def projection_fields(projection: Projection | None, lang: str = "vi") -> ProjectionFields:
     """A projection as the JSON of `status --json` and `/api/status` gives it."""
     if projection is None:
         return {

@@ -162,6 +162,11 @@ def unread(session: Session, user_id: int) -> int:
     return session.scalar(select(func.count()).where(d.user_id == user_id, d.read_at.is_(None))) or 0
 
 
+def unread_of(session: Session, username: str) -> int:
+    user_id = session.scalar(select(models.User.id).where(models.User.username == username))
+    return unread(session, user_id) if user_id is not None else 0
+
+
 def mark_read(session: Session, user_id: int, now: datetime | None = None) -> int:
     d = models.ReminderDigest
     done = session.execute(

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from planwatch.export import fact_records, target_records, task_record
 from planwatch.monitor.checks import Finding
+from planwatch.monitor.projection import projection_fields
 from planwatch.monitor.series import Point, series
 from planwatch.monitor.stored import count_findings, refresh_pending, stored_findings
 from planwatch.monitor.tasks import (
@@ -90,6 +91,12 @@ class StatusOut(BaseModel):
     expected_pct: float | None
     status: str
     reason: str
+    projected: float | None = None  # where the year will likely end, in the target's unit (monitor/projection.py)
+    projected_basis: str | None = None  # seasonal, linear, year_figure, growth_to_date, level_trend, level_held
+    projected_pct: float | None = None
+    outlook: str | None = None  # met, close, missed
+    required_rest: dict[str, object] | None = None  # what the rest of the year must reach: kind, value, unit, text
+    projection_reason: str | None = None
 
 
 class TaskUpdateIn(BaseModel):
@@ -236,6 +243,7 @@ def status(
             expected_pct=r.expected_pct,
             status=r.status,
             reason=r.reason,
+            **projection_fields(r.projection),
         )
         for r in status_of_year(request.app.state.cache, db, year, province)
     ]

@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session
 from planwatch.access.locks import LockError
 from planwatch.access.roles import PROVINCE_WRITERS, Role
 from planwatch.monitor.plan_edits import PlanEditError
+from planwatch.monitor.projection import shown
 from planwatch.query.years import default_year
+from planwatch.remind.deliver import PreferenceError, unread_of
 from planwatch.serve.auth import OPEN_MODE, actor, writer
 from planwatch.serve.downloads import download_links
 from planwatch.serve.labels import LABELS, VALUES_EN
@@ -70,6 +72,7 @@ templates.env.filters["number"] = document_number
 templates.env.filters["period"] = _period
 templates.env.filters["span"] = _span
 templates.env.filters["num"] = lambda v: "" if v is None else format_number(round(v, 2) if isinstance(v, float) else v)
+templates.env.filters["shown"] = shown  # a computed figure as PlanWatch says it (monitor/projection.py)
 
 
 def province_choice(request: Request, db: Session) -> tuple[str | None, list[str]]:
@@ -106,6 +109,9 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
             who = actor(request, db)
     shared = {"t": LABELS[lang], "lang": lang, "tr": lambda text: values.get(text, text), "downloads": downloads}
     shared |= {"who": who, "csrf": who.csrf_token if who else "", "accounts": who is not OPEN_MODE}
+    if who is not None and who is not OPEN_MODE:  # the header's count of unread reminders
+        with open_session(request) as db:
+            shared["notices"] = unread_of(db, who.username)
     other = "en" if lang == "vi" else "vi"
     shared["switch"] = "?" + urlencode({**request.query_params, "lang": other})  # the switch keeps the page's query
     response = templates.TemplateResponse(request, template, {**shared, **context})
@@ -149,7 +155,7 @@ def planning_edit(
         with request.app.state.sessions.begin() as db:
             who = writer(request, db, roles, csrf)
             message = change(db, who.username)
-    except (PlanEditError, LockError) as error:
+    except (PlanEditError, LockError, PreferenceError) as error:
         message = f"{LABELS[page_lang(request)]['not_saved']}: {error}"
     except HTTPException as error:
         return refused(request, error)
