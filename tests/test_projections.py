@@ -32,7 +32,7 @@ from planwatch.store.db import open_engine, session_factory
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import Month
 
-from .conftest import SAMPLES, _postgres_engine
+from .conftest import SAMPLES, SHARED_CORPUS, _postgres_engine
 
 HISTORY = SAMPLES.parent / "samples-history"
 FLOW_TARGETS = ("INDUSTRIAL_OUTPUT", "BUDGET_REVENUE", "DOMESTIC_REVENUE", "TRADE_TOTAL", "EXPORTS", "TOURISTS",
@@ -208,3 +208,22 @@ def test_asking_whether_the_year_will_meet_its_plan(history: sessionmaker[Sessio
     assert exports.found and "likely to miss the plan" in exports.text and "2023, 2024" in exports.text
     assert not poverty.found and "chưa có số liệu" in poverty.text
     assert past.found and past.value == pytest.approx(7066.1)
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.exists(), reason="../shared/corpus is not here")
+def test_every_2024_target_of_the_corpus_with_a_six_month_figure_is_projected_and_drafted(tmp_path: Path) -> None:
+    engine = open_engine(f"sqlite:///{tmp_path / 'corpus.db'}")
+    sessions = session_factory(engine)
+    for path in sorted(SHARED_CORPUS.glob("*.txt")):
+        ingest_file(sessions, path)
+    with sessions() as session:
+        rows = [r for r in year_status(session, 2024) if r.actual and r.actual.period_end == "2024-06"]
+        draft, docx = draft_report(session, ReportPeriod.of(ReportKind.SIX_MONTH, Month(2024, 6)))
+    engine.dispose()
+    assert len(rows) >= 10
+    assert all(r.projection is not None and r.projection.basis in ProjectionBasis for r in rows)
+    drafted = {(p.indicator.code, p.measure) for p in draft.projections}
+    assert {(r.target.indicator_code, r.target.measure) for r in rows} <= drafted
+    body = "\n".join(p.text for p in Document(BytesIO(docx)).paragraphs)
+    assert body.count("Dự kiến cả năm 2024") + body.count("Dự kiến cuối năm 2024") == len(draft.projections)
+    assert round_trip(draft, docx).precision == 1.0
