@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import Engine
@@ -28,6 +29,7 @@ from planwatch.report.content import year_end_projections
 from planwatch.report.kinds import ReportKind, ReportPeriod
 from planwatch.report.papers import draft_report
 from planwatch.report.verify import round_trip
+from planwatch.serve.app import create_app
 from planwatch.store.db import open_engine, session_factory
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import Month
@@ -227,3 +229,12 @@ def test_every_2024_target_of_the_corpus_with_a_six_month_figure_is_projected_an
     body = "\n".join(p.text for p in Document(BytesIO(docx)).paragraphs)
     assert body.count("Dự kiến cả năm 2024") + body.count("Dự kiến cuối năm 2024") == len(draft.projections)
     assert round_trip(draft, docx).precision == 1.0
+
+
+def test_the_status_download_and_api_carry_the_projection(history: sessionmaker[Session]) -> None:
+    client = TestClient(create_app(history.kw["bind"]))
+    table = client.get("/api/tables/tong-quan", params={"year": "2025", "format": "csv"}).content.decode("utf-8-sig")
+    assert "Dự kiến cả năm" in table.splitlines()[0] and "theo mùa vụ các năm trước" in table
+    status = {(r["indicator_code"], r["measure"]): r for r in client.get("/api/status", params={"year": 2025}).json()}
+    budget = status[("BUDGET_REVENUE", "value")]
+    assert budget["projected_basis"] == "seasonal" and budget["required_rest"]["kind"] == "amount"
