@@ -40,6 +40,7 @@ def fact_records(session: Session, doc: str | None = None) -> Iterator[dict[str,
             "char_end": fact.char_end,
             "base_value": fact.base_value,
             "estimate": fact.estimate,
+            "modality": modality(fact),
             "rank_of": fact.rank_of,
             "parent": fact.parent,
             "section": fact.section,
@@ -50,11 +51,22 @@ def fact_records(session: Session, doc: str | None = None) -> Iterator[dict[str,
                     ("prior", fact.prior),
                     ("footnote", fact.footnote),
                     ("planned", fact.planned),
+                    ("scenario", fact.scenario),
                     ("elsewhere", fact.elsewhere),
                 )
                 if on
             ],
         }
+
+
+def modality(fact: models.Fact) -> str:
+    """What a figure is (EXPORT.md): a scenario's ("kịch bản"), a plan's, target's or budget estimate's (planned),
+    an estimate ("ước"), or what happened (actual)."""
+    if fact.scenario:
+        return "scenario"
+    if fact.planned:
+        return "planned"
+    return "estimate" if fact.estimate else "actual"
 
 
 def target_records(session: Session, doc: str | None = None) -> Iterator[dict[str, Any]]:

@@ -9,6 +9,7 @@ from planwatch.extract.agencies import default_registry
 from planwatch.extract.document import Extraction, extract_document
 from planwatch.read.model import assemble
 from planwatch.read.text import read_text
+from planwatch.structure.doc_time import doubt_words
 
 
 def _read(text: str, given: date | None = None) -> Extraction:
@@ -203,3 +204,94 @@ def test_a_table_of_targets_gives_targets() -> None:
     assert (growth.measure, growth.value, growth.year) == ("yoy_change_pct", 8.5, 2024)
     assert (poverty.comparator, poverty.value_min, poverty.value_max) == ("range", 1, 1.5)
     assert (budget.value, budget.unit) == (9200, "tỷ đồng")
+
+
+def test_a_month_dateline_dates_the_item_and_the_window_is_the_one_the_text_names() -> None:
+    item = (
+        "Cập nhật: tháng 6/2023\n\n"
+        "Tổng sản phẩm trên địa bàn (GRDP) ước tăng 6,2%, trong đó khu vực dịch vụ tăng 7,1%; thu ngân sách nhà nước "
+        "ước đạt 4.120 tỷ đồng, bằng 51,2% dự toán năm. Ngành nông nghiệp tiếp tục ổn định, giá trị tăng thêm tăng "
+        "khá so với cùng kỳ năm trước.\n\n"
+        "Trong 6 tháng đầu năm, có thêm 3 xã được công nhận đạt chuẩn nông thôn mới.\n"
+    )
+    found = _read(item)
+    assert found.meta.reference.found_by == "dateline" and found.meta.reference.day == date(2023, 6, 30)
+    assert (found.meta.period.as_strings(), found.meta.period_found_by) == (("2023-01", "2023-06"), "body")
+    assert ("yoy_change_pct", 6.2, "2023-01", "2023-06") in _facts(found)
+    assert ("value", 4120, "2023-01", "2023-06") in _facts(found)
+
+
+def test_a_page_copied_years_later_keeps_the_year_its_text_names() -> None:
+    item = (
+        "12/04/2026\n\n7 tháng năm 2020, Gò Sim thu hút 41 dự án đầu tư\n\n"
+        "Theo Sở Kế hoạch và Đầu tư, 7 tháng năm 2020, tỉnh cấp giấy chứng nhận cho 41 dự án với tổng vốn đăng ký "
+        "3.215 tỷ đồng, tăng 12 dự án so với cùng kỳ năm 2019.\n"
+    )
+    found = _read(item)
+    assert found.meta.reference.day == date(2020, 12, 31) and found.meta.period.as_strings() == ("2020-01", "2020-07")
+    assert ("value", 3215, "2020-01", "2020-07") in _facts(found)
+
+
+def test_the_month_of_a_meeting_is_not_the_window_of_its_figures() -> None:
+    item = (
+        "Cập nhật: 26/06/2024 10:20\n\n"
+        "Sáng 25/6, tại phiên họp thường kỳ tháng 6, UBND tỉnh Gò Sim đánh giá tình hình kinh tế - xã hội 6 tháng đầu "
+        "năm và bàn nhiệm vụ 6 tháng cuối năm. Theo báo cáo, giá trị sản xuất công nghiệp ước đạt 18.240 tỷ đồng, "
+        "tăng 9,3% so với cùng kỳ.\n"
+    )
+    assert ("value", 18240, "2024-01", "2024-06") in _facts(_read(item))
+
+
+def test_the_year_is_the_one_the_text_names_for_its_own_months_not_a_base_in_parentheses() -> None:
+    text = (
+        "Theo Sở Công Thương: tổng mức bán lẻ hàng hóa tháng 12/2021 ước đạt 5.120 tỷ đồng; lũy kế 12 tháng ước đạt "
+        "58.400 tỷ đồng, tăng 8,1% so với cùng kỳ năm trước (lũy kế 12 tháng năm 2020 đạt 54.020 tỷ đồng), đạt 99,2% "
+        "kế hoạch năm. Kim ngạch xuất khẩu tháng 12/2021 ước đạt 120 triệu USD.\n"
+    )
+    found = _read(text)
+    assert found.meta.reference.day is not None and found.meta.reference.day.year == 2021
+    assert {("value", 58400, "2021-01", "2021-12"), ("plan_pct", 99.2, "2021-01", "2021-12")} <= _facts(found)
+    assert ("value", 54020, "2020-01", "2020-12") in _facts(found)
+
+
+def test_a_grdp_without_its_window_is_the_quarters_to_date() -> None:
+    item = (
+        "Cập nhật: 28/09/2023\n\nTổng sản phẩm trên địa bàn tỉnh (GRDP) ước tăng 5,8% so với cùng kỳ năm trước, "
+        "cao hơn mức tăng chung của vùng; khu vực công nghiệp - xây dựng tăng 8,4%, khu vực dịch vụ tăng 6,1%, "
+        "đóng góp chủ yếu vào mức tăng trưởng chung của toàn tỉnh.\n"
+    )
+    found = _read(item)
+    assert (found.meta.period.as_strings(), found.meta.period_found_by) == (("2023-01", "2023-09"), "indicator")
+
+
+def test_a_document_without_any_year_says_why_its_year_is_in_doubt() -> None:
+    found = _read("Sáu tháng đầu năm, sản lượng cá tra đạt 41,2 nghìn tấn.\n")
+    assert found.meta.doubt == "no_year" and "không nêu năm" in doubt_words(found.meta.doubt)
+    assert _read("Sáu tháng đầu năm 2021, sản lượng cá tra đạt 41,2 nghìn tấn.\n").meta.doubt is None
+
+
+def test_in_a_months_report_budget_and_grdp_without_their_period_cover_the_months_to_date() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH HẠ VÂN\nSố: 140/BC-UBND\nHạ Vân, ngày 24 tháng 6 năm 2024\n\nBÁO CÁO\n"
+        "Tình hình kinh tế - xã hội tháng 6 năm 2024\n\n"
+        "Chỉ số sản xuất công nghiệp tháng 6 tăng 1,2% so với tháng trước.\n"
+        "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 5.320 tỷ đồng, bằng 52,1% dự toán.\n"
+        "Tăng trưởng GRDP ước đạt 6,9%, trong đó khu vực dịch vụ tăng 7,3%.\n"
+        "Doanh thu dịch vụ ăn uống ước đạt 412 tỷ đồng.\n"
+    )
+    facts = _facts(_read(text))
+    assert ("prev_change_pct", 1.2, "2024-06", "2024-06") in facts
+    assert {("value", 5320, "2024-01", "2024-06"), ("plan_pct", 52.1, "2024-01", "2024-06")} <= facts
+    assert {("yoy_change_pct", 6.9, "2024-01", "2024-06"), ("yoy_change_pct", 7.3, "2024-01", "2024-06")} <= facts
+    assert ("value", 412, "2024-06", "2024-06") in facts  # a service's revenue is no part of the GRDP
+
+
+def test_an_undated_report_is_of_the_year_after_its_comparison_and_its_plan_stays_a_plan() -> None:
+    text = (
+        "Tổng sản phẩm trên địa bàn (GRDP) ước tăng 9,4% so với năm 2016 (KH năm tăng 8,5% trở lên); thu ngân sách "
+        "nhà nước ước đạt 6.120 tỷ đồng, vượt 4,2% dự toán.\n"
+    )
+    found = _read(text)
+    assert found.meta.reference.day is not None and found.meta.reference.day.year == 2017
+    figures = {(f.fact.measure, f.fact.value, f.planned) for f in found.facts}
+    assert {("yoy_change_pct", 9.4, False), ("yoy_change_pct", 8.5, True), ("value", 6120, False)} <= figures

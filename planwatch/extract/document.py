@@ -6,7 +6,7 @@ stored text, so every quote is cut from what the document says."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from planwatch.extract.agencies import Registry
@@ -16,16 +16,20 @@ from planwatch.extract.targets import TargetDraft, extract_targets, planned_fact
 from planwatch.extract.tasks import Task, TaskGroup, extract_tasks
 from planwatch.limits import check_time
 from planwatch.read.model import PlainText, Span
+from planwatch.structure.doc_time import doubt_words, quarter_to_date
 from planwatch.structure.flat_tables import flat_tables
 from planwatch.structure.grid_tables import grid_tables
 from planwatch.structure.metadata import DocumentMeta, read_metadata
 from planwatch.structure.sections import SectionTracker, outline
 from planwatch.structure.tables import is_table_row
 from planwatch.text.fold import fold
-from planwatch.vocab.periods import Month, ReportContext
+from planwatch.vocab.catalogue import Catalogue, default_catalogue
+from planwatch.vocab.measures import Measure
+from planwatch.vocab.periods import Month, Period, ReportContext, months_to_date
 from planwatch.vocab.units import base_value
 
 PLANNING_KINDS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")
+STATED_WINDOWS = ("title", "lead", "given")  # a document window the text states (or a person gave), not inferred
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class FactFound:
     footnote: int | None
     page: int | None
     planned: bool  # a plan's own figure, or a figure of a target section: never an actual
+    period_stated: bool = True  # its period is named by the text (its paragraph, a table's column, the title)
 
 
 @dataclass(frozen=True)
@@ -62,27 +67,36 @@ class Extraction:
 
 
 def extract_document(
-    plain: PlainText, registry: Registry, given: date | None = None, province: str | None = None
+    plain: PlainText,
+    registry: Registry,
+    given: date | None = None,
+    province: str | None = None,
+    period: Period | None = None,
 ) -> Extraction:
-    """Everything PlanWatch reads in one document; `given` is the reference date and `province` the province a
-    user stated for it (else both are read from the text)."""
-    meta = read_metadata(plain.reading, given, province)
+    """Everything PlanWatch reads in one document; `given` is the reference date, `province` the province and
+    `period` the months a person stated for it (else all are read from the text)."""
+    meta = read_metadata(plain.reading, given, province, period)
     result = Extraction(meta)
     if meta.reference.day is None:
         result.warnings.append("không xác định được năm của văn bản: số liệu không có kỳ (no reference date)")
+    elif meta.doubt:
+        result.warnings.append(f"năm của văn bản chưa chắc chắn: {doubt_words(meta.doubt)} (the year is in doubt)")
     blocks = outline(plain)
+    catalogue = default_catalogue()
     by_block = _facts(plain, meta, result)
     planned = {f.start for b in blocks for f in planned_facts(b, by_block.get(b.start, []))}
     result.facts = [
         FactFound(
-            found.fact,
+            found.fact if found.period_stated else _in_its_window(found.fact, catalogue),
             found.section,
             found.footnote,
             found.page,
             (found.fact.start in planned and found.footnote is None)
             or found.planned
             or "planned" in found.fact.tags  # "(kế hoạch 8%)" beside the actual
+            or "scenario" in found.fact.tags  # "ước đạt 7,58%/kịch bản 7,61%"
             or _plans_ahead(meta, found.fact),
+            found.period_stated or meta.period_found_by in STATED_WINDOWS,
         )
         for found in result.facts
     ]
@@ -118,14 +132,18 @@ def _facts(plain: PlainText, meta: DocumentMeta, result: Extraction) -> dict[int
         result.blocks.append(BlockFound(span, section))
         footnote = span.note if span.kind == "footnote" else None
         if span.start in tables:
-            tabled.extend(FactFound(fact, section, None, span.page, "plan" in fact.tags) for fact in tables[span.start])
+            tabled.extend(
+                FactFound(fact, section, None, span.page, "plan" in fact.tags, True) for fact in tables[span.start]
+            )
             continue
         if span.kind == "footnote":
             found = extract_facts(text, _context_of_note(context, span.note, plain, prose), span.start)
         else:
             found = extract_facts(text, context, span.start)
             by_block[span.start] = found
-        prose.extend(FactFound(fact, section, footnote, span.page, False) for fact in found)
+        prose.extend(
+            FactFound(fact, section, footnote, span.page, False, bool(footnote) or fact.period_stated) for fact in found
+        )
     prose = _headline_dropped(prose, _head_end(plain))
     result.facts = prose + restated_dropped(prose, tabled)
     return by_block
@@ -217,6 +235,25 @@ def _table_facts(plain: PlainText, meta: DocumentMeta) -> dict[int, list[Fact]]:
             line = max((s for s in table.lines if s <= start), default=start)
             by_line[line] = by_line.get(line, []) + facts
     return by_line
+
+
+def _in_its_window(fact: Fact, catalogue: Catalogue) -> Fact:
+    """A figure whose paragraph names no period, given a single month by its document, over the months its
+    indicator covers: GRDP a quarter at a time from January, budget, investment and trade from January
+    (catalogue `window`), and any share of the year's plan from January (a month's figure is no part of it)."""
+    period = fact.period
+    if period.start is None or period.start != period.end or period.end is None:
+        return fact
+    end = period.end
+    if fact.measure == Measure.PLAN:
+        return replace(fact, period=months_to_date(end.year, end.month))
+    code = catalogue.code_for(fact.parent or fact.indicator)  # "trong đó dịch vụ tăng 7,8%": a part of the GRDP
+    window = catalogue.indicators[code].window if code else None
+    if window == "quarter":
+        return replace(fact, period=quarter_to_date(end.year, end.month))
+    if window == "year_to_date":
+        return replace(fact, period=months_to_date(end.year, end.month))
+    return fact
 
 
 def _plans_ahead(meta: DocumentMeta, fact: Fact) -> bool:

@@ -54,6 +54,7 @@ class Fact:
     rank_of: int | None = None
     parent: str | None = None
     tags: list[str] = field(default_factory=list)
+    period_stated: bool = False  # its period is named in its paragraph, not the document's window taken for it
 
 
 @dataclass
@@ -93,10 +94,13 @@ class _Chain:
     subject: str = ""
     carried: str = ""  # the subject of the sentence before: "Tính chung 10 tháng ước đạt ..." is about it too
     period: Period | None = None
+    period_stated: bool = False  # the period was named in the paragraph, not taken from the document
     parent: str | None = None
+    part_units: set[str] = field(default_factory=set)  # the kinds of unit the breakdown's parts were given in
     compare: str | None = None  # "prev" or "yoy", set by a clause that opens "So với ..."
     change_sign: int = 0  # "tăng 01 người (7,1%)": the sign of the change a bare "(7,1%)" gives in %
     paren_parent: str = ""  # the subject before a parenthesis: its parts' parent, and the subject after it
+    named_before: str = ""  # a name listed just before the parenthesis being read: "Vĩnh Phúc (-2,47%)"
     structure: bool = False  # the sentence lists a "cơ cấu": its bare percentages are shares
     aside: bool = False  # the period was named as an aside ("riêng quý III ..."): the next sentence is back
     habit: _Habit = field(default_factory=_Habit)
@@ -127,7 +131,7 @@ _MASKS = [
     re.compile(r"\b\d+(?:/\d+)*(?:/\d{4})?/[A-ZĐ][A-ZĐa-z\-]*(?:/[A-ZĐ\-]+)*"),  # 72/2021/QĐ-UBND
     re.compile(r"\b\d+-[A-ZĐ]{1,4}/[A-ZĐ]+"),  # 19-CT/TU
     re.compile(r"\b\d{4}\s*-\s*\d{4}\b"),  # 2021-2025
-    re.compile(r"(?:năm|Năm|khóa|khoá|kỳ họp thứ|lần thứ|giai đoạn)\s+\d+"),
+    re.compile(r"(?:năm|Năm|khóa|khoá|kỳ họp thứ|lần thứ|giai đoạn|đợt|Đợt)\s+\d+"),
     re.compile(r"(?:ngày|Ngày)\s+\d{1,2}(?:\s*/\s*\d{1,2})?"),
     re.compile(r"\(\d{1,2}/\d{1,2}\)"),  # (30/4)
     re.compile(r"\b\d{1,2}/\d{1,2}(?!\d)(?=\s*[-–)]|\s+(?:trở|đến))"),  # 20/5-15/6
@@ -141,17 +145,21 @@ _MASKS = [
     re.compile(r"\b[Tt]rong\s+(?:tổng\s+số\s+)?\d+(?=\s+[^\d\s%])"),  # "Trong 22 chỉ tiêu, có 19 ...": the whole
     re.compile(r"(?:trên|/)\s*(?:1\s+vạn|1\.000|10\.000|100\.000)\s+dân\b"),  # "giường bệnh trên 10.000 dân": per head
     re.compile(r"trên\s+(?:0?1|một)\s+(?:ha|héc\s*ta)\s+(?=đất)"),  # "giá trị sản xuất trên 1 ha đất": per hectare
+    re.compile(r"(?i:covid|sars-cov)\s*-\s*\d+"),  # the name of a disease: "Covid -19"
+    re.compile(r"\b1\s+số\b|\b\d\s+con\s+số\b"),  # "1 số hàng hóa" is "some goods"; "tăng 2 con số": double digits
+    re.compile(r"(?i:mũi)\s+\d\b|(?i:ít\s+nhất)\s+\d+"),  # "tiêm mũi 2", "ít nhất 01 mũi": which dose, a threshold
+    re.compile(r"(?:tuổi\s+)?(?:từ\s+)?\d{1,3}\s*(?:[-–]|đến)\s*\d{1,3}(?=\s+(?:tuổi|được|đã))|\d{1,3}\s+tuổi"),  # ages
 ]
 
 
 def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fact]:
     """All facts of one paragraph (or footnote) `text` that starts at `offset` in the plain text."""
     facts: list[Fact] = []
-    period = context.default_period
+    period, stated = context.default_period, False
     last_subject = ""
     habit = _Habit()
     for s_start, sentence in _pieces(text, _SENTENCE_END):
-        chain = _Chain(carried=last_subject, period=period, habit=habit)
+        chain = _Chain(carried=last_subject, period=period, period_stated=stated, habit=habit)
         habit.notice(sentence)
         if g.BREAKDOWN.match(sentence) and last_subject:
             chain.parent = last_subject
@@ -159,9 +167,9 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
             if chain.aside and not g.BREAKDOWN.match(clause) and not g.OPENS_WITH_DATE.match(sentence):
                 # "đàn lợn tại thời điểm 1/4 ...; sản lượng thịt ...": back to the window, unless the date opened
                 # the sentence ("Tại thời điểm 01/10, đàn lợn ...; đàn bò ...": all of it is at that date)
-                chain.period, chain.aside = period, False
+                chain.period, chain.period_stated, chain.aside = period, stated, False
             if g.BREAKDOWN.match(clause) and (chain.subject or last_subject) and not chain.parent:
-                chain.parent = chain.subject or last_subject
+                chain.parent, chain.part_units = chain.subject or last_subject, set()
                 chain.subject = ""
             _set_comparison(chain, clause)
             chain.structure = chain.structure or bool(cue("label", "structure").search(clause))
@@ -170,11 +178,17 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
             found = _read_clause(clause, context, chain, offset + s_start + c_start)
             habit.end_clause()
             facts.extend(found)
-        if chain.period is not None and not chain.aside:
-            period = chain.period
+        if chain.period is not None and not chain.aside and not _at_window_end(chain.period, context.default_period):
+            period, stated = chain.period, chain.period_stated
         if chain.subject and not chain.parent:
             last_subject = chain.subject
     return facts
+
+
+def _at_window_end(period: Period, window: Period) -> bool:
+    """A stock at the last month of the document's window ("Tính đến ngày 30/6, ... giải ngân ..."): its sentence's
+    date, not the next sentence's period, which is back to the window."""
+    return period.start is None and window.start is not None and period.end == window.end
 
 
 def _set_comparison(chain: _Chain, clause: str) -> None:
@@ -230,12 +244,14 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
         was_in_paren = in_paren
         in_paren = clause.count("(", 0, seg_start) > clause.count(")", 0, seg_start)
         if in_paren and not was_in_paren:
-            chain.paren_parent, part_label = chain.subject, ""
-        elif was_in_paren and not in_paren and chain.paren_parent:
-            chain.subject, chain.paren_parent = chain.paren_parent, ""
+            chain.paren_parent, chain.named_before = chain.subject, part_label
+        elif was_in_paren and not in_paren:
+            chain.named_before = ""
+            if chain.paren_parent:
+                chain.subject, chain.paren_parent = chain.paren_parent, ""
         _set_comparison(chain, segment)
         if seen_number and g.BREAKDOWN.match(segment) and chain.subject and not chain.parent:
-            chain.parent = chain.subject  # "..., trong đó xuất khẩu 16 tỷ USD": a part of the figure before
+            chain.parent, chain.part_units = chain.subject, set()  # "..., trong đó xuất khẩu 16 tỷ USD"
         numbers = [t for t in _tokens(segment, clause[:seg_start]) if _is_candidate(clause, seg_start + t.start, masks)]
         if not numbers:
             stripped = _without_periods(segment, seg_start, periods).strip()
@@ -246,6 +262,8 @@ def _read_clause(clause: str, context: ReportContext, chain: _Chain, offset: int
                 part_label = stripped
             elif (joined := g.LEFTOVER.match(stripped)) and joined.group("joiner").lower() == "với":
                 part_label = f"{_clean_label(stripped[joined.end() :])} {chain.subject}"  # "..., với số tiền là: X"
+            elif _listed_name(stripped, clause[seg_start + len(segment) :]):  # "nông, lâm nghiệp, thủy sản tăng 1,93%"
+                part_label = f"{part_label}, {stripped}" if part_label else stripped
             continue
         left_from = 0
         for m in numbers:
@@ -359,10 +377,15 @@ def _read_number(
     sign = g.LEFT_SIGN.search(left)
     if sign:
         left = left[: sign.start()]
+    if not left.strip() and (moved := g.SAME_PERIOD_BEFORE_PAREN.search(clause[:number_pos])):
+        chain.change_sign = -1 if moved.group("move").lower() == "giảm" else 1  # "mức tăng cùng kỳ năm trước (6,4%)"
 
     period, prior = _period_for(number_pos, periods, chain, in_paren, left, clause[:number_pos], clause[number_pos:])
+    stated = chain.period_stated or any(not p.comparison for p in periods)
     estimate = bool(g.LEFT_ESTIMATE.search(clause[:number_pos]))  # "Dự kiến ... đạt X, tăng Y%": both estimates
     label_left = _clean_label(_without_place(_without_periods(left, seg_start + left_from, periods), context.province))
+    # "Vĩnh Phúc (-2,47%)": the figure alone in its parenthesis is the name's before it, not a part of the subject
+    named_before = in_paren and bool(chain.named_before) and pending == chain.named_before and not label_left
     if pending and left_from == 0:
         label_left = _clean_label(_without_place(_add_to_label(pending, label_left), context.province))
     if in_paren and g.PLAN_WORDS.fullmatch(label_left) and (named := _named_before_paren(clause[:number_pos])):
@@ -404,13 +427,20 @@ def _read_number(
         own_label = by_unit or (f"{subject} ({named})" if match_unit(named) else named)
         end += about.end()
     parent = chain.parent
-    if in_paren and chain.paren_parent and not subject.startswith(chain.paren_parent):
+    if parent and measure == Measure.VALUE and not _part_of_breakdown(chain, unit):
+        parent = chain.parent = None  # "..., trong đó khách quốc tế 512 nghìn lượt; doanh thu 9.820 tỷ đồng"
+    elif parent and measure == Measure.VALUE:
+        chain.part_units.add(unit_kind(unit))
+    if in_paren and chain.paren_parent and not subject.startswith(chain.paren_parent) and not named_before:
         parent = chain.paren_parent  # "164.283 (tuyến tỉnh: 58.976; ...)": a part of the figure before
     label = f"{parent} {own_label}" if parent and not own_label.startswith(parent) else own_label
     tags = ["prior"] if prior else []
-    if plan_word:  # "(kế hoạch 8%)": the plan's figure for the year, named as such, never an actual
+    if plan_word and g.SCENARIO.match(_plan_word(plan_word)):  # "ước đạt 7,58%/kịch bản 7,61%": the same window's
+        tags = [*tags, "scenario"]
+        label = _plan_label(own_label, chain.subject, _plan_word(plan_word))
+    elif plan_word:  # "(kế hoạch 8%)": the plan's figure for the year, named as such, never an actual
         period, tags = _plan_year(period), [*tags, "planned"]
-        label = _plan_label(own_label, chain.subject, plan_word.group("word"))  # no parent: the plan's own
+        label = _plan_label(own_label, chain.subject, _plan_word(plan_word))  # no parent: the plan's own
     if g.ELSEWHERE.search(label_left):
         tags.append("elsewhere")
     if chain.moved:  # "Tỷ lệ hộ nghèo giảm 1,4%": the size of the drop, "Mức giảm tỷ lệ hộ nghèo"
@@ -420,7 +450,7 @@ def _read_number(
         chain.subject = subject
         chain.unit = unit if measure == Measure.VALUE else chain.unit
     if not in_paren and not prior and not planned:
-        chain.period = period
+        chain.period, chain.period_stated = period, stated
         named_here = any(p.end <= number_pos and not p.comparison for p in periods)
         # "riêng quý III ...", "trong đó quý I ..., quý II ...": a sub-period, not the window of what follows
         chain.aside = bool(g.ASIDE.search(clause[:number_pos]) or (g.BREAKDOWN.match(clause) and named_here))
@@ -429,11 +459,18 @@ def _read_number(
     values = [value_out] + ([_other_end(ranged.group(1), m.value, value_out)] if ranged else [])
     labels = [f"{parent} {name}" if parent else name for name in sharing] or [label]
     facts = [
-        Fact(name.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, parent, tags)
+        Fact(name.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, parent, tags, stated)
         for name in labels
         for v in values
     ]
     return facts, end
+
+
+def _part_of_breakdown(chain: _Chain, unit: str) -> bool:
+    """A clause after a breakdown's parts that opens with a level in a unit none of them had starts something else
+    ("trong đó khách quốc tế 512 nghìn lượt; tổng doanh thu 9.820 tỷ đồng"); parts in two units go on ("161 đơn
+    vị, với số tiền 8.958 triệu đồng; ... 16 đơn vị, ...")."""
+    return not (chain.part_units and chain.clause_figures == 0 and unit_kind(unit) not in chain.part_units)
 
 
 def _named_before_paren(before: str) -> str:
@@ -455,19 +492,31 @@ def _other_end(text: str, first: float, first_read: float) -> float:
     return -second if first and first_read == -first else second
 
 
+def _plan_word(found: re.Match[str]) -> str:
+    return found.group("word") or found.group("own") or found.group("near")
+
+
 def _plan_year(period: Period) -> Period:
     """A plan figure is for the whole year of the figure it is quoted beside."""
     return Period(Month(period.end.year, 1), Month(period.end.year, 12)) if period.end else period
 
 
+_PLAN_YEAR = re.compile(r"^\s*(?:cả\s+)?năm(?:\s+\d{4})?\s*$", re.IGNORECASE)  # "kế hoạch năm": of what, unsaid
+
+
 def _plan_label(label: str, subject: str, word: str) -> str:
     """ "Kế hoạch tăng trưởng GRDP", "Dự toán thu ngân sách": the plan's word first, then what it is for."""
-    named = g.PLAN_WORDS.sub("", label).strip(" ,")
+    named = _PLAN_YEAR.sub("", g.PLAN_WORDS.sub("", label)).strip(" ,")
     if named and g.PLAN_WORDS.match(label):
         return label  # "Kế hoạch vốn đầu tư công ..." names itself
     named = named or subject
     word = "Kế hoạch" if word.upper() == "KH" else f"{word[:1].upper()}{word[1:].lower()}"
-    return f"{word} {named[:1].lower()}{named[1:]}"
+    return f"{word} {_in_sentence(named)}"
+
+
+def _in_sentence(name: str) -> str:
+    """A name that opens a sentence, lower-cased to go after a word ("Tốc độ ..." → "tốc độ ..."; "GRDP" stays)."""
+    return name if name[1:2].isupper() else f"{name[:1].lower()}{name[1:]}"
 
 
 def _respective(chain: _Chain, left: str, label: str, right: str) -> str:
@@ -538,7 +587,8 @@ def _period_for(
     The second item says the figure is about an earlier period quoted for comparison."""
     base = chain.period or Period(None, None)
     after_figure = re.sub(r"^[\d.,]+", "", after_number)
-    if base.end and (same := g.SAME_PERIOD_OF_YEAR.match(after_figure)):  # "mức tăng 7,2% của cùng kỳ năm 2016"
+    same = g.SAME_PERIOD_OF_YEAR.match(after_figure) or g.SAME_PERIOD_BEFORE_PAREN.search(before_number)
+    if base.end and same:  # "mức tăng 7,2% của cùng kỳ năm 2016", "mức tăng cùng kỳ năm trước (6,4%)"
         return base.in_year(int(same.group("year")) if same.group("year") else base.end.year - 1), True
     later = [p for p in periods if p.start > pos and not p.comparison]
     between = after_figure[: later[0].start - pos - (len(after_number) - len(after_figure))] if later else ""
@@ -556,7 +606,7 @@ def _period_for(
         and _OPENS_PAREN.fullmatch(before_number[mentioned[-1].end :])
     ):
         return mentioned[-1].period, True  # "tăng 38,2% so với tháng 8/2024 (700,8 nghìn lượt)"
-    before = [p for p in mentioned if not p.comparison]
+    before = [p for p in mentioned if not p.comparison and not _closed_before(before_number, p)]
     named = before[-1].period if before else None
     if before and before[-1].this_year:  # "8 tháng năm nay": the window before it, in the report's year
         window = before[-2].period if len(before) > 1 else base
@@ -565,7 +615,10 @@ def _period_for(
         named
         and named.start is None
         and len(before) > 1
-        and (before[-2].period.end == named.end or not before_number[before[-2].end : before[-1].start].strip(" (,"))
+        and (
+            before[-2].period.end == named.end
+            or not (before_number[before[-2].end : before[-1].start].strip(" (,") or _dated(before_number, before[-1]))
+        )
     ):
         named = before[-2].period  # "tháng 5 (tính đến ngày 16/5/2024)" is still May; so is "năm 2024 tính đến nay"
     if prior := g.LEFT_PRIOR.search(left):
@@ -578,6 +631,24 @@ def _period_for(
 
 
 _OPENS_PAREN = re.compile(r"\s*\(\s*")
+
+
+def _dated(text: str, mention: PeriodMention) -> bool:
+    """A mention that names its date ("tính đến ngày 15/10/2023"), not "đến nay": a stock at that date, even after
+    a year ("đợt 2 năm 2023 tính đến ngày 15/10/2023")."""
+    return any(c.isdigit() for c in text[mention.start : mention.end])
+
+
+def _closed_before(before_number: str, mention: PeriodMention) -> bool:
+    """Whether a mention sits in a parenthesis that states a figure of its own and closes before the figure: in
+    "(lũy kế 12 tháng năm 2019 đạt 16.500 tỷ đồng), đạt 98,4% kế hoạch năm" the year of the aside is not the next
+    figure's; "(từ ngày 29/01 đến hết ngày 04/02/2022), toàn tỉnh đón ..." dates what follows."""
+    opened = before_number.rfind("(", 0, mention.start)
+    closed = before_number.find(")", mention.end)
+    if opened < 0 or closed < 0 or before_number.rfind(")", 0, mention.start) > opened:
+        return False
+    aside = before_number[opened + 1 : mention.start] + before_number[mention.end : closed]
+    return bool(re.search(r"\d", aside))
 
 
 def _without_place(text: str, province: str | None) -> str:
@@ -599,18 +670,45 @@ def _without_periods(text: str, text_start: int, periods: list[PeriodMention]) -
 
 
 def _clean_label(text: str) -> str:
-    label = re.sub(r"\s+", " ", text).strip(" ,:;.-–(+•")
+    label = re.sub(r"\s+", " ", text).strip(" ,:;.-–(+•/")
     label = _LIST_NUMBER_LEFT.sub("", label)
     if g.ELSEWHERE.match(label):
         return label
     for _ in range(4):
         before = label
-        label = g.LABEL_HEAD.sub("", label).strip(" ,:;.-–")
+        label = _past_clause(g.LABEL_HEAD.sub("", label)).strip(" ,:;.-–")
         label = g.LABEL_TAIL.sub("", label).strip(" ,:;.-–")
         label = re.sub(r"\s*\($", "", label)
         if label == before:
             break
     return label
+
+
+def _listed_name(segment: str, rest: str) -> bool:
+    """A short name alone between commas after a figure: the first items of a name listed with commas ("nông, lâm
+    nghiệp, thủy sản"), or a name whose figure stands alone in the parenthesis after it ("Vĩnh Phúc (-2,47%)"): no
+    verb, hedge or connector to strip."""
+    words = len(segment.split())
+    longest = _NAMED_BEFORE_FIGURE if _FIGURE_IN_PARENS.match(rest) else _LISTED_WORDS
+    return 0 < words <= longest and _clean_label(segment) == segment and not _NOT_A_NAME.search(segment)
+
+
+_NOT_A_NAME = re.compile(
+    r"(?<![\wÀ-ỹ])(?:vượt|tăng|giảm|đạt|bằng|chiếm|so|là|có|kế\s+hoạch|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?![\wÀ-ỹ])",
+    re.IGNORECASE,
+)
+_LISTED_WORDS = 2
+_NAMED_BEFORE_FIGURE = 6
+_FIGURE_IN_PARENS = re.compile(r"^\s*\(\s*[-+]?\s*\d[\d.,]*\s*%?\s*\)")
+
+
+def _past_clause(label: str) -> str:
+    """What a label names after a clause of concession, cause or time that opens it ("dù khó khăn do dịch bệnh
+    song tốc độ tăng trưởng GRDP" → "tốc độ tăng trưởng GRDP"); nothing when the clause is all of it."""
+    if not cue("words", "clause_opens").match(label):
+        return label
+    closers = list(cue("words", "clause_closes").finditer(label))
+    return label[closers[-1].end() :] if closers else ""
 
 
 _LIST_NUMBER_LEFT = re.compile(r"^\d{1,2}\s*[,)]\s*(?=\D)")  # what "(4) Tổng kim ngạch ..." leaves of "(4)"
@@ -651,13 +749,13 @@ def _measure(
     if unit and unit[0].name == "điểm phần trăm" and cue("left", "contribute_down").search(left):
         return Measure.VALUE, -value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]  # làm giảm
     if unit:
-        if g.LEFT_ABSOLUTE_CHANGE.search(left) or (chain.last_change and g.EQUALS_ONLY.match(left)):
-            return None, value, "", None, 0  # "tăng 1,8%, bằng 730 con": the change in units, no fact
+        if g.LEFT_ABSOLUTE_CHANGE.search(left) or (chain.last_change and g.EQUALS_ONLY.match(left)) or sign:
+            return None, value, "", None, 0  # "tăng 1,8%, bằng 730 con", "(+32,4 tấn)": the change in units, no fact
         return Measure.VALUE, value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
     if g.LEFT_ABSOLUTE_CHANGE.search(left) or g.NOT_A_COUNT.match(after):
         return None, value, "", None, 0
     noun = g.COUNT_NOUN.match(after)
-    if noun and float(value).is_integer():
+    if noun and float(value).is_integer() and not cue("words", "not_counted").match(after):
         counted, end = noun.group("noun"), noun.end()
         first = counted.split()[0]
         if first.lower() in g.CLASSIFIERS and first != counted:

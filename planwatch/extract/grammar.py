@@ -122,11 +122,19 @@ ASIDE = re.compile(
 # not a figure measured against the plan ("vượt kế hoạch 2,4%", "so với kế hoạch") nor "hỗ trợ có mục tiêu"
 PLAN_FIGURE_BEFORE = re.compile(
     r"(?<![\wÀ-ỹ])(?<!vượt\s)(?<!với\s)(?<!so\s)(?<!bằng\s)(?<!đạt\s)(?<!thành\s)(?<!có\s)(?<!theo\s)"
-    r"(?P<word>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu)(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm))?"
-    r"(?:\s+(?:là|đạt))?\s*\(?\s*$",
+    r"(?P<word>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?:\s+(?:HĐND|UBND|Trung\s+ương|Chính\s+phủ)(?:\s+tỉnh)?)?"
+    r"(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm))?"
+    r"(?:\s+(?:là|đạt))?\s*\(?\s*$"
+    # "(KH năm tăng 8% trở lên)", "(kế hoạch năm 2023 tăng 7,5%)": the plan's figure, in its own parenthesis
+    r"|\(\s*(?P<own>kế\s+hoạch|KH|mục\s+tiêu|kịch\s+bản)(?:\s+(?:cả\s+)?năm(?:\s+\d{4})?)?"
+    r"\s+(?:tăng|giảm|là|đạt)(?:\s+(?:khoảng|trên|từ))?\s*$"
+    # "cao hơn kịch bản xây dựng đầu năm (7,59%)": the figure alone in the parenthesis after the plan's name
+    r"|(?<![\wÀ-ỹ])(?<!vượt\s)(?<!với\s)(?<!so\s)(?<!bằng\s)(?<!đạt\s)"
+    r"(?P<near>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?:\s+[^\s\d(),;:%]+){1,4}\s*\(\s*$",
     re.IGNORECASE,
 )
-PLAN_WORDS = re.compile(r"\b(?:kế\s+hoạch|dự\s+toán|mục\s+tiêu)\b", re.IGNORECASE)
+SCENARIO = re.compile(r"kịch\s+bản", re.IGNORECASE)  # a scenario's figure: what was expected, never an actual
+PLAN_WORDS = re.compile(r"\b(?:kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)\b", re.IGNORECASE)
 # A period named right after the figure: "thấp hơn mức tăng 6,8% của quý IV/2022"
 PERIOD_AFTER = re.compile(r"^\s*%?\s*(?:của|trong)\s+$", re.IGNORECASE)
 # A level that moved, without years: "giảm từ 11,25% xuống còn 9,22%" (the first is the year before's)
@@ -135,6 +143,11 @@ TO_AFTER = re.compile(r"^\s*%?\s*(?:xuống|lên)(?:\s+(?:còn|mức))?\s+\d", r
 # ... or a level's year right after it: "lên 24% năm 2020" (after a change, "tăng 16,7% năm 2023" is its base)
 LEVEL_YEAR_AFTER = re.compile(r"^\s*%\s*$")
 # ... or the same window of an earlier year: "thấp hơn mức tăng 7,2% của cùng kỳ năm 2016 / năm trước"
+# ... or named before its parenthesis: "cao hơn mức tăng cùng kỳ năm trước (6,4%)"
+SAME_PERIOD_BEFORE_PAREN = re.compile(
+    r"(?:mức|tốc\s+độ)\s+(?P<move>tăng|giảm)(?:\s+trưởng)?\s+(?:của\s+)?cùng\s+kỳ\s+năm\s+(?:(?P<year>\d{4})|trước)\s*\(\s*$",
+    re.IGNORECASE,
+)
 SAME_PERIOD_OF_YEAR = re.compile(r"^\s*%?\s*(?:của|trong)\s+cùng\s+kỳ\s+năm\s+(?:(?P<year>\d{4})|trước)", re.I)
 # Counted nouns that name nothing on their own: a change counted in them is about the subject before
 GENERIC_COUNTED = re.compile(r"^(?:trường\s+hợp|đơn\s+vị|lượt|cơ\s+sở)$", re.IGNORECASE)
@@ -196,7 +209,7 @@ ELSEWHERE = re.compile(r"^(?:bình\s+quân\s+(?:chung\s+)?(?:của\s+)?)?(?:cả
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
     r"(?:\s+|^)(?:ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
-    r"gần|hơn|của|cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|hiện|dự\s+kiến|lũy\s+kế|ước\s+thực\s+hiện|"
+    r"gần|hơn|của|cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|dự\s+kiến|lũy\s+kế|"
     r"toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|"
     r"(?<!làm\s)(?<!lập\s)(?<!thôn\s)(?<!ký\s)mới\s+đạt|còn|"  # not "việc làm mới", "thành lập mới" + "đạt"
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
@@ -209,7 +222,7 @@ LABEL_TAIL = re.compile(
     re.IGNORECASE,
 )
 LABEL_HEAD = re.compile(
-    r"^(?:\s*(?:trong\s+đó|đơn\s+cử|lên|xuống(?:\s+còn)?|qua(?=\s*,)|(?:ước\s+)?đến\s+(?:hết|cuối)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
+    r"^(?:\s*(?:trong\s+đó|đơn\s+cử|lên|xuống(?:\s+còn)?|qua(?=\s*,)|(?:ước\s+)?(?:đến\s+)?(?:hết|cuối)(?=\s|$)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
     r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
     r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với\s+(?:cuối|đầu)(?:\s+năm(?:\s+trước)?)?|so\s+với|so|với|"
     r"nhưng|song|tuy\s+nhiên|như\s+vậy|phấn\s+đấu|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",

@@ -53,6 +53,12 @@ def cues() -> dict[str, dict[str, re.Pattern[str]]]:
         compiled["right"][name] = re.compile(rf"^\s*(?:{_alternatives(words)})(?![^\W\d])", re.I)  # "kế hoạch2": a note
     for name, words in data["label"].items():
         compiled["label"][name] = re.compile(_alternatives(words), re.I)
+    clause = data["clause"]
+    compiled["words"] = {
+        "clause_opens": re.compile(rf"^(?:{_alternatives(clause['opens'])})(?![\wÀ-ỹ])", re.I),
+        "clause_closes": re.compile(rf"(?<![\wÀ-ỹ])(?:{_alternatives(clause['closes'])})\s+", re.I),
+        "not_counted": re.compile(rf"^\s*(?:{_alternatives(data['not_counted'])})(?![\wÀ-ỹ])", re.I),
+    }
     return compiled
 
 

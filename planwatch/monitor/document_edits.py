@@ -1,6 +1,7 @@
 """A person corrects what was read of a document (title, number, date, issuer, province, the period it reports):
-checked, stored on the current version, audited with the values before and after and the reason; or deletes
-it, with all that depends on it, after seeing what that is."""
+checked, stored on the current version, audited with the values before and after and the reason; a new period
+reads its figures again for it (monitor/redate.py), and setting or confirming the period takes the document off
+the review list (monitor/review.py). Or deletes it, with all that depends on it, after seeing what that is."""
 
 from __future__ import annotations
 
@@ -13,11 +14,14 @@ from sqlalchemy.orm import Session
 
 from planwatch.access.audit import record
 from planwatch.monitor.plan_edits import PlanEditError
+from planwatch.monitor.redate import redate_facts
 from planwatch.monitor.tasks import TaskError, parse_date
 from planwatch.store import models
 from planwatch.store.stale import mark_stale, scope_of
 
 EDITABLE = ("title", "symbol", "issued", "issuer", "province", "period_start", "period_end")
+PERIOD = ("period_start", "period_end")
+CONFIRM_PERIOD = "confirm_period"  # a form's field: the period as read is right
 _MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
 
 
@@ -41,6 +45,11 @@ def correct_document(session: Session, doc_key: str, changes: Mapping[str, str],
             setattr(document, field, value)
     if document.period_start and document.period_end and document.period_start > document.period_end:
         raise PlanEditError("kỳ báo cáo: tháng đầu sau tháng cuối")
+    if any(field in after for field in PERIOD) and document.period_end:
+        after["facts"] = str(redate_facts(session, document))
+    if (any(field in after for field in PERIOD) or changes.get(CONFIRM_PERIOD)) and not document.time_reviewed:
+        document.time_reviewed = True
+        before["time_reviewed"], after["time_reviewed"] = "false", "true"
     if after:
         record(session, by, "document.correct", f"document:{doc_key}", before, after, reason)
     return len(after)

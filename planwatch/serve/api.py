@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from planwatch.export import fact_records, target_records, task_record
 from planwatch.monitor.checks import Finding
 from planwatch.monitor.projection import projection_fields
+from planwatch.monitor.review import documents_to_review
 from planwatch.monitor.series import Point, series
 from planwatch.monitor.stored import count_findings, refresh_pending, stored_findings
 from planwatch.monitor.tasks import (
@@ -51,6 +52,22 @@ class DocumentOut(BaseModel):
     targets: int
     tasks: int
     renderings: list[str] = []  # the same document (number and date) stored under other names
+    period_source: str | None = None  # where its window came from: title, lead, body, indicator, reference, given
+    time_doubt: str | None = None  # why its year is in doubt: "no_year", "tied 2019 2020"
+    sureness: float | None = None  # share of its figures with a stated period and a catalogue indicator
+
+
+class ToReviewOut(BaseModel):
+    doc: str
+    title: str | None
+    kind: str | None
+    province: str | None
+    period_start: str | None
+    period_end: str | None
+    period_source: str | None
+    time_doubt: str | None
+    sureness: float | None
+    reasons: list[str]  # in the language asked (?lang=en), Vietnamese by default
 
 
 class FactOut(BaseModel):
@@ -141,9 +158,37 @@ def documents(
             targets=row.counts["targets"],
             tasks=row.counts["tasks"],
             renderings=[r.doc_key for r in row.renderings],
+            period_source=d.period_source,
+            time_doubt=d.time_doubt,
+            sureness=d.sureness,
         )
         for row in page.rows
         for d in (row.document,)
+    ]
+
+
+@router.get("/documents/review", response_model=list[ToReviewOut])
+def documents_review(
+    db: Db,
+    province: Annotated[str | None, Query(max_length=100)] = None,
+    lang: Annotated[str, Query(pattern="^(vi|en)$")] = "vi",
+) -> list[ToReviewOut]:
+    """Documents whose year is in doubt or whose reading is unsure (the review list), with why; setting or
+    confirming a document's period (its page) takes it off."""
+    return [
+        ToReviewOut(
+            doc=item.doc_key,
+            title=item.title,
+            kind=item.kind,
+            province=item.province,
+            period_start=item.period_start,
+            period_end=item.period_end,
+            period_source=item.period_source,
+            time_doubt=item.time_doubt,
+            sureness=item.sureness,
+            reasons=[reason.text(lang) for reason in item.reasons()],
+        )
+        for item in documents_to_review(db, province)
     ]
 
 

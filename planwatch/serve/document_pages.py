@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from planwatch.access.roles import PROVINCE_WRITERS
 from planwatch.jobs.queue import recent
 from planwatch.monitor.document_edits import correct_document, delete_document, dependents
+from planwatch.monitor.review import count_to_review, documents_to_review, review_of
 from planwatch.query.documents import DocumentFilter, count_documents, document_choices, list_documents
 from planwatch.serve.auth import actor
 from planwatch.serve.document_view import render_document
@@ -41,11 +42,24 @@ def documents(
         listed = list_documents(db, chosen, after, total=total)
         kinds, named = cache.get(db, "document-choices", (), lambda: document_choices(db))
         jobs = recent(db, limit=JOBS_SHOWN)
+        to_review = cache.get(db, "documents-to-review", (), lambda: count_to_review(db))
         who = actor(request, db)
     filters = {k: v for k, v in (("kind", kind), ("year", year), ("province", province)) if v}
     more = "?" + urlencode({**filters, "after": listed.next_after}) if listed.next_after else ""
     return render(request, "documents.html", listed=listed, kinds=kinds, named=named, chosen=chosen, jobs=jobs,
-                  more=more, who=who)  # fmt: skip
+                  more=more, who=who, to_review=to_review)  # fmt: skip
+
+
+@router.get("/van-ban/can-xem-lai", response_class=HTMLResponse)
+def documents_to_check(request: Request, province: str | None = None) -> HTMLResponse:
+    """The documents whose year is in doubt or whose reading is unsure, with why; planning sets or confirms their
+    period on each document's page."""
+    lang = page_lang(request)
+    with open_session(request) as db:
+        listed = documents_to_review(db, province or None)
+        who = actor(request, db)
+    rows = [(item, [reason.text(lang) for reason in item.reasons()]) for item in listed]
+    return render(request, "review.html", rows=rows, who=who)
 
 
 def _current(db: Session, doc: str) -> models.Document:
@@ -66,11 +80,14 @@ def document(request: Request, doc: str) -> HTMLResponse:
             select(models.Document).where(models.Document.doc_key == doc).order_by(models.Document.version)
         ).all()
         who = actor(request, db)
+        review = review_of(found)
         return render(
             request,
             "document.html",
             doc=found,
             who=who,
+            review=review,
+            time_notes=[reason.text(page_lang(request)) for reason in review.reasons()],
             versions=versions,
             can_correct=who is not None and who.role in PROVINCE_WRITERS,
             message=request.query_params.get("message", ""),

@@ -94,6 +94,19 @@ LABELS: dict[str, dict[str, str]] = {
         "days_n": "{n} ngày",
         "latest_figure": "Số liệu mới nhất",
         "correct_document": "Sửa thông tin văn bản",
+        "document_time": "Thời gian văn bản",
+        "reference_date": "ngày",
+        "sureness": "độ chắc",
+        "time_reviewed": "kỳ báo cáo đã được xác nhận",
+        "confirm_period": "Kỳ báo cáo đúng",
+        "set_period_hint": "hoặc đặt kỳ khác trong mục sửa thông tin: số liệu được đọc lại theo kỳ đó",
+        "to_review": "Văn bản cần xem lại",
+        "to_review_intro": (
+            "Văn bản có năm chưa chắc, hoặc ít số liệu có kỳ nêu rõ và chỉ tiêu trong danh mục. Trên trang văn bản, "
+            "xác nhận hoặc đặt kỳ báo cáo: số liệu được đọc lại theo kỳ đó."
+        ),
+        "to_review_none": "Không có văn bản nào cần xem lại.",
+        "why": "Lý do",
         "title_field": "Tiêu đề",
         "number_field": "Số hiệu",
         "date_field": "Ngày ban hành",
@@ -315,6 +328,19 @@ LABELS: dict[str, dict[str, str]] = {
         "days_n": "{n} days",
         "latest_figure": "Latest figure",
         "correct_document": "Correct the document's details",
+        "document_time": "Document time",
+        "reference_date": "dated",
+        "sureness": "sureness",
+        "time_reviewed": "period confirmed",
+        "confirm_period": "The period is right",
+        "set_period_hint": "or set another period under the details: the figures are read again for it",
+        "to_review": "Documents to review",
+        "to_review_intro": (
+            "Documents whose year is in doubt, or with few figures that have a stated period and a catalogue "
+            "indicator. On a document's page, confirm or set its period: its figures are read again for it."
+        ),
+        "to_review_none": "No document needs review.",
+        "why": "Why",
         "title_field": "Title",
         "number_field": "Number",
         "date_field": "Date issued",

@@ -53,6 +53,10 @@ class Document(Base):
     province: Mapped[str | None] = mapped_column(String(100), index=True)
     reference_date: Mapped[date | None] = mapped_column(Date)  # the date the document speaks from
     reference_source: Mapped[str | None] = mapped_column(String(20))  # header, dateline, title, text, given
+    period_source: Mapped[str | None] = mapped_column(String(20))  # title, lead, body, indicator, reference, given
+    time_doubt: Mapped[str | None] = mapped_column(Text)  # why the year is uncertain (structure/doc_time.py)
+    sureness: Mapped[float | None] = mapped_column(Float)  # share of figures with a stated period and a known label
+    time_reviewed: Mapped[bool] = mapped_column(Boolean, default=False)  # a person confirmed or set the period
 
     blocks: Mapped[list[Block]] = relationship(back_populates="document", cascade="all, delete-orphan")
     facts: Mapped[list[Fact]] = relationship(back_populates="document", cascade="all, delete-orphan")
@@ -102,6 +106,7 @@ class Fact(Base):
     prior: Mapped[bool] = mapped_column(Boolean, default=False)
     planned: Mapped[bool] = mapped_column(Boolean, default=False)  # a plan's figure, not an actual
     elsewhere: Mapped[bool] = mapped_column(Boolean, default=False)  # of the country or another place, quoted
+    scenario: Mapped[bool] = mapped_column(Boolean, default=False)  # a scenario's figure ("kịch bản"), not an actual
     section: Mapped[str] = mapped_column(Text, default="")
     footnote: Mapped[int | None] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer)

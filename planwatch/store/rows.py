@@ -8,6 +8,7 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from planwatch.extract.agencies import Registry
@@ -27,6 +28,11 @@ _MOVE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _closest(catalogue: Catalogue, label: str) -> str | None:
+    return catalogue.closest(label)
+
+
 @dataclass(frozen=True)
 class Coder:
     """Catalogue codes for labels, after the labels users mapped by hand."""
@@ -43,10 +49,15 @@ class Coder:
             return None
         return self.catalogue.code_for(label, self.user_aliases)
 
+    def known(self, label: str, code: str | None) -> bool:
+        """The label names an indicator of the catalogue, or is most alike one (a suggestion /chi-tieu offers)."""
+        return code is not None or _closest(self.catalogue, label) is not None
+
 
 @dataclass
 class DocumentRows:
     by_model: dict[type[models.Base], list[Row]] = field(default_factory=dict)
+    sureness: float | None = None  # share of the figures with a stated period and a label the catalogue knows
 
     def add(self, model: type[models.Base], row: Row) -> None:
         self.by_model.setdefault(model, []).append(row)
@@ -74,6 +85,8 @@ def document_rows(plain: PlainText, found: Extraction, codes: Coder, registry: R
         rows.add(models.Passage, {"char_start": span.start, "char_end": span.end, "page": span.page, "folded": folded})
     for fact in found.facts:
         rows.add(models.Fact, _fact_row(fact, plain, codes))
+    fact_rows = rows.by_model.get(models.Fact, [])
+    rows.sureness = sureness(found.facts, [codes.known(row["indicator"], row["indicator_code"]) for row in fact_rows])
     for target in found.targets:
         rows.add(models.Target, _target_row(target, plain, codes))
     plan_end = found.meta.period.end
@@ -96,6 +109,15 @@ def document_rows(plain: PlainText, found: Extraction, codes: Coder, registry: R
     return rows
 
 
+def sureness(facts: list[FactFound], known: list[bool]) -> float | None:
+    """How sure a document's reading is: the share of its figures whose period the text states (not the document's
+    window taken for them) and whose label the catalogue knows; None without figures."""
+    if not facts:
+        return None
+    sure = sum(1 for found, named in zip(facts, known, strict=True) if found.period_stated and named)
+    return round(sure / len(facts), 3)
+
+
 def _fact_row(found: FactFound, plain: PlainText, codes: Coder) -> Row:
     fact = found.fact
     start, end = fact.period.as_strings()
@@ -114,6 +136,7 @@ def _fact_row(found: FactFound, plain: PlainText, codes: Coder) -> Row:
         "prior": "prior" in fact.tags,
         "planned": found.planned,
         "elsewhere": "elsewhere" in fact.tags,
+        "scenario": "scenario" in fact.tags,
         "section": found.section,
         "footnote": found.footnote,
         "page": found.page,

@@ -1,5 +1,5 @@
 """The indicator catalogue (data/indicators.yaml): codes, names, aliases, units, categories, direction,
-kind and parent. A label gets the code whose alias it contains, the longest alias winning, after the labels
+kind, parent and window. A label gets the code whose alias it contains, the longest alias winning, after the labels
 users mapped by hand (`planwatch indicator-alias`)."""
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ class Indicator:
     parent: str | None = None
     aliases: tuple[str, ...] = field(default=())
     sum_of_parts: bool = False  # its children add up to it (xuất khẩu + nhập khẩu = tổng kim ngạch)
+    window: str | None = None  # "quarter" / "year_to_date": the months a figure covers when the text names none
     weights: str | None = None  # a growth rate: the level whose parts of the year weigh its months (GRDP_SIZE)
 
     @property
@@ -106,6 +107,7 @@ def default_catalogue() -> Catalogue:
                 e.get("parent"),
                 tuple(str(a) for a in e.get("aliases", [])),
                 bool(e.get("sum_of_parts", False)),
+                e.get("window"),
                 e.get("weights"),
             )
             for e in yaml.safe_load(data)

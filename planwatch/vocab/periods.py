@@ -136,7 +136,7 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         ),
         # "05 tháng đầu năm 2024", "lũy kế 5 tháng", "6 tháng năm 2023", "9 tháng"
         (
-            r"(?:lũy\s+kế\s+)?(?P<n>\d{1,2})\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?(?![\s/]*\d)(?!\s+trở)",
+            r"(?:lũy\s+kế\s+)?(?P<n>\d{1,2})\s*tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?(?![\s/]*\d)(?!\s+trở)",
             lambda m: months_to_date(y(m), int(m["n"])) if 1 <= int(m["n"]) <= 12 else None,
         ),
         # "sáu tháng cuối năm", "Chín tháng qua", "mười một tháng năm 2024", "nửa đầu năm"
@@ -198,9 +198,9 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
             rf"(?:tính\s+)?đến\s+(?:hết\s+)?tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})",
             lambda m: Period(None, Month(y(m), int(m[1]))),
         ),
-        # "(Ước) đến hết tháng 12", "đến cuối tháng 6": a stock at the month's end, in the report's year
+        # "(Ước) đến hết tháng 12", "đến cuối tháng 6", "hết tháng 9": a stock at the month's end, in the report's year
         (
-            rf"(?:tính\s+)?đến\s+(?:hết|cuối)\s+tháng\s+{_NUM}(?![\d/])",
+            rf"(?:(?:tính\s+)?đến\s+)?(?:hết|cuối)\s+tháng\s+{_NUM}(?![\d/])",
             lambda m: Period(None, Month(year, int(m[1]))),
         ),
         # "tháng 5/2024", "tháng 5 năm 2024", "tháng 5", "tháng Mười Một (năm 2023)"
@@ -216,10 +216,11 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         # "trong tháng", "tháng này"
         (r"trong\s+tháng(?!\s+\d)|tháng\s+này", lambda m: Period(Month(year, month), Month(year, month))),
         (r"tháng\s+trước", lambda m: Period(Month(year, month).shift(-1), Month(year, month).shift(-1))),
-        # a crop season: "vụ lúa hè thu năm 2021", "vụ Đông Xuân": no calendar months, up to the report's month
+        # a crop season: "vụ lúa hè thu năm 2021", "vụ Đông Xuân": no calendar months of its own; what the year's
+        # seasons have given up to the report's month
         (
             r"vụ\s+(?:lúa\s+)?(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm\s+xuân)(?:\s+(?:năm\s+)?(?P<y>\d{4}))?",
-            lambda m: Period(None, Month(y(m), month)),
+            lambda m: months_to_date(y(m), month),
         ),
         # "giai đoạn 2016-2020": the years of the span
         (

@@ -1,15 +1,15 @@
 """Daily reminders: each user's choice of channel and mail address, the digests made (one per user and day) and
 the once-a-day jobs of the queue.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
