@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
-import yaml
-
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
         "login": "Đăng nhập",
@@ -477,11 +473,6 @@ LABELS: dict[str, dict[str, str]] = {
         "chart_hint": "Click a point to see its source sentence.",
     },
 }
-
-# The words of projections and reminders, kept as data (data/labels.yaml)
-_MORE = resources.files("planwatch.serve").joinpath("data/labels.yaml").read_text(encoding="utf-8")
-for _lang, _words in yaml.safe_load(_MORE).items():
-    LABELS[_lang] |= _words
 
 # Values the library computes in Vietnamese (status rules, QĐ 42 statuses), shown in English on request.
 VALUES_EN = {

@@ -25,6 +25,7 @@ from planwatch.remind.deliver import PreferenceError, unread_of
 from planwatch.serve.auth import OPEN_MODE, actor, writer
 from planwatch.serve.downloads import download_links
 from planwatch.serve.labels import LABELS, VALUES_EN
+from planwatch.serve.more_labels import MORE_LABELS
 from planwatch.store import models
 from planwatch.store.current import provinces_by_count
 from planwatch.vocab.numbers import format_number
@@ -107,7 +108,12 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
     else:
         with open_session(request) as db:
             who = actor(request, db)
-    shared = {"t": LABELS[lang], "lang": lang, "tr": lambda text: values.get(text, text), "downloads": downloads}
+    shared = {
+        "t": LABELS[lang] | MORE_LABELS[lang],
+        "lang": lang,
+        "tr": lambda text: values.get(text, text),
+        "downloads": downloads,
+    }
     shared |= {"who": who, "csrf": who.csrf_token if who else "", "accounts": who is not OPEN_MODE}
     if who is not None and who is not OPEN_MODE:  # the header's count of unread reminders
         with open_session(request) as db:
