@@ -15,9 +15,12 @@ $(BIN)/planwatch: pyproject.toml
 .PHONY: setup system-packages demo serve test test-fast test-far lint bench
 setup: $(BIN)/planwatch
 
-# What the tests take from Debian: Chromium for the end-to-end tests (never a downloaded browser).
+# What the tests take from Debian: Chromium for the end-to-end tests (never a downloaded browser); tesseract's
+# Vietnamese model, which reads scanned PDFs, and the DejaVu fonts the tests draw their scanned pages with.
 system-packages:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	@test -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata -a -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie fonts-dejavu-core)
 
 demo: setup
 	rm -f demo.db demo.db-wal demo.db-shm
@@ -32,17 +35,26 @@ demo: setup
 serve: setup
 	$(BIN)/planwatch --db $(DEMO_DB) serve
 
-# Tests run in a random order (pytest-randomly prints its seed; `pytest --randomly-seed=N` repeats an order).
+# Tests run in a random order (pytest-randomly): `make test SEED=N` repeats the order a run printed. Their
+# stores live in memory (/dev/shm) when the machine has it: a SQLite commit there waits for no disk.
+ifndef SEED
+SEED := $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+endif
+TEST_TMP := $(if $(wildcard /dev/shm),/dev/shm,$(or $(TMPDIR),/tmp))
+PYTEST = TMPDIR=$(TEST_TMP) $(BIN)/pytest -q --randomly-seed=$(SEED)
 test: setup system-packages
-	$(BIN)/pytest -q
+	@echo "test order: SEED=$(SEED)"
+	$(PYTEST)
 
 FAST := not postgres and not browser and not slow
 test-fast: setup
-	$(BIN)/pytest -q -m "$(FAST)"
+	@echo "test order: SEED=$(SEED)"
+	$(PYTEST) -m "$(FAST)"
 
 FAR_DATE := 2031-06-15
 test-far: setup system-packages
-	PLANWATCH_TEST_DATE=$(FAR_DATE) $(BIN)/pytest -q
+	@echo "test order: SEED=$(SEED), clock at $(FAR_DATE)"
+	PLANWATCH_TEST_DATE=$(FAR_DATE) $(PYTEST)
 
 lint: setup
 	$(BIN)/ruff check planwatch tests bench

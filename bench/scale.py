@@ -3,6 +3,7 @@ provinces perturbed) ingested into SQLite and PostgreSQL, then every page and AP
 request after the server starts on the new store) and warm, and 20 clients at once.
 
     .venv/bin/python bench/scale.py --docs 1000 [--postgres] [--jobs 2] [--clients 20] [--seconds 60]
+    .venv/bin/python bench/scale.py --docs 10000 --users --store /tmp/s10k.db   # kept: measured again as it is
     .venv/bin/python bench/scale.py --postgres --skip-sqlite --docs 10000 --keep      # then, ten times as large:
     .venv/bin/python bench/scale.py --postgres --skip-sqlite --database NAME --replicate 10
 
@@ -41,7 +42,7 @@ from planwatch.ingest import ingest_files, refresh_on_cores
 from planwatch.serve.app import create_app
 from planwatch.store import models
 from planwatch.store.db import open_engine, session_factory
-from planwatch.store.stale import EVERY
+from planwatch.store.scope import EVERY
 from planwatch.vocab.catalogue import default_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -339,11 +340,11 @@ def explain(url: str, count: int) -> None:
           f"over facts/passages: {len(sequential)}")  # fmt: skip
 
 
-def measure(label: str, url: str, paths: list[Path], args: argparse.Namespace, size: object) -> None:
+def measure(label: str, url: str, paths: list[Path], args: argparse.Namespace, size: object, kept: bool) -> None:
     with session_factory(open_engine(url))() as session:
-        stored = session.scalar(select(func.count()).select_from(models.Document)) if args.database else len(paths)
+        stored = session.scalar(select(func.count()).select_from(models.Document)) if kept else len(paths)
     print(f"{label}, {stored} documents")
-    if not args.database:  # a kept database is measured as it is
+    if not kept:  # a kept store is measured as it is
         ingest(url, paths, args.jobs)
         print(f"  store: {size() / len(paths) / 1024:.0f} KB per document")  # type: ignore[operator]
         if args.users:
@@ -379,6 +380,7 @@ def main() -> None:
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database for later runs")
     parser.add_argument("--database", help="measure a kept PostgreSQL database again (no ingest)")
+    parser.add_argument("--store", type=Path, help="the SQLite file: kept, and measured as it is when it exists")
     parser.add_argument("--replicate", type=int, default=1, help="with --database: first copy its documents N-1 times")
     parser.add_argument("--users", action="store_true", help="also signed-in users who update tasks and upload")
     parser.add_argument("--ingest-only", action="store_true", help="only --jobs 1 against --jobs N")
@@ -391,8 +393,9 @@ def main() -> None:
             ingest_cores(Path(tmp), paths, args.jobs)
             return
         if not args.skip_sqlite:
-            db = Path(tmp) / "scale.db"
-            measure("SQLite", f"sqlite:///{db}", paths, args, lambda: db.stat().st_size)
+            db = args.store or Path(tmp) / "scale.db"
+            kept = db.exists()
+            measure("SQLite", f"sqlite:///{db}", paths, args, lambda: db.stat().st_size, kept)
         if args.postgres:
             postgres(paths, args)
 
@@ -443,7 +446,7 @@ def postgres(paths: list[Path], args: argparse.Namespace) -> None:
             with psycopg.connect(url) as connection:
                 return int(connection.execute("SELECT pg_database_size(current_database())").fetchone()[0])  # type: ignore[index]
 
-        measure("PostgreSQL", url, paths, args, size)
+        measure("PostgreSQL", url, paths, args, size, bool(args.database))
 
 
 if __name__ == "__main__":

@@ -56,7 +56,17 @@ def fact_records(session: Session, doc: str | None = None) -> Iterator[dict[str,
                 )
                 if on
             ],
+            **_ocr_fields(fact),
         }
+
+
+def _ocr_fields(fact: models.Fact) -> dict[str, Any]:
+    """For a fact read by OCR: its box, the confidence of its digits, why it is doubted and its review."""
+    if not fact.ocr:
+        return {}
+    doubts = fact.doubts.split(",") if fact.doubts else []
+    return {"ocr": {"box": fact.ocr_box, "confidence": fact.ocr_confidence, "doubts": doubts, "review": fact.review,
+                    "value_read": fact.value_read}}  # fmt: skip
 
 
 def modality(fact: models.Fact) -> str:

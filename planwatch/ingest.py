@@ -12,25 +12,30 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import partial
 from itertools import repeat
 from pathlib import Path
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.access.audit import record
-from planwatch.extract.agencies import Agency, Registry, default_registry
+from planwatch.extract.agencies import Registry
 from planwatch.extract.document import extract_document
 from planwatch.limits import TooSlow, time_limit
 from planwatch.monitor.stored import CheckScopes, ScopeResult, check_scope, refresh_store
 from planwatch.read.errors import RejectedFile
 from planwatch.read.files import SUFFIXES, read_file
 from planwatch.read.model import assemble
+from planwatch.read.ocr_pages import OcrMode, OcrNeeded, OcrOptions
+from planwatch.read.page_news import PageNews, listen, news_queue, told
+from planwatch.review.scanned_rows import add_scanned
 from planwatch.store import models
 from planwatch.store.db import connect, session_factory
+from planwatch.store.documents import add_version, current_with_bytes, make_current, versions
+from planwatch.store.known import agency_registry, user_indicator_aliases
 from planwatch.store.rows import Coder, DocumentRows, document_rows
-from planwatch.store.stale import mark_stale, scope_of
 from planwatch.structure.metadata import DocumentMeta
 from planwatch.vocab.catalogue import default_catalogue
 
@@ -62,11 +67,13 @@ def ingest_file(
     province: str | None = None,
     name: str | None = None,
     audited_as: str | None = None,
+    ocr: OcrOptions | None = None,
 ) -> IngestResult:
     """Store one file, all or nothing; `given` is the reference date of a document that states none, `province`
     the province it is about when the text does not say (or says wrong), `name` the file's own name when `path`
-    is a copy (an upload); `audited_as` the user whose upload it is (the audit row is written with the document)."""
-    stored = _Stored(name or path.name, given, province, audited_as)
+    is a copy (an upload); `audited_as` the user whose upload it is (the audit row is written with the document);
+    `ocr` how scanned PDF pages are read (OcrNeeded is raised when they must not be read here)."""
+    stored = _Stored(name or path.name, given, province, audited_as, ocr or OcrOptions())
     with sessions() as session:
         known = _Known(agency_registry(session), user_indicator_aliases(session))
     prepared = _prepare(path, stored, known, lambda digest: _current_with(sessions, digest))
@@ -79,14 +86,19 @@ def ingest_files(
     given: date | None = None,
     province: str | None = None,
     jobs: int = 1,
+    ocr: OcrMode = OcrMode.AUTO,
+    on_pages: PageNews | None = None,
 ) -> Iterator[IngestResult]:
     """Store files in their order, each all or nothing; with `jobs` > 1, read and extracted in that many worker
-    processes (a few files ahead) while this one writes, so that every core works and memory stays flat."""
+    processes (a few files ahead) while this one writes, so that every core works and memory stays flat. `ocr`
+    says which PDF pages OCR reads; `on_pages` hears of each scanned page read (file name, pages read, to read)."""
     if jobs <= 1:
-        yield from (ingest_file(sessions, path, given, province) for path in paths)
+        for path in paths:
+            options = OcrOptions(ocr, progress=partial(on_pages, path.name) if on_pages else None)
+            yield ingest_file(sessions, path, given, province, ocr=options)
         _finish(sessions)
     else:
-        yield from _ingest_on_cores(sessions, paths, given, province, jobs)
+        yield from _ingest_on_cores(sessions, paths, given, province, jobs, ocr, on_pages)
 
 
 def _finish(sessions: sessionmaker[Session], check_scopes: CheckScopes | None = None) -> None:
@@ -99,14 +111,20 @@ AHEAD_PER_JOB = 2  # files read ahead per worker process (eight: 1,80× instead 
 
 
 def _ingest_on_cores(
-    sessions: sessionmaker[Session], paths: Iterable[Path], given: date | None, province: str | None, jobs: int
+    sessions: sessionmaker[Session],
+    paths: Iterable[Path],
+    given: date | None,
+    province: str | None,
+    jobs: int,
+    ocr: OcrMode,
+    on_pages: PageNews | None,
 ) -> Iterator[IngestResult]:
     with sessions() as session:
         known = _Known(agency_registry(session), user_indicator_aliases(session))
-    with _worker_pool(jobs, known) as pool:
+    with news_queue(_CONTEXT, on_pages) as news, _worker_pool(jobs, known, news) as pool:
         ahead: deque[tuple[Path, Future[_Prepared | IngestResult] | IngestResult]] = deque()
         for path in paths:
-            stored = _Stored(path.name, given, province, None)
+            stored = _Stored(path.name, given, province, None, OcrOptions(ocr))
             ahead.append((path, _unchanged_file(sessions, path) or pool.submit(_prepare_in_worker, path, stored)))
             if len(ahead) >= AHEAD_PER_JOB * jobs:
                 yield _written(sessions, *ahead.popleft())
@@ -115,10 +133,12 @@ def _ingest_on_cores(
         _finish(sessions, _scopes_checked_on(pool, sessions))
 
 
-def _worker_pool(jobs: int, known: _Known | None = None) -> ProcessPoolExecutor:
-    workers = multiprocessing.get_context("forkserver")  # not fork: the caller may hold threads and connections
-    workers.set_forkserver_preload(["planwatch.ingest"])
-    return ProcessPoolExecutor(jobs, mp_context=workers, initializer=_remember, initargs=(known,))
+_CONTEXT = multiprocessing.get_context("forkserver")  # not fork: the caller may hold threads and connections
+
+
+def _worker_pool(jobs: int, known: _Known | None = None, news: object = None) -> ProcessPoolExecutor:
+    _CONTEXT.set_forkserver_preload(["planwatch.ingest"])
+    return ProcessPoolExecutor(jobs, mp_context=_CONTEXT, initializer=_remember, initargs=(known, news))
 
 
 def refresh_on_cores(sessions: sessionmaker[Session], jobs: int) -> list[str]:
@@ -167,12 +187,15 @@ class _Known:
 _WORKER_KNOWN: list[_Known] = []  # in a worker process: what the run's store knew when it started
 
 
-def _remember(known: _Known | None) -> None:
+def _remember(known: _Known | None, news: object = None) -> None:
     if known is not None:
         _WORKER_KNOWN.append(known)
+    listen(news)
 
 
 def _prepare_in_worker(path: Path, stored: _Stored) -> _Prepared | IngestResult:
+    if news := told(path.name):
+        stored = replace(stored, ocr=replace(stored.ocr, progress=news))
     return _prepare(path, stored, _WORKER_KNOWN[0], lambda _digest: None)
 
 
@@ -219,7 +242,7 @@ def _prepare(
         with time_limit():
             if not path.is_file():
                 raise RejectedFile(stored.name, "không tìm thấy tệp (file not found)")
-            raw, data = read_file(path, stored.name)
+            raw, data = read_file(path, stored.name, stored.ocr)
             digest = hashlib.sha256(data).hexdigest()
             key = document_key(stored.name, digest)
             if found := already(digest):
@@ -227,14 +250,15 @@ def _prepare(
             plain = assemble(raw)
             extraction = extract_document(plain, known.registry, stored.given, stored.province)
             rows = document_rows(plain, extraction, Coder(default_catalogue(), known.aliases), known.registry)
+            add_scanned(rows, plain, raw.scanned)
             return _Prepared(path, key, digest, stored, raw.fmt, raw.pages, plain.text, extraction.meta, rows,
                              tuple(extraction.warnings))  # fmt: skip
     except RejectedFile as error:
         return IngestResult(path, "rejected", key, message=error.reason)
     except TooSlow as error:
         return IngestResult(path, "rejected", key, message=str(error))
-    except DBAPIError:
-        raise  # the store itself failed: stop the run, nothing of this document was written
+    except (DBAPIError, OcrNeeded):
+        raise  # the store itself failed: stop the run, nothing of this document was written; or OCR is for later
     except Exception as error:  # noqa: BLE001  a reading bug loses this document only, with its reason
         return IngestResult(
             path, "rejected", key, message=f"lỗi khi phân tích nội dung ({type(error).__name__}: {error})"
@@ -247,9 +271,7 @@ def _current_with(sessions: sessionmaker[Session], digest: str, path: Path = Pat
 
 
 def _unchanged(session: Session, digest: str, path: Path, key: str | None) -> IngestResult | None:
-    current = session.scalar(
-        select(models.Document).where(models.Document.sha256 == digest, models.Document.is_current.is_(True))
-    )
+    current = current_with_bytes(session, digest)
     if current is None:
         return None
     elsewhere = f" (là văn bản {current.doc_key})" if key and current.doc_key != key else ""
@@ -277,6 +299,7 @@ class _Stored:
     given: date | None
     province: str | None
     audited_as: str | None
+    ocr: OcrOptions = OcrOptions()
 
 
 def _store_once_more_if_raced(sessions: sessionmaker[Session], prepared: _Prepared) -> IngestResult:
@@ -294,18 +317,13 @@ def _store(sessions: sessionmaker[Session], prepared: _Prepared) -> IngestResult
     with sessions.begin() as session:
         if unchanged := _unchanged(session, digest, path, key):
             return unchanged
-        versions = session.scalars(select(models.Document).where(models.Document.doc_key == key)).all()
-        if earlier := next((v for v in versions if v.sha256 == digest), None):
-            session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
-            earlier.is_current = True
-            return IngestResult(path, "restored", key, message=f"phiên bản {earlier.version} trở lại là bản hiện hành")
-        session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
-        mark_stale(session, {scope_of(v.province) for v in versions})  # an earlier version may name another
+        earlier = versions(session, key)
+        if same := next((v for v in earlier if v.sha256 == digest), None):
+            make_current(session, same)
+            return IngestResult(path, "restored", key, message=f"phiên bản {same.version} trở lại là bản hiện hành")
         start, end = meta.period.as_strings()
         document = models.Document(
             doc_key=key,
-            version=len(versions) + 1,
-            is_current=True,
             sha256=digest,
             filename=stored.name[:500],
             fmt=prepared.fmt,
@@ -326,26 +344,12 @@ def _store(sessions: sessionmaker[Session], prepared: _Prepared) -> IngestResult
             text=prepared.text,
             ingested_at=datetime.now(),
         )
-        session.add(document)
-        session.flush()
-        rows = prepared.rows
-        for model, items in rows.by_model.items():
-            session.execute(insert(model), [{**item, "document_id": document.id} for item in items])
-        status = "new_version" if versions else "added"
+        add_version(session, document, prepared.rows.by_model)
+        status = "new_version" if earlier else "added"
         if stored.audited_as:
             after = {"version": document.version, "sha256": digest, "filename": document.filename}
             record(session, stored.audited_as, f"document.{status}", f"document:{key}", None, after)
+        rows = prepared.rows
         return IngestResult(
             path, status, key, rows.count(models.Fact), rows.count(models.Task), warnings=prepared.warnings
         )
-
-
-def user_indicator_aliases(session: Session) -> dict[str, str]:
-    """Labels users mapped to catalogue codes, folded."""
-    return {a.alias: a.code for a in session.scalars(select(models.IndicatorAlias))}
-
-
-def agency_registry(session: Session) -> Registry:
-    """The shipped registry plus the agencies and spellings users added."""
-    extra = [Agency(a.code, a.name, a.kind, (a.alias,)) for a in session.scalars(select(models.AgencyAlias))]
-    return default_registry().with_agencies(extra) if extra else default_registry()

@@ -28,6 +28,14 @@ def time_limit(seconds: float = SECONDS_PER_FILE) -> Iterator[None]:
         _deadline.reset(token)
 
 
+def allow_more(seconds: float) -> None:
+    """Move the current file's deadline `seconds` later: time spent reading scanned pages, which has limits of its
+    own (per page, in read/ocr_pages.py), is not counted against reading and extraction."""
+    deadline = _deadline.get()
+    if deadline is not None:
+        _deadline.set(deadline + seconds)
+
+
 def check_time() -> None:
     deadline = _deadline.get()
     if deadline is not None and monotonic() > deadline:

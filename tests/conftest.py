@@ -5,6 +5,7 @@ day (tests/clock/sitecustomize.py)."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from planwatch.store.db import open_engine
+from planwatch.ingest import document_paths, ingest_files
+from planwatch.store.db import open_engine, session_factory
 
 from .clock.sitecustomize import DATE_VARIABLE, travel_from_environment
 
@@ -54,3 +56,29 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
         engine.dispose()
     else:
         yield from _postgres_engine()
+
+
+@pytest.fixture(scope="session")
+def samples_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The samples ingested (and checked) once per run into a SQLite file that tests copy: each copy is a store
+    of its own, and nothing of one test reaches another."""
+    path = tmp_path_factory.mktemp("samples") / "samples.db"
+    engine = open_engine(f"sqlite:///{path}")
+    list(ingest_files(session_factory(engine), document_paths([SAMPLES])))
+    engine.dispose()
+    return path
+
+
+def with_samples(engine: Engine, template: Path) -> Engine:
+    """`engine`'s store holding the samples: on SQLite a copy of the template (SQLite's backup API), on PostgreSQL
+    an ingest run."""
+    if engine.dialect.name != "sqlite":
+        list(ingest_files(session_factory(engine), document_paths([SAMPLES])))
+        return engine
+    target = engine.raw_connection()
+    try:
+        with sqlite3.connect(template) as source:
+            source.backup(target.driver_connection)  # type: ignore[arg-type]
+    finally:
+        target.close()
+    return engine

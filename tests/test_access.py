@@ -5,6 +5,7 @@ rate limit, security headers, and an audit row for each change that cannot be ed
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -17,12 +18,11 @@ from sqlalchemy.orm import Session
 
 from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
-from planwatch.ingest import document_paths, ingest_file
 from planwatch.serve import auth
 from planwatch.serve.app import create_app
 from planwatch.store import models
 from planwatch.store.db import session_factory
-from tests.conftest import SAMPLES
+from tests.conftest import with_samples
 
 PASSWORD = "mat-khau-du-dai"
 USERS = {
@@ -36,10 +36,8 @@ TASK = "/api/tasks/ke-hoach-2025/1.1/updates"
 
 
 @pytest.fixture
-def client(engine: Engine) -> Iterator[TestClient]:
-    sessions = session_factory(engine)
-    for path in document_paths([SAMPLES]):
-        ingest_file(sessions, path)
+def client(engine: Engine, samples_template: Path) -> Iterator[TestClient]:
+    sessions = session_factory(with_samples(engine, samples_template))
     with sessions.begin() as session:
         for name, (role, agency) in USERS.items():
             add_user(session, name, PASSWORD, role, agency, "test")

@@ -23,24 +23,18 @@ from sqlalchemy import Engine, create_engine
 
 from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
-from planwatch.ingest import document_paths, ingest_file
+from planwatch.ingest import ingest_file
+from planwatch.monitor.stored import refresh_store
 from planwatch.query import search
 from planwatch.serve.app import create_app
 from planwatch.store.db import open_engine, session_factory
 
-from .conftest import ROOT, SAMPLES, SHARED_CORPUS, _postgres_engine
-
-
-def _seeded(engine: Engine) -> Engine:
-    sessions = session_factory(engine)
-    for path in document_paths([SAMPLES]):
-        ingest_file(sessions, path)
-    return engine
+from .conftest import ROOT, SAMPLES, SHARED_CORPUS, _postgres_engine, with_samples
 
 
 @pytest.fixture
-def client(engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(_seeded(engine))) as test_client:
+def client(engine: Engine, samples_template: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(with_samples(engine, samples_template))) as test_client:
         yield test_client
 
 
@@ -152,21 +146,23 @@ CHECKED = settings(max_examples=25, deadline=None, suppress_health_check=list(He
 
 
 @pytest.fixture(scope="module")
-def sqlite_app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
-    return create_app(_seeded(open_engine(f"sqlite:///{tmp_path_factory.mktemp('api') / 'api.db'}")))
+def sqlite_app(tmp_path_factory: pytest.TempPathFactory, samples_template: Path) -> FastAPI:
+    return create_app(
+        with_samples(open_engine(f"sqlite:///{tmp_path_factory.mktemp('api') / 'api.db'}"), samples_template)
+    )
 
 
 @pytest.fixture(scope="module")
-def postgres_app() -> Iterator[FastAPI]:
+def postgres_app(samples_template: Path) -> Iterator[FastAPI]:
     for engine in _postgres_engine():
-        yield create_app(_seeded(engine))
+        yield create_app(with_samples(engine, samples_template))
 
 
 @pytest.fixture(scope="module")
-def signed_in(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def signed_in(tmp_path_factory: pytest.TempPathFactory, samples_template: Path) -> dict[str, Any]:
     """An app over a store with accounts, and what a planning user's requests carry: the session cookie and the
     CSRF header."""
-    engine = _seeded(open_engine(f"sqlite:///{tmp_path_factory.mktemp('auth') / 'api.db'}"))
+    engine = with_samples(open_engine(f"sqlite:///{tmp_path_factory.mktemp('auth') / 'api.db'}"), samples_template)
     with session_factory(engine).begin() as session:
         add_user(session, "ke_hoach", "mat-khau-du-dai", Role.PLANNING, None, "test")
     app = create_app(engine)
@@ -221,7 +217,9 @@ def test_the_catalogue_page_and_mapping_a_label_from_the_review_list(client: Tes
     saved = client.post(
         "/chi-tieu/gan-ma", data={"label": waiting, "code": "TOURISTS", "author": "Phòng TH"}, follow_redirects=True
     )
-    assert saved.status_code == 200 and "Đã gắn" in saved.text and f'value="{waiting}"' not in saved.text
+    assert saved.status_code == 200 and "Đã gắn" in saved.text
+    refresh_store(client.app.state.sessions)  # what the worker the edit woke does
+    assert f'value="{waiting}"' not in client.get("/chi-tieu").text  # checked again: no longer waiting
     again = client.post(
         "/chi-tieu/gan-ma", data={"label": waiting, "code": "NO_CODE", "author": "x"}, follow_redirects=True
     )
@@ -367,10 +365,12 @@ def test_due_soon_and_an_indicators_year_against_the_last(client: TestClient) ->
     assert "4.812,6" in page.split('class="facts compare"')[1].split("</table>")[0]
 
 
-def test_the_first_screen_and_the_status_download_speak_of_the_latest_year_with_figures(tmp_path: Path) -> None:
+def test_the_first_screen_and_the_status_download_speak_of_the_latest_year_with_figures(
+    tmp_path: Path, samples_template: Path
+) -> None:
     """A plan for years ahead (its targets and deadlines in 2028) never chooses the year a page or a download
     speaks of: the latest year with actual figures does, whatever today is."""
-    engine = _seeded(open_engine(f"sqlite:///{tmp_path / 'ahead.db'}"))
+    engine = with_samples(open_engine(f"sqlite:///{tmp_path / 'ahead.db'}"), samples_template)
     ahead = tmp_path / "ke-hoach-2028.txt"
     ahead.write_text((SAMPLES / "ke-hoach-2025.txt").read_text(encoding="utf-8").replace("2025", "2028"), "utf-8")
     ingest_file(session_factory(engine), ahead)

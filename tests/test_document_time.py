@@ -11,9 +11,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from planwatch.edits.documents import correct_document
 from planwatch.export import fact_records
 from planwatch.ingest import ingest_file
-from planwatch.monitor.document_edits import correct_document
 from planwatch.monitor.review import documents_to_review
 from planwatch.serve.app import create_app
 from planwatch.store import models

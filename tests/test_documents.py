@@ -4,6 +4,8 @@ its search passages) with it and leaves an audit row."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -94,6 +96,22 @@ def test_a_store_of_several_provinces_speaks_of_one_at_a_time(client: TestClient
     assert "16,5 tỷ đồng" in other.text and "15,5 tỷ đồng" not in other.text
     assert "Đồng Bái" in unquote(other.cookies.get("province", ""))  # remembered for the next pages
     assert "Đồng Bái" in unquote(client.get("/chi-tieu/BUDGET_REVENUE").text.split("<option selected>")[1][:20])
+
+
+def test_a_tables_download_lists_the_province_the_page_shows(client: TestClient) -> None:
+    """The dashboard set to the second province: its CSV download lists that province's documents, whether the
+    choice comes with the link's query or from the remembered cookie (a download carries both)."""
+
+    def documents(**params: str) -> list[str]:
+        text = client.get("/api/tables/van-ban", params={"format": "csv", **params}).content.decode("utf-8-sig")
+        return sorted(row[0] for row in csv.reader(io.StringIO(text)) if row[0].startswith("bc-"))
+
+    go_sim = ["bc-11", "bc-12", "bc-13", "bc-14", "bc-15", "bc-15-ban-in"]
+    assert documents() == go_sim  # the main province
+    assert "bc-16" in client.get("/", params={"province": "Đồng Bái"}).text  # the choice, remembered
+    assert documents() == ["bc-16"]
+    assert documents(province="Gò Sim") == go_sim
+    assert documents(province="dong bai") == ["bc-16"]  # any spelling
 
 
 PLAN = """ỦY BAN NHÂN DÂN

@@ -10,16 +10,18 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from planwatch.export import task_records
-from planwatch.ingest import document_paths, ingest_file
-from planwatch.monitor.agencies import add_agency_alias, agency_record
-from planwatch.monitor.checks import run_checks
-from planwatch.monitor.plan_edits import (
+from planwatch.edits.agencies import add_agency_alias
+from planwatch.edits.plans import (
     PlanEditError,
     TargetInput,
     add_indicator_alias,
     set_target,
 )
+from planwatch.edits.tasks import TaskError, record_update
+from planwatch.export import task_records
+from planwatch.ingest import ingest_file
+from planwatch.monitor.agencies import agency_record
+from planwatch.monitor.checks import run_checks
 from planwatch.monitor.progress import ACHIEVED, BEHIND, ON_TRACK, year_status
 from planwatch.monitor.series import Point, compare_years, derived_months, series
 from planwatch.monitor.stored import unclassified_labels
@@ -27,11 +29,9 @@ from planwatch.monitor.tasks import (
     DONE_LATE,
     OVERDUE,
     STATUSES,
-    TaskError,
     TaskFilter,
     count_tasks,
     page_of_tasks,
-    record_update,
     scorecard,
     store_scorecard,
     task_views,
@@ -40,15 +40,12 @@ from planwatch.monitor.tasks import (
 from planwatch.store import models
 from planwatch.store.db import session_factory
 
-from .conftest import SAMPLES
+from .conftest import with_samples
 
 
 @pytest.fixture
-def store(engine: Engine) -> sessionmaker[Session]:
-    sessions = session_factory(engine)
-    for path in document_paths([SAMPLES]):
-        assert ingest_file(sessions, path).status == "added"
-    return sessions
+def store(engine: Engine, samples_template: Path) -> sessionmaker[Session]:
+    return session_factory(with_samples(engine, samples_template))
 
 
 def _by_code(sessions: sessionmaker[Session], year: int) -> dict[tuple[str | None, str], object]:

@@ -4,8 +4,9 @@ provinces or accounts, over real SQLite and PostgreSQL stores holding the sample
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -19,16 +20,18 @@ from planwatch.ingest import ingest_file
 from planwatch.serve.app import create_app
 from planwatch.serve.cache import StoreCache
 from planwatch.serve.page_cache import PageCache, _Held
+from planwatch.store import models
 from planwatch.store.db import session_factory
+from planwatch.store.scope import WHOLE
 
-from .test_api import _seeded
+from .conftest import with_samples
 
 HIT = "x-page-cache"
 
 
 @pytest.fixture
-def client(engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(_seeded(engine))) as test_client:
+def client(engine: Engine, samples_template: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(with_samples(engine, samples_template))) as test_client:
         yield test_client
 
 
@@ -98,8 +101,8 @@ def test_signed_in_readers_and_hard_reloads_are_never_served_a_kept_page(client:
     assert HIT not in client.get("/api/documents", headers={"Cache-Control": "no-cache"}).headers  # a hard reload
 
 
-def test_no_page_is_kept_with_no_budget(engine: Engine) -> None:
-    with TestClient(create_app(_seeded(engine), page_cache_mb=0)) as client:
+def test_no_page_is_kept_with_no_budget(engine: Engine, samples_template: Path) -> None:
+    with TestClient(create_app(with_samples(engine, samples_template), page_cache_mb=0)) as client:
         client.get("/api/documents")
         assert HIT not in client.get("/api/documents").headers
 
@@ -127,7 +130,7 @@ def test_a_question_asked_by_many_requests_at_once_is_computed_once(engine: Engi
 
     def ask() -> int:
         with sessions() as session:
-            return cache.get(session, "status", (2025, None), compute, mark=("checked", 1))
+            return cache.get(session, "status", (2025, None), compute, WHOLE)
 
     with ThreadPoolExecutor(8) as pool:
         first = pool.submit(ask)
@@ -136,3 +139,28 @@ def test_a_question_asked_by_many_requests_at_once_is_computed_once(engine: Engi
         release.set()
         answers = [first.result(), *(f.result() for f in others)]
     assert answers == [42] * 8 and len(computed) == 1
+
+
+def test_while_one_request_computes_a_views_newer_figures_the_others_get_the_last_ones_at_once(engine: Engine) -> None:
+    cache, sessions = StoreCache(), session_factory(engine)
+    started, release = threading.Event(), threading.Event()
+
+    def newer() -> int:
+        started.set()
+        release.wait(10)  # still computing while the others ask
+        return 2
+
+    def ask(compute: Callable[[], int]) -> int:
+        with sessions() as session:
+            return cache.get(session, "status", (2025, None), compute, WHOLE)
+
+    assert ask(lambda: 1) == 1
+    with sessions.begin() as session:  # the view's figures are checked again
+        session.add(models.CheckedScope(scope="Tỉnh Đông", whole=False, at=datetime.now(), findings=0))
+    with ThreadPoolExecutor(4) as pool:
+        computing = pool.submit(ask, newer)
+        started.wait(10)
+        assert [pool.submit(ask, newer).result(timeout=10) for _ in range(3)] == [1, 1, 1]  # none waited
+        release.set()
+        assert computing.result() == 2
+    assert ask(lambda: 3) == 2  # kept until the next check

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from planwatch.ingest import document_paths, ingest_file
+from planwatch.ingest import document_paths, ingest_files
 from planwatch.query.ask import ask
 from planwatch.store.db import session_factory
 
@@ -18,8 +18,7 @@ from .conftest import SAMPLES, SHARED_CORPUS
 
 def _store(engine: Engine, *paths: object) -> sessionmaker[Session]:
     sessions = session_factory(engine)
-    for path in document_paths(list(paths)):  # type: ignore[arg-type]
-        ingest_file(sessions, path)
+    list(ingest_files(sessions, document_paths(list(paths))))  # type: ignore[arg-type]
     return sessions
 
 

@@ -27,10 +27,11 @@ from planwatch.access.accounts import add_user
 from planwatch.access.entry import EntryLine, submit
 from planwatch.access.roles import Role
 from planwatch.cli.main import app
+from planwatch.edits.reminders import set_preference
 from planwatch.ingest import document_paths, ingest_file
 from planwatch.jobs.daily import run_reminders
 from planwatch.jobs.worker import Worker
-from planwatch.remind.deliver import DigestState, deliver, mark_read, notifications, set_preference, unread
+from planwatch.remind.deliver import DigestState, deliver, mark_read, notifications, unread
 from planwatch.remind.digest import Channel, ItemKind
 from planwatch.remind.settings import ReminderSettings
 from planwatch.store import models

@@ -15,7 +15,6 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from planwatch.ingest import document_paths, ingest_file
 from planwatch.report.annex import indicator_annex, task_annex
 from planwatch.report.content import build_draft
 from planwatch.report.docx_draft import draft_docx
@@ -23,18 +22,13 @@ from planwatch.report.kinds import PeriodError, ReportKind, ReportPeriod
 from planwatch.report.papers import report_period
 from planwatch.report.sheets import ColumnKind, to_csv, to_xlsx
 from planwatch.report.verify import coverage, round_trip
-from planwatch.store.db import migrate, session_factory
 from planwatch.vocab.periods import Month, Period, find_periods, period_words
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, with_samples
 
 
 @pytest.fixture
-def samples(engine: Engine) -> Engine:
-    migrate(engine)
-    sessions = session_factory(engine)
-    for path in document_paths([SAMPLES]):
-        assert ingest_file(sessions, path).status == "added"
-    return engine
+def samples(engine: Engine, samples_template: Path) -> Engine:
+    return with_samples(engine, samples_template)
 
 
 @pytest.mark.parametrize(

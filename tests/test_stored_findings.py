@@ -13,18 +13,19 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, delete, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from planwatch.edits.documents import correct_document, delete_document
+from planwatch.edits.plans import add_indicator_alias
 from planwatch.ingest import ingest_file, ingest_files, refresh_on_cores
 from planwatch.jobs.worker import Worker
 from planwatch.monitor import stored
 from planwatch.monitor.checks import run_checks
-from planwatch.monitor.document_edits import correct_document, delete_document
-from planwatch.monitor.plan_edits import add_indicator_alias
-from planwatch.monitor.stored import count_findings, refresh, stored_findings, unclassified_labels
+from planwatch.monitor.stored import count_findings, refresh, refresh_store, stored_findings, unclassified_labels
 from planwatch.serve.app import create_app
 from planwatch.store import models
 from planwatch.store.current import labels_matching
 from planwatch.store.db import session_factory
-from planwatch.store.stale import EVERY, UNNAMED, mark_stale
+from planwatch.store.freshness import mark_stale, pending, version
+from planwatch.store.scope import EVERY, UNNAMED, Scope
 
 MAY = "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n"
 JUNE = "BÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2025\n"
@@ -58,11 +59,11 @@ def test_stored_findings_are_the_checks_of_each_province(two_provinces: sessionm
     with two_provinces() as session:
         assert _kinds(stored_findings(session)) == _kinds(run_checks(session))
         for province in ("Tỉnh Đông", "Tỉnh Tây"):
-            [mine] = stored_findings(session, province)
+            [mine] = stored_findings(session, Scope(province))
             assert mine.kind == "contradiction" and mine.sources[0].doc_key.endswith("thang-5")
             assert [s.quote[:28] for s in mine.sources] == ["Chỉ số sản xuất công nghiệp "] * 2  # each its sentence
-            assert mine == run_checks(session, province)[0]
-        assert count_findings(session) == 2 and count_findings(session, "Tỉnh Nam") == 0
+            assert mine == run_checks(session, Scope(province))[0]
+        assert count_findings(session) == 2 and count_findings(session, Scope("Tỉnh Nam")) == 0
 
 
 def test_a_write_recomputes_only_the_province_it_touched(two_provinces: sessionmaker[Session], tmp_path: Path) -> None:
@@ -72,17 +73,22 @@ def test_a_write_recomputes_only_the_province_it_touched(two_provinces: sessionm
         assert refresh(session) == ["Tỉnh Đông"]
         assert refresh(session) == []  # nothing is stale any more
     with two_provinces() as session:
-        assert count_findings(session, "Tỉnh Đông") == 2 and count_findings(session, "Tỉnh Tây") == 1
+        assert count_findings(session, Scope("Tỉnh Đông")) == 2 and count_findings(session, Scope("Tỉnh Tây")) == 1
 
 
-def test_a_reader_never_sees_findings_older_than_the_store(
-    two_provinces: sessionmaker[Session], tmp_path: Path
-) -> None:
+def test_a_reader_reads_the_last_check_at_once_and_never_writes(two_provinces: sessionmaker[Session]) -> None:
     with two_provinces.begin() as session:
         delete_document(session, "Đông-6-thang", "sở KH&ĐT", "nhập nhầm")
     with two_provinces() as session:
+        before, west = version(session, Scope("Tỉnh Đông")), version(session, Scope("Tỉnh Tây"))
+        assert len(stored_findings(session)) == 2 and pending(session)  # the last check's, a newer one coming
+        assert version(session, Scope("Tỉnh Đông")) == before  # reading changed nothing
+        assert session.scalar(select(func.count(models.StaleScope.id))) == 1  # the mark waits for a writer
+    refresh_store(two_provinces)  # the server's worker, or the command that deleted
+    with two_provinces() as session:
         assert _kinds(stored_findings(session)) == [("contradiction", "2025-04–2025-04")]  # Tây's only
-        assert session.scalar(select(func.count(models.StaleScope.id))) == 0  # the read refreshed and committed
+        assert not pending(session) and version(session, Scope("Tỉnh Đông")).figures != before.figures
+        assert version(session, Scope("Tỉnh Tây")).figures == west.figures  # results kept for Tây stay good
 
 
 @contextmanager
@@ -100,9 +106,8 @@ def _refreshing_elsewhere(engine: Engine) -> Iterator[None]:
 
 
 def test_a_reader_reads_the_last_check_while_another_refreshes_instead_of_waiting(
-    two_provinces: sessionmaker[Session], engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    two_provinces: sessionmaker[Session], engine: Engine, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(stored, "READER_WAIT", 0.2)
     later = _report(tmp_path, "Đông-thang-7", "BÁO CÁO\nTình hình kinh tế - xã hội tháng 7 năm 2025\n", "15,0")
     ingest_file(two_provinces, later, province="Tỉnh Đông")
     # held before the app starts: its own worker, which refreshes between jobs, must not get there first either
@@ -110,7 +115,8 @@ def test_a_reader_reads_the_last_check_while_another_refreshes_instead_of_waitin
         answer = client.get("/api/checks", params={"province": "Tỉnh Đông"})
         assert answer.headers["X-Total-Count"] == "1" and answer.headers["X-Findings-Pending"] == "true"
         assert "Đang kiểm tra lại" in client.get("/kiem-tra", params={"province": "Tỉnh Đông"}).text
-    monkeypatch.setattr(stored, "READER_WAIT", 30.0)  # whoever refreshes now, this reader waits for it
+        assert "Đang kiểm tra các thay đổi" in client.get("/", params={"province": "Tỉnh Đông"}).text
+    refresh_store(two_provinces)  # the refresh the other one was making
     with TestClient(create_app(engine)) as client:
         answer = client.get("/api/checks", params={"province": "Tỉnh Đông"})
         assert answer.headers["X-Total-Count"] == "2" and "X-Findings-Pending" not in answer.headers
@@ -131,7 +137,7 @@ def test_the_servers_worker_refreshes_between_jobs_what_a_write_left_pending(
         worker.stop()
     assert _pending_marks(two_provinces) == 0
     with two_provinces() as session:
-        assert count_findings(session, "Tỉnh Đông") == 2
+        assert count_findings(session, Scope("Tỉnh Đông")) == 2
 
 
 def _pending_marks(sessions: sessionmaker[Session]) -> int:
@@ -147,7 +153,7 @@ def test_moving_a_document_to_another_province_marks_both(two_provinces: session
         assert marked == {"Tỉnh Bắc", "Tỉnh Đông"}
         refresh(session)
     with two_provinces() as session:
-        assert count_findings(session, "Tỉnh Đông") == 0 and count_findings(session, "Tỉnh Tây") == 1
+        assert count_findings(session, Scope("Tỉnh Đông")) == 0 and count_findings(session, Scope("Tỉnh Tây")) == 1
 
 
 def _target(document_id: int | None, indicator: str = "Chỉ số sản xuất công nghiệp") -> models.Target:
@@ -202,6 +208,7 @@ def test_a_change_stated_against_a_year_earlier_is_checked_though_the_years_are_
         path.write_text(f"BÁO CÁO\nTình hình kinh tế - xã hội tháng 4 năm {year}\nThu ngân sách nhà nước trên địa "
                         f"bàn 4 tháng đầu năm {year} đạt {said}.\n", encoding="utf-8")  # fmt: skip
         ingest_file(sessions, path, province="Tỉnh Đông")
+    refresh_store(sessions)
     with sessions() as session:
         [finding] = stored_findings(session)
     assert (finding.kind, finding.period) == ("yoy_mismatch", "2025-01–2025-04") and "50%" in finding.message
@@ -240,6 +247,7 @@ def test_labels_no_indicator_names_are_counted_per_province_and_found_by_their_w
     two_provinces: sessionmaker[Session], tmp_path: Path
 ) -> None:
     _cooperatives_in_tay(two_provinces, tmp_path)
+    refresh_store(two_provinces)
     with two_provinces() as session:
         [(label, count)] = [(label, n) for label, n in unclassified_labels(session) if "hợp tác xã" in label]
         assert count == 1 and labels_matching(session, "hop tac xa thanh lap") == [label]  # kept by the trigger

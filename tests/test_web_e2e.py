@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 
 from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
-from planwatch.ingest import document_paths, ingest_file
+from planwatch.ingest import document_paths, ingest_files
 from planwatch.serve.app import create_app
 from planwatch.store.db import open_engine, session_factory
 
@@ -40,9 +40,7 @@ def _free_port() -> int:
 
 def _samples_store(folder: Path) -> Engine:
     engine = open_engine(f"sqlite:///{folder / 'web.db'}")
-    sessions = session_factory(engine)
-    for path in document_paths([SAMPLES]):
-        ingest_file(sessions, path)
+    list(ingest_files(session_factory(engine), document_paths([SAMPLES])))  # a run checks what it stored
     return engine
 
 
@@ -361,9 +359,7 @@ def empty_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def corpus_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The five real documents of ../shared/corpus: reports and plans of 2023-2024."""
     engine = open_engine(f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'corpus.db'}")
-    sessions = session_factory(engine)
-    for path in sorted(SHARED_CORPUS.glob("*.txt")):
-        ingest_file(sessions, path)
+    list(ingest_files(session_factory(engine), sorted(SHARED_CORPUS.glob("*.txt"))))
     yield from _serving(engine)
 
 

@@ -14,8 +14,9 @@ from sqlalchemy import Engine
 
 from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
+from planwatch.edits.reminders import set_preference
 from planwatch.ingest import document_paths, ingest_file
-from planwatch.remind.deliver import deliver, set_preference
+from planwatch.remind.deliver import deliver
 from planwatch.remind.digest import Channel
 from planwatch.remind.settings import ReminderSettings
 from planwatch.store.db import open_engine, session_factory

@@ -14,13 +14,14 @@ from functools import cache
 from importlib import resources
 
 import yaml
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.access.audit import record
 from planwatch.access.locks import refuse_if_locked
 from planwatch.extract.agencies import default_registry
 from planwatch.store import models
+from planwatch.store.documents import Rows, add_version, current_version
 from planwatch.text.fold import fold_keep_length
 from planwatch.vocab.catalogue import Catalogue, default_catalogue
 from planwatch.vocab.numbers import format_number, parse_figure
@@ -99,12 +100,8 @@ def submit(
     key = f"nhap-lieu-{agency.lower()}-{month}"
     sentences = list(_sentences(lines, month, catalogue))
     text = "\n".join(s for s, _ in sentences)
-    versions = session.scalars(select(models.Document).where(models.Document.doc_key == key)).all()
-    session.execute(update(models.Document).where(models.Document.doc_key == key).values(is_current=False))
     document = models.Document(
         doc_key=key,
-        version=len(versions) + 1,
-        is_current=True,
         sha256=hashlib.sha256(f"{text}|{by}|{now.isoformat()}".encode()).hexdigest(),
         filename=f"nhập bởi {by} lúc {now:%d/%m/%Y %H:%M}",
         fmt="entry",
@@ -119,39 +116,30 @@ def submit(
         reference_date=window(month)[1],
         reference_source="entered",
     )
-    session.add(document)
-    session.flush()
-    start = 0
-    for sentence, (line, period, value) in sentences:
-        end = start + len(sentence)
-        session.add(models.Block(document_id=document.id, kind="paragraph", char_start=start, char_end=end, section=""))
-        session.add(
-            models.Passage(document_id=document.id, char_start=start, char_end=end, folded=fold_keep_length(sentence))
-        )
-        p_start, p_end = period.as_strings()
-        session.add(
-            models.Fact(
-                document_id=document.id,
-                indicator=catalogue.indicators[line.code].name,
-                indicator_code=line.code,
-                measure="value",
-                value=value,
-                unit=line.unit,
-                base_value=base_value(value, line.unit),
-                period_start=p_start,
-                period_end=p_end,
-                estimate=line.estimate,
-                section="",
-                char_start=start,
-                char_end=end,
-                quote=sentence,
-            )  # fmt: skip
-        )
-        start = end + 1
+    add_version(session, document, _rows(sentences, catalogue))
     late = now.date() > due(month)
     after: dict[str, object] = {"version": document.version, "figures": len(sentences), "late": late}
     record(session, by, "entry.submit", f"document:{key}", None, after)
     return document
+
+
+def _rows(sentences: list[tuple[str, tuple[EntryLine, Period, float]]], catalogue: Catalogue) -> Rows:
+    """A paragraph, a search passage and a fact per generated line, the fact quoting its line."""
+    rows: dict[type[models.Base], list[dict[str, object]]] = {models.Block: [], models.Passage: [], models.Fact: []}
+    start = 0
+    for sentence, (line, period, value) in sentences:
+        end = start + len(sentence)
+        rows[models.Block].append({"kind": "paragraph", "char_start": start, "char_end": end, "section": ""})
+        rows[models.Passage].append({"char_start": start, "char_end": end, "folded": fold_keep_length(sentence)})
+        p_start, p_end = period.as_strings()
+        rows[models.Fact].append({
+            "indicator": catalogue.indicators[line.code].name, "indicator_code": line.code, "measure": "value",
+            "value": value, "unit": line.unit, "base_value": base_value(value, line.unit), "period_start": p_start,
+            "period_end": p_end, "estimate": line.estimate, "section": "", "char_start": start, "char_end": end,
+            "quote": sentence,
+        })  # fmt: skip
+        start = end + 1
+    return rows
 
 
 def _sentences(
@@ -171,9 +159,7 @@ def _sentences(
 
 
 def approve(session: Session, key: str, by: str) -> None:
-    document = session.scalar(
-        select(models.Document).where(models.Document.doc_key == key, models.Document.is_current.is_(True))
-    )
+    document = current_version(session, key)
     if document is None or document.kind != ENTRY_KIND:
         raise EntryError({"": f"không có số liệu nhập “{key}”"})
     record(session, by, "entry.approve", _approval(key, document.version), None, {"version": document.version})
@@ -206,9 +192,7 @@ def completeness(session: Session, month: Month) -> list[Completeness]:
     rows = []
     for agency in reporting():
         key = f"nhap-lieu-{agency.lower()}-{month}"
-        document = session.scalar(
-            select(models.Document).where(models.Document.doc_key == key, models.Document.is_current.is_(True))
-        )
+        document = current_version(session, key)
         submitted = document.ingested_at if document else None
         by = document.filename.removeprefix("nhập bởi ").split(" lúc ")[0] if document else None
         late = bool(submitted and submitted.date() > due(month))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 
 
@@ -20,3 +21,9 @@ _EN = {Role.ADMIN: "admin", Role.PLANNING: "planning", Role.AGENCY: "agency", Ro
 
 PROVINCE_WRITERS = frozenset({Role.ADMIN, Role.PLANNING})  # documents, targets, indicator mappings
 TASK_WRITERS = frozenset({Role.ADMIN, Role.PLANNING, Role.AGENCY})  # an agency: its own tasks only
+
+
+def may_update_task(role: Role, agency: str | None, assigned_to: Sequence[str | None]) -> bool:
+    """Whether a user may record an update of a task assigned to these agencies (registry codes): the Planning
+    Department and admins any task, an agency only a task assigned to it."""
+    return role in TASK_WRITERS and (role is not Role.AGENCY or agency in assigned_to)

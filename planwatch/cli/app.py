@@ -13,8 +13,9 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, Oper
 from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.cli.messages import MESSAGES
-from planwatch.monitor.tasks import EARLIEST_YEAR, LATEST_YEAR, TaskError, parse_date
 from planwatch.store.db import database_url, open_engine, session_factory
+from planwatch.view import View, make_view
+from planwatch.vocab.dates import EARLIEST_YEAR, LATEST_YEAR, DateError, parse_date
 
 app = typer.Typer(help="PlanWatch: theo dõi kế hoạch phát triển kinh tế - xã hội từ văn bản.", no_args_is_help=True)
 console = Console()
@@ -67,11 +68,29 @@ def date_option(text: str | None) -> date | None:
 def required_date(text: str) -> date:
     try:
         return parse_date(text)
-    except TaskError as error:
+    except DateError as error:
         raise fail(str(error)) from error
 
 
 Year = Annotated[int, typer.Option(min=EARLIEST_YEAR, max=LATEST_YEAR, help="Năm (Year)")]
+
+# The options every command that reads a view takes, made into one `View` by `view_of` (the web's is
+# serve/view.py): the library is handed a scope, a year and a day, never a province name to work out again.
+ProvinceOption = Annotated[
+    str | None, typer.Option("--province", help="Tỉnh, có dấu hoặc không dấu (mặc định: cả kho)")
+]
+YearOption = Annotated[
+    int | None,
+    typer.Option("--year", min=EARLIEST_YEAR, max=LATEST_YEAR, help="Năm (mặc định: năm mới nhất có số liệu)"),
+]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Ngày dd/mm/yyyy (mặc định: hôm nay)")]
+
+
+def view_of(session: Session, province: str | None = None, year: int | None = None, as_of: str | None = None) -> View:
+    """The view the options ask for, in the language of --lang."""
+    return make_view(session, province, year, state.lang, date_option(as_of))
+
+
 Jobs = Annotated[int | None, typer.Option(min=1, max=64, help="Số tiến trình song song; mặc định: số lõi CPU")]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress
+from rich.progress import Progress, TaskID
 from rich.table import Table
 from sqlalchemy import func, select
 
@@ -20,11 +20,25 @@ from planwatch.cli import remind as _remind  # noqa: F401  (registers its comman
 from planwatch.cli import report as _report  # noqa: F401  (registers its commands)
 from planwatch.cli import targets as _targets  # noqa: F401  (registers its commands)
 from planwatch.cli import tasks as _tasks  # noqa: F401  (registers its commands)
-from planwatch.cli.app import Jobs, app, console, date_option, errors, fail, job_count, say, sessions, state
+from planwatch.cli.app import (
+    Jobs,
+    ProvinceOption,
+    app,
+    console,
+    date_option,
+    errors,
+    fail,
+    job_count,
+    say,
+    sessions,
+    state,
+    view_of,
+)
 from planwatch.export import fact_records, target_records, task_records, to_jsonl
 from planwatch.ingest import document_paths, ingest_files
 from planwatch.query.ask import ask as answer_question
 from planwatch.query.facts import current_documents, find_facts
+from planwatch.read.ocr_pages import OcrMode
 from planwatch.store import models
 from planwatch.store.db import database_url
 from planwatch.vocab.measures import measure_label
@@ -39,6 +53,9 @@ def ingest(
     ] = None,
     province: Annotated[str | None, typer.Option(help="Tỉnh của văn bản khi văn bản không ghi rõ")] = None,
     jobs: Jobs = None,
+    ocr: Annotated[
+        OcrMode, typer.Option(help="Nhận dạng chữ trang PDF quét: auto (trang không có chữ), always, never")
+    ] = OcrMode.AUTO,
 ) -> None:
     """Nhập văn bản (.txt, .md, .docx, .pdf); mỗi văn bản một dòng kết quả, theo thứ tự."""
     given = date_option(on)
@@ -50,8 +67,15 @@ def ingest(
     results = []
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task(say("reading"), total=len(files))
+        scans: dict[str, TaskID] = {}
+
+        def pages_read(name: str, done: int, total: int) -> None:
+            if name not in scans:
+                scans[name] = progress.add_task(say("ocr_pages").format(name=name), total=total)
+            progress.update(scans[name], completed=done, total=total)
+
         workers = min(job_count(jobs), len(files))
-        for result in ingest_files(factory, files, given, province, workers):
+        for result in ingest_files(factory, files, given, province, workers, ocr, pages_read):
             path = result.path
             results.append(result)
             style = "red" if result.status == "rejected" else "green"
@@ -76,12 +100,13 @@ def facts(
     indicator: Annotated[str | None, typer.Option(help="Tên chỉ tiêu, có dấu hoặc không dấu")] = None,
     doc: Annotated[str | None, typer.Option(help="Mã văn bản")] = None,
     measure: Annotated[str | None, typer.Option(help="value, yoy_change_pct, plan_pct, ...")] = None,
-    province: Annotated[str | None, typer.Option(help="Tỉnh của văn bản, có dấu hoặc không dấu")] = None,
+    province: ProvinceOption = None,
     limit: Annotated[int, typer.Option(min=1, help="Số dòng tối đa")] = 50,
 ) -> None:
     """Bảng số liệu: chỉ tiêu, loại, giá trị, kỳ, nguồn."""
     with sessions()() as session:
-        rows = find_facts(session, indicator=indicator, doc=doc, measure=measure, province=province)
+        view = view_of(session, province)
+        rows = find_facts(session, indicator=indicator, doc=doc, measure=measure, scope=view.scope)
     if not rows:
         console.print(say("none"))
         return

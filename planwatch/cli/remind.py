@@ -10,7 +10,8 @@ from rich.table import Table
 
 from planwatch.cli.accounts import users
 from planwatch.cli.app import CLI_AUTHOR, app, console, date_option, fail, say, sessions, state
-from planwatch.remind.deliver import PreferenceError, deliver, set_preference
+from planwatch.edits.reminders import PreferenceError, set_preference
+from planwatch.remind.deliver import deliver
 from planwatch.remind.digest import Channel, digests
 from planwatch.remind.mail import body, counts
 from planwatch.remind.settings import ReminderSettings

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from planwatch.cli.app import app, console, date_option, fail, say, sessions, state
+from planwatch.cli.app import AsOfOption, ProvinceOption, app, console, fail, say, sessions, state, view_of
 from planwatch.report.kinds import PeriodError
 from planwatch.report.papers import draft_report, indicator_workbook, report_period, task_workbook
 from planwatch.report.verify import round_trip
@@ -21,8 +20,8 @@ def report(
     out: Annotated[Path, typer.Option(help="Tệp .docx của dự thảo báo cáo")],
     xlsx: Annotated[Path | None, typer.Option(help="Tệp .xlsx của phụ lục chỉ tiêu")] = None,
     tasks_xlsx: Annotated[Path | None, typer.Option(help="Tệp .xlsx của phụ lục nhiệm vụ")] = None,
-    as_of: Annotated[str | None, typer.Option(help="Ngày tính trạng thái nhiệm vụ (dd/mm/yyyy)")] = None,
-    province: Annotated[str | None, typer.Option(help="Chỉ lấy số liệu của tỉnh này")] = None,
+    as_of: AsOfOption = None,
+    province: ProvinceOption = None,
     check: Annotated[bool, typer.Option(help="Đọc lại dự thảo và so với số liệu đã lưu")] = False,
 ) -> None:
     """Lập dự thảo báo cáo kỳ (.docx) và phụ lục (.xlsx) từ số liệu đã lưu, mỗi số liệu kèm nguồn."""
@@ -30,9 +29,9 @@ def report(
         chosen = report_period(kind, period)
     except PeriodError as error:
         raise fail(str(error)) from error
-    day = date_option(as_of) or date.today()
     with sessions()() as session:
-        draft, docx = draft_report(session, chosen, province, state.lang)
+        view = view_of(session, province, as_of=as_of)
+        draft, docx = draft_report(session, chosen, view.scope, view.lang)
         _write(out, docx)
         console.print(
             say("report_written").format(
@@ -44,7 +43,7 @@ def report(
             _write(xlsx, indicator_workbook(session, draft, state.lang))
             console.print(say("annex_written").format(path=xlsx), highlight=False)
         if tasks_xlsx:
-            _write(tasks_xlsx, task_workbook(session, day, state.lang))
+            _write(tasks_xlsx, task_workbook(session, view.as_of, view.lang, view.scope))
             console.print(say("annex_written").format(path=tasks_xlsx), highlight=False)
     if check and state.lang != "vi":
         raise fail(say("check_vi_only"))

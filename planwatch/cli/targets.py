@@ -9,21 +9,35 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from planwatch.cli.app import Jobs, Year, app, console, fail, job_count, say, sessions, state
-from planwatch.ingest import refresh_on_cores
-from planwatch.monitor.plan_edits import (
+from planwatch.cli.app import (
+    Jobs,
+    ProvinceOption,
+    Year,
+    YearOption,
+    app,
+    console,
+    fail,
+    job_count,
+    say,
+    sessions,
+    state,
+    view_of,
+)
+from planwatch.edits.plans import (
     PlanEditError,
     TargetInput,
     add_indicator_alias,
     set_target,
 )
+from planwatch.ingest import refresh_on_cores
 from planwatch.monitor.progress import year_status, year_targets
 from planwatch.monitor.projection import Projection, projection_fields, shown
 from planwatch.monitor.series import series as indicator_series
-from planwatch.monitor.stored import refresh_pending, stored_findings, unclassified_labels
+from planwatch.monitor.stored import refresh_store, stored_findings, unclassified_labels
 from planwatch.monitor.thresholds import Thresholds
 from planwatch.serve.labels import VALUES_EN
 from planwatch.serve.more_labels import MORE_LABELS
+from planwatch.store.freshness import pending
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.numbers import format_number
 
@@ -36,17 +50,17 @@ def _pct(value: float | None) -> str:
 
 @app.command()
 def status(
-    year: Year,
+    year: YearOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = False,
     tolerance: Annotated[float, typer.Option(help="Điểm % dưới tiến độ vẫn tính là đúng tiến độ")] = 5.0,
     risk: Annotated[float, typer.Option(help="Điểm % dưới tiến độ thì có nguy cơ không đạt")] = 15.0,
-    province: Annotated[
-        str | None, typer.Option(help="Tỉnh, khi kho có nhiều tỉnh (mặc định: tỉnh có nhiều văn bản nhất)")
-    ] = None,
+    province: ProvinceOption = None,
 ) -> None:
-    """Tiến độ thực hiện các chỉ tiêu của năm: số mới nhất, % kế hoạch, tiến độ, trạng thái và lý do."""
+    """Tiến độ thực hiện các chỉ tiêu của năm (mặc định: năm mới nhất có số liệu) theo số liệu của một tỉnh (mặc
+    định: tỉnh có nhiều văn bản nhất): số mới nhất, % kế hoạch, tiến độ, trạng thái và lý do."""
     with sessions()() as session:
-        rows = year_status(session, year, Thresholds(tolerance=tolerance, risk=risk), province=province)
+        view = view_of(session, province, year)
+        rows = year_status(session, view.year, Thresholds(tolerance=tolerance, risk=risk), scope=view.scope)
     if as_json:
         console.print_json(
             json.dumps(
@@ -125,9 +139,9 @@ def check(as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = Fal
     """Kiểm tra nhất quán: số liệu khác nhau giữa các văn bản, thành phần vượt tổng, kế hoạch suy ra, so cùng kỳ."""
     factory, processes = sessions(), job_count(jobs)
     with factory() as session:
-        pending = refresh_pending(session)
-    if pending and processes > 1:  # the provinces a bulk change marked, checked on every core
-        refresh_on_cores(factory, processes)
+        waiting = pending(session)
+    if waiting:  # the command is the checker: what writes left marked is checked first, on every core asked
+        refresh_on_cores(factory, processes) if processes > 1 else refresh_store(factory)
     with factory() as session:
         findings = stored_findings(session)
     if as_json:
@@ -205,11 +219,13 @@ def target_set(
     comparator: Annotated[str, typer.Option(help="= | >= | <= | range")] = "=",
 ) -> None:
     """Nhập hoặc sửa một chỉ tiêu bằng tay; ghi lại ai, khi nào, vì sao."""
+    factory = sessions()
     try:
-        with sessions().begin() as session:
+        with factory.begin() as session:
             set_target(session, TargetInput(code, year, measure, value, unit, comparator), author, reason)
     except PlanEditError as error:
         raise fail(str(error)) from error
+    refresh_store(factory)  # the writer checks what its change touched
     console.print(say("saved"))
 
 
@@ -239,9 +255,11 @@ def indicator_alias(
     author: Annotated[str, typer.Option(help="Người gắn")],
 ) -> None:
     """Gắn một nhãn với mã chỉ tiêu; áp dụng cho số liệu đã có và sẽ nhập."""
+    factory = sessions()
     try:
-        with sessions().begin() as session:
+        with factory.begin() as session:
             changed = add_indicator_alias(session, label, code, author)
     except PlanEditError as error:
         raise fail(str(error)) from error
+    refresh_store(factory)  # the writer checks what its change touched
     console.print(say("alias_saved").format(changed=changed))

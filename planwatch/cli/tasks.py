@@ -4,23 +4,34 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from datetime import date
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from planwatch.access.locks import LockedPeriod
-from planwatch.cli.app import CLI_AUTHOR, app, console, date_option, fail, required_date, say, sessions, state
+from planwatch.cli.app import (
+    CLI_AUTHOR,
+    AsOfOption,
+    ProvinceOption,
+    app,
+    console,
+    date_option,
+    fail,
+    required_date,
+    say,
+    sessions,
+    state,
+    view_of,
+)
+from planwatch.edits.agencies import add_agency_alias
+from planwatch.edits.plans import PlanEditError
+from planwatch.edits.tasks import TaskError, confirm_link, record_update
 from planwatch.extract.agencies import default_registry
-from planwatch.monitor.agencies import add_agency_alias
-from planwatch.monitor.plan_edits import PlanEditError
-from planwatch.monitor.task_links import LinkSuggestion, confirm_link, suggest_links
+from planwatch.monitor.task_links import LinkSuggestion, suggest_links
 from planwatch.monitor.tasks import (
     STATUS_VI,
     STATUSES,
-    TaskError,
-    record_update,
     scorecard,
     task_groups,
     task_views,
@@ -35,18 +46,21 @@ def tasks(
     due_after: Annotated[str | None, typer.Option(help="Hạn từ ngày dd/mm/yyyy")] = None,
     due_before: Annotated[str | None, typer.Option(help="Hạn đến ngày dd/mm/yyyy")] = None,
     doc: Annotated[str | None, typer.Option(help="Mã văn bản")] = None,
-    as_of: Annotated[str | None, typer.Option(help="Tính trạng thái tại ngày dd/mm/yyyy (mặc định hôm nay)")] = None,
+    as_of: AsOfOption = None,
+    province: ProvinceOption = None,
     scorecard_: Annotated[bool, typer.Option("--scorecard", help="Bảng tổng hợp theo cơ quan (QĐ 42/2014)")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = False,
 ) -> None:
     """Nhiệm vụ được giao: lọc theo cơ quan, trạng thái, hạn; hoặc bảng tổng hợp theo cơ quan."""
     if status and status not in STATUSES:
         raise fail(f"trạng thái “{status}” không có; dùng một trong: {', '.join(STATUSES)}")
-    day = date_option(as_of) or date.today()
     with sessions()() as session:
+        view = view_of(session, province, as_of=as_of)
+        day = view.as_of
         views = task_views(
             session,
             day,
+            scope=view.scope,
             agency=agency,
             status=status,
             due_before=date_option(due_before),

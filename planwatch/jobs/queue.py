@@ -1,6 +1,8 @@
 """The ingest queue, a table of the store. A job is claimed by one atomic UPDATE (with SKIP LOCKED on
 PostgreSQL), so any number of server processes and `planwatch jobs work` share it; a job whose worker died is
-claimed again after STALE_AFTER, at most MAX_ATTEMPTS times."""
+claimed again after STALE_AFTER without news from it, at most MAX_ATTEMPTS times. Jobs run in lanes: every upload
+in READ; one whose scanned pages need OCR moves to OCR, read by a worker of its own, so that a long scan holds no
+other upload."""
 
 from __future__ import annotations
 
@@ -10,12 +12,15 @@ from enum import StrEnum
 
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.functions import coalesce
 
 from planwatch.ingest import IngestResult
 from planwatch.store.models import IngestJob
 
-STALE_AFTER = timedelta(minutes=5)  # far longer than a file may take (limits.SECONDS_PER_FILE plus storing)
+STALE_AFTER = timedelta(minutes=5)  # far longer than a file or an OCR page may take without news of progress
 MAX_ATTEMPTS = 3
+READ = "read"
+OCR = "ocr"
 
 
 class JobState(StrEnum):
@@ -47,7 +52,10 @@ class Job:
     facts: int
     tasks: int
     message: str
-    ahead: int  # jobs queued before this one
+    ahead: int  # jobs queued before this one in its lane
+    lane: str = READ
+    pages_done: int | None = None  # of a scan being read by OCR
+    pages_total: int | None = None
 
     @property
     def finished(self) -> bool:
@@ -75,19 +83,20 @@ def enqueue(session: Session, filename: str, content: bytes, submitted_by: str) 
     return job.id
 
 
-def _claimable(now: datetime) -> object:
-    stale = and_(IngestJob.state == JobState.RUNNING, IngestJob.started_at < now - STALE_AFTER)
-    return or_(IngestJob.state == JobState.QUEUED, stale)
+def _claimable(now: datetime, lane: str) -> object:
+    last_news = coalesce(IngestJob.progress_at, IngestJob.started_at)
+    stale = and_(IngestJob.state == JobState.RUNNING, last_news < now - STALE_AFTER)
+    return and_(IngestJob.lane == lane, or_(IngestJob.state == JobState.QUEUED, stale))
 
 
-def claim(sessions: sessionmaker[Session]) -> Claimed | None:
-    """The oldest waiting job (or one a dead worker left), now running; None when the queue is empty."""
+def claim(sessions: sessionmaker[Session], lane: str = READ) -> Claimed | None:
+    """The oldest waiting job of `lane` (or one a dead worker left), now running; None when none waits."""
     now = datetime.now()
     while True:  # until a job within its attempts, or none
         with sessions.begin() as session:
             oldest = (
                 select(IngestJob.id)
-                .where(_claimable(now))  # type: ignore[arg-type]
+                .where(_claimable(now, lane))  # type: ignore[arg-type]
                 .order_by(IngestJob.id)
                 .limit(1)
                 .with_for_update(skip_locked=True)
@@ -95,8 +104,8 @@ def claim(sessions: sessionmaker[Session]) -> Claimed | None:
             )
             row = session.execute(
                 update(IngestJob)
-                .where(IngestJob.id == oldest, _claimable(now))  # type: ignore[arg-type]
-                .values(state=JobState.RUNNING, started_at=now, attempts=IngestJob.attempts + 1)
+                .where(IngestJob.id == oldest, _claimable(now, lane))  # type: ignore[arg-type]
+                .values(state=JobState.RUNNING, started_at=now, progress_at=None, attempts=IngestJob.attempts + 1)
                 .returning(
                     IngestJob.id, IngestJob.filename, IngestJob.content, IngestJob.submitted_by, IngestJob.attempts
                 )  # fmt: skip
@@ -115,6 +124,26 @@ def finish(sessions: sessionmaker[Session], job_id: int, result: IngestResult) -
     values = {"outcome": result.status, "doc_key": result.doc_key, "facts": result.facts, "tasks": result.tasks,
               "message": message}  # fmt: skip
     _close(sessions, job_id, JobState.DONE, values)
+
+
+def to_ocr(sessions: sessionmaker[Session], job_id: int, pages: int) -> None:
+    """The job waits for the OCR worker: its scanned pages are read there (without counting a try)."""
+    with sessions.begin() as session:
+        session.execute(
+            update(IngestJob)
+            .where(IngestJob.id == job_id)
+            .values(state=JobState.QUEUED, lane=OCR, attempts=IngestJob.attempts - 1, pages_done=0, pages_total=pages)
+        )
+
+
+def progress(sessions: sessionmaker[Session], job_id: int, done: int, total: int) -> None:
+    """Pages read so far: shown to whoever follows the job, and news that its worker lives."""
+    with sessions.begin() as session:
+        session.execute(
+            update(IngestJob)
+            .where(IngestJob.id == job_id)
+            .values(pages_done=done, pages_total=total, progress_at=datetime.now())
+        )
 
 
 def give_up(sessions: sessionmaker[Session], job_id: int, message: str) -> None:
@@ -152,7 +181,7 @@ def recent(session: Session, submitted_by: str | None = None, limit: int = 20) -
 def _job(session: Session, row: IngestJob) -> Job:
     ahead = 0
     if row.state == JobState.QUEUED:
-        waiting = (IngestJob.state == JobState.QUEUED) & (IngestJob.id < row.id)
+        waiting = (IngestJob.state == JobState.QUEUED) & (IngestJob.lane == row.lane) & (IngestJob.id < row.id)
         ahead = session.scalar(select(func.count()).where(waiting)) or 0
     return Job(
         id=row.id,
@@ -167,4 +196,7 @@ def _job(session: Session, row: IngestJob) -> Job:
         tasks=row.tasks,
         message=row.message,
         ahead=ahead,
+        lane=row.lane,
+        pages_done=row.pages_done,
+        pages_total=row.pages_total,
     )

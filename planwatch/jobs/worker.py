@@ -1,6 +1,7 @@
 """The worker: one thread per server process (started with the app, and woken by each upload), or the
 `planwatch jobs work` command. A job is an ordinary `ingest_file` of the uploaded bytes, so it goes through the
-same limits and the sandboxed PDF reader, and stores its document all or nothing."""
+same limits and the sandboxed PDF reader, and stores its document all or nothing. A PDF with scanned pages is
+handed from the READ lane to the OCR lane, whose own worker reads it page by page, telling the job its progress."""
 
 from __future__ import annotations
 
@@ -16,22 +17,31 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.ingest import IngestResult, ingest_file
 from planwatch.jobs.daily import run_reminders
-from planwatch.jobs.queue import Claimed, claim, finish, release
+from planwatch.jobs.queue import OCR, READ, Claimed, claim, finish, progress, release, to_ocr
 from planwatch.monitor.stored import refresh_if_free, refresh_store
+from planwatch.read.ocr_pages import OcrNeeded, OcrOptions
 from planwatch.remind.settings import ReminderSettings
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
 
 
-def run_one(sessions: sessionmaker[Session]) -> bool:
-    """Claim and read one job; False when none waits. A store failure puts the job back for a later try."""
-    claimed = claim(sessions)
+def run_one(sessions: sessionmaker[Session], lane: str = READ) -> bool:
+    """Claim and read one job of `lane`; False when none waits."""
+    return _run(sessions, lane) is not None
+
+
+def _run(sessions: sessionmaker[Session], lane: str) -> bool | None:
+    """Claim and read one job of `lane`: None when none waits, False when it went to the OCR lane, True when read. A
+    store failure puts the job back for a later try."""
+    claimed = claim(sessions, lane)
     if claimed is None:
-        return False
+        return None
     try:
-        finish(sessions, claimed.id, _ingest(sessions, claimed))
-        refresh_store(sessions)
+        finish(sessions, claimed.id, _ingest(sessions, claimed, lane))
+    except OcrNeeded as needed:
+        to_ocr(sessions, claimed.id, needed.pages)
+        return False
     except DBAPIError:
         log.exception("ingest job %s: the store failed, the job waits for another try", claimed.id)
         release(sessions, claimed.id)
@@ -39,23 +49,30 @@ def run_one(sessions: sessionmaker[Session]) -> bool:
     return True
 
 
-def _ingest(sessions: sessionmaker[Session], claimed: Claimed) -> IngestResult:
+def _ingest(sessions: sessionmaker[Session], claimed: Claimed, lane: str) -> IngestResult:
+    def pages_read(done: int, total: int) -> None:
+        progress(sessions, claimed.id, done, total)
+
+    ocr = OcrOptions(here=lane == OCR, progress=pages_read)
     with tempfile.TemporaryDirectory(prefix="planwatch-job-") as folder:
         path = Path(folder) / f"upload{Path(claimed.filename).suffix.lower()}"
         path.write_bytes(claimed.content)
-        return ingest_file(sessions, path, name=claimed.filename, audited_as=claimed.submitted_by)
+        return ingest_file(sessions, path, name=claimed.filename, audited_as=claimed.submitted_by, ocr=ocr)
 
 
 def drain(sessions: sessionmaker[Session]) -> int:
-    """Read every waiting job; how many were read."""
+    """Read every waiting job, scans last; how many were read."""
     done = 0
-    while run_one(sessions):
-        done += 1
+    for lane in (READ, OCR):
+        while (read := _run(sessions, lane)) is not None:
+            done += read
+    refresh_store(sessions)
     return done
 
 
 def _refresh_findings(sessions: sessionmaker[Session]) -> None:
-    """The findings of edits made on the pages, refreshed between jobs."""
+    """The findings of what the jobs read and what edits made on the pages left marked, refreshed once the queue
+    is empty: a burst of uploads is checked once, not once per file."""
     try:
         refresh_if_free(sessions)
     except DBAPIError:
@@ -71,10 +88,12 @@ class Worker:
         self,
         sessions: sessionmaker[Session],
         poll: float = POLL_SECONDS,
+        lane: str = READ,
         reminders: ReminderSettings | None = None,
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
         self._sessions = sessions
+        self._lane = lane
         self._poll = poll
         self._reminders = reminders or ReminderSettings.from_env()
         self._clock = clock
@@ -88,7 +107,7 @@ class Worker:
         with self._lock:
             if self._thread is None or not self._thread.is_alive():
                 self._stopping.clear()
-                self._thread = threading.Thread(target=self._loop, name="planwatch-ingest", daemon=True)
+                self._thread = threading.Thread(target=self._loop, name=f"planwatch-{self._lane}", daemon=True)
                 self._thread.start()
 
     def wake(self) -> None:
@@ -104,7 +123,7 @@ class Worker:
     def _loop(self) -> None:
         while not self._stopping.is_set():
             try:
-                busy = run_one(self._sessions)
+                busy = run_one(self._sessions, self._lane)
             except DBAPIError:
                 busy = False  # logged; wait a poll before asking the store again
             if not busy:

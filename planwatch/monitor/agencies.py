@@ -8,13 +8,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planwatch.access.audit import record
 from planwatch.extract.agencies import Agency
-from planwatch.ingest import agency_registry
-from planwatch.monitor.plan_edits import PlanEditError
 from planwatch.monitor.tasks import (
     DONE_LATE,
     DONE_ON_TIME,
@@ -25,46 +21,8 @@ from planwatch.monitor.tasks import (
     store_scorecard,
     task_views,
 )
-from planwatch.store import models
-from planwatch.store.current import of_current_documents
-from planwatch.text.fold import fold
-
-KINDS = ("department", "provincial", "central", "group", "council", "district")
-
-
-def add_agency_alias(session: Session, alias: str, code: str, name: str, kind: str, by: str) -> int:
-    """A spelling of a known agency, or a new agency (with its name); the stored tasks that name it are coded
-    at once. Returns how many tasks changed."""
-    alias, code, name = alias.strip(), code.strip().upper(), name.strip()
-    known = agency_registry(session).agencies.get(code)
-    if not alias or not code or "\x00" in alias + code + name or len(alias) > 300 or len(code) > 50:
-        raise PlanEditError("cần tên như trong văn bản và mã cơ quan")
-    if known is None and not name:
-        raise PlanEditError(f"mã “{code}” chưa có trong danh mục; cần tên chuẩn để tạo cơ quan mới")
-    if kind not in KINDS:
-        raise PlanEditError(f"loại cơ quan “{kind}” không có; dùng: {', '.join(KINDS)}")
-    if session.scalar(select(models.AgencyAlias).where(models.AgencyAlias.alias == alias)):
-        raise PlanEditError(f"“{alias}” đã có trong danh mục")
-    agency = Agency(code, known.name if known else name, known.kind if known else kind)
-    session.add(models.AgencyAlias(alias=alias, code=code, name=agency.name, kind=agency.kind))
-    changed = _code_tasks(session, alias, code)
-    record(session, by, "agency.alias", f"agency:{code}", None, {"alias": alias, "name": agency.name,
-                                                                  "kind": agency.kind, "tasks": changed})  # fmt: skip
-    return changed
-
-
-def _code_tasks(session: Session, alias: str, code: str) -> int:
-    wanted = fold(alias)
-    changed = 0
-    for task, _ in session.execute(of_current_documents(models.Task)):
-        codes = list(task.agency_codes)
-        for i, name in enumerate(task.agencies):
-            if codes[i] is None and fold(name) == wanted:
-                codes[i] = code
-        if codes != task.agency_codes:
-            task.agency_codes = codes
-            changed += 1
-    return changed
+from planwatch.store.known import agency_registry
+from planwatch.store.scope import WHOLE, Scope
 
 
 @dataclass(frozen=True)
@@ -73,10 +31,10 @@ class RegistryRow:
     line: ScoreLine | None  # None: no task addressed to it
 
 
-def registry_rows(session: Session, as_of: date, province: str | None = None) -> list[RegistryRow]:
-    """Every agency of the registry with its counts on `as_of` (of one province's tasks when it is given), those
-    with tasks first."""
-    lines = {line.agency: line for line in store_scorecard(session, as_of, province)}
+def registry_rows(session: Session, as_of: date, scope: Scope = WHOLE) -> list[RegistryRow]:
+    """Every agency of the registry with its counts on `as_of` (of the tasks of `scope`), those with tasks
+    first."""
+    lines = {line.agency: line for line in store_scorecard(session, as_of, scope)}
     rows = [RegistryRow(a, lines.get(a.code)) for a in agency_registry(session).agencies.values()]
     return sorted(rows, key=lambda r: (r.line is None, -(r.line.assigned if r.line else 0), r.agency.name))
 
@@ -97,11 +55,11 @@ class AgencyRecord:
     quarters: list[QuarterRate]
 
 
-def agency_record(session: Session, code: str, as_of: date, province: str | None = None) -> AgencyRecord | None:
+def agency_record(session: Session, code: str, as_of: date, scope: Scope = WHOLE) -> AgencyRecord | None:
     agency = agency_registry(session).agencies.get(code)
     if agency is None:
         return None
-    views = task_views(session, as_of, province=province, agency_code=code)
+    views = task_views(session, as_of, scope=scope, agency_code=code)
     lines = scorecard(views)
     return AgencyRecord(agency, views, next((x for x in lines if x.agency == code), None), _quarters(views))
 

@@ -18,6 +18,7 @@ from planwatch.monitor.projection import ProjectionBasis, project, to_date
 from planwatch.monitor.series import Point
 from planwatch.monitor.thresholds import Thresholds
 from planwatch.store import models
+from planwatch.store.scope import Scope
 from planwatch.vocab.catalogue import Catalogue, Indicator, default_catalogue
 
 
@@ -59,15 +60,17 @@ def backtest(session: Session, catalogue: Catalogue | None = None) -> list[Trial
     flows = [i for i in catalogue.indicators.values() if i.kind == "flow"]
     trials: list[Trial] = []
     for province in _provinces(session):
-        figures = Figures(session, province)
+        figures = Figures(session, Scope(province))
         for indicator in flows:
             trials += _trials(province, indicator, figures.series(indicator.code))
     return trials
 
 
 def _provinces(session: Session) -> list[str | None]:
+    """The provinces the store's documents name (each with the documents naming none), or the whole store."""
     query = select(models.Document.province).where(models.Document.is_current.is_(True)).distinct()
-    return sorted(set(session.scalars(query)), key=lambda p: p or "")
+    named = sorted(p for p in session.scalars(query) if p)
+    return list(named) or [None]
 
 
 def _trials(province: str | None, indicator: Indicator, points: Sequence[Point]) -> Iterable[Trial]:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.monitor.series import document_order
 from planwatch.store import models
-from planwatch.store.stale import EVERY, UNNAMED
+from planwatch.store.scope import EVERY, UNNAMED, WHOLE, Scope
 from planwatch.text.fold import fold
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.measures import Measure
@@ -130,15 +130,10 @@ def scope_condition(scope: str, whole: bool) -> list[ColumnElement[bool]]:
     return [] if whole else [province.is_(None) if scope == UNNAMED else province == scope]
 
 
-def in_view(scope: str, province: str | None) -> bool:
-    """Whether a scope's findings belong to the view of one province (with the documents that name none)."""
-    return province is None or scope in (province, UNNAMED, EVERY)
-
-
-def run_checks(session: Session, province: str | None = None) -> list[Finding]:
-    """Every finding computed now, scope by scope (so memory holds one province's figures at a time): of the
-    whole store, or of the view of one province."""
-    each = [scope_checks(session, where) for scope, where in scopes(session).items() if in_view(scope, province)]
+def run_checks(session: Session, view: Scope = WHOLE) -> list[Finding]:
+    """Every finding computed now, group by group (so memory holds one province's figures at a time), of the
+    groups `view` sees."""
+    each = [scope_checks(session, where) for group, where in scopes(session).items() if view.sees(group)]
     return sorted(chain.from_iterable(each), key=finding_order)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from planwatch.monitor.series import Point, series_of
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.vocab.catalogue import Catalogue, Indicator
 from planwatch.vocab.units import same_kind
 
@@ -19,7 +20,7 @@ class KeyFigure:
 
 
 def key_figures(
-    session: Session, year: int, codes: list[str], catalogue: Catalogue, province: str | None = None
+    session: Session, year: int, codes: list[str], catalogue: Catalogue, scope: Scope = WHOLE
 ) -> list[KeyFigure]:
     """For each code with a figure in `year`: its latest (the longest period at the latest month), in the
     indicator's own measure (the rate of a growth indicator or an index) and a unit of its kind; one query per
@@ -29,7 +30,7 @@ def key_figures(
     found: dict[str, list[Point]] = {}
     for measure in set(measures.values()):
         wanted = [code for code, m in measures.items() if m == measure]
-        found |= series_of(session, wanted, measure, year, province)
+        found |= series_of(session, wanted, measure, year, scope)
     figures = []
     for indicator in indicators:
         measure = measures[indicator.code]

@@ -23,7 +23,8 @@ from planwatch.monitor.projection import Projection, goal_of, linear_share, proj
 from planwatch.monitor.series import Point, series
 from planwatch.monitor.thresholds import Thresholds
 from planwatch.store import models
-from planwatch.store.current import main_province, of_province
+from planwatch.store.current import main_scope
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.vocab.catalogue import UNCLASSIFIED, Catalogue, Indicator, default_catalogue
 from planwatch.vocab.periods import parse_period
 from planwatch.vocab.units import base_value, same_kind
@@ -95,11 +96,11 @@ def row_name(target: models.Target, indicator: Indicator | None) -> str:
 
 
 def year_targets(
-    session: Session, year: int | None, province: str | None = None, code: str | None = None
+    session: Session, year: int | None, scope: Scope = WHOLE, code: str | None = None
 ) -> list[tuple[models.Target, str]]:
     """Active targets, one per year, indicator and measure: a hand-entered one over a document's, a later
     document's over an earlier one's; of one year (every year when None, the latest first), of one indicator when
-    `code` is given, of one province's documents (and hand-entered ones) when `province` is. The choice is made
+    `code` is given, of the documents of `scope` (and hand-entered ones). The choice is made
     on a few columns; only the chosen targets are loaded whole."""
     t, d = models.Target, models.Document
     query = (
@@ -107,7 +108,7 @@ def year_targets(
             t.id, t.year, t.indicator_code, t.indicator, t.measure, t.source, t.char_start, d.id.label("doc"), d.doc_key
         )  # fmt: skip
         .outerjoin(d)
-        .where(t.active.is_(True), *of_province(province))
+        .where(t.active.is_(True), *scope.documents())
         .where(or_(t.document_id.is_(None), d.is_current.is_(True)))
     )
     if year is not None:
@@ -131,20 +132,20 @@ def year_status(
     thresholds: Thresholds | None = None,
     catalogue: Catalogue | None = None,
     resolved_only: bool = True,
-    province: str | None = None,
+    scope: Scope = WHOLE,
     until: str | None = None,
 ) -> list[TargetStatus]:
-    """The status of the year's targets whose indicator is known, against the figures of `province`'s documents
-    (by default the store's main province: `main_province`) of the periods ending by `until` (all when None);
-    targets no catalogue entry or alias names are left for review (`planwatch indicators --unclassified`) unless
-    `resolved_only` is off."""
-    province = province or main_province(session)
+    """The status of the year's targets whose indicator is known, against the figures of the documents of
+    `scope` (of the store's main province when the whole store is asked: `main_scope`) of the periods ending by
+    `until` (all when None); targets no catalogue entry or alias names are left for review (`planwatch indicators
+    --unclassified`) unless `resolved_only` is off."""
+    scope = main_scope(session) if scope.whole else scope
     catalogue = catalogue or default_catalogue()
     thresholds = thresholds or Thresholds()
-    figures = Figures(session, province, until)
+    figures = Figures(session, scope, until)
     rows = [
         target_status(figures, t, key, year, thresholds, catalogue)
-        for t, key in year_targets(session, year, province)
+        for t, key in year_targets(session, year, scope)
         if t.indicator_code or not resolved_only
     ]
     for row in rows:
@@ -154,15 +155,15 @@ def year_status(
 
 @dataclass(frozen=True)
 class Figures:
-    """The series a status is judged on: of one province's documents, or of all when `province` is None; only the
-    periods ending by `until` ("2024-06") when given, as a report of that month saw them."""
+    """The series a status is judged on: of the documents of `scope`; only the periods ending by `until`
+    ("2024-06") when given, as a report of that month saw them."""
 
     session: Session
-    province: str | None = None
+    scope: Scope = WHOLE
     until: str | None = None
 
     def series(self, code: str, measure: str = "value", year: int | None = None) -> list[Point]:
-        points = series(self.session, code, measure, year, self.province)
+        points = series(self.session, code, measure, year, self.scope)
         return points if self.until is None else [p for p in points if p.period_end <= self.until]
 
 

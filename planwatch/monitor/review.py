@@ -1,6 +1,6 @@
 """The documents planning should look at before trusting their figures: those whose year the text leaves in doubt,
 and those where few figures have a stated period and a catalogue indicator (how sure the reading is). A document
-leaves the list once a person sets or confirms its period (monitor/document_edits.py)."""
+leaves the list once a person sets or confirms its period (edits/documents.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.structure.doc_time import TIME_WORDING, doubt_phrase
 from planwatch.vocab.wording import Phrase, Word
 
@@ -59,16 +60,15 @@ def needs_review() -> ColumnElement[bool]:
     )
 
 
-def documents_to_review(session: Session, province: str | None = None, limit: int = LISTED) -> list[ToReview]:
-    """Doubtful years first, then the least sure readings."""
+def documents_to_review(session: Session, scope: Scope = WHOLE, limit: int = LISTED) -> list[ToReview]:
+    """Doubtful years first, then the least sure readings (of the documents of `scope`)."""
     query = (
         select(models.Document)
         .where(needs_review())
         .order_by(models.Document.time_doubt.is_(None), models.Document.sureness, models.Document.doc_key)
+        .where(*scope.documents())
         .limit(limit)
     )
-    if province:
-        query = query.where(models.Document.province == province)
     return [review_of(d) for d in session.scalars(query)]
 
 

@@ -14,7 +14,8 @@ from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
-from planwatch.store.current import labels_matching, of_province
+from planwatch.store.current import labels_matching
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.text.fold import fold, matches
 from planwatch.vocab.units import same_kind
 
@@ -59,24 +60,24 @@ def _is_code(indicator: str) -> bool:
 
 
 def series(
-    session: Session, indicator: str, measure: str = "value", year: int | None = None, province: str | None = None
+    session: Session, indicator: str, measure: str = "value", year: int | None = None, scope: Scope = WHOLE
 ) -> list[Point]:
-    """One point per period (and unit), the latest document's figure winning, an actual over an estimate; of one
-    province's documents when `province` is given. `indicator` is a catalogue code or words of a label."""
+    """One point per period (and unit), the latest document's figure winning, an actual over an estimate; of the
+    documents of `scope`. `indicator` is a catalogue code or words of a label."""
     if _is_code(indicator):
-        return series_of(session, [indicator], measure, year, province).get(indicator, [])
+        return series_of(session, [indicator], measure, year, scope).get(indicator, [])
     labels = labels_matching(session, indicator)
-    rows = _rows(session, None, measure, year, province, labels)
+    rows = _rows(session, None, measure, year, scope, labels)
     rows = [r for r in rows if labels is not None or matches(indicator, r.indicator)]
     return _points(rows, measure)
 
 
 def series_of(
-    session: Session, codes: list[str], measure: str = "value", year: int | None = None, province: str | None = None
+    session: Session, codes: list[str], measure: str = "value", year: int | None = None, scope: Scope = WHOLE
 ) -> dict[str, list[Point]]:
     """The series of several indicators from one query (a page of many indicators asks the store once)."""
     by_code: dict[str, list[Row[Any]]] = defaultdict(list)
-    for row in _rows(session, codes, measure, year, province):
+    for row in _rows(session, codes, measure, year, scope):
         by_code[row.indicator_code].append(row)
     return {code: _points(rows, measure) for code, rows in by_code.items()}
 
@@ -86,7 +87,7 @@ def _rows(
     codes: list[str] | None,
     measure: str,
     year: int | None,
-    province: str | None,
+    scope: Scope,
     labels: list[str] | None = None,
 ) -> Sequence[Row[Any]]:
     """The facts of a series: of the indicators `codes` names, or of the labels `labels` names, or all; of each
@@ -121,7 +122,7 @@ def _rows(
             f.prior.is_(False),
             f.planned.is_(False),
             f.period_end.is_not(None),
-            *of_province(province),
+            *scope.documents(),
         )
     )
     if codes is not None:

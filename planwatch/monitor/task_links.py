@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -67,18 +66,3 @@ def suggest_links(
                 for score, i in best
             )
     return suggestions
-
-
-def confirm_link(session: Session, suggestion: LinkSuggestion, author: str) -> models.TaskLink:
-    link = models.TaskLink(
-        doc_key=suggestion.doc_key,
-        ref=suggestion.ref,
-        source_doc=suggestion.source_doc,
-        char_start=suggestion.char_start,
-        char_end=suggestion.char_end,
-        score=suggestion.score,
-        confirmed_by=author,
-        at=datetime.now(),
-    )
-    session.add(link)
-    return link

@@ -6,20 +6,18 @@ A task without a deadline of its own is due at the end of the period its plan co
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Row, ScalarSelect, Select, Text, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
-from planwatch.access.audit import record
-from planwatch.access.locks import refuse_if_locked
 from planwatch.store import models
-from planwatch.store.current import of_current_documents, of_province
+from planwatch.store.current import of_current_documents
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.text.fold import matches
 
 DONE_ON_TIME = "done_on_time"
@@ -36,10 +34,6 @@ STATUS_VI = {
 EXPORT_STATUS = {DONE_ON_TIME: "done", DONE_LATE: "done", IN_PROGRESS: "open", OVERDUE: "overdue"}
 
 
-class TaskError(ValueError):
-    """An update that cannot be stored; the message says why, in Vietnamese."""
-
-
 @dataclass(frozen=True)
 class TaskView:
     task: models.Task
@@ -50,19 +44,13 @@ class TaskView:
     updates: tuple[models.TaskUpdate, ...]
 
 
-def status_of(due: date | None, done_on: date | None, as_of: date) -> str:
-    if done_on is not None and done_on <= as_of:
-        return DONE_ON_TIME if due is None or done_on <= due else DONE_LATE
-    return IN_PROGRESS if due is None or as_of <= due else OVERDUE
-
-
 @dataclass(frozen=True)
 class TaskFilter:
     """Which current tasks a list shows; `due_after`/`due_before` bound the due date (both ends included)."""
 
     status: str | None = None
     doc: str | None = None
-    province: str | None = None
+    scope: Scope = WHOLE
     due_after: date | None = None
     due_before: date | None = None
     agency_code: str | None = None  # a registry code the task is addressed to
@@ -78,11 +66,12 @@ def _done_on(as_of: date) -> ScalarSelect[date | None]:
 def _columns(as_of: date) -> tuple[ColumnElement[date], ScalarSelect[date | None], ColumnElement[str]]:
     """A task's due date, completion date and status on `as_of`, as SQL expressions."""
     due, done_on = func.coalesce(models.Task.deadline, models.Task.implied_deadline), _done_on(as_of)
-    return due, done_on, _status(due, done_on, as_of)
+    return due, done_on, status_of(due, done_on, as_of)
 
 
-def _status(due: ColumnElement[date], done_on: ScalarSelect[date | None], as_of: date) -> ColumnElement[str]:
-    """`status_of` in SQL, so that the store filters, counts and pages tasks by status."""
+def status_of(due: ColumnElement[Any], done_on: ColumnElement[Any], as_of: date) -> ColumnElement[str]:
+    """A task's status on `as_of` (QĐ 42) from its due date and the completion date reported by then: the one
+    place it is computed, in SQL, so that the store filters, counts and pages tasks by status."""
     finished = and_(done_on.is_not(None), done_on <= as_of)
     return case(
         (and_(finished, or_(due.is_(None), done_on <= due)), DONE_ON_TIME),
@@ -113,7 +102,7 @@ def _wanted(query: S, wanted: TaskFilter, due: ColumnElement[date], status: Colu
         due <= wanted.due_before if wanted.due_before else None,
         _addressed_to(wanted.agency_code) if wanted.agency_code else None,
     ]
-    kept = query.where(d.is_current.is_(True), *of_province(wanted.province))
+    kept = query.where(d.is_current.is_(True), *wanted.scope.documents())
     return kept.where(*(c for c in conditions if c is not None))
 
 
@@ -150,12 +139,12 @@ def task_views(
     due_before: date | None = None,
     due_after: date | None = None,
     doc: str | None = None,
-    province: str | None = None,
+    scope: Scope = WHOLE,
     agency_code: str | None = None,
 ) -> list[TaskView]:
-    """Current tasks (of one province's documents when it is given, addressed to the agency of `agency_code`)
+    """Current tasks (of the documents of `scope`, addressed to the agency of `agency_code` when given)
     with their status on `as_of`; updates reported after `as_of` are not seen."""
-    wanted = TaskFilter(status, doc, province, due_after, due_before, agency_code)
+    wanted = TaskFilter(status, doc, scope, due_after, due_before, agency_code)
     rows = session.execute(_tasks(as_of, wanted)).all()
     if agency:
         rows = [row for row in rows if _addressed(row[0], agency)]
@@ -169,7 +158,7 @@ def page_of_tasks(
     and paged by the store, except for an agency, whose names are matched in any spelling here."""
     if agency:
         views = task_views(session, as_of, agency, wanted.status, wanted.due_before, wanted.due_after, wanted.doc,
-                           wanted.province)  # fmt: skip
+                           wanted.scope)  # fmt: skip
         return views[offset : offset + limit], len(views)
     rows = session.execute(_tasks(as_of, wanted).offset(offset).limit(limit)).all()
     return _views(session, rows, as_of), count_tasks(session, as_of, wanted)
@@ -179,16 +168,14 @@ def count_tasks(session: Session, as_of: date, wanted: TaskFilter) -> int:
     return session.scalar(select(func.count()).select_from(_tasks(as_of, wanted).order_by(None).subquery())) or 0
 
 
-def store_scorecard(
-    session: Session, as_of: date, province: str | None = None, agency: str | None = None
-) -> list[ScoreLine]:
+def store_scorecard(session: Session, as_of: date, scope: Scope = WHOLE, agency: str | None = None) -> list[ScoreLine]:
     """`scorecard` of the current tasks, reading only their agencies and status from the store."""
     if agency:
-        return scorecard(task_views(session, as_of, agency, province=province), agency)
+        return scorecard(task_views(session, as_of, agency, scope=scope), agency)
     t = models.Task
     due, _, status = _columns(as_of)
     query = select(t.agencies, t.agency_codes, status).join(models.Document)
-    return _score(session.execute(_wanted(query, TaskFilter(province=province), due, status)), None)
+    return _score(session.execute(_wanted(query, TaskFilter(scope=scope), due, status)), None)
 
 
 def _addressed(task: models.Task, agency: str) -> bool:
@@ -235,77 +222,14 @@ def _on_time(counts: Counter[str]) -> float | None:
     return counts[DONE_ON_TIME] / counted if counted else None
 
 
-def parse_date(text: str) -> date:
-    """ "20/01/2024", "20-01-2024" or "2024-01-20"."""
-    text = text.strip()
-    for pattern, order in (
-        (r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", (3, 2, 1)),
-        (r"(\d{4})-(\d{1,2})-(\d{1,2})", (1, 2, 3)),
-    ):
-        if m := re.fullmatch(pattern, text):
-            try:
-                day = date(*(int(m.group(i)) for i in order))
-            except ValueError:
-                break
-            if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-                raise TaskError(
-                    f"ngày {day.day:02d}/{day.month:02d}/{day.year:04d} ngoài khoảng {EARLIEST_YEAR}-{LATEST_YEAR}"
-                )
-            return day
-    raise TaskError(f"ngày không hợp lệ: “{text}” (viết dd/mm/yyyy, ví dụ 20/01/2024)")
-
-
-EARLIEST_YEAR, LATEST_YEAR = 1990, 2100  # the dates a plan cycle speaks of
-
-
-def record_update(
-    session: Session,
-    doc_key: str,
-    ref: str,
-    reported_on: date,
-    done_on: date | None,
-    note: str,
-    evidence: str,
-    author: str,
-    today: date | None = None,
-) -> models.TaskUpdate:
-    """Store one progress update after checking it against the task, the calendar and the closed months (raises
-    LockedPeriod), with its audit row in the caller's transaction."""
-    today = today or date.today()
-    refuse_if_locked(session, reported_on)
-    if not author.strip():
-        raise TaskError("thiếu tên người cập nhật (author)")
-    if any("\x00" in text for text in (doc_key, ref, note, evidence, author)):
-        raise TaskError("nội dung chứa ký tự NUL (\\x00), không hợp lệ")
+def assigned_agencies(session: Session, doc_key: str, ref: str) -> list[str | None]:
+    """The registry codes of the agencies a current task is assigned to (none when there is no such task)."""
     task = session.scalar(
         select(models.Task)
         .join(models.Document)
         .where(models.Document.doc_key == doc_key, models.Document.is_current.is_(True), models.Task.ref == ref)
     )
-    if task is None:
-        raise TaskError(f"không có nhiệm vụ {ref} trong văn bản {doc_key}")
-    if reported_on > today:
-        raise TaskError(f"ngày báo cáo {reported_on:%d/%m/%Y} ở tương lai")
-    if done_on and done_on > reported_on:
-        raise TaskError(f"ngày hoàn thành {done_on:%d/%m/%Y} sau ngày báo cáo {reported_on:%d/%m/%Y}")
-    issued = task.document.issued
-    if done_on and issued and done_on < issued:
-        raise TaskError(f"ngày hoàn thành {done_on:%d/%m/%Y} trước ngày ban hành văn bản {issued:%d/%m/%Y}")
-    update = models.TaskUpdate(
-        doc_key=doc_key,
-        ref=ref,
-        reported_on=reported_on,
-        done_on=done_on,
-        note=note,
-        evidence=evidence,
-        author=author,
-        at=datetime.now(),
-    )
-    session.add(update)
-    after: dict[str, object] = {"reported_on": reported_on.isoformat(),
-                                "done_on": done_on.isoformat() if done_on else None, "evidence": evidence}  # fmt: skip
-    record(session, author, "task.update", f"task:{doc_key}/{ref}", None, after, note)
-    return update
+    return list(task.agency_codes) if task is not None else []
 
 
 def task_groups(session: Session, doc: str | None = None) -> list[tuple[models.TaskGroup, str]]:
@@ -314,12 +238,12 @@ def task_groups(session: Session, doc: str | None = None) -> list[tuple[models.T
     return [(group, key) for group, key in session.execute(query)]
 
 
-def unknown_agencies(session: Session, province: str | None = None) -> list[tuple[str, int]]:
-    """Names of agencies that current tasks (of one province when given) address but the registry does not know,
+def unknown_agencies(session: Session, scope: Scope = WHOLE) -> list[tuple[str, int]]:
+    """Names of agencies that current tasks (of `scope`) address but the registry does not know,
     most frequent first."""
     counts: dict[str, int] = {}
     t, d = models.Task, models.Document
-    current = select(t.agencies, t.agency_codes).join(d).where(d.is_current.is_(True), *of_province(province))
+    current = select(t.agencies, t.agency_codes).join(d).where(d.is_current.is_(True), *scope.documents())
     for agencies, codes in session.execute(current):
         for name, code in zip(agencies, codes, strict=False):
             if code is None:

@@ -13,26 +13,26 @@ from sqlalchemy.orm import Session
 
 from planwatch.store import models
 from planwatch.store.current import labels_matching, of_current_documents
-from planwatch.text.fold import fold, matches
+from planwatch.store.scope import WHOLE, Scope
+from planwatch.text.fold import matches
 
 
-def current_documents(session: Session) -> Sequence[models.Document]:
-    return session.scalars(
-        select(models.Document).where(models.Document.is_current.is_(True)).order_by(models.Document.doc_key)
-    ).all()
+def current_documents(session: Session, scope: Scope = WHOLE) -> Sequence[models.Document]:
+    d = models.Document
+    return session.scalars(select(d).where(d.is_current.is_(True), *scope.documents()).order_by(d.doc_key)).all()
 
 
 @dataclass(frozen=True)
 class FactFilter:
     """Which facts of current documents: `indicator` matches label words, `code` the catalogue, `period` the last
-    month of the period, `province` the province of the document (with or without diacritics)."""
+    month of the period, `scope` the documents (of one province and those naming none, or all)."""
 
     indicator: str | None = None
     doc: str | None = None
     measure: str | None = None
     period: str | None = None
     code: str | None = None
-    province: str | None = None
+    scope: Scope = WHOLE
 
 
 def find_facts(
@@ -43,11 +43,11 @@ def find_facts(
     period: str | None = None,
     code: str | None = None,
     limit: int | None = None,
-    province: str | None = None,
+    scope: Scope = WHOLE,
     offset: int = 0,
 ) -> list[tuple[models.Fact, str]]:
     """Facts of current documents, in document order, a page at a time (see FactFilter)."""
-    query, words = _matching(session, FactFilter(indicator, doc, measure, period, code, province))
+    query, words = _matching(session, FactFilter(indicator, doc, measure, period, code, scope))
     if words is None:
         return [(row[0], row[1]) for row in session.execute(query.offset(offset).limit(limit))]
     kept = [(row[0], row[1]) for row in session.execute(query) if matches(words, row[0].indicator)]
@@ -65,9 +65,8 @@ def _matching(session: Session, wanted: FactFilter) -> tuple[Select[Any], str | 
     """The query of the facts `wanted` selects, and the label words still to match in Python (None when the
     labels they name were few enough to ask the store for)."""
     f = models.Fact
-    query = of_current_documents(f, wanted.doc)
+    query = of_current_documents(f, wanted.doc, wanted.scope)
     conditions = [
-        models.Document.province.in_(_spellings(session, wanted.province)) if wanted.province else None,
         f.measure == wanted.measure if wanted.measure else None,
         f.period_end == wanted.period if wanted.period else None,
         f.indicator_code == wanted.code if wanted.code else None,
@@ -77,9 +76,3 @@ def _matching(session: Session, wanted: FactFilter) -> tuple[Select[Any], str | 
         return query, None
     labels = labels_matching(session, wanted.indicator)
     return (query, wanted.indicator) if labels is None else (query.where(f.indicator.in_(labels)), None)
-
-
-def _spellings(session: Session, province: str) -> list[str]:
-    """The stored province names that `province` names, with or without diacritics ("ba suoi" → "Ba Suối")."""
-    stored = session.scalars(select(models.Document.province).distinct().where(models.Document.province.is_not(None)))
-    return [name for name in stored if name and fold(name) == fold(province)]

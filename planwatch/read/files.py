@@ -13,6 +13,7 @@ from planwatch.read.docx import read_docx
 from planwatch.read.errors import RejectedFile
 from planwatch.read.legacy import TCVN3, VNI_REFUSAL, looks_tcvn3, looks_vni
 from planwatch.read.model import RawDocument
+from planwatch.read.ocr_pages import OcrNeeded, OcrOptions
 from planwatch.read.pdf import read_pdf
 from planwatch.read.text import read_text
 from planwatch.vocab.numbers import format_number
@@ -26,14 +27,15 @@ _CHUNK = 1024 * 1024
 SUFFIXES = {".txt", ".md", ".docx", ".pdf"}
 
 
-def read_file(path: Path, name: str | None = None) -> tuple[RawDocument, bytes]:
-    """The document and its bytes; RejectedFile names the file (`name`, else the path's) and says why."""
+def read_file(path: Path, name: str | None = None, ocr: OcrOptions | None = None) -> tuple[RawDocument, bytes]:
+    """The document and its bytes; RejectedFile names the file (`name`, else the path's) and says why; `ocr` says
+    how a PDF's scanned pages are read."""
     name = name or path.name
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise RejectedFile(name, too_large(size))
     data = path.read_bytes()
-    return read_bytes(name, data), data
+    return read_bytes(name, data, ocr), data
 
 
 def _in_unicode_letters(name: str, raw: RawDocument) -> RawDocument:
@@ -55,9 +57,9 @@ def too_large(size: int | None) -> str:
     return f"tệp quá lớn ({format_number(round(size / (1024 * 1024), 1))} MB, tối đa {limit} MB)"
 
 
-def read_bytes(name: str, data: bytes) -> RawDocument:
+def read_bytes(name: str, data: bytes, ocr: OcrOptions | None = None) -> RawDocument:
     """The document in NFC, whatever composition its file used, within the text size limit."""
-    raw = _in_unicode_letters(name, _read_by_kind(name, data)).in_nfc()
+    raw = _in_unicode_letters(name, _read_by_kind(name, data, ocr)).in_nfc()
     length = sum(len(b.text) for b in raw.blocks)
     if length > MAX_TEXT_CHARS:
         raise RejectedFile(
@@ -66,7 +68,7 @@ def read_bytes(name: str, data: bytes) -> RawDocument:
     return raw
 
 
-def _read_by_kind(name: str, data: bytes) -> RawDocument:
+def _read_by_kind(name: str, data: bytes, ocr: OcrOptions | None) -> RawDocument:
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise RejectedFile(name, f"định dạng không hỗ trợ '{suffix}' (chỉ nhận .txt, .md, .docx, .pdf)")
@@ -78,7 +80,7 @@ def _read_by_kind(name: str, data: bytes) -> RawDocument:
         if suffix == ".pdf":
             if not data.startswith(b"%PDF"):
                 raise RejectedFile(name, "không phải tệp PDF (nội dung không bắt đầu bằng %PDF)")
-            return read_pdf(name, data)
+            return read_pdf(name, data, ocr)
         if suffix == ".docx":
             check_zip(name, data)
             return read_docx(name, data)
@@ -89,7 +91,7 @@ def _read_by_kind(name: str, data: bytes) -> RawDocument:
                 name, f"văn bản quá dài ({len(data) // (1024 * 1024)} MB, tối đa {format_number(MAX_TEXT_CHARS)} ký tự)"
             )
         return read_text(name, data)
-    except RejectedFile:
+    except (RejectedFile, OcrNeeded):
         raise
     except ValueError as error:
         raise RejectedFile(name, str(error)) from error

@@ -5,8 +5,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from planwatch.read.normalise import nfc, reading_form
+
+if TYPE_CHECKING:
+    from planwatch.read.ocr_pages import ScannedPage
 
 
 @dataclass
@@ -28,6 +32,7 @@ class RawDocument:
     fmt: str
     blocks: list[Block]
     pages: int | None = None
+    scanned: list[ScannedPage] = field(default_factory=list)  # the pages read by OCR
 
     def in_nfc(self) -> RawDocument:
         """The same document with every block composed (NFC), footnote markers moved with their text."""

@@ -1,6 +1,7 @@
-"""PDF with a text layer: lines per page from a sandboxed child process, then paragraphs rebuilt,
-footnote bodies at page bottoms separated and linked to their superscript markers, pages kept; the lines of a
-table are its rows, cut into cells by where their text stands (read/pdf_tables.py)."""
+"""PDF: lines per page from the text layer, read in a sandboxed child process, and from OCR for the pages that
+have none (read/ocr_pages.py); then paragraphs rebuilt, footnote bodies at page bottoms separated and linked to
+their superscript markers, pages kept; the lines of a table are its rows, cut into cells by where their text
+stands (read/pdf_tables.py) or, on a scanned page, by its rules (read/ocr.py)."""
 
 from __future__ import annotations
 
@@ -9,21 +10,33 @@ import re
 import subprocess
 import sys
 from itertools import groupby
+from time import monotonic
 from typing import Any
 
+from planwatch.limits import allow_more
 from planwatch.read.footnotes import strip_glued_markers
 from planwatch.read.model import Block, RawDocument
+from planwatch.read.ocr_pages import OcrMode, OcrNeeded, OcrOptions, ScannedPage, read_scanned, renumber_parts
 from planwatch.read.pdf_tables import table_rows
 from planwatch.read.text import join_lines
 
 TIME_LIMIT_SECONDS = 120
 _DIGITS = re.compile(r"^\s*(\d{1,3})\s*$")
+SCANNED_BELOW = 200  # a page with fewer letters and digits than this may be an image (a signature stamp's text)
+TABLE_ROW = "\ue000"  # marks an OCR'd table row among a page's lines
 
 
-def read_pdf(name: str, data: bytes) -> RawDocument:
+def read_pdf(name: str, data: bytes, ocr: OcrOptions | None = None) -> RawDocument:
+    ocr = ocr or OcrOptions()
     pages = _extract_pages(data)
+    scanned = _scanned(data, pages, ocr)
+    for scan in scanned:
+        read = [TABLE_ROW + text if kind == "table_row" else text for kind, text in scan.lines]
+        pages[scan.number - 1] = {"lines": read, "boxes": []}
+    renumber_parts([page["lines"] for page in pages], {scan.number for scan in scanned})
     if not any(line.strip() for page in pages for line in page["lines"]):
-        raise ValueError("tệp PDF không có lớp văn bản (bản quét ảnh?)")
+        refusal = "tệp PDF không có lớp văn bản (bản quét ảnh?)"
+        raise ValueError(refusal + (": đọc với --ocr auto" if ocr.mode == OcrMode.NEVER else ""))
     body, notes = _split_pages(pages)
     prose = [(line, page) for line, page, row in body if not row]
     width = sorted(len(line) for line, _ in prose)[int(len(prose) * 0.9)] if prose else 80
@@ -38,7 +51,27 @@ def read_pdf(name: str, data: bytes) -> RawDocument:
             cleaned, markers = strip_glued_markers(text, numbers)
             numbers = [n for n in numbers if n > max((m for _, m in markers), default=0)]
             blocks.append(Block("paragraph", cleaned, page=page, markers=markers))
-    return RawDocument(name, "pdf", blocks + notes, pages=len(pages))
+    return RawDocument(name, "pdf", blocks + notes, pages=len(pages), scanned=scanned)
+
+
+def _scanned(data: bytes, pages: list[dict[str, Any]], ocr: OcrOptions) -> list[ScannedPage]:
+    """The pages OCR reads: every page (`always`), or those with (almost) no text (`auto`): the child passes over a
+    page with a little text and few images."""
+    if ocr.mode == OcrMode.NEVER:
+        return []
+    if ocr.mode == OcrMode.ALWAYS:
+        wanted = list(range(1, len(pages) + 1))
+    else:
+        letters = [sum(ch.isalnum() for line in page["lines"] for ch in line) for page in pages]
+        wanted = [number for number, count in enumerate(letters, start=1) if count < SCANNED_BELOW]
+    if not wanted:
+        return []
+    if not ocr.here:
+        raise OcrNeeded(len(wanted))
+    started = monotonic()
+    scanned = read_scanned(data, wanted, ocr.progress, only_images=ocr.mode == OcrMode.AUTO)
+    allow_more(monotonic() - started)
+    return scanned
 
 
 def _extract_pages(data: bytes) -> list[dict[str, Any]]:
@@ -72,6 +105,9 @@ def _split_pages(pages: list[dict[str, Any]]) -> tuple[list[tuple[str, int, bool
         for index, line in enumerate(lines):
             if index in rows and not in_notes:
                 body.append((rows[index], page_number, True))
+                continue
+            if line.startswith(TABLE_ROW):  # a scanned table's row, its cells already cut by its rules
+                body.append((line[len(TABLE_ROW) :], page_number, True))
                 continue
             digits = _DIGITS.match(line)
             following = lines[index + 1] if index + 1 < len(lines) else ""

@@ -13,7 +13,6 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from planwatch.access.audit import record
 from planwatch.remind.digest import Channel, Digest, Item, digests
 from planwatch.remind.mail import MailError, SmtpServer, message
 from planwatch.remind.settings import ReminderSettings
@@ -173,30 +172,3 @@ def mark_read(session: Session, user_id: int, now: datetime | None = None) -> in
         update(d).where(d.user_id == user_id, d.read_at.is_(None)).values(read_at=now or datetime.now())
     )
     return int(done.rowcount)  # type: ignore[attr-defined]
-
-
-class PreferenceError(ValueError):
-    """A choice that cannot be kept; the message says why, in Vietnamese."""
-
-
-def set_preference(session: Session, username: str, channel: Channel, email: str | None, by: str) -> None:
-    """A user's channel and mail address, audited in this transaction."""
-    user = session.scalar(select(models.User).where(models.User.username == username))
-    if user is None:
-        raise PreferenceError(f"không có tài khoản «{username}»")
-    email = (email or "").strip() or None
-    if email is not None and ("@" not in email or any(c.isspace() for c in email) or len(email) > 200):
-        raise PreferenceError(f"«{email}» không phải một địa chỉ thư")
-    preference = session.get(models.ReminderPreference, user.id)
-    if channel is Channel.MAIL and not (email or (preference and preference.email)):
-        raise PreferenceError("nhận thư nhắc việc cần một địa chỉ thư")
-    before: dict[str, object] | None = (
-        {"channel": preference.channel, "email": preference.email} if preference else None
-    )
-    if preference is None:
-        preference = models.ReminderPreference(user_id=user.id, channel=channel.value, email=email)
-        session.add(preference)
-    preference.channel = channel.value
-    preference.email = email or preference.email
-    after: dict[str, object] = {"channel": preference.channel, "email": preference.email}
-    record(session, by, "reminders.preference", f"user:{username}", before, after)

@@ -14,6 +14,7 @@ from planwatch.monitor.tasks import IN_PROGRESS, OVERDUE, STATUS_VI, TaskView, s
 from planwatch.report.content import Draft, Figure, default_outline
 from planwatch.report.sheets import Cell, Column, ColumnKind, Table
 from planwatch.store import models
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.vocab.catalogue import Catalogue, Indicator, default_catalogue
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.periods import Period, period_words
@@ -41,8 +42,11 @@ def indicator_annex(
     widths = (5, 42, 12, 13, 13, 13, 11, 10, 16, 30)
     kinds = (NUMBER, ColumnKind.TEXT, ColumnKind.TEXT, NUMBER, NUMBER, NUMBER, NUMBER, NUMBER, STATUS)
     columns = [Column(h, k, w) for h, k, w in zip(head, (*kinds, ColumnKind.TEXT), widths, strict=True)]
-    targets = {(t.indicator_code, t.measure): (t, k) for t, k in year_targets(session, period.year) if t.indicator_code}
-    statuses = {(s.target.indicator_code, s.target.measure): s for s in year_status(session, period.year)}
+    chosen = year_targets(session, period.year, draft.scope)
+    targets = {(t.indicator_code, t.measure): (t, k) for t, k in chosen if t.indicator_code}
+    statuses = {
+        (s.target.indicator_code, s.target.measure): s for s in year_status(session, period.year, scope=draft.scope)
+    }
     by_code: dict[str, list[Figure]] = {}
     for figure in draft.figures:
         by_code.setdefault(figure.code, []).append(figure)
@@ -129,9 +133,12 @@ _TASK_HEAD = {
 _TASK_TITLES = {"vi": ("Theo cơ quan", "Quá hạn, sắp đến hạn"), "en": ("By agency", "Overdue and due soon")}
 
 
-def task_annex(session: Session, as_of: date, soon_days: int = 30, lang: str = "vi") -> list[Table]:
-    """The QĐ 42 scorecard per agency on `as_of`, and the tasks overdue or due within `soon_days` days."""
-    views = task_views(session, as_of)
+def task_annex(
+    session: Session, as_of: date, soon_days: int = 30, lang: str = "vi", scope: Scope = WHOLE
+) -> list[Table]:
+    """The QĐ 42 scorecard per agency on `as_of` of the tasks of `scope`, and those overdue or due within
+    `soon_days` days."""
+    views = task_views(session, as_of, scope=scope)
     horizon = as_of + timedelta(days=soon_days)
     due = [v for v in views if v.due and (v.status == OVERDUE or (v.status == IN_PROGRESS and v.due <= horizon))]
     return [

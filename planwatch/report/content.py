@@ -20,6 +20,7 @@ from planwatch.monitor.projection import Projection, ProjectionBasis, RestKind, 
 from planwatch.monitor.series import document_order
 from planwatch.report.kinds import ReportKind, ReportPeriod
 from planwatch.store import models
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.vocab.catalogue import Catalogue, Indicator, default_catalogue
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.periods import Month, Period, parse_period
@@ -135,10 +136,11 @@ class SectionDraft:
 @dataclass
 class Draft:
     period: ReportPeriod
-    province: str | None
+    province: str | None  # the name its header prints
     sections: list[SectionDraft]
     documents: list[str]  # keys of the documents its figures come from
     set_aside: list[Figure]  # figures whose unit is not their indicator's ("kim ngạch xuất khẩu ... 5 doanh nghiệp")
+    scope: Scope = WHOLE  # the documents its figures were chosen from
 
     @property
     def figures(self) -> list[Figure]:
@@ -208,7 +210,7 @@ OTHERS_TITLE = "Các chỉ tiêu khác"
 def build_draft(
     session: Session,
     period: ReportPeriod,
-    province: str | None = None,
+    scope: Scope = WHOLE,
     catalogue: Catalogue | None = None,
     outline: Outline | None = None,
     lang: str = "vi",
@@ -216,7 +218,7 @@ def build_draft(
     """The draft of a report of `period`: the outline filled with the store's figures of its periods."""
     catalogue = catalogue or default_catalogue()
     outline = outline or default_outline()
-    figures = chosen_figures(session, period, province)
+    figures = chosen_figures(session, period, scope)
     by_code: dict[str, list[Figure]] = {}
     set_aside = []
     for figure in figures:
@@ -226,7 +228,7 @@ def build_draft(
         else:
             set_aside.append(figure)
     expected = outline.expected_for(period.kind) | _target_codes(session, period)
-    found = _Found(by_code, expected, year_end_projections(session, period, province))
+    found = _Found(by_code, expected, year_end_projections(session, period, scope))
     placed = {code for s in outline.sections for g in s.groups for code in g.codes}
     sections = []
     for section in outline.sections:
@@ -242,7 +244,7 @@ def build_draft(
         if kept:
             sections.append(SectionDraft(section.title if lang == "vi" else section.title_en, kept))
     documents = sorted({f.source.doc_key for f in figures})
-    return Draft(period, province or _province_of(session, documents), sections, documents, set_aside)
+    return Draft(period, scope.province or _province_of(session, documents), sections, documents, set_aside, scope)
 
 
 def _province_of(session: Session, doc_keys: list[str]) -> str | None:
@@ -292,14 +294,14 @@ def _group(
 
 
 def year_end_projections(
-    session: Session, period: ReportPeriod, province: str | None = None
+    session: Session, period: ReportPeriod, scope: Scope = WHOLE
 ) -> dict[str, list[tuple[str, Projection]]]:
     """Where each target of the year will end, from the figures a report of `period` could see (the periods ending
     by its last month), for a report before December: by indicator, the target's measure and its projection."""
     if period.end.month == 12:
         return {}
     found: dict[str, list[tuple[str, Projection]]] = {}
-    for row in year_status(session, period.year, province=province, until=str(period.end)):
+    for row in year_status(session, period.year, scope=scope, until=str(period.end)):
         projection = row.projection
         if row.indicator and projection and projection.basis is not ProjectionBasis.YEAR_FIGURE:
             found.setdefault(row.indicator.code, []).append((row.target.measure, projection))
@@ -316,11 +318,11 @@ def _target_codes(session: Session, period: ReportPeriod) -> set[str]:
     return {code for code in session.scalars(query) if code}
 
 
-def report_facts(period: ReportPeriod, province: str | None = None) -> Select[models.Fact]:
+def report_facts(period: ReportPeriod, scope: Scope = WHOLE) -> Select[models.Fact]:
     """The facts that may speak for the report's periods: of current documents, with a catalogue code, ending in
     its last month; figures of other places, earlier years or plans left out."""
     f, d = models.Fact, models.Document
-    query = (
+    return (
         select(f)
         .join(d)
         .where(
@@ -330,15 +332,15 @@ def report_facts(period: ReportPeriod, province: str | None = None) -> Select[mo
             f.planned.is_(False),
             f.elsewhere.is_(False),
             f.period_end == str(period.end),
+            *scope.documents(),
         )
     )
-    return query.where(d.province == province) if province else query
 
 
-def chosen_figures(session: Session, period: ReportPeriod, province: str | None = None) -> list[Figure]:
+def chosen_figures(session: Session, period: ReportPeriod, scope: Scope = WHOLE) -> list[Figure]:
     """One figure per indicator, measure and period of the report: an actual over an estimate, then the latest
     document, then the first statement in it."""
-    query = report_facts(period, province).add_columns(models.Document)
+    query = report_facts(period, scope).add_columns(models.Document)
     wanted = set(period.periods)
     best: dict[tuple[str, str, Period], tuple[tuple[Any, ...], Figure]] = {}
     values: dict[tuple[str, str, Period], dict[float, str]] = {}

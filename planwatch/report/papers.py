@@ -13,6 +13,7 @@ from planwatch.report.content import Draft, build_draft
 from planwatch.report.docx_draft import draft_docx
 from planwatch.report.kinds import PeriodError, ReportKind, ReportPeriod
 from planwatch.report.sheets import to_xlsx
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.vocab.periods import Month
 
 
@@ -29,10 +30,8 @@ def report_period(kind: str, month: str) -> ReportPeriod:
     return ReportPeriod.of(report_kind, Month(int(found[1]), int(found[2])))
 
 
-def draft_report(
-    session: Session, period: ReportPeriod, province: str | None = None, lang: str = "vi"
-) -> tuple[Draft, bytes]:
-    draft = build_draft(session, period, province, lang=lang)
+def draft_report(session: Session, period: ReportPeriod, scope: Scope = WHOLE, lang: str = "vi") -> tuple[Draft, bytes]:
+    draft = build_draft(session, period, scope, lang=lang)
     return draft, draft_docx(draft, lang)
 
 
@@ -40,5 +39,5 @@ def indicator_workbook(session: Session, draft: Draft, lang: str = "vi") -> byte
     return to_xlsx(indicator_annex(session, draft, lang))
 
 
-def task_workbook(session: Session, as_of: date, lang: str = "vi") -> bytes:
-    return to_xlsx(task_annex(session, as_of, lang=lang))
+def task_workbook(session: Session, as_of: date, lang: str = "vi", scope: Scope = WHOLE) -> bytes:
+    return to_xlsx(task_annex(session, as_of, lang=lang, scope=scope))

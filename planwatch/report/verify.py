@@ -84,7 +84,7 @@ def coverage(session: Session, draft: Draft) -> Coverage:
     aside = {figure_key(f)[:4] for f in draft.set_aside}
     counts = {"stated": 0, "superseded": 0, "set_aside": 0}
     stored = 0
-    for fact in session.scalars(report_facts(draft.period, draft.province)):
+    for fact in session.scalars(report_facts(draft.period, draft.scope)):
         if parse_period(fact.period_start, fact.period_end) not in draft.period.periods:
             continue
         stored += 1

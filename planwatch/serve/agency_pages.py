@@ -4,39 +4,33 @@ soon, and its on-time rate quarter by quarter."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from planwatch.monitor.agencies import KINDS, add_agency_alias, agency_record, registry_rows
-from planwatch.monitor.tasks import IN_PROGRESS, OVERDUE, STATUS_VI, TaskError, parse_date, unknown_agencies
+from planwatch.edits.agencies import KINDS, add_agency_alias
+from planwatch.monitor.agencies import agency_record, registry_rows
+from planwatch.monitor.tasks import IN_PROGRESS, OVERDUE, STATUS_VI, unknown_agencies
 from planwatch.serve.auth import actor
-from planwatch.serve.rendering import open_session, page_lang, planning_edit, province_choice, render
+from planwatch.serve.common import Db
+from planwatch.serve.rendering import page_lang, planning_edit, render
+from planwatch.serve.view import PageView
 
 router = APIRouter(include_in_schema=False)
 SOON_DAYS = 30
 
 
-def _day(text: str | None) -> date:
-    try:
-        return parse_date(text) if text else date.today()
-    except TaskError:
-        return date.today()
-
-
 @router.get("/co-quan", response_class=HTMLResponse)
-def registry_page(request: Request, as_of: str | None = None) -> HTMLResponse:
-    day = _day(as_of)
-    with open_session(request) as db:
-        province, provinces = province_choice(request, db)
-        rows = request.app.state.cache.get(db, "registry", (day, province), lambda: registry_rows(db, day, province))
-        unknown = request.app.state.cache.get(db, "unknown", (province,), lambda: unknown_agencies(db, province))
-        who = actor(request, db)
+def registry_page(request: Request, db: Db, view: PageView) -> HTMLResponse:
+    day, scope, cache = view.as_of, view.scope, request.app.state.cache
+    rows = cache.get(db, "registry", (day, scope), lambda: registry_rows(db, day, scope))
+    unknown = cache.get(db, "unknown", (scope,), lambda: unknown_agencies(db, scope))
+    who = actor(request, db)
     return render(request, "agencies.html", who=who, rows=rows, unknown=unknown, kinds=KINDS, day=day,
-                  message=request.query_params.get("message", ""), province=province, provinces=provinces)  # fmt: skip
+                  message=request.query_params.get("message", ""), view=view)  # fmt: skip
 
 
 @router.post("/co-quan/them")
@@ -58,17 +52,14 @@ def registry_add(
 
 
 @router.get("/co-quan/{code}", response_class=HTMLResponse)
-def agency_page(request: Request, code: str, as_of: str | None = None) -> HTMLResponse:
-    day = _day(as_of)
-    with open_session(request) as db:
-        province, provinces = province_choice(request, db)
-        found = agency_record(db, code, day, province)
-        who = actor(request, db)
+def agency_page(request: Request, db: Db, view: PageView, code: str) -> HTMLResponse:
+    day = view.as_of
+    found = agency_record(db, code, day, view.scope)
+    who = actor(request, db)
     if found is None:
         raise HTTPException(404)
     horizon = day + timedelta(days=SOON_DAYS)
     soon = [v for v in found.views if v.status == IN_PROGRESS and v.due and v.due <= horizon]
     overdue = [v for v in found.views if v.status == OVERDUE]
     return render(request, "agency.html", who=who, rec=found, day=day, soon=sorted(soon, key=lambda v: v.due or day),
-                  overdue=overdue, soon_days=SOON_DAYS, status_vi=STATUS_VI, province=province,
-                  provinces=provinces)  # fmt: skip
+                  overdue=overdue, soon_days=SOON_DAYS, status_vi=STATUS_VI, view=view)  # fmt: skip

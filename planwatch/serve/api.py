@@ -9,19 +9,18 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel
 
+from planwatch.edits.tasks import TaskError
 from planwatch.export import fact_records, target_records, task_record
 from planwatch.monitor.checks import Finding
 from planwatch.monitor.projection import projection_fields
 from planwatch.monitor.review import documents_to_review
 from planwatch.monitor.series import Point, series
-from planwatch.monitor.stored import count_findings, refresh_pending, stored_findings
+from planwatch.monitor.stored import count_findings, stored_findings
 from planwatch.monitor.tasks import (
     STATUSES,
     ScoreLine,
-    TaskError,
     TaskFilter,
     page_of_tasks,
-    parse_date,
     store_scorecard,
     task_groups,
 )
@@ -32,7 +31,8 @@ from planwatch.query.search import Hit, search
 from planwatch.serve.auth import update_task
 from planwatch.serve.cache import status_of_year
 from planwatch.serve.common import ERRORS, Db, Error
-from planwatch.serve.rendering import province_choice
+from planwatch.serve.view import ApiView
+from planwatch.store.freshness import pending
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 
@@ -168,11 +168,7 @@ def documents(
 
 
 @router.get("/documents/review", response_model=list[ToReviewOut])
-def documents_review(
-    db: Db,
-    province: Annotated[str | None, Query(max_length=100)] = None,
-    lang: Annotated[str, Query(pattern="^(vi|en)$")] = "vi",
-) -> list[ToReviewOut]:
+def documents_review(db: Db, view: ApiView) -> list[ToReviewOut]:
     """Documents whose year is in doubt or whose reading is unsure (the review list), with why; setting or
     confirming a document's period (its page) takes it off."""
     return [
@@ -186,9 +182,9 @@ def documents_review(
             period_source=item.period_source,
             time_doubt=item.time_doubt,
             sureness=item.sureness,
-            reasons=[reason.text(lang) for reason in item.reasons()],
+            reasons=[reason.text(view.lang) for reason in item.reasons()],
         )
-        for item in documents_to_review(db, province)
+        for item in documents_to_review(db, view.scope)
     ]
 
 
@@ -210,23 +206,24 @@ Limit = Annotated[int, Query(ge=1, le=1000)]
 @router.get("/facts", response_model=list[FactOut])
 def facts(
     db: Db,
+    view: ApiView,
     response: Response,
     indicator: str | None = None,
     doc: str | None = None,
     measure: str | None = None,
     period: Annotated[str | None, Query(description="tháng cuối của kỳ, YYYY-MM")] = None,
-    province: Annotated[str | None, Query(description="tỉnh của văn bản, có dấu hoặc không dấu")] = None,
     offset: Offset = 0,
     limit: Limit = 100,
 ) -> list[FactOut]:
-    """Facts of current documents in document order, a page at a time (`X-Total-Count`, `Link` rel="next")."""
-    wanted = FactFilter(indicator, doc, measure, period, None, province)
+    """Facts of current documents in document order (of one province's documents, and those naming none, when
+    `province` is given), a page at a time (`X-Total-Count`, `Link` rel="next")."""
+    wanted = FactFilter(indicator, doc, measure, period, None, view.scope)
     total = count_facts(db, wanted)
     more: dict[str, object] | None = {"offset": offset + limit} if offset + limit < total else None
     query: dict[str, object] = {"indicator": indicator, "doc": doc, "measure": measure, "period": period,
-                                "province": province, "limit": limit}  # fmt: skip
+                                "province": view.province, "limit": limit}  # fmt: skip
     paged(response, "/api/facts", total, query, more)
-    rows = find_facts(db, indicator, doc, measure, period, None, limit, province, offset)
+    rows = find_facts(db, indicator, doc, measure, period, None, limit, view.scope, offset)
     return [
         FactOut(
             id=f.id,
@@ -254,19 +251,11 @@ def targets(db: Db, doc: str | None = None) -> list[dict[str, object]]:
     return list(target_records(db, doc))
 
 
-OneProvince = Annotated[
-    str | None, Query(max_length=100, description="a province of the store; the one the pages show when absent")
-]
-
-
 @router.get("/status", response_model=list[StatusOut])
-def status(
-    request: Request, db: Db, year: Annotated[int, Query(ge=1990, le=2100)], province: OneProvince = None
-) -> list[StatusOut]:
-    """The year's targets with their status against the figures of one province's documents: `province`, else
-    the one the pages show (the one with the most documents); a target is never judged on another province's
-    figures."""
-    province = province or province_choice(request, db)[0]
+def status(request: Request, db: Db, view: ApiView) -> list[StatusOut]:
+    """The targets of `year` (else the latest year with actual figures) with their status against the figures of
+    one province's documents: `province`, else the one with the most documents; a target is never judged on
+    another province's figures."""
     return [
         StatusOut(
             indicator=r.name,
@@ -290,7 +279,7 @@ def status(
             reason=r.reason,
             **projection_fields(r.projection),
         )
-        for r in status_of_year(request.app.state.cache, db, year, province)
+        for r in status_of_year(request.app.state.cache, db, view.year, view.scope)
     ]
 
 
@@ -299,38 +288,38 @@ def indicator_series(db: Db, indicator: str, measure: str = "value") -> list[Poi
     return series(db, indicator, measure)
 
 
-def _as_of(text: str | None) -> date:
-    try:
-        return parse_date(text) if text else date.today()
-    except TaskError as error:
-        raise HTTPException(400, str(error)) from error
-
-
 @router.get("/tasks", responses=ERRORS)
 def tasks(
+    request: Request,
     db: Db,
+    view: ApiView,
     response: Response,
     agency: str | None = None,
     status: str | None = None,
     doc: str | None = None,
-    as_of: Annotated[str | None, Query(description="dd/mm/yyyy")] = None,
-    province: Province = None,
     offset: Offset = 0,
     limit: Limit = 100,
 ) -> list[dict[str, object]]:
     """Tasks with their status on `as_of`, a page at a time (`X-Total-Count`, `Link` rel="next")."""
     if status and status not in STATUSES:
         raise HTTPException(400, f"trạng thái “{status}” không có; dùng: {', '.join(STATUSES)}")
-    query: dict[str, object] = {"agency": agency, "status": status, "doc": doc, "as_of": as_of, "province": province}
-    page, total = page_of_tasks(db, _as_of(as_of), TaskFilter(status, doc, province), offset, limit, agency)
+    as_of = request.query_params.get("as_of")
+    query: dict[str, object] = {
+        "agency": agency,
+        "status": status,
+        "doc": doc,
+        "as_of": as_of,
+        "province": view.province,
+    }
+    page, total = page_of_tasks(db, view.as_of, TaskFilter(status, doc, view.scope), offset, limit, agency)
     more: dict[str, object] | None = {"offset": offset + limit} if offset + limit < total else None
     paged(response, "/api/tasks", total, {**query, "limit": limit}, more)
     return [task_record(v) for v in page]
 
 
 @router.get("/tasks/scorecard", response_model=list[ScoreLine], responses=ERRORS)
-def task_scorecard(db: Db, as_of: str | None = None) -> list[ScoreLine]:
-    return store_scorecard(db, _as_of(as_of))
+def task_scorecard(db: Db, view: ApiView) -> list[ScoreLine]:
+    return store_scorecard(db, view.as_of, view.scope)
 
 
 class TaskGroupOut(BaseModel):
@@ -370,17 +359,16 @@ def task_update(request: Request, doc: str, ref: str, update: TaskUpdateIn) -> d
 
 
 @router.get("/checks", response_model=list[Finding])
-def checks(
-    request: Request, db: Db, response: Response, province: Province = None, offset: Offset = 0, limit: Limit = 100
-) -> list[Finding]:
-    """Consistency findings (of one province's documents when it is given), the most severe first, a page at a
-    time; `X-Findings-Pending: true` while another process is still checking the latest writes."""
-    total = count_findings(db, province)
+def checks(db: Db, view: ApiView, response: Response, offset: Offset = 0, limit: Limit = 100) -> list[Finding]:
+    """Consistency findings (of one province's documents, and those naming none, when `province` is given), the
+    most severe first, a page at a time; `X-Findings-Pending: true` while another process is still checking the
+    latest writes."""
+    total = count_findings(db, view.scope)
     more: dict[str, object] | None = {"offset": offset + limit} if offset + limit < total else None
-    paged(response, "/api/checks", total, {"province": province, "limit": limit}, more)
-    if refresh_pending(db):  # another process is checking the latest writes: these are the last check's
+    paged(response, "/api/checks", total, {"province": view.province, "limit": limit}, more)
+    if pending(db):  # the latest writes are still to be checked: these are the last check's
         response.headers["X-Findings-Pending"] = "true"
-    return stored_findings(db, province, offset, limit)
+    return stored_findings(db, view.scope, offset, limit)
 
 
 @router.get("/search", response_model=list[Hit])

@@ -20,7 +20,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from swagger_ui_bundle import swagger_ui_path
 
+from planwatch.jobs.queue import OCR
 from planwatch.jobs.worker import Worker
+from planwatch.monitor.stored import refresh_if_free
 from planwatch.serve import (
     agency_pages,
     api,
@@ -32,6 +34,7 @@ from planwatch.serve import (
     jobs,
     notice_pages,
     pages,
+    review,
     task_pages,
 )
 from planwatch.serve.cache import StoreCache
@@ -57,9 +60,12 @@ def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None)
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+        refresh_if_free(app.state.sessions)  # what writes left unchecked (a stopped server, a script), checked first
         app.state.worker.start()
+        app.state.ocr_worker.start()
         yield
         app.state.worker.stop()
+        app.state.ocr_worker.stop()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -73,6 +79,7 @@ def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None)
     app.state.max_upload = MAX_UPLOAD
     app.state.cache = StoreCache()
     app.state.worker = Worker(app.state.sessions)
+    app.state.ocr_worker = Worker(app.state.sessions, lane=OCR)  # scans, page by page: they hold no other upload
     if page_cache_mb is None:
         page_cache_mb = int(os.environ.get("PLANWATCH_PAGE_CACHE_MB", BUDGET_MB))
     app.add_middleware(PageCache, budget=page_cache_mb * 1024 * 1024)  # innermost: replays pass the guards
@@ -103,6 +110,7 @@ def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None)
     app.include_router(document_pages.router)
     app.include_router(agency_pages.router)
     app.include_router(entry_pages.router)
+    app.include_router(review.router)
     app.include_router(notice_pages.router)
 
     @app.exception_handler(StarletteHTTPException)

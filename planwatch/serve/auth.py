@@ -12,17 +12,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.access import sessions as login_sessions
 from planwatch.access.accounts import has_users, verified_user
 from planwatch.access.locks import LockedPeriod, LockError, lock, locked_months, unlock
-from planwatch.access.roles import PROVINCE_WRITERS, TASK_WRITERS, Role
+from planwatch.access.roles import PROVINCE_WRITERS, TASK_WRITERS, Role, may_update_task
 from planwatch.access.sessions import Actor
-from planwatch.monitor.tasks import parse_date, record_update
+from planwatch.edits.tasks import TaskError, record_update
+from planwatch.monitor.tasks import assigned_agencies
 from planwatch.serve.common import ERRORS, Db, Error
-from planwatch.store import models
+from planwatch.vocab.dates import DateError, parse_date
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 SESSION_COOKIE, CSRF_COOKIE = "pw_session", "csrftoken"
@@ -138,29 +138,18 @@ def update_task(
     Returns the name it was stored under; raises TaskError (bad content) or HTTPException (who)."""
     with request.app.state.sessions.begin() as db:
         who = writer(request, db, TASK_WRITERS, csrf_field)
-        if who.role is Role.AGENCY and not _owns(db, who, doc, ref):  # no ID of another agency's task works
+        if not may_update_task(who.role, who.agency, assigned_agencies(db, doc, ref)):  # nor another's task by ID
             raise HTTPException(403, f"nhiệm vụ {ref} không giao cho cơ quan của bạn")
         name = who.username or author
-        day, done = parse_date(reported_on), parse_date(done_on) if done_on else None
+        try:
+            day, done = parse_date(reported_on), parse_date(done_on) if done_on else None
+        except DateError as error:
+            raise TaskError(str(error)) from error
         try:
             record_update(db, doc, ref, day, done, note, evidence, name)
         except LockedPeriod as error:
             raise HTTPException(409, str(error)) from error
     return name
-
-
-def _owns(db: Session, who: Actor, doc: str, ref: str) -> bool:
-    task = db.scalar(
-        select(models.Task)
-        .join(models.Document)
-        .where(models.Document.doc_key == doc, models.Document.is_current.is_(True), models.Task.ref == ref)
-    )
-    return task is not None and who.agency in task.agency_codes
-
-
-def may_update(who: Actor, agency_codes: list[str | None]) -> bool:
-    """Whether the page offers `who` the update form of a task assigned to these agencies."""
-    return who.role in TASK_WRITERS and (who.role is not Role.AGENCY or who.agency in agency_codes)
 
 
 class LockIn(BaseModel):

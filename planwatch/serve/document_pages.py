@@ -13,14 +13,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.access.roles import PROVINCE_WRITERS
+from planwatch.edits.documents import correct_document, delete_document, dependents
 from planwatch.jobs.queue import recent
-from planwatch.monitor.document_edits import correct_document, delete_document, dependents
 from planwatch.monitor.review import count_to_review, documents_to_review, review_of
 from planwatch.query.documents import DocumentFilter, count_documents, document_choices, list_documents
 from planwatch.serve.auth import actor
+from planwatch.serve.common import Db
 from planwatch.serve.document_view import render_document
 from planwatch.serve.rendering import open_session, page_lang, planning_edit, render
+from planwatch.serve.review import scan_pages
+from planwatch.serve.view import PageView
 from planwatch.store import models
+from planwatch.store.documents import current_version
 
 router = APIRouter(include_in_schema=False)
 JOBS_SHOWN = 5
@@ -51,21 +55,17 @@ def documents(
 
 
 @router.get("/van-ban/can-xem-lai", response_class=HTMLResponse)
-def documents_to_check(request: Request, province: str | None = None) -> HTMLResponse:
-    """The documents whose year is in doubt or whose reading is unsure, with why; planning sets or confirms their
-    period on each document's page."""
-    lang = page_lang(request)
-    with open_session(request) as db:
-        listed = documents_to_review(db, province or None)
-        who = actor(request, db)
-    rows = [(item, [reason.text(lang) for reason in item.reasons()]) for item in listed]
-    return render(request, "review.html", rows=rows, who=who)
+def documents_to_check(request: Request, db: Db, view: PageView) -> HTMLResponse:
+    """The documents whose year is in doubt or whose reading is unsure, with why (of the province the pages show);
+    planning sets or confirms their period on each document's page."""
+    listed = documents_to_review(db, view.scope)
+    who = actor(request, db)
+    rows = [(item, [reason.text(view.lang) for reason in item.reasons()]) for item in listed]
+    return render(request, "review.html", rows=rows, who=who, view=view)
 
 
 def _current(db: Session, doc: str) -> models.Document:
-    found = db.scalar(
-        select(models.Document).where(models.Document.doc_key == doc, models.Document.is_current.is_(True))
-    )
+    found = current_version(db, doc)
     if found is None:
         raise HTTPException(404)
     return found
@@ -75,7 +75,8 @@ def _current(db: Session, doc: str) -> models.Document:
 def document(request: Request, doc: str) -> HTMLResponse:
     with open_session(request) as db:
         found = _current(db, doc)
-        blocks = render_document(found, list(found.facts))
+        facts = list(found.facts)
+        blocks = render_document(found, facts)
         versions = db.scalars(
             select(models.Document).where(models.Document.doc_key == doc).order_by(models.Document.version)
         ).all()
@@ -93,6 +94,7 @@ def document(request: Request, doc: str) -> HTMLResponse:
             message=request.query_params.get("message", ""),
             body=[(b.start, Markup(b.html), [Markup(c) for c in b.cells]) for b in blocks if b.kind != "footnote"],
             notes=[(b.footnote, b.start, Markup(b.html)) for b in blocks if b.kind == "footnote"],
+            scans=scan_pages(found, facts),
         )
 
 

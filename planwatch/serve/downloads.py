@@ -18,10 +18,9 @@ from sqlalchemy.orm import Session
 
 from planwatch.monitor.projection import shown
 from planwatch.monitor.stored import stored_findings
-from planwatch.monitor.tasks import STATUSES, TaskError, parse_date, task_views
+from planwatch.monitor.tasks import STATUSES, task_views
 from planwatch.query.facts import current_documents, find_facts
 from planwatch.query.search import search
-from planwatch.query.years import default_year
 from planwatch.report.annex import scorecard_table, task_table
 from planwatch.report.kinds import PeriodError, ReportPeriod
 from planwatch.report.papers import draft_report, indicator_workbook, report_period, task_workbook
@@ -30,6 +29,7 @@ from planwatch.serve.cache import status_of_year
 from planwatch.serve.common import ERRORS, Db
 from planwatch.serve.labels import VALUES_EN
 from planwatch.serve.more_labels import MORE_LABELS
+from planwatch.serve.view import PageView
 from planwatch.store import models
 from planwatch.vocab.measures import measure_label
 
@@ -55,24 +55,21 @@ class FileFormat(StrEnum):
 
 
 class Filters:
-    """The query parameters a page's table may be filtered by."""
+    """The query parameters a page's table may be filtered by besides its view (province, year, language, day)."""
 
     def __init__(
         self,
-        year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+        view: PageView,
         code: Annotated[str | None, Query(max_length=60)] = None,
         agency: Annotated[str | None, Query(max_length=200)] = None,
         status: Annotated[str | None, Query(max_length=30)] = None,
-        as_of: Annotated[str | None, Query(max_length=20, description="dd/mm/yyyy")] = None,
         q: Annotated[str | None, Query(max_length=300)] = None,
-        lang: Annotated[str, Query(pattern="^(vi|en)$")] = "vi",
     ) -> None:
-        self.year, self.code, self.agency, self.q, self.lang = year, code, agency or None, q, lang
+        if view.notice:  # a day that cannot be read: a page shows today, a file is refused
+            raise HTTPException(400, view.notice)
+        self.code, self.agency, self.q = code, agency or None, q
         self.status = status if status in STATUSES else None
-        try:
-            self.day = parse_date(as_of) if as_of else date.today()
-        except TaskError as error:
-            raise HTTPException(400, str(error)) from error
+        self.scope, self.year, self.lang, self.day = view.scope, view.year, view.lang, view.as_of
 
 
 @router.get("/tables/{name}", responses={**ERRORS, 200: {"content": {"text/csv": {}, XLSX: {}}}})
@@ -83,7 +80,8 @@ def table_file(
     filters: Annotated[Filters, Depends()],
     fmt: Annotated[FileFormat, Query(alias="format")] = FileFormat.CSV,
 ) -> Response:
-    """A page's table as a file, filtered as the page is."""
+    """A page's table as a file, of the province, year and day the page shows (the same query parameters and
+    cookies), filtered as the page is."""
     table = _BUILDERS[name](request, db, filters)
     if fmt is FileFormat.CSV:
         return _file(to_csv(table).encode("utf-8"), "text/csv; charset=utf-8", f"{name.value}.csv")
@@ -91,41 +89,32 @@ def table_file(
 
 
 @router.get("/report/draft", responses={**ERRORS, 200: {"content": {DOCX: {}}}})
-def report_draft(db: Db, kind: str, period: str, lang: Annotated[str, Query(pattern="^(vi|en)$")] = "vi") -> Response:
-    """The draft report of a period (.docx), every figure with its source as a Word comment."""
-    _, data = draft_report(db, _period(kind, period), lang=lang)
+def report_draft(db: Db, view: PageView, kind: str, period: str) -> Response:
+    """The draft report of a period (.docx) of the page's province, every figure with its source as a Word
+    comment."""
+    _, data = draft_report(db, _period(kind, period), view.scope, view.lang)
     return _file(data, DOCX, f"du-thao-bao-cao-{kind}-{period}.docx")
 
 
 @router.get("/report/indicators", responses={**ERRORS, 200: {"content": {XLSX: {}}}})
-def report_indicators(
-    db: Db, kind: str, period: str, lang: Annotated[str, Query(pattern="^(vi|en)$")] = "vi"
-) -> Response:
-    """The indicator annex of a period (.xlsx)."""
-    draft, _ = draft_report(db, _period(kind, period), lang=lang)
-    return _file(indicator_workbook(db, draft, lang), XLSX, f"phu-luc-chi-tieu-{kind}-{period}.xlsx")
+def report_indicators(db: Db, view: PageView, kind: str, period: str) -> Response:
+    """The indicator annex of a period (.xlsx) of the page's province."""
+    draft, _ = draft_report(db, _period(kind, period), view.scope, view.lang)
+    return _file(indicator_workbook(db, draft, view.lang), XLSX, f"phu-luc-chi-tieu-{kind}-{period}.xlsx")
 
 
 @router.get("/report/tasks", responses={**ERRORS, 200: {"content": {XLSX: {}}}})
 def report_tasks(
-    db: Db,
-    kind: str = "monthly",
-    period: str | None = None,
-    as_of: Annotated[str | None, Query(max_length=20, description="dd/mm/yyyy")] = None,
-    lang: Annotated[str, Query(pattern="^(vi|en)$")] = "vi",
+    request: Request, db: Db, view: PageView, kind: str = "monthly", period: str | None = None
 ) -> Response:
-    """The task annex (.xlsx) on `as_of`, or on the last day of `period`, or today."""
-    if as_of:
-        try:
-            day = parse_date(as_of)
-        except TaskError as error:
-            raise HTTPException(400, str(error)) from error
-    elif period:
+    """The task annex (.xlsx) of the page's province on `as_of`, or on the last day of `period`, or today."""
+    if view.notice:
+        raise HTTPException(400, view.notice)
+    day = view.as_of
+    if period and not request.query_params.get("as_of"):
         end = _period(kind, period).end
         day = date(end.year, end.month, monthrange(end.year, end.month)[1])
-    else:
-        day = date.today()
-    return _file(task_workbook(db, day, lang), XLSX, f"phu-luc-nhiem-vu-{day:%Y-%m-%d}.xlsx")
+    return _file(task_workbook(db, day, view.lang, view.scope), XLSX, f"phu-luc-nhiem-vu-{day:%Y-%m-%d}.xlsx")
 
 
 def _period(kind: str, period: str) -> ReportPeriod:
@@ -151,8 +140,8 @@ def download_links(name: str, query: str) -> Markup:
 
 
 def _status_table(request: Request, db: Session, filters: Filters) -> Table:
-    year = filters.year or default_year(db)
-    rows = status_of_year(request.app.state.cache, db, year)
+    year = filters.year
+    rows = status_of_year(request.app.state.cache, db, year, filters.scope)
     vi = filters.lang == "vi"
     heads = (("Lĩnh vực", "Chỉ tiêu", "Kế hoạch", "ĐVT", "Thực hiện", "Kỳ", "% KH", "% KH theo báo cáo",
               "Tiến độ dự kiến (%)", "Dự kiến cả năm", "Dự kiến (% KH)", "Cơ sở dự kiến", "Trạng thái", "Lý do",
@@ -187,7 +176,7 @@ def _facts_table(request: Request, db: Session, filters: Filters) -> Table:
     widths = (22, 30, 16, 14, 12, 10, 9, 9, 8, 6, 70)
     table = Table("Số liệu" if vi else "Facts", _columns(heads, kinds, widths))
     yes = "có" if vi else "yes"
-    for f, key in find_facts(db, code=filters.code, period=None):
+    for f, key in find_facts(db, code=filters.code, period=None, scope=filters.scope):
         table.rows.append([key, f.indicator, f.indicator_code, measure_label(f.measure, filters.lang), f.value, f.unit,
                            f.period_start, f.period_end, yes if f.estimate else "", f.page, f.quote])  # fmt: skip
     return table
@@ -204,19 +193,20 @@ def _documents_table(request: Request, db: Session, filters: Filters) -> Table:
     table = Table("Văn bản" if vi else "Documents", _columns(heads, kinds, widths))
     counted = (models.Fact, models.Target, models.Task)
     counts = [dict(db.execute(select(m.document_id, func.count()).group_by(m.document_id)).all()) for m in counted]
-    for d in current_documents(db):
+    for d in current_documents(db, filters.scope):
         table.rows.append([d.doc_key, d.title, d.symbol, d.kind, d.issuer, d.issued, d.province, d.period_start,
                            d.period_end, *(c.get(d.id, 0) for c in counts)])  # fmt: skip
     return table
 
 
 def _tasks_table(request: Request, db: Session, filters: Filters) -> Table:
-    views = task_views(db, filters.day, agency=filters.agency, status=filters.status)
+    views = task_views(db, filters.day, agency=filters.agency, status=filters.status, scope=filters.scope)
     return task_table(views, filters.day, "Nhiệm vụ" if filters.lang == "vi" else "Tasks", filters.lang)
 
 
 def _scorecard_table(request: Request, db: Session, filters: Filters) -> Table:
-    return scorecard_table(task_views(db, filters.day, agency=filters.agency), filters.lang, filters.agency)
+    views = task_views(db, filters.day, agency=filters.agency, scope=filters.scope)
+    return scorecard_table(views, filters.lang, filters.agency)
 
 
 def _findings_table(request: Request, db: Session, filters: Filters) -> Table:
@@ -224,7 +214,7 @@ def _findings_table(request: Request, db: Session, filters: Filters) -> Table:
     heads = (("Mức độ", "Loại", "Chỉ tiêu", "Kỳ", "Nội dung", "Nguồn") if vi else
              ("Severity", "Kind", "Indicator", "Period", "Finding", "Sources"))  # fmt: skip
     table = Table("Kiểm tra" if vi else "Findings", _columns(heads, (TEXT,) * 6, (10, 18, 30, 14, 60, 60)))
-    for finding in stored_findings(db):
+    for finding in stored_findings(db, filters.scope):
         sources = " | ".join(f"{s.doc_key}: “{s.quote}”" for s in finding.sources)
         table.rows.append([finding.severity, finding.kind, finding.indicator, finding.period, finding.message, sources])
     return table

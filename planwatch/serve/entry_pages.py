@@ -94,6 +94,7 @@ async def entry_submit(request: Request) -> Response:
             agency = _agency_for(who, asked)
             lines = parse_entry(form, agency)
             submit(db, agency, month, lines, who.username or form.get("author", "").strip() or "local")
+        request.app.state.worker.wake()  # the submission's figures are checked by the worker
     except EntryError as error:
         return _form(request, asked or "", month, error.problems, "")
     except LockedPeriod as error:

@@ -13,18 +13,17 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from planwatch.access.roles import PROVINCE_WRITERS
-from planwatch.monitor.key_figures import key_figures
-from planwatch.monitor.plan_edits import (
+from planwatch.edits.plans import (
     COMPARATORS,
     MEASURES,
     TargetInput,
     add_indicator_alias,
     set_target,
 )
+from planwatch.monitor.key_figures import key_figures
 from planwatch.monitor.progress import year_targets
 from planwatch.monitor.series import Point, compare_years, series
 from planwatch.monitor.stored import (
-    checked_version,
     unclassified_labels,
 )
 from planwatch.query.facts import find_facts
@@ -33,17 +32,17 @@ from planwatch.serve.auth import (
 )
 from planwatch.serve.cache import status_of_year
 from planwatch.serve.charts import ChartPoint, YearChart, year_chart
+from planwatch.serve.common import Db
 from planwatch.serve.labels import LABELS
 from planwatch.serve.more_labels import MORE_LABELS
 from planwatch.serve.rendering import (
-    latest_with_figures,
-    open_session,
     page_lang,
     planning_edit,
-    province_choice,
     render,
 )
+from planwatch.serve.view import PageView
 from planwatch.store import models
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.text.fold import matches
 from planwatch.vocab.catalogue import CATEGORIES, Indicator, default_catalogue
 from planwatch.vocab.measures import Measure
@@ -60,6 +59,8 @@ REVIEW_SHOWN = 200  # labels the review list shows, the most frequent first
 @router.get("/chi-tieu", response_class=HTMLResponse)
 def catalogue_page(
     request: Request,
+    db: Db,
+    view: PageView,
     message: str = "",
     q: Annotated[str, Query(max_length=100)] = "",
     category: Annotated[str, Query(max_length=50)] = "",
@@ -73,28 +74,23 @@ def catalogue_page(
         for i in sorted(catalogue.indicators.values(), key=lambda i: (CATEGORIES.index(i.category), i.name))
         if (not q or matches(q, i.name) or any(matches(q, a) for a in i.aliases)) and category in ("", i.category)
     ]
-    with open_session(request) as db:
-        province, provinces = province_choice(request, db)
-        labels = request.app.state.cache.get(
-            db, "unclassified", (), lambda: unclassified_labels(db)[:REVIEW_SHOWN], checked_version(db)
-        )
-        waiting = [(label, count, catalogue.closest(label)) for label, count in labels]
-        year = latest_with_figures(request, db)
-        every = list(catalogue.indicators)  # computed once for the whole catalogue, filtered below
-        figures = request.app.state.cache.get(
-            db,
-            "catalogue",
-            (year, province),
-            lambda: key_figures(db, year, every, catalogue, province),
-            checked_version(db, province),
-        )
-        latest = {k.indicator.code: k.point for k in figures}
-        targets = {
-            t.indicator_code: t
-            for t, _ in year_targets(db, year, province)
-            if t.indicator_code in catalogue.indicators
-            and t.measure == catalogue.indicators[t.indicator_code].own_measure
-        }  # the target of the indicator's own number, not of its growth or share
+    labels = request.app.state.cache.get(db, "unclassified", (), lambda: unclassified_labels(db)[:REVIEW_SHOWN], WHOLE)
+    waiting = [(label, count, catalogue.closest(label)) for label, count in labels]
+    year, scope = view.year, view.scope
+    every = list(catalogue.indicators)  # computed once for the whole catalogue, filtered below
+    figures = request.app.state.cache.get(
+        db,
+        "catalogue",
+        (year, scope),
+        lambda: key_figures(db, year, every, catalogue, scope),
+        scope,
+    )
+    latest = {k.indicator.code: k.point for k in figures}
+    targets = {
+        t.indicator_code: t
+        for t, _ in year_targets(db, year, scope)
+        if t.indicator_code in catalogue.indicators and t.measure == catalogue.indicators[t.indicator_code].own_measure
+    }  # the target of the indicator's own number, not of its growth or share
     return render(
         request,
         "catalogue.html",
@@ -108,8 +104,7 @@ def catalogue_page(
         category=category,
         waiting=waiting,
         message=message,
-        province=province,
-        provinces=provinces,
+        view=view,
     )
 
 
@@ -132,27 +127,24 @@ def map_label(
 
 
 @router.get("/chi-tieu/{code}", response_class=HTMLResponse)
-def indicator(request: Request, code: str) -> HTMLResponse:
+def indicator(request: Request, db: Db, view: PageView, code: str) -> HTMLResponse:
     catalogue = default_catalogue()
     if code not in catalogue.indicators:
         raise HTTPException(404)
-    info = catalogue.indicators[code]
-    lang = page_lang(request)
-    with open_session(request) as db:
-        province, provinces = province_choice(request, db)
-        checked, cache = checked_version(db, province), request.app.state.cache
-        every = cache.get(db, "series", (code, province), lambda: series(db, code, province=province), checked)
-        points = [p for p in every if not info.unit or same_kind(p.unit, info.unit)]
-        facts = find_facts(db, code=code, limit=FACTS_SHOWN, province=province)
-        unit = points[-1].unit if points else info.unit
-        years = sorted({int(p.period_end[:4]) for p in points}, reverse=True)[:CHART_YEARS]
-        targets = cache.get(db, "targets", (code, province), lambda: year_targets(db, None, province, code), checked)
-        projected = {year: _projected(request, db, code, year, province, unit) for year in years}
-        charts = [_year_chart(info, year, unit, points, lang, targets, projected[year]) for year in years]
-        yoy = partial(series, db, code, Measure.YOY, province=province)
-        changes = cache.get(db, "series-yoy", (code, province), yoy, checked)
-        compared = compare_years(points, changes, years[0]) if years else []
-        who = actor(request, db)
+    info, lang, scope = catalogue.indicators[code], view.lang, view.scope
+    cache = request.app.state.cache
+    every = cache.get(db, "series", (code, scope), lambda: series(db, code, scope=scope), scope)
+    points = [p for p in every if not info.unit or same_kind(p.unit, info.unit)]
+    facts = find_facts(db, code=code, limit=FACTS_SHOWN, scope=scope)
+    unit = points[-1].unit if points else info.unit
+    years = sorted({int(p.period_end[:4]) for p in points}, reverse=True)[:CHART_YEARS]
+    targets = cache.get(db, "targets", (code, scope), lambda: year_targets(db, None, scope, code), scope)
+    projected = {year: _projected(request, db, code, year, scope, unit) for year in years}
+    charts = [_year_chart(info, year, unit, points, lang, targets, projected[year]) for year in years]
+    yoy = partial(series, db, code, Measure.YOY, scope=scope)
+    changes = cache.get(db, "series-yoy", (code, scope), yoy, scope)
+    compared = compare_years(points, changes, years[0]) if years else []
+    who = actor(request, db)
     measures = {m.value: m.label(lang) for m in Measure}
     return render(
         request,
@@ -170,8 +162,7 @@ def indicator(request: Request, code: str) -> HTMLResponse:
         can_edit=who is not None and who.role in PROVINCE_WRITERS,
         message=request.query_params.get("message", ""),
         target_measures=[Measure(m) for m in MEASURES],
-        province=province,
-        provinces=provinces,
+        view=view,
         comparators=COMPARATORS,
     )
 
@@ -241,10 +232,10 @@ def _year_chart(
     )
 
 
-def _projected(request: Request, db: Session, code: str, year: int, province: str | None, unit: str) -> float | None:
+def _projected(request: Request, db: Session, code: str, year: int, scope: Scope, unit: str) -> float | None:
     """Where the indicator's value target of `year` will likely end, in the chart's unit (the dashboard's status,
     kept in the server's cache)."""
-    rows = status_of_year(request.app.state.cache, db, year, province)
+    rows = status_of_year(request.app.state.cache, db, year, scope)
     found = next((r.projection for r in rows if r.target.indicator_code == code and r.target.measure == "value"), None)
     if found is None or found.months == 12 or not same_kind(found.unit, unit):
         return None

@@ -34,6 +34,9 @@ class JobOut(BaseModel):
     tasks: int
     message: str
     ahead: int  # jobs waiting before this one
+    lane: str  # "read", or "ocr" for a scan read page by page
+    pages_done: int | None  # a scan's pages read so far
+    pages_total: int | None
 
     @classmethod
     def of(cls, found: Job) -> JobOut:
@@ -50,6 +53,9 @@ class JobOut(BaseModel):
             tasks=found.tasks,
             message=found.message,
             ahead=found.ahead,
+            lane=found.lane,
+            pages_done=found.pages_done,
+            pages_total=found.pages_total,
         )
 
 
@@ -77,9 +83,9 @@ def upload(
         job_id = enqueue(db, name, file.file.read(request.app.state.max_upload + 1), who.username or "local")
     request.app.state.worker.wake()
     found = _waited(request, job_id, wait)
-    if found.refused:
+    if wait and found.refused:  # without `wait` the answer is the job, however quickly the worker took it
         raise HTTPException(422, f"“{name}” bị từ chối: {found.message}")
-    if found.finished:
+    if wait and found.finished:
         response.status_code = 200
     return JobOut.of(found)
 

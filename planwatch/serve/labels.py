@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from planwatch.serve.scan_labels import SCAN_LABELS
+
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
         "login": "Đăng nhập",
@@ -192,6 +194,7 @@ LABELS: dict[str, dict[str, str]] = {
         "overdue_tasks": "nhiệm vụ quá hạn",
         "findings": "điểm bất nhất",
         "findings_pending": "Đang kiểm tra lại theo các văn bản vừa nhập; dưới đây là kết quả của lần kiểm tra trước.",
+        "checks_pending": "Đang kiểm tra các thay đổi mới nhất; số liệu và trạng thái sẽ cập nhật khi kiểm tra xong.",
         "measure": "Loại",
         "value": "Giá trị",
         "unit": "Đơn vị",
@@ -427,6 +430,7 @@ LABELS: dict[str, dict[str, str]] = {
         "overdue_tasks": "overdue tasks",
         "findings": "inconsistencies",
         "findings_pending": "Being checked again after the latest documents; below are the results of the last check.",
+        "checks_pending": "The latest changes are being checked; figures and statuses follow when the check is done.",
         "measure": "Measure",
         "value": "Value",
         "unit": "Unit",
@@ -494,3 +498,4 @@ VALUES_EN = {
     "nội chính": "internal affairs",
     "chưa phân loại": "unclassified",
 }
+LABELS = {lang: words | SCAN_LABELS[lang] for lang, words in LABELS.items()}  # and the words of scanned documents

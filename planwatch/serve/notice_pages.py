@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.access.roles import Role
-from planwatch.remind.deliver import mark_read, notifications, set_preference
+from planwatch.edits.reminders import set_preference
+from planwatch.remind.deliver import mark_read, notifications
 from planwatch.remind.digest import Channel
 from planwatch.serve.auth import OPEN_MODE, actor
 from planwatch.serve.rendering import open_session, page_lang, planning_edit, refused, render

@@ -3,11 +3,10 @@
 Leaders and council members open the same pages over and over; between two ingests or edits a page's bytes
 do not change, so recomputing them is waste that caps how many readers two cores serve. A response is kept
 per URL and the `lang` and `province` cookies (the only inputs of a page besides the store and the day), with
-the store's mark: the newest row of every table a page shows (documents, targets, edits, aliases, task
-updates, audit, period locks, jobs, accounts), when the figures were last checked, and the day. A request
-whose mark differs is computed again. No response is kept while an upload is being read, for a signed-in
-reader, one that sets a cookie, or one that is not a 200; a request saying `Cache-Control: no-cache` is
-computed again.
+the store's state (store/freshness.py's `version`: the newest row of every table a page shows, when the figures
+were last checked, whether a check is coming, the day). A request whose state differs is computed again. No
+response is kept for a signed-in reader, one that sets a cookie, or one that is not a 200; a request saying
+`Cache-Control: no-cache` is computed again.
 
 Libraries such as fastapi-cache expire entries after a time; here an entry must go the moment the store
 changes and never before, which a time to live cannot say."""
@@ -18,16 +17,12 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import anyio
-from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from planwatch.jobs.queue import JobState
-from planwatch.monitor.stored import checked_version
 from planwatch.serve.auth import SESSION_COOKIE
-from planwatch.serve.cache import TRACKED
-from planwatch.store import models
+from planwatch.store.freshness import version
 
 PASSED_BY = ("/static", "/docs", "/openapi.json", "/api/jobs", "/api/me", "/api/login", "/api/logout", "/dang-nhap")
 VARYING_COOKIES = ("lang", "province")
@@ -37,16 +32,10 @@ MARK_THREADS = 4  # store marks read at once per process, on threads of their ow
 # behind the pages being computed (serve/app.py's REQUEST_THREADS)
 
 
-def store_mark(sessions: sessionmaker[Session]) -> tuple[object, ...] | None:
-    """What a page's bytes depend on besides its URL and cookies (pending findings refreshed first, as any
-    reading page does); None while an upload is being read (the page is about to change)."""
-    newest = [select(func.max(m.id)).scalar_subquery() for m in (*TRACKED, models.PeriodLock, models.IngestJob)]
-    counted = [select(func.count()).select_from(m).scalar_subquery() for m in (models.User, models.PeriodLock)]
-    reading = exists().where(models.IngestJob.state.in_([JobState.QUEUED, JobState.RUNNING]))
+def store_mark(sessions: sessionmaker[Session]) -> tuple[object, ...]:
+    """What a page's bytes depend on besides its URL and cookies: the whole state of the store (one query)."""
     with sessions() as session:
-        checked = checked_version(session)
-        row = session.execute(select(*newest, *counted, reading)).one()
-    return None if row[-1] else (*row[:-1], *checked)
+        return version(session).whole()
 
 
 @dataclass(frozen=True)
@@ -75,7 +64,7 @@ class PageCache:
         mark = await anyio.to_thread.run_sync(store_mark, scope["app"].state.sessions, limiter=self._marks)
         key = _key(scope)
         held = None if _asks_fresh(scope) else self._held.get(key)
-        if mark is not None and held is not None and held.mark == mark:
+        if held is not None and held.mark == mark:
             self._held.move_to_end(key)
             await _replay(send, held)
             return
@@ -93,7 +82,7 @@ class PageCache:
             await send(message)
 
         await self.app(scope, receive, kept)
-        if mark is not None and size <= self.largest and _keepable(start):
+        if size <= self.largest and _keepable(start):
             self._keep(key, _Held(mark, start, b"".join(chunks)))
 
     def _keep(self, key: tuple[object, ...], held: _Held) -> None:

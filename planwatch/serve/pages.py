@@ -19,9 +19,7 @@ from planwatch.access.roles import PROVINCE_WRITERS
 from planwatch.access.sessions import end as end_session
 from planwatch.monitor.key_figures import key_figures
 from planwatch.monitor.stored import (
-    checked_version,
     count_findings,
-    refresh_pending,
     stored_findings,
 )
 from planwatch.monitor.tasks import (
@@ -42,17 +40,19 @@ from planwatch.serve.auth import (
 )
 from planwatch.serve.cache import status_of_year
 from planwatch.serve.charts import sparkline
+from planwatch.serve.common import Db
 from planwatch.serve.rendering import (
-    latest_with_figures,
     marked,
     next_page,
     open_session,
     page_lang,
-    province_choice,
     refused,
     render,
 )
-from planwatch.store import models
+from planwatch.serve.view import PageView
+from planwatch.store import freshness, models
+from planwatch.store.scope import WHOLE
+from planwatch.view import View
 from planwatch.vocab.catalogue import CATEGORIES, UNCLASSIFIED, default_catalogue
 from planwatch.vocab.periods import parse_period, period_words
 
@@ -68,26 +68,22 @@ def _years(request: Request, db: Session) -> list[int]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=2100)] = None) -> HTMLResponse:
-    with open_session(request) as db:
-        years = _years(request, db)
-        year = year or latest_with_figures(request, db)
-        years = sorted({*years, year}, reverse=True)
-        province, provinces = province_choice(request, db)
-        cache = request.app.state.cache
-        checked = checked_version(db, province)
-        rows = status_of_year(cache, db, year, province, checked)
-        overdue = cache.get(db, "overdue", (year, province), lambda: _overdue_in(db, year, province))
-        key = cache.get(
-            db,
-            "key",
-            (year, province),
-            lambda: key_figures(db, year, list(default_outline().key_indicators), default_catalogue(), province),
-            checked,
-        )
-        empty = db.scalar(select(models.Document.id).limit(1)) is None
-        findings = count_findings(db, province)
-        db_latest = cache.get(db, "latest-month", (year,), lambda: _latest_month(db, year), checked_version(db))
+def overview(request: Request, db: Db, view: PageView) -> HTMLResponse:
+    year, scope, cache = view.year, view.scope, request.app.state.cache
+    years = sorted({*_years(request, db), year}, reverse=True)
+    rows = status_of_year(cache, db, year, scope)
+    overdue = cache.get(db, "overdue", (year, scope, view.as_of), lambda: _overdue_in(db, view))
+    key = cache.get(
+        db,
+        "key",
+        (year, scope),
+        lambda: key_figures(db, year, list(default_outline().key_indicators), default_catalogue(), scope),
+        scope,
+    )
+    empty = db.scalar(select(models.Document.id).limit(1)) is None
+    findings = count_findings(db, scope)
+    db_latest = cache.get(db, "latest-month", (year,), lambda: _latest_month(db, year), WHOLE)
+    pending = freshness.pending(db)
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         groups[r.category].append(
@@ -107,17 +103,18 @@ def overview(request: Request, year: Annotated[int | None, Query(ge=1990, le=210
         key=[(k, period_words(parse_period(k.point.period_start, k.point.period_end))) for k in key],
         empty=empty,
         report_kinds=[k.value for k in ReportKind],
-        province=province,
-        provinces=provinces,
+        view=view,
+        pending=pending,
         paper_kind=kind,
         paper_period=month,
     )
 
 
-def _overdue_in(db: Session, year: int, province: str | None) -> int:
-    """Tasks due in `year` and overdue today."""
-    wanted = TaskFilter(OVERDUE, province=province, due_after=date(year, 1, 1), due_before=date(year, 12, 31))
-    return count_tasks(db, date.today(), wanted)
+def _overdue_in(db: Session, view: View) -> int:
+    """Tasks due in the view's year and overdue on its day."""
+    year = view.year
+    wanted = TaskFilter(OVERDUE, scope=view.scope, due_after=date(year, 1, 1), due_before=date(year, 12, 31))
+    return count_tasks(db, view.as_of, wanted)
 
 
 def _latest_month(db: Session, year: int) -> str | None:
@@ -138,15 +135,15 @@ FINDINGS_SHOWN = 100  # findings the checks page lists; the API pages through th
 
 
 @router.get("/kiem-tra", response_class=HTMLResponse)
-def checks(request: Request, offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> HTMLResponse:
-    with open_session(request) as db:
-        province, provinces = province_choice(request, db)
-        total = count_findings(db, province)
-        findings = stored_findings(db, province, offset, FINDINGS_SHOWN)
-        pending = refresh_pending(db)
+def checks(
+    request: Request, db: Db, view: PageView, offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0
+) -> HTMLResponse:
+    total = count_findings(db, view.scope)
+    findings = stored_findings(db, view.scope, offset, FINDINGS_SHOWN)
+    pending = freshness.pending(db)
     more = next_page(request, offset + FINDINGS_SHOWN) if offset + FINDINGS_SHOWN < total else ""
-    return render(request, "checks.html", findings=findings, total=total, offset=offset, more=more, province=province,
-                  provinces=provinces, pending=pending)  # fmt: skip
+    return render(request, "checks.html", findings=findings, total=total, offset=offset, more=more, view=view,
+                  pending=pending)  # fmt: skip
 
 
 @router.get("/tim-kiem", response_class=HTMLResponse)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote, urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -18,16 +18,17 @@ from sqlalchemy.orm import Session
 
 from planwatch.access.locks import LockError
 from planwatch.access.roles import PROVINCE_WRITERS, Role
-from planwatch.monitor.plan_edits import PlanEditError
+from planwatch.edits.plans import PlanEditError
+from planwatch.edits.reminders import PreferenceError
 from planwatch.monitor.projection import shown
-from planwatch.query.years import default_year
-from planwatch.remind.deliver import PreferenceError, unread_of
+from planwatch.remind.deliver import unread_of
 from planwatch.serve.auth import OPEN_MODE, actor, writer
 from planwatch.serve.downloads import download_links
 from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.serve.more_labels import MORE_LABELS
+from planwatch.serve.view import PROVINCE_COOKIE
 from planwatch.store import models
-from planwatch.store.current import provinces_by_count
+from planwatch.view import View
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import parse_period, period_words
 
@@ -76,21 +77,6 @@ templates.env.filters["num"] = lambda v: "" if v is None else format_number(roun
 templates.env.filters["shown"] = shown  # a computed figure as PlanWatch says it (monitor/projection.py)
 
 
-def province_choice(request: Request, db: Session) -> tuple[str | None, list[str]]:
-    """The province the pages speak of when the store holds several (asked with ?province=, remembered; else the
-    one with the most documents), and the provinces to choose from; None and [] for a store of one province."""
-    provinces: list[str] = request.app.state.cache.get(db, "provinces", (), lambda: provinces_by_count(db))
-    if len(provinces) <= 1:
-        return None, []
-    asked = request.query_params.get("province") or unquote(request.cookies.get("province", ""))
-    return (asked if asked in provinces else provinces[0]), sorted(provinces)
-
-
-def latest_with_figures(request: Request, db: Session) -> int:
-    """The year a page speaks of when none is asked (query/years.py), computed once per state of the store."""
-    return request.app.state.cache.get(db, "latest", (), lambda: default_year(db))  # type: ignore[no-any-return]
-
-
 def page_lang(request: Request) -> str:
     wanted = request.query_params.get("lang") or request.cookies.get("lang") or "vi"
     return wanted if wanted in LABELS else "vi"
@@ -120,11 +106,14 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
             shared["notices"] = unread_of(db, who.username)
     other = "en" if lang == "vi" else "vi"
     shared["switch"] = "?" + urlencode({**request.query_params, "lang": other})  # the switch keeps the page's query
+    if isinstance(context.get("view"), View):  # the province selector of a store of several
+        shared |= {"province": context["view"].province, "provinces": context["view"].provinces}
     response = templates.TemplateResponse(request, template, {**shared, **context})
     if request.query_params.get("lang") in LABELS:
         response.set_cookie("lang", lang, samesite="lax")
-    if context.get("province") and request.query_params.get("province") == context["province"]:
-        response.set_cookie("province", quote(str(context["province"])), samesite="lax")
+    view = context.get("view")
+    if isinstance(view, View) and view.province and request.query_params.get("province"):
+        response.set_cookie(PROVINCE_COOKIE, quote(view.province), samesite="lax")  # the choice, remembered
     return response
 
 
@@ -156,11 +145,13 @@ def planning_edit(
     roles: frozenset[Role] = PROVINCE_WRITERS,
 ) -> Response:
     """An edit from a form that the Planning Department (or `roles`) may make: checked, made in one transaction
-    with its audit row, and its outcome (or why it was not made) shown as a message on `back`."""
+    with its audit row, and its outcome (or why it was not made) shown as a message on `back`; the server's
+    worker then checks what it touched (the pages say a check is coming until it is done)."""
     try:
         with request.app.state.sessions.begin() as db:
             who = writer(request, db, roles, csrf)
             message = change(db, who.username)
+        request.app.state.worker.wake()
     except (PlanEditError, LockError, PreferenceError) as error:
         message = f"{LABELS[page_lang(request)]['not_saved']}: {error}"
     except HTTPException as error:

@@ -3,7 +3,7 @@ it, and the update form."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import partial
 from typing import Annotated
 from urllib.parse import quote
@@ -12,32 +12,31 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
+from planwatch.access.roles import may_update_task
+from planwatch.edits.tasks import TaskError
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.tasks import (
     IN_PROGRESS,
     STATUS_VI,
     STATUSES,
-    TaskError,
     TaskFilter,
     page_of_tasks,
-    parse_date,
     store_scorecard,
     task_views,
 )
 from planwatch.query.search import related
 from planwatch.serve.auth import (
     actor,
-    may_update,
     update_task,
 )
+from planwatch.serve.common import Db
 from planwatch.serve.rendering import (
     marked,
     next_page,
-    open_session,
-    province_choice,
     refused,
     render,
 )
+from planwatch.serve.view import PageView
 from planwatch.store import models
 
 router = APIRouter(include_in_schema=False)
@@ -50,29 +49,27 @@ RELATED_SHOWN = 5  # passages of other documents shown on a task's page
 @router.get("/nhiem-vu", response_class=HTMLResponse)
 def tasks(
     request: Request,
+    db: Db,
+    view: PageView,
     agency: str | None = None,
     status: str | None = None,
-    as_of: str | None = None,
     message: str | None = None,
     soon: Annotated[int | None, Query(ge=1, le=366, description="due within this many days")] = None,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> HTMLResponse:
-    try:
-        day = parse_date(as_of) if as_of else date.today()
-    except TaskError as error:
-        day, message = date.today(), str(error)
+    day, scope, message = view.as_of, view.scope, view.notice or message
     chosen = IN_PROGRESS if soon else status if status in STATUSES else None
     horizon = day + timedelta(days=soon) if soon else None
-    with open_session(request) as db:
-        province, provinces = province_choice(request, db)
-        scored = partial(store_scorecard, db, day, province, agency or None)  # it follows the agency filter
-        lines = request.app.state.cache.get(db, "scorecard", (day, province, agency or None), scored)
-        wanted = TaskFilter(chosen, province=province, due_before=horizon)
-        views, total = page_of_tasks(db, day, wanted, offset, TASKS_SHOWN, agency or None)
-        who = actor(request, db)
+    scored = partial(store_scorecard, db, day, scope, agency or None)  # it follows the agency filter
+    lines = request.app.state.cache.get(db, "scorecard", (day, scope, agency or None), scored)
+    wanted = TaskFilter(chosen, scope=scope, due_before=horizon)
+    views, total = page_of_tasks(db, day, wanted, offset, TASKS_SHOWN, agency or None)
+    who = actor(request, db)
     registry = default_registry()
     names = {code: a.name for code, a in registry.agencies.items()}
-    editable = {(v.doc_key, v.task.ref) for v in views if who and may_update(who, v.task.agency_codes)}
+    editable = {
+        (v.doc_key, v.task.ref) for v in views if who and may_update_task(who.role, who.agency, v.task.agency_codes)
+    }
     return render(
         request,
         "tasks.html",
@@ -91,8 +88,7 @@ def tasks(
         soon=soon,
         day=day,
         message=message,
-        province=province,
-        provinces=provinces,
+        view=view,
     )
 
 
@@ -122,38 +118,31 @@ def task_update(
 
 
 @router.get("/nhiem-vu/{doc}/{ref}", response_class=HTMLResponse)
-def task_page(request: Request, doc: str, ref: str, as_of: str | None = None) -> HTMLResponse:
+def task_page(request: Request, db: Db, view: PageView, doc: str, ref: str) -> HTMLResponse:
     """One task: its full text, agencies, deadline and where that came from, status, every update, the report
     passages people linked to it, and the passages of other documents that speak of it most (full-text search)."""
-    try:
-        day = parse_date(as_of) if as_of else date.today()
-    except TaskError:
-        day = date.today()
-    with open_session(request) as db:
-        found = [v for v in task_views(db, day, doc=doc) if v.task.ref == ref]
-        if not found:
-            raise HTTPException(404)
-        who = actor(request, db)
-        view = found[0]
-        linked = db.scalars(
-            select(models.TaskLink).where(models.TaskLink.doc_key == doc, models.TaskLink.ref == ref)
-        ).all()
-        names = " ; ".join([*view.task.agencies, *view.task.coordinating, view.task.agencies_text])
-        reports = [(h, marked(h.text, h.marks)) for h in related(db, view.task.quote, RELATED_SHOWN, doc, names)]
+    found = [v for v in task_views(db, view.as_of, doc=doc) if v.task.ref == ref]
+    if not found:
+        raise HTTPException(404)
+    who = actor(request, db)
+    task = found[0]
+    linked = db.scalars(select(models.TaskLink).where(models.TaskLink.doc_key == doc, models.TaskLink.ref == ref)).all()
+    names = " ; ".join([*task.task.agencies, *task.task.coordinating, task.task.agencies_text])
+    reports = [(h, marked(h.text, h.marks)) for h in related(db, task.task.quote, RELATED_SHOWN, doc, names)]
     registry = default_registry()
     agencies = [
         registry.name_of(code) if code else name
-        for name, code in zip(view.task.agencies, view.task.agency_codes, strict=False)
+        for name, code in zip(task.task.agencies, task.task.agency_codes, strict=False)
     ]
     return render(
         request,
         "task.html",
         who=who,
-        v=view,
+        v=task,
         agencies=agencies,
         status_vi=STATUS_VI,
-        day=day,
-        editable=bool(who and may_update(who, view.task.agency_codes)),
+        day=view.as_of,
+        editable=bool(who and may_update_task(who.role, who.agency, task.task.agency_codes)),
         back=request.query_params.get("back", ""),
         linked=linked,
         related=reports,

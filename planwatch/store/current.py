@@ -5,19 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.text.fold import fold
-
-
-def of_province(province: str | None) -> list[ColumnElement[bool]]:
-    """The condition (none for None) that keeps the documents of one province, and those that name none, when a
-    store holds several: `query.where(*of_province(p))` on a query that joins documents."""
-    if province is None:
-        return []
-    return [or_(models.Document.province == province, models.Document.province.is_(None))]
 
 
 def provinces_by_count(session: Session) -> list[str]:
@@ -27,11 +20,12 @@ def provinces_by_count(session: Session) -> list[str]:
     return [name for name, _ in session.execute(counted.group_by(d.province).order_by(func.count().desc())) if name]
 
 
-def main_province(session: Session) -> str | None:
-    """The province a year's status speaks of when none is asked: the one with the most documents in a store of
-    several (a target is never judged on another province's figures), None in a store of one."""
+def main_scope(session: Session) -> Scope:
+    """The scope a year's status speaks of when the whole store is asked: the province with the most documents in
+    a store of several (a target is never judged on another province's figures), the whole store in a store of
+    one."""
     provinces = provinces_by_count(session)
-    return provinces[0] if len(provinces) > 1 else None
+    return Scope(provinces[0]) if len(provinces) > 1 else WHOLE
 
 
 LABELS_ASKED = 500  # above this many matching labels, reading the facts and matching them is cheaper
@@ -63,7 +57,7 @@ def labels_matching(session: Session, words: str) -> list[str] | None:
     return matching if len(matching) <= LABELS_ASKED else None
 
 
-def of_current_documents(model: Any, doc: str | None = None, province: str | None = None) -> Select[Any]:
+def of_current_documents(model: Any, doc: str | None = None, scope: Scope = WHOLE) -> Select[Any]:
     """`select(model, doc_key)` over current versions (of one document when `doc` is given), in text order."""
     query = (
         select(model, models.Document.doc_key)
@@ -71,5 +65,5 @@ def of_current_documents(model: Any, doc: str | None = None, province: str | Non
         .where(models.Document.is_current.is_(True))
         .order_by(models.Document.doc_key, model.char_start, model.id)
     )
-    query = query.where(*of_province(province))
+    query = query.where(*scope.documents())
     return query.where(models.Document.doc_key == doc) if doc else query

@@ -14,10 +14,9 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from planwatch.store.stale import mark_touched
+from planwatch.store.freshness import mark_touched
 
 DEFAULT_URL = "sqlite:///planwatch.db"
-event.listen(Session, "before_flush", mark_touched)  # every session of every store marks what its writes touch
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 
 
@@ -81,4 +80,7 @@ def _sqlite_file_lock(engine: Engine) -> Iterator[None]:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    """Sessions on the store; each one's flushes mark what their writes touch (store/freshness.py)."""
+    factory = sessionmaker(engine, expire_on_commit=False)
+    event.listen(factory, "before_flush", mark_touched)
+    return factory

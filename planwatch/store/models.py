@@ -64,6 +64,24 @@ class Document(Base):
     tasks: Mapped[list[Task]] = relationship(back_populates="document", cascade="all, delete-orphan")
     task_groups: Mapped[list[TaskGroup]] = relationship(back_populates="document", cascade="all, delete-orphan")
     passages: Mapped[list[Passage]] = relationship(back_populates="document", cascade="all, delete-orphan")
+    page_images: Mapped[list[PageImage]] = relationship(back_populates="document", cascade="all, delete-orphan")
+
+
+class PageImage(Base):
+    """A page read by OCR, as the recogniser saw it (cleaned, turned straight; JPEG at half its resolution): the
+    viewer shows it with the facts' boxes, the review list crops a figure out of it."""
+
+    __tablename__ = "page_images"
+    __table_args__ = (UniqueConstraint("document_id", "page"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    page: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    image: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+    document: Mapped[Document] = relationship(back_populates="page_images")
 
 
 class Block(Base):
@@ -113,6 +131,15 @@ class Fact(Base):
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text)
+    # read by OCR (migration 0014): the box of its number on the page image (fractions x0, y0, x1, y1), the lowest
+    # confidence of its digits, why it needs a person's check ("low_confidence,format", ...; None: it does not),
+    # and that check: "pending", "confirmed" or "corrected" (then value_read holds what the machine read)
+    ocr: Mapped[bool] = mapped_column(Boolean, default=False)
+    ocr_box: Mapped[list[float] | None] = mapped_column(JSON)
+    ocr_confidence: Mapped[float | None] = mapped_column(Float)
+    doubts: Mapped[str | None] = mapped_column(String(100))
+    review: Mapped[str | None] = mapped_column(String(20), index=True)
+    value_read: Mapped[float | None] = mapped_column(Float)
 
     document: Mapped[Document] = relationship(back_populates="facts")
 
@@ -365,6 +392,12 @@ class IngestJob(Base):
     facts: Mapped[int] = mapped_column(Integer, default=0)
     tasks: Mapped[int] = mapped_column(Integer, default=0)
     message: Mapped[str] = mapped_column(Text, default="")
+    # migration 0014: "read" for every upload, "ocr" once its scanned pages are to be read (by the OCR worker, so
+    # that a long scan holds no other upload); pages read so far of how many, and when the last one was
+    lane: Mapped[str] = mapped_column(String(10), default="read")
+    pages_done: Mapped[int | None] = mapped_column(Integer)
+    pages_total: Mapped[int | None] = mapped_column(Integer)
+    progress_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class StoredFinding(Base):

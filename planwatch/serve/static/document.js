@@ -11,6 +11,9 @@
       info.appendChild(link);
     }
     info.hidden = false;
+    const box = document.getElementById("b" + mark.id.slice(1));  // its box on the scanned page, if OCR read it
+    document.querySelectorAll(".ocr-box.flash").forEach(function (b) { b.classList.remove("flash"); });
+    if (box) { box.classList.add("flash"); box.scrollIntoView({ block: "nearest" }); }
   }
   document.querySelectorAll("mark.fact").forEach(function (mark) {
     mark.addEventListener("click", function () { explain(mark); });

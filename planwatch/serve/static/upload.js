@@ -9,9 +9,17 @@
 
   function show(kind, text) { out.className = kind; out.textContent = text; }
 
+  function waiting(job) {  // a scan's pages are read one by one: "trang 3/12"
+    if (job.pages_total && job.state === "running") {
+      return say.pages.replace("{done}", job.pages_done || 0).replace("{total}", job.pages_total);
+    }
+    if (job.pages_total) return say.ocr_waiting.replace("{total}", job.pages_total);
+    return job.state === "queued" ? say.queued.replace("{ahead}", job.ahead) : say.running;
+  }
+
   function follow(job) {
     if (job.state === "queued" || job.state === "running") {
-      show("busy", job.state === "queued" ? say.queued.replace("{ahead}", job.ahead) : say.running);
+      show("busy", waiting(job));
       setTimeout(function () {
         fetch("/api/jobs/" + job.id).then(function (r) { return r.json(); }).then(follow)
           .catch(function () { show("error", say.lost); });

@@ -1,15 +1,15 @@
 """Daily reminders: each user's choice of channel and mail address, the digests made (one per user and day) and
 the once-a-day jobs of the queue.
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
-down_revision = "0013"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

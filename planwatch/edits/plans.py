@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from planwatch.access.audit import record
 from planwatch.monitor.progress import year_targets
 from planwatch.store import models
-from planwatch.store.stale import mark_stale, scope_of
+from planwatch.store.freshness import mark_stale, scope_of
 from planwatch.text.fold import fold
 from planwatch.vocab.catalogue import Catalogue, default_catalogue
 from planwatch.vocab.numbers import parse_number
@@ -155,26 +155,3 @@ def add_indicator_alias(
             changed += done.rowcount  # type: ignore[attr-defined]
     record(session, author, "indicator.alias", f"label:{label}", None, {"code": code, "changed": changed})
     return changed
-
-
-def unclassified_counts(session: Session, where: list[ColumnElement[bool]]) -> dict[str, int]:
-    """How many current facts and active targets (of the documents `where` keeps) carry each label with no code
-    (counted by the database)."""
-    f, t, d = models.Fact, models.Target, models.Document
-    facts = (
-        select(f.indicator, func.count())
-        .join(d)
-        .where(d.is_current.is_(True), f.indicator_code.is_(None), *where)
-        .group_by(f.indicator)
-    )
-    targets = (
-        select(t.indicator, func.count())
-        .outerjoin(d)
-        .where(t.active.is_(True), t.indicator_code.is_(None), *where)
-        .where(d.is_current.is_(True) | t.document_id.is_(None))
-        .group_by(t.indicator)
-    )
-    counts: dict[str, int] = {}
-    for label, count in [*session.execute(facts), *session.execute(targets)]:
-        counts[label] = counts.get(label, 0) + count
-    return counts

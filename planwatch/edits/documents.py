@@ -13,11 +13,12 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from planwatch.access.audit import record
-from planwatch.monitor.plan_edits import PlanEditError
-from planwatch.monitor.redate import redate_facts
-from planwatch.monitor.tasks import TaskError, parse_date
+from planwatch.edits.plans import PlanEditError
+from planwatch.edits.redate import redate_facts
 from planwatch.store import models
-from planwatch.store.stale import mark_stale, scope_of
+from planwatch.store.documents import current_version
+from planwatch.store.freshness import mark_stale, scope_of
+from planwatch.vocab.dates import DateError, parse_date
 
 EDITABLE = ("title", "symbol", "issued", "issuer", "province", "period_start", "period_end")
 PERIOD = ("period_start", "period_end")
@@ -27,9 +28,7 @@ _MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
 
 def correct_document(session: Session, doc_key: str, changes: Mapping[str, str], by: str, reason: str) -> int:
     """Apply the changed fields (empty text clears one); returns how many changed."""
-    document = session.scalar(
-        select(models.Document).where(models.Document.doc_key == doc_key, models.Document.is_current.is_(True))
-    )
+    document = current_version(session, doc_key)
     if document is None:
         raise PlanEditError(f"không có văn bản “{doc_key}”")
     if not reason.strip():
@@ -61,7 +60,7 @@ def _value(field: str, text: str) -> object:
     if field == "issued":
         try:
             return parse_date(text)
-        except TaskError as error:
+        except DateError as error:
             raise PlanEditError(str(error)) from error
     if field in ("period_start", "period_end") and not _MONTH.match(text):
         raise PlanEditError(f"kỳ “{text}” không đúng dạng YYYY-MM")

@@ -9,9 +9,9 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from planwatch.extract.document import extract_document
-from planwatch.ingest import agency_registry, user_indicator_aliases
 from planwatch.read.model import PlainText, Span
 from planwatch.store import models
+from planwatch.store.known import agency_registry, user_indicator_aliases
 from planwatch.store.rows import Coder, document_rows
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.periods import parse_period

@@ -1,0 +1,69 @@
+"""What a page, an API call, a download or a command is about: `View`, a frozen value built once at the edge
+(serve/view.py for the web, cli/app.py for the command line) and handed to the library, which never works out a
+province, a year or a day again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from planwatch.query.years import default_year
+from planwatch.store.current import provinces_by_count
+from planwatch.store.scope import WHOLE, Scope
+from planwatch.text.fold import fold
+
+LANGS = ("vi", "en")
+
+
+@dataclass(frozen=True)
+class View:
+    """The documents a view reads, the year it speaks of, its language, and the day its statuses are as of;
+    `provinces`: the provinces a reader may choose among (empty in a store of one); `notice`: why something asked
+    was not taken (a day that cannot be read: today instead)."""
+
+    scope: Scope
+    year: int
+    lang: str
+    as_of: date
+    provinces: tuple[str, ...] = ()
+    notice: str = ""
+
+    @property
+    def province(self) -> str | None:
+        return self.scope.province
+
+
+def make_view(
+    session: Session,
+    province: str | None = None,
+    year: int | None = None,
+    lang: str = "vi",
+    as_of: date | None = None,
+    one_province: bool = False,
+    provinces: list[str] | None = None,
+) -> View:
+    """The view asked for. `province` in any spelling ("go sim" is "Gò Sim"), else the whole store; with
+    `one_province` (a page) a store of several provinces is always seen one province at a time: the one asked
+    when the store has it, else the one with the most documents. `year`, else the latest year with actual
+    figures; `as_of`, else today. `provinces`: the store's provinces by count, when the caller has them."""
+    known = provinces if provinces is not None else provinces_by_count(session)
+    named = _named(known, province) if province and province.strip() else None
+    if one_province:
+        scope = Scope(named if named in known else known[0]) if len(known) > 1 else WHOLE
+    else:
+        scope = Scope(named) if named else WHOLE
+    return View(
+        scope=scope,
+        year=year or default_year(session),
+        lang=lang if lang in LANGS else "vi",
+        as_of=as_of or date.today(),
+        provinces=tuple(sorted(known)) if len(known) > 1 else (),
+    )
+
+
+def _named(known: list[str], asked: str) -> str:
+    """The stored name a province is asked by, with or without diacritics; the name as asked when no current
+    document names it (its view then holds only the documents that name none)."""
+    return next((name for name in known if fold(name) == fold(asked)), asked.strip())
