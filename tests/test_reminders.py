@@ -34,7 +34,7 @@ from planwatch.jobs.worker import Worker
 from planwatch.remind.deliver import DigestState, deliver, mark_read, notifications, unread
 from planwatch.remind.digest import Channel, ItemKind
 from planwatch.remind.settings import ReminderSettings
-from planwatch.store import models
+from planwatch.store import models, reminder_models
 from planwatch.store.db import session_factory
 from planwatch.vocab.periods import Month
 
@@ -95,9 +95,11 @@ def store(engine: Engine) -> sessionmaker[Session]:
     return sessions
 
 
-def _digests(sessions: sessionmaker[Session]) -> dict[str, models.ReminderDigest]:
+def _digests(sessions: sessionmaker[Session]) -> dict[str, reminder_models.ReminderDigest]:
     with sessions() as session:
-        rows = session.execute(select(models.User.username, models.ReminderDigest).join(models.ReminderDigest))
+        rows = session.execute(
+            select(models.User.username, reminder_models.ReminderDigest).join(reminder_models.ReminderDigest)
+        )
         return {name: digest for name, digest in rows}
 
 
@@ -172,7 +174,9 @@ def test_a_run_that_died_while_sending_never_sends_again(store: sessionmaker[Ses
     with store.begin() as session:  # a run that claimed the planning mail, then died before handing it over
         khdt = session.scalar(select(models.User.id).where(models.User.username == "khdt"))
         session.execute(
-            update(models.ReminderDigest).where(models.ReminderDigest.user_id == khdt).values(state=DigestState.SENDING)
+            update(reminder_models.ReminderDigest)
+            .where(reminder_models.ReminderDigest.user_id == khdt)
+            .values(state=DigestState.SENDING)
         )
     again = {d.username: d for d in deliver(store, JUNE_25, ReminderSettings(smtp_url=url), MORNING)}
     assert again["sct"].state is DigestState.SENT and not again["sct"].made  # tried again, sent
@@ -270,7 +274,7 @@ def test_remind_dry_run_on_the_command_line(tmp_path: Path) -> None:
 
 def _job_state(sessions: sessionmaker[Session]) -> str | None:
     with sessions() as session:
-        return session.scalar(select(models.DailyJob.state).where(models.DailyJob.name == "remind"))
+        return session.scalar(select(reminder_models.DailyJob.state).where(reminder_models.DailyJob.name == "remind"))
 
 
 def _until(condition: Any, seconds: float = 30) -> None:

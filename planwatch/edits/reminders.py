@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.access.audit import record
 from planwatch.remind.digest import Channel
-from planwatch.store import models
+from planwatch.store import models, reminder_models
 
 
 class PreferenceError(ValueError):
@@ -23,14 +23,14 @@ def set_preference(session: Session, username: str, channel: Channel, email: str
     email = (email or "").strip() or None
     if email is not None and ("@" not in email or any(c.isspace() for c in email) or len(email) > 200):
         raise PreferenceError(f"«{email}» không phải một địa chỉ thư")
-    preference = session.get(models.ReminderPreference, user.id)
+    preference = session.get(reminder_models.ReminderPreference, user.id)
     if channel is Channel.MAIL and not (email or (preference and preference.email)):
         raise PreferenceError("nhận thư nhắc việc cần một địa chỉ thư")
     before: dict[str, object] | None = (
         {"channel": preference.channel, "email": preference.email} if preference else None
     )
     if preference is None:
-        preference = models.ReminderPreference(user_id=user.id, channel=channel.value, email=email)
+        preference = reminder_models.ReminderPreference(user_id=user.id, channel=channel.value, email=email)
         session.add(preference)
     preference.channel = channel.value
     preference.email = email or preference.email

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.remind.deliver import DigestState, deliver
 from planwatch.remind.settings import ReminderSettings
-from planwatch.store.models import DailyJob
+from planwatch.store.reminder_models import DailyJob
 
 log = logging.getLogger(__name__)
 REMINDERS = "remind"

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from planwatch.remind.digest import Channel, Digest, Item, digests
 from planwatch.remind.mail import MailError, SmtpServer, message
 from planwatch.remind.settings import ReminderSettings
-from planwatch.store import models
+from planwatch.store import models, reminder_models
 
 MAX_ATTEMPTS = 3
 
@@ -57,7 +57,7 @@ def deliver(
 def _record(sessions: sessionmaker[Session], digest: Digest, now: datetime) -> tuple[int, bool]:
     """The digest's row: made now, or the one another run made today."""
     mail = digest.recipient.channel is Channel.MAIL
-    row = models.ReminderDigest(
+    row = reminder_models.ReminderDigest(
         user_id=digest.recipient.user_id,
         day=digest.day,
         channel=digest.recipient.channel.value,
@@ -75,8 +75,9 @@ def _record(sessions: sessionmaker[Session], digest: Digest, now: datetime) -> t
     except IntegrityError:
         with sessions() as session:
             found = session.scalar(
-                select(models.ReminderDigest.id).where(
-                    models.ReminderDigest.user_id == digest.recipient.user_id, models.ReminderDigest.day == digest.day
+                select(reminder_models.ReminderDigest.id).where(
+                    reminder_models.ReminderDigest.user_id == digest.recipient.user_id,
+                    reminder_models.ReminderDigest.day == digest.day,
                 )
             )
         assert found is not None  # the unique key refused the row because this one exists
@@ -106,7 +107,7 @@ def _send_once(
 
 def _claim(sessions: sessionmaker[Session], digest_id: int) -> bool:
     """Take the digest's mail for this run: one run wins, and only while it is unsent and within its attempts."""
-    d = models.ReminderDigest
+    d = reminder_models.ReminderDigest
     with sessions.begin() as session:
         claimed = session.execute(
             update(d)
@@ -120,13 +121,15 @@ def _claim(sessions: sessionmaker[Session], digest_id: int) -> bool:
 def _close(sessions: sessionmaker[Session], digest_id: int, state: DigestState, **values: object) -> None:
     with sessions.begin() as session:
         session.execute(
-            update(models.ReminderDigest).where(models.ReminderDigest.id == digest_id).values(state=state, **values)
+            update(reminder_models.ReminderDigest)
+            .where(reminder_models.ReminderDigest.id == digest_id)
+            .values(state=state, **values)
         )
 
 
 def _state(sessions: sessionmaker[Session], digest_id: int) -> tuple[DigestState, str]:
     with sessions() as session:
-        row = session.get(models.ReminderDigest, digest_id)
+        row = session.get(reminder_models.ReminderDigest, digest_id)
         assert row is not None
         return DigestState(row.state), row.error
 
@@ -145,7 +148,7 @@ class Notification:
 
 def notifications(session: Session, user_id: int, limit: int = 30) -> list[Notification]:
     """A user's digests, the latest first."""
-    d = models.ReminderDigest
+    d = reminder_models.ReminderDigest
     rows = session.scalars(select(d).where(d.user_id == user_id).order_by(d.day.desc()).limit(limit))
     return [
         Notification(
@@ -157,7 +160,7 @@ def notifications(session: Session, user_id: int, limit: int = 30) -> list[Notif
 
 def unread(session: Session, user_id: int) -> int:
     """How many of a user's digests are unread in the app: the count in the page header."""
-    d = models.ReminderDigest
+    d = reminder_models.ReminderDigest
     return session.scalar(select(func.count()).where(d.user_id == user_id, d.read_at.is_(None))) or 0
 
 
@@ -167,7 +170,7 @@ def unread_of(session: Session, username: str) -> int:
 
 
 def mark_read(session: Session, user_id: int, now: datetime | None = None) -> int:
-    d = models.ReminderDigest
+    d = reminder_models.ReminderDigest
     done = session.execute(
         update(d).where(d.user_id == user_id, d.read_at.is_(None)).values(read_at=now or datetime.now())
     )

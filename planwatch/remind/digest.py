@@ -20,7 +20,7 @@ from planwatch.access.roles import Role
 from planwatch.extract.agencies import default_registry
 from planwatch.monitor.tasks import IN_PROGRESS, OVERDUE, TaskView, task_views
 from planwatch.remind.settings import ReminderSettings
-from planwatch.store import models
+from planwatch.store import models, reminder_models
 from planwatch.vocab.periods import Month
 
 
@@ -94,7 +94,7 @@ class Digest:
 
 def recipients(session: Session) -> list[Recipient]:
     """Active accounts with their chosen channel (the default when they chose none)."""
-    u, p = models.User, models.ReminderPreference
+    u, p = models.User, reminder_models.ReminderPreference
     rows = session.execute(select(u, p).outerjoin(p, p.user_id == u.id).where(u.active.is_(True)).order_by(u.username))
     return [
         Recipient(

@@ -16,7 +16,7 @@ from planwatch.remind.deliver import mark_read, notifications
 from planwatch.remind.digest import Channel
 from planwatch.serve.auth import OPEN_MODE, actor
 from planwatch.serve.rendering import open_session, page_lang, planning_edit, refused, render
-from planwatch.store import models
+from planwatch.store import models, reminder_models
 
 router = APIRouter(include_in_schema=False)
 EVERYONE = frozenset(Role)
@@ -30,7 +30,7 @@ def notices(request: Request) -> Response:
             return refused(request, HTTPException(401, "cần đăng nhập (sign in first)"))
         user = db.scalar(select(models.User).where(models.User.username == who.username))
         listed = notifications(db, user.id) if user else []
-        preference = db.get(models.ReminderPreference, user.id) if user else None
+        preference = db.get(reminder_models.ReminderPreference, user.id) if user else None
     return render(
         request,
         "notices.html",
