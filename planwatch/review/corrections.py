@@ -16,7 +16,7 @@ from planwatch.access.audit import record
 from planwatch.review.doubts import Doubt, number_span
 from planwatch.review.scanned_rows import PENDING
 from planwatch.store import models
-from planwatch.store.stale import mark_stale, scope_of
+from planwatch.store.freshness import mark_stale, scope_of
 from planwatch.vocab.numbers import format_number, parse_figure, parse_number
 from planwatch.vocab.units import base_value
 
