@@ -35,8 +35,7 @@ from planwatch.monitor.projection import Projection, projection_fields, shown
 from planwatch.monitor.series import series as indicator_series
 from planwatch.monitor.stored import refresh_store, stored_findings, unclassified_labels
 from planwatch.monitor.thresholds import Thresholds
-from planwatch.serve.labels import VALUES_EN
-from planwatch.serve.more_labels import MORE_LABELS
+from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.store.freshness import pending
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.numbers import format_number
@@ -125,7 +124,7 @@ def _projected(projection: Projection | None) -> str:
         return ""
     percent = f" ({_pct(projection.percent_of_target)})" if projection.percent_of_target is not None else ""
     unit = "%" if projection.unit == "%" else f" {projection.unit}"
-    words = MORE_LABELS[state.lang]
+    words = LABELS[state.lang]
     return f"{format_number(shown(projection.value))}{unit}{percent}, {words[f'basis_{projection.basis.value}']}"
 
 

@@ -11,7 +11,8 @@ from datetime import date
 
 from planwatch.extract.agencies import Registry
 from planwatch.extract.facts import Fact, extract_facts
-from planwatch.extract.indicator_tables import Dating, read_table
+from planwatch.extract.indicator_tables import read_table
+from planwatch.extract.table_columns import Dating
 from planwatch.extract.targets import TargetDraft, extract_targets, planned_facts, table_targets
 from planwatch.extract.tasks import Task, TaskGroup, extract_tasks
 from planwatch.limits import check_time
@@ -226,7 +227,8 @@ def _table_facts(plain: PlainText, meta: DocumentMeta) -> dict[int, list[Fact]]:
     lines = [
         (start, text) for (start, kind, text), row in zip(blocks, rows, strict=True) if kind == "paragraph" and not row
     ]
-    day = meta.reference.day if meta.reference.found_by != "text" else None  # a stated date, not a guessed one
+    stated = meta.reference.found_by in ("header", "dateline", "given")  # a date the document or user states
+    day = meta.reference.day if stated else None
     dating = Dating(Month(day.year, day.month) if day else None, meta.period.start)
     by_line: dict[int, list[Fact]] = {}
     for table in grid_tables(blocks, rows) + flat_tables(lines):

@@ -27,8 +27,7 @@ from planwatch.report.papers import draft_report, indicator_workbook, report_per
 from planwatch.report.sheets import Column, ColumnKind, Table, to_csv, to_xlsx
 from planwatch.serve.cache import status_of_year
 from planwatch.serve.common import ERRORS, Db
-from planwatch.serve.labels import VALUES_EN
-from planwatch.serve.more_labels import MORE_LABELS
+from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.serve.view import PageView
 from planwatch.store import models
 from planwatch.vocab.measures import measure_label
@@ -151,7 +150,7 @@ def _status_table(request: Request, db: Session, filters: Filters) -> Table:
               "Source"))  # fmt: skip
     kinds = (TEXT, TEXT, NUMBER, TEXT, NUMBER, TEXT, NUMBER, NUMBER, NUMBER, NUMBER, NUMBER, TEXT, STATUS, TEXT, TEXT)
     widths = (14, 36, 11, 10, 11, 9, 9, 10, 10, 12, 10, 24, 16, 50, 22)
-    words = MORE_LABELS[filters.lang]
+    words = LABELS[filters.lang]
     table = Table(f"{'Chỉ tiêu' if vi else 'Targets'} {year}", _columns(heads, kinds, widths))
     for r in rows:
         actual = r.actual

@@ -34,7 +34,6 @@ from planwatch.serve.cache import status_of_year
 from planwatch.serve.charts import ChartPoint, YearChart, year_chart
 from planwatch.serve.common import Db
 from planwatch.serve.labels import LABELS
-from planwatch.serve.more_labels import MORE_LABELS
 from planwatch.serve.rendering import (
     page_lang,
     planning_edit,
@@ -228,7 +227,7 @@ def _year_chart(
     in_unit = goal * _unit_factor(target.unit) / _unit_factor(unit) if goal is not None and target else None
     chart = YearChart(year, unit, chart_points, in_unit, pace=info.kind == "flow", projected=projected)
     return Markup(
-        year_chart(chart, target_label=LABELS[lang]["target"], projected_label=MORE_LABELS[lang]["projected_line"])
+        year_chart(chart, target_label=LABELS[lang]["target"], projected_label=LABELS[lang]["projected_line"])
     )
 
 

@@ -25,7 +25,6 @@ from planwatch.remind.deliver import unread_of
 from planwatch.serve.auth import OPEN_MODE, actor, writer
 from planwatch.serve.downloads import download_links
 from planwatch.serve.labels import LABELS, VALUES_EN
-from planwatch.serve.more_labels import MORE_LABELS
 from planwatch.serve.view import PROVINCE_COOKIE
 from planwatch.store import models
 from planwatch.view import View
@@ -95,7 +94,7 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
         with open_session(request) as db:
             who = actor(request, db)
     shared = {
-        "t": LABELS[lang] | MORE_LABELS[lang],
+        "t": LABELS[lang],
         "lang": lang,
         "tr": lambda text: values.get(text, text),
         "downloads": downloads,

@@ -43,6 +43,7 @@ from planwatch.vocab.periods import COLUMN_YEAR, find_periods
 from planwatch.vocab.units import match_unit
 
 _WHOLE_HEADER = re.compile(r"\bso voi\b|\bbinh quan\b")  # a header cell that says in full what its column holds
+_DATELINE = re.compile(r"(?i)\bngày\s+\d|\b(?:đăng|cập\s+nhật)\b|\d{1,2}/\d{1,2}/\d{4}")
 _SOURCE_NOTE = re.compile(r"^\(\s*(?:Theo|Kèm\s+theo|Ban\s+hành\s+kèm)\b", re.IGNORECASE)
 # A line that groups the rows after it: "Phân theo nhóm ngành hàng", "Trong đó:", "Chia ra:"
 _GROUP = re.compile(r"^(?:phan theo|chia theo|chia ra|trong do|tr do|trd|bao gom|gom)\b")
@@ -51,6 +52,8 @@ _NOTE = re.compile(
     r"dat ke hoach|vuot ke hoach)$"
 )
 _MAX_LABEL_LINES = 4
+_MAX_HEADER_LINE = 90  # a table's header cell, unit line or title is no longer than this
+_MAX_HEADER_CELLS = 30  # a header of more cells is running text (and reading on would take quadratic time)
 _TABLE_END = re.compile(r"^(?:ghi chu|nguon|chu thich|luu y)\b")
 # A header row on one line: "STT Chỉ tiêu ĐVT Thực hiện tháng 7 Ước tính tháng 8 ..." (a PDF's text)
 _HEAD_LINE = re.compile(
@@ -79,9 +82,10 @@ def flat_tables(lines: list[Cell]) -> list[Table]:
     """The tables among consecutive one-line paragraphs ((offset, text) each)."""
     pieces = [piece for offset, text in lines if text.strip() not in ("", "|") for piece in _pieces(offset, text)]
     tables: list[Table] = []
+    reader = _Reader(pieces)
     i = 0
     while i < len(pieces):
-        table, after = _Reader(pieces).table_at(i)
+        table, after = reader.table_at(i)
         if table:
             tables.append(table)
             i = after
@@ -97,14 +101,13 @@ def _pieces(offset: int, text: str) -> list[_Piece]:
     if (head := _HEAD_LINE.match(stripped)) and _is_column_header(head.group("rest")):
         names = ("index", "label", "unit", "rest")
         return [_Piece(lead + head.start(n), head.group(n), offset) for n in names if head.group(n)]
-    m = row_line(stripped)
-    if not m or _is_sentence(m.group("label")):
+    row = row_line(stripped)
+    if not row or _is_sentence(row.label):
         return [_Piece(lead, stripped, offset)]
-    pieces = [_Piece(lead, m.group("label").strip(), offset, in_row_line=True)]
-    start = m.start("figures")
-    pieces += [_Piece(lead + start + f.start(), f.group(0), offset) for f in re.finditer(r"\S+", m.group("figures"))]
-    if m.group("note"):
-        pieces.append(_Piece(lead + m.start("note"), m.group("note"), offset))
+    pieces = [_Piece(lead, row.label, offset, in_row_line=True)]
+    pieces += [_Piece(lead + at, figure, offset) for at, figure in row.figures]
+    if row.note:
+        pieces.append(_Piece(lead + row.note[0], row.note[1], offset))
     return _ranges_joined(pieces)
 
 
@@ -115,6 +118,10 @@ def _ranges_joined(pieces: list[_Piece]) -> list[_Piece]:
     i = 0
     while i < len(pieces):
         piece = pieces[i]
+        if piece.text in "<>≤≥" and i + 1 < len(pieces) and _numeric(pieces[i + 1].text):
+            out.append(_joined(piece, pieces[i + 1]))
+            i += 2
+            continue
         if (
             piece.text in "-–"
             and out
@@ -122,13 +129,18 @@ def _ranges_joined(pieces: list[_Piece]) -> list[_Piece]:
             and _numeric(out[-1].text)
             and _numeric(pieces[i + 1].text)
         ):
-            prev = out.pop()
-            out.append(_Piece(prev.offset, f"{prev.text} - {pieces[i + 1].text}", prev.line))
+            out.append(_joined(_joined(out.pop(), piece), pieces[i + 1]))
             i += 2
             continue
         out.append(piece)
         i += 1
     return out
+
+
+def _joined(piece: _Piece, after: _Piece) -> _Piece:
+    """Two pieces of one line as one, the spaces between them kept (offsets within it stay the document's)."""
+    gap = " " * (after.offset - piece.offset - len(piece.text))
+    return _Piece(piece.offset, f"{piece.text}{gap}{after.text}", piece.line)
 
 
 def _numeric(text: str) -> bool:
@@ -142,6 +154,7 @@ def _is_sentence(text: str) -> bool:
 class _Reader:
     def __init__(self, pieces: list[_Piece]) -> None:
         self.p = pieces
+        self.folded: list[str | None] = [None] * len(pieces)  # folded when first asked
         self.indexed = False
         self.has_unit = False
         self.last_number = 0
@@ -153,9 +166,17 @@ class _Reader:
     def text(self, j: int) -> str:
         return self.p[j].text if 0 <= j < len(self.p) else ""
 
+    def fold(self, j: int) -> str:
+        if not 0 <= j < len(self.p):
+            return ""
+        folded = self.folded[j]
+        if folded is None:
+            folded = self.folded[j] = fold(self.p[j].text)
+        return folded
+
     def is_figure(self, j: int) -> bool:
         text = self.text(j)
-        return bool(text) and (is_figure(text) or is_worded_figure(text) or self._remark(j))
+        return bool(text) and (is_figure(text) or is_worded_figure(text, self.fold(j)) or self._remark(j))
 
     def _remark(self, j: int) -> bool:
         """ "(còn 4,17%)" on a line after a figure: the rest of that figure's cell."""
@@ -164,19 +185,19 @@ class _Reader:
 
     def is_plain(self, j: int) -> bool:
         text = self.text(j)
-        return bool(text) and (is_figure(text) or is_worded_figure(text))
+        return bool(text) and (is_figure(text) or is_worded_figure(text, self.fold(j)))
 
     def is_label(self, j: int) -> bool:
         text = self.text(j)
         if not text or len(text) > MAX_CELL or self.is_figure(j) or is_unit_line(text) or is_title(text):
             return False
-        if _TABLE_END.match(fold(text)) or text.rstrip().endswith("."):
+        folded = self.fold(j)
+        if _TABLE_END.match(folded) or text.rstrip().endswith("."):
             return False  # "Ghi chú:", "Nguồn: ...", a sentence after the table
-        folded = fold(text)
         return not (INDEX_HEAD.match(folded) or LABEL_HEAD.match(folded) or UNIT_HEAD.match(folded))
 
     def is_note(self, j: int) -> bool:
-        return bool(_NOTE.match(fold(self.text(j)).strip(" .")))
+        return bool(_NOTE.match(self.fold(j)))
 
     def starts_row(self, j: int, run: int) -> bool:
         """An index before a label ("2" / "Tổng sản phẩm ..."): the start of the next row. A dash is an empty
@@ -205,10 +226,15 @@ class _Reader:
     # --- the table -------------------------------------------------------------------------------------
 
     def table_at(self, i: int) -> tuple[Table | None, int]:
+        self.indexed = self.has_unit = False
+        self.last_number = self.expected = 0
         first = self.text(i)
-        folded = fold(first)
-        anchored = bool(INDEX_HEAD.match(folded) or LABEL_HEAD.match(folded) or is_unit_line(first))
-        if not anchored and not _is_column_header(first):
+        if len(first) > _MAX_HEADER_LINE:
+            return None, i
+        folded = self.fold(i)
+        unit_line = first[:1] in "ĐđD" and is_unit_line(first)
+        anchored = bool(INDEX_HEAD.match(folded) or LABEL_HEAD.match(folded) or unit_line)
+        if not anchored and not _is_column_header(first, folded):
             return None, i
         self.start = i
         header, unit, j = self._header(i)
@@ -232,15 +258,16 @@ class _Reader:
         """((the label column's header, the figure columns' header cells), the unit line's text) and where the
         rows start. A two-level header flattens as a group cell ending with ":" ("Tháng 4 năm 2020 so với:"),
         the cells that span both levels ("Bình quân 4 tháng so với cùng kỳ"), then the group's own columns; the
-        rows hold the group's columns first, each read with the group's words before it."""
+        rows hold the group's columns first, each read with the group's words before it. A group cell may end
+        with "so với" and no colon ("Chỉ số giá tháng 9 năm 2025 so với")."""
         label: Cell = (-1, "Chỉ tiêu")
         unit = ""
         columns: list[Cell] = []
         group: Cell | None = None
         spanning: list[Cell] = []
         j = i
-        while j < len(self.p):
-            piece, folded = self.p[j], fold(self.text(j))
+        while j < len(self.p) and j - i <= _MAX_HEADER_CELLS:
+            piece, folded = self.p[j], self.fold(j)
             if is_unit_line(piece.text):
                 unit = unit_of_line(piece.text)
                 j += 1
@@ -260,7 +287,7 @@ class _Reader:
                 label = (piece.offset, piece.text)
             elif UNIT_HEAD.match(folded) and not columns:
                 self.has_unit = True
-            elif piece.text.endswith(":") and group is None:
+            elif (piece.text.endswith(":") or folded.endswith(" so voi")) and group is None:
                 group = (piece.offset, piece.text)
             elif group and not columns and _WHOLE_HEADER.search(folded):
                 spanning.append((piece.offset, piece.text))
@@ -269,6 +296,8 @@ class _Reader:
             else:
                 columns.append((piece.offset, piece.text))
             j += 1
+        if j - i > _MAX_HEADER_CELLS:
+            return None, unit, j
         columns += spanning
         return ((label, columns) if columns else None), unit, j
 
@@ -362,7 +391,7 @@ class _Reader:
             for k in range(max(0, i - 3), i)
             if len(self.text(k)) <= 200 and not self.is_plain(k) and not is_unit_line(self.text(k))
         ]
-        before = [t for t in before if not _SOURCE_NOTE.match(t)]
+        before = [t for t in before if not _SOURCE_NOTE.match(t) and not _DATELINE.search(t)]
         numbered = [k for k, t in enumerate(before) if is_title(t)]
         if numbered:
             return " ".join(t for t in before[numbered[-1] :] if not t.isascii() or t is before[numbered[-1]])
@@ -440,19 +469,24 @@ def _fitted(columns: list[Cell], rows: list[_Row]) -> list[Cell] | None:
     return None
 
 
-def _is_column_header(text: str) -> bool:
+def _is_column_header(text: str, folded: str = "") -> bool:
     """A line that reads as a column's header: short, no sentence, with the words of a period or a measure."""
     stripped = text.strip()
-    if len(stripped) > 90 or _is_sentence(stripped) or stripped.endswith(".") or _SOURCE_NOTE.match(stripped):
+    if (
+        len(stripped) > _MAX_HEADER_LINE
+        or _is_sentence(stripped)
+        or stripped.endswith(".")
+        or _SOURCE_NOTE.match(stripped)
+    ):
         return False
     if stripped.isupper() and len(stripped) > 30:
         return False  # a title
-    folded = fold(stripped)
+    folded = folded or fold(stripped)
     return bool(COLUMN_WORDS.search(folded) and (find_periods(stripped, 2000, 12) or re.search(r"\d{4}|%", stripped)))
 
 
 def _is_header_cell(text: str) -> bool:
-    return len(text) <= 90 and (not is_figure(text) or bool(COLUMN_YEAR.search(text.strip())))
+    return len(text) <= _MAX_HEADER_LINE and (not is_figure(text) or bool(COLUMN_YEAR.search(text.strip())))
 
 
 def _is_translation(text: str, before: str) -> bool:

@@ -52,13 +52,23 @@ _UNIT_LINE = re.compile(r"^(?:don vi(?: tinh)?|dvt)\b[^:]{0,20}:")
 _TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\b", re.IGNORECASE)
 # A row written on one line, as a PDF's text gives it: a label, then two figures or more, maybe an assessment
 # ("Tổng số 4736,0 4671,4 45896,9 113,0", "Tốc độ tăng trưởng GRDP % 7,0 7,62 - Vượt")
-_FIGURE_TOKEN = r"(?:[<>≤≥]\s?)?[-+]?\d(?:[\d.,]*\d)?%?|[-–x]"
-_ROW_LINE = re.compile(
-    rf"^(?P<label>.*?[^\W\d_].*?[^\s\d.,%+-])\s+(?P<figures>(?:{_FIGURE_TOKEN})(?:\s+(?:{_FIGURE_TOKEN}))+)"
-    rf"(?:\s+(?P<note>[^\W\d_][^\d]{{0,20}}))?$"
-)
+_FIGURE_TOKEN = re.compile(r"^(?:[<>≤≥]?[-+]?\d(?:[\d.,]*\d)?%?|[<>≤≥]|[-–x])$")
+_NOTE_WORD = re.compile(r"^[^\W\d_]+$")
 # A label does not end with these: "... các năm 2021 2022", "giai đoạn 2026 - 2030" are words of a sentence
 _NOT_A_LABEL_END = re.compile(r"(?i)(?:\b(?:năm|các|và|là|đạt|từ|đến|giai đoạn|tháng|ngày|số|với|quý|khoảng))$")
+_MAX_NOTE_WORDS = 3
+_TWO_FIGURES = re.compile(r"\d[\d.,%]*\s+(?:[-–x<>≤≥]\s+)?[<>≤≥+-]?\d")  # two figures side by side, somewhere
+
+
+@dataclass(frozen=True)
+class RowLine:
+    """Where a row written on one line parts: its label, its figures (each with its offset), its assessment."""
+
+    label: str
+    figures: list[tuple[int, str]]
+    note: tuple[int, str] | None
+
+
 _PIPE = re.compile(r"[^|]*")
 _TAB = re.compile(r"[^\t]*")
 
@@ -76,9 +86,9 @@ def is_figure(text: str) -> bool:
     return bool(_FIGURE.match(text.strip()))
 
 
-def is_worded_figure(text: str) -> bool:
-    """A figure cell that opens with a word ("Khoảng 4", "tăng 7,4 - 8,4% (...)")."""
-    return bool(_WORDED_FIGURE.match(fold(text.strip())))
+def is_worded_figure(text: str, folded: str | None = None) -> bool:
+    """A figure cell that opens with a word ("Khoảng 4", "tăng 7,4 - 8,4% (...)"); `folded` if already folded."""
+    return bool(re.search(r"\d", text)) and bool(_WORDED_FIGURE.match(fold(text.strip()) if folded is None else folded))
 
 
 def is_index(text: str) -> bool:
@@ -98,13 +108,29 @@ def is_title(text: str) -> bool:
     return bool(_TITLE.match(text))
 
 
-def row_line(text: str) -> re.Match[str] | None:
-    """The label, figures and assessment of a row written on one line; None for any other line."""
+def row_line(text: str) -> RowLine | None:
+    """The label, figures and assessment of a row written on one line; None for any other line. Read from the
+    line's end, word by word (a regular expression over the whole line backtracks on every line of a long text)."""
     stripped = text.strip()
-    if len(stripped) > 3 * MAX_CELL or stripped.endswith(".") or is_worded_figure(stripped):
+    if len(stripped) > 3 * MAX_CELL or stripped.endswith(".") or not stripped[-1:].isalnum() and stripped[-1:] != "%":
         return None
-    m = _ROW_LINE.match(stripped)
-    return m if m and not _NOT_A_LABEL_END.search(m.group("label")) else None
+    if not _TWO_FIGURES.search(stripped):
+        return None
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", stripped)]
+    k = len(words)
+    while k > 0 and len(words) - k < _MAX_NOTE_WORDS and _NOTE_WORD.match(words[k - 1][1]):
+        k -= 1
+    note_from = k
+    while k > 0 and _FIGURE_TOKEN.match(words[k - 1][1]):
+        k -= 1
+    figures = words[k:note_from]
+    if len(figures) < 2 or not any(re.search(r"\d", f) for _, f in figures) or k == 0:
+        return None
+    label = stripped[: words[k - 1][0] + len(words[k - 1][1])]
+    if not re.search(r"[^\W\d_]", label) or _NOT_A_LABEL_END.search(label) or is_worded_figure(stripped):
+        return None
+    note = (words[note_from][0], stripped[words[note_from][0] :]) if note_from < len(words) else None
+    return RowLine(label, figures, note)
 
 
 _HEAD_START = re.compile(r"^(?:(?:STT|TT)\s+)?Chỉ\s+tiêu\b", re.IGNORECASE)
