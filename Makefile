@@ -24,7 +24,7 @@ system-packages:
 
 demo: setup
 	rm -f demo.db demo.db-wal demo.db-shm
-	$(BIN)/planwatch --db $(DEMO_DB) ingest samples/
+	$(BIN)/planwatch --db $(DEMO_DB) ingest samples/ samples-history/
 	$(BIN)/planwatch --db $(DEMO_DB) documents
 	$(BIN)/planwatch --db $(DEMO_DB) facts --indicator "thu noi dia" --limit 10
 	$(BIN)/planwatch --db $(DEMO_DB) status --year 2025

@@ -106,7 +106,7 @@ def test_dashboard_then_chart_point_to_its_sentence(page: Page, base_url: str) -
     _shot(page, "01-tong-quan")
     page.get_by_role("link", name="Giá trị sản xuất công nghiệp").first.click()
     expect(page.locator("h1")).to_have_text("Giá trị sản xuất công nghiệp")
-    expect(page.locator("svg.chart circle")).to_have_count(2)
+    expect(page.locator("svg.chart a.point circle")).to_have_count(2)
     _shot(page, "02-chi-tieu")
     page.locator("svg.chart a.point").last.click()
     expect(page).to_have_url(f"{base_url}/van-ban/bao-cao-6-thang-2025#f" + page.url.split("#f")[-1])

@@ -30,10 +30,12 @@ from planwatch.edits.plans import (
     set_target,
 )
 from planwatch.ingest import refresh_on_cores
-from planwatch.monitor.progress import Thresholds, year_status, year_targets
+from planwatch.monitor.progress import year_status, year_targets
+from planwatch.monitor.projection import Projection, projection_fields, shown
 from planwatch.monitor.series import series as indicator_series
 from planwatch.monitor.stored import refresh_store, stored_findings, unclassified_labels
-from planwatch.serve.labels import VALUES_EN
+from planwatch.monitor.thresholds import Thresholds
+from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.store.freshness import pending
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.numbers import format_number
@@ -85,6 +87,7 @@ def status(
                         "trend": r.trend,
                         "status": r.status,
                         "reason": r.reason_in(state.lang),
+                        **projection_fields(r.projection, state.lang),
                     }
                     for r in rows
                 ],
@@ -108,10 +111,21 @@ def status(
             actual,
             _pct(r.percent_of_target),
             _pct(r.expected_pct),
+            _projected(r.projection),
             f"[{style}]{said(r.status)}[/]",
             r.reason_in(state.lang)[:80],
         )
     console.print(table)
+
+
+def _projected(projection: Projection | None) -> str:
+    """The year-end estimate in a cell: the value, its % of plan, and how it was made."""
+    if projection is None:
+        return ""
+    percent = f" ({_pct(projection.percent_of_target)})" if projection.percent_of_target is not None else ""
+    unit = "%" if projection.unit == "%" else f" {projection.unit}"
+    words = LABELS[state.lang]
+    return f"{format_number(shown(projection.value))}{unit}{percent}, {words[f'basis_{projection.basis.value}']}"
 
 
 def said(value: str) -> str:

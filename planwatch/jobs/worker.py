@@ -8,15 +8,19 @@ from __future__ import annotations
 import logging
 import tempfile
 import threading
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.ingest import IngestResult, ingest_file
+from planwatch.jobs.daily import run_reminders
 from planwatch.jobs.queue import OCR, READ, Claimed, claim, finish, progress, release, to_ocr
 from planwatch.monitor.stored import refresh_if_free, refresh_store
 from planwatch.read.ocr_pages import OcrNeeded, OcrOptions
+from planwatch.remind.settings import ReminderSettings
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
@@ -76,13 +80,24 @@ def _refresh_findings(sessions: sessionmaker[Session]) -> None:
 
 
 class Worker:
-    """A daemon thread that reads jobs until stopped, and between jobs refreshes the findings edits left pending;
-    `wake` after an enqueue saves the wait of a poll."""
+    """A daemon thread that reads jobs until stopped, and between jobs refreshes the findings edits left pending
+    and runs the day's reminders once their time has come (`clock`: the time now); `wake` after an enqueue saves
+    the wait of a poll."""
 
-    def __init__(self, sessions: sessionmaker[Session], poll: float = POLL_SECONDS, lane: str = READ) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        poll: float = POLL_SECONDS,
+        lane: str = READ,
+        reminders: ReminderSettings | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
         self._sessions = sessions
         self._lane = lane
         self._poll = poll
+        self._reminders = reminders or ReminderSettings.from_env()
+        self._clock = clock
+        self._reminded: date | None = None  # the last day whose reminders are done
         self._wakeup = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
@@ -113,5 +128,16 @@ class Worker:
                 busy = False  # logged; wait a poll before asking the store again
             if not busy:
                 _refresh_findings(self._sessions)
+                self._remind()
                 self._wakeup.wait(self._poll)
                 self._wakeup.clear()
+
+    def _remind(self) -> None:
+        now = self._clock()
+        if self._reminded == now.date():
+            return
+        try:
+            if run_reminders(self._sessions, now, self._reminders):
+                self._reminded = now.date()
+        except Exception:  # a failed run is marked so in the store; the next poll's worker takes it over
+            log.exception("reminders of %s: the run failed", now.date())

@@ -1,8 +1,9 @@
 """Progress against the year's targets, by explicit rules.
 
 For each target: the latest actual figure of the year and its period, the % of target, the pace expected at
-that point (months elapsed / 12 for flows, or last year's monthly profile where the store has it), the gap,
-the trend over the year's reports, and a status with its reason in words:
+that point (months elapsed / 12 for flows, or the earlier years' seasonal share where the store has it), the gap,
+the trend over the year's reports, where the year will likely end (`projection`, monitor/projection.py), and a
+status with its reason in words:
 - "đạt/vượt": the target is met already;
 - "đúng tiến độ": at or above the expected pace, within `tolerance` points;
 - "chậm": below pace by more than `tolerance` points;
@@ -18,7 +19,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from planwatch.monitor.projection import Projection, goal_of, linear_share, project, season
 from planwatch.monitor.series import Point, series
+from planwatch.monitor.thresholds import Thresholds
 from planwatch.store import models
 from planwatch.store.current import main_scope
 from planwatch.store.scope import WHOLE, Scope
@@ -41,13 +44,6 @@ ACHIEVED, ON_TRACK, BEHIND, AT_RISK, NO_DATA = (
 PLAN_PCT_TOLERANCE = 2.0  # points between the report's own % of plan and ours before the row warns
 
 
-@dataclass(frozen=True)
-class Thresholds:
-    tolerance: float = 5.0  # points below the expected pace still counted on track
-    risk: float = 15.0  # points below the pace that put the target at risk
-    risk_growth: float = 2.0  # points below a growth target that put it at risk
-
-
 @dataclass
 class TargetStatus:
     target: models.Target
@@ -61,6 +57,7 @@ class TargetStatus:
     gap: float | None = None  # flows: points of plan against the pace; rates, changes, ranks: in their own unit
     trend: list[tuple[str, float]] = field(default_factory=list)
     reported_plan_pct: float | None = None  # the % of plan the report itself states for the same figure
+    projection: Projection | None = None  # where the year will likely end (monitor/projection.py)
 
     @property
     def reason(self) -> str:
@@ -136,30 +133,38 @@ def year_status(
     catalogue: Catalogue | None = None,
     resolved_only: bool = True,
     scope: Scope = WHOLE,
+    until: str | None = None,
 ) -> list[TargetStatus]:
     """The status of the year's targets whose indicator is known, against the figures of the documents of
-    `scope` (of the store's main province when the whole store is asked: `main_scope`); targets no catalogue entry
-    or alias names are left for review (`planwatch indicators --unclassified`) unless `resolved_only` is off."""
+    `scope` (of the store's main province when the whole store is asked: `main_scope`) of the periods ending by
+    `until` (all when None); targets no catalogue entry or alias names are left for review (`planwatch indicators
+    --unclassified`) unless `resolved_only` is off."""
     scope = main_scope(session) if scope.whole else scope
     catalogue = catalogue or default_catalogue()
     thresholds = thresholds or Thresholds()
-    figures = Figures(session, scope)
-    return [
+    figures = Figures(session, scope, until)
+    rows = [
         target_status(figures, t, key, year, thresholds, catalogue)
         for t, key in year_targets(session, year, scope)
         if t.indicator_code or not resolved_only
     ]
+    for row in rows:
+        row.projection = project(figures, row.target, row.indicator, row.actual, thresholds)
+    return rows
 
 
 @dataclass(frozen=True)
 class Figures:
-    """The series a status is judged on: of the documents of `scope`."""
+    """The series a status is judged on: of the documents of `scope`; only the periods ending by `until`
+    ("2024-06") when given, as a report of that month saw them."""
 
     session: Session
     scope: Scope = WHOLE
+    until: str | None = None
 
     def series(self, code: str, measure: str = "value", year: int | None = None) -> list[Point]:
-        return series(self.session, code, measure, year, self.scope)
+        points = series(self.session, code, measure, year, self.scope)
+        return points if self.until is None else [p for p in points if p.period_end <= self.until]
 
 
 def target_status(
@@ -192,11 +197,6 @@ def target_status(
     return _level_status(target, doc_key, indicator, name, latest, trend, down, thresholds)
 
 
-def _goal(target: models.Target) -> float:
-    """The number to reach: the lower end of a range, the stated value otherwise."""
-    return target.value_min if target.comparator == "range" and target.value_min is not None else target.value or 0.0
-
-
 def _flow_status(
     figures: Figures,
     target: models.Target,
@@ -206,10 +206,10 @@ def _flow_status(
     trend: list[tuple[str, float]],
     thresholds: Thresholds,
 ) -> TargetStatus:
-    goal_base = base_value(_goal(target), target.unit)
+    goal_base = base_value(goal_of(target), target.unit)
     share = 100 * latest.base_value / goal_base if goal_base else 0.0
     months = int(latest.period_end[5:])
-    expected = _expected_pace(figures, indicator, int(latest.period_end[:4]), months)
+    expected = _expected_pace(figures, indicator, int(latest.period_end[:4]), months, latest.unit)
     gap = share - expected
     status = (
         ACHIEVED
@@ -247,17 +247,11 @@ def _reported_plan_pct(figures: Figures, code: str, latest: Point) -> float | No
     return same[-1].value if same else None
 
 
-def _expected_pace(figures: Figures, indicator: Indicator, year: int, months: int) -> float:
-    """% of the year's total usually reached after `months`: last year's profile when both last year's
-    same-period and full-year figures are stored, else linear."""
-    last = [p for p in figures.series(indicator.code, year=year - 1) if p.cumulative]
-    whole = next((p for p in last if p.period_start == f"{year - 1}-01" and p.period_end == f"{year - 1}-12"), None)
-    part = next(
-        (p for p in last if p.period_start == f"{year - 1}-01" and p.period_end == f"{year - 1}-{months:02d}"), None
-    )
-    if whole and part and whole.base_value:
-        return 100 * part.base_value / whole.base_value
-    return 100 * months / 12
+def _expected_pace(figures: Figures, indicator: Indicator, year: int, months: int, unit: str) -> float:
+    """% of the year's total usually reached after `months`: the seasonal share of the earlier years that hold both
+    figures (monitor/projection.py), else linear."""
+    found = season(figures.series(indicator.code), year, months, unit)
+    return 100 * (found.share if found else linear_share(months))
 
 
 def _level_status(
@@ -271,7 +265,7 @@ def _level_status(
     thresholds: Thresholds,
 ) -> TargetStatus:
     """Growth rates, rates, shares, stocks and ranks: the latest figure against the target itself."""
-    goal = _goal(target)
+    goal = goal_of(target)
     actual = latest.value if target.measure != "value" else latest.base_value / (base_value(1, target.unit) or 1)
     gap = (goal - actual) if (down or target.measure == "rank") else (actual - goal)
     met = gap >= 0 if target.comparator != "<=" else actual <= goal

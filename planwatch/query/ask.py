@@ -4,7 +4,8 @@ source; when the store does not hold the answer, the answer says so instead of g
 Handled: a figure ("Thu ngân sách 6 tháng đầu năm 2024 đạt bao nhiêu?"), a change ("GRDP năm 2023 tăng bao
 nhiêu?"), a share of plan ("... đạt bao nhiêu % kế hoạch?"), a target ("Mục tiêu tăng trưởng GRDP năm 2024?"),
 who is late ("Sở nào có nhiều nhiệm vụ quá hạn nhất?"), which targets lag ("Những chỉ tiêu nào có nguy cơ không
-đạt?") and what an agency was given ("Sở Công Thương được giao những nhiệm vụ gì?")."""
+đạt?"), where a target will end the year ("Thu ngân sách cả năm có đạt kế hoạch không?") and what an agency was given
+("Sở Công Thương được giao những nhiệm vụ gì?")."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ _AT_RISK = re.compile(r"\bchi tieu\b.*\b(?:nguy co|khong dat|cham|chua dat)\b")
 _AGENCY_TASKS = re.compile(r"\b(?:duoc giao|phu trach|chu tri)\b.*\bnhiem vu\b|\bnhiem vu\b.*\b(?:cua|giao cho)\b")
 # "Sở nào có nhiều nhiệm vụ quá hạn nhất?" asks for an agency, "Nhiệm vụ nào quá hạn?" for the tasks
 _WHICH_AGENCY = re.compile(r"\b(?:so|co quan|don vi|nganh|huyen) nao\b|\bnhieu\b.*\bnhat\b")
+# "Thu ngân sách cả năm có đạt kế hoạch không?", "Dự kiến cả năm xuất khẩu đạt bao nhiêu?"
+_OUTLOOK = re.compile(r"\bco (?:dat|hoan thanh|vuot)\b.*\bkhong\b|\b(?:du kien|du bao|kha nang)\b")
 _LISTED = 10  # rows an answer lists before "..."
 
 
@@ -80,6 +83,8 @@ def ask(session: Session, question: str, today: date | None = None, lang: str = 
         return Answer(False, said("no_indicator"))
     name = default_catalogue().indicators[code].name
     period = _period(session, question)
+    if _OUTLOOK.search(folded):
+        return _outlook(session, code, name, _year_asked(session, question, code, today or date.today()), said)
     if _TARGET.search(folded) and not _PLAN.search(folded):
         return _target(session, code, name, period, said)
     measure = "plan_pct" if _PLAN.search(folded) else "yoy_change_pct" if _CHANGE.search(folded) else "value"
@@ -208,6 +213,39 @@ def _targets_at_risk(session: Session, period: Period | None, said: _Saying) -> 
     citations = [c for r in rows[:_LISTED] if r.actual and (c := _cite(session, r.actual.doc_key, r.actual.fact_id))]
     head = said("at_risk", count=len(rows), year=str(year))
     return Answer(True, "\n".join([head, *lines]), float(len(rows)), "chỉ tiêu", str(year), citations)
+
+
+def _year_asked(session: Session, question: str, code: str, today: date) -> int | None:
+    """The year a question names, else the latest year with a target of the indicator that has begun."""
+    named = re.findall(r"\b(20\d{2})\b", question)
+    if named:
+        return int(named[-1])
+    years = sorted({target.year for target, _ in year_targets(session, None, code=code)})
+    begun = [y for y in years if y <= today.year]
+    return begun[-1] if begun else years[0] if years else None
+
+
+def _outlook(session: Session, code: str, name: str, year: int | None, said: _Saying) -> Answer:
+    """Where the indicator's target of the year will likely end, why, and what the rest of the year must reach
+    (monitor/projection.py), citing the latest figure and the target."""
+    own = default_catalogue().indicators[code].own_measure
+    rows = sorted(
+        (r for r in year_status(session, year) if r.target.indicator_code == code) if year else (),
+        key=lambda r: r.target.measure != own,
+    )
+    if not rows:
+        return Answer(False, said("no_target", name=said.inside(name), year=str(year or "")))
+    row, projection = rows[0], rows[0].projection
+    if projection is None or row.actual is None:
+        return Answer(False, said("no_projection", name=said.inside(name), year=str(year)))
+    target = row.target
+    cited = [_cite(session, row.actual.doc_key, row.actual.fact_id)]
+    cited.append(Citation(row.doc_key, target.char_start or 0, target.char_end or 0, target.page, target.quote))
+    text = said(
+        "outlook", name=name, year=str(year), verdict=Word(f"outlook_{projection.outlook.value}"),
+        reason=projection.reason_in(said.lang), doc=row.actual.doc_key, quote=row.actual.quote.strip(),
+    )  # fmt: skip
+    return Answer(True, text, projection.value, projection.unit, str(year), [c for c in cited if c])
 
 
 def _cite(session: Session, doc_key: str, fact_id: int | None) -> Citation | None:

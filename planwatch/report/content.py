@@ -15,13 +15,15 @@ import yaml
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from planwatch.monitor.progress import year_status
+from planwatch.monitor.projection import Projection, ProjectionBasis, RestKind, shown
 from planwatch.monitor.series import document_order
 from planwatch.report.kinds import ReportKind, ReportPeriod
 from planwatch.store import models
 from planwatch.store.scope import WHOLE, Scope
 from planwatch.vocab.catalogue import Catalogue, Indicator, default_catalogue
 from planwatch.vocab.measures import Measure
-from planwatch.vocab.periods import Period, parse_period
+from planwatch.vocab.periods import Month, Period, parse_period
 from planwatch.vocab.units import same_kind
 
 MEASURE_ORDER = (Measure.VALUE, Measure.YOY, Measure.PREV, Measure.YTD, Measure.PLAN, Measure.SHARE, Measure.RANK)
@@ -65,11 +67,64 @@ class Statement:
     plan_word: str
 
 
+FactKey = tuple[str | None, str, str | None, str | None, float]  # code, measure, start, end, value: a stated figure
+
+
+@dataclass(frozen=True)
+class Projected:
+    """Where a target will end the year, stated after the indicator's figures ("Dự kiến cả năm 2024, thu ngân sách
+    nhà nước đạt …"), with what the rest of the year must reach; numbers rounded as the draft writes them."""
+
+    indicator: Indicator
+    measure: str  # the target's: the indicator's value, or its change on last year
+    year: int
+    projection: Projection
+    plan_word: str
+
+    @property
+    def value(self) -> float:
+        return shown(self.projection.value)
+
+    @property
+    def percent(self) -> float | None:
+        percent = self.projection.percent_of_target
+        return round(percent, 1) if percent is not None else None
+
+    @property
+    def rest_period(self) -> Period:
+        return Period(Month(self.year, self.projection.months + 1), Month(self.year, 12))
+
+    @property
+    def rest(self) -> float | None:
+        """What the remaining months must bring (an amount, or a growth in %), when the draft states it."""
+        rest = self.projection.required_rest
+        return shown(rest.value) if rest.kind in (RestKind.AMOUNT, RestKind.GROWTH) and rest.value else None
+
+    @property
+    def rest_change(self) -> float | None:
+        change = self.projection.required_rest.change_pct
+        return round(change, 1) if change is not None and self.rest is not None else None
+
+    def stated(self) -> list[FactKey]:
+        """The figures the sentence states, as the draft read back must find them."""
+        code, year, measure = self.indicator.code, self.year, self.measure
+        keys: list[FactKey] = [(code, measure, f"{year}-01", f"{year}-12", self.value)]
+        if self.percent is not None:
+            keys.append((code, "plan_pct", f"{year}-01", f"{year}-12", self.percent))
+        start, end = self.rest_period.as_strings()
+        if self.rest is not None:
+            keys.append((code, measure, start, end, self.rest))
+        if self.rest_change is not None:
+            keys.append((code, "yoy_change_pct", start, end, self.rest_change))
+        return keys
+
+
 @dataclass
 class GroupDraft:
     title: str
     statements: list[Statement] = field(default_factory=list)
     missing: list[Indicator] = field(default_factory=list)  # expected, no figure in the store
+    projections: list[Projected] = field(default_factory=list)  # year-end estimates, before December
 
 
 @dataclass
@@ -94,6 +149,10 @@ class Draft:
     @property
     def missing(self) -> list[Indicator]:
         return [i for s in self.sections for g in s.groups for i in g.missing]
+
+    @property
+    def projections(self) -> list[Projected]:
+        return [p for s in self.sections for g in s.groups for p in g.projections]
 
 
 @dataclass(frozen=True)
@@ -169,18 +228,19 @@ def build_draft(
         else:
             set_aside.append(figure)
     expected = outline.expected_for(period.kind) | _target_codes(session, period)
+    found = _Found(by_code, expected, year_end_projections(session, period, scope))
     placed = {code for s in outline.sections for g in s.groups for code in g.codes}
     sections = []
     for section in outline.sections:
         groups = [
-            _group(g.title if lang == "vi" else g.title_en, g.codes, g.plan_word, by_code, expected, catalogue, period)
+            _group(g.title if lang == "vi" else g.title_en, g.codes, g.plan_word, found, catalogue, period)
             for g in section.groups
         ]
         rest = [
             c for c in catalogue.indicators if catalogue.indicators[c].category == section.category and c not in placed
         ]
-        groups.append(_group(OTHERS_TITLE, tuple(rest), "kế hoạch", by_code, expected, catalogue, period))
-        kept = [g for g in groups if g.statements or g.missing]
+        groups.append(_group(OTHERS_TITLE, tuple(rest), "kế hoạch", found, catalogue, period))
+        kept = [g for g in groups if g.statements or g.missing or g.projections]
         if kept:
             sections.append(SectionDraft(section.title if lang == "vi" else section.title_en, kept))
     documents = sorted({f.source.doc_key for f in figures})
@@ -204,28 +264,48 @@ def _fits(figure: Figure, indicator: Indicator) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class _Found:
+    """What the store holds for a draft: figures by indicator, the indicators it must speak of, projections."""
+
+    figures: dict[str, list[Figure]]
+    expected: set[str]
+    projections: dict[str, list[tuple[str, Projection]]]  # by indicator: the target's measure and its projection
+
+
 def _group(
-    title: str,
-    codes: Iterable[str],
-    plan_word: str,
-    by_code: dict[str, list[Figure]],
-    expected: set[str],
-    catalogue: Catalogue,
-    period: ReportPeriod,
+    title: str, codes: Iterable[str], plan_word: str, found: _Found, catalogue: Catalogue, period: ReportPeriod
 ) -> GroupDraft:
     group = GroupDraft(title)
     for code in codes:
         indicator = catalogue.indicators.get(code)
         if indicator is None:
             continue
-        figures = by_code.get(code, [])
+        figures = found.figures.get(code, [])
         for each in period.periods:
             stated = sorted((f for f in figures if f.period == each), key=lambda f: MEASURE_ORDER.index(f.measure))
             if stated:
                 group.statements.append(Statement(indicator, each, stated, plan_word))
-        if not figures and code in expected:
+        if not figures and code in found.expected:
             group.missing.append(indicator)
+        for measure, projection in found.projections.get(code, []):
+            group.projections.append(Projected(indicator, measure, period.year, projection, plan_word))
     return group
+
+
+def year_end_projections(
+    session: Session, period: ReportPeriod, scope: Scope = WHOLE
+) -> dict[str, list[tuple[str, Projection]]]:
+    """Where each target of the year will end, from the figures a report of `period` could see (the periods ending
+    by its last month), for a report before December: by indicator, the target's measure and its projection."""
+    if period.end.month == 12:
+        return {}
+    found: dict[str, list[tuple[str, Projection]]] = {}
+    for row in year_status(session, period.year, scope=scope, until=str(period.end)):
+        projection = row.projection
+        if row.indicator and projection and projection.basis is not ProjectionBasis.YEAR_FIGURE:
+            found.setdefault(row.indicator.code, []).append((row.target.measure, projection))
+    return found
 
 
 def _target_codes(session: Session, period: ReportPeriod) -> set[str]:

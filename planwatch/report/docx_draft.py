@@ -17,7 +17,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from planwatch.report.content import Draft, Figure, GroupDraft
-from planwatch.report.wording import statement_parts
+from planwatch.report.wording import projection_parts, statement_parts
 from planwatch.vocab.numbers import format_number
 
 AUTHOR, INITIALS = "PlanWatch", "PW"
@@ -38,6 +38,7 @@ _TEXT = {
         "tasks": "Nhiệm vụ, giải pháp trọng tâm thời gian tới",
         "tasks_blank": "[cán bộ soạn thảo bổ sung nhiệm vụ, giải pháp trọng tâm]",
         "source": "Nguồn: {document}{page}: “{quote}”",
+        "computed": "PlanWatch tính từ số liệu đã nhập: {note}",
         "page": ", trang {page}",
         "estimate": " (số ước tính)",
         "others": " Văn bản khác nêu: {values}.",
@@ -58,6 +59,7 @@ _TEXT = {
         "tasks": "Main tasks and measures for the coming period",
         "tasks_blank": "[to be completed by the drafter]",
         "source": "Source: {document}{page}: “{quote}”",
+        "computed": "Computed by PlanWatch from the stored figures: {note}",
         "page": ", page {page}",
         "estimate": " (estimate)",
         "others": " Other documents state: {values}.",
@@ -137,11 +139,15 @@ def _centered(paragraph: Paragraph, line: str, bold: bool = False, italic: bool 
 
 def _group_paragraph(document: WordDocument, group: GroupDraft, text: dict[str, str], lang: str) -> None:
     paragraph = document.add_paragraph()
-    for statement in group.statements:
-        for part in statement_parts(statement, lang):
+    sentences = [statement_parts(statement, lang) for statement in group.statements]
+    sentences += [projection_parts(projected, lang) for projected in group.projections]
+    for parts in sentences:
+        for part in parts:
             run = paragraph.add_run(part.text)
             if part.figure is not None:
                 document.add_comment(run, _source_text(part.figure, text, lang), AUTHOR, INITIALS)
+            elif part.note is not None:
+                document.add_comment(run, text["computed"].format(note=part.note), AUTHOR, INITIALS)
         paragraph.add_run(" ")
     for indicator in group.missing:
         _placeholder(paragraph, text["missing"].format(name=indicator.name))

@@ -62,7 +62,7 @@ def read_back(docx: bytes, name: str = "du-thao.docx") -> list[Key]:
 
 
 def round_trip(draft: Draft, docx: bytes) -> RoundTrip:
-    stated = {figure_key(f) for f in draft.figures}
+    stated = {figure_key(f) for f in draft.figures} | {key for p in draft.projections for key in p.stated()}
     read = read_back(docx)
     wrong = [k for k in read if k not in stated]
     lost = stated - set(read)

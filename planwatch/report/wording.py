@@ -12,7 +12,8 @@ from typing import Any
 
 import yaml
 
-from planwatch.report.content import Figure, Statement
+from planwatch.monitor.projection import ProjectionBasis
+from planwatch.report.content import Figure, Projected, Statement
 from planwatch.vocab.catalogue import Indicator
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import format_number
@@ -23,6 +24,7 @@ from planwatch.vocab.periods import period_words
 class Part:
     text: str
     figure: Figure | None = None
+    note: str | None = None  # how PlanWatch computed the words (a projection's basis), for a Word comment
 
 
 # A growth indicator is named by what grows: "Tăng trưởng khu vực dịch vụ" → "Khu vực dịch vụ ... tăng 6,42%".
@@ -84,3 +86,56 @@ def _months(figure: Figure) -> int:
     if start is None or end is None:
         return 0
     return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def projection_parts(projected: Projected, lang: str = "vi") -> list[Part]:
+    """The year-end estimate of an indicator, then what the rest of the year must reach, each with how it was
+    computed as its note (data/wording.yaml, `projection`)."""
+    wording = _wording()[lang]
+    templates, words = wording["projection"], wording["words"]
+    projection = projected.projection
+    name = projected.indicator.name
+    said = {
+        "year": projected.year,
+        "subject": name[:1].lower() + name[1:] if name[1:2].islower() else name,
+        "value": number(projected.value, lang),
+        "amount": number(abs(projected.value), lang),
+        "rise": words["up" if projected.value >= 0 else "down"],
+        "unit": _unit(projection.unit),
+        "pct": number(projected.percent or 0, lang),
+        "basis": words.get(projected.plan_word, projected.plan_word),
+        "how": templates["how"][projection.basis.value],
+        "verb": templates["verbs"]["down" if projected.indicator.lower_is_better else "up"],
+        "period": period_words(projected.rest_period, lang),
+    }
+    shape, rest_shape = _shapes(projected)
+    note = projection.reason_in(lang)
+    parts = [Part(str(templates[shape]).format(**said), note=note)]
+    if projected.rest is not None:
+        change = projected.rest_change
+        rest_change = (
+            ""
+            if change is None
+            else str(templates["rest_change"]).format(rise=words["up" if change >= 0 else "down"],
+                                                      change=number(abs(change), lang))
+        )  # fmt: skip
+        rest = said | {"amount": number(abs(projected.rest), lang), "change": rest_change,
+                       "rise": words["up" if projected.rest >= 0 else "down"]}  # fmt: skip
+        parts += [Part(" "), Part(str(templates[rest_shape]).format(**rest), note=note)]
+    return parts
+
+
+_LEVELS = (ProjectionBasis.LEVEL_TREND, ProjectionBasis.LEVEL_HELD)
+
+
+def _shapes(projected: Projected) -> tuple[str, str]:
+    """The templates of the estimate and of the rest: a growth indicator's rate, a flow's change on last year, a
+    rate or level, or an amount against its plan."""
+    if projected.measure == Measure.YOY.value:
+        return ("growth", "rest_growth") if projected.indicator.kind == "growth" else ("change", "rest_change_growth")
+    if projected.percent is None or projected.projection.basis in (
+        ProjectionBasis.LEVEL_TREND,
+        ProjectionBasis.LEVEL_HELD,
+    ):
+        return "level", "rest_amount"
+    return "flow", "rest_amount"

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from planwatch.edits.tasks import TaskError
 from planwatch.export import fact_records, target_records, task_record
 from planwatch.monitor.checks import Finding
+from planwatch.monitor.projection import projection_fields
 from planwatch.monitor.review import documents_to_review
 from planwatch.monitor.series import Point, series
 from planwatch.monitor.stored import count_findings, stored_findings
@@ -107,6 +108,12 @@ class StatusOut(BaseModel):
     expected_pct: float | None
     status: str
     reason: str
+    projected: float | None = None  # where the year will likely end, in the target's unit (monitor/projection.py)
+    projected_basis: str | None = None  # seasonal, linear, year_figure, growth_to_date, level_trend, level_held
+    projected_pct: float | None = None
+    outlook: str | None = None  # met, close, missed
+    required_rest: dict[str, object] | None = None  # what the rest of the year must reach: kind, value, unit, text
+    projection_reason: str | None = None
 
 
 class TaskUpdateIn(BaseModel):
@@ -270,6 +277,7 @@ def status(request: Request, db: Db, view: ApiView) -> list[StatusOut]:
             expected_pct=r.expected_pct,
             status=r.status,
             reason=r.reason,
+            **projection_fields(r.projection),
         )
         for r in status_of_year(request.app.state.cache, db, view.year, view.scope)
     ]

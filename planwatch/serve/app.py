@@ -32,6 +32,7 @@ from planwatch.serve import (
     entry_pages,
     indicator_pages,
     jobs,
+    notice_pages,
     pages,
     review,
     task_pages,
@@ -110,6 +111,7 @@ def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None)
     app.include_router(agency_pages.router)
     app.include_router(entry_pages.router)
     app.include_router(review.router)
+    app.include_router(notice_pages.router)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:

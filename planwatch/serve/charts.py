@@ -25,17 +25,26 @@ class YearChart:
     points: list[ChartPoint]
     target: float | None = None
     pace: bool = False  # a flow: draw the expected pace from 0 in January to the target in December
+    projected: float | None = None  # where the year will likely end: dashed from the latest year to date to December
 
 
-def year_chart(chart: YearChart, width: int = 720, height: int = 280, target_label: str = "Kế hoạch") -> str:
+def year_chart(
+    chart: YearChart,
+    width: int = 720,
+    height: int = 280,
+    target_label: str = "Kế hoạch",
+    projected_label: str = "Dự kiến",
+) -> str:
     """One year on a January-December axis: figures from January joined by a line (never across years or period
     lengths), single months as bars (computed ones hollow), other periods as marks, the target as a dashed line
-    and, for flows, the expected pace towards it. The unit is written on the axis."""
+    and, for flows, the expected pace towards it, and the projected year end dashed from the latest year to date
+    to December. The unit is written on the axis."""
     points = chart.points
     if not points:
         return ""
     pad_left, pad_right, pad_top, pad_bottom = 70, 20, 24, 50
-    values = [p.value for p in points] + ([chart.target] if chart.target is not None else [])
+    extra = [v for v in (chart.target, chart.projected) if v is not None]
+    values = [p.value for p in points] + extra
     top = max(max(values), 0) * 1.1 or 1.0
     bottom = min(min(values), 0)
     step = (width - pad_left - pad_right) / 12
@@ -72,6 +81,15 @@ def year_chart(chart: YearChart, width: int = 720, height: int = 280, target_lab
     if len(cumulative) > 1:
         path = " ".join(f"{x(p.month):.1f},{y(p.value):.1f}" for p in cumulative)
         parts.append(f'<polyline points="{path}" class="line"/>')
+    if chart.projected is not None and cumulative and cumulative[-1].month < 12:
+        last, end = cumulative[-1], y(chart.projected)
+        said = f"{projected_label}: {format_number(round(chart.projected, 1))}"
+        parts.append(
+            f'<line x1="{x(last.month):.1f}" y1="{y(last.value):.1f}" x2="{x(12):.1f}" y2="{end:.1f}" '
+            f'class="projected"><title>{escape(said)}</title></line>'
+            f'<circle cx="{x(12):.1f}" cy="{end:.1f}" r="5" class="projected-end"/>'
+            f'<text x="{x(12) - 8:.1f}" y="{end + 18:.1f}" class="tick" text-anchor="end">{escape(said)}</text>'
+        )
     for p in (p for p in points if p.series != "monthly"):
         shape = "circle" if p.series == "cumulative" else 'circle class="other"'
         parts.append(

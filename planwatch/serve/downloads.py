@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from planwatch.monitor.projection import shown
 from planwatch.monitor.stored import stored_findings
 from planwatch.monitor.tasks import STATUSES, task_views
 from planwatch.query.facts import current_documents, find_facts
@@ -26,7 +27,7 @@ from planwatch.report.papers import draft_report, indicator_workbook, report_per
 from planwatch.report.sheets import Column, ColumnKind, Table, to_csv, to_xlsx
 from planwatch.serve.cache import status_of_year
 from planwatch.serve.common import ERRORS, Db
-from planwatch.serve.labels import VALUES_EN
+from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.serve.view import PageView
 from planwatch.store import models
 from planwatch.vocab.measures import measure_label
@@ -142,17 +143,23 @@ def _status_table(request: Request, db: Session, filters: Filters) -> Table:
     rows = status_of_year(request.app.state.cache, db, year, filters.scope)
     vi = filters.lang == "vi"
     heads = (("Lĩnh vực", "Chỉ tiêu", "Kế hoạch", "ĐVT", "Thực hiện", "Kỳ", "% KH", "% KH theo báo cáo",
-              "Tiến độ dự kiến (%)", "Trạng thái", "Lý do", "Nguồn") if vi else
+              "Tiến độ dự kiến (%)", "Dự kiến cả năm", "Dự kiến (% KH)", "Cơ sở dự kiến", "Trạng thái", "Lý do",
+              "Nguồn") if vi else
              ("Category", "Indicator", "Target", "Unit", "Actual", "Period", "% of target", "% of plan (report)",
-              "Expected pace (%)", "Status", "Reason", "Source"))  # fmt: skip
-    kinds = (TEXT, TEXT, NUMBER, TEXT, NUMBER, TEXT, NUMBER, NUMBER, NUMBER, STATUS, TEXT, TEXT)
-    widths = (14, 36, 11, 10, 11, 9, 9, 10, 10, 16, 50, 22)
+              "Expected pace (%)", "Projected year", "Projected (% of target)", "Projected by", "Status", "Reason",
+              "Source"))  # fmt: skip
+    kinds = (TEXT, TEXT, NUMBER, TEXT, NUMBER, TEXT, NUMBER, NUMBER, NUMBER, NUMBER, NUMBER, TEXT, STATUS, TEXT, TEXT)
+    widths = (14, 36, 11, 10, 11, 9, 9, 10, 10, 12, 10, 24, 16, 50, 22)
+    words = LABELS[filters.lang]
     table = Table(f"{'Chỉ tiêu' if vi else 'Targets'} {year}", _columns(heads, kinds, widths))
     for r in rows:
         actual = r.actual
         table.rows.append([
             r.category, r.name, r.target.value, r.target.unit, actual.value if actual else None,
             actual.period_end if actual else None, r.percent_of_target, r.reported_plan_pct, r.expected_pct,
+            shown(r.projection.value) if r.projection else None,
+            r.projection.percent_of_target if r.projection else None,
+            words[f"basis_{r.projection.basis.value}"] if r.projection else None,
             r.status if vi else VALUES_EN.get(r.status, r.status), r.reason_in(filters.lang),
             actual.doc_key if actual else r.doc_key,
         ])  # fmt: skip

@@ -30,6 +30,7 @@ from planwatch.query.facts import find_facts
 from planwatch.serve.auth import (
     actor,
 )
+from planwatch.serve.cache import status_of_year
 from planwatch.serve.charts import ChartPoint, YearChart, year_chart
 from planwatch.serve.common import Db
 from planwatch.serve.labels import LABELS
@@ -40,7 +41,7 @@ from planwatch.serve.rendering import (
 )
 from planwatch.serve.view import PageView
 from planwatch.store import models
-from planwatch.store.scope import WHOLE
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.text.fold import matches
 from planwatch.vocab.catalogue import CATEGORIES, Indicator, default_catalogue
 from planwatch.vocab.measures import Measure
@@ -137,7 +138,8 @@ def indicator(request: Request, db: Db, view: PageView, code: str) -> HTMLRespon
     unit = points[-1].unit if points else info.unit
     years = sorted({int(p.period_end[:4]) for p in points}, reverse=True)[:CHART_YEARS]
     targets = cache.get(db, "targets", (code, scope), lambda: year_targets(db, None, scope, code))  # a new one at once
-    charts = [_year_chart(info, year, unit, points, lang, targets) for year in years]
+    projected = {year: _projected(request, db, code, year, scope, unit) for year in years}
+    charts = [_year_chart(info, year, unit, points, lang, targets, projected[year]) for year in years]
     yoy = partial(series, db, code, Measure.YOY, scope=scope)
     changes = cache.get(db, "series-yoy", (code, scope), yoy, scope)
     compared = compare_years(points, changes, years[0]) if years else []
@@ -203,6 +205,7 @@ def _year_chart(
     points: list[Point],
     lang: str,
     targets: list[tuple[models.Target, str]],
+    projected: float | None = None,
 ) -> Markup:
     """One year of the indicator in one unit: never a line across years or period lengths."""
     own = (t for t, _ in targets if t.year == year and t.measure == "value")
@@ -222,8 +225,20 @@ def _year_chart(
         if p.period_end.startswith(str(year)) and same_kind(p.unit, unit)
     ]
     in_unit = goal * _unit_factor(target.unit) / _unit_factor(unit) if goal is not None and target else None
-    chart = YearChart(year, unit, chart_points, in_unit, pace=info.kind == "flow")
-    return Markup(year_chart(chart, target_label=LABELS[lang]["target"]))
+    chart = YearChart(year, unit, chart_points, in_unit, pace=info.kind == "flow", projected=projected)
+    return Markup(
+        year_chart(chart, target_label=LABELS[lang]["target"], projected_label=LABELS[lang]["projected_line"])
+    )
+
+
+def _projected(request: Request, db: Session, code: str, year: int, scope: Scope, unit: str) -> float | None:
+    """Where the indicator's value target of `year` will likely end, in the chart's unit (the dashboard's status,
+    kept in the server's cache)."""
+    rows = status_of_year(request.app.state.cache, db, year, scope)
+    found = next((r.projection for r in rows if r.target.indicator_code == code and r.target.measure == "value"), None)
+    if found is None or found.months == 12 or not same_kind(found.unit, unit):
+        return None
+    return found.value * _unit_factor(found.unit) / _unit_factor(unit)
 
 
 def _unit_factor(unit: str) -> float:

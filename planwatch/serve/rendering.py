@@ -19,6 +19,9 @@ from sqlalchemy.orm import Session
 from planwatch.access.locks import LockError
 from planwatch.access.roles import PROVINCE_WRITERS, Role
 from planwatch.edits.plans import PlanEditError
+from planwatch.edits.reminders import PreferenceError
+from planwatch.monitor.projection import shown
+from planwatch.remind.deliver import unread_of
 from planwatch.serve.auth import OPEN_MODE, actor, writer
 from planwatch.serve.downloads import download_links
 from planwatch.serve.labels import LABELS, VALUES_EN
@@ -70,6 +73,7 @@ templates.env.filters["number"] = document_number
 templates.env.filters["period"] = _period
 templates.env.filters["span"] = _span
 templates.env.filters["num"] = lambda v: "" if v is None else format_number(round(v, 2) if isinstance(v, float) else v)
+templates.env.filters["shown"] = shown  # a computed figure as PlanWatch says it (monitor/projection.py)
 
 
 def page_lang(request: Request) -> str:
@@ -89,8 +93,16 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
     else:
         with open_session(request) as db:
             who = actor(request, db)
-    shared = {"t": LABELS[lang], "lang": lang, "tr": lambda text: values.get(text, text), "downloads": downloads}
+    shared = {
+        "t": LABELS[lang],
+        "lang": lang,
+        "tr": lambda text: values.get(text, text),
+        "downloads": downloads,
+    }
     shared |= {"who": who, "csrf": who.csrf_token if who else "", "accounts": who is not OPEN_MODE}
+    if who is not None and who is not OPEN_MODE:  # the header's count of unread reminders
+        with open_session(request) as db:
+            shared["notices"] = unread_of(db, who.username)
     other = "en" if lang == "vi" else "vi"
     shared["switch"] = "?" + urlencode({**request.query_params, "lang": other})  # the switch keeps the page's query
     if isinstance(context.get("view"), View):  # the province selector of a store of several
@@ -139,7 +151,7 @@ def planning_edit(
             who = writer(request, db, roles, csrf)
             message = change(db, who.username)
         request.app.state.worker.wake()
-    except (PlanEditError, LockError) as error:
+    except (PlanEditError, LockError, PreferenceError) as error:
         message = f"{LABELS[page_lang(request)]['not_saved']}: {error}"
     except HTTPException as error:
         return refused(request, error)

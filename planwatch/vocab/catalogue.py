@@ -31,6 +31,7 @@ class Indicator:
     aliases: tuple[str, ...] = field(default=())
     sum_of_parts: bool = False  # its children add up to it (xuất khẩu + nhập khẩu = tổng kim ngạch)
     window: str | None = None  # "quarter" / "year_to_date": the months a figure covers when the text names none
+    weights: str | None = None  # a growth rate: the level whose parts of the year weigh its months (GRDP_SIZE)
 
     @property
     def lower_is_better(self) -> bool:
@@ -107,6 +108,7 @@ def default_catalogue() -> Catalogue:
                 tuple(str(a) for a in e.get("aliases", [])),
                 bool(e.get("sum_of_parts", False)),
                 e.get("window"),
+                e.get("weights"),
             )
             for e in yaml.safe_load(data)
         ]

@@ -272,8 +272,9 @@ def parse_period(start: str | None, end: str | None) -> Period:
 
 
 def period_words(period: Period, lang: str = "vi") -> str:
-    """A period as the genre writes it: "tháng 5/2024", "5 tháng đầu năm 2024", "quý II/2024", "năm 2024", and
-    "đến tháng 6/2024" for a level with no start; English where asked ("first 5 months of 2024")."""
+    """A period as the genre writes it: "tháng 5/2024", "5 tháng đầu năm 2024", "quý II/2024", "năm 2024", "8 tháng
+    cuối năm 2024" (the rest of a year), and "đến tháng 6/2024" for a level with no start; English where asked
+    ("first 5 months of 2024")."""
     start, end = period.start, period.end
     if end is None:
         return ""
@@ -291,6 +292,9 @@ def period_words(period: Period, lang: str = "vi") -> str:
     if end.month - start.month == 2 and start.month % 3 == 1:
         quarter = end.month // 3
         return f"quý {_ROMAN[quarter - 1]}/{end.year}" if vi else f"Q{quarter} {end.year}"
+    if end.month == 12:
+        left = 13 - start.month
+        return f"{left} tháng cuối năm {end.year}" if vi else f"last {left} months of {end.year}"
     return (
         f"từ tháng {start.month} đến tháng {end.month}/{end.year}"
         if vi
