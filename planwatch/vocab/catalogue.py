@@ -91,6 +91,17 @@ class Catalogue:
                 best, code = score, candidate
         return code if best >= 0.5 else None
 
+    def suggestion(self, label: str) -> str | None:
+        """`closest`, offered to a person only when the label shares two telling words with the indicator's name
+        or holds all of them: one word alike ("Tổng chi" and "chỉ số", "thu hoạch" and "thu nội địa") is no
+        suggestion."""
+        code = self.closest(label)
+        words = set(fold(label).split()) - _COMMON
+        alike = any(
+            len(words & theirs) >= 2 or theirs <= words for candidate, theirs in self._word_sets if candidate == code
+        )
+        return code if alike else None
+
     def children(self, code: str) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.parent == code]
 
