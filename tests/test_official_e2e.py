@@ -80,3 +80,16 @@ def test_the_headline_indicator_answers_and_is_charted_against_its_target(page: 
     expect(first.locator(".target")).to_have_count(1)
     expect(first.locator("a.point")).to_have_count(1)
     _shot(page, "30-4-tang-truong-grdp")
+
+
+def test_the_findings_page_holds_one_revision_and_no_false_alarm(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/kiem-tra")
+    main = page.locator("main")
+    expect(main).to_contain_text("ước tính được điều chỉnh")
+    expect(main).not_to_contain_text("kế hoạch suy ra")
+    expect(main).not_to_contain_text("tổng các thành phần")
+    expect(main).to_contain_text("Báo cáo tháng 5/2024")
+    _shot(page, "30-5-kiem-tra")
+    page.goto(corpus_url + "/kiem-tra?lang=en")
+    expect(page.locator("section.finding .badge").first).to_have_text("low")
+    expect(page.locator("section.finding").first).to_contain_text("estimate revised")
