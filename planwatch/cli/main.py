@@ -196,7 +196,7 @@ def serve(
     import uvicorn
 
     from planwatch.serve.app import create_app
-    from planwatch.serve.supervise import NO_DELAY
+    from planwatch.serve.supervise import GRACE_SECONDS, NO_DELAY
 
     url = database_url(state.db)
     if workers > 1 and not url.startswith("postgresql"):
@@ -204,7 +204,10 @@ def serve(
     sessions()  # the store opened and migrated once, or a clear refusal, before any process starts
     console.print(say("serving").format(url=f"http://{host}:{port}"))
     if workers == 1:
-        uvicorn.run(create_app(url, page_cache_mb), host=host, port=port, log_level="warning", http=NO_DELAY)
+        app = create_app(url, page_cache_mb)
+        uvicorn.run(
+            app, host=host, port=port, log_level="warning", http=NO_DELAY, timeout_graceful_shutdown=GRACE_SECONDS
+        )
         return
     os.environ["PLANWATCH_DB"] = url  # each process builds its app from these
     if page_cache_mb is not None:

@@ -13,6 +13,7 @@ from functools import cache
 
 from planwatch.extract import grammar as g
 from planwatch.extract.measures import Around, cue, level_move, read_percent
+from planwatch.limits import check_time
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure, word_number
 from planwatch.vocab.periods import Month, Period, PeriodMention, ReportContext, find_periods
@@ -159,6 +160,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
     last_subject = ""
     habit = _Habit()
     for s_start, sentence in _pieces(text, _SENTENCE_END):
+        check_time()  # one paragraph may be a whole report
         chain = _Chain(carried=last_subject, period=period, period_stated=stated, habit=habit)
         habit.notice(sentence)
         if g.BREAKDOWN.match(sentence) and last_subject:

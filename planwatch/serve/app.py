@@ -50,6 +50,7 @@ MAX_UPLOAD = 50 * 1024 * 1024
 # with 40, 482 MB with 4, 433 MB with 2 at the same or a higher rate); kept answers read their store mark on
 # threads of their own (page_cache.MARK_THREADS)
 REQUEST_THREADS = 2
+READ_THREADS = 2  # uploads read at once: a file that takes its whole time limit holds one, not the queue
 
 
 def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None) -> FastAPI:
@@ -64,8 +65,10 @@ def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None)
         app.state.worker.start()
         app.state.ocr_worker.start()
         yield
-        app.state.worker.stop()
-        app.state.ocr_worker.stop()
+        for worker in (app.state.worker, app.state.ocr_worker):
+            worker.stop(wait=False)  # all at once: each ends at its next check
+        for worker in (app.state.worker, app.state.ocr_worker):
+            worker.stop()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -78,7 +81,7 @@ def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None)
     app.state.sessions = session_factory(db if isinstance(db, Engine) else open_engine(db))
     app.state.max_upload = MAX_UPLOAD
     app.state.cache = StoreCache()
-    app.state.worker = Worker(app.state.sessions)
+    app.state.worker = Worker(app.state.sessions, threads=READ_THREADS)
     app.state.ocr_worker = Worker(app.state.sessions, lane=OCR)  # scans, page by page: they hold no other upload
     if page_cache_mb is None:
         page_cache_mb = int(os.environ.get("PLANWATCH_PAGE_CACHE_MB", BUDGET_MB))
