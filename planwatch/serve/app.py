@@ -39,6 +39,7 @@ from planwatch.serve import (
 )
 from planwatch.serve.cache import StoreCache
 from planwatch.serve.guards import BodyLimit, NoNulBytes, SecurityHeaders
+from planwatch.serve.origin import SameOrigin
 from planwatch.serve.page_cache import BUDGET_MB, PageCache
 from planwatch.serve.rendering import not_found
 from planwatch.store.db import open_engine, session_factory
@@ -88,6 +89,7 @@ def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None)
     app.add_middleware(PageCache, budget=page_cache_mb * 1024 * 1024)  # innermost: replays pass the guards
     app.add_middleware(BodyLimit)
     app.add_middleware(NoNulBytes)
+    app.add_middleware(SameOrigin)
     app.add_middleware(SecurityHeaders)
     app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
