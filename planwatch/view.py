@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from planwatch.query.years import default_year
+from planwatch.query.years import default_day, default_year
 from planwatch.store.current import provinces_by_count
 from planwatch.store.scope import WHOLE, Scope
 from planwatch.text.fold import fold
@@ -45,20 +45,22 @@ def make_view(
     provinces: list[str] | None = None,
 ) -> View:
     """The view asked for. `province` in any spelling ("go sim" is "Gò Sim"), else the whole store; with
-    `one_province` (a page) a store of several provinces is always seen one province at a time: the one asked
-    when the store has it, else the one with the most documents. `year`, else the latest year with actual
-    figures; `as_of`, else today. `provinces`: the store's provinces by count, when the caller has them."""
+        `one_province` (a page) a store of several provinces is always seen one province at a time: the one asked
+        when the store has it, else the one with the most documents. `year`, else the latest year with actual
+        figures; `as_of`, else today for the current year and the last day of a past year's latest report
+    (query/years.py `default_day`). `provinces`: the store's provinces by count, when the caller has them."""
     known = provinces if provinces is not None else provinces_by_count(session)
     named = _named(known, province) if province and province.strip() else None
     if one_province:
         scope = Scope(named if named in known else known[0]) if len(known) > 1 else WHOLE
     else:
         scope = Scope(named) if named else WHOLE
+    year = year or default_year(session)
     return View(
         scope=scope,
-        year=year or default_year(session),
+        year=year,
         lang=lang if lang in LANGS else "vi",
-        as_of=as_of or date.today(),
+        as_of=as_of or default_day(session, year, scope),
         provinces=tuple(sorted(known)) if len(known) > 1 else (),
     )
 

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Row, ScalarSelect, Select, Text, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
+from planwatch.extract.agencies import default_registry
 from planwatch.store import models
 from planwatch.store.current import of_current_documents
 from planwatch.store.scope import WHOLE, Scope
@@ -192,6 +193,7 @@ class ScoreLine:
     in_progress: int
     overdue: int
     on_time_rate: float | None  # of the tasks finished or due, the share done on time; None while there are none
+    name: str = ""  # the agency in words: the registry's name, else the name as printed (never a made-up code)
 
 
 def scorecard(views: Sequence[TaskView], agency: str | None = None) -> list[ScoreLine]:
@@ -202,16 +204,28 @@ def scorecard(views: Sequence[TaskView], agency: str | None = None) -> list[Scor
 
 def _score(tasks: Iterable[tuple[Sequence[str], Sequence[str | None], str]], agency: str | None) -> list[ScoreLine]:
     counts: dict[str, Counter[str]] = {}
+    printed: dict[str, str] = {}
     for agencies, codes, status in tasks:
         keys = {
-            code or name
+            code or name: name
             for name, code in zip(agencies, codes, strict=False)
             if not agency or matches(agency, name) or matches(agency, code or "")
         }
-        for key in keys:  # "Giám đốc sở, thủ trưởng cơ quan thuộc UBND tỉnh" is one group, counted once
+        for key, name in keys.items():  # "Giám đốc sở, thủ trưởng cơ quan thuộc UBND tỉnh" is one group, counted once
             counts.setdefault(key, Counter())[status] += 1
+            printed.setdefault(key, name)
+    registry = default_registry()
     lines = [
-        ScoreLine(agency, sum(c.values()), c[DONE_ON_TIME], c[DONE_LATE], c[IN_PROGRESS], c[OVERDUE], _on_time(c))
+        ScoreLine(
+            agency,
+            sum(c.values()),
+            c[DONE_ON_TIME],
+            c[DONE_LATE],
+            c[IN_PROGRESS],
+            c[OVERDUE],
+            _on_time(c),
+            registry.agencies[agency].name if agency in registry.agencies else printed[agency],
+        )  # fmt: skip
         for agency, c in counts.items()
     ]
     return sorted(lines, key=lambda line: (-line.overdue, -line.assigned, line.agency))
