@@ -26,6 +26,7 @@ from planwatch.monitor.series import Point, compare_years, series
 from planwatch.monitor.stored import (
     unclassified_labels,
 )
+from planwatch.monitor.target_versions import target_history
 from planwatch.query.facts import find_facts
 from planwatch.serve.auth import (
     actor,
@@ -138,6 +139,7 @@ def indicator(request: Request, db: Db, view: PageView, code: str) -> HTMLRespon
     unit = points[-1].unit if points else info.unit
     years = sorted({int(p.period_end[:4]) for p in points}, reverse=True)[:CHART_YEARS]
     targets = cache.get(db, "targets", (code, scope), lambda: year_targets(db, None, scope, code))  # a new one at once
+    history = cache.get(db, "target-history", (code, scope), lambda: target_history(db, code, scope))
     projected = {year: _projected(request, db, code, year, scope, unit) for year in years}
     charts = [_year_chart(info, year, unit, points, lang, targets, projected[year]) for year in years]
     yoy = partial(series, db, code, Measure.YOY, scope=scope)
@@ -158,6 +160,7 @@ def indicator(request: Request, db: Db, view: PageView, code: str) -> HTMLRespon
         compared=compared,
         compared_year=years[0] if years else None,
         targets=targets,
+        history=history,
         can_edit=who is not None and who.role in PROVINCE_WRITERS,
         message=request.query_params.get("message", ""),
         target_measures=[Measure(m) for m in MEASURES],

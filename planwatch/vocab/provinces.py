@@ -30,7 +30,7 @@ def name_key(name: str) -> str:
     return re.sub(r"[\s\-–]+", "", folded)
 
 
-def _is_former(name: str) -> bool:
+def is_former(name: str) -> bool:
     return bool(_FORMER_MARK.search(fold(name).strip()))
 
 
@@ -48,13 +48,17 @@ class ProvinceUnit:
     def merged(self) -> bool:
         return len(self.predecessors) > 1
 
-    def predecessor_names(self) -> tuple[str, ...]:
-        """The predecessors as they are stored and shown: the one whose name the new unit took as "X (cũ)",
-        listed last."""
+    def predecessor_names(self, former: str = FORMER) -> tuple[str, ...]:
+        """The predecessors as they are stored and shown: the one whose name the new unit took as "X (cũ)" (or
+        as `former` words it), listed last."""
         if not self.merged:
             return self.predecessors
         others = tuple(p for p in self.predecessors if name_key(p) != name_key(self.name))
-        return others + (FORMER.format(name=self.name),)
+        return others + (former.format(name=self.name),)
+
+    def is_named_by(self, name: str) -> bool:
+        """`name` is this unit's own name of today, not an old unit's."""
+        return name_key(name) == name_key(self.name) and not is_former(name)
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ class Lineage:
     def unit_at(self, name: str | None, day: date | None) -> str | None:
         """The name of the unit a document of `name` dated `day` speaks for: "X (cũ)" when `day` is before the
         reorganisation and the new unit took the name X; the name unchanged otherwise (and without a day)."""
-        if not name or day is None or day >= self.effective or _is_former(name):
+        if not name or day is None or day >= self.effective or is_former(name):
             return name
         unit = self.today(name)
         if unit is None or not unit.merged or name_key(name) != name_key(unit.name):
@@ -82,8 +86,8 @@ class Lineage:
         """Of the `stored` province names, those a view of today's unit `asked` reads (itself and its
         predecessors); only `asked` when it names an old unit or one the lineage does not know."""
         unit = self.today(asked)
-        if unit is None or not unit.merged or name_key(asked) != name_key(unit.name) or _is_former(asked):
-            return tuple(s for s in stored if fold(s) == fold(asked)) or (asked,)
+        if unit is None or not unit.merged or name_key(asked) != name_key(unit.name) or is_former(asked):
+            return tuple(s for s in stored if fold(s) == fold(asked)) or (asked.strip(),)
         return tuple(s for s in stored if (found := self.today(s)) is not None and found.name == unit.name)
 
 
