@@ -295,3 +295,17 @@ def test_an_undated_report_is_of_the_year_after_its_comparison_and_its_plan_stay
     assert found.meta.reference.day is not None and found.meta.reference.day.year == 2017
     figures = {(f.fact.measure, f.fact.value, f.planned) for f in found.facts}
     assert {("yoy_change_pct", 9.4, False), ("yoy_change_pct", 8.5, True), ("value", 6120, False)} <= figures
+
+
+def test_a_headline_that_aims_at_the_next_quarter_is_not_the_window_the_item_reports() -> None:
+    item = (
+        "Gò Sim đặt mục tiêu tăng trưởng trên 9% trong quý II/2025\n\nCập nhật: tháng 4/2025\n\n"
+        "Chiều 9/4, UBND tỉnh Gò Sim họp báo công bố kết quả phát triển kinh tế - xã hội quý I/2025. Theo đó, tốc độ "
+        "tăng trưởng kinh tế (GRDP) ước đạt 8,6%, vượt 0,1% so với kịch bản đề ra (8,5%), cao hơn 1,1% so với cùng "
+        "kỳ năm 2024 (7,5%).\n"
+    )
+    found = _read(item)
+    assert found.meta.period.as_strings() == ("2025-01", "2025-03")
+    figures = {(*key, f.planned) for f in found.facts for key in [(f.fact.measure, f.fact.value)]}
+    assert figures == {("yoy_change_pct", 8.6, False), ("yoy_change_pct", 8.5, True), ("yoy_change_pct", 7.5, False)}
+    assert ("yoy_change_pct", 7.5, "2024-01", "2024-03") in _facts(found)

@@ -93,7 +93,7 @@ BREAKDOWN = re.compile(r"^\W*(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", re.
 
 # Segments before a figure that frame it rather than name it: a source, a cause, a breakdown's axis.
 ATTRIBUTION = re.compile(
-    r"^\W*(?:[^,;]{3,60}?\s(?:vừa|đã|mới)\s+(?:công\s+bố|cho\s+biết|thông\s+tin)$|theo(?!\s+giá)|nhờ|do\s+(?:tác\s+động|ảnh\s+hưởng)|xét\s+theo|phân\s+theo|chia\s+theo|"
+    r"^\W*(?:[^,;]{3,60}?\s(?:vừa|đã|mới)\s+(?:công\s+bố|cho\s+biết|thông\s+tin)$|[^,;]{3,80}?\scho\s+thấy$|theo(?!\s+giá)|nhờ|do\s+(?:tác\s+động|ảnh\s+hưởng)|xét\s+theo|phân\s+theo|chia\s+theo|"
     r"mặc\s+dù|tuy\s+nhiên|bên\s+cạnh\s+đó|nhìn\s+chung|như\s+vậy|(?:còn\s+)?so\s+với|"
     r"trong\s+(?:tổng\s+số\s+)?\d+\s)\b",
     re.IGNORECASE,
@@ -129,7 +129,8 @@ PLAN_FIGURE_BEFORE = re.compile(
     r"|\(\s*(?P<own>kế\s+hoạch|KH|mục\s+tiêu|kịch\s+bản)(?:\s+(?:cả\s+)?năm(?:\s+\d{4})?)?"
     r"\s+(?:tăng|giảm|là|đạt)(?:\s+(?:khoảng|trên|từ))?\s*$"
     # "cao hơn kịch bản xây dựng đầu năm (7,59%)": the figure alone in the parenthesis after the plan's name
-    r"|(?<![\wÀ-ỹ])(?<!vượt\s)(?<!với\s)(?<!so\s)(?<!bằng\s)(?<!đạt\s)"
+    # ... also after "so với": "tăng 0,4% so với kế hoạch đề ra (10,5%)"
+    r"|(?<![\wÀ-ỹ])(?<!vượt\s)(?<!bằng\s)(?<!đạt\s)"
     r"(?P<near>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?:\s+[^\s\d(),;:%]+){1,4}\s*\(\s*$",
     re.IGNORECASE,
 )
@@ -199,7 +200,8 @@ THRESHOLD_OF_COUNT = re.compile(
     re.IGNORECASE,
 )
 # A news agency's tag at the start of a lead: "(BĐL) -", "(TSVN) –"
-AGENCY_TAG = re.compile(r"^\s*\([A-ZĐ]{1,6}\)\s*[-–]\s*")
+# ... or without parentheses: "ĐTO - Tháng 8/2019, ...", "BHG - ..."
+AGENCY_TAG = re.compile(r"^\s*(?:\([A-ZĐ]{1,6}\)|[A-ZĐ]{2,6}(?=\s*[-–](?:\s|$)))\s*[-–]\s*")
 # What is left of the figure before, up to the "và"/"với" that opens this one: "chiếm 77% tổng mức và tăng 12,6%",
 # "11 dự án FDI với tổng vốn đăng ký 208,5 triệu USD"
 LEFTOVER = re.compile(r"^(?:.*\s)?(?P<joiner>và|với)(?:\s+|$)", re.IGNORECASE)
@@ -225,7 +227,7 @@ LABEL_HEAD = re.compile(
     r"^(?:\s*(?:trong\s+đó|đơn\s+cử|lên|xuống(?:\s+còn)?|qua(?=\s*,)|(?:ước\s+)?(?:đến\s+)?(?:hết|cuối)(?=\s|$)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
     r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
     r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với\s+(?:cuối|đầu)(?:\s+năm(?:\s+trước)?)?|so\s+với|so|với|"
-    r"nhưng|song|tuy\s+nhiên|như\s+vậy|phấn\s+đấu|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
+    r"nhưng|song|tuy\s+nhiên|như\s+vậy|phấn\s+đấu|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước(?:\s+tính)?|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
 )
 # Nouns after a number that never make it an indicator figure.

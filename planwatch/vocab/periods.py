@@ -99,7 +99,8 @@ _YEAR_SEP = r"(?:\s*[/.\-]\s*|\s+năm\s+)"
 _COMPARISON_BEFORE = re.compile(
     r"(?:(?:so\s+với|so|với|hơn|từ|sang|dưới|trên|đến|so\s+sánh|kỳ\s+gốc|gốc)\s*(?:cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+)?"
     r"|cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+|so\s+(?:với\s+)?(?:cuối|đầu)\s+"
-    r"|(?:hơn(?:\s+nhiều)?\s+)?mức\s+(?:tăng|giảm)\s+(?:của\s+)?)$",
+    r"|(?:hơn(?:\s+nhiều)?\s+)?mức\s+(?:tăng|giảm)\s+(?:của\s+)?"
+    r"|(?:%|so\s+với|so)\s*(?:dự\s+toán|kế\s+hoạch|KH)\s+)$",  # "bằng 52,3% dự toán năm 2021": the plan's year
     re.IGNORECASE,
 )
 

@@ -129,12 +129,13 @@ def _place_pattern(province: str) -> re.Pattern[str]:
 
 def clean_label(text: str) -> str:
     label = re.sub(r"\s+", " ", text).strip(" ,:;.-–(+•/")
+    label = cue("words", "verdict").sub("", label).strip(" ,")
     label = _LIST_NUMBER_LEFT.sub("", label)
     if g.ELSEWHERE.match(label):
         return label
     for _ in range(4):
         before = label
-        label = _past_clause(g.LABEL_HEAD.sub("", label)).strip(" ,:;.-–")
+        label = g.LABEL_HEAD.sub("", _past_clause(label)).strip(" ,:;.-–")
         label = g.LABEL_TAIL.sub("", label).strip(" ,:;.-–")
         label = re.sub(r"\s*\($", "", label)
         if label == before:
@@ -168,11 +169,17 @@ _FIGURE_IN_PARENS = re.compile(r"^\s*\(\s*[-+]?\s*\d[\d.,]*\s*%?\s*\)")
 
 def _past_clause(label: str) -> str:
     """What a label names after a clause of concession, cause or time that opens it ("dù khó khăn do dịch bệnh
-    song tốc độ tăng trưởng GRDP" → "tốc độ tăng trưởng GRDP"); nothing when the clause is all of it."""
+    song tốc độ tăng trưởng GRDP" → "tốc độ tăng trưởng GRDP", "Do mưa lớn, sản lượng lúa" → "sản lượng lúa"); the
+    subject of a clause of contrast that states its own figure ("Trong khi xuất khẩu" → "xuất khẩu"); else nothing."""
     if not cue("words", "clause_opens").match(label):
         return label
     closers = list(cue("words", "clause_closes").finditer(label))
-    return label[closers[-1].end() :] if closers else ""
+    if closers:
+        return label[closers[-1].end() :]
+    if "," in label:
+        return label[label.rfind(",") + 1 :]
+    own = cue("words", "clause_own_figure")
+    return own.sub("", label, count=1) if own.match(label) else ""
 
 
 _LIST_NUMBER_LEFT = re.compile(r"^\d{1,2}\s*[,)]\s*(?=\D)")  # what "(4) Tổng kim ngạch ..." leaves of "(4)"
