@@ -93,7 +93,7 @@ BREAKDOWN = re.compile(r"^\W*(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", re.
 
 # Segments before a figure that frame it rather than name it: a source, a cause, a breakdown's axis.
 ATTRIBUTION = re.compile(
-    r"^\W*(?:[^,;]{3,60}?\s(?:vừa|đã|mới)\s+(?:công\s+bố|cho\s+biết|thông\s+tin)$|[^,;]{3,80}?\scho\s+thấy$|theo(?!\s+giá)|nhờ|do\s+(?:tác\s+động|ảnh\s+hưởng)|xét\s+theo|phân\s+theo|chia\s+theo|"
+    r"^\W*(?:[^,;]{3,60}?\s(?:vừa|đã|mới)\s+(?:công\s+bố|cho\s+biết|thông\s+tin)$|[^,;]{3,80}?\scho\s+(?:thấy|biết|hay)$|(?:sáng|chiều|tối|trưa|ngày)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?$|theo(?!\s+giá)|nhờ|do\s+(?:tác\s+động|ảnh\s+hưởng)|xét\s+theo|phân\s+theo|chia\s+theo|"
     r"mặc\s+dù|tuy\s+nhiên|bên\s+cạnh\s+đó|nhìn\s+chung|như\s+vậy|(?:còn\s+)?so\s+với|"
     r"trong\s+(?:tổng\s+số\s+)?\d+\s)\b",
     re.IGNORECASE,
@@ -109,6 +109,8 @@ FRAMED = re.compile(
 # "Về thu hút đầu tư, cấp mới 14 dự án": a topic, replaced by the segment that names the figure
 TOPIC = re.compile(r"^\W*(?:về|trong\s+(?:các|số|những))\b", re.IGNORECASE)  # "Trong các ngành công nghiệp, ..."
 # The words that open a list: what follows names itself ("... các chỉ tiêu quan trọng như: tăng trưởng GRDP ...")
+# ... or opens the segment that names the first item: "Nhiều mặt hàng tăng, gồm thủy sản chế biến đạt ..."
+LIST_OPENS = re.compile(r"^\W*(?:gồm|bao\s+gồm|như|cụ\s+thể(?:\s+là)?)\s*:?\s+(?=\S)", re.IGNORECASE)
 LIST_LEAD_IN = re.compile(r"\b(?:như|gồm|bao\s+gồm|sau\s+đây|như\s+sau|cụ\s+thể)\s*:?\s*$", re.IGNORECASE)
 # A sentence that opens with its date: "Tại thời điểm 01/10/2021, ...", "Đến 30/11, ..."
 OPENS_WITH_DATE = re.compile(r"^\W*(?:tại\s+|vào\s+)?(?:thời\s+điểm|tính\s+đến|đến)\b", re.IGNORECASE)
@@ -131,7 +133,7 @@ PLAN_FIGURE_BEFORE = re.compile(
     # "cao hơn kịch bản xây dựng đầu năm (7,59%)": the figure alone in the parenthesis after the plan's name
     # ... also after "so với": "tăng 0,4% so với kế hoạch đề ra (10,5%)"
     r"|(?<![\wÀ-ỹ])(?<!vượt\s)(?<!bằng\s)(?<!đạt\s)"
-    r"(?P<near>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?:\s+[^\s\d(),;:%]+){1,4}\s*\(\s*$",
+    r"(?P<near>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?:\s+[^\s\d(),;:%]+){1,6}\s*\(\s*$",
     re.IGNORECASE,
 )
 SCENARIO = re.compile(r"kịch\s+bản", re.IGNORECASE)  # a scenario's figure: what was expected, never an actual
@@ -207,6 +209,12 @@ AGENCY_TAG = re.compile(r"^\s*(?:\([A-ZĐ]{1,6}\)|[A-ZĐ]{2,6}(?=\s*[-–](?:\s|
 LEFTOVER = re.compile(r"^(?:.*\s)?(?P<joiner>và|với)(?:\s+|$)", re.IGNORECASE)
 # A figure of somewhere else quoted for comparison: "(cả nước +8,02%)", "bình quân chung cả nước (47,3%)"
 ELSEWHERE = re.compile(r"^(?:bình\s+quân\s+(?:chung\s+)?(?:của\s+)?)?(?:cả\s+nước|toàn\s+quốc)$", re.IGNORECASE)
+# ... named after the comparison: "cao hơn mức bình quân chung của cả nước (14,3%)", "thấp hơn cả nước (3,3%)"
+ELSEWHERE_COMPARED = re.compile(
+    r"^(?:(?:cao|thấp)\s+hơn|so\s+với|bằng)(?:\s+(?:mức|tốc\s+độ)(?:\s+(?:tăng|giảm))?)?\s+"
+    r"(?P<named>(?:bình\s+quân\s+(?:chung\s+)?(?:của\s+)?)?(?:cả\s+nước|toàn\s+quốc))$",
+    re.IGNORECASE,
+)
 
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
@@ -223,6 +231,8 @@ LABEL_TAIL = re.compile(
     r"không\s+đáng\s+kể)\s*$",
     re.IGNORECASE,
 )
+# Who said the figure, before it: "Ông A, Chủ tịch UBND thành phố, cho biết thành phố hiện có 49 chi nhánh ngân hàng"
+SAID_BY = re.compile(r"^[^;]{3,120}?\s(?:cho\s+(?:biết|hay)|vừa\s+công\s+bố)(?:\s*,?\s+(?=\S)|\s*$)", re.IGNORECASE)
 LABEL_HEAD = re.compile(
     r"^(?:\s*(?:trong\s+đó|đơn\s+cử|lên|xuống(?:\s+còn)?|qua(?=\s*,)|(?:ước\s+)?(?:đến\s+)?(?:hết|cuối)(?=\s|$)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
     r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"

@@ -100,7 +100,8 @@ _COMPARISON_BEFORE = re.compile(
     r"(?:(?:so\s+với|so|với|hơn|từ|sang|dưới|trên|đến|so\s+sánh|kỳ\s+gốc|gốc)\s*(?:cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+)?"
     r"|cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+|so\s+(?:với\s+)?(?:cuối|đầu)\s+"
     r"|(?:hơn(?:\s+nhiều)?\s+)?mức\s+(?:tăng|giảm)\s+(?:của\s+)?"
-    r"|(?:%|so\s+với|so)\s*(?:dự\s+toán|kế\s+hoạch|KH)\s+)$",  # "bằng 52,3% dự toán năm 2021": the plan's year
+    # "bằng 52,3% dự toán năm 2021", "so với kế hoạch đề ra đầu năm 2022": the plan's year
+    r"|(?:%|so\s+với|so)\s*(?:dự\s+toán|kế\s+hoạch|KH)(?:\s+(?:đề\s+ra|được\s+giao|giao|HĐND|UBND|tỉnh|cả|đầu))*\s+)$",
     re.IGNORECASE,
 )
 
@@ -248,7 +249,7 @@ def find_periods(text: str, year: int, month: int) -> list[PeriodMention]:
                 continue
             if period is None or not _sane(period):
                 continue
-            comparison = bool(_COMPARISON_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
+            comparison = bool(_COMPARISON_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
             taken.append(PeriodMention(m.start(), m.end(), period, comparison, bool(m.groupdict().get("this"))))
     return sorted(taken, key=lambda t: t.start)
 

@@ -102,6 +102,8 @@ def add_to_label(pending: str, segment: str) -> str:
         return pending  # "Tính chung 7 tháng của năm nay, ...": nothing but a period and "của"
     if pending and (g.TOPIC.match(pending) or g.LIST_LEAD_IN.search(pending)):
         return segment  # "Về thu hút đầu tư, ...", "... thông qua nhiều chỉ tiêu quan trọng như: ...": no name
+    if pending and (opens := g.LIST_OPENS.match(segment)):
+        return segment[opens.end() :]  # "Nhiều mặt hàng tăng, gồm thủy sản ...": the first item
     return f"{pending}, {segment}" if pending else segment
 
 
@@ -133,6 +135,9 @@ def clean_label(text: str) -> str:
     label = _LIST_NUMBER_LEFT.sub("", label)
     if g.ELSEWHERE.match(label):
         return label
+    label = g.SAID_BY.sub("", label)
+    if compared := g.ELSEWHERE_COMPARED.match(label):
+        return compared.group("named")  # "cao hơn mức bình quân chung của cả nước (14,3%)": somewhere else's
     for _ in range(4):
         before = label
         label = g.LABEL_HEAD.sub("", _past_clause(label)).strip(" ,:;.-–")

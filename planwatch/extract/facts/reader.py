@@ -177,6 +177,8 @@ def _read_clause(clause: str, context: ReportContext, chain: Chain, offset: int)
                 chain.framing = chain.framing or framed(stripped)
             elif in_paren:  # "(tuyến tỉnh: 58.976; ...)": the label of the part that follows
                 part_label = stripped
+            elif g.ELSEWHERE.match(elsewhere := clean_label(stripped)):  # "cao hơn mức bình quân cả nước (14,3%)"
+                part_label = elsewhere
             elif (joined := g.LEFTOVER.match(stripped)) and joined.group("joiner").lower() == "với":
                 part_label = f"{clean_label(stripped[joined.end() :])} {chain.subject}"  # "..., với số tiền là: X"
             elif listed_name(stripped, clause[seg_start + len(segment) :]):  # "nông, lâm nghiệp, thủy sản tăng 1,93%"
@@ -310,6 +312,8 @@ def _read_number(
     plan_word = g.PLAN_FIGURE_BEFORE.search(clause[:number_pos])  # "(kế hoạch 8%)": the plan's, not the actual
     planned = plan_word is not None
     measure, value_out, unit, rank_of, end = figure_measure(m, left, measured, sign, chain, period, label_left, planned)
+    if measure == Measure.VALUE and unit == "%" and g.ELSEWHERE.match(label_left) and not left.strip():
+        measure = chain.last_measure or measure  # "tăng 3,1%, thấp hơn bình quân cả nước (3,3%)": the same measure
     if ranged:
         end += ranged.end()
     if measure is None:
@@ -350,6 +354,7 @@ def _read_number(
         label = plan_label(own_label, chain.subject, _plan_word(plan_word))  # no parent: the plan's own
     if g.ELSEWHERE.search(label_left):
         tags.append("elsewhere")
+    chain.last_measure = measure
     if chain.moved:  # "Tỷ lệ hộ nghèo giảm 1,4%": the size of the drop, "Mức giảm tỷ lệ hộ nghèo"
         label, chain.moved = f"{chain.moved} {label[:1].lower()}{label[1:]}", ""
         tags.append("move")
