@@ -185,6 +185,11 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
             rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}(?!\d)(?!\s*/\s*\d)",
             lambda m: Period(None, Month(year, int(m[1]))),
         ),
+        # ... written with a dot after "ngày": "Tính đến ngày 15.6, ..."
+        (
+            rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{{1,2}}\.{_NUM}(?![\d.,])",
+            lambda m: Period(None, Month(year, int(m[1]))),
+        ),
         (
             r"(?:tính\s+)?(?:đến|tới)\s+nay|hiện\s+nay|(?<!thực\s)(?<=\s)hiện(?=\s+(?:có|toàn\s+tỉnh|tỉnh))",
             lambda m: Period(None, Month(year, month)),

@@ -53,7 +53,9 @@ def plan_label(label: str, subject: str, word: str) -> str:
     if named and g.PLAN_WORDS.match(label):
         return label  # "Kế hoạch vốn đầu tư công ..." names itself
     named = named or subject
-    word = "Kế hoạch" if word.upper() == "KH" else f"{word[:1].upper()}{word[1:].lower()}"
+    # "KH", "nghị quyết đề ra (23.600 tỷ đồng)": the plan a resolution sets
+    plan = word.upper() == "KH" or word.lower().startswith("nghị")
+    word = "Kế hoạch" if plan else f"{word[:1].upper()}{word[1:].lower()}"
     return f"{word} {_in_sentence(named)}"
 
 
@@ -98,6 +100,8 @@ def add_to_label(pending: str, segment: str) -> str:
     """The number-less segments before a clause's first figure, less those that only say where the figure
     comes from or frame it ("Theo Sở Kế hoạch và Đầu tư", "Xét theo ngành hoạt động", "Về thu hút đầu tư")."""
     segment = g.AGENCY_TAG.sub("", segment).strip()
+    if g.DISCOURSE.fullmatch(segment):
+        return ""  # "..., đặc biệt, ngành công nghiệp tăng 14,8%": what follows names itself
     if not clean_label(segment) or g.ATTRIBUTION.match(segment) or g.NO_FIGURE_STATED.search(segment):
         return pending  # "Tính chung 7 tháng của năm nay, ...": nothing but a period and "của"
     if pending and (g.TOPIC.match(pending) or g.LIST_LEAD_IN.search(pending)):
