@@ -102,7 +102,8 @@ def add_to_label(pending: str, segment: str) -> str:
     segment = g.AGENCY_TAG.sub("", segment).strip()
     if g.DISCOURSE.fullmatch(segment):
         return ""  # "..., đặc biệt, ngành công nghiệp tăng 14,8%": what follows names itself
-    if not clean_label(segment) or g.ATTRIBUTION.match(segment) or g.NO_FIGURE_STATED.search(segment):
+    nothing = not clean_label(segment) and not cue("words", "clause_opens").match(segment)  # a clause: the whole says
+    if nothing or g.ATTRIBUTION.match(segment) or g.NO_FIGURE_STATED.search(segment):
         return pending  # "Tính chung 7 tháng của năm nay, ...": nothing but a period and "của"
     if pending and (g.TOPIC.match(pending) or g.LIST_LEAD_IN.search(pending)):
         return segment  # "Về thu hút đầu tư, ...", "... thông qua nhiều chỉ tiêu quan trọng như: ...": no name
