@@ -270,7 +270,7 @@ def test_a_document_without_any_year_says_why_its_year_is_in_doubt() -> None:
     assert _read("Sáu tháng đầu năm 2021, sản lượng cá tra đạt 41,2 nghìn tấn.\n").meta.doubt is None
 
 
-def test_in_a_months_report_budget_and_grdp_without_their_period_cover_the_months_to_date() -> None:
+def test_in_a_months_report_budget_and_grdp_cover_the_months_to_date() -> None:
     text = (
         "ỦY BAN NHÂN DÂN TỈNH HẠ VÂN\nSố: 140/BC-UBND\nHạ Vân, ngày 24 tháng 6 năm 2024\n\nBÁO CÁO\n"
         "Tình hình kinh tế - xã hội tháng 6 năm 2024\n\n"
@@ -278,8 +278,12 @@ def test_in_a_months_report_budget_and_grdp_without_their_period_cover_the_month
         "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 5.320 tỷ đồng, bằng 52,1% dự toán.\n"
         "Tăng trưởng GRDP ước đạt 6,9%, trong đó khu vực dịch vụ tăng 7,3%.\n"
         "Doanh thu dịch vụ ăn uống ước đạt 412 tỷ đồng.\n"
+        "Chỉ số giá tiêu dùng tháng 6 tăng 0,2% so với tháng trước. Tốc độ tăng trưởng GRDP ước đạt 7,4%.\n"
+        "Trong tháng 6, tổng sản phẩm trên địa bàn tỉnh ước tăng 7,1% so với cùng kỳ.\n"
     )
     facts = _facts(_read(text))
+    # a GRDP is never a month's, though a sentence before or its own names the month
+    assert {("yoy_change_pct", 7.4, "2024-01", "2024-06"), ("yoy_change_pct", 7.1, "2024-01", "2024-06")} <= facts
     assert ("prev_change_pct", 1.2, "2024-06", "2024-06") in facts
     assert {("value", 5320, "2024-01", "2024-06"), ("plan_pct", 52.1, "2024-01", "2024-06")} <= facts
     assert {("yoy_change_pct", 6.9, "2024-01", "2024-06"), ("yoy_change_pct", 7.3, "2024-01", "2024-06")} <= facts
