@@ -128,6 +128,8 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
 
     def y(m: re.Match[str], group: str = "y") -> int:
         value = m.groupdict().get(group)
+        if m.groupdict().get("last"):  # "quý I năm ngoái", "6 tháng đầu năm trước": the year before the report's
+            return year - 1
         return int(value) if value else year
 
     rules: list[tuple[str, object]] = [
@@ -138,7 +140,8 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         ),
         # "05 tháng đầu năm 2024", "lũy kế 5 tháng", "6 tháng năm 2023", "9 tháng"
         (
-            r"(?:lũy\s+kế\s+)?(?P<n>\d{1,2})\s*tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?(?![\s/]*\d)(?!\s+trở)",
+            r"(?:lũy\s+kế\s+)?(?P<n>\d{1,2})\s*tháng(?:\s+(?:đầu\s+)?năm\s+(?P<last>ngoái|trước)"
+            r"|(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?)(?![\s/]*\d)(?!\s+trở)",
             lambda m: months_to_date(y(m), int(m["n"])) if 1 <= int(m["n"]) <= 12 else None,
         ),
         # "sáu tháng cuối năm", "Chín tháng qua", "mười một tháng năm 2024", "nửa đầu năm"
@@ -158,7 +161,7 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         (r"nửa\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: months_to_date(y(m), 6)),
         # "quý II/2024", "quý I năm 2024"
         (
-            rf"qu[ýí]\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:{_YEAR_SEP}(?P<y>\d{{4}}))?",
+            rf"qu[ýí]\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:{_YEAR_SEP}(?P<y>\d{{4}})|\s+năm\s+(?P<last>ngoái|trước))?",
             lambda m: Period(
                 Month(y(m), 3 * _QUARTERS[m["q"].lower()] - 2), Month(y(m), 3 * _QUARTERS[m["q"].lower()])
             ),
@@ -237,6 +240,7 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         # "năm 2023", "cả năm"
         (r"(?:cả\s+)?năm\s+(?P<y>\d{4})(?!\s*-)", lambda m: year_period(y(m))),
         (r"cả\s+năm", lambda m: year_period(year)),
+        (r"(?<![\wÀ-ỹ])năm\s+ngoái", lambda m: year_period(year - 1)),
     ]
     return [(re.compile(p, re.IGNORECASE), b) for p, b in rules]
 
