@@ -89,11 +89,11 @@ def copy_of(template: Path, folder: Path) -> Engine:
     return open_engine(f"sqlite:///{path}")
 
 
-def with_samples(engine: Engine, template: Path) -> Engine:
-    """`engine`'s store holding the samples: on SQLite a copy of the template (SQLite's backup API), on PostgreSQL
-    an ingest run."""
+def with_samples(engine: Engine, template: Path, paths: list[Path] | None = None) -> Engine:
+    """`engine`'s store holding the samples (or the files `paths` names, of which `template` is the store): on
+    SQLite a copy of the template (SQLite's backup API), on PostgreSQL an ingest run."""
     if engine.dialect.name != "sqlite":
-        list(ingest_files(session_factory(engine), document_paths([SAMPLES])))
+        list(ingest_files(session_factory(engine), paths or document_paths([SAMPLES])))
         return engine
     target = engine.raw_connection()
     try:

@@ -27,6 +27,7 @@ from planwatch.monitor.series import Point, compare_years, series
 from planwatch.monitor.stored import (
     unclassified_labels,
 )
+from planwatch.monitor.target_versions import target_history
 from planwatch.query.facts import find_facts
 from planwatch.serve.auth import (
     actor,
@@ -147,6 +148,7 @@ def indicator(request: Request, db: Db, view: PageView, code: str) -> HTMLRespon
     unit = charted[-1].unit if charted else info.unit
     years = sorted({int(p.period_end[:4]) for p in charted}, reverse=True)[:CHART_YEARS]
     targets = cache.get(db, "targets", (code, scope), lambda: year_targets(db, None, scope, code))  # a new one at once
+    history = cache.get(db, "target-history", (code, scope), lambda: target_history(db, code, scope))
     projected = {year: _projected(request, db, code, year, scope, unit, own) for year in years}
     names = names_of_documents(request, db, lang)
     charts = [_year_chart(info, year, unit, charted, lang, targets, projected[year], names, own) for year in years]
@@ -166,6 +168,7 @@ def indicator(request: Request, db: Db, view: PageView, code: str) -> HTMLRespon
         compared=compared,
         compared_year=years[0] if years else None,
         targets=targets,
+        history=history,
         can_edit=who is not None and who.role in PROVINCE_WRITERS,
         message=request.query_params.get("message", ""),
         target_measures=[Measure(m) for m in MEASURES],

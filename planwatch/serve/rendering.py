@@ -32,6 +32,7 @@ from planwatch.store.document_names import document_names
 from planwatch.view import View
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import parse_period, period_words
+from planwatch.vocab.provinces import lineage
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
@@ -87,6 +88,21 @@ templates.env.filters["entity_words"] = pass_context(
 )
 templates.env.filters["fields_words"] = pass_context(lambda context, fields: fields_words(fields, context["t"]))
 templates.env.globals["zip"] = zip
+
+
+@pass_context
+def _province_label(context: Context, name: str) -> str:
+    """A province of the selector: "Bắc Ninh (từ 1/7/2025) · gồm Bắc Giang, Bắc Ninh cũ" for one formed by the 2025
+    reorganisation, the name alone for any other."""
+    unit, words = lineage().today(name), context["t"]
+    if unit is None or not unit.merged or not unit.is_named_by(name):
+        return name
+    since = f"{unit.since.day}/{unit.since.month}/{unit.since.year}"
+    olds = ", ".join(unit.predecessor_names(words["former_province"]))
+    return str(words["province_merged"].format(name=unit.name, since=since, predecessors=olds))
+
+
+templates.env.globals["province_label"] = _province_label
 templates.env.filters["number"] = document_number
 templates.env.filters["period"] = _period
 templates.env.filters["span"] = _span

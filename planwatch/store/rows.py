@@ -198,7 +198,16 @@ def _task_row(task: Task, plain: PlainText, registry: Registry, implied: date | 
         "coordinating": task.coordinating,
         "deadline": task.deadline,
         "implied_deadline": None if task.deadline else implied,
-        "recurring": [{"every": d.every, "day": d.day, "text": d.describe()} for d in task.recurring],
+        "recurring": [
+            {
+                "every": d.every,
+                "day": d.day,
+                "text": d.describe(),
+                "first": d.first.isoformat() if d.first else None,
+                "occurrences": [day.isoformat() for day in d.occurrences(d.first)] if d.first else [],
+            }
+            for d in task.recurring
+        ],
         "subtasks": [
             {
                 "text": s.text,
