@@ -313,7 +313,7 @@ def _of_budget(session: Session, fact: Any) -> bool:
             models.Document.id == fact.document_id
         )
     )
-    return bool(after) and _BUDGET.match(fold(after).lstrip(" ,")) is not None
+    return _BUDGET.match(fold(str(after or "")).lstrip(" ,")) is not None
 
 
 def _stated_targets(session: Session, where: list[ColumnElement[bool]]) -> dict[tuple[str | None, int], Any]:
