@@ -118,3 +118,19 @@ def test_data_entry_shows_units_keeps_values_and_asks_about_a_thousandfold_figur
     row = page.locator("table.completeness tr", has_text="Sở Công Thương")
     expect(row.locator("details.figures")).to_contain_text("14.250 triệu USD")
     _shot(page, "30-6-duyet-thay-so-lieu")
+
+
+def test_print_holds_every_task_and_a_phone_chart_is_readable(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/nhiem-vu?as_of=30/06/2024")
+    expect(page.locator("table.tasks tbody tr:visible")).to_have_count(50)
+    page.emulate_media(media="print")
+    expect(page.locator("table.tasks tbody tr:visible")).to_have_count(67)
+    expect(page.locator("p.more")).to_be_hidden()
+    page.pdf(path=str(Path(__file__).resolve().parents[1] / "screenshots" / "30-7-nhiem-vu-in.pdf"))
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(corpus_url + "/chi-tieu/GRDP_GROWTH")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    tick = page.locator("svg.chart text").first.bounding_box()
+    assert tick is not None and tick["height"] >= 10  # an axis label a person can read
+    _shot(page, "30-7-dien-thoai-bieu-do")
