@@ -134,3 +134,14 @@ def test_print_holds_every_task_and_a_phone_chart_is_readable(page: Page, corpus
     tick = page.locator("svg.chart text").first.bounding_box()
     assert tick is not None and tick["height"] >= 10  # an axis label a person can read
     _shot(page, "30-7-dien-thoai-bieu-do")
+
+
+def test_the_catalogue_in_english(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/chi-tieu?lang=en")
+    table = page.locator("table.catalogue")
+    expect(table).to_contain_text("GRDP growth rate")
+    expect(table).to_contain_text("Public investment disbursed")
+    expect(table).to_contain_text("billion VND")
+    expect(table).not_to_contain_text("Tốc độ tăng trưởng GRDP")
+    expect(table).not_to_contain_text("tỷ đồng")
+    _shot(page, "30-7-danh-muc-en")
