@@ -39,6 +39,7 @@ from planwatch.store.known import agency_registry, user_indicator_aliases
 from planwatch.store.rows import Coder, DocumentRows, document_rows
 from planwatch.structure.metadata import DocumentMeta
 from planwatch.vocab.catalogue import default_catalogue
+from planwatch.vocab.provinces import lineage
 
 log = logging.getLogger(__name__)
 
@@ -334,7 +335,7 @@ def _store(sessions: sessionmaker[Session], prepared: _Prepared) -> IngestResult
             issuer=meta.issuer,
             issued=meta.issued,
             title=meta.title,
-            province=meta.province,
+            province=lineage().unit_at(meta.province, meta.issued or meta.reference.day),  # "Bắc Ninh (cũ)"
             reference_date=meta.reference.day,
             reference_source=meta.reference.found_by,
             period_start=start,

@@ -63,7 +63,9 @@ def test_a_task_note_of_5_mb_is_refused(client: TestClient) -> None:
 
 def test_an_account_of_an_agency_not_in_the_registry_is_refused(tmp_path: Path) -> None:
     db = ["--db", f"sqlite:///{tmp_path / 's.db'}"]
-    refused = CliRunner().invoke(cli, [*db, "user", "add", "so_a", "--role", "agency", "--agency", "NOPE"], input=PASSWORD)
+    refused = CliRunner().invoke(
+        cli, [*db, "user", "add", "so_a", "--role", "agency", "--agency", "NOPE"], input=PASSWORD
+    )
     assert refused.exit_code == 1 and "NOPE" in refused.output
     added = CliRunner().invoke(cli, [*db, "user", "add", "so_b", "--role", "agency", "--agency", "SCT"], input=PASSWORD)
     assert added.exit_code == 0

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from planwatch.cli import accounts as _accounts  # noqa: F401  (registers its commands)
 from planwatch.cli import jobs as _jobs  # noqa: F401  (registers its commands)
+from planwatch.cli import provinces as _provinces  # noqa: F401  (registers its commands)
 from planwatch.cli import remind as _remind  # noqa: F401  (registers its commands)
 from planwatch.cli import report as _report  # noqa: F401  (registers its commands)
 from planwatch.cli import targets as _targets  # noqa: F401  (registers its commands)

@@ -69,7 +69,8 @@ def _years(request: Request, db: Session) -> list[int]:
 def overview(request: Request, db: Db, view: PageView) -> HTMLResponse:
     year, scope, cache = view.year, view.scope, request.app.state.cache
     years = sorted({*_years(request, db), year}, reverse=True)
-    rows = status_of_year(cache, db, year, scope)
+    until = f"{view.as_of:%Y-%m}" if view.as_of.year <= year else None  # the figures known on the day
+    rows = status_of_year(cache, db, year, scope, until)
     overdue = cache.get(db, "overdue", (year, scope, view.as_of), lambda: _overdue_in(db, view))
     key = cache.get(
         db,
@@ -105,6 +106,7 @@ def overview(request: Request, db: Db, view: PageView) -> HTMLResponse:
         pending=pending,
         paper_kind=kind,
         paper_period=month,
+        day=view.as_of,
     )
 
 
