@@ -12,7 +12,14 @@ from datetime import date
 from planwatch.extract.agencies import Registry
 from planwatch.extract.facts import Fact, extract_facts
 from planwatch.extract.indicator_tables import read_table
-from planwatch.extract.modality import PLANNING_KINDS, Reading, counts_itself, figure_modality, reviews
+from planwatch.extract.modality import (
+    PLANNING_KINDS,
+    Reading,
+    counts_itself,
+    figure_modality,
+    reviews,
+    sentence_before,
+)
 from planwatch.extract.table_columns import Dating
 from planwatch.extract.targets import (
     TargetDraft,
@@ -300,7 +307,8 @@ def _modalities(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], rea
     for block in blocks:
         results, targets = in_results(block.trail) or reviews(block.text), in_target_section(block.trail)
         for fact in by_block.get(block.start, []):
-            before = block.text[: number_at(block, fact)]
+            check_time()
+            before = sentence_before(block.text, number_at(block, fact))
             found[id(fact)] = figure_modality(fact, before, reading, results=results, targets=targets)
     return found
 
@@ -308,7 +316,7 @@ def _modalities(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], rea
 def _set_here(block: OutlineBlock, fact: Fact, reading: Reading) -> bool:
     """A planned figure outside a target section that the document sets for its plan's months (not a past plan's
     quoted beside a result, nor what a session counts of itself)."""
-    before = block.text[: number_at(block, fact)]
+    before = sentence_before(block.text, number_at(block, fact))
     return reading.current(fact) and reading.sets_here(fact, before) and not counts_itself(fact)
 
 
