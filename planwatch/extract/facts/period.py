@@ -37,7 +37,7 @@ def period_for(
     """The period of the figure at `pos`: the last one named before it in its clause, else the chain's.
     The second item says the figure is about an earlier period quoted for comparison."""
     base = chain.period or Period(None, None)
-    after_figure = re.sub(r"^[\d.,]+", "", after_number)
+    after_figure = _FIGURE_AT_START.sub("", after_number)
     same = g.SAME_PERIOD_OF_YEAR.match(after_figure) or g.SAME_PERIOD_BEFORE_PAREN.search(before_number)
     if base.end and same:  # "mức tăng 7,2% của cùng kỳ năm 2016", "mức tăng cùng kỳ năm trước (6,4%)"
         return base.in_year(int(same.group("year")) if same.group("year") else base.end.year - 1), True
@@ -86,6 +86,7 @@ def period_for(
     return period, earlier
 
 
+_FIGURE_AT_START = re.compile(r"^[\d.,]+")
 _OPENS_PAREN = re.compile(r"\s*\(\s*")
 _TO_LEFT = re.compile(r"(?:^|\s)(?:lên|xuống)(?:\s+(?:còn|mức))?\s*$", re.IGNORECASE)
 _FIGURE_BEFORE = re.compile(r"\d\s*%?\s*$")
