@@ -112,11 +112,14 @@ def extract_document(
         )
         for found in result.facts
     ]
+    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period)
+    tasked = [(task.start, max(task.end, task.item_end)) for task in result.tasks]
+    tasked += [(group.start, group.end) for group in result.groups]
     year = meta.context().year
     for block in blocks:
         whole = in_target_section(block.trail)
         planned = [f for f in by_block.get(block.start, []) if modalities.get(id(f)) == Modality.PLANNED]
-        set_here = [f for f in planned if whole or _set_here(block, f, reading)]
+        set_here = [f for f in planned if whole or _set_here(block, f, reading, tasked)]
         for draft in extract_targets(block, set_here, year):
             result.targets.append(TargetFound(draft, " > ".join(h.label for h in block.trail), block.page))
     result.targets = _restated_in_body(result.targets, _lead_end(plain))
@@ -124,7 +127,6 @@ def extract_document(
     result.targets.extend(
         TargetFound(draft, "", plain.page_at(draft.start)) for draft in table_targets(in_tables, year)
     )
-    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period)
     return result
 
 
@@ -302,11 +304,12 @@ def _modalities(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], rea
     return found
 
 
-def _set_here(block: OutlineBlock, fact: Fact, reading: Reading) -> bool:
+def _set_here(block: OutlineBlock, fact: Fact, reading: Reading, tasked: list[tuple[int, int]]) -> bool:
     """A planned figure outside a target section that the document sets for its plan's months (not a past plan's
-    quoted beside a result, nor what a session counts of itself)."""
+    quoted beside a result, nor what a session counts of itself); in a task, only one a plan word sets."""
     before = block.text[: number_at(block, fact)]
-    return reading.current(fact) and reading.sets_here(fact, before) and not counts_itself(fact)
+    in_task = any(a <= fact.start < b for a, b in tasked)
+    return reading.current(fact) and reading.sets_here(fact, before, in_task) and not counts_itself(fact)
 
 
 def _stated(fact: Fact) -> Modality:

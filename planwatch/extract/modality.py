@@ -47,7 +47,7 @@ def cue(name: str) -> re.Pattern[str]:
 
 def counts_itself(fact: Fact) -> bool:
     """A count a session or an act gives of itself ("thông qua 31 nghị quyết"): never a target."""
-    return bool(cue("not_a_target").match(fact.unit) or cue("not_a_target").match(fact.indicator))
+    return bool(cue("not_a_target").match(fact.unit) or (not fact.unit and cue("not_a_target").match(fact.indicator)))
 
 
 def reviews(paragraph: str) -> bool:
@@ -126,10 +126,12 @@ class Reading:
         ("Năm 2023, tỷ lệ tốt nghiệp đạt 98,78%": a result beside the targets)."""
         return self.sets_targets and (self.act or not fact.period_stated)
 
-    def sets_here(self, fact: Fact, before: str) -> bool:
+    def sets_here(self, fact: Fact, before: str, in_task: bool) -> bool:
         """A planned figure this document sets: in a news item, any; in an act, one its sentence sets ("phấn đấu",
-        "chỉ tiêu") or one of a later period (the figures of an act's tasks are no targets: "nâng tổng số sản
-        phẩm OCOP lên 350")."""
+        "chỉ tiêu") or one of a later period; in a task, only one its sentence sets: the other figures of a task are
+        what is to be done ("nâng tổng số sản phẩm OCOP lên 350"), no targets."""
+        if in_task:
+            return clause_cue(before) == "planned"
         return not self.act or self.after_date(fact) or clause_cue(before) == "planned"
 
     def current(self, fact: Fact) -> bool:

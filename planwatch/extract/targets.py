@@ -13,13 +13,17 @@ import re
 from dataclasses import dataclass, replace
 
 from planwatch.extract.facts import Fact
+from planwatch.extract.modality import cue
 from planwatch.structure.sections import Heading, OutlineBlock
 from planwatch.text.fold import fold
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure
 
 # "Các chỉ tiêu chủ yếu", "Mục tiêu", "Cân đối ...", and an article that assigns them ("Giao chỉ tiêu kế hoạch ...")
-_TARGET_HEADING = re.compile(r"^(?:giao\s+)?(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|cân\s+đối", re.IGNORECASE)
+_TARGET_HEADING = re.compile(
+    r"^(?:giao\s+)?(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|cân\s+đối|^(?:bộ\s+)?chỉ\s+số\s+(?:đánh\s+giá|KPI)|\bKPI\b",
+    re.I,
+)
 _RESULTS_HEADING = re.compile(r"kết\s+quả|tình\s+hình\s+thực\s+hiện|đánh\s+giá", re.IGNORECASE)
 _STRIVE = re.compile(r"phấn\s+đấu", re.IGNORECASE)
 # A lead-in that lists targets to the end of its sentence: "Các mục tiêu, nhiệm vụ cụ thể gồm: ...; ..."
@@ -33,6 +37,14 @@ _CEILING = re.compile(
 )
 # a KPI's change left in its label by the colon before the figure: "Số vụ tai nạn giao thông: giảm ≥ 5%"
 _CHANGE_TAIL = re.compile(r"[\s,:]*\b(?P<move>tăng|giảm)[\s,:≥≤<>=]*$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"^\s*%?\s*(?:đến|tới)\s*$", re.IGNORECASE)
+_MOVE_HEAD = re.compile(r"^mức\s+(?:giảm|tăng)\s+", re.IGNORECASE)
+_COMPARATOR_TAIL = re.compile(
+    r"(?:\s+(?:không(?:\s+(?:quá|vượt\s+quá|thấp\s+hơn|dưới))?|tối\s+thiểu|tối\s+đa|ít\s+nhất|đạt|trên|dưới|khoảng))+$",
+    re.IGNORECASE,
+)
+# a group a rate's move is stated for after the whole: "Tỷ lệ hộ nghèo giảm 1,5%, riêng các huyện nghèo giảm 4%"
+_GROUP = re.compile(r"^(?:riêng\s+)?(?:các|những|khu\s+vực|vùng|đồng\s+bào)\b", re.IGNORECASE)
 _SYMBOL_TAIL = re.compile(r"[\s,:]*[≥≤<>=]+[\s,]*$")
 # after the figure: "đạt 10,5% trở lên", "giảm xuống 1,5% trở xuống"
 _FLOOR_AFTER = re.compile(r"\s*trở\s+lên", re.IGNORECASE)
@@ -101,7 +113,9 @@ def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int
         draft = _draft(block, fact, year if whole else _year_of(fact, year), number, rates, shares)
         if draft is None:
             continue
-        if drafts and _second_end_of_range(drafts[-1], draft):
+        if drafts and _MOVE_HEAD.match(drafts[-1].indicator) and draft.measure == Measure.YOY:
+            draft = _group_move(drafts[-1], draft) or draft
+        if drafts and (_second_end_of_range(drafts[-1], draft) or _to(block, drafts[-1], draft, fact)):
             drafts[-1] = replace(
                 drafts[-1], comparator="range", value=None, value_min=drafts[-1].value, value_max=draft.value
             )
@@ -160,16 +174,24 @@ def _draft(
     label = _LABEL_LEAD.sub("", fact.indicator).strip(" ,:")
     key = fold(label)
     measure, sign = fact.measure, 1
-    if measure == Measure.PLAN and key.startswith("ty le"):  # "Tỷ lệ giải ngân ... được giao: 100%": the rate's level
+    if measure == Measure.PLAN:  # "giải ngân vốn đầu tư công đạt 95%", "Tỷ lệ giải ngân ...: 100%": the rate's level
         measure = Measure.VALUE
-    if measure not in _KEPT_MEASURES or "prior" in fact.tags or ("move" in fact.tags and rates):
+        label = label if key.startswith("ty le") else f"Tỷ lệ {label[:1].lower()}{label[1:]}"
+    if measure not in _KEPT_MEASURES or "prior" in fact.tags or ("move" in fact.tags and _moved_rate(label) in rates):
         return None  # an earlier figure, or a rate's move in points after the rate itself ("đạt 78%, tăng 2%")
+    label = _COMPARATOR_TAIL.sub("", _SYMBOL_TAIL.sub("", label))
     moved = _CHANGE_TAIL.search(label) if measure == Measure.VALUE and fact.unit == "%" else None
     if moved and not key.startswith("ty le"):  # "Số vụ tai nạn giao thông: giảm ≥ 5%": a change, not a level
         measure, sign, label = Measure.YOY, -1 if fold(moved.group("move")) == "giam" else 1, label[: moved.start()]
-    label = _SYMBOL_TAIL.sub("", label)
+    label = _after_plan_word(label)
     key = fold(label)
-    if measure == Measure.VALUE and fact.unit == "%":
+    if "move" in fact.tags:  # how far a rate moves is a level in points, whatever list it stands in
+        measure = Measure.VALUE
+    if measure == Measure.VALUE and not fact.unit:
+        return None  # a bare number ("Lượt xem 1.284"): no target states a level without its unit
+    if measure == Measure.SHARE and key.startswith("ty le") and "co cau" not in fold(fact.parent or ""):
+        measure = Measure.VALUE  # a rate in a list that began with a structure ("... Tỷ lệ đô thị hóa 27,5%")
+    if measure == Measure.VALUE and fact.unit == "%" and "move" not in fact.tags:
         if "co cau" in key or "co cau" in fold(fact.parent or "") or shares.holds(fact, key):
             measure = Measure.SHARE
         else:
@@ -205,6 +227,27 @@ def _draft(
     )
 
 
+def _after_plan_word(label: str) -> str:
+    """The words after the last plan word of a label, where they name something ("Nghị quyết ... với mục tiêu tăng
+    trưởng GRDP" → "tăng trưởng GRDP")."""
+    words = list(cue("planned").finditer(label))
+    rest = label[words[-1].end() :].strip(" ,:") if words else ""
+    return rest if len(rest.split()) >= 2 else label
+
+
+def _group_move(whole: TargetDraft, draft: TargetDraft) -> TargetDraft | None:
+    """ "riêng các huyện nghèo giảm 4%" after a rate's move: the same rate's move for that group, in points."""
+    if not _GROUP.match(draft.indicator) or draft.value is None:
+        return None
+    group = re.sub(r"^riêng\s+", "", draft.indicator, flags=re.IGNORECASE)
+    return replace(draft, indicator=f"{whole.indicator} {group}", measure=Measure.VALUE, value=abs(draft.value))
+
+
+def _moved_rate(label: str) -> str:
+    """The rate a move is of: "Mức giảm tỷ lệ hộ nghèo" → "ty le ho ngheo"."""
+    return fold(_MOVE_HEAD.sub("", label))
+
+
 def number_at(block: OutlineBlock, fact: Fact) -> int:
     """Where the fact's own number is written in the block (not a year or list number before it)."""
     quote = block.text[fact.start - block.start : fact.end - block.start]
@@ -217,6 +260,16 @@ def _reads_as(text: str, value: float) -> bool:
         return abs(parse_figure(text) - value) < 1e-9
     except ValueError:
         return False
+
+
+def _to(block: OutlineBlock, previous: TargetDraft, draft: TargetDraft, fact: Fact) -> bool:
+    """ "từ 10% đến 10,5%", "tăng từ 0,45% đến 0,54%": the figure after "đến" closes the range the one before opens."""
+    between = block.text[previous.end - block.start : number_at(block, fact)]
+    return (
+        (previous.measure, previous.indicator, previous.comparator) == (draft.measure, draft.indicator, "=")
+        and draft.comparator == "="
+        and bool(_RANGE_TO.match(between))
+    )
 
 
 def _second_end_of_range(previous: TargetDraft, draft: TargetDraft) -> bool:
