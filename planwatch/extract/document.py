@@ -103,7 +103,7 @@ def extract_document(
     modalities = _modalities(blocks, by_block, reading)
     result.facts = [
         FactFound(
-            found.fact if found.period_stated else _in_its_window(found.fact, catalogue),
+            _in_its_window(found.fact, catalogue, found.period_stated),
             found.section,
             found.footnote,
             found.page,
@@ -112,7 +112,7 @@ def extract_document(
         )
         for found in result.facts
     ]
-    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period)
+    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period, meta.reference.day)
     tasked = [(task.start, max(task.end, task.item_end)) for task in result.tasks]
     tasked += [(group.start, group.end) for group in result.groups]
     year = meta.context().year
@@ -274,20 +274,23 @@ def _table_facts(plain: PlainText, meta: DocumentMeta) -> dict[int, list[Fact]]:
     return by_line
 
 
-def _in_its_window(fact: Fact, catalogue: Catalogue) -> Fact:
-    """A figure whose paragraph names no period, given a single month by its document, over the months its
-    indicator covers: GRDP a quarter at a time from January, budget, investment and trade from January
-    (catalogue `window`), and any share of the year's plan from January (a month's figure is no part of it)."""
+def _in_its_window(fact: Fact, catalogue: Catalogue, stated: bool) -> Fact:
+    """A figure given a single month over the months its indicator covers: GRDP a quarter at a time from January,
+    even where the text names the month ("Trong tháng 6, GRDP tăng 6,8%": it is never a month's); where its
+    paragraph names no period, budget, investment and trade from January (catalogue `window`), and any share of
+    the year's plan from January (a month's figure is no part of it)."""
     period = fact.period
     if period.start is None or period.start != period.end or period.end is None:
         return fact
     end = period.end
-    if fact.measure == Measure.PLAN:
-        return replace(fact, period=months_to_date(end.year, end.month))
     code = catalogue.code_for(fact.parent or fact.indicator)  # "trong đó dịch vụ tăng 7,8%": a part of the GRDP
     window = catalogue.indicators[code].window if code else None
-    if window == "quarter":
+    if window == "quarter" and "prior" not in fact.tags:
         return replace(fact, period=quarter_to_date(end.year, end.month))
+    if stated:
+        return fact
+    if fact.measure == Measure.PLAN:
+        return replace(fact, period=months_to_date(end.year, end.month))
     if window == "year_to_date":
         return replace(fact, period=months_to_date(end.year, end.month))
     return fact

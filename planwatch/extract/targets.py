@@ -10,7 +10,9 @@ and no target; "trên 103 nghìn tỷ" is a floor ("dưới", "không quá" a ce
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from planwatch.extract.facts import Fact
 from planwatch.extract.modality import cue
@@ -143,9 +145,15 @@ def _strives(block: OutlineBlock, pos: int) -> bool:
     """The sentence holding `pos` says "phấn đấu" before it ("Toàn tỉnh phấn đấu thêm 2 xã ...; trồng mới 2.000 ha
     rừng": both), or opens with a lead-in that lists targets."""
     local = pos - block.start
-    full = [m.start() for m in _FULL_STOP.finditer(block.text, 0, local + 1)]
-    before = block.text[full[-1] if full else 0 : local]
+    starts = _sentence_starts(block.text)
+    before = block.text[starts[bisect_right(starts, local) - 1] : local]
     return bool(_STRIVE.search(before) or _TARGETS_LEAD_IN.search(before))
+
+
+@lru_cache(maxsize=4)
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence of a block opens (0 first), found once a block: a figure's sentence is a bisection."""
+    return [m.start() for m in _FULL_STOP.finditer(text)]
 
 
 class _Structure:
