@@ -119,7 +119,9 @@ def extract_document(
     for block in blocks:
         whole = in_target_section(block.trail)
         planned = [f for f in by_block.get(block.start, []) if modalities.get(id(f)) == Modality.PLANNED]
-        set_here = [f for f in planned if whole or _set_here(block, f, reading, tasked)]
+        set_here = [
+            replace(f, period=reading.period_of(f)) for f in planned if whole or _set_here(block, f, reading, tasked)
+        ]
         for draft in extract_targets(block, set_here, year):
             result.targets.append(TargetFound(draft, " > ".join(h.label for h in block.trail), block.page))
     result.targets = _restated_in_body(result.targets, _lead_end(plain))
