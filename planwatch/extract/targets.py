@@ -39,6 +39,8 @@ _CEILING = re.compile(
 )
 # a KPI's change left in its label by the colon before the figure: "Số vụ tai nạn giao thông: giảm ≥ 5%"
 _CHANGE_TAIL = re.compile(r"[\s,:]*\b(?P<move>tăng|giảm)[\s,:≥≤<>=]*$", re.IGNORECASE)
+_OF_GRDP = re.compile(r"(?:\s*(?:đến|-|–)\s*[\d.,]+\s*%)?\s*(?:so\s+với\s+|của\s+)?(?:tổng\s+)?GRDP\b", re.I)
+_FROM = re.compile(r"\btừ\s*$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"^\s*%?\s*(?:đến|tới)\s*$", re.IGNORECASE)
 _MOVE_HEAD = re.compile(r"^mức\s+(?:giảm|tăng)\s+", re.IGNORECASE)
 _COMPARATOR_TAIL = re.compile(
@@ -80,6 +82,8 @@ class TargetDraft:
     parent: str | None
     start: int
     end: int
+    written: tuple[int, int] | None = None  # where the figure and its comparator are written: "từ 11% trở lên"
+    stretch: bool = False  # a stretch target beside the base one: "phấn đấu đạt 10% nếu ..."
 
 
 def in_target_section(trail: tuple[Heading, ...]) -> bool:
@@ -118,8 +122,10 @@ def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int
         if drafts and _MOVE_HEAD.match(drafts[-1].indicator) and draft.measure == Measure.YOY:
             draft = _group_move(drafts[-1], draft) or draft
         if drafts and (_second_end_of_range(drafts[-1], draft) or _to(block, drafts[-1], draft, fact)):
+            first = drafts[-1]
+            written = (first.written[0], draft.written[1]) if first.written and draft.written else first.written
             drafts[-1] = replace(
-                drafts[-1], comparator="range", value=None, value_min=drafts[-1].value, value_max=draft.value
+                first, comparator="range", value=None, value_min=first.value, value_max=draft.value, written=written
             )
             continue
         drafts.append(draft)
@@ -177,7 +183,7 @@ class _Structure:
 
 
 def _draft(
-    block: OutlineBlock, fact: Fact, year: int, number: str | None, rates: set[str], shares: _Structure
+    block: OutlineBlock, fact: Fact, year: int, item: str | None, rates: set[str], shares: _Structure
 ) -> TargetDraft | None:
     label = _LABEL_LEAD.sub("", fact.indicator).strip(" ,:")
     key = fold(label)
@@ -197,6 +203,8 @@ def _draft(
         measure = Measure.VALUE
     if measure == Measure.VALUE and not fact.unit:
         return None  # a bare number ("Lượt xem 1.284"): no target states a level without its unit
+    if measure == Measure.VALUE and fact.unit == "%" and _OF_GRDP.match(block.text[fact.end - block.start :]):
+        measure = Measure.SHARE  # "vốn đầu tư toàn xã hội từ 26% đến 27% GRDP": a share of the GRDP
     if measure == Measure.SHARE and key.startswith("ty le") and "co cau" not in fold(fact.parent or ""):
         measure = Measure.VALUE  # a rate in a list that began with a structure ("... Tỷ lệ đô thị hóa 27,5%")
     if measure == Measure.VALUE and fact.unit == "%" and "move" not in fact.tags:
@@ -209,14 +217,23 @@ def _draft(
         shares.note(block, fact)
     if measure == "yoy_change_pct" and key in rates:
         return None
-    before = block.text[max(0, fact.start - block.start) : number_at(block, fact)]
+    number = number_at(block, fact)
+    before = block.text[max(0, fact.start - block.start) : number]
     after = block.text[fact.end - block.start :]
-    if _FLOOR.search(before) or _FLOOR_AFTER.match(after):
+    floor, ceiling = _FLOOR.search(before), _CEILING.search(before)
+    floor_after, ceiling_after = _FLOOR_AFTER.match(after), _CEILING_AFTER.match(after)
+    if floor or floor_after:
         comparator = ">="
-    elif _CEILING.search(before) or _CEILING_AFTER.match(after):
+    elif ceiling or ceiling_after:
         comparator = "<="
     else:
         comparator = "="
+    said = floor or ceiling or _FROM.search(before)
+    said_after = floor_after or ceiling_after
+    written = (
+        block.start + (number - len(before) + said.start() if said else number),
+        fact.end + (said_after.end() if said_after else 0),
+    )
     if sign < 0:  # "giảm ít nhất 5%": a change of at most -5%
         comparator = {">=": "<=", "<=": ">="}.get(comparator, comparator)
     return TargetDraft(
@@ -228,10 +245,11 @@ def _draft(
         None,
         fact.unit,
         year,
-        number and f"({number})",
+        item and f"({item})",
         fact.parent,
         fact.start,
         fact.end,
+        written,
     )
 
 
