@@ -47,7 +47,8 @@ def cue(name: str) -> re.Pattern[str]:
 
 def counts_itself(fact: Fact) -> bool:
     """A count a session or an act gives of itself ("thông qua 31 nghị quyết"): never a target."""
-    return bool(cue("not_a_target").match(fact.unit) or (not fact.unit and cue("not_a_target").match(fact.indicator)))
+    unit, label = cue("not_a_target").match(fact.unit), cue("not_a_target").match(fact.indicator)
+    return bool(unit or (not fact.unit and label) or cue("not_a_target_label").search(fact.indicator))
 
 
 def reviews(paragraph: str) -> bool:

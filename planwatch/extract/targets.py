@@ -40,8 +40,14 @@ _CEILING = re.compile(
 # a KPI's change left in its label by the colon before the figure: "Số vụ tai nạn giao thông: giảm ≥ 5%"
 _CHANGE_TAIL = re.compile(r"[\s,:]*\b(?P<move>tăng|giảm)[\s,:≥≤<>=]*$", re.IGNORECASE)
 _OF_GRDP = re.compile(r"(?:\s*(?:đến|-|–)\s*[\d.,]+\s*%)?\s*(?:so\s+với\s+|của\s+)?(?:tổng\s+)?GRDP\b", re.I)
+_RESTATED = re.compile(r"^\W*(?:mục\s+tiêu|chỉ\s+tiêu|mức)\s*$", re.IGNORECASE)
+_MOVED_TO = re.compile(r"^\s*(?:lên|xuống)(?:\s+(?:còn|mức))?\s+\d", re.IGNORECASE)
+_INDEX_BEFORE = re.compile(r"\bbằng\s*$", re.IGNORECASE)
+_INDEX_AFTER = re.compile(
+    r"^\s*(?:so\s+với\s+)?(?:ước\s+(?:thực\s+hiện|đạt)\s+|thực\s+hiện\s+)?(?:năm\s+(?:\d{4}|trước)|cùng\s+kỳ)", re.I
+)
 _FROM = re.compile(r"\btừ\s*$", re.IGNORECASE)
-_RANGE_TO = re.compile(r"^\s*%?\s*(?:đến|tới)\s*$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"^\s*%?\s*(?:đến|tới|[-–])\s*$", re.IGNORECASE)
 _MOVE_HEAD = re.compile(r"^mức\s+(?:giảm|tăng)\s+", re.IGNORECASE)
 _COMPARATOR_TAIL = re.compile(
     r"(?:\s+(?:không(?:\s+(?:quá|vượt\s+quá|thấp\s+hơn|dưới))?|tối\s+thiểu|tối\s+đa|ít\s+nhất|đạt|trên|dưới|khoảng))+$",
@@ -122,11 +128,7 @@ def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int
         if drafts and _MOVE_HEAD.match(drafts[-1].indicator) and draft.measure == Measure.YOY:
             draft = _group_move(drafts[-1], draft) or draft
         if drafts and (_second_end_of_range(drafts[-1], draft) or _to(block, drafts[-1], draft, fact)):
-            first = drafts[-1]
-            written = (first.written[0], draft.written[1]) if first.written and draft.written else first.written
-            drafts[-1] = replace(
-                first, comparator="range", value=None, value_min=first.value, value_max=draft.value, written=written
-            )
+            drafts[-1] = _range(drafts[-1], draft)
             continue
         drafts.append(draft)
     drafts.extend(_rank_targets(block, year, number, whole))
@@ -187,7 +189,7 @@ def _draft(
 ) -> TargetDraft | None:
     label = _LABEL_LEAD.sub("", fact.indicator).strip(" ,:")
     key = fold(label)
-    measure, sign = fact.measure, 1
+    measure, sign, value_shift = fact.measure, 1, 0.0
     if measure == Measure.PLAN:  # "giải ngân vốn đầu tư công đạt 95%", "Tỷ lệ giải ngân ...: 100%": the rate's level
         measure = Measure.VALUE
         label = label if key.startswith("ty le") else f"Tỷ lệ {label[:1].lower()}{label[1:]}"
@@ -199,6 +201,17 @@ def _draft(
         measure, sign, label = Measure.YOY, -1 if fold(moved.group("move")) == "giam" else 1, label[: moved.start()]
     label = _after_plan_word(label)
     key = fold(label)
+    if measure == Measure.YOY and key.startswith("ty le") and fact.value < 0:  # "tỷ lệ hộ nghèo giảm 1,17% trở lên"
+        measure, value_shift = Measure.VALUE, -2 * fact.value  # the size of the fall, not the fall
+        label = f"Mức giảm {label[:1].lower()}{label[1:]}"
+    if measure in (Measure.VALUE, Measure.YOY) and fact.unit == "%" and key.startswith("ty trong"):
+        measure = Measure.SHARE  # "Tỷ trọng kinh tế số trong GRDP 16%"
+    head = block.text[max(0, fact.start - block.start) : number_at(block, fact)]
+    if _RESTATED.match(head) or (_FROM.search(head) and _MOVED_TO.match(block.text[fact.end - block.start :])):
+        return None  # "Mục tiêu 8% là mức sàn": said again; "điều chỉnh tăng từ 9.800 tỷ đồng lên ...": superseded
+    index = _INDEX_BEFORE.search(head) and _INDEX_AFTER.match(block.text[fact.end - block.start :])
+    if measure == Measure.VALUE and fact.unit == "%" and index:  # "bằng 108% ước thực hiện năm 2025"
+        measure, value_shift = Measure.YOY, -100.0
     if "move" in fact.tags:  # how far a rate moves is a level in points, whatever list it stands in
         measure = Measure.VALUE
     if measure == Measure.VALUE and not fact.unit:
@@ -240,7 +253,7 @@ def _draft(
         label,
         measure,
         comparator,
-        sign * fact.value,
+        sign * fact.value + value_shift,
         None,
         None,
         fact.unit,
@@ -288,12 +301,21 @@ def _reads_as(text: str, value: float) -> bool:
         return False
 
 
+def _range(first: TargetDraft, second: TargetDraft) -> TargetDraft:
+    """The two ends as one range; the second's dash read as a minus ("9,0% - 9,5%") is no sign."""
+    written = (first.written[0], second.written[1]) if first.written and second.written else first.written
+    high = second.value
+    if high is not None and first.value is not None and first.value >= 0:
+        high = abs(high)
+    return replace(first, comparator="range", value=None, value_min=first.value, value_max=high, written=written)
+
+
 def _to(block: OutlineBlock, previous: TargetDraft, draft: TargetDraft, fact: Fact) -> bool:
     """ "từ 10% đến 10,5%", "tăng từ 0,45% đến 0,54%": the figure after "đến" closes the range the one before opens."""
     between = block.text[previous.end - block.start : number_at(block, fact)]
     return (
-        (previous.measure, previous.indicator, previous.comparator) == (draft.measure, draft.indicator, "=")
-        and draft.comparator == "="
+        (previous.indicator, previous.comparator, draft.comparator) == (draft.indicator, "=", "=")
+        and (previous.measure == draft.measure or (draft.value or 0) < 0)  # "9,0% - 9,5%": the dash read as a sign
         and bool(_RANGE_TO.match(between))
     )
 
