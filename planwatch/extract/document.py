@@ -19,6 +19,7 @@ from planwatch.extract.targets import (
     extract_targets,
     in_results,
     in_target_section,
+    mark_stretch,
     number_at,
     same_target,
     table_targets,
@@ -125,6 +126,8 @@ def extract_document(
         for draft in extract_targets(block, set_here, year):
             result.targets.append(TargetFound(draft, " > ".join(h.label for h in block.trail), block.page))
     result.targets = _restated_in_body(result.targets, _lead_end(plain))
+    stretched = mark_stretch([found.draft for found in result.targets], plain.reading)
+    result.targets = [replace(found, draft=draft) for found, draft in zip(result.targets, stretched, strict=True)]
     in_tables = [found.fact for found in result.facts if found.planned and "table" in found.fact.tags]
     result.targets.extend(
         TargetFound(draft, "", plain.page_at(draft.start)) for draft in table_targets(in_tables, year)

@@ -46,6 +46,9 @@ _INDEX_BEFORE = re.compile(r"\bbằng\s*$", re.IGNORECASE)
 _INDEX_AFTER = re.compile(
     r"^\s*(?:so\s+với\s+)?(?:ước\s+(?:thực\s+hiện|đạt)\s+|thực\s+hiện\s+)?(?:năm\s+(?:\d{4}|trước)|cùng\s+kỳ)", re.I
 )
+# nothing but the strive and its verb before a figure: no indicator of its own ("phấn đấu đạt 10% nếu ...")
+_STRIVE_ONLY = re.compile(r"phấn\s+đấu(?:\s+(?:đạt|ở\s+mức|mức|lên|tăng|cao\s+hơn|trên|từ|khoảng))*\s*$", re.I)
+_PLAN_TAIL = re.compile(r"\s+(?:nghị\s+quyết|thông\s+qua|kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)\s*$", re.IGNORECASE)
 _FROM = re.compile(r"\btừ\s*$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"^\s*%?\s*(?:đến|tới|[-–])\s*$", re.IGNORECASE)
 _MOVE_HEAD = re.compile(r"^mức\s+(?:giảm|tăng)\s+", re.IGNORECASE)
@@ -133,6 +136,33 @@ def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int
         drafts.append(draft)
     drafts.extend(_rank_targets(block, year, number, whole))
     return drafts
+
+
+def mark_stretch(drafts: list[TargetDraft], text: str) -> list[TargetDraft]:
+    """A figure only "phấn đấu" introduces ("phấn đấu đạt 10% nếu ...", "có thể phấn đấu đạt 8,5%") after a base
+    target in the same unit is that target's stretch: a second target, marked and labelled as such."""
+    marked: list[TargetDraft] = []
+    for draft in drafts:
+        at = draft.written[0] if draft.written else draft.start
+        bases = [d for d in marked if d.unit == draft.unit and not d.stretch and d.start < draft.start]
+        growth = [d for d in bases if d.measure == Measure.YOY] or bases
+        if bases and _STRIVE_ONLY.search(text[max(0, at - 60) : at]) and _beside(growth[0], draft):
+            base = growth[0]
+            label = f"{base.indicator} (mức phấn đấu)"
+            draft = replace(draft, indicator=label, measure=base.measure, stretch=True, parent=base.parent)
+        marked.append(draft)
+    return marked
+
+
+def _beside(base: TargetDraft, draft: TargetDraft) -> bool:
+    """A stretch is another figure of the same size as its base ("8% trở lên", then "8,5%"), not a rate of 100%."""
+    level = base.value if base.value is not None else base.value_max
+    return (
+        draft.value is not None
+        and level is not None
+        and draft.value != level
+        and 0.5 * level <= draft.value <= 1.5 * level
+    )
 
 
 def same_target(one: TargetDraft, other: TargetDraft) -> bool:
@@ -267,11 +297,16 @@ def _draft(
 
 
 def _after_plan_word(label: str) -> str:
-    """The words after the last plan word of a label, where they name something ("Nghị quyết ... với mục tiêu tăng
-    trưởng GRDP" → "tăng trưởng GRDP")."""
-    words = list(cue("planned").finditer(label))
-    rest = label[words[-1].end() :].strip(" ,:") if words else ""
-    return rest if len(rest.split()) >= 2 else label
+    """The words after the last plan word of a label that still names something ("Nghị quyết ... với mục tiêu tăng
+    trưởng GRDP" → "tăng trưởng GRDP"), less plan words left at its end ("... GRDP nghị quyết thông qua")."""
+    for word in reversed(list(cue("planned").finditer(label))):
+        rest = label[word.end() :].strip(" ,:")
+        if len(rest.split()) >= 2:
+            label = rest
+            break
+    while (tail := _PLAN_TAIL.search(label)) and len(label[: tail.start()].split()) >= 2:
+        label = label[: tail.start()]
+    return label
 
 
 def _group_move(whole: TargetDraft, draft: TargetDraft) -> TargetDraft | None:
