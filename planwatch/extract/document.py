@@ -116,7 +116,7 @@ def extract_document(
     result.tasks, result.groups = extract_tasks(blocks, registry, meta.period, meta.reference.day)
     tasked = [(task.start, max(task.end, task.item_end)) for task in result.tasks]
     tasked += [(group.start, group.end) for group in result.groups]
-    year = meta.context().year
+    year = reading.plan_end.year if reading.plan_end else meta.context().year
     for block in blocks:
         whole = in_target_section(block.trail)
         planned = [f for f in by_block.get(block.start, []) if modalities.get(id(f)) == Modality.PLANNED]

@@ -97,6 +97,14 @@ def aimed(text: str, dated: Month | None, window: Period) -> Period | None:
     return year_period(max(later)) if later else None
 
 
+def spanned(meta: DocumentMeta) -> Period | None:
+    """The years a multi-year plan's title spans ("Kế hoạch ... 5 năm 2026 - 2030"), when longer than its window."""
+    found = cue("plan_span").search(meta.title or "") if meta.kind in PLANNING_KINDS else None
+    if found is None or meta.period.end is None or int(found.group("last")) <= meta.period.end.year:
+        return None
+    return Period(Month(int(found.group("first")), 1), Month(int(found.group("last")), 12))
+
+
 @dataclass(frozen=True)
 class Reading:
     """What a document's figures are read against: whether it sets targets, the months it plans and its date."""
@@ -113,7 +121,7 @@ class Reading:
         day = meta.reference.day if meta.reference.found_by in ("header", "dateline", "given") else None
         dated = Month(day.year, day.month) if day else None
         sets = sets_targets(meta, text)
-        plan = (aimed(text, dated, meta.period) if sets else None) or meta.period
+        plan = (aimed(text, dated, meta.period) if sets else None) or spanned(meta) or meta.period
         return Reading(sets, meta.kind in PLANNING_KINDS, plan.start, plan.end, dated, meta.period)
 
     def period_of(self, fact: Fact) -> Period:

@@ -38,7 +38,7 @@ _CEILING = re.compile(
     r"(?:dưới|không\s+quá|tối\s+đa|không\s+vượt\s+quá|(?:giảm|xuống)\s+còn|còn|≤|<=?)\s*$", re.IGNORECASE
 )
 # a KPI's change left in its label by the colon before the figure: "Số vụ tai nạn giao thông: giảm ≥ 5%"
-_CHANGE_TAIL = re.compile(r"[\s,:]*\b(?P<move>tăng|giảm)[\s,:≥≤<>=]*$", re.IGNORECASE)
+_CHANGE_TAIL = re.compile(r"[\s,:]*\b(?P<move>tăng|giảm)(?P<mean>\s+bình\s+quân)?[\s,:≥≤<>=]*$", re.IGNORECASE)
 _OF_GRDP = re.compile(r"(?:\s*(?:đến|-|–)\s*[\d.,]+\s*%)?\s*(?:so\s+với\s+|của\s+)?(?:tổng\s+)?GRDP\b", re.I)
 _RESTATED = re.compile(r"^\W*(?:mục\s+tiêu|chỉ\s+tiêu|mức)\s*$", re.IGNORECASE)
 _MOVED_TO = re.compile(r"^\s*(?:lên|xuống)(?:\s+(?:còn|mức))?\s+\d", re.IGNORECASE)
@@ -60,8 +60,8 @@ _COMPARATOR_TAIL = re.compile(
 _GROUP = re.compile(r"^(?:riêng\s+)?(?:các|những|khu\s+vực|vùng|đồng\s+bào)\b", re.IGNORECASE)
 _SYMBOL_TAIL = re.compile(r"[\s,:]*[≥≤<>=]+[\s,]*$")
 # after the figure: "đạt 10,5% trở lên", "giảm xuống 1,5% trở xuống"
-_FLOOR_AFTER = re.compile(r"\s*trở\s+lên", re.IGNORECASE)
-_CEILING_AFTER = re.compile(r"\s*trở\s+xuống", re.IGNORECASE)
+_FLOOR_AFTER = re.compile(r"(?:/\s*năm)?\s*trở\s+lên", re.IGNORECASE)
+_CEILING_AFTER = re.compile(r"(?:/\s*năm)?\s*trở\s+xuống", re.IGNORECASE)
 # "... chỉ số PCI của tỉnh nằm trong nhóm 10 tỉnh, thành phố dẫn đầu": the group is found first, its label is
 # the words before it in the same clause
 _RANK_GROUP = re.compile(r"(?:nằm\s+)?(?:trong|thuộc)\s+(?:nhóm|top)\s+(?P<n>\d{1,2})\s+tỉnh", re.IGNORECASE)
@@ -228,7 +228,8 @@ def _draft(
     label = _COMPARATOR_TAIL.sub("", _SYMBOL_TAIL.sub("", label))
     moved = _CHANGE_TAIL.search(label) if measure == Measure.VALUE and fact.unit == "%" else None
     if moved and not key.startswith("ty le"):  # "Số vụ tai nạn giao thông: giảm ≥ 5%": a change, not a level
-        measure, sign, label = Measure.YOY, -1 if fold(moved.group("move")) == "giam" else 1, label[: moved.start()]
+        measure, sign = Measure.YOY, -1 if fold(moved.group("move")) == "giam" else 1
+        label = label[: moved.start()] + (" bình quân" if moved.group("mean") else "")
     label = _after_plan_word(label)
     key = fold(label)
     if measure == Measure.YOY and key.startswith("ty le") and fact.value < 0:  # "tỷ lệ hộ nghèo giảm 1,17% trở lên"
