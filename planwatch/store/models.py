@@ -125,6 +125,7 @@ class Fact(Base):
     planned: Mapped[bool] = mapped_column(Boolean, default=False)  # a plan's figure, not an actual
     elsewhere: Mapped[bool] = mapped_column(Boolean, default=False)  # of the country or another place, quoted
     scenario: Mapped[bool] = mapped_column(Boolean, default=False)  # a scenario's figure ("kịch bản"), not an actual
+    modality: Mapped[str | None] = mapped_column(String(10))  # actual, estimate, planned, scenario (vocab/modality.py)
     section: Mapped[str] = mapped_column(Text, default="")
     footnote: Mapped[int | None] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer)
@@ -178,6 +179,8 @@ class Target(Base):
     char_end: Mapped[int | None] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    written: Mapped[str | None] = mapped_column(Text)  # the figure and its comparator as written: "từ 11% trở lên"
+    stretch: Mapped[bool] = mapped_column(Boolean, default=False)  # "phấn đấu ... nếu ..."
 
     document: Mapped[Document | None] = relationship(back_populates="targets")
 
