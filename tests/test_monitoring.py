@@ -165,11 +165,12 @@ def test_task_updates_and_scorecard(store: sessionmaker[Session]) -> None:
         assert session.scalar(select(func.count()).select_from(models.TaskUpdate)) == 1
         now = {v.task.ref: v for v in task_views(session, date(2025, 6, 30))}
         before = {v.task.ref: v for v in task_views(session, date(2025, 2, 1))}  # as of a past date
-        records = {r["ref"]: r for r in task_records(session, as_of=date(2025, 6, 30))}
+        records = {r["key"]: r for r in task_records(session, as_of=date(2025, 6, 30))}
         lines = {line.agency: line for line in scorecard(list(now.values()))}
     assert now["1.1"].status == "done_late" and before["1.1"].status == OVERDUE
     assert records["1.1"]["status"] == "done" and records["IV.1"]["status"] == "overdue"
-    assert lines["SKHDT"].assigned == 2 and lines["SKHDT"].done_late == 1
+    assert records["IV.1~2"]["ref"] == "IV.1"  # the second dash under IV.1: its own key, the printed ref
+    assert lines["SKHDT"].assigned == 3 and lines["SKHDT"].done_late == 1  # 1.1, IV.2 and the April report's II.1
 
 
 def test_the_store_pages_counts_and_scores_tasks_as_the_views_do(store: sessionmaker[Session]) -> None:
