@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from planwatch.access.audit import record
 from planwatch.extract.agencies import Registry
 from planwatch.extract.document import extract_document
-from planwatch.limits import TooSlow, time_limit
+from planwatch.limits import Stopped, TooSlow, time_limit
 from planwatch.monitor.stored import CheckScopes, ScopeResult, check_scope, refresh_store
 from planwatch.read.errors import RejectedFile
 from planwatch.read.files import SUFFIXES, read_file
@@ -38,6 +38,7 @@ from planwatch.store.known import agency_registry, user_indicator_aliases
 from planwatch.store.rows import Coder, DocumentRows, document_rows
 from planwatch.structure.metadata import DocumentMeta
 from planwatch.vocab.catalogue import default_catalogue
+from planwatch.vocab.provinces import lineage
 
 
 @dataclass(frozen=True)
@@ -257,8 +258,8 @@ def _prepare(
         return IngestResult(path, "rejected", key, message=error.reason)
     except TooSlow as error:
         return IngestResult(path, "rejected", key, message=str(error))
-    except (DBAPIError, OcrNeeded):
-        raise  # the store itself failed: stop the run, nothing of this document was written; or OCR is for later
+    except (DBAPIError, OcrNeeded, Stopped):
+        raise  # the store failed or the process stops: nothing of this document was written; or OCR is for later
     except Exception as error:  # noqa: BLE001  a reading bug loses this document only, with its reason
         return IngestResult(
             path, "rejected", key, message=f"lỗi khi phân tích nội dung ({type(error).__name__}: {error})"
@@ -332,7 +333,7 @@ def _store(sessions: sessionmaker[Session], prepared: _Prepared) -> IngestResult
             issuer=meta.issuer,
             issued=meta.issued,
             title=meta.title,
-            province=meta.province,
+            province=lineage().unit_at(meta.province, meta.issued or meta.reference.day),  # "Bắc Ninh (cũ)"
             reference_date=meta.reference.day,
             reference_source=meta.reference.found_by,
             period_start=start,

@@ -9,9 +9,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from planwatch.query.years import default_year
+from planwatch.query.years import default_day, default_year
 from planwatch.store.current import provinces_by_count
-from planwatch.store.scope import WHOLE, Scope
+from planwatch.store.scope import WHOLE, Scope, province_scope, today_units
 from planwatch.text.fold import fold
 
 LANGS = ("vi", "en")
@@ -46,24 +46,25 @@ def make_view(
 ) -> View:
     """The view asked for. `province` in any spelling ("go sim" is "Gò Sim"), else the whole store; with
     `one_province` (a page) a store of several provinces is always seen one province at a time: the one asked
-    when the store has it, else the one with the most documents. `year`, else the latest year with actual
-    figures; `as_of`, else today. `provinces`: the store's provinces by count, when the caller has them."""
+    when the store has it, else the one with the most documents. A province of today formed by the 2025
+    reorganisation reads its predecessors' documents too; an old one asked by name reads its own
+    (store/scope.py: `province_scope`); the choices are today's provinces. `year`, else the latest year with actual
+    figures; `as_of`, else today for the current year and the last day of a past year's latest report
+    (query/years.py `default_day`). `provinces`: the store's provinces by count, when the caller has them."""
     known = provinces if provinces is not None else provinces_by_count(session)
-    named = _named(known, province) if province and province.strip() else None
+    units = today_units(known)
+    asked = province.strip() if province and province.strip() else None
     if one_province:
-        scope = Scope(named if named in known else known[0]) if len(known) > 1 else WHOLE
+        held = asked and any(fold(n) == fold(asked) for n in (*units, *known))
+        chosen = asked if held else units[0] if units else None
+        scope = province_scope(chosen, known) if len(known) > 1 and chosen else WHOLE
     else:
-        scope = Scope(named) if named else WHOLE
+        scope = province_scope(asked, known) if asked else WHOLE
+    year = year or default_year(session)
     return View(
         scope=scope,
-        year=year or default_year(session),
+        year=year,
         lang=lang if lang in LANGS else "vi",
-        as_of=as_of or date.today(),
-        provinces=tuple(sorted(known)) if len(known) > 1 else (),
+        as_of=as_of or default_day(session, year, scope),
+        provinces=tuple(sorted(units)) if len(known) > 1 else (),
     )
-
-
-def _named(known: list[str], asked: str) -> str:
-    """The stored name a province is asked by, with or without diacritics; the name as asked when no current
-    document names it (its view then holds only the documents that name none)."""
-    return next((name for name in known if fold(name) == fold(asked)), asked.strip())

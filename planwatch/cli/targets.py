@@ -34,8 +34,10 @@ from planwatch.monitor.progress import year_status, year_targets
 from planwatch.monitor.projection import Projection, projection_fields, shown
 from planwatch.monitor.series import series as indicator_series
 from planwatch.monitor.stored import refresh_store, stored_findings, unclassified_labels
+from planwatch.monitor.target_versions import target_history
 from planwatch.monitor.thresholds import Thresholds
 from planwatch.serve.labels import LABELS, VALUES_EN
+from planwatch.store import models
 from planwatch.store.freshness import pending
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.numbers import format_number
@@ -190,19 +192,36 @@ def targets(year: Year) -> None:
         rows = year_targets(session, year)
         table = Table(*say("target_columns"))
         for t, key in rows:
-            value = (
-                f"{format_number(t.value_min or 0)}–{format_number(t.value_max or 0)}"
-                if t.comparator == "range"
-                else format_number(t.value or 0)
-            )
             table.add_row(
-                key,
-                t.number or "",
-                t.indicator[:50],
-                t.indicator_code or say("unclassified"),
-                t.measure,
-                f"{t.comparator} {value} {t.unit}".strip(),
+                key, t.number or "", t.indicator[:50], t.indicator_code or say("unclassified"), t.measure, _goal(t)
             )
+    console.print(table)
+
+
+def _goal(t: models.Target) -> str:
+    value = (
+        f"{format_number(t.value_min or 0)}–{format_number(t.value_max or 0)}"
+        if t.comparator == "range"
+        else format_number(t.value or 0)
+    )
+    return f"{t.comparator} {value} {t.unit}".strip()
+
+
+@app.command("target-history")
+def target_history_command(
+    code: Annotated[str, typer.Argument(help="Mã chỉ tiêu trong danh mục (BUDGET_REVENUE)")],
+    province: ProvinceOption = None,
+) -> None:
+    """Các lần giao chỉ tiêu của một chỉ tiêu: chỉ tiêu đang áp dụng, chỉ tiêu bị thay thế, từ ngày nào, lý do."""
+    with sessions()() as session:
+        history = target_history(session, code, view_of(session, province).scope)
+    table = Table(*say("history_columns"))
+    for h in history:
+        since = f"{h.superseded_on:%d/%m/%Y}" if h.superseded_on else ""
+        state_ = say("in_force") if h.in_force else say("superseded").format(doc=h.superseded_by, since=since)
+        issued = f"{h.issued:%d/%m/%Y}" if h.issued else ""
+        table.add_row(str(h.target.year), h.target.measure, _goal(h.target), h.doc_key, issued, h.province or "",
+                      state_, h.reason or "")  # fmt: skip
     console.print(table)
 
 

@@ -78,6 +78,7 @@ def tasks(
                         "doc": v.doc_key,
                         "ref": v.task.ref,
                         "agencies": v.task.agencies,
+                        "agencies_today": [now.today_name for now in v.now],
                         "due": v.due.isoformat() if v.due else None,
                         "status": v.status,
                         "summary": v.task.summary,
@@ -92,20 +93,22 @@ def tasks(
     for v in views:
         due = f"{v.due:%d/%m/%Y}" + ("" if v.task.deadline else "*") if v.due else ""
         label = STATUS_VI[v.status] if state.lang == "vi" else v.status
-        table.add_row(v.doc_key, v.task.ref, "; ".join(v.task.agencies), due, label, v.task.summary[:70])
+        agencies = "; ".join(f"{a.name} → {a.today_name}" if a.changed else a.name for a in v.now)
+        table.add_row(v.doc_key, v.task.ref, agencies, due, label, v.task.summary[:70])
     console.print(table)
     console.print(say("implied_note"))
 
 
 def _print_scorecard(views: list, as_json: bool) -> None:  # type: ignore[type-arg]
-    registry = default_registry()
     lines = scorecard(views)
     if as_json:
         console.print_json(json.dumps([asdict(line) for line in lines], ensure_ascii=False))
         return
     table = Table(*say("score_columns"))
     for line in lines:
-        name = registry.name_of(line.agency)
+        name = line.name
+        if line.formerly:
+            name += " " + say("formerly").format(names=", ".join(line.formerly))
         rate = f"{line.on_time_rate * 100:.0f}%".replace(".", ",") if line.on_time_rate is not None else "–"
         table.add_row(
             name,

@@ -14,10 +14,10 @@ from planwatch.extract.agencies import Agency
 from planwatch.monitor.tasks import (
     DONE_LATE,
     DONE_ON_TIME,
+    IN_PROGRESS,
     OVERDUE,
     ScoreLine,
     TaskView,
-    scorecard,
     store_scorecard,
     task_views,
 )
@@ -60,8 +60,19 @@ def agency_record(session: Session, code: str, as_of: date, scope: Scope = WHOLE
     if agency is None:
         return None
     views = task_views(session, as_of, scope=scope, agency_code=code)
-    lines = scorecard(views)
-    return AgencyRecord(agency, views, next((x for x in lines if x.agency == code), None), _quarters(views))
+    return AgencyRecord(agency, views, _line(code, agency.name, views), _quarters(views))
+
+
+def _line(code: str, name: str, views: list[TaskView]) -> ScoreLine | None:
+    """The QĐ 42 counts of an agency's tasks: those addressed to it, and to the agencies whose work it does now
+    (their names kept in `formerly`); an agency since succeeded keeps its own record."""
+    if not views:
+        return None
+    counts = Counter(v.status for v in views)
+    judged = counts[DONE_ON_TIME] + counts[DONE_LATE] + counts[OVERDUE]
+    formerly = {a.name for v in views for a in v.now if a.changed and a.today_code == code}
+    return ScoreLine(code, len(views), counts[DONE_ON_TIME], counts[DONE_LATE], counts[IN_PROGRESS], counts[OVERDUE],
+                     counts[DONE_ON_TIME] / judged if judged else None, name, tuple(sorted(formerly)))  # fmt: skip
 
 
 def _quarters(views: list[TaskView]) -> list[QuarterRate]:

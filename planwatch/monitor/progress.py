@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.monitor.projection import Projection, goal_of, linear_share, project, season
 from planwatch.monitor.series import Point, series
+from planwatch.monitor.target_versions import version_rank
 from planwatch.monitor.thresholds import Thresholds
 from planwatch.store import models
 from planwatch.store.current import main_scope
@@ -98,14 +99,24 @@ def row_name(target: models.Target, indicator: Indicator | None) -> str:
 def year_targets(
     session: Session, year: int | None, scope: Scope = WHOLE, code: str | None = None
 ) -> list[tuple[models.Target, str]]:
-    """Active targets, one per year, indicator and measure: a hand-entered one over a document's, a later
-    document's over an earlier one's; of one year (every year when None, the latest first), of one indicator when
+    """Active targets, one per year, indicator and measure: the one in force (a hand-entered one over a
+    document's, a later document's over an earlier one's: monitor/target_versions.py); of one year (every year
+    when None, the latest first), of one indicator when
     `code` is given, of the documents of `scope` (and hand-entered ones). The choice is made
     on a few columns; only the chosen targets are loaded whole."""
     t, d = models.Target, models.Document
     query = (
         select(
-            t.id, t.year, t.indicator_code, t.indicator, t.measure, t.source, t.char_start, d.id.label("doc"), d.doc_key
+            t.id,
+            t.year,
+            t.indicator_code,
+            t.indicator,
+            t.measure,
+            t.source,
+            t.char_start,
+            d.id.label("doc"),
+            d.doc_key,
+            d.issued,
         )  # fmt: skip
         .outerjoin(d)
         .where(t.active.is_(True), *scope.documents())
@@ -115,10 +126,10 @@ def year_targets(
         query = query.where(t.year == year)
     if code is not None:
         query = query.where(t.indicator_code == code)
-    chosen: dict[tuple[int, str, str], tuple[tuple[int, int, int], int, str]] = {}
+    chosen: dict[tuple[int, str, str], tuple[tuple[object, ...], int, str]] = {}
     for row in session.execute(query):
         key = (row.year, row.indicator_code or row.indicator.lower(), row.measure)
-        rank = (1 if row.source == "manual" else 0, row.doc or row.id, -(row.char_start or 0))
+        rank = version_rank(row.source == "manual", row.issued, row.doc or row.id, row.char_start)
         if key not in chosen or rank > chosen[key][0]:
             chosen[key] = (rank, row.id, row.doc_key or "manual")
     keys = {target_id: doc_key for _, target_id, doc_key in chosen.values()}
@@ -177,7 +188,7 @@ def target_status(
     points = [
         p
         for p in figures.series(target.indicator_code, target.measure, year)
-        if target.measure != "value" or same_kind(p.unit, target.unit)
+        if (target.measure != "value" or same_kind(p.unit, target.unit)) and not p.footnote
     ]
     if target.measure == "value" and target.unit != "%":
         points = [p for p in points if p.cumulative or indicator is None or indicator.kind != "flow"]

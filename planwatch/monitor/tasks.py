@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Row, ScalarSelect, Select, Text, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
+from planwatch.extract.agencies import default_registry
+from planwatch.monitor.successors import AgencyNow, agencies_on, codes_becoming
 from planwatch.store import models
 from planwatch.store.current import of_current_documents
 from planwatch.store.scope import WHOLE, Scope
@@ -42,6 +44,7 @@ class TaskView:
     due: date | None
     done_on: date | None
     updates: tuple[models.TaskUpdate, ...]
+    now: tuple[AgencyNow, ...] = ()  # each agency the task names, with the one doing its work on the day asked
 
 
 @dataclass(frozen=True)
@@ -86,13 +89,13 @@ def _tasks(as_of: date, wanted: TaskFilter) -> Select[models.Task, str, date, da
     t, d = models.Task, models.Document
     due, done_on, status = _columns(as_of)
     query = select(t, d.doc_key, due, done_on, status).join(d)
-    return _wanted(query, wanted, due, status).order_by(d.doc_key, t.char_start, t.id)
+    return _wanted(query, wanted, due, status, as_of).order_by(d.doc_key, t.char_start, t.id)
 
 
 S = TypeVar("S", bound=Select[*tuple[Any, ...]])
 
 
-def _wanted(query: S, wanted: TaskFilter, due: ColumnElement[date], status: ColumnElement[str]) -> S:
+def _wanted(query: S, wanted: TaskFilter, due: ColumnElement[date], status: ColumnElement[str], as_of: date) -> S:
     """`query` (joined with the documents) kept to the current tasks `wanted` selects."""
     d = models.Document
     conditions = [
@@ -100,7 +103,7 @@ def _wanted(query: S, wanted: TaskFilter, due: ColumnElement[date], status: Colu
         status == wanted.status if wanted.status else None,
         due >= wanted.due_after if wanted.due_after else None,
         due <= wanted.due_before if wanted.due_before else None,
-        _addressed_to(wanted.agency_code) if wanted.agency_code else None,
+        _addressed_to(wanted.agency_code, as_of) if wanted.agency_code else None,
     ]
     kept = query.where(d.is_current.is_(True), *wanted.scope.documents())
     return kept.where(*(c for c in conditions if c is not None))
@@ -109,9 +112,11 @@ def _wanted(query: S, wanted: TaskFilter, due: ColumnElement[date], status: Colu
 TaskRow = Row[models.Task, str, date, date | None, str]  # the task, its document's key, due, done on, status
 
 
-def _addressed_to(code: str) -> ColumnElement[bool]:
-    """The task's codes (a JSON list) hold `code`: a test on the JSON text that both databases run."""
-    return cast(models.Task.agency_codes, Text).contains(json.dumps(code), autoescape=True)
+def _addressed_to(code: str, day: date) -> ColumnElement[bool]:
+    """The task's codes (a JSON list) hold `code`, or a code whose work `code` does on `day`: a test on the JSON
+    text that both databases run."""
+    codes = cast(models.Task.agency_codes, Text)
+    return or_(*(codes.contains(json.dumps(c), autoescape=True) for c in sorted(codes_becoming(code, day))))
 
 
 def _views(session: Session, rows: Sequence[TaskRow], as_of: date) -> list[TaskView]:
@@ -126,7 +131,15 @@ def _views(session: Session, rows: Sequence[TaskRow], as_of: date) -> list[TaskV
             if (update.doc_key, update.ref) in keys:
                 updates.setdefault((update.doc_key, update.ref), []).append(update)
     return [
-        TaskView(task, key, status, due, done_on, tuple(updates.get((key, task.ref), [])))
+        TaskView(
+            task,
+            key,
+            status,
+            due,
+            done_on,
+            tuple(updates.get((key, task.ref), [])),
+            tuple(agencies_on(task.agencies, task.agency_codes, as_of)),
+        )  # fmt: skip
         for task, key, due, done_on, status in rows
     ]
 
@@ -175,7 +188,8 @@ def store_scorecard(session: Session, as_of: date, scope: Scope = WHOLE, agency:
     t = models.Task
     due, _, status = _columns(as_of)
     query = select(t.agencies, t.agency_codes, status).join(models.Document)
-    return _score(session.execute(_wanted(query, TaskFilter(scope=scope), due, status)), None)
+    rows = session.execute(_wanted(query, TaskFilter(scope=scope), due, status, as_of))
+    return _score(((agencies_on(names, codes, as_of), state) for names, codes, state in rows), None)
 
 
 def _addressed(task: models.Task, agency: str) -> bool:
@@ -183,36 +197,58 @@ def _addressed(task: models.Task, agency: str) -> bool:
     return any(matches(agency, name) for name in task.agencies + [c or "" for c in task.agency_codes])
 
 
+def _names(now: AgencyNow, agency: str) -> bool:
+    """`agency` names the agency a task names, or the one doing its work today (any spelling, or a code)."""
+    return any(matches(agency, name or "") for name in (now.name, now.code, now.today_name, now.today_code))
+
+
 @dataclass(frozen=True)
 class ScoreLine:
-    agency: str
+    agency: str  # today's registry code, else today's name
     assigned: int
     done_on_time: int
     done_late: int
     in_progress: int
     overdue: int
     on_time_rate: float | None  # of the tasks finished or due, the share done on time; None while there are none
+    name: str = ""  # today's name
+    formerly: tuple[str, ...] = ()  # the names the tasks counted here print, where today's agency differs
 
 
 def scorecard(views: Sequence[TaskView], agency: str | None = None) -> list[ScoreLine]:
     """Per addressee agency (by registry name where known), the four counts of QĐ 42; only the agencies that
     `agency` names when given (a task shared with another agency counts for each)."""
-    return _score(((v.task.agencies, v.task.agency_codes, v.status) for v in views), agency)
+    return _score(((v.now, v.status) for v in views), agency)
 
 
-def _score(tasks: Iterable[tuple[Sequence[str], Sequence[str | None], str]], agency: str | None) -> list[ScoreLine]:
+def _score(tasks: Iterable[tuple[Sequence[AgencyNow], str]], agency: str | None) -> list[ScoreLine]:
+    """The counts per today's agency; a task names agencies as its document printed them, `AgencyNow` says who
+    does the work now ("Sở Kế hoạch và Đầu tư" counts for "Sở Tài chính", the old name kept beside it)."""
     counts: dict[str, Counter[str]] = {}
-    for agencies, codes, status in tasks:
-        keys = {
-            code or name
-            for name, code in zip(agencies, codes, strict=False)
-            if not agency or matches(agency, name) or matches(agency, code or "")
-        }
-        for key in keys:  # "Giám đốc sở, thủ trưởng cơ quan thuộc UBND tỉnh" is one group, counted once
+    registry = default_registry()
+    names: dict[str, str] = {}
+    formerly: dict[str, set[str]] = {}
+    for agencies, status in tasks:
+        kept = [now for now in agencies if not agency or _names(now, agency)]
+        for now in kept:
+            names.setdefault(now.key, registry.name_of(now.key) if now.key in registry.agencies else now.today_name)
+            if now.changed:
+                formerly.setdefault(now.key, set()).add(now.name)
+        for key in {now.key for now in kept}:  # "Giám đốc sở, thủ trưởng cơ quan thuộc UBND tỉnh" is one group
             counts.setdefault(key, Counter())[status] += 1
     lines = [
-        ScoreLine(agency, sum(c.values()), c[DONE_ON_TIME], c[DONE_LATE], c[IN_PROGRESS], c[OVERDUE], _on_time(c))
-        for agency, c in counts.items()
+        ScoreLine(
+            key,
+            sum(c.values()),
+            c[DONE_ON_TIME],
+            c[DONE_LATE],
+            c[IN_PROGRESS],
+            c[OVERDUE],
+            _on_time(c),
+            names[key],
+            tuple(sorted(formerly.get(key, ()))),
+        )  # fmt: skip
+        for key, c in counts.items()
     ]
     return sorted(lines, key=lambda line: (-line.overdue, -line.assigned, line.agency))
 

@@ -22,14 +22,17 @@ from planwatch.edits.plans import PlanEditError
 from planwatch.edits.reminders import PreferenceError
 from planwatch.monitor.projection import shown
 from planwatch.remind.deliver import unread_of
+from planwatch.serve.audit_words import entity_words, fields_words
 from planwatch.serve.auth import OPEN_MODE, actor, writer
 from planwatch.serve.downloads import download_links
 from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.serve.view import PROVINCE_COOKIE
 from planwatch.store import models
+from planwatch.store.document_names import document_names
 from planwatch.view import View
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import parse_period, period_words
+from planwatch.vocab.provinces import lineage
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
@@ -67,8 +70,39 @@ def _title(context: Context, document: models.Document) -> str:
     return document_title(document, context.get("lang", "vi"))
 
 
+@pass_context
+def _docname(context: Context, key: str | None) -> str:
+    """A document named in words where a person reads ("Báo cáo 6 tháng đầu năm 2024"), never its key."""
+    return context.get("doc_names", {}).get(key, key) if key else ""
+
+
+def names_of_documents(request: Request, db: Session, lang: str) -> dict[str, str]:
+    """The current documents' names, kept until any write."""
+    return request.app.state.cache.get(db, "document-names", (lang,), lambda: document_names(db, lang=lang))  # type: ignore[no-any-return]
+
+
 templates.env.filters["title"] = _title
+templates.env.filters["docname"] = _docname
+templates.env.filters["entity_words"] = pass_context(
+    lambda context, entity: entity_words(entity, context["t"], context.get("doc_names", {}))
+)
+templates.env.filters["fields_words"] = pass_context(lambda context, fields: fields_words(fields, context["t"]))
 templates.env.globals["zip"] = zip
+
+
+@pass_context
+def _province_label(context: Context, name: str) -> str:
+    """A province of the selector: "Bắc Ninh (từ 1/7/2025) · gồm Bắc Giang, Bắc Ninh cũ" for one formed by the 2025
+    reorganisation, the name alone for any other."""
+    unit, words = lineage().today(name), context["t"]
+    if unit is None or not unit.merged or not unit.is_named_by(name):
+        return name
+    since = f"{unit.since.day}/{unit.since.month}/{unit.since.year}"
+    olds = ", ".join(unit.predecessor_names(words["former_province"]))
+    return str(words["province_merged"].format(name=unit.name, since=since, predecessors=olds))
+
+
+templates.env.globals["province_label"] = _province_label
 templates.env.filters["number"] = document_number
 templates.env.filters["period"] = _period
 templates.env.filters["span"] = _span
@@ -88,16 +122,15 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
     def downloads(name: str, filters: str = "") -> Markup:
         return download_links(name, "&".join(q for q in (request.url.query, filters) if q))
 
-    if "who" in context:  # the page already asked who is signing in
-        who = context.pop("who")
-    else:
-        with open_session(request) as db:
-            who = actor(request, db)
+    with open_session(request) as db:
+        who = context.pop("who") if "who" in context else actor(request, db)  # the page may have asked already
+        doc_names = names_of_documents(request, db, lang)
     shared = {
         "t": LABELS[lang],
         "lang": lang,
         "tr": lambda text: values.get(text, text),
         "downloads": downloads,
+        "doc_names": doc_names,
     }
     shared |= {"who": who, "csrf": who.csrf_token if who else "", "accounts": who is not OPEN_MODE}
     if who is not None and who is not OPEN_MODE:  # the header's count of unread reminders

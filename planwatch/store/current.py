@@ -9,7 +9,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
-from planwatch.store.scope import WHOLE, Scope
+from planwatch.store.scope import WHOLE, Scope, province_scope, today_units
 from planwatch.text.fold import fold
 
 
@@ -25,7 +25,8 @@ def main_scope(session: Session) -> Scope:
     a store of several (a target is never judged on another province's figures), the whole store in a store of
     one."""
     provinces = provinces_by_count(session)
-    return Scope(provinces[0]) if len(provinces) > 1 else WHOLE
+    units = today_units(provinces)
+    return province_scope(units[0], provinces) if len(units) > 1 else WHOLE
 
 
 LABELS_ASKED = 500  # above this many matching labels, reading the facts and matching them is cheaper

@@ -1,0 +1,398 @@
+"""Facts: every number a paragraph states about an indicator, with measure, unit, period and span.
+
+Reading goes paragraph → sentence → clause (";") → segment (","), carrying what the genre leaves
+unsaid: the subject of a chain ("05 tháng ước đạt ..., tăng 26%, bằng 40,09% kế hoạch"), the period
+last named in the paragraph, and the parent of a "Trong đó:" breakdown."""
+
+from __future__ import annotations
+
+import re
+
+from planwatch.extract import grammar as g
+from planwatch.extract.facts.chain import Chain, Fact, Habit, Token
+from planwatch.extract.facts.label import (
+    add_to_label,
+    clean_label,
+    figure_subject,
+    framed,
+    listed_name,
+    named_before_paren,
+    plan_label,
+    remember_counted,
+    respective,
+    spelled_noun,
+    without_place,
+)
+from planwatch.extract.facts.measure import base_kind, figure_measure
+from planwatch.extract.facts.period import at_window_end, period_for, plan_year, without_periods
+from planwatch.extract.measures import cue
+from planwatch.limits import check_time
+from planwatch.vocab.measures import Measure
+from planwatch.vocab.numbers import NUMBER_RE, parse_figure, word_number
+from planwatch.vocab.periods import Month, PeriodMention, ReportContext, find_periods
+from planwatch.vocab.units import match_unit, unit_kind
+
+# A sentence ends at a stop and a space before a capital; web copies also lose the space: "năm trước.Tính chung"
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+|(?<=[a-zđà-ỹ%]\.)(?<!Tp\.)(?=[A-ZĐ][a-zđà-ỹ])"
+)
+
+
+_CLAUSE_END = re.compile(r";\s*")
+
+
+_WORDS_IN_PARENS = re.compile(r"\s*\([^()\d]*\)")
+
+
+# (not inside the one agency name that holds a comma: "Sở Văn hóa, Thể thao và Du lịch")
+_SEGMENT_END = re.compile(r",(?!\d)(?!\s*Thể\s+thao\s+và\s+Du\s+lịch)\s*|;\s*|\s*\(|\)\s*|(?<=\D):\s+")
+
+
+# Numbers that are never figures: dates, codes, list numbers, year ranges.
+_MASKS = [
+    re.compile(r"\d{1,2}\s*([/-])\s*\d{1,2}\s*\1\s*\d{4}"),  # 15/5/2024, 20-6-2016
+    re.compile(r"\d{1,2}/\d{4}"),  # 5/2024 (handled by periods)
+    re.compile(r"\b\d+(?:/\d+)*(?:/\d{4})?/[A-ZĐ][A-ZĐa-z\-]*(?:/[A-ZĐ\-]+)*"),  # 72/2021/QĐ-UBND
+    re.compile(r"\b\d+-[A-ZĐ]{1,4}/[A-ZĐ]+"),  # 19-CT/TU
+    re.compile(r"\b\d{4}\s*-\s*\d{4}\b"),  # 2021-2025
+    re.compile(r"(?:năm|Năm|khóa|khoá|kỳ họp thứ|lần thứ|giai đoạn|đợt|Đợt)\s+\d+"),
+    re.compile(r"(?:ngày|Ngày)\s+\d{1,2}(?:\s*/\s*\d{1,2})?"),
+    re.compile(r"\(\d{1,2}/\d{1,2}\)"),  # (30/4)
+    re.compile(r"\b\d{1,2}/\d{1,2}(?!\d)(?=\s*[-–)]|\s+(?:trở|đến))"),  # 20/5-15/6
+    re.compile(r"^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)\.(?=\s)"),  # "1.2." list numbers
+    re.compile(r"^\s*\(\d{1,2}\)"),  # "(1)" list numbers
+    re.compile(r"\b(?:số|Số)\s+\d+\b"),
+    re.compile(r"\b(?:19|20)\d{2}\b(?![.,]\d)"),  # a bare year
+    re.compile(r"(?:lớp|Lớp|khối|tuyến số|Điều|khoản|điểm|mức độ|Phụ lục|phụ lục|nhóm)\s+\d+"),
+    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),  # a time of day: "08:15", "20:35:26"
+    re.compile(r"(?:mùng|mồng)\s+\d+|\bloại\s+\d+\s+con\b|\b\d+\s*(?:[-–]|đến)?\s*\d*\s+sao\b"),  # dates, grades
+    re.compile(r"\b[Tt]rong\s+(?:tổng\s+số\s+)?\d+(?=\s+[^\d\s%])"),  # "Trong 22 chỉ tiêu, có 19 ...": the whole
+    re.compile(r"(?:trên|/)\s*(?:1\s+vạn|1\.000|10\.000|100\.000)\s+dân\b"),  # "giường bệnh trên 10.000 dân": per head
+    re.compile(r"trên\s+(?:0?1|một)\s+(?:ha|héc\s*ta)\s+(?=đất)"),  # "giá trị sản xuất trên 1 ha đất": per hectare
+    re.compile(r"(?i:covid|sars-cov)\s*-\s*\d+"),  # the name of a disease: "Covid -19"
+    re.compile(r"\b1\s+số\b|\b\d\s+con\s+số\b"),  # "1 số hàng hóa" is "some goods"; "tăng 2 con số": double digits
+    re.compile(r"(?i:mũi)\s+\d\b|(?i:ít\s+nhất)\s+\d+"),  # "tiêm mũi 2", "ít nhất 01 mũi": which dose, a threshold
+    re.compile(r"(?i:\btop)\s+\d+|(?<![\wÀ-ỹ])cả\s+\d(?=\s+[^\d\s])"),  # "Top 3 tỉnh", "ở cả 2 gốc so sánh": no counts
+    re.compile(r"(?:tuổi\s+)?(?:từ\s+)?\d{1,3}\s*(?:[-–]|đến)\s*\d{1,3}(?=\s+(?:tuổi|được|đã))|\d{1,3}\s+tuổi"),  # ages
+]
+
+
+def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fact]:
+    """All facts of one paragraph (or footnote) `text` that starts at `offset` in the plain text."""
+    facts: list[Fact] = []
+    period, stated = context.default_period, False
+    last_subject = ""
+    habit = Habit()
+    for s_start, sentence in _pieces(text, _SENTENCE_END):
+        check_time()  # one paragraph may be a whole report
+        chain = Chain(carried=last_subject, period=period, period_stated=stated, habit=habit)
+        habit.notice(sentence)
+        if g.BREAKDOWN.match(sentence) and last_subject:
+            chain.parent = last_subject
+        for c_start, clause in _pieces(sentence, _CLAUSE_END, keep_parens=True):
+            if chain.aside and not g.BREAKDOWN.match(clause) and not g.OPENS_WITH_DATE.match(sentence):
+                # "đàn lợn tại thời điểm 1/4 ...; sản lượng thịt ...": back to the window, unless the date opened
+                # the sentence ("Tại thời điểm 01/10, đàn lợn ...; đàn bò ...": all of it is at that date)
+                chain.period, chain.period_stated, chain.aside = period, stated, False
+            if g.BREAKDOWN.match(clause) and (chain.subject or last_subject) and not chain.parent:
+                chain.parent, chain.part_units = chain.subject or last_subject, set()
+                chain.subject = ""
+            _set_comparison(chain, clause)
+            chain.structure = chain.structure or bool(cue("label", "structure").search(clause))
+            habit.start_clause()
+            chain.clause_figures, chain.clause_values, chain.respective, chain.listed = 0, [], [], []
+            found = _read_clause(clause, context, chain, offset + s_start + c_start)
+            habit.end_clause()
+            facts.extend(found)
+        if chain.period is not None and not chain.aside and not at_window_end(chain.period, context.default_period):
+            period, stated = chain.period, chain.period_stated
+        if chain.subject and not chain.parent:
+            last_subject = chain.subject
+    return facts
+
+
+def _set_comparison(chain: Chain, clause: str) -> None:
+    month = g.CLAUSE_VS_MONTH.match(clause)
+    if g.CLAUSE_VS_PREVIOUS.match(clause):
+        chain.compare = "prev"
+    elif g.CLAUSE_VS_SAME_PERIOD.match(clause):
+        chain.compare = "yoy"
+    elif month and chain.period and chain.period.end:
+        base = Month(int(month.group(2)), int(month.group(1)))
+        chain.compare = base_kind(base, chain.period.end) or "other"
+    elif (year_end := g.CLAUSE_VS_YEAR_END.match(clause)) and chain.period and chain.period.end:
+        year = year_end.group("date_year") or year_end.group("year")
+        chain.compare = base_kind(Month(int(year) if year else chain.period.end.year - 1, 12), chain.period.end)
+
+
+def _pieces(text: str, splitter: re.Pattern[str], keep_parens: bool = False) -> list[tuple[int, str]]:
+    """`text` cut where `splitter` matches; with `keep_parens`, not inside a parenthesis that lists parts of the
+    figure before it ("164.283 (tuyến tỉnh: 58.976; tuyến huyện: 105.307), bằng 103%"), though still inside one
+    that opens a breakdown ("(Trong đó: cấp mới 14 dự án ...; điều chỉnh 8 dự án ...)")."""
+    pieces, pos = [], 0
+    for m in splitter.finditer(text):
+        if keep_parens and _inside_listing_parens(text, m.start()):
+            continue
+        if m.start() > pos:
+            pieces.append((pos, text[pos : m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        pieces.append((pos, text[pos:]))
+    return pieces
+
+
+def _inside_listing_parens(text: str, pos: int) -> bool:
+    opened = text.rfind("(", 0, pos)
+    if opened < 0 or text.rfind(")", 0, pos) > opened:
+        return False
+    return not g.BREAKDOWN.match(text[opened + 1 :])
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for rule in _MASKS for m in rule.finditer(text)]
+
+
+def _read_clause(clause: str, context: ReportContext, chain: Chain, offset: int) -> list[Fact]:
+    periods = find_periods(clause, context.year, context.month)
+    masks = _masked(clause) + [(p.start, p.end) for p in periods]
+    facts: list[Fact] = []
+    pending = ""  # number-less segments before the clause's first figure: the start of its label
+    part_label = ""  # a number-less segment in parentheses or opening "với": the label of the figure that follows
+    seen_number = False
+    in_paren = False
+    for seg_start, segment in _segments(clause):
+        was_in_paren = in_paren
+        in_paren = clause.count("(", 0, seg_start) > clause.count(")", 0, seg_start)
+        if in_paren and not was_in_paren:
+            chain.paren_parent, chain.named_before = chain.subject, part_label
+        elif was_in_paren and not in_paren:
+            chain.named_before = ""
+            if chain.paren_parent:
+                chain.subject, chain.paren_parent = chain.paren_parent, ""
+        _set_comparison(chain, segment)
+        if seen_number and g.BREAKDOWN.match(segment) and chain.subject and not chain.parent:
+            chain.parent, chain.part_units = chain.subject, set()  # "..., trong đó xuất khẩu 16 tỷ USD"
+        numbers = [t for t in _tokens(segment, clause[:seg_start]) if _is_candidate(clause, seg_start + t.start, masks)]
+        if not numbers:
+            stripped = without_periods(segment, seg_start, periods).strip()
+            if not seen_number:
+                pending = add_to_label(pending, stripped)
+                chain.framing = chain.framing or framed(stripped)
+            elif in_paren:  # "(tuyến tỉnh: 58.976; ...)": the label of the part that follows
+                part_label = stripped
+            elif g.ELSEWHERE.match(elsewhere := clean_label(stripped)):  # "cao hơn mức bình quân cả nước (14,3%)"
+                part_label = elsewhere
+            elif (joined := g.LEFTOVER.match(stripped)) and joined.group("joiner").lower() == "với":
+                part_label = f"{clean_label(stripped[joined.end() :])} {chain.subject}"  # "..., với số tiền là: X"
+            elif listed_name(stripped, clause[seg_start + len(segment) :]):  # "nông, lâm nghiệp, thủy sản tăng 1,93%"
+                part_label = f"{part_label}, {stripped}" if part_label else stripped
+            continue
+        left_from = 0
+        for m in numbers:
+            if m.start < left_from:  # already read as part of the figure before ("9-10", "537/1.619")
+                continue
+            found, consumed = _read_number(
+                clause,
+                segment,
+                seg_start,
+                m,
+                left_from,
+                pending if not seen_number else part_label,
+                periods,
+                context,
+                chain,
+                in_paren,
+            )
+            if consumed is None:  # not a figure: its words belong to the next label
+                continue
+            for fact in found:
+                fact.start += offset
+                fact.end += offset
+                facts.append(fact)
+            chain.clause_figures += len(found)
+            left_from = max(m.end + consumed, left_from)
+            seen_number = True
+            part_label = ""
+    return facts
+
+
+def _tokens(segment: str, before: str) -> list[Token]:
+    """The figures of `segment`; `before` is the clause up to it (where "nhóm ... dẫn đầu" may begin)."""
+    digits = [Token(m.start(), m.end(), parse_figure(m.group(0))) for m in NUMBER_RE.finditer(segment)]
+    words = [
+        Token(m.start(), m.end(), _word_value(m), m.lastgroup or "")
+        for m in g.WORD_FIGURE.finditer(segment)
+        if not (m.lastgroup == "first" and g.AMONG_LEADERS.search(before + segment[: m.start()]))
+    ]
+    return sorted(digits + words, key=lambda t: t.start)
+
+
+def _word_value(m: re.Match[str]) -> float:
+    kind = m.lastgroup
+    if kind == "double":
+        return 100.0
+    if kind == "same":
+        return 0.0
+    if kind == "first":
+        return 1.0
+    return word_number(m.group(0)) + (1 if kind == "behind" else 0)
+
+
+def _is_candidate(clause: str, pos: int, masks: list[tuple[int, int]]) -> bool:
+    """Not a date, code or year, not the total of a fraction ("12/15", "537/1.619"), and not the threshold of a
+    count ("12 đơn vị giải ngân trên 60%")."""
+    before = clause[:pos]
+    return (
+        not _inside(pos, masks)
+        and not before.rstrip().endswith("/")
+        and not before[-1:].isalpha()
+        and not g.THRESHOLD_OF_COUNT.search(before)
+    )
+
+
+def _segments(clause: str) -> list[tuple[int, str]]:
+    """Comma, colon and parenthesis pieces; a parenthesis without a number ("(IIP)") stays in its label."""
+    keep = [(m.start(), m.end()) for m in _WORDS_IN_PARENS.finditer(clause)]
+    pieces, pos = [], 0
+    for m in _SEGMENT_END.finditer(clause):
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in keep):
+            continue
+        if m.start() > pos and clause[pos : m.start()].strip():
+            pieces.append((pos, clause[pos : m.start()]))
+        pos = m.end()
+    if clause[pos:].strip():
+        pieces.append((pos, clause[pos:]))
+    return pieces
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _read_number(
+    clause: str,
+    segment: str,
+    seg_start: int,
+    m: Token,
+    left_from: int,
+    pending: str,
+    periods: list[PeriodMention],
+    context: ReportContext,
+    chain: Chain,
+    in_paren: bool,
+) -> tuple[list[Fact], int | None]:
+    """The facts stated by the number `m` of `segment`, and how far past it their wording goes
+    (None when the number states nothing)."""
+    left = segment[left_from : m.start]
+    right = segment[m.end :]
+    number_pos = seg_start + m.start
+    sign = g.LEFT_SIGN.search(left)
+    if sign:
+        left = left[: sign.start()]
+    if not left.strip() and (moved := g.SAME_PERIOD_BEFORE_PAREN.search(clause[:number_pos])):
+        chain.change_sign = -1 if moved.group("move").lower() == "giảm" else 1  # "mức tăng cùng kỳ năm trước (6,4%)"
+
+    period, prior = period_for(number_pos, periods, chain, in_paren, left, clause[:number_pos], clause[number_pos:])
+    stated = chain.period_stated or any(not p.comparison for p in periods)
+    estimate = bool(g.LEFT_ESTIMATE.search(clause[:number_pos]))  # "Dự kiến ... đạt X, tăng Y%": both estimates
+    label_left = clean_label(without_place(without_periods(left, seg_start + left_from, periods), context.province))
+    # "Vĩnh Phúc (-2,47%)": the figure alone in its parenthesis is the name's before it, not a part of the subject
+    named_before = in_paren and bool(chain.named_before) and pending == chain.named_before and not label_left
+    if pending and left_from == 0:
+        label_left = clean_label(without_place(add_to_label(pending, label_left), context.province))
+    if in_paren and g.PLAN_WORDS.fullmatch(label_left) and (named := named_before_paren(clause[:number_pos])):
+        label_left = f"{named} {label_left}"  # "gồm: tốc độ tăng trưởng GRDP (kế hoạch 8%)": the plan of what
+    # "thị xã A và huyện B cùng giảm 12,4%": one figure for each of them
+    sharing = [clean_label(p) for p in g.LIST_SEPARATOR.split(label_left)] if g.SHARED.search(left) else []
+    sharing = sharing if len(sharing) >= 2 else []
+    if not sharing and (left_from > 0 or chain.clause_figures) and (joined := g.LEFTOVER.match(label_left)):
+        label_left = clean_label(label_left[joined.end() :])
+        if joined.group("joiner").lower() == "với" and label_left and chain.subject:
+            label_left = f"{label_left} {chain.subject}"  # "11 dự án FDI với tổng vốn 208 triệu USD": its capital
+
+    ranged = g.RIGHT_RANGE.match(right)
+    measured = right[ranged.end() :] if ranged else right
+    plan_word = g.PLAN_FIGURE_BEFORE.search(clause[:number_pos])  # "(kế hoạch 8%)": the plan's, not the actual
+    planned = plan_word is not None
+    measure, value_out, unit, rank_of, end = figure_measure(m, left, measured, sign, chain, period, label_left, planned)
+    if measure == Measure.VALUE and unit == "%" and g.ELSEWHERE.match(label_left) and not left.strip():
+        measure = chain.last_measure or measure  # "tăng 3,1%, thấp hơn bình quân cả nước (3,3%)": the same measure
+    if ranged:
+        end += ranged.end()
+    if measure is None:
+        remember_counted(left, right, chain)
+        return [], (ranged.end() if ranged else None)  # "thấp hơn khoảng 15-20 nghìn đồng/kg": both ends
+    after = right[end:] if measure in (Measure.VALUE, Measure.SHARE) else ""
+    # the noun after the figure, with the one its unit's spelling carries: "1,2 triệu lượt khách du lịch"
+    spelled = spelled_noun(measured) if measure == Measure.VALUE or not after else ""
+    noun_text = f"{spelled}{after}" if spelled and measure == Measure.VALUE else after or spelled
+    subject = figure_subject(label_left, noun_text, unit, chain, measure, clause[:number_pos])
+    if not subject and measure.is_change and (about := g.ABOUT_AFTER.match(measured[end:])):
+        subject = about.group("named").strip()  # "Tăng 4,8% về số dự án": the figure names itself after
+    if not subject:
+        return [], end
+    subject = respective(chain, left, label_left, measured) or subject
+    if measure == Measure.VALUE:
+        chain.clause_values.append(subject)
+    own_label = subject
+    if measure.is_change and (about := g.ABOUT_AFTER.match(measured[end:])):
+        named = about.group("named").strip()  # "tăng 12,1% về số DN, tăng 61,4% về số vốn đăng ký"
+        by_unit = g.MEASURED_IN.get(re.sub(r"\s+", " ", named.lower()))
+        own_label = by_unit or (f"{subject} ({named})" if match_unit(named) else named)
+        end += about.end()
+    parent = chain.parent
+    if parent and measure == Measure.VALUE and not _part_of_breakdown(chain, unit):
+        parent = chain.parent = None  # "..., trong đó khách quốc tế 512 nghìn lượt; doanh thu 9.820 tỷ đồng"
+    elif parent and measure == Measure.VALUE:
+        chain.part_units.add(unit_kind(unit))
+    if in_paren and chain.paren_parent and not subject.startswith(chain.paren_parent) and not named_before:
+        parent = chain.paren_parent  # "164.283 (tuyến tỉnh: 58.976; ...)": a part of the figure before
+    label = f"{parent} {own_label}" if parent and not own_label.startswith(parent) else own_label
+    tags = ["prior"] if prior else []
+    if plan_word and g.SCENARIO.match(_plan_word(plan_word)):  # "ước đạt 7,58%/kịch bản 7,61%": the same window's
+        tags = [*tags, "scenario"]
+        label = plan_label(own_label, chain.subject, _plan_word(plan_word))
+    elif plan_word:  # "(kế hoạch 8%)": the plan's figure for the year, named as such, never an actual
+        period, tags = plan_year(period), [*tags, "planned"]
+        label = plan_label(own_label, chain.subject, _plan_word(plan_word))  # no parent: the plan's own
+    if g.ELSEWHERE.search(label_left):
+        tags.append("elsewhere")
+    chain.last_measure = measure
+    if chain.moved:  # "Tỷ lệ hộ nghèo giảm 1,4%": the size of the drop, "Mức giảm tỷ lệ hộ nghèo"
+        label, chain.moved = f"{chain.moved} {label[:1].lower()}{label[1:]}", ""
+        tags.append("move")
+    if (not prior and not planned) or not chain.subject:  # "tăng từ 18% năm 2016 lên 24% ...": the subject
+        chain.subject = subject
+        chain.unit = unit if measure == Measure.VALUE else chain.unit
+    if not in_paren and not prior and not planned:
+        chain.period, chain.period_stated = period, stated
+        named_here = any(p.end <= number_pos and not p.comparison for p in periods)
+        # "riêng quý III ...", "trong đó quý I ..., quý II ...": a sub-period, not the window of what follows
+        chain.aside = bool(g.ASIDE.search(clause[:number_pos]) or (g.BREAKDOWN.match(clause) and named_here))
+    quote_start = seg_start + left_from + (len(left) - len(left.lstrip()))
+    quote_end = seg_start + m.end + end
+    values = [value_out] + ([_other_end(ranged.group(1), m.value, value_out)] if ranged else [])
+    labels = [f"{parent} {name}" if parent else name for name in sharing] or [label]
+    facts = [
+        Fact(name.strip(), measure, v, unit, period, quote_start, quote_end, estimate, rank_of, parent, tags, stated)
+        for name in labels
+        for v in values
+    ]
+    return facts, end
+
+
+def _part_of_breakdown(chain: Chain, unit: str) -> bool:
+    """A clause after a breakdown's parts that opens with a level in a unit none of them had starts something else
+    ("trong đó khách quốc tế 512 nghìn lượt; tổng doanh thu 9.820 tỷ đồng"); parts in two units go on ("161 đơn
+    vị, với số tiền 8.958 triệu đồng; ... 16 đơn vị, ...")."""
+    return not (chain.part_units and chain.clause_figures == 0 and unit_kind(unit) not in chain.part_units)
+
+
+def _other_end(text: str, first: float, first_read: float) -> float:
+    """The second end of a range ("7-7,5%", "95-100% kế hoạch"), read as the first was (a fall negated)."""
+    second = parse_figure(text)
+    return -second if first and first_read == -first else second
+
+
+def _plan_word(found: re.Match[str]) -> str:
+    return found.group("word") or found.group("own") or found.group("near")

@@ -1,0 +1,94 @@
+"""One province across the 2025 reorganisation: the new Bắc Ninh's view reads the documents of Bắc Giang and the
+old Bắc Ninh; an old province asked by name, or a province that did not merge, reads its own as before; a target
+set again later supersedes the earlier one, both kept, the reason stated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from planwatch.cli.main import app
+from planwatch.monitor.progress import year_status, year_targets
+from planwatch.monitor.target_versions import target_history
+from planwatch.query.facts import current_documents
+from planwatch.store import models
+from planwatch.store.db import open_engine, session_factory
+from planwatch.store.scope import Scope
+from planwatch.view import make_view
+
+from .merger import BAC_GIANG_2024, MERGER_SAMPLES, merger_template, with_merger
+
+__all__ = ["merger_template"]
+REISSUED = "bac-ninh-ke-hoach-2026"
+ORIGINAL = "bac-ninh-cu-ke-hoach-2025"
+
+
+@pytest.fixture
+def session(engine: Engine, merger_template: Path) -> Iterator[Session]:
+    with session_factory(with_merger(engine, merger_template))() as opened:
+        yield opened
+
+
+def _provinces(session: Session, scope: Scope) -> set[str | None]:
+    return {d.province for d in current_documents(session, scope)}
+
+
+def test_the_new_province_reads_its_predecessors_an_old_one_its_own(session: Session) -> None:
+    merged = make_view(session, "bac ninh")
+    assert merged.scope.province == "Bắc Ninh"
+    assert _provinces(session, merged.scope) == {"Bắc Ninh", "Bắc Ninh (cũ)", "Bắc Giang"}
+    assert _provinces(session, make_view(session, "Bắc Giang").scope) == {"Bắc Giang"}
+    assert _provinces(session, make_view(session, "Bắc Ninh (cũ)").scope) == {"Bắc Ninh (cũ)"}
+    page = make_view(session, None, one_province=True)
+    assert page.provinces == ("Bắc Ninh",) and page.scope.names == merged.scope.names  # one choice: today's
+
+
+def test_a_later_target_supersedes_the_earlier_both_kept_with_the_reason(session: Session) -> None:
+    history = [h for h in target_history(session, "BUDGET_REVENUE", make_view(session, "Bắc Ninh").scope)
+               if h.target.year == 2025]  # fmt: skip
+    assert [(h.doc_key, h.target.value, h.in_force) for h in history] == [
+        (ORIGINAL, 36500, False),
+        (REISSUED, 67400, True),
+    ]
+    assert history[0].superseded_by == REISSUED and history[0].superseded_on == date(2025, 12, 22)
+    assert history[1].reason == "giao lại sau sắp xếp" and history[0].reason is None
+    chosen = {t.indicator_code: key for t, key in year_targets(session, 2025, make_view(session, "Bắc Ninh").scope)}
+    assert chosen["BUDGET_REVENUE"] == REISSUED and chosen["GRDP_GROWTH"] == ORIGINAL  # not set again: still in force
+
+
+def test_status_grades_against_the_target_in_force(session: Session) -> None:
+    rows = {r.target.indicator_code: r for r in year_status(session, 2025, scope=make_view(session, "Bắc Ninh").scope)}
+    budget = rows["BUDGET_REVENUE"]
+    assert budget.target.value == 67400 and budget.actual is not None and budget.actual.value == pytest.approx(58215.6)
+
+
+def test_the_old_province_keeps_its_own_target(session: Session) -> None:
+    old = make_view(session, "Bắc Ninh (cũ)").scope
+    chosen = {t.indicator_code: t.value for t, _ in year_targets(session, 2025, old)}
+    assert chosen["BUDGET_REVENUE"] == 36500
+
+
+def test_a_province_that_did_not_merge_is_seen_as_before(tmp_path: Path) -> None:
+    text = (
+        BAC_GIANG_2024.read_text(encoding="utf-8").replace("Bắc Giang", "Thanh Hóa").replace("BẮC GIANG", "THANH HÓA")
+    )
+    (tmp_path / "thanh-hoa.txt").write_text(text, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    ingested = CliRunner().invoke(app, ["--db", db, "ingest", str(tmp_path / "thanh-hoa.txt"), str(MERGER_SAMPLES)])
+    assert ingested.exit_code == 0
+    store = open_engine(db)
+    with session_factory(store)() as session:
+        view = make_view(session, "thanh hoa")
+        assert view.scope == Scope("Thanh Hóa")  # no predecessors: the same scope as before the lineage
+        assert _provinces(session, view.scope) == {"Thanh Hóa"}
+        page = make_view(session, "Thanh Hóa", one_province=True)
+        assert page.provinces == ("Bắc Ninh", "Thanh Hóa") and page.scope == Scope("Thanh Hóa")
+        stored = session.scalar(select(models.Document.province).where(models.Document.doc_key == "thanh-hoa"))
+        assert stored == "Thanh Hóa"  # dated 2024, and no new unit took its name: stored as written
+    store.dispose()
