@@ -124,7 +124,7 @@ def extract_document(
     result.targets.extend(
         TargetFound(draft, "", plain.page_at(draft.start)) for draft in table_targets(in_tables, year)
     )
-    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period, meta.reference.day)
+    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period, meta.reference.day, meta.kind)
     return result
 
 

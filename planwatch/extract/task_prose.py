@@ -65,7 +65,11 @@ def clauses(text: str) -> list[tuple[int, int, bool]]:
 
 
 def read_prose(
-    text: str, registry: Registry, inherit: list[str] | None = None, reference: date | None = None
+    text: str,
+    registry: Registry,
+    inherit: list[str] | None = None,
+    reference: date | None = None,
+    speakers: frozenset[str] | None = None,
 ) -> Reading:
     """The tasks of a run of text; `inherit` are the agencies of the heading the text is an item of (its first
     clause is theirs when it names no agency of its own)."""
@@ -83,7 +87,7 @@ def read_prose(
             current = None
             continue
         sentence_end = next((s for s, _, o in found[number + 1 :] if o), len(text))
-        piece = _opened(text, lead, end, sentence_end, registry)
+        piece = _opened(text, lead, end, sentence_end, registry, speakers)
         if piece is not None:
             names_until = piece.names_end
             end = max(end, next((e for s, e, _ in found[number:] if s <= piece.names_end < e), end))
@@ -118,7 +122,9 @@ def read_prose(
     return reading
 
 
-def _opened(text: str, start: int, end: int, stop: int, registry: Registry) -> Piece | None:
+def _opened(
+    text: str, start: int, end: int, stop: int, registry: Registry, speakers: frozenset[str] | None = None
+) -> Piece | None:
     """The task a clause opens (its names may run on to `stop`, the sentence's end); a Piece without names for a
     closing formula ("... nghiêm túc thực hiện./.")."""
     if found := assignment_in(text, start, end, registry, stop):
@@ -126,7 +132,8 @@ def _opened(text: str, start: int, end: int, stop: int, registry: Registry) -> P
         if is_closing(text, verb, who.end, stop):
             return Piece([], "", start, who.end, end)
         return _piece(text, start, who, end, registry)
-    if (subject := subject_in(text, start, end, registry, stop)) and not _reports(text, start, end):
+    subject = subject_in(text, start, end, registry, stop, speakers)
+    if subject and not _reports(text, start, end):
         quote = start if text[start : subject.start].count(",") == 0 else subject.start
         return _piece(text, quote, subject, end, registry)
     return None

@@ -94,11 +94,17 @@ def _starts_agency(text: str, pos: int, registry: Registry) -> bool:
     return bool(_head().match(text, pos)) and not pattern("actions").match(text, pos)
 
 
-def _speaker(text: str, pos: int, registry: Registry) -> bool:
+def speakers_of(kind: str | None) -> frozenset[str]:
+    """The registry codes of who speaks in a document of this kind ("nghị quyết": the council)."""
+    table = words()["speakers"]
+    return frozenset(table.get(kind or "", table["default"]))
+
+
+def _speaker(text: str, pos: int, registry: Registry, speakers: frozenset[str] | None = None) -> bool:
     """The province's committee, its chairman or its council: who speaks, not who is told."""
     end = registry.match_at(text, pos)
     agency = registry.normalise(text[pos:end]) if end is not None else None
-    return agency is not None and agency.code in words()["speakers"]
+    return agency is not None and agency.code in (speakers_of(None) if speakers is None else speakers)
 
 
 @dataclass(frozen=True)
@@ -222,7 +228,9 @@ def _proposal(text: str, start: int, verb: re.Match[str], found: Addressees, reg
     return _starts_agency(text, at, registry) and not _speaker(text, at, registry)
 
 
-def subject_in(text: str, start: int, end: int, registry: Registry, stop: int | None = None) -> Addressees | None:
+def subject_in(
+    text: str, start: int, end: int, registry: Registry, stop: int | None = None, speakers: frozenset[str] | None = None
+) -> Addressees | None:
     """The agency a clause opens with, after an introductory phrase ("Theo đó, ", "Riêng ", "Trên cơ sở ..., "):
     the first candidate in capitals wins over one in lower case ("đơn vị, Sở Kế hoạch và Đầu tư chủ trì")."""
     stop = end if stop is None else stop
@@ -238,7 +246,9 @@ def subject_in(text: str, start: int, end: int, registry: Registry, stop: int | 
         limit = min(end, at + 250)
         candidates += [m.end() for m in _COMMA.finditer(text, intro.end(), limit)]
     found = [
-        a for c in candidates if (a := addressees_at(text, c, stop, registry)) and not _speaker(text, a.start, registry)
+        a
+        for c in candidates
+        if (a := addressees_at(text, c, stop, registry)) and not _speaker(text, a.start, registry, speakers)
     ]
     capital = [a for a in found if text[a.start : a.start + 1].isupper()]
     return (capital or found)[0] if found else None

@@ -18,7 +18,7 @@ from planwatch.extract.agencies import Registry
 from planwatch.extract.deadlines import Deadline, find_deadlines
 from planwatch.extract.task_prose import Piece, read_prose
 from planwatch.extract.task_tables import Row, TaskTable, cells, flat_table
-from planwatch.extract.task_words import agency_phrase, pattern
+from planwatch.extract.task_words import agency_phrase, pattern, speakers_of
 from planwatch.limits import check_time
 from planwatch.structure.sections import Heading, OutlineBlock
 from planwatch.vocab.periods import Period, find_periods
@@ -88,10 +88,15 @@ class TaskGroup:
 
 
 def extract_tasks(
-    blocks: list[OutlineBlock], registry: Registry, default_period: Period, reference: date | None = None
+    blocks: list[OutlineBlock],
+    registry: Registry,
+    default_period: Period,
+    reference: date | None = None,
+    kind: str | None = None,
 ) -> tuple[list[Task], list[TaskGroup]]:
-    """Tasks and task groups of a document; `reference` is its date (deadlines without a year take theirs from it)."""
-    reader = _Reader(registry, reference)
+    """Tasks and task groups of a document; `reference` is its date (deadlines without a year take theirs from it),
+    `kind` its kind ("nghị quyết": the council speaks, the committee is told)."""
+    reader = _Reader(registry, reference, speakers_of(kind))
     groups: list[TaskGroup] = []
     index = 0
     while index < len(blocks):
@@ -163,8 +168,8 @@ class _Reader:
     """The tasks of one document, block after block, with what each block inherits: the addressees of the heading
     it is an item of, the task it continues, whether it lists recipients."""
 
-    def __init__(self, registry: Registry, reference: date | None) -> None:
-        self.registry, self.reference = registry, reference
+    def __init__(self, registry: Registry, reference: date | None, speakers: frozenset[str]) -> None:
+        self.registry, self.reference, self.speakers = registry, reference, speakers
         self.tasks: list[Task] = []
         self.addressees: dict[str, list[str]] = {}  # ref of a heading → the agencies its items inherit
         self.current: Task | None = None
@@ -194,7 +199,7 @@ class _Reader:
         if len(rest) <= _HEADING_NAMES and (names := agency_phrase(rest, self.registry)):
             self.addressees[ref] = names
             return True
-        reading = read_prose(rest, self.registry, self._inherited(block.trail[:-1]), self.reference)
+        reading = read_prose(rest, self.registry, self._inherited(block.trail[:-1]), self.reference, self.speakers)
         if reading.intro:
             self.addressees[ref] = reading.intro
         for piece in reading.pieces:
@@ -219,7 +224,7 @@ class _Reader:
             self._read(self.current, text, first.start, starts)
             self.current.item_end = run[-1].end
             return
-        reading = read_prose(text, self.registry, inherit, self.reference)
+        reading = read_prose(text, self.registry, inherit, self.reference, self.speakers)
         self.in_item = False
         if reading.pieces:
             for piece in reading.pieces:

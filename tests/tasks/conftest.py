@@ -1,7 +1,8 @@
 """Task grammar cases as data: every `*.yaml` file in this folder holds passages of letters, directives, plans and
 decisions with the tasks they assign, each case one test. A file sets the date its passages are read from:
 
-    context: {date: 2025-10-14}                  # the document's date: days without a year take theirs from it
+    context: {date: 2025-10-14, kind: nghị quyết}  # the document's date (days without a year take theirs from it)
+                                                  # and, optionally, its kind (who speaks in it)
     cases:
       - rule: an addressee sentence (K1) with a day and month (K16)   # what the case shows
         text: "Chủ tịch UBND tỉnh yêu cầu UBND các xã, phường ... trước ngày 25-10."
@@ -39,20 +40,20 @@ def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Col
 class TaskFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         data = yaml.safe_load(self.path.read_text(encoding="utf-8"))
-        day = data["context"]["date"]
+        day, kind = data["context"]["date"], data["context"].get("kind")
         for number, case in enumerate(data["cases"], 1):
-            yield TaskCase.from_parent(self, name=f"{number}: {case['rule']}", day=day, case=case)
+            yield TaskCase.from_parent(self, name=f"{number}: {case['rule']}", day=day, kind=kind, case=case)
 
 
 class TaskCase(pytest.Item):
-    def __init__(self, *, day: date, case: dict[str, Any], **kwargs: Any) -> None:
+    def __init__(self, *, day: date, kind: str | None, case: dict[str, Any], **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.day, self.case = day, case
+        self.day, self.kind, self.case = day, kind, case
 
     def runtest(self) -> None:
         plain = assemble(read_text("van-ban.txt", self.case["text"].encode()))
         year = Period(Month(self.day.year, 1), Month(self.day.year, 12))
-        tasks, _ = extract_tasks(outline(plain), default_registry(), year, self.day)
+        tasks, _ = extract_tasks(outline(plain), default_registry(), year, self.day, self.kind)
         got = [_read(task) for task in tasks]
         expected = self.case.get("tasks") or []
         assert len(got) == len(expected), f"read {len(got)} tasks, expected {len(expected)}: {got}"
