@@ -120,7 +120,7 @@ def extract_document(
         )
         for found in result.facts
     ]
-    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period, meta.reference.day)
+    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period, meta.reference.day, meta.kind)
     tasked = [(task.start, max(task.end, task.item_end)) for task in result.tasks]
     tasked += [(group.start, group.end) for group in result.groups]
     year = reading.plan_end.year if reading.plan_end else meta.context().year
