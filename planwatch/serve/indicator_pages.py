@@ -219,10 +219,11 @@ def _year_chart(
             int(p.period_end[5:]),
             p.base_value / _unit_factor(unit),
             f"/van-ban/{quote(p.doc_key)}#f{p.fact_id}" if p.fact_id else f"/van-ban/{quote(p.doc_key)}",
-            f"{p.period_start or '?'}–{p.period_end}: {format_number(p.value)} {p.unit} ({p.doc_key})"
+            f"{p.period_start or '?'}–{p.period_end}: {format_number(p.value)} {p.unit} ({_cited(p, lang)})"
             + (f" — {LABELS[lang]['computed']}" if p.derived else ""),
             _series_of(p, year),
-            p.derived,
+            p.derived or p.computed_sum,
+            p.province or "",  # a merged province's past: a line each old province, its computed sum on its own
         )
         for p in points
         if p.period_end.startswith(str(year)) and same_kind(p.unit, unit)
@@ -232,6 +233,14 @@ def _year_chart(
     return Markup(
         year_chart(chart, target_label=LABELS[lang]["target"], projected_label=LABELS[lang]["projected_line"])
     )
+
+
+def _cited(point: Point, lang: str) -> str:
+    """The documents a point is from: every figure a merged sum adds, with its province."""
+    if not point.computed_sum:
+        return point.doc_key
+    parts = ", ".join(f"{s.province}: {s.doc_key}" for s in point.sources)
+    return LABELS[lang]["computed_sum"].format(names=parts)
 
 
 def _projected(request: Request, db: Session, code: str, year: int, scope: Scope, unit: str) -> float | None:
