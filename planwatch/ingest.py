@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from planwatch.access.audit import record
 from planwatch.extract.agencies import Registry
 from planwatch.extract.document import extract_document
-from planwatch.limits import TooSlow, time_limit
+from planwatch.limits import Stopped, TooSlow, time_limit
 from planwatch.monitor.stored import CheckScopes, ScopeResult, check_scope, refresh_store
 from planwatch.read.errors import RejectedFile
 from planwatch.read.files import SUFFIXES, read_file
@@ -258,8 +258,8 @@ def _prepare(
         return IngestResult(path, "rejected", key, message=error.reason)
     except TooSlow as error:
         return IngestResult(path, "rejected", key, message=str(error))
-    except (DBAPIError, OcrNeeded):
-        raise  # the store itself failed: stop the run, nothing of this document was written; or OCR is for later
+    except (DBAPIError, OcrNeeded, Stopped):
+        raise  # the store failed or the process stops: nothing of this document was written; or OCR is for later
     except Exception as error:  # noqa: BLE001  a reading bug loses this document only, with its reason
         return IngestResult(
             path, "rejected", key, message=f"lỗi khi phân tích nội dung ({type(error).__name__}: {error})"

@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from planwatch.query.years import default_year
+from planwatch.query.years import default_day, default_year
 from planwatch.store.current import provinces_by_count
 from planwatch.store.scope import WHOLE, Scope, province_scope, today_units
 from planwatch.text.fold import fold
@@ -49,7 +49,8 @@ def make_view(
     when the store has it, else the one with the most documents. A province of today formed by the 2025
     reorganisation reads its predecessors' documents too; an old one asked by name reads its own
     (store/scope.py: `province_scope`); the choices are today's provinces. `year`, else the latest year with actual
-    figures; `as_of`, else today. `provinces`: the store's provinces by count, when the caller has them."""
+    figures; `as_of`, else today for the current year and the last day of a past year's latest report
+    (query/years.py `default_day`). `provinces`: the store's provinces by count, when the caller has them."""
     known = provinces if provinces is not None else provinces_by_count(session)
     units = today_units(known)
     asked = province.strip() if province and province.strip() else None
@@ -59,10 +60,11 @@ def make_view(
         scope = province_scope(chosen, known) if len(known) > 1 and chosen else WHOLE
     else:
         scope = province_scope(asked, known) if asked else WHOLE
+    year = year or default_year(session)
     return View(
         scope=scope,
-        year=year or default_year(session),
+        year=year,
         lang=lang if lang in LANGS else "vi",
-        as_of=as_of or date.today(),
+        as_of=as_of or default_day(session, year, scope),
         provinces=tuple(sorted(units)) if len(known) > 1 else (),
     )

@@ -69,6 +69,26 @@ def samples_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def corpus_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The .txt documents of ../shared/corpus ingested once per run into a SQLite file that tests copy."""
+    if not SHARED_CORPUS.exists():
+        pytest.skip("../shared/corpus is not here")
+    path = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    engine = open_engine(f"sqlite:///{path}")
+    list(ingest_files(session_factory(engine), sorted(SHARED_CORPUS.glob("*.txt"))))
+    engine.dispose()
+    return path
+
+
+def copy_of(template: Path, folder: Path) -> Engine:
+    """A store of its own: a copy of a SQLite template."""
+    path = folder / template.name
+    with sqlite3.connect(template) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    return open_engine(f"sqlite:///{path}")
+
+
 def with_samples(engine: Engine, template: Path, paths: list[Path] | None = None) -> Engine:
     """`engine`'s store holding the samples (or the files `paths` names, of which `template` is the store): on
     SQLite a copy of the template (SQLite's backup API), on PostgreSQL an ingest run."""

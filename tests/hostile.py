@@ -81,6 +81,12 @@ def long_text(megabytes: float) -> bytes:
     return line * int(megabytes * 1024 * 1024 / len(line))
 
 
+def one_paragraph(chars: int) -> bytes:
+    """A report whose body is one paragraph of `chars` characters, a figure in every sentence and no line break."""
+    sentences = [SENTENCE.replace("1.007,5", f"{n % 900 + 100},5") for n in range(chars // (len(SENTENCE) + 1))]
+    return ("BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2024\n" + " ".join(sentences) + "\n").encode()
+
+
 def in_tcvn3(text: str) -> bytes:
     """The text as an old ".VnTime" file would hold it: one byte a letter (capitals with tones lower-cased)."""
     back = {v: k for k, v in TCVN3.items()}

@@ -136,7 +136,7 @@ def test_the_author_is_the_signed_in_user(client: TestClient) -> None:
     answer = client.post(TASK, json={"reported_on": "02/05/2025", "author": "ai đó khác"}, headers=headers)
     assert answer.status_code == 201 and answer.json()["author"] == "so_kh"
     assert client.get("/api/me").json() == {"username": "so_kh", "role": "agency", "agency": "SKHDT"}
-    assert client.post("/api/logout").status_code == 204
+    assert client.post("/api/logout", headers=headers).status_code == 204
     assert client.get("/api/me").status_code == 401
 
 

@@ -270,7 +270,7 @@ def test_a_document_without_any_year_says_why_its_year_is_in_doubt() -> None:
     assert _read("Sáu tháng đầu năm 2021, sản lượng cá tra đạt 41,2 nghìn tấn.\n").meta.doubt is None
 
 
-def test_in_a_months_report_budget_and_grdp_without_their_period_cover_the_months_to_date() -> None:
+def test_in_a_months_report_budget_and_grdp_cover_the_months_to_date() -> None:
     text = (
         "ỦY BAN NHÂN DÂN TỈNH HẠ VÂN\nSố: 140/BC-UBND\nHạ Vân, ngày 24 tháng 6 năm 2024\n\nBÁO CÁO\n"
         "Tình hình kinh tế - xã hội tháng 6 năm 2024\n\n"
@@ -278,8 +278,12 @@ def test_in_a_months_report_budget_and_grdp_without_their_period_cover_the_month
         "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 5.320 tỷ đồng, bằng 52,1% dự toán.\n"
         "Tăng trưởng GRDP ước đạt 6,9%, trong đó khu vực dịch vụ tăng 7,3%.\n"
         "Doanh thu dịch vụ ăn uống ước đạt 412 tỷ đồng.\n"
+        "Chỉ số giá tiêu dùng tháng 6 tăng 0,2% so với tháng trước. Tốc độ tăng trưởng GRDP ước đạt 7,4%.\n"
+        "Trong tháng 6, tổng sản phẩm trên địa bàn tỉnh ước tăng 7,1% so với cùng kỳ.\n"
     )
     facts = _facts(_read(text))
+    # a GRDP is never a month's, though a sentence before or its own names the month
+    assert {("yoy_change_pct", 7.4, "2024-01", "2024-06"), ("yoy_change_pct", 7.1, "2024-01", "2024-06")} <= facts
     assert ("prev_change_pct", 1.2, "2024-06", "2024-06") in facts
     assert {("value", 5320, "2024-01", "2024-06"), ("plan_pct", 52.1, "2024-01", "2024-06")} <= facts
     assert {("yoy_change_pct", 6.9, "2024-01", "2024-06"), ("yoy_change_pct", 7.3, "2024-01", "2024-06")} <= facts
@@ -295,3 +299,17 @@ def test_an_undated_report_is_of_the_year_after_its_comparison_and_its_plan_stay
     assert found.meta.reference.day is not None and found.meta.reference.day.year == 2017
     figures = {(f.fact.measure, f.fact.value, f.planned) for f in found.facts}
     assert {("yoy_change_pct", 9.4, False), ("yoy_change_pct", 8.5, True), ("value", 6120, False)} <= figures
+
+
+def test_a_headline_that_aims_at_the_next_quarter_is_not_the_window_the_item_reports() -> None:
+    item = (
+        "Gò Sim đặt mục tiêu tăng trưởng trên 9% trong quý II/2025\n\nCập nhật: tháng 4/2025\n\n"
+        "Chiều 9/4, UBND tỉnh Gò Sim họp báo công bố kết quả phát triển kinh tế - xã hội quý I/2025. Theo đó, tốc độ "
+        "tăng trưởng kinh tế (GRDP) ước đạt 8,6%, vượt 0,1% so với kịch bản đề ra (8,5%), cao hơn 1,1% so với cùng "
+        "kỳ năm 2024 (7,5%).\n"
+    )
+    found = _read(item)
+    assert found.meta.period.as_strings() == ("2025-01", "2025-03")
+    figures = {(*key, f.planned) for f in found.facts for key in [(f.fact.measure, f.fact.value)]}
+    assert figures == {("yoy_change_pct", 8.6, False), ("yoy_change_pct", 8.5, True), ("yoy_change_pct", 7.5, False)}
+    assert ("yoy_change_pct", 7.5, "2024-01", "2024-03") in _facts(found)

@@ -53,3 +53,34 @@ def test_cells_keep_their_offsets_and_the_text_after_the_table_is_read_again() -
     assert any(f["value"] == 1007.5 and f["unit"] == "tỷ đồng" for f in facts)
     estimates = {f["value"] for f in table if f["estimate"]}
     assert 60769 in estimates and 266878 not in estimates
+
+
+UNTITLED = """Thực hiện tháng 4 năm 2025
+Ước tính tháng 5 năm 2025
+Lũy kế 5 tháng năm 2025
+Tháng 5/2025 so với cùng kỳ năm trước (%)
+Đơn vị tính: Tỷ đồng
+Tổng số
+2815,4
+2902,7
+14120,6
+111,4
+Dịch vụ lưu trú
+96,2
+101,5
+470,8
+118,0
+Dịch vụ ăn uống
+402,1
+415,3
+2011,9
+109,6
+"""
+
+
+def test_an_untitled_tables_total_is_named_by_its_parts() -> None:
+    found = extract_document(assemble(read_text("ban-le.txt", UNTITLED.encode())), default_registry())
+    named = {(f.fact.indicator, f.fact.measure, f.fact.value) for f in found.facts}
+    total = "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng"
+    assert {(total, "value", 2902.7), (total, "yoy_change_pct", 11.4)} <= named
+    assert ("Dịch vụ ăn uống", "value", 415.3) in named

@@ -67,7 +67,9 @@ def test_a_flattened_table_without_a_label_header_is_read_by_its_rows() -> None:
     assert ("Dịch vụ ăn uống", "yoy_change_pct", -4.2, "2025-09", "2025-09") in facts  # an index of 95,8
     assert ("Dịch vụ ăn uống", "yoy_change_pct", 4.2, "2025-01", "2025-09") in facts
     [part] = [f.fact for f in found.facts if f.fact.value == 2480.2]
-    assert part.unit == "tỷ đồng" and part.parent == "Tổng số" and part.estimate is False
+    # untitled, its total is named by its parts (lodging, food services, travel)
+    total = "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng"
+    assert part.unit == "tỷ đồng" and part.parent == total and part.estimate is False
     [estimate] = [f.fact for f in found.facts if f.fact.value == 2536.9]
     assert estimate.estimate
     assert not any(f.fact.indicator.startswith("Phân theo") for f in found.facts)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from planwatch.extract.facts import extract_facts
-from planwatch.extract.targets import TargetDraft, extract_targets
+from planwatch.extract.agencies import default_registry
+from planwatch.extract.document import extract_document
+from planwatch.extract.targets import TargetDraft
 from planwatch.read.model import assemble
 from planwatch.read.text import read_text
-from planwatch.structure.metadata import read_metadata
-from planwatch.structure.sections import outline
 from planwatch.vocab.catalogue import CATEGORIES, KINDS, default_catalogue
 
 PLAN_2024 = """Phần thứ hai
@@ -35,13 +36,9 @@ RESOLUTION = """Điều 2. Nhiệm vụ, giải pháp 6 tháng cuối năm 2024
 
 
 def _targets(text: str, year: int = 2023) -> list[TargetDraft]:
+    """The targets of `text` read as a document of December of the year before `year` (the plan's)."""
     plain = assemble(read_text("plan.txt", text.encode()))
-    context = read_metadata(plain.text).context()
-    drafts = []
-    for block in outline(plain):
-        facts = extract_facts(block.text, context, block.start)
-        drafts.extend(extract_targets(block, facts, year))
-    return drafts
+    return [found.draft for found in extract_document(plain, default_registry(), date(year - 1, 12, 10)).targets]
 
 
 @pytest.fixture(scope="module")

@@ -196,16 +196,23 @@ def serve(
     tải lên."""
     import uvicorn
 
+    from planwatch.access.accounts import has_users
     from planwatch.serve.app import create_app
-    from planwatch.serve.supervise import NO_DELAY
+    from planwatch.serve.origin import is_loopback
+    from planwatch.serve.supervise import GRACE_SECONDS, NO_DELAY
 
     url = database_url(state.db)
     if workers > 1 and not url.startswith("postgresql"):
         raise fail(say("workers_need_postgres"))
-    sessions()  # the store opened and migrated once, or a clear refusal, before any process starts
+    with sessions()() as session:  # the store opened and migrated once, or a clear refusal, before any process starts
+        if not is_loopback(host) and not has_users(session):  # anyone on the network could write
+            raise fail(say("open_mode_needs_loopback").format(host=host))
     console.print(say("serving").format(url=f"http://{host}:{port}"))
     if workers == 1:
-        uvicorn.run(create_app(url, page_cache_mb), host=host, port=port, log_level="warning", http=NO_DELAY)
+        app = create_app(url, page_cache_mb)
+        uvicorn.run(
+            app, host=host, port=port, log_level="warning", http=NO_DELAY, timeout_graceful_shutdown=GRACE_SECONDS
+        )
         return
     os.environ["PLANWATCH_DB"] = url  # each process builds its app from these
     if page_cache_mb is not None:

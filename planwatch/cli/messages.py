@@ -43,6 +43,8 @@ MESSAGES = {
         "jobs_done": "Đã đọc {count} tệp đang chờ.",
         "agency_saved": "Đã lưu; {changed} nhiệm vụ đã có được gắn mã.",
         "workers_need_postgres": "--workers > 1 cần PostgreSQL (SQLite chỉ có một tiến trình ghi).",
+        "open_mode_needs_loopback": "Kho chưa có tài khoản nên ai truy cập được {host} cũng sửa được số liệu: không "
+        "chạy. Tạo tài khoản quản trị trước (planwatch user add TÊN --role admin) hoặc dùng --host 127.0.0.1.",
         "saved": "Đã lưu.",
         "remind_columns": ["Người dùng", "Trạng thái", "Mục", "Đã có từ trước", "Lỗi"],
         "remind_dry_run": "{count} bản nhắc việc (chạy thử: không ghi, không gửi).",
@@ -140,6 +142,8 @@ MESSAGES = {
         "jobs_done": "Read {count} waiting files.",
         "agency_saved": "Saved; {changed} stored tasks now carry the code.",
         "workers_need_postgres": "--workers > 1 needs PostgreSQL (SQLite has one writing process).",
+        "open_mode_needs_loopback": "The store has no accounts, so anyone who reaches {host} could change it: not "
+        "started. Add an admin first (planwatch user add NAME --role admin) or use --host 127.0.0.1.",
         "saved": "Saved.",
         "remind_columns": ["User", "State", "Items", "Made earlier", "Error"],
         "remind_dry_run": "{count} digests (dry run: nothing recorded or sent).",

@@ -100,14 +100,13 @@ def tasks(
 
 
 def _print_scorecard(views: list, as_json: bool) -> None:  # type: ignore[type-arg]
-    registry = default_registry()
     lines = scorecard(views)
     if as_json:
         console.print_json(json.dumps([asdict(line) for line in lines], ensure_ascii=False))
         return
     table = Table(*say("score_columns"))
     for line in lines:
-        name = registry.name_of(line.agency) if line.agency in registry.agencies else line.name or line.agency
+        name = line.name
         if line.formerly:
             name += " " + say("formerly").format(names=", ".join(line.formerly))
         rate = f"{line.on_time_rate * 100:.0f}%".replace(".", ",") if line.on_time_rate is not None else "–"

@@ -12,8 +12,17 @@ from datetime import date
 from planwatch.extract.agencies import Registry
 from planwatch.extract.facts import Fact, extract_facts
 from planwatch.extract.indicator_tables import read_table
+from planwatch.extract.modality import PLANNING_KINDS, Reading, counts_itself, figure_modality, reviews
 from planwatch.extract.table_columns import Dating
-from planwatch.extract.targets import TargetDraft, extract_targets, planned_facts, table_targets
+from planwatch.extract.targets import (
+    TargetDraft,
+    extract_targets,
+    in_results,
+    in_target_section,
+    number_at,
+    same_target,
+    table_targets,
+)
 from planwatch.extract.tasks import Task, TaskGroup, extract_tasks
 from planwatch.limits import check_time
 from planwatch.read.model import PlainText, Span
@@ -21,15 +30,15 @@ from planwatch.structure.doc_time import doubt_words, quarter_to_date
 from planwatch.structure.flat_tables import flat_tables
 from planwatch.structure.grid_tables import grid_tables
 from planwatch.structure.metadata import DocumentMeta, read_metadata
-from planwatch.structure.sections import SectionTracker, outline
+from planwatch.structure.sections import OutlineBlock, SectionTracker, outline
 from planwatch.structure.tables import is_table_row
 from planwatch.text.fold import fold
 from planwatch.vocab.catalogue import Catalogue, default_catalogue
 from planwatch.vocab.measures import Measure
+from planwatch.vocab.modality import Modality
 from planwatch.vocab.periods import Month, Period, ReportContext, months_to_date
 from planwatch.vocab.units import base_value
 
-PLANNING_KINDS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")
 STATED_WINDOWS = ("title", "lead", "given")  # a document window the text states (or a person gave), not inferred
 
 
@@ -45,8 +54,13 @@ class FactFound:
     section: str
     footnote: int | None
     page: int | None
-    planned: bool  # a plan's own figure, or a figure of a target section: never an actual
+    modality: Modality  # what happened, an estimate, what is planned or a scenario's (extract/modality.py)
     period_stated: bool = True  # its period is named by the text (its paragraph, a table's column, the title)
+
+    @property
+    def planned(self) -> bool:
+        """A plan's own figure, a figure of a target section or a scenario's: never an actual."""
+        return self.modality.ahead
 
 
 @dataclass(frozen=True)
@@ -85,31 +99,32 @@ def extract_document(
     blocks = outline(plain)
     catalogue = default_catalogue()
     by_block = _facts(plain, meta, result)
-    planned = {f.start for b in blocks for f in planned_facts(b, by_block.get(b.start, []))}
+    reading = Reading.of(meta, plain.reading)
+    modalities = _modalities(blocks, by_block, reading)
     result.facts = [
         FactFound(
-            found.fact if found.period_stated else _in_its_window(found.fact, catalogue),
+            _in_its_window(found.fact, catalogue, found.period_stated),
             found.section,
             found.footnote,
             found.page,
-            (found.fact.start in planned and found.footnote is None)
-            or found.planned
-            or "planned" in found.fact.tags  # "(kế hoạch 8%)" beside the actual
-            or "scenario" in found.fact.tags  # "ước đạt 7,58%/kịch bản 7,61%"
-            or _plans_ahead(meta, found.fact),
+            modalities.get(id(found.fact)) or _modality(meta, found),
             found.period_stated or meta.period_found_by in STATED_WINDOWS,
         )
         for found in result.facts
     ]
     year = meta.context().year
     for block in blocks:
-        for draft in extract_targets(block, by_block.get(block.start, []), year):
+        whole = in_target_section(block.trail)
+        planned = [f for f in by_block.get(block.start, []) if modalities.get(id(f)) == Modality.PLANNED]
+        set_here = [f for f in planned if whole or _set_here(block, f, reading)]
+        for draft in extract_targets(block, set_here, year):
             result.targets.append(TargetFound(draft, " > ".join(h.label for h in block.trail), block.page))
+    result.targets = _restated_in_body(result.targets, _lead_end(plain))
     in_tables = [found.fact for found in result.facts if found.planned and "table" in found.fact.tags]
     result.targets.extend(
         TargetFound(draft, "", plain.page_at(draft.start)) for draft in table_targets(in_tables, year)
     )
-    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period)
+    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period, meta.reference.day)
     return result
 
 
@@ -134,7 +149,7 @@ def _facts(plain: PlainText, meta: DocumentMeta, result: Extraction) -> dict[int
         footnote = span.note if span.kind == "footnote" else None
         if span.start in tables:
             tabled.extend(
-                FactFound(fact, section, None, span.page, "plan" in fact.tags, True) for fact in tables[span.start]
+                FactFound(fact, section, None, span.page, _table_modality(fact), True) for fact in tables[span.start]
             )
             continue
         if span.kind == "footnote":
@@ -143,11 +158,13 @@ def _facts(plain: PlainText, meta: DocumentMeta, result: Extraction) -> dict[int
             found = extract_facts(text, context, span.start)
             by_block[span.start] = found
         prose.extend(
-            FactFound(fact, section, footnote, span.page, False, bool(footnote) or fact.period_stated) for fact in found
+            FactFound(fact, section, footnote, span.page, _stated(fact), bool(footnote) or fact.period_stated)
+            for fact in found
         )
     prose = _headline_dropped(prose, _head_end(plain))
     result.facts = prose + restated_dropped(prose, tabled)
-    return by_block
+    kept = {id(found.fact) for found in prose}
+    return {start: [f for f in facts if id(f) in kept] for start, facts in by_block.items()}
 
 
 _BODY_LINE = 200  # a paragraph this long, or a sentence ending in a full stop, starts the body
@@ -162,6 +179,22 @@ def _head_end(plain: PlainText) -> int:
         if span.kind != "paragraph" or len(text) >= _BODY_LINE or (text.endswith(".") and len(text) > 60):
             return span.start
     return 0
+
+
+def _lead_end(plain: PlainText) -> int:
+    """Where the lead of a news item (its first paragraph of running text) ends."""
+    start = _head_end(plain)
+    return next((span.end for span in plain.spans if span.start == start), start)
+
+
+def _restated_in_body(targets: list[TargetFound], lead_end: int) -> list[TargetFound]:
+    """The targets of the head and lead less those the body states again: one target, quoted from the body."""
+    return [
+        found
+        for found in targets
+        if found.draft.start >= lead_end
+        or not any(o.draft.start >= lead_end and same_target(found.draft, o.draft) for o in targets)
+    ]
 
 
 def _headline_dropped(facts: list[FactFound], head_end: int) -> list[FactFound]:
@@ -239,23 +272,62 @@ def _table_facts(plain: PlainText, meta: DocumentMeta) -> dict[int, list[Fact]]:
     return by_line
 
 
-def _in_its_window(fact: Fact, catalogue: Catalogue) -> Fact:
-    """A figure whose paragraph names no period, given a single month by its document, over the months its
-    indicator covers: GRDP a quarter at a time from January, budget, investment and trade from January
-    (catalogue `window`), and any share of the year's plan from January (a month's figure is no part of it)."""
+def _in_its_window(fact: Fact, catalogue: Catalogue, stated: bool) -> Fact:
+    """A figure given a single month over the months its indicator covers: GRDP a quarter at a time from January,
+    even where the text names the month ("Trong tháng 6, GRDP tăng 6,8%": it is never a month's); where its
+    paragraph names no period, budget, investment and trade from January (catalogue `window`), and any share of
+    the year's plan from January (a month's figure is no part of it)."""
     period = fact.period
     if period.start is None or period.start != period.end or period.end is None:
         return fact
     end = period.end
-    if fact.measure == Measure.PLAN:
-        return replace(fact, period=months_to_date(end.year, end.month))
     code = catalogue.code_for(fact.parent or fact.indicator)  # "trong đó dịch vụ tăng 7,8%": a part of the GRDP
     window = catalogue.indicators[code].window if code else None
-    if window == "quarter":
+    if window == "quarter" and "prior" not in fact.tags:
         return replace(fact, period=quarter_to_date(end.year, end.month))
+    if stated:
+        return fact
+    if fact.measure == Measure.PLAN:
+        return replace(fact, period=months_to_date(end.year, end.month))
     if window == "year_to_date":
         return replace(fact, period=months_to_date(end.year, end.month))
     return fact
+
+
+def _modalities(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], reading: Reading) -> dict[int, Modality]:
+    """The modality of every figure of the body's paragraphs (by the fact's id), read per clause."""
+    found: dict[int, Modality] = {}
+    for block in blocks:
+        results, targets = in_results(block.trail) or reviews(block.text), in_target_section(block.trail)
+        for fact in by_block.get(block.start, []):
+            before = block.text[: number_at(block, fact)]
+            found[id(fact)] = figure_modality(fact, before, reading, results=results, targets=targets)
+    return found
+
+
+def _set_here(block: OutlineBlock, fact: Fact, reading: Reading) -> bool:
+    """A planned figure outside a target section that the document sets for its plan's months (not a past plan's
+    quoted beside a result, nor what a session counts of itself)."""
+    before = block.text[: number_at(block, fact)]
+    return reading.current(fact) and reading.sets_here(fact, before) and not counts_itself(fact)
+
+
+def _stated(fact: Fact) -> Modality:
+    """The modality the reader itself gave a figure ("(kế hoạch 8%)", "kịch bản 7,61%", "ước đạt")."""
+    if "scenario" in fact.tags:
+        return Modality.SCENARIO
+    if "planned" in fact.tags:
+        return Modality.PLANNED
+    return Modality.ESTIMATE if fact.estimate else Modality.ACTUAL
+
+
+def _table_modality(fact: Fact) -> Modality:
+    return Modality.PLANNED if "plan" in fact.tags else _stated(fact)
+
+
+def _modality(meta: DocumentMeta, found: FactFound) -> Modality:
+    """A table's or footnote's figure: as read, or planned when a plan states it for its own period."""
+    return Modality.PLANNED if not found.modality.ahead and _plans_ahead(meta, found.fact) else found.modality
 
 
 def _plans_ahead(meta: DocumentMeta, fact: Fact) -> bool:

@@ -93,7 +93,7 @@ BREAKDOWN = re.compile(r"^\W*(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", re.
 
 # Segments before a figure that frame it rather than name it: a source, a cause, a breakdown's axis.
 ATTRIBUTION = re.compile(
-    r"^\W*(?:[^,;]{3,60}?\s(?:vừa|đã|mới)\s+(?:công\s+bố|cho\s+biết|thông\s+tin)$|theo(?!\s+giá)|nhờ|do\s+(?:tác\s+động|ảnh\s+hưởng)|xét\s+theo|phân\s+theo|chia\s+theo|"
+    r"^\W*(?:cũng\s+theo\s|[^,;]{3,60}?\s(?:vừa|đã|mới)\s+(?:công\s+bố|cho\s+biết|thông\s+tin)$|[^,;]{3,80}?\scho\s+(?:thấy|biết|hay)$|(?:sáng|chiều|tối|trưa|ngày)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?$|theo(?!\s+giá)|nhờ|do\s+(?:tác\s+động|ảnh\s+hưởng)|xét\s+theo|phân\s+theo|chia\s+theo|"
     r"mặc\s+dù|tuy\s+nhiên|bên\s+cạnh\s+đó|nhìn\s+chung|như\s+vậy|(?:còn\s+)?so\s+với|"
     r"trong\s+(?:tổng\s+số\s+)?\d+\s)\b",
     re.IGNORECASE,
@@ -106,9 +106,17 @@ FRAMED = re.compile(
     r"(?P<named>[^,;]+?)(?:\s+(?:của|do)\s+[^,;]*)?$",
     re.IGNORECASE,
 )
+# A segment that only marks what follows as notable or as the next point ("..., đặc biệt, ngành công nghiệp tăng
+# 14,8%"): the words before it are not the name of what follows
+DISCOURSE = re.compile(
+    r"\W*(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật|theo\s+đó|trong\s+khi\s+đó|bên\s+cạnh\s+đó|ngoài\s+ra|mặt\s+khác)\W*",
+    re.IGNORECASE,
+)
 # "Về thu hút đầu tư, cấp mới 14 dự án": a topic, replaced by the segment that names the figure
 TOPIC = re.compile(r"^\W*(?:về|trong\s+(?:các|số|những))\b", re.IGNORECASE)  # "Trong các ngành công nghiệp, ..."
 # The words that open a list: what follows names itself ("... các chỉ tiêu quan trọng như: tăng trưởng GRDP ...")
+# ... or opens the segment that names the first item: "Nhiều mặt hàng tăng, gồm thủy sản chế biến đạt ..."
+LIST_OPENS = re.compile(r"^\W*(?:gồm|bao\s+gồm|như|cụ\s+thể(?:\s+là)?)\s*:?\s+(?=\S)", re.IGNORECASE)
 LIST_LEAD_IN = re.compile(r"\b(?:như|gồm|bao\s+gồm|sau\s+đây|như\s+sau|cụ\s+thể)\s*:?\s*$", re.IGNORECASE)
 # A sentence that opens with its date: "Tại thời điểm 01/10/2021, ...", "Đến 30/11, ..."
 OPENS_WITH_DATE = re.compile(r"^\W*(?:tại\s+|vào\s+)?(?:thời\s+điểm|tính\s+đến|đến)\b", re.IGNORECASE)
@@ -129,8 +137,9 @@ PLAN_FIGURE_BEFORE = re.compile(
     r"|\(\s*(?P<own>kế\s+hoạch|KH|mục\s+tiêu|kịch\s+bản)(?:\s+(?:cả\s+)?năm(?:\s+\d{4})?)?"
     r"\s+(?:tăng|giảm|là|đạt)(?:\s+(?:khoảng|trên|từ))?\s*$"
     # "cao hơn kịch bản xây dựng đầu năm (7,59%)": the figure alone in the parenthesis after the plan's name
-    r"|(?<![\wÀ-ỹ])(?<!vượt\s)(?<!với\s)(?<!so\s)(?<!bằng\s)(?<!đạt\s)"
-    r"(?P<near>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?:\s+[^\s\d(),;:%]+){1,4}\s*\(\s*$",
+    # ... also after "so với": "tăng 0,4% so với kế hoạch đề ra (10,5%)"
+    r"|(?<![\wÀ-ỹ])(?<!vượt\s)(?<!bằng\s)(?<!đạt\s)"
+    r"(?P<near>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản|nghị\s+quyết)(?:\s+[^\s\d(),;:%]+){1,6}\s*\(\s*$",
     re.IGNORECASE,
 )
 SCENARIO = re.compile(r"kịch\s+bản", re.IGNORECASE)  # a scenario's figure: what was expected, never an actual
@@ -199,33 +208,42 @@ THRESHOLD_OF_COUNT = re.compile(
     re.IGNORECASE,
 )
 # A news agency's tag at the start of a lead: "(BĐL) -", "(TSVN) –"
-AGENCY_TAG = re.compile(r"^\s*\([A-ZĐ]{1,6}\)\s*[-–]\s*")
+# ... or without parentheses: "ĐTO - Tháng 8/2019, ...", "BHG - ..."
+AGENCY_TAG = re.compile(r"^\s*(?:\([A-ZĐ]{1,6}\)|[A-ZĐ]{2,6}(?=\s*[-–](?:\s|$)))\s*[-–]\s*")
 # What is left of the figure before, up to the "và"/"với" that opens this one: "chiếm 77% tổng mức và tăng 12,6%",
 # "11 dự án FDI với tổng vốn đăng ký 208,5 triệu USD"
 LEFTOVER = re.compile(r"^(?:.*\s)?(?P<joiner>và|với)(?:\s+|$)", re.IGNORECASE)
 # A figure of somewhere else quoted for comparison: "(cả nước +8,02%)", "bình quân chung cả nước (47,3%)"
 ELSEWHERE = re.compile(r"^(?:bình\s+quân\s+(?:chung\s+)?(?:của\s+)?)?(?:cả\s+nước|toàn\s+quốc)$", re.IGNORECASE)
+# ... named after the comparison: "cao hơn mức bình quân chung của cả nước (14,3%)", "thấp hơn cả nước (3,3%)"
+ELSEWHERE_COMPARED = re.compile(
+    r"^(?:(?:cao|thấp)\s+hơn|so\s+với|bằng)(?:\s+(?:mức|tốc\s+độ)(?:\s+(?:tăng|giảm))?)?\s+"
+    r"(?P<named>(?:bình\s+quân\s+(?:chung\s+)?(?:của\s+)?)?(?:cả\s+nước|toàn\s+quốc))$",
+    re.IGNORECASE,
+)
 
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
-    r"(?:\s+|^)(?:ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
+    r"(?:\s+|^)(?:dự\s+ước|ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
     r"gần|hơn|của|cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|dự\s+kiến|lũy\s+kế|"
-    r"toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|"
+    r"toàn\s+tỉnh|của\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|"
     r"(?<!làm\s)(?<!lập\s)(?<!thôn\s)(?<!ký\s)mới\s+đạt|còn|"  # not "việc làm mới", "thành lập mới" + "đạt"
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
     r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn|thứ|"
-    r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)|(?:thấp|cao)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?\s+mức(?:\s+tăng)?|"
+    r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)|(?:thấp|cao)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?\s+mức(?:\s+tăng)?(?:\s+(?:của\s+)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)?|"
     r"chỉ\s+đạt|chỉ\s+chiếm|chỉ|đón|nhưng\s+vẫn|vẫn|nhưng|đứng\s+ở\s+vị\s+trí|vị\s+trí|dẫn|"
     r"so\s+với\s+(?:và\s+)?cùng\s+kỳ|chiếm\s+tỷ(?:\s+trọng|\s+lệ)?|(?<!việc\s)làm(?:\s+(?:giảm|tăng))?|đáp\s+ứng|"
     r"(?:tăng|giảm)\s+(?:khá|rất|mạnh|nhẹ|cao|thấp|sâu)(?:\s+(?:cao|mạnh|nhanh))?(?:\s+so(?:\s+với)?(?:\s+cùng\s+kỳ)?)?|"
     r"không\s+đáng\s+kể)\s*$",
     re.IGNORECASE,
 )
+# Who said the figure, before it: "Ông A, Chủ tịch UBND thành phố, cho biết thành phố hiện có 49 chi nhánh ngân hàng"
+SAID_BY = re.compile(r"^[^;]{3,120}?\s(?:cho\s+(?:biết|hay)|vừa\s+công\s+bố)(?:\s*,?\s+(?=\S)|\s*$)", re.IGNORECASE)
 LABEL_HEAD = re.compile(
-    r"^(?:\s*(?:trong\s+đó|đơn\s+cử|lên|xuống(?:\s+còn)?|qua(?=\s*,)|(?:ước\s+)?(?:đến\s+)?(?:hết|cuối)(?=\s|$)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
-    r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|trong|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
+    r"^(?:\s*(?:trong\s+đó|đơn\s+cử|lên|xuống(?:\s+còn)?|qua(?=\s|,)|dự\s+ước|(?:ước\s+)?(?:đến\s+)?(?:hết|cuối)(?=\s|$)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
+    r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|theo\s+đó|(?:tính\s+)?lũy\s+kế|trong|(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật)(?:\s+là)?(?=\s)|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
     r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với\s+(?:cuối|đầu)(?:\s+năm(?:\s+trước)?)?|so\s+với|so|với|"
-    r"nhưng|song|tuy\s+nhiên|như\s+vậy|phấn\s+đấu|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước|%)(?:\b|(?<=%))[\s:,]*)+",
+    r"nhưng|song|tuy\s+nhiên|như\s+vậy|phấn\s+đấu|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước(?:\s+tính)?|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
 )
 # Nouns after a number that never make it an indicator figure.

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+
+import yaml
 
 from planwatch.extract.facts import Fact
-from planwatch.extract.measures import cue
+from planwatch.extract.measures import DATA, cue
 from planwatch.extract.table_cells import CellFigure, cell_figures
 from planwatch.extract.table_columns import Column, Dating, read_columns, unit_name
 from planwatch.structure.tables import COLUMN_WORDS, INDEX_HEAD, LABEL_HEAD, UNIT_HEAD, Cell, Table
@@ -143,7 +146,7 @@ def read_table(table: Table, context: ReportContext, dating: Dating | None = Non
     reader = IndicatorTable.from_header(table.header, context, table.title, table.unit, dating)
     if reader is None:
         return {}
-    named = _title_name(table.title)
+    named = _title_name(table.title) or _named_by_parts(table, reader.label, reader.width)
     found: dict[int, list[Fact]] = {}
     tree = _Tree()
     for cells in table.rows:
@@ -166,6 +169,24 @@ def read_table(table: Table, context: ReportContext, dating: Dating | None = Non
 
 
 _SECTION = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])[.)]?$")
+
+
+@cache
+def _totals() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    rows = yaml.safe_load((DATA / "table_totals.yaml").read_text(encoding="utf-8"))
+    return tuple((row["name"], tuple(fold(part) for part in row["parts"])) for row in rows)
+
+
+def _named_by_parts(table: Table, label: int, width: int) -> str:
+    """The name of an untitled table's total, from the parts its rows name (data/table_totals.yaml)."""
+    labels = [fold(cells[label][1]) for cells in table.rows if len(cells) == width]
+    for name, parts in _totals():
+        if sum(any(part in row for row in labels) for part in parts) >= _PARTS_NAMING:
+            return name
+    return ""
+
+
+_PARTS_NAMING = 2
 
 
 def _title_name(title: str) -> str:

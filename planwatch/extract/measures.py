@@ -56,10 +56,19 @@ def cues() -> dict[str, dict[str, re.Pattern[str]]]:
     clause = data["clause"]
     compiled["words"] = {
         "clause_opens": re.compile(rf"^(?:{_alternatives(clause['opens'])})(?![\wÀ-ỹ])", re.I),
+        "clause_own_figure": re.compile(rf"^(?:{_alternatives(clause['own_figure'])})(?![\wÀ-ỹ])\s*", re.I),
         "clause_closes": re.compile(rf"(?<![\wÀ-ỹ])(?:{_alternatives(clause['closes'])})\s+", re.I),
         "not_counted": re.compile(rf"^\s*(?:{_alternatives(data['not_counted'])})(?![\wÀ-ỹ])", re.I),
+        "verdict": _verdict(data["verdict"]),
     }
     return compiled
+
+
+def _verdict(words: dict[str, list[str]]) -> re.Pattern[str]:
+    """A verdict and the rest of its segment: "[tiếp tục] có [nhiều] chuyển biến tích cực", "khởi sắc"."""
+    lead, verb, what = _alternatives(words["lead"]), _alternatives(words["verb"]), _alternatives(words["what"])
+    said = rf"(?:{verb})(?:\s+(?:nhiều|những|các))?\s+(?:{what})|{_alternatives(words['alone'])}"
+    return re.compile(rf"\s+(?:(?:{lead})\s+)?(?:{said})(?![\wÀ-ỹ])[^,;:]*", re.I)
 
 
 def cue(kind: str, name: str) -> re.Pattern[str]:
@@ -109,6 +118,8 @@ def read_percent(
         return Measure.SHARE, -value
     if outcome == "plan_pct_over":
         return Measure.PLAN, round(100 + value, 6)
+    if outcome == "plan_pct_under":
+        return Measure.PLAN, round(100 - value, 6)
     if outcome == "yoy_index":
         return Measure.YOY, round(value - 100, 6)
     if outcome in ("change", "fall"):

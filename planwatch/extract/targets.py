@@ -10,7 +10,9 @@ and no target; "trên 103 nghìn tỷ" is a floor ("dưới", "không quá" a ce
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from planwatch.extract.facts import Fact
 from planwatch.structure.sections import Heading, OutlineBlock
@@ -27,8 +29,13 @@ _TARGETS_LEAD_IN = re.compile(
     r"(?:mục\s+tiêu|chỉ\s+tiêu)(?:,\s*nhiệm\s+vụ)?(?:\s+[^\s:;.]+){0,6}?\s+(?:gồm|là|như(?:\s+sau)?)\s*:", re.IGNORECASE
 )
 _FULL_STOP = re.compile(r"(?:^|(?<=[.!?])\s)")
-_FLOOR = re.compile(r"(?:trên|hơn|ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn)\s*$", re.IGNORECASE)
-_CEILING = re.compile(r"(?:dưới|không\s+quá|tối\s+đa|không\s+vượt\s+quá|(?:giảm|xuống)\s+còn|còn)\s*$", re.IGNORECASE)
+_FLOOR = re.compile(r"(?:trên|hơn|ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn|≥|>=?)\s*$", re.IGNORECASE)
+_CEILING = re.compile(
+    r"(?:dưới|không\s+quá|tối\s+đa|không\s+vượt\s+quá|(?:giảm|xuống)\s+còn|còn|≤|<=?)\s*$", re.IGNORECASE
+)
+# a KPI's change left in its label by the colon before the figure: "Số vụ tai nạn giao thông: giảm ≥ 5%"
+_CHANGE_TAIL = re.compile(r"[\s,:]*\b(?P<move>tăng|giảm)[\s,:≥≤<>=]*$", re.IGNORECASE)
+_SYMBOL_TAIL = re.compile(r"[\s,:]*[≥≤<>=]+[\s,]*$")
 # after the figure: "đạt 10,5% trở lên", "giảm xuống 1,5% trở xuống"
 _FLOOR_AFTER = re.compile(r"\s*trở\s+lên", re.IGNORECASE)
 _CEILING_AFTER = re.compile(r"\s*trở\s+xuống", re.IGNORECASE)
@@ -77,26 +84,22 @@ def target_year(block: OutlineBlock, fallback: int) -> int:
     return fallback
 
 
-def planned_facts(block: OutlineBlock, facts: list[Fact]) -> list[Fact]:
-    """The facts of a block that state what is planned, not what happened."""
-    if in_target_section(block.trail):
-        return facts
-    if any(_RESULTS_HEADING.search(h.title) for h in block.trail):
-        return []
-    return [f for f in facts if _strives(block, f.end)]  # the figure's end: its label may open before "phấn đấu"
+def in_results(trail: tuple[Heading, ...]) -> bool:
+    """Under a heading of results ("Kết quả ...", "Tình hình thực hiện ...", "Đánh giá ...")."""
+    return any(_RESULTS_HEADING.search(h.title) for h in trail)
 
 
-def extract_targets(block: OutlineBlock, facts: list[Fact], fallback_year: int) -> list[TargetDraft]:
-    """Targets stated in one block, given the facts read from it."""
+def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int) -> list[TargetDraft]:
+    """Targets stated in one block, given its planned facts (extract/modality.py)."""
     whole = in_target_section(block.trail)
-    if not whole and any(_RESULTS_HEADING.search(h.title) for h in block.trail):
+    if not whole and in_results(block.trail):
         return []
     year = target_year(block, fallback_year)
     number = m.group(1) if (m := _LIST_NUMBER.match(block.text)) else None
     drafts: list[TargetDraft] = []
     rates: set[str] = set()  # subjects whose level is a %: their changes are in points
     shares = _Structure()
-    for fact in planned_facts(block, facts):
+    for fact in planned:
         draft = _draft(block, fact, year if whole else _year_of(fact, year), number, rates, shares)
         if draft is None:
             continue
@@ -110,6 +113,14 @@ def extract_targets(block: OutlineBlock, facts: list[Fact], fallback_year: int) 
     return drafts
 
 
+def same_target(one: TargetDraft, other: TargetDraft) -> bool:
+    """The same target stated twice (in a lead and in the body): the same measure, figures, comparator and year,
+    and labels that share a word."""
+    figures = (one.measure, one.value, one.value_min, one.value_max, one.comparator, one.unit, one.year)
+    theirs = (other.measure, other.value, other.value_min, other.value_max, other.comparator, other.unit, other.year)
+    return figures == theirs and bool(set(fold(one.indicator).split()) & set(fold(other.indicator).split()))
+
+
 def _year_of(fact: Fact, fallback: int) -> int:
     """The year a "phấn đấu" figure is for: its own ("năm 2024 phấn đấu đạt 30,2%" in a block about 2021-2030)."""
     period = fact.period
@@ -120,9 +131,15 @@ def _strives(block: OutlineBlock, pos: int) -> bool:
     """The sentence holding `pos` says "phấn đấu" before it ("Toàn tỉnh phấn đấu thêm 2 xã ...; trồng mới 2.000 ha
     rừng": both), or opens with a lead-in that lists targets."""
     local = pos - block.start
-    full = [m.start() for m in _FULL_STOP.finditer(block.text, 0, local + 1)]
-    before = block.text[full[-1] if full else 0 : local]
+    starts = _sentence_starts(block.text)
+    before = block.text[starts[bisect_right(starts, local) - 1] : local]
     return bool(_STRIVE.search(before) or _TARGETS_LEAD_IN.search(before))
+
+
+@lru_cache(maxsize=4)
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence of a block opens (0 first), found once a block: a figure's sentence is a bisection."""
+    return [m.start() for m in _FULL_STOP.finditer(text)]
 
 
 class _Structure:
@@ -148,11 +165,18 @@ class _Structure:
 def _draft(
     block: OutlineBlock, fact: Fact, year: int, number: str | None, rates: set[str], shares: _Structure
 ) -> TargetDraft | None:
-    if fact.measure not in _KEPT_MEASURES or "prior" in fact.tags or ("move" in fact.tags and rates):
-        return None  # an earlier figure, or a rate's move in points after the rate itself ("đạt 78%, tăng 2%")
     label = _LABEL_LEAD.sub("", fact.indicator).strip(" ,:")
     key = fold(label)
-    measure = fact.measure
+    measure, sign = fact.measure, 1
+    if measure == Measure.PLAN and key.startswith("ty le"):  # "Tỷ lệ giải ngân ... được giao: 100%": the rate's level
+        measure = Measure.VALUE
+    if measure not in _KEPT_MEASURES or "prior" in fact.tags or ("move" in fact.tags and rates):
+        return None  # an earlier figure, or a rate's move in points after the rate itself ("đạt 78%, tăng 2%")
+    moved = _CHANGE_TAIL.search(label) if measure == Measure.VALUE and fact.unit == "%" else None
+    if moved and not key.startswith("ty le"):  # "Số vụ tai nạn giao thông: giảm ≥ 5%": a change, not a level
+        measure, sign, label = Measure.YOY, -1 if fold(moved.group("move")) == "giam" else 1, label[: moved.start()]
+    label = _SYMBOL_TAIL.sub("", label)
+    key = fold(label)
     if measure == Measure.VALUE and fact.unit == "%":
         if "co cau" in key or "co cau" in fold(fact.parent or "") or shares.holds(fact, key):
             measure = Measure.SHARE
@@ -163,7 +187,7 @@ def _draft(
         shares.note(block, fact)
     if measure == "yoy_change_pct" and key in rates:
         return None
-    before = block.text[max(0, fact.start - block.start) : _number_at(block, fact)]
+    before = block.text[max(0, fact.start - block.start) : number_at(block, fact)]
     after = block.text[fact.end - block.start :]
     if _FLOOR.search(before) or _FLOOR_AFTER.match(after):
         comparator = ">="
@@ -171,11 +195,13 @@ def _draft(
         comparator = "<="
     else:
         comparator = "="
+    if sign < 0:  # "giảm ít nhất 5%": a change of at most -5%
+        comparator = {">=": "<=", "<=": ">="}.get(comparator, comparator)
     return TargetDraft(
         label,
         measure,
         comparator,
-        fact.value,
+        sign * fact.value,
         None,
         None,
         fact.unit,
@@ -187,7 +213,7 @@ def _draft(
     )
 
 
-def _number_at(block: OutlineBlock, fact: Fact) -> int:
+def number_at(block: OutlineBlock, fact: Fact) -> int:
     """Where the fact's own number is written in the block (not a year or list number before it)."""
     quote = block.text[fact.start - block.start : fact.end - block.start]
     found = [m.start() for m in NUMBER_RE.finditer(quote) if _reads_as(m.group(0), abs(fact.value))]

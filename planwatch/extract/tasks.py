@@ -71,8 +71,12 @@ class Task:
 
     @property
     def deadline(self) -> date | None:
-        """The earliest one-off deadline the item gives."""
-        return min((d.due for d in self.deadlines if d.due), default=None)
+        """The earliest date the item gives: a printed day, else the first occurrence of a recurrence, else the last
+        day of a month, quarter or year it names."""
+        dated = [d.due for d in self.deadlines if d.due and d.dated]
+        first = [d.first for d in self.deadlines if d.first]
+        periods = [d.due for d in self.deadlines if d.due and not d.dated]
+        return min(dated or first or periods, default=None)
 
     @property
     def recurring(self) -> list[Deadline]:
@@ -89,8 +93,9 @@ class TaskGroup:
 
 
 def extract_tasks(
-    blocks: list[OutlineBlock], registry: Registry, default_period: Period
+    blocks: list[OutlineBlock], registry: Registry, default_period: Period, reference: date | None = None
 ) -> tuple[list[Task], list[TaskGroup]]:
+    """Tasks and task groups of a document; `reference` is its date (deadlines without a year take theirs from it)."""
     tasks: list[Task] = []
     groups: list[TaskGroup] = []
     current: Task | None = None
@@ -100,23 +105,23 @@ def extract_tasks(
         cells = _cells(block)
         if len(cells) >= 3:
             header = _TaskTable.from_header([text for _, text in cells])
-            if header is None and table and (row := table.task(block, cells, registry)):
+            if header is None and table and (row := table.task(block, cells, registry, reference)):
                 tasks.append(row)
             table = header or table
             current = None
             continue
         table = None
         if block.heading:
-            current = _open_task(block, registry)
+            current = _open_task(block, registry, reference)
             if current:
                 tasks.append(current)
             elif group := _group(block, default_period):
                 groups.append(group)
         elif current:
-            _read_body(current, block.text, block.start, registry)
+            _read_body(current, block.text, block.start, registry, reference)
             current.item_end = block.end
         else:
-            tasks.extend(_assignments(block, registry, unnumbered=sum(t.ref.startswith("#") for t in tasks)))
+            tasks.extend(_assignments(block, registry, sum(t.ref.startswith("#") for t in tasks), reference))
     return tasks, groups
 
 
@@ -130,7 +135,7 @@ def _addressees_before_lead(text: str, at: int, stop: int, registry: Registry) -
     return registry.split(phrase), at + len(text[at : lead.start()].rstrip(" ,"))
 
 
-def _assignments(block: OutlineBlock, registry: Registry, unnumbered: int) -> list[Task]:
+def _assignments(block: OutlineBlock, registry: Registry, unnumbered: int, reference: date | None) -> list[Task]:
     """Assignments in running text, as news items and official letters state them: "UBND tỉnh giao Sở Kế hoạch
     và Đầu tư chủ trì, phối hợp với Sở Tài chính ..., hoàn thành trước ngày 30/6/2023". Nothing is printed as
     their number: their key is "#1", "#2", ... in the document, and they export with `ref` null. An assignment
@@ -150,7 +155,7 @@ def _assignments(block: OutlineBlock, registry: Registry, unnumbered: int) -> li
             item_end=block.start + body_end,
             summary=_summary(block.text[end : sentence.end()]),
         )
-        _read_body(task, block.text[end:body_end], block.start + end, registry)
+        _read_body(task, block.text[end:body_end], block.start + end, registry, reference)
         found.append(task)
     return found
 
@@ -175,7 +180,7 @@ def _assignment_in(
     return None
 
 
-def _open_task(block: OutlineBlock, registry: Registry) -> Task | None:
+def _open_task(block: OutlineBlock, registry: Registry, reference: date | None) -> Task | None:
     prefix = _NUMBER_PREFIX.match(block.text)
     assert block.heading is not None
     if not prefix or not block.heading.number:
@@ -206,17 +211,17 @@ def _open_task(block: OutlineBlock, registry: Registry) -> Task | None:
         summary=_summary(block.text[body_at:]),
         group=_group_title(block.trail),
     )
-    _read_body(task, block.text[body_at:], block.start + body_at, registry)
+    _read_body(task, block.text[body_at:], block.start + body_at, registry, reference)
     return task
 
 
-def _read_body(task: Task, text: str, offset: int, registry: Registry) -> None:
+def _read_body(task: Task, text: str, offset: int, registry: Registry, reference: date | None) -> None:
     """Coordinating agencies and deadlines; each sentence with a deadline is a dated sub-task."""
     for m in _COORDINATE.finditer(text):
         names, _ = registry.scan(text, m.end())
         task.coordinating.extend(n for n in names if n not in task.coordinating)
     for sentence in _SENTENCE.finditer(text):
-        for deadline in find_deadlines(sentence.group(0), offset + sentence.start()):
+        for deadline in find_deadlines(sentence.group(0), offset + sentence.start(), reference):
             task.deadlines.append(deadline)
             piece = sentence.group(0).strip(" -.;")
             task.subtasks.append(SubTask(piece, offset + sentence.start(), offset + sentence.end(), deadline))
@@ -297,7 +302,9 @@ class _TaskTable:
                 columns[role] = index
         return cls(columns, len(cells)) if {"lead", "summary"} <= set(columns) else None
 
-    def task(self, block: OutlineBlock, cells: list[tuple[int, str]], registry: Registry) -> Task | None:
+    def task(
+        self, block: OutlineBlock, cells: list[tuple[int, str]], registry: Registry, reference: date | None
+    ) -> Task | None:
         if len(cells) != self.width:
             return None
         offsets = [offset for offset, _ in cells]
@@ -321,7 +328,7 @@ class _TaskTable:
         )
         if "deadline" in self.columns:
             column = self.columns["deadline"]
-            deadline = deadline_in_cell(texts[column], offsets[column])
+            deadline = deadline_in_cell(texts[column], offsets[column], reference)
             if deadline:
                 task.deadlines.append(deadline)
                 task.subtasks.append(SubTask(summary, block.start, block.end, deadline))

@@ -150,10 +150,12 @@ def give_up(sessions: sessionmaker[Session], job_id: int, message: str) -> None:
     _close(sessions, job_id, JobState.FAILED, {"message": message})
 
 
-def release(sessions: sessionmaker[Session], job_id: int) -> None:
-    """Back to the queue, for another try: the store failed under the worker."""
+def release(sessions: sessionmaker[Session], job_id: int, counted: bool = True) -> None:
+    """Back to the queue, for another try: the store failed under the worker (a try `counted`), or the worker's
+    process stopped (not counted)."""
+    tries = IngestJob.attempts if counted else IngestJob.attempts - 1
     with sessions.begin() as session:
-        session.execute(update(IngestJob).where(IngestJob.id == job_id).values(state=JobState.QUEUED))
+        session.execute(update(IngestJob).where(IngestJob.id == job_id).values(state=JobState.QUEUED, attempts=tries))
 
 
 def _close(sessions: sessionmaker[Session], job_id: int, state: JobState, values: dict[str, object]) -> None:

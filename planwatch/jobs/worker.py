@@ -1,7 +1,9 @@
-"""The worker: one thread per server process (started with the app, and woken by each upload), or the
+"""The worker: two reading threads per server process (started with the app, and woken by each upload: a file that
+takes its whole time limit holds one of them, not the queue), or the
 `planwatch jobs work` command. A job is an ordinary `ingest_file` of the uploaded bytes, so it goes through the
 same limits and the sandboxed PDF reader, and stores its document all or nothing. A PDF with scanned pages is
-handed from the READ lane to the OCR lane, whose own worker reads it page by page, telling the job its progress."""
+handed from the READ lane to the OCR lane, whose own worker reads it page by page, telling the job its progress.
+Stopping (a server's SIGTERM) ends the file being read at its next check: the job waits for the next run."""
 
 from __future__ import annotations
 
@@ -18,12 +20,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from planwatch.ingest import IngestResult, ingest_file
 from planwatch.jobs.daily import run_reminders
 from planwatch.jobs.queue import OCR, READ, Claimed, claim, finish, progress, release, to_ocr
+from planwatch.limits import Stopped, stoppable
 from planwatch.monitor.stored import refresh_if_free, refresh_store
 from planwatch.read.ocr_pages import OcrNeeded, OcrOptions
 from planwatch.remind.settings import ReminderSettings
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
+STOP_SECONDS = 3.0  # how long stopping waits for a thread (a PDF child may still be parsing: it is a daemon)
 
 
 def run_one(sessions: sessionmaker[Session], lane: str = READ) -> bool:
@@ -41,6 +45,9 @@ def _run(sessions: sessionmaker[Session], lane: str) -> bool | None:
         finish(sessions, claimed.id, _ingest(sessions, claimed, lane))
     except OcrNeeded as needed:
         to_ocr(sessions, claimed.id, needed.pages)
+        return False
+    except Stopped:
+        release(sessions, claimed.id, counted=False)
         return False
     except DBAPIError:
         log.exception("ingest job %s: the store failed, the job waits for another try", claimed.id)
@@ -80,9 +87,9 @@ def _refresh_findings(sessions: sessionmaker[Session]) -> None:
 
 
 class Worker:
-    """A daemon thread that reads jobs until stopped, and between jobs refreshes the findings edits left pending
-    and runs the day's reminders once their time has come (`clock`: the time now); `wake` after an enqueue saves
-    the wait of a poll."""
+    """Daemon threads (`threads` of them) that read jobs of one lane until stopped, and between jobs refresh the
+    findings edits left pending and run the day's reminders once their time has come (`clock`: the time now);
+    `wake` after an enqueue saves the wait of a poll."""
 
     def __init__(
         self,
@@ -91,6 +98,7 @@ class Worker:
         lane: str = READ,
         reminders: ReminderSettings | None = None,
         clock: Callable[[], datetime] = datetime.now,
+        threads: int = 1,
     ) -> None:
         self._sessions = sessions
         self._lane = lane
@@ -100,27 +108,34 @@ class Worker:
         self._reminded: date | None = None  # the last day whose reminders are done
         self._wakeup = threading.Event()
         self._stopping = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread | None] = [None] * threads
         self._lock = threading.Lock()
 
     def start(self) -> None:
         with self._lock:
-            if self._thread is None or not self._thread.is_alive():
-                self._stopping.clear()
-                self._thread = threading.Thread(target=self._loop, name=f"planwatch-{self._lane}", daemon=True)
-                self._thread.start()
+            for number, thread in enumerate(self._threads):
+                if thread is None or not thread.is_alive():
+                    self._stopping.clear()
+                    name = f"planwatch-{self._lane}-{number + 1}"
+                    self._threads[number] = threading.Thread(target=self._loop, name=name, daemon=True)
+                    self._threads[number].start()  # type: ignore[union-attr]
 
     def wake(self) -> None:
         self.start()
         self._wakeup.set()
 
-    def stop(self, timeout: float = 30.0) -> None:
+    def stop(self, timeout: float = STOP_SECONDS, wait: bool = True) -> None:
         self._stopping.set()
         self._wakeup.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
+        for thread in self._threads if wait else ():
+            if thread is not None:
+                thread.join(timeout)
 
     def _loop(self) -> None:
+        with stoppable(self._stopping):
+            self._read_until_stopped()
+
+    def _read_until_stopped(self) -> None:
         while not self._stopping.is_set():
             try:
                 busy = run_one(self._sessions, self._lane)

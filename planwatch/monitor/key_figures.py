@@ -24,7 +24,7 @@ def key_figures(
 ) -> list[KeyFigure]:
     """For each code with a figure in `year`: its latest (the longest period at the latest month), in the
     indicator's own measure (the rate of a growth indicator or an index) and a unit of its kind; one query per
-    measure, however many indicators."""
+    measure, however many indicators. A footnote's figure is never an indicator's own."""
     indicators = [catalogue.indicators[code] for code in codes if code in catalogue.indicators]
     measures = {i.code: "yoy_change_pct" if i.kind == "index" else i.own_measure for i in indicators}  # IIP: its change
     found: dict[str, list[Point]] = {}
@@ -37,7 +37,9 @@ def key_figures(
         points = [
             p
             for p in found.get(indicator.code, [])
-            if not p.derived and (measure != "value" or not indicator.unit or same_kind(p.unit, indicator.unit))
+            if not p.derived
+            and not p.footnote
+            and (measure != "value" or not indicator.unit or same_kind(p.unit, indicator.unit))
         ]
         if points:
             figures.append(KeyFigure(indicator, max(points, key=lambda p: (p.period_end, p.cumulative))))

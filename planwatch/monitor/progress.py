@@ -188,7 +188,7 @@ def target_status(
     points = [
         p
         for p in figures.series(target.indicator_code, target.measure, year)
-        if target.measure != "value" or same_kind(p.unit, target.unit)
+        if (target.measure != "value" or same_kind(p.unit, target.unit)) and not p.footnote
     ]
     if target.measure == "value" and target.unit != "%":
         points = [p for p in points if p.cumulative or indicator is None or indicator.kind != "flow"]

@@ -45,6 +45,7 @@ class Point:
     fact_id: int | None  # None for a derived monthly value
     quote: str
     derived: bool = False
+    footnote: bool = False  # stated in a footnote: a detail of the body's figure, never the indicator's own
     province: str | None = None  # of its document, when the view reads several (a province and its predecessors)
     sources: tuple[Point, ...] = ()  # a merged province's past figure computed as their sum: the figures summed
 
@@ -105,7 +106,14 @@ def _rows(
     by_province = (d.province,) if scope.predecessors else ()  # each old province is a line of its own
     winner_first = func.row_number().over(
         partition_by=(f.indicator_code, f.indicator, f.period_start, f.period_end, f.unit, *by_province),
-        order_by=(f.estimate, d.period_end.desc().nulls_last(), d.issued.desc().nulls_last(), d.id.desc(), f.id),
+        order_by=(
+            f.estimate,
+            f.footnote.is_not(None),
+            d.period_end.desc().nulls_last(),
+            d.issued.desc().nulls_last(),
+            d.id.desc(),
+            f.id,
+        ),
     )
     query = (
         select(
@@ -118,6 +126,7 @@ def _rows(
             f.unit,
             f.base_value,
             f.estimate,
+            f.footnote,
             d.doc_key,
             d.period_end.label("doc_end"),
             d.issued,
@@ -148,14 +157,26 @@ def _rows(
 
 
 def _points(rows: list[Row[Any]] | Sequence[Row[Any]], measure: str, scope: Scope) -> list[Point]:
-    latest: dict[tuple[str | None, str, str, str | None], tuple[tuple[int, tuple[str, str, int]], Point]] = {}
+    """One point per period and unit (and province, when the view reads a province and its predecessors): an
+    actual over an estimate, the body's figure over a footnote's, then the latest document's. A year whose body
+    states figures takes none from footnotes ("các nguồn vốn kéo dài ... là 327,3 tỷ đồng" under a report on
+    disbursement is a part of the capital, not the disbursement)."""
+    body_years = {row.period_end[:4] for row in rows if row.footnote is None}
+    latest: dict[tuple[str | None, str, str, str | None], tuple[tuple[int, int, tuple[str, str, int]], Point]] = {}
     for row in rows:
+        if row.footnote is not None and row.period_end[:4] in body_years:
+            continue
         province = row.province if scope.predecessors else None
         group = (row.period_start, row.period_end, fold(row.unit) if measure == "value" else "%", province)
-        rank = (0 if row.estimate else 1, (row.doc_end or "", str(row.issued or ""), row.doc_id))
+        rank = (
+            0 if row.estimate else 1,
+            1 if row.footnote is None else 0,
+            (row.doc_end or "", str(row.issued or ""), row.doc_id),
+        )
         if group not in latest or rank > latest[group][0]:
             point = Point(row.period_start, row.period_end, measure, row.value, row.unit, row.base_value,
-                          row.estimate, row.doc_key, row.id, row.quote, province=province)  # fmt: skip
+                          row.estimate, row.doc_key, row.id, row.quote, footnote=row.footnote is not None,
+                          province=province)  # fmt: skip
             latest[group] = (rank, point)
     points = sorted((p for _, p in latest.values()), key=lambda p: (p.period_end, p.period_start or ""))
     return points + derived_months(points) if measure == "value" else points

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Row, ScalarSelect, Select, Text, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
+from planwatch.extract.agencies import default_registry
 from planwatch.monitor.successors import AgencyNow, agencies_on, codes_becoming
 from planwatch.store import models
 from planwatch.store.current import of_current_documents
@@ -224,12 +225,13 @@ def _score(tasks: Iterable[tuple[Sequence[AgencyNow], str]], agency: str | None)
     """The counts per today's agency; a task names agencies as its document printed them, `AgencyNow` says who
     does the work now ("Sở Kế hoạch và Đầu tư" counts for "Sở Tài chính", the old name kept beside it)."""
     counts: dict[str, Counter[str]] = {}
+    registry = default_registry()
     names: dict[str, str] = {}
     formerly: dict[str, set[str]] = {}
     for agencies, status in tasks:
         kept = [now for now in agencies if not agency or _names(now, agency)]
         for now in kept:
-            names.setdefault(now.key, now.today_name)
+            names.setdefault(now.key, registry.name_of(now.key) if now.key in registry.agencies else now.today_name)
             if now.changed:
                 formerly.setdefault(now.key, set()).add(now.name)
         for key in {now.key for now in kept}:  # "Giám đốc sở, thủ trưởng cơ quan thuộc UBND tỉnh" is one group

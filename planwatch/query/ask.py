@@ -23,6 +23,7 @@ from planwatch.monitor.series import Point, series
 from planwatch.monitor.tasks import OVERDUE, TaskView, store_scorecard, task_views
 from planwatch.query.years import default_year, latest_actual_year
 from planwatch.store import models
+from planwatch.store.document_names import document_names
 from planwatch.text.fold import fold_keep_length
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.periods import Period, find_periods, parse_period, period_words
@@ -67,7 +68,7 @@ class Answer:
 
 def ask(session: Session, question: str, today: date | None = None, lang: str = "vi") -> Answer:
     """The answer to a question asked in Vietnamese, said in `lang` (data/answers.yaml)."""
-    said = _Saying(lang)
+    said = _Saying(lang, session)
     folded = fold_keep_length(question.lower())
     if _AT_RISK.search(folded):
         return _targets_at_risk(session, _period(session, question), said)
@@ -87,15 +88,25 @@ def ask(session: Session, question: str, today: date | None = None, lang: str = 
         return _outlook(session, code, name, _year_asked(session, question, code, today or date.today()), said)
     if _TARGET.search(folded) and not _PLAN.search(folded):
         return _target(session, code, name, period, said)
-    measure = "plan_pct" if _PLAN.search(folded) else "yoy_change_pct" if _CHANGE.search(folded) else "value"
+    # a growth indicator's own number is its rate ("Tăng trưởng GRDP 6 tháng?" asks for 14,14%, not a level)
+    own = default_catalogue().indicators[code].own_measure
+    measure = "plan_pct" if _PLAN.search(folded) else "yoy_change_pct" if _CHANGE.search(folded) else own
     return _figure(session, code, name, measure, period, said)
 
 
 class _Saying:
     """The answers' sentences in one language."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, session: Session) -> None:
         self.lang = lang
+        self._session = session
+        self._names: dict[str, str] | None = None
+
+    def doc(self, key: str) -> str:
+        """A document in words ("Báo cáo 6 tháng đầu năm 2024"), never its key."""
+        if self._names is None:
+            self._names = document_names(self._session, lang=self.lang)
+        return self._names.get(key, key)
 
     def __call__(self, key: str, **args: object) -> str:
         return self.phrase(key, **args).text(self.lang)
@@ -149,7 +160,7 @@ def _figure(session: Session, code: str, name: str, measure: str, period: Period
             period=when,
             value=value,
             estimate=estimate,
-            doc=point.doc_key,
+            doc=said.doc(point.doc_key),
             quote=fact.quote.strip(),
         ),  # fmt: skip
         fact.value,
@@ -191,7 +202,7 @@ def _target(session: Session, code: str, name: str, period: Period | None, said:
             year=str(year),
             value=value,
             unit=unit,
-            doc=doc_key,
+            doc=said.doc(doc_key),
             quote=target.quote.strip(),
         ),  # fmt: skip
         target.value,
@@ -243,7 +254,7 @@ def _outlook(session: Session, code: str, name: str, year: int | None, said: _Sa
     cited.append(Citation(row.doc_key, target.char_start or 0, target.char_end or 0, target.page, target.quote))
     text = said(
         "outlook", name=name, year=str(year), verdict=Word(f"outlook_{projection.outlook.value}"),
-        reason=projection.reason_in(said.lang), doc=row.actual.doc_key, quote=row.actual.quote.strip(),
+        reason=projection.reason_in(said.lang), doc=said.doc(row.actual.doc_key), quote=row.actual.quote.strip(),
     )  # fmt: skip
     return Answer(True, text, projection.value, projection.unit, str(year), [c for c in cited if c])
 
@@ -301,7 +312,8 @@ def _task_list(
     """Tasks answered as a list: each with its item number, summary and `note`, the first ones cited."""
     shown = views[:_LISTED]
     lines = [
-        said("task_line", doc=v.doc_key, ref=v.task.ref or "—", summary=v.task.summary, note=note(v)) for v in shown
+        said("task_line", doc=said.doc(v.doc_key), ref=v.task.ref or "—", summary=v.task.summary, note=note(v))
+        for v in shown
     ]
     more = [said("more_tasks", count=len(views) - _LISTED)] if len(views) > _LISTED else []
     citations = [_task_citation(v) for v in shown]
@@ -317,14 +329,13 @@ def _overdue_agencies(session: Session, today: date, said: _Saying) -> Answer:
     lines = [line for line in store_scorecard(session, today) if line.overdue]
     if not lines:
         return Answer(False, said("none_overdue", day=today))
-    registry = default_registry()
     top = lines[0]
-    name = registry.name_of(top.agency)
+    name = top.name
     overdue = [
         v for v in task_views(session, today, status=OVERDUE) if top.agency in (v.task.agency_codes + v.task.agencies)
     ]
     citations = [_task_citation(v) for v in overdue]
-    refs = ", ".join(said("task_ref", doc=v.doc_key, ref=v.task.ref) for v in overdue)
+    refs = ", ".join(said("task_ref", doc=said.doc(v.doc_key), ref=v.task.ref) for v in overdue)
     return Answer(
         True,
         said("most_overdue", name=name, count=top.overdue, day=today, refs=refs),

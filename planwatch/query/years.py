@@ -4,12 +4,16 @@ the consistency checks have got: the answer is one query over the facts' period 
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
+from planwatch.store.scope import WHOLE, Scope
+
+PLANS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")  # documents that plan, not report
 
 
 def latest_actual_year(session: Session) -> int | None:
@@ -36,3 +40,30 @@ def years_spoken_of(session: Session) -> list[int]:
     years |= {y for (y,) in session.execute(select(models.Target.year).distinct())}
     years |= {d.year for (d,) in session.execute(select(models.Task.deadline).distinct()) if d}
     return sorted(years, reverse=True)
+
+
+def latest_report_day(session: Session, year: int, scope: Scope = WHOLE) -> date | None:
+    """The last day of the period of `year`'s latest report (30/06/2024 for a six-month report of 2024): the day a
+    past year is seen as of, as its last report saw it; None when no report of the year is stored."""
+    d = models.Document
+    end = session.scalar(
+        select(func.max(d.period_end)).where(
+            d.is_current.is_(True),
+            d.period_end.between(f"{year:04d}-01", f"{year:04d}-12"),
+            d.kind.is_(None) | d.kind.not_in(PLANS),
+            *scope.documents(),
+        )
+    )
+    if not end:
+        return None
+    month = int(end[5:7])
+    return date(year, month, monthrange(year, month)[1])
+
+
+def default_day(session: Session, year: int, scope: Scope = WHOLE, today: date | None = None) -> date:
+    """The day a view is as of when none is asked: today for the current year (and years ahead); for a past year
+    the last day its latest report covers, else the year's last day."""
+    today = today or date.today()
+    if year >= today.year:
+        return today
+    return latest_report_day(session, year, scope) or date(year, 12, 31)

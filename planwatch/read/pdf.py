@@ -10,7 +10,7 @@ import re
 import subprocess
 import sys
 from itertools import groupby
-from time import monotonic
+from time import thread_time
 from typing import Any
 
 from planwatch.limits import allow_more
@@ -68,9 +68,9 @@ def _scanned(data: bytes, pages: list[dict[str, Any]], ocr: OcrOptions) -> list[
         return []
     if not ocr.here:
         raise OcrNeeded(len(wanted))
-    started = monotonic()
+    started = thread_time()
     scanned = read_scanned(data, wanted, ocr.progress, only_images=ocr.mode == OcrMode.AUTO)
-    allow_more(monotonic() - started)
+    allow_more(thread_time() - started)
     return scanned
 
 

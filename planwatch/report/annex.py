@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from planwatch.extract.agencies import default_registry
 from planwatch.monitor.progress import TargetStatus, year_status, year_targets
 from planwatch.monitor.tasks import IN_PROGRESS, OVERDUE, STATUS_VI, TaskView, scorecard, task_views
 from planwatch.report.content import Draft, Figure, default_outline
@@ -89,7 +88,9 @@ def _indicator_row(
     yoy = None if indicator.kind == "growth" else _stated(figures, Measure.YOY, period.to_date)
     plan_pct = _stated(figures, Measure.PLAN, period.to_date)
     of_plan = plan_pct.value if plan_pct else None
-    sources = sorted({f"{f.source.doc_key}{f', tr. {f.source.page}' if f.source.page else ''}" for f in figures})
+    sources = sorted(
+        {f"{f.source.name or f.source.doc_key}{f', tr. {f.source.page}' if f.source.page else ''}" for f in figures}
+    )
     computed = of_plan is None and to_date is not None and bool(plan) and indicator.kind == "flow"
     if computed and to_date and plan:
         of_plan = round(to_date.value / plan * 100, 1)
@@ -151,12 +152,11 @@ def task_annex(
 
 def scorecard_table(views: list[TaskView], lang: str = "vi", agency: str | None = None) -> Table:
     """Per agency: assigned, done on time, done late, in progress, overdue, and the on-time rate."""
-    registry = default_registry()
     head = _TASK_HEAD[lang][0]
     table = Table(_TASK_TITLES[lang][0], [Column(head[0], width=40), *(Column(h, NUMBER, 12) for h in head[1:])])
     for line in scorecard(views, agency):
         rate = round(line.on_time_rate * 100, 1) if line.on_time_rate is not None else None
-        table.rows.append([registry.name_of(line.agency), line.assigned, line.done_on_time, line.done_late,
+        table.rows.append([line.name, line.assigned, line.done_on_time, line.done_late,
                            line.in_progress, line.overdue, rate])  # fmt: skip
     return table
 

@@ -20,6 +20,7 @@ from planwatch.monitor.projection import Projection, ProjectionBasis, RestKind, 
 from planwatch.monitor.series import document_order
 from planwatch.report.kinds import ReportKind, ReportPeriod
 from planwatch.store import models
+from planwatch.store.document_names import document_name
 from planwatch.store.scope import WHOLE, Scope
 from planwatch.vocab.catalogue import Catalogue, Indicator, default_catalogue
 from planwatch.vocab.measures import Measure
@@ -39,6 +40,7 @@ class Source:
     page: int | None
     quote: str
     char_start: int
+    name: str = ""  # the document in words ("Báo cáo 6 tháng đầu năm 2024"): what the annex and comments show
 
 
 @dataclass(frozen=True)
@@ -361,7 +363,8 @@ def chosen_figures(session: Session, period: ReportPeriod, scope: Scope = WHOLE)
 
 
 def _figure(fact: models.Fact, document: models.Document, period: Period) -> Figure:
-    source = Source(document.doc_key, document.title, document.symbol, fact.page, fact.quote, fact.char_start)
+    name = document_name(document.kind, document.period_start, document.period_end, document.title, document.doc_key)
+    source = Source(document.doc_key, document.title, document.symbol, fact.page, fact.quote, fact.char_start, name)
     return Figure(
         fact.id,
         str(fact.indicator_code),

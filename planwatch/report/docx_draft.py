@@ -161,7 +161,7 @@ def _placeholder(paragraph: Paragraph, words: str) -> None:
 
 def _source_text(figure: Figure, text: dict[str, str], lang: str) -> str:
     source = figure.source
-    named = source.title or source.doc_key
+    named = source.name or source.title or source.doc_key
     if source.symbol:
         named = f"{named} ({source.symbol})"
     words = text["source"].format(

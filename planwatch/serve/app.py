@@ -39,6 +39,7 @@ from planwatch.serve import (
 )
 from planwatch.serve.cache import StoreCache
 from planwatch.serve.guards import BodyLimit, NoNulBytes, SecurityHeaders
+from planwatch.serve.origin import SameOrigin
 from planwatch.serve.page_cache import BUDGET_MB, PageCache
 from planwatch.serve.rendering import not_found
 from planwatch.store.db import open_engine, session_factory
@@ -50,6 +51,7 @@ MAX_UPLOAD = 50 * 1024 * 1024
 # with 40, 482 MB with 4, 433 MB with 2 at the same or a higher rate); kept answers read their store mark on
 # threads of their own (page_cache.MARK_THREADS)
 REQUEST_THREADS = 2
+READ_THREADS = 2  # uploads read at once: a file that takes its whole time limit holds one, not the queue
 
 
 def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None) -> FastAPI:
@@ -64,8 +66,10 @@ def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None)
         app.state.worker.start()
         app.state.ocr_worker.start()
         yield
-        app.state.worker.stop()
-        app.state.ocr_worker.stop()
+        for worker in (app.state.worker, app.state.ocr_worker):
+            worker.stop(wait=False)  # all at once: each ends at its next check
+        for worker in (app.state.worker, app.state.ocr_worker):
+            worker.stop()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -78,13 +82,14 @@ def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None)
     app.state.sessions = session_factory(db if isinstance(db, Engine) else open_engine(db))
     app.state.max_upload = MAX_UPLOAD
     app.state.cache = StoreCache()
-    app.state.worker = Worker(app.state.sessions)
+    app.state.worker = Worker(app.state.sessions, threads=READ_THREADS)
     app.state.ocr_worker = Worker(app.state.sessions, lane=OCR)  # scans, page by page: they hold no other upload
     if page_cache_mb is None:
         page_cache_mb = int(os.environ.get("PLANWATCH_PAGE_CACHE_MB", BUDGET_MB))
     app.add_middleware(PageCache, budget=page_cache_mb * 1024 * 1024)  # innermost: replays pass the guards
     app.add_middleware(BodyLimit)
     app.add_middleware(NoNulBytes)
+    app.add_middleware(SameOrigin)
     app.add_middleware(SecurityHeaders)
     app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

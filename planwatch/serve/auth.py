@@ -1,6 +1,7 @@
 """Signing in and who may write: the session cookie (HttpOnly, SameSite=Lax, Secure over HTTPS) and a `csrftoken`
 cookie whose value every cookie-authenticated write echoes (header X-CSRF-Token, or the form field csrf_token).
-A store without accounts keeps the one-person localhost mode: nothing asks for a sign-in."""
+A store without accounts keeps the one-person localhost mode: nothing asks for a sign-in, and only requests sent to
+this machine's own name may write (serve/origin.py)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from planwatch.access.sessions import Actor
 from planwatch.edits.tasks import TaskError, record_update
 from planwatch.monitor.tasks import assigned_agencies
 from planwatch.serve.common import ERRORS, Db, Error
+from planwatch.serve.origin import host_name, is_loopback
 from planwatch.vocab.dates import DateError, parse_date
 
 router = APIRouter(prefix="/api", responses=ERRORS)
@@ -48,6 +50,13 @@ def actor(request: Request, db: Session) -> Actor | None:
     return login_sessions.actor_for(db, request.cookies.get(SESSION_COOKIE))
 
 
+def addressed_here(request: Request) -> bool:
+    """The request names this server as its host: a loopback name, or the address it reached the server at."""
+    host = host_name(request.headers.get("host", ""))
+    server = request.scope.get("server")
+    return is_loopback(host) or (server is not None and host == str(server[0]).lower())
+
+
 def writer(request: Request, db: Session, roles: frozenset[Role], csrf_field: str | None = None) -> Actor:
     """The user allowed to make this change: 401 without a session, 403 for a role that may not or a missing
     or wrong CSRF token."""
@@ -55,6 +64,8 @@ def writer(request: Request, db: Session, roles: frozenset[Role], csrf_field: st
     if who is None:
         raise HTTPException(401, "cần đăng nhập (sign in first)")
     if who is OPEN_MODE:
+        if not addressed_here(request):
+            raise HTTPException(403, "kho chưa có tài khoản chỉ nhận thay đổi gửi tới máy này (localhost)")
         return who
     if who.role not in roles:
         raise HTTPException(403, f"vai trò “{who.role.label()}” không được làm việc này")
@@ -105,13 +116,23 @@ def login(request: Request, db: Db, response: Response, credentials: Credentials
     return sign_in(request, db, response, credentials.username, credentials.password)
 
 
-@router.post("/logout", status_code=204)
-def logout(request: Request, db: Db) -> Response:
-    login_sessions.end(db, request.cookies.get(SESSION_COOKIE))
-    db.commit()
-    response = Response(status_code=204)
+def sign_out(request: Request, db: Session, response: Response, csrf_field: str | None = None) -> None:
+    """The session ends only with its CSRF token (header or form field): another site cannot sign anyone out."""
+    who = login_sessions.actor_for(db, request.cookies.get(SESSION_COOKIE))
+    if who is not None:
+        if (request.headers.get("x-csrf-token") or csrf_field) != who.csrf_token:
+            raise HTTPException(403, "thiếu hoặc sai mã chống giả mạo (CSRF token): tải lại trang rồi thử lại")
+        login_sessions.end(db, request.cookies.get(SESSION_COOKIE))
+        db.commit()
     response.delete_cookie(SESSION_COOKIE)
     response.delete_cookie(CSRF_COOKIE)
+
+
+@router.post("/logout", status_code=204, responses={403: {"model": Error}})
+def logout(request: Request, db: Db) -> Response:
+    """Sign out (header X-CSRF-Token, as every write)."""
+    response = Response(status_code=204)
+    sign_out(request, db, response)
     return response
 
 

@@ -20,9 +20,13 @@ from planwatch.store.scope import WHOLE, Scope
 T = TypeVar("T")
 
 
-def status_of_year(cache: StoreCache, session: Session, year: int, scope: Scope = WHOLE) -> list[TargetStatus]:
-    """The status of the year's targets, kept until the figures of the view are checked again."""
-    return cache.get(session, "status", (year, scope), partial(year_status, session, year, scope=scope), scope)
+def status_of_year(
+    cache: StoreCache, session: Session, year: int, scope: Scope = WHOLE, until: str | None = None
+) -> list[TargetStatus]:
+    """The status of the year's targets (on the figures of periods ending by `until`, "2024-06", when given), kept
+    until the figures of the view are checked again."""
+    compute = partial(year_status, session, year, scope=scope, until=until)
+    return cache.get(session, "status", (year, scope, until), compute, scope)
 
 
 class StoreCache:

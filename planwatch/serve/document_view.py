@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from html import escape
 
 from planwatch.store import models
+from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.measures import measure_label
 from planwatch.vocab.numbers import format_number
 
@@ -48,13 +49,19 @@ def _highlight(text: str, block: models.Block, facts: list[models.Fact]) -> str:
         out.append(escape(text[pos : fact.char_start]))
         out.append(
             f'<mark id="f{fact.id}" class="fact" data-start="{fact.char_start}" data-measure="{fact.measure}" '
-            f'data-code="{fact.indicator_code or ""}" '
+            f'data-code="{fact.indicator_code or ""}" data-name="{escape(_name(fact.indicator_code))}" '
             f'title="{escape(_explain(fact))}">'
             f"{escape(text[fact.char_start : fact.char_end])}</mark>"
         )
         pos = fact.char_end
     out.append(escape(text[pos : block.char_end]))
     return "".join(out)
+
+
+def _name(code: str | None) -> str:
+    """The indicator's name, as a person reads it (its code is only the link's address)."""
+    indicator = default_catalogue().indicators.get(code or "")
+    return indicator.name if indicator else ""
 
 
 def _explain(fact: models.Fact) -> str:

@@ -16,6 +16,7 @@ from planwatch.access.entry import EntryError, approve, completeness, due, parse
 from planwatch.access.locks import LockedPeriod, lock, locked_months, unlock
 from planwatch.access.roles import PROVINCE_WRITERS, TASK_WRITERS, Role
 from planwatch.access.sessions import Actor
+from planwatch.extract.agencies import default_registry
 from planwatch.serve.auth import actor, writer
 from planwatch.serve.rendering import open_session, page_lang, planning_edit, refused, render
 from planwatch.vocab.catalogue import default_catalogue
@@ -64,7 +65,7 @@ def _form(request: Request, agency: str, month: Month, problems: dict[str, str],
         request,
         "entry.html",
         agency=agency,
-        agencies=list(reporting()),
+        agencies=[(code, default_registry().name_of(code)) for code in reporting()],
         month=str(month),
         month_words=period_words(Period(month, month)),
         to_date_words=period_words(Period(Month(month.year, 1), month)),

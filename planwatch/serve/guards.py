@@ -30,7 +30,7 @@ class BodyLimit:
         limit = scope["app"].state.max_upload + _MULTIPART_SLACK
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > limit:
-            await _refuse(send, 413, too_large(int(declared)))
+            await refuse(send, 413, too_large(int(declared)))
             return
         received = 0
 
@@ -53,7 +53,7 @@ class BodyLimit:
             await self.app(scope, counted, watched)
         except _TooLarge:
             if not started:
-                await _refuse(send, 413, too_large(None))
+                await refuse(send, 413, too_large(None))
 
 
 class NoNulBytes:
@@ -64,12 +64,12 @@ class NoNulBytes:
         if scope["type"] == "http" and (
             "\x00" in scope["path"] or b"\x00" in unquote_to_bytes(scope.get("query_string", b""))
         ):
-            await _refuse(send, 400, "yêu cầu chứa ký tự NUL (\\x00), không hợp lệ")
+            await refuse(send, 400, "yêu cầu chứa ký tự NUL (\\x00), không hợp lệ")
             return
         await self.app(scope, receive, send)
 
 
-async def _refuse(send: Send, status: int, message: str) -> None:
+async def refuse(send: Send, status: int, message: str) -> None:
     body = json.dumps({"error": message}, ensure_ascii=False).encode("utf-8")
     headers: list[Any] = [
         (b"content-type", b"application/json; charset=utf-8"),

@@ -3,6 +3,7 @@ targets, and the forms that name a label's indicator and set a year's target."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 from typing import Annotated
 from urllib.parse import quote
@@ -36,6 +37,7 @@ from planwatch.serve.charts import ChartPoint, YearChart, year_chart
 from planwatch.serve.common import Db
 from planwatch.serve.labels import LABELS
 from planwatch.serve.rendering import (
+    names_of_documents,
     page_lang,
     planning_edit,
     render,
@@ -47,6 +49,7 @@ from planwatch.text.fold import matches
 from planwatch.vocab.catalogue import CATEGORIES, Indicator, default_catalogue
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import format_number
+from planwatch.vocab.periods import parse_period, period_words
 from planwatch.vocab.units import same_kind, unit_by_name
 
 router = APIRouter(include_in_schema=False)
@@ -75,7 +78,7 @@ def catalogue_page(
         if (not q or matches(q, i.name) or any(matches(q, a) for a in i.aliases)) and category in ("", i.category)
     ]
     labels = request.app.state.cache.get(db, "unclassified", (), lambda: unclassified_labels(db)[:REVIEW_SHOWN], WHOLE)
-    waiting = [(label, count, catalogue.closest(label)) for label, count in labels]
+    waiting = [(label, count, catalogue.suggestion(label)) for label, count in labels]
     year, scope = view.year, view.scope
     every = list(catalogue.indicators)  # computed once for the whole catalogue, filtered below
     figures = request.app.state.cache.get(
@@ -96,6 +99,7 @@ def catalogue_page(
         "catalogue.html",
         indicators=indicators,
         all_indicators=sorted(catalogue.indicators.values(), key=lambda i: i.name),
+        names={code: i.name for code, i in catalogue.indicators.items()},
         latest=latest,
         targets=targets,
         year=year,
@@ -121,7 +125,8 @@ def map_label(
     def change(db: Session, username: str) -> str:
         name = username or author.strip() or "web"
         changed = add_indicator_alias(db, label, code, name)
-        return f"Đã gắn “{label}” vào {code} ({changed} số liệu, chỉ tiêu)."
+        named = default_catalogue().indicators[code].name if code in default_catalogue().indicators else code
+        return f"Đã gắn “{label}” vào “{named}” ({changed} số liệu, chỉ tiêu)."
 
     return planning_edit(request, csrf_token, change, "/chi-tieu", "#cho-xem-xet")
 
@@ -136,15 +141,19 @@ def indicator(request: Request, db: Db, view: PageView, code: str) -> HTMLRespon
     every = cache.get(db, "series", (code, scope), lambda: series(db, code, scope=scope), scope)
     points = [p for p in every if not info.unit or same_kind(p.unit, info.unit)]
     facts = find_facts(db, code=code, limit=FACTS_SHOWN, scope=scope)
-    unit = points[-1].unit if points else info.unit
-    years = sorted({int(p.period_end[:4]) for p in points}, reverse=True)[:CHART_YEARS]
-    targets = cache.get(db, "targets", (code, scope), lambda: year_targets(db, None, scope, code))  # a new one at once
-    history = cache.get(db, "target-history", (code, scope), lambda: target_history(db, code, scope))
-    projected = {year: _projected(request, db, code, year, scope, unit) for year in years}
-    charts = [_year_chart(info, year, unit, points, lang, targets, projected[year]) for year in years]
     yoy = partial(series, db, code, Measure.YOY, scope=scope)
     changes = cache.get(db, "series-yoy", (code, scope), yoy, scope)
-    compared = compare_years(points, changes, years[0]) if years else []
+    own = info.own_measure  # a growth indicator is charted by its rate, against its rate's target
+    charted = points if own == "value" else [p for p in changes if not p.footnote]
+    unit = charted[-1].unit if charted else info.unit
+    years = sorted({int(p.period_end[:4]) for p in charted}, reverse=True)[:CHART_YEARS]
+    targets = cache.get(db, "targets", (code, scope), lambda: year_targets(db, None, scope, code))  # a new one at once
+    history = cache.get(db, "target-history", (code, scope), lambda: target_history(db, code, scope))
+    projected = {year: _projected(request, db, code, year, scope, unit, own) for year in years}
+    names = names_of_documents(request, db, lang)
+    charts = [_year_chart(info, year, unit, charted, lang, targets, projected[year], names, own) for year in years]
+    merged = [p for p in points if p.province in (None, scope.province)]  # a merged province: its own, its sums
+    compared = compare_years(merged, changes, years[0]) if years and own == "value" else []
     who = actor(request, db)
     measures = {m.value: m.label(lang) for m in Measure}
     return render(
@@ -209,9 +218,12 @@ def _year_chart(
     lang: str,
     targets: list[tuple[models.Target, str]],
     projected: float | None = None,
+    names: Mapping[str, str] | None = None,
+    measure: str = "value",
 ) -> Markup:
-    """One year of the indicator in one unit: never a line across years or period lengths."""
-    own = (t for t, _ in targets if t.year == year and t.measure == "value")
+    """One year of the indicator in one unit: never a line across years or period lengths; the target line of
+    the year's target of the charted measure."""
+    own = (t for t, _ in targets if t.year == year and t.measure == measure)
     target = next(own, None)
     goal = target.value if target is not None and target.value is not None and same_kind(target.unit, unit) else None
     chart_points = [
@@ -219,8 +231,8 @@ def _year_chart(
             int(p.period_end[5:]),
             p.base_value / _unit_factor(unit),
             f"/van-ban/{quote(p.doc_key)}#f{p.fact_id}" if p.fact_id else f"/van-ban/{quote(p.doc_key)}",
-            f"{p.period_start or '?'}–{p.period_end}: {format_number(p.value)} {p.unit} ({_cited(p, lang)})"
-            + (f" — {LABELS[lang]['computed']}" if p.derived else ""),
+            f"{period_words(parse_period(p.period_start, p.period_end), lang)}: {format_number(p.value)} {p.unit}"
+            f" ({_cited(p, lang, names)})" + (f" — {LABELS[lang]['computed']}" if p.derived else ""),
             _series_of(p, year),
             p.derived or p.computed_sum,
             p.province or "",  # a merged province's past: a line each old province, its computed sum on its own
@@ -235,19 +247,22 @@ def _year_chart(
     )
 
 
-def _cited(point: Point, lang: str) -> str:
-    """The documents a point is from: every figure a merged sum adds, with its province."""
+def _cited(point: Point, lang: str, names: Mapping[str, str] | None) -> str:
+    """The document a point is from (by its title where known); every figure a merged sum adds, with its
+    province."""
     if not point.computed_sum:
-        return point.doc_key
-    parts = ", ".join(f"{s.province}: {s.doc_key}" for s in point.sources)
-    return LABELS[lang]["computed_sum"].format(names=parts)
+        return (names or {}).get(point.doc_key, point.doc_key)
+    parts = ", ".join(f"{s.province}: {(names or {}).get(s.doc_key, s.doc_key)}" for s in point.sources)
+    return str(LABELS[lang]["computed_sum"].format(names=parts))
 
 
-def _projected(request: Request, db: Session, code: str, year: int, scope: Scope, unit: str) -> float | None:
-    """Where the indicator's value target of `year` will likely end, in the chart's unit (the dashboard's status,
-    kept in the server's cache)."""
+def _projected(
+    request: Request, db: Session, code: str, year: int, scope: Scope, unit: str, measure: str = "value"
+) -> float | None:
+    """Where the indicator's target of `year` (of the charted measure) will likely end, in the chart's unit (the
+    dashboard's status, kept in the server's cache)."""
     rows = status_of_year(request.app.state.cache, db, year, scope)
-    found = next((r.projection for r in rows if r.target.indicator_code == code and r.target.measure == "value"), None)
+    found = next((r.projection for r in rows if r.target.indicator_code == code and r.target.measure == measure), None)
     if found is None or found.months == 12 or not same_kind(found.unit, unit):
         return None
     return found.value * _unit_factor(found.unit) / _unit_factor(unit)

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from planwatch.access.audit import entries
 from planwatch.access.roles import PROVINCE_WRITERS
-from planwatch.access.sessions import end as end_session
 from planwatch.monitor.key_figures import key_figures
 from planwatch.monitor.stored import (
     count_findings,
@@ -33,10 +32,9 @@ from planwatch.query.years import years_spoken_of
 from planwatch.report.content import default_outline
 from planwatch.report.kinds import ReportKind
 from planwatch.serve.auth import (
-    CSRF_COOKIE,
-    SESSION_COOKIE,
     actor,
     sign_in,
+    sign_out,
 )
 from planwatch.serve.cache import status_of_year
 from planwatch.serve.charts import sparkline
@@ -71,7 +69,8 @@ def _years(request: Request, db: Session) -> list[int]:
 def overview(request: Request, db: Db, view: PageView) -> HTMLResponse:
     year, scope, cache = view.year, view.scope, request.app.state.cache
     years = sorted({*_years(request, db), year}, reverse=True)
-    rows = status_of_year(cache, db, year, scope)
+    until = f"{view.as_of:%Y-%m}" if view.as_of.year <= year else None  # the figures known on the day
+    rows = status_of_year(cache, db, year, scope, until)
     overdue = cache.get(db, "overdue", (year, scope, view.as_of), lambda: _overdue_in(db, view))
     key = cache.get(
         db,
@@ -107,6 +106,7 @@ def overview(request: Request, db: Db, view: PageView) -> HTMLResponse:
         pending=pending,
         paper_kind=kind,
         paper_period=month,
+        day=view.as_of,
     )
 
 
@@ -179,13 +179,13 @@ def login_form(
 
 
 @router.post("/dang-xuat")
-def logout_form(request: Request) -> RedirectResponse:
+def logout_form(request: Request, csrf_token: Annotated[str | None, Form()] = None) -> Response:
     response = RedirectResponse("/", status_code=303)
-    with open_session(request) as db:
-        end_session(db, request.cookies.get(SESSION_COOKIE))
-        db.commit()
-    response.delete_cookie(SESSION_COOKIE)
-    response.delete_cookie(CSRF_COOKIE)
+    try:
+        with open_session(request) as db:
+            sign_out(request, db, response, csrf_token)
+    except HTTPException as error:
+        return refused(request, error)
     return response
 
 

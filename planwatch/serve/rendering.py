@@ -22,11 +22,13 @@ from planwatch.edits.plans import PlanEditError
 from planwatch.edits.reminders import PreferenceError
 from planwatch.monitor.projection import shown
 from planwatch.remind.deliver import unread_of
+from planwatch.serve.audit_words import entity_words, fields_words
 from planwatch.serve.auth import OPEN_MODE, actor, writer
 from planwatch.serve.downloads import download_links
 from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.serve.view import PROVINCE_COOKIE
 from planwatch.store import models
+from planwatch.store.document_names import document_names
 from planwatch.view import View
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import parse_period, period_words
@@ -68,7 +70,23 @@ def _title(context: Context, document: models.Document) -> str:
     return document_title(document, context.get("lang", "vi"))
 
 
+@pass_context
+def _docname(context: Context, key: str | None) -> str:
+    """A document named in words where a person reads ("Báo cáo 6 tháng đầu năm 2024"), never its key."""
+    return context.get("doc_names", {}).get(key, key) if key else ""
+
+
+def names_of_documents(request: Request, db: Session, lang: str) -> dict[str, str]:
+    """The current documents' names, kept until any write."""
+    return request.app.state.cache.get(db, "document-names", (lang,), lambda: document_names(db, lang=lang))  # type: ignore[no-any-return]
+
+
 templates.env.filters["title"] = _title
+templates.env.filters["docname"] = _docname
+templates.env.filters["entity_words"] = pass_context(
+    lambda context, entity: entity_words(entity, context["t"], context.get("doc_names", {}))
+)
+templates.env.filters["fields_words"] = pass_context(lambda context, fields: fields_words(fields, context["t"]))
 templates.env.globals["zip"] = zip
 
 
@@ -104,16 +122,15 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
     def downloads(name: str, filters: str = "") -> Markup:
         return download_links(name, "&".join(q for q in (request.url.query, filters) if q))
 
-    if "who" in context:  # the page already asked who is signing in
-        who = context.pop("who")
-    else:
-        with open_session(request) as db:
-            who = actor(request, db)
+    with open_session(request) as db:
+        who = context.pop("who") if "who" in context else actor(request, db)  # the page may have asked already
+        doc_names = names_of_documents(request, db, lang)
     shared = {
         "t": LABELS[lang],
         "lang": lang,
         "tr": lambda text: values.get(text, text),
         "downloads": downloads,
+        "doc_names": doc_names,
     }
     shared |= {"who": who, "csrf": who.csrf_token if who else "", "accounts": who is not OPEN_MODE}
     if who is not None and who is not OPEN_MODE:  # the header's count of unread reminders

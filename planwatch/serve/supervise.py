@@ -14,13 +14,15 @@ import uvicorn
 
 NO_DELAY = "planwatch.serve.tcp:NoDelayH11Protocol"  # imported by each server process
 HEALTH_CHECK_SECONDS = 120
+GRACE_SECONDS = 2  # SIGTERM: requests still open (an upload waiting for its job) get this long, then the server ends
 
 
 def supervise(host: str, port: int, workers: int) -> None:
     # a worker computing a cold page of a large store holds the interpreter for seconds: uvicorn's 5-second
     # health check would kill it and drop every connection it serves
     uvicorn.run("planwatch.serve.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="warning", timeout_worker_healthcheck=HEALTH_CHECK_SECONDS, http=NO_DELAY)  # fmt: skip
+                log_level="warning", timeout_worker_healthcheck=HEALTH_CHECK_SECONDS, http=NO_DELAY,
+                timeout_graceful_shutdown=GRACE_SECONDS)  # fmt: skip
 
 
 if __name__ == "__main__":

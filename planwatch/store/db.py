@@ -18,6 +18,7 @@ from planwatch.store.freshness import mark_touched
 
 DEFAULT_URL = "sqlite:///planwatch.db"
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
+SQLITE_BUSY_SECONDS = 60
 
 
 def database_url(explicit: str | None = None) -> str:
@@ -35,8 +36,12 @@ def open_engine(url: str | None = None) -> Engine:
 
 def connect(url: str | None = None) -> Engine:
     """An engine on a store known to be migrated already (a worker process of a run that opened it)."""
-    engine = create_engine(database_url(url))
-    if engine.dialect.name == "sqlite":
+    url = database_url(url)
+    sqlite = url.startswith("sqlite")
+    # A writer of another process holds SQLite's lock for one transaction: wait for it (default 5 s) rather than fail
+    # "database is locked" on a busy machine.
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS} if sqlite else {})
+    if sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -52,7 +57,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 def migrate(engine: Engine) -> None:
     """Upgrade to the latest schema, one process at a time: two first runs on a new store must not both create
-    its tables (a PostgreSQL advisory lock; on SQLite an exclusive lock on the database file)."""
+    its tables (a PostgreSQL advisory lock; on SQLite an exclusive lock on `<db>.lock` beside the store)."""
     config = Config(str(ALEMBIC_INI))
     with _sqlite_file_lock(engine), engine.begin() as connection:
         if engine.dialect.name == "postgresql":
@@ -70,9 +75,11 @@ def _sqlite_file_lock(engine: Engine) -> Iterator[None]:
     if not database or database == ":memory:":
         yield
         return
-    descriptor = os.open(database, os.O_RDWR | os.O_CREAT, 0o644)
+    # Never a descriptor of the database file itself: closing one drops every POSIX lock SQLite holds in this
+    # process, and the next process to close the store would take itself for the last and delete the -wal.
+    descriptor = os.open(f"{database}.lock", os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)  # flock and SQLite's own fcntl locks do not interfere on Linux
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:
         fcntl.flock(descriptor, fcntl.LOCK_UN)

@@ -16,9 +16,9 @@ from planwatch.extract.document import Extraction, FactFound, TargetFound
 from planwatch.extract.tasks import Task
 from planwatch.read.model import PlainText
 from planwatch.store import models
-from planwatch.text.fold import fold_keep_length
+from planwatch.text.fold import fold, fold_keep_length
 from planwatch.vocab.catalogue import Catalogue
-from planwatch.vocab.units import base_value
+from planwatch.vocab.units import base_value, same_kind
 
 Row = dict[str, Any]
 # How far something moved, not its level: "Mức giảm tỷ lệ hộ nghèo", "giảm tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo giảm từ",
@@ -118,12 +118,29 @@ def sureness(facts: list[FactFound], known: list[bool]) -> float | None:
     return round(sure / len(facts), 3)
 
 
+# Where the words that say what a counted noun is end: the clause's end, or a comma before another count
+_CLAUSE_END = re.compile(r"[;.\n]|,\s*\d")
+
+
+def _fact_code(fact: FactFound, plain: PlainText, codes: Coder) -> str | None:
+    """The figure's code; a label that is only what the number counts ("có 992 DN và 86 chi nhánh ... được thành
+    lập mới") is named by the rest of its clause."""
+    label = fact.fact.indicator
+    code = codes(label, fact.fact.parent)
+    if code is None and fact.fact.unit and fold(label) == fold(fact.fact.unit):
+        rest = plain.text[fact.fact.end : fact.fact.end + 300]
+        named = codes(f"{label} {rest[: m.start() if (m := _CLAUSE_END.search(rest)) else len(rest)]}")
+        indicator = codes.catalogue.indicators.get(named or "")
+        code = named if indicator and same_kind(indicator.unit, fact.fact.unit) else None
+    return code
+
+
 def _fact_row(found: FactFound, plain: PlainText, codes: Coder) -> Row:
     fact = found.fact
     start, end = fact.period.as_strings()
     return {
         "indicator": fact.indicator,
-        "indicator_code": codes(fact.indicator, fact.parent),
+        "indicator_code": _fact_code(found, plain, codes),
         "parent": fact.parent,
         "measure": fact.measure,
         "value": fact.value,
@@ -181,7 +198,16 @@ def _task_row(task: Task, plain: PlainText, registry: Registry, implied: date | 
         "coordinating": task.coordinating,
         "deadline": task.deadline,
         "implied_deadline": None if task.deadline else implied,
-        "recurring": [{"every": d.every, "day": d.day, "text": d.describe()} for d in task.recurring],
+        "recurring": [
+            {
+                "every": d.every,
+                "day": d.day,
+                "text": d.describe(),
+                "first": d.first.isoformat() if d.first else None,
+                "occurrences": [day.isoformat() for day in d.occurrences(d.first)] if d.first else [],
+            }
+            for d in task.recurring
+        ],
         "subtasks": [
             {
                 "text": s.text,

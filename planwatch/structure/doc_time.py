@@ -63,6 +63,8 @@ _MONTH_TITLE = re.compile(
 # Indicators that are never one month's: GRDP is estimated a quarter at a time, from the start of the year
 # A period that names a meeting, not the months its figures cover: "phiên họp thường kỳ tháng 6"
 _EVENT_BEFORE = re.compile(r"(?:phiên\s+họp|kỳ\s+họp|hội\s+nghị|cuộc\s+họp|họp\s+báo)(?:\s+[\wÀ-ỹ]+){0,2}\s*$", re.I)
+# A period a headline aims at, not the one it reports: "... đặt mục tiêu tăng trưởng 2 con số trong quý II/2025"
+_AIMED_BEFORE = re.compile(r"(?:mục\s+tiêu|phấn\s+đấu|hướng\s+tới|dự\s+báo|kịch\s+bản)[^,.;:]*$", re.IGNORECASE)
 _DATED = ("header", "dateline")  # reference dates a document states, not years read from its text
 _QUARTERLY = re.compile(r"\bGRDP\b|tổng\s+sản\s+phẩm\s+(?:trên\s+địa\s+bàn|trong\s+tỉnh)", re.IGNORECASE)
 
@@ -297,7 +299,11 @@ def _first_period(lines: list[str], reference: Reference) -> Period | None:
     """The first period a headline or title line names, its year taken from the reference date when unsaid."""
     assert reference.day is not None
     for line in lines:
-        own = [p for p in find_periods(line, reference.day.year, reference.day.month) if not p.comparison]
+        own = [
+            p
+            for p in find_periods(line, reference.day.year, reference.day.month)
+            if not p.comparison and not _AIMED_BEFORE.search(line[: p.start])
+        ]
         if own:
             return own[0].period
     return None

@@ -32,6 +32,7 @@ class Indicator:
     sum_of_parts: bool = False  # its children add up to it (xuất khẩu + nhập khẩu = tổng kim ngạch)
     window: str | None = None  # "quarter" / "year_to_date": the months a figure covers when the text names none
     weights: str | None = None  # a growth rate: the level whose parts of the year weigh its months (GRDP_SIZE)
+    excludes: tuple[str, ...] = field(default=())  # words that make a label naming it name something else
 
     @property
     def lower_is_better(self) -> bool:
@@ -51,6 +52,7 @@ class Catalogue:
             for alias in (indicator.name, *indicator.aliases):
                 phrases.setdefault(fold(alias), indicator.code)
         self._phrases = phrases
+        self._excludes = {i.code: phrase_pattern(fold(e) for e in i.excludes) for i in indicators if i.excludes}
         self._pattern = phrase_pattern(phrases)
         self._word_sets = [
             (indicator.code, words)
@@ -66,11 +68,16 @@ class Catalogue:
         if user_aliases and folded in user_aliases:
             return user_aliases[folded]
         for text in (fold(re.sub(r"\([^)]*\)", " ", label)), folded):
-            found = list(self._pattern.finditer(text))
+            found = [m for m in self._pattern.finditer(text) if not self._excluded(self._phrases[m.group(0)], folded)]
             if found:
                 best = max(found, key=lambda m: (m.end(), len(m.group(0))))
                 return self._phrases[best.group(0)]
         return None
+
+    def _excluded(self, code: str, folded: str) -> bool:
+        """The label says the figure is not the indicator ("chuyển nguồn": carried over, never revenue)."""
+        pattern = self._excludes.get(code)
+        return pattern is not None and pattern.search(folded) is not None
 
     def closest(self, label: str) -> str | None:
         """The indicator whose name or alias is most alike `label` in words (folded, common words aside; Dice
@@ -83,6 +90,17 @@ class Catalogue:
             if score > best:
                 best, code = score, candidate
         return code if best >= 0.5 else None
+
+    def suggestion(self, label: str) -> str | None:
+        """`closest`, offered to a person only when the label shares two telling words with the indicator's name
+        or holds all of them: one word alike ("Tổng chi" and "chỉ số", "thu hoạch" and "thu nội địa") is no
+        suggestion."""
+        code = self.closest(label)
+        words = set(fold(label).split()) - _COMMON
+        alike = any(
+            len(words & theirs) >= 2 or theirs <= words for candidate, theirs in self._word_sets if candidate == code
+        )
+        return code if alike else None
 
     def children(self, code: str) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.parent == code]
@@ -109,6 +127,7 @@ def default_catalogue() -> Catalogue:
                 bool(e.get("sum_of_parts", False)),
                 e.get("window"),
                 e.get("weights"),
+                tuple(str(x) for x in e.get("excludes", [])),
             )
             for e in yaml.safe_load(data)
         ]

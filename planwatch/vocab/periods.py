@@ -99,7 +99,9 @@ _YEAR_SEP = r"(?:\s*[/.\-]\s*|\s+năm\s+)"
 _COMPARISON_BEFORE = re.compile(
     r"(?:(?:so\s+với|so|với|hơn|từ|sang|dưới|trên|đến|so\s+sánh|kỳ\s+gốc|gốc)\s*(?:cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+)?"
     r"|cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+|so\s+(?:với\s+)?(?:cuối|đầu)\s+"
-    r"|(?:hơn(?:\s+nhiều)?\s+)?mức\s+(?:tăng|giảm)\s+(?:của\s+)?)$",
+    r"|(?:hơn(?:\s+nhiều)?\s+)?mức\s+(?:tăng|giảm)\s+(?:của\s+)?"
+    # "bằng 52,3% dự toán năm 2021", "so với kế hoạch đề ra đầu năm 2022": the plan's year
+    r"|(?:%|so\s+với|so)\s*(?:dự\s+toán|kế\s+hoạch|KH)(?:\s+(?:đề\s+ra|được\s+giao|giao|HĐND|UBND|tỉnh|cả|đầu))*\s+)$",
     re.IGNORECASE,
 )
 
@@ -126,6 +128,8 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
 
     def y(m: re.Match[str], group: str = "y") -> int:
         value = m.groupdict().get(group)
+        if m.groupdict().get("last"):  # "quý I năm ngoái", "6 tháng đầu năm trước": the year before the report's
+            return year - 1
         return int(value) if value else year
 
     rules: list[tuple[str, object]] = [
@@ -136,7 +140,8 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         ),
         # "05 tháng đầu năm 2024", "lũy kế 5 tháng", "6 tháng năm 2023", "9 tháng"
         (
-            r"(?:lũy\s+kế\s+)?(?P<n>\d{1,2})\s*tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?(?![\s/]*\d)(?!\s+trở)",
+            r"(?:lũy\s+kế\s+)?(?P<n>\d{1,2})\s*tháng(?:\s+(?:đầu\s+)?năm\s+(?P<last>ngoái|trước)"
+            r"|(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?)(?![\s/]*\d)(?!\s+trở)",
             lambda m: months_to_date(y(m), int(m["n"])) if 1 <= int(m["n"]) <= 12 else None,
         ),
         # "sáu tháng cuối năm", "Chín tháng qua", "mười một tháng năm 2024", "nửa đầu năm"
@@ -156,7 +161,7 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         (r"nửa\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: months_to_date(y(m), 6)),
         # "quý II/2024", "quý I năm 2024"
         (
-            rf"qu[ýí]\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:{_YEAR_SEP}(?P<y>\d{{4}}))?",
+            rf"qu[ýí]\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:{_YEAR_SEP}(?P<y>\d{{4}})|\s+năm\s+(?P<last>ngoái|trước))?",
             lambda m: Period(
                 Month(y(m), 3 * _QUARTERS[m["q"].lower()] - 2), Month(y(m), 3 * _QUARTERS[m["q"].lower()])
             ),
@@ -181,6 +186,11 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         ),
         (
             rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}(?!\d)(?!\s*/\s*\d)",
+            lambda m: Period(None, Month(year, int(m[1]))),
+        ),
+        # ... written with a dot after "ngày": "Tính đến ngày 15.6, ..."
+        (
+            rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{{1,2}}\.{_NUM}(?![\d.,])",
             lambda m: Period(None, Month(year, int(m[1]))),
         ),
         (
@@ -230,6 +240,7 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         # "năm 2023", "cả năm"
         (r"(?:cả\s+)?năm\s+(?P<y>\d{4})(?!\s*-)", lambda m: year_period(y(m))),
         (r"cả\s+năm", lambda m: year_period(year)),
+        (r"(?<![\wÀ-ỹ])năm\s+ngoái", lambda m: year_period(year - 1)),
     ]
     return [(re.compile(p, re.IGNORECASE), b) for p, b in rules]
 
@@ -247,7 +258,7 @@ def find_periods(text: str, year: int, month: int) -> list[PeriodMention]:
                 continue
             if period is None or not _sane(period):
                 continue
-            comparison = bool(_COMPARISON_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
+            comparison = bool(_COMPARISON_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
             taken.append(PeriodMention(m.start(), m.end(), period, comparison, bool(m.groupdict().get("this"))))
     return sorted(taken, key=lambda t: t.start)
 

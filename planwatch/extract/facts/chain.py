@@ -82,6 +82,7 @@ class Chain:
     respective: list[str] = field(default_factory=list)  # the names a "lần lượt" list still has to hand out
     listed: list[str] = field(default_factory=list)  # the names of the clause's last "lần lượt" list
     next_base: list[Measure | None] = field(default_factory=list)  # "tăng 0,4% và 2,9% so với A và B": B's, for 2,9
+    last_measure: Measure | None = None  # what the last figure measured: a bare comparator's measure after it
 
 
 @dataclass(frozen=True)

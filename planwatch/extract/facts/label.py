@@ -53,7 +53,9 @@ def plan_label(label: str, subject: str, word: str) -> str:
     if named and g.PLAN_WORDS.match(label):
         return label  # "Kế hoạch vốn đầu tư công ..." names itself
     named = named or subject
-    word = "Kế hoạch" if word.upper() == "KH" else f"{word[:1].upper()}{word[1:].lower()}"
+    # "KH", "nghị quyết đề ra (23.600 tỷ đồng)": the plan a resolution sets
+    plan = word.upper() == "KH" or word.lower().startswith("nghị")
+    word = "Kế hoạch" if plan else f"{word[:1].upper()}{word[1:].lower()}"
     return f"{word} {_in_sentence(named)}"
 
 
@@ -98,10 +100,15 @@ def add_to_label(pending: str, segment: str) -> str:
     """The number-less segments before a clause's first figure, less those that only say where the figure
     comes from or frame it ("Theo Sở Kế hoạch và Đầu tư", "Xét theo ngành hoạt động", "Về thu hút đầu tư")."""
     segment = g.AGENCY_TAG.sub("", segment).strip()
-    if not clean_label(segment) or g.ATTRIBUTION.match(segment) or g.NO_FIGURE_STATED.search(segment):
+    if g.DISCOURSE.fullmatch(segment):
+        return ""  # "..., đặc biệt, ngành công nghiệp tăng 14,8%": what follows names itself
+    nothing = not clean_label(segment) and not cue("words", "clause_opens").match(segment)  # a clause: the whole says
+    if nothing or g.ATTRIBUTION.match(segment) or g.NO_FIGURE_STATED.search(segment):
         return pending  # "Tính chung 7 tháng của năm nay, ...": nothing but a period and "của"
     if pending and (g.TOPIC.match(pending) or g.LIST_LEAD_IN.search(pending)):
         return segment  # "Về thu hút đầu tư, ...", "... thông qua nhiều chỉ tiêu quan trọng như: ...": no name
+    if pending and (opens := g.LIST_OPENS.match(segment)):
+        return segment[opens.end() :]  # "Nhiều mặt hàng tăng, gồm thủy sản ...": the first item
     return f"{pending}, {segment}" if pending else segment
 
 
@@ -129,12 +136,16 @@ def _place_pattern(province: str) -> re.Pattern[str]:
 
 def clean_label(text: str) -> str:
     label = re.sub(r"\s+", " ", text).strip(" ,:;.-–(+•/")
+    label = cue("words", "verdict").sub("", label).strip(" ,")
     label = _LIST_NUMBER_LEFT.sub("", label)
     if g.ELSEWHERE.match(label):
         return label
+    label = g.SAID_BY.sub("", label)
+    if compared := g.ELSEWHERE_COMPARED.match(label):
+        return compared.group("named")  # "cao hơn mức bình quân chung của cả nước (14,3%)": somewhere else's
     for _ in range(4):
         before = label
-        label = _past_clause(g.LABEL_HEAD.sub("", label)).strip(" ,:;.-–")
+        label = g.LABEL_HEAD.sub("", _past_clause(label)).strip(" ,:;.-–")
         label = g.LABEL_TAIL.sub("", label).strip(" ,:;.-–")
         label = re.sub(r"\s*\($", "", label)
         if label == before:
@@ -168,11 +179,17 @@ _FIGURE_IN_PARENS = re.compile(r"^\s*\(\s*[-+]?\s*\d[\d.,]*\s*%?\s*\)")
 
 def _past_clause(label: str) -> str:
     """What a label names after a clause of concession, cause or time that opens it ("dù khó khăn do dịch bệnh
-    song tốc độ tăng trưởng GRDP" → "tốc độ tăng trưởng GRDP"); nothing when the clause is all of it."""
+    song tốc độ tăng trưởng GRDP" → "tốc độ tăng trưởng GRDP", "Do mưa lớn, sản lượng lúa" → "sản lượng lúa"); the
+    subject of a clause of contrast that states its own figure ("Trong khi xuất khẩu" → "xuất khẩu"); else nothing."""
     if not cue("words", "clause_opens").match(label):
         return label
     closers = list(cue("words", "clause_closes").finditer(label))
-    return label[closers[-1].end() :] if closers else ""
+    if closers:
+        return label[closers[-1].end() :]
+    if "," in label:
+        return label[label.rfind(",") + 1 :]
+    own = cue("words", "clause_own_figure")
+    return own.sub("", label, count=1) if own.match(label) else ""
 
 
 _LIST_NUMBER_LEFT = re.compile(r"^\d{1,2}\s*[,)]\s*(?=\D)")  # what "(4) Tổng kim ngạch ..." leaves of "(4)"

@@ -56,7 +56,10 @@ def period_for(
         and mentioned[-1].comparison
         and _OPENS_PAREN.fullmatch(before_number[mentioned[-1].end :])
     ):
-        return mentioned[-1].period, True  # "tăng 38,2% so với tháng 8/2024 (700,8 nghìn lượt)"
+        quoted = mentioned[-1]
+        if base.end and quoted.period.end and _SAME_WINDOW.search(before_number[: quoted.start]):
+            return base.in_year(quoted.period.end.year), True  # "so với cùng kỳ năm 2020 (5,9%)": the window then
+        return quoted.period, True  # "tăng 38,2% so với tháng 8/2024 (700,8 nghìn lượt)"
     before = [p for p in mentioned if not p.comparison and not _closed_before(before_number, p)]
     named = before[-1].period if before else None
     if before and before[-1].this_year:  # "8 tháng năm nay": the window before it, in the report's year
@@ -82,6 +85,7 @@ def period_for(
 
 
 _OPENS_PAREN = re.compile(r"\s*\(\s*")
+_SAME_WINDOW = re.compile(r"cùng\s+kỳ\s*$", re.IGNORECASE)
 
 
 def _dated(text: str, mention: PeriodMention) -> bool:

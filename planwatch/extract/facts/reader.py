@@ -26,6 +26,7 @@ from planwatch.extract.facts.label import (
 from planwatch.extract.facts.measure import base_kind, figure_measure
 from planwatch.extract.facts.period import at_window_end, period_for, plan_year, without_periods
 from planwatch.extract.measures import cue
+from planwatch.limits import check_time
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure, word_number
 from planwatch.vocab.periods import Month, PeriodMention, ReportContext, find_periods
@@ -71,6 +72,7 @@ _MASKS = [
     re.compile(r"(?i:covid|sars-cov)\s*-\s*\d+"),  # the name of a disease: "Covid -19"
     re.compile(r"\b1\s+số\b|\b\d\s+con\s+số\b"),  # "1 số hàng hóa" is "some goods"; "tăng 2 con số": double digits
     re.compile(r"(?i:mũi)\s+\d\b|(?i:ít\s+nhất)\s+\d+"),  # "tiêm mũi 2", "ít nhất 01 mũi": which dose, a threshold
+    re.compile(r"(?i:\btop)\s+\d+|(?<![\wÀ-ỹ])cả\s+\d(?=\s+[^\d\s])"),  # "Top 3 tỉnh", "ở cả 2 gốc so sánh": no counts
     re.compile(r"(?:tuổi\s+)?(?:từ\s+)?\d{1,3}\s*(?:[-–]|đến)\s*\d{1,3}(?=\s+(?:tuổi|được|đã))|\d{1,3}\s+tuổi"),  # ages
 ]
 
@@ -82,6 +84,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
     last_subject = ""
     habit = Habit()
     for s_start, sentence in _pieces(text, _SENTENCE_END):
+        check_time()  # one paragraph may be a whole report
         chain = Chain(carried=last_subject, period=period, period_stated=stated, habit=habit)
         habit.notice(sentence)
         if g.BREAKDOWN.match(sentence) and last_subject:
@@ -177,6 +180,8 @@ def _read_clause(clause: str, context: ReportContext, chain: Chain, offset: int)
                 chain.framing = chain.framing or framed(stripped)
             elif in_paren:  # "(tuyến tỉnh: 58.976; ...)": the label of the part that follows
                 part_label = stripped
+            elif g.ELSEWHERE.match(elsewhere := clean_label(stripped)):  # "cao hơn mức bình quân cả nước (14,3%)"
+                part_label = elsewhere
             elif (joined := g.LEFTOVER.match(stripped)) and joined.group("joiner").lower() == "với":
                 part_label = f"{clean_label(stripped[joined.end() :])} {chain.subject}"  # "..., với số tiền là: X"
             elif listed_name(stripped, clause[seg_start + len(segment) :]):  # "nông, lâm nghiệp, thủy sản tăng 1,93%"
@@ -310,6 +315,8 @@ def _read_number(
     plan_word = g.PLAN_FIGURE_BEFORE.search(clause[:number_pos])  # "(kế hoạch 8%)": the plan's, not the actual
     planned = plan_word is not None
     measure, value_out, unit, rank_of, end = figure_measure(m, left, measured, sign, chain, period, label_left, planned)
+    if measure == Measure.VALUE and unit == "%" and g.ELSEWHERE.match(label_left) and not left.strip():
+        measure = chain.last_measure or measure  # "tăng 3,1%, thấp hơn bình quân cả nước (3,3%)": the same measure
     if ranged:
         end += ranged.end()
     if measure is None:
@@ -350,6 +357,7 @@ def _read_number(
         label = plan_label(own_label, chain.subject, _plan_word(plan_word))  # no parent: the plan's own
     if g.ELSEWHERE.search(label_left):
         tags.append("elsewhere")
+    chain.last_measure = measure
     if chain.moved:  # "Tỷ lệ hộ nghèo giảm 1,4%": the size of the drop, "Mức giảm tỷ lệ hộ nghèo"
         label, chain.moved = f"{chain.moved} {label[:1].lower()}{label[1:]}", ""
         tags.append("move")

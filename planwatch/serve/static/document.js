@@ -7,7 +7,7 @@
     if (mark.dataset.code) {
       const link = document.createElement("a");
       link.href = "/chi-tieu/" + encodeURIComponent(mark.dataset.code);
-      link.textContent = " → " + mark.dataset.code;
+      link.textContent = " → " + (mark.dataset.name || mark.dataset.code);
       info.appendChild(link);
     }
     info.hidden = false;

@@ -1,0 +1,169 @@
+"""What each figure the fact reader finds is (vocab/modality.py), decided per clause from cue words
+(data/modality.yaml), from the document's kind (a resolution, plan or decision that sets targets, or a news item
+about one) and from time (a period after the document's date is planned).
+
+Targets are the planned figures of the same reading (targets.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from planwatch.extract.facts import Fact
+from planwatch.structure.metadata import DocumentMeta
+from planwatch.vocab.modality import Modality
+from planwatch.vocab.periods import Month
+
+PLANNING_KINDS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")
+_DATA = Path(__file__).with_name("data") / "modality.yaml"
+_HEAD_CHARS = 1200  # the title and lead of a news item
+_OPENING_CHARS = 150  # the opening of a paragraph
+# a sentence ends at a stop before a capital or a line break; a clause at ";"
+_SENTENCE_END = re.compile(r"[.!?…](?=\s+[A-ZĐÀ-Ỹ\"“(])|\n")
+_CLAUSE_END = re.compile(r";")
+
+
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    return {
+        name: re.compile("|".join(_word(alt) for alt in alternatives), re.IGNORECASE)
+        for name, alternatives in data.items()
+    }
+
+
+def _word(alternative: str) -> str:
+    spaced = alternative.replace(" ", r"\s+")
+    return rf"(?<![\wÀ-ỹ])(?:{spaced})(?![\wÀ-ỹ])"
+
+
+def cue(name: str) -> re.Pattern[str]:
+    return _cues()[name]
+
+
+def counts_itself(fact: Fact) -> bool:
+    """A count a session or an act gives of itself ("thông qua 31 nghị quyết"): never a target."""
+    return bool(cue("not_a_target").match(fact.unit) or cue("not_a_target").match(fact.indicator))
+
+
+def reviews(paragraph: str) -> bool:
+    """The paragraph opens by reviewing what happened ("Điều 1. ... tán thành với nhận định: ...")."""
+    return bool(cue("results_opening").search(paragraph[:_OPENING_CHARS]))
+
+
+def sets_targets(meta: DocumentMeta, text: str) -> bool:
+    """The document sets targets: a plan, resolution or decision, or a text whose head says it sets them."""
+    return meta.kind in PLANNING_KINDS or bool(cue("sets_targets").search(text[:_HEAD_CHARS]))
+
+
+def clause_cue(before: str) -> str | None:
+    """The cue the words before a figure give it: "planned" for the last word of its sentence that sets a figure
+    ("phấn đấu ..., ...; ..."), "reference" when a plan word after it points at a plan ("vượt kế hoạch"), "past"
+    for a word of what was done after it ("đã", "năm qua"), unless an
+    "estimate" or "scenario" word comes later in the figure's own clause."""
+    sentence = before[_last(_SENTENCE_END, before) :]
+    clause_from = _last(_CLAUSE_END, sentence)
+    references = [(m.start(), m.end()) for m in cue("plan_reference").finditer(sentence)]
+    found = [(a, "reference") for a, _ in references[-1:]]
+    found += [(m.start(), "planned") for m in cue("planned").finditer(sentence) if not _inside(m.start(), references)]
+    found += [(m.start(), "past") for m in cue("past").finditer(sentence)]
+    for name in ("estimate", "scenario"):
+        found += [(clause_from + m.start(), name) for m in cue(name).finditer(sentence[clause_from:])]
+    return max(found)[1] if found else None
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _last(pattern: re.Pattern[str], text: str) -> int:
+    ends = [m.end() for m in pattern.finditer(text)]
+    return ends[-1] if ends else 0
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a document's figures are read against: whether it sets targets, the months it plans and its date."""
+
+    sets_targets: bool
+    act: bool  # a plan, resolution or decision itself, not a news item about one
+    plan_start: Month | None
+    plan_end: Month | None
+    dated: Month | None  # the month of the document's own date, when the document states it
+
+    @staticmethod
+    def of(meta: DocumentMeta, text: str) -> Reading:
+        day = meta.reference.day if meta.reference.found_by in ("header", "dateline", "given") else None
+        return Reading(
+            sets_targets(meta, text),
+            meta.kind in PLANNING_KINDS,
+            meta.period.start,
+            meta.period.end,
+            Month(day.year, day.month) if day else None,
+        )
+
+    def after_date(self, fact: Fact) -> bool:
+        """The figure's period starts after the month the document is dated: it cannot have happened yet."""
+        start = fact.period.start or fact.period.end  # "đến ngày 30/9/2026": a cut-off
+        return self.dated is not None and start is not None and start > self.dated
+
+    def beyond_plan(self, fact: Fact) -> bool:
+        """The figure's period ends after the months the document plans ("giai đoạn 2021-2025" in a plan for
+        2024): a horizon, not yet measured."""
+        end = fact.period.end
+        return end is not None and self.plan_end is not None and end > self.plan_end and self.not_before_date(end)
+
+    def not_before_date(self, month: Month) -> bool:
+        return self.dated is None or month > self.dated
+
+    def sets_all(self, fact: Fact) -> bool:
+        """Every figure of the planned months is set, not measured: in an act that sets targets; in a news item
+        about one, the figures its text dates by the document's window, not those it names a year for
+        ("Năm 2023, tỷ lệ tốt nghiệp đạt 98,78%": a result beside the targets)."""
+        return self.sets_targets and (self.act or not fact.period_stated)
+
+    def sets_here(self, fact: Fact, before: str) -> bool:
+        """A planned figure this document sets: in a news item, any; in an act, one its sentence sets ("phấn đấu",
+        "chỉ tiêu") or one of a later period (the figures of an act's tasks are no targets: "nâng tổng số sản
+        phẩm OCOP lên 350")."""
+        return not self.act or self.after_date(fact) or clause_cue(before) == "planned"
+
+    def current(self, fact: Fact) -> bool:
+        """A figure of the months the document plans, or later: not a past plan's ("kế hoạch năm trước 7,5%")."""
+        return self.in_plan(fact) or self.after_date(fact)
+
+    def in_plan(self, fact: Fact) -> bool:
+        """The figure is of the months the document plans (to their end), not of an earlier window."""
+        start, end = fact.period.start, fact.period.end
+        if self.plan_end is None or end is None or end < self.plan_end:
+            return False
+        return start is None or self.plan_start is None or start >= self.plan_start
+
+
+def figure_modality(fact: Fact, before: str, reading: Reading, *, results: bool, targets: bool) -> Modality:
+    """A figure's modality; `before` is its paragraph up to the figure, `results` and `targets` whether it sits
+    under a heading of results ("Kết quả ...") or of targets ("Các chỉ tiêu chủ yếu")."""
+    if "scenario" in fact.tags:
+        return Modality.SCENARIO
+    if "planned" in fact.tags or targets:
+        return Modality.PLANNED
+    said = clause_cue(before)
+    measured = Modality.ESTIMATE if said == "estimate" or fact.estimate else Modality.ACTUAL
+    # "hoàn thành mục tiêu ... 7,5%", "vượt kế hoạch": a plan pointed at, not set; an earlier or other place's figure
+    if said in ("reference", "past") or "prior" in fact.tags or "elsewhere" in fact.tags or results:
+        return measured
+    if said == "scenario":
+        return Modality.SCENARIO
+    if said == "estimate":
+        return Modality.ESTIMATE
+    if (
+        reading.after_date(fact)
+        or reading.beyond_plan(fact)
+        or (reading.in_plan(fact) and (said == "planned" or reading.sets_all(fact)))
+    ):
+        return Modality.PLANNED
+    return measured

@@ -1,0 +1,82 @@
+"""Issue 30 in a real browser on ../shared/corpus: what a Bắc Giang planning official reads on each page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import copy_of
+from .test_web_e2e import _serving, _shot, browser, page
+
+pytestmark = pytest.mark.browser
+__all__ = ["browser", "page"]  # the fixtures of the web tests, shared
+
+
+@pytest.fixture(scope="module")
+def corpus_url(corpus_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serving(copy_of(corpus_template, tmp_path_factory.mktemp("official")))
+
+
+def test_key_figures_are_the_body_figures_of_the_latest_report(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/?year=2024")
+    figures = page.locator("main")
+    expect(figures).to_contain_text("2.627,7 tỷ đồng")
+    expect(figures).to_contain_text("992 doanh nghiệp")
+    expect(figures).not_to_contain_text("327,3")
+    expect(figures).not_to_contain_text("706 doanh nghiệp")
+    _shot(page, "30-1-so-lieu-chinh")
+    page.goto(corpus_url + "/chi-tieu/PUBLIC_INVESTMENT_DISBURSEMENT")
+    expect(page.locator("main")).to_contain_text("2.627,7")
+    expect(page.locator("main")).not_to_contain_text("327,3")
+
+
+def test_names_in_words_where_a_person_reads(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/?year=2024")
+    expect(page.locator("main")).to_contain_text("Báo cáo 6 tháng đầu năm 2024")
+    page.goto(corpus_url + "/van-ban/000_092cbdb1522c190d")
+    page.locator("mark.fact", has_text="14,14%").first.click()
+    info = page.locator("#fact-info")
+    expect(info).to_contain_text("Tốc độ tăng trưởng GRDP")
+    expect(info).not_to_contain_text("GRDP_GROWTH")
+    _shot(page, "30-2-cua-so-so-lieu")
+    page.goto(corpus_url + "/nhiem-vu?as_of=30/06/2024")
+    expect(page.locator("table.tasks")).to_contain_text("Kế hoạch năm 2024")
+    expect(page.locator("table.score")).not_to_contain_text("UBND_")
+    page.goto(corpus_url + "/nhap-so-lieu")
+    expect(page.locator("select[name=agency] option").first).to_have_text("Sở Công Thương")
+    page.goto(corpus_url + "/chi-tieu")
+    for box in page.locator("#cho-xem-xet ~ table select[name=code]").all()[:20]:
+        assert box.input_value() == ""  # nothing is chosen for the person
+
+
+def test_the_dashboard_and_the_tasks_are_as_of_a_day(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/?year=2024")
+    day = page.locator("form.bar input[name=as_of]").first
+    expect(day).to_have_value("30/06/2024")  # a past year: the day its latest report covers
+    expect(page.locator("#overdue-count b")).to_have_text("1")
+    day.fill("15/01/2025")
+    page.locator("form.bar button").first.click()
+    expect(page).to_have_url(re.compile(r"as_of=15%2F01%2F2025"))
+    assert int(page.locator("#overdue-count b").inner_text()) > 1
+    _shot(page, "30-3-tinh-den-ngay")
+    page.locator("#overdue-count").click()
+    expect(page.locator("form input[name=as_of]")).to_have_value("15/01/2025")
+    page.goto(corpus_url + "/nhiem-vu")
+    expect(page.locator("form input[name=as_of]")).to_have_value("30/06/2024")
+
+
+def test_the_headline_indicator_answers_and_is_charted_against_its_target(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/tim-kiem")
+    page.fill("#q", "Tăng trưởng GRDP 6 tháng đầu năm 2024?")
+    page.press("#q", "Enter")
+    expect(page.locator("#answer.found")).to_contain_text("14,14%")
+    page.goto(corpus_url + "/chi-tieu/GRDP_GROWTH")
+    first = page.locator("svg.chart").first
+    expect(first.locator("title").first).to_have_text("2024")
+    expect(first.locator(".target")).to_have_count(1)
+    expect(first.locator("a.point")).to_have_count(1)
+    _shot(page, "30-4-tang-truong-grdp")
