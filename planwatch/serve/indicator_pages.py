@@ -44,6 +44,7 @@ from planwatch.serve.rendering import (
 )
 from planwatch.serve.view import PageView
 from planwatch.store import models
+from planwatch.store.current import predecessor_documents
 from planwatch.store.scope import WHOLE, Scope
 from planwatch.text.fold import matches
 from planwatch.vocab.catalogue import CATEGORIES, Indicator, default_catalogue
@@ -164,6 +165,7 @@ def indicator(request: Request, db: Db, view: PageView, code: str) -> HTMLRespon
         charts=charts,
         unit=unit,
         facts=facts,
+        old_places=predecessor_documents(db, scope, (key for _, key in facts)),  # marked with the old name
         measures=measures,
         points=points,
         compared=compared,
