@@ -117,6 +117,14 @@ class Reading:
         end = fact.period.end
         return end is not None and self.plan_end is not None and end > self.plan_end and self.not_before_date(end)
 
+    def in_progress(self, fact: Fact) -> bool:
+        """In a report that sets no targets, the figure's period runs on past the report's window within its year:
+        "Dự kiến 6 tháng đầu năm đạt ..." in a May report estimates the half-year under way; it sets nothing."""
+        start, end, window_end = fact.period.start, fact.period.end, self.plan_end
+        if self.sets_targets or start is None or end is None or window_end is None:
+            return False
+        return start <= window_end < end and end.year == window_end.year
+
     def not_before_date(self, month: Month) -> bool:
         return self.dated is None or month > self.dated
 
@@ -158,7 +166,7 @@ def figure_modality(fact: Fact, before: str, reading: Reading, *, results: bool,
         return measured
     if said == "scenario":
         return Modality.SCENARIO
-    if said == "estimate":
+    if said == "estimate" or (fact.estimate and reading.in_progress(fact)):
         return Modality.ESTIMATE
     if (
         reading.after_date(fact)
