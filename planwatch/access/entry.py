@@ -20,13 +20,15 @@ from sqlalchemy.orm import Session
 from planwatch.access.audit import record
 from planwatch.access.locks import refuse_if_locked
 from planwatch.extract.agencies import default_registry
+from planwatch.monitor.series import Point, series
 from planwatch.store import models
 from planwatch.store.documents import Rows, add_version, current_version
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.text.fold import fold_keep_length
 from planwatch.vocab.catalogue import Catalogue, default_catalogue
 from planwatch.vocab.numbers import format_number, parse_figure
-from planwatch.vocab.periods import Month, Period, period_words
-from planwatch.vocab.units import base_value, sane_figure
+from planwatch.vocab.periods import Month, Period, parse_period, period_words
+from planwatch.vocab.units import base_value, same_kind, sane_figure
 
 ENTRY_KIND = "số liệu nhập"
 DUE_DAYS = 5  # days after the window closes that a submission still counts as on time (a setting of ours)
@@ -99,6 +101,47 @@ def parse_entry(form: Mapping[str, str], agency: str, catalogue: Catalogue | Non
     if not lines:
         raise EntryError({"": "chưa nhập số liệu nào"})
     return lines
+
+
+OFF_BY = 100  # a figure this many times its previous period's (or a this-many-th of it) is asked again
+
+
+def doubtful(session: Session, month: Month, lines: list[EntryLine], scope: Scope = WHOLE) -> dict[str, str]:
+    """Figures far off their previous period's, by code: "12,6" typed as the report writes tỷ USD where the field
+    takes triệu USD is a thousand times too small. The person confirms them or corrects them."""
+    catalogue = default_catalogue()
+    doubts = {}
+    for line in lines:
+        points = [p for p in series(session, line.code, "value", scope=scope) if same_kind(p.unit, line.unit)]
+        for value, single in ((line.month_value, True), (line.to_date_value, False)):
+            before = _previous(points, month, single)
+            if value is None or before is None or not value or not before.base_value:
+                continue
+            ratio = base_value(value, line.unit) / before.base_value
+            if ratio >= OFF_BY or ratio <= 1 / OFF_BY:
+                times = format_number(round(ratio if ratio >= 1 else 1 / ratio))
+                said = "lớn hơn" if ratio >= 1 else "nhỏ hơn"
+                doubts[line.code] = (
+                    f"{catalogue.indicators[line.code].name}: {format_number(value)} {line.unit} {said} khoảng {times} "
+                    f"lần số kỳ trước ({format_number(before.value)} {before.unit}, {_when(before)}); kiểm tra đơn vị"
+                )
+    return doubts
+
+
+def _previous(points: list[Point], month: Month, single: bool) -> Point | None:
+    """The latest figure before `month` of the same kind: a month alone, or a year to date."""
+    earlier = [
+        p
+        for p in points
+        if p.period_end < str(month)
+        and (p.period_start == p.period_end) == single
+        and (single or (p.period_start or "").endswith("-01"))
+    ]
+    return max(earlier, key=lambda p: p.period_end) if earlier else None
+
+
+def _when(point: Point) -> str:
+    return period_words(parse_period(point.period_start, point.period_end))
 
 
 def submit(
@@ -190,6 +233,7 @@ class Completeness:
     by: str | None
     late: bool
     approved: bool
+    figures: tuple[str, ...] = ()  # the submission's lines, what an approval approves
 
 
 def completeness(session: Session, month: Month) -> list[Completeness]:
@@ -209,5 +253,6 @@ def completeness(session: Session, month: Month) -> list[Completeness]:
         by = document.filename.removeprefix("nhập bởi ").split(" lúc ")[0] if document else None
         late = bool(submitted and submitted.date() > due(month))
         approved = document is not None and _approval(key, document.version) in approvals
-        rows.append(Completeness(agency, registry.name_of(agency), submitted, by, late, approved))
+        figures = tuple(document.text.splitlines()) if document else ()
+        rows.append(Completeness(agency, registry.name_of(agency), submitted, by, late, approved, figures))
     return rows

@@ -4,7 +4,7 @@ who has submitted, on time or late, and approves (`/nhap-so-lieu/tong-hop`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Annotated
 from urllib.parse import quote
@@ -13,7 +13,17 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from planwatch.access.entry import EntryError, approve, completeness, due, parse_entry, reporting, submit, window
+from planwatch.access.entry import (
+    EntryError,
+    approve,
+    completeness,
+    doubtful,
+    due,
+    parse_entry,
+    reporting,
+    submit,
+    window,
+)
 from planwatch.access.locks import LockedPeriod, lock, locked_months, unlock
 from planwatch.access.roles import PROVINCE_WRITERS, TASK_WRITERS, Role
 from planwatch.access.sessions import Actor
@@ -60,7 +70,17 @@ def entry_form(request: Request, month: MonthQuery = None, agency: str | None = 
     return _form(request, code, chosen, {}, "")
 
 
-def _form(request: Request, agency: str, month: Month, problems: dict[str, str], message: str) -> HTMLResponse:
+def _form(
+    request: Request,
+    agency: str,
+    month: Month,
+    problems: dict[str, str],
+    message: str,
+    values: Mapping[str, str] | None = None,
+    confirm: bool = False,
+) -> HTMLResponse:
+    """The month's form; after an error or a doubt the figures typed are kept (`values`), and `confirm` asks the
+    person to confirm figures far off the previous period's."""
     catalogue = default_catalogue()
     opens, closes = window(month)
     response = render(
@@ -77,8 +97,10 @@ def _form(request: Request, agency: str, month: Month, problems: dict[str, str],
         due=due(month),
         problems=problems,
         message=message,
+        values=values or {},
+        confirm=confirm,
     )
-    if problems:
+    if problems and not confirm:
         response.status_code = 400
     return response
 
@@ -95,10 +117,13 @@ async def entry_submit(request: Request) -> Response:
             who = writer(request, db, TASK_WRITERS, form.get("csrf_token"))
             agency = _agency_for(who, asked)
             lines = parse_entry(form, agency)
+            doubts = {} if form.get("confirm") else doubtful(db, month, lines)
+            if doubts:  # asked again, the figures kept, before anything is stored
+                return _form(request, agency, month, doubts, "", form, confirm=True)
             submit(db, agency, month, lines, who.username or form.get("author", "").strip() or "local")
         request.app.state.worker.wake()  # the submission's figures are checked by the worker
     except EntryError as error:
-        return _form(request, asked or "", month, error.problems, "")
+        return _form(request, asked or "", month, error.problems, "", form)
     except LockedPeriod as error:
         return refused(request, HTTPException(409, str(error)))
     except HTTPException as error:
