@@ -28,7 +28,7 @@ from planwatch.text.fold import fold_keep_length
 from planwatch.vocab.catalogue import Catalogue, default_catalogue
 from planwatch.vocab.numbers import format_number, parse_figure
 from planwatch.vocab.periods import Month, Period, parse_period, period_words
-from planwatch.vocab.units import base_value, same_kind
+from planwatch.vocab.units import base_value, same_kind, sane_figure
 
 ENTRY_KIND = "số liệu nhập"
 DUE_DAYS = 5  # days after the window closes that a submission still counts as on time (a setting of ours)
@@ -68,21 +68,33 @@ def due(month: Month) -> date:
     return window(month)[1] + timedelta(days=DUE_DAYS)
 
 
+MAX_FIGURE_CHARS = 40
+
+
+def _figure(text: str) -> float:
+    if len(text) > MAX_FIGURE_CHARS:
+        raise ValueError(f"dài quá {MAX_FIGURE_CHARS} ký tự")
+    try:
+        return parse_figure(text)
+    except ValueError as error:
+        raise ValueError("không phải một số (ví dụ 1.234,5)") from error
+
+
 def parse_entry(form: Mapping[str, str], agency: str, catalogue: Catalogue | None = None) -> list[EntryLine]:
     """The agency's figures from form fields `<CODE>.month`, `<CODE>.to_date`, `<CODE>.estimate`."""
     catalogue = catalogue or default_catalogue()
     lines, problems = [], {}
     for code in reporting().get(agency, ()):
         values = []
+        unit = catalogue.indicators[code].unit
         for field in ("month", "to_date"):
-            text = form.get(f"{code}.{field}", "").strip()
+            text = form.get(f"{code}.{field}", "").strip()[: MAX_FIGURE_CHARS + 1]
             try:
-                values.append(parse_figure(text) if text else None)
-            except ValueError:
-                problems[code] = f"{catalogue.indicators[code].name}: “{text}” không phải một số (ví dụ 1.234,5)"
+                values.append(sane_figure(_figure(text), unit) if text else None)
+            except ValueError as error:
+                problems[code] = f"{catalogue.indicators[code].name}: “{text[:40]}” {error}"
                 values.append(None)
         if any(v is not None for v in values):
-            unit = catalogue.indicators[code].unit
             lines.append(EntryLine(code, values[0], values[1], unit, bool(form.get(f"{code}.estimate"))))
     if problems:
         raise EntryError(problems)

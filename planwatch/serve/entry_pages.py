@@ -3,6 +3,7 @@ who has submitted, on time or late, and approves (`/nhap-so-lieu/tong-hop`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Annotated
@@ -34,7 +35,8 @@ from planwatch.vocab.periods import Month, Period, period_words
 
 router = APIRouter(include_in_schema=False)
 CsrfForm = Annotated[str | None, Form()]
-MonthQuery = Annotated[str | None, Query(pattern=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")]
+MONTH = r"^(19|20)\d{2}-(0[1-9]|1[0-2])$"  # YYYY-MM of a real month
+MonthQuery = Annotated[str | None, Query(pattern=MONTH)]
 
 
 def _month(text: str | None) -> Month:
@@ -107,10 +109,9 @@ def _form(
 async def entry_submit(request: Request) -> Response:
     form = {k: str(v) for k, v in (await request.form()).items()}
     month_text, asked = form.get("month", ""), form.get("agency")
-    try:
-        month = Month(int(month_text[:4]), int(month_text[5:7]))
-    except ValueError:
-        return refused(request, HTTPException(400, f"kỳ “{month_text}” không đúng dạng YYYY-MM"))
+    if not re.fullmatch(MONTH, month_text):
+        return refused(request, HTTPException(400, f"kỳ “{month_text[:20]}” không phải một tháng dạng YYYY-MM"))
+    month = Month(int(month_text[:4]), int(month_text[5:7]))
     try:
         with request.app.state.sessions.begin() as db:
             who = writer(request, db, TASK_WRITERS, form.get("csrf_token"))
@@ -154,7 +155,7 @@ def entry_overview(request: Request, month: MonthQuery = None, message: str = ""
     )
 
 
-MonthForm = Annotated[str, Form(max_length=7)]
+MonthForm = Annotated[str, Form(max_length=7, pattern=MONTH)]
 ReasonForm = Annotated[str, Form(max_length=500)]
 
 
