@@ -230,4 +230,5 @@ def test_the_six_month_draft_on_the_corpus(corpus) -> None:  # type: ignore[no-u
     rows = [[c.text for c in row.cells] for row in Document(BytesIO(docx)).tables[-2].rows]  # the last is the signature
     assert rows[0] == ["Mục", "Nội dung", "Cơ quan", "Hạn", "Tình trạng"]
     assert any(r[0] == "1.5" and r[2] == "Sở Công Thương" and r[3] == "31/12/2024" for r in rows)
+    assert any(r[0] == "1.5" and "tầm nhìn đến năm 2045" in r[1] for r in rows)  # the whole task, not its first words
     assert len(rows) - 1 == len(draft.tasks) > 60  # the year's tasks not done on 30/06/2024
