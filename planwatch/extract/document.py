@@ -12,7 +12,14 @@ from datetime import date
 from planwatch.extract.agencies import Registry
 from planwatch.extract.facts import Fact, extract_facts
 from planwatch.extract.indicator_tables import read_table
-from planwatch.extract.modality import PLANNING_KINDS, Reading, counts_itself, figure_modality, reviews
+from planwatch.extract.modality import (
+    PLANNING_KINDS,
+    Reading,
+    counts_itself,
+    figure_modality,
+    reviews,
+    sentence_before,
+)
 from planwatch.extract.table_columns import Dating
 from planwatch.extract.targets import (
     TargetDraft,
@@ -115,7 +122,7 @@ def extract_document(
         )
         for found in result.facts
     ]
-    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period, meta.reference.day)
+    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period, meta.reference.day, meta.kind)
     tasked = [(task.start, max(task.end, task.item_end)) for task in result.tasks]
     tasked += [(group.start, group.end) for group in result.groups]
     year = reading.plan_end.year if reading.plan_end else meta.context().year
@@ -309,7 +316,8 @@ def _modalities(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], rea
     for block in blocks:
         results, targets = in_results(block.trail) or reviews(block.text), in_target_section(block.trail)
         for fact in by_block.get(block.start, []):
-            before = block.text[: number_at(block, fact)]
+            check_time()
+            before = sentence_before(block.text, number_at(block, fact))
             found[id(fact)] = figure_modality(fact, before, reading, results=results, targets=targets)
     return found
 
@@ -317,7 +325,7 @@ def _modalities(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], rea
 def _set_here(block: OutlineBlock, fact: Fact, reading: Reading, tasked: list[tuple[int, int]]) -> bool:
     """A planned figure outside a target section that the document sets for its plan's months (not a past plan's
     quoted beside a result, nor what a session counts of itself); in a task, only one a plan word sets."""
-    before = block.text[: number_at(block, fact)]
+    before = sentence_before(block.text, number_at(block, fact))
     in_task = any(a <= fact.start < b for a, b in tasked)
     return reading.current(fact) and reading.sets_here(fact, before, in_task) and not counts_itself(fact)
 

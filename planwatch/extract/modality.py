@@ -77,6 +77,19 @@ def clause_cue(before: str) -> str | None:
     return max(found)[1] if found else None
 
 
+def sentence_before(text: str, end: int) -> str:
+    """`text[:end]` from its last sentence end: all of it `clause_cue` reads. Found looking back in growing windows
+    (the pattern looks only ahead, so a window's last match is the text's), so that a figure costs its sentence,
+    not its paragraph: a report of one paragraph is no quadratic work."""
+    window = 1024
+    while True:
+        start = max(0, end - window)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+        if ends or start == 0:
+            return text[ends[-1] if ends else 0 : end]
+        window *= 4
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 

@@ -361,6 +361,17 @@ class AuditEntry(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
 
 
+class SignInFailure(Base):
+    """A failed sign-in under one of its keys (account@address, @address, account), for the limits every server
+    process shares (access/throttle.py); rows older than the window are deleted as new ones come."""
+
+    __tablename__ = "sign_in_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
 class PeriodLock(Base):
     """A month the Planning Department has closed: its entries, corrections and task updates are refused (409)
     until an admin unlocks it. Who locked and unlocked it, and why, is in the audit trail."""
