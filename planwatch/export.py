@@ -73,6 +73,8 @@ def _ocr_fields(fact: models.Fact) -> dict[str, Any]:
 def modality(fact: models.Fact) -> str:
     """What a figure is (EXPORT.md): a scenario's ("kịch bản"), a plan's, target's or budget estimate's (planned),
     an estimate ("ước"), or what happened (actual)."""
+    if fact.modality:
+        return fact.modality
     if fact.scenario:
         return "scenario"
     if fact.planned:
@@ -110,6 +112,8 @@ def target_records(session: Session, doc: str | None = None) -> Iterator[dict[st
             "parent": target.parent,
             "section": target.section,
             "source": target.source,
+            "written": target.written,
+            "stretch": target.stretch,
         }
 
 

@@ -81,6 +81,11 @@ def test_the_command_line_names_the_old_agency_and_todays(tmp_path: Path) -> Non
     assert "Sở Kế hoạch và Đầu tư → Sở Tài chính" in listed.stdout
     earlier = runner.invoke(app, ["--db", db, "tasks", "--as-of", "01/12/2024"], env={"COLUMNS": "300"})
     assert "Sở Kế hoạch và Đầu tư" in earlier.stdout and "→ Sở Tài chính" not in earlier.stdout
+    merged = runner.invoke(
+        app, ["--db", db, "tasks", "--province", "Bắc Ninh", "--as-of", "01/12/2025"], env={"COLUMNS": "300"}
+    )
+    old_task = next(line for line in merged.stdout.splitlines() if f"{OLD_PLAN} (Bắc Ninh (cũ))" in line)
+    assert "Sở Kế hoạch và Đầu tư → Sở Tài chính" in old_task  # a 2024 task of the old province, marked so
     card = runner.invoke(app, ["--db", db, "tasks", "--scorecard", "--as-of", "01/12/2025"], env={"COLUMNS": "300"})
     assert "Sở Tài chính (gồm nhiệm vụ giao Sở Kế hoạch và Đầu tư)" in card.stdout
 
@@ -99,5 +104,7 @@ def test_the_pages_show_the_old_agency_and_todays(client: TestClient) -> None:
     assert "nay: Sở Tài chính" in task and "45/2025/NĐ-CP" in task
     finance = client.get("/co-quan/STC", params={"as_of": "01/12/2025", "province": "Bắc Ninh (cũ)"}).text
     assert OLD_PLAN in finance  # the agency page of Sở Tài chính holds the task given to Sở Kế hoạch và Đầu tư
+    merged = client.get("/nhiem-vu", params={"as_of": "01/12/2025", "province": "Bắc Ninh"}).text
+    assert '<small class="old-province">(Bắc Ninh (cũ))</small>' in merged  # the predecessors' tasks, marked
     english = client.get("/nhiem-vu", params={"as_of": "01/12/2025", "lang": "en", "province": "Bắc Ninh (cũ)"}).text
     assert "now: Sở Tài chính" in english

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from planwatch.cli.main import app
 from planwatch.monitor.progress import year_status, year_targets
+from planwatch.monitor.series import series
 from planwatch.monitor.target_versions import target_history
 from planwatch.query.facts import current_documents
 from planwatch.store import models
@@ -92,3 +93,45 @@ def test_a_province_that_did_not_merge_is_seen_as_before(tmp_path: Path) -> None
         stored = session.scalar(select(models.Document.province).where(models.Document.doc_key == "thanh-hoa"))
         assert stored == "Thanh Hóa"  # dated 2024, and no new unit took its name: stored as written
     store.dispose()
+
+
+def test_the_series_shows_each_old_province_their_computed_sum_and_the_merged_figures(session: Session) -> None:
+    points = series(session, "BUDGET_REVENUE", scope=make_view(session, "Bắc Ninh").scope)
+    half = {(p.province, p.computed_sum): p for p in points if p.period_end == "2024-06" and p.cumulative}
+    assert half[("Bắc Giang", False)].value == pytest.approx(10111.7)
+    assert half[("Bắc Ninh (cũ)", False)].value == pytest.approx(16230.5)
+    total = half[("Bắc Ninh", True)]
+    assert total.value == pytest.approx(26342.2) and total.fact_id is None
+    assert {s.doc_key for s in total.sources} == {"000_092cbdb1522c190d", "bac-ninh-cu-bao-cao-6-thang-2024"}
+    after = [p for p in points if p.period_end == "2025-10"]
+    assert [(p.province, p.value, p.computed_sum) for p in after] == [("Bắc Ninh", 58215.6, False)]
+
+
+def test_no_sum_of_rates_nor_of_a_period_one_old_province_does_not_report(session: Session) -> None:
+    scope = make_view(session, "Bắc Ninh").scope
+    assert not [p for p in series(session, "GRDP_GROWTH", "yoy_change_pct", scope=scope) if p.computed_sum]
+    exports = series(session, "EXPORTS", scope=scope)  # both report 6 months of 2024: summed
+    assert [p.period_end for p in exports if p.computed_sum] == ["2024-06"]
+
+
+def test_an_old_province_or_one_that_did_not_merge_has_one_line_as_before(session: Session) -> None:
+    alone = series(session, "BUDGET_REVENUE", scope=make_view(session, "Bắc Giang").scope)
+    assert {p.province for p in alone} == {None} and not any(p.computed_sum for p in alone)
+
+
+def test_the_command_line_series_of_the_merged_province(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", db, "ingest", str(MERGER_SAMPLES), str(BAC_GIANG_2024)]).exit_code == 0
+    shown = runner.invoke(
+        app, ["--db", db, "series", "BUDGET_REVENUE", "--province", "Bắc Ninh"], env={"COLUMNS": "400"}
+    )
+    rows = [line for line in shown.stdout.splitlines() if "2024-01 – 2024-06" in line or "2025-01 – 2025-10" in line]
+    assert [row.split("│")[1].strip() for row in rows] == ["Bắc Ninh (cũ)", "Bắc Giang", "Bắc Ninh", "Bắc Ninh"]
+    assert "tính gộp" in rows[2] and "26.342,2" in rows[2] and "000_092cbdb1522c190d" in rows[2]
+    assert "bac-ninh-cu-bao-cao-6-thang-2024" in rows[2] and "58.215,6" in rows[3]
+    status = runner.invoke(
+        app, ["--db", db, "status", "--province", "Bắc Ninh", "--year", "2025"], env={"COLUMNS": "400"}
+    )
+    budget = next(line for line in status.stdout.splitlines() if "67.400" in line)
+    assert "58.215,6" in budget

@@ -164,24 +164,31 @@ def check(as_json: Annotated[bool, typer.Option("--json", help="In JSON")] = Fal
 def series(
     indicator: Annotated[str, typer.Argument(help="Mã chỉ tiêu (BUDGET_REVENUE) hoặc tên, có dấu hoặc không")],
     measure: Annotated[str, typer.Option(help="value, yoy_change_pct, plan_pct, ...")] = "value",
+    province: ProvinceOption = None,
 ) -> None:
-    """Chuỗi số liệu một chỉ tiêu qua các văn bản, lũy kế và từng tháng."""
+    """Chuỗi số liệu một chỉ tiêu qua các văn bản, lũy kế và từng tháng; của một tỉnh sau sắp xếp: từng tỉnh
+    cũ trước 1/7/2025, tổng tính gộp khi mọi tỉnh cũ cùng báo cáo một kỳ, và số liệu sau sắp xếp."""
     with sessions()() as session:
-        points = indicator_series(session, indicator, measure)
+        scope = view_of(session, province).scope
+        points = indicator_series(session, indicator, measure, scope=scope)
     if not points:
         raise fail(say("no_series").format(indicator=indicator, measure=measure))
-    table = Table(*say("series_columns"))
-    for p in points:
-        kind = say("derived") if p.derived else say("cumulative") if p.cumulative else say("monthly")
-        table.add_row(
-            f"{p.period_start or '?'} – {p.period_end}",
-            kind,
-            format_number(p.value),
-            p.unit,
-            "ước" if p.estimate else "",
-            p.doc_key,
-            p.quote[:70],
+    lines = bool(scope.predecessors)
+    table = Table(*([say("province_column")] if lines else []), *say("series_columns"))
+    for p in sorted(points, key=lambda p: (p.period_end, p.period_start or "", p.computed_sum)) if lines else points:
+        kind = (
+            say("computed_sum")
+            if p.computed_sum
+            else say("derived")
+            if p.derived
+            else say("cumulative")
+            if p.cumulative
+            else say("monthly")
         )
+        sources = ", ".join(s.doc_key for s in p.sources) if p.computed_sum else p.doc_key
+        row = (f"{p.period_start or '?'} – {p.period_end}", kind, format_number(p.value), p.unit,
+               "ước" if p.estimate else "", sources, p.quote[:70] if not p.computed_sum else p.quote)  # fmt: skip
+        table.add_row(*([p.province or ""] if lines else []), *row)
     console.print(table)
 
 

@@ -37,6 +37,7 @@ from planwatch.monitor.tasks import (
     task_views,
     unknown_agencies,
 )
+from planwatch.store.current import predecessor_documents
 
 
 @app.command()
@@ -67,6 +68,7 @@ def tasks(
             due_after=date_option(due_after),
             doc=doc,
         )
+        places = predecessor_documents(session, view.scope, (v.doc_key for v in views))  # marked with the old name
     if scorecard_:
         _print_scorecard(views, as_json)
         return
@@ -94,7 +96,8 @@ def tasks(
         due = f"{v.due:%d/%m/%Y}" + ("" if v.task.deadline else "*") if v.due else ""
         label = STATUS_VI[v.status] if state.lang == "vi" else v.status
         agencies = "; ".join(f"{a.name} → {a.today_name}" if a.changed else a.name for a in v.now)
-        table.add_row(v.doc_key, v.task.ref, agencies, due, label, v.task.summary[:70])
+        key = f"{v.doc_key} ({places[v.doc_key]})" if v.doc_key in places else v.doc_key
+        table.add_row(key, v.task.ref, agencies, due, label, v.task.summary[:70])
     console.print(table)
     console.print(say("implied_note"))
 

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
+from planwatch.monitor.merged_sums import merged_sums
 from planwatch.store import models
 from planwatch.store.current import labels_matching
 from planwatch.store.scope import WHOLE, Scope
@@ -45,6 +46,12 @@ class Point:
     quote: str
     derived: bool = False
     footnote: bool = False  # stated in a footnote: a detail of the body's figure, never the indicator's own
+    province: str | None = None  # of its document, when the view reads several (a province and its predecessors)
+    sources: tuple[Point, ...] = ()  # a merged province's past figure computed as their sum: the figures summed
+
+    @property
+    def computed_sum(self) -> bool:
+        return bool(self.sources)
 
     @property
     def cumulative(self) -> bool:
@@ -66,11 +73,12 @@ def series(
     """One point per period (and unit), the latest document's figure winning, an actual over an estimate; of the
     documents of `scope`. `indicator` is a catalogue code or words of a label."""
     if _is_code(indicator):
-        return series_of(session, [indicator], measure, year, scope).get(indicator, [])
+        points = series_of(session, [indicator], measure, year, scope).get(indicator, [])
+        return points + merged_sums(points, indicator, measure, scope)
     labels = labels_matching(session, indicator)
     rows = _rows(session, None, measure, year, scope, labels)
     rows = [r for r in rows if labels is not None or matches(indicator, r.indicator)]
-    return _points(rows, measure)
+    return _points(rows, measure, scope)
 
 
 def series_of(
@@ -80,7 +88,7 @@ def series_of(
     by_code: dict[str, list[Row[Any]]] = defaultdict(list)
     for row in _rows(session, codes, measure, year, scope):
         by_code[row.indicator_code].append(row)
-    return {code: _points(rows, measure) for code, rows in by_code.items()}
+    return {code: _points(rows, measure, scope) for code, rows in by_code.items()}
 
 
 def _rows(
@@ -95,8 +103,9 @@ def _rows(
     label, period and unit only the one `_points` could choose (an actual over an estimate, then the latest
     document), so that the many reports repeating a figure are not all read."""
     f, d = models.Fact, models.Document
+    by_province = (d.province,) if scope.predecessors else ()  # each old province is a line of its own
     winner_first = func.row_number().over(
-        partition_by=(f.indicator_code, f.indicator, f.period_start, f.period_end, f.unit),
+        partition_by=(f.indicator_code, f.indicator, f.period_start, f.period_end, f.unit, *by_province),
         order_by=(
             f.estimate,
             f.footnote.is_not(None),
@@ -122,6 +131,7 @@ def _rows(
             d.period_end.label("doc_end"),
             d.issued,
             d.id.label("doc_id"),
+            d.province,
             winner_first.label("place"),
         )  # fmt: skip
         .join(d)
@@ -146,16 +156,18 @@ def _rows(
     return found
 
 
-def _points(rows: list[Row[Any]] | Sequence[Row[Any]], measure: str) -> list[Point]:
-    """One point per period and unit: an actual over an estimate, the body's figure over a footnote's, then the
-    latest document's. A year whose body states figures takes none from footnotes ("các nguồn vốn kéo dài ... là
-    327,3 tỷ đồng" under a report on disbursement is a part of the capital, not the disbursement)."""
+def _points(rows: list[Row[Any]] | Sequence[Row[Any]], measure: str, scope: Scope) -> list[Point]:
+    """One point per period and unit (and province, when the view reads a province and its predecessors): an
+    actual over an estimate, the body's figure over a footnote's, then the latest document's. A year whose body
+    states figures takes none from footnotes ("các nguồn vốn kéo dài ... là 327,3 tỷ đồng" under a report on
+    disbursement is a part of the capital, not the disbursement)."""
     body_years = {row.period_end[:4] for row in rows if row.footnote is None}
-    latest: dict[tuple[str | None, str, str], tuple[tuple[int, int, tuple[str, str, int]], Point]] = {}
+    latest: dict[tuple[str | None, str, str, str | None], tuple[tuple[int, int, tuple[str, str, int]], Point]] = {}
     for row in rows:
         if row.footnote is not None and row.period_end[:4] in body_years:
             continue
-        group = (row.period_start, row.period_end, fold(row.unit) if measure == "value" else "%")
+        province = row.province if scope.predecessors else None
+        group = (row.period_start, row.period_end, fold(row.unit) if measure == "value" else "%", province)
         rank = (
             0 if row.estimate else 1,
             1 if row.footnote is None else 0,
@@ -163,7 +175,8 @@ def _points(rows: list[Row[Any]] | Sequence[Row[Any]], measure: str) -> list[Poi
         )
         if group not in latest or rank > latest[group][0]:
             point = Point(row.period_start, row.period_end, measure, row.value, row.unit, row.base_value,
-                          row.estimate, row.doc_key, row.id, row.quote, footnote=row.footnote is not None)  # fmt: skip
+                          row.estimate, row.doc_key, row.id, row.quote, footnote=row.footnote is not None,
+                          province=province)  # fmt: skip
             latest[group] = (rank, point)
     points = sorted((p for _, p in latest.values()), key=lambda p: (p.period_end, p.period_start or ""))
     return points + derived_months(points) if measure == "value" else points
@@ -172,17 +185,17 @@ def _points(rows: list[Row[Any]] | Sequence[Row[Any]], measure: str) -> list[Poi
 def derived_months(points: list[Point]) -> list[Point]:
     """Monthly values from consecutive year-to-date figures of the same unit."""
     to_date = {
-        (p.period_start, p.period_end, p.unit): p
+        (p.period_start, p.period_end, p.unit, p.province): p
         for p in points
         if p.cumulative and p.period_start and p.period_start.endswith("-01")
     }
-    have_month = {(p.period_end, p.unit) for p in points if not p.cumulative}
+    have_month = {(p.period_end, p.unit, p.province) for p in points if not p.cumulative}
     derived = []
-    for (start, end, unit), point in to_date.items():
+    for (start, end, unit, province), point in to_date.items():
         year, month = int(end[:4]), int(end[5:])
-        if month < 2 or (end, unit) in have_month:
+        if month < 2 or (end, unit, province) in have_month:
             continue
-        before = to_date.get((start, f"{year:04d}-{month - 1:02d}", unit))
+        before = to_date.get((start, f"{year:04d}-{month - 1:02d}", unit, province))
         if before:
             value = round(point.value - before.value, 6)
             derived.append(
@@ -198,6 +211,7 @@ def derived_months(points: list[Point]) -> list[Point]:
                     None,
                     f"{point.quote} − {before.quote}",
                     derived=True,
+                    province=province,
                 )
             )
     return sorted(derived, key=lambda p: p.period_end)

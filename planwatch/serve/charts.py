@@ -15,7 +15,8 @@ class ChartPoint:
     href: str  # where a click goes: the source sentence
     title: str  # the tooltip
     series: str = "cumulative"  # "cumulative" (from January: joined) | "monthly" (bars) | "other" (marks only)
-    derived: bool = False  # computed, not stated (a month derived from two cumulative figures)
+    derived: bool = False  # computed, not stated (a month derived from two cumulative figures, a merged sum)
+    line: str = ""  # the province whose line it is, when the chart draws several (a merged province's past)
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,19 @@ def year_chart(
             f'class="{css}"><title>{escape(p.title)}</title></rect></a>'
         )
     cumulative = sorted((p for p in points if p.series == "cumulative"), key=lambda p: p.month)
-    if len(cumulative) > 1:
-        path = " ".join(f"{x(p.month):.1f},{y(p.value):.1f}" for p in cumulative)
-        parts.append(f'<polyline points="{path}" class="line"/>')
+    lines = sorted({p.line for p in points})
+    for number, line in enumerate(lines):
+        joined = [p for p in cumulative if p.line == line]
+        if len(joined) > 1:
+            path = " ".join(f"{x(p.month):.1f},{y(p.value):.1f}" for p in joined)
+            parts.append(f'<polyline points="{path}" class="line line-{number}" data-line="{escape(line)}"/>')
+    if len(lines) > 1:  # a legend: one entry a province
+        parts += [
+            f'<text x="{pad_left + 8}" y="{pad_top + 14 * (n + 1):.0f}" class="tick legend line-{n}" '
+            f'data-line="{escape(line)}">— {escape(line)}</text>'
+            for n, line in enumerate(lines)
+        ]
+    cumulative = cumulative if len(lines) == 1 else [p for p in cumulative if p.line == lines[-1]]
     if chart.projected is not None and cumulative and cumulative[-1].month < 12:
         last, end = cumulative[-1], y(chart.projected)
         said = f"{projected_label}: {format_number(round(chart.projected, 1))}"
@@ -91,9 +102,13 @@ def year_chart(
             f'<text x="{x(12) - 8:.1f}" y="{end + 18:.1f}" class="tick" text-anchor="end">{escape(said)}</text>'
         )
     for p in (p for p in points if p.series != "monthly"):
-        shape = "circle" if p.series == "cumulative" else 'circle class="other"'
+        classes = " ".join(
+            c for c in ("" if p.series == "cumulative" else "other", "derived" if p.derived else "") if c
+        )
+        shape = f'circle class="{classes}"' if classes else "circle"
+        line = f' data-line="{escape(p.line)}"' if len(lines) > 1 else ""
         parts.append(
-            f'<a href="{escape(p.href)}" class="point"><{shape} cx="{x(p.month):.1f}" cy="{y(p.value):.1f}" '
+            f'<a href="{escape(p.href)}" class="point"{line}><{shape} cx="{x(p.month):.1f}" cy="{y(p.value):.1f}" '
             f'r="6"><title>{escape(p.title)}</title></circle></a>'
         )
     if chart.target is not None:

@@ -44,6 +44,7 @@ from planwatch.serve.rendering import (
 )
 from planwatch.serve.view import PageView
 from planwatch.store import models
+from planwatch.store.current import predecessor_documents
 from planwatch.store.scope import WHOLE, Scope
 from planwatch.text.fold import matches
 from planwatch.vocab.catalogue import CATEGORIES, Indicator, default_catalogue
@@ -152,7 +153,8 @@ def indicator(request: Request, db: Db, view: PageView, code: str) -> HTMLRespon
     projected = {year: _projected(request, db, code, year, scope, unit, own) for year in years}
     names = names_of_documents(request, db, lang)
     charts = [_year_chart(info, year, unit, charted, lang, targets, projected[year], names, own) for year in years]
-    compared = compare_years(points, changes, years[0]) if years and own == "value" else []
+    merged = [p for p in points if p.province in (None, scope.province)]  # a merged province: its own, its sums
+    compared = compare_years(merged, changes, years[0]) if years and own == "value" else []
     who = actor(request, db)
     measures = {m.value: m.label(lang) for m in Measure}
     return render(
@@ -163,6 +165,7 @@ def indicator(request: Request, db: Db, view: PageView, code: str) -> HTMLRespon
         charts=charts,
         unit=unit,
         facts=facts,
+        old_places=predecessor_documents(db, scope, (key for _, key in facts)),  # marked with the old name
         measures=measures,
         points=points,
         compared=compared,
@@ -231,9 +234,10 @@ def _year_chart(
             p.base_value / _unit_factor(unit),
             f"/van-ban/{quote(p.doc_key)}#f{p.fact_id}" if p.fact_id else f"/van-ban/{quote(p.doc_key)}",
             f"{period_words(parse_period(p.period_start, p.period_end), lang)}: {format_number(p.value)} {p.unit}"
-            f" ({(names or {}).get(p.doc_key, p.doc_key)})" + (f" — {LABELS[lang]['computed']}" if p.derived else ""),
+            f" ({_cited(p, lang, names)})" + (f" — {LABELS[lang]['computed']}" if p.derived else ""),
             _series_of(p, year),
-            p.derived,
+            p.derived or p.computed_sum,
+            p.province or "",  # a merged province's past: a line each old province, its computed sum on its own
         )
         for p in points
         if p.period_end.startswith(str(year)) and same_kind(p.unit, unit)
@@ -243,6 +247,15 @@ def _year_chart(
     return Markup(
         year_chart(chart, target_label=LABELS[lang]["target"], projected_label=LABELS[lang]["projected_line"])
     )
+
+
+def _cited(point: Point, lang: str, names: Mapping[str, str] | None) -> str:
+    """The document a point is from (by its title where known); every figure a merged sum adds, with its
+    province."""
+    if not point.computed_sum:
+        return (names or {}).get(point.doc_key, point.doc_key)
+    parts = ", ".join(f"{s.province}: {(names or {}).get(s.doc_key, s.doc_key)}" for s in point.sources)
+    return str(LABELS[lang]["computed_sum"].format(names=parts))
 
 
 def _projected(

@@ -38,6 +38,7 @@ from planwatch.serve.rendering import (
 )
 from planwatch.serve.view import PageView
 from planwatch.store import models
+from planwatch.store.current import predecessor_documents
 
 router = APIRouter(include_in_schema=False)
 
@@ -81,6 +82,7 @@ def tasks(
         more=next_page(request, offset + TASKS_SHOWN) if offset + TASKS_SHOWN < total else "",
         lines=lines,
         names=names,
+        old_places=predecessor_documents(db, scope, (v.doc_key for v in views)),  # marked with the old name
         status_vi=STATUS_VI,
         statuses=STATUSES,
         agency=agency or "",

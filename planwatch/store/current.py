@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,17 @@ def provinces_by_count(session: Session) -> list[str]:
     d = models.Document
     counted = select(d.province, func.count()).where(d.is_current.is_(True), d.province.is_not(None))
     return [name for name, _ in session.execute(counted.group_by(d.province).order_by(func.count().desc())) if name]
+
+
+def predecessor_documents(session: Session, scope: Scope, keys: Iterable[str]) -> dict[str, str]:
+    """Of the documents `keys` names, those of a predecessor of the merged province `scope` reads, with the old
+    province's name (what a page marks them with); none for any other scope."""
+    wanted = sorted(set(keys))
+    if not scope.predecessors or not wanted:
+        return {}
+    d = models.Document
+    query = select(d.doc_key, d.province).where(d.doc_key.in_(wanted), d.province.in_(scope.predecessors))
+    return {key: province for key, province in session.execute(query.distinct()) if province}
 
 
 def main_scope(session: Session) -> Scope:
