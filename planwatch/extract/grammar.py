@@ -159,6 +159,8 @@ TO_AFTER = re.compile(r"^\s*%?\s*(?:xuống|lên)(?:\s+(?:còn|mức))?\s+\d", r
 LEVEL_YEAR_AFTER = re.compile(r"^\s*%\s*$")
 # ... or the same window of an earlier year: "thấp hơn mức tăng 7,2% của cùng kỳ năm 2016 / năm trước"
 # ... or named before its parenthesis: "cao hơn mức tăng cùng kỳ năm trước (6,4%)"
+# A list item whose name ends with its verb before a colon: "Giá trị sản xuất công nghiệp tăng: 15% - 16%"
+VERB_BEFORE_COLON = re.compile(r"(?<![\wÀ-ỹ])(?P<move>tăng|giảm)\s*:\s*$", re.IGNORECASE)
 SAME_PERIOD_BEFORE_PAREN = re.compile(
     r"(?:mức|tốc\s+độ)\s+(?P<move>tăng|giảm)(?:\s+trưởng)?\s+(?:của\s+)?cùng\s+kỳ\s+năm\s+(?:(?P<year>\d{4})|trước)\s*\(\s*$",
     re.IGNORECASE,

@@ -294,8 +294,9 @@ def _read_number(
     sign = g.LEFT_SIGN.search(left)
     if sign:
         left = left[: sign.start()]
-    if not left.strip() and (moved := g.SAME_PERIOD_BEFORE_PAREN.search(clause[:number_pos])):
-        chain.change_sign = -1 if moved.group("move").lower() == "giảm" else 1  # "mức tăng cùng kỳ năm trước (6,4%)"
+    before = clause[:number_pos]  # "mức tăng cùng kỳ năm trước (6,4%)", "... công nghiệp tăng: 15% - 16%"
+    if not left.strip() and (moved := g.SAME_PERIOD_BEFORE_PAREN.search(before) or g.VERB_BEFORE_COLON.search(before)):
+        chain.change_sign = -1 if moved.group("move").lower() == "giảm" else 1
 
     period, prior = period_for(number_pos, periods, chain, in_paren, left, clause[:number_pos], clause[number_pos:])
     stated = chain.period_stated or any(not p.comparison for p in periods)
