@@ -69,6 +69,9 @@ _CEILING_AFTER = re.compile(r"(?:/\s*năm)?\s*trở\s+xuống", re.IGNORECASE)
 _RANK_GROUP = re.compile(r"(?:nằm\s+)?(?:trong|thuộc)\s+(?:nhóm|top)\s+(?P<n>\d{1,2})\s+tỉnh", re.IGNORECASE)
 _RANK_LABEL = re.compile(r"(?P<label>[^.;,:]{2,80}?)\s*(?:của\s+tỉnh\s*)?$", re.IGNORECASE)
 _ABOUT = re.compile(r"[^.;]{0,40}?\bvề\s+([^.;,]{3,60})")
+_NAMED = re.compile(r"[^\W\d_]")
+_SHARE_OF = re.compile(r"\s*số\s+(?P<what>[^,.;()]{3,80}?)(?=\s*(?:[,.;(]|$|trong\s+đó\b))", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _LIST_NUMBER = re.compile(r"^\s*\((\d{1,2})\)")
 _LABEL_LEAD = re.compile(
     r"^(?:\d{1,2},\s*)?(?:(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)(?:,\s*nhiệm\s+vụ)?(?:\s+[^\s,:;]+){0,4}?\s+"
@@ -130,6 +133,8 @@ def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int
         draft = _draft(block, fact, year if whole else _year_of(fact, year), number, rates, shares)
         if draft is None:
             continue
+        if not _NAMED.search(draft.indicator):
+            draft = _unnamed(block, draft, fact, drafts)
         if drafts and _MOVE_HEAD.match(drafts[-1].indicator) and draft.measure == Measure.YOY:
             draft = _group_move(drafts[-1], draft) or draft
         if drafts and (_second_end_of_range(drafts[-1], draft) or _to(block, drafts[-1], draft, fact)):
@@ -138,6 +143,19 @@ def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int
         drafts.append(draft)
     drafts.extend(_rank_targets(block, year, number, whole))
     return drafts
+
+
+def _unnamed(block: OutlineBlock, draft: TargetDraft, fact: Fact, drafts: list[TargetDraft]) -> TargetDraft:
+    """A figure with no words before it (a list number at most) is named by what follows it ("(9) Đến năm 2030, 100%
+    số xã đạt chuẩn nông thôn mới": the rate of those communes) or, a growth, by the figure before it in its
+    sentence ("đạt 27.500 tỷ đồng, tăng tối thiểu 10% so với năm 2025": the same indicator's)."""
+    following = block.text[fact.end - block.start :]
+    if fact.unit == "%" and (of := _SHARE_OF.match(following)):
+        return replace(draft, indicator=f"Tỷ lệ {of.group('what')}")
+    between = block.text[drafts[-1].end - block.start : fact.start - block.start] if drafts else "."
+    if draft.measure == Measure.YOY and not _SENTENCE_END.search(between):
+        return replace(draft, indicator=drafts[-1].indicator)
+    return draft
 
 
 def mark_stretch(drafts: list[TargetDraft], text: str) -> list[TargetDraft]:
