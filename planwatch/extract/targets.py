@@ -69,6 +69,7 @@ _CEILING_AFTER = re.compile(r"(?:/\s*năm)?\s*trở\s+xuống", re.IGNORECASE)
 _RANK_GROUP = re.compile(r"(?:nằm\s+)?(?:trong|thuộc)\s+(?:nhóm|top)\s+(?P<n>\d{1,2})\s+tỉnh", re.IGNORECASE)
 _RANK_LABEL = re.compile(r"(?P<label>[^.;,:]{2,80}?)\s*(?:của\s+tỉnh\s*)?$", re.IGNORECASE)
 _ABOUT = re.compile(r"[^.;]{0,40}?\bvề\s+([^.;,]{3,60})")
+_VOTE = re.compile(r"\s*(?:tổng\s+số\s+)?đại\s+biểu\b", re.IGNORECASE)
 _NAMED = re.compile(r"[^\W\d_]")
 _SHARE_OF = re.compile(r"\s*số\s+(?P<what>[^,.;()]{3,80}?)(?=\s*(?:[,.;(]|$|trong\s+đó\b))", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
@@ -261,6 +262,8 @@ def _draft(
     if _RESTATED.match(head) or (_FROM.search(head) and _MOVED_TO.match(block.text[fact.end - block.start :])):
         return None  # "Mục tiêu 8% là mức sàn": said again; "điều chỉnh tăng từ 9.800 tỷ đồng lên ...": superseded
     following = block.text[fact.end - block.start :]
+    if fact.unit == "%" and _VOTE.match(following):
+        return None  # "được thông qua với 100% đại biểu có mặt tán thành": the vote, no target
     if measure == Measure.VALUE and fact.unit == "%" and _COMPARED_AFTER.match(following) and "move" not in fact.tags:
         measure = Measure.YOY  # "phải tăng thu tối thiểu 8% so với năm 2025": a growth
         sign = -1 if re.search(r"\bgiảm\b", head, re.IGNORECASE) else 1
