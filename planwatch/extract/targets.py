@@ -69,6 +69,12 @@ _CEILING_AFTER = re.compile(r"(?:/\s*năm)?\s*trở\s+xuống", re.IGNORECASE)
 _RANK_GROUP = re.compile(r"(?:nằm\s+)?(?:trong|thuộc)\s+(?:nhóm|top)\s+(?P<n>\d{1,2})\s+tỉnh", re.IGNORECASE)
 _RANK_LABEL = re.compile(r"(?P<label>[^.;,:]{2,80}?)\s*(?:của\s+tỉnh\s*)?$", re.IGNORECASE)
 _ABOUT = re.compile(r"[^.;]{0,40}?\bvề\s+([^.;,]{3,60})")
+_MOVED_END = re.compile(r"(?<![\wÀ-ỹ])(?:lên|xuống)(?:\s+(?:còn|mức))?\s*$", re.IGNORECASE)
+# "Tổng thu ... được điều chỉnh từ 21.300 tỷ đồng (tổng dự toán ...) lên": the name of what the figure after replaces
+_REPLACED = re.compile(
+    r"(?:^|[.;:]\s)(?P<label>[^.;:]{3,120}?)\s+(?:được\s+)?(?:điều\s+chỉnh\s+)?(?:(?:tăng|giảm)\s+)?từ\s+\d(?:[^.;:]|\.(?=\d))*$",
+    re.IGNORECASE,
+)
 _VOTE = re.compile(r"\s*(?:tổng\s+số\s+)?đại\s+biểu\b", re.IGNORECASE)
 _NAMED = re.compile(r"[^\W\d_]")
 _SHARE_OF = re.compile(r"\s*số\s+(?P<what>[^,.;()]{3,80}?)(?=\s*(?:[,.;(]|$|trong\s+đó\b))", re.IGNORECASE)
@@ -134,6 +140,8 @@ def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int
         draft = _draft(block, fact, year if whole else _year_of(fact, year), number, rates, shares)
         if draft is None:
             continue
+        if _MOVED_END.search(draft.indicator) and (was := _REPLACED.search(block.text[: fact.start - block.start])):
+            draft = replace(draft, indicator=_LABEL_LEAD.sub("", was.group("label")).strip(" ,:"))
         if not _NAMED.search(draft.indicator):
             draft = _unnamed(block, draft, fact, drafts)
         if drafts and _MOVE_HEAD.match(drafts[-1].indicator) and draft.measure == Measure.YOY:
