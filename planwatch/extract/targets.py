@@ -82,7 +82,7 @@ _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _LIST_NUMBER = re.compile(r"^\s*\((\d{1,2})\)")
 _LABEL_LEAD = re.compile(
     r"^(?:\d{1,2},\s*)?(?:(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)(?:,\s*nhiệm\s+vụ)?(?:\s+[^\s,:;]+){0,4}?\s+"
-    r"(?:gồm|là|như\s+sau)\s*,?\s*)?(?:phấn\s+đấu\s+(?:đến\s+hết\s+năm\s+\d{4}\s*,?\s*)?)?",
+    r"(?:gồm|là|như\s+sau)(?![\wÀ-ỹ])\s*,?\s*)?(?:phấn\s+đấu\s+(?:đến\s+hết\s+năm\s+\d{4}\s*,?\s*)?)?",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:năm\s+)(20\d{2})\b", re.IGNORECASE)
