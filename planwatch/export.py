@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planwatch.extract.tasks import printed_ref
 from planwatch.monitor.tasks import EXPORT_STATUS, STATUS_VI, TaskView, task_views
 from planwatch.store import models
 from planwatch.store.current import of_current_documents
@@ -72,6 +73,8 @@ def _ocr_fields(fact: models.Fact) -> dict[str, Any]:
 def modality(fact: models.Fact) -> str:
     """What a figure is (EXPORT.md): a scenario's ("kịch bản"), a plan's, target's or budget estimate's (planned),
     an estimate ("ước"), or what happened (actual)."""
+    if fact.modality:
+        return fact.modality
     if fact.scenario:
         return "scenario"
     if fact.planned:
@@ -109,6 +112,8 @@ def target_records(session: Session, doc: str | None = None) -> Iterator[dict[st
             "parent": target.parent,
             "section": target.section,
             "source": target.source,
+            "written": target.written,
+            "stretch": target.stretch,
         }
 
 
@@ -122,7 +127,7 @@ def task_record(view: TaskView) -> dict[str, Any]:
     task = view.task
     return {
         "doc": view.doc_key,
-        "ref": None if task.ref.startswith("#") else task.ref,  # "#2": the 2nd unnumbered task, no printed ref
+        "ref": printed_ref(task.ref),  # "#2": the 2nd unnumbered task, no printed ref; "IV.1~2": the 2nd under IV.1
         "key": task.ref,
         "agencies": task.agencies,
         "agency_codes": task.agency_codes,

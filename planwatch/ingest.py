@@ -4,6 +4,7 @@ one transaction. Re-ingesting an unchanged file adds nothing; a changed one beco
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import re
 import unicodedata
@@ -39,6 +40,8 @@ from planwatch.store.rows import Coder, DocumentRows, document_rows
 from planwatch.structure.metadata import DocumentMeta
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.provinces import lineage
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -261,9 +264,8 @@ def _prepare(
     except (DBAPIError, OcrNeeded, Stopped):
         raise  # the store failed or the process stops: nothing of this document was written; or OCR is for later
     except Exception as error:  # noqa: BLE001  a reading bug loses this document only, with its reason
-        return IngestResult(
-            path, "rejected", key, message=f"lỗi khi phân tích nội dung ({type(error).__name__}: {error})"
-        )
+        log.warning("extracting %s failed", stored.name, exc_info=True)  # the class and traceback, for maintainers
+        return IngestResult(path, "rejected", key, message=f"lỗi khi phân tích nội dung ({error or 'không rõ lý do'})")
 
 
 def _current_with(sessions: sessionmaker[Session], digest: str, path: Path = Path()) -> IngestResult | None:

@@ -81,6 +81,28 @@ def long_text(megabytes: float) -> bytes:
     return line * int(megabytes * 1024 * 1024 / len(line))
 
 
+def pdf_stream_bomb(inflated: int = 1024**3) -> bytes:
+    """A one-page PDF whose content stream is a few MB deflated and `inflated` bytes once decoded."""
+    compressor = zlib.compressobj(9)
+    chunk = b"q Q " * (1024 * 256)
+    stream = b"".join(compressor.compress(chunk) for _ in range(inflated // len(chunk))) + compressor.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def one_paragraph(chars: int) -> bytes:
     """A report whose body is one paragraph of `chars` characters, a figure in every sentence and no line break."""
     sentences = [SENTENCE.replace("1.007,5", f"{n % 900 + 100},5") for n in range(chars // (len(SENTENCE) + 1))]

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
-from planwatch.serve import auth
 from planwatch.serve.app import create_app
 from planwatch.store import models
 from planwatch.store.db import session_factory
@@ -41,7 +40,6 @@ def client(engine: Engine, samples_template: Path) -> Iterator[TestClient]:
     with sessions.begin() as session:
         for name, (role, agency) in USERS.items():
             add_user(session, name, PASSWORD, role, agency, "test")
-    auth.THROTTLE.failures.clear()
     with TestClient(create_app(engine), raise_server_exceptions=False) as test_client:
         yield test_client
 

@@ -63,6 +63,15 @@ def test_status_and_check_in_json(tmp_path: Path) -> None:
     assert _run(db, "status", "--year", "2025", "--json", "--province", "An Hà")[1] == out  # the samples' province
     assert json.loads(_run(db, "status", "--year", "2025", "--json", "--province", "Gò Sim")[1]) == []
     code, out, _ = _run(db, "check", "--json")
+    assert code == 0 and json.loads(out) == []  # the samples' "% dự toán" is not of the plan's target
+    restated = tmp_path / "bao-cao-thu-ngan-sach-6-thang-2025.txt"
+    restated.write_text(
+        "BÁO CÁO\nTình hình thu ngân sách 6 tháng đầu năm 2025\n\n"
+        "Tổng thu ngân sách nhà nước 6 tháng đầu năm đạt 4.350 tỷ đồng, bằng 40% kế hoạch.\n",
+        encoding="utf-8",
+    )
+    _run(db, "ingest", str(restated))
+    code, out, _ = _run(db, "check", "--json")
     assert code == 0 and any(f["kind"] == "implied_plan" for f in json.loads(out))
     code, out, _ = _run(db, "--lang", "en", "tasks", "--scorecard", "--as-of", "30/06/2025")
     assert code == 0 and "Agency" in out and "Cơ quan" not in out

@@ -299,6 +299,9 @@ def test_an_undated_report_is_of_the_year_after_its_comparison_and_its_plan_stay
     assert found.meta.reference.day is not None and found.meta.reference.day.year == 2017
     figures = {(f.fact.measure, f.fact.value, f.planned) for f in found.facts}
     assert {("yoy_change_pct", 9.4, False), ("yoy_change_pct", 8.5, True), ("value", 6120, False)} <= figures
+    # "cao hơn năm 2022 (7,4%)" compares with 2022 too: the text is of 2023
+    higher = _read("Năm qua, tốc độ tăng trưởng GRDP ước đạt 8,1%, cao hơn năm 2022 (7,4%).\n")
+    assert higher.meta.reference.day is not None and higher.meta.reference.day.year == 2023
 
 
 def test_a_headline_that_aims_at_the_next_quarter_is_not_the_window_the_item_reports() -> None:

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from planwatch.ingest import ingest_file
+from planwatch.monitor.checks import run_checks
 from planwatch.monitor.key_figures import key_figures
 from planwatch.monitor.series import series
 from planwatch.query.ask import ask
@@ -155,3 +156,56 @@ def test_growth_is_what_a_question_on_growth_asks(corpus) -> None:  # type: igno
         assert answer.found and answer.value == 14.14 and "14,14%" in answer.text
         assert "Báo cáo 6 tháng đầu năm 2024" in answer.text
         assert ask(session, "Quy mô GRDP 6 tháng 2024?").value == 96058
+
+
+def test_findings_know_the_budget_estimate_and_what_a_total_leaves_out(corpus) -> None:  # type: ignore[no-untyped-def]
+    with corpus() as session:
+        found = run_checks(session)
+    kinds = [f.kind for f in found]
+    assert "implied_plan" not in kinds  # "bằng 62,9% dự toán" is of the budget estimate, the target of the plan
+    assert "parts_exceed_total" not in kinds  # "(không bao gồm số vốn chưa giao chi tiết ...)" is no part
+
+
+def test_a_plan_implied_by_a_share_of_the_same_basis_is_still_checked(tmp_path: Path) -> None:
+    plan = tmp_path / "ke-hoach-2025.txt"
+    plan.write_text(
+        "KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2025\n\nI. CHỈ TIÊU CHỦ YẾU\n"
+        "1. Thu ngân sách nhà nước đạt 20.000 tỷ đồng.\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "bao-cao-6-thang-2025.txt"
+    report.write_text(
+        "BÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2025\n\n"
+        "Tổng thu ngân sách nhà nước 6 tháng ước đạt 8.000 tỷ đồng, bằng 20% kế hoạch; "
+        "tổng giá trị giải ngân đạt 900 tỷ đồng (không bao gồm vốn chưa phân bổ là 300 tỷ đồng), trong đó: "
+        "vốn ngân sách tỉnh 700 tỷ đồng, vốn trung ương 150 tỷ đồng.\n",
+        encoding="utf-8",
+    )
+    sessions = session_factory(open_engine(f"sqlite:///{tmp_path / 'two.db'}"))
+    for path in (plan, report):
+        ingest_file(sessions, path)
+    with sessions() as session:
+        kinds = [f.kind for f in run_checks(session)]
+    assert kinds.count("implied_plan") == 1  # 8.000 is 20% of 40.000, not of the 20.000 planned
+    assert "parts_exceed_total" not in kinds
+
+
+def test_one_revision_is_one_finding_whatever_its_measures(tmp_path: Path) -> None:
+    monthly = tmp_path / "bao-cao-thang-5-2025.txt"
+    monthly.write_text(
+        "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n\n"
+        "Giá trị sản xuất công nghiệp 6 tháng đầu năm ước đạt 120.000 tỷ đồng, tăng 20% so với cùng kỳ.\n",
+        encoding="utf-8",
+    )
+    half = tmp_path / "bao-cao-6-thang-2025.txt"
+    half.write_text(
+        "BÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2025\n\n"
+        "Giá trị sản xuất công nghiệp 6 tháng đầu năm đạt 125.000 tỷ đồng, tăng 22% so với cùng kỳ.\n",
+        encoding="utf-8",
+    )
+    sessions = session_factory(open_engine(f"sqlite:///{tmp_path / 'two.db'}"))
+    for path in (monthly, half):
+        ingest_file(sessions, path)
+    with sessions() as session:
+        revisions = [f for f in run_checks(session) if f.kind == "revision"]
+    assert len(revisions) == 1 and revisions[0].message.count("→") == 2 and len(revisions[0].sources) == 4

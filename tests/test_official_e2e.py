@@ -80,3 +80,41 @@ def test_the_headline_indicator_answers_and_is_charted_against_its_target(page: 
     expect(first.locator(".target")).to_have_count(1)
     expect(first.locator("a.point")).to_have_count(1)
     _shot(page, "30-4-tang-truong-grdp")
+
+
+def test_the_findings_page_holds_one_revision_and_no_false_alarm(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/kiem-tra")
+    main = page.locator("main")
+    expect(main).to_contain_text("ước tính được điều chỉnh")
+    expect(main).not_to_contain_text("kế hoạch suy ra")
+    expect(main).not_to_contain_text("tổng các thành phần")
+    expect(main).to_contain_text("Báo cáo tháng 5/2024")
+    _shot(page, "30-5-kiem-tra")
+    page.goto(corpus_url + "/kiem-tra?lang=en")
+    expect(page.locator("section.finding .badge").first).to_have_text("low")
+    expect(page.locator("section.finding").first).to_contain_text("estimate revised")
+
+
+def test_data_entry_shows_units_keeps_values_and_asks_about_a_thousandfold_figure(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/nhap-so-lieu?month=2024-07&agency=SCT")
+    exports = page.locator("table.facts tr", has_text="Kim ngạch xuất khẩu")
+    expect(exports.locator(".unit")).to_have_count(2)
+    expect(exports.locator(".unit").first).to_have_text("triệu USD")
+    page.locator("input[name='EXPORTS.to_date']").fill("12,6")  # as the report writes it, in tỷ USD
+    page.locator("input[name='IIP.month']").fill("1o8")
+    page.locator("input[name=author]").fill("Sở Công Thương")
+    page.get_by_role("button", name="Gửi số liệu").click()
+    expect(page.locator("ul.problems")).to_contain_text("1o8")
+    expect(page.locator("input[name='EXPORTS.to_date']")).to_have_value("12,6")  # kept after the error
+    page.locator("input[name='IIP.month']").fill("108,5")
+    page.get_by_role("button", name="Gửi số liệu").click()
+    expect(page.locator("ul.problems")).to_contain_text("nhỏ hơn khoảng 1.000 lần")
+    expect(page.locator("input[name=confirm]")).to_be_visible()
+    _shot(page, "30-6-nhap-so-lieu-hoi-lai")
+    page.locator("input[name='EXPORTS.to_date']").fill("14.250")
+    page.get_by_role("button", name="Gửi số liệu").click()
+    expect(page.locator("p.message")).to_contain_text("Đã gửi số liệu tháng 7/2024")
+    page.goto(corpus_url + "/nhap-so-lieu/tong-hop?month=2024-07")
+    row = page.locator("table.completeness tr", has_text="Sở Công Thương")
+    expect(row.locator("details.figures")).to_contain_text("14.250 triệu USD")
+    _shot(page, "30-6-duyet-thay-so-lieu")

@@ -54,34 +54,41 @@ def plan_tasks():  # type: ignore[no-untyped-def]
 
 def test_numbered_items_with_addressees_are_tasks(plan_tasks) -> None:  # type: ignore[no-untyped-def]
     tasks, groups = plan_tasks
-    assert [t.ref for t in tasks] == ["1.1", "1.2", "1.3", "III.1", "III.2", "III.3"]
+    # each dash under an addressee heading is a task of its own, with the heading's agencies (PLANS.md K10)
+    assert [t.ref for t in tasks] == ["1.1", "1.2", "1.3", "III.1", "III.1~2", "III.2", "III.3"]
     assert tasks[0].agencies == ["Sở Kế hoạch và Đầu tư", "Ban Quản lý các KCN tỉnh"]
     assert tasks[0].coordinating == ["các ngành", "địa phương", "Cục Thống kê"]
     assert tasks[1].agencies == ["Sở Văn hóa, Thể thao và Du lịch"]
     assert tasks[2].agencies == ["Các cơ quan thông tin, truyền thông"]
-    assert tasks[4].agencies == ["HĐND tỉnh", "Ủy ban MTTQ tỉnh", "đoàn thể nhân dân các cấp"]
-    assert tasks[5].agencies == ["Sở Kế hoạch và Đầu tư"] and "Văn phòng UBND tỉnh" in tasks[5].coordinating
+    assert (
+        tasks[3].agencies
+        == tasks[4].agencies
+        == ["Giám đốc sở", "thủ trưởng cơ quan thuộc UBND tỉnh", "Chủ tịch UBND huyện, thành phố"]
+    )
+    assert tasks[5].agencies == ["HĐND tỉnh", "Ủy ban MTTQ tỉnh", "đoàn thể nhân dân các cấp"]
+    assert tasks[6].agencies == ["Sở Kế hoạch và Đầu tư"] and "Văn phòng UBND tỉnh" in tasks[6].coordinating
     assert tasks[0].group and tasks[0].group.startswith("1. Tập trung cải thiện")
     assert [(g.number, g.period) for g in groups] == [("1", YEAR_2024)]
 
 
 def test_deadlines_one_off_and_recurring(plan_tasks) -> None:  # type: ignore[no-untyped-def]
-    task = plan_tasks[0][3]
-    assert task.deadline == date(2024, 1, 20)
-    assert [(d.every, d.day) for d in task.recurring] == [("quarter", 15)]
-    assert task.recurring[0].dates_in(2024) == [
+    once, every_quarter = plan_tasks[0][3:5]
+    assert once.deadline == date(2024, 1, 20) and not once.recurring
+    assert [(d.every, d.day) for d in every_quarter.recurring] == [("quarter", 15)]
+    assert every_quarter.recurring[0].dates_in(2024) == [
         date(2024, 3, 15),
         date(2024, 6, 15),
         date(2024, 9, 15),
         date(2024, 12, 15),
     ]
-    assert len(task.subtasks) == 2 and task.subtasks[0].text.startswith("Trước ngày 20/01/2024")
+    assert once.subtasks[0].text.startswith("Trước ngày 20/01/2024")
 
 
 def test_quote_points_into_the_text(plan_tasks) -> None:  # type: ignore[no-untyped-def]
     plain = assemble(read_text("ke-hoach.txt", PLAN.encode()))
-    for task in plan_tasks[0]:
-        assert task.agencies[0] in plain.text[task.start : task.end]
+    for task in plan_tasks[0]:  # a dash's quote is its own words; its agencies are its heading's
+        quote = plain.text[task.start : task.end]
+        assert (task.agencies[0] in quote) if task.agencies_text else f"- {quote}" in PLAN
 
 
 @pytest.mark.parametrize(

@@ -176,9 +176,7 @@ def test_tasks_page_and_english(page: Page, base_url: str) -> None:
     page.goto(base_url + "/nhiem-vu?as_of=10/07/2025&status=done_late")
     expect(page.locator("table.tasks")).to_contain_text("hoàn thành quá hạn")
     page.goto(base_url + "/kiem-tra?lang=en")
-    expect(page.locator("h1")).to_contain_text("Checks")
-    expect(page.locator("section.finding .badge").first).to_have_text("medium")
-    expect(page.locator("section.finding").first).to_contain_text("tỷ đồng")
+    expect(page.locator("h1")).to_contain_text("Checks (0)")  # the samples agree (their % of dự toán is no plan)
     _shot(page, "09-kiem-tra-en")
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from planwatch.access.audit import record
 from planwatch.access.roles import Role
 from planwatch.store import models
+from planwatch.store.known import agency_registry
 
 # OWASP's Argon2id parameters (19 MiB, two passes, one lane) rather than argon2-cffi's RFC 9106 default (64 MiB,
 # four lanes): a server process verifies several sign-ins at once, and four at the default held 256 MB. Two at
@@ -37,6 +38,8 @@ def add_user(session: Session, username: str, password: str, role: Role, agency:
         raise AccountError(f"mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự")
     if (role is Role.AGENCY) != bool(agency):
         raise AccountError("tài khoản cơ quan cần --agency (mã cơ quan); các vai trò khác thì không")
+    if agency and agency not in agency_registry(session).agencies:
+        raise AccountError(f"không có cơ quan mã “{agency}” trong danh mục (xem planwatch agencies; thêm: agency-add)")
     user = models.User(
         username=username,
         password_hash=_hashed(password),

@@ -20,13 +20,15 @@ from sqlalchemy.orm import Session
 from planwatch.access.audit import record
 from planwatch.access.locks import refuse_if_locked
 from planwatch.extract.agencies import default_registry
+from planwatch.monitor.series import Point, series
 from planwatch.store import models
 from planwatch.store.documents import Rows, add_version, current_version
+from planwatch.store.scope import WHOLE, Scope
 from planwatch.text.fold import fold_keep_length
 from planwatch.vocab.catalogue import Catalogue, default_catalogue
 from planwatch.vocab.numbers import format_number, parse_figure
-from planwatch.vocab.periods import Month, Period, period_words
-from planwatch.vocab.units import base_value
+from planwatch.vocab.periods import Month, Period, parse_period, period_words
+from planwatch.vocab.units import base_value, same_kind, sane_figure
 
 ENTRY_KIND = "số liệu nhập"
 DUE_DAYS = 5  # days after the window closes that a submission still counts as on time (a setting of ours)
@@ -66,27 +68,80 @@ def due(month: Month) -> date:
     return window(month)[1] + timedelta(days=DUE_DAYS)
 
 
+MAX_FIGURE_CHARS = 40
+
+
+def _figure(text: str) -> float:
+    if len(text) > MAX_FIGURE_CHARS:
+        raise ValueError(f"dài quá {MAX_FIGURE_CHARS} ký tự")
+    try:
+        return parse_figure(text)
+    except ValueError as error:
+        raise ValueError("không phải một số (ví dụ 1.234,5)") from error
+
+
 def parse_entry(form: Mapping[str, str], agency: str, catalogue: Catalogue | None = None) -> list[EntryLine]:
     """The agency's figures from form fields `<CODE>.month`, `<CODE>.to_date`, `<CODE>.estimate`."""
     catalogue = catalogue or default_catalogue()
     lines, problems = [], {}
     for code in reporting().get(agency, ()):
         values = []
+        unit = catalogue.indicators[code].unit
         for field in ("month", "to_date"):
-            text = form.get(f"{code}.{field}", "").strip()
+            text = form.get(f"{code}.{field}", "").strip()[: MAX_FIGURE_CHARS + 1]
             try:
-                values.append(parse_figure(text) if text else None)
-            except ValueError:
-                problems[code] = f"{catalogue.indicators[code].name}: “{text}” không phải một số (ví dụ 1.234,5)"
+                values.append(sane_figure(_figure(text), unit) if text else None)
+            except ValueError as error:
+                problems[code] = f"{catalogue.indicators[code].name}: “{text[:40]}” {error}"
                 values.append(None)
         if any(v is not None for v in values):
-            unit = catalogue.indicators[code].unit
             lines.append(EntryLine(code, values[0], values[1], unit, bool(form.get(f"{code}.estimate"))))
     if problems:
         raise EntryError(problems)
     if not lines:
         raise EntryError({"": "chưa nhập số liệu nào"})
     return lines
+
+
+OFF_BY = 100  # a figure this many times its previous period's (or a this-many-th of it) is asked again
+
+
+def doubtful(session: Session, month: Month, lines: list[EntryLine], scope: Scope = WHOLE) -> dict[str, str]:
+    """Figures far off their previous period's, by code: "12,6" typed as the report writes tỷ USD where the field
+    takes triệu USD is a thousand times too small. The person confirms them or corrects them."""
+    catalogue = default_catalogue()
+    doubts = {}
+    for line in lines:
+        points = [p for p in series(session, line.code, "value", scope=scope) if same_kind(p.unit, line.unit)]
+        for value, single in ((line.month_value, True), (line.to_date_value, False)):
+            before = _previous(points, month, single)
+            if value is None or before is None or not value or not before.base_value:
+                continue
+            ratio = base_value(value, line.unit) / before.base_value
+            if ratio >= OFF_BY or ratio <= 1 / OFF_BY:
+                times = format_number(round(ratio if ratio >= 1 else 1 / ratio))
+                said = "lớn hơn" if ratio >= 1 else "nhỏ hơn"
+                doubts[line.code] = (
+                    f"{catalogue.indicators[line.code].name}: {format_number(value)} {line.unit} {said} khoảng {times} "
+                    f"lần số kỳ trước ({format_number(before.value)} {before.unit}, {_when(before)}); kiểm tra đơn vị"
+                )
+    return doubts
+
+
+def _previous(points: list[Point], month: Month, single: bool) -> Point | None:
+    """The latest figure before `month` of the same kind: a month alone, or a year to date."""
+    earlier = [
+        p
+        for p in points
+        if p.period_end < str(month)
+        and (p.period_start == p.period_end) == single
+        and (single or (p.period_start or "").endswith("-01"))
+    ]
+    return max(earlier, key=lambda p: p.period_end) if earlier else None
+
+
+def _when(point: Point) -> str:
+    return period_words(parse_period(point.period_start, point.period_end))
 
 
 def submit(
@@ -178,6 +233,7 @@ class Completeness:
     by: str | None
     late: bool
     approved: bool
+    figures: tuple[str, ...] = ()  # the submission's lines, what an approval approves
 
 
 def completeness(session: Session, month: Month) -> list[Completeness]:
@@ -197,5 +253,6 @@ def completeness(session: Session, month: Month) -> list[Completeness]:
         by = document.filename.removeprefix("nhập bởi ").split(" lúc ")[0] if document else None
         late = bool(submitted and submitted.date() > due(month))
         approved = document is not None and _approval(key, document.version) in approvals
-        rows.append(Completeness(agency, registry.name_of(agency), submitted, by, late, approved))
+        figures = tuple(document.text.splitlines()) if document else ()
+        rows.append(Completeness(agency, registry.name_of(agency), submitted, by, late, approved, figures))
     return rows

@@ -211,7 +211,13 @@ def serve(
     if workers == 1:
         app = create_app(url, page_cache_mb)
         uvicorn.run(
-            app, host=host, port=port, log_level="warning", http=NO_DELAY, timeout_graceful_shutdown=GRACE_SECONDS
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            http=NO_DELAY,
+            timeout_graceful_shutdown=GRACE_SECONDS,
+            proxy_headers=False,  # X-Forwarded-For only from a trusted proxy (serve/origin.py)
         )
         return
     os.environ["PLANWATCH_DB"] = url  # each process builds its app from these

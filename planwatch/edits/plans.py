@@ -17,7 +17,7 @@ from planwatch.store.freshness import mark_stale, scope_of
 from planwatch.text.fold import fold
 from planwatch.vocab.catalogue import Catalogue, default_catalogue
 from planwatch.vocab.numbers import parse_number
-from planwatch.vocab.units import unit_by_name
+from planwatch.vocab.units import sane_figure, unit_by_name
 
 MEASURES = ("value", "yoy_change_pct", "share_pct", "rank")
 COMPARATORS = ("=", ">=", "<=", "range")
@@ -50,16 +50,20 @@ def _check(entry: TargetInput, catalogue: Catalogue) -> tuple[float | None, floa
         raise PlanEditError(f"đơn vị “{entry.unit}” không có trong bảng đơn vị")
     try:
         if entry.comparator == "range":
-            low, high = (parse_number(p) for p in entry.value.split("-", 1))
+            low, high = (sane_figure(parse_number(p), entry.unit) for p in entry.value.split("-", 1))
             if low > high:
                 raise PlanEditError(f"khoảng “{entry.value}”: đầu dưới lớn hơn đầu trên")
             return None, low, high
-        return parse_number(entry.value), None, None
+        value = parse_number(entry.value)
     except ValueError as error:
         raise PlanEditError(
             f"giá trị “{entry.value}” không đọc được: viết theo kiểu Việt Nam, ví dụ 12.760 hoặc 14,5"
             + (" hoặc 135-140 cho khoảng" if entry.comparator == "range" else "")
         ) from error
+    try:
+        return sane_figure(value, entry.unit), None, None
+    except ValueError as error:
+        raise PlanEditError(str(error)) from error
 
 
 def set_target(

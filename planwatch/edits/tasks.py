@@ -18,6 +18,9 @@ class TaskError(ValueError):
     """An update that cannot be stored; the message says why, in Vietnamese."""
 
 
+MAX_NOTE_CHARS = 10_000  # some pages of text: a report's progress paragraph is a few hundred characters
+
+
 def record_update(
     session: Session,
     doc_key: str,
@@ -35,6 +38,8 @@ def record_update(
     refuse_if_locked(session, reported_on)
     if not author.strip():
         raise TaskError("thiếu tên người cập nhật (author)")
+    if len(note) > MAX_NOTE_CHARS or len(evidence) > MAX_NOTE_CHARS or len(author) > 100:
+        raise TaskError("ghi chú và minh chứng tối đa 10.000 ký tự mỗi thứ, tên người cập nhật 100 ký tự")
     if any("\x00" in text for text in (doc_key, ref, note, evidence, author)):
         raise TaskError("nội dung chứa ký tự NUL (\\x00), không hợp lệ")
     task = session.scalar(

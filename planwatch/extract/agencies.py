@@ -88,6 +88,7 @@ _VERB_RE = phrase_pattern(
     )
 )
 _DISTRICT = re.compile(r"(?:ubnd|uy ban nhan dan) (?:huyen|thanh pho|thi xa) ")
+_TITLE = re.compile(r"^\s*(?:Giám đốc|Phó Giám đốc|Thủ trưởng|Lãnh đạo|Chánh)\s+(?=\S)", re.I)
 _SEPARATOR = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|\bvới\b)\s*")
 
 
@@ -111,9 +112,9 @@ class Registry:
 
     def normalise(self, name: str) -> Agency | None:
         """The registry entry a printed name means, or a district committee it names."""
-        found = self._by_alias.get(_key(name))
+        found = self._by_alias.get(_key(name)) or self._by_alias.get(_key(_TITLE.sub("", name)))
         if found:
-            return found
+            return found  # "Giám đốc Sở Y tế" is Sở Y tế's
         district = _DISTRICT.match(fold_keep_length(name.strip()))
         place = name.strip()[district.end() :] if district else ""
         if place[:1].isupper():

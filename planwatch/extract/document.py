@@ -12,13 +12,21 @@ from datetime import date
 from planwatch.extract.agencies import Registry
 from planwatch.extract.facts import Fact, extract_facts
 from planwatch.extract.indicator_tables import read_table
-from planwatch.extract.modality import PLANNING_KINDS, Reading, counts_itself, figure_modality, reviews
+from planwatch.extract.modality import (
+    PLANNING_KINDS,
+    Reading,
+    counts_itself,
+    figure_modality,
+    reviews,
+    sentence_before,
+)
 from planwatch.extract.table_columns import Dating
 from planwatch.extract.targets import (
     TargetDraft,
     extract_targets,
     in_results,
     in_target_section,
+    mark_stretch,
     number_at,
     same_target,
     table_targets,
@@ -112,19 +120,25 @@ def extract_document(
         )
         for found in result.facts
     ]
-    year = meta.context().year
+    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period, meta.reference.day, meta.kind)
+    tasked = [(task.start, max(task.end, task.item_end)) for task in result.tasks]
+    tasked += [(group.start, group.end) for group in result.groups]
+    year = reading.plan_end.year if reading.plan_end else meta.context().year
     for block in blocks:
         whole = in_target_section(block.trail)
         planned = [f for f in by_block.get(block.start, []) if modalities.get(id(f)) == Modality.PLANNED]
-        set_here = [f for f in planned if whole or _set_here(block, f, reading)]
+        set_here = [
+            replace(f, period=reading.period_of(f)) for f in planned if whole or _set_here(block, f, reading, tasked)
+        ]
         for draft in extract_targets(block, set_here, year):
             result.targets.append(TargetFound(draft, " > ".join(h.label for h in block.trail), block.page))
     result.targets = _restated_in_body(result.targets, _lead_end(plain))
+    stretched = mark_stretch([found.draft for found in result.targets], plain.reading)
+    result.targets = [replace(found, draft=draft) for found, draft in zip(result.targets, stretched, strict=True)]
     in_tables = [found.fact for found in result.facts if found.planned and "table" in found.fact.tags]
     result.targets.extend(
         TargetFound(draft, "", plain.page_at(draft.start)) for draft in table_targets(in_tables, year)
     )
-    result.tasks, result.groups = extract_tasks(blocks, registry, meta.period, meta.reference.day)
     return result
 
 
@@ -300,16 +314,18 @@ def _modalities(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], rea
     for block in blocks:
         results, targets = in_results(block.trail) or reviews(block.text), in_target_section(block.trail)
         for fact in by_block.get(block.start, []):
-            before = block.text[: number_at(block, fact)]
+            check_time()
+            before = sentence_before(block.text, number_at(block, fact))
             found[id(fact)] = figure_modality(fact, before, reading, results=results, targets=targets)
     return found
 
 
-def _set_here(block: OutlineBlock, fact: Fact, reading: Reading) -> bool:
+def _set_here(block: OutlineBlock, fact: Fact, reading: Reading, tasked: list[tuple[int, int]]) -> bool:
     """A planned figure outside a target section that the document sets for its plan's months (not a past plan's
-    quoted beside a result, nor what a session counts of itself)."""
-    before = block.text[: number_at(block, fact)]
-    return reading.current(fact) and reading.sets_here(fact, before) and not counts_itself(fact)
+    quoted beside a result, nor what a session counts of itself); in a task, only one a plan word sets."""
+    before = sentence_before(block.text, number_at(block, fact))
+    in_task = any(a <= fact.start < b for a, b in tasked)
+    return reading.current(fact) and reading.sets_here(fact, before, in_task) and not counts_itself(fact)
 
 
 def _stated(fact: Fact) -> Modality:

@@ -54,8 +54,13 @@ LEFT_PRIOR = re.compile(
     r"(?<!so\s)(?<!với\s)(?<!so\svới\s)(?<!và\s)\bcùng\s+kỳ(?:\s+năm\s+(?P<year>\d{4}))?(?:\s+[^\s\d,;()]+){0,3}?\s+(?:đạt|bằng|là|tăng|giảm)",
     re.I,
 )
+# A standard named by its period: "theo chuẩn nghèo đa chiều giai đoạn 2022-2025" (not the figure's months)
+STANDARD_NAMED = re.compile(r"chuẩn\s+nghèo(?:\s+đa\s+chiều)?(?:\s+(?:của\s+)?(?:Trung\s+ương|quốc\s+gia))?\s*$", re.I)
+# How far a rate moves, in points, the first figure of its clause: "Tỷ lệ hộ nghèo giảm 1,2 điểm phần trăm" (after the
+# rate's level, "giảm còn 1,85%, giảm 0,72 điểm phần trăm", the move restates it)
+POINTS_MOVE = re.compile(r"(?P<move>tăng|giảm)(?:\s+(?:bình\s+quân|khoảng|ít\s+nhất|tối\s+thiểu|từ))?\s*$", re.I)
 LEFT_ABSOLUTE_CHANGE = re.compile(
-    r"(?:tăng|giảm|(?:thấp|cao)\s+hơn(?:\s+(?:cùng\s+kỳ|năm\s+trước))?)(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$",
+    r"(?:tăng|giảm|(?<!không\s)(?:thấp|cao)\s+hơn(?:\s+(?:cùng\s+kỳ|năm\s+trước))?)(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$",
     re.IGNORECASE,
 )
 # Only "bằng" between a change and a figure in units: "tăng 1,9%, bằng 4.100 con" gives the change in units
@@ -123,7 +128,8 @@ OPENS_WITH_DATE = re.compile(r"^\W*(?:tại\s+|vào\s+)?(?:thời\s+điểm|tín
 # A period for one clause only: "riêng quý III tăng 10,3%", "bình quân giai đoạn 2016-2020", a census date
 ASIDE = re.compile(
     r"\briêng\s+(?:trong\s+)?(?:quý|tháng)\b[^,;]*$|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}[^;]*$"
-    r"|\bthời\s+điểm\s+(?:ngày\s+)?\d{1,2}/\d{1,2}[^;]*$",
+    r"|\bthời\s+điểm\s+(?:ngày\s+)?\d{1,2}/\d{1,2}[^;]*$"
+    r"|\b(?:lũy|luỹ)\s+kế(?!\s+\d)[^;]*$",  # "trong tháng thu hoạch 5.245 tấn, lũy kế đạt 21.395 tấn": its own
     re.IGNORECASE,
 )
 # A plan's own figure quoted beside the actual: "(kế hoạch 8%)", "thấp hơn kế hoạch đề ra (7,2%)", "dự toán giao là";
@@ -225,7 +231,7 @@ ELSEWHERE_COMPARED = re.compile(
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
     r"(?:\s+|^)(?:dự\s+ước|ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
-    r"gần|hơn|của|cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|dự\s+kiến|lũy\s+kế|"
+    r"gần|hơn|của|cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|(?:tăng|giảm)\s+từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|dự\s+kiến|lũy\s+kế|"
     r"toàn\s+tỉnh|của\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|"
     r"(?<!làm\s)(?<!lập\s)(?<!thôn\s)(?<!ký\s)mới\s+đạt|còn|"  # not "việc làm mới", "thành lập mới" + "đạt"
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
@@ -240,7 +246,7 @@ LABEL_TAIL = re.compile(
 # Who said the figure, before it: "Ông A, Chủ tịch UBND thành phố, cho biết thành phố hiện có 49 chi nhánh ngân hàng"
 SAID_BY = re.compile(r"^[^;]{3,120}?\s(?:cho\s+(?:biết|hay)|vừa\s+công\s+bố)(?:\s*,?\s+(?=\S)|\s*$)", re.IGNORECASE)
 LABEL_HEAD = re.compile(
-    r"^(?:\s*(?:trong\s+đó|đơn\s+cử|lên|xuống(?:\s+còn)?|qua(?=\s|,)|dự\s+ước|(?:ước\s+)?(?:đến\s+)?(?:hết|cuối)(?=\s|$)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
+    r"^(?:\s*(?:trong\s+đó|đơn\s+cử|lên|xuống(?:\s+còn)?|qua(?=\s|,|$)|dự\s+ước|(?:ước\s+)?(?:đến\s+)?(?:hết|cuối)(?=\s|$)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
     r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|theo\s+đó|(?:tính\s+)?lũy\s+kế|trong|(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật)(?:\s+là)?(?=\s)|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
     r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với\s+(?:cuối|đầu)(?:\s+năm(?:\s+trước)?)?|so\s+với|so|với|"
     r"nhưng|song|tuy\s+nhiên|như\s+vậy|phấn\s+đấu|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước(?:\s+tính)?|%)(?:\b|(?<=%))[\s:,]*)+",

@@ -16,7 +16,7 @@ import yaml
 from planwatch.extract.facts import Fact
 from planwatch.structure.metadata import DocumentMeta
 from planwatch.vocab.modality import Modality
-from planwatch.vocab.periods import Month
+from planwatch.vocab.periods import Month, Period, year_period
 
 PLANNING_KINDS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")
 _DATA = Path(__file__).with_name("data") / "modality.yaml"
@@ -47,7 +47,8 @@ def cue(name: str) -> re.Pattern[str]:
 
 def counts_itself(fact: Fact) -> bool:
     """A count a session or an act gives of itself ("thông qua 31 nghị quyết"): never a target."""
-    return bool(cue("not_a_target").match(fact.unit) or cue("not_a_target").match(fact.indicator))
+    unit, label = cue("not_a_target").match(fact.unit), cue("not_a_target").match(fact.indicator)
+    return bool(unit or (not fact.unit and label) or cue("not_a_target_label").search(fact.indicator))
 
 
 def reviews(paragraph: str) -> bool:
@@ -76,6 +77,19 @@ def clause_cue(before: str) -> str | None:
     return max(found)[1] if found else None
 
 
+def sentence_before(text: str, end: int) -> str:
+    """`text[:end]` from its last sentence end: all of it `clause_cue` reads. Found looking back in growing windows
+    (the pattern looks only ahead, so a window's last match is the text's), so that a figure costs its sentence,
+    not its paragraph: a report of one paragraph is no quadratic work."""
+    window = 1024
+    while True:
+        start = max(0, end - window)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+        if ends or start == 0:
+            return text[ends[-1] if ends else 0 : end]
+        window *= 4
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -83,6 +97,25 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _last(pattern: re.Pattern[str], text: str) -> int:
     ends = [m.end() for m in pattern.finditer(text)]
     return ends[-1] if ends else 0
+
+
+def aimed(text: str, dated: Month | None, window: Period) -> Period | None:
+    """The year the head of a document that sets targets aims at, when later than its window: "đặt mục tiêu ... năm
+    2026", or "năm tới" in an item dated in the year before."""
+    head = text[:_HEAD_CHARS]
+    years = [int(m.group("year")) for m in cue("aimed_year").finditer(head)]
+    if dated is not None and cue("next_year").search(head):
+        years.append(dated.year + 1)
+    later = [y for y in years if window.end is None or y > window.end.year]
+    return year_period(max(later)) if later else None
+
+
+def spanned(meta: DocumentMeta) -> Period | None:
+    """The years a multi-year plan's title spans ("Kế hoạch ... 5 năm 2026 - 2030"), when longer than its window."""
+    found = cue("plan_span").search(meta.title or "") if meta.kind in PLANNING_KINDS else None
+    if found is None or meta.period.end is None or int(found.group("last")) <= meta.period.end.year:
+        return None
+    return Period(Month(int(found.group("first")), 1), Month(int(found.group("last")), 12))
 
 
 @dataclass(frozen=True)
@@ -94,27 +127,32 @@ class Reading:
     plan_start: Month | None
     plan_end: Month | None
     dated: Month | None  # the month of the document's own date, when the document states it
+    window: Period = Period(None, None)  # the months the document's undated figures are taken for
 
     @staticmethod
     def of(meta: DocumentMeta, text: str) -> Reading:
         day = meta.reference.day if meta.reference.found_by in ("header", "dateline", "given") else None
-        return Reading(
-            sets_targets(meta, text),
-            meta.kind in PLANNING_KINDS,
-            meta.period.start,
-            meta.period.end,
-            Month(day.year, day.month) if day else None,
-        )
+        dated = Month(day.year, day.month) if day else None
+        sets = sets_targets(meta, text)
+        plan = (aimed(text, dated, meta.period) if sets else None) or spanned(meta) or meta.period
+        return Reading(sets, meta.kind in PLANNING_KINDS, plan.start, plan.end, dated, meta.period)
+
+    def period_of(self, fact: Fact) -> Period:
+        """The figure's period: a figure dated only by the document's window is of the year the document plans."""
+        if fact.period_stated or fact.period != self.window or self.plan_end is None:
+            return fact.period
+        return Period(self.plan_start, self.plan_end)
 
     def after_date(self, fact: Fact) -> bool:
         """The figure's period starts after the month the document is dated: it cannot have happened yet."""
-        start = fact.period.start or fact.period.end  # "đến ngày 30/9/2026": a cut-off
+        period = self.period_of(fact)
+        start = period.start or period.end  # "đến ngày 30/9/2026": a cut-off
         return self.dated is not None and start is not None and start > self.dated
 
     def beyond_plan(self, fact: Fact) -> bool:
         """The figure's period ends after the months the document plans ("giai đoạn 2021-2025" in a plan for
         2024): a horizon, not yet measured."""
-        end = fact.period.end
+        end = self.period_of(fact).end
         return end is not None and self.plan_end is not None and end > self.plan_end and self.not_before_date(end)
 
     def in_progress(self, fact: Fact) -> bool:
@@ -134,10 +172,12 @@ class Reading:
         ("Năm 2023, tỷ lệ tốt nghiệp đạt 98,78%": a result beside the targets)."""
         return self.sets_targets and (self.act or not fact.period_stated)
 
-    def sets_here(self, fact: Fact, before: str) -> bool:
+    def sets_here(self, fact: Fact, before: str, in_task: bool) -> bool:
         """A planned figure this document sets: in a news item, any; in an act, one its sentence sets ("phấn đấu",
-        "chỉ tiêu") or one of a later period (the figures of an act's tasks are no targets: "nâng tổng số sản
-        phẩm OCOP lên 350")."""
+        "chỉ tiêu") or one of a later period; in a task, only one its sentence sets: the other figures of a task are
+        what is to be done ("nâng tổng số sản phẩm OCOP lên 350"), no targets."""
+        if in_task:
+            return clause_cue(before) == "planned"
         return not self.act or self.after_date(fact) or clause_cue(before) == "planned"
 
     def current(self, fact: Fact) -> bool:
@@ -146,7 +186,7 @@ class Reading:
 
     def in_plan(self, fact: Fact) -> bool:
         """The figure is of the months the document plans (to their end), not of an earlier window."""
-        start, end = fact.period.start, fact.period.end
+        start, end = self.period_of(fact).start, self.period_of(fact).end
         if self.plan_end is None or end is None or end < self.plan_end:
             return False
         return start is None or self.plan_start is None or start >= self.plan_start

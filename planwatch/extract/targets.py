@@ -15,13 +15,17 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from planwatch.extract.facts import Fact
+from planwatch.extract.modality import cue
 from planwatch.structure.sections import Heading, OutlineBlock
 from planwatch.text.fold import fold
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure
 
 # "Các chỉ tiêu chủ yếu", "Mục tiêu", "Cân đối ...", and an article that assigns them ("Giao chỉ tiêu kế hoạch ...")
-_TARGET_HEADING = re.compile(r"^(?:giao\s+)?(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|cân\s+đối", re.IGNORECASE)
+_TARGET_HEADING = re.compile(
+    r"^(?:giao\s+)?(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|cân\s+đối|^(?:bộ\s+)?chỉ\s+số\s+(?:đánh\s+giá|KPI)|\bKPI\b",
+    re.I,
+)
 _RESULTS_HEADING = re.compile(r"kết\s+quả|tình\s+hình\s+thực\s+hiện|đánh\s+giá", re.IGNORECASE)
 _STRIVE = re.compile(r"phấn\s+đấu", re.IGNORECASE)
 # A lead-in that lists targets to the end of its sentence: "Các mục tiêu, nhiệm vụ cụ thể gồm: ...; ..."
@@ -34,11 +38,30 @@ _CEILING = re.compile(
     r"(?:dưới|không\s+quá|tối\s+đa|không\s+vượt\s+quá|(?:giảm|xuống)\s+còn|còn|≤|<=?)\s*$", re.IGNORECASE
 )
 # a KPI's change left in its label by the colon before the figure: "Số vụ tai nạn giao thông: giảm ≥ 5%"
-_CHANGE_TAIL = re.compile(r"[\s,:]*\b(?P<move>tăng|giảm)[\s,:≥≤<>=]*$", re.IGNORECASE)
+_CHANGE_TAIL = re.compile(r"[\s,:]*\b(?P<move>tăng|giảm)(?P<mean>\s+bình\s+quân)?[\s,:≥≤<>=]*$", re.IGNORECASE)
+_OF_GRDP = re.compile(r"(?:\s*(?:đến|-|–)\s*[\d.,]+\s*%)?\s*(?:so\s+với\s+|của\s+)?(?:tổng\s+)?GRDP\b", re.I)
+_RESTATED = re.compile(r"^\W*(?:mục\s+tiêu|chỉ\s+tiêu|mức)\s*$", re.IGNORECASE)
+_MOVED_TO = re.compile(r"^\s*(?:lên|xuống)(?:\s+(?:còn|mức))?\s+\d", re.IGNORECASE)
+_INDEX_BEFORE = re.compile(r"\bbằng\s*$", re.IGNORECASE)
+_INDEX_AFTER = re.compile(
+    r"^\s*(?:so\s+với\s+)?(?:ước\s+(?:thực\s+hiện|đạt)\s+|thực\s+hiện\s+)?(?:năm\s+(?:\d{4}|trước)|cùng\s+kỳ)", re.I
+)
+# nothing but the strive and its verb before a figure: no indicator of its own ("phấn đấu đạt 10% nếu ...")
+_STRIVE_ONLY = re.compile(r"phấn\s+đấu(?:\s+(?:đạt|ở\s+mức|mức|lên|tăng|cao\s+hơn|trên|từ|khoảng))*\s*$", re.I)
+_PLAN_TAIL = re.compile(r"\s+(?:nghị\s+quyết|thông\s+qua|kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)\s*$", re.IGNORECASE)
+_FROM = re.compile(r"\btừ\s*$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"^\s*%?\s*(?:đến|tới|[-–])\s*$", re.IGNORECASE)
+_MOVE_HEAD = re.compile(r"^mức\s+(?:giảm|tăng)\s+", re.IGNORECASE)
+_COMPARATOR_TAIL = re.compile(
+    r"(?:\s+(?:không(?:\s+(?:quá|vượt\s+quá|thấp\s+hơn|dưới))?|tối\s+thiểu|tối\s+đa|ít\s+nhất|đạt|trên|dưới|khoảng))+$",
+    re.IGNORECASE,
+)
+# a group a rate's move is stated for after the whole: "Tỷ lệ hộ nghèo giảm 1,5%, riêng các huyện nghèo giảm 4%"
+_GROUP = re.compile(r"^(?:riêng\s+)?(?:các|những|khu\s+vực|vùng|đồng\s+bào)\b", re.IGNORECASE)
 _SYMBOL_TAIL = re.compile(r"[\s,:]*[≥≤<>=]+[\s,]*$")
 # after the figure: "đạt 10,5% trở lên", "giảm xuống 1,5% trở xuống"
-_FLOOR_AFTER = re.compile(r"\s*trở\s+lên", re.IGNORECASE)
-_CEILING_AFTER = re.compile(r"\s*trở\s+xuống", re.IGNORECASE)
+_FLOOR_AFTER = re.compile(r"(?:/\s*năm)?\s*trở\s+lên", re.IGNORECASE)
+_CEILING_AFTER = re.compile(r"(?:/\s*năm)?\s*trở\s+xuống", re.IGNORECASE)
 # "... chỉ số PCI của tỉnh nằm trong nhóm 10 tỉnh, thành phố dẫn đầu": the group is found first, its label is
 # the words before it in the same clause
 _RANK_GROUP = re.compile(r"(?:nằm\s+)?(?:trong|thuộc)\s+(?:nhóm|top)\s+(?P<n>\d{1,2})\s+tỉnh", re.IGNORECASE)
@@ -68,6 +91,8 @@ class TargetDraft:
     parent: str | None
     start: int
     end: int
+    written: tuple[int, int] | None = None  # where the figure and its comparator are written: "từ 11% trở lên"
+    stretch: bool = False  # a stretch target beside the base one: "phấn đấu đạt 10% nếu ..."
 
 
 def in_target_section(trail: tuple[Heading, ...]) -> bool:
@@ -103,14 +128,41 @@ def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int
         draft = _draft(block, fact, year if whole else _year_of(fact, year), number, rates, shares)
         if draft is None:
             continue
-        if drafts and _second_end_of_range(drafts[-1], draft):
-            drafts[-1] = replace(
-                drafts[-1], comparator="range", value=None, value_min=drafts[-1].value, value_max=draft.value
-            )
+        if drafts and _MOVE_HEAD.match(drafts[-1].indicator) and draft.measure == Measure.YOY:
+            draft = _group_move(drafts[-1], draft) or draft
+        if drafts and (_second_end_of_range(drafts[-1], draft) or _to(block, drafts[-1], draft, fact)):
+            drafts[-1] = _range(drafts[-1], draft)
             continue
         drafts.append(draft)
     drafts.extend(_rank_targets(block, year, number, whole))
     return drafts
+
+
+def mark_stretch(drafts: list[TargetDraft], text: str) -> list[TargetDraft]:
+    """A figure only "phấn đấu" introduces ("phấn đấu đạt 10% nếu ...", "có thể phấn đấu đạt 8,5%") after a base
+    target in the same unit is that target's stretch: a second target, marked and labelled as such."""
+    marked: list[TargetDraft] = []
+    for draft in drafts:
+        at = draft.written[0] if draft.written else draft.start
+        bases = [d for d in marked if d.unit == draft.unit and not d.stretch and d.start < draft.start]
+        growth = [d for d in bases if d.measure == Measure.YOY] or bases
+        if bases and _STRIVE_ONLY.search(text[max(0, at - 60) : at]) and _beside(growth[0], draft):
+            base = growth[0]
+            label = f"{base.indicator} (mức phấn đấu)"
+            draft = replace(draft, indicator=label, measure=base.measure, stretch=True, parent=base.parent)
+        marked.append(draft)
+    return marked
+
+
+def _beside(base: TargetDraft, draft: TargetDraft) -> bool:
+    """A stretch is another figure of the same size as its base ("8% trở lên", then "8,5%"), not a rate of 100%."""
+    level = base.value if base.value is not None else base.value_max
+    return (
+        draft.value is not None
+        and level is not None
+        and draft.value != level
+        and 0.5 * level <= draft.value <= 1.5 * level
+    )
 
 
 def same_target(one: TargetDraft, other: TargetDraft) -> bool:
@@ -163,21 +215,43 @@ class _Structure:
 
 
 def _draft(
-    block: OutlineBlock, fact: Fact, year: int, number: str | None, rates: set[str], shares: _Structure
+    block: OutlineBlock, fact: Fact, year: int, item: str | None, rates: set[str], shares: _Structure
 ) -> TargetDraft | None:
     label = _LABEL_LEAD.sub("", fact.indicator).strip(" ,:")
     key = fold(label)
-    measure, sign = fact.measure, 1
-    if measure == Measure.PLAN and key.startswith("ty le"):  # "Tỷ lệ giải ngân ... được giao: 100%": the rate's level
+    measure, sign, value_shift = fact.measure, 1, 0.0
+    if measure == Measure.PLAN:  # "giải ngân vốn đầu tư công đạt 95%", "Tỷ lệ giải ngân ...: 100%": the rate's level
         measure = Measure.VALUE
-    if measure not in _KEPT_MEASURES or "prior" in fact.tags or ("move" in fact.tags and rates):
+        label = label if key.startswith("ty le") else f"Tỷ lệ {label[:1].lower()}{label[1:]}"
+    if measure not in _KEPT_MEASURES or "prior" in fact.tags or ("move" in fact.tags and _moved_rate(label) in rates):
         return None  # an earlier figure, or a rate's move in points after the rate itself ("đạt 78%, tăng 2%")
+    label = _COMPARATOR_TAIL.sub("", _SYMBOL_TAIL.sub("", label))
     moved = _CHANGE_TAIL.search(label) if measure == Measure.VALUE and fact.unit == "%" else None
     if moved and not key.startswith("ty le"):  # "Số vụ tai nạn giao thông: giảm ≥ 5%": a change, not a level
-        measure, sign, label = Measure.YOY, -1 if fold(moved.group("move")) == "giam" else 1, label[: moved.start()]
-    label = _SYMBOL_TAIL.sub("", label)
+        measure, sign = Measure.YOY, -1 if fold(moved.group("move")) == "giam" else 1
+        label = label[: moved.start()] + (" bình quân" if moved.group("mean") else "")
+    label = _after_plan_word(label)
     key = fold(label)
-    if measure == Measure.VALUE and fact.unit == "%":
+    if measure == Measure.YOY and key.startswith("ty le") and fact.value < 0:  # "tỷ lệ hộ nghèo giảm 1,17% trở lên"
+        measure, value_shift = Measure.VALUE, -2 * fact.value  # the size of the fall, not the fall
+        label = f"Mức giảm {label[:1].lower()}{label[1:]}"
+    if measure in (Measure.VALUE, Measure.YOY) and fact.unit == "%" and key.startswith("ty trong"):
+        measure = Measure.SHARE  # "Tỷ trọng kinh tế số trong GRDP 16%"
+    head = block.text[max(0, fact.start - block.start) : number_at(block, fact)]
+    if _RESTATED.match(head) or (_FROM.search(head) and _MOVED_TO.match(block.text[fact.end - block.start :])):
+        return None  # "Mục tiêu 8% là mức sàn": said again; "điều chỉnh tăng từ 9.800 tỷ đồng lên ...": superseded
+    index = _INDEX_BEFORE.search(head) and _INDEX_AFTER.match(block.text[fact.end - block.start :])
+    if measure == Measure.VALUE and fact.unit == "%" and index:  # "bằng 108% ước thực hiện năm 2025"
+        measure, value_shift = Measure.YOY, -100.0
+    if "move" in fact.tags:  # how far a rate moves is a level in points, whatever list it stands in
+        measure = Measure.VALUE
+    if measure == Measure.VALUE and not fact.unit:
+        return None  # a bare number ("Lượt xem 1.284"): no target states a level without its unit
+    if measure == Measure.VALUE and fact.unit == "%" and _OF_GRDP.match(block.text[fact.end - block.start :]):
+        measure = Measure.SHARE  # "vốn đầu tư toàn xã hội từ 26% đến 27% GRDP": a share of the GRDP
+    if measure == Measure.SHARE and key.startswith("ty le") and "co cau" not in fold(fact.parent or ""):
+        measure = Measure.VALUE  # a rate in a list that began with a structure ("... Tỷ lệ đô thị hóa 27,5%")
+    if measure == Measure.VALUE and fact.unit == "%" and "move" not in fact.tags:
         if "co cau" in key or "co cau" in fold(fact.parent or "") or shares.holds(fact, key):
             measure = Measure.SHARE
         else:
@@ -187,30 +261,66 @@ def _draft(
         shares.note(block, fact)
     if measure == "yoy_change_pct" and key in rates:
         return None
-    before = block.text[max(0, fact.start - block.start) : number_at(block, fact)]
+    number = number_at(block, fact)
+    before = block.text[max(0, fact.start - block.start) : number]
     after = block.text[fact.end - block.start :]
-    if _FLOOR.search(before) or _FLOOR_AFTER.match(after):
+    floor, ceiling = _FLOOR.search(before), _CEILING.search(before)
+    floor_after, ceiling_after = _FLOOR_AFTER.match(after), _CEILING_AFTER.match(after)
+    if floor or floor_after:
         comparator = ">="
-    elif _CEILING.search(before) or _CEILING_AFTER.match(after):
+    elif ceiling or ceiling_after:
         comparator = "<="
     else:
         comparator = "="
+    said = floor or ceiling or _FROM.search(before)
+    said_after = floor_after or ceiling_after
+    written = (
+        block.start + (number - len(before) + said.start() if said else number),
+        fact.end + (said_after.end() if said_after else 0),
+    )
     if sign < 0:  # "giảm ít nhất 5%": a change of at most -5%
         comparator = {">=": "<=", "<=": ">="}.get(comparator, comparator)
     return TargetDraft(
         label,
         measure,
         comparator,
-        sign * fact.value,
+        sign * fact.value + value_shift,
         None,
         None,
         fact.unit,
         year,
-        number and f"({number})",
+        item and f"({item})",
         fact.parent,
         fact.start,
         fact.end,
+        written,
     )
+
+
+def _after_plan_word(label: str) -> str:
+    """The words after the last plan word of a label that still names something ("Nghị quyết ... với mục tiêu tăng
+    trưởng GRDP" → "tăng trưởng GRDP"), less plan words left at its end ("... GRDP nghị quyết thông qua")."""
+    for word in reversed(list(cue("planned").finditer(label))):
+        rest = label[word.end() :].strip(" ,:")
+        if len(rest.split()) >= 2:
+            label = rest
+            break
+    while (tail := _PLAN_TAIL.search(label)) and len(label[: tail.start()].split()) >= 2:
+        label = label[: tail.start()]
+    return label
+
+
+def _group_move(whole: TargetDraft, draft: TargetDraft) -> TargetDraft | None:
+    """ "riêng các huyện nghèo giảm 4%" after a rate's move: the same rate's move for that group, in points."""
+    if not _GROUP.match(draft.indicator) or draft.value is None:
+        return None
+    group = re.sub(r"^riêng\s+", "", draft.indicator, flags=re.IGNORECASE)
+    return replace(draft, indicator=f"{whole.indicator} {group}", measure=Measure.VALUE, value=abs(draft.value))
+
+
+def _moved_rate(label: str) -> str:
+    """The rate a move is of: "Mức giảm tỷ lệ hộ nghèo" → "ty le ho ngheo"."""
+    return fold(_MOVE_HEAD.sub("", label))
 
 
 def number_at(block: OutlineBlock, fact: Fact) -> int:
@@ -225,6 +335,25 @@ def _reads_as(text: str, value: float) -> bool:
         return abs(parse_figure(text) - value) < 1e-9
     except ValueError:
         return False
+
+
+def _range(first: TargetDraft, second: TargetDraft) -> TargetDraft:
+    """The two ends as one range; the second's dash read as a minus ("9,0% - 9,5%") is no sign."""
+    written = (first.written[0], second.written[1]) if first.written and second.written else first.written
+    high = second.value
+    if high is not None and first.value is not None and first.value >= 0:
+        high = abs(high)
+    return replace(first, comparator="range", value=None, value_min=first.value, value_max=high, written=written)
+
+
+def _to(block: OutlineBlock, previous: TargetDraft, draft: TargetDraft, fact: Fact) -> bool:
+    """ "từ 10% đến 10,5%", "tăng từ 0,45% đến 0,54%": the figure after "đến" closes the range the one before opens."""
+    between = block.text[previous.end - block.start : number_at(block, fact)]
+    return (
+        (previous.indicator, previous.comparator, draft.comparator) == (draft.indicator, "=", "=")
+        and (previous.measure == draft.measure or (draft.value or 0) < 0)  # "9,0% - 9,5%": the dash read as a sign
+        and bool(_RANGE_TO.match(between))
+    )
 
 
 def _second_end_of_range(previous: TargetDraft, draft: TargetDraft) -> bool:

@@ -1,48 +1,39 @@
-"""Tasks: what a plan assigns to whom, by when.
+"""Tasks: what a plan, letter, directive or decision assigns to whom, by when.
 
-A task is a numbered item that opens with its addressees ("1.2. Sở Kế hoạch và Đầu tư: Chủ trì, ...",
-"3. Giao Sở Kế hoạch và Đầu tư chủ trì, ...", "2. Đề nghị HĐND tỉnh, ..."); the blocks that follow it
-until the next heading are its body. Numbered items under a "nhiệm vụ, giải pháp" section that name
-no addressee are task groups, dated by the period their section names."""
+A task is assigned in any of the genre's forms (PLANS.md part K): a numbered item that opens with its addressees
+("1.2. Sở Kế hoạch và Đầu tư: Chủ trì, ...", "3. Giao Sở Tài chính chủ trì, ...", "2. Đề nghị HĐND tỉnh, ..."), the
+dashes or lettered sub-items under an addressee heading ("1. Sở Nội vụ" / "- Chủ trì ..."), a sentence of a letter
+or a press item ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành ...", "Sở X rà soát, tham mưu ...",
+task_prose.py), a row of a task table (task_tables.py). The lists of who receives or attends ("Nơi nhận", "Kính gửi")
+are not tasks. Numbered items under a "nhiệm vụ, giải pháp" section that name no addressee are task groups, dated by
+the period their section names."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from planwatch.extract.agencies import Registry
-from planwatch.extract.deadlines import Deadline, deadline_in_cell, find_deadlines
+from planwatch.extract.deadlines import Deadline, find_deadlines
+from planwatch.extract.task_prose import Piece, read_prose
+from planwatch.extract.task_tables import Row, TaskTable, cells, flat_table
+from planwatch.extract.task_words import agency_phrase, pattern, speakers_of
 from planwatch.limits import check_time
 from planwatch.structure.sections import Heading, OutlineBlock
-from planwatch.structure.tables import is_table_row, table_cells
-from planwatch.text.fold import fold
 from planwatch.vocab.periods import Period, find_periods
 
 _NUMBER_PREFIX = re.compile(r"^\s*(?:Điều\s+\d+\.?|\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[a-zđ]\)|\(\d{1,2}\))\s*")
 _ADDRESSEES = re.compile(r"^([^:]{3,250}?)\s*:\s*")
-_ASSIGNED = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
 _COORDINATE = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.I)
 _SENTENCE = re.compile(r"[^.;!?]+(?:[.;!?](?!\d)|$)")
-_UPPER_MARKED = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"  # capitals with marks
-# "UBND tỉnh giao Sở X chủ trì", "Chủ tịch UBND tỉnh yêu cầu các sở ... khẩn trương": an assignment in running text
-_ASSIGNS = re.compile(
-    rf"(?:^|\s)(?:giao|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)\s+(?=(?-i:[A-ZĐ{_UPPER_MARKED}])|các\s|UBND)", re.I
-)
-_LEAD_VERBS = (
-    r"(?:chủ\s+trì|khẩn\s+trương|tập\s+trung|tiếp\s+tục|rà\s+soát|kiểm\s+tra|hướng\s+dẫn|phối\s+hợp|"
-    r"tham\s+mưu|xây\s+dựng|triển\s+khai|thực\s+hiện|tổ\s+chức|đôn\s+đốc|theo\s+dõi|báo\s+cáo|hoàn\s+thành)"
-)
-_LEADS = re.compile(rf"\s*,?\s*{_LEAD_VERBS}", re.I)
-# An agency as the subject of a directive: "(Trên cơ sở ..., )Sở Kế hoạch và Đầu tư chủ trì, phối hợp với ..."
-_SUBJECT_LEADS = re.compile(
-    r"(?:^|,\s+)(?P<subject>(?:Sở|Ban|Văn\s+phòng|Công\s+an|Bộ\s+Chỉ\s+huy|UBND|Ủy\s+ban|Thanh\s+tra|Đài|Trường|Kho\s+bạc|"
-    r"Cục|Chi\s+cục|Ngân\s+hàng|Liên\s+minh|Hội)\b[^,;]{2,120}?)(?P<verb>\s*,?\s+chủ\s+trì,?\s+phối\s+hợp)"
-)
-_LEAD_WORD = re.compile(rf"(?<![\wÀ-ỹ]){_LEAD_VERBS}(?![\wÀ-ỹ])", re.I)
-_ADDRESSEE_CHARS = 160  # how far the addressees of an assignment may run before its verb
+_DASH = re.compile(r"^\s*[-–+•*]\s")
+_WRAPPED_LINE = 40  # a line this long that does not end a sentence goes on in the next block
+_RUN_LINES = 12  # a sentence broken over more lines than this is not read as one
+_HEADING_NAMES = 200  # an addressee heading ("1. Sở Nội vụ") is no longer than this
 _TASK_SECTION = re.compile(r"nhiệm\s+vụ|giải\s+pháp|tổ\s+chức\s+thực\s+hiện", re.I)
 _QUOTE_WORDS = 40
+REPEAT = "~"  # between a printed ref and the number of the task that repeats it
 _SUMMARY_WORDS = 20
 
 
@@ -71,12 +62,16 @@ class Task:
 
     @property
     def deadline(self) -> date | None:
-        """The earliest date the item gives: a printed day, else the first occurrence of a recurrence, else the last
-        day of a month, quarter or year it names."""
+        """The earliest one-off date the item gives: a printed day, else the last day of a month, quarter or year it
+        names. A recurrence is not one ("trước ngày 15 hằng tháng": its dates are in `recurring`)."""
         dated = [d.due for d in self.deadlines if d.due and d.dated]
-        first = [d.first for d in self.deadlines if d.first]
         periods = [d.due for d in self.deadlines if d.due and not d.dated]
-        return min(dated or first or periods, default=None)
+        return min(dated or periods, default=None)
+
+    @property
+    def first_due(self) -> date | None:
+        """The deadline, or the first occurrence of a recurrence after the document's date (PLANS.md K18)."""
+        return self.deadline or min((d.first for d in self.deadlines if d.first), default=None)
 
     @property
     def recurring(self) -> list[Deadline]:
@@ -93,144 +88,290 @@ class TaskGroup:
 
 
 def extract_tasks(
-    blocks: list[OutlineBlock], registry: Registry, default_period: Period, reference: date | None = None
+    blocks: list[OutlineBlock],
+    registry: Registry,
+    default_period: Period,
+    reference: date | None = None,
+    kind: str | None = None,
 ) -> tuple[list[Task], list[TaskGroup]]:
-    """Tasks and task groups of a document; `reference` is its date (deadlines without a year take theirs from it)."""
-    tasks: list[Task] = []
+    """Tasks and task groups of a document; `reference` is its date (deadlines without a year take theirs from it),
+    `kind` its kind ("nghị quyết": the council speaks, the committee is told)."""
+    reader = _Reader(registry, reference, speakers_of(kind))
     groups: list[TaskGroup] = []
-    current: Task | None = None
-    table: _TaskTable | None = None
-    for block in blocks:
+    index = 0
+    while index < len(blocks):
         check_time()
-        cells = _cells(block)
-        if len(cells) >= 3:
-            header = _TaskTable.from_header([text for _, text in cells])
-            if header is None and table and (row := table.task(block, cells, registry, reference)):
-                tasks.append(row)
-            table = header or table
-            current = None
+        block = blocks[index]
+        if flat := flat_table(blocks, index, registry, reference):
+            reader.rows(flat[0], block)
+            index = flat[1]
             continue
-        table = None
+        if len(cells(block)) >= 3:
+            index = reader.grid(blocks, index)
+            continue
+        run = [block]
+        while not block.heading and len(run) < _RUN_LINES and _continues(run[-1], blocks, index + len(run)):
+            run.append(blocks[index + len(run)])
+        index += len(run)
         if block.heading:
-            current = _open_task(block, registry, reference)
-            if current:
-                tasks.append(current)
-            elif group := _group(block, default_period):
+            if not reader.item(block) and (group := _group(block, default_period)):
                 groups.append(group)
-        elif current:
-            _read_body(current, block.text, block.start, registry, reference)
-            current.item_end = block.end
         else:
-            tasks.extend(_assignments(block, registry, sum(t.ref.startswith("#") for t in tasks), reference))
-    return tasks, groups
+            reader.paragraph(run)
+    return _keyed(reader.tasks), groups
 
 
-def _addressees_before_lead(text: str, at: int, stop: int, registry: Registry) -> tuple[list[str], int]:
-    """Addressees the registry does not know, up to the verb that opens the task ("giao Trung tâm Xúc tiến
-    Đầu tư tỉnh chủ trì ..."): accepted when the phrase reads as agency names."""
-    lead = _LEAD_WORD.search(text, at, min(stop, at + _ADDRESSEE_CHARS))
-    phrase = text[at : lead.start()].strip(" ,") if lead else ""
-    if not lead or not phrase or not registry.looks_like_addressees(phrase):
-        return [], at
-    return registry.split(phrase), at + len(text[at : lead.start()].rstrip(" ,"))
+def _keyed(tasks: list[Task]) -> list[Task]:
+    """Each task its own key: a ref printed once for several tasks (the dashes of one heading, "; riêng UBND xã ...")
+    is "IV.1", "IV.1~2", ... (the export prints "IV.1" for each), so that each has its own updates."""
+    seen: dict[str, int] = {}
+    for task in tasks:
+        seen[task.ref] = seen.get(task.ref, 0) + 1
+        if seen[task.ref] > 1:
+            task.ref = f"{task.ref}{REPEAT}{seen[task.ref]}"
+    return tasks
 
 
-def _assignments(block: OutlineBlock, registry: Registry, unnumbered: int, reference: date | None) -> list[Task]:
-    """Assignments in running text, as news items and official letters state them: "UBND tỉnh giao Sở Kế hoạch
-    và Đầu tư chủ trì, phối hợp với Sở Tài chính ..., hoàn thành trước ngày 30/6/2023". Nothing is printed as
-    their number: their key is "#1", "#2", ... in the document, and they export with `ref` null. An assignment
-    runs to the next one in the paragraph: "... tổng hợp báo cáo. Yêu cầu gửi trước ngày 24/5/2019." is its
-    deadline."""
-    opened = [a for sentence in _SENTENCE.finditer(block.text) if (a := _assignment_in(block.text, sentence, registry))]
-    found: list[Task] = []
-    for number, (at, end, agencies, sentence) in enumerate(opened):
-        body_end = opened[number + 1][3].start() if number + 1 < len(opened) else len(block.text)
-        task = Task(
-            ref=f"#{unnumbered + number + 1}",
-            agencies=agencies,
-            agencies_text=block.text[at:end],
-            role="lead",
-            start=block.start + sentence.start() + (len(sentence.group(0)) - len(sentence.group(0).lstrip())),
-            end=block.start + sentence.end(),
-            item_end=block.start + body_end,
-            summary=_summary(block.text[end : sentence.end()]),
-        )
-        _read_body(task, block.text[end:body_end], block.start + end, registry, reference)
-        found.append(task)
-    return found
+def printed_ref(key: str) -> str | None:
+    """The ref as printed for a task's key: "IV.1~2" → "IV.1"; None for a task nothing numbers ("#3")."""
+    return None if key.startswith("#") else key.split(REPEAT)[0]
 
 
-def _assignment_in(
-    text: str, sentence: re.Match[str], registry: Registry
-) -> tuple[int, int, list[str], re.Match[str]] | None:
-    """(where the addressees start and end, their names, the sentence) of an assignment the sentence opens:
-    "giao Sở X chủ trì ...", or an agency as its subject: "Sở X chủ trì, phối hợp với ..." """
-    if verb := _ASSIGNS.search(sentence.group(0)):
-        at = sentence.start() + verb.end()
-        agencies, end = registry.scan(text, at)
-        if not agencies or not _LEADS.match(text, end):
-            agencies, end = _addressees_before_lead(text, at, sentence.end(), registry)
-        if agencies:
-            return at, end, agencies, sentence
-    if lead := _SUBJECT_LEADS.search(sentence.group(0)):
-        at = sentence.start() + lead.start("subject")
-        agencies, end = registry.scan(text, at)
-        if agencies and end == sentence.start() + lead.start("verb"):
-            return at, end, agencies, sentence
-    return None
-
-
-def _open_task(block: OutlineBlock, registry: Registry, reference: date | None) -> Task | None:
-    prefix = _NUMBER_PREFIX.match(block.text)
-    assert block.heading is not None
-    if not prefix or not block.heading.number:
-        return None
-    rest_at = prefix.end()
-    rest = block.text[rest_at:]
-    if m := _ADDRESSEES.match(rest):
-        if not registry.looks_like_addressees(m.group(1)):
-            return None
-        agencies_text, body_at = m.group(1), rest_at + m.end()
-        agencies = registry.split(agencies_text)
-    elif m := _ASSIGNED.match(rest):
-        agencies, end = registry.scan(rest, m.end())
-        if not agencies:
-            return None
-        agencies_text, body_at = rest[m.end() : end], rest_at + end
-    else:
-        return None
-    quote_end = _quote_end(block.text, rest_at)
-    task = Task(
-        ref=_ref(block.heading, block.trail),
-        agencies=agencies,
-        agencies_text=agencies_text,
-        role="lead",
-        start=block.start + rest_at,
-        end=block.start + quote_end,
-        item_end=block.end,
-        summary=_summary(block.text[body_at:]),
-        group=_group_title(block.trail),
+def _continues(last: OutlineBlock, blocks: list[OutlineBlock], at: int) -> bool:
+    """The next block goes on with the last one's sentence: a line broken inside it, as copies of PDFs break them."""
+    if at >= len(blocks):
+        return False
+    after = blocks[at]
+    text = last.text.rstrip()
+    return (
+        not after.heading
+        and not cells(after)
+        and len(text) >= _WRAPPED_LINE
+        and not text.endswith((".", ";", ":", "!", "?"))
+        and not _recipients(after.text)
     )
-    _read_body(task, block.text[body_at:], block.start + body_at, registry, reference)
-    return task
 
 
-def _read_body(task: Task, text: str, offset: int, registry: Registry, reference: date | None) -> None:
-    """Coordinating agencies and deadlines; each sentence with a deadline is a dated sub-task."""
-    for m in _COORDINATE.finditer(text):
-        names, _ = registry.scan(text, m.end())
-        task.coordinating.extend(n for n in names if n not in task.coordinating)
-    for sentence in _SENTENCE.finditer(text):
-        for deadline in find_deadlines(sentence.group(0), offset + sentence.start(), reference):
-            task.deadlines.append(deadline)
-            piece = sentence.group(0).strip(" -.;")
-            task.subtasks.append(SubTask(piece, offset + sentence.start(), offset + sentence.end(), deadline))
-    if not task.summary:
-        task.summary = _summary(text)
+def _unassigned(phrase: str) -> str:
+    """The addressees of a heading that opens with a speaker's verb: "Giao Sở Tài chính:" → "Sở Tài chính"."""
+    verb = pattern("assigns").match(phrase)
+    return phrase[verb.end() :] if verb else phrase
+
+
+def _recipients(text: str) -> bool:
+    """A list of who receives or attends: "Nơi nhận:", "Kính gửi: - Sở Tài chính; ..."."""
+    m = pattern("recipients").match(text.lstrip())
+    return bool(m and re.match(r"\s*:", text.lstrip()[m.end() :]))
+
+
+class _Reader:
+    """The tasks of one document, block after block, with what each block inherits: the addressees of the heading
+    it is an item of, the task it continues, whether it lists recipients."""
+
+    def __init__(self, registry: Registry, reference: date | None, speakers: frozenset[str]) -> None:
+        self.registry, self.reference, self.speakers = registry, reference, speakers
+        self.tasks: list[Task] = []
+        self.addressees: dict[str, list[str]] = {}  # ref of a heading → the agencies its items inherit
+        self.current: Task | None = None
+        self.recipients = False
+        self.in_item = False  # the current task is a numbered item, whose body the next paragraphs are
+
+    def item(self, block: OutlineBlock) -> bool:
+        """A numbered item: a task, an addressee heading, or neither (False)."""
+        assert block.heading is not None
+        self.recipients, self.current = False, None
+        prefix = _NUMBER_PREFIX.match(block.text)
+        if not prefix or not block.heading.number:
+            return False
+        ref = _ref(block.heading, block.trail)
+        at = prefix.end()
+        rest = block.text[at:]
+        executes = pattern("executes").search(rest)  # "...; Giám đốc các Sở: ... chịu trách nhiệm thi hành"
+        m = None if executes else _ADDRESSEES.match(rest)
+        if m and (names := agency_phrase(_unassigned(m.group(1)), self.registry)):
+            if not rest[m.end() :].strip():
+                self.addressees[ref] = names
+                return True
+            self.current = self._task(ref, block, names, m.group(1), at, at + m.end(), block.end, group=True)
+            self._read(self.current, block.text[at + m.end() :], block.start + at + m.end())
+            self.in_item = True
+            return True
+        if len(rest) <= _HEADING_NAMES and (names := agency_phrase(rest, self.registry)):
+            self.addressees[ref] = names
+            return True
+        reading = read_prose(rest, self.registry, self._inherited(block.trail[:-1]), self.reference, self.speakers)
+        if reading.intro:
+            self.addressees[ref] = reading.intro
+        for piece in reading.pieces:
+            self.current = self._piece(ref, block, piece, at, group=True)
+        self.in_item = bool(reading.pieces)
+        return bool(reading.pieces or reading.intro)
+
+    def paragraph(self, run: list[OutlineBlock]) -> None:
+        first = run[0]
+        text, starts = _joined(run)
+        if _recipients(text):
+            self.recipients, self.current = True, None
+            return
+        dash = bool(_DASH.match(text))
+        if self.recipients and dash:
+            return
+        self.recipients = False
+        heading = first.trail[-1] if first.trail else None
+        ref = _ref(heading, first.trail) if heading and heading.number else None
+        inherit = self.addressees.get(ref or "") if dash else None
+        if self.current and self.in_item and not inherit:  # the body of a numbered item goes on
+            self._read(self.current, text, first.start, starts)
+            self.current.item_end = run[-1].end
+            return
+        reading = read_prose(text, self.registry, inherit, self.reference, self.speakers)
+        self.in_item = False
+        if reading.pieces:
+            for piece in reading.pieces:
+                self.current = self._piece(ref, first, piece, 0, text=text, starts=starts)
+        elif self.current and not reading.intro:
+            self._read(self.current, text, first.start, starts)
+            self.current.item_end = run[-1].end
+
+    def rows(self, rows: list[Row], block: OutlineBlock) -> None:
+        self.current = None
+        for row in rows:
+            task = Task(
+                ref=row.ref,
+                agencies=row.names,
+                agencies_text=row.names_text,
+                role="lead",
+                start=row.start,
+                end=row.end,
+                item_end=row.end,
+                summary=_summary(row.summary),
+                group=_group_title(block.trail + (Heading(99, "", ""),)),
+                coordinating=row.coordinating,
+            )
+            if row.deadline:
+                task.deadlines.append(row.deadline)
+                task.subtasks.append(SubTask(row.summary, row.start, row.end, row.deadline))
+            self.tasks.append(task)
+
+    def grid(self, blocks: list[OutlineBlock], index: int) -> int:
+        """Rows of a table that keeps its grid, from its header row on; the index of the block after them."""
+        self.current = None
+        table: TaskTable | None = None
+        while index < len(blocks) and len(found := cells(blocks[index])) >= 3:
+            header = TaskTable.from_header([text for _, text in found])
+            if header is None and table and (row := table.row(found, self.registry, self.reference)):
+                self.rows([row], blocks[index])
+            table = header or table
+            index += 1
+        return index
+
+    def _inherited(self, trail: tuple[Heading, ...]) -> list[str] | None:
+        for depth in range(len(trail), 0, -1):
+            if names := self.addressees.get(_ref(trail[depth - 1], trail[:depth])):
+                return names
+        return None
+
+    def _piece(
+        self,
+        ref: str | None,
+        block: OutlineBlock,
+        piece: Piece,
+        at: int,
+        group: bool = False,
+        text: str | None = None,
+        starts: list[tuple[int, int]] | None = None,
+    ) -> Task:
+        text = block.text[at:] if text is None else text
+        starts = starts or [(0, block.start + at)]
+        names_text = text[piece.start : piece.names_end] if piece.inherited else piece.names_text
+        task = Task(
+            ref=ref or f"#{sum(t.ref.startswith('#') for t in self.tasks) + 1}",
+            agencies=piece.names,
+            agencies_text="" if piece.inherited and not piece.names_text else names_text,
+            role=piece.role,
+            start=_at(starts, piece.start),
+            end=_at(starts, _quote_end(text, piece.start, piece.end)),
+            item_end=_at(starts, piece.end),
+            summary=_summary(text[piece.names_end : piece.end]),
+            group=_group_title(block.trail) if group else None,
+            coordinating=list(piece.coordinating),
+        )
+        self.tasks.append(task)
+        self._read(task, text[piece.names_end : piece.end], 0, _shifted(starts, piece.names_end))
+        return task
+
+    def _task(
+        self,
+        ref: str,
+        block: OutlineBlock,
+        names: list[str],
+        names_text: str,
+        at: int,
+        body: int,
+        end: int,
+        group: bool,
+    ) -> Task:
+        task = Task(
+            ref=ref,
+            agencies=names,
+            agencies_text=names_text,
+            role="lead",
+            start=block.start + at,
+            end=block.start + _quote_end(block.text, at, len(block.text)),
+            item_end=end,
+            summary=_summary(block.text[body:]),
+            group=_group_title(block.trail) if group else None,
+        )
+        self.tasks.append(task)
+        return task
+
+    def _read(self, task: Task, text: str, offset: int, starts: list[tuple[int, int]] | None = None) -> None:
+        """Coordinating agencies and deadlines; each sentence with a deadline is a dated sub-task."""
+        starts = starts or [(0, offset)]
+        for m in _COORDINATE.finditer(text):
+            names, _ = self.registry.scan(text, m.end())
+            task.coordinating.extend(n for n in names if n not in task.coordinating)
+        for sentence in _SENTENCE.finditer(text):
+            for deadline in find_deadlines(sentence.group(0), sentence.start(), self.reference):
+                moved = replace(deadline, start=_at(starts, deadline.start), end=_at(starts, deadline.end))
+                task.deadlines.append(moved)
+                piece = sentence.group(0).strip(" -.;")
+                task.subtasks.append(SubTask(piece, _at(starts, sentence.start()), _at(starts, sentence.end()), moved))
+        if not task.summary:
+            task.summary = _summary(text)
+
+
+def _joined(run: list[OutlineBlock]) -> tuple[str, list[tuple[int, int]]]:
+    """The text of blocks read as one, and where each block's text starts in it and in the document."""
+    starts: list[tuple[int, int]] = []
+    parts: list[str] = []
+    at = 0
+    for block in run:
+        starts.append((at, block.start))
+        parts.append(block.text)
+        at += len(block.text) + 1
+    return " ".join(parts), starts
+
+
+def _at(starts: list[tuple[int, int]], index: int) -> int:
+    """The document offset of `index` in a joined text."""
+    base, offset = next(((b, o) for b, o in reversed(starts) if b <= index), starts[0])
+    return offset + index - base
+
+
+def _shifted(starts: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
+    """The starts of a joined text read from `by` on."""
+    return [(b - by, o) for b, o in starts]
 
 
 def _ref(heading: Heading, trail: tuple[Heading, ...]) -> str:
-    """The number as printed; a bare "1." under a Roman section is "III.1", under an article "Điều 2.1"."""
+    """The number as printed with its numbered parents: a bare "1." under a Roman section is "III.1", under an
+    article "Điều 2.1"; a lettered sub-item "b)" of item 2 is "2.b"."""
+    if re.fullmatch(r"[a-zđ]", heading.number):
+        parents = [h for h in trail[:-1] if h.number and not re.fullmatch(r"[a-zđ]", h.number)]
+        if not parents:
+            return heading.number
+        return f"{_ref(parents[-1], trail[: trail.index(parents[-1]) + 1])}.{heading.number}"
     if "." in heading.number or not heading.number.isdigit():
         return heading.number
     section = next((h.number for h in reversed(trail[:-1]) if re.fullmatch(r"[IVX]{1,5}|Điều \d+", h.number)), None)
@@ -256,80 +397,16 @@ def _group(block: OutlineBlock, default_period: Period) -> TaskGroup | None:
     return TaskGroup(heading.number, heading.title, period, block.start, block.end)
 
 
-def _quote_end(text: str, start: int) -> int:
-    words = list(re.finditer(r"\S+", text[start:]))
+def _quote_end(text: str, start: int, end: int) -> int:
+    """The quote: the task's first sentence, at most _QUOTE_WORDS words."""
+    words = list(re.finditer(r"\S+", text[start:end]))
     sentence = _SENTENCE.match(text, start)
-    end = sentence.end() if sentence else len(text)
+    stop = min(sentence.end() if sentence else end, end)
     if len(words) > _QUOTE_WORDS:
-        end = min(end, start + words[_QUOTE_WORDS - 1].end())
-    return end
+        stop = min(stop, start + words[_QUOTE_WORDS - 1].end())
+    return stop
 
 
 def _summary(body: str) -> str:
     first = re.split(r"[;.](?!\d)", body.strip(), maxsplit=1)[0]
     return " ".join(first.split()[:_SUMMARY_WORDS]).strip(" ,-")
-
-
-# Task tables ("STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành"): header words → role
-_TABLE_COLUMNS = (
-    ("ref", re.compile(r"^(?:stt|tt|so tt|so thu tu)$")),
-    ("lead", re.compile(r"chu tri|co quan thuc hien|don vi thuc hien")),
-    ("coordinating", re.compile(r"phoi hop")),
-    ("deadline", re.compile(r"thoi gian|thoi han|tien do|hoan thanh")),
-    ("summary", re.compile(r"noi dung|nhiem vu|cong viec|ten")),
-)
-
-
-def _cells(block: OutlineBlock) -> list[tuple[int, str]]:
-    """(offset in the document, text) of each cell of a table row; [] for any other block."""
-    return table_cells(block.text, block.start) if is_table_row(block.kind, block.text) else []
-
-
-@dataclass(frozen=True)
-class _TaskTable:
-    """Which column of a task table holds what, read from its header row."""
-
-    columns: dict[str, int]
-    width: int
-
-    @classmethod
-    def from_header(cls, cells: list[str]) -> _TaskTable | None:
-        columns: dict[str, int] = {}
-        for index, cell in enumerate(cells):
-            folded = fold(cell)
-            role = next((name for name, pattern in _TABLE_COLUMNS if pattern.search(folded)), None)
-            if role and role not in columns:
-                columns[role] = index
-        return cls(columns, len(cells)) if {"lead", "summary"} <= set(columns) else None
-
-    def task(
-        self, block: OutlineBlock, cells: list[tuple[int, str]], registry: Registry, reference: date | None
-    ) -> Task | None:
-        if len(cells) != self.width:
-            return None
-        offsets = [offset for offset, _ in cells]
-        texts = [text.strip() for _, text in cells]
-        lead = texts[self.columns["lead"]]
-        agencies = registry.split(lead)
-        if not agencies or not any(registry.normalise(a) or registry.looks_like_addressees(a) for a in agencies):
-            return None  # a row of group titles, or an empty line of the table
-        summary = texts[self.columns["summary"]]
-        task = Task(
-            ref=texts[self.columns["ref"]].rstrip(".") if "ref" in self.columns else "",
-            agencies=agencies,
-            agencies_text=lead,
-            role="lead",
-            start=block.start,
-            end=block.end,
-            item_end=block.end,
-            summary=_summary(summary),
-            group=_group_title(block.trail + (Heading(99, "", ""),)),
-            coordinating=registry.split(texts[self.columns["coordinating"]]) if "coordinating" in self.columns else [],
-        )
-        if "deadline" in self.columns:
-            column = self.columns["deadline"]
-            deadline = deadline_in_cell(texts[column], offsets[column], reference)
-            if deadline:
-                task.deadlines.append(deadline)
-                task.subtasks.append(SubTask(summary, block.start, block.end, deadline))
-        return task

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -27,7 +28,7 @@ from planwatch.remind.settings import ReminderSettings
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
-STOP_SECONDS = 3.0  # how long stopping waits for a thread (a PDF child may still be parsing: it is a daemon)
+STOP_SECONDS = 1.5  # how long stopping waits for a lane's threads (a PDF child may still be parsing)
 
 
 def run_one(sessions: sessionmaker[Session], lane: str = READ) -> bool:
@@ -125,11 +126,17 @@ class Worker:
         self._wakeup.set()
 
     def stop(self, timeout: float = STOP_SECONDS, wait: bool = True) -> None:
+        """Ask the threads to stop, and wait for them `timeout` seconds in all (a thread still inside one long step
+        of reading is a daemon: it does not hold the process)."""
         self._stopping.set()
         self._wakeup.set()
+        deadline = time.monotonic() + timeout
         for thread in self._threads if wait else ():
             if thread is not None:
-                thread.join(timeout)
+                thread.join(max(0.0, deadline - time.monotonic()))
+
+    def stopped(self) -> bool:
+        return not any(thread is not None and thread.is_alive() for thread in self._threads)
 
     def _loop(self) -> None:
         with stoppable(self._stopping):

@@ -13,22 +13,28 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from importlib import resources
 from itertools import chain, groupby
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+import yaml
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from planwatch.monitor.series import document_order
 from planwatch.store import models
 from planwatch.store.scope import EVERY, UNNAMED, WHOLE, Scope
-from planwatch.text.fold import fold
+from planwatch.text.fold import fold, phrase_pattern
 from planwatch.vocab.catalogue import default_catalogue
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.units import base_value, same_kind, unit_kind
 from planwatch.vocab.wording import Phrase
 
 FINDINGS = "monitor/data/findings.yaml"  # what a finding says, in each language
+_BASES = yaml.safe_load(resources.files("planwatch.monitor").joinpath("data/bases.yaml").read_text(encoding="utf-8"))
+_EXCLUDED = phrase_pattern(fold(w) for w in _BASES["excluded_part"])
+_BUDGET = phrase_pattern(fold(w) for w in _BASES["budget"])
+_AFTER = 24  # characters after a "% of plan" that say what it is of
 
 HIGH, MEDIUM, LOW = "cao", "trung bình", "thấp"
 SEVERITY_ORDER = {HIGH: 0, MEDIUM: 1, LOW: 2}
@@ -179,7 +185,7 @@ def scope_findings(session: Session, where: list[ColumnElement[bool]]) -> Iterat
             *_cross_document(rows),
             *_parts_exceed_total(rows),
             *_parts_do_not_add_up(rows),
-            *_implied_plans(rows, targets),
+            *_implied_plans(rows, targets, session),
             *_yoy(rows, values := _values(rows), earlier),
         ]
         earlier = values
@@ -214,6 +220,7 @@ def _cross_document(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
             key = (document.province, _key(fact), fact.measure, fact.period_start, fact.period_end)
             groups[(*key, unit_kind(fact.unit))].append((fact, document))
     findings = []
+    revised: dict[tuple[str, str | None, str | None, str, str], list[tuple[Any, Phrase, tuple[Source, ...]]]] = {}
     for (_, _, measure, _, _, _), group in groups.items():
         by_doc = {d.doc_key: (f, d) for f, d in sorted(group, key=lambda r: document_order(r[1]))}
         chain = sorted(by_doc.values(), key=lambda r: document_order(r[1]))
@@ -225,10 +232,20 @@ def _cross_document(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
             revision = a.estimate and document_order(da) < document_order(db)
             gap = abs(va - vb) / max(abs(va), abs(vb)) if max(abs(va), abs(vb)) else 0
             severity = LOW if revision else HIGH if gap > 0.05 else MEDIUM
-            change = {"before": a.value, "unit_before": a.unit, "after": b.value, "unit_after": b.unit,
-                      "measure": Measure(measure)}  # fmt: skip
+            change = Phrase(FINDINGS, "change", {"before": a.value, "unit_before": a.unit, "after": b.value,
+                                                 "unit_after": b.unit, "measure": Measure(measure)})  # fmt: skip
             sources = (_source(a, da.doc_key), _source(b, db.doc_key))
-            findings.append(_finding("revision" if revision else "contradiction", severity, a, change, sources))
+            if revision:  # one revision of a figure, however many of its measures the later report restates
+                key = (_key(a), a.period_start, a.period_end, da.doc_key, db.doc_key)
+                revised.setdefault(key, []).append((a, change, sources))
+            else:
+                findings.append(_finding("contradiction", severity, a, {"change": change}, sources))
+    for changes in revised.values():
+        said = changes[-1][1]
+        for _, change, _ in reversed(changes[:-1]):
+            said = Phrase(FINDINGS, "changes", {"first": change, "rest": said})
+        quoted = tuple(dict.fromkeys(source for _, _, sources in changes for source in sources))
+        findings.append(_finding("revision", LOW, changes[0][0], {"change": said}, quoted))
     return findings
 
 
@@ -245,7 +262,8 @@ def _parts_exceed_total(rows: list[tuple[Any, DocRef]]) -> list[Finding]:
         for fact in facts:
             if fact.parent:
                 parts[(fold(fact.parent), fact.period_start, fact.period_end)].append(fact)
-        for key, children in parts.items():
+        for key, named in parts.items():
+            children = [c for c in named if not _EXCLUDED.search(fold(c.indicator))]  # "(không bao gồm ...)"
             total = totals.get(key)
             if total is None or not total.indicator_code or len(children) < 2 or total.unit == "%":
                 continue
@@ -288,6 +306,16 @@ def _in_unit(base: float, unit: str) -> float:
     return round(base / base_value(1, unit), 2)
 
 
+def _of_budget(session: Session, fact: Any) -> bool:
+    """The "% of plan" is of the budget estimate: the words right after it say "dự toán"."""
+    after = session.scalar(
+        select(func.substr(models.Document.text, fact.char_end + 1, _AFTER)).where(
+            models.Document.id == fact.document_id
+        )
+    )
+    return _BUDGET.match(fold(str(after or "")).lstrip(" ,")) is not None
+
+
 def _stated_targets(session: Session, where: list[ColumnElement[bool]]) -> dict[tuple[str | None, int], Any]:
     """The scope's active targets of a value by indicator and year (the columns a finding quotes, not objects of
     the session: a province holds tens of thousands at 100.000 documents)."""
@@ -311,8 +339,11 @@ def _stated_targets(session: Session, where: list[ColumnElement[bool]]) -> dict[
     return {(row.indicator_code, row.year): row for row in session.execute(query)}
 
 
-def _implied_plans(rows: list[tuple[Any, DocRef]], targets: dict[tuple[str | None, int], Any]) -> list[Finding]:
-    """value ÷ (plan_pct / 100) is the plan the report used; compare it with the stated target."""
+def _implied_plans(
+    rows: list[tuple[Any, DocRef]], targets: dict[tuple[str | None, int], Any], session: Session
+) -> list[Finding]:
+    """value ÷ (plan_pct / 100) is the plan the report used; compare it with the stated target, when both are of
+    one basis (a % of the budget estimate, "bằng 62,9% dự toán", is not of a plan's target)."""
     values = {(d.doc_key, fold(f.indicator), f.period_start, f.period_end): f for f, d in rows if f.measure == "value"}
     findings = []
     for fact, document in rows:
@@ -324,7 +355,9 @@ def _implied_plans(rows: list[tuple[Any, DocRef]], targets: dict[tuple[str | Non
             continue
         implied = value.base_value / (fact.value / 100)
         stated = base_value(target.value, target.unit)
-        if _differs(implied, stated, relative=0.02):
+        if _differs(implied, stated, relative=0.02) and _of_budget(session, fact) == bool(
+            _BUDGET.search(fold(target.quote or ""))
+        ):
             plans = {"implied": round(implied / base_value(1, target.unit), 1), "unit": target.unit,
                      "target": target.value}  # fmt: skip
             stated_in = Source(

@@ -3,6 +3,7 @@ huge or hostile file from hurting anything."""
 
 from __future__ import annotations
 
+import logging
 import zipfile
 import zlib
 from io import BytesIO
@@ -25,6 +26,8 @@ MAX_COMPRESSION_RATIO = 200
 MAX_PART_BYTES = 32 * 1024 * 1024  # one inflated XML part (document.xml of a 300-page report is ~5 MB)
 _CHUNK = 1024 * 1024
 SUFFIXES = {".txt", ".md", ".docx", ".pdf"}
+
+log = logging.getLogger(__name__)
 
 
 def read_file(path: Path, name: str | None = None, ocr: OcrOptions | None = None) -> tuple[RawDocument, bytes]:
@@ -100,7 +103,10 @@ def _read_by_kind(name: str, data: bytes, ocr: OcrOptions | None) -> RawDocument
     except RecursionError as error:
         raise RejectedFile(name, "cấu trúc tệp lồng nhau quá sâu (nested too deeply)") from error
     except Exception as error:  # noqa: BLE001  any other reader failure: this file is refused, the run goes on
-        raise RejectedFile(name, f"không đọc được tệp ({type(error).__name__}: {error})") from error
+        log.warning("reading %s failed", name, exc_info=True)  # the class and traceback for whoever maintains it
+        raise RejectedFile(
+            name, f"tệp hỏng hoặc không đúng định dạng, không đọc được ({error or 'không rõ lý do'})"
+        ) from error
 
 
 def check_zip(name: str, data: bytes) -> None:

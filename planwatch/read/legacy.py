@@ -63,6 +63,8 @@ def decode_legacy(data: bytes) -> str:
     """Text that is not UTF-8: VNI refused by name (ValueError), else the reading among Windows-1258, TCVN3 and
     what charset-normalizer proposes that reads most like Vietnamese (no syllable with two tone marks)."""
     latin = data.decode("latin-1")
+    if not _looks_like_text(data[:100_000]):  # no encoding is guessed for what is no text
+        raise ValueError(BINARY_REFUSAL)
     if looks_vni(latin):
         raise ValueError(VNI_REFUSAL)
     candidates = [unicodedata.normalize("NFC", data.decode("cp1258", "replace")), latin.translate(TCVN3)]
@@ -72,6 +74,16 @@ def decode_legacy(data: bytes) -> str:
     return min(candidates, key=_unlike_vietnamese)
 
 
+def _looks_like_text(data: bytes) -> bool:
+    """Every legacy Vietnamese encoding keeps spaces, digits and base letters in ASCII: most bytes of a text are
+    printable ASCII, and C0 control codes are rare (C1 codes are letters in Windows-1258 and TCVN3)."""
+    printable = len(data) - len(data.translate(None, _PRINTABLE_ASCII))
+    return printable >= 0.5 * len(data) and not looks_binary(data.decode("latin-1").translate(_HIGH_AS_LETTERS))
+
+
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+BINARY_REFUSAL = "không đọc được văn bản: tệp chứa ký tự điều khiển, có lẽ là tệp nhị phân (binary data)"
+_HIGH_AS_LETTERS = {code: "a" for code in range(0x80, 0xA0)}  # C1 codes are letters in Windows-1258 and TCVN3
 VNI_REFUSAL = "văn bản dùng bảng mã VNI (phông VNI-Times): hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã)"
 _TONES = re.compile("[\u0300\u0301\u0303\u0309\u0323]")
 

@@ -18,6 +18,7 @@ from planwatch.read.footnotes import strip_glued_markers
 from planwatch.read.model import Block, RawDocument
 from planwatch.read.ocr_pages import OcrMode, OcrNeeded, OcrOptions, ScannedPage, read_scanned, renumber_parts
 from planwatch.read.pdf_tables import table_rows
+from planwatch.read.pdf_worker import REFUSED
 from planwatch.read.text import join_lines
 
 TIME_LIMIT_SECONDS = 120
@@ -85,9 +86,11 @@ def _extract_pages(data: bytes) -> list[dict[str, Any]]:
         )
     except subprocess.TimeoutExpired as error:
         raise ValueError(f"đọc PDF quá {TIME_LIMIT_SECONDS} giây, đã dừng") from error
-    if done.returncode != 0:
+    if done.returncode == REFUSED:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ValueError(reason[-1] if reason else f"không đọc được PDF (mã lỗi {done.returncode})")
+        raise ValueError(reason[-1] if reason else "tệp PDF hỏng")
+    if done.returncode != 0:  # the child died (a limit, a parser bug): its traceback is no reason for a person
+        raise ValueError(f"tệp PDF hỏng: trình đọc PDF dừng giữa chừng (mã {done.returncode})")
     pages: list[dict[str, Any]] = json.loads(done.stdout)
     return pages
 

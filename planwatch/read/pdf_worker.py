@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 import resource
 import sys
+from typing import Any
 
-MEMORY_LIMIT = 2 * 1024**3
+MEMORY_LIMIT = 400 * 1024**2  # address space: the interpreter and pdfium take ~100 MB of it; a stream bomb stops here
+REFUSED = 3  # the exit code of a file refused with a reason on stderr
 
 
 def main() -> int:
@@ -26,9 +28,22 @@ def main() -> int:
         message = str(error)
         if "password" in message.lower():
             print("tệp PDF được mã hoá (có mật khẩu)", file=sys.stderr)
-            return 3
+            return REFUSED
         print(f"tệp PDF hỏng: {message}", file=sys.stderr)
-        return 3
+        return REFUSED
+    try:
+        pages = _pages(pdf)
+    except MemoryError:
+        print(f"tệp PDF hỏng: đọc cần quá {MEMORY_LIMIT // 1024**2} MB bộ nhớ", file=sys.stderr)
+        return REFUSED
+    except pdfium.PdfiumError as error:
+        print(f"tệp PDF hỏng: {error}", file=sys.stderr)
+        return REFUSED
+    json.dump(pages, sys.stdout, ensure_ascii=False)
+    return 0
+
+
+def _pages(pdf: Any) -> list[dict[str, Any]]:
     pages = []
     for index in range(len(pdf)):
         textpage = pdf[index].get_textpage()
@@ -39,8 +54,7 @@ def main() -> int:
             left, bottom, right, top = textpage.get_rect(rect)
             boxes.append([left, bottom, right, top, textpage.get_text_bounded(left, bottom, right, top)])
         pages.append({"lines": lines, "boxes": boxes})
-    json.dump(pages, sys.stdout, ensure_ascii=False)
-    return 0
+    return pages
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import statistics
 import unicodedata
 
 from planwatch.read.footnotes import strip_glued_markers
-from planwatch.read.legacy import decode_legacy, looks_binary, utf16_without_bom
+from planwatch.read.legacy import BINARY_REFUSAL, decode_legacy, looks_binary, utf16_without_bom
 from planwatch.read.model import Block, RawDocument
 from planwatch.structure.tables import stands_alone
 
@@ -48,7 +48,7 @@ def decode_text(name: str, data: bytes) -> str:
         text = decode_legacy(data)
     if "\x00" not in text and not looks_binary(text):
         return text
-    raise ValueError("không đọc được văn bản: tệp chứa ký tự điều khiển, có lẽ là tệp nhị phân (binary data)")
+    raise ValueError(BINARY_REFUSAL)
 
 
 def _looks_like_pdf_export(text: str) -> bool:

@@ -18,7 +18,7 @@ from planwatch.review.scanned_rows import PENDING
 from planwatch.store import models
 from planwatch.store.freshness import mark_stale, scope_of
 from planwatch.vocab.numbers import format_number, parse_figure, parse_number
-from planwatch.vocab.units import base_value
+from planwatch.vocab.units import base_value, sane_figure
 
 CONFIRMED = "confirmed"
 CORRECTED = "corrected"
@@ -89,6 +89,10 @@ def correct(session: Session, fact_id: int, written: str, username: str, reason:
         value = meaning(fact)(parse_number(written))
     except ValueError as error:
         raise ReviewError(f"“{written}” không phải số viết theo kiểu Việt Nam (ví dụ 10.976,3)") from error
+    try:
+        sane_figure(value, fact.unit)
+    except ValueError as error:
+        raise ReviewError(str(error)) from error
     before = _state(fact)
     if fact.value_read is None:
         fact.value_read = fact.value

@@ -5,8 +5,7 @@ this machine's own name may write (serve/origin.py)."""
 
 from __future__ import annotations
 
-import time
-from collections import defaultdict, deque
+import math
 from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated
@@ -16,6 +15,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from planwatch.access import sessions as login_sessions
+from planwatch.access import throttle
 from planwatch.access.accounts import has_users, verified_user
 from planwatch.access.locks import LockedPeriod, LockError, lock, locked_months, unlock
 from planwatch.access.roles import PROVINCE_WRITERS, TASK_WRITERS, Role, may_update_task
@@ -23,13 +23,12 @@ from planwatch.access.sessions import Actor
 from planwatch.edits.tasks import TaskError, record_update
 from planwatch.monitor.tasks import assigned_agencies
 from planwatch.serve.common import ERRORS, Db, Error
-from planwatch.serve.origin import host_name, is_loopback
+from planwatch.serve.origin import client_address, host_name, is_loopback
 from planwatch.vocab.dates import DateError, parse_date
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 SESSION_COOKIE, CSRF_COOKIE = "pw_session", "csrftoken"
 OPEN_MODE = Actor("", Role.ADMIN, None, "")  # no accounts in the store: the person at the keyboard
-FAILURES_ALLOWED, FAILURE_WINDOW = 5, 300.0  # failed sign-ins per user name and address, per 5 minutes
 
 
 class Credentials(BaseModel):
@@ -75,32 +74,17 @@ def writer(request: Request, db: Session, roles: frozenset[Role], csrf_field: st
     return who
 
 
-class _Throttle:
-    """Failed sign-ins per key in a sliding window (one process; a server of several workers counts per worker)."""
-
-    def __init__(self) -> None:
-        self.failures: dict[str, deque[float]] = defaultdict(deque)
-
-    def blocked(self, key: str) -> bool:
-        recent = self.failures[key]
-        while recent and recent[0] < time.monotonic() - FAILURE_WINDOW:
-            recent.popleft()
-        return len(recent) >= FAILURES_ALLOWED
-
-    def failed(self, key: str) -> None:
-        self.failures[key].append(time.monotonic())
-
-
-THROTTLE = _Throttle()
-
-
 def sign_in(request: Request, db: Session, response: Response, username: str, password: str) -> Me:
-    key = f"{username}@{request.client.host if request.client else ''}"
-    if THROTTLE.blocked(key):
-        raise HTTPException(429, "đăng nhập sai quá nhiều lần, thử lại sau 5 phút")
+    address = client_address(request)
+    until = throttle.blocked_until(db, username, address)
+    if until is not None:
+        wait = max(1, math.ceil((until - datetime.now()).total_seconds()))
+        told = f"đăng nhập sai quá nhiều lần: thử lại sau {until:%H:%M:%S} (khoảng {math.ceil(wait / 60)} phút nữa)"
+        raise HTTPException(429, told, headers={"Retry-After": str(wait)})
     user = verified_user(db, username, password)
     if user is None:
-        THROTTLE.failed(key)
+        throttle.failed(db, username, address)
+        db.commit()
         raise HTTPException(401, "sai tên đăng nhập hoặc mật khẩu")
     token, csrf = login_sessions.start(db, user)
     db.commit()

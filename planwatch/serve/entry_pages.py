@@ -3,7 +3,8 @@ who has submitted, on time or late, and approves (`/nhap-so-lieu/tong-hop`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Annotated
 from urllib.parse import quote
@@ -12,7 +13,17 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from planwatch.access.entry import EntryError, approve, completeness, due, parse_entry, reporting, submit, window
+from planwatch.access.entry import (
+    EntryError,
+    approve,
+    completeness,
+    doubtful,
+    due,
+    parse_entry,
+    reporting,
+    submit,
+    window,
+)
 from planwatch.access.locks import LockedPeriod, lock, locked_months, unlock
 from planwatch.access.roles import PROVINCE_WRITERS, TASK_WRITERS, Role
 from planwatch.access.sessions import Actor
@@ -24,7 +35,8 @@ from planwatch.vocab.periods import Month, Period, period_words
 
 router = APIRouter(include_in_schema=False)
 CsrfForm = Annotated[str | None, Form()]
-MonthQuery = Annotated[str | None, Query(pattern=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")]
+MONTH = r"^(19|20)\d{2}-(0[1-9]|1[0-2])$"  # YYYY-MM of a real month
+MonthQuery = Annotated[str | None, Query(pattern=MONTH)]
 
 
 def _month(text: str | None) -> Month:
@@ -58,7 +70,17 @@ def entry_form(request: Request, month: MonthQuery = None, agency: str | None = 
     return _form(request, code, chosen, {}, "")
 
 
-def _form(request: Request, agency: str, month: Month, problems: dict[str, str], message: str) -> HTMLResponse:
+def _form(
+    request: Request,
+    agency: str,
+    month: Month,
+    problems: dict[str, str],
+    message: str,
+    values: Mapping[str, str] | None = None,
+    confirm: bool = False,
+) -> HTMLResponse:
+    """The month's form; after an error or a doubt the figures typed are kept (`values`), and `confirm` asks the
+    person to confirm figures far off the previous period's."""
     catalogue = default_catalogue()
     opens, closes = window(month)
     response = render(
@@ -75,8 +97,10 @@ def _form(request: Request, agency: str, month: Month, problems: dict[str, str],
         due=due(month),
         problems=problems,
         message=message,
+        values=values or {},
+        confirm=confirm,
     )
-    if problems:
+    if problems and not confirm:
         response.status_code = 400
     return response
 
@@ -85,19 +109,21 @@ def _form(request: Request, agency: str, month: Month, problems: dict[str, str],
 async def entry_submit(request: Request) -> Response:
     form = {k: str(v) for k, v in (await request.form()).items()}
     month_text, asked = form.get("month", ""), form.get("agency")
-    try:
-        month = Month(int(month_text[:4]), int(month_text[5:7]))
-    except ValueError:
-        return refused(request, HTTPException(400, f"kỳ “{month_text}” không đúng dạng YYYY-MM"))
+    if not re.fullmatch(MONTH, month_text):
+        return refused(request, HTTPException(400, f"kỳ “{month_text[:20]}” không phải một tháng dạng YYYY-MM"))
+    month = Month(int(month_text[:4]), int(month_text[5:7]))
     try:
         with request.app.state.sessions.begin() as db:
             who = writer(request, db, TASK_WRITERS, form.get("csrf_token"))
             agency = _agency_for(who, asked)
             lines = parse_entry(form, agency)
+            doubts = {} if form.get("confirm") else doubtful(db, month, lines)
+            if doubts:  # asked again, the figures kept, before anything is stored
+                return _form(request, agency, month, doubts, "", form, confirm=True)
             submit(db, agency, month, lines, who.username or form.get("author", "").strip() or "local")
         request.app.state.worker.wake()  # the submission's figures are checked by the worker
     except EntryError as error:
-        return _form(request, asked or "", month, error.problems, "")
+        return _form(request, asked or "", month, error.problems, "", form)
     except LockedPeriod as error:
         return refused(request, HTTPException(409, str(error)))
     except HTTPException as error:
@@ -129,7 +155,7 @@ def entry_overview(request: Request, month: MonthQuery = None, message: str = ""
     )
 
 
-MonthForm = Annotated[str, Form(max_length=7)]
+MonthForm = Annotated[str, Form(max_length=7, pattern=MONTH)]
 ReasonForm = Annotated[str, Form(max_length=500)]
 
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from planwatch.access.roles import PROVINCE_WRITERS
 from planwatch.jobs.queue import Job, JobState, enqueue, job, recent
 from planwatch.read.files import SUFFIXES
-from planwatch.serve.auth import writer
+from planwatch.serve.auth import actor, writer
 from planwatch.serve.common import ERRORS, Db, Error
 
 router = APIRouter(prefix="/api", responses=ERRORS)
@@ -25,7 +25,7 @@ class JobOut(BaseModel):
     id: int
     file: str
     state: JobState
-    submitted_by: str
+    submitted_by: str  # empty for a reader not signed in: user names are for signed-in users only
     submitted_at: datetime
     finished_at: datetime | None
     outcome: str | None  # added | new_version | restored | unchanged | rejected, once read
@@ -39,12 +39,12 @@ class JobOut(BaseModel):
     pages_total: int | None
 
     @classmethod
-    def of(cls, found: Job) -> JobOut:
+    def of(cls, found: Job, named: bool = True) -> JobOut:
         return cls(
             id=found.id,
             file=found.filename,
             state=found.state,
-            submitted_by=found.submitted_by,
+            submitted_by=found.submitted_by if named else "",
             submitted_at=found.submitted_at,
             finished_at=found.finished_at,
             outcome=found.outcome,
@@ -102,14 +102,17 @@ def _waited(request: Request, job_id: int, seconds: float) -> Job:
 
 
 @router.get("/jobs", response_model=list[JobOut])
-def jobs(db: Db, user: str | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[JobOut]:
-    """The latest uploads first, of one user or of everyone."""
-    return [JobOut.of(j) for j in recent(db, user, limit)]
+def jobs(
+    request: Request, db: Db, user: str | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 20
+) -> list[JobOut]:
+    """The latest uploads first, of one user (signed in) or of everyone."""
+    named = actor(request, db) is not None
+    return [JobOut.of(j, named) for j in recent(db, user if named else None, limit)]
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut)
-def job_state(db: Db, job_id: Annotated[int, Path(ge=1, le=2**31 - 1)]) -> JobOut:
+def job_state(request: Request, db: Db, job_id: Annotated[int, Path(ge=1, le=2**31 - 1)]) -> JobOut:
     found = job(db, job_id)
     if found is None:
         raise HTTPException(404, f"không có lượt tải lên số {job_id}")
-    return JobOut.of(found)
+    return JobOut.of(found, actor(request, db) is not None)

@@ -7,12 +7,15 @@ name, so a site whose name was pointed at 127.0.0.1 (DNS rebinding) cannot write
 from __future__ import annotations
 
 import ipaddress
+import os
 from urllib.parse import urlsplit
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from planwatch.serve.guards import refuse
 
+TRUSTED_PROXY = "PLANWATCH_TRUSTED_PROXY"  # addresses of the reverse proxies in front, comma-separated
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
 
@@ -26,6 +29,18 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(name).is_loopback
     except ValueError:
         return False
+
+
+def client_address(request: Request) -> str:
+    """The address a request came from: the peer's, or, when the peer is a proxy named in $PLANWATCH_TRUSTED_PROXY,
+    the last address of X-Forwarded-For that is not one of those proxies (anyone can send that header; only the
+    proxy's own entry can be believed)."""
+    peer = request.client.host if request.client else ""
+    trusted = {a.strip() for a in os.environ.get(TRUSTED_PROXY, "").split(",") if a.strip()}
+    if peer not in trusted:
+        return peer
+    forwarded = [a.strip() for a in request.headers.get("x-forwarded-for", "").split(",") if a.strip()]
+    return next((a for a in reversed(forwarded) if a not in trusted), peer)
 
 
 def host_name(netloc: str) -> str:

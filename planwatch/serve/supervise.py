@@ -19,10 +19,11 @@ GRACE_SECONDS = 2  # SIGTERM: requests still open (an upload waiting for its job
 
 def supervise(host: str, port: int, workers: int) -> None:
     # a worker computing a cold page of a large store holds the interpreter for seconds: uvicorn's 5-second
-    # health check would kill it and drop every connection it serves
+    # health check would kill it and drop every connection it serves; X-Forwarded-For is believed only from the
+    # proxies $PLANWATCH_TRUSTED_PROXY names (serve/origin.py), never by uvicorn for any local peer
     uvicorn.run("planwatch.serve.app:create_app", factory=True, host=host, port=port, workers=workers,
                 log_level="warning", timeout_worker_healthcheck=HEALTH_CHECK_SECONDS, http=NO_DELAY,
-                timeout_graceful_shutdown=GRACE_SECONDS)  # fmt: skip
+                timeout_graceful_shutdown=GRACE_SECONDS, proxy_headers=False)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -125,6 +125,7 @@ class Fact(Base):
     planned: Mapped[bool] = mapped_column(Boolean, default=False)  # a plan's figure, not an actual
     elsewhere: Mapped[bool] = mapped_column(Boolean, default=False)  # of the country or another place, quoted
     scenario: Mapped[bool] = mapped_column(Boolean, default=False)  # a scenario's figure ("kịch bản"), not an actual
+    modality: Mapped[str | None] = mapped_column(String(10))  # actual, estimate, planned, scenario (vocab/modality.py)
     section: Mapped[str] = mapped_column(Text, default="")
     footnote: Mapped[int | None] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer)
@@ -178,6 +179,8 @@ class Target(Base):
     char_end: Mapped[int | None] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    written: Mapped[str | None] = mapped_column(Text)  # the figure and its comparator as written: "từ 11% trở lên"
+    stretch: Mapped[bool] = mapped_column(Boolean, default=False)  # "phấn đấu ... nếu ..."
 
     document: Mapped[Document | None] = relationship(back_populates="targets")
 
@@ -356,6 +359,17 @@ class AuditEntry(Base):
     before: Mapped[dict[str, object] | None] = mapped_column(JSON)
     after: Mapped[dict[str, object] | None] = mapped_column(JSON)
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class SignInFailure(Base):
+    """A failed sign-in under one of its keys (account@address, @address, account), for the limits every server
+    process shares (access/throttle.py); rows older than the window are deleted as new ones come."""
+
+    __tablename__ = "sign_in_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
 
 
 class PeriodLock(Base):

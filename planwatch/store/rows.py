@@ -154,6 +154,7 @@ def _fact_row(found: FactFound, plain: PlainText, codes: Coder) -> Row:
         "planned": found.planned,
         "elsewhere": "elsewhere" in fact.tags,
         "scenario": "scenario" in fact.tags,
+        "modality": found.modality.value,
         "section": found.section,
         "footnote": found.footnote,
         "page": found.page,
@@ -184,6 +185,8 @@ def _target_row(found: TargetFound, plain: PlainText, codes: Coder) -> Row:
         "char_end": draft.end,
         "quote": plain.text[draft.start : draft.end],
         "active": True,
+        "written": " ".join(plain.text[draft.written[0] : draft.written[1]].split()) if draft.written else None,
+        "stretch": draft.stretch,
     }
 
 

@@ -40,7 +40,8 @@ _STATED_YEAR = re.compile(
     re.IGNORECASE,
 )
 _BASE_YEAR = re.compile(
-    r"(?:cùng\s+kỳ|so\s+với|so|bằng)\s+(?:năm\s+|(?:tháng|quý)\s+\w{1,3}\s*[/.-]\s*)?((?:19|20)\d{2})(?![\d-])",
+    r"(?:cùng\s+kỳ|so\s+với|so|bằng|(?:cao|thấp)\s+hơn)\s+(?:năm\s+|(?:tháng|quý)\s+\w{1,3}\s*[/.-]\s*)?"
+    r"((?:19|20)\d{2})(?![\d-])",
     re.IGNORECASE,
 )
 _NOT_OWN_YEAR = re.compile(
@@ -64,7 +65,11 @@ _MONTH_TITLE = re.compile(
 # A period that names a meeting, not the months its figures cover: "phiên họp thường kỳ tháng 6"
 _EVENT_BEFORE = re.compile(r"(?:phiên\s+họp|kỳ\s+họp|hội\s+nghị|cuộc\s+họp|họp\s+báo)(?:\s+[\wÀ-ỹ]+){0,2}\s*$", re.I)
 # A period a headline aims at, not the one it reports: "... đặt mục tiêu tăng trưởng 2 con số trong quý II/2025"
-_AIMED_BEFORE = re.compile(r"(?:mục\s+tiêu|phấn\s+đấu|hướng\s+tới|dự\s+báo|kịch\s+bản)[^,.;:]*$", re.IGNORECASE)
+_AIMED_BEFORE = re.compile(
+    r"(?:mục\s+tiêu|phấn\s+đấu|hướng\s+tới|dự\s+báo|kịch\s+bản|hoàn\s+thành(?:\s+thắng\s+lợi)?(?:\s+các)?\s+chỉ\s+tiêu)"
+    r"[^,.;:]*$",
+    re.IGNORECASE,
+)
 _DATED = ("header", "dateline")  # reference dates a document states, not years read from its text
 _QUARTERLY = re.compile(r"\bGRDP\b|tổng\s+sản\s+phẩm\s+(?:trên\s+địa\s+bàn|trong\s+tỉnh)", re.IGNORECASE)
 

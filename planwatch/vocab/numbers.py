@@ -10,6 +10,7 @@ _STRICT_RE = re.compile(NUMBER_PATTERN)
 # In running text a dot followed by one or two digits cannot group thousands: "tăng 12.5%" and "1.18 tỷ USD"
 # are decimals written the English way. Typed input stays strict (parse_number).
 _DOT_DECIMAL = r"\d+\.\d{1,2}(?![\d.])"
+_DOT_DECIMAL_RE = re.compile(_DOT_DECIMAL)
 NUMBER_RE = re.compile(rf"\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?(?![\d.]\d)|{_DOT_DECIMAL}|\d+(?:,\d+)?")
 
 
@@ -28,7 +29,7 @@ def parse_number(text: str) -> float:
 def parse_figure(text: str) -> float:
     """A number as running text writes it: the Vietnamese way, or with a decimal dot ("12.5")."""
     s = text.strip()
-    return float(s) if re.fullmatch(_DOT_DECIMAL, s) else parse_number(s)
+    return float(s) if _DOT_DECIMAL_RE.fullmatch(s) else parse_number(s)
 
 
 def format_number(value: float, decimals: int | None = None) -> str:

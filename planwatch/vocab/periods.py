@@ -141,8 +141,13 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         # "05 tháng đầu năm 2024", "lũy kế 5 tháng", "6 tháng năm 2023", "9 tháng"
         (
             r"(?:lũy\s+kế\s+)?(?P<n>\d{1,2})\s*tháng(?:\s+(?:đầu\s+)?năm\s+(?P<last>ngoái|trước)"
-            r"|(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?)(?![\s/]*\d)(?!\s+trở)",
+            r"|(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?)(?![\s/]*\d(?!\d{0,2}[.,]\d))(?!\s+trở)",
             lambda m: months_to_date(y(m), int(m["n"])) if 1 <= int(m["n"]) <= 12 else None,
+        ),
+        # "lũy kế ước 29.520 tỷ đồng": the months of the report's year so far
+        (
+            r"(?<![\wÀ-ỹ])(?:lũy|luỹ)\s+kế(?!\s+(?:\d|từ|đến|tới|cả|năm|[\wÀ-ỹ]+\s+tháng))",
+            lambda m: months_to_date(year, month),
         ),
         # "sáu tháng cuối năm", "Chín tháng qua", "mười một tháng năm 2024", "nửa đầu năm"
         (
@@ -218,7 +223,7 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
             rf"tháng\s+{_NUM}{_YEAR_SEP}(?P<y>\d{{4}})",
             lambda m: Period(Month(y(m), int(m[1])), Month(y(m), int(m[1]))),
         ),
-        (rf"tháng\s+{_NUM}(?![\d/]|,\d)", lambda m: Period(Month(year, int(m[1])), Month(year, int(m[1])))),
+        (rf"tháng\s+{_NUM}(?![\d/]|[.,]\d)", lambda m: Period(Month(year, int(m[1])), Month(year, int(m[1])))),
         (
             rf"(?-i:tháng\s+(?P<w>{_WORD_MONTH}))(?![\wÀ-ỹ])(?:\s+năm\s+(?P<y>\d{{4}}))?",
             lambda m: _single_month(y(m), WORD_MONTHS[re.sub(r"\s+", " ", m["w"])]),
@@ -241,6 +246,7 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         (r"(?:cả\s+)?năm\s+(?P<y>\d{4})(?!\s*-)", lambda m: year_period(y(m))),
         (r"cả\s+năm", lambda m: year_period(year)),
         (r"(?<![\wÀ-ỹ])năm\s+ngoái", lambda m: year_period(year - 1)),
+        (r"(?<![\wÀ-ỹ])năm\s+(?:vừa\s+)?qua(?![\wÀ-ỹ])", lambda m: year_period(year)),  # "Năm qua, ...": the report's
     ]
     return [(re.compile(p, re.IGNORECASE), b) for p, b in rules]
 

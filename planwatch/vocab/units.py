@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -64,6 +65,19 @@ def unit_kind(unit: str) -> str:
     """What a unit measures: its base unit ("nghìn tỷ đồng" → "đồng"), or the unit itself when unknown."""
     found = unit_by_name(unit) if unit else None
     return found.base if found else unit
+
+
+# What a person may type for one figure: a percentage or a rate of up to 100.000, any other amount of up to 10^15
+# (a province's GDP in đồng is about 10^14). Past them a figure is a typing slip, and an infinite one breaks pages.
+SANE_PERCENT, SANE_AMOUNT = 1e5, 1e15
+
+
+def sane_figure(value: float, unit: str) -> float:
+    """`value`, or ValueError (in Vietnamese) for one not finite or out of the range its unit allows."""
+    limit = SANE_PERCENT if unit_kind(unit) in ("%", "điểm %", "lần") else SANE_AMOUNT
+    if not math.isfinite(value) or abs(value) > limit:
+        raise ValueError(f"giá trị nằm ngoài khoảng hợp lý của đơn vị “{unit or 'không đơn vị'}” (tối đa {limit:,.0f})")
+    return value
 
 
 def same_kind(unit: str, other: str) -> bool:

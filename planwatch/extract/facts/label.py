@@ -134,8 +134,12 @@ def _place_pattern(province: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(?:của\s+)?(?:tỉnh|thành\s+phố)\s+)?{re.escape(province)}(?![\wÀ-ỹ])", re.IGNORECASE)
 
 
+_SPACES = re.compile(r"\s+")
+_OPEN_AT_END = re.compile(r"\s*\($")
+
+
 def clean_label(text: str) -> str:
-    label = re.sub(r"\s+", " ", text).strip(" ,:;.-–(+•/")
+    label = _SPACES.sub(" ", text).strip(" ,:;.-–(+•/")
     label = cue("words", "verdict").sub("", label).strip(" ,")
     label = _LIST_NUMBER_LEFT.sub("", label)
     if g.ELSEWHERE.match(label):
@@ -147,7 +151,7 @@ def clean_label(text: str) -> str:
         before = label
         label = g.LABEL_HEAD.sub("", _past_clause(label)).strip(" ,:;.-–")
         label = g.LABEL_TAIL.sub("", label).strip(" ,:;.-–")
-        label = re.sub(r"\s*\($", "", label)
+        label = _OPEN_AT_END.sub("", label)
         if label == before:
             break
     return label

@@ -45,6 +45,9 @@ def figure_measure(
     fraction = g.RIGHT_OF_TOTAL.match(right)
     after = right[fraction.end() :] if fraction else right
     unit = match_unit(after)
+    if unit and unit[0].name == "điểm phần trăm" and (move := g.POINTS_MOVE.search(left)) and not chain.clause_figures:
+        chain.moved = "Mức giảm" if move.group("move").lower() == "giảm" else "Mức tăng"  # "giảm 1,2 điểm phần trăm"
+        return Measure.VALUE, value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
     if unit and unit[0].name == "điểm phần trăm" and cue("left", "contribute_down").search(left):
         return Measure.VALUE, -value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]  # làm giảm
     if unit:

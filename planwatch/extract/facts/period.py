@@ -37,7 +37,7 @@ def period_for(
     """The period of the figure at `pos`: the last one named before it in its clause, else the chain's.
     The second item says the figure is about an earlier period quoted for comparison."""
     base = chain.period or Period(None, None)
-    after_figure = re.sub(r"^[\d.,]+", "", after_number)
+    after_figure = _FIGURE_AT_START.sub("", after_number)
     same = g.SAME_PERIOD_OF_YEAR.match(after_figure) or g.SAME_PERIOD_BEFORE_PAREN.search(before_number)
     if base.end and same:  # "mức tăng 7,2% của cùng kỳ năm 2016", "mức tăng cùng kỳ năm trước (6,4%)"
         return base.in_year(int(same.group("year")) if same.group("year") else base.end.year - 1), True
@@ -61,6 +61,8 @@ def period_for(
             return base.in_year(quoted.period.end.year), True  # "so với cùng kỳ năm 2020 (5,9%)": the window then
         return quoted.period, True  # "tăng 38,2% so với tháng 8/2024 (700,8 nghìn lượt)"
     before = [p for p in mentioned if not p.comparison and not _closed_before(before_number, p)]
+    if _TO_LEFT.search(left):  # "tăng từ 91,2% năm 2023 lên 93,4%": the year after the first level is its own
+        before = [p for p in before if not _FIGURE_BEFORE.search(before_number[: p.start])]
     named = before[-1].period if before else None
     if before and before[-1].this_year:  # "8 tháng năm nay": the window before it, in the report's year
         window = before[-2].period if len(before) > 1 else base
@@ -84,7 +86,10 @@ def period_for(
     return period, earlier
 
 
+_FIGURE_AT_START = re.compile(r"^[\d.,]+")
 _OPENS_PAREN = re.compile(r"\s*\(\s*")
+_TO_LEFT = re.compile(r"(?:^|\s)(?:lên|xuống)(?:\s+(?:còn|mức))?\s*$", re.IGNORECASE)
+_FIGURE_BEFORE = re.compile(r"\d\s*%?\s*$")
 _SAME_WINDOW = re.compile(r"cùng\s+kỳ\s*$", re.IGNORECASE)
 
 

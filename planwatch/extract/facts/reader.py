@@ -55,7 +55,7 @@ _MASKS = [
     re.compile(r"\b\d+(?:/\d+)*(?:/\d{4})?/[A-ZĐ][A-ZĐa-z\-]*(?:/[A-ZĐ\-]+)*"),  # 72/2021/QĐ-UBND
     re.compile(r"\b\d+-[A-ZĐ]{1,4}/[A-ZĐ]+"),  # 19-CT/TU
     re.compile(r"\b\d{4}\s*-\s*\d{4}\b"),  # 2021-2025
-    re.compile(r"(?:năm|Năm|khóa|khoá|kỳ họp thứ|lần thứ|giai đoạn|đợt|Đợt)\s+\d+"),
+    re.compile(r"(?:năm|Năm|khóa|khoá|(?i:kỳ\s+họp\s+thứ)|lần thứ|giai đoạn|đợt|Đợt)\s+\d+"),
     re.compile(r"(?:ngày|Ngày)\s+\d{1,2}(?:\s*/\s*\d{1,2})?"),
     re.compile(r"\(\d{1,2}/\d{1,2}\)"),  # (30/4)
     re.compile(r"\b\d{1,2}/\d{1,2}(?!\d)(?=\s*[-–)]|\s+(?:trở|đến))"),  # 20/5-15/6
@@ -148,12 +148,17 @@ def _inside_listing_parens(text: str, pos: int) -> bool:
     return not g.BREAKDOWN.match(text[opened + 1 :])
 
 
+def _names_a_standard(clause: str, period: PeriodMention) -> bool:
+    """ "theo chuẩn nghèo đa chiều giai đoạn 2022-2025": the period names a standard, not the figure's months."""
+    return bool(g.STANDARD_NAMED.search(clause[max(0, period.start - 40) : period.start]))
+
+
 def _masked(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for rule in _MASKS for m in rule.finditer(text)]
 
 
 def _read_clause(clause: str, context: ReportContext, chain: Chain, offset: int) -> list[Fact]:
-    periods = find_periods(clause, context.year, context.month)
+    periods = [p for p in find_periods(clause, context.year, context.month) if not _names_a_standard(clause, p)]
     masks = _masked(clause) + [(p.start, p.end) for p in periods]
     facts: list[Fact] = []
     pending = ""  # number-less segments before the clause's first figure: the start of its label

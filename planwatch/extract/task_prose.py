@@ -1,0 +1,213 @@
+"""Assignments in running text, cut into one piece per task: a clause that opens with an agency or a speaker's verb
+opens a task ("Giao Sở Tài chính chủ trì ...", "Sở Xây dựng hướng dẫn ...", "; riêng UBND huyện Khánh Sơn ..."), the
+clauses after it without one continue it, a follow-on sentence with its own date under the same subject is a task of
+its own ("Đồng thời cập nhật ... chậm nhất ngày 30/11/2025"), an agency said again in short ("để sở thẩm định") is
+the one named before; conditions, closing formulas and execution clauses are read as PLANS.md K8 and K23 say."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from planwatch.extract.agencies import Registry
+from planwatch.extract.deadlines import find_deadlines
+from planwatch.extract.task_words import (
+    Addressees,
+    action_after,
+    addressees_at,
+    assignment_in,
+    expand_departments,
+    is_closing,
+    named_at,
+    pattern,
+    subject_in,
+)
+
+_DONE = re.compile(r"\bđã\s+")
+_CLAUSE_END = re.compile(r"[.!?](?!\d)(?:/\.)?|;")
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+@dataclass
+class Piece:
+    """One task's text in a run: the agencies (as printed), where its quote starts, where its agencies end and where
+    its text ends; `inherited` when the agencies come from a heading or the sentence before."""
+
+    names: list[str]
+    names_text: str
+    start: int
+    names_end: int
+    end: int
+    role: str = "lead"
+    coordinating: list[str] = field(default_factory=list)
+    inherited: bool = False
+
+
+@dataclass
+class Reading:
+    pieces: list[Piece]
+    intro: list[str] | None = None  # the addressees of a clause that opens a list ("yêu cầu các cơ quan thực hiện:")
+
+
+def clauses(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, opens a sentence) of each clause: sentences, and their parts between semicolons."""
+    found: list[tuple[int, int, bool]] = []
+    start, opens = 0, True
+    for m in _CLAUSE_END.finditer(text):
+        if text[start : m.end()].strip(" .;/"):
+            found.append((start, m.end(), opens))
+        start, opens = m.end(), m.group(0) != ";"
+    if text[start:].strip(" .;/"):
+        found.append((start, len(text), opens))
+    return found
+
+
+def read_prose(
+    text: str,
+    registry: Registry,
+    inherit: list[str] | None = None,
+    reference: date | None = None,
+    speakers: frozenset[str] | None = None,
+) -> Reading:
+    """The tasks of a run of text; `inherit` are the agencies of the heading the text is an item of (its first
+    clause is theirs when it names no agency of its own)."""
+    if executed := _execution(text, registry):
+        return Reading([executed])
+    reading = Reading([])
+    current: Piece | None = None
+    found = clauses(text)
+    names_until = 0  # a list of addressees runs over semicolons ("... ngành; Công an tỉnh; UBND các xã ...")
+    for number, (start, end, opens) in enumerate(found):
+        if start < names_until:
+            continue
+        lead = start + len(text[start:end]) - len(text[start:end].lstrip(" -–+•*"))
+        if pattern("conditions").match(text, lead):
+            current = None
+            continue
+        sentence_end = next((s for s, _, o in found[number + 1 :] if o), len(text))
+        piece = _opened(text, lead, end, sentence_end, registry, speakers)
+        if piece is not None:
+            names_until = piece.names_end
+            end = max(end, next((e for s, e, _ in found[number:] if s <= piece.names_end < e), end))
+            piece.end = end
+        if piece is not None and text[start:end].rstrip().endswith(":"):
+            reading.intro = piece.names
+            current = None
+            continue
+        if piece is not None:
+            current = piece if piece.names else None
+        elif (
+            current
+            and opens
+            and _own_date(text, lead, end, reference)
+            and _own_date(text, current.start, current.end, reference)
+        ):
+            current = Piece(current.names, "", lead, lead, end, inherited=True)  # a follow-on with its own date
+        elif current:
+            current.end = end
+            continue
+        elif inherit and number == 0 and (named := named_at(text, lead, end, registry)):
+            current = _piece(text, lead, named, end, registry)
+        elif inherit and number == 0:
+            current = Piece(inherit, "", lead, lead, end, inherited=True)
+            _role(current, text, registry)
+        else:
+            continue
+        if current:
+            reading.pieces.append(current)
+    for piece in list(reading.pieces):
+        _short_references(text, piece, reading.pieces, registry)
+    return reading
+
+
+def _opened(
+    text: str, start: int, end: int, stop: int, registry: Registry, speakers: frozenset[str] | None = None
+) -> Piece | None:
+    """The task a clause opens (its names may run on to `stop`, the sentence's end); a Piece without names for a
+    closing formula ("... nghiêm túc thực hiện./.")."""
+    if found := assignment_in(text, start, end, registry, stop):
+        verb, who = found
+        if is_closing(text, verb, who.end, stop):
+            return Piece([], "", start, who.end, end)
+        return _piece(text, start, who, end, registry)
+    subject = subject_in(text, start, end, registry, stop, speakers)
+    if subject and not _reports(text, start, end):
+        quote = start if text[start : subject.start].count(",") == 0 else subject.start
+        return _piece(text, quote, subject, end, registry)
+    return None
+
+
+def _reports(text: str, start: int, end: int) -> bool:
+    """A sentence that reports what was done ("... lũy kế đạt 23.098 ha", "... đã giải quyết 452 tin")."""
+    if pattern("results").search(text, start, end):
+        return True
+    return any(pattern("actions").match(text, m.end()) for m in _DONE.finditer(text, start, end))
+
+
+def _piece(text: str, start: int, who: Addressees, end: int, registry: Registry) -> Piece:
+    piece = Piece(who.names, text[who.start : who.end], start, who.end, end)
+    _role(piece, text, registry)
+    return piece
+
+
+def _role(piece: Piece, text: str, registry: Registry) -> None:
+    """Coordinate when the agency is told to work with a named one that leads ("phối hợp với Sở Nội vụ ...")."""
+    m = pattern("coordinates").match(text, _skip(text, piece.names_end))
+    if m and (partners := registry.scan(text, _skip(text, m.end()))[0]):
+        piece.role, piece.coordinating = "coordinate", partners
+
+
+def _skip(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " ,-–+•*":
+        pos += 1
+    return pos
+
+
+def _own_date(text: str, start: int, end: int, reference: date | None) -> bool:
+    return any(d.due and d.dated for d in find_deadlines(text[start:end], 0, reference))
+
+
+def _short_references(text: str, piece: Piece, pieces: list[Piece], registry: Registry) -> None:
+    """ "... gửi hồ sơ về Sở Tài nguyên và Môi trường trước ngày 28-10 để sở tổ chức thẩm định trình UBND tỉnh trước
+    ngày 10-11": the agency said again in short does a task of its own, the one named before it."""
+    for m in _short().finditer(text, piece.names_end, piece.end):
+        action = action_after(text, m.end(), min(len(text), m.end() + 40))
+        if action is None or action.start() != m.end():
+            continue
+        named = [n for n in _names_before(text, m.start(), registry) if n.lower().startswith(m.group(1).lower())]
+        if named:
+            pieces.append(Piece([named[-1]], m.group(1), m.start() + 3, m.end(), piece.end, inherited=True))
+            piece.end = m.start()
+            return
+
+
+@cache
+def _short() -> re.Pattern[str]:
+    return re.compile(rf"\bđể\s+({pattern('short_references').pattern})\s+")
+
+
+def _names_before(text: str, end: int, registry: Registry) -> list[str]:
+    names: list[str] = []
+    for m in re.finditer(r"(?<![\wÀ-ỹ])[A-ZĐÀ-Ỹ]", text[:end]):
+        stop = registry.match_at(text, m.start())
+        if stop is not None and stop <= end:
+            names.append(text[m.start() : stop])
+    return names
+
+
+def _execution(text: str, registry: Registry) -> Piece | None:
+    """ "Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Xây dựng, Tài chính; Chủ tịch UBND các xã, phường ... chịu trách
+    nhiệm thi hành Quyết định này": one task for all of them (PLANS.md K8)."""
+    m = pattern("executes").search(text)
+    if not m:
+        return None
+    start = max((s.end() for s in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+    start += len(text[start : m.start()]) - len(text[start : m.start()].lstrip())
+    phrase = text[start : m.start()].rstrip(" ,")
+    if not phrase or addressees_at(text, start, len(text), registry) is None and not registry.split(phrase):
+        return None
+    names = [name for part in phrase.split(";") for name in expand_departments(part.strip(), registry)]
+    end = _SENTENCE_END.search(text, m.end())
+    return Piece(names, phrase, start, m.start(), end.end() if end else len(text))
