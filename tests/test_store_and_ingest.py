@@ -68,7 +68,15 @@ def test_rejected_file_changes_nothing(engine: Engine, tmp_path: Path) -> None:
 
 
 def test_ingest_on_two_cores_stores_what_one_does_in_the_same_order(engine: Engine, tmp_path: Path) -> None:
-    files = [*document_paths([SAMPLES]), tmp_path / "hong.docx"]
+    # two reports that disagree on April's industrial index: a finding the workers must check as this process does
+    disagreeing = [tmp_path / "thang-5.txt", tmp_path / "thang-6.txt"]
+    for path, (window, rise) in zip(disagreeing, [("tháng 5", "12,4"), ("6 tháng đầu", "13,9")], strict=True):
+        path.write_text(
+            f"BÁO CÁO\nTình hình kinh tế - xã hội {window} năm 2025\n"
+            f"Chỉ số sản xuất công nghiệp (IIP) tháng 4/2025 tăng {rise}% so với cùng kỳ.\n",
+            encoding="utf-8",
+        )
+    files = [*document_paths([SAMPLES]), *disagreeing, tmp_path / "hong.docx"]
     files[-1].write_bytes(b"PK\x03\x04 not a document")
     one = session_factory(open_engine(f"sqlite:///{tmp_path / 'one.db'}"))
     two = session_factory(engine)
