@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from datetime import date
 from html import unescape
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
+from docx import Document
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
@@ -19,6 +21,8 @@ from planwatch.monitor.key_figures import key_figures
 from planwatch.monitor.series import series
 from planwatch.query.ask import ask
 from planwatch.query.years import default_day, latest_report_day
+from planwatch.report.papers import draft_report, report_period
+from planwatch.report.verify import round_trip
 from planwatch.serve.app import create_app
 from planwatch.serve.audit_words import entity_words, fields_words
 from planwatch.serve.labels import LABELS
@@ -209,3 +213,22 @@ def test_one_revision_is_one_finding_whatever_its_measures(tmp_path: Path) -> No
     with sessions() as session:
         revisions = [f for f in run_checks(session) if f.kind == "revision"]
     assert len(revisions) == 1 and revisions[0].message.count("→") == 2 and len(revisions[0].sources) == 4
+
+
+def test_the_six_month_draft_on_the_corpus(corpus) -> None:  # type: ignore[no-untyped-def]
+    period = report_period("six-month", "2024-06")
+    with corpus() as session:
+        draft, docx = draft_report(session, period)
+        trip = round_trip(draft, docx)
+    assert trip.precision == 1.0 and trip.recall == 1.0
+    text = "\n".join(p.text for p in Document(BytesIO(docx)).paragraphs)
+    for figure in ("10.976,3 tỷ đồng", "49,3%", "992 doanh nghiệp", "2.627,7 tỷ đồng", "6.500 ha"):
+        assert figure in text, figure
+    assert "Tỷ lệ che phủ rừng" not in text  # only yearly reports state it: no placeholder in a six-month draft
+    assert "B. TỒN TẠI, HẠN CHẾ" in text and "Tốc độ tăng trưởng GRDP: chậm so với kế hoạch năm 2024." in text
+    assert "PHẦN THỨ HAI: NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM 6 THÁNG CUỐI NĂM 2024" in text
+    rows = [[c.text for c in row.cells] for row in Document(BytesIO(docx)).tables[-2].rows]  # the last is the signature
+    assert rows[0] == ["Mục", "Nội dung", "Cơ quan", "Hạn", "Tình trạng"]
+    assert any(r[0] == "1.5" and r[2] == "Sở Công Thương" and r[3] == "31/12/2024" for r in rows)
+    assert any(r[0] == "1.5" and "tầm nhìn đến năm 2045" in r[1] for r in rows)  # the whole task, not its first words
+    assert len(rows) - 1 == len(draft.tasks) > 60  # the year's tasks not done on 30/06/2024

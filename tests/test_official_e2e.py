@@ -57,11 +57,14 @@ def test_the_dashboard_and_the_tasks_are_as_of_a_day(page: Page, corpus_url: str
     page.goto(corpus_url + "/?year=2024")
     day = page.locator("form.bar input[name=as_of]").first
     expect(day).to_have_value("30/06/2024")  # a past year: the day its latest report covers
-    expect(page.locator("#overdue-count b")).to_have_text("1")
+    on_the_day = page.locator("#overdue-count b").inner_text()
+    page.goto(corpus_url + "/?year=2024&as_of=30/06/2024")
+    expect(page.locator("#overdue-count b")).to_have_text(on_the_day)  # the default is the report's day
+    day = page.locator("form.bar input[name=as_of]").first
     day.fill("15/01/2025")
     page.locator("form.bar button").first.click()
     expect(page).to_have_url(re.compile(r"as_of=15%2F01%2F2025"))
-    assert int(page.locator("#overdue-count b").inner_text()) > 1
+    assert int(page.locator("#overdue-count b").inner_text()) > int(on_the_day)  # the year's tasks, due by then
     _shot(page, "30-3-tinh-den-ngay")
     page.locator("#overdue-count").click()
     expect(page.locator("form input[name=as_of]")).to_have_value("15/01/2025")
@@ -118,3 +121,33 @@ def test_data_entry_shows_units_keeps_values_and_asks_about_a_thousandfold_figur
     row = page.locator("table.completeness tr", has_text="Sở Công Thương")
     expect(row.locator("details.figures")).to_contain_text("14.250 triệu USD")
     _shot(page, "30-6-duyet-thay-so-lieu")
+
+
+def test_print_holds_every_task_and_a_phone_chart_is_readable(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/nhiem-vu?as_of=30/06/2024")
+    expect(page.locator("table.tasks tbody tr:visible")).to_have_count(50)
+    expect(page.locator("table.tasks")).to_contain_text("tầm nhìn đến năm 2045")  # task 1.5 whole, not cut
+    total = int(page.locator("h2", has_text="(").last.inner_text().split("(")[-1].rstrip(")"))
+    assert total > 50
+    page.emulate_media(media="print")
+    expect(page.locator("table.tasks tbody tr:visible")).to_have_count(total)
+    expect(page.locator("p.more")).to_be_hidden()
+    page.pdf(path=str(Path(__file__).resolve().parents[1] / "screenshots" / "30-7-nhiem-vu-in.pdf"))
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(corpus_url + "/chi-tieu/GRDP_GROWTH")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    tick = page.locator("svg.chart text").first.bounding_box()
+    assert tick is not None and tick["height"] >= 10  # an axis label a person can read
+    _shot(page, "30-7-dien-thoai-bieu-do")
+
+
+def test_the_catalogue_in_english(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/chi-tieu?lang=en")
+    table = page.locator("table.catalogue")
+    expect(table).to_contain_text("GRDP growth rate")
+    expect(table).to_contain_text("Public investment disbursed")
+    expect(table).to_contain_text("billion VND")
+    expect(table).not_to_contain_text("Tốc độ tăng trưởng GRDP")
+    expect(table).not_to_contain_text("tỷ đồng")
+    _shot(page, "30-7-danh-muc-en")

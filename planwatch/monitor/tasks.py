@@ -285,3 +285,13 @@ def unknown_agencies(session: Session, scope: Scope = WHOLE) -> list[tuple[str, 
             if code is None:
                 counts[name] = counts.get(name, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def whole_text(task: models.Task) -> str:
+    """A task's whole text as its document writes it, from where its summary starts to the item's end (the
+    summary is its first words only); the summary when the text is not at hand."""
+    text = task.document.text if task.document is not None else ""
+    body = " ".join(text[task.char_start : task.item_end or task.char_end].split())
+    head = " ".join(task.summary.split()[:4])
+    at = body.find(head) if head else -1
+    return body[at:] if at >= 0 and len(body) > len(task.summary) else task.summary

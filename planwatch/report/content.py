@@ -19,6 +19,7 @@ from planwatch.monitor.progress import year_status
 from planwatch.monitor.projection import Projection, ProjectionBasis, RestKind, shown
 from planwatch.monitor.series import document_order
 from planwatch.report.kinds import ReportKind, ReportPeriod
+from planwatch.report.rest import OpenTask, lagging, open_tasks
 from planwatch.store import models
 from planwatch.store.document_names import document_name
 from planwatch.store.scope import WHOLE, Scope
@@ -143,6 +144,8 @@ class Draft:
     documents: list[str]  # keys of the documents its figures come from
     set_aside: list[Figure]  # figures whose unit is not their indicator's ("kim ngạch xuất khẩu ... 5 doanh nghiệp")
     scope: Scope = WHOLE  # the documents its figures were chosen from
+    lags: list[str] = field(default_factory=list)  # B. Tồn tại, hạn chế: what lags, as bullets (report/rest.py)
+    tasks: list[OpenTask] = field(default_factory=list)  # Phần thứ hai: the year's tasks not yet done
 
     @property
     def figures(self) -> list[Figure]:
@@ -246,7 +249,9 @@ def build_draft(
         if kept:
             sections.append(SectionDraft(section.title if lang == "vi" else section.title_en, kept))
     documents = sorted({f.source.doc_key for f in figures})
-    return Draft(period, scope.province or _province_of(session, documents), sections, documents, set_aside, scope)
+    province = scope.province or _province_of(session, documents)
+    lags, tasks = lagging(session, period, scope), open_tasks(session, period, scope)
+    return Draft(period, province, sections, documents, set_aside, scope, lags, tasks)
 
 
 def _province_of(session: Session, doc_keys: list[str]) -> str | None:
@@ -317,7 +322,19 @@ def _target_codes(session: Session, period: ReportPeriod) -> set[str]:
     query = select(models.Target.indicator_code).where(
         models.Target.year == period.year, models.Target.active.is_(True), models.Target.indicator_code.is_not(None)
     )
-    return {code for code in session.scalars(query) if code}
+    targets = {code for code in session.scalars(query) if code}
+    return targets if period.kind is ReportKind.ANNUAL else targets & _stated_within_a_year(session)
+
+
+def _stated_within_a_year(session: Session) -> set[str]:
+    """The indicators some document states for less than a whole year: the others (forest cover, poverty, the
+    structure of the economy) only yearly reports state, and a six-month draft leaves them out."""
+    f = models.Fact
+    whole_year = f.period_start.like("%-01") & f.period_end.like("%-12")
+    query = select(f.indicator_code).where(
+        f.indicator_code.is_not(None), f.planned.is_(False), f.period_end.is_not(None), ~whole_year
+    )
+    return {code for code in session.scalars(query.distinct()) if code}
 
 
 def report_facts(period: ReportPeriod, scope: Scope = WHOLE) -> Select[models.Fact]:

@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 from planwatch.report.content import Draft, Figure, GroupDraft
 from planwatch.report.wording import projection_parts, statement_parts
 from planwatch.vocab.numbers import format_number
+from planwatch.vocab.periods import Month, Period, period_words
 
 AUTHOR, INITIALS = "PlanWatch", "PW"
 BLACK = RGBColor(0, 0, 0)
@@ -36,6 +37,12 @@ _TEXT = {
         "gắn với số liệu đó. Phần trong ngoặc vuông là chỗ cán bộ soạn thảo bổ sung.",
         "missing": "[chưa có số liệu: {name}]",
         "tasks": "Nhiệm vụ, giải pháp trọng tâm thời gian tới",
+        "lags": "B. Tồn tại, hạn chế",
+        "lags_blank": "[cán bộ soạn thảo nêu nguyên nhân và bổ sung tồn tại, hạn chế khác]",
+        "part_two": "Phần thứ hai: Nhiệm vụ, giải pháp trọng tâm {rest}",
+        "open_tasks": "Các nhiệm vụ năm {year} chưa hoàn thành:",
+        "task_head": "Mục|Nội dung|Cơ quan|Hạn|Tình trạng",
+        "no_due": "không ghi hạn",
         "tasks_blank": "[cán bộ soạn thảo bổ sung nhiệm vụ, giải pháp trọng tâm]",
         "source": "Nguồn: {document}{page}: “{quote}”",
         "computed": "PlanWatch tính từ số liệu đã nhập: {note}",
@@ -57,6 +64,12 @@ _TEXT = {
         "Text in square brackets is for the drafter to complete.",
         "missing": "[no data yet: {name}]",
         "tasks": "Main tasks and measures for the coming period",
+        "lags": "B. Shortcomings and limitations",
+        "lags_blank": "[the drafter states the causes and adds other shortcomings]",
+        "part_two": "Part two: main tasks and measures {rest}",
+        "open_tasks": "Tasks of {year} not yet done:",
+        "task_head": "Item|Task|Agency|Due|Status",
+        "no_due": "no deadline",
         "tasks_blank": "[to be completed by the drafter]",
         "source": "Source: {document}{page}: “{quote}”",
         "computed": "Computed by PlanWatch from the stored figures: {note}",
@@ -85,8 +98,7 @@ def draft_docx(draft: Draft, lang: str = "vi", now: datetime | None = None) -> b
         for i, group in enumerate(section.groups, 1):
             document.add_heading(f"{i}. {group.title}", level=2)
             _group_paragraph(document, group, text, lang)
-    document.add_heading(f"{_ROMAN[len(draft.sections)]}. {text['tasks'].upper()}", level=1)
-    _placeholder(document.add_paragraph(), text["tasks_blank"])
+    _rest_of_the_report(document, draft, text, lang)
     _signature(document, text)
     properties = document.core_properties
     properties.author, properties.title = AUTHOR, title
@@ -94,6 +106,29 @@ def draft_docx(draft: Draft, lang: str = "vi", now: datetime | None = None) -> b
     out = BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _rest_of_the_report(document: WordDocument, draft: Draft, text: dict[str, str], lang: str) -> None:
+    """B. what lags, as bullets for the clerk; Phần thứ hai, the year's tasks not yet done (report/rest.py)."""
+    document.add_heading(text["lags"].upper(), level=1)
+    for bullet in draft.lags:
+        document.add_paragraph(bullet, style="List Bullet")
+    _placeholder(document.add_paragraph(), text["lags_blank"])
+    end = draft.period.end
+    rest = period_words(Period(end.shift(1), Month(end.year, 12)), lang) if end.month < 12 else text["tasks"].lower()
+    document.add_heading(text["part_two"].format(rest=rest).upper(), level=1)
+    if draft.tasks:  # a table: the tasks' own words are the plan's, not figures of this report
+        document.add_paragraph(text["open_tasks"].format(year=end.year))
+        table = document.add_table(rows=1, cols=5)
+        table.style = "Table Grid"
+        for cell, head in zip(table.rows[0].cells, text["task_head"].split("|"), strict=True):
+            cell.text = head
+        for task in draft.tasks:
+            due = f"{task.due:%d/%m/%Y}" if task.due else text["no_due"]
+            for cell, value in zip(table.add_row().cells, (task.ref, task.summary, task.agencies, due, task.status),
+                                   strict=True):  # fmt: skip
+                cell.text = value
+    _placeholder(document.add_paragraph(), text["tasks_blank"])
 
 
 def _page_and_fonts(document: WordDocument) -> None:

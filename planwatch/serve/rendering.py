@@ -21,6 +21,7 @@ from planwatch.access.roles import PROVINCE_WRITERS, Role
 from planwatch.edits.plans import PlanEditError
 from planwatch.edits.reminders import PreferenceError
 from planwatch.monitor.projection import shown
+from planwatch.monitor.tasks import whole_text
 from planwatch.remind.deliver import unread_of
 from planwatch.serve.audit_words import entity_words, fields_words
 from planwatch.serve.auth import OPEN_MODE, actor, writer
@@ -83,6 +84,7 @@ def names_of_documents(request: Request, db: Session, lang: str) -> dict[str, st
 
 templates.env.filters["title"] = _title
 templates.env.filters["docname"] = _docname
+templates.env.filters["whole_text"] = whole_text  # a task's whole text, never cut mid-sentence
 templates.env.filters["entity_words"] = pass_context(
     lambda context, entity: entity_words(entity, context["t"], context.get("doc_names", {}))
 )

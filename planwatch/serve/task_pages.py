@@ -43,7 +43,8 @@ from planwatch.store.current import predecessor_documents
 router = APIRouter(include_in_schema=False)
 
 
-TASKS_SHOWN = 50  # rows of the tasks list a page shows; the next ones a link away
+TASKS_SHOWN = 50  # rows of the tasks list a screen shows; the next ones a link away
+TASKS_PRINTED = 2000  # rows the same page prints (a year's plan whole): the rows past the screen's are for print only
 RELATED_SHOWN = 5  # passages of other documents shown on a task's page
 
 
@@ -64,7 +65,7 @@ def tasks(
     scored = partial(store_scorecard, db, day, scope, agency or None)  # it follows the agency filter
     lines = request.app.state.cache.get(db, "scorecard", (day, scope, agency or None), scored)
     wanted = TaskFilter(chosen, scope=scope, due_before=horizon)
-    views, total = page_of_tasks(db, day, wanted, offset, TASKS_SHOWN, agency or None)
+    views, total = page_of_tasks(db, day, wanted, offset, TASKS_PRINTED, agency or None)
     who = actor(request, db)
     registry = default_registry()
     names = {code: a.name for code, a in registry.agencies.items()}
@@ -78,6 +79,7 @@ def tasks(
         editable=editable,
         back=f"?{request.url.query}" if request.url.query else "",
         views=views,
+        shown=TASKS_SHOWN,
         total=total,
         more=next_page(request, offset + TASKS_SHOWN) if offset + TASKS_SHOWN < total else "",
         lines=lines,

@@ -33,6 +33,10 @@ class Indicator:
     window: str | None = None  # "quarter" / "year_to_date": the months a figure covers when the text names none
     weights: str | None = None  # a growth rate: the level whose parts of the year weigh its months (GRDP_SIZE)
     excludes: tuple[str, ...] = field(default=())  # words that make a label naming it name something else
+    name_en: str = ""  # its name in English (data/indicators_en.yaml)
+
+    def name_in(self, lang: str) -> str:
+        return self.name_en or self.name if lang == "en" else self.name
 
     @property
     def lower_is_better(self) -> bool:
@@ -113,6 +117,9 @@ _COMMON = frozenset({"tong", "so", "cua", "va", "cac", "tren", "dia", "ban", "ti
 @cache
 def default_catalogue() -> Catalogue:
     data = resources.files("planwatch.vocab").joinpath("data/indicators.yaml").read_text(encoding="utf-8")
+    english = yaml.safe_load(
+        resources.files("planwatch.vocab").joinpath("data/indicators_en.yaml").read_text(encoding="utf-8")
+    )
     return Catalogue(
         [
             Indicator(
@@ -128,6 +135,7 @@ def default_catalogue() -> Catalogue:
                 e.get("window"),
                 e.get("weights"),
                 tuple(str(x) for x in e.get("excludes", [])),
+                str(english.get(e["code"], "")),
             )
             for e in yaml.safe_load(data)
         ]
