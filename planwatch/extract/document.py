@@ -109,6 +109,8 @@ def extract_document(
     by_block = _facts(plain, meta, result)
     reading = Reading.of(meta, plain.reading)
     modalities = _modalities(blocks, by_block, reading)
+    body = [f for facts in by_block.values() for f in facts]
+    reading = reading.after_results([f for f in body if modalities.get(id(f)) == Modality.ESTIMATE])
     result.facts = [
         FactFound(
             _in_its_window(found.fact, catalogue, found.period_stated),

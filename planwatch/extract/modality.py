@@ -7,7 +7,7 @@ Targets are the planned figures of the same reading (targets.py)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -136,6 +136,18 @@ class Reading:
         sets = sets_targets(meta, text)
         plan = (aimed(text, dated, meta.period) if sets else None) or spanned(meta) or meta.period
         return Reading(sets, meta.kind in PLANNING_KINDS, plan.start, plan.end, dated, meta.period)
+
+    def after_results(self, estimates: list[Fact]) -> Reading:
+        """An undated item that sets targets beside the estimates of its window's year ("Năm 2023, GRDP ước ...";
+        "HĐND đặt ra mục tiêu thu ngân sách 4.600 tỉ đồng") sets them for the year after."""
+        window = self.window
+        if self.dated is not None or self.act or not self.sets_targets or window.start is None or window.end is None:
+            return self
+        if (self.plan_start, self.plan_end) != (window.start, window.end):
+            return self  # the head names the year aimed at
+        if not any(f.period_stated and f.period == window for f in estimates):
+            return self
+        return replace(self, plan_start=window.start.shift(12), plan_end=window.end.shift(12))
 
     def period_of(self, fact: Fact) -> Period:
         """The figure's period: a figure dated only by the document's window is of the year the document plans."""

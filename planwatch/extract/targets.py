@@ -49,6 +49,8 @@ _INDEX_AFTER = re.compile(
 # nothing but the strive and its verb before a figure: no indicator of its own ("phấn đấu đạt 10% nếu ...")
 _STRIVE_ONLY = re.compile(r"phấn\s+đấu(?:\s+(?:đạt|ở\s+mức|mức|lên|tăng|cao\s+hơn|trên|từ|khoảng))*\s*$", re.I)
 _PLAN_TAIL = re.compile(r"\s+(?:nghị\s+quyết|thông\s+qua|kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)\s*$", re.IGNORECASE)
+_COMPARED_AFTER = re.compile(r"^\s*so\s+với\s+(?:ước\s+(?:thực\s+hiện|đạt)\s+)?(?:năm|cùng\s+kỳ)", re.IGNORECASE)
+_PER_PEOPLE = re.compile(r"^[^;.]{0,40}?(?P<per>(?:trên|/)\s*(?:10\.000|1\s+vạn|một\s+vạn|vạn)\s+dân)", re.IGNORECASE)
 _FROM = re.compile(r"\btừ\s*$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"^\s*%?\s*(?:đến|tới|[-–])\s*$", re.IGNORECASE)
 _MOVE_HEAD = re.compile(r"^mức\s+(?:giảm|tăng)\s+", re.IGNORECASE)
@@ -240,6 +242,12 @@ def _draft(
     head = block.text[max(0, fact.start - block.start) : number_at(block, fact)]
     if _RESTATED.match(head) or (_FROM.search(head) and _MOVED_TO.match(block.text[fact.end - block.start :])):
         return None  # "Mục tiêu 8% là mức sàn": said again; "điều chỉnh tăng từ 9.800 tỷ đồng lên ...": superseded
+    following = block.text[fact.end - block.start :]
+    if measure == Measure.VALUE and fact.unit == "%" and _COMPARED_AFTER.match(following) and "move" not in fact.tags:
+        measure = Measure.YOY  # "phải tăng thu tối thiểu 8% so với năm 2025": a growth
+        sign = -1 if re.search(r"\bgiảm\b", head, re.IGNORECASE) else 1
+    if (per := _PER_PEOPLE.match(following)) and fact.unit and fact.unit != "%" and "dân" not in key:
+        label = f"Số {fact.unit} {per.group('per')}"  # "12 bác sĩ và 38 giường bệnh trên 10.000 dân"
     index = _INDEX_BEFORE.search(head) and _INDEX_AFTER.match(block.text[fact.end - block.start :])
     if measure == Measure.VALUE and fact.unit == "%" and index:  # "bằng 108% ước thực hiện năm 2025"
         measure, value_shift = Measure.YOY, -100.0

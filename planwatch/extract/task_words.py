@@ -20,6 +20,7 @@ _NAME_WORDS = 45
 _NAME_PIECE_WORDS = 14  # no one agency's name is longer  # how long a list of addressees may run before its action
 # an action word inside a name that ends with "tỉnh" right before the real action
 _NAME_GOES_ON = re.compile(r"[^,;.:]{0,60}?\btỉnh\s(?=\S)", re.I)
+_TO = re.compile(r"\s+cho(?=\s)", re.I)
 _COMMA = re.compile(r",\s*")
 _ASIDE = re.compile(r"\s*\([^()]{1,80}\)")
 _DEPARTMENTS = re.compile(r"\bcác\s+Sở\s*:")
@@ -121,7 +122,7 @@ def action_after(text: str, pos: int, stop: int) -> re.Match[str] | None:
     Tài chính"), not a noun after "các" ("các tổ chức chính trị")."""
     for m in pattern("actions").finditer(text, pos, stop):
         if m.group(0)[:1].islower() and not re.search(
-            r"(?:các|những|cơ quan|công tác)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
+            r"(?:các|những|cơ quan,?|công tác|đơn vị,)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
         ):
             return m
     return None
@@ -214,7 +215,8 @@ def assignment_in(
         before = text[max(start, verb.start() - 60) : verb.start()]
         if _DOCUMENT_BEFORE.search(before) or re.search(r"(?:được|đã được)\s*$", before, re.I):
             continue
-        found = addressees_at(text, verb.end(), stop, registry)
+        to = _TO.match(text, verb.end())  # "Giao cho Sở Xây dựng chủ trì"
+        found = addressees_at(text, to.end() if to else verb.end(), stop, registry)
         if found and not _proposal(text, start, verb, found, registry):
             return verb, found
     return None

@@ -16,7 +16,7 @@ from datetime import date
 
 from planwatch.extract.agencies import Registry
 from planwatch.extract.deadlines import Deadline, find_deadlines
-from planwatch.extract.task_prose import Piece, read_prose
+from planwatch.extract.task_prose import Piece, Reading, read_prose
 from planwatch.extract.task_tables import Row, TaskTable, cells, flat_table
 from planwatch.extract.task_words import agency_phrase, pattern, speakers_of
 from planwatch.limits import check_time
@@ -27,6 +27,7 @@ _NUMBER_PREFIX = re.compile(r"^\s*(?:Điều\s+\d+\.?|\d{1,2}(?:\.\d{1,2})*\.?|[
 _ADDRESSEES = re.compile(r"^([^:]{3,250}?)\s*:\s*")
 _COORDINATE = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.I)
 _SENTENCE = re.compile(r"[^.;!?]+(?:[.;!?](?!\d)|$)")
+_SECTION = re.compile(r"[IVX]{1,5}|Điều \d+|[A-Z]")
 _DASH = re.compile(r"^\s*[-–+•*]\s")
 _WRAPPED_LINE = 40  # a line this long that does not end a sentence goes on in the next block
 _RUN_LINES = 12  # a sentence broken over more lines than this is not read as one
@@ -152,6 +153,14 @@ def _continues(last: OutlineBlock, blocks: list[OutlineBlock], at: int) -> bool:
     )
 
 
+def _names_an_agency(text: str, reading: Reading) -> bool:
+    """A paragraph after a numbered item that opens a task of its own: its first words lead to an agency's name in
+    capitals ("Lãnh đạo TP yêu cầu Sở Xây dựng ...", "Sở Y tế chủ trì ..."); "Chỉ đạo các đơn vị ..." goes on with
+    the item."""
+    first = reading.pieces[0] if reading.pieces else None
+    return bool(first and not text[: first.start].strip(" -–+•*") and first.names_text[:1].isupper())
+
+
 def _unassigned(phrase: str) -> str:
     """The addressees of a heading that opens with a speaker's verb: "Giao Sở Tài chính:" → "Sở Tài chính"."""
     verb = pattern("assigns").match(phrase)
@@ -175,11 +184,14 @@ class _Reader:
         self.current: Task | None = None
         self.recipients = False
         self.in_item = False  # the current task is a numbered item, whose body the next paragraphs are
+        self.intro: list[str] | None = None  # the addressees of a sentence that opens a list ("yêu cầu X ...:")
 
     def item(self, block: OutlineBlock) -> bool:
         """A numbered item: a task, an addressee heading, or neither (False)."""
         assert block.heading is not None
         self.recipients, self.current = False, None
+        if _SECTION.fullmatch(block.heading.number) or not block.heading.number:
+            self.intro = None  # a new section or article: the list a sentence opened has ended
         prefix = _NUMBER_PREFIX.match(block.text)
         if not prefix or not block.heading.number:
             return False
@@ -199,7 +211,8 @@ class _Reader:
         if len(rest) <= _HEADING_NAMES and (names := agency_phrase(rest, self.registry)):
             self.addressees[ref] = names
             return True
-        reading = read_prose(rest, self.registry, self._inherited(block.trail[:-1]), self.reference, self.speakers)
+        inherit = self._inherited(block.trail[:-1]) or self.intro
+        reading = read_prose(rest, self.registry, inherit, self.reference, self.speakers)
         if reading.intro:
             self.addressees[ref] = reading.intro
         for piece in reading.pieces:
@@ -211,7 +224,7 @@ class _Reader:
         first = run[0]
         text, starts = _joined(run)
         if _recipients(text):
-            self.recipients, self.current = True, None
+            self.recipients, self.current, self.intro = True, None, None
             return
         dash = bool(_DASH.match(text))
         if self.recipients and dash:
@@ -219,12 +232,17 @@ class _Reader:
         self.recipients = False
         heading = first.trail[-1] if first.trail else None
         ref = _ref(heading, first.trail) if heading and heading.number else None
-        inherit = self.addressees.get(ref or "") if dash else None
-        if self.current and self.in_item and not inherit:  # the body of a numbered item goes on
-            self._read(self.current, text, first.start, starts)
+        inherit = (self.addressees.get(ref or "") or self.intro) if dash else None
+        if not dash and self.intro and pattern("actions").match(text.lstrip()):
+            inherit = self.intro  # "... yêu cầu các sở, ngành thực hiện các nội dung sau:" / "Khẩn trương rà soát ..."
+        reading = read_prose(text, self.registry, inherit, self.reference, self.speakers)
+        if reading.intro:
+            self.intro, self.current = reading.intro, None
+            return
+        if self.current and self.in_item and not inherit and not _names_an_agency(text, reading):
+            self._read(self.current, text, first.start, starts)  # the body of a numbered item goes on
             self.current.item_end = run[-1].end
             return
-        reading = read_prose(text, self.registry, inherit, self.reference, self.speakers)
         self.in_item = False
         if reading.pieces:
             for piece in reading.pieces:
