@@ -1,0 +1,54 @@
+"""Issue 30, second pass: a long answer is a sentence and a list, and the front organisations are their own
+kind of agency."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from planwatch.edits.agencies import KINDS
+from planwatch.extract.agencies import default_registry
+from planwatch.query.ask import ask
+from planwatch.serve.app import create_app
+from planwatch.serve.labels import LABELS
+from planwatch.store.db import session_factory
+
+from .conftest import copy_of
+
+
+def test_the_late_tasks_are_a_sentence_then_a_list_by_agency(corpus_template: Path, tmp_path: Path) -> None:
+    engine = copy_of(corpus_template, tmp_path)
+    with session_factory(engine)() as session:
+        late = ask(session, "Nhiệm vụ nào quá hạn?", date(2024, 12, 31))
+        english = ask(session, "Nhiệm vụ nào quá hạn?", date(2024, 12, 31), lang="en")
+    first = late.text.splitlines()[0]
+    assert late.found and late.value and first.startswith(f"{int(late.value)} nhiệm vụ quá hạn")
+    assert "cơ quan chủ trì" in first and "mục" not in first  # the sentence counts, the list names
+    counts = [int(g.heading.rsplit("(", 1)[1].rstrip("):")) for g in late.groups]
+    assert len(late.groups) > 1 and sum(counts) == late.value and counts == sorted(counts, reverse=True)
+    assert all(len([line for line in g.lines if "mục" in line]) <= 3 for g in late.groups)  # a short list
+    assert late.link == "/nhiem-vu?status=overdue&as_of=31/12/2024"
+    assert english.groups and english.text.startswith(f"{int(late.value)} tasks are overdue")
+    client = TestClient(create_app(engine))
+    page = client.get("/tim-kiem", params={"q": "Nhiệm vụ nào quá hạn?"}).text
+    assert '<dl class="answer-groups">' in page and 'href="/nhiem-vu?status=overdue&amp;as_of=' in page
+    api = client.get("/api/ask", params={"q": "Nhiệm vụ nào quá hạn?"}).json()
+    front = client.get("/co-quan/MTTQ", params={"as_of": "31/12/2024"}).text
+    assert LABELS["vi"]["kind_front"] in front and LABELS["vi"]["kind_council"] not in front
+    assert api["groups"] and api["groups"][0]["lines"] and api["link"].startswith("/nhiem-vu?status=overdue")
+
+
+def test_the_front_organisations_are_not_the_council() -> None:
+    registry = default_registry()
+    for printed in ("Ủy ban MTTQ Việt Nam tỉnh", "Tỉnh đoàn", "Hội LHPN tỉnh", "Hội Nông dân tỉnh",
+                    "Hội Cựu chiến binh tỉnh", "Liên đoàn Lao động tỉnh"):  # fmt: skip
+        found = registry.normalise(printed)
+        assert found and found.kind == "front", printed
+    assert registry.normalise("Hội đồng nhân dân tỉnh").kind == "council"  # type: ignore[union-attr]
+    assert "front" in KINDS
+    kinds = {a.kind for a in registry.agencies.values()}
+    for lang in ("vi", "en"):
+        assert all(f"kind_{kind}" in LABELS[lang] for kind in kinds | set(KINDS))
+    assert LABELS["vi"]["kind_front"] != LABELS["vi"]["kind_council"]
