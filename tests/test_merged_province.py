@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
@@ -18,6 +19,7 @@ from planwatch.monitor.progress import year_status, year_targets
 from planwatch.monitor.series import series
 from planwatch.monitor.target_versions import target_history
 from planwatch.query.facts import current_documents
+from planwatch.serve.app import create_app
 from planwatch.store import models
 from planwatch.store.db import open_engine, session_factory
 from planwatch.store.scope import Scope
@@ -135,3 +137,13 @@ def test_the_command_line_series_of_the_merged_province(tmp_path: Path) -> None:
     )
     budget = next(line for line in status.stdout.splitlines() if "67.400" in line)
     assert "58.215,6" in budget
+
+
+def test_the_api_series_of_the_merged_province(session: Session) -> None:
+    with TestClient(create_app(session.get_bind())) as client:  # type: ignore[arg-type]
+        merged = client.get("/api/series/BUDGET_REVENUE", params={"province": "Bắc Ninh"}).json()
+        alone = client.get("/api/series/BUDGET_REVENUE", params={"province": "Bắc Giang"}).json()
+    summed = [p for p in merged if p["sources"]]
+    assert [(p["province"], p["period_end"], p["value"]) for p in summed] == [("Bắc Ninh", "2024-06", 26342.2)]
+    assert {s["province"] for s in summed[0]["sources"]} == {"Bắc Giang", "Bắc Ninh (cũ)"}
+    assert [(p["province"], p["value"]) for p in alone] == [(None, 10111.7)]

@@ -5,7 +5,8 @@
 - parts that add up to more than their total ("Trong đó" breakdowns), and totals declared as the sum of their
   parts in the catalogue (xuất khẩu + nhập khẩu = tổng kim ngạch) that do not add up;
 - the plan a figure implies (value ÷ plan_pct) against the stated target;
-- a change against the same period a year earlier that disagrees with last year's stored figure."""
+- a change against the same period a year earlier that disagrees with last year's stored figure, and, for a
+  province formed by the 2025 reorganisation, with its predecessors' combined figure (monitor/merged_base.py)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import yaml
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from planwatch.monitor.merged_base import YOY_ROUNDING, BaseGap, merged_base_gaps, year_earlier
 from planwatch.monitor.series import document_order
 from planwatch.store import models
 from planwatch.store.scope import EVERY, UNNAMED, WHOLE, Scope
@@ -54,7 +56,7 @@ class Source:
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # "revision" | "contradiction" | "parts_exceed_total" | "implied_plan" | "yoy_mismatch"
+    kind: str  # "revision" | "contradiction" | "parts_exceed_total" | "implied_plan" | "yoy_mismatch" | "merged_base"
     severity: str
     indicator: str
     period: str
@@ -139,7 +141,7 @@ def scope_condition(scope: str, whole: bool) -> list[ColumnElement[bool]]:
 def run_checks(session: Session, view: Scope = WHOLE) -> list[Finding]:
     """Every finding computed now, group by group (so memory holds one province's figures at a time), of the
     groups `view` sees."""
-    each = [scope_checks(session, where) for group, where in scopes(session).items() if view.sees(group)]
+    each = [scope_checks(session, group, where) for group, where in scopes(session).items() if view.sees(group)]
     return sorted(chain.from_iterable(each), key=finding_order)
 
 
@@ -147,8 +149,33 @@ def finding_order(finding: Finding) -> tuple[int, str, str]:
     return SEVERITY_ORDER[finding.severity], finding.indicator, finding.period
 
 
-def scope_checks(session: Session, where: list[ColumnElement[bool]]) -> list[Finding]:
-    return sorted(scope_findings(session, where), key=finding_order)
+def scope_checks(session: Session, group: str, where: list[ColumnElement[bool]]) -> list[Finding]:
+    return sorted(group_findings(session, group, where), key=finding_order)
+
+
+def group_findings(session: Session, group: str, where: list[ColumnElement[bool]]) -> Iterator[Finding]:
+    """A check group's findings: its figures' (`scope_findings`), and a merged province's changes against its
+    predecessors' combined base."""
+    yield from scope_findings(session, where)
+    yield from _merged_base(session, merged_base_gaps(session, group))
+
+
+def _merged_base(session: Session, gaps: list[BaseGap]) -> list[Finding]:
+    """The gaps as findings quoting the change stated, the merged figure and each predecessor's figure summed."""
+    if not gaps:
+        return []
+    compared = [models.Fact.__table__.c[name] for name in _COMPARED]
+    ids = {fact_id for gap in gaps for fact_id in gap.fact_ids}
+    read = select(*compared, models.Document.doc_key).join(models.Document).where(models.Fact.id.in_(ids))
+    facts: dict[int, Any] = {row.id: row for row in session.execute(read)}
+    findings = []
+    for gap in gaps:
+        quoted = [facts[i] for i in gap.fact_ids if i in facts]
+        if len(quoted) == len(gap.fact_ids):
+            changes: dict[str, object] = {"stated": gap.stated, "computed": gap.computed}
+            sources = tuple(_source(fact, fact.doc_key) for fact in quoted)
+            findings.append(_finding("merged_base", MEDIUM, quoted[0], changes, sources))
+    return _quoted(session, findings)
 
 
 def scope_findings(session: Session, where: list[ColumnElement[bool]]) -> Iterator[Finding]:
@@ -395,7 +422,7 @@ def _yoy(rows: list[tuple[Any, DocRef]], values: _Values, earlier: _Values) -> l
             continue
         code, province = fact.indicator_code, document.province
         now = values.get((province, code, fact.period_start, fact.period_end))
-        before = earlier.get((province, code, _year_earlier(fact.period_start), _year_earlier(fact.period_end)))
+        before = earlier.get((province, code, year_earlier(fact.period_start), year_earlier(fact.period_end)))
         if (
             not now
             or not before
@@ -404,12 +431,8 @@ def _yoy(rows: list[tuple[Any, DocRef]], values: _Values, earlier: _Values) -> l
         ):
             continue
         computed = 100 * (now[0].base_value / before[0].base_value - 1)
-        if abs(computed - fact.value) > 1.5:
+        if abs(computed - fact.value) > YOY_ROUNDING:
             changes = {"stated": fact.value, "computed": round(computed, 1)}
             sources = (_source(fact, document.doc_key), _source(now[0], now[1]), _source(before[0], before[1]))
             findings.append(_finding("yoy_mismatch", MEDIUM, fact, changes, sources))
     return findings
-
-
-def _year_earlier(month: str | None) -> str | None:
-    return f"{int(month[:4]) - 1:04d}{month[4:]}" if month else None

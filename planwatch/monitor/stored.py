@@ -18,10 +18,10 @@ from threading import Lock
 from sqlalchemy import ColumnElement, delete, func, insert, select, text
 from sqlalchemy.orm import Mapped, Session, sessionmaker
 
-from planwatch.monitor.checks import SEVERITY_ORDER, Finding, Source, scope_condition, scope_findings, scopes
+from planwatch.monitor.checks import SEVERITY_ORDER, Finding, Source, group_findings, scope_condition, scopes
 from planwatch.store import models
 from planwatch.store.freshness import pending
-from planwatch.store.scope import EVERY, WHOLE, Scope
+from planwatch.store.scope import EVERY, WHOLE, Scope, successor_groups
 
 _REFRESH_LOCK = 0x46494E44  # "FIND": one refresher at a time on PostgreSQL
 
@@ -33,7 +33,7 @@ CheckScopes = Callable[[list[str], bool], Iterable[ScopeResult]]  # scopes (whol
 def check_scope(session: Session, scope: str, whole: bool) -> ScopeResult:
     """A scope's findings as the checks find them (a year of figures at a time), and its unmapped labels."""
     where = scope_condition(scope, whole)
-    return scope_findings(session, where), unclassified_counts(session, where)
+    return group_findings(session, scope, where), unclassified_counts(session, where)
 
 
 def refresh(session: Session, check_scopes: CheckScopes | None = None) -> list[str]:
@@ -46,6 +46,7 @@ def refresh(session: Session, check_scopes: CheckScopes | None = None) -> list[s
     wanted = scopes(session)
     whole = list(wanted.values()) == [[]]
     marked = {scope for _, scope in marks}
+    marked |= successor_groups(marked, wanted.keys())  # a merged province checks its predecessors' figures too
     if EVERY in marked or whole or any(stored.get(scope, whole) != whole for scope in wanted):
         todo = set(wanted) if marks or stored.keys() != wanted.keys() else set()
     else:

@@ -53,6 +53,7 @@ _FINDING_WORDS = {
     "parts_do_not_add_up": "các thành phần không khớp tổng",
     "implied_plan": "kế hoạch suy ra khác mục tiêu đã giao",
     "yoy_mismatch": "tốc độ tăng không khớp số liệu năm trước",
+    "merged_base": "tốc độ tăng không khớp tổng số liệu các tỉnh trước sắp xếp",
 }
 
 

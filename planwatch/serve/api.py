@@ -284,8 +284,10 @@ def status(request: Request, db: Db, view: ApiView) -> list[StatusOut]:
 
 
 @router.get("/series/{indicator}", response_model=list[Point])
-def indicator_series(db: Db, indicator: str, measure: str = "value") -> list[Point]:
-    return series(db, indicator, measure)
+def indicator_series(db: Db, view: ApiView, indicator: str, measure: str = "value") -> list[Point]:
+    """An indicator's series (of one province's documents when `province` is given: a province formed by the 2025
+    reorganisation has a line each old province before July 2025, and their computed sums)."""
+    return series(db, indicator, measure, scope=view.scope)
 
 
 @router.get("/tasks", responses=ERRORS)

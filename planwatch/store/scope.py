@@ -4,6 +4,7 @@ documents that name no province (a hand-entered target names none, and is compar
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, or_
@@ -78,3 +79,10 @@ def province_scope(asked: str, stored: list[str]) -> Scope:
         return Scope(covered[0])
     itself = [name for name in covered if name_key(name) == name_key(unit.name) and not is_former(name)]
     return Scope(itself[0] if itself else unit.name, tuple(name for name in covered if name not in itself))
+
+
+def successor_groups(marked: Iterable[str], groups: Iterable[str]) -> set[str]:
+    """Of the check `groups`, those of a province formed by the reorganisation from a `marked` one ("Bắc Ninh"
+    for "Bắc Giang" or "Bắc Ninh (cũ)"): its findings read its predecessors' figures, so their changes mark it."""
+    units = [unit for name in marked if (unit := lineage().today(name)) is not None and unit.merged]
+    return {group for group in groups for unit in units if unit.is_named_by(group)}
