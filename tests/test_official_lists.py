@@ -11,6 +11,9 @@ from fastapi.testclient import TestClient
 from planwatch.edits.agencies import KINDS
 from planwatch.extract.agencies import default_registry
 from planwatch.query.ask import ask
+from planwatch.report.annex import indicator_annex
+from planwatch.report.content import build_draft
+from planwatch.report.papers import report_period
 from planwatch.serve.app import create_app
 from planwatch.serve.labels import LABELS
 from planwatch.store.db import session_factory
@@ -52,3 +55,17 @@ def test_the_front_organisations_are_not_the_council() -> None:
     for lang in ("vi", "en"):
         assert all(f"kind_{kind}" in LABELS[lang] for kind in kinds | set(KINDS))
     assert LABELS["vi"]["kind_front"] != LABELS["vi"]["kind_council"]
+
+
+def test_an_annex_row_says_when_its_percent_is_of_another_base(corpus_template: Path, tmp_path: Path) -> None:
+    engine = copy_of(corpus_template, tmp_path)
+    with session_factory(engine)() as session:
+        draft = build_draft(session, report_period("six-month", "2024-06"))
+        rows = [row for table in indicator_annex(session, draft) for row in table.rows]
+        english = [row for table in indicator_annex(session, draft, "en") for row in table.rows]
+    budget = next(r for r in rows if r[3] == 12760)  # the year's kế hoạch beside the report's % of the dự toán
+    assert budget[7] == 62.9 and "So KH 62,9% là so với dự toán" in str(budget[9])
+    assert "khác gốc với kế hoạch năm" in str(budget[9])
+    assert any("budget estimate, not of the plan beside it" in str(r[9]) for r in english)
+    same_base = [r for r in rows if r[7] is not None and r[5] and r[3] and abs(r[5] / r[3] * 100 - r[7]) <= 2]
+    assert same_base and not any("khác gốc" in str(r[9]) for r in same_base)  # a % of its own plan: no note
