@@ -69,3 +69,19 @@ def test_an_annex_row_says_when_its_percent_is_of_another_base(corpus_template: 
     assert any("budget estimate, not of the plan beside it" in str(r[9]) for r in english)
     same_base = [r for r in rows if r[7] is not None and r[5] and r[3] and abs(r[5] / r[3] * 100 - r[7]) <= 2]
     assert same_base and not any("khác gốc" in str(r[9]) for r in same_base)  # a % of its own plan: no note
+
+
+def test_english_charts_and_periods(corpus_template: Path, tmp_path: Path) -> None:
+    client = TestClient(create_app(copy_of(corpus_template, tmp_path)))
+    english = client.get("/chi-tieu/BUDGET_REVENUE", params={"lang": "en"}).text
+    chart = english.split('<svg class="chart"')[1].split("</svg>")[0]
+    assert ">Jan<" in chart and ">Dec<" in chart and ">T12<" not in chart
+    assert "billion VND" in chart and "tỷ đồng" not in chart and "tháng" not in chart
+    vietnamese = (
+        client.get("/chi-tieu/BUDGET_REVENUE", params={"lang": "vi"})
+        .text.split('<svg class="chart"')[1]
+        .split("</svg>")[0]
+    )
+    assert ">T12<" in vietnamese and "tỷ đồng" in vietnamese
+    dashboard = client.get("/", params={"year": 2024, "lang": "en"}).text
+    assert "first 6 months of 2024" in dashboard and "6 tháng đầu năm 2024" not in dashboard
