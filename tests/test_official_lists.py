@@ -10,7 +10,10 @@ from fastapi.testclient import TestClient
 
 from planwatch.edits.agencies import KINDS
 from planwatch.extract.agencies import default_registry
+from planwatch.extract.document import extract_document
 from planwatch.query.ask import ask
+from planwatch.read.model import assemble
+from planwatch.read.text import read_text
 from planwatch.report.annex import indicator_annex
 from planwatch.report.content import build_draft
 from planwatch.report.papers import report_period
@@ -85,3 +88,21 @@ def test_english_charts_and_periods(corpus_template: Path, tmp_path: Path) -> No
     assert ">T12<" in vietnamese and "tỷ đồng" in vietnamese
     dashboard = client.get("/", params={"year": 2024, "lang": "en"}).text
     assert "first 6 months of 2024" in dashboard and "6 tháng đầu năm 2024" not in dashboard
+
+
+RANKED = """UBND TỈNH LAM SƠN
+BÁO CÁO
+Tình hình kinh tế - xã hội 6 tháng đầu năm 2025
+
+Thu ngân sách nhà nước 6 tháng ước đạt 5.210 tỷ đồng, tăng 8,2% so với cùng kỳ.
+Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) xếp thứ 14/63 tỉnh, thành phố.
+Chỉ số cải cách hành chính (PAR Index) năm 2024 xếp thứ 9/63 tỉnh, thành phố.
+"""
+
+
+def test_a_yearly_ranking_is_never_the_reports_window() -> None:
+    found = extract_document(assemble(read_text("bao-cao.txt", RANKED.encode())), default_registry())
+    facts = {(f.fact.measure, f.fact.value): f.fact.period.as_strings() for f in found.facts}
+    assert facts[("value", 5210)] == ("2025-01", "2025-06")  # the window is the report's figures'
+    assert facts[("rank", 14)] == (None, None)  # no year of its own: undated
+    assert facts[("rank", 9)] == ("2024-01", "2024-12")  # the year it is about
