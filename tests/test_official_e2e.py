@@ -151,3 +151,20 @@ def test_the_catalogue_in_english(page: Page, corpus_url: str) -> None:
     expect(table).not_to_contain_text("Tốc độ tăng trưởng GRDP")
     expect(table).not_to_contain_text("tỷ đồng")
     _shot(page, "30-7-danh-muc-en")
+
+
+def test_the_late_tasks_answer_is_a_list_by_agency_and_charts_speak_english(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/tim-kiem?lang=vi")
+    page.fill("#q", "Nhiệm vụ nào quá hạn?")
+    page.press("#q", "Enter")
+    answer = page.locator("#answer.found")
+    expect(answer.locator("p").first).to_contain_text("cơ quan chủ trì")
+    expect(answer.locator("dl.answer-groups dt").first).to_be_visible()
+    _shot(page, "30-8-nhiem-vu-qua-han")
+    answer.locator("a.answer-all").click()
+    expect(page).to_have_url(re.compile(r"/nhiem-vu\?status=overdue&as_of="))
+    page.goto(corpus_url + "/chi-tieu/BUDGET_REVENUE?lang=en")
+    chart = page.locator("svg.chart").first
+    expect(chart).to_contain_text("Jan")
+    expect(chart).to_contain_text("billion VND")
+    expect(chart).not_to_contain_text("tỷ đồng")

@@ -163,7 +163,7 @@ def agency_add(
     code: Annotated[str, typer.Option(help="Mã cơ quan trong danh mục (ví dụ SKHDT) hoặc mã mới")],
     name: Annotated[str | None, typer.Option(help="Tên chuẩn, cho cơ quan mới")] = None,
     kind: Annotated[
-        str, typer.Option(help="department | provincial | central | group | council | district")
+        str, typer.Option(help="department | provincial | central | group | council | front | district")
     ] = "department",
 ) -> None:
     """Thêm cơ quan hoặc cách viết khác vào danh mục; áp dụng cho nhiệm vụ đã có và các lần nhập sau."""

@@ -14,7 +14,7 @@ from planwatch.store.current import of_current_documents
 from planwatch.store.known import agency_registry
 from planwatch.text.fold import fold
 
-KINDS = ("department", "provincial", "central", "group", "council", "district")
+KINDS = ("department", "provincial", "central", "group", "council", "front", "district")
 
 
 def add_agency_alias(session: Session, alias: str, code: str, name: str, kind: str, by: str) -> int:

@@ -292,12 +292,15 @@ def _in_its_window(fact: Fact, catalogue: Catalogue, stated: bool) -> Fact:
     """A figure given a single month over the months its indicator covers: GRDP a quarter at a time from January,
     even where the text names the month ("Trong tháng 6, GRDP tăng 6,8%": it is never a month's); where its
     paragraph names no period, budget, investment and trade from January (catalogue `window`), and any share of
-    the year's plan from January (a month's figure is no part of it)."""
+    the year's plan from January (a month's figure is no part of it); a ranking of the catalogue's yearly rankings
+    whose paragraph names no year is undated, never the report's window."""
     period = fact.period
+    code = catalogue.code_for(fact.parent or fact.indicator)  # "trong đó dịch vụ tăng 7,8%": a part of the GRDP
+    if not stated and fact.measure == Measure.RANK and code and catalogue.indicators[code].kind == "rank":
+        return replace(fact, period=Period(None, None))  # a yearly ranking (PCI) is of its own year: undated if unsaid
     if period.start is None or period.start != period.end or period.end is None:
         return fact
     end = period.end
-    code = catalogue.code_for(fact.parent or fact.indicator)  # "trong đó dịch vụ tăng 7,8%": a part of the GRDP
     window = catalogue.indicators[code].window if code else None
     if window == "quarter" and "prior" not in fact.tags:
         return replace(fact, period=quarter_to_date(end.year, end.month))

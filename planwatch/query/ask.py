@@ -45,6 +45,7 @@ _WHICH_AGENCY = re.compile(r"\b(?:so|co quan|don vi|nganh|huyen) nao\b|\bnhieu\b
 # "Thu ngân sách cả năm có đạt kế hoạch không?", "Dự kiến cả năm xuất khẩu đạt bao nhiêu?"
 _OUTLOOK = re.compile(r"\bco (?:dat|hoan thanh|vuot)\b.*\bkhong\b|\b(?:du kien|du bao|kha nang)\b")
 _LISTED = 10  # rows an answer lists before "..."
+_PER_AGENCY = 3  # late tasks an answer lists under one agency before "..."; the tasks page lists them all
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,14 @@ class Citation:
     quote: str
 
 
+@dataclass(frozen=True)
+class AnswerGroup:
+    """One heading of a listed answer (an agency) and its lines (its tasks)."""
+
+    heading: str
+    lines: list[str]
+
+
 @dataclass
 class Answer:
     found: bool
@@ -64,6 +73,8 @@ class Answer:
     unit: str = ""
     period: str | None = None
     citations: list[Citation] = field(default_factory=list)
+    groups: list[AnswerGroup] = field(default_factory=list)  # a long answer's list under its first sentence
+    link: str | None = None  # the page that lists everything the answer summarises
 
 
 def ask(session: Session, question: str, today: date | None = None, lang: str = "vi") -> Answer:
@@ -297,13 +308,34 @@ def _agency_tasks(session: Session, agency: str, today: date, said: _Saying) -> 
 
 
 def _overdue_tasks(session: Session, today: date, said: _Saying) -> Answer:
+    """A sentence of how many tasks are late and whose, then the late tasks listed under their lead agency (the
+    agencies with most first), and the tasks page of every late task."""
     views = sorted(task_views(session, today, status=OVERDUE), key=lambda v: v.due or today)
     if not views:
         return Answer(False, said("none_overdue", day=today))
-    head = said("overdue", count=len(views), day=today)
-    return _task_list(
-        head, views, lambda v: said.phrase("due_note", day=v.due, agencies=", ".join(v.task.agencies)), today, said
-    )
+    by_agency: dict[str, list[TaskView]] = {}
+    for v in views:
+        lead = v.now[0].today_name if v.now else (v.task.agencies or ["—"])[0]
+        by_agency.setdefault(lead, []).append(v)
+    ranked = sorted(by_agency.items(), key=lambda item: -len(item[1]))
+    top, top_views = ranked[0]
+    head = said("overdue_summary", count=len(views), day=today, agencies=len(ranked), top=top, top_count=len(top_views))
+    groups = [
+        AnswerGroup(
+            said("overdue_group", name=name, count=len(group)),
+            [
+                said("overdue_line", doc=said.doc(v.doc_key), ref=v.task.ref or "—", summary=v.task.summary, day=v.due)
+                for v in group[:_PER_AGENCY]
+            ]  # fmt: skip
+            + ([said("more_tasks", count=len(group) - _PER_AGENCY)] if len(group) > _PER_AGENCY else []),
+        )
+        for name, group in ranked
+    ]
+    lines = [f"{g.heading}\n" + "\n".join(g.lines) for g in groups]
+    link = f"/nhiem-vu?status={OVERDUE}&as_of={today:%d/%m/%Y}"
+    citations = [_task_citation(v) for v in views[:_LISTED]]
+    text = "\n".join([head, *lines, said("all_overdue", count=len(views), link=link)])
+    return Answer(True, text, float(len(views)), "nhiệm vụ", today.isoformat(), citations, groups, link)
 
 
 def _task_list(

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from planwatch.monitor.progress import TargetStatus, year_status, year_targets
+from planwatch.monitor.progress import PLAN_PCT_TOLERANCE, TargetStatus, year_status, year_targets
 from planwatch.monitor.tasks import IN_PROGRESS, OVERDUE, STATUS_VI, TaskView, scorecard, task_views
 from planwatch.report.content import Draft, Figure, default_outline
 from planwatch.report.sheets import Cell, Column, ColumnKind, Table
@@ -16,6 +16,7 @@ from planwatch.store import models
 from planwatch.store.scope import WHOLE, Scope
 from planwatch.vocab.catalogue import Catalogue, Indicator, default_catalogue
 from planwatch.vocab.measures import Measure
+from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import Period, period_words
 from planwatch.vocab.units import base_value, same_kind
 
@@ -28,6 +29,13 @@ _HEAD = {
 }  # fmt: skip
 _PLAN_PCT_COLUMN = 7
 _COMPUTED = {"vi": "So KH: PlanWatch tính từ lũy kế và kế hoạch năm", "en": "Of plan: computed by PlanWatch"}
+# The report's % is of another base than the row's plan ("bằng 62,9% dự toán" beside a kế hoạch of 12.760): said so
+_OTHER_BASE = {
+    "vi": "So KH {pct}% là so với {word} theo báo cáo, khác gốc với kế hoạch năm ở cột bên"
+    " (lũy kế bằng {ours}% kế hoạch năm)",
+    "en": "Of plan {pct}% is of the report's {word}, not of the plan beside it (to date is {ours}% of that plan)",
+}
+_BASE_EN = {"dự toán": "budget estimate", "mục tiêu": "target"}
 
 
 def indicator_annex(
@@ -53,6 +61,7 @@ def indicator_annex(
     tables = []
     for section in default_outline().sections:
         table = Table(section.title if lang == "vi" else section.title_en, columns)
+        words = {c: g.plan_word for g in section.groups for c in g.codes}  # "dự toán" for the budget's figures
         codes = [c for g in section.groups for c in g.codes]
         codes += [c for c, i in catalogue.indicators.items() if i.category == section.category and c not in codes]
         for code in codes:
@@ -60,7 +69,7 @@ def indicator_annex(
             key = (code, indicator.own_measure)
             if code in by_code or key in targets or code in missing:
                 row, computed = _indicator_row(indicator, by_code.get(code, []), targets.get(key), statuses.get(key),
-                                               draft, lang)  # fmt: skip
+                                               draft, lang, words.get(code, ""))  # fmt: skip
                 if computed:
                     table.computed.add((len(table.rows), _PLAN_PCT_COLUMN))
                 table.rows.append([len(table.rows) + 1, *row])
@@ -75,8 +84,10 @@ def _indicator_row(
     status: TargetStatus | None,
     draft: Draft,
     lang: str,
+    plan_word: str,
 ) -> tuple[list[Cell], bool]:
-    """The row's cells after its number, and whether its % of plan is computed rather than stated."""
+    """The row's cells after its number, and whether its % of plan is computed rather than stated; `plan_word` is
+    what the outline says its reports' % of plan is of ("dự toán")."""
     period = draft.period
     measure = Measure(indicator.own_measure)
     own = _stated(figures, measure, period.own)
@@ -95,6 +106,8 @@ def _indicator_row(
     if computed and to_date and plan:
         of_plan = round(to_date.value / plan * 100, 1)
         sources.append(_COMPUTED[lang])
+    elif plan_pct and to_date and plan and abs(to_date.value / plan * 100 - plan_pct.value) > PLAN_PCT_TOLERANCE:
+        sources.insert(0, _other_base(plan_pct.value, round(to_date.value / plan * 100, 1), plan_word, lang))
     graded = status is not None and status.actual is not None and status.actual.period_end == str(period.end)
     cells: list[Cell] = [
         indicator.name,
@@ -108,6 +121,14 @@ def _indicator_row(
         "; ".join(sources),
     ]
     return cells, computed
+
+
+def _other_base(stated: float, ours: float, plan_word: str, lang: str) -> str:
+    """The note of a row whose stated % of plan is of another base than its plan column, named as the outline
+    names its reports' base ("dự toán") when that is not the plan itself."""
+    word = plan_word if plan_word in _BASE_EN else ""
+    word = (_BASE_EN.get(word, "") if lang == "en" else word) or ("another base" if lang == "en" else "một mức khác")
+    return _OTHER_BASE[lang].format(pct=format_number(stated), word=word, ours=format_number(ours))
 
 
 def _stated(figures: list[Figure], measure: Measure, period: Period) -> Figure | None:

@@ -7,6 +7,8 @@ from html import escape
 
 from planwatch.vocab.numbers import format_number
 
+_MONTHS = tuple(f"T{month}" for month in range(1, 13))  # the axis's months as Vietnamese charts write them
+
 
 @dataclass(frozen=True)
 class ChartPoint:
@@ -35,11 +37,12 @@ def year_chart(
     height: int = 280,
     target_label: str = "Kế hoạch",
     projected_label: str = "Dự kiến",
+    months: tuple[str, ...] = _MONTHS,
 ) -> str:
     """One year on a January-December axis: figures from January joined by a line (never across years or period
     lengths), single months as bars (computed ones hollow), other periods as marks, the target as a dashed line
     and, for flows, the expected pace towards it, and the projected year end dashed from the latest year to date
-    to December. The unit is written on the axis."""
+    to December. The unit is written on the axis, the months under it in the page's words (`months`)."""
     points = chart.points
     if not points:
         return ""
@@ -67,8 +70,10 @@ def year_chart(
             f'<text x="{pad_left - 6}" y="{y(tick) + 4:.1f}" class="tick" text-anchor="end">'
             f"{escape(format_number(round(tick, 1)))}</text>"
         )
-    for month in range(1, 13):
-        parts.append(f'<text x="{x(month):.1f}" y="{height - 28}" class="tick" text-anchor="middle">T{month}</text>')
+    for month, name in enumerate(months, start=1):
+        parts.append(
+            f'<text x="{x(month):.1f}" y="{height - 28}" class="tick" text-anchor="middle">{escape(name)}</text>'
+        )
     parts.append(f'<text x="{width / 2:.1f}" y="{height - 8}" class="tick" text-anchor="middle">{chart.year}</text>')
     bar = step * 0.35
     for p in (p for p in points if p.series == "monthly"):

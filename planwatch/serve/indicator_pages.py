@@ -35,7 +35,7 @@ from planwatch.serve.auth import (
 from planwatch.serve.cache import status_of_year
 from planwatch.serve.charts import ChartPoint, YearChart, year_chart
 from planwatch.serve.common import Db
-from planwatch.serve.labels import LABELS
+from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.serve.rendering import (
     names_of_documents,
     page_lang,
@@ -224,7 +224,11 @@ def _year_chart(
     measure: str = "value",
 ) -> Markup:
     """One year of the indicator in one unit: never a line across years or period lengths; the target line of
-    the year's target of the charted measure."""
+    the year's target of the charted measure; its unit and months in the page's language."""
+
+    def said(text: str) -> str:
+        return VALUES_EN.get(text, text) if lang == "en" else text
+
     own = (t for t, _ in targets if t.year == year and t.measure == measure)
     target = next(own, None)
     goal = target.value if target is not None and target.value is not None and same_kind(target.unit, unit) else None
@@ -233,7 +237,7 @@ def _year_chart(
             int(p.period_end[5:]),
             p.base_value / _unit_factor(unit),
             f"/van-ban/{quote(p.doc_key)}#f{p.fact_id}" if p.fact_id else f"/van-ban/{quote(p.doc_key)}",
-            f"{period_words(parse_period(p.period_start, p.period_end), lang)}: {format_number(p.value)} {p.unit}"
+            f"{period_words(parse_period(p.period_start, p.period_end), lang)}: {format_number(p.value)} {said(p.unit)}"
             f" ({_cited(p, lang, names)})" + (f" — {LABELS[lang]['computed']}" if p.derived else ""),
             _series_of(p, year),
             p.derived or p.computed_sum,
@@ -243,9 +247,15 @@ def _year_chart(
         if p.period_end.startswith(str(year)) and same_kind(p.unit, unit)
     ]
     in_unit = goal * _unit_factor(target.unit) / _unit_factor(unit) if goal is not None and target else None
-    chart = YearChart(year, unit, chart_points, in_unit, pace=info.kind == "flow", projected=projected)
+    chart = YearChart(year, said(unit), chart_points, in_unit, pace=info.kind == "flow", projected=projected)
+    words = LABELS[lang]
     return Markup(
-        year_chart(chart, target_label=LABELS[lang]["target"], projected_label=LABELS[lang]["projected_line"])
+        year_chart(
+            chart,
+            target_label=words["target"],
+            projected_label=words["projected_line"],
+            months=tuple(words["chart_months"].split()),
+        )  # fmt: skip
     )
 
 

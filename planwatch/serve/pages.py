@@ -91,6 +91,7 @@ def overview(request: Request, db: Db, view: PageView) -> HTMLResponse:
     order = {category: i for i, category in enumerate((*CATEGORIES, UNCLASSIFIED))}
     ordered = dict(sorted(groups.items(), key=lambda kv: order.get(kv[0], len(order))))
     kind, month = _paper_period(db_latest, year)
+    view_lang = page_lang(request)
     return render(
         request,
         "overview.html",
@@ -99,7 +100,7 @@ def overview(request: Request, db: Db, view: PageView) -> HTMLResponse:
         groups=ordered,
         overdue=overdue,
         findings=findings,
-        key=[(k, period_words(parse_period(k.point.period_start, k.point.period_end))) for k in key],
+        key=[(k, period_words(parse_period(k.point.period_start, k.point.period_end), view_lang)) for k in key],
         empty=empty,
         report_kinds=[k.value for k in ReportKind],
         view=view,
