@@ -18,7 +18,14 @@ __all__ = ["browser", "page"]  # the fixtures of the web tests, shared
 
 @pytest.fixture(scope="module")
 def corpus_url(corpus_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The corpus served for the tests that only read: they share it."""
     yield from _serving(copy_of(corpus_template, tmp_path_factory.mktemp("official")))
+
+
+@pytest.fixture
+def entry_url(corpus_template: Path, tmp_path: Path) -> Iterator[str]:
+    """The corpus served for a test that writes (a July submission moves the latest report's day): its own copy."""
+    yield from _serving(copy_of(corpus_template, tmp_path))
 
 
 def test_key_figures_are_the_body_figures_of_the_latest_report(page: Page, corpus_url: str) -> None:
@@ -98,8 +105,8 @@ def test_the_findings_page_holds_one_revision_and_no_false_alarm(page: Page, cor
     expect(page.locator("section.finding").first).to_contain_text("estimate revised")
 
 
-def test_data_entry_shows_units_keeps_values_and_asks_about_a_thousandfold_figure(page: Page, corpus_url: str) -> None:
-    page.goto(corpus_url + "/nhap-so-lieu?month=2024-07&agency=SCT")
+def test_data_entry_shows_units_keeps_values_and_asks_about_a_thousandfold_figure(page: Page, entry_url: str) -> None:
+    page.goto(entry_url + "/nhap-so-lieu?month=2024-07&agency=SCT")
     exports = page.locator("table.facts tr", has_text="Kim ngạch xuất khẩu")
     expect(exports.locator(".unit")).to_have_count(2)
     expect(exports.locator(".unit").first).to_have_text("triệu USD")
@@ -117,7 +124,7 @@ def test_data_entry_shows_units_keeps_values_and_asks_about_a_thousandfold_figur
     page.locator("input[name='EXPORTS.to_date']").fill("14.250")
     page.get_by_role("button", name="Gửi số liệu").click()
     expect(page.locator("p.message")).to_contain_text("Đã gửi số liệu tháng 7/2024")
-    page.goto(corpus_url + "/nhap-so-lieu/tong-hop?month=2024-07")
+    page.goto(entry_url + "/nhap-so-lieu/tong-hop?month=2024-07")
     row = page.locator("table.completeness tr", has_text="Sở Công Thương")
     expect(row.locator("details.figures")).to_contain_text("14.250 triệu USD")
     _shot(page, "30-6-duyet-thay-so-lieu")
