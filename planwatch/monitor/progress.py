@@ -145,18 +145,20 @@ def year_status(
     resolved_only: bool = True,
     scope: Scope = WHOLE,
     until: str | None = None,
+    code: str | None = None,
 ) -> list[TargetStatus]:
-    """The status of the year's targets whose indicator is known, against the figures of the documents of
-    `scope` (of the store's main province when the whole store is asked: `main_scope`) of the periods ending by
-    `until` (all when None); targets no catalogue entry or alias names are left for review (`planwatch indicators
-    --unclassified`) unless `resolved_only` is off."""
+    """The status of the year's targets whose indicator is known (of the indicator `code` only when given: an
+    indicator's page), against the figures of the documents of `scope` (of the store's main province when the
+    whole store is asked: `main_scope`) of the periods ending by `until` (all when None); targets no catalogue
+    entry or alias names are left for review (`planwatch indicators --unclassified`) unless `resolved_only` is
+    off."""
     scope = main_scope(session) if scope.whole else scope
     catalogue = catalogue or default_catalogue()
     thresholds = thresholds or Thresholds()
     figures = Figures(session, scope, until)
     rows = [
         target_status(figures, t, key, year, thresholds, catalogue)
-        for t, key in year_targets(session, year, scope)
+        for t, key in year_targets(session, year, scope, code)
         if t.indicator_code or not resolved_only
     ]
     for row in rows:

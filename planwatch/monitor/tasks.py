@@ -45,6 +45,7 @@ class TaskView:
     done_on: date | None
     updates: tuple[models.TaskUpdate, ...]
     now: tuple[AgencyNow, ...] = ()  # each agency the task names, with the one doing its work on the day asked
+    item: str = ""  # the words of its item in its document (`whole_text`)
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ def _views(session: Session, rows: Sequence[TaskRow], as_of: date) -> list[TaskV
         for update in session.scalars(query):
             if (update.doc_key, update.ref) in keys:
                 updates.setdefault((update.doc_key, update.ref), []).append(update)
+    items = _items(session, [task.id for task, *_ in rows])
     return [
         TaskView(
             task,
@@ -139,9 +141,22 @@ def _views(session: Session, rows: Sequence[TaskRow], as_of: date) -> list[TaskV
             done_on,
             tuple(updates.get((key, task.ref), [])),
             tuple(agencies_on(task.agencies, task.agency_codes, as_of)),
+            items.get(task.id, ""),
         )  # fmt: skip
         for task, key, due, done_on, status in rows
     ]
+
+
+def _items(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    """The text of each task's item, cut out of its document by the store: a page of two thousand tasks never
+    loads the whole texts of their documents."""
+    t, d = models.Task, models.Document
+    end = func.coalesce(func.nullif(t.item_end, 0), t.char_end)  # an item's end, else the task's
+    span = select(t.id, func.substr(d.text, t.char_start + 1, end - t.char_start)).join(d, d.id == t.document_id)
+    found: dict[int, str] = {}
+    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        found |= {task_id: text or "" for task_id, text in session.execute(span.where(t.id.in_(chunk)))}
+    return found
 
 
 def task_views(
@@ -287,11 +302,10 @@ def unknown_agencies(session: Session, scope: Scope = WHOLE) -> list[tuple[str, 
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def whole_text(task: models.Task) -> str:
+def whole_text(view: TaskView) -> str:
     """A task's whole text as its document writes it, from where its summary starts to the item's end (the
     summary is its first words only); the summary when the text is not at hand."""
-    text = task.document.text if task.document is not None else ""
-    body = " ".join(text[task.char_start : task.item_end or task.char_end].split())
+    task, body = view.task, " ".join(view.item.split())
     head = " ".join(task.summary.split()[:4])
     at = body.find(head) if head else -1
     return body[at:] if at >= 0 and len(body) > len(task.summary) else task.summary

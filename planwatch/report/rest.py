@@ -71,6 +71,5 @@ def open_tasks(session: Session, period: ReportPeriod, scope: Scope = WHOLE) -> 
     ]
     views.sort(key=lambda v: (v.status != "overdue", v.due or date.max, v.task.ref or ""))
     return [
-        OpenTask(v.task.ref or "", whole_text(v.task), "; ".join(v.task.agencies), v.due, STATUS_VI[v.status])
-        for v in views
+        OpenTask(v.task.ref or "", whole_text(v), "; ".join(v.task.agencies), v.due, STATUS_VI[v.status]) for v in views
     ]
