@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -45,7 +45,7 @@ class TaskView:
     done_on: date | None
     updates: tuple[models.TaskUpdate, ...]
     now: tuple[AgencyNow, ...] = ()  # each agency the task names, with the one doing its work on the day asked
-    item: str = ""  # the words of its item in its document (`whole_text`)
+    item: str = ""  # the words of its item in its document (`whole_text`), when asked for (`with_items`)
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,6 @@ def _views(session: Session, rows: Sequence[TaskRow], as_of: date) -> list[TaskV
         for update in session.scalars(query):
             if (update.doc_key, update.ref) in keys:
                 updates.setdefault((update.doc_key, update.ref), []).append(update)
-    items = _items(session, [task.id for task, *_ in rows])
     return [
         TaskView(
             task,
@@ -141,22 +140,22 @@ def _views(session: Session, rows: Sequence[TaskRow], as_of: date) -> list[TaskV
             done_on,
             tuple(updates.get((key, task.ref), [])),
             tuple(agencies_on(task.agencies, task.agency_codes, as_of)),
-            items.get(task.id, ""),
         )  # fmt: skip
         for task, key, due, done_on, status in rows
     ]
 
 
-def _items(session: Session, ids: Sequence[int]) -> dict[int, str]:
-    """The text of each task's item, cut out of its document by the store: a page of two thousand tasks never
-    loads the whole texts of their documents."""
+def with_items(session: Session, views: Sequence[TaskView]) -> list[TaskView]:
+    """The views with the text of each task's item (`whole_text`), cut out of its document by the store: a page of
+    two thousand tasks never loads the whole texts of their documents."""
     t, d = models.Task, models.Document
     end = func.coalesce(func.nullif(t.item_end, 0), t.char_end)  # an item's end, else the task's
     span = select(t.id, func.substr(d.text, t.char_start + 1, end - t.char_start)).join(d, d.id == t.document_id)
+    ids = [v.task.id for v in views]
     found: dict[int, str] = {}
     for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
         found |= {task_id: text or "" for task_id, text in session.execute(span.where(t.id.in_(chunk)))}
-    return found
+    return [replace(v, item=found.get(v.task.id, "")) for v in views]
 
 
 def task_views(
@@ -187,9 +186,9 @@ def page_of_tasks(
     if agency:
         views = task_views(session, as_of, agency, wanted.status, wanted.due_before, wanted.due_after, wanted.doc,
                            wanted.scope)  # fmt: skip
-        return views[offset : offset + limit], len(views)
+        return with_items(session, views[offset : offset + limit]), len(views)
     rows = session.execute(_tasks(as_of, wanted).offset(offset).limit(limit)).all()
-    return _views(session, rows, as_of), count_tasks(session, as_of, wanted)
+    return with_items(session, _views(session, rows, as_of)), count_tasks(session, as_of, wanted)
 
 
 def count_tasks(session: Session, as_of: date, wanted: TaskFilter) -> int:
