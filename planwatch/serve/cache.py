@@ -15,7 +15,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from planwatch.monitor.progress import TargetStatus, year_status
-from planwatch.store.freshness import EVERY_TOPIC, Reads, version
+from planwatch.store.freshness import EVERY_TOPIC, Reads, Version, version
 from planwatch.store.scope import WHOLE, Scope
 
 T = TypeVar("T")
@@ -33,6 +33,16 @@ def status_of_year(
     the indicator `code` only when given), kept until the figures of the view are checked again."""
     compute = partial(year_status, session, year, scope=scope, until=until, code=code)
     return cache.get(session, "status", (year, scope, until, code), compute, scope)
+
+
+def _version(session: Session, scope: Scope) -> Version:
+    """The store's state, read once per transaction of a request's session: a page's parts are asked at one
+    state, with one query, and a write the request commits is seen by what it reads afterwards."""
+    transaction, held = session.info.get(("version", scope), (None, None))
+    if held is None or transaction is not session.get_transaction():
+        held = version(session, scope)
+        session.info[("version", scope)] = (session.get_transaction(), held)
+    return held  # type: ignore[no-any-return]
 
 
 class StoreCache:
@@ -60,7 +70,7 @@ class StoreCache:
     ) -> T:
         """The value of `compute` at the store's present state: of the figures of `scope` when the entry declares
         it, of the writes of the topics it `reads` otherwise."""
-        key, mark = (name, args), version(session, scope or WHOLE).of(scope is not None, reads)
+        key, mark = (name, args), _version(session, scope or WHOLE).of(scope is not None, reads)
         with self._lock:
             gate = self._computing.setdefault(key, Lock())
             held = self._entries.get(key)

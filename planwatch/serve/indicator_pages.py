@@ -79,8 +79,11 @@ def catalogue_page(
         for i in sorted(catalogue.indicators.values(), key=lambda i: (CATEGORIES.index(i.category), i.name))
         if (not q or matches(q, i.name) or any(matches(q, a) for a in i.aliases)) and category in ("", i.category)
     ]
-    labels = request.app.state.cache.get(db, "unclassified", (), lambda: unclassified_labels(db)[:REVIEW_SHOWN], WHOLE)
-    waiting = [(label, count, catalogue.suggestion(label)) for label, count in labels]
+
+    def unclassified() -> list[tuple[str, int, str | None]]:  # each label with the indicator it likely means
+        return [(label, count, catalogue.suggestion(label)) for label, count in unclassified_labels(db)[:REVIEW_SHOWN]]
+
+    waiting = request.app.state.cache.get(db, "unclassified", (), unclassified, WHOLE)
     year, scope = view.year, view.scope
     every = list(catalogue.indicators)  # computed once for the whole catalogue, filtered below
     figures = request.app.state.cache.get(
