@@ -186,9 +186,9 @@ def page_of_tasks(
     if agency:
         views = task_views(session, as_of, agency, wanted.status, wanted.due_before, wanted.due_after, wanted.doc,
                            wanted.scope)  # fmt: skip
-        return with_items(session, views[offset : offset + limit]), len(views)
+        return views[offset : offset + limit], len(views)
     rows = session.execute(_tasks(as_of, wanted).offset(offset).limit(limit)).all()
-    return with_items(session, _views(session, rows, as_of)), count_tasks(session, as_of, wanted)
+    return _views(session, rows, as_of), count_tasks(session, as_of, wanted)
 
 
 def count_tasks(session: Session, as_of: date, wanted: TaskFilter) -> int:

@@ -5,6 +5,7 @@ exports; pages, answers, findings and the report's sources name documents in wor
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +26,7 @@ KINDS_EN = {
 }
 
 
+@lru_cache(maxsize=8192)  # thousands of documents share a few hundred kinds and periods: named once each
 def document_name(
     kind: str | None, period_start: str | None, period_end: str | None, title: str | None, key: str, lang: str = "vi"
 ) -> str:
