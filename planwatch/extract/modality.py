@@ -15,6 +15,7 @@ import yaml
 
 from planwatch.extract.facts import Fact
 from planwatch.structure.metadata import DocumentMeta
+from planwatch.vocab.measures import Measure
 from planwatch.vocab.modality import Modality
 from planwatch.vocab.periods import Month, Period, year_period
 
@@ -64,8 +65,8 @@ def sets_targets(meta: DocumentMeta, text: str) -> bool:
 def clause_cue(before: str) -> str | None:
     """The cue the words before a figure give it: "planned" for the last word of its sentence that sets a figure
     ("phấn đấu ..., ...; ..."), "reference" when a plan word after it points at a plan ("vượt kế hoạch"), "past"
-    for a word of what was done after it ("đã", "năm qua"), unless an
-    "estimate" or "scenario" word comes later in the figure's own clause."""
+    for a word of what was done after it ("đã", "năm qua"), unless an "estimate" or "scenario" word comes later in
+    the figure's own clause; "former" for any figure of a clause about a province before its merger."""
     sentence = before[_last(_SENTENCE_END, before) :]
     clause_from = _last(_CLAUSE_END, sentence)
     references = [(m.start(), m.end()) for m in cue("plan_reference").finditer(sentence)]
@@ -74,7 +75,17 @@ def clause_cue(before: str) -> str | None:
     found += [(m.start(), "past") for m in cue("past").finditer(sentence)]
     for name in ("estimate", "scenario"):
         found += [(clause_from + m.start(), name) for m in cue(name).finditer(sentence[clause_from:])]
+    if _about_former(sentence[clause_from:]):
+        return "former"
     return max(found)[1] if found else None
+
+
+def _about_former(clause: str) -> bool:
+    """The clause is about a province as it was before a merger ("tỉnh A (cũ) đặt mục tiêu 7%"), and does not go
+    on to the merged one ("...; nay tỉnh mới phấn đấu 8%" is another clause)."""
+    former = [m.start() for m in cue("former").finditer(clause)]
+    merged = [m.start() for m in cue("merged").finditer(clause)]
+    return bool(former) and max(former) > max(merged, default=-1)
 
 
 def sentence_before(text: str, end: int) -> str:
@@ -209,10 +220,12 @@ def figure_modality(fact: Fact, before: str, reading: Reading, *, results: bool,
     under a heading of results ("Kết quả ...") or of targets ("Các chỉ tiêu chủ yếu")."""
     if "scenario" in fact.tags:
         return Modality.SCENARIO
-    if "planned" in fact.tags or targets:
-        return Modality.PLANNED
     said = clause_cue(before)
     measured = Modality.ESTIMATE if said == "estimate" or fact.estimate else Modality.ACTUAL
+    if said == "former":  # a former province's plan, even "đặt mục tiêu 7%": the new province's context
+        return measured
+    if "planned" in fact.tags or targets:
+        return Modality.PLANNED
     # "hoàn thành mục tiêu ... 7,5%", "vượt kế hoạch": a plan pointed at, not set; an earlier or other place's figure
     if said in ("reference", "past") or "prior" in fact.tags or "elsewhere" in fact.tags or results:
         return measured
@@ -220,6 +233,8 @@ def figure_modality(fact: Fact, before: str, reading: Reading, *, results: bool,
         return Modality.SCENARIO
     if said == "estimate" or (fact.estimate and reading.in_progress(fact)):
         return Modality.ESTIMATE
+    if fact.measure == Measure.PLAN and said != "planned":
+        return measured  # how much of a plan was reached ("giải ngân mới đạt 65% kế hoạch"), unless a plan word sets it
     if (
         reading.after_date(fact)
         or reading.beyond_plan(fact)
