@@ -327,9 +327,12 @@ def _modalities(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], rea
 
 def _set_here(block: OutlineBlock, fact: Fact, reading: Reading, tasked: list[tuple[int, int]]) -> bool:
     """A planned figure outside a target section that the document sets for its plan's months (not a past plan's
-    quoted beside a result, nor what a session counts of itself); in a task, only one a plan word sets."""
+    quoted beside a result, nor a longer plan's horizon, nor what a session counts of itself); in a task, only one a
+    plan word sets."""
     before = sentence_before(block.text, number_at(block, fact))
     in_task = any(a <= fact.start < b for a, b in tasked)
+    if reading.horizon(fact, block.text[fact.end - block.start :]):
+        return False
     return reading.current(fact) and reading.sets_here(fact, before, in_task) and not counts_itself(fact)
 
 
