@@ -402,14 +402,18 @@ def _second_end_of_range(previous: TargetDraft, draft: TargetDraft) -> bool:
 
 
 def _rank_targets(block: OutlineBlock, year: int, number: str | None, whole: bool) -> list[TargetDraft]:
+    """The ranks a block sets: in a target section, after "phấn đấu", or as a KPI's value after its name's colon
+    ("Chỉ số PCI: thuộc nhóm 20 tỉnh dẫn đầu")."""
     drafts = []
     for m in _RANK_GROUP.finditer(block.text):
-        if not whole and not _strives(block, block.start + m.start("n")):
+        lead = block.text[max(0, m.start() - 80) : m.start()]
+        kpi = lead.rstrip().endswith(":")
+        if not whole and not kpi and not _strives(block, block.start + m.start("n")):
             continue
-        before = _RANK_LABEL.search(block.text[max(0, m.start() - 80) : m.start()])
+        before = _RANK_LABEL.search(lead.rstrip(" :"))
         if before is None:
             continue
-        start = m.start() - len(before.group(0))
+        start = m.start() - len(lead) + before.start() + len(before.group(0)) - len(before.group(0).lstrip())
         label = re.sub(r"^.*?\b(?:duy\s+trì|giữ\s+vững|nâng)\s+", "", before.group("label"), flags=re.IGNORECASE)
         label = re.sub(r"^\s*\(\d{1,2}\)\s*", "", label).strip()
         if about := _ABOUT.match(block.text, m.end()):
