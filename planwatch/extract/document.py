@@ -21,6 +21,7 @@ from planwatch.extract.modality import (
     sentence_before,
 )
 from planwatch.extract.table_columns import Dating
+from planwatch.extract.table_targets import table_targets
 from planwatch.extract.targets import (
     TargetDraft,
     extract_targets,
@@ -29,7 +30,6 @@ from planwatch.extract.targets import (
     mark_stretch,
     number_at,
     same_target,
-    table_targets,
 )
 from planwatch.extract.tasks import Task, TaskGroup, extract_tasks
 from planwatch.limits import check_time

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from planwatch.extract.facts import Fact
-from planwatch.extract.modality import cue
+from planwatch.extract.modality import clause_cue, cue, sentence_before
 from planwatch.structure.sections import Heading, OutlineBlock
 from planwatch.text.fold import fold
 from planwatch.vocab.measures import Measure
@@ -86,7 +86,7 @@ _LABEL_LEAD = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:năm\s+)(20\d{2})\b", re.IGNORECASE)
-_KEPT_MEASURES = ("value", "yoy_change_pct", "share_pct", "rank")
+KEPT_MEASURES = ("value", "yoy_change_pct", "share_pct", "rank")
 
 
 @dataclass(frozen=True)
@@ -151,6 +151,20 @@ def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int
             continue
         drafts.append(draft)
     drafts.extend(_rank_targets(block, year, number, whole))
+    drafts.extend(_double_digits(block, year, number))
+    return drafts
+
+
+def _double_digits(block: OutlineBlock, year: int, number: str | None) -> list[TargetDraft]:
+    """Growth targets written in words ("tạo đà cho mục tiêu tăng trưởng hai con số cả năm"): at least 10%, when a
+    plan word sets them (not "đã hoàn thành mục tiêu ...", which points at a plan)."""
+    drafts = []
+    for m in cue("double_digits").finditer(block.text):
+        if clause_cue(sentence_before(block.text, m.end())) != "planned":
+            continue
+        at = (block.start + m.start(), block.start + m.end())
+        label = "Tốc độ tăng trưởng kinh tế (GRDP)"
+        drafts.append(TargetDraft(label, Measure.YOY, ">=", 10.0, None, None, "%", year, number, None, *at, at))
     return drafts
 
 
@@ -252,14 +266,14 @@ def _draft(
     if measure == Measure.PLAN:  # "giải ngân vốn đầu tư công đạt 95%", "Tỷ lệ giải ngân ...: 100%": the rate's level
         measure = Measure.VALUE
         label = label if key.startswith("ty le") else f"Tỷ lệ {label[:1].lower()}{label[1:]}"
-    if measure not in _KEPT_MEASURES or "prior" in fact.tags or ("move" in fact.tags and _moved_rate(label) in rates):
+    if measure not in KEPT_MEASURES or "prior" in fact.tags or ("move" in fact.tags and _moved_rate(label) in rates):
         return None  # an earlier figure, or a rate's move in points after the rate itself ("đạt 78%, tăng 2%")
     label = _COMPARATOR_TAIL.sub("", _SYMBOL_TAIL.sub("", label))
     moved = _CHANGE_TAIL.search(label) if measure == Measure.VALUE and fact.unit == "%" else None
     if moved and not key.startswith("ty le"):  # "Số vụ tai nạn giao thông: giảm ≥ 5%": a change, not a level
         measure, sign = Measure.YOY, -1 if fold(moved.group("move")) == "giam" else 1
         label = label[: moved.start()] + (" bình quân" if moved.group("mean") else "")
-    label = _after_plan_word(label)
+    label = _named_after_cue(block, fact, _after_plan_word(label))
     key = fold(label)
     if measure == Measure.YOY and key.startswith("ty le") and fact.value < 0:  # "tỷ lệ hộ nghèo giảm 1,17% trở lên"
         measure, value_shift = Measure.VALUE, -2 * fact.value  # the size of the fall, not the fall
@@ -347,6 +361,20 @@ def _after_plan_word(label: str) -> str:
     return label
 
 
+def _named_after_cue(block: OutlineBlock, fact: Fact, label: str) -> str:
+    """The last part of a label when only it follows the sentence's last plan word: "Kết luận phiên họp, Chủ tịch ...
+    yêu cầu ..., phấn đấu quý I GRDP tăng 9%" names the GRDP; the clause before the plan word names nothing."""
+    head, _, last = label.rpartition(",")
+    local = number_at(block, fact)
+    starts = _sentence_starts(block.text)
+    sentence = block.text[starts[bisect_right(starts, local) - 1] : local]
+    cues = list(cue("planned").finditer(sentence))
+    if not head or not cues or not last.strip():
+        return label
+    after = sentence[cues[-1].end() :]
+    return last.strip() if last.strip() in after and head.strip() not in after else label
+
+
 def _group_move(whole: TargetDraft, draft: TargetDraft) -> TargetDraft | None:
     """ "riêng các huyện nghèo giảm 4%" after a rate's move: the same rate's move for that group, in points."""
     if not _GROUP.match(draft.indicator) or draft.value is None:
@@ -432,46 +460,6 @@ def _rank_targets(block: OutlineBlock, year: int, number: str | None, whole: boo
                 None,
                 block.start + start,
                 block.start + m.end(),
-            )
-        )
-    return drafts
-
-
-_PLAN_PREFIX = re.compile(r"^(?:Kế\s+hoạch|Dự\s+toán|Mục\s+tiêu)\s+", re.IGNORECASE)
-_LOW, _HIGH = " (mức thấp)", " (mức cao)"
-_BOUNDS = {"at_least": ">=", "at_most": "<="}
-
-
-def table_targets(facts: list[Fact], fallback_year: int) -> list[TargetDraft]:
-    """Targets a table states in its plan column ("Kế hoạch năm 2022", "KH 2025") or in a column of a year still
-    to come: each planned cell a target of its row's indicator, the two ends of "2,5-3" one range, "Dưới 3" a
-    ceiling and "> 2.300" a floor. `facts` are the planned facts of the document's tables."""
-    drafts: list[TargetDraft] = []
-    for fact in (f for f in facts if f.measure in _KEPT_MEASURES and "prior" not in f.tags):
-        label = _PLAN_PREFIX.sub("", fact.indicator)
-        label = label[:1].upper() + label[1:]
-        year = fact.period.end.year if fact.period.end else fallback_year
-        if label.endswith(_HIGH) and drafts and drafts[-1].indicator == label[: -len(_HIGH)]:
-            low = drafts[-1]
-            drafts[-1] = replace(
-                low, comparator="range", value=None, value_min=low.value, value_max=fact.value, end=fact.end
-            )
-            continue
-        comparator = next((_BOUNDS[t] for t in fact.tags if t in _BOUNDS), "=")
-        drafts.append(
-            TargetDraft(
-                label.removesuffix(_LOW),
-                fact.measure,
-                comparator,
-                fact.value,
-                None,
-                None,
-                fact.unit,
-                year,
-                None,
-                fact.parent,
-                fact.start,
-                fact.end,
             )
         )
     return drafts
