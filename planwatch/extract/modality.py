@@ -201,9 +201,12 @@ class Reading:
 
     def sets_all(self, fact: Fact) -> bool:
         """Every figure of the planned months is set, not measured: in an act that sets targets; in a news item
-        about one, the figures its text dates by the document's window, not those it names a year for
-        ("Năm 2023, tỷ lệ tốt nghiệp đạt 98,78%": a result beside the targets)."""
-        return self.sets_targets and (self.act or not fact.period_stated)
+        about one, the figures its text dates by the document's window or of months that run on past its date ("năm
+        nay ... thu nhập bình quân đạt 9,8 triệu đồng" in January), not those it names a past year for ("Năm 2023, tỷ
+        lệ tốt nghiệp đạt 98,78%": a result beside the targets)."""
+        end = self.period_of(fact).end
+        running = self.dated is not None and end is not None and end > self.dated
+        return self.sets_targets and (self.act or not fact.period_stated or running)
 
     def sets_here(self, fact: Fact, before: str, in_task: bool) -> bool:
         """A planned figure this document sets: in a news item, any; in an act, one its sentence sets ("phấn đấu",

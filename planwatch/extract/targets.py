@@ -41,7 +41,7 @@ _CEILING = re.compile(
 _CHANGE_TAIL = re.compile(r"[\s,:]*\b(?P<move>tăng|giảm)(?P<mean>\s+bình\s+quân)?[\s,:≥≤<>=]*$", re.IGNORECASE)
 _OF_GRDP = re.compile(r"(?:\s*(?:đến|-|–)\s*[\d.,]+\s*%)?\s*(?:so\s+với\s+|của\s+)?(?:tổng\s+)?GRDP\b", re.I)
 _RESTATED = re.compile(r"^\W*(?:mục\s+tiêu|chỉ\s+tiêu|mức)\s*$", re.IGNORECASE)
-_MOVED_TO = re.compile(r"^\s*(?:lên|xuống)(?:\s+(?:còn|mức))?\s+\d", re.IGNORECASE)
+_MOVED_TO = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:lên|xuống)(?:\s+(?:còn|mức))?\s+\d", re.IGNORECASE)
 _INDEX_BEFORE = re.compile(r"\bbằng\s*$", re.IGNORECASE)
 _INDEX_AFTER = re.compile(
     r"^\s*(?:so\s+với\s+)?(?:ước\s+(?:thực\s+hiện|đạt)\s+|thực\s+hiện\s+)?(?:năm\s+(?:\d{4}|trước)|cùng\s+kỳ)", re.I
