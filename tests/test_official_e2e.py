@@ -197,3 +197,26 @@ def test_the_late_tasks_answer_is_a_list_by_agency_and_charts_speak_english(page
     expect(chart).to_contain_text("Jan")
     expect(chart).to_contain_text("billion VND")
     expect(chart).not_to_contain_text("tỷ đồng")
+
+
+_VIETNAMESE = re.compile(r"[À-ỹĐđ]")
+
+
+def test_every_chart_text_is_english_in_english(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/chi-tieu?lang=en")
+    codes = sorted(
+        {a.split("/")[-1] for a in page.locator("table.catalogue a").evaluate_all("l => l.map(a => a.href)")}
+    )
+    charted = 0
+    for where in [f"/chi-tieu/{code}?lang=en" for code in codes] + ["/?lang=en&year=2024", "/co-quan?lang=en"]:
+        page.goto(corpus_url + where)
+        said = page.locator("svg text, svg title, figure.chart-box figcaption, main > p.meta").evaluate_all(
+            "nodes => nodes.map(n => n.textContent)"
+        )
+        charted += page.locator("svg.chart").count()
+        assert not [text for text in said if _VIETNAMESE.search(text)], where
+    assert charted > 10  # the walk saw charts
+    page.goto(corpus_url + "/chi-tieu/NEW_JOBS?lang=en")
+    expect(page.locator("h1")).to_have_text("People given new jobs")
+    expect(page.locator("svg.chart").first).to_contain_text("workers")
+    _shot(page, "30-8-bieu-do-en")
