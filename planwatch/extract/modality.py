@@ -246,7 +246,7 @@ def figure_modality(fact: Fact, before: str, reading: Reading, *, results: bool,
         return Modality.SCENARIO
     if said == "estimate" or (fact.estimate and reading.in_progress(fact)):
         return Modality.ESTIMATE
-    if fact.measure == Measure.PLAN and said != "planned":
+    if fact.measure == Measure.PLAN and said != "planned" and not _act_sets_share(reading, before):
         return measured  # how much of a plan was reached ("giải ngân mới đạt 65% kế hoạch"), unless a plan word sets it
     if (
         reading.after_date(fact)
@@ -255,3 +255,9 @@ def figure_modality(fact: Fact, before: str, reading: Reading, *, results: bool,
     ):
         return Modality.PLANNED
     return measured
+
+
+def _act_sets_share(reading: Reading, before: str) -> bool:
+    """An act that sets targets sets the share of a plan it names ("hoàn thành giải ngân 100% kế hoạch vốn" in a
+    plan is to be done), unless it compares two plans ("cao hơn 7,3% so với dự toán Trung ương giao")."""
+    return reading.act and reading.sets_targets and not cue("plan_comparison").search(before)
