@@ -47,9 +47,21 @@ def cue(name: str) -> re.Pattern[str]:
 
 
 def counts_itself(fact: Fact) -> bool:
-    """A count a session or an act gives of itself ("thông qua 31 nghị quyết"): never a target."""
+    """A count a session or an act gives of itself ("thông qua 31 nghị quyết"): never a target. The session named
+    before the plan word ("Tại kỳ họp, HĐND tỉnh thông qua kế hoạch đầu tư công với tổng vốn ...") is no such count."""
     unit, label = cue("not_a_target").match(fact.unit), cue("not_a_target").match(fact.indicator)
-    return bool(unit or (not fact.unit and label) or cue("not_a_target_label").search(fact.indicator))
+    return bool(unit or (not fact.unit and label) or cue("not_a_target_label").search(after_plan_word(fact.indicator)))
+
+
+def after_plan_word(label: str) -> str:
+    """The words after the last plan word of a label that still names something: "Cũng tại kỳ họp, HĐND tỉnh thông
+    qua nghị quyết về kế hoạch đầu tư công với tổng vốn" → "đầu tư công với tổng vốn"; "Nghị quyết ... với mục tiêu
+    tăng trưởng GRDP" → "tăng trưởng GRDP"."""
+    for word in reversed(list(cue("planned").finditer(label))):
+        rest = label[word.end() :].strip(" ,:")
+        if len(rest.split()) >= 2:
+            return rest
+    return label
 
 
 def reviews(paragraph: str) -> bool:
