@@ -86,6 +86,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
     for s_start, sentence in _pieces(text, _SENTENCE_END):
         check_time()  # one paragraph may be a whole report
         chain = Chain(carried=last_subject, period=period, period_stated=stated, habit=habit)
+        sentence_starts = len(facts)
         habit.notice(sentence)
         if g.BREAKDOWN.match(sentence) and last_subject:
             chain.parent = last_subject
@@ -104,7 +105,13 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
             found = _read_clause(clause, context, chain, offset + s_start + c_start)
             habit.end_clause()
             facts.extend(found)
-        if chain.period is not None and not chain.aside and not at_window_end(chain.period, context.default_period):
+        ranks_only = facts[sentence_starts:] and all(f.measure == Measure.RANK for f in facts[sentence_starts:])
+        if (
+            chain.period is not None
+            and not chain.aside
+            and not ranks_only  # "Chỉ số PCI năm 2023 đứng thứ 4/63.": the ranking's edition, not the window
+            and not at_window_end(chain.period, context.default_period)
+        ):
             period, stated = chain.period, chain.period_stated
         if chain.subject and not chain.parent:
             last_subject = chain.subject
