@@ -13,7 +13,7 @@ from planwatch.monitor.stored import count_findings, stored_findings, unclassifi
 from planwatch.store import models
 from planwatch.store.db import open_engine, session_factory
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, with_samples
 
 
 def _count(engine: Engine, model: type) -> int:
@@ -32,10 +32,8 @@ def test_ingest_samples_then_unchanged(engine: Engine) -> None:
     assert _count(engine, models.Fact) == facts_before
 
 
-def test_every_fact_resolves_to_its_quote(engine: Engine) -> None:
-    sessions = session_factory(engine)
-    for path in document_paths([SAMPLES]):
-        ingest_file(sessions, path)
+def test_every_fact_resolves_to_its_quote(engine: Engine, samples_template: Path) -> None:
+    sessions = session_factory(with_samples(engine, samples_template))
     with sessions() as session:
         texts = {d.doc_key: d.text for d in session.scalars(select(models.Document))}
         records = list(fact_records(session))
