@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from planwatch.cli.main import app
@@ -19,6 +20,7 @@ def _run(db: Path, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+@pytest.mark.slow  # a worker process per core
 def test_ingest_then_export_every_kind(tmp_path: Path) -> None:
     db = tmp_path / "p.db"
     code, out, _ = _run(db, "ingest", str(SAMPLES))

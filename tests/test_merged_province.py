@@ -78,6 +78,7 @@ def test_the_old_province_keeps_its_own_target(session: Session) -> None:
     assert chosen["BUDGET_REVENUE"] == 36500
 
 
+@pytest.mark.slow  # the command reads the files in a worker process per core
 def test_a_province_that_did_not_merge_is_seen_as_before(tmp_path: Path) -> None:
     text = (
         BAC_GIANG_2024.read_text(encoding="utf-8").replace("Bắc Giang", "Thanh Hóa").replace("BẮC GIANG", "THANH HÓA")

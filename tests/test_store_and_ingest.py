@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, func, select
 
 from planwatch.export import fact_records
@@ -65,6 +66,7 @@ def test_rejected_file_changes_nothing(engine: Engine, tmp_path: Path) -> None:
     assert (_count(engine, models.Document), _count(engine, models.Fact)) == before
 
 
+@pytest.mark.slow  # worker processes
 def test_ingest_on_two_cores_stores_what_one_does_in_the_same_order(engine: Engine, tmp_path: Path) -> None:
     # two reports that disagree on April's industrial index: a finding the workers must check as this process does
     disagreeing = [tmp_path / "thang-5.txt", tmp_path / "thang-6.txt"]
