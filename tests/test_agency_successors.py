@@ -19,7 +19,8 @@ from planwatch.monitor.tasks import store_scorecard, task_views
 from planwatch.serve.app import create_app
 from planwatch.store.db import session_factory
 
-from .merger import MERGER_SAMPLES, merger_template, with_merger
+from .conftest import stored_copy
+from .merger import merger_template, with_merger
 
 __all__ = ["merger_template"]
 OLD_PLAN = "bac-ninh-cu-bao-cao-6-thang-2024"
@@ -73,10 +74,9 @@ def test_tasks_show_both_agencies_and_the_scorecard_counts_for_todays(store: Eng
     assert before["SKHDT"].assigned == 2 and not before["SKHDT"].formerly  # on 1/12/2024 nothing had changed
 
 
-def test_the_command_line_names_the_old_agency_and_todays(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'p.db'}"
+def test_the_command_line_names_the_old_agency_and_todays(merger_template: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{stored_copy(merger_template, tmp_path)}"
     runner = CliRunner()
-    assert runner.invoke(app, ["--db", db, "ingest", str(MERGER_SAMPLES)]).exit_code == 0
     listed = runner.invoke(app, ["--db", db, "tasks", "--as-of", "01/12/2025"], env={"COLUMNS": "300"})
     assert "Sở Kế hoạch và Đầu tư → Sở Tài chính" in listed.stdout
     earlier = runner.invoke(app, ["--db", db, "tasks", "--as-of", "01/12/2024"], env={"COLUMNS": "300"})

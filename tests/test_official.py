@@ -120,6 +120,7 @@ def _walk(client: TestClient, keys: set[str]) -> dict[str, list[str]]:
     return found
 
 
+@pytest.mark.slow  # walks every page
 def test_no_vietnamese_page_shows_a_code_or_a_document_key(corpus) -> None:  # type: ignore[no-untyped-def]
     engine = corpus.kw["bind"]
     with corpus() as session:
@@ -127,6 +128,7 @@ def test_no_vietnamese_page_shows_a_code_or_a_document_key(corpus) -> None:  # t
     assert _walk(TestClient(create_app(engine)), keys) == {}
 
 
+@pytest.mark.slow  # walks every page
 def test_the_demo_pages_show_no_code_or_document_key(samples_template: Path, tmp_path: Path) -> None:
     engine = copy_of(samples_template, tmp_path)
     with session_factory(engine)() as session:
