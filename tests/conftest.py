@@ -90,6 +90,15 @@ def corpus_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's tables drawn 400 characters wide, so that no cell wraps: its console took its width from
+    COLUMNS once, when first imported (a pytest-xdist worker sets 80), and a CliRunner's env does not reach it."""
+    from planwatch.cli.app import console
+
+    monkeypatch.setattr(console, "_width", 400)
+
+
 def stored_copy(template: Path, folder: Path) -> Path:
     """A store file of its own in `folder`: a copy of a SQLite template (SQLite's backup API)."""
     path = folder / template.name
