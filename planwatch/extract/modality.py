@@ -47,9 +47,21 @@ def cue(name: str) -> re.Pattern[str]:
 
 
 def counts_itself(fact: Fact) -> bool:
-    """A count a session or an act gives of itself ("thông qua 31 nghị quyết"): never a target."""
+    """A count a session or an act gives of itself ("thông qua 31 nghị quyết"): never a target. The session named
+    before the plan word ("Tại kỳ họp, HĐND tỉnh thông qua kế hoạch đầu tư công với tổng vốn ...") is no such count."""
     unit, label = cue("not_a_target").match(fact.unit), cue("not_a_target").match(fact.indicator)
-    return bool(unit or (not fact.unit and label) or cue("not_a_target_label").search(fact.indicator))
+    return bool(unit or (not fact.unit and label) or cue("not_a_target_label").search(after_plan_word(fact.indicator)))
+
+
+def after_plan_word(label: str) -> str:
+    """The words after the last plan word of a label that still names something: "Cũng tại kỳ họp, HĐND tỉnh thông
+    qua nghị quyết về kế hoạch đầu tư công với tổng vốn" → "đầu tư công với tổng vốn"; "Nghị quyết ... với mục tiêu
+    tăng trưởng GRDP" → "tăng trưởng GRDP"."""
+    for word in reversed(list(cue("planned").finditer(label))):
+        rest = label[word.end() :].strip(" ,:")
+        if len(rest.split()) >= 2:
+            return rest
+    return label
 
 
 def reviews(paragraph: str) -> bool:
@@ -70,7 +82,7 @@ def clause_cue(before: str) -> str | None:
     sentence = before[_last(_SENTENCE_END, before) :]
     clause_from = _last(_CLAUSE_END, sentence)
     references = [(m.start(), m.end()) for m in cue("plan_reference").finditer(sentence)]
-    found = [(a, "reference") for a, _ in references[-1:]]
+    found = [(a, "reference") for a, _ in references[-1:] if a >= clause_from]
     found += [(m.start(), "planned") for m in cue("planned").finditer(sentence) if not _inside(m.start(), references)]
     found += [(m.start(), "past") for m in cue("past").finditer(sentence)]
     for name in ("estimate", "scenario"):
@@ -99,6 +111,12 @@ def sentence_before(text: str, end: int) -> str:
         if ends or start == 0:
             return text[ends[-1] if ends else 0 : end]
         window *= 4
+
+
+def clause_after(text: str, start: int) -> str:
+    """`text[start:]` up to the end of its clause (";") or sentence."""
+    ends = [m.start() for m in (_SENTENCE_END.search(text, start), _CLAUSE_END.search(text, start)) if m]
+    return text[start : min(ends, default=len(text))]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -228,9 +246,11 @@ class Reading:
         return start is None or self.plan_start is None or start >= self.plan_start
 
 
-def figure_modality(fact: Fact, before: str, reading: Reading, *, results: bool, targets: bool) -> Modality:
-    """A figure's modality; `before` is its paragraph up to the figure, `results` and `targets` whether it sits
-    under a heading of results ("Kết quả ...") or of targets ("Các chỉ tiêu chủ yếu")."""
+def figure_modality(
+    fact: Fact, before: str, reading: Reading, *, results: bool, targets: bool, after: str = ""
+) -> Modality:
+    """A figure's modality; `before` is its sentence up to the figure and `after` the rest of its clause, `results` and
+    `targets` whether it sits under a heading of results ("Kết quả ...") or of targets ("Các chỉ tiêu chủ yếu")."""
     if "scenario" in fact.tags:
         return Modality.SCENARIO
     said = clause_cue(before)
@@ -242,11 +262,13 @@ def figure_modality(fact: Fact, before: str, reading: Reading, *, results: bool,
     # "hoàn thành mục tiêu ... 7,5%", "vượt kế hoạch": a plan pointed at, not set; an earlier or other place's figure
     if said in ("reference", "past") or "prior" in fact.tags or "elsewhere" in fact.tags or results:
         return measured
+    if said is None and cue("result_after").search(after):
+        return measured  # "Thu ngân sách đạt 28.400 tỉ đồng, vượt 37,8% dự toán": a result, even in a plan's news
     if said == "scenario":
         return Modality.SCENARIO
     if said == "estimate" or (fact.estimate and reading.in_progress(fact)):
         return Modality.ESTIMATE
-    if fact.measure == Measure.PLAN and said != "planned":
+    if fact.measure == Measure.PLAN and said != "planned" and not _act_sets_share(reading, before):
         return measured  # how much of a plan was reached ("giải ngân mới đạt 65% kế hoạch"), unless a plan word sets it
     if (
         reading.after_date(fact)
@@ -255,3 +277,9 @@ def figure_modality(fact: Fact, before: str, reading: Reading, *, results: bool,
     ):
         return Modality.PLANNED
     return measured
+
+
+def _act_sets_share(reading: Reading, before: str) -> bool:
+    """An act that sets targets sets the share of a plan it names ("hoàn thành giải ngân 100% kế hoạch vốn" in a
+    plan is to be done), unless it compares two plans ("cao hơn 7,3% so với dự toán Trung ương giao")."""
+    return reading.act and reading.sets_targets and not cue("plan_comparison").search(before)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from planwatch.extract.facts import Fact
-from planwatch.extract.modality import clause_cue, cue, sentence_before
+from planwatch.extract.modality import after_plan_word, clause_cue, cue, sentence_before
 from planwatch.structure.sections import Heading, OutlineBlock
 from planwatch.text.fold import fold
 from planwatch.vocab.measures import Measure
@@ -349,13 +349,9 @@ def _draft(
 
 
 def _after_plan_word(label: str) -> str:
-    """The words after the last plan word of a label that still names something ("Nghị quyết ... với mục tiêu tăng
-    trưởng GRDP" → "tăng trưởng GRDP"), less plan words left at its end ("... GRDP nghị quyết thông qua")."""
-    for word in reversed(list(cue("planned").finditer(label))):
-        rest = label[word.end() :].strip(" ,:")
-        if len(rest.split()) >= 2:
-            label = rest
-            break
+    """The words after the last plan word of a label that still names something (modality.after_plan_word), less
+    plan words left at its end ("... GRDP nghị quyết thông qua")."""
+    label = after_plan_word(label)
     while (tail := _PLAN_TAIL.search(label)) and len(label[: tail.start()].split()) >= 2:
         label = label[: tail.start()]
     return label

@@ -20,7 +20,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from planwatch.monitor.projection import Projection, goal_of, linear_share, project, season
-from planwatch.monitor.series import Point, series
+from planwatch.monitor.series import Point, series_of_codes
 from planwatch.monitor.target_versions import version_rank
 from planwatch.monitor.thresholds import Thresholds
 from planwatch.store import models
@@ -153,20 +153,19 @@ def year_status(
     resolved_only: bool = True,
     scope: Scope = WHOLE,
     until: str | None = None,
+    code: str | None = None,
 ) -> list[TargetStatus]:
-    """The status of the year's targets whose indicator is known, against the figures of the documents of
-    `scope` (of the store's main province when the whole store is asked: `main_scope`) of the periods ending by
-    `until` (all when None); targets no catalogue entry or alias names are left for review (`planwatch indicators
-    --unclassified`) unless `resolved_only` is off."""
+    """The status of the year's targets whose indicator is known (of the indicator `code` only when given: an
+    indicator's page), against the figures of the documents of `scope` (of the store's main province when the
+    whole store is asked: `main_scope`) of the periods ending by `until` (all when None); targets no catalogue
+    entry or alias names are left for review (`planwatch indicators --unclassified`) unless `resolved_only` is
+    off."""
     scope = main_scope(session) if scope.whole else scope
     catalogue = catalogue or default_catalogue()
     thresholds = thresholds or Thresholds()
-    figures = Figures(session, scope, until)
-    rows = [
-        target_status(figures, t, key, year, thresholds, catalogue)
-        for t, key in year_targets(session, year, scope)
-        if t.indicator_code or not resolved_only
-    ]
+    targets = [(t, key) for t, key in year_targets(session, year, scope, code) if t.indicator_code or not resolved_only]
+    figures = Figures(session, scope, until, frozenset(t.indicator_code for t, _ in targets if t.indicator_code))
+    rows = [target_status(figures, t, key, year, thresholds, catalogue) for t, key in targets]
     for row in rows:
         row.projection = project(figures, row.target, row.indicator, row.actual, thresholds)
     return rows
@@ -180,9 +179,14 @@ class Figures:
     session: Session
     scope: Scope = WHOLE
     until: str | None = None
+    codes: frozenset[str] = frozenset()  # the indicators judged together: each measure and year read once for all
+    _read: dict[tuple[str, int | None], dict[str, list[Point]]] = field(default_factory=dict, compare=False)
 
     def series(self, code: str, measure: str = "value", year: int | None = None) -> list[Point]:
-        points = series(self.session, code, measure, year, self.scope)
+        read = self._read.setdefault((measure, year), {})
+        if code not in read:  # the first question of a measure and year asks the store for every indicator's
+            read |= series_of_codes(self.session, sorted(self.codes - read.keys() | {code}), measure, year, self.scope)
+        points = read[code]
         return points if self.until is None else [p for p in points if p.period_end <= self.until]
 
 
