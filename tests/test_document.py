@@ -350,3 +350,11 @@ def test_a_subject_without_an_end_is_cut_at_a_word() -> None:
     subject = "Về " + ", ".join(f"các giải pháp trọng tâm cho hạ tầng {place} của tỉnh" for place in places)
     title = read_metadata(f"KẾ HOẠCH\n{subject}\nI. MỤC ĐÍCH\n").title
     assert title is not None and len(title) <= 251 and title.endswith("…")
+
+
+def test_a_news_lead_gives_its_first_sentence_as_the_title() -> None:
+    lead = (
+        "Sáng 14/3, TP. Gò Sim tổ chức hội nghị sơ kết quý I năm 2027. Giá trị sản xuất công nghiệp quý I ước đạt "
+        "8.450 tỷ đồng, tăng 9,2% so với cùng kỳ.\n"
+    )
+    assert read_metadata(lead).title == "Sáng 14/3, TP. Gò Sim tổ chức hội nghị sơ kết quý I năm 2027."

@@ -136,13 +136,24 @@ def _title(head: str, kind: str | None) -> str | None:
     named = [line for line in lines[:15] if not (_NOT_A_TITLE.search(line) or HEADER_DATE.search(line))]
     named = [line for line in named if not is_dateline(line)]
     if len(named) > 1 and _TITLE_WORD.match(named[0]):  # "THUYẾT MINH", "Phụ lục 01": the next line says what
-        return f"{named[0]} {named[1]}"[:200]
+        return _bounded(f"{named[0]} {named[1]}")
     if not named or _BODY_HEADING.match(named[0]) or named[0][:1].islower():
         return None  # "I. BỐI CẢNH THỰC HIỆN" is the body's first heading; "nhiệm vụ trọng tâm ..." a title's tail
-    return _LIST_MARK.sub("", named[0])[:200]
+    return _bounded(_first_sentence(_LIST_MARK.sub("", named[0])))  # a news item's lead: its first sentence
 
 
 _BODY_HEADING = re.compile(r"^(?:[IVX]{1,4}|[A-Z])\.\s")
+_SENTENCE_END = re.compile(r"(\S+)[.!?]\s+(?=[A-ZÀ-ỸĐ0-9])")
+_ABBREVIATION = re.compile(r"^[A-ZĐ]{1,3}$")  # "TP. Huế", "Q. 1": no sentence ends there
+
+
+def _first_sentence(line: str) -> str:
+    """A lead paragraph's first sentence ("Chiều 9/12, Kỳ họp ... bế mạc. Đây là ..." → its first), the line
+    when it is one."""
+    for end in _SENTENCE_END.finditer(line):
+        if not _ABBREVIATION.match(end.group(1).rsplit(".", 1)[-1]):
+            return line[: end.start(1) + len(end.group(1)) + 1]
+    return line
 
 
 TITLES = "structure/data/titles.yaml"
