@@ -34,7 +34,7 @@ from planwatch.store.db import open_engine, session_factory
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import Month
 
-from .conftest import SAMPLES, SHARED_CORPUS, _postgres_engine
+from .conftest import SAMPLES, _postgres_engine, copy_of
 
 HISTORY = SAMPLES.parent / "samples-history"
 FLOW_TARGETS = ("INDUSTRIAL_OUTPUT", "BUDGET_REVENUE", "DOMESTIC_REVENUE", "TRADE_TOTAL", "EXPORTS", "TOURISTS",
@@ -212,13 +212,11 @@ def test_asking_whether_the_year_will_meet_its_plan(history: sessionmaker[Sessio
     assert past.found and past.value == pytest.approx(7066.1)
 
 
-@pytest.mark.skipif(not SHARED_CORPUS.exists(), reason="../shared/corpus is not here")
-def test_every_2024_target_of_the_corpus_with_a_six_month_figure_is_projected_and_drafted(tmp_path: Path) -> None:
-    engine = open_engine(f"sqlite:///{tmp_path / 'corpus.db'}")
-    sessions = session_factory(engine)
-    for path in sorted(SHARED_CORPUS.glob("*.txt")):
-        ingest_file(sessions, path)
-    with sessions() as session:
+def test_every_2024_target_of_the_corpus_with_a_six_month_figure_is_projected_and_drafted(
+    corpus_template: Path, tmp_path: Path
+) -> None:
+    engine = copy_of(corpus_template, tmp_path)
+    with session_factory(engine)() as session:
         rows = [r for r in year_status(session, 2024) if r.actual and r.actual.period_end == "2024-06"]
         draft, docx = draft_report(session, ReportPeriod.of(ReportKind.SIX_MONTH, Month(2024, 6)))
     engine.dispose()

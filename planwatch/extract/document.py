@@ -15,6 +15,7 @@ from planwatch.extract.indicator_tables import read_table
 from planwatch.extract.modality import (
     PLANNING_KINDS,
     Reading,
+    clause_after,
     counts_itself,
     figure_modality,
     reviews,
@@ -320,8 +321,9 @@ def _modalities(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], rea
         results, targets = in_results(block.trail) or reviews(block.text), in_target_section(block.trail)
         for fact in by_block.get(block.start, []):
             check_time()
-            before = sentence_before(block.text, number_at(block, fact))
-            found[id(fact)] = figure_modality(fact, before, reading, results=results, targets=targets)
+            at = number_at(block, fact)
+            before, after = sentence_before(block.text, at), clause_after(block.text, at)
+            found[id(fact)] = figure_modality(fact, before, reading, results=results, targets=targets, after=after)
     return found
 
 

@@ -82,7 +82,7 @@ def clause_cue(before: str) -> str | None:
     sentence = before[_last(_SENTENCE_END, before) :]
     clause_from = _last(_CLAUSE_END, sentence)
     references = [(m.start(), m.end()) for m in cue("plan_reference").finditer(sentence)]
-    found = [(a, "reference") for a, _ in references[-1:]]
+    found = [(a, "reference") for a, _ in references[-1:] if a >= clause_from]
     found += [(m.start(), "planned") for m in cue("planned").finditer(sentence) if not _inside(m.start(), references)]
     found += [(m.start(), "past") for m in cue("past").finditer(sentence)]
     for name in ("estimate", "scenario"):
@@ -111,6 +111,12 @@ def sentence_before(text: str, end: int) -> str:
         if ends or start == 0:
             return text[ends[-1] if ends else 0 : end]
         window *= 4
+
+
+def clause_after(text: str, start: int) -> str:
+    """`text[start:]` up to the end of its clause (";") or sentence."""
+    ends = [m.start() for m in (_SENTENCE_END.search(text, start), _CLAUSE_END.search(text, start)) if m]
+    return text[start : min(ends, default=len(text))]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -241,9 +247,11 @@ class Reading:
         return start is None or self.plan_start is None or start >= self.plan_start
 
 
-def figure_modality(fact: Fact, before: str, reading: Reading, *, results: bool, targets: bool) -> Modality:
-    """A figure's modality; `before` is its paragraph up to the figure, `results` and `targets` whether it sits
-    under a heading of results ("Kết quả ...") or of targets ("Các chỉ tiêu chủ yếu")."""
+def figure_modality(
+    fact: Fact, before: str, reading: Reading, *, results: bool, targets: bool, after: str = ""
+) -> Modality:
+    """A figure's modality; `before` is its sentence up to the figure and `after` the rest of its clause, `results` and
+    `targets` whether it sits under a heading of results ("Kết quả ...") or of targets ("Các chỉ tiêu chủ yếu")."""
     if "scenario" in fact.tags:
         return Modality.SCENARIO
     said = clause_cue(before)
@@ -255,11 +263,13 @@ def figure_modality(fact: Fact, before: str, reading: Reading, *, results: bool,
     # "hoàn thành mục tiêu ... 7,5%", "vượt kế hoạch": a plan pointed at, not set; an earlier or other place's figure
     if said in ("reference", "past") or "prior" in fact.tags or "elsewhere" in fact.tags or results:
         return measured
+    if said is None and cue("result_after").search(after):
+        return measured  # "Thu ngân sách đạt 28.400 tỉ đồng, vượt 37,8% dự toán": a result, even in a plan's news
     if said == "scenario":
         return Modality.SCENARIO
     if said == "estimate" or (fact.estimate and reading.in_progress(fact)):
         return Modality.ESTIMATE
-    if fact.measure == Measure.PLAN and said != "planned":
+    if fact.measure == Measure.PLAN and said != "planned" and not _act_sets_share(reading, before):
         return measured  # how much of a plan was reached ("giải ngân mới đạt 65% kế hoạch"), unless a plan word sets it
     if (
         reading.after_date(fact)
@@ -268,3 +278,9 @@ def figure_modality(fact: Fact, before: str, reading: Reading, *, results: bool,
     ):
         return Modality.PLANNED
     return measured
+
+
+def _act_sets_share(reading: Reading, before: str) -> bool:
+    """An act that sets targets sets the share of a plan it names ("hoàn thành giải ngân 100% kế hoạch vốn" in a
+    plan is to be done), unless it compares two plans ("cao hơn 7,3% so với dự toán Trung ương giao")."""
+    return reading.act and reading.sets_targets and not cue("plan_comparison").search(before)
