@@ -197,14 +197,15 @@ class Reading:
         return end is not None and self.plan_end is not None and end > self.plan_end and self.not_before_date(end)
 
     def horizon(self, fact: Fact, after: str) -> bool:
-        """A figure a plan quotes from a longer one: its period ends after the months the document plans ("Nghị quyết
-        Đại hội đặt mục tiêu đến năm 2030 ..." in a plan for 2026), or a yearly average ("bình quân 7%/năm") in a plan
-        for one year."""
+        """A figure a plan quotes from a longer one: its period ends after the months the document plans and the
+        quarter after them ("Nghị quyết Đại hội đặt mục tiêu đến năm 2030 ..." in a plan for 2026; a cut-off "đến hết
+        ngày 31/01/2025" still serves the plan for 2024), or a yearly average ("bình quân 7%/năm") in a plan for one
+        year."""
         end, start = self.period_of(fact).end, self.plan_start
         if end is None or self.plan_end is None:
             return False
         one_year = start is not None and start.shift(11) == self.plan_end
-        return end > self.plan_end or (one_year and bool(cue("yearly_average").match(after)))
+        return end > self.plan_end.shift(3) or (one_year and bool(cue("yearly_average").match(after)))
 
     def in_progress(self, fact: Fact) -> bool:
         """In a report that sets no targets, the figure's period runs on past the report's window within its year:
