@@ -4,6 +4,7 @@ request after the server starts on the new store) and warm, and 20 clients at on
 
     .venv/bin/python bench/scale.py --docs 1000 [--postgres] [--jobs 2] [--clients 20] [--seconds 60]
     .venv/bin/python bench/scale.py --docs 10000 --users --store /tmp/s10k.db   # kept: measured again as it is
+    .venv/bin/python bench/scale.py --users --store /tmp/s10k.db --only users --seconds 60   # only the writers' load
     .venv/bin/python bench/scale.py --postgres --skip-sqlite --docs 10000 --keep      # then, ten times as large:
     .venv/bin/python bench/scale.py --postgres --skip-sqlite --database NAME --replicate 10
 
@@ -351,10 +352,14 @@ def measure(label: str, url: str, paths: list[Path], args: argparse.Namespace, s
             add_users(url, args.clients)
     server, base = serve(url, args.workers if label == "PostgreSQL" else 1)
     try:
-        pages(base, args.repeat)
-        load(base, args.clients, args.seconds, signed_in=False)
-        load(base, args.clients, args.seconds, signed_in=False, varied=True)
-        if args.users:
+        parts = set(args.only or PARTS)
+        if "pages" in parts:
+            pages(base, args.repeat)
+        if "readers" in parts:
+            load(base, args.clients, args.seconds, signed_in=False)
+        if "varied" in parts:
+            load(base, args.clients, args.seconds, signed_in=False, varied=True)
+        if args.users and "users" in parts:
             load(base, args.clients, args.seconds, signed_in=True)
         print(f"  server peak RSS {server_rss(server):.0f} MB")
     finally:
@@ -366,6 +371,9 @@ def measure(label: str, url: str, paths: list[Path], args: argparse.Namespace, s
             server.wait()
     if label == "PostgreSQL":
         explain(url, stored or 0)
+
+
+PARTS = ("pages", "readers", "varied", "users")  # what `measure` times, in this order
 
 
 def main() -> None:
@@ -383,6 +391,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path, help="the SQLite file: kept, and measured as it is when it exists")
     parser.add_argument("--replicate", type=int, default=1, help="with --database: first copy its documents N-1 times")
     parser.add_argument("--users", action="store_true", help="also signed-in users who update tasks and upload")
+    parser.add_argument("--only", nargs="+", choices=PARTS, help="time only these (a kept store measured again)")
     parser.add_argument("--ingest-only", action="store_true", help="only --jobs 1 against --jobs N")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="planwatch-scale-") as tmp:

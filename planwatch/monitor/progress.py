@@ -20,7 +20,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from planwatch.monitor.projection import Projection, goal_of, linear_share, project, season
-from planwatch.monitor.series import Point, series
+from planwatch.monitor.series import Point, series_of_codes
 from planwatch.monitor.target_versions import version_rank
 from planwatch.monitor.thresholds import Thresholds
 from planwatch.store import models
@@ -81,19 +81,27 @@ class TargetStatus:
 
     @property
     def name(self) -> str:
+        return self.name_in("vi")
+
+    def name_in(self, lang: str) -> str:
         """The row's name: the catalogue's for the indicator, with the measure when it is not the indicator's own
         ("Thu ngân sách nhà nước — tốc độ tăng"); the target's own words where no catalogue name fits."""
-        return row_name(self.target, self.indicator)
+        return row_name(self.target, self.indicator).text(lang)
 
 
-def row_name(target: models.Target, indicator: Indicator | None) -> str:
+def row_name(target: models.Target, indicator: Indicator | None) -> Phrase:
+    """The row's name in each language (the target's own words are the same in both)."""
     if indicator is None or target.measure == "share_pct":
-        return target.indicator
+        return Phrase(REASONS, "name", {"vi": target.indicator, "en": target.indicator})
     if target.measure == "yoy_change_pct" and indicator.kind != "growth":
-        return f"{indicator.name} — tốc độ tăng"
+        return Phrase(REASONS, "name_growth", {"vi": indicator.name, "en": indicator.name_in("en")})
     if target.measure != "yoy_change_pct" and indicator.kind == "growth":
-        return target.indicator
-    return indicator.name
+        return Phrase(REASONS, "name", {"vi": target.indicator, "en": target.indicator})
+    return indicator_name(indicator)
+
+
+def indicator_name(indicator: Indicator) -> Phrase:
+    return Phrase(REASONS, "name", {"vi": indicator.name, "en": indicator.name_in("en")})
 
 
 def year_targets(
@@ -145,20 +153,19 @@ def year_status(
     resolved_only: bool = True,
     scope: Scope = WHOLE,
     until: str | None = None,
+    code: str | None = None,
 ) -> list[TargetStatus]:
-    """The status of the year's targets whose indicator is known, against the figures of the documents of
-    `scope` (of the store's main province when the whole store is asked: `main_scope`) of the periods ending by
-    `until` (all when None); targets no catalogue entry or alias names are left for review (`planwatch indicators
-    --unclassified`) unless `resolved_only` is off."""
+    """The status of the year's targets whose indicator is known (of the indicator `code` only when given: an
+    indicator's page), against the figures of the documents of `scope` (of the store's main province when the
+    whole store is asked: `main_scope`) of the periods ending by `until` (all when None); targets no catalogue
+    entry or alias names are left for review (`planwatch indicators --unclassified`) unless `resolved_only` is
+    off."""
     scope = main_scope(session) if scope.whole else scope
     catalogue = catalogue or default_catalogue()
     thresholds = thresholds or Thresholds()
-    figures = Figures(session, scope, until)
-    rows = [
-        target_status(figures, t, key, year, thresholds, catalogue)
-        for t, key in year_targets(session, year, scope)
-        if t.indicator_code or not resolved_only
-    ]
+    targets = [(t, key) for t, key in year_targets(session, year, scope, code) if t.indicator_code or not resolved_only]
+    figures = Figures(session, scope, until, frozenset(t.indicator_code for t, _ in targets if t.indicator_code))
+    rows = [target_status(figures, t, key, year, thresholds, catalogue) for t, key in targets]
     for row in rows:
         row.projection = project(figures, row.target, row.indicator, row.actual, thresholds)
     return rows
@@ -172,9 +179,14 @@ class Figures:
     session: Session
     scope: Scope = WHOLE
     until: str | None = None
+    codes: frozenset[str] = frozenset()  # the indicators judged together: each measure and year read once for all
+    _read: dict[tuple[str, int | None], dict[str, list[Point]]] = field(default_factory=dict, compare=False)
 
     def series(self, code: str, measure: str = "value", year: int | None = None) -> list[Point]:
-        points = series(self.session, code, measure, year, self.scope)
+        read = self._read.setdefault((measure, year), {})
+        if code not in read:  # the first question of a measure and year asks the store for every indicator's
+            read |= series_of_codes(self.session, sorted(self.codes - read.keys() | {code}), measure, year, self.scope)
+        points = read[code]
         return points if self.until is None else [p for p in points if p.period_end <= self.until]
 
 
@@ -231,7 +243,12 @@ def _flow_status(
         if gap >= -thresholds.risk
         else AT_RISK
     )
-    pace = {"name": indicator.name, "share": round(share, 1), "months": months, "expected": round(expected, 1)}
+    pace = {
+        "name": indicator_name(indicator),
+        "share": round(share, 1),
+        "months": months,
+        "expected": round(expected, 1),
+    }
     reason = [Phrase(REASONS, "pace", pace | {"above": Word("above" if gap >= 0 else "below")})]
     reported = _reported_plan_pct(figures, indicator.code, latest)
     row = TargetStatus(
@@ -269,7 +286,7 @@ def _level_status(
     target: models.Target,
     doc_key: str,
     indicator: Indicator | None,
-    name: str,
+    name: Phrase,
     latest: Point,
     trend: list[tuple[str, float]],
     down: bool,

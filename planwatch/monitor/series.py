@@ -73,12 +73,19 @@ def series(
     """One point per period (and unit), the latest document's figure winning, an actual over an estimate; of the
     documents of `scope`. `indicator` is a catalogue code or words of a label."""
     if _is_code(indicator):
-        points = series_of(session, [indicator], measure, year, scope).get(indicator, [])
-        return points + merged_sums(points, indicator, measure, scope)
+        return series_of_codes(session, [indicator], measure, year, scope)[indicator]
     labels = labels_matching(session, indicator)
     rows = _rows(session, None, measure, year, scope, labels)
     rows = [r for r in rows if labels is not None or matches(indicator, r.indicator)]
     return _points(rows, measure, scope)
+
+
+def series_of_codes(
+    session: Session, codes: list[str], measure: str = "value", year: int | None = None, scope: Scope = WHOLE
+) -> dict[str, list[Point]]:
+    """`series` of each catalogue code of `codes` (with a merged province's computed sums), from one query."""
+    found = series_of(session, codes, measure, year, scope)
+    return {code: found.get(code, []) + merged_sums(found.get(code, []), code, measure, scope) for code in codes}
 
 
 def series_of(

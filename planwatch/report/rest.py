@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.progress import AT_RISK, BEHIND, year_status
-from planwatch.monitor.tasks import DONE_LATE, DONE_ON_TIME, STATUS_VI, task_views, whole_text
+from planwatch.monitor.tasks import DONE_LATE, DONE_ON_TIME, STATUS_VI, task_views, whole_text, with_items
 from planwatch.report.kinds import ReportPeriod
 from planwatch.store.scope import WHOLE, Scope
 from planwatch.vocab.periods import parse_period
@@ -43,7 +43,12 @@ def lagging(session: Session, period: ReportPeriod, scope: Scope = WHOLE) -> lis
         start, _, end = finding.period.partition("–")
         if parse_period(start if end else None, end or start) in wanted:
             bullets.append(f"{finding.indicator}: số liệu cần rà soát ({_no_figures(finding.kind)}).")
-    return list(dict.fromkeys(bullets))
+    return list(dict.fromkeys(_capitalised(b) for b in bullets))
+
+
+def _capitalised(bullet: str) -> str:
+    """A bullet opens with a capital, whatever case the indicator's label was written in."""
+    return bullet[:1].upper() + bullet[1:]
 
 
 _FINDING_WORDS = {
@@ -69,8 +74,9 @@ def open_tasks(session: Session, period: ReportPeriod, scope: Scope = WHOLE) -> 
         for v in task_views(session, day, scope=scope)
         if v.status not in (DONE_ON_TIME, DONE_LATE) and (v.due is None or v.due.year == period.year)
     ]
-    views.sort(key=lambda v: (v.status != "overdue", v.due or date.max, v.task.ref or ""))
+    views = sorted(
+        with_items(session, views), key=lambda v: (v.status != "overdue", v.due or date.max, v.task.ref or "")
+    )
     return [
-        OpenTask(v.task.ref or "", whole_text(v.task), "; ".join(v.task.agencies), v.due, STATUS_VI[v.status])
-        for v in views
+        OpenTask(v.task.ref or "", whole_text(v), "; ".join(v.task.agencies), v.due, STATUS_VI[v.status]) for v in views
     ]

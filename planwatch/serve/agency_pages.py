@@ -18,6 +18,7 @@ from planwatch.serve.auth import actor
 from planwatch.serve.common import Db
 from planwatch.serve.rendering import page_lang, planning_edit, render
 from planwatch.serve.view import PageView
+from planwatch.store.freshness import OF_DOCUMENTS, OF_TASKS
 
 router = APIRouter(include_in_schema=False)
 SOON_DAYS = 30
@@ -26,8 +27,8 @@ SOON_DAYS = 30
 @router.get("/co-quan", response_class=HTMLResponse)
 def registry_page(request: Request, db: Db, view: PageView) -> HTMLResponse:
     day, scope, cache = view.as_of, view.scope, request.app.state.cache
-    rows = cache.get(db, "registry", (day, scope), lambda: registry_rows(db, day, scope))
-    unknown = cache.get(db, "unknown", (scope,), lambda: unknown_agencies(db, scope))
+    rows = cache.get(db, "registry", (day, scope), lambda: registry_rows(db, day, scope), reads=OF_TASKS)
+    unknown = cache.get(db, "unknown", (scope,), lambda: unknown_agencies(db, scope), reads=OF_DOCUMENTS)
     who = actor(request, db)
     return render(request, "agencies.html", who=who, rows=rows, unknown=unknown, kinds=KINDS, day=day,
                   message=request.query_params.get("message", ""), view=view)  # fmt: skip

@@ -32,7 +32,7 @@ from planwatch.serve.auth import update_task
 from planwatch.serve.cache import status_of_year
 from planwatch.serve.common import ERRORS, Db, Error
 from planwatch.serve.view import ApiView
-from planwatch.store.freshness import pending
+from planwatch.store.freshness import OF_DOCUMENTS, pending
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 
@@ -138,7 +138,9 @@ def documents(
     """Current documents, the newest first, one page at a time: the next page's address is in the `Link`
     header (rel="next"), the number of matching documents in `X-Total-Count`."""
     chosen = DocumentFilter(kind, year, province)
-    total = request.app.state.cache.get(db, "documents", (chosen,), lambda: count_documents(db, chosen))
+    total = request.app.state.cache.get(
+        db, "documents", (chosen,), lambda: count_documents(db, chosen), reads=OF_DOCUMENTS
+    )
     page = list_documents(db, chosen, int(after) if after else None, limit, total)
     query: dict[str, object] = {"kind": kind, "year": year, "province": province, "limit": limit}
     paged(response, "/api/documents", page.total, query, {"after": page.next_after} if page.next_after else None)

@@ -1,7 +1,8 @@
 """Results kept in the server between requests, each entry with the state of the store it was computed at
 (store/freshness.py's `version`, one query, no side effect). An entry that declares its scope is computed from
-that view's figures and kept until they are checked again; one that declares none is kept until any write. The
-day is part of every state (date-dependent results)."""
+that view's figures and kept until they are checked again; one that declares none is kept until a write of a
+topic it reads (`reads`: the documents and what is entered about them, the tasks' progress; every topic unless
+it says). The day is part of every state (date-dependent results)."""
 
 from __future__ import annotations
 
@@ -14,19 +15,34 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from planwatch.monitor.progress import TargetStatus, year_status
-from planwatch.store.freshness import version
+from planwatch.store.freshness import EVERY_TOPIC, Reads, Version, version
 from planwatch.store.scope import WHOLE, Scope
 
 T = TypeVar("T")
 
 
 def status_of_year(
-    cache: StoreCache, session: Session, year: int, scope: Scope = WHOLE, until: str | None = None
+    cache: StoreCache,
+    session: Session,
+    year: int,
+    scope: Scope = WHOLE,
+    until: str | None = None,
+    code: str | None = None,
 ) -> list[TargetStatus]:
-    """The status of the year's targets (on the figures of periods ending by `until`, "2024-06", when given), kept
-    until the figures of the view are checked again."""
-    compute = partial(year_status, session, year, scope=scope, until=until)
-    return cache.get(session, "status", (year, scope, until), compute, scope)
+    """The status of the year's targets (on the figures of periods ending by `until`, "2024-06", when given; of
+    the indicator `code` only when given), kept until the figures of the view are checked again."""
+    compute = partial(year_status, session, year, scope=scope, until=until, code=code)
+    return cache.get(session, "status", (year, scope, until, code), compute, scope)
+
+
+def _version(session: Session, scope: Scope) -> Version:
+    """The store's state, read once per transaction of a request's session: a page's parts are asked at one
+    state, with one query, and a write the request commits is seen by what it reads afterwards."""
+    transaction, held = session.info.get(("version", scope), (None, None))
+    if held is None or transaction is not session.get_transaction():
+        held = version(session, scope)
+        session.info[("version", scope)] = (session.get_transaction(), held)
+    return held  # type: ignore[no-any-return]
 
 
 class StoreCache:
@@ -37,7 +53,7 @@ class StoreCache:
     otherwise compute it twenty times over, each holding its rows); while it computes a view's newer figures, the
     others get the last checked value at once, and wait only when there is none."""
 
-    def __init__(self, size: int = 64) -> None:
+    def __init__(self, size: int = 256) -> None:
         self._entries: OrderedDict[tuple[Hashable, ...], tuple[tuple[object, ...], object]] = OrderedDict()
         self._computing: dict[tuple[Hashable, ...], Lock] = {}
         self._size = size
@@ -50,10 +66,11 @@ class StoreCache:
         args: tuple[Hashable, ...],
         compute: Callable[[], T],
         scope: Scope | None = None,
+        reads: Reads = EVERY_TOPIC,
     ) -> T:
         """The value of `compute` at the store's present state: of the figures of `scope` when the entry declares
-        it, of every write otherwise."""
-        key, mark = (name, args), version(session, scope or WHOLE).of(figures_only=scope is not None)
+        it, of the writes of the topics it `reads` otherwise."""
+        key, mark = (name, args), _version(session, scope or WHOLE).of(scope is not None, reads)
         with self._lock:
             gate = self._computing.setdefault(key, Lock())
             held = self._entries.get(key)

@@ -25,6 +25,7 @@ from planwatch.serve.review import scan_pages
 from planwatch.serve.view import PageView
 from planwatch.store import models
 from planwatch.store.documents import current_version
+from planwatch.store.freshness import OF_DOCUMENTS
 
 router = APIRouter(include_in_schema=False)
 JOBS_SHOWN = 5
@@ -42,11 +43,11 @@ def documents(
     chosen = DocumentFilter(kind or None, year, province or None)
     with open_session(request) as db:
         cache = request.app.state.cache
-        total = cache.get(db, "documents", (chosen,), lambda: count_documents(db, chosen))
+        total = cache.get(db, "documents", (chosen,), lambda: count_documents(db, chosen), reads=OF_DOCUMENTS)
         listed = list_documents(db, chosen, after, total=total)
-        kinds, named = cache.get(db, "document-choices", (), lambda: document_choices(db))
+        kinds, named = cache.get(db, "document-choices", (), lambda: document_choices(db), reads=OF_DOCUMENTS)
         jobs = recent(db, limit=JOBS_SHOWN)
-        to_review = cache.get(db, "documents-to-review", (), lambda: count_to_review(db))
+        to_review = cache.get(db, "documents-to-review", (), lambda: count_to_review(db), reads=OF_DOCUMENTS)
         who = actor(request, db)
     filters = {k: v for k, v in (("kind", kind), ("year", year), ("province", province)) if v}
     more = "?" + urlencode({**filters, "after": listed.next_after}) if listed.next_after else ""

@@ -45,6 +45,7 @@ from planwatch.serve.rendering import (
 from planwatch.serve.view import PageView
 from planwatch.store import models
 from planwatch.store.current import predecessor_documents
+from planwatch.store.freshness import OF_DOCUMENTS
 from planwatch.store.scope import WHOLE, Scope
 from planwatch.text.fold import matches
 from planwatch.vocab.catalogue import CATEGORIES, Indicator, default_catalogue
@@ -78,8 +79,11 @@ def catalogue_page(
         for i in sorted(catalogue.indicators.values(), key=lambda i: (CATEGORIES.index(i.category), i.name))
         if (not q or matches(q, i.name) or any(matches(q, a) for a in i.aliases)) and category in ("", i.category)
     ]
-    labels = request.app.state.cache.get(db, "unclassified", (), lambda: unclassified_labels(db)[:REVIEW_SHOWN], WHOLE)
-    waiting = [(label, count, catalogue.suggestion(label)) for label, count in labels]
+
+    def unclassified() -> list[tuple[str, int, str | None]]:  # each label with the indicator it likely means
+        return [(label, count, catalogue.suggestion(label)) for label, count in unclassified_labels(db)[:REVIEW_SHOWN]]
+
+    waiting = request.app.state.cache.get(db, "unclassified", (), unclassified, WHOLE)
     year, scope = view.year, view.scope
     every = list(catalogue.indicators)  # computed once for the whole catalogue, filtered below
     figures = request.app.state.cache.get(
@@ -148,8 +152,12 @@ def indicator(request: Request, db: Db, view: PageView, code: str) -> HTMLRespon
     charted = points if own == "value" else [p for p in changes if not p.footnote]
     unit = charted[-1].unit if charted else info.unit
     years = sorted({int(p.period_end[:4]) for p in charted}, reverse=True)[:CHART_YEARS]
-    targets = cache.get(db, "targets", (code, scope), lambda: year_targets(db, None, scope, code))  # a new one at once
-    history = cache.get(db, "target-history", (code, scope), lambda: target_history(db, code, scope))
+    targets = cache.get(
+        db, "targets", (code, scope), lambda: year_targets(db, None, scope, code), reads=OF_DOCUMENTS
+    )  # a new one at once
+    history = cache.get(
+        db, "target-history", (code, scope), lambda: target_history(db, code, scope), reads=OF_DOCUMENTS
+    )
     projected = {year: _projected(request, db, code, year, scope, unit, own) for year in years}
     names = names_of_documents(request, db, lang)
     charts = [_year_chart(info, year, unit, charted, lang, targets, projected[year], names, own) for year in years]
@@ -273,8 +281,8 @@ def _projected(
 ) -> float | None:
     """Where the indicator's target of `year` (of the charted measure) will likely end, in the chart's unit (the
     dashboard's status, kept in the server's cache)."""
-    rows = status_of_year(request.app.state.cache, db, year, scope)
-    found = next((r.projection for r in rows if r.target.indicator_code == code and r.target.measure == measure), None)
+    rows = status_of_year(request.app.state.cache, db, year, scope, code=code)  # its own targets only
+    found = next((r.projection for r in rows if r.target.measure == measure), None)
     if found is None or found.months == 12 or not same_kind(found.unit, unit):
         return None
     return found.value * _unit_factor(found.unit) / _unit_factor(unit)

@@ -62,7 +62,10 @@ STATUS_CLASS = {"đạt/vượt": "ok", "đúng tiến độ": "on", "chậm": "
 
 def _years(request: Request, db: Session) -> list[int]:
     """The years a year selector offers, computed once per state of the store."""
-    return request.app.state.cache.get(db, "years", (), lambda: years_spoken_of(db))  # type: ignore[no-any-return]
+    years: list[int] = request.app.state.cache.get(
+        db, "years", (), lambda: years_spoken_of(db), reads=freshness.OF_DOCUMENTS
+    )
+    return years
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -71,7 +74,9 @@ def overview(request: Request, db: Db, view: PageView) -> HTMLResponse:
     years = sorted({*_years(request, db), year}, reverse=True)
     until = f"{view.as_of:%Y-%m}" if view.as_of.year <= year else None  # the figures known on the day
     rows = status_of_year(cache, db, year, scope, until)
-    overdue = cache.get(db, "overdue", (year, scope, view.as_of), lambda: _overdue_in(db, view))
+    overdue = cache.get(
+        db, "overdue", (year, scope, view.as_of), lambda: _overdue_in(db, view), reads=freshness.OF_TASKS
+    )
     key = cache.get(
         db,
         "key",

@@ -30,6 +30,7 @@ from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.serve.view import PROVINCE_COOKIE
 from planwatch.store import models
 from planwatch.store.document_names import document_names
+from planwatch.store.freshness import OF_DOCUMENTS
 from planwatch.view import View
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import parse_period, period_words
@@ -78,8 +79,11 @@ def _docname(context: Context, key: str | None) -> str:
 
 
 def names_of_documents(request: Request, db: Session, lang: str) -> dict[str, str]:
-    """The current documents' names, kept until any write."""
-    return request.app.state.cache.get(db, "document-names", (lang,), lambda: document_names(db, lang=lang))  # type: ignore[no-any-return]
+    """The current documents' names, kept until a document changes."""
+    names: dict[str, str] = request.app.state.cache.get(
+        db, "document-names", (lang,), lambda: document_names(db, lang=lang), reads=OF_DOCUMENTS
+    )
+    return names
 
 
 templates.env.filters["title"] = _title

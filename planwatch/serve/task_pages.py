@@ -39,6 +39,7 @@ from planwatch.serve.rendering import (
 from planwatch.serve.view import PageView
 from planwatch.store import models
 from planwatch.store.current import predecessor_documents
+from planwatch.store.freshness import OF_TASKS
 
 router = APIRouter(include_in_schema=False)
 
@@ -63,14 +64,16 @@ def tasks(
     chosen = IN_PROGRESS if soon else status if status in STATUSES else None
     horizon = day + timedelta(days=soon) if soon else None
     scored = partial(store_scorecard, db, day, scope, agency or None)  # it follows the agency filter
-    lines = request.app.state.cache.get(db, "scorecard", (day, scope, agency or None), scored)
+    lines = request.app.state.cache.get(db, "scorecard", (day, scope, agency or None), scored, reads=OF_TASKS)
     wanted = TaskFilter(chosen, scope=scope, due_before=horizon)
     views, total = page_of_tasks(db, day, wanted, offset, TASKS_PRINTED, agency or None)
     who = actor(request, db)
     registry = default_registry()
     names = {code: a.name for code, a in registry.agencies.items()}
-    editable = {
-        (v.doc_key, v.task.ref) for v in views if who and may_update_task(who.role, who.agency, v.task.agency_codes)
+    editable = {  # the rows on the screen: those printed only carry no form (2.000 forms were 0,9 MB a page)
+        (v.doc_key, v.task.ref)
+        for v in views[:TASKS_SHOWN]
+        if who and may_update_task(who.role, who.agency, v.task.agency_codes)
     }
     return render(
         request,

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from planwatch.query.years import default_year
 from planwatch.serve.common import Db
 from planwatch.store.current import provinces_by_count
+from planwatch.store.freshness import OF_DOCUMENTS
 from planwatch.view import View, make_view
 from planwatch.vocab.dates import DateError, parse_date
 
@@ -60,7 +61,7 @@ def _store_basics(request: Request, db: Session) -> tuple[list[str], int]:
     def compute() -> tuple[list[str], int]:
         return provinces_by_count(db), default_year(db)
 
-    return request.app.state.cache.get(db, "store-basics", (), compute)  # type: ignore[no-any-return]
+    return request.app.state.cache.get(db, "store-basics", (), compute, reads=OF_DOCUMENTS)  # type: ignore[no-any-return]
 
 
 PageView = Annotated[View, Depends(ViewOf(pages=True))]

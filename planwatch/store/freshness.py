@@ -11,8 +11,10 @@ command that changed the store, `planwatch check`, a server as it starts (monito
 Readers never write: `version(session, scope)` is one SELECT that says which state of the store a result was
 computed at. Its `figures` part changes when the figures of a view's groups were checked again (a status, a
 series, key figures are kept until then: after someone else's upload a reader gets the last checked answer at
-once, and `pending` tells it a newer one is coming); its `writes` part changes with any write (the provinces,
-the years, a scorecard, a page's bytes)."""
+once, and `pending` tells it a newer one is coming); its `writes` part says, per topic (the documents and what is
+entered about them, the tasks' progress, the upload queue), the newest write of that topic: a result names the
+topics it reads (the documents list, the years and the provinces read the documents; a scorecard the documents
+and the tasks' progress), a page's bytes all of them."""
 
 from __future__ import annotations
 
@@ -63,50 +65,82 @@ def mark_touched(session: Session, _context: object, _instances: object) -> None
         mark_stale(session, scopes)
 
 
-# Tables whose newest row says a write happened (an edit of a document's details or a correction writes an audit
-# row; a month closed or an upload queued their own), and tables whose count does (an account added).
-TRACKED = (
-    models.Document,
-    models.Target,
-    models.TargetEdit,
-    models.IndicatorAlias,
-    models.TaskUpdate,
-    models.AgencyAlias,
-    models.AuditEntry,
-    models.PeriodLock,
-    models.IngestJob,
-)
-COUNTED = (models.User, models.PeriodLock)
+# What a write changes, by the rows it adds: the documents and all that is read from them or entered about them
+# (targets and their edits, labels and agencies named, months closed, accounts, and every audited edit but a
+# task's), the tasks' progress (its updates, and their audit rows), the upload queue. A kept result names the
+# topics it reads (`Reads`): a task update does not recompute the documents list, and an upload recomputes what
+# shows documents once its job has stored one, not when it is queued.
+DOCUMENTS, TASKS, UPLOADS = "documents", "tasks", "uploads"
+Reads = frozenset[str]
+EVERY_TOPIC: Reads = frozenset((DOCUMENTS, TASKS, UPLOADS))
+OF_DOCUMENTS: Reads = frozenset((DOCUMENTS,))  # a list of documents, the years, the provinces, targets
+OF_TASKS: Reads = frozenset((DOCUMENTS, TASKS))  # what a task's status shows: a scorecard, an overdue count
+TASK_ACTIONS = "task.%"  # the audit rows of a task's progress (edits/tasks.py)
+NEWEST = {
+    DOCUMENTS: (
+        models.Document,
+        models.Target,
+        models.TargetEdit,
+        models.IndicatorAlias,
+        models.AgencyAlias,
+        models.PeriodLock,
+    ),
+    TASKS: (models.TaskUpdate,),
+    UPLOADS: (models.IngestJob,),
+}
+COUNTED = {DOCUMENTS: (models.User, models.PeriodLock)}  # a month reopened or an account added leaves no newer row
+TOPICS = tuple(NEWEST)
+
+
+def _newest_audit(of_tasks: bool) -> Any:
+    """The newest audit row of a task's progress, or of any other edit: read from the end of the table's key."""
+    a = models.AuditEntry
+    which = a.action.like(TASK_ACTIONS) if of_tasks else a.action.not_like(TASK_ACTIONS)
+    return select(a.id).where(which).order_by(a.id.desc()).limit(1).scalar_subquery()
+
+
+def _topic_columns(topic: str) -> list[Any]:
+    newest = [select(func.max(m.id)).scalar_subquery() for m in NEWEST[topic]]  # each read from the end of its index
+    counted = [select(func.count()).select_from(m).scalar_subquery() for m in COUNTED.get(topic, ())]
+    audited = [_newest_audit(topic == TASKS)] if topic in (DOCUMENTS, TASKS) else []
+    return [*newest, *counted, *audited]
 
 
 @dataclass(frozen=True)
 class Version:
-    """The state of the store a result is computed at (see the module's text)."""
+    """The state of the store a result is computed at (see the module's text): per topic, its newest rows."""
 
-    writes: tuple[object, ...]
+    writes: tuple[tuple[str, tuple[object, ...]], ...]
     figures: tuple[object, ...]
     pending: bool
 
-    def of(self, figures_only: bool) -> tuple[object, ...]:
-        """What a kept result depends on: its view's checked figures, or every write; and the day."""
-        return (*(self.figures if figures_only else self.writes), date.today())
+    def of(self, figures_only: bool, reads: Reads = EVERY_TOPIC) -> tuple[object, ...]:
+        """What a kept result depends on: its view's checked figures, or the writes of the topics it reads; and
+        the day."""
+        return (*(self.figures if figures_only else self.topics(reads)), date.today())
+
+    def topics(self, reads: Reads) -> tuple[object, ...]:
+        return tuple(state for topic, state in self.writes if topic in reads)
 
     def whole(self) -> tuple[object, ...]:
         """Everything a page may show: every write, the checked figures, whether a check is coming, the day."""
-        return (*self.writes, *self.figures, self.pending, date.today())
+        return (*self.topics(EVERY_TOPIC), *self.figures, self.pending, date.today())
 
 
 def version(session: Session, scope: Scope = WHOLE) -> Version:
-    """One SELECT, no side effect: the newest row of every tracked table, the counted ones, when the groups of
+    """One SELECT, no side effect: per topic the newest row of its tables and its counts, when the groups of
     `scope` were last checked and how many there are, and whether marks wait for a check."""
     c = models.CheckedScope
     groups = scope.groups()
     checked = select(func.max(c.at), func.count()).where(*([c.scope.in_(groups)] if groups is not None else []))
-    newest = [select(func.max(m.id)).scalar_subquery() for m in TRACKED]  # each read from the end of its index
-    counted = [select(func.count()).select_from(m).scalar_subquery() for m in COUNTED]
+    columns = {topic: _topic_columns(topic) for topic in TOPICS}
     at, count = checked.subquery().c
-    row = session.execute(select(*newest, *counted, at, count, pending_condition())).one()
-    return Version(tuple(row[:-3]), (row[-3], row[-2]), bool(row[-1]))
+    row = session.execute(select(*chain.from_iterable(columns.values()), at, count, pending_condition())).one()
+    writes, start = [], 0
+    for topic, each in columns.items():
+        writes.append((topic, tuple(row[start : start + len(each)])))
+        start += len(each)
+    return Version(tuple(writes), (row[-3], row[-2]), bool(row[-1]))
 
 
 def pending_condition() -> Any:
