@@ -34,7 +34,7 @@ from planwatch.store.db import open_engine, session_factory
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import Month
 
-from .conftest import SAMPLES, _postgres_engine, copy_of
+from .conftest import SAMPLES, _postgres_engine, copy_of, stored_copy
 
 HISTORY = SAMPLES.parent / "samples-history"
 FLOW_TARGETS = ("INDUSTRIAL_OUTPUT", "BUDGET_REVENUE", "DOMESTIC_REVENUE", "TRADE_TOTAL", "EXPORTS", "TOURISTS",
@@ -48,14 +48,20 @@ def _ingested(engine: Engine, folders: list[Path]) -> sessionmaker[Session]:
     return sessions
 
 
+@pytest.fixture(scope="module")
+def history_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The samples and their two years of history ingested once into a SQLite file."""
+    path = tmp_path_factory.mktemp("projections") / "p.db"
+    _ingested(open_engine(f"sqlite:///{path}"), [SAMPLES, HISTORY]).kw["bind"].dispose()
+    return path
+
+
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def history(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[sessionmaker[Session]]:
-    """The samples and their two years of history, ingested once for the module's read-only tests."""
+def history(request: pytest.FixtureRequest) -> Iterator[sessionmaker[Session]]:
+    """The samples and their two years of history, for the module's read-only tests."""
     if request.param == "sqlite":
-        engine = open_engine(f"sqlite:///{tmp_path_factory.mktemp('projections') / 'p.db'}")
-        yield _ingested(engine, [SAMPLES, HISTORY])
+        engine = open_engine(f"sqlite:///{request.getfixturevalue('history_template')}")
+        yield session_factory(engine)
         engine.dispose()
     else:
         for engine in _postgres_engine():
@@ -118,11 +124,8 @@ def test_a_rate_follows_its_move_since_last_december(history: sessionmaker[Sessi
     assert communes.outlook is Outlook.MISSED and communes.required_rest.value == pytest.approx(75 - 71.3)
 
 
-def test_status_json_carries_the_projection(tmp_path: Path) -> None:
-    db = tmp_path / "p.db"
-    engine = open_engine(f"sqlite:///{db}")
-    _ingested(engine, [SAMPLES, HISTORY])
-    engine.dispose()
+def test_status_json_carries_the_projection(history_template: Path, tmp_path: Path) -> None:
+    db = stored_copy(history_template, tmp_path)
     result = CliRunner().invoke(app, ["--db", f"sqlite:///{db}", "status", "--year", "2025", "--json"])
     rows = {(r["indicator_code"], r["measure"]): r for r in json.loads(result.stdout)}
     budget = rows[("BUDGET_REVENUE", "value")]
