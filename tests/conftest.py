@@ -8,6 +8,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -48,10 +49,18 @@ def _postgres_engine() -> Iterator[Engine]:
             admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty store migrated once per run: each test's SQLite store is a copy of it, not every migration again."""
+    path = tmp_path_factory.mktemp("empty") / "planwatch.db"
+    open_engine(f"sqlite:///{path}").dispose()
+    return path
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+def engine(request: pytest.FixtureRequest, tmp_path: Path, empty_template: Path) -> Iterator[Engine]:
     if request.param == "sqlite":
-        engine = open_engine(f"sqlite:///{tmp_path / 'planwatch.db'}")
+        engine = copy_of(empty_template, tmp_path)
         yield engine
         engine.dispose()
     else:
@@ -81,12 +90,26 @@ def corpus_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's tables drawn 400 characters wide, so that no cell wraps: its console took its width from
+    COLUMNS once, when first imported (a pytest-xdist worker sets 80), and a CliRunner's env does not reach it."""
+    from planwatch.cli.app import console
+
+    monkeypatch.setattr(console, "_width", 400)
+
+
+def stored_copy(template: Path, folder: Path) -> Path:
+    """A store file of its own in `folder`: a copy of a SQLite template (SQLite's backup API)."""
+    path = folder / template.name
+    with closing(sqlite3.connect(template)) as source, closing(sqlite3.connect(path)) as target:
+        source.backup(target)
+    return path
+
+
 def copy_of(template: Path, folder: Path) -> Engine:
     """A store of its own: a copy of a SQLite template."""
-    path = folder / template.name
-    with sqlite3.connect(template) as source, sqlite3.connect(path) as target:
-        source.backup(target)
-    return open_engine(f"sqlite:///{path}")
+    return open_engine(f"sqlite:///{stored_copy(template, folder)}")
 
 
 def with_samples(engine: Engine, template: Path, paths: list[Path] | None = None) -> Engine:

@@ -19,7 +19,8 @@ from planwatch.monitor.tasks import store_scorecard, task_views
 from planwatch.serve.app import create_app
 from planwatch.store.db import session_factory
 
-from .merger import MERGER_SAMPLES, merger_template, with_merger
+from .conftest import stored_copy
+from .merger import merger_template, with_merger
 
 __all__ = ["merger_template"]
 OLD_PLAN = "bac-ninh-cu-bao-cao-6-thang-2024"
@@ -73,20 +74,18 @@ def test_tasks_show_both_agencies_and_the_scorecard_counts_for_todays(store: Eng
     assert before["SKHDT"].assigned == 2 and not before["SKHDT"].formerly  # on 1/12/2024 nothing had changed
 
 
-def test_the_command_line_names_the_old_agency_and_todays(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'p.db'}"
+@pytest.mark.usefixtures("wide_console")
+def test_the_command_line_names_the_old_agency_and_todays(merger_template: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{stored_copy(merger_template, tmp_path)}"
     runner = CliRunner()
-    assert runner.invoke(app, ["--db", db, "ingest", str(MERGER_SAMPLES)]).exit_code == 0
-    listed = runner.invoke(app, ["--db", db, "tasks", "--as-of", "01/12/2025"], env={"COLUMNS": "300"})
+    listed = runner.invoke(app, ["--db", db, "tasks", "--as-of", "01/12/2025"])
     assert "Sở Kế hoạch và Đầu tư → Sở Tài chính" in listed.stdout
-    earlier = runner.invoke(app, ["--db", db, "tasks", "--as-of", "01/12/2024"], env={"COLUMNS": "300"})
+    earlier = runner.invoke(app, ["--db", db, "tasks", "--as-of", "01/12/2024"])
     assert "Sở Kế hoạch và Đầu tư" in earlier.stdout and "→ Sở Tài chính" not in earlier.stdout
-    merged = runner.invoke(
-        app, ["--db", db, "tasks", "--province", "Bắc Ninh", "--as-of", "01/12/2025"], env={"COLUMNS": "300"}
-    )
+    merged = runner.invoke(app, ["--db", db, "tasks", "--province", "Bắc Ninh", "--as-of", "01/12/2025"])
     old_task = next(line for line in merged.stdout.splitlines() if f"{OLD_PLAN} (Bắc Ninh (cũ))" in line)
     assert "Sở Kế hoạch và Đầu tư → Sở Tài chính" in old_task  # a 2024 task of the old province, marked so
-    card = runner.invoke(app, ["--db", db, "tasks", "--scorecard", "--as-of", "01/12/2025"], env={"COLUMNS": "300"})
+    card = runner.invoke(app, ["--db", db, "tasks", "--scorecard", "--as-of", "01/12/2025"])
     assert "Sở Tài chính (gồm nhiệm vụ giao Sở Kế hoạch và Đầu tư)" in card.stdout
 
 

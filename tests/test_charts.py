@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from planwatch.serve.charts import ChartPoint, YearChart, year_chart
+from planwatch.serve.labels import VALUES_EN
+from planwatch.vocab.catalogue import default_catalogue
+from planwatch.vocab.units import units
 
 
 def _point(month: int, value: float, series: str = "cumulative", derived: bool = False) -> ChartPoint:
@@ -20,3 +25,10 @@ def test_only_figures_from_january_are_joined_and_the_pace_leads_to_the_target()
 def test_a_stock_at_a_date_is_a_mark_not_a_point_of_the_line() -> None:
     svg = year_chart(YearChart(2024, "%", [_point(5, 40), _point(6, 41, "other")]))
     assert "<polyline" not in svg and 'class="other"' in svg and 'class="pace"' not in svg
+
+
+def test_every_unit_a_chart_can_carry_is_said_in_english() -> None:
+    """A chart's unit, tooltip and the catalogue in English (?lang=en) say each unit of the genre in English."""
+    said = {u.name for u in units().values()} | {i.unit for i in default_catalogue().indicators.values()}
+    vietnamese = {unit for unit in said if re.search(r"[À-ỹĐđ]", unit)}
+    assert vietnamese and not {unit for unit in vietnamese if unit not in VALUES_EN}

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from planwatch.cli.main import app
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, stored_copy
 
 runner = CliRunner()
 
@@ -19,6 +20,7 @@ def _run(db: Path, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+@pytest.mark.slow  # a worker process per core
 def test_ingest_then_export_every_kind(tmp_path: Path) -> None:
     db = tmp_path / "p.db"
     code, out, _ = _run(db, "ingest", str(SAMPLES))
@@ -29,9 +31,8 @@ def test_ingest_then_export_every_kind(tmp_path: Path) -> None:
         assert code == 0 and rows and all(required in r and "char_start" in r for r in rows)
 
 
-def test_bad_edits_are_refused_with_a_reason(tmp_path: Path) -> None:
-    db = tmp_path / "p.db"
-    _run(db, "ingest", str(SAMPLES))
+def test_bad_edits_are_refused_with_a_reason(samples_template: Path, tmp_path: Path) -> None:
+    db = stored_copy(samples_template, tmp_path)
     code, _, err = _run(
         db,
         "target-set",
@@ -54,9 +55,8 @@ def test_bad_edits_are_refused_with_a_reason(tmp_path: Path) -> None:
     assert all(json.loads(line)["source"] == "document" for line in out.splitlines())
 
 
-def test_status_and_check_in_json(tmp_path: Path) -> None:
-    db = tmp_path / "p.db"
-    _run(db, "ingest", str(SAMPLES))
+def test_status_and_check_in_json(samples_template: Path, tmp_path: Path) -> None:
+    db = stored_copy(samples_template, tmp_path)
     code, out, _ = _run(db, "status", "--year", "2025", "--json")
     statuses = {row["indicator_code"]: row["status"] for row in json.loads(out)}
     assert code == 0 and statuses["INDUSTRIAL_OUTPUT"] == "đúng tiến độ"
@@ -128,9 +128,8 @@ def test_agencies_the_registry_does_not_know_are_listed_for_review(tmp_path: Pat
     assert "SKHDT" in _run(db, "agencies")[1]
 
 
-def test_ask_answers_with_its_sources_or_says_there_is_none(tmp_path: Path) -> None:
-    db = tmp_path / "p.db"
-    _run(db, "ingest", str(SAMPLES))
+def test_ask_answers_with_its_sources_or_says_there_is_none(samples_template: Path, tmp_path: Path) -> None:
+    db = stored_copy(samples_template, tmp_path)
     code, out, _ = _run(db, "ask", "Kế hoạch thu ngân sách năm 2025?")
     assert code == 0 and "Mục tiêu thu ngân sách nhà nước năm 2025" in out and "“" in out
     code, out, _ = _run(db, "ask", "Tỷ lệ hộ nghèo năm 2019?")

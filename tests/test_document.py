@@ -5,11 +5,14 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
+import pytest
+
 from planwatch.extract.agencies import default_registry
 from planwatch.extract.document import Extraction, extract_document
 from planwatch.read.model import assemble
 from planwatch.read.text import read_text
 from planwatch.structure.doc_time import doubt_words
+from planwatch.structure.metadata import read_metadata
 
 
 def _read(text: str, given: date | None = None) -> Extraction:
@@ -316,3 +319,42 @@ def test_a_headline_that_aims_at_the_next_quarter_is_not_the_window_the_item_rep
     figures = {(*key, f.planned) for f in found.facts for key in [(f.fact.measure, f.fact.value)]}
     assert figures == {("yoy_change_pct", 8.6, False), ("yoy_change_pct", 8.5, True), ("yoy_change_pct", 7.5, False)}
     assert ("yoy_change_pct", 7.5, "2024-01", "2024-03") in _facts(found)
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (  # a PDF's line runs the subject into a preamble that opens with "Căn cứ"
+            "Số: 12/KH-UBND\nKẾ HOẠCH\nPhát triển thương mại điện tử tỉnh Gò Sim năm 2027 Căn cứ Luật Thương mại "
+            "ngày 14 tháng 6 năm 2005; theo đề nghị của Sở Công Thương, UBND tỉnh ban hành Kế hoạch như sau:\n",
+            "KẾ HOẠCH Phát triển thương mại điện tử tỉnh Gò Sim năm 2027",
+        ),
+        (  # ... into a preamble that says the subject again
+            "NGHỊ QUYẾT\nTriển khai Chương trình hành động số 05 về chuyển đổi số năm 2026 Triển khai Chương trình "
+            "hành động số 05 về chuyển đổi số năm 2026, Hội đồng nhân dân tỉnh quyết nghị:\n",
+            "NGHỊ QUYẾT Triển khai Chương trình hành động số 05 về chuyển đổi số năm 2026",
+        ),
+        (  # a subject wrapped over two lines, then the council's name
+            "NGHỊ QUYẾT\nVề nhiệm vụ phát triển kinh tế - xã hội 6 tháng\ncuối năm 2027 tỉnh Gò Sim\n"
+            "HỘI ĐỒNG NHÂN DÂN TỈNH GÒ SIM\n",
+            "NGHỊ QUYẾT Về nhiệm vụ phát triển kinh tế - xã hội 6 tháng cuối năm 2027 tỉnh Gò Sim",
+        ),
+    ],
+)
+def test_a_title_is_the_kind_and_its_subject_up_to_the_body(head: str, title: str) -> None:
+    assert read_metadata(head + "I. MỤC ĐÍCH\nNội dung.\n").title == title
+
+
+def test_a_subject_without_an_end_is_cut_at_a_word() -> None:
+    places = ("giao thông", "đô thị", "nông thôn", "vùng núi", "ven biển", "khu công nghiệp", "cửa khẩu", "hải đảo")
+    subject = "Về " + ", ".join(f"các giải pháp trọng tâm cho hạ tầng {place} của tỉnh" for place in places)
+    title = read_metadata(f"KẾ HOẠCH\n{subject}\nI. MỤC ĐÍCH\n").title
+    assert title is not None and len(title) <= 251 and title.endswith("…")
+
+
+def test_a_news_lead_gives_its_first_sentence_as_the_title() -> None:
+    lead = (
+        "Sáng 14/3, TP. Gò Sim tổ chức hội nghị sơ kết quý I năm 2027. Giá trị sản xuất công nghiệp quý I ước đạt "
+        "8.450 tỷ đồng, tăng 9,2% so với cùng kỳ.\n"
+    )
+    assert read_metadata(lead).title == "Sáng 14/3, TP. Gò Sim tổ chức hội nghị sơ kết quý I năm 2027."

@@ -46,3 +46,12 @@ def test_parts_in_parentheses_then_the_whole_again() -> None:
 def test_an_action_measured_in_hectares_is_an_area() -> None:
     [planted, *_] = extract_facts("Trong tháng toàn tỉnh trồng được 367,8 ha rừng tập trung.", MAY_2024)
     assert (planted.value, planted.unit) == (367.8, "ha") and planted.indicator.startswith("diện tích trồng")
+
+
+def test_who_sets_a_target_is_no_part_of_its_name() -> None:
+    text = (
+        "Ông Nguyễn Văn Lâm, Chủ tịch UBND tỉnh, xác định đây là năm có ý nghĩa quan trọng, trong đó tỉnh đặt ra mục "
+        "tiêu tăng trưởng GRDP đạt 8,5%. Sở Tài chính chốt chỉ tiêu thu ngân sách nhà nước 3.900 tỷ đồng."
+    )
+    names = [fact.indicator for fact in extract_facts(text, MAY_2024)]
+    assert names == ["tăng trưởng GRDP", "thu ngân sách nhà nước"]

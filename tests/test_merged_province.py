@@ -25,6 +25,7 @@ from planwatch.store.db import open_engine, session_factory
 from planwatch.store.scope import Scope
 from planwatch.view import make_view
 
+from .conftest import stored_copy
 from .merger import BAC_GIANG_2024, MERGER_SAMPLES, merger_template, with_merger
 
 __all__ = ["merger_template"]
@@ -77,6 +78,7 @@ def test_the_old_province_keeps_its_own_target(session: Session) -> None:
     assert chosen["BUDGET_REVENUE"] == 36500
 
 
+@pytest.mark.slow  # the command reads the files in a worker process per core
 def test_a_province_that_did_not_merge_is_seen_as_before(tmp_path: Path) -> None:
     text = (
         BAC_GIANG_2024.read_text(encoding="utf-8").replace("Bắc Giang", "Thanh Hóa").replace("BẮC GIANG", "THANH HÓA")
@@ -121,20 +123,16 @@ def test_an_old_province_or_one_that_did_not_merge_has_one_line_as_before(sessio
     assert {p.province for p in alone} == {None} and not any(p.computed_sum for p in alone)
 
 
-def test_the_command_line_series_of_the_merged_province(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'p.db'}"
+@pytest.mark.usefixtures("wide_console")
+def test_the_command_line_series_of_the_merged_province(merger_template: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{stored_copy(merger_template, tmp_path)}"
     runner = CliRunner()
-    assert runner.invoke(app, ["--db", db, "ingest", str(MERGER_SAMPLES), str(BAC_GIANG_2024)]).exit_code == 0
-    shown = runner.invoke(
-        app, ["--db", db, "series", "BUDGET_REVENUE", "--province", "Bắc Ninh"], env={"COLUMNS": "400"}
-    )
+    shown = runner.invoke(app, ["--db", db, "series", "BUDGET_REVENUE", "--province", "Bắc Ninh"])
     rows = [line for line in shown.stdout.splitlines() if "2024-01 – 2024-06" in line or "2025-01 – 2025-10" in line]
     assert [row.split("│")[1].strip() for row in rows] == ["Bắc Ninh (cũ)", "Bắc Giang", "Bắc Ninh", "Bắc Ninh"]
     assert "tính gộp" in rows[2] and "26.342,2" in rows[2] and "000_092cbdb1522c190d" in rows[2]
     assert "bac-ninh-cu-bao-cao-6-thang-2024" in rows[2] and "58.215,6" in rows[3]
-    status = runner.invoke(
-        app, ["--db", db, "status", "--province", "Bắc Ninh", "--year", "2025"], env={"COLUMNS": "400"}
-    )
+    status = runner.invoke(app, ["--db", db, "status", "--province", "Bắc Ninh", "--year", "2025"])
     budget = next(line for line in status.stdout.splitlines() if "67.400" in line)
     assert "58.215,6" in budget
 

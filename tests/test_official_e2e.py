@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import copy_of
+from planwatch.ingest import ingest_file
+from planwatch.store.db import session_factory
+
+from .conftest import SHARED_CORPUS, copy_of
 from .test_web_e2e import _serving, _shot, browser, page
 
 pytestmark = pytest.mark.browser
@@ -26,6 +29,25 @@ def corpus_url(corpus_template: Path, tmp_path_factory: pytest.TempPathFactory) 
 def entry_url(corpus_template: Path, tmp_path: Path) -> Iterator[str]:
     """The corpus served for a test that writes (a July submission moves the latest report's day): its own copy."""
     yield from _serving(copy_of(corpus_template, tmp_path))
+
+
+@pytest.fixture
+def rendered_plan_url(corpus_template: Path, tmp_path: Path) -> Iterator[str]:
+    """The corpus with the 2024 plan (003) also ingested as its PDF, whose text runs the title into the preamble."""
+    engine = copy_of(corpus_template, tmp_path)
+    ingest_file(session_factory(engine), next((SHARED_CORPUS / "pdf").glob("003_*.pdf")))
+    yield from _serving(engine)
+
+
+def test_a_plan_is_listed_by_its_heading_not_its_first_paragraph(page: Page, rendered_plan_url: str) -> None:
+    page.goto(rendered_plan_url + "/van-ban")
+    plan = page.locator("table.docs tbody tr", has=page.locator("a[href^='/van-ban/003_']")).first
+    link = plan.locator("a").first
+    expect(link).to_contain_text("KẾ HOẠCH Thực hiện Nghị quyết số 01/NQ-CP")
+    expect(link).to_have_text(re.compile(r"năm 2024$"))
+    expect(link).not_to_contain_text("cụ thể như sau")
+    expect(plan.locator("small")).to_contain_text("pdf")  # the PDF is the version listed
+    _shot(page, "30-9-ten-van-ban")
 
 
 def test_key_figures_are_the_body_figures_of_the_latest_report(page: Page, corpus_url: str) -> None:
@@ -175,3 +197,26 @@ def test_the_late_tasks_answer_is_a_list_by_agency_and_charts_speak_english(page
     expect(chart).to_contain_text("Jan")
     expect(chart).to_contain_text("billion VND")
     expect(chart).not_to_contain_text("tỷ đồng")
+
+
+_VIETNAMESE = re.compile(r"[À-ỹĐđ]")
+
+
+def test_every_chart_text_is_english_in_english(page: Page, corpus_url: str) -> None:
+    page.goto(corpus_url + "/chi-tieu?lang=en")
+    codes = sorted(
+        {a.split("/")[-1] for a in page.locator("table.catalogue a").evaluate_all("l => l.map(a => a.href)")}
+    )
+    charted = 0
+    for where in [f"/chi-tieu/{code}?lang=en" for code in codes] + ["/?lang=en&year=2024", "/co-quan?lang=en"]:
+        page.goto(corpus_url + where)
+        said = page.locator("svg text, svg title, figure.chart-box figcaption, main > p.meta").evaluate_all(
+            "nodes => nodes.map(n => n.textContent)"
+        )
+        charted += page.locator("svg.chart").count()
+        assert not [text for text in said if _VIETNAMESE.search(text)], where
+    assert charted > 10  # the walk saw charts
+    page.goto(corpus_url + "/chi-tieu/NEW_JOBS?lang=en")
+    expect(page.locator("h1")).to_have_text("People given new jobs")
+    expect(page.locator("svg.chart").first).to_contain_text("workers")
+    _shot(page, "30-8-bieu-do-en")

@@ -34,7 +34,7 @@ from planwatch.store.db import open_engine, session_factory
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import Month
 
-from .conftest import SAMPLES, SHARED_CORPUS, _postgres_engine
+from .conftest import SAMPLES, _postgres_engine, copy_of, stored_copy
 
 HISTORY = SAMPLES.parent / "samples-history"
 FLOW_TARGETS = ("INDUSTRIAL_OUTPUT", "BUDGET_REVENUE", "DOMESTIC_REVENUE", "TRADE_TOTAL", "EXPORTS", "TOURISTS",
@@ -48,14 +48,20 @@ def _ingested(engine: Engine, folders: list[Path]) -> sessionmaker[Session]:
     return sessions
 
 
+@pytest.fixture(scope="module")
+def history_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The samples and their two years of history ingested once into a SQLite file."""
+    path = tmp_path_factory.mktemp("projections") / "p.db"
+    _ingested(open_engine(f"sqlite:///{path}"), [SAMPLES, HISTORY]).kw["bind"].dispose()
+    return path
+
+
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def history(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[sessionmaker[Session]]:
-    """The samples and their two years of history, ingested once for the module's read-only tests."""
+def history(request: pytest.FixtureRequest) -> Iterator[sessionmaker[Session]]:
+    """The samples and their two years of history, for the module's read-only tests."""
     if request.param == "sqlite":
-        engine = open_engine(f"sqlite:///{tmp_path_factory.mktemp('projections') / 'p.db'}")
-        yield _ingested(engine, [SAMPLES, HISTORY])
+        engine = open_engine(f"sqlite:///{request.getfixturevalue('history_template')}")
+        yield session_factory(engine)
         engine.dispose()
     else:
         for engine in _postgres_engine():
@@ -118,11 +124,8 @@ def test_a_rate_follows_its_move_since_last_december(history: sessionmaker[Sessi
     assert communes.outlook is Outlook.MISSED and communes.required_rest.value == pytest.approx(75 - 71.3)
 
 
-def test_status_json_carries_the_projection(tmp_path: Path) -> None:
-    db = tmp_path / "p.db"
-    engine = open_engine(f"sqlite:///{db}")
-    _ingested(engine, [SAMPLES, HISTORY])
-    engine.dispose()
+def test_status_json_carries_the_projection(history_template: Path, tmp_path: Path) -> None:
+    db = stored_copy(history_template, tmp_path)
     result = CliRunner().invoke(app, ["--db", f"sqlite:///{db}", "status", "--year", "2025", "--json"])
     rows = {(r["indicator_code"], r["measure"]): r for r in json.loads(result.stdout)}
     budget = rows[("BUDGET_REVENUE", "value")]
@@ -212,13 +215,11 @@ def test_asking_whether_the_year_will_meet_its_plan(history: sessionmaker[Sessio
     assert past.found and past.value == pytest.approx(7066.1)
 
 
-@pytest.mark.skipif(not SHARED_CORPUS.exists(), reason="../shared/corpus is not here")
-def test_every_2024_target_of_the_corpus_with_a_six_month_figure_is_projected_and_drafted(tmp_path: Path) -> None:
-    engine = open_engine(f"sqlite:///{tmp_path / 'corpus.db'}")
-    sessions = session_factory(engine)
-    for path in sorted(SHARED_CORPUS.glob("*.txt")):
-        ingest_file(sessions, path)
-    with sessions() as session:
+def test_every_2024_target_of_the_corpus_with_a_six_month_figure_is_projected_and_drafted(
+    corpus_template: Path, tmp_path: Path
+) -> None:
+    engine = copy_of(corpus_template, tmp_path)
+    with session_factory(engine)() as session:
         rows = [r for r in year_status(session, 2024) if r.actual and r.actual.period_end == "2024-06"]
         draft, docx = draft_report(session, ReportPeriod.of(ReportKind.SIX_MONTH, Month(2024, 6)))
     engine.dispose()

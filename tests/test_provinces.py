@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from planwatch.cli.main import app
@@ -56,13 +57,14 @@ def test_todays_unit_reads_its_predecessors_an_old_name_reads_itself() -> None:
     assert known.covered("An Hà", stored) == ("An Hà",)
 
 
+@pytest.mark.usefixtures("wide_console")
 def test_provinces_lists_todays_units_with_predecessors_and_the_store_documents(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'p.db'}"
     ingested = runner.invoke(app, ["--db", db, "ingest", str(MERGER_SAMPLES / "bac-ninh-cu-bao-cao-6-thang-2024.txt")])
     assert ingested.exit_code == 0, ingested.output
-    documents = runner.invoke(app, ["--db", db, "documents"], env={"COLUMNS": "250"})
+    documents = runner.invoke(app, ["--db", db, "documents"])
     assert "Bắc Ninh (cũ)" in documents.stdout  # dated 14/6/2024: the old province
-    listed = runner.invoke(app, ["--db", db, "provinces"], env={"COLUMNS": "250"})
+    listed = runner.invoke(app, ["--db", db, "provinces"])
     assert listed.exit_code == 0
     lines = listed.stdout.splitlines()
     first = next(line for line in lines if "Bắc Ninh" in line and "Bắc Giang" in line)

@@ -4,30 +4,19 @@ when ../shared is present) and on the bundled samples (An Hà 2025)."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
-from planwatch.ingest import document_paths, ingest_files
 from planwatch.query.ask import ask
 from planwatch.store.db import session_factory
 
-from .conftest import SAMPLES, SHARED_CORPUS
+from .conftest import copy_of, with_samples
 
 
-def _store(engine: Engine, *paths: object) -> sessionmaker[Session]:
+def test_the_officials_questions_on_the_real_corpus(corpus_template: Path, tmp_path: Path) -> None:
+    engine = copy_of(corpus_template, tmp_path)
     sessions = session_factory(engine)
-    list(ingest_files(sessions, document_paths(list(paths))))  # type: ignore[arg-type]
-    return sessions
-
-
-@pytest.mark.skipif(not SHARED_CORPUS.exists(), reason="../shared/corpus is not here")
-def test_the_officials_questions_on_the_real_corpus(tmp_path: object) -> None:
-    from planwatch.store.db import open_engine
-
-    engine = open_engine(f"sqlite:///{tmp_path}/corpus.db")
-    sessions = _store(engine, *sorted(SHARED_CORPUS.glob("*.txt")))
     with sessions() as session:
         grdp = ask(session, "Chỉ tiêu GRDP năm 2024 là bao nhiêu?")
         assert grdp.found and grdp.value == 14.5 and grdp.citations[0].doc_key.startswith("001")
@@ -46,8 +35,8 @@ def test_the_officials_questions_on_the_real_corpus(tmp_path: object) -> None:
     engine.dispose()
 
 
-def test_the_same_questions_on_the_samples(engine: Engine) -> None:
-    sessions = _store(engine, SAMPLES)
+def test_the_same_questions_on_the_samples(engine: Engine, samples_template: Path) -> None:
+    sessions = session_factory(with_samples(engine, samples_template))
     with sessions() as session:
         assert ask(session, "Kế hoạch thu ngân sách năm 2025?").found
         risky = ask(session, "Chỉ tiêu nào chậm tiến độ?")

@@ -28,7 +28,6 @@ from planwatch.access.entry import EntryLine, submit
 from planwatch.access.roles import Role
 from planwatch.cli.main import app
 from planwatch.edits.reminders import set_preference
-from planwatch.ingest import document_paths, ingest_file
 from planwatch.jobs.daily import run_reminders
 from planwatch.jobs.worker import Worker
 from planwatch.remind.deliver import DigestState, deliver, mark_read, notifications, unread
@@ -38,7 +37,7 @@ from planwatch.store import models, reminder_models
 from planwatch.store.db import session_factory
 from planwatch.vocab.periods import Month
 
-from .conftest import SAMPLES
+from .conftest import stored_copy, with_samples
 
 JUNE_25 = date(2025, 6, 25)  # ke-hoach-2025 item 1.2 (Sở Công Thương) is due 30/06, three tasks are long overdue
 MORNING = datetime(2025, 6, 25, 8, 0)
@@ -79,11 +78,9 @@ def smtp() -> Iterator[tuple[Inbox, str]]:
 
 
 @pytest.fixture
-def store(engine: Engine) -> sessionmaker[Session]:
+def store(engine: Engine, samples_template: Path) -> sessionmaker[Session]:
     """The samples; Sở Công Thương by mail, Sở Lao động - TB&XH in the app, Sở KH&ĐT by nobody's wish, planning by mail."""
-    sessions = session_factory(engine)
-    for path in document_paths([SAMPLES]):
-        assert ingest_file(sessions, path).status == "added"
+    sessions = session_factory(with_samples(engine, samples_template))
     with sessions.begin() as session:
         for name, role, agency in (("sct", Role.AGENCY, "SCT"), ("sldtbxh", Role.AGENCY, "SLDTBXH"),
                                    ("skhdt", Role.AGENCY, "SKHDT"), ("khdt", Role.PLANNING, None)):  # fmt: skip
@@ -260,10 +257,9 @@ def test_starttls_and_login(store: sessionmaker[Session], tmp_path: Path, monkey
     assert all(d.state is DigestState.FAILED and "535" in d.error for d in refused if d.username != "sldtbxh")
 
 
-def test_remind_dry_run_on_the_command_line(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'r.db'}"
+def test_remind_dry_run_on_the_command_line(samples_template: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{stored_copy(samples_template, tmp_path)}"
     runner = CliRunner()
-    assert runner.invoke(app, ["--db", db, "ingest", str(SAMPLES)]).exit_code == 0
     assert runner.invoke(app, ["--db", db, "user", "add", "sct", "--role", "agency", "--agency", "SCT"],
                          input="mat-khau-dai-du\n").exit_code == 0  # fmt: skip
     result = runner.invoke(app, ["--db", db, "remind", "--as-of", "25/06/2025", "--dry-run"])

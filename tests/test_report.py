@@ -23,7 +23,7 @@ from planwatch.report.papers import report_period
 from planwatch.report.sheets import ColumnKind, to_csv, to_xlsx
 from planwatch.report.verify import coverage, round_trip
 from planwatch.vocab.periods import Month, Period, find_periods, period_words
-from tests.conftest import SAMPLES, with_samples
+from tests.conftest import stored_copy, with_samples
 
 
 @pytest.fixture
@@ -137,14 +137,13 @@ def test_period_words_read_back_as_the_same_period(end: Month, shape: str) -> No
     assert read == [period], words
 
 
-def test_the_report_command_writes_the_draft_and_its_annexes(tmp_path: Path) -> None:
+def test_the_report_command_writes_the_draft_and_its_annexes(samples_template: Path, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from planwatch.cli.main import app
 
-    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    db = f"sqlite:///{stored_copy(samples_template, tmp_path)}"
     runner = CliRunner()
-    assert runner.invoke(app, ["--db", db, "ingest", str(SAMPLES)]).exit_code == 0
     out, annex, tasks = tmp_path / "du-thao.docx", tmp_path / "phu-luc.xlsx", tmp_path / "nhiem-vu.xlsx"
     args = ["--db", db, "report", "--kind", "six-month", "--period", "2025-06", "--out", str(out), "--xlsx", str(annex)]
     result = runner.invoke(app, [*args, "--tasks-xlsx", str(tasks), "--as-of", "30/06/2025", "--check"])

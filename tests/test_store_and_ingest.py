@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, func, select
 
 from planwatch.export import fact_records
@@ -13,7 +14,7 @@ from planwatch.monitor.stored import count_findings, stored_findings, unclassifi
 from planwatch.store import models
 from planwatch.store.db import open_engine, session_factory
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, with_samples
 
 
 def _count(engine: Engine, model: type) -> int:
@@ -32,10 +33,8 @@ def test_ingest_samples_then_unchanged(engine: Engine) -> None:
     assert _count(engine, models.Fact) == facts_before
 
 
-def test_every_fact_resolves_to_its_quote(engine: Engine) -> None:
-    sessions = session_factory(engine)
-    for path in document_paths([SAMPLES]):
-        ingest_file(sessions, path)
+def test_every_fact_resolves_to_its_quote(engine: Engine, samples_template: Path) -> None:
+    sessions = session_factory(with_samples(engine, samples_template))
     with sessions() as session:
         texts = {d.doc_key: d.text for d in session.scalars(select(models.Document))}
         records = list(fact_records(session))
@@ -67,6 +66,7 @@ def test_rejected_file_changes_nothing(engine: Engine, tmp_path: Path) -> None:
     assert (_count(engine, models.Document), _count(engine, models.Fact)) == before
 
 
+@pytest.mark.slow  # worker processes
 def test_ingest_on_two_cores_stores_what_one_does_in_the_same_order(engine: Engine, tmp_path: Path) -> None:
     # two reports that disagree on April's industrial index: a finding the workers must check as this process does
     disagreeing = [tmp_path / "thang-5.txt", tmp_path / "thang-6.txt"]

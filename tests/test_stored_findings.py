@@ -189,6 +189,7 @@ def test_a_hand_entered_target_is_checked_without_rechecking_the_provinces(
         assert ("Số hợp tác xã kiểu mới", 1) not in unclassified_labels(session)
 
 
+@pytest.mark.slow  # worker processes
 def test_a_bulk_change_marking_every_province_is_rechecked_on_every_core(two_provinces: sessionmaker[Session]) -> None:
     with two_provinces.begin() as session:
         session.execute(delete(models.StoredFinding))

@@ -15,12 +15,14 @@ from planwatch.extract.indicator_tables import read_table
 from planwatch.extract.modality import (
     PLANNING_KINDS,
     Reading,
+    clause_after,
     counts_itself,
     figure_modality,
     reviews,
     sentence_before,
 )
 from planwatch.extract.table_columns import Dating
+from planwatch.extract.table_targets import table_targets
 from planwatch.extract.targets import (
     TargetDraft,
     extract_targets,
@@ -29,7 +31,6 @@ from planwatch.extract.targets import (
     mark_stretch,
     number_at,
     same_target,
-    table_targets,
 )
 from planwatch.extract.tasks import Task, TaskGroup, extract_tasks
 from planwatch.limits import check_time
@@ -320,16 +321,20 @@ def _modalities(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], rea
         results, targets = in_results(block.trail) or reviews(block.text), in_target_section(block.trail)
         for fact in by_block.get(block.start, []):
             check_time()
-            before = sentence_before(block.text, number_at(block, fact))
-            found[id(fact)] = figure_modality(fact, before, reading, results=results, targets=targets)
+            at = number_at(block, fact)
+            before, after = sentence_before(block.text, at), clause_after(block.text, at)
+            found[id(fact)] = figure_modality(fact, before, reading, results=results, targets=targets, after=after)
     return found
 
 
 def _set_here(block: OutlineBlock, fact: Fact, reading: Reading, tasked: list[tuple[int, int]]) -> bool:
     """A planned figure outside a target section that the document sets for its plan's months (not a past plan's
-    quoted beside a result, nor what a session counts of itself); in a task, only one a plan word sets."""
+    quoted beside a result, nor a longer plan's horizon, nor what a session counts of itself); in a task, only one a
+    plan word sets."""
     before = sentence_before(block.text, number_at(block, fact))
     in_task = any(a <= fact.start < b for a, b in tasked)
+    if reading.horizon(fact, block.text[fact.end - block.start :]):
+        return False
     return reading.current(fact) and reading.sets_here(fact, before, in_task) and not counts_itself(fact)
 
 

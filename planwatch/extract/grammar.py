@@ -247,6 +247,11 @@ LABEL_TAIL = re.compile(
 )
 # Who said the figure, before it: "Ông A, Chủ tịch UBND thành phố, cho biết thành phố hiện có 49 chi nhánh ngân hàng"
 SAID_BY = re.compile(r"^[^;]{3,120}?\s(?:cho\s+(?:biết|hay)|vừa\s+công\s+bố)(?:\s*,?\s+(?=\S)|\s*$)", re.IGNORECASE)
+# Who sets a target before what it is for: "Chủ tịch UBND tỉnh đặt ra mục tiêu tăng trưởng GRDP" → "tăng trưởng GRDP"
+SET_BY = re.compile(
+    r"^[^;]{3,200}?\s(?:đặt\s+ra|đặt|đề\s+ra|xác\s+định|thống\s+nhất|chốt)\s+(?:mục\s+tiêu|chỉ\s+tiêu)\s+(?=\S)",
+    re.IGNORECASE,
+)
 LABEL_HEAD = re.compile(
     r"^(?:\s*(?:trong\s+đó|đơn\s+cử|lên|xuống(?:\s+còn)?|qua(?=\s|,|$)|dự\s+ước|(?:ước\s+)?(?:đến\s+)?(?:hết|cuối)(?=\s|$)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
     r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|theo\s+đó|(?:tính\s+)?lũy\s+kế|trong|(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật)(?:\s+là)?(?=\s)|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"

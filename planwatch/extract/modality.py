@@ -15,6 +15,7 @@ import yaml
 
 from planwatch.extract.facts import Fact
 from planwatch.structure.metadata import DocumentMeta
+from planwatch.vocab.measures import Measure
 from planwatch.vocab.modality import Modality
 from planwatch.vocab.periods import Month, Period, year_period
 
@@ -46,9 +47,21 @@ def cue(name: str) -> re.Pattern[str]:
 
 
 def counts_itself(fact: Fact) -> bool:
-    """A count a session or an act gives of itself ("thông qua 31 nghị quyết"): never a target."""
+    """A count a session or an act gives of itself ("thông qua 31 nghị quyết"): never a target. The session named
+    before the plan word ("Tại kỳ họp, HĐND tỉnh thông qua kế hoạch đầu tư công với tổng vốn ...") is no such count."""
     unit, label = cue("not_a_target").match(fact.unit), cue("not_a_target").match(fact.indicator)
-    return bool(unit or (not fact.unit and label) or cue("not_a_target_label").search(fact.indicator))
+    return bool(unit or (not fact.unit and label) or cue("not_a_target_label").search(after_plan_word(fact.indicator)))
+
+
+def after_plan_word(label: str) -> str:
+    """The words after the last plan word of a label that still names something: "Cũng tại kỳ họp, HĐND tỉnh thông
+    qua nghị quyết về kế hoạch đầu tư công với tổng vốn" → "đầu tư công với tổng vốn"; "Nghị quyết ... với mục tiêu
+    tăng trưởng GRDP" → "tăng trưởng GRDP"."""
+    for word in reversed(list(cue("planned").finditer(label))):
+        rest = label[word.end() :].strip(" ,:")
+        if len(rest.split()) >= 2:
+            return rest
+    return label
 
 
 def reviews(paragraph: str) -> bool:
@@ -64,17 +77,27 @@ def sets_targets(meta: DocumentMeta, text: str) -> bool:
 def clause_cue(before: str) -> str | None:
     """The cue the words before a figure give it: "planned" for the last word of its sentence that sets a figure
     ("phấn đấu ..., ...; ..."), "reference" when a plan word after it points at a plan ("vượt kế hoạch"), "past"
-    for a word of what was done after it ("đã", "năm qua"), unless an
-    "estimate" or "scenario" word comes later in the figure's own clause."""
+    for a word of what was done after it ("đã", "năm qua"), unless an "estimate" or "scenario" word comes later in
+    the figure's own clause; "former" for any figure of a clause about a province before its merger."""
     sentence = before[_last(_SENTENCE_END, before) :]
     clause_from = _last(_CLAUSE_END, sentence)
     references = [(m.start(), m.end()) for m in cue("plan_reference").finditer(sentence)]
-    found = [(a, "reference") for a, _ in references[-1:]]
+    found = [(a, "reference") for a, _ in references[-1:] if a >= clause_from]
     found += [(m.start(), "planned") for m in cue("planned").finditer(sentence) if not _inside(m.start(), references)]
     found += [(m.start(), "past") for m in cue("past").finditer(sentence)]
     for name in ("estimate", "scenario"):
         found += [(clause_from + m.start(), name) for m in cue(name).finditer(sentence[clause_from:])]
+    if _about_former(sentence[clause_from:]):
+        return "former"
     return max(found)[1] if found else None
+
+
+def _about_former(clause: str) -> bool:
+    """The clause is about a province as it was before a merger ("tỉnh A (cũ) đặt mục tiêu 7%"), and does not go
+    on to the merged one ("...; nay tỉnh mới phấn đấu 8%" is another clause)."""
+    former = [m.start() for m in cue("former").finditer(clause)]
+    merged = [m.start() for m in cue("merged").finditer(clause)]
+    return bool(former) and max(former) > max(merged, default=-1)
 
 
 def sentence_before(text: str, end: int) -> str:
@@ -88,6 +111,12 @@ def sentence_before(text: str, end: int) -> str:
         if ends or start == 0:
             return text[ends[-1] if ends else 0 : end]
         window *= 4
+
+
+def clause_after(text: str, start: int) -> str:
+    """`text[start:]` up to the end of its clause (";") or sentence."""
+    ends = [m.start() for m in (_SENTENCE_END.search(text, start), _CLAUSE_END.search(text, start)) if m]
+    return text[start : min(ends, default=len(text))]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -167,6 +196,17 @@ class Reading:
         end = self.period_of(fact).end
         return end is not None and self.plan_end is not None and end > self.plan_end and self.not_before_date(end)
 
+    def horizon(self, fact: Fact, after: str) -> bool:
+        """A figure a plan quotes from a longer one: its period ends after the months the document plans and the
+        quarter after them ("Nghị quyết Đại hội đặt mục tiêu đến năm 2030 ..." in a plan for 2026; a cut-off "đến hết
+        ngày 31/01/2025" still serves the plan for 2024), or a yearly average ("bình quân 7%/năm") in a plan for one
+        year."""
+        end, start = self.period_of(fact).end, self.plan_start
+        if end is None or self.plan_end is None:
+            return False
+        one_year = start is not None and start.shift(11) == self.plan_end
+        return end > self.plan_end.shift(3) or (one_year and bool(cue("yearly_average").match(after)))
+
     def in_progress(self, fact: Fact) -> bool:
         """In a report that sets no targets, the figure's period runs on past the report's window within its year:
         "Dự kiến 6 tháng đầu năm đạt ..." in a May report estimates the half-year under way; it sets nothing."""
@@ -180,9 +220,12 @@ class Reading:
 
     def sets_all(self, fact: Fact) -> bool:
         """Every figure of the planned months is set, not measured: in an act that sets targets; in a news item
-        about one, the figures its text dates by the document's window, not those it names a year for
-        ("Năm 2023, tỷ lệ tốt nghiệp đạt 98,78%": a result beside the targets)."""
-        return self.sets_targets and (self.act or not fact.period_stated)
+        about one, the figures its text dates by the document's window or of months that run on past its date ("năm
+        nay ... thu nhập bình quân đạt 9,8 triệu đồng" in January), not those it names a past year for ("Năm 2023, tỷ
+        lệ tốt nghiệp đạt 98,78%": a result beside the targets)."""
+        end = self.period_of(fact).end
+        running = self.dated is not None and end is not None and end > self.dated
+        return self.sets_targets and (self.act or not fact.period_stated or running)
 
     def sets_here(self, fact: Fact, before: str, in_task: bool) -> bool:
         """A planned figure this document sets: in a news item, any; in an act, one its sentence sets ("phấn đấu",
@@ -204,22 +247,30 @@ class Reading:
         return start is None or self.plan_start is None or start >= self.plan_start
 
 
-def figure_modality(fact: Fact, before: str, reading: Reading, *, results: bool, targets: bool) -> Modality:
-    """A figure's modality; `before` is its paragraph up to the figure, `results` and `targets` whether it sits
-    under a heading of results ("Kết quả ...") or of targets ("Các chỉ tiêu chủ yếu")."""
+def figure_modality(
+    fact: Fact, before: str, reading: Reading, *, results: bool, targets: bool, after: str = ""
+) -> Modality:
+    """A figure's modality; `before` is its sentence up to the figure and `after` the rest of its clause, `results` and
+    `targets` whether it sits under a heading of results ("Kết quả ...") or of targets ("Các chỉ tiêu chủ yếu")."""
     if "scenario" in fact.tags:
         return Modality.SCENARIO
-    if "planned" in fact.tags or targets:
-        return Modality.PLANNED
     said = clause_cue(before)
     measured = Modality.ESTIMATE if said == "estimate" or fact.estimate else Modality.ACTUAL
+    if said == "former":  # a former province's plan, even "đặt mục tiêu 7%": the new province's context
+        return measured
+    if "planned" in fact.tags or targets:
+        return Modality.PLANNED
     # "hoàn thành mục tiêu ... 7,5%", "vượt kế hoạch": a plan pointed at, not set; an earlier or other place's figure
     if said in ("reference", "past") or "prior" in fact.tags or "elsewhere" in fact.tags or results:
         return measured
+    if said is None and cue("result_after").search(after):
+        return measured  # "Thu ngân sách đạt 28.400 tỉ đồng, vượt 37,8% dự toán": a result, even in a plan's news
     if said == "scenario":
         return Modality.SCENARIO
     if said == "estimate" or (fact.estimate and reading.in_progress(fact)):
         return Modality.ESTIMATE
+    if fact.measure == Measure.PLAN and said != "planned" and not _act_sets_share(reading, before):
+        return measured  # how much of a plan was reached ("giải ngân mới đạt 65% kế hoạch"), unless a plan word sets it
     if (
         reading.after_date(fact)
         or reading.beyond_plan(fact)
@@ -227,3 +278,9 @@ def figure_modality(fact: Fact, before: str, reading: Reading, *, results: bool,
     ):
         return Modality.PLANNED
     return measured
+
+
+def _act_sets_share(reading: Reading, before: str) -> bool:
+    """An act that sets targets sets the share of a plan it names ("hoàn thành giải ngân 100% kế hoạch vốn" in a
+    plan is to be done), unless it compares two plans ("cao hơn 7,3% so với dự toán Trung ương giao")."""
+    return reading.act and reading.sets_targets and not cue("plan_comparison").search(before)

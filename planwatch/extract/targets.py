@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from planwatch.extract.facts import Fact
-from planwatch.extract.modality import cue
+from planwatch.extract.modality import after_plan_word, clause_cue, cue, sentence_before
 from planwatch.structure.sections import Heading, OutlineBlock
 from planwatch.text.fold import fold
 from planwatch.vocab.measures import Measure
@@ -41,7 +41,7 @@ _CEILING = re.compile(
 _CHANGE_TAIL = re.compile(r"[\s,:]*\b(?P<move>tăng|giảm)(?P<mean>\s+bình\s+quân)?[\s,:≥≤<>=]*$", re.IGNORECASE)
 _OF_GRDP = re.compile(r"(?:\s*(?:đến|-|–)\s*[\d.,]+\s*%)?\s*(?:so\s+với\s+|của\s+)?(?:tổng\s+)?GRDP\b", re.I)
 _RESTATED = re.compile(r"^\W*(?:mục\s+tiêu|chỉ\s+tiêu|mức)\s*$", re.IGNORECASE)
-_MOVED_TO = re.compile(r"^\s*(?:lên|xuống)(?:\s+(?:còn|mức))?\s+\d", re.IGNORECASE)
+_MOVED_TO = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:lên|xuống)(?:\s+(?:còn|mức))?\s+\d", re.IGNORECASE)
 _INDEX_BEFORE = re.compile(r"\bbằng\s*$", re.IGNORECASE)
 _INDEX_AFTER = re.compile(
     r"^\s*(?:so\s+với\s+)?(?:ước\s+(?:thực\s+hiện|đạt)\s+|thực\s+hiện\s+)?(?:năm\s+(?:\d{4}|trước)|cùng\s+kỳ)", re.I
@@ -86,7 +86,7 @@ _LABEL_LEAD = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:năm\s+)(20\d{2})\b", re.IGNORECASE)
-_KEPT_MEASURES = ("value", "yoy_change_pct", "share_pct", "rank")
+KEPT_MEASURES = ("value", "yoy_change_pct", "share_pct", "rank")
 
 
 @dataclass(frozen=True)
@@ -151,6 +151,20 @@ def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int
             continue
         drafts.append(draft)
     drafts.extend(_rank_targets(block, year, number, whole))
+    drafts.extend(_double_digits(block, year, number))
+    return drafts
+
+
+def _double_digits(block: OutlineBlock, year: int, number: str | None) -> list[TargetDraft]:
+    """Growth targets written in words ("tạo đà cho mục tiêu tăng trưởng hai con số cả năm"): at least 10%, when a
+    plan word sets them (not "đã hoàn thành mục tiêu ...", which points at a plan)."""
+    drafts = []
+    for m in cue("double_digits").finditer(block.text):
+        if clause_cue(sentence_before(block.text, m.end())) != "planned":
+            continue
+        at = (block.start + m.start(), block.start + m.end())
+        label = "Tốc độ tăng trưởng kinh tế (GRDP)"
+        drafts.append(TargetDraft(label, Measure.YOY, ">=", 10.0, None, None, "%", year, number, None, *at, at))
     return drafts
 
 
@@ -252,14 +266,14 @@ def _draft(
     if measure == Measure.PLAN:  # "giải ngân vốn đầu tư công đạt 95%", "Tỷ lệ giải ngân ...: 100%": the rate's level
         measure = Measure.VALUE
         label = label if key.startswith("ty le") else f"Tỷ lệ {label[:1].lower()}{label[1:]}"
-    if measure not in _KEPT_MEASURES or "prior" in fact.tags or ("move" in fact.tags and _moved_rate(label) in rates):
+    if measure not in KEPT_MEASURES or "prior" in fact.tags or ("move" in fact.tags and _moved_rate(label) in rates):
         return None  # an earlier figure, or a rate's move in points after the rate itself ("đạt 78%, tăng 2%")
     label = _COMPARATOR_TAIL.sub("", _SYMBOL_TAIL.sub("", label))
     moved = _CHANGE_TAIL.search(label) if measure == Measure.VALUE and fact.unit == "%" else None
     if moved and not key.startswith("ty le"):  # "Số vụ tai nạn giao thông: giảm ≥ 5%": a change, not a level
         measure, sign = Measure.YOY, -1 if fold(moved.group("move")) == "giam" else 1
         label = label[: moved.start()] + (" bình quân" if moved.group("mean") else "")
-    label = _after_plan_word(label)
+    label = _named_after_cue(block, fact, _after_plan_word(label))
     key = fold(label)
     if measure == Measure.YOY and key.startswith("ty le") and fact.value < 0:  # "tỷ lệ hộ nghèo giảm 1,17% trở lên"
         measure, value_shift = Measure.VALUE, -2 * fact.value  # the size of the fall, not the fall
@@ -335,16 +349,26 @@ def _draft(
 
 
 def _after_plan_word(label: str) -> str:
-    """The words after the last plan word of a label that still names something ("Nghị quyết ... với mục tiêu tăng
-    trưởng GRDP" → "tăng trưởng GRDP"), less plan words left at its end ("... GRDP nghị quyết thông qua")."""
-    for word in reversed(list(cue("planned").finditer(label))):
-        rest = label[word.end() :].strip(" ,:")
-        if len(rest.split()) >= 2:
-            label = rest
-            break
+    """The words after the last plan word of a label that still names something (modality.after_plan_word), less
+    plan words left at its end ("... GRDP nghị quyết thông qua")."""
+    label = after_plan_word(label)
     while (tail := _PLAN_TAIL.search(label)) and len(label[: tail.start()].split()) >= 2:
         label = label[: tail.start()]
     return label
+
+
+def _named_after_cue(block: OutlineBlock, fact: Fact, label: str) -> str:
+    """The last part of a label when only it follows the sentence's last plan word: "Kết luận phiên họp, Chủ tịch ...
+    yêu cầu ..., phấn đấu quý I GRDP tăng 9%" names the GRDP; the clause before the plan word names nothing."""
+    head, _, last = label.rpartition(",")
+    local = number_at(block, fact)
+    starts = _sentence_starts(block.text)
+    sentence = block.text[starts[bisect_right(starts, local) - 1] : local]
+    cues = list(cue("planned").finditer(sentence))
+    if not head or not cues or not last.strip():
+        return label
+    after = sentence[cues[-1].end() :]
+    return last.strip() if last.strip() in after and head.strip() not in after else label
 
 
 def _group_move(whole: TargetDraft, draft: TargetDraft) -> TargetDraft | None:
@@ -402,14 +426,18 @@ def _second_end_of_range(previous: TargetDraft, draft: TargetDraft) -> bool:
 
 
 def _rank_targets(block: OutlineBlock, year: int, number: str | None, whole: bool) -> list[TargetDraft]:
+    """The ranks a block sets: in a target section, after "phấn đấu", or as a KPI's value after its name's colon
+    ("Chỉ số PCI: thuộc nhóm 20 tỉnh dẫn đầu")."""
     drafts = []
     for m in _RANK_GROUP.finditer(block.text):
-        if not whole and not _strives(block, block.start + m.start("n")):
+        lead = block.text[max(0, m.start() - 80) : m.start()]
+        kpi = lead.rstrip().endswith(":")
+        if not whole and not kpi and not _strives(block, block.start + m.start("n")):
             continue
-        before = _RANK_LABEL.search(block.text[max(0, m.start() - 80) : m.start()])
+        before = _RANK_LABEL.search(lead.rstrip(" :"))
         if before is None:
             continue
-        start = m.start() - len(before.group(0))
+        start = m.start() - len(lead) + before.start() + len(before.group(0)) - len(before.group(0).lstrip())
         label = re.sub(r"^.*?\b(?:duy\s+trì|giữ\s+vững|nâng)\s+", "", before.group("label"), flags=re.IGNORECASE)
         label = re.sub(r"^\s*\(\d{1,2}\)\s*", "", label).strip()
         if about := _ABOUT.match(block.text, m.end()):
@@ -428,46 +456,6 @@ def _rank_targets(block: OutlineBlock, year: int, number: str | None, whole: boo
                 None,
                 block.start + start,
                 block.start + m.end(),
-            )
-        )
-    return drafts
-
-
-_PLAN_PREFIX = re.compile(r"^(?:Kế\s+hoạch|Dự\s+toán|Mục\s+tiêu)\s+", re.IGNORECASE)
-_LOW, _HIGH = " (mức thấp)", " (mức cao)"
-_BOUNDS = {"at_least": ">=", "at_most": "<="}
-
-
-def table_targets(facts: list[Fact], fallback_year: int) -> list[TargetDraft]:
-    """Targets a table states in its plan column ("Kế hoạch năm 2022", "KH 2025") or in a column of a year still
-    to come: each planned cell a target of its row's indicator, the two ends of "2,5-3" one range, "Dưới 3" a
-    ceiling and "> 2.300" a floor. `facts` are the planned facts of the document's tables."""
-    drafts: list[TargetDraft] = []
-    for fact in (f for f in facts if f.measure in _KEPT_MEASURES and "prior" not in f.tags):
-        label = _PLAN_PREFIX.sub("", fact.indicator)
-        label = label[:1].upper() + label[1:]
-        year = fact.period.end.year if fact.period.end else fallback_year
-        if label.endswith(_HIGH) and drafts and drafts[-1].indicator == label[: -len(_HIGH)]:
-            low = drafts[-1]
-            drafts[-1] = replace(
-                low, comparator="range", value=None, value_min=low.value, value_max=fact.value, end=fact.end
-            )
-            continue
-        comparator = next((_BOUNDS[t] for t in fact.tags if t in _BOUNDS), "=")
-        drafts.append(
-            TargetDraft(
-                label.removesuffix(_LOW),
-                fact.measure,
-                comparator,
-                fact.value,
-                None,
-                None,
-                fact.unit,
-                year,
-                None,
-                fact.parent,
-                fact.start,
-                fact.end,
             )
         )
     return drafts

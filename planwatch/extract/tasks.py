@@ -110,6 +110,10 @@ def extract_tasks(
         if len(cells(block)) >= 3:
             index = reader.grid(blocks, index)
             continue
+        if _tells_results(block.trail):
+            reader.current, reader.intro = None, None
+            index += 1
+            continue
         run = [block]
         while not block.heading and len(run) < _RUN_LINES and _continues(run[-1], blocks, index + len(run)):
             run.append(blocks[index + len(run)])
@@ -120,6 +124,13 @@ def extract_tasks(
         else:
             reader.paragraph(run)
     return _keyed(reader.tasks), groups
+
+
+def _tells_results(trail: tuple[Heading, ...]) -> bool:
+    """The block sits under a heading of what was done ("I. TÌNH HÌNH KINH TẾ - XÃ HỘI"), no task heading below it."""
+    opens = pattern("results_headings")
+    told = [i for i, heading in enumerate(trail) if opens.match(heading.title.lstrip())]
+    return bool(told) and not any(_TASK_SECTION.search(heading.title) for heading in trail[told[-1] + 1 :])
 
 
 def _keyed(tasks: list[Task]) -> list[Task]:

@@ -81,19 +81,27 @@ class TargetStatus:
 
     @property
     def name(self) -> str:
+        return self.name_in("vi")
+
+    def name_in(self, lang: str) -> str:
         """The row's name: the catalogue's for the indicator, with the measure when it is not the indicator's own
         ("Thu ngân sách nhà nước — tốc độ tăng"); the target's own words where no catalogue name fits."""
-        return row_name(self.target, self.indicator)
+        return row_name(self.target, self.indicator).text(lang)
 
 
-def row_name(target: models.Target, indicator: Indicator | None) -> str:
+def row_name(target: models.Target, indicator: Indicator | None) -> Phrase:
+    """The row's name in each language (the target's own words are the same in both)."""
     if indicator is None or target.measure == "share_pct":
-        return target.indicator
+        return Phrase(REASONS, "name", {"vi": target.indicator, "en": target.indicator})
     if target.measure == "yoy_change_pct" and indicator.kind != "growth":
-        return f"{indicator.name} — tốc độ tăng"
+        return Phrase(REASONS, "name_growth", {"vi": indicator.name, "en": indicator.name_in("en")})
     if target.measure != "yoy_change_pct" and indicator.kind == "growth":
-        return target.indicator
-    return indicator.name
+        return Phrase(REASONS, "name", {"vi": target.indicator, "en": target.indicator})
+    return indicator_name(indicator)
+
+
+def indicator_name(indicator: Indicator) -> Phrase:
+    return Phrase(REASONS, "name", {"vi": indicator.name, "en": indicator.name_in("en")})
 
 
 def year_targets(
@@ -235,7 +243,12 @@ def _flow_status(
         if gap >= -thresholds.risk
         else AT_RISK
     )
-    pace = {"name": indicator.name, "share": round(share, 1), "months": months, "expected": round(expected, 1)}
+    pace = {
+        "name": indicator_name(indicator),
+        "share": round(share, 1),
+        "months": months,
+        "expected": round(expected, 1),
+    }
     reason = [Phrase(REASONS, "pace", pace | {"above": Word("above" if gap >= 0 else "below")})]
     reported = _reported_plan_pct(figures, indicator.code, latest)
     row = TargetStatus(
@@ -273,7 +286,7 @@ def _level_status(
     target: models.Target,
     doc_key: str,
     indicator: Indicator | None,
-    name: str,
+    name: Phrase,
     latest: Point,
     trend: list[tuple[str, float]],
     down: bool,

@@ -4,6 +4,7 @@ figure's source as a Word comment on its words, and a visible placeholder for wh
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from io import BytesIO
 
@@ -119,16 +120,32 @@ def _rest_of_the_report(document: WordDocument, draft: Draft, text: dict[str, st
     document.add_heading(text["part_two"].format(rest=rest).upper(), level=1)
     if draft.tasks:  # a table: the tasks' own words are the plan's, not figures of this report
         document.add_paragraph(text["open_tasks"].format(year=end.year))
-        table = document.add_table(rows=1, cols=5)
-        table.style = "Table Grid"
-        for cell, head in zip(table.rows[0].cells, text["task_head"].split("|"), strict=True):
-            cell.text = head
-        for task in draft.tasks:
-            due = f"{task.due:%d/%m/%Y}" if task.due else text["no_due"]
-            for cell, value in zip(table.add_row().cells, (task.ref, task.summary, task.agencies, due, task.status),
-                                   strict=True):  # fmt: skip
-                cell.text = value
+        rows = [
+            (task.ref, task.summary, task.agencies, f"{task.due:%d/%m/%Y}" if task.due else text["no_due"], task.status)
+            for task in draft.tasks
+        ]
+        _task_table(document, text["task_head"].split("|"), rows)
     _placeholder(document.add_paragraph(), text["tasks_blank"])
+
+
+_TASK_WIDTHS = (1.3, 6.4, 3.2, 2.7, 2.4)  # cm of the 16 cm line: the task's words take the room, a date one line
+
+
+def _task_table(document: WordDocument, head: list[str], rows: Sequence[tuple[str, ...]]) -> None:
+    """A grid of set column widths (a table left to fit itself gives each column a fifth of the line, and the tasks'
+    words a column as narrow as the date's), its cells flush left with no first-line indent."""
+    table = document.add_table(rows=0, cols=len(head))
+    table.style, table.autofit = "Table Grid", False
+    for column, width in zip(table.columns, _TASK_WIDTHS, strict=True):
+        column.width = Cm(width)
+    for number, values in enumerate([tuple(head), *rows]):
+        for cell, value, width in zip(table.add_row().cells, values, _TASK_WIDTHS, strict=True):
+            cell.width = Cm(width)
+            paragraph = cell.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            paragraph.paragraph_format.first_line_indent = Cm(0)
+            run = paragraph.add_run(value)
+            run.bold, run.font.size = number == 0, Pt(12)
 
 
 def _page_and_fonts(document: WordDocument) -> None:

@@ -43,7 +43,12 @@ def lagging(session: Session, period: ReportPeriod, scope: Scope = WHOLE) -> lis
         start, _, end = finding.period.partition("–")
         if parse_period(start if end else None, end or start) in wanted:
             bullets.append(f"{finding.indicator}: số liệu cần rà soát ({_no_figures(finding.kind)}).")
-    return list(dict.fromkeys(bullets))
+    return list(dict.fromkeys(_capitalised(b) for b in bullets))
+
+
+def _capitalised(bullet: str) -> str:
+    """A bullet opens with a capital, whatever case the indicator's label was written in."""
+    return bullet[:1].upper() + bullet[1:]
 
 
 _FINDING_WORDS = {

@@ -8,6 +8,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib import resources
+
+import yaml
 
 from planwatch.structure.doc_time import (
     HEADER_DATE,
@@ -123,19 +127,69 @@ def _proper_name(words: str) -> str:
 
 
 def _title(head: str, kind: str | None) -> str | None:
-    """ "BÁO CÁO" and the line after it; else the headline or first heading, past the issuer, the national motto,
+    """ "BÁO CÁO" and its subject (_subject); else the headline or first heading, past the issuer, the national motto,
     the number, the place and date, the dateline and rules of dashes."""
     lines = [line.strip() for line in head.split("\n") if line.strip()]
     for i, line in enumerate(lines):
         if kind and line.upper() == line and kind.upper() in line and i + 1 < len(lines):
-            return f"{line} {lines[i + 1]}"
+            return _bounded(f"{line} {_subject(lines[i + 1 :])}")
     named = [line for line in lines[:15] if not (_NOT_A_TITLE.search(line) or HEADER_DATE.search(line))]
     named = [line for line in named if not is_dateline(line)]
     if len(named) > 1 and _TITLE_WORD.match(named[0]):  # "THUYẾT MINH", "Phụ lục 01": the next line says what
-        return f"{named[0]} {named[1]}"[:200]
+        return _bounded(f"{named[0]} {named[1]}")
     if not named or _BODY_HEADING.match(named[0]) or named[0][:1].islower():
         return None  # "I. BỐI CẢNH THỰC HIỆN" is the body's first heading; "nhiệm vụ trọng tâm ..." a title's tail
-    return _LIST_MARK.sub("", named[0])[:200]
+    return _bounded(_first_sentence(_LIST_MARK.sub("", named[0])))  # a news item's lead: its first sentence
 
 
 _BODY_HEADING = re.compile(r"^(?:[IVX]{1,4}|[A-Z])\.\s")
+_SENTENCE_END = re.compile(r"(\S+)[.!?]\s+(?=[A-ZÀ-ỸĐ0-9])")
+_ABBREVIATION = re.compile(r"^[A-ZĐ]{1,3}$")  # "TP. Huế", "Q. 1": no sentence ends there
+
+
+def _first_sentence(line: str) -> str:
+    """A lead paragraph's first sentence ("Chiều 9/12, Kỳ họp ... bế mạc. Đây là ..." → its first), the line
+    when it is one."""
+    for end in _SENTENCE_END.finditer(line):
+        if not _ABBREVIATION.match(end.group(1).rsplit(".", 1)[-1]):
+            return line[: end.start(1) + len(end.group(1)) + 1]
+    return line
+
+
+TITLES = "structure/data/titles.yaml"
+
+
+@dataclass(frozen=True)
+class _TitleWords:
+    body_opener: re.Pattern[str]  # a preamble's first words inside a line: the body has begun
+    continued_lines: int
+    longest: int
+
+
+@cache
+def _title_words() -> _TitleWords:
+    data = yaml.safe_load(resources.files("planwatch").joinpath(TITLES).read_text(encoding="utf-8"))
+    openers = "|".join(re.escape(words) for words in data["body_openers"])
+    return _TitleWords(re.compile(rf"\s(?:{openers})\s"), data["continued_lines"], data["longest"])
+
+
+def _subject(lines: list[str]) -> str:
+    """The lines after the kind line that say what the document is about: the first, those that go on from it in
+    lower case, and no further than where the body begins (a PDF may run the first paragraph into the subject)."""
+    words = _title_words()
+    taken = [lines[0]]
+    for line in lines[1 : 1 + words.continued_lines]:
+        if not line[:1].islower():
+            break
+        taken.append(line)
+    subject = " ".join(taken)
+    ends = [m.start() for m in words.body_opener.finditer(subject)]
+    opening = " ".join(subject.split()[:4])
+    if len(opening) > 15 and (again := subject.find(opening, 1)) > 0:  # the preamble says the subject again
+        ends.append(again)
+    return subject[: min(ends)].rstrip(" ,;") if ends else subject
+
+
+def _bounded(title: str) -> str:
+    longest = _title_words().longest
+    return title if len(title) <= longest else title[: title.rfind(" ", 0, longest)] + "…"

@@ -144,7 +144,7 @@ def clean_label(text: str) -> str:
     label = _LIST_NUMBER_LEFT.sub("", label)
     if g.ELSEWHERE.match(label):
         return label
-    label = g.SAID_BY.sub("", label)
+    label = g.SET_BY.sub("", g.SAID_BY.sub("", label))
     if compared := g.ELSEWHERE_COMPARED.match(label):
         return compared.group("named")  # "cao hơn mức bình quân chung của cả nước (14,3%)": somewhere else's
     for _ in range(4):

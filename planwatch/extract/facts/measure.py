@@ -166,9 +166,10 @@ def _stated_base(left: str, after: str, period: Period) -> tuple[bool, Measure |
 
 
 def _year_before(phrase: str, period: Period) -> bool:
-    """ "so với năm 2022" compares with the year before the figure's ("năm trước" always does)."""
+    """ "so với năm 2022" compares with the year before the figure's ("năm trước" always does); a figure compared with
+    its own window's year is of a year to come ("tăng 12% so với năm 2025" in a plan dated 2025 for 2026)."""
     year = re.search(r"\d{4}", phrase)
-    return not year or period.end is None or int(year.group(0)) == period.end.year - 1
+    return not year or period.end is None or int(year.group(0)) in (period.end.year - 1, period.end.year)
 
 
 def _compared_month(after: str, period: Period) -> str | None:

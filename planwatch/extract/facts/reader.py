@@ -29,7 +29,7 @@ from planwatch.extract.measures import cue
 from planwatch.limits import check_time
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure, word_number
-from planwatch.vocab.periods import Month, PeriodMention, ReportContext, find_periods
+from planwatch.vocab.periods import Month, Period, PeriodMention, ReportContext, find_periods
 from planwatch.vocab.units import match_unit, unit_kind
 
 # A sentence ends at a stop and a space before a capital; web copies also lose the space: "năm trước.Tính chung"
@@ -71,7 +71,7 @@ _MASKS = [
     re.compile(r"trên\s+(?:0?1|một)\s+(?:ha|héc\s*ta)\s+(?=đất)"),  # "giá trị sản xuất trên 1 ha đất": per hectare
     re.compile(r"(?i:covid|sars-cov)\s*-\s*\d+"),  # the name of a disease: "Covid -19"
     re.compile(r"\b1\s+số\b|\b\d\s+con\s+số\b"),  # "1 số hàng hóa" is "some goods"; "tăng 2 con số": double digits
-    re.compile(r"(?i:mũi)\s+\d\b|(?i:ít\s+nhất)\s+\d+"),  # "tiêm mũi 2", "ít nhất 01 mũi": which dose, a threshold
+    re.compile(r"(?i:mũi)\s+\d\b|(?i:ít\s+nhất)\s+\d+(?=\s+mũi)"),  # "tiêm mũi 2", "ít nhất 01 mũi": which dose
     re.compile(r"(?i:\btop)\s+\d+|(?<![\wÀ-ỹ])cả\s+\d(?=\s+[^\d\s])"),  # "Top 3 tỉnh", "ở cả 2 gốc so sánh": no counts
     re.compile(r"(?:tuổi\s+)?(?:từ\s+)?\d{1,3}\s*(?:[-–]|đến)\s*\d{1,3}(?=\s+(?:tuổi|được|đã))|\d{1,3}\s+tuổi"),  # ages
 ]
@@ -86,6 +86,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
     for s_start, sentence in _pieces(text, _SENTENCE_END):
         check_time()  # one paragraph may be a whole report
         chain = Chain(carried=last_subject, period=period, period_stated=stated, habit=habit)
+        sentence_starts = len(facts)
         habit.notice(sentence)
         if g.BREAKDOWN.match(sentence) and last_subject:
             chain.parent = last_subject
@@ -104,11 +105,44 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
             found = _read_clause(clause, context, chain, offset + s_start + c_start)
             habit.end_clause()
             facts.extend(found)
-        if chain.period is not None and not chain.aside and not at_window_end(chain.period, context.default_period):
+        ranks_only = facts[sentence_starts:] and all(f.measure == Measure.RANK for f in facts[sentence_starts:])
+        if len(facts) == sentence_starts and (named := _opening_period(sentence, context)):
+            period, stated = named, True
+        elif (
+            chain.period is not None
+            and not chain.aside
+            and not ranks_only  # "Chỉ số PCI năm 2023 đứng thứ 4/63.": the ranking's edition, not the window
+            and not at_window_end(chain.period, context.default_period)
+        ):
             period, stated = chain.period, chain.period_stated
         if chain.subject and not chain.parent:
             last_subject = chain.subject
     return facts
+
+
+_OPENS = re.compile(r"\s*,")  # the period opens the sentence's clause: "Năm 2025, ..."
+_CITATION = re.compile(r"\b[Ss]ố\s+\d|\d+/(?:\d{4}/)?[A-ZĐ]{2,}")  # "số 12/NQ-HĐND", "45/2025/NĐ-CP"
+
+
+def _opening_period(sentence: str, context: ReportContext) -> Period | None:
+    """The period that opens a sentence without figures, which the sentences after it in its paragraph speak of:
+    "Năm 2025, dù còn nhiều khó khăn, tỉnh vẫn đạt nhiều kết quả tích cực. GRDP tăng 7,2%; ...". Not a span of
+    years (a plan's horizon), a period named in passing ("Kỳ thi tốt nghiệp THPT năm 2024 ...") nor the period of a
+    document it cites ("Thực hiện Nghị quyết số 12/NQ-HĐND ...")."""
+    if _CITATION.search(sentence):
+        return None
+    named = [m for m in find_periods(sentence, context.year, context.month) if not m.comparison]
+    opening = named[0] if len({m.period for m in named}) == 1 else None
+    if (
+        not opening
+        or not _OPENS.match(sentence, opening.end)
+        or not cue("label", "period_lead").search(sentence[: opening.start])
+    ):
+        return None
+    period = opening.period
+    if period.start is None or period.end is None or period.end.year != period.start.year:
+        return None
+    return None if at_window_end(period, context.default_period) else period
 
 
 def _set_comparison(chain: Chain, clause: str) -> None:
@@ -304,7 +338,7 @@ def _read_number(
     label_left = clean_label(without_place(without_periods(left, seg_start + left_from, periods), context.province))
     # "Vĩnh Phúc (-2,47%)": the figure alone in its parenthesis is the name's before it, not a part of the subject
     named_before = in_paren and bool(chain.named_before) and pending == chain.named_before and not label_left
-    if pending and left_from == 0:
+    if pending and left_from == 0 and not g.SET_BY.search(left):  # "Ông A, ..., đặt ra mục tiêu X": X alone
         label_left = clean_label(without_place(add_to_label(pending, label_left), context.province))
     if in_paren and g.PLAN_WORDS.fullmatch(label_left) and (named := named_before_paren(clause[:number_pos])):
         label_left = f"{named} {label_left}"  # "gồm: tốc độ tăng trưởng GRDP (kế hoạch 8%)": the plan of what
