@@ -216,7 +216,8 @@ def assignment_in(
         if _DOCUMENT_BEFORE.search(before) or re.search(r"(?:được|đã được)\s*$", before, re.I):
             continue
         to = _TO.match(text, verb.end())  # "Giao cho Sở Xây dựng chủ trì"
-        found = addressees_at(text, to.end() if to else verb.end(), stop, registry)
+        at = to.end() if to else verb.end()
+        found = addressees_at(text, at, stop, registry) or addressees_at(text, _past_intro(text, at), stop, registry)
         if found and not _proposal(text, start, verb, found, registry):
             return verb, found
     return None
@@ -228,6 +229,18 @@ def _proposal(text: str, start: int, verb: re.Match[str], found: Addressees, reg
         return False
     at = start + len(text[start : verb.start()]) - len(text[start : verb.start()].lstrip(" -–+•*"))
     return _starts_agency(text, at, registry) and not _speaker(text, at, registry)
+
+
+def _past_intro(text: str, at: int) -> int:
+    """Where the addressees begin after a phrase of time or manner between the verb and them ("chỉ đạo, trong thời
+    gian tới, các chủ đầu tư ..."); `at` itself when there is none."""
+    opened = _INTRO_AFTER_VERB.match(text, at)
+    intro = pattern("intros").match(text, opened.end()) if opened else None
+    comma = text.find(",", intro.end(), intro.end() + 60) if intro else -1
+    return comma + 1 if comma >= 0 else at
+
+
+_INTRO_AFTER_VERB = re.compile(r"\s*,?\s*")
 
 
 def subject_in(
