@@ -54,8 +54,12 @@ LEFT_PRIOR = re.compile(
     r"(?<!so\s)(?<!với\s)(?<!so\svới\s)(?<!và\s)\bcùng\s+kỳ(?:\s+năm\s+(?P<year>\d{4}))?(?:\s+[^\s\d,;()]+){0,3}?\s+(?:đạt|bằng|là|tăng|giảm)",
     re.I,
 )
-# A standard named by its period: "theo chuẩn nghèo đa chiều giai đoạn 2022-2025" (not the figure's months)
-STANDARD_NAMED = re.compile(r"chuẩn\s+nghèo(?:\s+đa\s+chiều)?(?:\s+(?:của\s+)?(?:Trung\s+ương|quốc\s+gia))?\s*$", re.I)
+# A standard named by its period: "theo chuẩn nghèo đa chiều giai đoạn 2022-2025", "theo Bộ tiêu chí quốc gia về nông
+# thôn mới các cấp giai đoạn 2026-2030" (not the figure's months)
+STANDARD_NAMED = re.compile(
+    r"(?:chuẩn\s+nghèo(?:\s+đa\s+chiều)?(?:\s+(?:của\s+)?(?:Trung\s+ương|quốc\s+gia))?|bộ\s+tiêu\s+chí[^()]{0,80}?)\s*$",
+    re.I,
+)
 # How far a rate moves, in points, the first figure of its clause: "Tỷ lệ hộ nghèo giảm 1,2 điểm phần trăm" (after the
 # rate's level, "giảm còn 1,85%, giảm 0,72 điểm phần trăm", the move restates it)
 POINTS_MOVE = re.compile(r"(?P<move>tăng|giảm)(?:\s+(?:bình\s+quân|khoảng|ít\s+nhất|tối\s+thiểu|từ))?\s*$", re.I)

@@ -184,7 +184,7 @@ def _inside_listing_parens(text: str, pos: int) -> bool:
 
 def _names_a_standard(clause: str, period: PeriodMention) -> bool:
     """ "theo chuẩn nghèo đa chiều giai đoạn 2022-2025": the period names a standard, not the figure's months."""
-    return bool(g.STANDARD_NAMED.search(clause[max(0, period.start - 40) : period.start]))
+    return bool(g.STANDARD_NAMED.search(clause[max(0, period.start - 100) : period.start]))
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
