@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from planwatch.serve.labels import LABELS
 
 from .test_official_e2e import corpus_url, entry_url
-from .test_web_e2e import _shot, browser, page
+from .test_web_e2e import _shot, browser, dashboard_draft, page
 
 pytestmark = pytest.mark.browser
 __all__ = ["browser", "corpus_url", "entry_url", "page"]  # the fixtures of the web tests, shared
@@ -64,13 +64,7 @@ def test_the_audit_of_a_submission_is_in_words(page: Page, entry_url: str) -> No
 
 
 def test_the_dashboard_hands_out_the_six_month_draft_of_the_corpus(page: Page, corpus_url: str) -> None:
-    page.goto(corpus_url + "/?year=2024")
-    papers = page.locator("#papers")
-    papers.locator("select[name=kind]").select_option("six-month")
-    papers.locator("input[name=period]").fill("2024-06")
-    with page.expect_download() as fetched:
-        papers.get_by_role("button", name="Dự thảo báo cáo (.docx)").click()
-    draft = Document(BytesIO(fetched.value.path().read_bytes()))
+    draft = Document(BytesIO(dashboard_draft(page, corpus_url, "2024-06").read_bytes()))
     text = "\n".join(p.text for p in draft.paragraphs)
     for said in ("10.976,3 tỷ đồng", "992 doanh nghiệp", "2.627,7 tỷ đồng", "B. TỒN TẠI, HẠN CHẾ", "PHẦN THỨ HAI"):
         assert said in text, said
