@@ -83,6 +83,7 @@ class Projected:
     year: int
     projection: Projection
     plan_word: str
+    other_basis: bool = False  # the report's own share of plan implies another plan than the target's (dự toán)
 
     @property
     def value(self) -> float:
@@ -91,7 +92,7 @@ class Projected:
     @property
     def percent(self) -> float | None:
         percent = self.projection.percent_of_target
-        return round(percent, 1) if percent is not None else None
+        return round(percent, 1) if percent is not None and not self.other_basis else None
 
     @property
     def rest_period(self) -> Period:
@@ -101,6 +102,8 @@ class Projected:
     def rest(self) -> float | None:
         """What the remaining months must bring (an amount, or a growth in %), when the draft states it."""
         rest = self.projection.required_rest
+        if self.other_basis:
+            return None
         return shown(rest.value) if rest.kind in (RestKind.AMOUNT, RestKind.GROWTH) and rest.value else None
 
     @property
@@ -296,8 +299,25 @@ def _group(
         if not figures and code in found.expected:
             group.missing.append(indicator)
         for measure, projection in found.projections.get(code, []):
-            group.projections.append(Projected(indicator, measure, period.year, projection, plan_word))
+            other = _on_another_basis(projection, figures, period.to_date) if measure == Measure.VALUE else False
+            group.projections.append(Projected(indicator, measure, period.year, projection, plan_word, other))
     return group
+
+
+_SAME_PLAN = 0.05  # a plan the report's share implies within 5% of the target's is the same plan, rounded
+
+
+def _on_another_basis(projection: Projection, figures: list[Figure], to_date: Period) -> bool:
+    """The period's figure states its own share of a plan ("10.111,7 tỷ đồng, bằng 62,9% dự toán") that implies
+    another plan than the target the projection measures against (001's kế hoạch 12.760 tỷ): a year-end share or a
+    rest against the target would contradict the sentence before it ("bằng 158,5% dự toán")."""
+    percent = projection.percent_of_target
+    value = next((f.value for f in figures if f.period == to_date and f.measure == Measure.VALUE), None)
+    share = next((f.value for f in figures if f.period == to_date and f.measure == Measure.PLAN), None)
+    if not percent or not value or not share:
+        return False
+    target, implied = projection.value * 100 / percent, value * 100 / share
+    return abs(implied - target) > _SAME_PLAN * target
 
 
 def year_end_projections(

@@ -133,6 +133,8 @@ def _shapes(projected: Projected) -> tuple[str, str]:
     rate or level, or an amount against its plan."""
     if projected.measure == Measure.YOY.value:
         return ("growth", "rest_growth") if projected.indicator.kind == "growth" else ("change", "rest_change_growth")
+    if projected.other_basis:
+        return "flow_alone", "rest_amount"
     if projected.percent is None or projected.projection.basis in (
         ProjectionBasis.LEVEL_TREND,
         ProjectionBasis.LEVEL_HELD,
