@@ -312,7 +312,10 @@ def _on_another_basis(projection: Projection, figures: list[Figure], to_date: Pe
     another plan than the target the projection measures against (001's kế hoạch 12.760 tỷ): a year-end share or a
     rest against the target would contradict the sentence before it ("bằng 158,5% dự toán")."""
     percent = projection.percent_of_target
-    value = next((f.value for f in figures if f.period == to_date and f.measure == Measure.VALUE), None)
+    value = next(
+        (f.value for f in figures if f.period == to_date and f.measure == Measure.VALUE and f.unit == projection.unit),
+        None,
+    )  # in another unit ("17.469 lao động" against "nghìn người") the two plans are not compared
     share = next((f.value for f in figures if f.period == to_date and f.measure == Measure.PLAN), None)
     if not percent or not value or not share:
         return False
