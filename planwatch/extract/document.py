@@ -238,7 +238,7 @@ def _context_of_note(
     marker = next((pos for pos, n in plain.markers if n == note), None)
     before = [f.fact for f in body if marker is not None and f.fact.end <= marker and "prior" not in f.fact.tags]
     period = before[-1].period if before else context.default_period
-    return ReportContext(context.year, context.month, period, context.province)
+    return ReportContext(context.year, context.month, period, context.province, context.this_year)
 
 
 def restated_dropped(prose: list[FactFound], tabled: list[FactFound]) -> list[FactFound]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -128,13 +129,16 @@ def _last(pattern: re.Pattern[str], text: str) -> int:
     return ends[-1] if ends else 0
 
 
-def aimed(text: str, dated: Month | None, window: Period) -> Period | None:
+def aimed(text: str, dated: Month | None, window: Period, published: date | None = None) -> Period | None:
     """The year the head of a document that sets targets aims at, when later than its window: "đặt mục tiêu ... năm
-    2026", or "năm tới" in an item dated in the year before."""
+    2026", "năm tới" in an item dated in the year before, or "năm nay" in an early-January item whose window is the
+    year it looks back on (`published`: the day it is dated)."""
     head = text[:_HEAD_CHARS]
     years = [int(m.group("year")) for m in cue("aimed_year").finditer(head)]
     if dated is not None and cue("next_year").search(head):
         years.append(dated.year + 1)
+    if published is not None and cue("this_year").search(head):
+        years.append(published.year)
     later = [y for y in years if window.end is None or y > window.end.year]
     return year_period(max(later)) if later else None
 
@@ -163,7 +167,11 @@ class Reading:
         day = meta.reference.day if meta.reference.found_by in ("header", "dateline", "given") else None
         dated = Month(day.year, day.month) if day else None
         sets = sets_targets(meta, text)
-        plan = (aimed(text, dated, meta.period) if sets else None) or spanned(meta) or meta.period
+        plan = (
+            (aimed(text, dated, meta.period, meta.reference.published) if sets else None)
+            or spanned(meta)
+            or meta.period
+        )
         return Reading(sets, meta.kind in PLANNING_KINDS, plan.start, plan.end, dated, meta.period)
 
     def after_results(self, estimates: list[Fact]) -> Reading:

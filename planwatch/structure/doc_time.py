@@ -85,6 +85,7 @@ class Reference:
 
     day: date | None
     found_by: str | None
+    published: date | None = None  # the dateline's own day, when the reference moved from it (an early-January item)
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ def _reference(head: str, text: str, given: date | None) -> tuple[Reference, str
         body_year = own[0] if own else None
         looks_back = body_year == day.year - 1 or (body_year is None and _LOOKS_BACK.search(text[:3000]))
         if day.month == 1 and looks_back:  # an early-January item looking back on "năm qua"
-            return Reference(date(day.year - 1, 12, 31), "dateline"), None
+            return Reference(date(day.year - 1, 12, 31), "dateline", day), None
         return Reference(day, "dateline"), None
     return _reference_from_text(head, votes, given)
 
