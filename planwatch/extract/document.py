@@ -6,6 +6,7 @@ stored text, so every quote is cut from what the document says."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -135,7 +136,7 @@ def extract_document(
         ]
         for draft in extract_targets(block, set_here, year):
             result.targets.append(TargetFound(draft, " > ".join(h.label for h in block.trail), block.page))
-    result.targets = _restated_in_body(result.targets, _lead_end(plain))
+    result.targets = _restated_in_body(result.targets, _lead_end(plain), _subheads(plain, reading))
     stretched = mark_stretch([found.draft for found in result.targets], plain.reading)
     result.targets = [replace(found, draft=draft) for found, draft in zip(result.targets, stretched, strict=True)]
     in_tables = [found.fact for found in result.facts if found.planned and "table" in found.fact.tags]
@@ -204,13 +205,37 @@ def _lead_end(plain: PlainText) -> int:
     return next((span.end for span in plain.spans if span.start == start), start)
 
 
-def _restated_in_body(targets: list[TargetFound], lead_end: int) -> list[TargetFound]:
-    """The targets of the head and lead less those the body states again: one target, quoted from the body."""
+def _restated_in_body(targets: list[TargetFound], lead_end: int, subheads: list[tuple[int, int]]) -> list[TargetFound]:
+    """The targets of the head and lead, and of a news item's subheadings ("GDP tăng trưởng từ 10% trở lên" above
+    the paragraph that sets it), less those the text after them states again: one target, quoted from the text."""
+
+    def restated(found: TargetFound) -> bool:
+        at = found.draft.start
+        after = next((b for a, b in subheads if a <= at < b), lead_end if at < lead_end else None)
+        return after is not None and any(o.draft.start >= after and same_target(found.draft, o.draft) for o in targets)
+
+    return [found for found in targets if not restated(found)]
+
+
+# an item of a list ("- Tỷ lệ trạm y tế có bác sĩ: 90%", "(3) ...", "a) ..."), or a label and its value after a colon
+_LIST_LINE = re.compile(r"^(?:[-+•*–]|\(?\w{1,3}[.)]|\d)")
+_SUBHEAD_CHARS = 120  # a line this short with no stop at its end, among paragraphs of running text, heads them
+
+
+def _subheads(plain: PlainText, reading: Reading) -> list[tuple[int, int]]:
+    """The spans of a news item's subheadings: short lines with no stop at their end, after its lead."""
+    if reading.act:
+        return []
+    lead_end = _lead_end(plain)
     return [
-        found
-        for found in targets
-        if found.draft.start >= lead_end
-        or not any(o.draft.start >= lead_end and same_target(found.draft, o.draft) for o in targets)
+        (span.start, span.end)
+        for span in plain.spans
+        if span.start >= lead_end
+        and span.kind == "paragraph"
+        and len(line := plain.reading[span.start : span.end].strip()) < _SUBHEAD_CHARS
+        and not line.endswith((".", ";", ":", "!", "?", "…", ")"))
+        and not _LIST_LINE.match(line)
+        and ":" not in line
     ]
 
 

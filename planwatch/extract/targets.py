@@ -86,6 +86,7 @@ _LABEL_LEAD = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:năm\s+)(20\d{2})\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 KEPT_MEASURES = ("value", "yoy_change_pct", "share_pct", "rank")
 
 
@@ -213,7 +214,9 @@ def same_target(one: TargetDraft, other: TargetDraft) -> bool:
     and labels that share a word."""
     figures = (one.measure, one.value, one.value_min, one.value_max, one.comparator, one.unit, one.year)
     theirs = (other.measure, other.value, other.value_min, other.value_max, other.comparator, other.unit, other.year)
-    return figures == theirs and bool(set(fold(one.indicator).split()) & set(fold(other.indicator).split()))
+    return figures == theirs and bool(
+        set(_WORD.findall(fold(one.indicator))) & set(_WORD.findall(fold(other.indicator)))
+    )
 
 
 def _year_of(fact: Fact, fallback: int) -> int:
@@ -332,7 +335,7 @@ def _draft(
     if sign < 0:  # "giảm ít nhất 5%": a change of at most -5%
         comparator = {">=": "<=", "<=": ">="}.get(comparator, comparator)
     return TargetDraft(
-        label,
+        label.strip(" ,:;"),
         measure,
         comparator,
         sign * fact.value + value_shift,
