@@ -48,10 +48,11 @@ def cue(name: str) -> re.Pattern[str]:
 
 
 def counts_itself(fact: Fact) -> bool:
-    """A count a session or an act gives of itself ("thông qua 31 nghị quyết"): never a target. The session named
+    """A count a session or an act gives of itself ("thông qua 31 nghị quyết", "12 nhóm giải pháp"): never a target. The session named
     before the plan word ("Tại kỳ họp, HĐND tỉnh thông qua kế hoạch đầu tư công với tổng vốn ...") is no such count."""
     unit, label = cue("not_a_target").match(fact.unit), cue("not_a_target").match(fact.indicator)
-    return bool(unit or (not fact.unit and label) or cue("not_a_target_label").search(after_plan_word(fact.indicator)))
+    named = not fact.unit or fact.indicator.lower().startswith(fact.unit.lower())  # "12 nhóm giải pháp": one name
+    return bool(unit or (named and label) or cue("not_a_target_label").search(after_plan_word(fact.indicator)))
 
 
 def after_plan_word(label: str) -> str:
@@ -208,12 +209,13 @@ class Reading:
         """A figure a plan quotes from a longer one: its period ends after the months the document plans and the
         quarter after them ("Nghị quyết Đại hội đặt mục tiêu đến năm 2030 ..." in a plan for 2026; a cut-off "đến hết
         ngày 31/01/2025" still serves the plan for 2024), or a yearly average ("bình quân 7%/năm") in a plan for one
-        year."""
+        year. The year of months a document covers is no horizon: an item on two months quotes its year's target."""
         end, start = self.period_of(fact).end, self.plan_start
         if end is None or self.plan_end is None:
             return False
         one_year = start is not None and start.shift(11) == self.plan_end
-        return end > self.plan_end.shift(3) or (one_year and bool(cue("yearly_average").match(after)))
+        last = max(self.plan_end.shift(3), Month(self.plan_end.year, 12))
+        return end > last or (one_year and bool(cue("yearly_average").match(after)))
 
     def in_progress(self, fact: Fact) -> bool:
         """In a report that sets no targets, the figure's period runs on past the report's window within its year:
