@@ -48,8 +48,9 @@ def cue(name: str) -> re.Pattern[str]:
 
 
 def counts_itself(fact: Fact) -> bool:
-    """A count a session or an act gives of itself ("thông qua 31 nghị quyết", "12 nhóm giải pháp"): never a target. The session named
-    before the plan word ("Tại kỳ họp, HĐND tỉnh thông qua kế hoạch đầu tư công với tổng vốn ...") is no such count."""
+    """A count a session or an act gives of itself ("thông qua 31 nghị quyết", "12 nhóm giải pháp"): never a target.
+    The session named before the plan word ("Tại kỳ họp, HĐND tỉnh thông qua kế hoạch đầu tư công với tổng vốn ...")
+    is no such count."""
     unit, label = cue("not_a_target").match(fact.unit), cue("not_a_target").match(fact.indicator)
     named = not fact.unit or fact.indicator.lower().startswith(fact.unit.lower())  # "12 nhóm giải pháp": one name
     return bool(unit or (named and label) or cue("not_a_target_label").search(after_plan_word(fact.indicator)))
