@@ -134,7 +134,8 @@ def _last(pattern: re.Pattern[str], text: str) -> int:
 def aimed(text: str, dated: Month | None, window: Period, published: date | None = None) -> Period | None:
     """The year the head of a document that sets targets aims at, when later than its window: "đặt mục tiêu ... năm
     2026", "năm tới" in an item dated in the year before, or "năm nay" in an early-January item whose window is the
-    year it looks back on (`published`: the day it is dated)."""
+    year it looks back on (`published`: the day it is dated); else the years of a multi-year plan it aims at ("mục
+    tiêu ... giai đoạn 2026 - 2030") when it names no single year."""
     head = text[:_HEAD_CHARS]
     years = [int(m.group("year")) for m in cue("aimed_year").finditer(head)]
     if dated is not None and cue("next_year").search(head):
@@ -142,7 +143,11 @@ def aimed(text: str, dated: Month | None, window: Period, published: date | None
     if published is not None and cue("this_year").search(head):
         years.append(published.year)
     later = [y for y in years if window.end is None or y > window.end.year]
-    return year_period(max(later)) if later else None
+    if later:
+        return year_period(max(later))
+    spans = [(int(m.group("first")), int(m.group("last"))) for m in cue("aimed_span").finditer(head)]
+    longer = [(a, b) for a, b in spans if a < b and (window.end is None or b > window.end.year)]
+    return Period(Month(longer[0][0], 1), Month(longer[0][1], 12)) if longer and not years else None
 
 
 def spanned(meta: DocumentMeta) -> Period | None:
