@@ -83,7 +83,42 @@ def _word_export_blocks(text: str) -> list[Block]:
     pasted = [
         b.note for b in notes if b.note is not None and not any(b.note == n for x in blocks for _, n in x.markers)
     ]
-    return _unglue_markers(blocks, pasted) + notes
+    return _unglue_markers(_rejoined(blocks), pasted) + notes
+
+
+_RUN_LINES = 4  # a sentence a law portal breaks runs on for at most this many lines after its first
+
+
+def _rejoined(blocks: list[Block]) -> list[Block]:
+    """Sentences a copy broke into lines, one line a paragraph, as law portals print them ("- Tốc độ tăng trưởng
+    GRDP" / "đạt từ 10% trở lên."): a line that opens in lower case continues the line before it when that one ends
+    no sentence and the run of such lines closes one; a table's cells ("triệu đồng") close none and stay apart."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        run = _continuation(blocks, i + 1) if not _ends_sentence(block.text) and not stands_alone(block.text) else 0
+        for line in blocks[i + 1 : i + 1 + run]:
+            shift = len(block.text) + 1
+            block = Block(
+                block.kind, f"{block.text} {line.text}", block.page, block.note,
+                block.markers + [(o + shift, n) for o, n in line.markers],
+            )  # fmt: skip
+        out.append(block)
+        i += 1 + run
+    return out
+
+
+def _continuation(blocks: list[Block], start: int) -> int:
+    """How many lines from `start` continue the sentence before them: lines that open in lower case, the last of
+    which ends the sentence; 0 when they end none."""
+    for n, block in enumerate(blocks[start : start + _RUN_LINES], 1):
+        text = block.text
+        if not text[:1].islower() or _is_heading_like(text) or stands_alone(text):
+            return 0
+        if _ends_sentence(text):
+            return n
+    return 0
 
 
 def _unglue_markers(blocks: list[Block], numbers: list[int]) -> list[Block]:
