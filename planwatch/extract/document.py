@@ -136,7 +136,7 @@ def extract_document(
         ]
         for draft in extract_targets(block, set_here, year):
             result.targets.append(TargetFound(draft, " > ".join(h.label for h in block.trail), block.page))
-    result.targets = _restated_in_body(result.targets, _lead_end(plain), _subheads(plain, reading))
+    result.targets = _said_once(_restated_in_body(result.targets, _lead_end(plain), _subheads(plain, reading)))
     stretched = mark_stretch([found.draft for found in result.targets], plain.reading)
     result.targets = [replace(found, draft=draft) for found, draft in zip(result.targets, stretched, strict=True)]
     in_tables = [found.fact for found in result.facts if found.planned and "table" in found.fact.tags]
@@ -219,6 +219,22 @@ def _restated_in_body(targets: list[TargetFound], lead_end: int, subheads: list[
 
 # an item of a list ("- Tỷ lệ trạm y tế có bác sĩ: 90%", "(3) ...", "a) ..."), or a label and its value after a colon
 _LIST_LINE = re.compile(r"^(?:[-+•*–]|\(?\w{1,3}[.)]|\d)")
+
+
+def _said_once(targets: list[TargetFound]) -> list[TargetFound]:
+    """A target said again in the same words ("mục tiêu tăng trưởng 2 con số" in the title, the lead and a quote) is one
+    target, the first."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for found in targets:
+        d = found.draft
+        key = (fold(d.indicator), d.measure, d.value, d.value_min, d.value_max, d.comparator, d.unit, d.year, d.stretch)
+        if key not in seen:
+            kept.append(found)
+        seen.add(key)
+    return kept
+
+
 _SUBHEAD_CHARS = 120  # a line this short with no stop at its end, among paragraphs of running text, heads them
 
 
