@@ -19,18 +19,18 @@ from planwatch.extract.modality import (
     clause_after,
     counts_itself,
     figure_modality,
-    reviews,
     sentence_before,
 )
 from planwatch.extract.table_columns import Dating
 from planwatch.extract.table_targets import table_targets
+from planwatch.extract.target_labels import listed_label
 from planwatch.extract.targets import (
     TargetDraft,
     extract_targets,
-    in_results,
     in_target_section,
     mark_stretch,
     number_at,
+    results_until,
     same_target,
 )
 from planwatch.extract.tasks import Task, TaskGroup, extract_tasks
@@ -359,12 +359,12 @@ def _modalities(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], rea
     """The modality of every figure of the body's paragraphs (by the fact's id), read per clause."""
     found: dict[int, Modality] = {}
     for block in blocks:
-        results, targets = in_results(block.trail) or reviews(block.text), in_target_section(block.trail)
+        told, targets = results_until(block), in_target_section(block.trail)
         for fact in by_block.get(block.start, []):
             check_time()
             at = number_at(block, fact)
             before, after = sentence_before(block.text, at), clause_after(block.text, at)
-            found[id(fact)] = figure_modality(fact, before, reading, results=results, targets=targets, after=after)
+            found[id(fact)] = figure_modality(fact, before, reading, results=at < told, targets=targets, after=after)
     return found
 
 
@@ -376,7 +376,8 @@ def _set_here(block: OutlineBlock, fact: Fact, reading: Reading, tasked: list[tu
     in_task = any(a <= fact.start < b for a, b in tasked)
     if reading.horizon(fact, block.text[fact.end - block.start :]):
         return False
-    return reading.current(fact) and reading.sets_here(fact, before, in_task) and not counts_itself(fact)
+    named = replace(fact, indicator=listed_label(fact.indicator, block.text, number_at(block, fact)))
+    return reading.current(fact) and reading.sets_here(fact, before, in_task) and not counts_itself(named)
 
 
 def _stated(fact: Fact) -> Modality:

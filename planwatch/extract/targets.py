@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from planwatch.extract.facts import Fact
-from planwatch.extract.modality import after_plan_word, clause_cue, cue, sentence_before
+from planwatch.extract.modality import after_plan_word, clause_cue, cue, reviews, sentence_before
+from planwatch.extract.target_labels import listed_label
 from planwatch.structure.sections import Heading, OutlineBlock
 from planwatch.text.fold import fold
 from planwatch.vocab.measures import Measure
@@ -27,6 +28,8 @@ _TARGET_HEADING = re.compile(
     re.I,
 )
 _RESULTS_HEADING = re.compile(r"kết\s+quả|tình\s+hình\s+thực\s+hiện|đánh\s+giá", re.IGNORECASE)
+# ... and what it goes on to: an article that approves the year's results "và mục tiêu, chỉ tiêu năm 2026" heads both
+_AND_TARGETS = re.compile(r"\s(?:và|cùng)\s+(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)", re.IGNORECASE)
 _STRIVE = re.compile(r"phấn\s+đấu", re.IGNORECASE)
 # A lead-in that lists targets to the end of its sentence: "Các mục tiêu, nhiệm vụ cụ thể gồm: ...; ..."
 _TARGETS_LEAD_IN = re.compile(
@@ -110,7 +113,31 @@ class TargetDraft:
 
 def in_target_section(trail: tuple[Heading, ...]) -> bool:
     titles = [h.title for h in trail]
-    return any(_TARGET_HEADING.search(t) for t in titles) and not any(_RESULTS_HEADING.search(t) for t in titles)
+    return any(_TARGET_HEADING.search(t) for t in titles) and not any(_of_results(t) for t in titles)
+
+
+def _of_results(title: str) -> bool:
+    """A heading of results ("I. KẾT QUẢ NĂM 2025"), not one that heads the targets too ("Điều 1. Tán thành đánh giá
+    kết quả năm 2025 và mục tiêu, chỉ tiêu năm 2026 ...": its sections say which is which), nor an article that goes
+    on to list them ("... với các chỉ tiêu chủ yếu năm 2026 như sau: ...")."""
+    m = _RESULTS_HEADING.search(title)
+    if m is None:
+        return False
+    return not _AND_TARGETS.search(title, m.end()) and not _TARGETS_LEAD_IN.search(title, m.end())
+
+
+def results_until(block: OutlineBlock) -> int:
+    """How far into the block its figures are results (0: none; the block's length: all): under a heading of results,
+    all; in a paragraph or article that opens by approving a review ("Điều 1. Tán thành Báo cáo ... tình hình thực
+    hiện năm 2025 ..."), those before a lead-in that lists targets ("..., với các chỉ tiêu chủ yếu năm 2026 như sau:"),
+    all when there is none."""
+    above = block.trail[:-1] if block.heading else block.trail
+    if in_results(above):
+        return len(block.text)
+    if reviews(block.text) or (block.heading and in_results(block.trail[-1:])):
+        m = _TARGETS_LEAD_IN.search(block.text)
+        return m.end() if m else len(block.text)
+    return 0
 
 
 def target_year(block: OutlineBlock, fallback: int) -> int:
@@ -124,14 +151,16 @@ def target_year(block: OutlineBlock, fallback: int) -> int:
 
 def in_results(trail: tuple[Heading, ...]) -> bool:
     """Under a heading of results ("Kết quả ...", "Tình hình thực hiện ...", "Đánh giá ...")."""
-    return any(_RESULTS_HEADING.search(h.title) for h in trail)
+    return any(_of_results(h.title) for h in trail)
 
 
 def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int) -> list[TargetDraft]:
     """Targets stated in one block, given its planned facts (extract/modality.py)."""
     whole = in_target_section(block.trail)
-    if not whole and in_results(block.trail):
+    told = results_until(block)
+    if not whole and told >= len(block.text):
         return []
+    planned = [fact for fact in planned if whole or fact.start - block.start >= told]
     year = target_year(block, fallback_year)
     number = m.group(1) if (m := _LIST_NUMBER.match(block.text)) else None
     drafts: list[TargetDraft] = []
@@ -276,7 +305,7 @@ def _draft(
     if moved and not key.startswith("ty le"):  # "Số vụ tai nạn giao thông: giảm ≥ 5%": a change, not a level
         measure, sign = Measure.YOY, -1 if fold(moved.group("move")) == "giam" else 1
         label = label[: moved.start()] + (" bình quân" if moved.group("mean") else "")
-    label = _named_after_cue(block, fact, _after_plan_word(label))
+    label = listed_label(_named_after_cue(block, fact, _after_plan_word(label)), block.text, number_at(block, fact))
     key = fold(label)
     if measure == Measure.YOY and key.startswith("ty le") and fact.value < 0:  # "tỷ lệ hộ nghèo giảm 1,17% trở lên"
         measure, value_shift = Measure.VALUE, -2 * fact.value  # the size of the fall, not the fall
