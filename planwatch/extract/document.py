@@ -24,13 +24,12 @@ from planwatch.extract.modality import (
 from planwatch.extract.table_columns import Dating
 from planwatch.extract.table_targets import table_targets
 from planwatch.extract.target_labels import listed_label
+from planwatch.extract.target_sections import in_target_section, results_until
 from planwatch.extract.targets import (
     TargetDraft,
     extract_targets,
-    in_target_section,
     mark_stretch,
     number_at,
-    results_until,
     same_target,
 )
 from planwatch.extract.tasks import Task, TaskGroup, extract_tasks

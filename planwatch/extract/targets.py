@@ -15,26 +15,19 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from planwatch.extract.facts import Fact
-from planwatch.extract.modality import after_plan_word, clause_cue, cue, reviews, sentence_before
+from planwatch.extract.modality import after_plan_word, clause_cue, cue, sentence_before
 from planwatch.extract.target_labels import listed_label
-from planwatch.structure.sections import Heading, OutlineBlock
+from planwatch.extract.target_sections import (
+    TARGETS_LEAD_IN,
+    in_target_section,
+    results_until,
+)
+from planwatch.structure.sections import OutlineBlock
 from planwatch.text.fold import fold
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure
 
-# "Các chỉ tiêu chủ yếu", "Mục tiêu", "Cân đối ...", and an article that assigns them ("Giao chỉ tiêu kế hoạch ...")
-_TARGET_HEADING = re.compile(
-    r"^(?:giao\s+)?(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|cân\s+đối|^(?:bộ\s+)?chỉ\s+số\s+(?:đánh\s+giá|KPI)|\bKPI\b",
-    re.I,
-)
-_RESULTS_HEADING = re.compile(r"kết\s+quả|tình\s+hình\s+thực\s+hiện|đánh\s+giá", re.IGNORECASE)
-# ... and what it goes on to: an article that approves the year's results "và mục tiêu, chỉ tiêu năm 2026" heads both
-_AND_TARGETS = re.compile(r"\s(?:và|cùng)\s+(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)", re.IGNORECASE)
 _STRIVE = re.compile(r"phấn\s+đấu", re.IGNORECASE)
-# A lead-in that lists targets to the end of its sentence: "Các mục tiêu, nhiệm vụ cụ thể gồm: ...; ..."
-_TARGETS_LEAD_IN = re.compile(
-    r"(?:mục\s+tiêu|chỉ\s+tiêu)(?:,\s*nhiệm\s+vụ)?(?:\s+[^\s:;.]+){0,6}?\s+(?:gồm|là|như(?:\s+sau)?)\s*:", re.IGNORECASE
-)
 _FULL_STOP = re.compile(r"(?:^|(?<=[.!?])\s)")
 _FLOOR = re.compile(r"(?:trên|hơn|ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn|≥|>=?)\s*$", re.IGNORECASE)
 _CEILING = re.compile(
@@ -111,35 +104,6 @@ class TargetDraft:
     stretch: bool = False  # a stretch target beside the base one: "phấn đấu đạt 10% nếu ..."
 
 
-def in_target_section(trail: tuple[Heading, ...]) -> bool:
-    titles = [h.title for h in trail]
-    return any(_TARGET_HEADING.search(t) for t in titles) and not any(_of_results(t) for t in titles)
-
-
-def _of_results(title: str) -> bool:
-    """A heading of results ("I. KẾT QUẢ NĂM 2025"), not one that heads the targets too ("Điều 1. Tán thành đánh giá
-    kết quả năm 2025 và mục tiêu, chỉ tiêu năm 2026 ...": its sections say which is which), nor an article that goes
-    on to list them ("... với các chỉ tiêu chủ yếu năm 2026 như sau: ...")."""
-    m = _RESULTS_HEADING.search(title)
-    if m is None:
-        return False
-    return not _AND_TARGETS.search(title, m.end()) and not _TARGETS_LEAD_IN.search(title, m.end())
-
-
-def results_until(block: OutlineBlock) -> int:
-    """How far into the block its figures are results (0: none; the block's length: all): under a heading of results,
-    all; in a paragraph or article that opens by approving a review ("Điều 1. Tán thành Báo cáo ... tình hình thực
-    hiện năm 2025 ..."), those before a lead-in that lists targets ("..., với các chỉ tiêu chủ yếu năm 2026 như sau:"),
-    all when there is none."""
-    above = block.trail[:-1] if block.heading else block.trail
-    if in_results(above):
-        return len(block.text)
-    if reviews(block.text) or (block.heading and in_results(block.trail[-1:])):
-        m = _TARGETS_LEAD_IN.search(block.text)
-        return m.end() if m else len(block.text)
-    return 0
-
-
 def target_year(block: OutlineBlock, fallback: int) -> int:
     """The latest year the headings name ("KẾ HOẠCH ... NĂM 2024"), else the block, else the document's."""
     for text in (" ".join(h.title for h in block.trail), block.text):
@@ -147,11 +111,6 @@ def target_year(block: OutlineBlock, fallback: int) -> int:
         if years:
             return max(years)
     return fallback
-
-
-def in_results(trail: tuple[Heading, ...]) -> bool:
-    """Under a heading of results ("Kết quả ...", "Tình hình thực hiện ...", "Đánh giá ...")."""
-    return any(_of_results(h.title) for h in trail)
 
 
 def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int) -> list[TargetDraft]:
@@ -260,7 +219,7 @@ def _strives(block: OutlineBlock, pos: int) -> bool:
     local = pos - block.start
     starts = _sentence_starts(block.text)
     before = block.text[starts[bisect_right(starts, local) - 1] : local]
-    return bool(_STRIVE.search(before) or _TARGETS_LEAD_IN.search(before))
+    return bool(_STRIVE.search(before) or TARGETS_LEAD_IN.search(before))
 
 
 @lru_cache(maxsize=4)
