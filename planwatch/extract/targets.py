@@ -83,6 +83,7 @@ _LABEL_LEAD = re.compile(
 )
 _YEAR = re.compile(r"\b(?:năm\s+)(20\d{2})\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_BASE_YEAR = re.compile(r"\b(?:so\s+với|so|bằng|gấp)\s+(?:[^\s\d.;,]+\s+){0,4}?năm\s+20\d{2}", re.IGNORECASE)
 KEPT_MEASURES = ("value", "yoy_change_pct", "share_pct", "rank")
 
 
@@ -105,8 +106,9 @@ class TargetDraft:
 
 
 def target_year(block: OutlineBlock, fallback: int) -> int:
-    """The latest year the headings name ("KẾ HOẠCH ... NĂM 2024"), else the block, else the document's."""
-    for text in (" ".join(h.title for h in block.trail), block.text):
+    """The latest year the headings name ("KẾ HOẠCH ... NĂM 2024"), else the block (not a base it compares with: "tăng
+    9,5% so với năm 2025"), else the document's."""
+    for text in (" ".join(h.title for h in block.trail), _BASE_YEAR.sub("", block.text)):
         years = [int(y) for y in _YEAR.findall(text)]
         if years:
             return max(years)
