@@ -21,6 +21,7 @@ from planwatch.extract.modality import (
     figure_modality,
     sentence_before,
 )
+from planwatch.extract.noted_targets import noted_targets
 from planwatch.extract.table_columns import Dating
 from planwatch.extract.table_targets import table_targets
 from planwatch.extract.target_labels import listed_label
@@ -136,6 +137,12 @@ def extract_document(
         for draft in extract_targets(block, set_here, year):
             result.targets.append(TargetFound(draft, " > ".join(h.label for h in block.trail), block.page))
     result.targets = _said_once(_restated_in_body(result.targets, _lead_end(plain), _subheads(plain, reading)))
+    notes: dict[int, list[Fact]] = {}
+    for noted in result.facts:
+        if noted.footnote is not None:
+            notes.setdefault(noted.footnote, []).append(noted.fact)
+    stated = [target.draft for target in result.targets]
+    result.targets += [TargetFound(d, "", plain.page_at(d.start)) for d in noted_targets(plain, notes, stated)]
     stretched = mark_stretch([found.draft for found in result.targets], plain.reading)
     result.targets = [replace(found, draft=draft) for found, draft in zip(result.targets, stretched, strict=True)]
     in_tables = [found.fact for found in result.facts if found.planned and "table" in found.fact.tags]
