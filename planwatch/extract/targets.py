@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from planwatch.extract.facts import Fact
 from planwatch.extract.modality import after_plan_word, clause_cue, cue, sentence_before
-from planwatch.extract.target_labels import listed_label
+from planwatch.extract.target_labels import listed_label, share_label
 from planwatch.extract.target_sections import (
     TARGETS_LEAD_IN,
     in_target_section,
@@ -267,6 +267,8 @@ def _draft(
         measure, sign = Measure.YOY, -1 if fold(moved.group("move")) == "giam" else 1
         label = label[: moved.start()] + (" bình quân" if moved.group("mean") else "")
     label = listed_label(_named_after_cue(block, fact, _after_plan_word(label)), block.text, number_at(block, fact))
+    if measure == Measure.VALUE and fact.unit == "%" and "move" not in fact.tags:
+        label = share_label(label, block.text, number_at(block, fact), fact.end - block.start)
     key = fold(label)
     if measure == Measure.YOY and key.startswith("ty le") and fact.value < 0:  # "tỷ lệ hộ nghèo giảm 1,17% trở lên"
         measure, value_shift = Measure.VALUE, -2 * fact.value  # the size of the fall, not the fall
