@@ -188,8 +188,10 @@ WORD_FIGURE = re.compile(
     r"|(?P<first>(?:(?<=dẫn\s)|(?<=đứng\s))đầu(?=\s+(?:cả\s+nước|toàn\s+quốc|khu\s+vực|vùng|các\s+tỉnh)))"
     rf"|(?P<ordinal>(?:(?<=vị\strí\sthứ\s)|(?<=đứng\sthứ\s)|(?<=xếp\sthứ\s)){_ORDINAL}(?![\wÀ-ỹ]))"
     rf"|(?P<behind>(?<=xếp\ssau\s){_DIGIT_WORD}(?=\s+(?:tỉnh|địa\s+phương)))"
-    rf"|(?P<count>(?<![\wÀ-ỹ])(?!một\b){_ORDINAL}(?=\s+(?:dự\s+án|doanh\s+nghiệp|công\s+trình|cơ\s+sở|hợp\s+tác\s+xã|"
-    r"xã|huyện|vụ|sản\s+phẩm|nhiệm\s+vụ|đơn\s+vị|trường|bệnh\s+viện|khu\s+công\s+nghiệp|cụm\s+công\s+nghiệp)\b))",
+    # (not the "tư" of "đầu tư" before "xã hội": "tổng vốn đầu tư xã hội" counts no communes)
+    rf"|(?P<count>(?<![\wÀ-ỹ])(?<!đầu\s)(?!một\b){_ORDINAL}(?=\s+(?:dự\s+án|doanh\s+nghiệp|công\s+trình|cơ\s+sở|"
+    r"hợp\s+tác\s+xã|xã(?!\s+hội)|huyện|vụ|sản\s+phẩm|nhiệm\s+vụ|đơn\s+vị|trường|bệnh\s+viện|khu\s+công\s+nghiệp|"
+    r"cụm\s+công\s+nghiệp)\b))",
     re.IGNORECASE,
 )
 # What a change is of, named after it: "tăng 12,1% về số doanh nghiệp", "tăng 7,6% về tấn và 8,2% về tấn.km"
