@@ -232,6 +232,7 @@ def load(base: str, clients: int, seconds: float, signed_in: bool, varied: bool 
     complete)."""
     latencies: list[float] = []
     errors = 0
+    failed: list[str] = []  # the first requests that failed, printed to tell why
     jobs: list[int] = []
     lock = threading.Lock()
     with httpx.Client(base_url=base) as probe:
@@ -275,12 +276,17 @@ def load(base: str, clients: int, seconds: float, signed_in: bool, varied: bool 
             while time.monotonic() < stop:
                 n += 1
                 if signed_in and n % 10 == 0:
+                    url = "(write)"
                     took, status = write(client, rng, token, i * 100_000 + n)
                 else:
-                    took, status, _ = timed(client, varied_url(rng) if varied else rng.choice(URLS))
+                    url = varied_url(rng) if varied else rng.choice(URLS)
+                    took, status, _ = timed(client, url)
+                error = status >= 500 or (signed_in and status in (401, 403))
                 with lock:
                     latencies.append(took)
-                    errors += status >= 500 or (signed_in and status in (401, 403))
+                    errors += error
+                    if error and len(failed) < 5:
+                        failed.append(f"{url} → {status} after {took / 1000:.1f} s")
 
     threads = [threading.Thread(target=client_loop, args=(i,)) for i in range(clients)]
     for thread in threads:
@@ -292,6 +298,8 @@ def load(base: str, clients: int, seconds: float, signed_in: bool, varied: bool 
     who = "signed-in users" if signed_in else "clients, varied questions" if varied else "clients"
     print(f"  {clients} {who} for {seconds:.0f} s: {len(latencies) / seconds:.1f} requests/s, p95 {p95:.0f} ms, "
           f"{errors} errors (5xx or dropped{', 401/403' if signed_in else ''})")  # fmt: skip
+    for line in failed:
+        print(f"    failed: {line}")
     if jobs:
         print(f"  uploads queued under load: {len(jobs)}; {finished(base, jobs)} read within 5 minutes after")
 

@@ -13,9 +13,11 @@ from threading import Lock
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
+from starlette.requests import Request
 
 from planwatch.monitor.progress import TargetStatus, year_status
-from planwatch.store.freshness import EVERY_TOPIC, Reads, Version, version
+from planwatch.store.document_names import document_names
+from planwatch.store.freshness import EVERY_TOPIC, OF_DOCUMENTS, Reads, Version, version
 from planwatch.store.scope import WHOLE, Scope
 
 T = TypeVar("T")
@@ -33,6 +35,14 @@ def status_of_year(
     the indicator `code` only when given), kept until the figures of the view are checked again."""
     compute = partial(year_status, session, year, scope=scope, until=until, code=code)
     return cache.get(session, "status", (year, scope, until, code), compute, scope)
+
+
+def names_of_documents(request: Request, db: Session, lang: str) -> dict[str, str]:
+    """The current documents' names, kept until a document changes."""
+    names: dict[str, str] = request.app.state.cache.get(
+        db, "document-names", (lang,), lambda: document_names(db, lang=lang), reads=OF_DOCUMENTS
+    )
+    return names
 
 
 def _version(session: Session, scope: Scope) -> Version:

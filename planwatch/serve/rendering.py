@@ -25,12 +25,11 @@ from planwatch.monitor.tasks import whole_text
 from planwatch.remind.deliver import unread_of
 from planwatch.serve.audit_words import entity_words, fields_words
 from planwatch.serve.auth import OPEN_MODE, actor, writer
+from planwatch.serve.cache import names_of_documents
 from planwatch.serve.downloads import download_links
 from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.serve.view import PROVINCE_COOKIE
 from planwatch.store import models
-from planwatch.store.document_names import document_names
-from planwatch.store.freshness import OF_DOCUMENTS
 from planwatch.view import View
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import parse_period, period_words
@@ -76,14 +75,6 @@ def _title(context: Context, document: models.Document) -> str:
 def _docname(context: Context, key: str | None) -> str:
     """A document named in words where a person reads ("Báo cáo 6 tháng đầu năm 2024"), never its key."""
     return context.get("doc_names", {}).get(key, key) if key else ""
-
-
-def names_of_documents(request: Request, db: Session, lang: str) -> dict[str, str]:
-    """The current documents' names, kept until a document changes."""
-    names: dict[str, str] = request.app.state.cache.get(
-        db, "document-names", (lang,), lambda: document_names(db, lang=lang), reads=OF_DOCUMENTS
-    )
-    return names
 
 
 templates.env.filters["title"] = _title
