@@ -27,6 +27,7 @@ from planwatch.serve.audit_words import entity_words, fields_words
 from planwatch.serve.auth import OPEN_MODE, actor, writer
 from planwatch.serve.cache import names_of_documents
 from planwatch.serve.downloads import download_links
+from planwatch.serve.holes import CSRF, NOTICES, STATE_KEY, Reader, fill, holed
 from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.serve.view import PROVINCE_COOKIE
 from planwatch.store import models
@@ -129,15 +130,21 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
         "downloads": downloads,
         "doc_names": doc_names,
     }
-    shared |= {"who": who, "csrf": who.csrf_token if who else "", "accounts": who is not OPEN_MODE}
-    if who is not None and who is not OPEN_MODE:  # the header's count of unread reminders
+    shared |= {"who": who, "csrf": "", "accounts": who is not OPEN_MODE}
+    reader = None
+    if who is not None and who is not OPEN_MODE:  # written for the role, filled for the reader (serve/holes.py)
         with open_session(request) as db:
-            shared["notices"] = unread_of(db, who.username)
+            reader = Reader(who, unread_of(db, who.username))
+        shared |= {"who": holed(who), "csrf": CSRF.decode(), "notices": NOTICES.decode()}
     other = "en" if lang == "vi" else "vi"
     shared["switch"] = "?" + urlencode({**request.query_params, "lang": other})  # the switch keeps the page's query
     if isinstance(context.get("view"), View):  # the province selector of a store of several
         shared |= {"province": context["view"].province, "provinces": context["view"].provinces}
     response = templates.TemplateResponse(request, template, {**shared, **context})
+    if reader is not None:
+        setattr(request.state, STATE_KEY, response.body)
+        response.body = fill(bytes(response.body), reader)
+        response.headers["content-length"] = str(len(response.body))
     if request.query_params.get("lang") in LABELS:
         response.set_cookie("lang", lang, samesite="lax")
     view = context.get("view")
