@@ -5,7 +5,6 @@ a reader whose own write is newer."""
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from starlette.types import Receive, Scope, Send
 from planwatch.access.accounts import add_user
 from planwatch.access.roles import Role
 from planwatch.serve.app import create_app
-from planwatch.serve.page_cache import WROTE_COOKIE, PageCache
+from planwatch.serve.page_cache import PageCache
 from planwatch.store.db import session_factory
 
 from .conftest import with_samples
@@ -88,6 +87,10 @@ class Slow:
         self.gate.set()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] == "POST":  # a write: answered at once
+            await send({"type": "http.response.start", "status": 201, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+            return
         self.computed += 1
         page = f"trang {self.computed}".encode()
         await self.gate.wait()
@@ -95,10 +98,11 @@ class Slow:
         await send({"type": "http.response.body", "body": page})
 
 
-def _served(engine: Engine, steps: list[str]) -> list[tuple[str, str]]:
+def _served(engine: Engine, steps: list[str], page: str = "/trang") -> list[tuple[str, str]]:
     """Requests to a page cache over `Slow`, as `steps` say: "read" (waits for its answer), "change" (a write
-    to the store), "close" (pages wait), "slow" (a read left waiting), "mine" (a read by someone who has just
-    written, left waiting), "open". Returns (body, x-page-cache) of each read, in the order they were asked."""
+    to the store), "close" (pages wait), "slow" (a read left waiting), "mine PATH" (a read, left waiting, by
+    someone whose write to PATH has just been answered), "open". Returns (body, x-page-cache) of each read of
+    `page`, in the order they were asked."""
     slow = Slow(engine)
     cache = PageCache(slow, 1024 * 1024)
 
@@ -108,29 +112,37 @@ def _served(engine: Engine, steps: list[str]) -> list[tuple[str, str]]:
 
     async def run() -> list[tuple[str, str]]:
         answers: dict[int, tuple[str, str]] = {}
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        transport = httpx.ASGITransport(app=app)
 
-            async def read(n: int, cookies: dict[str, str]) -> None:
-                answer = await client.get(
-                    "/trang", headers={"cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
-                )
-                answers[n] = (answer.text, answer.headers.get(HIT, ""))
+        async def read(n: int, cookies: dict[str, str]) -> None:
+            async with httpx.AsyncClient(transport=transport, base_url="http://t", cookies=cookies) as client:
+                answer = await client.get(page)
+            answers[n] = (answer.text, answer.headers.get(HIT, ""))
 
-            async with anyio.create_task_group() as group:
-                for n, step in enumerate(steps):
-                    if step == "read":
-                        await read(n, {})
-                    elif step in ("slow", "mine"):
-                        group.start_soon(read, n, {WROTE_COOKIE: f"{time.time():.3f}"} if step == "mine" else {})
-                        await anyio.sleep(0.2)
-                    elif step == "change":
-                        with slow.state.sessions.begin() as session:
-                            add_user(session, f"moi-{n}", PASSWORD, Role.VIEWER, None, "test")
-                    else:
-                        (slow.gate.set if step == "open" else _closed(slow))()
+        async with anyio.create_task_group() as group:
+            for n, step in enumerate(steps):
+                if step == "read":
+                    await read(n, {})
+                elif step == "slow" or step.startswith("mine "):
+                    cookies = (
+                        await _cookies_after_write(transport, step.removeprefix("mine ")) if step != "slow" else {}
+                    )
+                    group.start_soon(read, n, cookies)
+                    await anyio.sleep(0.2)
+                elif step == "change":
+                    with slow.state.sessions.begin() as session:
+                        add_user(session, f"moi-{n}", PASSWORD, Role.VIEWER, None, "test")
+                else:
+                    (slow.gate.set if step == "open" else _closed(slow))()
         return [answers[n] for n in sorted(answers)]
 
     return anyio.run(run)
+
+
+async def _cookies_after_write(transport: httpx.ASGITransport, path: str) -> dict[str, str]:
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        assert (await client.post(path)).status_code == 201
+        return dict(client.cookies)
 
 
 def _closed(slow: Slow):  # type: ignore[no-untyped-def]
@@ -152,5 +164,13 @@ def test_while_a_changed_page_is_computed_the_others_get_the_last_one_told_so(en
 
 
 def test_a_reader_whose_own_write_is_newer_than_the_kept_page_waits_for_a_new_one(engine: Engine) -> None:
-    served = _served(engine, ["read", "change", "close", "slow", "mine", "open", "read"])
+    served = _served(engine, ["read", "change", "close", "slow", "mine /api/documents", "open", "read"])
     assert [body for body, _ in served] == ["trang 1", "trang 2", "trang 3", "trang 3"]
+
+
+def test_a_write_of_what_a_page_does_not_read_leaves_its_writer_the_kept_page_meanwhile(engine: Engine) -> None:
+    """A task update says nothing the documents page shows: its writer is served the last page while a newer
+    one (after someone else's write) is computed; an upload's writer waits for the page that lists it queued."""
+    steps = ["read", "change", "close", "slow", "mine /api/tasks/kh/1/updates", "mine /api/documents", "open"]
+    served = _served(engine, steps, page="/van-ban")
+    assert served == [("trang 1", ""), ("trang 2", ""), ("trang 1", "stale"), ("trang 3", "")]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import parse_qs
 
 import anyio
@@ -29,8 +30,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from planwatch.serve.auth import SESSION_COOKIE
 from planwatch.serve.holes import STATE_KEY, Reader, fill, reader_of
 from planwatch.serve.labels import LABELS
-from planwatch.store.freshness import OF_DOCUMENTS, OF_TASKS, UPLOADS, Reads, version
+from planwatch.store.freshness import EVERY_TOPIC, OF_DOCUMENTS, OF_TASKS, TASKS, UPLOADS, Reads, version
 
+T = TypeVar("T")
 PASSED_BY = (
     "/static", "/docs", "/openapi.json", "/api/jobs", "/api/me", "/api/login", "/api/logout", "/dang-nhap",
     "/thong-bao",  # a reader's own reminders
@@ -43,35 +45,58 @@ MARK_THREADS = 4  # store marks read at once per process, on threads of their ow
 # behind the pages being computed (serve/app.py's REQUEST_THREADS)
 
 
-# What the pages that read neither the checked figures nor whether a check is coming read (store/freshness.py's
-# topics), by the start of their path: a task update leaves the documents list and the search as they were, a
-# queued upload everything but the list that shows the queue. A page not named here reads the whole store.
-PAGE_READS: tuple[tuple[str, Reads], ...] = (
-    ("/api/documents", OF_DOCUMENTS),
-    ("/api/facts", OF_DOCUMENTS),
-    ("/api/search", OF_DOCUMENTS),
-    ("/api/ask", OF_DOCUMENTS),
-    ("/tim-kiem", OF_DOCUMENTS),
-    ("/api/tasks", OF_TASKS),
-    ("/nhiem-vu", OF_TASKS),
-    ("/co-quan", OF_TASKS),
-    ("/van-ban", OF_DOCUMENTS | {UPLOADS}),
+@dataclass(frozen=True)
+class PageReads:
+    """What a page shows: the topics of the writes it reads (store/freshness.py), and whether it shows the
+    checked figures and whether a check is coming (a status, findings)."""
+
+    topics: Reads = EVERY_TOPIC
+    figures: bool = True
+
+
+# By the start of their path, the pages that read less than the whole store: a task update leaves the documents
+# list, the search and the indicators' pages as they were, a queued upload everything but the list of the queue.
+PAGE_READS: tuple[tuple[str, PageReads], ...] = (
+    ("/api/documents", PageReads(OF_DOCUMENTS, figures=False)),
+    ("/api/facts", PageReads(OF_DOCUMENTS, figures=False)),
+    ("/api/search", PageReads(OF_DOCUMENTS, figures=False)),
+    ("/api/ask", PageReads(OF_DOCUMENTS, figures=False)),
+    ("/tim-kiem", PageReads(OF_DOCUMENTS, figures=False)),
+    ("/api/tasks", PageReads(OF_TASKS, figures=False)),
+    ("/nhiem-vu", PageReads(OF_TASKS, figures=False)),
+    ("/co-quan", PageReads(OF_TASKS, figures=False)),
+    ("/van-ban", PageReads(OF_DOCUMENTS | {UPLOADS}, figures=False)),
+    ("/api/status", PageReads(OF_DOCUMENTS)),
+    ("/api/checks", PageReads(OF_DOCUMENTS)),
+    ("/kiem-tra", PageReads(OF_DOCUMENTS)),
+    ("/chi-tieu", PageReads(OF_DOCUMENTS)),
+    ("/", PageReads(OF_TASKS)),
+)
+WHOLE_PAGE = PageReads()
+# What a write changes, by the start of its path (every topic when not named): a reader's next pages that read
+# none of it may be the ones kept from before it.
+WRITE_TOPICS: tuple[tuple[str, Reads], ...] = (
+    ("/api/tasks", frozenset((TASKS,))),
+    ("/nhiem-vu/cap-nhat", frozenset((TASKS,))),
+    ("/api/documents", frozenset((UPLOADS,))),
 )
 
 
+def _named(path: str, table: tuple[tuple[str, T], ...]) -> T | None:
+    """The value of the first entry whose path is `path` or a folder holding it ("/" names only itself)."""
+    return next(
+        (value for start, value in table if path == start or (start != "/" and path.startswith(f"{start}/"))), None
+    )
+
+
 def store_mark(
-    sessions: sessionmaker[Session], token: str | None, reads: Reads | None = None
+    sessions: sessionmaker[Session], token: str | None, reads: PageReads = WHOLE_PAGE
 ) -> tuple[tuple[object, ...], Reader | None]:
-    """What a page's bytes depend on besides its URL and cookies: the writes of the topics it `reads` (the whole
-    state of the store when None); and who reads it (one query each)."""
+    """What a page's bytes depend on besides its URL and cookies (what it `reads` of the store), and who reads
+    it (one query each)."""
     with sessions() as session:
-        state = version(session)
-        mark = state.whole() if reads is None else state.of(False, reads)
+        mark = version(session).of_page(reads.topics, reads.figures)
         return mark, reader_of(session, token) if token else None
-
-
-def page_reads(path: str) -> Reads | None:
-    return next((reads for start, reads in PAGE_READS if path == start or path.startswith(f"{start}/")), None)
 
 
 @dataclass(frozen=True)
@@ -98,7 +123,7 @@ class PageCache:
         if not self.budget or scope["type"] != "http":
             await self.app(scope, receive, send)
         elif scope["method"] not in ("GET", "HEAD"):
-            await self.app(scope, receive, _noting_writes(send))
+            await self.app(scope, receive, _noting_writes(send, scope))
         elif scope["method"] == "HEAD" or not _applies(scope):
             await self.app(scope, receive, send)
         else:
@@ -108,12 +133,15 @@ class PageCache:
         self._marks = self._marks or anyio.CapacityLimiter(MARK_THREADS)
         cookies = _cookies(dict(scope["headers"]))
         sessions = scope["app"].state.sessions
+        reads = _named(scope["path"], PAGE_READS) or WHOLE_PAGE
         mark, reader = await anyio.to_thread.run_sync(
-            store_mark, sessions, cookies.get(SESSION_COOKIE), page_reads(scope["path"]), limiter=self._marks
+            store_mark, sessions, cookies.get(SESSION_COOKIE), reads, limiter=self._marks
         )
         key = _key(scope, cookies, reader)
         held = None if _asks_fresh(scope) else self._held.get(key)
-        if held is not None and (held.mark == mark or (key in self._computing and held.since > _wrote(cookies))):
+        if held is not None and (
+            held.mark == mark or (key in self._computing and held.since > _wrote(cookies, reads.topics))
+        ):
             self._held.move_to_end(key)
             stale = held.mark != mark
             await _replay(send, held, fill(held.body, reader, _lang(scope, cookies), stale), stale)
@@ -159,24 +187,36 @@ class PageCache:
             self._size -= _cost(dropped_key, dropped)
 
 
-def _noting_writes(send: Send) -> Send:
-    """A write's answer tells the reader's browser when it was made (`WROTE_COOKIE`): their next pages are never
-    one kept from before it."""
+def _noting_writes(send: Send, scope: Scope) -> Send:
+    """A write's answer tells the reader's browser when it was made, by topic (`WROTE_COOKIE`: "tasks:1765…|…"):
+    their next pages that read that topic are never ones kept from before it."""
+    topics = _named(scope["path"], WRITE_TOPICS) or EVERY_TOPIC
 
     async def noted(message: Message) -> None:
         if message["type"] == "http.response.start" and message["status"] < 400:
-            cookie = f"{WROTE_COOKIE}={time.time():.3f}; Path=/; SameSite=Lax".encode()
+            written = _writes(_cookies(dict(scope["headers"]))) | dict.fromkeys(topics, time.time())
+            value = "|".join(f"{topic}:{at:.3f}" for topic, at in sorted(written.items()))
+            cookie = f"{WROTE_COOKIE}={value}; Path=/; SameSite=Lax".encode()
             message = {**message, "headers": [*message.get("headers", []), (b"set-cookie", cookie)]}
         await send(message)
 
     return noted
 
 
-def _wrote(cookies: dict[str, str]) -> float:
+def _writes(cookies: dict[str, str]) -> dict[str, float]:
+    """When the reader last wrote, by topic (a value that cannot be read: every topic just now)."""
     try:
-        return float(cookies.get(WROTE_COOKIE, 0))
+        pairs = [part.split(":") for part in cookies[WROTE_COOKIE].split("|")]
+        return {topic: float(at) for topic, at in pairs if topic in EVERY_TOPIC}
+    except KeyError:
+        return {}
     except ValueError:
-        return float("inf")  # unreadable: as if written just now
+        return dict.fromkeys(EVERY_TOPIC, float("inf"))
+
+
+def _wrote(cookies: dict[str, str], reads: Reads) -> float:
+    """The reader's last write of a topic a page reads (0: none)."""
+    return max((at for topic, at in _writes(cookies).items() if topic in reads), default=0.0)
 
 
 def _cost(key: tuple[object, ...], held: _Held) -> int:
