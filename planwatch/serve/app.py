@@ -44,6 +44,7 @@ from planwatch.serve.origin import SameOrigin
 from planwatch.serve.page_cache import BUDGET_MB, PageCache
 from planwatch.serve.rendering import not_found
 from planwatch.store.db import open_engine, session_factory, statistics_if_missing
+from planwatch.store.document_names import KeptNames
 
 HERE = Path(__file__).parent
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -84,6 +85,7 @@ def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None)
     app.state.sessions = session_factory(db if isinstance(db, Engine) else open_engine(db))
     app.state.max_upload = MAX_UPLOAD
     app.state.cache = StoreCache()
+    app.state.names = KeptNames()
     app.state.worker = Worker(app.state.sessions, threads=READ_THREADS)
     app.state.ocr_worker = Worker(app.state.sessions, lane=OCR)  # scans, page by page: they hold no other upload
     if page_cache_mb is None:

@@ -16,8 +16,7 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 
 from planwatch.monitor.progress import TargetStatus, year_status
-from planwatch.store.document_names import document_names
-from planwatch.store.freshness import EVERY_TOPIC, OF_DOCUMENTS, Reads, Version, version
+from planwatch.store.freshness import EVERY_TOPIC, Reads, Version, version
 from planwatch.store.scope import WHOLE, Scope
 
 T = TypeVar("T")
@@ -38,10 +37,8 @@ def status_of_year(
 
 
 def names_of_documents(request: Request, db: Session, lang: str) -> dict[str, str]:
-    """The current documents' names, kept until a document changes."""
-    names: dict[str, str] = request.app.state.cache.get(
-        db, "document-names", (lang,), lambda: document_names(db, lang=lang), reads=OF_DOCUMENTS
-    )
+    """The current documents' names, kept and brought up to date as documents are stored (store/document_names.py)."""
+    names: dict[str, str] = request.app.state.names.get(db, lang)
     return names
 
 
