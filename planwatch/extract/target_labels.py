@@ -28,7 +28,8 @@ def listed_label(label: str, text: str, number: int) -> str:
 
 
 # nothing but a verb of having before a share in its clause: "...; có 58,8% trường đạt chuẩn quốc gia; ..."
-_BARE = re.compile(r"(?:^|[:;(])\s*(?:-\s*)?(?:có|đạt|và|phấn\s+đấu(?:\s+có)?)?\s*$", re.IGNORECASE)
+# (or after a comma that ends a phrase of time: "Phấn đấu đến cuối năm 2026, 100% khu, điểm du lịch có wifi")
+_BARE = re.compile(r"(?:^|[:;(,])\s*(?:-\s*)?(?:có|đạt|và|phấn\s+đấu(?:\s+có)?)?\s*$", re.IGNORECASE)
 # ... and the units it counts after it, to the end of its clause
 _COUNTED = re.compile(r"\s*(?:số\s+)?(?P<what>[^\W\d][^.;()]{2,80}?)\s*(?=[.;(]|$)")
 _NOT_COUNTED = re.compile(r"(?:so\s+với|kế\s+hoạch|dự\s+toán|GRDP|cùng\s+kỳ|trở\s+lên|trở\s+xuống)", re.IGNORECASE)
