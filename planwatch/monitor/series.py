@@ -151,6 +151,8 @@ def _rows(
             *scope.documents(),
         )
     )
+    if not scope.whole:  # a province's facts read by its documents' keys, not by every province's of the indicator
+        query = query.where(f.document_id.in_(select(d.id).where(d.is_current.is_(True), *scope.documents())))
     if codes is not None:
         query = query.where(f.indicator_code.in_(codes))
     if labels is not None:

@@ -106,10 +106,11 @@ class Fact(Base):
     __table_args__ = (
         Index("ix_facts_code_measure", "indicator_code", "measure", "period_end"),
         Index("ix_facts_period_end", "period_end"),
+        Index("ix_facts_document_code", "document_id", "indicator_code", "measure", "period_end"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     indicator: Mapped[str] = mapped_column(Text, index=True)
     indicator_code: Mapped[str | None] = mapped_column(String(50))
     parent: Mapped[str | None] = mapped_column(Text)
