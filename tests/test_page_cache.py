@@ -4,11 +4,13 @@ roles or agencies, over real SQLite and PostgreSQL stores holding the samples.""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
+import httpx
 import pytest
 from anyio import to_thread
 from fastapi.testclient import TestClient
@@ -44,8 +46,10 @@ def test_a_page_read_again_is_the_kept_one_until_a_document_is_added(
     note = tmp_path / "bao-cao-nhanh-thang-5-2025.txt"
     note.write_text("BÁO CÁO NHANH\nTình hình tháng 5 năm 2025\nTổng thu ngân sách đạt 4.321 tỷ đồng.\n", "utf-8")
     ingest_file(session_factory(engine), note)
-    after = client.get("/van-ban")
-    assert HIT not in after.headers and "bao-cao-nhanh-thang-5-2025" in after.text
+    meanwhile = client.get("/van-ban")  # the last page at once, told that a newer one is coming
+    assert meanwhile.headers[HIT] == "stale" and "bao-cao-nhanh-thang-5-2025" not in meanwhile.text
+    assert 'class="pending"' in meanwhile.text
+    assert "bao-cao-nhanh-thang-5-2025" in newer_page(client, "/van-ban").text
 
 
 def test_a_kept_answer_waits_for_no_page_being_computed(client: TestClient) -> None:
@@ -80,7 +84,18 @@ def test_a_task_update_changes_what_reads_tasks_only_and_a_new_account_every_pag
     client.get("/")
     with session_factory(engine).begin() as session:  # the first account ends the open mode every page shows
         add_user(session, "kh-dt", "mat-khau-rat-dai", Role.PLANNING, None, "test")
-    assert HIT not in client.get("/").headers
+    assert client.get("/").headers[HIT] == "stale"
+    assert 'href="/dang-nhap"' in newer_page(client, "/").text
+
+
+def newer_page(client: TestClient, url: str) -> httpx.Response:
+    """The page once the newer one computed behind a kept answer is kept (a few seconds at most)."""
+    for _ in range(100):
+        answer: httpx.Response = client.get(url)
+        if answer.headers.get(HIT) != "stale":
+            return answer
+        time.sleep(0.05)
+    raise AssertionError(f"{url}: no newer page")
 
 
 def test_each_language_and_province_is_kept_apart_and_a_cookie_setting_answer_is_not_kept(

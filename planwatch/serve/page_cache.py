@@ -16,6 +16,8 @@ changes and never before, which a time to live cannot say."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ from planwatch.serve.labels import LABELS
 from planwatch.store.freshness import EVERY_TOPIC, OF_DOCUMENTS, OF_TASKS, TASKS, UPLOADS, Reads, version
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 PASSED_BY = (
     "/static", "/docs", "/openapi.json", "/api/jobs", "/api/me", "/api/login", "/api/logout", "/dang-nhap",
     "/thong-bao",  # a reader's own reminders
@@ -41,6 +44,7 @@ VARYING_COOKIES = ("lang", "province")
 WROTE_COOKIE = "pw_wrote"  # when the reader's last write was answered (seconds since the epoch)
 BUDGET_MB = 32  # of bodies held per server process
 LARGEST = 2 * 1024 * 1024  # a larger body (a whole export) is not kept
+STALE_SECONDS = 30  # the oldest page served while its newer one is still to be computed
 MARK_THREADS = 4  # store marks read at once per process, on threads of their own: a kept answer never waits
 # behind the pages being computed (serve/app.py's REQUEST_THREADS)
 
@@ -116,6 +120,7 @@ class PageCache:
         self.largest = min(LARGEST, budget)
         self._held: OrderedDict[tuple[object, ...], _Held] = OrderedDict()
         self._computing: set[tuple[object, ...]] = set()
+        self._behind: set[asyncio.Task[None]] = set()  # pages computed after a kept answer was sent
         self._size = 0
         self._marks: anyio.CapacityLimiter | None = None  # made in the event loop, at the first request
 
@@ -139,21 +144,44 @@ class PageCache:
         )
         key = _key(scope, cookies, reader)
         held = None if _asks_fresh(scope) else self._held.get(key)
-        if held is not None and (
-            held.mark == mark or (key in self._computing and held.since > _wrote(cookies, reads.topics))
-        ):
+        if held is not None and (held.mark == mark or self._may_serve_stale(key, held, _wrote(cookies, reads.topics))):
+            if held.mark != mark and key not in self._computing:  # the newer page computed behind this answer
+                self._computing.add(key)
+                self._behind.add(asyncio.get_running_loop().create_task(self._compute_behind(key, mark, scope)))
             self._held.move_to_end(key)
             stale = held.mark != mark
             await _replay(send, held, fill(held.body, reader, _lang(scope, cookies), stale), stale)
             return
-        await self._compute(key, mark, scope, receive, send)
+        owner = key not in self._computing
+        self._computing.add(key)
+        await self._compute(key, mark, scope, receive, send, owner)
+
+    def _may_serve_stale(self, key: tuple[object, ...], held: _Held, wrote: float) -> bool:
+        """The last page, while a newer one is computed (or is to be), to a reader whose own writes it shows:
+        computed after their last write of what it reads, and less than `STALE_SECONDS` ago unless the newer one
+        is already being computed."""
+        return held.since > wrote and (key in self._computing or time.time() - held.since < STALE_SECONDS)
+
+    async def _compute_behind(self, key: tuple[object, ...], mark: tuple[object, ...], asked: Scope) -> None:
+        """The page computed again for the next readers, as the reader who found it changed asked it."""
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def dropped(_message: Message) -> None:
+            return None
+
+        try:
+            await self._compute(key, mark, {**asked, "state": {}}, receive, dropped, owner=True)
+        except Exception:  # the next reader computes it in the open
+            log.exception("page %s computed behind a kept answer: failed", asked["path"])
+        finally:
+            self._behind.discard(asyncio.current_task())
 
     async def _compute(self, key: tuple[object, ...], mark: tuple[object, ...], scope: Scope, receive: Receive,
-                       send: Send) -> None:  # fmt: skip
-        """The page computed by this request, kept (the text with its holes when it has some); while it computes,
-        the others asking it get the one kept before."""
-        first = key not in self._computing
-        self._computing.add(key)
+                       send: Send, owner: bool) -> None:  # fmt: skip
+        """The page computed and kept (the text with its holes when it has some); while it computes, the others
+        asking it get the one kept before. The `owner` of the key's computing ends it."""
         since = time.time()
         scope.setdefault("state", {})
         start: Message = {}
@@ -172,7 +200,7 @@ class PageCache:
         try:
             await self.app(scope, receive, kept)
         finally:
-            if first:
+            if owner:
                 self._computing.discard(key)
         if size <= self.largest and _keepable(start):
             body = scope["state"].get(STATE_KEY) or b"".join(chunks)
