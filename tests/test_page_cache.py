@@ -48,7 +48,7 @@ def test_a_page_read_again_is_the_kept_one_until_a_document_is_added(
     ingest_file(session_factory(engine), note)
     meanwhile = client.get("/van-ban")  # the last page at once, told that a newer one is coming
     assert meanwhile.headers[HIT] == "stale" and "bao-cao-nhanh-thang-5-2025" not in meanwhile.text
-    assert 'class="pending"' in meanwhile.text
+    assert 'id="page-refreshing"' in meanwhile.text
     assert "bao-cao-nhanh-thang-5-2025" in newer_page(client, "/van-ban").text
 
 

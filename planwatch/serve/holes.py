@@ -55,6 +55,6 @@ def fill(page: bytes, reader: Reader | None, lang: str = "vi", stale: bool = Fal
         )
         page = page.replace(NOTICES, badge.encode())
     if stale:
-        notice = f'<p class="pending" role="status">{escape(LABELS[lang]["page_refreshing"])}</p>'
+        notice = f'<p class="message" role="status" id="page-refreshing">{escape(LABELS[lang]["page_refreshing"])}</p>'
         page = page.replace(FRESH, notice.encode(), 1)
     return page
