@@ -120,6 +120,7 @@ def _change_kind(left: str, after: str, chain: Chain, period: Period) -> Measure
     if stated:
         if base is not None:
             habit.stated(base)
+            chain.part_base = base if chain.parent else None
         return base
     if g.BASES_LISTED.search(left):  # "so với tháng trước và cùng kỳ tăng lần lượt 5,4% và 17,2%"
         habit.pair = [Measure.PREV, Measure.YOY]
@@ -129,6 +130,8 @@ def _change_kind(left: str, after: str, chain: Chain, period: Period) -> Measure
         return habit.pair[0]
     if len(habit.pair) == 2 and chain.last_change and g.ONLY_A_JOINER.match(left):  # ... and the second
         return habit.pair[1]
+    if chain.parent and chain.part_base:  # "Trong đó, ngành A tăng 11,4% so với cùng kỳ; ngành B tăng 3,1%": also yoy
+        return chain.part_base
     single_month = period.start is not None and period.start == period.end
     return Measure.PREV if habit.first == Measure.PREV and single_month else Measure.YOY
 
