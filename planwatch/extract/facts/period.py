@@ -77,7 +77,8 @@ def period_for(
         )
     ):
         named = before[-2].period  # "tháng 5 (tính đến ngày 16/5/2024)" is still May; so is "năm 2024 tính đến nay"
-    if prior := g.LEFT_PRIOR.search(left):
+    named_in_paren = bool(before) and before[-1].start > before_number.rfind("(")
+    if prior := g.LEFT_PRIOR.search(left) or (not named_in_paren and _prior_parenthesis(before_number, in_paren)):
         if prior.group("year"):  # "(cùng kỳ năm 2022 tăng 9,12%)": the same window in 2022
             return base.in_year(int(prior.group("year"))), True
         return (named or base).year_earlier(), True
@@ -91,6 +92,13 @@ _OPENS_PAREN = re.compile(r"\s*\(\s*")
 _TO_LEFT = re.compile(r"(?:^|\s)(?:lên|xuống)(?:\s+(?:còn|mức))?\s*$", re.IGNORECASE)
 _FIGURE_BEFORE = re.compile(r"\d\s*%?\s*$")
 _SAME_WINDOW = re.compile(r"cùng\s+kỳ\s*$", re.IGNORECASE)
+
+
+def _prior_parenthesis(before_number: str, in_paren: bool) -> re.Match[str] | None:
+    """A parenthesis that opens on the same window a year earlier is about it to its end: in "(cùng kỳ năm trước bằng
+    64,1% và tăng 2,8%)" both figures are of last year's window."""
+    opened = before_number.rfind("(")
+    return g.LEFT_PRIOR.match(before_number[opened + 1 :].lstrip()) if in_paren and opened >= 0 else None
 
 
 def _dated(text: str, mention: PeriodMention) -> bool:
