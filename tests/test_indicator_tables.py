@@ -84,3 +84,21 @@ def test_an_untitled_tables_total_is_named_by_its_parts() -> None:
     total = "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng"
     assert {(total, "value", 2902.7), (total, "yoy_change_pct", 11.4)} <= named
     assert ("Dịch vụ ăn uống", "value", 415.3) in named
+
+
+FRAMED = """Tình hình sản xuất công nghiệp tháng 7 năm 2024
+Đơn vị tính: %
+| Ngành công nghiệp | Tháng 7/2024 so với tháng trước | Tháng 7/2024 so với cùng kỳ | 7 tháng năm 2024 so với cùng kỳ |
+|:---|---:|---:|---:|
+| Toàn ngành | 101,40 | 107,25 | 106,80 |
+| Sản xuất và phân phối điện | 97,50 | 103,10 | 104,05 |
+"""
+
+
+def test_a_table_framed_in_pipes_as_markdown_writes_it_is_read_like_any_other() -> None:
+    found = extract_document(assemble(read_text("cong-nghiep.txt", FRAMED.encode())), default_registry())
+    named = {(f.fact.indicator, f.fact.measure, f.fact.value, str(f.fact.period.end)) for f in found.facts}
+    assert ("Toàn ngành", "prev_change_pct", 1.4, "2024-07") in named
+    assert ("Sản xuất và phân phối điện", "prev_change_pct", -2.5, "2024-07") in named
+    assert ("Sản xuất và phân phối điện", "yoy_change_pct", 4.05, "2024-07") in named
+    assert len(found.facts) == 6

@@ -145,7 +145,26 @@ def stands_alone(line: str) -> bool:
 
 
 def is_table_row(kind: str, text: str) -> bool:
-    return kind == "table_row" or text.count(" | ") >= 2 or text.count("\t") >= 2
+    return kind == "table_row" or text.count(" | ") >= 2 or text.count("\t") >= 2 or is_rule_row(text)
+
+
+# The line a Markdown table draws under its header: "|---|:---:|---|"
+_RULE_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
+def is_rule_row(text: str) -> bool:
+    return bool(_RULE_ROW.match(text))
+
+
+def row_cells(kind: str, text: str, offset: int = 0) -> list[Cell]:
+    """The cells of a row of the document; a row a text writes framed in pipes, as Markdown does ("| Khai khoáng |
+    98,20 | 95,10 |"), has no cell before its first pipe nor after its last (a .docx row's empty first cell stays)."""
+    cells = table_cells(text, offset)
+    stripped = text.strip()
+    if kind != "table_row" and stripped.startswith("|") and stripped.endswith("|") and len(cells) > 2:
+        cells = cells[1:] if not cells[0][1].strip() else cells
+        cells = cells[:-1] if not cells[-1][1].strip() else cells
+    return cells
 
 
 def table_cells(text: str, offset: int = 0) -> list[Cell]:
