@@ -102,3 +102,41 @@ def test_a_table_framed_in_pipes_as_markdown_writes_it_is_read_like_any_other() 
     assert ("Sản xuất và phân phối điện", "prev_change_pct", -2.5, "2024-07") in named
     assert ("Sản xuất và phân phối điện", "yoy_change_pct", 4.05, "2024-07") in named
     assert len(found.facts) == 6
+
+
+BASED_GRID = """Tình hình kinh tế - xã hội quý II năm 2024
+Giá trị tăng thêm theo khu vực kinh tế
+Năm trước = 100 (%)
+Khu vực kinh tế | Quý I | Quý II | 6 tháng
+Tổng số | 105,40 | 106,90 | 106,20
+Dịch vụ | 104,25 | 99,10 | 101,60
+"""
+
+BASED_FLAT = """Tình hình kinh tế - xã hội quý II năm 2024
+Giá trị tăng thêm theo khu vực kinh tế
+(Cùng kỳ năm trước = 100)
+Khu vực kinh tế
+Quý II năm 2023
+Quý II năm 2024
+Tổng số
+104,80
+106,90
+"""
+
+
+def _named(text: str) -> set[tuple[str, str, float, str, str]]:
+    found = extract_document(assemble(read_text("grdp.txt", text.encode())), default_registry())
+    return {
+        (f.fact.indicator, f.fact.measure, f.fact.value, str(f.fact.period.start), str(f.fact.period.end))
+        for f in found.facts
+    }
+
+
+def test_a_base_line_under_the_title_makes_every_period_column_a_change_against_it() -> None:
+    grid = _named(BASED_GRID)
+    assert ("Giá trị tăng thêm theo khu vực kinh tế", "yoy_change_pct", 6.9, "2024-04", "2024-06") in grid
+    assert ("Dịch vụ", "yoy_change_pct", -0.9, "2024-04", "2024-06") in grid
+    assert ("Dịch vụ", "yoy_change_pct", 1.6, "2024-01", "2024-06") in grid
+    flat = _named(BASED_FLAT)
+    assert ("Giá trị tăng thêm theo khu vực kinh tế", "yoy_change_pct", 6.9, "2024-04", "2024-06") in flat
+    assert ("Giá trị tăng thêm theo khu vực kinh tế", "yoy_change_pct", 4.8, "2023-04", "2023-06") in flat

@@ -135,6 +135,8 @@ def _column(
         return Column(index, measure, period, bool(_TITLE_INDEX.search(title)), estimate)
     if _SHARE.search(text):
         return Column(index, Measure.SHARE, period, estimate=estimate)
+    if explicit and _TITLE_INDEX.search(title):  # "GRDP (Năm trước = 100)" over "Quý I | Quý II": indices of growth
+        return Column(index, Measure.YOY, period, True, estimate)
     named = "" if explicit else cell.strip()  # "Điểm PCI": a column of one indicator, named by its header
     return Column(index, Measure.VALUE, period, estimate=estimate, suffix=named)
 

@@ -37,6 +37,7 @@ from planwatch.structure.tables import (
     is_worded_figure,
     row_line,
     unit_of_line,
+    with_base,
 )
 from planwatch.text.fold import fold
 from planwatch.vocab.periods import COLUMN_YEAR, find_periods
@@ -396,6 +397,8 @@ class _Reader:
         if numbered:
             return " ".join(t for t in before[numbered[-1] :] if not t.isascii() or t is before[numbered[-1]])
         named = [t for t in before if not t.isascii()]
+        if len(named) >= 2 and (based := with_base(named[-2], named[-1])):
+            return based  # "Tốc độ tăng GRDP" over "(Cùng kỳ năm trước = 100)"
         return named[-1] if named else ""
 
     def _unit_before(self, i: int) -> str:

@@ -19,6 +19,7 @@ from planwatch.structure.tables import (
     is_unit_line,
     row_cells,
     unit_of_line,
+    with_base,
 )
 from planwatch.text.fold import fold
 from planwatch.vocab.periods import COLUMN_YEAR
@@ -84,6 +85,8 @@ def _title_and_unit(before: list[Block]) -> tuple[str, str]:
     for _, _, text in before:
         if is_unit_line(text):
             unit = unit_of_line(text)
+        elif based := with_base(title, text):  # "Năm trước = 100 (%)": the base of the title's indices
+            title = based
         elif len(text) <= 200:
             title = text.strip()
             if m := _UNIT_AFTER.search(title):

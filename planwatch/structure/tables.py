@@ -40,7 +40,7 @@ NOTES_HEADER = re.compile(
 INDEX_HEAD = re.compile(r"^(?:stt|tt|so tt|so thu tu)$")
 LABEL_HEAD = re.compile(
     r"^(?:(?:cac )?chi tieu(?: chu yeu)?|noi dung|dia phuong|khoan muc|nganh(?: kinh te)?|linh vuc|danh muc|"
-    r"mat hang|nhom hang|san pham|loai hinh)$"
+    r"mat hang|nhom hang|san pham|loai hinh|khu vuc(?: kinh te)?|nhom nganh|nganh hang)$"
 )
 UNIT_HEAD = re.compile(r"^(?:dvt|don vi(?: tinh)?)$")
 # Words of a figure column's header, folded: its period, what it holds, a year ("TH 2024", "So với cùng kỳ (%)")
@@ -102,6 +102,16 @@ def is_unit_line(text: str) -> bool:
 
 def unit_of_line(text: str) -> str:
     return text.split(":", 1)[1].strip() if ":" in text else ""
+
+
+# A line that states only the base of a table's indices: "Năm trước = 100 (%)", "(Cùng kỳ năm trước = 100)"
+_BASE_LINE = re.compile(r"^\s*\(?\s*[^\W\d][^=()]{2,40}=\s*100\b[^=]{0,12}$")
+
+
+def with_base(title: str, line: str) -> str | None:
+    """The title with the base line under it in parentheses ("Tốc độ tăng GRDP (Năm trước = 100)"), as the column
+    reader finds it; None where `line` states no base."""
+    return f"{title} ({line.strip().strip('()').strip()})" if title and _BASE_LINE.match(line) else None
 
 
 def is_title(text: str) -> bool:
