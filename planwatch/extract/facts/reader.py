@@ -405,10 +405,13 @@ def _read_number(
         chain.subject = subject
         chain.unit = unit if measure == Measure.VALUE else chain.unit
     if not in_paren and not prior and not planned:
+        within = chain.period is not None and chain.period.end is not None and chain.period != period
         chain.period, chain.period_stated = period, stated
         named_here = any(p.end <= number_pos and not p.comparison for p in periods)
-        # "riêng quý III ...", "trong đó quý I ..., quý II ...": a sub-period, not the window of what follows
-        chain.aside = bool(g.ASIDE.search(clause[:number_pos]) or (g.BREAKDOWN.match(clause) and named_here))
+        # "riêng quý III ...", "trong đó quý I ..., quý II ...": a sub-period, not the window of what follows (in an
+        # undated text, "Trong đó, 6 tháng đầu năm, ..." names the window itself: there is none it is a part of)
+        breakdown = bool(g.BREAKDOWN.match(clause) and named_here and within)
+        chain.aside = bool(g.ASIDE.search(clause[:number_pos]) or breakdown)
     quote_start = seg_start + left_from + (len(left) - len(left.lstrip()))
     quote_end = seg_start + m.end + end
     values = [value_out] + ([_other_end(ranged.group(1), m.value, value_out)] if ranged else [])
