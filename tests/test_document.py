@@ -257,6 +257,18 @@ def test_the_year_is_the_one_the_text_names_for_its_own_months_not_a_base_in_par
     assert ("value", 54020, "2020-01", "2020-12") in _facts(found)
 
 
+def test_of_two_years_named_as_often_the_one_a_plan_is_built_for_is_not_the_texts_own() -> None:
+    item = (
+        "Chín tháng đầu năm, thu ngân sách trên địa bàn ước đạt 2.780 tỷ đồng, bằng 69,5% dự toán. Những tháng cuối "
+        "năm, tỉnh tập trung hoàn thành các chỉ tiêu năm 2024; đồng thời xây dựng dự toán thu ngân sách năm 2025 "
+        "bảo đảm sát thực tế.\n"
+    )
+    found = _read(item)
+    assert found.meta.reference.day is not None and found.meta.reference.day.year == 2024
+    assert found.meta.doubt is None
+    assert ("value", 2780, "2024-01", "2024-09") in _facts(found)
+
+
 def test_a_grdp_without_its_window_is_the_quarters_to_date() -> None:
     item = (
         "Cập nhật: 28/09/2023\n\nTổng sản phẩm trên địa bàn tỉnh (GRDP) ước tăng 5,8% so với cùng kỳ năm trước, "
