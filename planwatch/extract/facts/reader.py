@@ -81,7 +81,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
     """All facts of one paragraph (or footnote) `text` that starts at `offset` in the plain text."""
     facts: list[Fact] = []
     period, stated = context.default_period, False
-    last_subject = ""
+    last_subject, last_compare = "", None
     habit = Habit()
     for s_start, sentence in _pieces(text, _SENTENCE_END):
         check_time()  # one paragraph may be a whole report
@@ -90,6 +90,8 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
         habit.notice(sentence)
         if g.BREAKDOWN.match(sentence) and last_subject:
             chain.parent = last_subject
+        if g.BREAKDOWN.match(sentence):  # "So với tháng 12/2015, 10 nhóm tăng giá. Trong đó, nhóm A tăng ..."
+            chain.compare = last_compare
         for c_start, clause in _pieces(sentence, _CLAUSE_END, keep_parens=True):
             if chain.aside and not g.BREAKDOWN.match(clause) and not g.OPENS_WITH_DATE.match(sentence):
                 # "đàn lợn tại thời điểm 1/4 ...; sản lượng thịt ...": back to the window, unless the date opened
@@ -117,6 +119,8 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
             period, stated = chain.period, chain.period_stated
         if chain.subject and not chain.parent:
             last_subject = chain.subject
+        # a base named for what follows: the sentence compares nothing itself ("so với tháng 12/2015, có 10 nhóm ...")
+        last_compare = None if any(f.measure.is_change for f in facts[sentence_starts:]) else chain.compare
     return facts
 
 
