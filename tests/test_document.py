@@ -171,6 +171,66 @@ def test_a_two_level_table_of_price_indices_with_bar_separators() -> None:
     assert facts[("yoy_change_pct", 1.75)].period.as_strings() == ("2021-01", "2021-08")
 
 
+WRAPPED_CELLS = """Chỉ số giá tiêu dùng tháng 5 năm 2022
+|
+Tháng 5 năm 2022 so với:
+|
+Bình quân
+5 tháng so với
+cùng kỳ
+|
+|
+Kỳ
+gốc
+2019
+|
+Tháng 5
+năm
+trước
+|
+Tháng 4
+năm
+2022
+|
+|
+|
+%
+|
+|
+CHỈ SỐ GIÁ TIÊU DÙNG
+|
+104,62
+|
+103,15
+|
+100,42
+|
+102,08
+|
+|
+Nhà ở và vật liệu
+xây dựng
+|
+106,30
+|
+104,44
+|
+99,71
+|
+103,90
+|
+"""
+
+
+def test_a_header_cell_wrapped_over_lines_between_two_bars_is_one_cell() -> None:
+    facts = {(f.fact.measure, f.fact.value): f.fact for f in _read(WRAPPED_CELLS).facts}
+    assert facts[("value", 104.62)].indicator.endswith("so với Kỳ gốc 2019")
+    assert facts[("yoy_change_pct", 3.15)].period.as_strings() == ("2022-05", "2022-05")
+    assert facts[("prev_change_pct", 0.42)].period.as_strings() == ("2022-05", "2022-05")
+    assert facts[("yoy_change_pct", 2.08)].period.as_strings() == ("2022-01", "2022-05")
+    assert facts[("prev_change_pct", -0.29)].indicator == "Nhà ở và vật liệu xây dựng"
+
+
 def test_a_footnote_takes_the_period_of_the_sentence_carrying_its_marker() -> None:
     text = (
         "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n\n"

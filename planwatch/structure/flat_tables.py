@@ -30,6 +30,7 @@ from planwatch.structure.tables import (
     UNIT_HEAD,
     Cell,
     Table,
+    cells_between_bars,
     is_figure,
     is_index,
     is_title,
@@ -81,7 +82,8 @@ class _Row:
 
 def flat_tables(lines: list[Cell]) -> list[Table]:
     """The tables among consecutive one-line paragraphs ((offset, text) each)."""
-    pieces = [piece for offset, text in lines if text.strip() not in ("", "|") for piece in _pieces(offset, text)]
+    cells = cells_between_bars(lines)
+    pieces = [piece for offset, text in cells if text.strip() not in ("", "|") for piece in _pieces(offset, text)]
     tables: list[Table] = []
     reader = _Reader(pieces)
     i = 0
@@ -269,8 +271,8 @@ class _Reader:
         j = i
         while j < len(self.p) and j - i <= _MAX_HEADER_CELLS:
             piece, folded = self.p[j], self.fold(j)
-            if is_unit_line(piece.text):
-                unit = unit_of_line(piece.text)
+            if is_unit_line(piece.text) or piece.text.strip(" ()") == "%":  # "%" alone under the label's head too
+                unit = unit_of_line(piece.text) or "%"
                 j += 1
                 if columns or spanning:
                     break

@@ -185,3 +185,37 @@ def table_cells(text: str, offset: int = 0) -> list[Cell]:
     return [
         (offset + m.start(), m.group(0)) for m in cell.finditer(text) if m.start() == 0 or text[m.start() - 1] == part
     ]
+
+
+_BAR = "|"
+_MAX_CELL_LINES = 4
+
+
+def cells_between_bars(lines: list[Cell]) -> list[Cell]:
+    """Lines of a table a web page flattened with a bar line between its cells: the lines between two bars are one
+    cell ("|", "Tháng 3", "năm", "trước", "|" is the header "Tháng 3 năm trước"), joined with spaces where they
+    follow each other line by line, so that the cell's text keeps its length and place in the document."""
+    out: list[Cell] = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        if lines[i][1].strip() != _BAR:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j][1].strip() not in ("", _BAR):
+            j += 1
+        run = lines[i + 1 : j]
+        if j < len(lines) and lines[j][1].strip() == _BAR and _one_cell(run):
+            out.append((run[0][0], " ".join(text for _, text in run)))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _one_cell(run: list[Cell]) -> bool:
+    """Two to four short lines, one right after the other, none a figure but a year ("Kỳ", "gốc", "2019")."""
+    follow = all(b[0] == a[0] + len(a[1]) + 1 for a, b in zip(run, run[1:], strict=False))
+    words = all(len(t) <= MAX_CELL and (not is_figure(t) or re.fullmatch(r"(?:19|20)\d{2}", t.strip())) for _, t in run)
+    return 2 <= len(run) <= _MAX_CELL_LINES and follow and words
