@@ -231,6 +231,20 @@ def test_a_header_cell_wrapped_over_lines_between_two_bars_is_one_cell() -> None
     assert facts[("prev_change_pct", -0.29)].indicator == "Nhà ở và vật liệu xây dựng"
 
 
+def test_a_paragraph_opening_with_a_breakdown_is_about_the_last_figure_of_the_paragraph_before() -> None:
+    text = (
+        "BÁO CÁO\nTình hình kinh tế - xã hội tháng 8 và 8 tháng năm 2024\n\n"
+        "Tám tháng năm 2024, doanh thu dịch vụ lưu trú, ăn uống ước đạt 3.410 tỷ đồng, tăng 11,2% so với cùng kỳ.\n\n"
+        "Riêng tháng 8, doanh thu dịch vụ lưu trú, ăn uống ước đạt 452 tỷ đồng, tăng 9,6% so với cùng kỳ.\n\n"
+        "Trong đó, dịch vụ lưu trú tăng 14,3%; dịch vụ ăn uống tăng 8,7%.\n"
+    )
+    facts = {(f.fact.measure, f.fact.value): f.fact for f in _read(text).facts}
+    assert facts[("yoy_change_pct", 11.2)].period.as_strings() == ("2024-01", "2024-08")
+    assert facts[("yoy_change_pct", 14.3)].period.as_strings() == ("2024-08", "2024-08")
+    assert facts[("yoy_change_pct", 8.7)].period.as_strings() == ("2024-08", "2024-08")
+    assert facts[("yoy_change_pct", 8.7)].parent == "doanh thu dịch vụ lưu trú, ăn uống"
+
+
 def test_a_footnote_takes_the_period_of_the_sentence_carrying_its_marker() -> None:
     text = (
         "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n\n"

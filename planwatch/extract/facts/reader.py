@@ -77,11 +77,14 @@ _MASKS = [
 ]
 
 
-def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fact]:
-    """All facts of one paragraph (or footnote) `text` that starts at `offset` in the plain text."""
+def extract_facts(text: str, context: ReportContext, offset: int = 0, before: Fact | None = None) -> list[Fact]:
+    """All facts of one paragraph (or footnote) `text` that starts at `offset` in the plain text; `before`: the last
+    figure of the paragraph before, which a paragraph opening "Trong đó, ..." breaks down (its subject, its period)."""
     facts: list[Fact] = []
     period, stated = context.default_period, False
     last_subject, last_compare = "", None
+    if before and g.BREAKDOWN.match(text) and before.period.end:
+        period, stated, last_subject = before.period, before.period_stated, before.parent or before.indicator
     habit = Habit()
     for s_start, sentence in _pieces(text, _SENTENCE_END):
         check_time()  # one paragraph may be a whole report
