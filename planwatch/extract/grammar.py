@@ -196,6 +196,8 @@ WORD_FIGURE = re.compile(
 ABOUT_AFTER = re.compile(
     r"^\s*về\s+(?P<named>[^\d,;()]+?)(?=\s+(?:so\s+với|và|tăng|giảm)\b|\s*(?:[,;)]|\.(?:\s|$))|\s*$)", re.I
 )
+# "Trong mức tăng 0,42% của CPI tháng 9, ...": the opener restates a figure given before, to break it down
+RESTATED_OPENER = re.compile(r"^\W*trong\s+(?:tổng\s+)?mức\s+(?:tăng|giảm)(?:\s+chung)?\s*$", re.IGNORECASE)
 # What a transport figure measures by its unit: "tăng 7,6% về tấn và 8,2% về tấn.km"
 MEASURED_IN = {
     "tấn": "hàng hóa vận chuyển",

@@ -336,6 +336,8 @@ def _read_number(
     if sign:
         left = left[: sign.start()]
     before = clause[:number_pos]  # "mức tăng cùng kỳ năm trước (6,4%)", "... công nghiệp tăng: 15% - 16%"
+    if g.RESTATED_OPENER.search(before) and g.RIGHT_PERCENT.match(right):
+        return [], None  # "Trong mức tăng 0,42% của CPI tháng 9, có 10 nhóm tăng": said before, no second fact
     if not left.strip() and (moved := g.SAME_PERIOD_BEFORE_PAREN.search(before) or g.VERB_BEFORE_COLON.search(before)):
         chain.change_sign = -1 if moved.group("move").lower() == "giảm" else 1
 
