@@ -55,3 +55,10 @@ def test_who_sets_a_target_is_no_part_of_its_name() -> None:
     )
     names = [fact.indicator for fact in extract_facts(text, MAY_2024)]
     assert names == ["tăng trưởng GRDP", "thu ngân sách nhà nước"]
+
+
+def test_a_herd_counted_in_head_is_named_by_the_herd_alone() -> None:
+    text = "Tại thời điểm cuối tháng 5, đàn dê 18.300 con, tăng 2,6% so với cùng thời điểm năm trước; đàn ngựa 940 con."
+    names = {f.value: f.indicator for f in extract_facts(text, MAY_2024)}
+    assert names[18300] == names[2.6] == "đàn dê"
+    assert names[940] == "đàn ngựa"
