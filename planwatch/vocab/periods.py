@@ -232,9 +232,9 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
         (r"trong\s+tháng(?!\s+\d)|tháng\s+này", lambda m: Period(Month(year, month), Month(year, month))),
         (r"tháng\s+trước", lambda m: Period(Month(year, month).shift(-1), Month(year, month).shift(-1))),
         # a crop season: "vụ lúa hè thu năm 2021", "vụ Đông Xuân": no calendar months of its own; what the year's
-        # seasons have given up to the report's month
+        # seasons have given up to the report's month ("vụ Đông Xuân 2025-2026" is reaped in 2026: its second year)
         (
-            r"vụ\s+(?:lúa\s+)?(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm\s+xuân)(?:\s+(?:năm\s+)?(?P<y>\d{4}))?",
+            r"vụ\s+(?:lúa\s+)?(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm\s+xuân)(?:\s+(?:năm\s+)?(?:\d{4}\s*[-–]\s*)?(?P<y>\d{4}))?",
             lambda m: months_to_date(y(m), month),
         ),
         # "giai đoạn 2016-2020": the years of the span
