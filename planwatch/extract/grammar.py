@@ -154,6 +154,10 @@ PLAN_FIGURE_BEFORE = re.compile(
 )
 SCENARIO = re.compile(r"kịch\s+bản", re.IGNORECASE)  # a scenario's figure: what was expected, never an actual
 PLAN_WORDS = re.compile(r"\b(?:kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)\b", re.IGNORECASE)
+# ... left over after a figure of it, before the next figure of the segment: "đạt 85% kế hoạch năm tăng 11,8%"
+PLAN_LEFTOVER = re.compile(
+    r"^(?:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu)(?:\s+(?:năm|vốn|tỉnh|trung\s+ương|HĐND|được|giao|đề\s+ra|\d{4}))*$", re.I
+)
 # A period named right after the figure: "thấp hơn mức tăng 6,8% của quý IV/2022"
 PERIOD_AFTER = re.compile(r"^\s*%?\s*(?:của|trong)\s+$", re.IGNORECASE)
 # A level that moved, without years: "giảm từ 11,25% xuống còn 9,22%" (the first is the year before's)
@@ -264,6 +268,10 @@ LABEL_HEAD = re.compile(
     r"(?:so\s+(?:với\s+)?)?cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với\s+(?:cuối|đầu)(?:\s+năm(?:\s+trước)?)?|so\s+với|so|với|"
     r"nhưng|song|tuy\s+nhiên|như\s+vậy|phấn\s+đấu|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước(?:\s+tính)?|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
+)
+# A sum in "tỷ" with no currency after it, as the press writes đồng: "doanh thu ước đạt 1.496 tỷ, tăng 9,8%"
+BARE_BILLION = re.compile(
+    r"^\s*t[ỷỉ](?=\s*(?:$|[,;.)(]|(?:đạt|tăng|giảm|bằng|chiếm|và|so|vượt|trong|từ|tương\s+đương)(?![\wÀ-ỹ])))", re.I
 )
 # Nouns after a number that never make it an indicator figure.
 NOT_A_COUNT = re.compile(

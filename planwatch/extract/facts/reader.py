@@ -358,6 +358,8 @@ def _read_number(
         label_left = clean_label(label_left[joined.end() :])
         if joined.group("joiner").lower() == "với" and label_left and chain.subject:
             label_left = f"{label_left} {chain.subject}"  # "11 dự án FDI với tổng vốn 208 triệu USD": its capital
+    if left_from > 0 and g.PLAN_LEFTOVER.match(label_left):
+        label_left = ""  # "đạt 85% kế hoạch năm tăng 11,8%": the plan the figure before was of, no name
 
     ranged = g.RIGHT_RANGE.match(right)
     measured = right[ranged.end() :] if ranged else right
