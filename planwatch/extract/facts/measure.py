@@ -54,7 +54,11 @@ def figure_measure(
         if g.LEFT_ABSOLUTE_CHANGE.search(left) or (chain.last_change and g.EQUALS_ONLY.match(left)) or sign:
             return None, value, "", None, 0  # "tăng 1,8%, bằng 730 con", "(+32,4 tấn)": the change in units, no fact
         return Measure.VALUE, value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
-    if g.LEFT_ABSOLUTE_CHANGE.search(left) or g.NOT_A_COUNT.match(after):
+    if g.LEFT_ABSOLUTE_CHANGE.search(left) or sign:
+        return None, value, "", None, 0
+    if billion := g.BARE_BILLION.match(after):  # "Tổng doanh thu ước đạt 1.496 tỷ, đạt 87% kế hoạch": tỷ đồng
+        return Measure.VALUE, value, "tỷ đồng", None, (fraction.end() if fraction else 0) + billion.end()
+    if g.NOT_A_COUNT.match(after):
         return None, value, "", None, 0
     noun = g.COUNT_NOUN.match(after)
     if noun and float(value).is_integer() and not cue("words", "not_counted").match(after):
