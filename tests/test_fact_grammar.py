@@ -62,3 +62,8 @@ def test_a_herd_counted_in_head_is_named_by_the_herd_alone() -> None:
     names = {f.value: f.indicator for f in extract_facts(text, MAY_2024)}
     assert names[18300] == names[2.6] == "đàn dê"
     assert names[940] == "đàn ngựa"
+
+
+def test_a_name_that_says_how_much_of_something_it_counts_is_kept_whole() -> None:
+    [fact] = extract_facts("Lượng khách tháng 5 ước đạt 86.400 lượt.", MAY_2024)
+    assert (fact.indicator, fact.unit) == ("Lượng khách", "lượt")

@@ -300,6 +300,8 @@ CLASSIFIERS = {
 }
 # ... and those that name nothing but a head count: "tổng đàn trâu 25.600 con" is "tổng đàn trâu", never "con ..."
 BARE_CLASSIFIERS = {"con", "cái", "chiếc"}
+# A name that opens with how much of something it is names what is counted itself: "Lượng khách", "Số lượt khách"
+QUANTITY_HEAD = re.compile(r"^(?:tổng\s+)?(?:số\s+lượng|số|lượng)(?![\wÀ-ỹ])", re.IGNORECASE)
 # A count noun after a number: "182 doanh nghiệp được thành lập", "08 HCV".
 COUNT_NOUN = re.compile(
     r"^\s*(?P<noun>[A-ZĐ]{2,6}\b|[a-zà-ỹđA-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+(?!(?:đạt|tăng|giảm|là|được|chiếm|có)\b)[a-zà-ỹđ]+)?)"

@@ -228,8 +228,8 @@ def figure_subject(label: str, after_unit: str, unit: str, chain: Chain, measure
         if own and not scaled and unit_kind(unit) != "lượt" and (action := g.ACTION_AT_END.search(own)):
             return f"{counted} {action.group('verb')}"  # "Công an tiếp nhận 486 tin báo": "tin báo tiếp nhận"
         if own and not _generic(own):
-            if not noun and unit.lower() in g.BARE_CLASSIFIERS:
-                return own  # "đàn bò 48.100 con"
+            if not noun and (unit.lower() in g.BARE_CLASSIFIERS or g.QUANTITY_HEAD.match(own)):
+                return own  # "đàn bò 48.100 con", "Lượng khách đạt 436.500 lượt"
             if len(own.split()) <= 3 and (noun or not scaled):
                 return f"{counted} {own}"
             # "mục tiêu năm 2024 đón 8,2 triệu lượt khách": what is counted belongs to a long name too
