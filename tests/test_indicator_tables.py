@@ -140,3 +140,15 @@ def test_a_base_line_under_the_title_makes_every_period_column_a_change_against_
     flat = _named(BASED_FLAT)
     assert ("Giá trị tăng thêm theo khu vực kinh tế", "yoy_change_pct", 6.9, "2024-04", "2024-06") in flat
     assert ("Giá trị tăng thêm theo khu vực kinh tế", "yoy_change_pct", 4.8, "2023-04", "2023-06") in flat
+
+
+def test_a_label_names_a_count_in_millions_the_catalogue_does_not_know() -> None:
+    text = (
+        "Tình hình kinh tế - xã hội tháng 4 năm 2024\nSản phẩm | Ước tính tháng 4/2024 | Cộng dồn 4 tháng năm 2024\n"
+        "Ngói lợp (triệu viên) | 3,6 | 14,2\n"
+    )
+    found = extract_document(assemble(read_text("san-pham.txt", text.encode())), default_registry())
+    assert {(f.fact.indicator, f.fact.value, f.fact.unit) for f in found.facts} == {
+        ("Ngói lợp", 3.6, "triệu viên"),
+        ("Ngói lợp", 14.2, "triệu viên"),
+    }

@@ -251,9 +251,17 @@ def _label_and_unit(raw: str) -> tuple[str, str]:
     label = _ROW_LEAD.sub("", raw).strip()
     label = re.sub(r"^(?:[a-zđ]\)|[A-ZĐ]\.|[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+(?=\w)", "", label)
     unit = ""
-    if (m := _UNIT_PARENS.search(label)) and (name := unit_name(m.group(1))):
+    if (m := _UNIT_PARENS.search(label)) and (name := unit_name(m.group(1)) or _scaled_count(m.group(1))):
         label, unit = label[: m.start()].strip(), name
     return label.strip(" .:"), unit
+
+
+def _scaled_count(text: str) -> str:
+    """A count in thousands or millions of a thing the catalogue of units does not know: "(triệu viên)"."""
+    return " ".join(text.split()).lower() if _SCALED_COUNT.fullmatch(text.strip()) else ""
+
+
+_SCALED_COUNT = re.compile(r"(?:nghìn|ngàn|triệu|tỷ)\s+[^\W\d]+(?:\s+[^\W\d]+)?", re.IGNORECASE)
 
 
 def _moves_in_points(row: Row, unit: str) -> bool:
