@@ -67,3 +67,9 @@ def test_a_herd_counted_in_head_is_named_by_the_herd_alone() -> None:
 def test_a_name_that_says_how_much_of_something_it_counts_is_kept_whole() -> None:
     [fact] = extract_facts("Lượng khách tháng 5 ước đạt 86.400 lượt.", MAY_2024)
     assert (fact.indicator, fact.unit) == ("Lượng khách", "lượt")
+
+
+def test_final_consumption_is_one_figure_named_in_full() -> None:
+    text = "Xét về góc độ sử dụng GRDP, tiêu dùng cuối cùng tăng 6,4% so với cùng kỳ; tích lũy tài sản tăng 9,1%."
+    facts = extract_facts(text, MAY_2024)
+    assert [(f.indicator, f.value) for f in facts] == [("tiêu dùng cuối cùng", 6.4), ("tích lũy tài sản", 9.1)]

@@ -33,8 +33,10 @@ _UNIT_WORDS = r"(?:\s*%|\s+[^\d\s,;.%]{1,15}(?:\s+[^\d\s,;.%]{1,15})?)?"
 LIST_REST = re.compile(rf"^{_UNIT_WORDS}(?:\s*(?:,|và)\s*\d[\d.,]*{_UNIT_WORDS})+", re.IGNORECASE)
 LIST_SEPARATOR = re.compile(r"\s*(?:,|\bvà\b)\s*", re.IGNORECASE)  # "A, B và C": no list without "và"
 AND = re.compile(r"\bvà\b", re.IGNORECASE)
-# A figure its subjects share: "thị xã A và huyện B cùng giảm 12,4%"
-SHARED = re.compile(r"\bcùng\s+(?:tăng|giảm|đạt|bằng|ở\s+mức)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", re.IGNORECASE)
+# A figure its subjects share: "thị xã A và huyện B cùng giảm 12,4%" (not "tiêu dùng cuối cùng tăng 7%": final)
+SHARED = re.compile(
+    r"(?<!cuối\s)\bcùng\s+(?:tăng|giảm|đạt|bằng|ở\s+mức)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", re.IGNORECASE
+)
 # Two bases after a list: "... so với tháng trước và cùng kỳ"
 BASES_AFTER = re.compile(
     r"^\s*(?:so\s+)?(?:với\s+)?[^,;.]{0,40}?\s+và\s+(?:so\s+với\s+)?(?:cùng|tháng|kỳ|quý|năm)", re.IGNORECASE
@@ -102,7 +104,7 @@ BREAKDOWN = re.compile(r"^\W*(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", re.
 
 # Segments before a figure that frame it rather than name it: a source, a cause, a breakdown's axis.
 ATTRIBUTION = re.compile(
-    r"^\W*(?:cũng\s+theo\s|[^,;]{3,60}?\s(?:vừa|đã|mới)\s+(?:công\s+bố|cho\s+biết|thông\s+tin)$|[^,;]{3,80}?\scho\s+(?:thấy|biết|hay)$|(?:sáng|chiều|tối|trưa|ngày)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?$|theo(?!\s+giá)|nhờ|do\s+(?:tác\s+động|ảnh\s+hưởng)|xét\s+theo|phân\s+theo|chia\s+theo|"
+    r"^\W*(?:cũng\s+theo\s|[^,;]{3,60}?\s(?:vừa|đã|mới)\s+(?:công\s+bố|cho\s+biết|thông\s+tin)$|[^,;]{3,80}?\scho\s+(?:thấy|biết|hay)$|(?:sáng|chiều|tối|trưa|ngày)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?$|theo(?!\s+giá)|nhờ|do\s+(?:tác\s+động|ảnh\s+hưởng)|xét\s+(?:theo|về|trên)|phân\s+theo|chia\s+theo|"
     r"mặc\s+dù|tuy\s+nhiên|bên\s+cạnh\s+đó|nhìn\s+chung|như\s+vậy|(?:còn\s+)?so\s+với|"
     r"trong\s+(?:tổng\s+số\s+)?\d+\s)\b",
     re.IGNORECASE,
@@ -243,7 +245,7 @@ ELSEWHERE_COMPARED = re.compile(
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
     r"(?:\s+|^)(?:dự\s+ước|ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
-    r"gần|hơn|của|cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|(?:tăng|giảm)\s+từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|dự\s+kiến|lũy\s+kế|"
+    r"gần|hơn|của|(?<!cuối\s)cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|(?:tăng|giảm)\s+từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|dự\s+kiến|lũy\s+kế|"
     r"toàn\s+tỉnh|của\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|"
     r"(?<!làm\s)(?<!lập\s)(?<!thôn\s)(?<!ký\s)mới\s+đạt|còn|"  # not "việc làm mới", "thành lập mới" + "đạt"
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
