@@ -73,3 +73,11 @@ def test_final_consumption_is_one_figure_named_in_full() -> None:
     text = "Xét về góc độ sử dụng GRDP, tiêu dùng cuối cùng tăng 6,4% so với cùng kỳ; tích lũy tài sản tăng 9,1%."
     facts = extract_facts(text, MAY_2024)
     assert [(f.indicator, f.value) for f in facts] == [("tiêu dùng cuối cùng", 6.4), ("tích lũy tài sản", 9.1)]
+
+
+def test_a_topic_with_a_verdict_before_the_figure_that_names_it_again_is_no_part_of_its_name() -> None:
+    text = (
+        "Chẳng hạn như xuất khẩu duy trì nhịp tăng trưởng tích cực, kim ngạch xuất khẩu tháng 5 ước đạt 212 triệu USD."
+    )
+    [fact] = extract_facts(text, MAY_2024)
+    assert fact.indicator == "kim ngạch xuất khẩu"

@@ -8,6 +8,7 @@ from functools import cache
 from planwatch.extract import grammar as g
 from planwatch.extract.facts.chain import Chain
 from planwatch.extract.measures import cue
+from planwatch.text.fold import fold
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE
 from planwatch.vocab.units import match_unit, unit_by_name, unit_kind
@@ -109,6 +110,8 @@ def add_to_label(pending: str, segment: str) -> str:
         return segment  # "Về thu hút đầu tư, ...", "... thông qua nhiều chỉ tiêu quan trọng như: ...": no name
     if pending and (opens := g.LIST_OPENS.match(segment)):
         return segment[opens.end() :]  # "Nhiều mặt hàng tăng, gồm thủy sản ...": the first item
+    if pending and set(fold(clean_label(pending)).split()) <= set(fold(segment).split()):
+        return segment  # "sản xuất công nghiệp [tăng khá], chỉ số sản xuất công nghiệp ...": the topic, named again
     return f"{pending}, {segment}" if pending else segment
 
 
