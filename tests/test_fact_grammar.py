@@ -81,3 +81,10 @@ def test_a_topic_with_a_verdict_before_the_figure_that_names_it_again_is_no_part
     )
     [fact] = extract_facts(text, MAY_2024)
     assert fact.indicator == "kim ngạch xuất khẩu"
+
+
+def test_the_end_of_a_month_closes_what_the_year_has_given_by_then() -> None:
+    text = "Kết thúc tháng 4, giải ngân vốn đầu tư công đạt 21,5% kế hoạch. Hết tháng 3/2024, dư nợ đạt 41.250 tỷ đồng."
+    periods = {f.value: f.period for f in extract_facts(text, MAY_2024)}
+    assert periods[21.5] == Period(None, Month(2024, 4))
+    assert periods[41250] == Period(None, Month(2024, 3))

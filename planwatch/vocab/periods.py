@@ -213,9 +213,15 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
             rf"(?:tính\s+)?đến\s+(?:hết\s+)?tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})",
             lambda m: Period(None, Month(y(m), int(m[1]))),
         ),
-        # "(Ước) đến hết tháng 12", "đến cuối tháng 6", "hết tháng 9": a stock at the month's end, in the report's year
+        # "hết tháng 10/2024", "kết thúc tháng 8 năm 2022": what the year has given by the month's end
         (
-            rf"(?:(?:tính\s+)?đến\s+)?(?:hết|cuối)\s+tháng\s+{_NUM}(?![\d/])",
+            rf"(?:hết|cuối|kết\s+thúc)\s+tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})",
+            lambda m: Period(None, Month(y(m), int(m[1]))),
+        ),
+        # "(Ước) đến hết tháng 12", "đến cuối tháng 6", "hết tháng 9", "kết thúc tháng 8": a stock at the month's
+        # end, in the report's year
+        (
+            rf"(?:(?:tính\s+)?đến\s+)?(?:hết|cuối|kết\s+thúc)\s+tháng\s+{_NUM}(?![\d/])",
             lambda m: Period(None, Month(year, int(m[1]))),
         ),
         # "tháng 5/2024", "tháng 5 năm 2024", "tháng 5", "tháng Mười Một (năm 2023)"
