@@ -245,6 +245,17 @@ def test_a_paragraph_opening_with_a_breakdown_is_about_the_last_figure_of_the_pa
     assert facts[("yoy_change_pct", 8.7)].parent == "doanh thu dịch vụ lưu trú, ăn uống"
 
 
+def test_the_parts_in_the_paragraph_after_a_share_of_plan_are_shares_of_their_plans_too() -> None:
+    text = (
+        "BÁO CÁO\nTình hình kinh tế - xã hội tháng 3 năm 2024\n\n"
+        "Tính chung quý I, vốn đầu tư thực hiện từ ngân sách địa phương ước đạt 1.620 tỷ đồng, bằng 14,2% kế hoạch năm "
+        "và tăng 6,8% so với cùng kỳ.\n\n"
+        "Trong đó, vốn cấp tỉnh đạt 1.105 tỷ đồng, bằng 13,1% và tăng 5,2%; vốn cấp huyện đạt 515 tỷ đồng, bằng 17,4%.\n"
+    )
+    facts = {(f.fact.measure, f.fact.value) for f in _read(text).facts}
+    assert {("plan_pct", 13.1), ("plan_pct", 17.4), ("yoy_change_pct", 5.2)} <= facts
+
+
 def test_a_footnote_takes_the_period_of_the_sentence_carrying_its_marker() -> None:
     text = (
         "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n\n"

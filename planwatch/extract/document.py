@@ -145,11 +145,6 @@ def extract_document(
     return result
 
 
-def _last_actual(facts: list[Fact]) -> Fact | None:
-    """The last figure of a paragraph that is of its own period: not one of the year before, nor a plan's."""
-    return next((f for f in reversed(facts) if not {"prior", "planned", "scenario"} & set(f.tags)), None)
-
-
 def _facts(plain: PlainText, meta: DocumentMeta, result: Extraction) -> dict[int, list[Fact]]:
     """Blocks and facts of every span into `result`; returns each body block's facts by its start (a table's
     rows are read as a table, apart)."""
@@ -178,7 +173,7 @@ def _facts(plain: PlainText, meta: DocumentMeta, result: Extraction) -> dict[int
         if span.kind == "footnote":
             found = extract_facts(text, _context_of_note(context, span.note, plain, prose), span.start)
         else:
-            found = extract_facts(text, context, span.start, _last_actual(previous))
+            found = extract_facts(text, context, span.start, previous)
             by_block[span.start] = previous = found
         prose.extend(
             FactFound(fact, section, footnote, span.page, _stated(fact), bool(footnote) or fact.period_stated)

@@ -7,6 +7,7 @@ last named in the paragraph, and the parent of a "Trong đó:" breakdown."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from planwatch.extract import grammar as g
 from planwatch.extract.facts.chain import Chain, Fact, Habit, Token
@@ -77,15 +78,19 @@ _MASKS = [
 ]
 
 
-def extract_facts(text: str, context: ReportContext, offset: int = 0, before: Fact | None = None) -> list[Fact]:
-    """All facts of one paragraph (or footnote) `text` that starts at `offset` in the plain text; `before`: the last
-    figure of the paragraph before, which a paragraph opening "Trong đó, ..." breaks down (its subject, its period)."""
+def extract_facts(text: str, context: ReportContext, offset: int = 0, before: Sequence[Fact] = ()) -> list[Fact]:
+    """All facts of one paragraph (or footnote) `text` that starts at `offset` in the plain text; `before`: the facts
+    of the paragraph before, whose last figure a paragraph opening "Trong đó, ..." breaks down (its subject, its
+    period, the plan its shares are of)."""
     facts: list[Fact] = []
     period, stated = context.default_period, False
     last_subject, last_compare = "", None
-    if before and g.BREAKDOWN.match(text) and before.period.end:
-        period, stated, last_subject = before.period, before.period_stated, before.parent or before.indicator
     habit = Habit()
+    whole = next((f for f in reversed(before) if not {"prior", "planned", "scenario"} & set(f.tags)), None)
+    if whole and g.BREAKDOWN.match(text) and whole.period.end:
+        period, stated, last_subject = whole.period, whole.period_stated, whole.parent or whole.indicator
+        if any(f.measure == Measure.PLAN and f.indicator == whole.indicator for f in before):
+            habit.ratio = Measure.PLAN  # "..., bằng 8,5% kế hoạch năm. / Trong đó, cấp tỉnh ..., bằng 7,9%"
     for s_start, sentence in _pieces(text, _SENTENCE_END):
         check_time()  # one paragraph may be a whole report
         chain = Chain(carried=last_subject, period=period, period_stated=stated, habit=habit)
