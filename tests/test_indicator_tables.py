@@ -152,3 +152,21 @@ def test_a_label_names_a_count_in_millions_the_catalogue_does_not_know() -> None
         ("Ngói lợp", 3.6, "triệu viên"),
         ("Ngói lợp", 14.2, "triệu viên"),
     }
+
+
+PDF_ROWS = """Tình hình kinh tế - xã hội tháng 4 năm 2024
+Biểu 3. Doanh thu dịch vụ
+Đơn vị tính: Tỷ đồng
+Ước tính tháng 4 năm 2024
+Cộng dồn 4 tháng năm 2024
+4 tháng năm 2024 so với cùng kỳ năm trước (%)
+Tổng số 812,6 3.140,2 111,3
+Vận tải, kho bãi 240,5 951,8 108,7
+"""
+
+
+def test_the_total_row_of_a_pdf_table_is_a_row() -> None:
+    found = extract_document(assemble(read_text("bieu.txt", PDF_ROWS.encode())), default_registry())
+    named = {(f.fact.indicator, f.fact.measure, f.fact.value) for f in found.facts}
+    assert {("Doanh thu dịch vụ", "value", 812.6), ("Doanh thu dịch vụ", "yoy_change_pct", 11.3)} <= named
+    assert ("Vận tải, kho bãi", "yoy_change_pct", 8.7) in named

@@ -55,7 +55,10 @@ _TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\b", re.IGNORECASE)
 _FIGURE_TOKEN = re.compile(r"^(?:[<>≤≥]?[-+]?\d(?:[\d.,]*\d)?%?|[<>≤≥]|[-–x])$")
 _NOTE_WORD = re.compile(r"^[^\W\d_]+$")
 # A label does not end with these: "... các năm 2021 2022", "giai đoạn 2026 - 2030" are words of a sentence
-_NOT_A_LABEL_END = re.compile(r"(?i)(?:\b(?:năm|các|và|là|đạt|từ|đến|giai đoạn|tháng|ngày|số|với|quý|khoảng))$")
+# ("Quyết định số 12 ..."), but "Tổng số" is the row of the total
+_NOT_A_LABEL_END = re.compile(
+    r"(?i)(?:\b(?:năm|các|và|là|đạt|từ|đến|giai đoạn|tháng|ngày|(?<!tổng\s)số|với|quý|khoảng))$"
+)
 _MAX_NOTE_WORDS = 3
 _TWO_FIGURES = re.compile(r"\d[\d.,%]*\s+(?:[-–x<>≤≥]\s+)?[<>≤≥+-]?\d")  # two figures side by side, somewhere
 
