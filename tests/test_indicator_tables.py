@@ -170,3 +170,19 @@ def test_the_total_row_of_a_pdf_table_is_a_row() -> None:
     named = {(f.fact.indicator, f.fact.measure, f.fact.value) for f in found.facts}
     assert {("Doanh thu dịch vụ", "value", 812.6), ("Doanh thu dịch vụ", "yoy_change_pct", 11.3)} <= named
     assert ("Vận tải, kho bãi", "yoy_change_pct", 8.7) in named
+
+
+PDF_INDEXED = """Tình hình kinh tế - xã hội tháng 6 năm 2024
+Biểu 6. Thu ngân sách nhà nước
+Đơn vị tính: Tỷ đồng
+Ước thực hiện 6 tháng năm 2024
+So với dự toán (%)
+A. Tổng thu trên địa bàn 4.210,5 52,6
+1. Thu nội địa 3.905,2 53,1
+"""
+
+
+def test_pdf_rows_that_open_with_their_index_and_a_stop_are_rows() -> None:
+    found = extract_document(assemble(read_text("thu-ngan-sach.txt", PDF_INDEXED.encode())), default_registry())
+    named = {(f.fact.indicator, f.fact.measure, f.fact.value) for f in found.facts}
+    assert {("Tổng thu trên địa bàn", "value", 4210.5), ("Thu nội địa", "plan_pct", 53.1)} <= named

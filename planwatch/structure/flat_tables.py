@@ -53,6 +53,7 @@ _NOTE = re.compile(
     r"^(?:dat|khong dat|chua dat|vuot|hoan thanh|chua hoan thanh|khong hoan thanh|xuat sieu|nhap sieu|co ban dat|"
     r"dat ke hoach|vuot ke hoach)$"
 )
+_ROW_INDEX = re.compile(r"^\s*(?:[A-ZĐ]|[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\.\s+")
 _MAX_LABEL_LINES = 4
 _MAX_HEADER_LINE = 90  # a table's header cell, unit line or title is no longer than this
 _MAX_HEADER_CELLS = 30  # a header of more cells is running text (and reading on would take quadratic time)
@@ -150,8 +151,8 @@ def _numeric(text: str) -> bool:
     return bool(re.match(r"^[-+]?\d[\d.,]*%?$", text))
 
 
-def _is_sentence(text: str) -> bool:
-    return len(text) > MAX_CELL or bool(re.search(r"[.;!?]\s+\S", text))
+def _is_sentence(text: str) -> bool:  # not the stop of a row's index: "A. Tổng thu ...", "1.2. Thu nội địa ..."
+    return len(text) > MAX_CELL or bool(re.search(r"[.;!?]\s+\S", _ROW_INDEX.sub("", text)))
 
 
 class _Reader:
