@@ -186,3 +186,19 @@ def test_pdf_rows_that_open_with_their_index_and_a_stop_are_rows() -> None:
     found = extract_document(assemble(read_text("thu-ngan-sach.txt", PDF_INDEXED.encode())), default_registry())
     named = {(f.fact.indicator, f.fact.measure, f.fact.value) for f in found.facts}
     assert {("Tổng thu trên địa bàn", "value", 4210.5), ("Thu nội địa", "plan_pct", 53.1)} <= named
+
+
+PDF_UNITS = """Tình hình kinh tế - xã hội tháng 6 năm 2024
+Biểu 2. Sản phẩm công nghiệp chủ yếu
+Đơn vị tính
+Ước tính tháng 6 năm 2024
+Cộng dồn 6 tháng năm 2024
+Gạch nung Triệu viên 21,4 118,9
+Nước máy thương phẩm Nghìn m3 1.840,2 10.512,6
+"""
+
+
+def test_a_pdf_rows_unit_cell_run_into_its_label_is_its_unit() -> None:
+    found = extract_document(assemble(read_text("san-pham.txt", PDF_UNITS.encode())), default_registry())
+    named = {(f.fact.indicator, f.fact.value, f.fact.unit) for f in found.facts}
+    assert {("Gạch nung", 118.9, "triệu viên"), ("Nước máy thương phẩm", 1840.2, "nghìn m3")} <= named

@@ -253,6 +253,10 @@ def _label_and_unit(raw: str) -> tuple[str, str]:
     unit = ""
     if (m := _UNIT_PARENS.search(label)) and (name := unit_name(m.group(1)) or _scaled_count(m.group(1))):
         label, unit = label[: m.start()].strip(), name
+    words = label.split()
+    for k in range(1, min(3, len(words) - 1) + 1):  # a PDF row's unit cell run into its label: "Xi măng Nghìn tấn"
+        if not unit and words[-k][:1].isupper() and (name := unit_name(" ".join(words[-k:]))):
+            label, unit = " ".join(words[:-k]), name
     return label.strip(" .:"), unit
 
 
