@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planwatch.extract.agencies import default_registry
-from planwatch.extract.document import extract_document
+from planwatch.extract.document import FactFound, extract_document
 from planwatch.read.model import assemble
 from planwatch.read.text import read_text
 from planwatch.store import models
@@ -202,3 +202,36 @@ def test_a_pdf_rows_unit_cell_run_into_its_label_is_its_unit() -> None:
     found = extract_document(assemble(read_text("san-pham.txt", PDF_UNITS.encode())), default_registry())
     named = {(f.fact.indicator, f.fact.value, f.fact.unit) for f in found.facts}
     assert {("Gạch nung", 118.9, "triệu viên"), ("Nước máy thương phẩm", 1840.2, "nghìn m3")} <= named
+
+
+GROWTH_AS_INDICES = """Tình hình kinh tế - xã hội quý II năm 2024
+Biểu 1. Tốc độ tăng giá trị tăng thêm theo giá so sánh
+Đơn vị tính: %
+Quý I năm 2024
+Quý II năm 2024
+Tổng số 106,35 107,10
+Dịch vụ 105,80 98,60
+"""
+
+SHARES_BY_TITLE = """Tình hình kinh tế - xã hội năm 2024
+Biểu 4. Cơ cấu giá trị tăng thêm theo giá hiện hành
+Đơn vị tính: %
+Năm 2023
+Năm 2024
+Tổng số 100,00 100,00
+Dịch vụ 41,25 42,10
+"""
+
+
+def test_a_growth_table_written_as_indices_gives_the_changes() -> None:
+    named = {(f.fact.indicator, f.fact.measure, f.fact.value) for f in _read_table(GROWTH_AS_INDICES)}
+    assert {("Dịch vụ", "yoy_change_pct", 5.8), ("Dịch vụ", "yoy_change_pct", -1.4)} <= named
+
+
+def test_the_rows_of_a_table_titled_as_a_structure_are_shares() -> None:
+    named = {(f.fact.indicator, f.fact.measure, f.fact.value) for f in _read_table(SHARES_BY_TITLE)}
+    assert named == {("Dịch vụ", "share_pct", 41.25), ("Dịch vụ", "share_pct", 42.1)}
+
+
+def _read_table(text: str) -> list[FactFound]:
+    return extract_document(assemble(read_text("bieu.txt", text.encode())), default_registry()).facts
