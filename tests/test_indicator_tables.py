@@ -235,3 +235,22 @@ def test_the_rows_of_a_table_titled_as_a_structure_are_shares() -> None:
 
 def _read_table(text: str) -> list[FactFound]:
     return extract_document(assemble(read_text("bieu.txt", text.encode())), default_registry()).facts
+
+
+PRICE_BASES = """Tình hình kinh tế - xã hội tháng 5 năm 2024
+Biểu 6. Chỉ số giá tiêu dùng tháng 5 năm 2024
+Đơn vị tính: %
+Kỳ gốc 2019
+Tháng 5 năm 2023
+Tháng 12 năm 2023
+Tháng 4 năm 2024
+Chỉ số chung 111,40 104,20 101,90 100,35
+"""
+
+
+def test_a_price_index_tables_month_columns_are_its_bases_when_its_title_names_its_month() -> None:
+    facts = {(f.fact.measure, f.fact.value): f.fact.period.as_strings() for f in _read_table(PRICE_BASES)}
+    assert facts[("value", 111.4)] == ("2024-05", "2024-05")
+    assert facts[("yoy_change_pct", 4.2)] == ("2024-05", "2024-05")
+    assert facts[("ytd_change_pct", 1.9)] == ("2024-05", "2024-05")
+    assert facts[("prev_change_pct", 0.35)] == ("2024-05", "2024-05")
