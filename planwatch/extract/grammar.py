@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from planwatch.vocab.periods import WORD_MONTHS
+
 
 def _words(*alternatives: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
@@ -75,6 +77,11 @@ EQUALS_ONLY = re.compile(r"^\s*bằng(?:\s+(?:khoảng|gần|hơn))?\s*$", re.IG
 RIGHT_COMPARED_MONTH = re.compile(
     r"^\s*so\s+(?:với\s+)?tháng\s+0?(\d{1,2})(?:\s*[/.-]\s*(\d{4})|\s+năm\s+(?:(\d{4})|(?P<before>trước)))?(?![\d/])",
     re.IGNORECASE,
+)
+# ... a month named in words: "so với tháng Mười" (its year the figure's, or the year before for a later month)
+_MONTH_WORDS = "|".join(sorted(WORD_MONTHS, key=len, reverse=True))
+RIGHT_COMPARED_WORD_MONTH = re.compile(
+    rf"^\s*so\s+(?:với\s+)?tháng\s+(?-i:(?P<w>{_MONTH_WORDS}))(?![\wÀ-ỹ])", re.IGNORECASE
 )
 RIGHT_TIMES = re.compile(r"^\s*lần\b", re.IGNORECASE)
 RIGHT_OF_TOTAL = re.compile(r"^(?:/\s*|\s+trong\s+(?:số\s+)?)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")

@@ -30,6 +30,7 @@ class Around:
     compared_month: str | None = None  # "prev" / "yoy": "so với tháng 7" read against the figure's month
     structure: bool = False  # the sentence lists a "cơ cấu"
     plan_figure: bool = False  # a plan's own figure quoted beside the actual: "(kế hoạch 8%)"
+    value: float = 0.0  # the percentage itself
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ _CONDITIONS: dict[str, Callable[[Around, object], bool]] = {
     "compared_month": lambda a, kind: a.compared_month == kind,
     "structure": lambda a, flag: a.structure == flag,
     "plan_figure": lambda a, flag: a.plan_figure == flag,
+    "at_least": lambda a, least: a.value >= float(str(least)),
 }
 
 

@@ -9,7 +9,7 @@ from planwatch.extract.facts.chain import Chain, Token
 from planwatch.extract.measures import Around, cue, level_move, read_percent
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import parse_figure
-from planwatch.vocab.periods import Month, Period
+from planwatch.vocab.periods import WORD_MONTHS, Month, Period
 from planwatch.vocab.units import match_unit
 
 
@@ -95,6 +95,7 @@ def _percent_measure(
         compared_month=_compared_month(after, period),
         structure=chain.structure,
         plan_figure=planned,
+        value=value,
     )
     measure, signed = read_percent(value, around, lambda: _change_kind(left, after, chain, period))
     chain.moved = level_move(around) if measure == Measure.VALUE else ""
@@ -188,6 +189,9 @@ def _compared_month(after: str, period: Period) -> str | None:
         year = m.group(2) or m.group(3)
         base_year = int(year) if year else period.end.year - 1 if m.group("before") else period.end.year
         return base_kind(Month(base_year, int(m.group(1))), period.end)
+    if m := g.RIGHT_COMPARED_WORD_MONTH.match(after):  # "so với tháng Mười"
+        month = WORD_MONTHS[re.sub(r"\s+", " ", m.group("w"))]
+        return base_kind(Month(period.end.year - (month > period.end.month), month), period.end)
     if m := g.RIGHT_COMPARED_QUARTER.match(after):
         quarter_end = Month(int(m.group("y")) if m.group("y") else period.end.year, 3 * _QUARTER[m.group("q").lower()])
         if quarter_end == period.end.shift(-3):
