@@ -127,6 +127,8 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0, before: Se
             period, stated = chain.period, chain.period_stated
         if chain.subject and not chain.parent:
             last_subject = chain.subject
+        elif chain.subject and chain.parent:  # "...; trong đó quý I tăng 7,9%. Tỉnh đứng thứ 7/34": about the whole
+            last_subject = chain.parent
         # a base named for what follows: the sentence compares nothing itself ("so với tháng 12/2015, có 10 nhóm ...")
         last_compare = None if any(f.measure.is_change for f in facts[sentence_starts:]) else chain.compare
     return facts
