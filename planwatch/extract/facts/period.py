@@ -61,6 +61,8 @@ def period_for(
             return base.in_year(quoted.period.end.year), True  # "so với cùng kỳ năm 2020 (5,9%)": the window then
         return quoted.period, True  # "tăng 38,2% so với tháng 8/2024 (700,8 nghìn lượt)"
     before = [p for p in mentioned if not p.comparison and not _closed_before(before_number, p)]
+    # "thấp hơn mức tăng 6,8% của quý IV/2022 và xếp thứ 4/14": that period is the quoted figure's, not the next's
+    before = [p for p in before if not _OF_FIGURE_BEFORE.search(before_number[: p.start])]
     if _TO_LEFT.search(left):  # "tăng từ 91,2% năm 2023 lên 93,4%": the year after the first level is its own
         before = [p for p in before if not _FIGURE_BEFORE.search(before_number[: p.start])]
     named = before[-1].period if before else None
@@ -88,6 +90,7 @@ def period_for(
 
 
 _FIGURE_AT_START = re.compile(r"^[\d.,]+")
+_OF_FIGURE_BEFORE = re.compile(r"\d\s*%\s*(?:của|trong)\s+$")
 _OPENS_PAREN = re.compile(r"\s*\(\s*")
 _TO_LEFT = re.compile(r"(?:^|\s)(?:lên|xuống)(?:\s+(?:còn|mức))?\s*$", re.IGNORECASE)
 _FIGURE_BEFORE = re.compile(r"\d\s*%?\s*$")
