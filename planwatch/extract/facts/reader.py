@@ -62,7 +62,8 @@ _MASKS = [
     re.compile(r"\b\d{1,2}/\d{1,2}(?!\d)(?=\s*[-–)]|\s+(?:trở|đến))"),  # 20/5-15/6
     re.compile(r"^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)\.(?=\s)"),  # "1.2." list numbers
     re.compile(r"^\s*\(\d{1,2}\)"),  # "(1)" list numbers
-    re.compile(r"\b(?:số|Số)\s+\d+\b"),
+    re.compile(r"(?<!tổng\s)(?<!Tổng\s)(?<!TỔNG\s)\b(?:số|Số)\s+\d+\b"),  # "số 12": a number; "tổng số 599": a total
+    re.compile(r"\btrên\s+tổng\s+số\s+\d+"),  # "78% trên tổng số 96 xã": the whole the share is of
     re.compile(r"\b(?:19|20)\d{2}\b(?![.,]\d)"),  # a bare year
     re.compile(r"(?:lớp|Lớp|khối|tuyến số|Điều|khoản|điểm|mức độ|Phụ lục|phụ lục|nhóm)\s+\d+"),
     re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),  # a time of day: "08:15", "20:35:26"
