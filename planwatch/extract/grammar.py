@@ -234,6 +234,8 @@ THRESHOLD_OF_COUNT = re.compile(
     r"(?:[\s,]+(?!tăng|giảm)[^\d\s,;%]+){0,5}\s+(?:(?:đạt\s+)?(?:trên|dưới|từ)|\d+(?:,\d+)?\s?%\s+đến)\s+$",
     re.IGNORECASE,
 )
+# ... unless what stands at it is a sum of money: "994 dự án, vốn đăng ký trên 6,1 tỉ USD"
+SUM_AT = re.compile(r"[\d.,]+\s*(?:nghìn\s+|ngàn\s+)?(?:tỷ|tỉ|triệu)\s+(?:đồng|USD)\b", re.IGNORECASE)
 # A news agency's tag at the start of a lead: "(BĐL) -", "(TSVN) –"
 # ... or without parentheses: "ĐTO - Tháng 8/2019, ...", "BHG - ..."
 AGENCY_TAG = re.compile(r"^\s*(?:\([A-ZĐ]{1,6}\)|[A-ZĐ]{2,6}(?=\s*[-–](?:\s|$)))\s*[-–]\s*")

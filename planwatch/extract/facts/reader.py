@@ -294,14 +294,10 @@ def _word_value(m: re.Match[str]) -> float:
 
 def _is_candidate(clause: str, pos: int, masks: list[tuple[int, int]]) -> bool:
     """Not a date, code or year, not the total of a fraction ("12/15", "537/1.619"), and not the threshold of a
-    count ("12 đơn vị giải ngân trên 60%")."""
+    count ("12 đơn vị giải ngân trên 60%"; "994 dự án, vốn đăng ký trên 6,1 tỷ USD" is a sum, no threshold)."""
     before = clause[:pos]
-    return (
-        not _inside(pos, masks)
-        and not before.rstrip().endswith("/")
-        and not before[-1:].isalpha()
-        and not g.THRESHOLD_OF_COUNT.search(before)
-    )
+    threshold = g.THRESHOLD_OF_COUNT.search(before) and not g.SUM_AT.match(clause, pos)
+    return not _inside(pos, masks) and not before.rstrip().endswith("/") and not before[-1:].isalpha() and not threshold
 
 
 def _segments(clause: str) -> list[tuple[int, str]]:
