@@ -85,7 +85,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0, before: Se
     period, the plan its shares are of)."""
     facts: list[Fact] = []
     period, stated = context.default_period, False
-    last_subject, last_compare = "", None
+    last_subject, last_compare, last_structure = "", None, False
     habit = Habit()
     whole = next((f for f in reversed(before) if not {"prior", "planned", "scenario"} & set(f.tags)), None)
     if whole and g.BREAKDOWN.match(text) and whole.period.end:
@@ -100,6 +100,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0, before: Se
         if g.BREAKDOWN.match(sentence) and last_subject:
             chain.parent = last_subject
         if g.BREAKDOWN.match(sentence):  # "So với tháng 12/2015, 10 nhóm tăng giá. Trong đó, nhóm A tăng ..."
+            chain.structure = last_structure  # "Cơ cấu: ... xây dựng 36,2%. Trong đó công nghiệp 30%"
             chain.compare = last_compare
         for c_start, clause in _pieces(sentence, _CLAUSE_END, keep_parens=True):
             if chain.aside and not g.BREAKDOWN.match(clause) and not g.OPENS_WITH_DATE.match(sentence):
@@ -132,6 +133,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0, before: Se
             last_subject = chain.parent
         # a base named for what follows: the sentence compares nothing itself ("so với tháng 12/2015, có 10 nhóm ...")
         last_compare = None if any(f.measure.is_change for f in facts[sentence_starts:]) else chain.compare
+        last_structure = chain.structure
     return facts
 
 
