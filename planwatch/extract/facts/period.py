@@ -86,7 +86,26 @@ def period_for(
         return (named or base).year_earlier(), True
     period = named or base
     earlier = bool(named and base.end and named.end and named.end.year < base.end.year and in_paren)
+    if (
+        earlier
+        and named
+        and named.end
+        and _whole_year(named)
+        and not _whole_year(base)
+        and _after_same_window(before_number)
+    ):
+        return base.in_year(named.end.year), True  # "tăng 4,52% so với cùng kỳ (năm 2020 tăng 1,24%)": that window
     return period, earlier
+
+
+def _whole_year(period: Period) -> bool:
+    return bool(period.start and period.end and (period.start.month, period.end.month) == (1, 12))
+
+
+def _after_same_window(before_number: str) -> bool:
+    """The parenthesis the figure stands in opens right after a change against the same window a year before."""
+    opened = before_number.rfind("(")
+    return opened > 0 and bool(_SAME_WINDOW_BASE.search(before_number[:opened]))
 
 
 _FIGURE_AT_START = re.compile(r"^[\d.,]+")
@@ -95,6 +114,7 @@ _OPENS_PAREN = re.compile(r"\s*\(\s*")
 _TO_LEFT = re.compile(r"(?:^|\s)(?:lên|xuống)(?:\s+(?:còn|mức))?\s*$", re.IGNORECASE)
 _FIGURE_BEFORE = re.compile(r"\d\s*%?\s*$")
 _SAME_WINDOW = re.compile(r"cùng\s+kỳ\s*$", re.IGNORECASE)
+_SAME_WINDOW_BASE = re.compile(r"so\s+(?:với\s+)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?\s*$", re.IGNORECASE)
 
 
 def _prior_parenthesis(before_number: str, in_paren: bool) -> re.Match[str] | None:
