@@ -241,6 +241,7 @@ SUM_AT = re.compile(r"[\d.,]+\s*(?:nghìn\s+|ngàn\s+)?(?:tỷ|tỉ|triệu)\s+(
 AGENCY_TAG = re.compile(r"^\s*(?:\([A-ZĐ]{1,6}\)|[A-ZĐ]{2,6}(?=\s*[-–](?:\s|$)))\s*[-–]\s*")
 # What is left of the figure before, up to the "và"/"với" that opens this one: "chiếm 77% tổng mức và tăng 12,6%",
 # "11 dự án FDI với tổng vốn đăng ký 208,5 triệu USD"
+AND_NAME = re.compile(r"^\s*và\s+(?P<name>\S.*?)\s*$", re.IGNORECASE)  # "và xổ số kiến thiết (512 tỷ đồng)"
 LEFTOVER = re.compile(r"^(?:.*\s)?(?P<joiner>và|với)(?:\s+|$)", re.IGNORECASE)
 # A figure of somewhere else quoted for comparison: "(cả nước +8,02%)", "bình quân chung cả nước (47,3%)"
 ELSEWHERE = re.compile(r"^(?:bình\s+quân\s+(?:chung\s+)?(?:của\s+)?)?(?:cả\s+nước|toàn\s+quốc)$", re.IGNORECASE)

@@ -181,7 +181,7 @@ _LISTED_WORDS = 2
 _NAMED_BEFORE_FIGURE = 6
 
 
-_FIGURE_IN_PARENS = re.compile(r"^\s*\(\s*[-+]?\s*\d[\d.,]*\s*%?\s*\)")
+_FIGURE_IN_PARENS = re.compile(r"^\s*\(\s*[-+]?\s*\d[\d.,]*\s*(?:%|[^\W\d][^()\d]{0,20})?\s*\)")
 
 
 def _past_clause(label: str) -> str:

@@ -240,8 +240,10 @@ def _read_clause(clause: str, context: ReportContext, chain: Chain, offset: int)
                 part_label = elsewhere
             elif (joined := g.LEFTOVER.match(stripped)) and joined.group("joiner").lower() == "với":
                 part_label = f"{clean_label(stripped[joined.end() :])} {chain.subject}"  # "..., với số tiền là: X"
-            elif listed_name(stripped, clause[seg_start + len(segment) :]):  # "nông, lâm nghiệp, thủy sản tăng 1,93%"
+            elif listed_name(stripped, rest := clause[seg_start + len(segment) :]):  # "nông, lâm nghiệp, thủy sản"
                 part_label = f"{part_label}, {stripped}" if part_label else stripped
+            elif (joined := g.AND_NAME.match(stripped)) and listed_name(joined["name"], rest):
+                part_label = joined["name"]  # "tiền sử dụng đất (2.874 tỷ đồng) và xổ số kiến thiết (512 tỷ đồng)"
             continue
         left_from = 0
         for m in numbers:
