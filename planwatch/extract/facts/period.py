@@ -41,6 +41,9 @@ def period_for(
     same = g.SAME_PERIOD_OF_YEAR.match(after_figure) or g.SAME_PERIOD_BEFORE_PAREN.search(before_number)
     if base.end and same:  # "mức tăng 7,2% của cùng kỳ năm 2016", "mức tăng cùng kỳ năm trước (6,4%)"
         return base.in_year(int(same.group("year")) if same.group("year") else base.end.year - 1), True
+    level = not after_figure.lstrip().startswith("%")  # "tăng 41 trường hợp so với cùng kỳ (14,8%)": the change
+    if base.end and in_paren and level and _SAME_WINDOW_PAREN.search(before_number):  # "... cùng kỳ (4.630 tỷ đồng)"
+        return base.year_earlier(), True
     later = [p for p in periods if p.start > pos and not p.comparison]
     between = after_figure[: later[0].start - pos - (len(after_number) - len(after_figure))] if later else ""
     if later and (g.PERIOD_AFTER.match(between) or (g.LEVEL_YEAR_AFTER.match(between) and not _a_change(left))):
@@ -114,6 +117,7 @@ _OPENS_PAREN = re.compile(r"\s*\(\s*")
 _TO_LEFT = re.compile(r"(?:^|\s)(?:lên|xuống)(?:\s+(?:còn|mức))?\s*$", re.IGNORECASE)
 _FIGURE_BEFORE = re.compile(r"\d\s*%?\s*$")
 _SAME_WINDOW = re.compile(r"cùng\s+kỳ\s*$", re.IGNORECASE)
+_SAME_WINDOW_PAREN = re.compile(r"so\s+(?:với\s+)?cùng\s+kỳ(?:\s+năm\s+trước)?\s*\(\s*$", re.IGNORECASE)
 _SAME_WINDOW_BASE = re.compile(r"so\s+(?:với\s+)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?\s*$", re.IGNORECASE)
 
 
