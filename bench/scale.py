@@ -190,14 +190,16 @@ def server_rss(server: subprocess.Popen[bytes]) -> float:
 DROPPED = 599  # the server closed the connection or did not answer in time: counted as an error
 
 
-def timed(client: httpx.Client, url: str, fresh: bool = False) -> tuple[float, int, int]:
-    """Milliseconds, status and size of one GET; `fresh`: computed again, not the server's kept answer."""
+def timed(client: httpx.Client, url: str, fresh: bool = False) -> tuple[float, int, int, str]:
+    """Milliseconds, status, size and kind (kept: "hit", "stale"; computed: "") of one GET; `fresh`: computed
+    again, not the server's kept answer."""
     start = time.perf_counter()
     try:
         answer = client.get(url, timeout=120, headers={"Cache-Control": "no-cache"} if fresh else {})
     except httpx.TransportError:
-        return (time.perf_counter() - start) * 1000, DROPPED, 0
-    return (time.perf_counter() - start) * 1000, answer.status_code, len(answer.content)
+        return (time.perf_counter() - start) * 1000, DROPPED, 0, ""
+    took = (time.perf_counter() - start) * 1000
+    return took, answer.status_code, len(answer.content), answer.headers.get("x-page-cache", "")
 
 
 def pages(base: str, repeat: int) -> None:
@@ -205,7 +207,7 @@ def pages(base: str, repeat: int) -> None:
     with httpx.Client(base_url=base) as client:
         print(f"  {'URL':<60} {'cold ms':>8} {'p50 ms':>7} {'p95 ms':>7} {'kept p50':>9} {'KB':>6}")
         for url in URLS:
-            cold, status, size = timed(client, url)
+            cold, status, size, _ = timed(client, url)
             warm = sorted(timed(client, url, fresh=True)[0] for _ in range(repeat))
             kept = statistics.median(timed(client, url)[0] for _ in range(repeat))
             p95 = warm[min(len(warm) - 1, int(0.95 * len(warm)))]
@@ -232,6 +234,8 @@ def load(base: str, clients: int, seconds: float, signed_in: bool, varied: bool 
     complete)."""
     latencies: list[float] = []
     errors = 0
+    failed: list[str] = []  # the first requests that failed, printed to tell why
+    kinds: dict[str, int] = {}  # reads by how they were answered: computed, kept, kept while a newer one computes
     jobs: list[int] = []
     lock = threading.Lock()
     with httpx.Client(base_url=base) as probe:
@@ -275,12 +279,18 @@ def load(base: str, clients: int, seconds: float, signed_in: bool, varied: bool 
             while time.monotonic() < stop:
                 n += 1
                 if signed_in and n % 10 == 0:
+                    url, kind = "(write)", "write"
                     took, status = write(client, rng, token, i * 100_000 + n)
                 else:
-                    took, status, _ = timed(client, varied_url(rng) if varied else rng.choice(URLS))
+                    url = varied_url(rng) if varied else rng.choice(URLS)
+                    took, status, _, kind = timed(client, url)
+                error = status >= 500 or (signed_in and status in (401, 403))
                 with lock:
+                    kinds[kind or "computed"] = kinds.get(kind or "computed", 0) + 1
                     latencies.append(took)
-                    errors += status >= 500 or (signed_in and status in (401, 403))
+                    errors += error
+                    if error and len(failed) < 5:
+                        failed.append(f"{url} → {status} after {took / 1000:.1f} s")
 
     threads = [threading.Thread(target=client_loop, args=(i,)) for i in range(clients)]
     for thread in threads:
@@ -292,6 +302,9 @@ def load(base: str, clients: int, seconds: float, signed_in: bool, varied: bool 
     who = "signed-in users" if signed_in else "clients, varied questions" if varied else "clients"
     print(f"  {clients} {who} for {seconds:.0f} s: {len(latencies) / seconds:.1f} requests/s, p95 {p95:.0f} ms, "
           f"{errors} errors (5xx or dropped{', 401/403' if signed_in else ''})")  # fmt: skip
+    print("  answered: " + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())))
+    for line in failed:
+        print(f"    failed: {line}")
     if jobs:
         print(f"  uploads queued under load: {len(jobs)}; {finished(base, jobs)} read within 5 minutes after")
 

@@ -17,7 +17,6 @@ from functools import partial
 from itertools import repeat
 from pathlib import Path
 
-from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -33,7 +32,7 @@ from planwatch.read.ocr_pages import OcrMode, OcrNeeded, OcrOptions
 from planwatch.read.page_news import PageNews, listen, news_queue, told
 from planwatch.review.scanned_rows import add_scanned
 from planwatch.store import models
-from planwatch.store.db import connect, session_factory
+from planwatch.store.db import connect, gather_statistics, session_factory
 from planwatch.store.documents import add_version, current_with_bytes, make_current, versions
 from planwatch.store.known import agency_registry, user_indicator_aliases
 from planwatch.store.rows import Coder, DocumentRows, document_rows
@@ -107,7 +106,7 @@ def ingest_files(
 
 def _finish(sessions: sessionmaker[Session], check_scopes: CheckScopes | None = None) -> None:
     """Planner statistics, then the findings of the provinces the run touched, so that no reader waits for them."""
-    _analyze(sessions)
+    gather_statistics(sessions.kw["bind"])
     refresh_store(sessions, check_scopes)
 
 
@@ -171,13 +170,6 @@ def _check_in_worker(url: str, scope: str, whole: bool) -> ScopeResult:
     with _WORKER_STORES[url]() as session:
         found, counts = check_scope(session, scope, whole)
         return list(found), counts  # sent back whole
-
-
-def _analyze(sessions: sessionmaker[Session]) -> None:
-    """Fresh planner statistics after a batch: PostgreSQL plans a grown store badly until they are."""
-    with sessions.begin() as session:
-        if session.get_bind().dialect.name == "postgresql":
-            session.execute(text("ANALYZE documents, facts, passages, tasks, targets"))
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""Responses kept for readers not signed in: read again until the store changes, never across languages,
-provinces or accounts, over real SQLite and PostgreSQL stores holding the samples."""
+"""Responses kept between requests: read again until the store changes, never across languages, provinces,
+roles or agencies, over real SQLite and PostgreSQL stores holding the samples."""
 
 from __future__ import annotations
 
@@ -64,13 +64,19 @@ def test_a_kept_answer_waits_for_no_page_being_computed(client: TestClient) -> N
                 client.portal.call(limiter.release_on_behalf_of, borrower)
 
 
-def test_a_task_update_and_a_new_account_change_what_is_kept(client: TestClient, engine: Engine) -> None:
+def test_a_task_update_changes_what_reads_tasks_only_and_a_new_account_every_page(
+    client: TestClient, engine: Engine
+) -> None:
     task = next(t for t in client.get("/api/tasks", params={"limit": 50}).json() if t["doc"] == "ke-hoach-2025")
-    client.get("/api/tasks", params={"limit": 1})
-    assert client.get("/api/tasks", params={"limit": 1}).headers[HIT] == "hit"
+    for url in ("/api/tasks?limit=1", "/nhiem-vu", "/api/documents", "/tim-kiem?q=thu+ngan+sach"):
+        client.get(url)
+        assert client.get(url).headers[HIT] == "hit"
     update = {"reported_on": "03/02/2025", "done_on": "30/01/2025", "author": "Sở KHĐT"}
     assert client.post(f"/api/tasks/{task['doc']}/{task['ref']}/updates", json=update).status_code == 201
     assert HIT not in client.get("/api/tasks", params={"limit": 1}).headers
+    assert HIT not in client.get("/nhiem-vu").headers
+    assert client.get("/api/documents").headers[HIT] == "hit"  # no document changed
+    assert client.get("/tim-kiem?q=thu+ngan+sach").headers[HIT] == "hit"
     client.get("/")
     with session_factory(engine).begin() as session:  # the first account ends the open mode every page shows
         add_user(session, "kh-dt", "mat-khau-rat-dai", Role.PLANNING, None, "test")
@@ -91,12 +97,13 @@ def test_each_language_and_province_is_kept_apart_and_a_cookie_setting_answer_is
     assert kept_english.text != vietnamese.text
 
 
-def test_signed_in_readers_and_hard_reloads_are_never_served_a_kept_page(client: TestClient) -> None:
+def test_an_unknown_session_reads_the_page_anyone_reads_and_a_hard_reload_is_computed_again(
+    client: TestClient,
+) -> None:
     client.get("/api/documents")
     client.cookies.set("pw_session", "not-a-real-session")
-    assert HIT not in client.get("/api/documents").headers
-    client.cookies.clear()
     assert client.get("/api/documents").headers[HIT] == "hit"
+    client.cookies.clear()
     assert HIT not in client.get("/api/documents?limit=1").headers  # another URL, another page
     assert HIT not in client.get("/api/documents", headers={"Cache-Control": "no-cache"}).headers  # a hard reload
 
@@ -110,9 +117,9 @@ def test_no_page_is_kept_with_no_budget(engine: Engine, samples_template: Path) 
 def test_the_least_recently_read_answers_go_first_when_the_budget_is_spent() -> None:
     cache = PageCache(app=None, budget=300)  # type: ignore[arg-type]  # no request passes: only what it keeps
     for name in ("a", "b", "c"):
-        cache._keep((f"/{name}", b"", "", ""), _Held((1,), {}, b"x" * 100))
+        cache._keep((f"/{name}", b"", "", ""), _Held((1,), {}, b"x" * 100, 0.0))
     assert list(cache._held) == [("/b", b"", "", ""), ("/c", b"", "", "")]  # 3 x 102 bytes > 300
-    cache._keep(("/" + "q" * 500, b"", "", ""), _Held((1,), {}, b"y"))  # a long URL costs its length
+    cache._keep(("/" + "q" * 500, b"", "", ""), _Held((1,), {}, b"y", 0.0))  # a long URL costs its length
     assert len(cache._held) == 0
 
 

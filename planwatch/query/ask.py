@@ -10,7 +10,7 @@ who is late ("Sở nào có nhiều nhiệm vụ quá hạn nhất?"), which tar
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -77,9 +77,12 @@ class Answer:
     link: str | None = None  # the page that lists everything the answer summarises
 
 
-def ask(session: Session, question: str, today: date | None = None, lang: str = "vi") -> Answer:
-    """The answer to a question asked in Vietnamese, said in `lang` (data/answers.yaml)."""
-    said = _Saying(lang, session)
+def ask(
+    session: Session, question: str, today: date | None = None, lang: str = "vi", names: Mapping[str, str] | None = None
+) -> Answer:
+    """The answer to a question asked in Vietnamese, said in `lang` (data/answers.yaml); `names`: the documents'
+    names in `lang` when the caller keeps them (else read from the store)."""
+    said = _Saying(lang, session, names)
     folded = fold_keep_length(question.lower())
     if _AT_RISK.search(folded):
         return _targets_at_risk(session, _period(session, question), said)
@@ -108,10 +111,10 @@ def ask(session: Session, question: str, today: date | None = None, lang: str = 
 class _Saying:
     """The answers' sentences in one language."""
 
-    def __init__(self, lang: str, session: Session) -> None:
+    def __init__(self, lang: str, session: Session, names: Mapping[str, str] | None = None) -> None:
         self.lang = lang
         self._session = session
-        self._names: dict[str, str] | None = None
+        self._names = names
 
     def doc(self, key: str) -> str:
         """A document in words ("Báo cáo 6 tháng đầu năm 2024"), never its key."""

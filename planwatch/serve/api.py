@@ -29,7 +29,7 @@ from planwatch.query.documents import PAGE_SIZE, DocumentFilter, count_documents
 from planwatch.query.facts import FactFilter, count_facts, find_facts
 from planwatch.query.search import Hit, search
 from planwatch.serve.auth import update_task
-from planwatch.serve.cache import status_of_year
+from planwatch.serve.cache import names_of_documents, status_of_year
 from planwatch.serve.common import ERRORS, Db, Error
 from planwatch.serve.view import ApiView
 from planwatch.store.freshness import OF_DOCUMENTS, pending
@@ -384,11 +384,12 @@ def search_passages(
 
 @router.get("/ask", response_model=Answer)
 def answer(
+    request: Request,
     db: Db,
     q: Annotated[str, Query(min_length=1, max_length=300)],
     lang: Annotated[str, Query(pattern="^(vi|en)$")] = "vi",
 ) -> Answer:
-    return ask(db, q, lang=lang)
+    return ask(db, q, lang=lang, names=names_of_documents(request, db, lang))
 
 
 @router.get("/facts/export")

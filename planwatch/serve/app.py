@@ -37,12 +37,14 @@ from planwatch.serve import (
     review,
     task_pages,
 )
+from planwatch.serve.admission import Admission
 from planwatch.serve.cache import StoreCache
 from planwatch.serve.guards import BodyLimit, NoNulBytes, SecurityHeaders
 from planwatch.serve.origin import SameOrigin
 from planwatch.serve.page_cache import BUDGET_MB, PageCache
 from planwatch.serve.rendering import not_found
-from planwatch.store.db import open_engine, session_factory
+from planwatch.store.db import open_engine, session_factory, statistics_if_missing
+from planwatch.store.document_names import KeptNames
 
 HERE = Path(__file__).parent
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -62,6 +64,7 @@ def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None)
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+        statistics_if_missing(app.state.sessions.kw["bind"])  # a store filled by an older version plans well too
         refresh_if_free(app.state.sessions)  # what writes left unchecked (a stopped server, a script), checked first
         app.state.worker.start()
         app.state.ocr_worker.start()
@@ -82,11 +85,13 @@ def create_app(db: str | Engine | None = None, page_cache_mb: int | None = None)
     app.state.sessions = session_factory(db if isinstance(db, Engine) else open_engine(db))
     app.state.max_upload = MAX_UPLOAD
     app.state.cache = StoreCache()
+    app.state.names = KeptNames()
     app.state.worker = Worker(app.state.sessions, threads=READ_THREADS)
     app.state.ocr_worker = Worker(app.state.sessions, lane=OCR)  # scans, page by page: they hold no other upload
     if page_cache_mb is None:
         page_cache_mb = int(os.environ.get("PLANWATCH_PAGE_CACHE_MB", BUDGET_MB))
-    app.add_middleware(PageCache, budget=page_cache_mb * 1024 * 1024)  # innermost: replays pass the guards
+    app.add_middleware(Admission)  # innermost: requests wait for their turn holding no store session
+    app.add_middleware(PageCache, budget=page_cache_mb * 1024 * 1024)  # replays pass the guards and never wait
     app.add_middleware(BodyLimit)
     app.add_middleware(NoNulBytes)
     app.add_middleware(SameOrigin)

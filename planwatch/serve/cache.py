@@ -13,6 +13,7 @@ from threading import Lock
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
+from starlette.requests import Request
 
 from planwatch.monitor.progress import TargetStatus, year_status
 from planwatch.store.freshness import EVERY_TOPIC, Reads, Version, version
@@ -33,6 +34,12 @@ def status_of_year(
     the indicator `code` only when given), kept until the figures of the view are checked again."""
     compute = partial(year_status, session, year, scope=scope, until=until, code=code)
     return cache.get(session, "status", (year, scope, until, code), compute, scope)
+
+
+def names_of_documents(request: Request, db: Session, lang: str) -> dict[str, str]:
+    """The current documents' names, kept and brought up to date as documents are stored (store/document_names.py)."""
+    names: dict[str, str] = request.app.state.names.get(db, lang)
+    return names
 
 
 def _version(session: Session, scope: Scope) -> Version:

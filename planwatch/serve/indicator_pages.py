@@ -32,12 +32,11 @@ from planwatch.query.facts import find_facts
 from planwatch.serve.auth import (
     actor,
 )
-from planwatch.serve.cache import status_of_year
+from planwatch.serve.cache import names_of_documents, status_of_year
 from planwatch.serve.charts import ChartPoint, YearChart, year_chart
 from planwatch.serve.common import Db
 from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.serve.rendering import (
-    names_of_documents,
     page_lang,
     planning_edit,
     render,

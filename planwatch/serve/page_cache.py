@@ -1,20 +1,26 @@
-"""Whole responses kept for readers who are not signed in, until the store changes.
+"""Whole responses kept between requests, until the store changes.
 
-Leaders and council members open the same pages over and over; between two ingests or edits a page's bytes
-do not change, so recomputing them is waste that caps how many readers two cores serve. A response is kept
-per URL and the `lang` and `province` cookies (the only inputs of a page besides the store and the day), with
-the store's state (store/freshness.py's `version`: the newest row of every table a page shows, when the figures
-were last checked, whether a check is coming, the day). A request whose state differs is computed again. No
-response is kept for a signed-in reader, one that sets a cookie, or one that is not a 200; a request saying
-`Cache-Control: no-cache` is computed again.
+Leaders and council members open the same pages over and over, and the Planning Department's staff the same
+lists; between two writes a page's bytes do not change, so recomputing them is waste that caps how many readers
+two cores serve. A response is kept per URL, the `lang` and `province` cookies and, for a signed-in reader, their
+role and agency (the only inputs of a page besides the store and the day; the reader's name, CSRF token and
+unread count are filled in as it is sent, serve/holes.py), with the store's state (store/freshness.py's
+`version`: the newest row of every table a page shows, when the figures were last checked, whether a check is
+coming, the day). A request whose state differs is computed again, and while it computes, the others asking the
+same page get the last one at once, told that a newer one is coming; never a reader whose own write is newer
+than that page (the `pw_wrote` cookie every write's answer sets). Nothing is kept of an answer that is not a 200
+or sets a cookie, nor of a reader's own reminders; a request saying `Cache-Control: no-cache` is computed again.
 
 Libraries such as fastapi-cache expire entries after a time; here an entry must go the moment the store
 changes and never before, which a time to live cannot say."""
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TypeVar
+from urllib.parse import parse_qs
 
 import anyio
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,20 +28,75 @@ from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from planwatch.serve.auth import SESSION_COOKIE
-from planwatch.store.freshness import version
+from planwatch.serve.holes import STATE_KEY, Reader, fill, reader_of
+from planwatch.serve.labels import LABELS
+from planwatch.store.freshness import EVERY_TOPIC, OF_DOCUMENTS, OF_TASKS, TASKS, UPLOADS, Reads, version
 
-PASSED_BY = ("/static", "/docs", "/openapi.json", "/api/jobs", "/api/me", "/api/login", "/api/logout", "/dang-nhap")
+T = TypeVar("T")
+PASSED_BY = (
+    "/static", "/docs", "/openapi.json", "/api/jobs", "/api/me", "/api/login", "/api/logout", "/dang-nhap",
+    "/thong-bao",  # a reader's own reminders
+)  # fmt: skip
 VARYING_COOKIES = ("lang", "province")
+WROTE_COOKIE = "pw_wrote"  # when the reader's last write was answered (seconds since the epoch)
 BUDGET_MB = 32  # of bodies held per server process
 LARGEST = 2 * 1024 * 1024  # a larger body (a whole export) is not kept
 MARK_THREADS = 4  # store marks read at once per process, on threads of their own: a kept answer never waits
 # behind the pages being computed (serve/app.py's REQUEST_THREADS)
 
 
-def store_mark(sessions: sessionmaker[Session]) -> tuple[object, ...]:
-    """What a page's bytes depend on besides its URL and cookies: the whole state of the store (one query)."""
+@dataclass(frozen=True)
+class PageReads:
+    """What a page shows: the topics of the writes it reads (store/freshness.py), and whether it shows the
+    checked figures and whether a check is coming (a status, findings)."""
+
+    topics: Reads = EVERY_TOPIC
+    figures: bool = True
+
+
+# By the start of their path, the pages that read less than the whole store: a task update leaves the documents
+# list, the search and the indicators' pages as they were, a queued upload everything but the list of the queue.
+PAGE_READS: tuple[tuple[str, PageReads], ...] = (
+    ("/api/documents", PageReads(OF_DOCUMENTS, figures=False)),
+    ("/api/facts", PageReads(OF_DOCUMENTS, figures=False)),
+    ("/api/search", PageReads(OF_DOCUMENTS, figures=False)),
+    ("/api/ask", PageReads(OF_DOCUMENTS, figures=False)),
+    ("/tim-kiem", PageReads(OF_DOCUMENTS, figures=False)),
+    ("/api/tasks", PageReads(OF_TASKS, figures=False)),
+    ("/nhiem-vu", PageReads(OF_TASKS, figures=False)),
+    ("/co-quan", PageReads(OF_TASKS, figures=False)),
+    ("/van-ban", PageReads(OF_DOCUMENTS | {UPLOADS}, figures=False)),
+    ("/api/status", PageReads(OF_DOCUMENTS)),
+    ("/api/checks", PageReads(OF_DOCUMENTS)),
+    ("/kiem-tra", PageReads(OF_DOCUMENTS)),
+    ("/chi-tieu", PageReads(OF_DOCUMENTS)),
+    ("/", PageReads(OF_TASKS)),
+)
+WHOLE_PAGE = PageReads()
+# What a write changes, by the start of its path (every topic when not named): a reader's next pages that read
+# none of it may be the ones kept from before it.
+WRITE_TOPICS: tuple[tuple[str, Reads], ...] = (
+    ("/api/tasks", frozenset((TASKS,))),
+    ("/nhiem-vu/cap-nhat", frozenset((TASKS,))),
+    ("/api/documents", frozenset((UPLOADS,))),
+)
+
+
+def _named(path: str, table: tuple[tuple[str, T], ...]) -> T | None:
+    """The value of the first entry whose path is `path` or a folder holding it ("/" names only itself)."""
+    return next(
+        (value for start, value in table if path == start or (start != "/" and path.startswith(f"{start}/"))), None
+    )
+
+
+def store_mark(
+    sessions: sessionmaker[Session], token: str | None, reads: PageReads = WHOLE_PAGE
+) -> tuple[tuple[object, ...], Reader | None]:
+    """What a page's bytes depend on besides its URL and cookies (what it `reads` of the store), and who reads
+    it (one query each)."""
     with sessions() as session:
-        return version(session).whole()
+        mark = version(session).of_page(reads.topics, reads.figures)
+        return mark, reader_of(session, token) if token else None
 
 
 @dataclass(frozen=True)
@@ -43,6 +104,7 @@ class _Held:
     mark: tuple[object, ...]
     start: Message
     body: bytes
+    since: float  # when its computing began: it shows every write answered before
 
 
 class PageCache:
@@ -53,21 +115,47 @@ class PageCache:
         self.budget = budget
         self.largest = min(LARGEST, budget)
         self._held: OrderedDict[tuple[object, ...], _Held] = OrderedDict()
+        self._computing: set[tuple[object, ...]] = set()
         self._size = 0
         self._marks: anyio.CapacityLimiter | None = None  # made in the event loop, at the first request
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if not self.budget or not _applies(scope):
+        if not self.budget or scope["type"] != "http":
             await self.app(scope, receive, send)
-            return
+        elif scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, _noting_writes(send, scope))
+        elif scope["method"] == "HEAD" or not _applies(scope):
+            await self.app(scope, receive, send)
+        else:
+            await self._read(scope, receive, send)
+
+    async def _read(self, scope: Scope, receive: Receive, send: Send) -> None:
         self._marks = self._marks or anyio.CapacityLimiter(MARK_THREADS)
-        mark = await anyio.to_thread.run_sync(store_mark, scope["app"].state.sessions, limiter=self._marks)
-        key = _key(scope)
+        cookies = _cookies(dict(scope["headers"]))
+        sessions = scope["app"].state.sessions
+        reads = _named(scope["path"], PAGE_READS) or WHOLE_PAGE
+        mark, reader = await anyio.to_thread.run_sync(
+            store_mark, sessions, cookies.get(SESSION_COOKIE), reads, limiter=self._marks
+        )
+        key = _key(scope, cookies, reader)
         held = None if _asks_fresh(scope) else self._held.get(key)
-        if held is not None and held.mark == mark:
+        if held is not None and (
+            held.mark == mark or (key in self._computing and held.since > _wrote(cookies, reads.topics))
+        ):
             self._held.move_to_end(key)
-            await _replay(send, held)
+            stale = held.mark != mark
+            await _replay(send, held, fill(held.body, reader, _lang(scope, cookies), stale), stale)
             return
+        await self._compute(key, mark, scope, receive, send)
+
+    async def _compute(self, key: tuple[object, ...], mark: tuple[object, ...], scope: Scope, receive: Receive,
+                       send: Send) -> None:  # fmt: skip
+        """The page computed by this request, kept (the text with its holes when it has some); while it computes,
+        the others asking it get the one kept before."""
+        first = key not in self._computing
+        self._computing.add(key)
+        since = time.time()
+        scope.setdefault("state", {})
         start: Message = {}
         chunks: list[bytes] = []
         size = 0
@@ -81,9 +169,14 @@ class PageCache:
                 size += len(chunks[-1])
             await send(message)
 
-        await self.app(scope, receive, kept)
+        try:
+            await self.app(scope, receive, kept)
+        finally:
+            if first:
+                self._computing.discard(key)
         if size <= self.largest and _keepable(start):
-            self._keep(key, _Held(mark, start, b"".join(chunks)))
+            body = scope["state"].get(STATE_KEY) or b"".join(chunks)
+            self._keep(key, _Held(mark, start, bytes(body), since))
 
     def _keep(self, key: tuple[object, ...], held: _Held) -> None:
         old = self._held.pop(key, None)
@@ -94,16 +187,47 @@ class PageCache:
             self._size -= _cost(dropped_key, dropped)
 
 
+def _noting_writes(send: Send, scope: Scope) -> Send:
+    """A write's answer tells the reader's browser when it was made, by topic (`WROTE_COOKIE`: "tasks:1765…|…"):
+    their next pages that read that topic are never ones kept from before it."""
+    topics = _named(scope["path"], WRITE_TOPICS) or EVERY_TOPIC
+
+    async def noted(message: Message) -> None:
+        if message["type"] == "http.response.start" and message["status"] < 400:
+            written = _writes(_cookies(dict(scope["headers"]))) | dict.fromkeys(topics, time.time())
+            value = "|".join(f"{topic}:{at:.3f}" for topic, at in sorted(written.items()))
+            cookie = f"{WROTE_COOKIE}={value}; Path=/; SameSite=Lax".encode()
+            message = {**message, "headers": [*message.get("headers", []), (b"set-cookie", cookie)]}
+        await send(message)
+
+    return noted
+
+
+def _writes(cookies: dict[str, str]) -> dict[str, float]:
+    """When the reader last wrote, by topic (a value that cannot be read: every topic just now)."""
+    try:
+        pairs = [part.split(":") for part in cookies[WROTE_COOKIE].split("|")]
+        return {topic: float(at) for topic, at in pairs if topic in EVERY_TOPIC}
+    except KeyError:
+        return {}
+    except ValueError:
+        return dict.fromkeys(EVERY_TOPIC, float("inf"))
+
+
+def _wrote(cookies: dict[str, str], reads: Reads) -> float:
+    """The reader's last write of a topic a page reads (0: none)."""
+    return max((at for topic, at in _writes(cookies).items() if topic in reads), default=0.0)
+
+
 def _cost(key: tuple[object, ...], held: _Held) -> int:
     """Bytes an entry holds: its body and its key (URLs of many kilobytes with small answers count too)."""
     return len(held.body) + sum(len(part) for part in key if isinstance(part, str | bytes))
 
 
 def _applies(scope: Scope) -> bool:
-    if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith(PASSED_BY):
+    if scope["path"].startswith(PASSED_BY):
         return False
-    headers = dict(scope["headers"])
-    return b"authorization" not in headers and SESSION_COOKIE not in _cookies(headers)
+    return b"authorization" not in dict(scope["headers"])
 
 
 def _asks_fresh(scope: Scope) -> bool:
@@ -115,16 +239,24 @@ def _cookies(headers: dict[bytes, bytes]) -> dict[str, str]:
     return cookie_parser(headers.get(b"cookie", b"").decode("latin-1"))
 
 
-def _key(scope: Scope) -> tuple[object, ...]:
-    cookies = _cookies(dict(scope["headers"]))
-    return scope["path"], scope["query_string"], *(cookies.get(name, "") for name in VARYING_COOKIES)
+def _key(scope: Scope, cookies: dict[str, str], reader: Reader | None) -> tuple[object, ...]:
+    kind = reader.kind if reader is not None else ("", "")
+    return scope["path"], scope["query_string"], *(cookies.get(name, "") for name in VARYING_COOKIES), *kind
+
+
+def _lang(scope: Scope, cookies: dict[str, str]) -> str:
+    asked = parse_qs(scope["query_string"].decode("latin-1")).get("lang", [""])[0]
+    wanted = asked or cookies.get("lang") or "vi"
+    return wanted if wanted in LABELS else "vi"
 
 
 def _keepable(start: Message) -> bool:
     return start.get("status") == 200 and all(name.lower() != b"set-cookie" for name, _ in start.get("headers", []))
 
 
-async def _replay(send: Send, held: _Held) -> None:
-    headers = [*held.start.get("headers", []), (b"x-page-cache", b"hit")]
+async def _replay(send: Send, held: _Held, body: bytes, stale: bool) -> None:
+    """A kept answer, its length that of the reader's page; `x-page-cache: stale` when a newer one is coming."""
+    headers = [(name, value) for name, value in held.start.get("headers", []) if name.lower() != b"content-length"]
+    headers += [(b"content-length", str(len(body)).encode()), (b"x-page-cache", b"stale" if stale else b"hit")]
     await send({**held.start, "headers": headers})
-    await send({"type": "http.response.body", "body": held.body})
+    await send({"type": "http.response.body", "body": body})

@@ -36,7 +36,7 @@ from planwatch.serve.auth import (
     sign_in,
     sign_out,
 )
-from planwatch.serve.cache import status_of_year
+from planwatch.serve.cache import names_of_documents, status_of_year
 from planwatch.serve.charts import sparkline
 from planwatch.serve.common import Db
 from planwatch.serve.rendering import (
@@ -158,7 +158,8 @@ def search_page(request: Request, q: str = "") -> HTMLResponse:
     answer = None
     if q.strip():
         with open_session(request) as db:
-            answer = ask(db, q, lang=page_lang(request))
+            lang = page_lang(request)
+            answer = ask(db, q, lang=lang, names=names_of_documents(request, db, lang))
             for hit in search(db, q[:300], 20):
                 hits.append((hit, marked(hit.text, hit.marks)))
     return render(request, "search.html", q=q, hits=hits, answer=answer)

@@ -25,12 +25,12 @@ from planwatch.monitor.tasks import whole_text
 from planwatch.remind.deliver import unread_of
 from planwatch.serve.audit_words import entity_words, fields_words
 from planwatch.serve.auth import OPEN_MODE, actor, writer
+from planwatch.serve.cache import names_of_documents
 from planwatch.serve.downloads import download_links
+from planwatch.serve.holes import CSRF, NOTICES, STATE_KEY, Reader, fill, holed
 from planwatch.serve.labels import LABELS, VALUES_EN
 from planwatch.serve.view import PROVINCE_COOKIE
 from planwatch.store import models
-from planwatch.store.document_names import document_names
-from planwatch.store.freshness import OF_DOCUMENTS
 from planwatch.view import View
 from planwatch.vocab.numbers import format_number
 from planwatch.vocab.periods import parse_period, period_words
@@ -76,14 +76,6 @@ def _title(context: Context, document: models.Document) -> str:
 def _docname(context: Context, key: str | None) -> str:
     """A document named in words where a person reads ("Báo cáo 6 tháng đầu năm 2024"), never its key."""
     return context.get("doc_names", {}).get(key, key) if key else ""
-
-
-def names_of_documents(request: Request, db: Session, lang: str) -> dict[str, str]:
-    """The current documents' names, kept until a document changes."""
-    names: dict[str, str] = request.app.state.cache.get(
-        db, "document-names", (lang,), lambda: document_names(db, lang=lang), reads=OF_DOCUMENTS
-    )
-    return names
 
 
 templates.env.filters["title"] = _title
@@ -138,15 +130,21 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
         "downloads": downloads,
         "doc_names": doc_names,
     }
-    shared |= {"who": who, "csrf": who.csrf_token if who else "", "accounts": who is not OPEN_MODE}
-    if who is not None and who is not OPEN_MODE:  # the header's count of unread reminders
+    shared |= {"who": who, "csrf": "", "accounts": who is not OPEN_MODE}
+    reader = None
+    if who is not None and who is not OPEN_MODE:  # written for the role, filled for the reader (serve/holes.py)
         with open_session(request) as db:
-            shared["notices"] = unread_of(db, who.username)
+            reader = Reader(who, unread_of(db, who.username))
+        shared |= {"who": holed(who), "csrf": CSRF.decode(), "notices": NOTICES.decode()}
     other = "en" if lang == "vi" else "vi"
     shared["switch"] = "?" + urlencode({**request.query_params, "lang": other})  # the switch keeps the page's query
     if isinstance(context.get("view"), View):  # the province selector of a store of several
         shared |= {"province": context["view"].province, "provinces": context["view"].provinces}
     response = templates.TemplateResponse(request, template, {**shared, **context})
+    if reader is not None:
+        setattr(request.state, STATE_KEY, response.body)
+        response.body = fill(bytes(response.body), reader)
+        response.headers["content-length"] = str(len(response.body))
     if request.query_params.get("lang") in LABELS:
         response.set_cookie("lang", lang, samesite="lax")
     view = context.get("view")

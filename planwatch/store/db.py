@@ -86,6 +86,33 @@ def _sqlite_file_lock(engine: Engine) -> Iterator[None]:
         os.close(descriptor)
 
 
+PLANNED_TABLES = ("documents", "facts", "passages", "tasks", "targets")
+
+
+def gather_statistics(engine: Engine) -> None:
+    """Fresh planner statistics after a batch of documents: without them both databases plan a grown store
+    badly (SQLite, 10.000 documents: the unmapped labels of a province read 270.000 facts, 256 ms, instead of
+    its own documents', 1 ms)."""
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text(f"ANALYZE {', '.join(PLANNED_TABLES)}"))
+        else:
+            for table in PLANNED_TABLES:
+                connection.execute(text(f"ANALYZE {table}"))
+
+
+def statistics_if_missing(engine: Engine) -> None:
+    """A SQLite store filled before its statistics were kept (or never analysed) gets them once, as a server
+    starts; PostgreSQL's autovacuum keeps its own."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as connection:
+        kept = connection.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")).scalar()
+        if kept and connection.execute(text("SELECT count(*) FROM sqlite_stat1")).scalar():
+            return
+    gather_statistics(engine)
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions on the store; each one's flushes mark what their writes touch (store/freshness.py)."""
     factory = sessionmaker(engine, expire_on_commit=False)

@@ -4,13 +4,18 @@ exports; pages, answers, findings and the report's sources name documents in wor
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
+from threading import Lock
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
+from planwatch.store.freshness import TASK_ACTIONS
 from planwatch.vocab.periods import parse_period, period_words
 
 # A document's kind in English (the kinds structure/metadata.py reads)
@@ -39,16 +44,73 @@ def document_name(
 def document_names(session: Session, keys: Iterable[str] | None = None, lang: str = "vi") -> dict[str, str]:
     """The names of the current documents (of `keys` when given), by key; two documents of one name are told
     apart by their number."""
-    d = models.Document
-    query = select(d.doc_key, d.kind, d.period_start, d.period_end, d.title, d.symbol).where(d.is_current.is_(True))
+    query = _current()
     if keys is not None:
-        query = query.where(d.doc_key.in_(list(keys)))
-    rows = session.execute(query).all()
-    named = {r.doc_key: document_name(r.kind, r.period_start, r.period_end, r.title, r.doc_key, lang) for r in rows}
-    seen: dict[str, int] = {}
-    for name in named.values():
-        seen[name] = seen.get(name, 0) + 1
-    for r in rows:
-        if seen[named[r.doc_key]] > 1 and r.symbol:
-            named[r.doc_key] += f" ({r.symbol.lstrip('/')})"
-    return named
+        query = query.where(models.Document.doc_key.in_(list(keys)))
+    book = _Book()
+    book.add(session.execute(query).all(), lang)
+    return book.named
+
+
+def _current() -> Any:
+    d = models.Document
+    return select(d.doc_key, d.kind, d.period_start, d.period_end, d.title, d.symbol).where(d.is_current.is_(True))
+
+
+@dataclass
+class _Book:
+    """Names by key, with who holds each name (two holders are told apart by their number)."""
+
+    named: dict[str, str] = field(default_factory=dict)
+    base: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # key -> (name, number)
+    holders: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def copy(self) -> _Book:
+        return _Book(dict(self.named), dict(self.base), defaultdict(set, {n: set(k) for n, k in self.holders.items()}))
+
+    def add(self, rows: Sequence[Row[Any]], lang: str) -> None:
+        """Current documents, in the order stored (a later version under the same key replaces the earlier)."""
+        touched: set[str] = set()
+        for r in rows:
+            if r.doc_key in self.base:
+                old = self.base.pop(r.doc_key)[0]
+                self.holders[old].discard(r.doc_key)
+                touched.add(old)
+            name = document_name(r.kind, r.period_start, r.period_end, r.title, r.doc_key, lang)
+            self.base[r.doc_key] = (name, r.symbol)
+            self.holders[name].add(r.doc_key)
+            touched.add(name)
+        for name in touched:
+            shared = len(self.holders[name]) > 1
+            for key in self.holders[name]:
+                symbol = self.base[key][1]
+                self.named[key] = f"{name} ({symbol.lstrip('/')})" if shared and symbol else name
+
+
+class KeptNames:
+    """The current documents' names in each language, kept between requests and brought up to date by reading
+    only the documents stored since (10.000 documents were named again after every upload); an edit or a
+    deletion of a document (an audit row) names them all again. Readers get a dictionary that no later update
+    changes."""
+
+    def __init__(self) -> None:
+        self._books: dict[str, tuple[tuple[int, int], _Book]] = {}
+        self._lock = Lock()
+
+    def get(self, session: Session, lang: str) -> dict[str, str]:
+        a = models.AuditEntry
+        edit = select(a.id).where(a.action.not_like(TASK_ACTIONS)).order_by(a.id.desc()).limit(1).scalar_subquery()
+        newest, audited = session.execute(
+            select(func.coalesce(func.max(models.Document.id), 0), func.coalesce(edit, 0))
+        ).one()
+        with self._lock:
+            (seen, edited), book = self._books.get(lang, ((0, -1), _Book()))
+            if (seen, edited) == (newest, audited):
+                return book.named
+            if edited != audited:  # a document edited or deleted: all named again
+                seen, book = 0, _Book()
+            rows = session.execute(_current().where(models.Document.id > seen).order_by(models.Document.id)).all()
+            book = book.copy()
+            book.add(rows, lang)
+            self._books[lang] = ((newest, audited), book)
+            return book.named

@@ -122,9 +122,14 @@ class Version:
     def topics(self, reads: Reads) -> tuple[object, ...]:
         return tuple(state for topic, state in self.writes if topic in reads)
 
+    def of_page(self, reads: Reads, figures: bool) -> tuple[object, ...]:
+        """What a page's bytes depend on: the writes of the topics it `reads`, the checked figures and whether a
+        check is coming when it shows `figures` (a status, findings), the day."""
+        return (*self.topics(reads), *((*self.figures, self.pending) if figures else ()), date.today())
+
     def whole(self) -> tuple[object, ...]:
         """Everything a page may show: every write, the checked figures, whether a check is coming, the day."""
-        return (*self.topics(EVERY_TOPIC), *self.figures, self.pending, date.today())
+        return self.of_page(EVERY_TOPIC, True)
 
 
 def version(session: Session, scope: Scope = WHOLE) -> Version:
