@@ -88,3 +88,8 @@ def test_the_end_of_a_month_closes_what_the_year_has_given_by_then() -> None:
     periods = {f.value: f.period for f in extract_facts(text, MAY_2024)}
     assert periods[21.5] == Period(None, Month(2024, 4))
     assert periods[41250] == Period(None, Month(2024, 3))
+
+
+def test_a_list_number_after_a_colon_is_no_figure() -> None:
+    text = "Kết quả các lĩnh vực như sau: 1. Sản xuất công nghiệp Giá trị sản xuất tháng 5 đạt 9.120 tỷ đồng."
+    assert [f.value for f in extract_facts(text, MAY_2024)] == [9120]

@@ -61,6 +61,7 @@ _MASKS = [
     re.compile(r"\(\d{1,2}/\d{1,2}\)"),  # (30/4)
     re.compile(r"\b\d{1,2}/\d{1,2}(?!\d)(?=\s*[-–)]|\s+(?:trở|đến))"),  # 20/5-15/6
     re.compile(r"^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)\.(?=\s)"),  # "1.2." list numbers
+    re.compile(r"(?<=:)\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)\.(?=\s+[A-ZĐÀ-Ỹ]|\s*$)"),  # "như sau: 1. Tăng trưởng ..."
     re.compile(r"^\s*\(\d{1,2}\)"),  # "(1)" list numbers
     re.compile(r"(?<!tổng\s)(?<!Tổng\s)(?<!TỔNG\s)\b(?:số|Số)\s+\d+\b"),  # "số 12": a number; "tổng số 599": a total
     re.compile(r"\btrên\s+tổng\s+số\s+\d+"),  # "78% trên tổng số 96 xã": the whole the share is of
