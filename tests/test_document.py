@@ -256,6 +256,17 @@ def test_the_parts_in_the_paragraph_after_a_share_of_plan_are_shares_of_their_pl
     assert {("plan_pct", 13.1), ("plan_pct", 17.4), ("yoy_change_pct", 5.2)} <= facts
 
 
+def test_a_figure_a_later_paragraph_states_again_is_one_fact() -> None:
+    text = (
+        "Cập nhật: 05/04/2023\n\n"
+        "Quý I, hoạt động thương mại của tỉnh Gò Sim khởi sắc, kim ngạch xuất khẩu đạt 412 triệu USD, tăng 8,1%.\n\n"
+        "Theo Sở Công Thương, trong quý I, xuất khẩu tiếp tục là điểm sáng; trong đó kim ngạch xuất khẩu đạt 412 triệu "
+        "USD, kim ngạch nhập khẩu đạt 260 triệu USD.\n"
+    )
+    values = [(f.fact.measure, f.fact.value) for f in _read(text).facts]
+    assert values.count(("value", 412)) == 1 and ("value", 260) in values
+
+
 def test_a_footnote_takes_the_period_of_the_sentence_carrying_its_marker() -> None:
     text = (
         "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n\n"
