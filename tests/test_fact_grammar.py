@@ -93,3 +93,9 @@ def test_the_end_of_a_month_closes_what_the_year_has_given_by_then() -> None:
 def test_a_list_number_after_a_colon_is_no_figure() -> None:
     text = "Kết quả các lĩnh vực như sau: 1. Sản xuất công nghiệp Giá trị sản xuất tháng 5 đạt 9.120 tỷ đồng."
     assert [f.value for f in extract_facts(text, MAY_2024)] == [9120]
+
+
+def test_a_part_named_right_after_trong_do_keeps_the_first_words_of_its_name() -> None:
+    text = "Khu vực dịch vụ tăng 6,2%, trong đó vận tải, kho bãi tăng 8,4%."
+    [_, part] = extract_facts(text, MAY_2024)
+    assert part.indicator.endswith("vận tải, kho bãi")

@@ -243,6 +243,8 @@ def _read_clause(clause: str, context: ReportContext, chain: Chain, offset: int)
                 part_label = f"{clean_label(stripped[joined.end() :])} {chain.subject}"  # "..., với số tiền là: X"
             elif listed_name(stripped, rest := clause[seg_start + len(segment) :]):  # "nông, lâm nghiệp, thủy sản"
                 part_label = f"{part_label}, {stripped}" if part_label else stripped
+            elif (opened := g.BREAKDOWN.match(stripped)) and listed_name(stripped[opened.end() :], rest):
+                part_label = stripped[opened.end() :]  # "..., trong đó bán buôn, bán lẻ tăng 9,8%"
             elif (joined := g.AND_NAME.match(stripped)) and listed_name(joined["name"], rest):
                 part_label = joined["name"]  # "tiền sử dụng đất (2.874 tỷ đồng) và xổ số kiến thiết (512 tỷ đồng)"
             continue
