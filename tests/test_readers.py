@@ -53,6 +53,22 @@ def test_word_export_footnotes_and_bookmarks() -> None:
     assert plain.markers and plain.text[plain.markers[0][0] - 7 : plain.markers[0][0]] == "cùng kỳ"
 
 
+def test_notes_under_a_rule_of_underscores_with_bracketed_markers() -> None:
+    text = (
+        "2. Thu ngân sách trên địa bàn đạt 8.200 tỷ đồng(1); chi đầu tư phát triển 3.100 tỷ đồng(2).\n"
+        "3. Tỷ lệ che phủ rừng 47%.\n"
+        "______________\n"
+        "(1) Không kể thu tiền sử dụng đất.\n"
+        "(2) Kể cả vốn vay lại của địa phương.\n"
+    )
+    plain = assemble(read_bytes("nq.txt", text.encode()))
+    notes = [s for s in plain.spans if s.kind == "footnote"]
+    assert [s.note for s in notes] == [1, 2]
+    assert plain.text[notes[0].start : notes[0].end] == "Không kể thu tiền sử dụng đất."
+    assert "(1)" not in plain.text and "8.200 tỷ đồng;" in plain.text
+    assert plain.text[plain.markers[1][0] - 9 : plain.markers[1][0]] == "3.100 tỷ đồng"[-9:]
+
+
 def test_docx_numbering_and_tables() -> None:
     document = docx.Document()
     document.add_paragraph("Tổng thu ngân sách đạt 10.111,7 tỷ đồng.", style="List Number")

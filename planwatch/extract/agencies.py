@@ -133,7 +133,8 @@ class Registry:
         while pos < len(text):
             end = self.match_at(text, pos)
             if end is None or (end < len(text) and not _SEPARATOR.match(text, end)):
-                sep = _SEPARATOR.search(text, pos)
+                # a name the registry holds goes on with its qualifier ("UBND các xã, phường ven biển")
+                sep = _SEPARATOR.search(text, pos if end is None else end)
                 end = sep.start() if sep else len(text)
             name = text[pos:end].strip(" .")
             if name:

@@ -6,6 +6,7 @@ stored text, so every quote is cut from what the document says."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -18,16 +19,16 @@ from planwatch.extract.modality import (
     clause_after,
     counts_itself,
     figure_modality,
-    reviews,
     sentence_before,
 )
+from planwatch.extract.noted_targets import noted_targets
 from planwatch.extract.table_columns import Dating
 from planwatch.extract.table_targets import table_targets
+from planwatch.extract.target_labels import listed_label
+from planwatch.extract.target_sections import in_target_section, results_until
 from planwatch.extract.targets import (
     TargetDraft,
     extract_targets,
-    in_results,
-    in_target_section,
     mark_stretch,
     number_at,
     same_target,
@@ -135,7 +136,13 @@ def extract_document(
         ]
         for draft in extract_targets(block, set_here, year):
             result.targets.append(TargetFound(draft, " > ".join(h.label for h in block.trail), block.page))
-    result.targets = _restated_in_body(result.targets, _lead_end(plain))
+    result.targets = _said_once(_restated_in_body(result.targets, _lead_end(plain), _subheads(plain, reading)))
+    notes: dict[int, list[Fact]] = {}
+    for noted in result.facts:
+        if noted.footnote is not None:
+            notes.setdefault(noted.footnote, []).append(noted.fact)
+    stated = [target.draft for target in result.targets]
+    result.targets += [TargetFound(d, "", plain.page_at(d.start)) for d in noted_targets(plain, notes, stated)]
     stretched = mark_stretch([found.draft for found in result.targets], plain.reading)
     result.targets = [replace(found, draft=draft) for found, draft in zip(result.targets, stretched, strict=True)]
     in_tables = [found.fact for found in result.facts if found.planned and "table" in found.fact.tags]
@@ -205,13 +212,53 @@ def _lead_end(plain: PlainText) -> int:
     return next((span.end for span in plain.spans if span.start == start), start)
 
 
-def _restated_in_body(targets: list[TargetFound], lead_end: int) -> list[TargetFound]:
-    """The targets of the head and lead less those the body states again: one target, quoted from the body."""
+def _restated_in_body(targets: list[TargetFound], lead_end: int, subheads: list[tuple[int, int]]) -> list[TargetFound]:
+    """The targets of the head and lead, and of a news item's subheadings ("GDP tăng trưởng từ 10% trở lên" above
+    the paragraph that sets it), less those the text after them states again: one target, quoted from the text."""
+
+    def restated(found: TargetFound) -> bool:
+        at = found.draft.start
+        after = next((b for a, b in subheads if a <= at < b), lead_end if at < lead_end else None)
+        return after is not None and any(o.draft.start >= after and same_target(found.draft, o.draft) for o in targets)
+
+    return [found for found in targets if not restated(found)]
+
+
+# an item of a list ("- Tỷ lệ trạm y tế có bác sĩ: 90%", "(3) ...", "a) ..."), or a label and its value after a colon
+_LIST_LINE = re.compile(r"^(?:[-+•*–]|\(?\w{1,3}[.)]|\d)")
+
+
+def _said_once(targets: list[TargetFound]) -> list[TargetFound]:
+    """A target said again in the same words ("mục tiêu tăng trưởng 2 con số" in the title, the lead and a quote) is one
+    target, the first."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for found in targets:
+        d = found.draft
+        key = (fold(d.indicator), d.measure, d.value, d.value_min, d.value_max, d.comparator, d.unit, d.year, d.stretch)
+        if key not in seen:
+            kept.append(found)
+        seen.add(key)
+    return kept
+
+
+_SUBHEAD_CHARS = 120  # a line this short with no stop at its end, among paragraphs of running text, heads them
+
+
+def _subheads(plain: PlainText, reading: Reading) -> list[tuple[int, int]]:
+    """The spans of a news item's subheadings: short lines with no stop at their end, after its lead."""
+    if reading.act:
+        return []
+    lead_end = _lead_end(plain)
     return [
-        found
-        for found in targets
-        if found.draft.start >= lead_end
-        or not any(o.draft.start >= lead_end and same_target(found.draft, o.draft) for o in targets)
+        (span.start, span.end)
+        for span in plain.spans
+        if span.start >= lead_end
+        and span.kind == "paragraph"
+        and len(line := plain.reading[span.start : span.end].strip()) < _SUBHEAD_CHARS
+        and not line.endswith((".", ";", ":", "!", "?", "…", ")"))
+        and not _LIST_LINE.match(line)
+        and ":" not in line
     ]
 
 
@@ -269,7 +316,7 @@ def _context_of_note(
     marker = next((pos for pos, n in plain.markers if n == note), None)
     before = [f.fact for f in body if marker is not None and f.fact.end <= marker and "prior" not in f.fact.tags]
     period = before[-1].period if before else context.default_period
-    return ReportContext(context.year, context.month, period, context.province)
+    return ReportContext(context.year, context.month, period, context.province, context.this_year)
 
 
 def restated_dropped(prose: list[FactFound], tabled: list[FactFound]) -> list[FactFound]:
@@ -349,12 +396,12 @@ def _modalities(blocks: list[OutlineBlock], by_block: dict[int, list[Fact]], rea
     """The modality of every figure of the body's paragraphs (by the fact's id), read per clause."""
     found: dict[int, Modality] = {}
     for block in blocks:
-        results, targets = in_results(block.trail) or reviews(block.text), in_target_section(block.trail)
+        told, targets = results_until(block), in_target_section(block.trail)
         for fact in by_block.get(block.start, []):
             check_time()
             at = number_at(block, fact)
             before, after = sentence_before(block.text, at), clause_after(block.text, at)
-            found[id(fact)] = figure_modality(fact, before, reading, results=results, targets=targets, after=after)
+            found[id(fact)] = figure_modality(fact, before, reading, results=at < told, targets=targets, after=after)
     return found
 
 
@@ -366,7 +413,8 @@ def _set_here(block: OutlineBlock, fact: Fact, reading: Reading, tasked: list[tu
     in_task = any(a <= fact.start < b for a, b in tasked)
     if reading.horizon(fact, block.text[fact.end - block.start :]):
         return False
-    return reading.current(fact) and reading.sets_here(fact, before, in_task) and not counts_itself(fact)
+    named = replace(fact, indicator=listed_label(fact.indicator, block.text, number_at(block, fact)))
+    return reading.current(fact) and reading.sets_here(fact, before, in_task) and not counts_itself(named)
 
 
 def _stated(fact: Fact) -> Modality:

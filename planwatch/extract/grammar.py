@@ -201,8 +201,10 @@ WORD_FIGURE = re.compile(
     r"|(?P<first>(?:(?<=dẫn\s)|(?<=đứng\s))đầu(?=\s+(?:cả\s+nước|toàn\s+quốc|khu\s+vực|vùng|các\s+tỉnh)))"
     rf"|(?P<ordinal>(?:(?<=vị\strí\sthứ\s)|(?<=đứng\sthứ\s)|(?<=xếp\sthứ\s)){_ORDINAL}(?![\wÀ-ỹ]))"
     rf"|(?P<behind>(?<=xếp\ssau\s){_DIGIT_WORD}(?=\s+(?:tỉnh|địa\s+phương)))"
-    rf"|(?P<count>(?<![\wÀ-ỹ])(?!một\b){_ORDINAL}(?=\s+(?:dự\s+án|doanh\s+nghiệp|công\s+trình|cơ\s+sở|hợp\s+tác\s+xã|"
-    r"xã|huyện|vụ|sản\s+phẩm|nhiệm\s+vụ|đơn\s+vị|trường|bệnh\s+viện|khu\s+công\s+nghiệp|cụm\s+công\s+nghiệp)\b))",
+    # (not the "tư" of "đầu tư" before "xã hội": "tổng vốn đầu tư xã hội" counts no communes)
+    rf"|(?P<count>(?<![\wÀ-ỹ])(?<!đầu\s)(?!một\b){_ORDINAL}(?=\s+(?:dự\s+án|doanh\s+nghiệp|công\s+trình|cơ\s+sở|"
+    r"hợp\s+tác\s+xã|xã(?!\s+hội)|huyện|vụ|sản\s+phẩm|nhiệm\s+vụ|đơn\s+vị|trường|bệnh\s+viện|khu\s+công\s+nghiệp|"
+    r"cụm\s+công\s+nghiệp)\b))",
     re.IGNORECASE,
 )
 # What a change is of, named after it: "tăng 12,1% về số doanh nghiệp", "tăng 7,6% về tấn và 8,2% về tấn.km"
@@ -261,7 +263,7 @@ LABEL_TAIL = re.compile(
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
     r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn|thứ|"
     r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)|(?:thấp|cao)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?\s+mức(?:\s+tăng)?(?:\s+(?:của\s+)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)?|"
-    r"chỉ\s+đạt|chỉ\s+chiếm|chỉ|đón|nhưng\s+vẫn|vẫn|nhưng|đứng\s+ở\s+vị\s+trí|vị\s+trí|dẫn|"
+    r"(?<!chứng\s)(?<!địa\s)chỉ(?:\s+(?:đạt|chiếm))?|đón|nhưng\s+vẫn|vẫn|nhưng|đứng\s+ở\s+vị\s+trí|vị\s+trí|dẫn|"
     r"so\s+với\s+(?:và\s+)?cùng\s+kỳ|chiếm\s+tỷ(?:\s+trọng|\s+lệ)?|(?<!việc\s)làm(?:\s+(?:giảm|tăng))?|đáp\s+ứng|"
     r"(?:tăng|giảm)\s+(?:khá|rất|mạnh|nhẹ|cao|thấp|sâu)(?:\s+(?:cao|mạnh|nhanh))?(?:\s+so(?:\s+với)?(?:\s+cùng\s+kỳ)?)?|"
     r"không\s+đáng\s+kể)\s*$",

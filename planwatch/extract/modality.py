@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -47,10 +48,12 @@ def cue(name: str) -> re.Pattern[str]:
 
 
 def counts_itself(fact: Fact) -> bool:
-    """A count a session or an act gives of itself ("thông qua 31 nghị quyết"): never a target. The session named
-    before the plan word ("Tại kỳ họp, HĐND tỉnh thông qua kế hoạch đầu tư công với tổng vốn ...") is no such count."""
+    """A count a session or an act gives of itself ("thông qua 31 nghị quyết", "12 nhóm giải pháp"): never a target.
+    The session named before the plan word ("Tại kỳ họp, HĐND tỉnh thông qua kế hoạch đầu tư công với tổng vốn ...")
+    is no such count."""
     unit, label = cue("not_a_target").match(fact.unit), cue("not_a_target").match(fact.indicator)
-    return bool(unit or (not fact.unit and label) or cue("not_a_target_label").search(after_plan_word(fact.indicator)))
+    named = not fact.unit or fact.indicator.lower().startswith(fact.unit.lower())  # "12 nhóm giải pháp": one name
+    return bool(unit or (named and label) or cue("not_a_target_label").search(after_plan_word(fact.indicator)))
 
 
 def after_plan_word(label: str) -> str:
@@ -128,15 +131,23 @@ def _last(pattern: re.Pattern[str], text: str) -> int:
     return ends[-1] if ends else 0
 
 
-def aimed(text: str, dated: Month | None, window: Period) -> Period | None:
+def aimed(text: str, dated: Month | None, window: Period, published: date | None = None) -> Period | None:
     """The year the head of a document that sets targets aims at, when later than its window: "đặt mục tiêu ... năm
-    2026", or "năm tới" in an item dated in the year before."""
+    2026", "năm tới" in an item dated in the year before, or "năm nay" in an early-January item whose window is the
+    year it looks back on (`published`: the day it is dated); else the years of a multi-year plan it aims at ("mục
+    tiêu ... giai đoạn 2026 - 2030") when it names no single year."""
     head = text[:_HEAD_CHARS]
     years = [int(m.group("year")) for m in cue("aimed_year").finditer(head)]
     if dated is not None and cue("next_year").search(head):
         years.append(dated.year + 1)
+    if published is not None and cue("this_year").search(head):
+        years.append(published.year)
     later = [y for y in years if window.end is None or y > window.end.year]
-    return year_period(max(later)) if later else None
+    if later:
+        return year_period(max(later))
+    spans = [(int(m.group("first")), int(m.group("last"))) for m in cue("aimed_span").finditer(head)]
+    longer = [(a, b) for a, b in spans if a < b and (window.end is None or b > window.end.year)]
+    return Period(Month(longer[0][0], 1), Month(longer[0][1], 12)) if longer and not years else None
 
 
 def spanned(meta: DocumentMeta) -> Period | None:
@@ -163,7 +174,11 @@ class Reading:
         day = meta.reference.day if meta.reference.found_by in ("header", "dateline", "given") else None
         dated = Month(day.year, day.month) if day else None
         sets = sets_targets(meta, text)
-        plan = (aimed(text, dated, meta.period) if sets else None) or spanned(meta) or meta.period
+        plan = (
+            (aimed(text, dated, meta.period, meta.reference.published) if sets else None)
+            or spanned(meta)
+            or meta.period
+        )
         return Reading(sets, meta.kind in PLANNING_KINDS, plan.start, plan.end, dated, meta.period)
 
     def after_results(self, estimates: list[Fact]) -> Reading:
@@ -200,12 +215,13 @@ class Reading:
         """A figure a plan quotes from a longer one: its period ends after the months the document plans and the
         quarter after them ("Nghị quyết Đại hội đặt mục tiêu đến năm 2030 ..." in a plan for 2026; a cut-off "đến hết
         ngày 31/01/2025" still serves the plan for 2024), or a yearly average ("bình quân 7%/năm") in a plan for one
-        year."""
+        year. The year of months a document covers is no horizon: an item on two months quotes its year's target."""
         end, start = self.period_of(fact).end, self.plan_start
         if end is None or self.plan_end is None:
             return False
         one_year = start is not None and start.shift(11) == self.plan_end
-        return end > self.plan_end.shift(3) or (one_year and bool(cue("yearly_average").match(after)))
+        last = max(self.plan_end.shift(3), Month(self.plan_end.year, 12))
+        return end > last or (one_year and bool(cue("yearly_average").match(after)))
 
     def in_progress(self, fact: Fact) -> bool:
         """In a report that sets no targets, the figure's period runs on past the report's window within its year:

@@ -188,7 +188,7 @@ def _comparison(index: int, text: str, period: Period, estimate: bool, values: l
 def _period(cell: str, text: str, context: ReportContext, last: Period) -> tuple[Period, str]:
     """The column's period and how it was found: "phrase" (a period phrase), "year" (a year alone: "2019", "KH
     2025", "Sơ bộ 2020"), or "" (none: the period of the column before)."""
-    mentions = [m for m in find_periods(cell, context.year, context.month) if not m.comparison]
+    mentions = [m for m in find_periods(cell, context.year, context.month, context.this_year) if not m.comparison]
     if mentions:
         return mentions[-1].period, "phrase"
     if short := _MONTHS_SHORT.search(text):
@@ -216,7 +216,7 @@ def _reported(text: str, context: ReportContext) -> Period | None:
 def _base_of(cell: str, context: ReportContext, own: Period) -> Measure | None:
     """What a header that names the period compared with measures: the same months a year earlier, the
     period just before, or December of the year before."""
-    bases = [m.period for m in find_periods(cell, context.year, context.month) if m.comparison]
+    bases = [m.period for m in find_periods(cell, context.year, context.month, context.this_year) if m.comparison]
     if not bases or not (own.start and own.end):
         return None
     base = bases[-1]

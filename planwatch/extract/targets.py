@@ -16,22 +16,18 @@ from functools import lru_cache
 
 from planwatch.extract.facts import Fact
 from planwatch.extract.modality import after_plan_word, clause_cue, cue, sentence_before
-from planwatch.structure.sections import Heading, OutlineBlock
+from planwatch.extract.target_labels import listed_label, share_label
+from planwatch.extract.target_sections import (
+    TARGETS_LEAD_IN,
+    in_target_section,
+    results_until,
+)
+from planwatch.structure.sections import OutlineBlock
 from planwatch.text.fold import fold
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure
 
-# "Các chỉ tiêu chủ yếu", "Mục tiêu", "Cân đối ...", and an article that assigns them ("Giao chỉ tiêu kế hoạch ...")
-_TARGET_HEADING = re.compile(
-    r"^(?:giao\s+)?(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|cân\s+đối|^(?:bộ\s+)?chỉ\s+số\s+(?:đánh\s+giá|KPI)|\bKPI\b",
-    re.I,
-)
-_RESULTS_HEADING = re.compile(r"kết\s+quả|tình\s+hình\s+thực\s+hiện|đánh\s+giá", re.IGNORECASE)
 _STRIVE = re.compile(r"phấn\s+đấu", re.IGNORECASE)
-# A lead-in that lists targets to the end of its sentence: "Các mục tiêu, nhiệm vụ cụ thể gồm: ...; ..."
-_TARGETS_LEAD_IN = re.compile(
-    r"(?:mục\s+tiêu|chỉ\s+tiêu)(?:,\s*nhiệm\s+vụ)?(?:\s+[^\s:;.]+){0,6}?\s+(?:gồm|là|như(?:\s+sau)?)\s*:", re.IGNORECASE
-)
 _FULL_STOP = re.compile(r"(?:^|(?<=[.!?])\s)")
 _FLOOR = re.compile(r"(?:trên|hơn|ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn|≥|>=?)\s*$", re.IGNORECASE)
 _CEILING = re.compile(
@@ -86,6 +82,8 @@ _LABEL_LEAD = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:năm\s+)(20\d{2})\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_BASE_YEAR = re.compile(r"\b(?:so\s+với|so|bằng|gấp)\s+(?:[^\s\d.;,]+\s+){0,4}?năm\s+20\d{2}", re.IGNORECASE)
 KEPT_MEASURES = ("value", "yoy_change_pct", "share_pct", "rank")
 
 
@@ -107,30 +105,23 @@ class TargetDraft:
     stretch: bool = False  # a stretch target beside the base one: "phấn đấu đạt 10% nếu ..."
 
 
-def in_target_section(trail: tuple[Heading, ...]) -> bool:
-    titles = [h.title for h in trail]
-    return any(_TARGET_HEADING.search(t) for t in titles) and not any(_RESULTS_HEADING.search(t) for t in titles)
-
-
 def target_year(block: OutlineBlock, fallback: int) -> int:
-    """The latest year the headings name ("KẾ HOẠCH ... NĂM 2024"), else the block, else the document's."""
-    for text in (" ".join(h.title for h in block.trail), block.text):
+    """The latest year the headings name ("KẾ HOẠCH ... NĂM 2024"), else the block (not a base it compares with: "tăng
+    9,5% so với năm 2025"), else the document's."""
+    for text in (" ".join(h.title for h in block.trail), _BASE_YEAR.sub("", block.text)):
         years = [int(y) for y in _YEAR.findall(text)]
         if years:
             return max(years)
     return fallback
 
 
-def in_results(trail: tuple[Heading, ...]) -> bool:
-    """Under a heading of results ("Kết quả ...", "Tình hình thực hiện ...", "Đánh giá ...")."""
-    return any(_RESULTS_HEADING.search(h.title) for h in trail)
-
-
 def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int) -> list[TargetDraft]:
     """Targets stated in one block, given its planned facts (extract/modality.py)."""
     whole = in_target_section(block.trail)
-    if not whole and in_results(block.trail):
+    told = results_until(block)
+    if not whole and told >= len(block.text):
         return []
+    planned = [fact for fact in planned if whole or fact.start - block.start >= told]
     year = target_year(block, fallback_year)
     number = m.group(1) if (m := _LIST_NUMBER.match(block.text)) else None
     drafts: list[TargetDraft] = []
@@ -213,7 +204,9 @@ def same_target(one: TargetDraft, other: TargetDraft) -> bool:
     and labels that share a word."""
     figures = (one.measure, one.value, one.value_min, one.value_max, one.comparator, one.unit, one.year)
     theirs = (other.measure, other.value, other.value_min, other.value_max, other.comparator, other.unit, other.year)
-    return figures == theirs and bool(set(fold(one.indicator).split()) & set(fold(other.indicator).split()))
+    return figures == theirs and bool(
+        set(_WORD.findall(fold(one.indicator))) & set(_WORD.findall(fold(other.indicator)))
+    )
 
 
 def _year_of(fact: Fact, fallback: int) -> int:
@@ -228,7 +221,7 @@ def _strives(block: OutlineBlock, pos: int) -> bool:
     local = pos - block.start
     starts = _sentence_starts(block.text)
     before = block.text[starts[bisect_right(starts, local) - 1] : local]
-    return bool(_STRIVE.search(before) or _TARGETS_LEAD_IN.search(before))
+    return bool(_STRIVE.search(before) or TARGETS_LEAD_IN.search(before))
 
 
 @lru_cache(maxsize=4)
@@ -273,7 +266,9 @@ def _draft(
     if moved and not key.startswith("ty le"):  # "Số vụ tai nạn giao thông: giảm ≥ 5%": a change, not a level
         measure, sign = Measure.YOY, -1 if fold(moved.group("move")) == "giam" else 1
         label = label[: moved.start()] + (" bình quân" if moved.group("mean") else "")
-    label = _named_after_cue(block, fact, _after_plan_word(label))
+    label = listed_label(_named_after_cue(block, fact, _after_plan_word(label)), block.text, number_at(block, fact))
+    if measure == Measure.VALUE and fact.unit == "%" and "move" not in fact.tags:
+        label = share_label(label, block.text, number_at(block, fact), fact.end - block.start)
     key = fold(label)
     if measure == Measure.YOY and key.startswith("ty le") and fact.value < 0:  # "tỷ lệ hộ nghèo giảm 1,17% trở lên"
         measure, value_shift = Measure.VALUE, -2 * fact.value  # the size of the fall, not the fall
@@ -332,7 +327,7 @@ def _draft(
     if sign < 0:  # "giảm ít nhất 5%": a change of at most -5%
         comparator = {">=": "<=", "<=": ">="}.get(comparator, comparator)
     return TargetDraft(
-        label,
+        label.strip(" ,:;"),
         measure,
         comparator,
         sign * fact.value + value_shift,

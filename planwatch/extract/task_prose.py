@@ -98,12 +98,7 @@ def read_prose(
             continue
         if piece is not None:
             current = piece if piece.names else None
-        elif (
-            current
-            and opens
-            and _own_date(text, lead, end, reference)
-            and _own_date(text, current.start, current.end, reference)
-        ):
+        elif current and opens and _follows_on(text, lead, end, current, reference):
             current = Piece(current.names, "", lead, lead, end, inherited=True)  # a follow-on with its own date
         elif current:
             current.end = end
@@ -167,6 +162,25 @@ def _skip(text: str, pos: int) -> int:
 
 def _own_date(text: str, start: int, end: int, reference: date | None) -> bool:
     return any(d.due and d.dated for d in find_deadlines(text[start:end], 0, reference))
+
+
+def _any_date(text: str, start: int, end: int, reference: date | None) -> bool:
+    return any(d.due or d.every for d in find_deadlines(text[start:end], 0, reference))
+
+
+def _follows_on(text: str, start: int, end: int, current: Piece, reference: date | None) -> bool:
+    """A sentence after a task with a time of its own is a task of its own: one with a day ("Đồng thời cập nhật ...
+    chậm nhất ngày 30/11/2025"), or with an action and a month, quarter or year after a task that has its own time
+    ("... trước ngày 05 hằng tháng báo cáo ... Đồng thời tham mưu ... trong quý II/2026"); a sentence that only says by
+    when ("Hoàn thành trong quý II/2026.") is the task's."""
+    if not _any_date(text, current.start, current.end, reference):
+        return False
+    if _own_date(text, start, end, reference) and _own_date(text, current.start, current.end, reference):
+        return True
+    adds = pattern("adds").match(text, start)
+    opening = _skip(text, adds.end()) if adds else start
+    acts = bool(adds) or bool(pattern("actions").match(text, opening))
+    return acts and _any_date(text, start, end, reference) and not pattern("completes").match(text, opening)
 
 
 def _short_references(text: str, piece: Piece, pieces: list[Piece], registry: Registry) -> None:

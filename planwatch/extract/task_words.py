@@ -53,6 +53,12 @@ def closing() -> re.Pattern[str]:
 
 
 @cache
+def _apposition() -> re.Pattern[str]:
+    """The role an agency's name is given before its action ("... là cơ quan thường trực,")."""
+    return re.compile(rf"\s+(?:{_alternatives(words()['appositions'])})(?!{_LETTER})[^,;()]{{0,60}},?\s*$", re.I)
+
+
+@cache
 def _head() -> re.Pattern[str]:
     titles, heads = _alternatives(words()["titles"]), _alternatives(words()["heads"])
     after_cac = _alternatives(words()["heads_after_cac"])
@@ -145,6 +151,8 @@ def addressees_at(text: str, pos: int, stop: int, registry: Registry) -> Address
         action = action_after(text, longer.end(), min(stop, pos + 400)) or action
     phrase = text[pos : action.start()].rstrip(" ,:")
     bare = _ASIDE.sub("", phrase)  # "Sở Tài chính (cơ quan thường trực)"
+    if role := _apposition().search(bare):  # "Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì ..."
+        bare = bare[: role.start()]
     listed = _DEPARTMENTS.sub("", bare)  # "Giám đốc các Sở: Xây dựng, Tài chính"
     if not phrase or len(phrase.split()) > _NAME_WORDS or re.search(r"[.:!?()\"“”]|\d{2,}", listed):
         return None

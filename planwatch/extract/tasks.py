@@ -110,7 +110,7 @@ def extract_tasks(
         if len(cells(block)) >= 3:
             index = reader.grid(blocks, index)
             continue
-        if _tells_results(block.trail):
+        if _tells_results(block.trail[:-1] if reader.intro and block.heading else block.trail):
             reader.current, reader.intro = None, None
             index += 1
             continue
@@ -127,7 +127,9 @@ def extract_tasks(
 
 
 def _tells_results(trail: tuple[Heading, ...]) -> bool:
-    """The block sits under a heading of what was done ("I. TÌNH HÌNH KINH TẾ - XÃ HỘI"), no task heading below it."""
+    """The block sits under a heading of what was done ("I. TÌNH HÌNH KINH TẾ - XÃ HỘI"), no task heading below it. (An
+    item of a list a sentence opened with its addressees is the list's, whatever its words: "1. Đánh giá kết quả ...,
+    gửi Sở Tài chính trước ngày 15/7.")"""
     opens = pattern("results_headings")
     told = [i for i, heading in enumerate(trail) if opens.match(heading.title.lstrip())]
     return bool(told) and not any(_TASK_SECTION.search(heading.title) for heading in trail[told[-1] + 1 :])
@@ -196,13 +198,18 @@ class _Reader:
         self.recipients = False
         self.in_item = False  # the current task is a numbered item, whose body the next paragraphs are
         self.intro: list[str] | None = None  # the addressees of a sentence that opens a list ("yêu cầu X ...:")
+        self.whole = False  # the list the intro opened is the sections that follow it right away: all the rest
+        self.fresh = False  # nothing read since the intro
 
     def item(self, block: OutlineBlock) -> bool:
         """A numbered item: a task, an addressee heading, or neither (False)."""
         assert block.heading is not None
         self.recipients, self.current = False, None
-        if _SECTION.fullmatch(block.heading.number) or not block.heading.number:
+        if self.intro and self.fresh and _SECTION.fullmatch(block.heading.number):
+            self.whole = True  # "... yêu cầu các sở, ngành thực hiện các nội dung sau:" / "A. ..." / "I. ...": theirs
+        if (_SECTION.fullmatch(block.heading.number) or not block.heading.number) and not self.whole:
             self.intro = None  # a new section or article: the list a sentence opened has ended
+        self.fresh = False
         prefix = _NUMBER_PREFIX.match(block.text)
         if not prefix or not block.heading.number:
             return False
@@ -222,7 +229,10 @@ class _Reader:
         if len(rest) <= _HEADING_NAMES and (names := agency_phrase(rest, self.registry)):
             self.addressees[ref] = names
             return True
-        inherit = self._inherited(block.trail[:-1]) or self.intro
+        section = bool(_SECTION.fullmatch(block.heading.number))  # "I. YÊU CẦU": a title, the list's part, no task
+        inherit = self._inherited(block.trail[:-1]) or (None if section else self.intro)
+        if inherit and pattern("topics").match(rest) and not rest.rstrip().endswith((".", ";")):
+            return False  # "1. Đối với đánh giá kế hoạch năm 2025": the title of the items below it, no task
         reading = read_prose(rest, self.registry, inherit, self.reference, self.speakers)
         if reading.intro:
             self.addressees[ref] = reading.intro
@@ -235,7 +245,7 @@ class _Reader:
         first = run[0]
         text, starts = _joined(run)
         if _recipients(text):
-            self.recipients, self.current, self.intro = True, None, None
+            self.recipients, self.current, self.intro, self.whole = True, None, None, False
             return
         dash = bool(_DASH.match(text))
         if self.recipients and dash:
@@ -248,8 +258,9 @@ class _Reader:
             inherit = self.intro  # "... yêu cầu các sở, ngành thực hiện các nội dung sau:" / "Khẩn trương rà soát ..."
         reading = read_prose(text, self.registry, inherit, self.reference, self.speakers)
         if reading.intro:
-            self.intro, self.current = reading.intro, None
+            self.intro, self.current, self.fresh, self.whole = reading.intro, None, True, False
             return
+        self.fresh = False
         if self.current and self.in_item and not inherit and not _names_an_agency(text, reading):
             self._read(self.current, text, first.start, starts)  # the body of a numbered item goes on
             self.current.item_end = run[-1].end

@@ -15,20 +15,22 @@ _AFTER = r"(?=[\s,.;:)\]”\"'’…]|$)(?!,\d)"
 _DATE_BEFORE = re.compile(r"\d{1,2}/(?:\d{1,2}/)?\d{4}$")
 
 
-def strip_glued_markers(text: str, notes: list[int]) -> tuple[str, list[tuple[int, int]]]:
-    """Remove the markers of `notes` (in order) from `text`; return the text and (offset, number)."""
+def strip_glued_markers(text: str, notes: list[int], bracketed: bool = False) -> tuple[str, list[tuple[int, int]]]:
+    """Remove the markers of `notes` (in order) from `text`, written "(1)" when `bracketed`; return the text and
+    (offset, number)."""
     out: list[str] = []
     markers: list[tuple[int, int]] = []
     pos = 0
     length = 0
     for n in notes:
-        found = _find_marker(text, str(n), pos)
+        written = f"({n})" if bracketed else str(n)
+        found = _find_marker(text, written, pos)
         if found is None:
             continue
         out.append(text[pos:found])
         length += found - pos
         markers.append((length, n))
-        pos = found + len(str(n))
+        pos = found + len(written)
     out.append(text[pos:])
     return "".join(out), markers
 
@@ -46,4 +48,4 @@ def _find_marker(text: str, digits: str, pos: int) -> int | None:
 
 @cache
 def _marker(digits: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<=\S){digits}{_AFTER}")
+    return re.compile(rf"(?<=\S){re.escape(digits)}{_AFTER}")

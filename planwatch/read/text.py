@@ -20,8 +20,10 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")
 _FOOTNOTE_BODY = re.compile(r"\s*\[(\d+):\s(.*?)\]\s*(?=\[\d+:\s|$|\S)", re.DOTALL)
 _SEPARATOR = re.compile(r"^ {8,}$")
+_RULE = re.compile(r"^\s*_{5,}\s*$")  # "_______________": the rule Word puts above a page's notes
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _NOTE_START = re.compile(r"^(\d{1,3})\s+\S")
+_BRACKETED_NOTE = re.compile(r"^\((\d{1,3})\)\s+\S")  # "(1) Theo giá so sánh năm 2010. ..." under a rule
 HEADING_START = re.compile(
     r"^(?:Phần\s+thứ|PHẦN|Điều\s+\d|Chương\s+[IVX\d]|[IVX]{1,5}\.\s|[A-ZĐ]\.\s|\d{1,2}(?:\.\d{1,2})*\.\s|"
     r"\(\d{1,2}\)\s|[a-zđ]\)\s|[-–+•]\s)"
@@ -65,12 +67,14 @@ def _word_export_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     notes: list[Block] = []
     in_notes = False  # after a line of spaces: footnote bodies "1 Trong đó: ...", as pasted from a PDF
+    bracketed = False  # the notes under a rule of underscores are numbered "(1)", their markers "10%(1)"
     for line in _BOOKMARK.sub("", text).split("\n"):
-        if _SEPARATOR.match(line):
-            in_notes = True
+        if _SEPARATOR.match(line) or _RULE.match(line):
+            in_notes, bracketed = True, bracketed or bool(_RULE.match(line))
             continue
-        if in_notes and (m := _NOTE_START.match(line.strip())) and int(m.group(1)) == len(notes) + 1:
-            notes.append(Block("footnote", line.strip()[len(m.group(1)) :].strip(), note=len(notes) + 1))
+        start = _BRACKETED_NOTE if bracketed else _NOTE_START
+        if in_notes and (m := start.match(line.strip())) and int(m.group(1)) == len(notes) + 1:
+            notes.append(Block("footnote", line.strip()[m.end(1) + bracketed :].strip(), note=len(notes) + 1))
             continue
         in_notes = in_notes and not line.strip()
         line, bodies = _take_footnote_bodies(line)
@@ -83,15 +87,51 @@ def _word_export_blocks(text: str) -> list[Block]:
     pasted = [
         b.note for b in notes if b.note is not None and not any(b.note == n for x in blocks for _, n in x.markers)
     ]
-    return _unglue_markers(blocks, pasted) + notes
+    return _unglue_markers(_rejoined(blocks), pasted, bracketed) + notes
 
 
-def _unglue_markers(blocks: list[Block], numbers: list[int]) -> list[Block]:
-    """Markers of footnotes pasted from a PDF stay glued to the text ("kế hoạch2"): take them off, in order."""
+_RUN_LINES = 4  # a sentence a law portal breaks runs on for at most this many lines after its first
+
+
+def _rejoined(blocks: list[Block]) -> list[Block]:
+    """Sentences a copy broke into lines, one line a paragraph, as law portals print them ("- Tốc độ tăng trưởng
+    GRDP" / "đạt từ 10% trở lên."): a line that opens in lower case continues the line before it when that one ends
+    no sentence and the run of such lines closes one; a table's cells ("triệu đồng") close none and stay apart."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        run = _continuation(blocks, i + 1) if not _ends_sentence(block.text) and not stands_alone(block.text) else 0
+        for line in blocks[i + 1 : i + 1 + run]:
+            shift = len(block.text) + 1
+            block = Block(
+                block.kind, f"{block.text} {line.text}", block.page, block.note,
+                block.markers + [(o + shift, n) for o, n in line.markers],
+            )  # fmt: skip
+        out.append(block)
+        i += 1 + run
+    return out
+
+
+def _continuation(blocks: list[Block], start: int) -> int:
+    """How many lines from `start` continue the sentence before them: lines that open in lower case, the last of
+    which ends the sentence; 0 when they end none."""
+    for n, block in enumerate(blocks[start : start + _RUN_LINES], 1):
+        text = block.text
+        if not text[:1].islower() or _is_heading_like(text) or stands_alone(text):
+            return 0
+        if _ends_sentence(text):
+            return n
+    return 0
+
+
+def _unglue_markers(blocks: list[Block], numbers: list[int], bracketed: bool = False) -> list[Block]:
+    """Markers of footnotes pasted from a PDF stay glued to the text ("kế hoạch2", "đạt 10%(1)"): take them off, in
+    order."""
     for block in blocks:
         if not numbers:
             break
-        cleaned, markers = strip_glued_markers(block.text, numbers)
+        cleaned, markers = strip_glued_markers(block.text, numbers, bracketed)
         if markers:
             block.text, block.markers = cleaned, markers
             numbers = [n for n in numbers if n > max(m for _, m in markers)]

@@ -11,11 +11,10 @@ from functools import lru_cache
 from threading import Lock
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, exists, func, select
 from sqlalchemy.orm import Session
 
 from planwatch.store import models
-from planwatch.store.freshness import TASK_ACTIONS
 from planwatch.vocab.periods import parse_period, period_words
 
 # A document's kind in English (the kinds structure/metadata.py reads)
@@ -87,30 +86,35 @@ class _Book:
                 self.named[key] = f"{name} ({symbol.lstrip('/')})" if shared and symbol else name
 
 
+RENAMING = ("document.correct", "document.delete")  # the audited edits that change or remove a document's name
+
+
 class KeptNames:
     """The current documents' names in each language, kept between requests and brought up to date by reading
-    only the documents stored since (10.000 documents were named again after every upload); an edit or a
-    deletion of a document (an audit row) names them all again. Readers get a dictionary that no later update
-    changes."""
+    only the documents stored since (10.000 documents were named again after every upload); a document corrected
+    or deleted since (its audit row) names them all again. Readers get a dictionary no later update changes."""
 
     def __init__(self) -> None:
-        self._books: dict[str, tuple[tuple[int, int], _Book]] = {}
+        self._books: dict[str, tuple[tuple[int, int], _Book | None]] = {}
         self._lock = Lock()
 
     def get(self, session: Session, lang: str) -> dict[str, str]:
-        a = models.AuditEntry
-        edit = select(a.id).where(a.action.not_like(TASK_ACTIONS)).order_by(a.id.desc()).limit(1).scalar_subquery()
-        newest, audited = session.execute(
-            select(func.coalesce(func.max(models.Document.id), 0), func.coalesce(edit, 0))
-        ).one()
+        d, a = models.Document, models.AuditEntry
         with self._lock:
-            (seen, edited), book = self._books.get(lang, ((0, -1), _Book()))
-            if (seen, edited) == (newest, audited):
-                return book.named
-            if edited != audited:  # a document edited or deleted: all named again
+            (seen, audited), book = self._books.get(lang, ((0, 0), None))
+            renamed = exists().where(a.id > audited, a.action.in_(RENAMING))
+            newest, latest, edited = session.execute(
+                select(
+                    func.coalesce(func.max(d.id), 0),
+                    select(func.coalesce(func.max(a.id), 0)).scalar_subquery(),
+                    renamed,
+                )
+            ).one()
+            if book is None or edited:
                 seen, book = 0, _Book()
-            rows = session.execute(_current().where(models.Document.id > seen).order_by(models.Document.id)).all()
-            book = book.copy()
-            book.add(rows, lang)
-            self._books[lang] = ((newest, audited), book)
+            elif newest != seen:
+                book = book.copy()
+            if newest != seen:
+                book.add(session.execute(_current().where(d.id > seen).order_by(d.id)).all(), lang)
+            self._books[lang] = ((newest, latest), book)
             return book.named

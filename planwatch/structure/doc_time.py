@@ -55,6 +55,8 @@ _STALE_DATELINE = 2  # a dateline this many years after the latest year the text
 
 _PLAN_KINDS = ("kế hoạch", "nghị quyết", "quyết định", "chương trình")
 _YEAR_REPORT = re.compile(r"(?:năm|NĂM)\s+(\d{4})")
+# The orientation or vision a plan's title adds after its own year: "... năm 2026 và định hướng năm 2027"
+_ORIENTATION_BEFORE = re.compile(r"(?:định\s+hướng|tầm\s+nhìn)(?:\s+(?:đến|tới))?\s*$", re.IGNORECASE)
 _HALF_YEAR = re.compile(r"(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})", re.IGNORECASE)
 _MONTHS_TO_DATE = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE)
 _NEXT_MONTH_TASKS = re.compile(r"nhiệm\s+vụ\s+(?:trọng\s+tâm\s+)?tháng\s+0?(\d{1,2})\s+năm\s+(\d{4})", re.I)
@@ -91,6 +93,7 @@ class Reference:
 
     day: date | None
     found_by: str | None
+    published: date | None = None  # the dateline's own day, when the reference moved from it (an early-January item)
 
 
 @dataclass(frozen=True)
@@ -187,9 +190,17 @@ def _reference(head: str, text: str, given: date | None) -> tuple[Reference, str
         body_year = own[0] if own else None
         looks_back = body_year == day.year - 1 or (body_year is None and _LOOKS_BACK.search(text[:3000]))
         if day.month == 1 and looks_back:  # an early-January item looking back on "năm qua"
-            return Reference(date(day.year - 1, 12, 31), "dateline"), None
+            return Reference(date(day.year - 1, 12, 31), "dateline", day), None
         return Reference(day, "dateline"), None
     return _reference_from_text(head, votes, given, text)
+
+
+def _own_years(title: str) -> list[int]:
+    """The years a plan's title plans, not those of the orientation it adds ("định hướng năm 2027", "tầm nhìn đến năm
+    2045"), unless it names no other."""
+    found = [(int(m.group(1)), _ORIENTATION_BEFORE.search(title[: m.start()])) for m in _YEAR_REPORT.finditer(title)]
+    own = [year for year, oriented in found if not oriented]
+    return own or [year for year, _ in found]
 
 
 def _reference_from_text(
@@ -233,8 +244,8 @@ def _period(
     """The months the document reports on and how they were found (for a plan or resolution: the year it plans,
     unless its title names a half-year)."""
     plan_title = (title or "") if kind in _PLAN_KINDS else ""
-    if plan_title and not _HALF_YEAR.search(plan_title) and (title_years := _YEAR_REPORT.findall(plan_title)):
-        return year_period(max(int(y) for y in title_years)), "title"
+    if plan_title and not _HALF_YEAR.search(plan_title) and (title_years := _own_years(plan_title)):
+        return year_period(max(title_years)), "title"
     lines = [line for line in head_lines(head) if not is_dateline(line) and not HEADER_DATE.search(line)]
     if reference.found_by == "dateline" and (titled := _first_period(lines, reference)):
         return titled, "title"

@@ -69,7 +69,8 @@ class DocumentMeta:
             Month(self.reference.day.year, self.reference.day.month) if self.reference.day else None
         )
         end = end or Month(date.today().year, 12)
-        return ReportContext(end.year, end.month, self.period, self.province)
+        published = self.reference.published
+        return ReportContext(end.year, end.month, self.period, self.province, published.year if published else None)
 
 
 def read_metadata(

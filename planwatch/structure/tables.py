@@ -17,6 +17,7 @@ from planwatch.text.fold import fold, fold_keep_length
 Cell = tuple[int, str]  # (offset in the document, text); offset -1 for a cell the document does not write
 
 MAX_CELL = 130  # longer than this, a line is running text, not a cell
+_WORDED_CELL = 80  # a figure cell that opens with a word is no longer than this
 
 # A figure cell: a number, a range ("7,5-8,0"), a sign or "-"/"x" for none, a comparator ("> 2.300", "<7,6"),
 # a percent sign; maybe a short remark in parentheses after it ("0,86% (còn 4,17%)")
@@ -90,7 +91,11 @@ def is_figure(text: str) -> bool:
 
 
 def is_worded_figure(text: str, folded: str | None = None) -> bool:
-    """A figure cell that opens with a word ("Khoảng 4", "tăng 7,4 - 8,4% (...)"); `folded` if already folded."""
+    """A figure cell that opens with a word ("Khoảng 4", "tăng 7,4 - 8,4% (...)"); `folded` if already folded. Not a
+    sentence that opens so ("Phấn đấu 100% hồ sơ được số hóa; tỷ lệ ... đạt trên 80%."): a cell is short and one
+    clause."""
+    if len(text) > _WORDED_CELL or ";" in text:
+        return False
     return bool(re.search(r"\d", text)) and bool(_WORDED_FIGURE.match(fold(text.strip()) if folded is None else folded))
 
 

@@ -48,6 +48,7 @@ class ReportContext:
     month: int
     default_period: Period
     province: str | None = None  # the province the document speaks for: its name names no indicator
+    this_year: int | None = None  # what "năm nay" names when not `year`: the year an early-January item is dated in
 
 
 # A year alone at the end of a table header: "2019", "Sơ bộ - Prel. 2020"
@@ -123,7 +124,7 @@ def _count(word: str) -> int:
 
 
 @cache
-def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
+def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re.Pattern[str], object]]:
     """(pattern, builder) pairs; a builder turns the match into a Period given the context."""
 
     def y(m: re.Match[str], group: str = "y") -> int:
@@ -203,7 +204,7 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
             lambda m: Period(None, Month(year, month)),
         ),
         # "năm nay": the report's year (of the window named before it, "8 tháng năm nay")
-        (r"(?P<this>(?:trong\s+)?năm\s+nay)", lambda m: year_period(year)),
+        (r"(?P<this>(?:trong\s+)?năm\s+nay)", lambda m: year_period(this_year or year)),
         # "tính đến (hết) (ngày) 15/5/2024", "đến 30/6/2024"
         (
             rf"(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*([/-])\s*{_NUM}\s*\1\s*(?P<y>\d{{4}})",
@@ -257,10 +258,10 @@ def _rules(year: int, month: int) -> list[tuple[re.Pattern[str], object]]:
     return [(re.compile(p, re.IGNORECASE), b) for p, b in rules]
 
 
-def find_periods(text: str, year: int, month: int) -> list[PeriodMention]:
-    """Every period phrase of `text`, left to right, none overlapping."""
+def find_periods(text: str, year: int, month: int, this_year: int | None = None) -> list[PeriodMention]:
+    """Every period phrase of `text`, left to right, none overlapping; "năm nay" is `this_year` when given."""
     taken: list[PeriodMention] = []
-    for pattern, build in _rules(year, month):
+    for pattern, build in _rules(year, month, this_year):
         for m in pattern.finditer(text):
             if any(m.start() < t.end and t.start < m.end() for t in taken):
                 continue

@@ -46,7 +46,10 @@ def period_for(
         return base.year_earlier(), True
     later = [p for p in periods if p.start > pos and not p.comparison]
     between = after_figure[: later[0].start - pos - (len(after_number) - len(after_figure))] if later else ""
-    if later and (g.PERIOD_AFTER.match(between) or (g.LEVEL_YEAR_AFTER.match(between) and not _a_change(left))):
+    if later and (
+        g.PERIOD_AFTER.match(between)
+        or (g.LEVEL_YEAR_AFTER.match(between) and (not _a_change(left) or later[0].this_year))
+    ):
         named_after = later[0].period  # "thấp hơn mức tăng 6,8% của quý IV/2022"
         return named_after, bool(base.end and named_after.end and named_after.end < base.end)
     if base.end and g.FROM_LEFT.search(left) and g.TO_AFTER.match(after_figure):

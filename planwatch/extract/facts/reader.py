@@ -149,7 +149,7 @@ def _opening_period(sentence: str, context: ReportContext) -> Period | None:
     document it cites ("Thực hiện Nghị quyết số 12/NQ-HĐND ...")."""
     if _CITATION.search(sentence):
         return None
-    named = [m for m in find_periods(sentence, context.year, context.month) if not m.comparison]
+    named = [m for m in find_periods(sentence, context.year, context.month, context.this_year) if not m.comparison]
     opening = named[0] if len({m.period for m in named}) == 1 else None
     if (
         not opening
@@ -210,7 +210,11 @@ def _masked(text: str) -> list[tuple[int, int]]:
 
 
 def _read_clause(clause: str, context: ReportContext, chain: Chain, offset: int) -> list[Fact]:
-    periods = [p for p in find_periods(clause, context.year, context.month) if not _names_a_standard(clause, p)]
+    periods = [
+        p
+        for p in find_periods(clause, context.year, context.month, context.this_year)
+        if not _names_a_standard(clause, p)
+    ]
     masks = _masked(clause) + [(p.start, p.end) for p in periods]
     facts: list[Fact] = []
     pending = ""  # number-less segments before the clause's first figure: the start of its label
