@@ -178,6 +178,12 @@ LEVEL_YEAR_AFTER = re.compile(r"^\s*%\s*$")
 # ... or named before its parenthesis: "cao hơn mức tăng cùng kỳ năm trước (6,4%)"
 # A list item whose name ends with its verb before a colon: "Giá trị sản xuất công nghiệp tăng: 15% - 16%"
 VERB_BEFORE_COLON = re.compile(r"(?<![\wÀ-ỹ])(?P<move>tăng|giảm)\s*:\s*$", re.IGNORECASE)
+# The most moved of a list named before its change: "tăng nhiều nhất là nhóm giao thông, với 1,66%"
+MOVED_MOST_BEFORE = re.compile(
+    r"(?P<move>tăng|giảm)\s+(?:nhiều|cao|mạnh|sâu)\s+nhất\s+(?:là|ở|thuộc\s+về)\s+(?P<named>[^,;()]{1,80}),\s*(?:với\s*)?$",
+    re.IGNORECASE,
+)
+ONLY_WITH = re.compile(r"\s*với\s*", re.IGNORECASE)
 SAME_PERIOD_BEFORE_PAREN = re.compile(
     r"(?:mức|tốc\s+độ)\s+(?P<move>tăng|giảm)(?:\s+trưởng)?\s+(?:của\s+)?cùng\s+kỳ\s+năm\s+(?:(?P<year>\d{4})|trước)\s*\(\s*$",
     re.IGNORECASE,

@@ -88,7 +88,7 @@ _CONDITIONS: dict[str, Callable[[Around, object], bool]] = {
     "not_right": lambda a, name: not cue("right", str(name)).match(a.after),
     "label": lambda a, name: bool(cue("label", str(name)).search(a.label)),
     "sign": lambda a, sign: a.sign == sign,
-    "pending": lambda a, direction: a.pending == direction and not a.left.strip(),
+    "pending": lambda a, direction: a.pending == direction and a.left.strip().lower() in ("", "với"),
     "follows": lambda a, direction: a.follows == direction,
     "ratio_before": lambda a, measure: a.ratio_before == measure,
     "compared_month": lambda a, kind: a.compared_month == kind,

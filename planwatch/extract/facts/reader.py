@@ -355,11 +355,15 @@ def _read_number(
         return [], None  # "Trong mức tăng 0,42% của CPI tháng 9, có 10 nhóm tăng": said before, no second fact
     if not left.strip() and (moved := g.SAME_PERIOD_BEFORE_PAREN.search(before) or g.VERB_BEFORE_COLON.search(before)):
         chain.change_sign = -1 if moved.group("move").lower() == "giảm" else 1
+    most = g.MOVED_MOST_BEFORE.search(before) if g.ONLY_WITH.fullmatch(left) else None
+    if most:  # "tăng nhiều nhất là nhóm giao thông, với 1,66%": a change of what the clause named
+        chain.change_sign = -1 if most.group("move").lower() == "giảm" else 1
 
     period, prior = period_for(number_pos, periods, chain, in_paren, left, clause[:number_pos], clause[number_pos:])
     stated = chain.period_stated or any(not p.comparison for p in periods)
     estimate = bool(g.LEFT_ESTIMATE.search(clause[:number_pos]))  # "Dự kiến ... đạt X, tăng Y%": both estimates
     label_left = clean_label(without_place(without_periods(left, seg_start + left_from, periods), context.province))
+    label_left = label_left or (clean_label(most.group("named")) if most else "")
     # "Vĩnh Phúc (-2,47%)": the figure alone in its parenthesis is the name's before it, not a part of the subject
     named_before = in_paren and bool(chain.named_before) and pending == chain.named_before and not label_left
     if pending and left_from == 0 and not g.SET_BY.search(left):  # "Ông A, ..., đặt ra mục tiêu X": X alone
