@@ -171,6 +171,102 @@ def test_a_two_level_table_of_price_indices_with_bar_separators() -> None:
     assert facts[("yoy_change_pct", 1.75)].period.as_strings() == ("2021-01", "2021-08")
 
 
+WRAPPED_CELLS = """Chỉ số giá tiêu dùng tháng 5 năm 2022
+|
+Tháng 5 năm 2022 so với:
+|
+Bình quân
+5 tháng so với
+cùng kỳ
+|
+|
+Kỳ
+gốc
+2019
+|
+Tháng 5
+năm
+trước
+|
+Tháng 4
+năm
+2022
+|
+|
+|
+%
+|
+|
+CHỈ SỐ GIÁ TIÊU DÙNG
+|
+104,62
+|
+103,15
+|
+100,42
+|
+102,08
+|
+|
+Nhà ở và vật liệu
+xây dựng
+|
+106,30
+|
+104,44
+|
+99,71
+|
+103,90
+|
+"""
+
+
+def test_a_header_cell_wrapped_over_lines_between_two_bars_is_one_cell() -> None:
+    facts = {(f.fact.measure, f.fact.value): f.fact for f in _read(WRAPPED_CELLS).facts}
+    assert facts[("value", 104.62)].indicator.endswith("so với Kỳ gốc 2019")
+    assert facts[("yoy_change_pct", 3.15)].period.as_strings() == ("2022-05", "2022-05")
+    assert facts[("prev_change_pct", 0.42)].period.as_strings() == ("2022-05", "2022-05")
+    assert facts[("yoy_change_pct", 2.08)].period.as_strings() == ("2022-01", "2022-05")
+    assert facts[("prev_change_pct", -0.29)].indicator == "Nhà ở và vật liệu xây dựng"
+
+
+def test_a_paragraph_opening_with_a_breakdown_is_about_the_last_figure_of_the_paragraph_before() -> None:
+    text = (
+        "BÁO CÁO\nTình hình kinh tế - xã hội tháng 8 và 8 tháng năm 2024\n\n"
+        "Tám tháng năm 2024, doanh thu dịch vụ lưu trú, ăn uống ước đạt 3.410 tỷ đồng, tăng 11,2% so với cùng kỳ.\n\n"
+        "Riêng tháng 8, doanh thu dịch vụ lưu trú, ăn uống ước đạt 452 tỷ đồng, tăng 9,6% so với cùng kỳ.\n\n"
+        "Trong đó, dịch vụ lưu trú tăng 14,3%; dịch vụ ăn uống tăng 8,7%.\n"
+    )
+    facts = {(f.fact.measure, f.fact.value): f.fact for f in _read(text).facts}
+    assert facts[("yoy_change_pct", 11.2)].period.as_strings() == ("2024-01", "2024-08")
+    assert facts[("yoy_change_pct", 14.3)].period.as_strings() == ("2024-08", "2024-08")
+    assert facts[("yoy_change_pct", 8.7)].period.as_strings() == ("2024-08", "2024-08")
+    assert facts[("yoy_change_pct", 8.7)].parent == "doanh thu dịch vụ lưu trú, ăn uống"
+
+
+def test_the_parts_in_the_paragraph_after_a_share_of_plan_are_shares_of_their_plans_too() -> None:
+    text = (
+        "BÁO CÁO\nTình hình kinh tế - xã hội tháng 3 năm 2024\n\n"
+        "Tính chung quý I, vốn đầu tư thực hiện từ ngân sách địa phương ước đạt 1.620 tỷ đồng, bằng 14,2% kế hoạch năm "
+        "và tăng 6,8% so với cùng kỳ.\n\n"
+        "Trong đó, vốn cấp tỉnh đạt 1.105 tỷ đồng, bằng 13,1% và tăng 5,2%; vốn cấp huyện đạt 515 tỷ đồng, bằng 17,4%.\n"
+    )
+    facts = {(f.fact.measure, f.fact.value) for f in _read(text).facts}
+    assert {("plan_pct", 13.1), ("plan_pct", 17.4), ("yoy_change_pct", 5.2)} <= facts
+
+
+def test_a_figure_a_later_paragraph_states_again_is_one_fact() -> None:
+    text = (
+        "Cập nhật: 05/04/2023\n\n"
+        "Quý I, hoạt động thương mại của tỉnh Gò Sim khởi sắc, kim ngạch xuất khẩu đạt 412 triệu USD, tăng 8,1%.\n\n"
+        "Theo Sở Công Thương, trong quý I, xuất khẩu tiếp tục là điểm sáng; trong đó kim ngạch xuất khẩu đạt 412 triệu "
+        "USD, kim ngạch nhập khẩu đạt 260 triệu USD.\n"
+    )
+    values = [(f.fact.measure, f.fact.value) for f in _read(text).facts]
+    assert values.count(("value", 412)) == 1 and ("value", 260) in values
+
+
 def test_a_footnote_takes_the_period_of_the_sentence_carrying_its_marker() -> None:
     text = (
         "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5 năm 2025\n\n"
@@ -255,6 +351,18 @@ def test_the_year_is_the_one_the_text_names_for_its_own_months_not_a_base_in_par
     assert found.meta.reference.day is not None and found.meta.reference.day.year == 2021
     assert {("value", 58400, "2021-01", "2021-12"), ("plan_pct", 99.2, "2021-01", "2021-12")} <= _facts(found)
     assert ("value", 54020, "2020-01", "2020-12") in _facts(found)
+
+
+def test_of_two_years_named_as_often_the_one_a_plan_is_built_for_is_not_the_texts_own() -> None:
+    item = (
+        "Chín tháng đầu năm, thu ngân sách trên địa bàn ước đạt 2.780 tỷ đồng, bằng 69,5% dự toán. Những tháng cuối "
+        "năm, tỉnh tập trung hoàn thành các chỉ tiêu năm 2024; đồng thời xây dựng dự toán thu ngân sách năm 2025 "
+        "bảo đảm sát thực tế.\n"
+    )
+    found = _read(item)
+    assert found.meta.reference.day is not None and found.meta.reference.day.year == 2024
+    assert found.meta.doubt is None
+    assert ("value", 2780, "2024-01", "2024-09") in _facts(found)
 
 
 def test_a_grdp_without_its_window_is_the_quarters_to_date() -> None:

@@ -55,3 +55,47 @@ def test_who_sets_a_target_is_no_part_of_its_name() -> None:
     )
     names = [fact.indicator for fact in extract_facts(text, MAY_2024)]
     assert names == ["tăng trưởng GRDP", "thu ngân sách nhà nước"]
+
+
+def test_a_herd_counted_in_head_is_named_by_the_herd_alone() -> None:
+    text = "Tại thời điểm cuối tháng 5, đàn dê 18.300 con, tăng 2,6% so với cùng thời điểm năm trước; đàn ngựa 940 con."
+    names = {f.value: f.indicator for f in extract_facts(text, MAY_2024)}
+    assert names[18300] == names[2.6] == "đàn dê"
+    assert names[940] == "đàn ngựa"
+
+
+def test_a_name_that_says_how_much_of_something_it_counts_is_kept_whole() -> None:
+    [fact] = extract_facts("Lượng khách tháng 5 ước đạt 86.400 lượt.", MAY_2024)
+    assert (fact.indicator, fact.unit) == ("Lượng khách", "lượt")
+
+
+def test_final_consumption_is_one_figure_named_in_full() -> None:
+    text = "Xét về góc độ sử dụng GRDP, tiêu dùng cuối cùng tăng 6,4% so với cùng kỳ; tích lũy tài sản tăng 9,1%."
+    facts = extract_facts(text, MAY_2024)
+    assert [(f.indicator, f.value) for f in facts] == [("tiêu dùng cuối cùng", 6.4), ("tích lũy tài sản", 9.1)]
+
+
+def test_a_topic_with_a_verdict_before_the_figure_that_names_it_again_is_no_part_of_its_name() -> None:
+    text = (
+        "Chẳng hạn như xuất khẩu duy trì nhịp tăng trưởng tích cực, kim ngạch xuất khẩu tháng 5 ước đạt 212 triệu USD."
+    )
+    [fact] = extract_facts(text, MAY_2024)
+    assert fact.indicator == "kim ngạch xuất khẩu"
+
+
+def test_the_end_of_a_month_closes_what_the_year_has_given_by_then() -> None:
+    text = "Kết thúc tháng 4, giải ngân vốn đầu tư công đạt 21,5% kế hoạch. Hết tháng 3/2024, dư nợ đạt 41.250 tỷ đồng."
+    periods = {f.value: f.period for f in extract_facts(text, MAY_2024)}
+    assert periods[21.5] == Period(None, Month(2024, 4))
+    assert periods[41250] == Period(None, Month(2024, 3))
+
+
+def test_a_list_number_after_a_colon_is_no_figure() -> None:
+    text = "Kết quả các lĩnh vực như sau: 1. Sản xuất công nghiệp Giá trị sản xuất tháng 5 đạt 9.120 tỷ đồng."
+    assert [f.value for f in extract_facts(text, MAY_2024)] == [9120]
+
+
+def test_a_part_named_right_after_trong_do_keeps_the_first_words_of_its_name() -> None:
+    text = "Khu vực dịch vụ tăng 6,2%, trong đó vận tải, kho bãi tăng 8,4%."
+    [_, part] = extract_facts(text, MAY_2024)
+    assert part.indicator.endswith("vận tải, kho bãi")

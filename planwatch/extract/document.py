@@ -163,6 +163,7 @@ def _facts(plain: PlainText, meta: DocumentMeta, result: Extraction) -> dict[int
     prose: list[FactFound] = []
     tabled: list[FactFound] = []
     notes_in = plain.notes_by_span()
+    previous: list[Fact] = []  # the facts of the paragraph before: one opening "Trong đó" breaks its figure down
     for span in plain.spans:
         check_time()
         text = plain.reading[span.start : span.end]
@@ -179,15 +180,15 @@ def _facts(plain: PlainText, meta: DocumentMeta, result: Extraction) -> dict[int
         if span.kind == "footnote":
             found = extract_facts(text, _context_of_note(context, span.note, plain, prose), span.start)
         else:
-            found = extract_facts(text, context, span.start)
-            by_block[span.start] = found
+            found = extract_facts(text, context, span.start, previous)
+            by_block[span.start] = previous = found
         prose.extend(
             FactFound(fact, section, footnote, span.page, _stated(fact), bool(footnote) or fact.period_stated)
             for fact in found
         )
     prose = _headline_dropped(prose, _head_end(plain))
-    result.facts = prose + restated_dropped(prose, tabled)
-    kept = {id(found.fact) for found in prose}
+    result.facts = _repeated_dropped(prose, by_block) + restated_dropped(prose, tabled)
+    kept = {id(found.fact) for found in prose}  # the blocks keep a restated figure: a target may be quoted from it
     return {start: [f for f in facts if id(f) in kept] for start, facts in by_block.items()}
 
 
@@ -275,6 +276,36 @@ def _headline_dropped(facts: list[FactFound], head_end: int) -> list[FactFound]:
         return any(alike(o, fact) and abs(_scaled(o) - scaled) <= 0.1 * abs(scaled) for o in body)
 
     return [f for f in facts if f.fact.start >= head_end or not restated(f.fact)]
+
+
+def _repeated_dropped(facts: list[FactFound], by_block: dict[int, list[Fact]]) -> list[FactFound]:
+    """A figure a later paragraph states again (a lead's figures restated in the body, "kim ngạch xuất khẩu đạt 6,36
+    tỷ USD" twice): the same measure, value, unit and period of the same indicator (its own words, its parent's
+    apart) is one fact, quoted where it is first stated."""
+    block_of = {id(fact): start for start, found in by_block.items() for fact in found}
+    kept: list[FactFound] = []
+    for found in facts:
+        fact = found.fact
+        if found.planned or not any(
+            block_of.get(id(fact)) != block_of.get(id(k.fact)) and _same_statement(k.fact, fact)
+            for k in kept
+            if not k.planned
+        ):
+            kept.append(found)
+    return kept
+
+
+def _same_statement(one: Fact, other: Fact) -> bool:
+    if (one.measure, one.value, one.unit, one.period) != (other.measure, other.value, other.unit, other.period):
+        return False
+    mine, theirs = _own_words(one), _own_words(other)
+    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
+
+
+def _own_words(fact: Fact) -> set[str]:
+    parent = fact.parent or ""
+    own = fact.indicator[len(parent) :] if parent and fact.indicator.startswith(parent) else fact.indicator
+    return set(fold(own).split())
 
 
 def _context_of_note(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from planwatch.vocab.periods import WORD_MONTHS
+
 
 def _words(*alternatives: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
@@ -33,8 +35,10 @@ _UNIT_WORDS = r"(?:\s*%|\s+[^\d\s,;.%]{1,15}(?:\s+[^\d\s,;.%]{1,15})?)?"
 LIST_REST = re.compile(rf"^{_UNIT_WORDS}(?:\s*(?:,|và)\s*\d[\d.,]*{_UNIT_WORDS})+", re.IGNORECASE)
 LIST_SEPARATOR = re.compile(r"\s*(?:,|\bvà\b)\s*", re.IGNORECASE)  # "A, B và C": no list without "và"
 AND = re.compile(r"\bvà\b", re.IGNORECASE)
-# A figure its subjects share: "thị xã A và huyện B cùng giảm 12,4%"
-SHARED = re.compile(r"\bcùng\s+(?:tăng|giảm|đạt|bằng|ở\s+mức)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", re.IGNORECASE)
+# A figure its subjects share: "thị xã A và huyện B cùng giảm 12,4%" (not "tiêu dùng cuối cùng tăng 7%": final)
+SHARED = re.compile(
+    r"(?<!cuối\s)\bcùng\s+(?:tăng|giảm|đạt|bằng|ở\s+mức)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", re.IGNORECASE
+)
 # Two bases after a list: "... so với tháng trước và cùng kỳ"
 BASES_AFTER = re.compile(
     r"^\s*(?:so\s+)?(?:với\s+)?[^,;.]{0,40}?\s+và\s+(?:so\s+với\s+)?(?:cùng|tháng|kỳ|quý|năm)", re.IGNORECASE
@@ -74,6 +78,11 @@ RIGHT_COMPARED_MONTH = re.compile(
     r"^\s*so\s+(?:với\s+)?tháng\s+0?(\d{1,2})(?:\s*[/.-]\s*(\d{4})|\s+năm\s+(?:(\d{4})|(?P<before>trước)))?(?![\d/])",
     re.IGNORECASE,
 )
+# ... a month named in words: "so với tháng Mười" (its year the figure's, or the year before for a later month)
+_MONTH_WORDS = "|".join(sorted(WORD_MONTHS, key=len, reverse=True))
+RIGHT_COMPARED_WORD_MONTH = re.compile(
+    rf"^\s*so\s+(?:với\s+)?tháng\s+(?-i:(?P<w>{_MONTH_WORDS}))(?![\wÀ-ỹ])", re.IGNORECASE
+)
 RIGHT_TIMES = re.compile(r"^\s*lần\b", re.IGNORECASE)
 RIGHT_OF_TOTAL = re.compile(r"^(?:/\s*|\s+trong\s+(?:số\s+)?)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
 RIGHT_PERCENT = re.compile(r"^\s?%")
@@ -102,7 +111,7 @@ BREAKDOWN = re.compile(r"^\W*(?:trong\s+đó|bao\s+gồm|gồm)\s*[:,]?\s*", re.
 
 # Segments before a figure that frame it rather than name it: a source, a cause, a breakdown's axis.
 ATTRIBUTION = re.compile(
-    r"^\W*(?:cũng\s+theo\s|[^,;]{3,60}?\s(?:vừa|đã|mới)\s+(?:công\s+bố|cho\s+biết|thông\s+tin)$|[^,;]{3,80}?\scho\s+(?:thấy|biết|hay)$|(?:sáng|chiều|tối|trưa|ngày)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?$|theo(?!\s+giá)|nhờ|do\s+(?:tác\s+động|ảnh\s+hưởng)|xét\s+theo|phân\s+theo|chia\s+theo|"
+    r"^\W*(?:cũng\s+theo\s|[^,;]{3,60}?\s(?:vừa|đã|mới)\s+(?:công\s+bố|cho\s+biết|thông\s+tin)$|[^,;]{3,80}?\scho\s+(?:thấy|biết|hay)$|(?:sáng|chiều|tối|trưa|ngày)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?$|theo(?!\s+giá)|nhờ|do\s+(?:tác\s+động|ảnh\s+hưởng)|xét\s+(?:theo|về|trên)|phân\s+theo|chia\s+theo|"
     r"mặc\s+dù|tuy\s+nhiên|bên\s+cạnh\s+đó|nhìn\s+chung|như\s+vậy|(?:còn\s+)?so\s+với|"
     r"trong\s+(?:tổng\s+số\s+)?\d+\s)\b",
     re.IGNORECASE,
@@ -154,6 +163,10 @@ PLAN_FIGURE_BEFORE = re.compile(
 )
 SCENARIO = re.compile(r"kịch\s+bản", re.IGNORECASE)  # a scenario's figure: what was expected, never an actual
 PLAN_WORDS = re.compile(r"\b(?:kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)\b", re.IGNORECASE)
+# ... left over after a figure of it, before the next figure of the segment: "đạt 85% kế hoạch năm tăng 11,8%"
+PLAN_LEFTOVER = re.compile(
+    r"^(?:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu)(?:\s+(?:năm|vốn|tỉnh|trung\s+ương|HĐND|được|giao|đề\s+ra|\d{4}))*$", re.I
+)
 # A period named right after the figure: "thấp hơn mức tăng 6,8% của quý IV/2022"
 PERIOD_AFTER = re.compile(r"^\s*%?\s*(?:của|trong)\s+$", re.IGNORECASE)
 # A level that moved, without years: "giảm từ 11,25% xuống còn 9,22%" (the first is the year before's)
@@ -165,6 +178,12 @@ LEVEL_YEAR_AFTER = re.compile(r"^\s*%\s*$")
 # ... or named before its parenthesis: "cao hơn mức tăng cùng kỳ năm trước (6,4%)"
 # A list item whose name ends with its verb before a colon: "Giá trị sản xuất công nghiệp tăng: 15% - 16%"
 VERB_BEFORE_COLON = re.compile(r"(?<![\wÀ-ỹ])(?P<move>tăng|giảm)\s*:\s*$", re.IGNORECASE)
+# The most moved of a list named before its change: "tăng nhiều nhất là nhóm giao thông, với 1,66%"
+MOVED_MOST_BEFORE = re.compile(
+    r"(?P<move>tăng|giảm)\s+(?:nhiều|cao|mạnh|sâu)\s+nhất\s+(?:là|ở|thuộc\s+về)\s+(?P<named>[^,;()]{1,80}),\s*(?:với\s*)?$",
+    re.IGNORECASE,
+)
+ONLY_WITH = re.compile(r"\s*với\s*", re.IGNORECASE)
 SAME_PERIOD_BEFORE_PAREN = re.compile(
     r"(?:mức|tốc\s+độ)\s+(?P<move>tăng|giảm)(?:\s+trưởng)?\s+(?:của\s+)?cùng\s+kỳ\s+năm\s+(?:(?P<year>\d{4})|trước)\s*\(\s*$",
     re.IGNORECASE,
@@ -198,6 +217,8 @@ WORD_FIGURE = re.compile(
 ABOUT_AFTER = re.compile(
     r"^\s*về\s+(?P<named>[^\d,;()]+?)(?=\s+(?:so\s+với|và|tăng|giảm)\b|\s*(?:[,;)]|\.(?:\s|$))|\s*$)", re.I
 )
+# "Trong mức tăng 0,42% của CPI tháng 9, ...": the opener restates a figure given before, to break it down
+RESTATED_OPENER = re.compile(r"^\W*trong\s+(?:tổng\s+)?mức\s+(?:tăng|giảm)(?:\s+chung)?\s*$", re.IGNORECASE)
 # What a transport figure measures by its unit: "tăng 7,6% về tấn và 8,2% về tấn.km"
 MEASURED_IN = {
     "tấn": "hàng hóa vận chuyển",
@@ -221,11 +242,14 @@ THRESHOLD_OF_COUNT = re.compile(
     r"(?:[\s,]+(?!tăng|giảm)[^\d\s,;%]+){0,5}\s+(?:(?:đạt\s+)?(?:trên|dưới|từ)|\d+(?:,\d+)?\s?%\s+đến)\s+$",
     re.IGNORECASE,
 )
+# ... unless what stands at it is a sum of money: "994 dự án, vốn đăng ký trên 6,1 tỉ USD"
+SUM_AT = re.compile(r"[\d.,]+\s*(?:nghìn\s+|ngàn\s+)?(?:tỷ|tỉ|triệu)\s+(?:đồng|USD)\b", re.IGNORECASE)
 # A news agency's tag at the start of a lead: "(BĐL) -", "(TSVN) –"
 # ... or without parentheses: "ĐTO - Tháng 8/2019, ...", "BHG - ..."
 AGENCY_TAG = re.compile(r"^\s*(?:\([A-ZĐ]{1,6}\)|[A-ZĐ]{2,6}(?=\s*[-–](?:\s|$)))\s*[-–]\s*")
 # What is left of the figure before, up to the "và"/"với" that opens this one: "chiếm 77% tổng mức và tăng 12,6%",
 # "11 dự án FDI với tổng vốn đăng ký 208,5 triệu USD"
+AND_NAME = re.compile(r"^\s*và\s+(?P<name>\S.*?)\s*$", re.IGNORECASE)  # "và xổ số kiến thiết (512 tỷ đồng)"
 LEFTOVER = re.compile(r"^(?:.*\s)?(?P<joiner>và|với)(?:\s+|$)", re.IGNORECASE)
 # A figure of somewhere else quoted for comparison: "(cả nước +8,02%)", "bình quân chung cả nước (47,3%)"
 ELSEWHERE = re.compile(r"^(?:bình\s+quân\s+(?:chung\s+)?(?:của\s+)?)?(?:cả\s+nước|toàn\s+quốc)$", re.IGNORECASE)
@@ -239,7 +263,7 @@ ELSEWHERE_COMPARED = re.compile(
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
     r"(?:\s+|^)(?:dự\s+ước|ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
-    r"gần|hơn|của|cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|(?:tăng|giảm)\s+từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|dự\s+kiến|lũy\s+kế|"
+    r"gần|hơn|của|(?<!cuối\s)cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|(?:tăng|giảm)\s+từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|dự\s+kiến|lũy\s+kế|"
     r"toàn\s+tỉnh|của\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|"
     r"(?<!làm\s)(?<!lập\s)(?<!thôn\s)(?<!ký\s)mới\s+đạt|còn|"  # not "việc làm mới", "thành lập mới" + "đạt"
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
@@ -259,11 +283,15 @@ SET_BY = re.compile(
     re.IGNORECASE,
 )
 LABEL_HEAD = re.compile(
-    r"^(?:\s*(?:trong\s+đó|đơn\s+cử|lên|xuống(?:\s+còn)?|qua(?=\s|,|$)|dự\s+ước|(?:ước\s+)?(?:đến\s+)?(?:hết|cuối)(?=\s|$)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
-    r"toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|theo\s+đó|(?:tính\s+)?lũy\s+kế|trong|(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật)(?:\s+là)?(?=\s)|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
-    r"so\s+với\s+cùng\s+kỳ|so\s+cùng\s+kỳ|cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với\s+(?:cuối|đầu)(?:\s+năm(?:\s+trước)?)?|so\s+với|so|với|"
+    r"^(?:\s*(?:trong\s+đó|(?:đơn\s+cử|chẳng\s+hạn|ví\s+dụ)(?:\s+như)?|lên|xuống(?:\s+còn)?|qua(?=\s|,|$)|dự\s+ước|(?:ước\s+)?(?:đến\s+)?(?:hết|cuối)(?=\s|$)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
+    r"(?:tại|vào)\s+thời\s+điểm|toàn\s+tỉnh|tỉnh|cả\s+tỉnh|đã|có|theo\s+đó|(?:tính\s+)?lũy\s+kế|trong|(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật)(?:\s+là)?(?=\s)|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
+    r"(?:so\s+(?:với\s+)?)?cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với\s+(?:cuối|đầu)(?:\s+năm(?:\s+trước)?)?|so\s+với|so|với|"
     r"nhưng|song|tuy\s+nhiên|như\s+vậy|phấn\s+đấu|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước(?:\s+tính)?|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
+)
+# A sum in "tỷ" with no currency after it, as the press writes đồng: "doanh thu ước đạt 1.496 tỷ, tăng 9,8%"
+BARE_BILLION = re.compile(
+    r"^\s*t[ỷỉ](?=\s*(?:$|[,;.)(]|(?:đạt|tăng|giảm|bằng|chiếm|và|so|vượt|trong|từ|tương\s+đương)(?![\wÀ-ỹ])))", re.I
 )
 # Nouns after a number that never make it an indicator figure.
 NOT_A_COUNT = re.compile(
@@ -290,6 +318,10 @@ CLASSIFIERS = {
     "đợt",
     "tuyến",
 }
+# ... and those that name nothing but a head count: "tổng đàn trâu 25.600 con" is "tổng đàn trâu", never "con ..."
+BARE_CLASSIFIERS = {"con", "cái", "chiếc"}
+# A name that opens with how much of something it is names what is counted itself: "Lượng khách", "Số lượt khách"
+QUANTITY_HEAD = re.compile(r"^(?:tổng\s+)?(?:số\s+lượng|số|lượng)(?![\wÀ-ỹ])", re.IGNORECASE)
 # A count noun after a number: "182 doanh nghiệp được thành lập", "08 HCV".
 COUNT_NOUN = re.compile(
     r"^\s*(?P<noun>[A-ZĐ]{2,6}\b|[a-zà-ỹđA-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+(?!(?:đạt|tăng|giảm|là|được|chiếm|có)\b)[a-zà-ỹđ]+)?)"

@@ -9,7 +9,7 @@ of a period after the document's date, so that it never counts as an actual."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import yaml
@@ -40,6 +40,8 @@ class IndicatorTable:
     width: int
     default_unit: str = ""
     index: int | None = None
+    title: str = ""  # what the title says its figures measure ("Cơ cấu ...", "Tốc độ tăng ...")
+    index_form: bool = False  # a table of growth written as indices (107,15 for +7,15%): read_table decides
 
     @classmethod
     def from_header(
@@ -63,7 +65,7 @@ class IndicatorTable:
         has_figures = any(c.measure in (Measure.VALUE, Measure.SHARE) or c.ratio for c in columns)
         known = match_unit(unit_line)
         default_unit = known[0].name if known else unit_line.split(" - ")[0].strip()
-        return cls(label, unit, tuple(columns), len(cells), default_unit, index) if has_figures else None
+        return cls(label, unit, tuple(columns), len(cells), default_unit, index, title) if has_figures else None
 
     def facts(self, cells: list[Cell], parent: Row | None = None) -> list[Fact]:
         """The facts of one row; `cells` are (offset in the document, text)."""
@@ -97,7 +99,7 @@ class IndicatorTable:
         """One figure of a row: its unit is the cell's own, else the row's (its unit cell, the unit in its label),
         else "%" written in the cell, else its column's ("Ước tính 9 tháng (tỷ đồng)"), else the table's."""
         unit = figure.unit or row.unit or ("%" if figure.percent else "") or column.unit or self.default_unit
-        measure, value = _cell_measure(column, row, figure, unit)
+        measure, value = _cell_measure(column, row, figure, unit, self.title, self.index_form)
         label = row.label
         if figure.kind == "change" and measure == Measure.VALUE and _moves_in_points(row, unit):
             label = f"Mức {'giảm' if figure.value < 0 else 'tăng'} {label[:1].lower()}{label[1:]}"
@@ -147,6 +149,7 @@ def read_table(table: Table, context: ReportContext, dating: Dating | None = Non
     if reader is None:
         return {}
     named = _title_name(table.title) or _named_by_parts(table, reader.label, reader.width)
+    reader = replace(reader, index_form=_index_form(table, reader))
     found: dict[int, list[Fact]] = {}
     tree = _Tree()
     for cells in table.rows:
@@ -166,6 +169,25 @@ def read_table(table: Table, context: ReportContext, dating: Dating | None = Non
                 f for f in facts if not (total and f.measure == Measure.SHARE and f.value == 100)
             )
     return found
+
+
+def _index_form(table: Table, reader: IndicatorTable) -> bool:
+    """A table of growth whose level columns hold indices, every one of them near 100 ("Tốc độ tăng GRDP" over
+    "Quý I | Quý II": 107,15 is +7,15%), not the growth rates themselves (7,15)."""
+    if not cue("label", "growth_rate").search(table.title):
+        return False
+    values = [
+        figure.value
+        for cells in table.rows
+        if len(cells) == reader.width
+        for column in reader.columns
+        if column.measure == Measure.VALUE and not column.ratio
+        for figure in cell_figures(cells[column.index][1])
+    ]
+    return bool(values) and all(_INDEX_LOW <= v <= _INDEX_HIGH for v in values)
+
+
+_INDEX_LOW, _INDEX_HIGH = 40, 300
 
 
 _SECTION = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])[.)]?$")
@@ -251,9 +273,21 @@ def _label_and_unit(raw: str) -> tuple[str, str]:
     label = _ROW_LEAD.sub("", raw).strip()
     label = re.sub(r"^(?:[a-zđ]\)|[A-ZĐ]\.|[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+(?=\w)", "", label)
     unit = ""
-    if (m := _UNIT_PARENS.search(label)) and (name := unit_name(m.group(1))):
+    if (m := _UNIT_PARENS.search(label)) and (name := unit_name(m.group(1)) or _scaled_count(m.group(1))):
         label, unit = label[: m.start()].strip(), name
+    words = label.split()
+    for k in range(1, min(3, len(words) - 1) + 1):  # a PDF row's unit cell run into its label: "Xi măng Nghìn tấn"
+        if not unit and words[-k][:1].isupper() and (name := unit_name(" ".join(words[-k:]))):
+            label, unit = " ".join(words[:-k]), name
     return label.strip(" .:"), unit
+
+
+def _scaled_count(text: str) -> str:
+    """A count in thousands or millions of a thing the catalogue of units does not know: "(triệu viên)"."""
+    return " ".join(text.split()).lower() if _SCALED_COUNT.fullmatch(text.strip()) else ""
+
+
+_SCALED_COUNT = re.compile(r"(?:nghìn|ngàn|triệu|tỷ)\s+[^\W\d]+(?:\s+[^\W\d]+)?", re.IGNORECASE)
 
 
 def _moves_in_points(row: Row, unit: str) -> bool:
@@ -262,7 +296,9 @@ def _moves_in_points(row: Row, unit: str) -> bool:
     return not growth and (bool(cue("label", "rate").search(row.label)) or unit == "%")
 
 
-def _cell_measure(column: Column, row: Row, figure: CellFigure, unit: str) -> tuple[Measure, float]:
+def _cell_measure(
+    column: Column, row: Row, figure: CellFigure, unit: str, title: str = "", index_form: bool = False
+) -> tuple[Measure, float]:
     """The measure of one figure: the column's, a ratio made a change, a growth row's % a change, a cell's "tăng
     X%" the change of its row, a remark's level its row's value."""
     value = figure.value
@@ -277,8 +313,8 @@ def _cell_measure(column: Column, row: Row, figure: CellFigure, unit: str) -> tu
     if column.ratio:
         return column.measure if column.measure.is_change else Measure.YOY, round(value - 100, 6)
     words = row.measure_words()
-    if column.measure == Measure.VALUE and unit == "%" and cue("label", "growth").search(words):
-        return Measure.YOY, value
-    if column.measure == Measure.VALUE and unit == "%" and cue("label", "structure").search(words):
-        return Measure.SHARE, value
+    if column.measure == Measure.VALUE and unit == "%" and cue("label", "structure").search(f"{words} {title}"):
+        return Measure.SHARE, value  # the rows of a table titled "Cơ cấu ..." are shares, its total's name or not
+    if column.measure == Measure.VALUE and unit == "%" and cue("label", "growth").search(f"{words} {title}"):
+        return Measure.YOY, round(value - 100, 6) if index_form else value
     return column.measure, value

@@ -30,6 +30,7 @@ class Around:
     compared_month: str | None = None  # "prev" / "yoy": "so với tháng 7" read against the figure's month
     structure: bool = False  # the sentence lists a "cơ cấu"
     plan_figure: bool = False  # a plan's own figure quoted beside the actual: "(kế hoạch 8%)"
+    value: float = 0.0  # the percentage itself
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,13 @@ _CONDITIONS: dict[str, Callable[[Around, object], bool]] = {
     "not_right": lambda a, name: not cue("right", str(name)).match(a.after),
     "label": lambda a, name: bool(cue("label", str(name)).search(a.label)),
     "sign": lambda a, sign: a.sign == sign,
-    "pending": lambda a, direction: a.pending == direction and not a.left.strip(),
+    "pending": lambda a, direction: a.pending == direction and a.left.strip().lower() in ("", "với"),
     "follows": lambda a, direction: a.follows == direction,
     "ratio_before": lambda a, measure: a.ratio_before == measure,
     "compared_month": lambda a, kind: a.compared_month == kind,
     "structure": lambda a, flag: a.structure == flag,
     "plan_figure": lambda a, flag: a.plan_figure == flag,
+    "at_least": lambda a, least: a.value >= float(str(least)),
 }
 
 

@@ -114,8 +114,13 @@ def _column(
     if years := _YEAR_RATIO.search(text):  # "2016/2015": the year against the year before
         return Column(index, Measure.YOY, year_period(int(years.group(1))), ratio=True)
     if base_index := _BASE_INDEX.search(text):  # "so với kỳ gốc 2019": the index level, named by its base
-        suffix = f"so với {cell[base_index.start() :].strip()}"
-        return Column(index, Measure.VALUE, period, estimate=estimate, suffix=suffix)
+        suffix = f"so với {cell[base_index.start() :].strip()}"  # the base's year is never the index's own
+        month = Month(context.year, context.month)
+        own = period if explicit == "phrase" else Period(month, month) if _PRICE_TITLE.search(title) else last
+        return Column(index, Measure.VALUE, own, estimate=estimate, suffix=suffix)
+    if base := _price_base(title, period, explicit, context):  # "Chỉ số giá ... tháng 10" over "Tháng 9 năm 2024"
+        month = Month(context.year, context.month)
+        return Column(index, base, Period(month, month), True)
     if _COMPARED.search(text):
         own = period if explicit else last
         if not _SAME_PERIOD.search(text) and (base := _base_of(cell, context, own)):  # "... so với tháng 9/2024"
@@ -135,8 +140,23 @@ def _column(
         return Column(index, measure, period, bool(_TITLE_INDEX.search(title)), estimate)
     if _SHARE.search(text):
         return Column(index, Measure.SHARE, period, estimate=estimate)
+    if explicit and _TITLE_INDEX.search(title):  # "GRDP (Năm trước = 100)" over "Quý I | Quý II": indices of growth
+        return Column(index, Measure.YOY, period, True, estimate)
     named = "" if explicit else cell.strip()  # "Điểm PCI": a column of one indicator, named by its header
     return Column(index, Measure.VALUE, period, estimate=estimate, suffix=named)
+
+
+def _price_base(title: str, period: Period, explicit: str, context: ReportContext) -> Measure | None:
+    """The base a price index table's month column names when the table's own month is its title's alone (no
+    "Tháng 10 năm 2024 so với:" over the columns): a month before the report's is what the indices compare with."""
+    if not _PRICE_TITLE.search(title) or explicit != "phrase" or period.end is None or period.start != period.end:
+        return None
+    own = Month(context.year, context.month)
+    bases = {own.shift(-1): Measure.PREV, own.shift(-12): Measure.YOY, Month(own.year - 1, 12): Measure.YTD}
+    return bases.get(period.end) if period.end < own else None
+
+
+_PRICE_TITLE = re.compile(r"\bchi so gia\b")
 
 
 def _same_months(index: int, stated: Period | None, last: Period, after_figures: bool) -> Column:

@@ -72,6 +72,12 @@ _AIMED_BEFORE = re.compile(
     r"[^,.;:]*$",
     re.IGNORECASE,
 )
+# ... and in the body, the plan a clause builds or the forecast it makes ("xây dựng kế hoạch phát triển kinh tế - xã
+# hội năm 2026"), not the plan it completes ("phấn đấu hoàn thành kế hoạch năm 2025": the text's own year)
+_AIMED_IN_CLAUSE = re.compile(
+    r"(?:hướng\s+tới|dự\s+báo|kịch\s+bản|định\s+hướng|xây\s+dựng\s+(?:kế\s+hoạch|dự\s+toán))[^,.;:\n]*$",
+    re.IGNORECASE,
+)
 _DATED = ("header", "dateline")  # reference dates a document states, not years read from its text
 _QUARTERLY = re.compile(r"\bGRDP\b|tổng\s+sản\s+phẩm\s+(?:trên\s+địa\s+bàn|trong\s+tỉnh)", re.IGNORECASE)
 
@@ -179,13 +185,14 @@ def _reference(head: str, text: str, given: date | None) -> tuple[Reference, str
     if day := _dateline(head):
         own = [year for year, _ in votes.most_common()]
         if own and max(own) <= day.year - _STALE_DATELINE:
-            return _reference_from_text(head, votes, given)  # a page copied years later: its date is not the text's
+            # a page copied years later: its date is not the text's
+            return _reference_from_text(head, votes, given, text)
         body_year = own[0] if own else None
         looks_back = body_year == day.year - 1 or (body_year is None and _LOOKS_BACK.search(text[:3000]))
         if day.month == 1 and looks_back:  # an early-January item looking back on "năm qua"
             return Reference(date(day.year - 1, 12, 31), "dateline", day), None
         return Reference(day, "dateline"), None
-    return _reference_from_text(head, votes, given)
+    return _reference_from_text(head, votes, given, text)
 
 
 def _own_years(title: str) -> list[int]:
@@ -196,8 +203,11 @@ def _own_years(title: str) -> list[int]:
     return own or [year for year, _ in found]
 
 
-def _reference_from_text(head: str, votes: Counter[int], given: date | None) -> tuple[Reference, str | None]:
-    """The year the headline and the text name most for their own figures (the headline's count thrice)."""
+def _reference_from_text(
+    head: str, votes: Counter[int], given: date | None, text: str = ""
+) -> tuple[Reference, str | None]:
+    """The year the headline and the text name most for their own figures (the headline's count thrice); of two
+    named as often, the one more named outside the plans and targets the text builds for a year to come."""
     titled = year_votes("\n".join(head_lines(head)))
     ranked = (votes + titled + titled).most_common(2)
     if not ranked:
@@ -207,17 +217,22 @@ def _reference_from_text(head: str, votes: Counter[int], given: date | None) -> 
     (year, count), doubt = ranked[0], None
     if len(ranked) > 1 and ranked[1][1] == count:
         other = ranked[1][0]
+        unaimed = year_votes(text, aimed=False)  # "xây dựng kế hoạch năm 2026" in a 2025 report: the year to come
+        if text and unaimed[year] != unaimed[other]:
+            return _reference_from_text(head, unaimed, given)
         year, doubt = max(year, other), f"{TIED} {min(year, other)} {max(year, other)}"
     return Reference(date(year, 12, 31), "title" if year in titled else "text"), doubt
 
 
-def year_votes(text: str) -> Counter[int]:
+def year_votes(text: str, aimed: bool = True) -> Counter[int]:
     """The years the text states for its own figures ("năm 2023", "tháng 5/2024", never "so với năm 2022"), and
-    the year after each base it compares with ("so với cùng kỳ năm 2022" → 2023)."""
+    the year after each base it compares with ("so với cùng kỳ năm 2022" → 2023); without `aimed`, not the years
+    a plan or target its clause builds aims at ("xây dựng kế hoạch ... năm 2026 với mục tiêu ...")."""
     votes = Counter(
         int(m.group(1))
         for m in _STATED_YEAR.finditer(text)
         if not _NOT_OWN_YEAR.search(text[max(0, m.start() - 20) : m.start()])
+        and (aimed or not _AIMED_IN_CLAUSE.search(text[max(0, m.start() - 80) : m.start()]))
     )
     votes.update(int(m.group(1)) + 1 for m in _BASE_YEAR.finditer(text))
     return votes

@@ -30,6 +30,7 @@ from planwatch.structure.tables import (
     UNIT_HEAD,
     Cell,
     Table,
+    cells_between_bars,
     is_figure,
     is_index,
     is_title,
@@ -37,6 +38,7 @@ from planwatch.structure.tables import (
     is_worded_figure,
     row_line,
     unit_of_line,
+    with_base,
 )
 from planwatch.text.fold import fold
 from planwatch.vocab.periods import COLUMN_YEAR, find_periods
@@ -51,6 +53,7 @@ _NOTE = re.compile(
     r"^(?:dat|khong dat|chua dat|vuot|hoan thanh|chua hoan thanh|khong hoan thanh|xuat sieu|nhap sieu|co ban dat|"
     r"dat ke hoach|vuot ke hoach)$"
 )
+_ROW_INDEX = re.compile(r"^\s*(?:[A-ZĐ]|[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\.\s+")
 _MAX_LABEL_LINES = 4
 _MAX_HEADER_LINE = 90  # a table's header cell, unit line or title is no longer than this
 _MAX_HEADER_CELLS = 30  # a header of more cells is running text (and reading on would take quadratic time)
@@ -80,7 +83,8 @@ class _Row:
 
 def flat_tables(lines: list[Cell]) -> list[Table]:
     """The tables among consecutive one-line paragraphs ((offset, text) each)."""
-    pieces = [piece for offset, text in lines if text.strip() not in ("", "|") for piece in _pieces(offset, text)]
+    cells = cells_between_bars(lines)
+    pieces = [piece for offset, text in cells if text.strip() not in ("", "|") for piece in _pieces(offset, text)]
     tables: list[Table] = []
     reader = _Reader(pieces)
     i = 0
@@ -147,8 +151,8 @@ def _numeric(text: str) -> bool:
     return bool(re.match(r"^[-+]?\d[\d.,]*%?$", text))
 
 
-def _is_sentence(text: str) -> bool:
-    return len(text) > MAX_CELL or bool(re.search(r"[.;!?]\s+\S", text))
+def _is_sentence(text: str) -> bool:  # not the stop of a row's index: "A. Tổng thu ...", "1.2. Thu nội địa ..."
+    return len(text) > MAX_CELL or bool(re.search(r"[.;!?]\s+\S", _ROW_INDEX.sub("", text)))
 
 
 class _Reader:
@@ -268,8 +272,8 @@ class _Reader:
         j = i
         while j < len(self.p) and j - i <= _MAX_HEADER_CELLS:
             piece, folded = self.p[j], self.fold(j)
-            if is_unit_line(piece.text):
-                unit = unit_of_line(piece.text)
+            if is_unit_line(piece.text) or piece.text.strip(" ()") == "%":  # "%" alone under the label's head too
+                unit = unit_of_line(piece.text) or "%"
                 j += 1
                 if columns or spanning:
                     break
@@ -396,6 +400,8 @@ class _Reader:
         if numbered:
             return " ".join(t for t in before[numbered[-1] :] if not t.isascii() or t is before[numbered[-1]])
         named = [t for t in before if not t.isascii()]
+        if len(named) >= 2 and (based := with_base(named[-2], named[-1])):
+            return based  # "Tốc độ tăng GRDP" over "(Cùng kỳ năm trước = 100)"
         return named[-1] if named else ""
 
     def _unit_before(self, i: int) -> str:

@@ -14,10 +14,12 @@ from planwatch.structure.tables import (
     Cell,
     Table,
     is_figure,
+    is_rule_row,
     is_title,
     is_unit_line,
-    table_cells,
+    row_cells,
     unit_of_line,
+    with_base,
 )
 from planwatch.text.fold import fold
 from planwatch.vocab.periods import COLUMN_YEAR
@@ -37,9 +39,9 @@ def grid_tables(blocks: list[Block], is_row: list[bool]) -> list[Table]:
             i += 1
             continue
         j = i + 1
-        while j < len(blocks) and is_row[j] and not _header_again(blocks[j][2], blocks[j - 1][2]):
+        while j < len(blocks) and is_row[j] and not _header_again(blocks[j], blocks[j - 1]):
             j += 1
-        rows = [table_cells(text, offset) for offset, _, text in blocks[i:j]]
+        rows = [row_cells(kind, text, offset) for offset, kind, text in blocks[i:j] if not is_rule_row(text)]
         table = _table(rows, blocks[max(0, i - 3) : i], frozenset(b[0] for b in blocks[i:j]))
         if table:
             tables.append(table)
@@ -47,10 +49,12 @@ def grid_tables(blocks: list[Block], is_row: list[bool]) -> list[Table]:
     return tables
 
 
-def _header_again(text: str, before: str) -> bool:
+def _header_again(block: Block, before: Block) -> bool:
     """A row that starts another table's header ("Chỉ tiêu | Năm 2024 | ..." below a row with figures)."""
-    heads = [fold(cell) for _, cell in table_cells(text)[:2]]
-    return any(LABEL_HEAD.match(h) or INDEX_HEAD.match(h) for h in heads) and _has_figures(table_cells(before))
+    heads = [fold(cell) for _, cell in row_cells(block[1], block[2])[:2]]
+    return any(LABEL_HEAD.match(h) or INDEX_HEAD.match(h) for h in heads) and _has_figures(
+        row_cells(before[1], before[2])
+    )
 
 
 def _table(rows: list[list[Cell]], before: list[Block], lines: frozenset[int]) -> Table | None:
@@ -81,6 +85,8 @@ def _title_and_unit(before: list[Block]) -> tuple[str, str]:
     for _, _, text in before:
         if is_unit_line(text):
             unit = unit_of_line(text)
+        elif based := with_base(title, text):  # "Năm trước = 100 (%)": the base of the title's indices
+            title = based
         elif len(text) <= 200:
             title = text.strip()
             if m := _UNIT_AFTER.search(title):

@@ -41,7 +41,7 @@ NOTES_HEADER = re.compile(
 INDEX_HEAD = re.compile(r"^(?:stt|tt|so tt|so thu tu)$")
 LABEL_HEAD = re.compile(
     r"^(?:(?:cac )?chi tieu(?: chu yeu)?|noi dung|dia phuong|khoan muc|nganh(?: kinh te)?|linh vuc|danh muc|"
-    r"mat hang|nhom hang|san pham|loai hinh)$"
+    r"mat hang|nhom hang|san pham|loai hinh|khu vuc(?: kinh te)?|nhom nganh|nganh hang)$"
 )
 UNIT_HEAD = re.compile(r"^(?:dvt|don vi(?: tinh)?)$")
 # Words of a figure column's header, folded: its period, what it holds, a year ("TH 2024", "So với cùng kỳ (%)")
@@ -56,7 +56,10 @@ _TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\b", re.IGNORECASE)
 _FIGURE_TOKEN = re.compile(r"^(?:[<>≤≥]?[-+]?\d(?:[\d.,]*\d)?%?|[<>≤≥]|[-–x])$")
 _NOTE_WORD = re.compile(r"^[^\W\d_]+$")
 # A label does not end with these: "... các năm 2021 2022", "giai đoạn 2026 - 2030" are words of a sentence
-_NOT_A_LABEL_END = re.compile(r"(?i)(?:\b(?:năm|các|và|là|đạt|từ|đến|giai đoạn|tháng|ngày|số|với|quý|khoảng))$")
+# ("Quyết định số 12 ..."), but "Tổng số" is the row of the total
+_NOT_A_LABEL_END = re.compile(
+    r"(?i)(?:\b(?:năm|các|và|là|đạt|từ|đến|giai đoạn|tháng|ngày|(?<!tổng\s)số|với|quý|khoảng))$"
+)
 _MAX_NOTE_WORDS = 3
 _TWO_FIGURES = re.compile(r"\d[\d.,%]*\s+(?:[-–x<>≤≥]\s+)?[<>≤≥+-]?\d")  # two figures side by side, somewhere
 
@@ -109,6 +112,16 @@ def unit_of_line(text: str) -> str:
     return text.split(":", 1)[1].strip() if ":" in text else ""
 
 
+# A line that states only the base of a table's indices: "Năm trước = 100 (%)", "(Cùng kỳ năm trước = 100)"
+_BASE_LINE = re.compile(r"^\s*\(?\s*[^\W\d][^=()]{2,40}=\s*100\b[^=]{0,12}$")
+
+
+def with_base(title: str, line: str) -> str | None:
+    """The title with the base line under it in parentheses ("Tốc độ tăng GRDP (Năm trước = 100)"), as the column
+    reader finds it; None where `line` states no base."""
+    return f"{title} ({line.strip().strip('()').strip()})" if title and _BASE_LINE.match(line) else None
+
+
 def is_title(text: str) -> bool:
     return bool(_TITLE.match(text))
 
@@ -150,7 +163,26 @@ def stands_alone(line: str) -> bool:
 
 
 def is_table_row(kind: str, text: str) -> bool:
-    return kind == "table_row" or text.count(" | ") >= 2 or text.count("\t") >= 2
+    return kind == "table_row" or text.count(" | ") >= 2 or text.count("\t") >= 2 or is_rule_row(text)
+
+
+# The line a Markdown table draws under its header: "|---|:---:|---|"
+_RULE_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
+def is_rule_row(text: str) -> bool:
+    return bool(_RULE_ROW.match(text))
+
+
+def row_cells(kind: str, text: str, offset: int = 0) -> list[Cell]:
+    """The cells of a row of the document; a row a text writes framed in pipes, as Markdown does ("| Khai khoáng |
+    98,20 | 95,10 |"), has no cell before its first pipe nor after its last (a .docx row's empty first cell stays)."""
+    cells = table_cells(text, offset)
+    stripped = text.strip()
+    if kind != "table_row" and stripped.startswith("|") and stripped.endswith("|") and len(cells) > 2:
+        cells = cells[1:] if not cells[0][1].strip() else cells
+        cells = cells[:-1] if not cells[-1][1].strip() else cells
+    return cells
 
 
 def table_cells(text: str, offset: int = 0) -> list[Cell]:
@@ -161,3 +193,37 @@ def table_cells(text: str, offset: int = 0) -> list[Cell]:
     return [
         (offset + m.start(), m.group(0)) for m in cell.finditer(text) if m.start() == 0 or text[m.start() - 1] == part
     ]
+
+
+_BAR = "|"
+_MAX_CELL_LINES = 4
+
+
+def cells_between_bars(lines: list[Cell]) -> list[Cell]:
+    """Lines of a table a web page flattened with a bar line between its cells: the lines between two bars are one
+    cell ("|", "Tháng 3", "năm", "trước", "|" is the header "Tháng 3 năm trước"), joined with spaces where they
+    follow each other line by line, so that the cell's text keeps its length and place in the document."""
+    out: list[Cell] = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        if lines[i][1].strip() != _BAR:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j][1].strip() not in ("", _BAR):
+            j += 1
+        run = lines[i + 1 : j]
+        if j < len(lines) and lines[j][1].strip() == _BAR and _one_cell(run):
+            out.append((run[0][0], " ".join(text for _, text in run)))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _one_cell(run: list[Cell]) -> bool:
+    """Two to four short lines, one right after the other, none a figure but a year ("Kỳ", "gốc", "2019")."""
+    follow = all(b[0] == a[0] + len(a[1]) + 1 for a, b in zip(run, run[1:], strict=False))
+    words = all(len(t) <= MAX_CELL and (not is_figure(t) or re.fullmatch(r"(?:19|20)\d{2}", t.strip())) for _, t in run)
+    return 2 <= len(run) <= _MAX_CELL_LINES and follow and words

@@ -214,9 +214,15 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
             rf"(?:tính\s+)?đến\s+(?:hết\s+)?tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})",
             lambda m: Period(None, Month(y(m), int(m[1]))),
         ),
-        # "(Ước) đến hết tháng 12", "đến cuối tháng 6", "hết tháng 9": a stock at the month's end, in the report's year
+        # "hết tháng 10/2024", "kết thúc tháng 8 năm 2022": what the year has given by the month's end
         (
-            rf"(?:(?:tính\s+)?đến\s+)?(?:hết|cuối)\s+tháng\s+{_NUM}(?![\d/])",
+            rf"(?:hết|cuối|kết\s+thúc)\s+tháng\s+{_NUM}(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}})",
+            lambda m: Period(None, Month(y(m), int(m[1]))),
+        ),
+        # "(Ước) đến hết tháng 12", "đến cuối tháng 6", "hết tháng 9", "kết thúc tháng 8": a stock at the month's
+        # end, in the report's year
+        (
+            rf"(?:(?:tính\s+)?đến\s+)?(?:hết|cuối|kết\s+thúc)\s+tháng\s+{_NUM}(?![\d/])",
             lambda m: Period(None, Month(year, int(m[1]))),
         ),
         # "tháng 5/2024", "tháng 5 năm 2024", "tháng 5", "tháng Mười Một (năm 2023)"
@@ -233,9 +239,9 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
         (r"trong\s+tháng(?!\s+\d)|tháng\s+này", lambda m: Period(Month(year, month), Month(year, month))),
         (r"tháng\s+trước", lambda m: Period(Month(year, month).shift(-1), Month(year, month).shift(-1))),
         # a crop season: "vụ lúa hè thu năm 2021", "vụ Đông Xuân": no calendar months of its own; what the year's
-        # seasons have given up to the report's month
+        # seasons have given up to the report's month ("vụ Đông Xuân 2025-2026" is reaped in 2026: its second year)
         (
-            r"vụ\s+(?:lúa\s+)?(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm\s+xuân)(?:\s+(?:năm\s+)?(?P<y>\d{4}))?",
+            r"vụ\s+(?:lúa\s+)?(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm\s+xuân)(?:\s+(?:năm\s+)?(?:\d{4}\s*[-–]\s*)?(?P<y>\d{4}))?",
             lambda m: months_to_date(y(m), month),
         ),
         # "giai đoạn 2016-2020": the years of the span

@@ -8,6 +8,7 @@ from functools import cache
 from planwatch.extract import grammar as g
 from planwatch.extract.facts.chain import Chain
 from planwatch.extract.measures import cue
+from planwatch.text.fold import fold
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE
 from planwatch.vocab.units import match_unit, unit_by_name, unit_kind
@@ -109,6 +110,8 @@ def add_to_label(pending: str, segment: str) -> str:
         return segment  # "Về thu hút đầu tư, ...", "... thông qua nhiều chỉ tiêu quan trọng như: ...": no name
     if pending and (opens := g.LIST_OPENS.match(segment)):
         return segment[opens.end() :]  # "Nhiều mặt hàng tăng, gồm thủy sản ...": the first item
+    if pending and set(fold(clean_label(pending)).split()) <= set(fold(segment).split()):
+        return segment  # "sản xuất công nghiệp [tăng khá], chỉ số sản xuất công nghiệp ...": the topic, named again
     return f"{pending}, {segment}" if pending else segment
 
 
@@ -178,7 +181,7 @@ _LISTED_WORDS = 2
 _NAMED_BEFORE_FIGURE = 6
 
 
-_FIGURE_IN_PARENS = re.compile(r"^\s*\(\s*[-+]?\s*\d[\d.,]*\s*%?\s*\)")
+_FIGURE_IN_PARENS = re.compile(r"^\s*\(\s*[-+]?\s*\d[\d.,]*\s*(?:%|[^\W\d][^()\d]{0,20})?\s*\)")
 
 
 def _past_clause(label: str) -> str:
@@ -228,6 +231,8 @@ def figure_subject(label: str, after_unit: str, unit: str, chain: Chain, measure
         if own and not scaled and unit_kind(unit) != "lượt" and (action := g.ACTION_AT_END.search(own)):
             return f"{counted} {action.group('verb')}"  # "Công an tiếp nhận 486 tin báo": "tin báo tiếp nhận"
         if own and not _generic(own):
+            if not noun and (unit.lower() in g.BARE_CLASSIFIERS or g.QUANTITY_HEAD.match(own)):
+                return own  # "đàn bò 48.100 con", "Lượng khách đạt 436.500 lượt"
             if len(own.split()) <= 3 and (noun or not scaled):
                 return f"{counted} {own}"
             # "mục tiêu năm 2024 đón 8,2 triệu lượt khách": what is counted belongs to a long name too

@@ -9,7 +9,7 @@ from planwatch.extract.facts.chain import Chain, Token
 from planwatch.extract.measures import Around, cue, level_move, read_percent
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import parse_figure
-from planwatch.vocab.periods import Month, Period
+from planwatch.vocab.periods import WORD_MONTHS, Month, Period
 from planwatch.vocab.units import match_unit
 
 
@@ -54,7 +54,11 @@ def figure_measure(
         if g.LEFT_ABSOLUTE_CHANGE.search(left) or (chain.last_change and g.EQUALS_ONLY.match(left)) or sign:
             return None, value, "", None, 0  # "tăng 1,8%, bằng 730 con", "(+32,4 tấn)": the change in units, no fact
         return Measure.VALUE, value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
-    if g.LEFT_ABSOLUTE_CHANGE.search(left) or g.NOT_A_COUNT.match(after):
+    if g.LEFT_ABSOLUTE_CHANGE.search(left) or sign:
+        return None, value, "", None, 0
+    if billion := g.BARE_BILLION.match(after):  # "Tổng doanh thu ước đạt 1.496 tỷ, đạt 87% kế hoạch": tỷ đồng
+        return Measure.VALUE, value, "tỷ đồng", None, (fraction.end() if fraction else 0) + billion.end()
+    if g.NOT_A_COUNT.match(after):
         return None, value, "", None, 0
     noun = g.COUNT_NOUN.match(after)
     if noun and float(value).is_integer() and not cue("words", "not_counted").match(after):
@@ -91,6 +95,7 @@ def _percent_measure(
         compared_month=_compared_month(after, period),
         structure=chain.structure,
         plan_figure=planned,
+        value=value,
     )
     measure, signed = read_percent(value, around, lambda: _change_kind(left, after, chain, period))
     chain.moved = level_move(around) if measure == Measure.VALUE else ""
@@ -120,6 +125,7 @@ def _change_kind(left: str, after: str, chain: Chain, period: Period) -> Measure
     if stated:
         if base is not None:
             habit.stated(base)
+            chain.part_base = base if chain.parent else None
         return base
     if g.BASES_LISTED.search(left):  # "so với tháng trước và cùng kỳ tăng lần lượt 5,4% và 17,2%"
         habit.pair = [Measure.PREV, Measure.YOY]
@@ -129,6 +135,8 @@ def _change_kind(left: str, after: str, chain: Chain, period: Period) -> Measure
         return habit.pair[0]
     if len(habit.pair) == 2 and chain.last_change and g.ONLY_A_JOINER.match(left):  # ... and the second
         return habit.pair[1]
+    if chain.parent and chain.part_base:  # "Trong đó, ngành A tăng 11,4% so với cùng kỳ; ngành B tăng 3,1%": also yoy
+        return chain.part_base
     single_month = period.start is not None and period.start == period.end
     return Measure.PREV if habit.first == Measure.PREV and single_month else Measure.YOY
 
@@ -181,6 +189,9 @@ def _compared_month(after: str, period: Period) -> str | None:
         year = m.group(2) or m.group(3)
         base_year = int(year) if year else period.end.year - 1 if m.group("before") else period.end.year
         return base_kind(Month(base_year, int(m.group(1))), period.end)
+    if m := g.RIGHT_COMPARED_WORD_MONTH.match(after):  # "so với tháng Mười"
+        month = WORD_MONTHS[re.sub(r"\s+", " ", m.group("w"))]
+        return base_kind(Month(period.end.year - (month > period.end.month), month), period.end)
     if m := g.RIGHT_COMPARED_QUARTER.match(after):
         quarter_end = Month(int(m.group("y")) if m.group("y") else period.end.year, 3 * _QUARTER[m.group("q").lower()])
         if quarter_end == period.end.shift(-3):

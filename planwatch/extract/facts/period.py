@@ -41,6 +41,9 @@ def period_for(
     same = g.SAME_PERIOD_OF_YEAR.match(after_figure) or g.SAME_PERIOD_BEFORE_PAREN.search(before_number)
     if base.end and same:  # "mức tăng 7,2% của cùng kỳ năm 2016", "mức tăng cùng kỳ năm trước (6,4%)"
         return base.in_year(int(same.group("year")) if same.group("year") else base.end.year - 1), True
+    level = not after_figure.lstrip().startswith("%")  # "tăng 41 trường hợp so với cùng kỳ (14,8%)": the change
+    if base.end and in_paren and level and _SAME_WINDOW_PAREN.search(before_number):  # "... cùng kỳ (4.630 tỷ đồng)"
+        return base.year_earlier(), True
     later = [p for p in periods if p.start > pos and not p.comparison]
     between = after_figure[: later[0].start - pos - (len(after_number) - len(after_figure))] if later else ""
     if later and (
@@ -64,6 +67,8 @@ def period_for(
             return base.in_year(quoted.period.end.year), True  # "so với cùng kỳ năm 2020 (5,9%)": the window then
         return quoted.period, True  # "tăng 38,2% so với tháng 8/2024 (700,8 nghìn lượt)"
     before = [p for p in mentioned if not p.comparison and not _closed_before(before_number, p)]
+    # "thấp hơn mức tăng 6,8% của quý IV/2022 và xếp thứ 4/14": that period is the quoted figure's, not the next's
+    before = [p for p in before if not _OF_FIGURE_BEFORE.search(before_number[: p.start])]
     if _TO_LEFT.search(left):  # "tăng từ 91,2% năm 2023 lên 93,4%": the year after the first level is its own
         before = [p for p in before if not _FIGURE_BEFORE.search(before_number[: p.start])]
     named = before[-1].period if before else None
@@ -80,20 +85,50 @@ def period_for(
         )
     ):
         named = before[-2].period  # "tháng 5 (tính đến ngày 16/5/2024)" is still May; so is "năm 2024 tính đến nay"
-    if prior := g.LEFT_PRIOR.search(left):
+    named_in_paren = bool(before) and before[-1].start > before_number.rfind("(")
+    if prior := g.LEFT_PRIOR.search(left) or (not named_in_paren and _prior_parenthesis(before_number, in_paren)):
         if prior.group("year"):  # "(cùng kỳ năm 2022 tăng 9,12%)": the same window in 2022
             return base.in_year(int(prior.group("year"))), True
         return (named or base).year_earlier(), True
     period = named or base
     earlier = bool(named and base.end and named.end and named.end.year < base.end.year and in_paren)
+    if (
+        earlier
+        and named
+        and named.end
+        and _whole_year(named)
+        and not _whole_year(base)
+        and _after_same_window(before_number)
+    ):
+        return base.in_year(named.end.year), True  # "tăng 4,52% so với cùng kỳ (năm 2020 tăng 1,24%)": that window
     return period, earlier
 
 
+def _whole_year(period: Period) -> bool:
+    return bool(period.start and period.end and (period.start.month, period.end.month) == (1, 12))
+
+
+def _after_same_window(before_number: str) -> bool:
+    """The parenthesis the figure stands in opens right after a change against the same window a year before."""
+    opened = before_number.rfind("(")
+    return opened > 0 and bool(_SAME_WINDOW_BASE.search(before_number[:opened]))
+
+
 _FIGURE_AT_START = re.compile(r"^[\d.,]+")
+_OF_FIGURE_BEFORE = re.compile(r"\d\s*%\s*(?:của|trong)\s+$")
 _OPENS_PAREN = re.compile(r"\s*\(\s*")
 _TO_LEFT = re.compile(r"(?:^|\s)(?:lên|xuống)(?:\s+(?:còn|mức))?\s*$", re.IGNORECASE)
 _FIGURE_BEFORE = re.compile(r"\d\s*%?\s*$")
 _SAME_WINDOW = re.compile(r"cùng\s+kỳ\s*$", re.IGNORECASE)
+_SAME_WINDOW_PAREN = re.compile(r"so\s+(?:với\s+)?cùng\s+kỳ(?:\s+năm\s+trước)?\s*\(\s*$", re.IGNORECASE)
+_SAME_WINDOW_BASE = re.compile(r"so\s+(?:với\s+)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?\s*$", re.IGNORECASE)
+
+
+def _prior_parenthesis(before_number: str, in_paren: bool) -> re.Match[str] | None:
+    """A parenthesis that opens on the same window a year earlier is about it to its end: in "(cùng kỳ năm trước bằng
+    64,1% và tăng 2,8%)" both figures are of last year's window."""
+    opened = before_number.rfind("(")
+    return g.LEFT_PRIOR.match(before_number[opened + 1 :].lstrip()) if in_paren and opened >= 0 else None
 
 
 def _dated(text: str, mention: PeriodMention) -> bool:

@@ -7,6 +7,7 @@ last named in the paragraph, and the parent of a "Trong đó:" breakdown."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from planwatch.extract import grammar as g
 from planwatch.extract.facts.chain import Chain, Fact, Habit, Token
@@ -60,8 +61,10 @@ _MASKS = [
     re.compile(r"\(\d{1,2}/\d{1,2}\)"),  # (30/4)
     re.compile(r"\b\d{1,2}/\d{1,2}(?!\d)(?=\s*[-–)]|\s+(?:trở|đến))"),  # 20/5-15/6
     re.compile(r"^\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)\.(?=\s)"),  # "1.2." list numbers
+    re.compile(r"(?<=:)\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)\.(?=\s+[A-ZĐÀ-Ỹ]|\s*$)"),  # "như sau: 1. Tăng trưởng ..."
     re.compile(r"^\s*\(\d{1,2}\)"),  # "(1)" list numbers
-    re.compile(r"\b(?:số|Số)\s+\d+\b"),
+    re.compile(r"(?<!tổng\s)(?<!Tổng\s)(?<!TỔNG\s)\b(?:số|Số)\s+\d+\b"),  # "số 12": a number; "tổng số 599": a total
+    re.compile(r"\btrên\s+tổng\s+số\s+\d+"),  # "78% trên tổng số 96 xã": the whole the share is of
     re.compile(r"\b(?:19|20)\d{2}\b(?![.,]\d)"),  # a bare year
     re.compile(r"(?:lớp|Lớp|khối|tuyến số|Điều|khoản|điểm|mức độ|Phụ lục|phụ lục|nhóm)\s+\d+"),
     re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),  # a time of day: "08:15", "20:35:26"
@@ -77,12 +80,19 @@ _MASKS = [
 ]
 
 
-def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fact]:
-    """All facts of one paragraph (or footnote) `text` that starts at `offset` in the plain text."""
+def extract_facts(text: str, context: ReportContext, offset: int = 0, before: Sequence[Fact] = ()) -> list[Fact]:
+    """All facts of one paragraph (or footnote) `text` that starts at `offset` in the plain text; `before`: the facts
+    of the paragraph before, whose last figure a paragraph opening "Trong đó, ..." breaks down (its subject, its
+    period, the plan its shares are of)."""
     facts: list[Fact] = []
     period, stated = context.default_period, False
-    last_subject = ""
+    last_subject, last_compare, last_structure = "", None, False
     habit = Habit()
+    whole = next((f for f in reversed(before) if not {"prior", "planned", "scenario"} & set(f.tags)), None)
+    if whole and g.BREAKDOWN.match(text) and whole.period.end:
+        period, stated, last_subject = whole.period, whole.period_stated, whole.parent or whole.indicator
+        if any(f.measure == Measure.PLAN and f.indicator == whole.indicator for f in before):
+            habit.ratio = Measure.PLAN  # "..., bằng 8,5% kế hoạch năm. / Trong đó, cấp tỉnh ..., bằng 7,9%"
     for s_start, sentence in _pieces(text, _SENTENCE_END):
         check_time()  # one paragraph may be a whole report
         chain = Chain(carried=last_subject, period=period, period_stated=stated, habit=habit)
@@ -90,6 +100,9 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
         habit.notice(sentence)
         if g.BREAKDOWN.match(sentence) and last_subject:
             chain.parent = last_subject
+        if g.BREAKDOWN.match(sentence):  # "So với tháng 12/2015, 10 nhóm tăng giá. Trong đó, nhóm A tăng ..."
+            chain.structure = last_structure  # "Cơ cấu: ... xây dựng 36,2%. Trong đó công nghiệp 30%"
+            chain.compare = last_compare
         for c_start, clause in _pieces(sentence, _CLAUSE_END, keep_parens=True):
             if chain.aside and not g.BREAKDOWN.match(clause) and not g.OPENS_WITH_DATE.match(sentence):
                 # "đàn lợn tại thời điểm 1/4 ...; sản lượng thịt ...": back to the window, unless the date opened
@@ -117,6 +130,11 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0) -> list[Fa
             period, stated = chain.period, chain.period_stated
         if chain.subject and not chain.parent:
             last_subject = chain.subject
+        elif chain.subject and chain.parent:  # "...; trong đó quý I tăng 7,9%. Tỉnh đứng thứ 7/34": about the whole
+            last_subject = chain.parent
+        # a base named for what follows: the sentence compares nothing itself ("so với tháng 12/2015, có 10 nhóm ...")
+        last_compare = None if any(f.measure.is_change for f in facts[sentence_starts:]) else chain.compare
+        last_structure = chain.structure
     return facts
 
 
@@ -227,8 +245,12 @@ def _read_clause(clause: str, context: ReportContext, chain: Chain, offset: int)
                 part_label = elsewhere
             elif (joined := g.LEFTOVER.match(stripped)) and joined.group("joiner").lower() == "với":
                 part_label = f"{clean_label(stripped[joined.end() :])} {chain.subject}"  # "..., với số tiền là: X"
-            elif listed_name(stripped, clause[seg_start + len(segment) :]):  # "nông, lâm nghiệp, thủy sản tăng 1,93%"
+            elif listed_name(stripped, rest := clause[seg_start + len(segment) :]):  # "nông, lâm nghiệp, thủy sản"
                 part_label = f"{part_label}, {stripped}" if part_label else stripped
+            elif (opened := g.BREAKDOWN.match(stripped)) and listed_name(stripped[opened.end() :], rest):
+                part_label = stripped[opened.end() :]  # "..., trong đó bán buôn, bán lẻ tăng 9,8%"
+            elif (joined := g.AND_NAME.match(stripped)) and listed_name(joined["name"], rest):
+                part_label = joined["name"]  # "tiền sử dụng đất (2.874 tỷ đồng) và xổ số kiến thiết (512 tỷ đồng)"
             continue
         left_from = 0
         for m in numbers:
@@ -283,14 +305,10 @@ def _word_value(m: re.Match[str]) -> float:
 
 def _is_candidate(clause: str, pos: int, masks: list[tuple[int, int]]) -> bool:
     """Not a date, code or year, not the total of a fraction ("12/15", "537/1.619"), and not the threshold of a
-    count ("12 đơn vị giải ngân trên 60%")."""
+    count ("12 đơn vị giải ngân trên 60%"; "994 dự án, vốn đăng ký trên 6,1 tỷ USD" is a sum, no threshold)."""
     before = clause[:pos]
-    return (
-        not _inside(pos, masks)
-        and not before.rstrip().endswith("/")
-        and not before[-1:].isalpha()
-        and not g.THRESHOLD_OF_COUNT.search(before)
-    )
+    threshold = g.THRESHOLD_OF_COUNT.search(before) and not g.SUM_AT.match(clause, pos)
+    return not _inside(pos, masks) and not before.rstrip().endswith("/") and not before[-1:].isalpha() and not threshold
 
 
 def _segments(clause: str) -> list[tuple[int, str]]:
@@ -333,13 +351,19 @@ def _read_number(
     if sign:
         left = left[: sign.start()]
     before = clause[:number_pos]  # "mức tăng cùng kỳ năm trước (6,4%)", "... công nghiệp tăng: 15% - 16%"
+    if g.RESTATED_OPENER.search(before) and g.RIGHT_PERCENT.match(right):
+        return [], None  # "Trong mức tăng 0,42% của CPI tháng 9, có 10 nhóm tăng": said before, no second fact
     if not left.strip() and (moved := g.SAME_PERIOD_BEFORE_PAREN.search(before) or g.VERB_BEFORE_COLON.search(before)):
         chain.change_sign = -1 if moved.group("move").lower() == "giảm" else 1
+    most = g.MOVED_MOST_BEFORE.search(before) if g.ONLY_WITH.fullmatch(left) else None
+    if most:  # "tăng nhiều nhất là nhóm giao thông, với 1,66%": a change of what the clause named
+        chain.change_sign = -1 if most.group("move").lower() == "giảm" else 1
 
     period, prior = period_for(number_pos, periods, chain, in_paren, left, clause[:number_pos], clause[number_pos:])
     stated = chain.period_stated or any(not p.comparison for p in periods)
     estimate = bool(g.LEFT_ESTIMATE.search(clause[:number_pos]))  # "Dự kiến ... đạt X, tăng Y%": both estimates
     label_left = clean_label(without_place(without_periods(left, seg_start + left_from, periods), context.province))
+    label_left = label_left or (clean_label(most.group("named")) if most else "")
     # "Vĩnh Phúc (-2,47%)": the figure alone in its parenthesis is the name's before it, not a part of the subject
     named_before = in_paren and bool(chain.named_before) and pending == chain.named_before and not label_left
     if pending and left_from == 0 and not g.SET_BY.search(left):  # "Ông A, ..., đặt ra mục tiêu X": X alone
@@ -353,6 +377,8 @@ def _read_number(
         label_left = clean_label(label_left[joined.end() :])
         if joined.group("joiner").lower() == "với" and label_left and chain.subject:
             label_left = f"{label_left} {chain.subject}"  # "11 dự án FDI với tổng vốn 208 triệu USD": its capital
+    if left_from > 0 and g.PLAN_LEFTOVER.match(label_left):
+        label_left = ""  # "đạt 85% kế hoạch năm tăng 11,8%": the plan the figure before was of, no name
 
     ranged = g.RIGHT_RANGE.match(right)
     measured = right[ranged.end() :] if ranged else right
@@ -409,10 +435,13 @@ def _read_number(
         chain.subject = subject
         chain.unit = unit if measure == Measure.VALUE else chain.unit
     if not in_paren and not prior and not planned:
+        within = chain.period is not None and chain.period.end is not None and chain.period != period
         chain.period, chain.period_stated = period, stated
         named_here = any(p.end <= number_pos and not p.comparison for p in periods)
-        # "riêng quý III ...", "trong đó quý I ..., quý II ...": a sub-period, not the window of what follows
-        chain.aside = bool(g.ASIDE.search(clause[:number_pos]) or (g.BREAKDOWN.match(clause) and named_here))
+        # "riêng quý III ...", "trong đó quý I ..., quý II ...": a sub-period, not the window of what follows (in an
+        # undated text, "Trong đó, 6 tháng đầu năm, ..." names the window itself: there is none it is a part of)
+        breakdown = bool(g.BREAKDOWN.match(clause) and named_here and within)
+        chain.aside = bool(g.ASIDE.search(clause[:number_pos]) or breakdown)
     quote_start = seg_start + left_from + (len(left) - len(left.lstrip()))
     quote_end = seg_start + m.end + end
     values = [value_out] + ([_other_end(ranged.group(1), m.value, value_out)] if ranged else [])
