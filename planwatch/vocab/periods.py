@@ -194,9 +194,9 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
             rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*/\s*{_NUM}(?!\d)(?!\s*/\s*\d)",
             lambda m: Period(None, Month(year, int(m[1]))),
         ),
-        # ... written with a dot after "ngày": "Tính đến ngày 15.6, ..."
+        # ... written with a dot or a dash after "ngày": "Tính đến ngày 15.6, ...", "tính đến ngày 30-11, ..."
         (
-            rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{{1,2}}\.{_NUM}(?![\d.,])",
+            rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{{1,2}}(?:\.|\s*-\s*){_NUM}(?!\d|[.,]\d|\s*-\s*\d)",
             lambda m: Period(None, Month(year, int(m[1]))),
         ),
         (
@@ -207,7 +207,7 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
         (r"(?P<this>(?:trong\s+)?năm\s+nay)", lambda m: year_period(this_year or year)),
         # "tính đến (hết) (ngày) 15/5/2024", "đến 30/6/2024"
         (
-            rf"(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*([/-])\s*{_NUM}\s*\1\s*(?P<y>\d{{4}})",
+            rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*([/.-])\s*{_NUM}\s*\1\s*(?P<y>\d{{4}})",
             lambda m: Period(None, Month(y(m), int(m[2]))),
         ),
         (
