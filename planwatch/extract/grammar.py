@@ -23,6 +23,8 @@ LEFT_RANK = re.compile(r"(?:đứng|xếp|xếp\s+hạng|vị\s+trí|xếp\s+v�
 RANK_SEQUEL = re.compile(r"^/\s*\d{1,2}(?![\d/.,])")
 # A base named in a paragraph ("có 3 nhóm giảm giá so với tháng trước"): its single-month changes share it
 BASE_NAMED = re.compile(r"so\s+với\s+(?:(?P<previous>tháng\s+trước)|cùng\s+(?:kỳ|tháng))", re.IGNORECASE)
+# ... or a month named by its number: "tăng 6,8% về số doanh nghiệp và 4,1% về vốn so với tháng 9/2025"
+BASE_MONTH_NAMED = re.compile(r"so\s+với\s+tháng\s+0?(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?!\d|/|[.,]\d)", re.IGNORECASE)
 # Nothing but a joiner between a figure and the one before: "tăng 0,9% và 4,1%"
 ONLY_A_JOINER = re.compile(
     r"^\s*(?:so\s+(?:với\s+)?(?:(?:tháng|kỳ|quý)\s+trước|cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)\s*)?(?:và|,)\s*$",

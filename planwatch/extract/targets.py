@@ -383,7 +383,7 @@ def number_at(block: OutlineBlock, fact: Fact) -> int:
     """Where the fact's own number is written in the block (not a year or list number before it)."""
     quote = block.text[fact.start - block.start : fact.end - block.start]
     found = [m.start() for m in NUMBER_RE.finditer(quote) if _reads_as(m.group(0), abs(fact.value))]
-    # ... or written as its distance from 100: "cao hơn 7,3% so với dự toán" is 107,3% of it, "bằng 94,1%" a fall of 5,9%
+    # ... or written as its distance from 100: "cao hơn 7,3% so với dự toán" is 107,3% of it
     found = found or [m.start() for m in NUMBER_RE.finditer(quote) if _reads_as(m.group(0), abs(abs(fact.value) - 100))]
     return fact.start - block.start + (found[0] if found else 0)
 

@@ -35,11 +35,15 @@ class Habit:
     first: Measure | None = None
     ratio: str = ""  # the measure of the paragraph's last "bằng/đạt X% ...": a bare one later is of the same
     clause_bases: list[Measure] = field(default_factory=list)  # explicit bases of the clause being read
+    named_month: tuple[int, int | None] | None = None  # the month (and year) the paragraph names as its base
 
     def notice(self, sentence: str) -> None:
-        """A base the paragraph names before any figure uses it ("có 3 nhóm giảm giá so với tháng trước")."""
+        """A base the paragraph names before any figure uses it ("có 3 nhóm giảm giá so với tháng trước"), or the
+        month it names as the base ("so với tháng 9/2025"), read against a figure's month when one needs it."""
         if self.first is None and (m := g.BASE_NAMED.search(sentence)):
             self.first = Measure.PREV if m.group("previous") else Measure.YOY
+        if self.first is None and self.named_month is None and (named := g.BASE_MONTH_NAMED.search(sentence)):
+            self.named_month = (int(named.group(1)), int(named.group(2)) if named.group(2) else None)
 
     def start_clause(self) -> None:
         self.clause_bases = []

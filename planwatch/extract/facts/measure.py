@@ -138,6 +138,10 @@ def _change_kind(left: str, after: str, chain: Chain, period: Period) -> Measure
     if chain.parent and chain.part_base:  # "Trong đó, ngành A tăng 11,4% so với cùng kỳ; ngành B tăng 3,1%": also yoy
         return chain.part_base
     single_month = period.start is not None and period.start == period.end
+    if habit.first is None and habit.named_month and single_month and period.end:  # "... so với tháng 9/2025"
+        month, year = habit.named_month
+        if 1 <= month <= 12 and base_kind(Month(year or period.end.year, month), period.end) == "prev":
+            return Measure.PREV
     return Measure.PREV if habit.first == Measure.PREV and single_month else Measure.YOY
 
 
