@@ -99,3 +99,9 @@ def test_a_part_named_right_after_trong_do_keeps_the_first_words_of_its_name() -
     text = "Khu vực dịch vụ tăng 6,2%, trong đó vận tải, kho bãi tăng 8,4%."
     [_, part] = extract_facts(text, MAY_2024)
     assert part.indicator.endswith("vận tải, kho bãi")
+
+
+def test_a_sector_called_a_pillar_is_named_without_the_verdict() -> None:
+    text = "Khu vực nông, lâm nghiệp và thủy sản vẫn là trụ cột của kinh tế vùng khi đạt mức tăng 4,15%."
+    [fact] = extract_facts(text, MAY_2024)
+    assert (fact.indicator, fact.value) == ("Khu vực nông, lâm nghiệp và thủy sản", 4.15)
