@@ -105,3 +105,12 @@ def test_a_sector_called_a_pillar_is_named_without_the_verdict() -> None:
     text = "Khu vực nông, lâm nghiệp và thủy sản vẫn là trụ cột của kinh tế vùng khi đạt mức tăng 4,15%."
     [fact] = extract_facts(text, MAY_2024)
     assert (fact.indicator, fact.value) == ("Khu vực nông, lâm nghiệp và thủy sản", 4.15)
+
+
+def test_where_a_figure_was_read_is_no_part_of_its_name() -> None:
+    text = (
+        "Thu ngân sách nhà nước khởi sắc, số liệu cập nhật trên hệ thống kho bạc đến ngày 25/5 đạt 3.410 tỷ đồng, "
+        "bằng 52% dự toán."
+    )
+    names = {fact.indicator for fact in extract_facts(text, MAY_2024)}
+    assert names == {"Thu ngân sách nhà nước"}
