@@ -114,3 +114,8 @@ def test_where_a_figure_was_read_is_no_part_of_its_name() -> None:
     )
     names = {fact.indicator for fact in extract_facts(text, MAY_2024)}
     assert names == {"Thu ngân sách nhà nước"}
+
+
+def test_an_area_in_square_kilometres_keeps_its_unit() -> None:
+    facts = extract_facts("Tỉnh có diện tích tự nhiên 9.120,5 km2; thành phố rộng 640 km².", MAY_2024)
+    assert [(f.value, f.unit) for f in facts] == [(9120.5, "km2"), (640, "km2")]
