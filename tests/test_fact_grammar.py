@@ -119,3 +119,12 @@ def test_where_a_figure_was_read_is_no_part_of_its_name() -> None:
 def test_an_area_in_square_kilometres_keeps_its_unit() -> None:
     facts = extract_facts("Tỉnh có diện tích tự nhiên 9.120,5 km2; thành phố rộng 640 km².", MAY_2024)
     assert [(f.value, f.unit) for f in facts] == [(9120.5, "km2"), (640, "km2")]
+
+
+def test_the_reorganisation_and_the_new_province_frame_a_figure() -> None:
+    text = (
+        "Sau sắp xếp, tỉnh có 96 đơn vị hành chính cấp xã. Sau sáp nhập, dân số của tỉnh đạt 2,4 triệu người. "
+        "Tỉnh mới có tổng diện tích rừng 410.000 ha."
+    )
+    names = [fact.indicator for fact in extract_facts(text, MAY_2024)]
+    assert names == ["đơn vị hành chính cấp xã", "dân số", "tổng diện tích rừng"]
