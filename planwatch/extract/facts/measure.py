@@ -140,7 +140,8 @@ def _change_kind(left: str, after: str, chain: Chain, period: Period) -> Measure
     single_month = period.start is not None and period.start == period.end
     if habit.first is None and habit.named_month and single_month and period.end:  # "... so với tháng 9/2025"
         month, year = habit.named_month
-        if 1 <= month <= 12 and base_kind(Month(year or period.end.year, month), period.end) == "prev":
+        year = year or period.end.year - (month > period.end.month)
+        if 1 <= month <= 12 and base_kind(Month(year, month), period.end) == "prev":
             return Measure.PREV
     return Measure.PREV if habit.first == Measure.PREV and single_month else Measure.YOY
 
@@ -191,7 +192,8 @@ def _compared_month(after: str, period: Period) -> str | None:
         return None
     if m := g.RIGHT_COMPARED_MONTH.match(after):  # "so với tháng 7/2023", "... tháng 7 năm 2023 / năm trước"
         year = m.group(2) or m.group(3)
-        base_year = int(year) if year else period.end.year - 1 if m.group("before") else period.end.year
+        month = int(m.group(1))  # a later month than the figure's, its year unsaid, is of the year before
+        base_year = int(year) if year else period.end.year - (bool(m.group("before")) or month > period.end.month)
         return base_kind(Month(base_year, int(m.group(1))), period.end)
     if m := g.RIGHT_COMPARED_WORD_MONTH.match(after):  # "so với tháng Mười"
         month = WORD_MONTHS[re.sub(r"\s+", " ", m.group("w"))]
