@@ -466,3 +466,17 @@ def test_a_news_lead_gives_its_first_sentence_as_the_title() -> None:
         "8.450 tỷ đồng, tăng 9,2% so với cùng kỳ.\n"
     )
     assert read_metadata(lead).title == "Sáng 14/3, TP. Gò Sim tổ chức hội nghị sơ kết quý I năm 2027."
+
+
+def test_an_early_january_item_on_the_months_that_close_a_year_speaks_of_the_year_before() -> None:
+    closing = (
+        "Sản xuất công nghiệp cuối năm\n\nCập nhật: 05/01/2026\n\n"
+        "Theo Thống kê tỉnh Gò Sim, chỉ số sản xuất công nghiệp tháng 12 tăng 2,8% so với tháng trước; riêng quý IV "
+        "tăng 9,6% so với cùng kỳ năm trước, trong đó ngành chế biến, chế tạo tăng 11,3% nhờ nhiều đơn hàng mới.\n"
+    )
+    assert ("prev_change_pct", 2.8, "2025-12", "2025-12") in _facts(_read(closing))
+    assert ("yoy_change_pct", 9.6, "2025-10", "2025-12") in _facts(_read(closing))
+    opening = closing.replace(
+        "tháng 12 tăng 2,8% so với tháng trước; riêng quý IV", "tháng 1 tăng 2,8% so với tháng 12;"
+    )
+    assert ("prev_change_pct", 2.8, "2026-01", "2026-01") in _facts(_read(opening))

@@ -48,7 +48,12 @@ _NOT_OWN_YEAR = re.compile(
     r"(?:so\s+với|so|cùng\s+kỳ|so\s+sánh|kỳ\s+gốc|gốc|giai\s+đoạn|từ|đến|tới|sang|với|hơn|của|trước)\s*$",
     re.IGNORECASE,
 )
-_LOOKS_BACK = re.compile(r"\b(?:năm\s+qua|cả\s+năm|kết\s+thúc\s+năm|năm\s+vừa\s+qua)\b", re.IGNORECASE)
+_LOOKS_BACK = re.compile(
+    r"\b(?:năm\s+qua|cả\s+năm|kết\s+thúc\s+năm|năm\s+vừa\s+qua)\b"
+    # ... or the months that close a year, their year unsaid and no base: "Riêng quý IV, ...", "Tháng 12, IIP ..."
+    r"|(?<!với\s)(?<!so\s)\b(?:quý\s+IV|tháng\s+(?:12|Mười\s+Hai))(?![\wÀ-ỹ]|\s*[/.-]\s*\d|\s+năm)",
+    re.IGNORECASE,
+)
 _HEAD_LINES = 10
 _LONG_LINE = 200  # the first line this long is the body: titles and datelines come before it
 _STALE_DATELINE = 2  # a dateline this many years after the latest year the text names for itself is a copy date
