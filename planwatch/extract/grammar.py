@@ -25,7 +25,7 @@ RANK_SEQUEL = re.compile(r"^/\s*\d{1,2}(?![\d/.,])")
 BASE_NAMED = re.compile(r"so\s+với\s+(?:(?P<previous>tháng\s+trước)|cùng\s+(?:kỳ|tháng))", re.IGNORECASE)
 # Nothing but a joiner between a figure and the one before: "tăng 0,9% và 4,1%"
 ONLY_A_JOINER = re.compile(
-    r"^\s*(?:so\s+(?:với\s+)?(?:(?:tháng|kỳ|quý)\s+trước|cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)\s*)?(?:và|,)\s*$",
+    r"^\s*(?:so\s+(?:với\s+)?(?:(?:tháng|kỳ|quý)\s+trước|cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)\s*)?(?:và|,|đến)\s*$",
     re.IGNORECASE,
 )  # "... so với tháng trước và 9,6% so với cùng kỳ": the base of the one before may stand between
 # A list handed out in order: "tăng lần lượt 8,1% và 5,4%", "đạt tương ứng 685 và 402 triệu USD"

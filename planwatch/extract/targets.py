@@ -324,7 +324,7 @@ def _draft(
         block.start + (number - len(before) + said.start() if said else number),
         fact.end + (said_after.end() if said_after else 0),
     )
-    if sign < 0:  # "giảm ít nhất 5%": a change of at most -5%
+    if sign < 0 or (measure == Measure.YOY and fact.value < 0):  # "giảm ít nhất 5%", "giảm 5% trở lên": at most -5%
         comparator = {">=": "<=", "<=": ">="}.get(comparator, comparator)
     return TargetDraft(
         label.strip(" ,:;"),
