@@ -89,6 +89,8 @@ def _weekday_names() -> dict[int, str]:
 
 _DM = r"(\d{1,2})\s*[/-]\s*(\d{1,2})"  # "10/6", "10-11"
 _YEAR = r"(?:\s*[/-]\s*|\s+năm\s+)(\d{4})"
+# a whole date, its parts also cut by dots when the year is written: "25/12/2025", "25.12.2025"
+_DMY = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})"
 _R = r"(I{1,3}|IV|[1-4])"
 _HOUR = (
     r"(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*)?"  # "trước 17 giờ ngày 25/10", "trước 16h30 ngày 5/11"
@@ -122,7 +124,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "half": re.compile(r"định\s+kỳ\s+(?:06|6|sáu)\s+tháng(?!\s+(?:đầu|cuối))", flags),
         "yearly": re.compile(rf"định\s+kỳ\s+{every}\s+năm", flags),
         "date": re.compile(
-            rf"{before}\s+{_HOUR}(?:ngày\s+)?(?:{_DM}{_YEAR}|(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+(\d{{4}}))",
+            rf"{before}\s+{_HOUR}(?:ngày\s+)?(?:{_DMY}|(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+(\d{{4}}))",
             flags,
         ),
         "day_month": re.compile(rf"{before}\s+{_HOUR}(?:ngày\s+)?{_DM}(?!\s*[/-]?\s*\d)(?!\s+năm\s+\d)", flags),

@@ -53,6 +53,14 @@ def closing() -> re.Pattern[str]:
 
 
 @cache
+def _deadline_tail() -> re.Pattern[str]:
+    """A deadline between the addressees and their action, and the "phải" after it: it is the task's, not a name's."""
+    before = _alternatives(words()["deadlines"]["before"])
+    date = r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?"
+    return re.compile(rf"\s*,?\s+(?:{before})\s+(?:ngày\s+)?{date}\s*,?(?:\s*phải)?\s*$", re.I)
+
+
+@cache
 def _apposition() -> re.Pattern[str]:
     """The role an agency's name is given before its action ("... là cơ quan thường trực,")."""
     return re.compile(rf"\s+(?:{_alternatives(words()['appositions'])})(?!{_LETTER})[^,;()]{{0,60}},?\s*$", re.I)
@@ -150,6 +158,8 @@ def addressees_at(text: str, pos: int, stop: int, registry: Registry) -> Address
     if longer := _NAME_GOES_ON.match(text, action.start()):  # "Ban Quản lý dự án đầu tư xây dựng ... tỉnh chỉ đạo"
         action = action_after(text, longer.end(), min(stop, pos + 400)) or action
     phrase = text[pos : action.start()].rstrip(" ,:")
+    if timed := _deadline_tail().search(phrase):  # "UBND các xã chậm nhất ngày 25/12/2025 phải báo cáo"
+        phrase = phrase[: timed.start()].rstrip(" ,")
     bare = _ASIDE.sub("", phrase)  # "Sở Tài chính (cơ quan thường trực)"
     if role := _apposition().search(bare):  # "Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì ..."
         bare = bare[: role.start()]
