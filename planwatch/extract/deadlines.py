@@ -120,7 +120,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|{before}\s+ngày\s+(\d{{1,2}})\s+{last_month})",
             flags,
         ),
-        "weekly": re.compile(rf"(?:(?:vào\s+)?{weekday}\s+)?{every}\s+tuần", flags),
+        # "vào thứ Sáu hằng tuần", "hằng tuần vào thứ Sáu"
+        "weekly": re.compile(rf"(?:(?:vào\s+)?{weekday}\s+)?{every}\s+tuần(?:\s*,?\s*vào\s+{weekday}\b)?", flags),
         "half": re.compile(r"định\s+kỳ\s+(?:06|6|sáu)\s+tháng(?!\s+(?:đầu|cuối))", flags),
         "yearly": re.compile(rf"định\s+kỳ\s+{every}\s+năm", flags),
         "date": re.compile(
@@ -161,7 +162,8 @@ def find_deadlines(text: str, offset: int = 0, reference: date | None = None) ->
         day = m.group(1) or m.group(2)
         add(m, every="quarter", day=int(day) if day and 1 <= int(day) <= 31 else None)
     for m in p["weekly"].finditer(text):
-        add(m, every="week", day=_words()["weekdays"].get(m.group(1).lower()) if m.group(1) else None)
+        named = m.group(1) or m.group(2)
+        add(m, every="week", day=_words()["weekdays"].get(re.sub(r"\s+", " ", named.lower())) if named else None)
     for m in p["half"].finditer(text):
         add(m, every="half")
     for m in p["yearly"].finditer(text):

@@ -254,8 +254,9 @@ class _Reader:
         heading = first.trail[-1] if first.trail else None
         ref = _ref(heading, first.trail) if heading and heading.number else None
         inherit = (self.addressees.get(ref or "") or self.intro) if dash else None
-        if not dash and self.intro and pattern("actions").match(text.lstrip()):
-            inherit = self.intro  # "... yêu cầu các sở, ngành thực hiện các nội dung sau:" / "Khẩn trương rà soát ..."
+        if not dash and pattern("actions").match(text.lstrip()):
+            # "... yêu cầu các sở, ngành thực hiện các nội dung sau:" or "1. UBND các xã:", then "Khẩn trương ..."
+            inherit = self.addressees.get(ref or "") or self.intro
         reading = read_prose(text, self.registry, inherit, self.reference, self.speakers)
         if reading.intro:
             self.intro, self.current, self.fresh, self.whole = reading.intro, None, True, False
