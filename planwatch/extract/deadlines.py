@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 import yaml
@@ -111,8 +112,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "monthly": re.compile(
-            rf"(?:định\s+kỳ\s+)?(?:{before}\s+ngày\s+(\d{{1,2}})\s+{every}\s+tháng|{every}\s+tháng\b"
-            rf"(?:\s*,?\s*{before}\s+ngày\s+(\d{{1,2}})(?!\s*[/-]\s*\d))?)",
+            # "chậm nhất vào ngày 20 hằng tháng", "hằng tháng (trước ngày 20)"
+            rf"(?:định\s+kỳ\s+)?(?:{before}\s+(?:vào\s+)?ngày\s+(\d{{1,2}})\s+{every}\s+tháng|{every}\s+tháng\b"
+            rf"(?:\s*[,(]?\s*{before}\s+(?:vào\s+)?ngày\s+(\d{{1,2}})(?!\d)(?!\s*[/-]\s*\d)\)?)?)",
             flags,
         ),
         "quarterly": re.compile(
@@ -129,6 +131,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "day_month": re.compile(rf"{before}\s+{_HOUR}(?:ngày\s+)?{_DM}(?!\s*[/-]?\s*\d)(?!\s+năm\s+\d)", flags),
+        # "trước ngày 05 tháng 12": a day and a month in words, without a year
+        "day_month_words": re.compile(
+            rf"{before}\s+{_HOUR}ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?!\s*[/-]?\s*\d)(?!\s+năm\s+\d)", flags
+        ),
         "month": re.compile(rf"{within}\s+tháng\s+(\d{{1,2}}){_YEAR}", flags),
         "quarter": re.compile(rf"{within}\s+quý\s+{_R}{_YEAR}", flags),
         "year": re.compile(rf"{within}\s+năm\s+(\d{{4}})(?![\d/-])", flags),
@@ -172,7 +178,7 @@ def find_deadlines(text: str, offset: int = 0, reference: date | None = None) ->
         day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         if due := _date(int(year), int(month), int(day)):
             add(m, due=due)
-    for m in p["day_month"].finditer(text):
+    for m in chain(p["day_month"].finditer(text), p["day_month_words"].finditer(text)):
         if reference and (due := _next_day(reference, int(m.group(2)), int(m.group(1)))):
             add(m, due=due)
     for m in p["month"].finditer(text):
