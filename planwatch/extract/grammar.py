@@ -293,6 +293,8 @@ LABEL_HEAD = re.compile(
 BARE_BILLION = re.compile(
     r"^\s*t[ỷỉ](?=\s*(?:$|[,;.)(]|(?:đạt|tăng|giảm|bằng|chiếm|và|so|vượt|trong|từ|tương\s+đương)(?![\wÀ-ỹ])))", re.I
 )
+# ... and an income in "triệu" with nothing after it: "thu nhập bình quân đầu người đạt 72 triệu; ..."
+BARE_MILLION = re.compile(r"^\s*triệu(?=\s*(?:$|[,;.)(]|(?:tăng|giảm|và|so|vượt)(?![\wÀ-ỹ])))", re.I)
 # Nouns after a number that never make it an indicator figure.
 NOT_A_COUNT = re.compile(
     r"^\s*(?:năm|tháng|ngày|tuổi|giờ|phút|kỳ\s+họp|khóa|khoá|lần\s+thứ|tầng|bước|bậc|cấp|tỷ|triệu|nghìn|ngàn|"
