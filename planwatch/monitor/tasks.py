@@ -201,9 +201,16 @@ def store_scorecard(session: Session, as_of: date, scope: Scope = WHOLE, agency:
         return scorecard(task_views(session, as_of, agency, scope=scope), agency)
     t = models.Task
     due, _, status = _columns(as_of)
-    query = select(t.agencies, t.agency_codes, status).join(models.Document)
-    rows = session.execute(_wanted(query, TaskFilter(scope=scope), due, status, as_of))
-    return _score(((agencies_on(names, codes, as_of), state) for names, codes, state in rows), None)
+    names, codes = cast(t.agencies, Text), cast(t.agency_codes, Text)  # the JSON lists, counted by their text
+    query = select(names, codes, status, func.count()).join(models.Document)
+    rows = session.execute(_wanted(query, TaskFilter(scope=scope), due, status, as_of).group_by(names, codes, status))
+    return _score(
+        (
+            (agencies_on(json.loads(named), json.loads(coded), as_of), state, count)
+            for named, coded, state, count in rows
+        ),
+        None,
+    )
 
 
 def _addressed(task: models.Task, agency: str) -> bool:
@@ -232,24 +239,25 @@ class ScoreLine:
 def scorecard(views: Sequence[TaskView], agency: str | None = None) -> list[ScoreLine]:
     """Per addressee agency (by registry name where known), the four counts of QĐ 42; only the agencies that
     `agency` names when given (a task shared with another agency counts for each)."""
-    return _score(((v.now, v.status) for v in views), agency)
+    return _score(((v.now, v.status, 1) for v in views), agency)
 
 
-def _score(tasks: Iterable[tuple[Sequence[AgencyNow], str]], agency: str | None) -> list[ScoreLine]:
-    """The counts per today's agency; a task names agencies as its document printed them, `AgencyNow` says who
-    does the work now ("Sở Kế hoạch và Đầu tư" counts for "Sở Tài chính", the old name kept beside it)."""
+def _score(tasks: Iterable[tuple[Sequence[AgencyNow], str, int]], agency: str | None) -> list[ScoreLine]:
+    """The counts per today's agency, of tasks given as (agencies, status, how many tasks name them so); a task
+    names agencies as its document printed them, `AgencyNow` says who does the work now ("Sở Kế hoạch và Đầu
+    tư" counts for "Sở Tài chính", the old name kept beside it)."""
     counts: dict[str, Counter[str]] = {}
     registry = default_registry()
     names: dict[str, str] = {}
     formerly: dict[str, set[str]] = {}
-    for agencies, status in tasks:
+    for agencies, status, many in tasks:
         kept = [now for now in agencies if not agency or _names(now, agency)]
         for now in kept:
             names.setdefault(now.key, registry.name_of(now.key) if now.key in registry.agencies else now.today_name)
             if now.changed:
                 formerly.setdefault(now.key, set()).add(now.name)
         for key in {now.key for now in kept}:  # "Giám đốc sở, thủ trưởng cơ quan thuộc UBND tỉnh" is one group
-            counts.setdefault(key, Counter())[status] += 1
+            counts.setdefault(key, Counter())[status] += many
     lines = [
         ScoreLine(
             key,
