@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 import yaml
@@ -89,6 +90,8 @@ def _weekday_names() -> dict[int, str]:
 
 _DM = r"(\d{1,2})\s*[/-]\s*(\d{1,2})"  # "10/6", "10-11"
 _YEAR = r"(?:\s*[/-]\s*|\s+năm\s+)(\d{4})"
+# a whole date, its parts also cut by dots when the year is written: "25/12/2025", "25.12.2025"
+_DMY = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})"
 _R = r"(I{1,3}|IV|[1-4])"
 _HOUR = (
     r"(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*)?"  # "trước 17 giờ ngày 25/10", "trước 16h30 ngày 5/11"
@@ -109,8 +112,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "monthly": re.compile(
-            rf"(?:định\s+kỳ\s+)?(?:{before}\s+ngày\s+(\d{{1,2}})\s+{every}\s+tháng|{every}\s+tháng\b"
-            rf"(?:\s*,?\s*{before}\s+ngày\s+(\d{{1,2}})(?!\s*[/-]\s*\d))?)",
+            # "chậm nhất vào ngày 20 hằng tháng", "hằng tháng (trước ngày 20)"
+            rf"(?:định\s+kỳ\s+)?(?:{before}\s+(?:vào\s+)?ngày\s+(\d{{1,2}})\s+{every}\s+tháng|{every}\s+tháng\b"
+            rf"(?:\s*[,(]?\s*{before}\s+(?:vào\s+)?ngày\s+(\d{{1,2}})(?!\d)(?!\s*[/-]\s*\d)\)?)?)",
             flags,
         ),
         "quarterly": re.compile(
@@ -118,14 +122,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|{before}\s+ngày\s+(\d{{1,2}})\s+{last_month})",
             flags,
         ),
-        "weekly": re.compile(rf"(?:(?:vào\s+)?{weekday}\s+)?{every}\s+tuần", flags),
+        # "vào thứ Sáu hằng tuần", "hằng tuần vào thứ Sáu"
+        "weekly": re.compile(rf"(?:(?:vào\s+)?{weekday}\s+)?{every}\s+tuần(?:\s*,?\s*vào\s+{weekday}\b)?", flags),
         "half": re.compile(r"định\s+kỳ\s+(?:06|6|sáu)\s+tháng(?!\s+(?:đầu|cuối))", flags),
         "yearly": re.compile(rf"định\s+kỳ\s+{every}\s+năm", flags),
         "date": re.compile(
-            rf"{before}\s+{_HOUR}(?:ngày\s+)?(?:{_DM}{_YEAR}|(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+(\d{{4}}))",
+            rf"{before}\s+{_HOUR}(?:ngày\s+)?(?:{_DMY}|(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+(\d{{4}}))",
             flags,
         ),
         "day_month": re.compile(rf"{before}\s+{_HOUR}(?:ngày\s+)?{_DM}(?!\s*[/-]?\s*\d)(?!\s+năm\s+\d)", flags),
+        # "trước ngày 05 tháng 12": a day and a month in words, without a year
+        "day_month_words": re.compile(
+            rf"{before}\s+{_HOUR}ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?!\s*[/-]?\s*\d)(?!\s+năm\s+\d)", flags
+        ),
         "month": re.compile(rf"{within}\s+tháng\s+(\d{{1,2}}){_YEAR}", flags),
         "quarter": re.compile(rf"{within}\s+quý\s+{_R}{_YEAR}", flags),
         "year": re.compile(rf"{within}\s+năm\s+(\d{{4}})(?![\d/-])", flags),
@@ -159,7 +168,8 @@ def find_deadlines(text: str, offset: int = 0, reference: date | None = None) ->
         day = m.group(1) or m.group(2)
         add(m, every="quarter", day=int(day) if day and 1 <= int(day) <= 31 else None)
     for m in p["weekly"].finditer(text):
-        add(m, every="week", day=_words()["weekdays"].get(m.group(1).lower()) if m.group(1) else None)
+        named = m.group(1) or m.group(2)
+        add(m, every="week", day=_words()["weekdays"].get(re.sub(r"\s+", " ", named.lower())) if named else None)
     for m in p["half"].finditer(text):
         add(m, every="half")
     for m in p["yearly"].finditer(text):
@@ -168,7 +178,7 @@ def find_deadlines(text: str, offset: int = 0, reference: date | None = None) ->
         day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         if due := _date(int(year), int(month), int(day)):
             add(m, due=due)
-    for m in p["day_month"].finditer(text):
+    for m in chain(p["day_month"].finditer(text), p["day_month_words"].finditer(text)):
         if reference and (due := _next_day(reference, int(m.group(2)), int(m.group(1)))):
             add(m, due=due)
     for m in p["month"].finditer(text):

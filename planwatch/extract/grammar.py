@@ -27,7 +27,7 @@ BASE_NAMED = re.compile(r"so\s+với\s+(?:(?P<previous>tháng\s+trước)|cùng\
 BASE_MONTH_NAMED = re.compile(r"so\s+với\s+tháng\s+0?(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?!\d|/|[.,]\d)", re.IGNORECASE)
 # Nothing but a joiner between a figure and the one before: "tăng 0,9% và 4,1%"
 ONLY_A_JOINER = re.compile(
-    r"^\s*(?:so\s+(?:với\s+)?(?:(?:tháng|kỳ|quý)\s+trước|cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)\s*)?(?:và|,)\s*$",
+    r"^\s*(?:so\s+(?:với\s+)?(?:(?:tháng|kỳ|quý)\s+trước|cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)\s*)?(?:và|,|đến)\s*$",
     re.IGNORECASE,
 )  # "... so với tháng trước và 9,6% so với cùng kỳ": the base of the one before may stand between
 # A list handed out in order: "tăng lần lượt 8,1% và 5,4%", "đạt tương ứng 685 và 402 triệu USD"
@@ -297,6 +297,8 @@ LABEL_HEAD = re.compile(
 BARE_BILLION = re.compile(
     r"^\s*t[ỷỉ](?=\s*(?:$|[,;.)(]|(?:đạt|tăng|giảm|bằng|chiếm|và|so|vượt|trong|từ|tương\s+đương)(?![\wÀ-ỹ])))", re.I
 )
+# ... and an income in "triệu" with nothing after it: "thu nhập bình quân đầu người đạt 72 triệu; ..."
+BARE_MILLION = re.compile(r"^\s*triệu(?=\s*(?:$|[,;.)(]|(?:tăng|giảm|và|so|vượt)(?![\wÀ-ỹ])))", re.I)
 # Nouns after a number that never make it an indicator figure.
 NOT_A_COUNT = re.compile(
     r"^\s*(?:năm|tháng|ngày|tuổi|giờ|phút|kỳ\s+họp|khóa|khoá|lần\s+thứ|tầng|bước|bậc|cấp|tỷ|triệu|nghìn|ngàn|"

@@ -31,7 +31,8 @@ def listed_label(label: str, text: str, number: int) -> str:
 # (or after a comma that ends a phrase of time: "Phấn đấu đến cuối năm 2026, 100% khu, điểm du lịch có wifi")
 _BARE = re.compile(r"(?:^|[:;(,])\s*(?:-\s*)?(?:có|đạt|và|phấn\s+đấu(?:\s+có)?)?\s*$", re.IGNORECASE)
 # ... and the units it counts after it, to the end of its clause
-_COUNTED = re.compile(r"\s*(?:số\s+)?(?P<what>[^\W\d][^.;()]{2,80}?)\s*(?=[.;(]|$)")
+# (or to the comma before the next item that states its own figure: "..., tỷ lệ gia đình văn hóa đạt 85%")
+_COUNTED = re.compile(r"\s*(?:số\s+)?(?P<what>[^\W\d][^.;()]{2,80}?)\s*(?=[.;(]|$|,[^,.;]*\d)")
 _NOT_COUNTED = re.compile(r"(?:so\s+với|kế\s+hoạch|dự\s+toán|GRDP|cùng\s+kỳ|trở\s+lên|trở\s+xuống)", re.IGNORECASE)
 
 

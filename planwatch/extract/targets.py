@@ -29,7 +29,10 @@ from planwatch.vocab.numbers import NUMBER_RE, parse_figure
 
 _STRIVE = re.compile(r"phấn\s+đấu", re.IGNORECASE)
 _FULL_STOP = re.compile(r"(?:^|(?<=[.!?])\s)")
-_FLOOR = re.compile(r"(?:trên|hơn|ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn|≥|>=?)\s*$", re.IGNORECASE)
+# "đạt và vượt 10.000 tấn": at least
+_FLOOR = re.compile(
+    r"(?:trên|hơn|ít\s+nhất|tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn|đạt\s+và\s+vượt|≥|>=?)\s*$", re.IGNORECASE
+)
 _CEILING = re.compile(
     r"(?:dưới|không\s+quá|tối\s+đa|không\s+vượt\s+quá|(?:giảm|xuống)\s+còn|còn|≤|<=?)\s*$", re.IGNORECASE
 )
@@ -51,7 +54,8 @@ _FROM = re.compile(r"\btừ\s*$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"^\s*%?\s*(?:đến|tới|[-–])\s*$", re.IGNORECASE)
 _MOVE_HEAD = re.compile(r"^mức\s+(?:giảm|tăng)\s+", re.IGNORECASE)
 _COMPARATOR_TAIL = re.compile(
-    r"(?:\s+(?:không(?:\s+(?:quá|vượt\s+quá|thấp\s+hơn|dưới))?|tối\s+thiểu|tối\s+đa|ít\s+nhất|đạt|trên|dưới|khoảng))+$",
+    r"(?:\s+(?:không(?:\s+(?:quá|vượt\s+quá|thấp\s+hơn|dưới))?|tối\s+thiểu|tối\s+đa|ít\s+nhất|đạt(?:\s+và(?:\s+vượt)?)?"
+    r"|trên|dưới|khoảng))+$",
     re.IGNORECASE,
 )
 # a group a rate's move is stated for after the whole: "Tỷ lệ hộ nghèo giảm 1,5%, riêng các huyện nghèo giảm 4%"
@@ -324,7 +328,7 @@ def _draft(
         block.start + (number - len(before) + said.start() if said else number),
         fact.end + (said_after.end() if said_after else 0),
     )
-    if sign < 0:  # "giảm ít nhất 5%": a change of at most -5%
+    if sign < 0 or (measure == Measure.YOY and fact.value < 0):  # "giảm ít nhất 5%", "giảm 5% trở lên": at most -5%
         comparator = {">=": "<=", "<=": ">="}.get(comparator, comparator)
     return TargetDraft(
         label.strip(" ,:;"),

@@ -105,8 +105,17 @@ def flat_table(
     while index + table.width <= len(blocks) and re.fullmatch(r"\d{1,3}\.?", blocks[index].text.strip()):
         found = [(b.start, b.text) for b in blocks[index : index + table.width]]
         row = table.row(found, registry, reference)
-        if row is None:
+        if row is None and not _next_row(blocks, index, table.width):
             break
-        rows.append(row)
+        if row is not None:  # a row whose lead is no agency is skipped when the next row follows in place
+            rows.append(row)
         index += table.width
     return (rows, index) if rows else None
+
+
+def _next_row(blocks: list[OutlineBlock], at: int, width: int) -> bool:
+    """The row at `at` is whole: the block after its cells numbers the next row ("3" after row "2")."""
+    after = at + width
+    number = re.fullmatch(r"(\d{1,3})\.?", blocks[at].text.strip())
+    following = re.fullmatch(r"(\d{1,3})\.?", blocks[after].text.strip()) if after < len(blocks) else None
+    return bool(number and following and int(following.group(1)) == int(number.group(1)) + 1)

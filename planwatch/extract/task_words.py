@@ -53,6 +53,14 @@ def closing() -> re.Pattern[str]:
 
 
 @cache
+def _deadline_tail() -> re.Pattern[str]:
+    """A deadline between the addressees and their action, and the "phải" after it: it is the task's, not a name's."""
+    before = _alternatives(words()["deadlines"]["before"])
+    date = r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?"
+    return re.compile(rf"\s*,?\s+(?:{before})\s+(?:ngày\s+)?{date}\s*,?(?:\s*phải)?\s*$", re.I)
+
+
+@cache
 def _apposition() -> re.Pattern[str]:
     """The role an agency's name is given before its action ("... là cơ quan thường trực,")."""
     return re.compile(rf"\s+(?:{_alternatives(words()['appositions'])})(?!{_LETTER})[^,;()]{{0,60}},?\s*$", re.I)
@@ -147,9 +155,12 @@ def addressees_at(text: str, pos: int, stop: int, registry: Registry) -> Address
     action = action_after(text, after_head, min(stop, pos + 400))
     if action is None:
         return None
-    if longer := _NAME_GOES_ON.match(text, action.start()):  # "Ban Quản lý dự án đầu tư xây dựng ... tỉnh chỉ đạo"
+    longer = _NAME_GOES_ON.match(text, action.start())  # "Ban Quản lý dự án đầu tư xây dựng ... tỉnh chỉ đạo"
+    if longer and not _names_within(text, action.start(), longer.end(), registry):  # not "phải trình UBND tỉnh"
         action = action_after(text, longer.end(), min(stop, pos + 400)) or action
     phrase = text[pos : action.start()].rstrip(" ,:")
+    if timed := _deadline_tail().search(phrase):  # "UBND các xã chậm nhất ngày 25/12/2025 phải báo cáo"
+        phrase = phrase[: timed.start()].rstrip(" ,")
     bare = _ASIDE.sub("", phrase)  # "Sở Tài chính (cơ quan thường trực)"
     if role := _apposition().search(bare):  # "Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì ..."
         bare = bare[: role.start()]
@@ -165,6 +176,11 @@ def addressees_at(text: str, pos: int, stop: int, registry: Registry) -> Address
     ):
         return None
     return Addressees(_places_joined(names, registry), pos, pos + len(phrase))
+
+
+def _names_within(text: str, start: int, end: int, registry: Registry) -> bool:
+    """An agency the registry knows is named between `start` and `end` ("UBND tỉnh" in "phải trình UBND tỉnh ...")."""
+    return any(registry.match_at(text, start + m.start()) for m in re.finditer(r"(?<!\w)\w", text[start:end]))
 
 
 def expand_departments(part: str, registry: Registry) -> list[str]:

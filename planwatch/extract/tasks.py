@@ -26,7 +26,7 @@ from planwatch.vocab.periods import Period, find_periods
 _NUMBER_PREFIX = re.compile(r"^\s*(?:Điều\s+\d+\.?|\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[a-zđ]\)|\(\d{1,2}\))\s*")
 _ADDRESSEES = re.compile(r"^([^:]{3,250}?)\s*:\s*")
 _COORDINATE = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.I)
-_SENTENCE = re.compile(r"[^.;!?]+(?:[.;!?](?!\d)|$)")
+_SENTENCE = re.compile(r"(?:[^.;!?]|\.(?=\d))+(?:[.;!?](?!\d)|$)")  # a dot inside "25.12.2025" ends nothing
 _SECTION = re.compile(r"[IVX]{1,5}|Điều \d+|[A-Z]")
 _DASH = re.compile(r"^\s*[-–+•*]\s")
 _WRAPPED_LINE = 40  # a line this long that does not end a sentence goes on in the next block
@@ -254,8 +254,9 @@ class _Reader:
         heading = first.trail[-1] if first.trail else None
         ref = _ref(heading, first.trail) if heading and heading.number else None
         inherit = (self.addressees.get(ref or "") or self.intro) if dash else None
-        if not dash and self.intro and pattern("actions").match(text.lstrip()):
-            inherit = self.intro  # "... yêu cầu các sở, ngành thực hiện các nội dung sau:" / "Khẩn trương rà soát ..."
+        if not dash and pattern("actions").match(text.lstrip()):
+            # "... yêu cầu các sở, ngành thực hiện các nội dung sau:" or "1. UBND các xã:", then "Khẩn trương ..."
+            inherit = self.addressees.get(ref or "") or self.intro
         reading = read_prose(text, self.registry, inherit, self.reference, self.speakers)
         if reading.intro:
             self.intro, self.current, self.fresh, self.whole = reading.intro, None, True, False

@@ -96,9 +96,10 @@ _WORD_MONTH = "|".join(sorted(WORD_MONTHS, key=len, reverse=True))
 _WORD_NUMBER = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 # A year glued to a month or quarter: "tháng 5/2024", "tháng 6-2022", "tháng 5.2015", "quý 3.2016"
 _YEAR_SEP = r"(?:\s*[/.\-]\s*|\s+năm\s+)"
-# A period right after these words is a comparison base or part of a name, not the period of a figure.
+# A period right after these words is a comparison base or part of a name, not the period of a figure ("sang" after a
+# word: "chuyển sang năm 2026"; never opening a sentence: "Bước sang năm 2026, xã phấn đấu ..." dates what follows).
 _COMPARISON_BEFORE = re.compile(
-    r"(?:(?:so\s+với|so|với|hơn|từ|sang|dưới|trên|đến|so\s+sánh|kỳ\s+gốc|gốc)\s*(?:cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+)?"
+    r"(?:(?:so\s+với|so|với|hơn|từ|(?<=\w\s)(?<!bước\s)sang|dưới|trên|đến|so\s+sánh|kỳ\s+gốc|gốc)\s*(?:cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+)?"
     r"|cùng\s+(?:kỳ|vụ|thời\s+điểm)\s+|so\s+(?:với\s+)?(?:cuối|đầu)\s+"
     r"|(?:hơn(?:\s+nhiều)?\s+)?mức\s+(?:tăng|giảm)\s+(?:của\s+)?"
     # "bằng 52,3% dự toán năm 2021", "so với kế hoạch đề ra đầu năm 2022": the plan's year

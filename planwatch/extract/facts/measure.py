@@ -58,6 +58,9 @@ def figure_measure(
         return None, value, "", None, 0
     if billion := g.BARE_BILLION.match(after):  # "Tổng doanh thu ước đạt 1.496 tỷ, đạt 87% kế hoạch": tỷ đồng
         return Measure.VALUE, value, "tỷ đồng", None, (fraction.end() if fraction else 0) + billion.end()
+    if (million := g.BARE_MILLION.match(after)) and cue("label", "income").search(left):  # "thu nhập ... 72 triệu"
+        money = "triệu đồng/người/năm" if cue("label", "per_head").search(left) else "triệu đồng"
+        return Measure.VALUE, value, money, None, (fraction.end() if fraction else 0) + million.end()
     if g.NOT_A_COUNT.match(after):
         return None, value, "", None, 0
     noun = g.COUNT_NOUN.match(after)

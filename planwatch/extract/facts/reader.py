@@ -33,6 +33,8 @@ from planwatch.vocab.numbers import NUMBER_RE, parse_figure, word_number
 from planwatch.vocab.periods import Month, Period, PeriodMention, ReportContext, find_periods
 from planwatch.vocab.units import match_unit, unit_kind
 
+# The year of a first level before "lên": "tăng từ 40% năm 2025 lên 42%"
+_LEVEL_YEAR = re.compile(r"^\s*%?\s*năm\s+\d{4}", re.IGNORECASE)
 # A sentence ends at a stop and a space before a capital; web copies also lose the space: "năm trước.Tính chung"
 _SENTENCE_END = re.compile(
     r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+|(?<=[a-zđà-ỹ%]\.)(?<!Tp\.)(?=[A-ZĐ][a-zđà-ỹ])"
@@ -431,7 +433,10 @@ def _read_number(
     if chain.moved:  # "Tỷ lệ hộ nghèo giảm 1,4%": the size of the drop, "Mức giảm tỷ lệ hộ nghèo"
         label, chain.moved = f"{chain.moved} {label[:1].lower()}{label[1:]}", ""
         tags.append("move")
-    if (not prior and not planned) or not chain.subject:  # "tăng từ 18% năm 2016 lên 24% ...": the subject
+    after_figure = _LEVEL_YEAR.sub("", clause[number_pos:].lstrip("0123456789.,"))  # "40% năm 2025 lên 42%"
+    moved_from = prior and not in_paren and g.FROM_LEFT.search(left) and g.TO_AFTER.match(after_figure)
+    # "tăng từ 18% năm 2016 lên 24% ...": the subject, also after another's clause ("...; tỷ lệ B tăng từ 40% lên 42%")
+    if (not prior and not planned) or not chain.subject or moved_from:
         chain.subject = subject
         chain.unit = unit if measure == Measure.VALUE else chain.unit
     if not in_paren and not prior and not planned:
