@@ -73,6 +73,15 @@ def test_another_role_or_agency_and_a_reader_not_signed_in_never_get_that_page(
     assert 'name="csrf_token"' not in anyone.text and "pw-hole" not in anyone.text + planning.text
 
 
+def test_signing_in_is_no_write_a_kept_page_must_show(clients: dict[str, TestClient]) -> None:
+    assert "pw_wrote" not in clients["kh-mot"].cookies
+    update = {"reported_on": "03/02/2025", "author": "kh-mot"}
+    task = clients["kh-mot"].get("/api/tasks", params={"limit": 1}).json()[0]
+    headers = {"X-CSRF-Token": clients["kh-mot"].cookies["csrftoken"]}
+    answer = clients["kh-mot"].post(f"/api/tasks/{task['doc']}/{task['ref']}/updates", json=update, headers=headers)
+    assert answer.status_code == 201 and clients["kh-mot"].cookies["pw_wrote"].startswith("tasks:")
+
+
 def test_a_readers_own_reminders_are_never_kept(clients: dict[str, TestClient]) -> None:
     clients["kh-mot"].get("/thong-bao")
     assert HIT not in clients["kh-hai"].get("/thong-bao").headers

@@ -83,6 +83,8 @@ WRITE_TOPICS: tuple[tuple[str, Reads], ...] = (
     ("/api/tasks", frozenset((TASKS,))),
     ("/nhiem-vu/cap-nhat", frozenset((TASKS,))),
     ("/api/documents", frozenset((UPLOADS,))),
+    *((path, frozenset()) for path in ("/api/login", "/api/logout", "/dang-nhap", "/dang-xuat")),
+    ("/thong-bao", frozenset()),  # a reader's reminders read, or their settings: no kept page shows them
 )
 
 
@@ -218,7 +220,10 @@ class PageCache:
 def _noting_writes(send: Send, scope: Scope) -> Send:
     """A write's answer tells the reader's browser when it was made, by topic (`WROTE_COOKIE`: "tasks:1765…|…"):
     their next pages that read that topic are never ones kept from before it."""
-    topics = _named(scope["path"], WRITE_TOPICS) or EVERY_TOPIC
+    named = _named(scope["path"], WRITE_TOPICS)
+    topics = EVERY_TOPIC if named is None else named
+    if not topics:  # signing in or out changes nothing a kept page shows
+        return send
 
     async def noted(message: Message) -> None:
         if message["type"] == "http.response.start" and message["status"] < 400:
