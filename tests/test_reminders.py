@@ -19,6 +19,7 @@ import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword
 from aiosmtpd.smtp import Session as SmtpSession
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
@@ -30,9 +31,11 @@ from planwatch.cli.main import app
 from planwatch.edits.reminders import set_preference
 from planwatch.jobs.daily import run_reminders
 from planwatch.jobs.worker import Worker
+from planwatch.remind import digest
 from planwatch.remind.deliver import DigestState, deliver, mark_read, notifications, unread
 from planwatch.remind.digest import Channel, ItemKind
 from planwatch.remind.settings import ReminderSettings
+from planwatch.serve.app import create_app
 from planwatch.store import models, reminder_models
 from planwatch.store.db import session_factory
 from planwatch.vocab.periods import Month
@@ -278,3 +281,28 @@ def _until(condition: Any, seconds: float = 30) -> None:
     while not condition():
         assert time.monotonic() < deadline, "condition not met in time"
         time.sleep(0.05)
+
+
+def test_a_long_list_names_the_first_due_and_one_line_for_the_rest(
+    store: sessionmaker[Session], smtp: tuple[Inbox, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox, url = smtp
+    deliver(store, JUNE_25, ReminderSettings(), MORNING)  # in the app: every long-overdue task
+    whole = [i for i in _digests(store)["khdt"].items if i["kind"] == "escalated"]
+    monkeypatch.setattr(digest, "ITEMS_LISTED", 1)
+    settings = ReminderSettings(smtp_url=url, base_url="https://kehoach.anha.gov.vn")
+    deliver(store, date(2025, 6, 26), settings, datetime(2025, 6, 26, 8))
+    with store() as session:
+        khdt = session.scalar(select(models.User.id).where(models.User.username == "khdt"))
+        assert khdt is not None
+        cut = [i for i in notifications(session, khdt)[0].items if i.kind is ItemKind.ESCALATED]
+    assert len(whole) >= 2 and len(cut) == 2
+    assert cut[0].ref == min(whole, key=lambda i: str(i["due"]))["ref"]  # the one overdue longest
+    assert cut[1].more == len(whole) - 1 and cut[1].link == "/nhiem-vu?status=overdue"
+    mail = inbox.to("khdt@anha.gov.vn")[0]
+    assert f"{len(whole)} quá hạn lâu" in mail["Subject"]
+    assert f"… và {len(whole) - 1} nhiệm vụ khác" in mail.get_content()  # type: ignore[attr-defined]
+    with TestClient(create_app(store.kw["bind"])) as client:
+        assert client.post("/api/login", json={"username": "khdt", "password": "mat-khau-dai-du"}).status_code == 200
+        page = client.get("/thong-bao").text
+    assert f'<a href="/nhiem-vu?status=overdue">… và {len(whole) - 1} nhiệm vụ khác' in page

@@ -191,6 +191,17 @@ def page_of_tasks(
     return _views(session, rows, as_of), count_tasks(session, as_of, wanted)
 
 
+def most_urgent(session: Session, as_of: date, wanted: TaskFilter, limit: int) -> tuple[list[TaskView], int]:
+    """The `limit` tasks `wanted` selects that fall due first, and how many it selects (both from the store: a
+    reminder lists the first few of thousands)."""
+    t, d = models.Task, models.Document
+    due, _, _ = _columns(as_of)
+    rows = session.execute(
+        _tasks(as_of, wanted).order_by(None).order_by(due, d.doc_key, t.char_start, t.id).limit(limit)
+    )
+    return _views(session, rows.all(), as_of), count_tasks(session, as_of, wanted)
+
+
 def count_tasks(session: Session, as_of: date, wanted: TaskFilter) -> int:
     return session.scalar(select(func.count()).select_from(_tasks(as_of, wanted).order_by(None).subquery())) or 0
 

@@ -102,13 +102,15 @@ def _month(text: str) -> str:
 def counts(digest: Digest, lang: str = "vi") -> str:
     """ "2 sắp đến hạn, 1 quá hạn": what the digest holds, for its subject and the app's list."""
     words = said("count", lang)
-    return ", ".join(words[kind.value].format(n=len(items)) for kind in ItemKind if (items := digest.of_kind(kind)))
+    return ", ".join(words[kind.value].format(n=n) for kind in ItemKind if (n := digest.count(kind)))
 
 
 def line(item: Item, base_url: str, lang: str = "vi") -> str:
     """One item as a line of text, then its link on the next line."""
     words = said("line", lang)
-    if item.kind is ItemKind.ENTRY_CLOSING:
+    if item.more:
+        text = words["more"].format(n=item.more)
+    elif item.kind is ItemKind.ENTRY_CLOSING:
         start, end = window(Month(*(int(x) for x in item.month.split("-"))))
         text = words["entry"].format(title=item.title, month=_month(item.month), start=_day(start), end=_day(end),
                                      due=_day(item.due))  # fmt: skip
