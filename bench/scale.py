@@ -235,7 +235,8 @@ def load(base: str, clients: int, seconds: float, signed_in: bool, varied: bool 
     latencies: list[float] = []
     errors = 0
     failed: list[str] = []  # the first requests that failed, printed to tell why
-    kinds: dict[str, int] = {}  # reads by how they were answered: computed, kept, kept while a newer one computes
+    kinds: dict[str, list[float]] = {}  # times by how a request was answered: computed, kept, kept while a newer
+    # one computes, a write
     jobs: list[int] = []
     lock = threading.Lock()
     with httpx.Client(base_url=base) as probe:
@@ -286,7 +287,7 @@ def load(base: str, clients: int, seconds: float, signed_in: bool, varied: bool 
                     took, status, _, kind = timed(client, url)
                 error = status >= 500 or (signed_in and status in (401, 403))
                 with lock:
-                    kinds[kind or "computed"] = kinds.get(kind or "computed", 0) + 1
+                    kinds.setdefault(kind or "computed", []).append(took)
                     latencies.append(took)
                     errors += error
                     if error and len(failed) < 5:
@@ -302,7 +303,11 @@ def load(base: str, clients: int, seconds: float, signed_in: bool, varied: bool 
     who = "signed-in users" if signed_in else "clients, varied questions" if varied else "clients"
     print(f"  {clients} {who} for {seconds:.0f} s: {len(latencies) / seconds:.1f} requests/s, p95 {p95:.0f} ms, "
           f"{errors} errors (5xx or dropped{', 401/403' if signed_in else ''})")  # fmt: skip
-    print("  answered: " + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())))
+    said = (
+        f"{kind} {len(times)} (p95 {sorted(times)[int(0.95 * len(times))]:.0f} ms)"
+        for kind, times in sorted(kinds.items())
+    )
+    print("  answered: " + ", ".join(said))
     for line in failed:
         print(f"    failed: {line}")
     if jobs:

@@ -93,6 +93,7 @@ class Slow:
     def __init__(self, engine: Engine) -> None:
         self.state = type("State", (), {"sessions": session_factory(engine)})()
         self.computed = 0
+        self.inside = self.most = 0  # pages being computed now, and at most
         self.gate = anyio.Event()
         self.gate.set()
 
@@ -103,7 +104,11 @@ class Slow:
             return
         self.computed += 1
         page = f"trang {self.computed}".encode()
+        self.inside += 1
+        self.most = max(self.most, self.inside)
         await self.gate.wait()
+        await anyio.sleep(0.05)
+        self.inside -= 1
         await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]})
         await send({"type": "http.response.body", "body": page})
 
@@ -191,3 +196,26 @@ def test_a_write_of_what_a_page_does_not_read_leaves_its_writer_the_kept_page_me
     steps = ["read", "change", "close", "mine /api/tasks/kh/1/updates", "mine /api/documents", "open"]
     served = _served(engine, steps, page="/van-ban")
     assert served == [("trang 1", ""), ("trang 1", "stale"), ("trang 3", "")]
+
+
+def test_pages_computed_behind_kept_answers_are_computed_one_at_a_time(engine: Engine) -> None:
+    slow = Slow(engine)
+    cache = PageCache(slow, 1024 * 1024)
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        scope["app"] = slow
+        await cache(scope, receive, send)
+
+    async def run() -> list[str]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+            pages = [f"/trang-{n}" for n in range(4)]
+            for page in pages:
+                await client.get(page)
+            with slow.state.sessions.begin() as session:
+                add_user(session, "moi", PASSWORD, Role.VIEWER, None, "test")
+            kinds = [(await client.get(page)).headers.get(HIT, "") for page in pages]
+            await anyio.sleep(0.5)
+            return kinds
+
+    assert anyio.run(run) == ["stale"] * 4 and slow.computed == 8
+    assert slow.most == 1

@@ -44,6 +44,7 @@ VARYING_COOKIES = ("lang", "province")
 WROTE_COOKIE = "pw_wrote"  # when the reader's last write was answered (seconds since the epoch)
 BUDGET_MB = 32  # of bodies held per server process
 LARGEST = 2 * 1024 * 1024  # a larger body (a whole export) is not kept
+BEHIND_AT_ONCE = 1  # pages computed behind kept answers at once: the others wait, not the readers' own pages
 STALE_SECONDS = 30  # the oldest page served while its newer one is still to be computed
 MARK_THREADS = 4  # store marks read at once per process, on threads of their own: a kept answer never waits
 # behind the pages being computed (serve/app.py's REQUEST_THREADS)
@@ -123,6 +124,7 @@ class PageCache:
         self._held: OrderedDict[tuple[object, ...], _Held] = OrderedDict()
         self._computing: set[tuple[object, ...]] = set()
         self._behind: set[asyncio.Task[None]] = set()  # pages computed after a kept answer was sent
+        self._behind_gate: anyio.CapacityLimiter | None = None
         self._size = 0
         self._marks: anyio.CapacityLimiter | None = None  # made in the event loop, at the first request
 
@@ -173,8 +175,10 @@ class PageCache:
         async def dropped(_message: Message) -> None:
             return None
 
+        self._behind_gate = self._behind_gate or anyio.CapacityLimiter(BEHIND_AT_ONCE)
         try:
-            await self._compute(key, mark, {**asked, "state": {}}, receive, dropped, owner=True)
+            async with self._behind_gate:  # the readers who wait for their page go first
+                await self._compute(key, mark, {**asked, "state": {}}, receive, dropped, owner=True)
         except Exception:  # the next reader computes it in the open
             log.exception("page %s computed behind a kept answer: failed", asked["path"])
         finally:
