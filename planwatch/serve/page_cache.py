@@ -22,16 +22,15 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TypeVar
-from urllib.parse import parse_qs
 
 import anyio
 from sqlalchemy.orm import Session, sessionmaker
-from starlette.requests import cookie_parser
+from starlette.requests import Request, cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from planwatch.serve.auth import SESSION_COOKIE
 from planwatch.serve.holes import STATE_KEY, Reader, fill, reader_of
-from planwatch.serve.labels import LABELS
+from planwatch.serve.rendering import page_lang
 from planwatch.store.freshness import EVERY_TOPIC, OF_DOCUMENTS, OF_TASKS, TASKS, UPLOADS, Reads, version
 
 T = TypeVar("T")
@@ -154,7 +153,7 @@ class PageCache:
                 self._behind.add(asyncio.get_running_loop().create_task(self._compute_behind(key, mark, scope)))
             self._held.move_to_end(key)
             stale = held.mark != mark
-            await _replay(send, held, fill(held.body, reader, _lang(scope, cookies), stale), stale)
+            await _replay(send, held, fill(held.body, reader, page_lang(Request(scope)), stale), stale)
             return
         owner = key not in self._computing
         self._computing.add(key)
@@ -279,12 +278,6 @@ def _cookies(headers: dict[bytes, bytes]) -> dict[str, str]:
 def _key(scope: Scope, cookies: dict[str, str], reader: Reader | None) -> tuple[object, ...]:
     kind = reader.kind if reader is not None else ("", "")
     return scope["path"], scope["query_string"], *(cookies.get(name, "") for name in VARYING_COOKIES), *kind
-
-
-def _lang(scope: Scope, cookies: dict[str, str]) -> str:
-    asked = parse_qs(scope["query_string"].decode("latin-1")).get("lang", [""])[0]
-    wanted = asked or cookies.get("lang") or "vi"
-    return wanted if wanted in LABELS else "vi"
 
 
 def _keepable(start: Message) -> bool:
