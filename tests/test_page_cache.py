@@ -138,6 +138,13 @@ def test_the_least_recently_read_answers_go_first_when_the_budget_is_spent() -> 
     assert len(cache._held) == 0
 
 
+def test_a_page_whose_computing_began_earlier_never_replaces_a_later_one() -> None:
+    cache = PageCache(app=None, budget=1000)  # type: ignore[arg-type]  # no request passes: only what it keeps
+    cache._keep(("/a", b"", "", ""), _Held((2,), {}, b"later", 2.0))
+    cache._keep(("/a", b"", "", ""), _Held((1,), {}, b"earlier", 1.0))  # it ended last
+    assert cache._held[("/a", b"", "", "")].body == b"later"
+
+
 def test_a_question_asked_by_many_requests_at_once_is_computed_once(engine: Engine) -> None:
     cache, started, computed = StoreCache(), threading.Event(), []
 

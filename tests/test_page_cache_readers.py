@@ -198,6 +198,11 @@ def test_a_write_of_what_a_page_does_not_read_leaves_its_writer_the_kept_page_me
     assert served == [("trang 1", ""), ("trang 1", "stale"), ("trang 3", "")]
 
 
+def test_readers_asking_a_page_being_computed_since_their_writes_wait_for_that_one(engine: Engine) -> None:
+    """Readers of a page nobody keeps yet: the first computes it, the others get that page when it is done."""
+    assert _served(engine, ["close", "slow", "slow", "slow", "open"]) == [("trang 1", "")] + [("trang 1", "hit")] * 2
+
+
 def test_pages_computed_behind_kept_answers_are_computed_one_at_a_time(engine: Engine) -> None:
     slow = Slow(engine)
     cache = PageCache(slow, 1024 * 1024)

@@ -8,7 +8,8 @@ unread count are filled in as it is sent, serve/holes.py), with the store's stat
 `version`: the newest row of every table a page shows, when the figures were last checked, whether a check is
 coming, the day). A request whose state differs is computed again, and while it computes, the others asking the
 same page get the last one at once, told that a newer one is coming; never a reader whose own write is newer
-than that page (the `pw_wrote` cookie every write's answer sets). Nothing is kept of an answer that is not a 200
+than that page (the `pw_wrote` cookie every write's answer sets), who waits for the one being computed, if it
+began after their write, rather than compute it a second time. Nothing is kept of an answer that is not a 200
 or sets a cookie, nor of a reader's own reminders; a request saying `Cache-Control: no-cache` is computed again.
 
 Libraries such as fastapi-cache expire entries after a time; here an entry must go the moment the store
@@ -106,6 +107,12 @@ def store_mark(
 
 
 @dataclass(frozen=True)
+class _Running:
+    since: float  # when the computation began
+    done: asyncio.Event  # set when it ends, kept or not
+
+
+@dataclass(frozen=True)
 class _Held:
     mark: tuple[object, ...]
     start: Message
@@ -122,6 +129,7 @@ class PageCache:
         self.largest = min(LARGEST, budget)
         self._held: OrderedDict[tuple[object, ...], _Held] = OrderedDict()
         self._computing: set[tuple[object, ...]] = set()
+        self._running: dict[tuple[object, ...], _Running] = {}  # the computations under way, by key
         self._behind: set[asyncio.Task[None]] = set()  # pages computed after a kept answer was sent
         self._behind_gate: anyio.CapacityLimiter | None = None
         self._size = 0
@@ -152,12 +160,25 @@ class PageCache:
                 self._computing.add(key)
                 self._behind.add(asyncio.get_running_loop().create_task(self._compute_behind(key, mark, scope)))
             self._held.move_to_end(key)
-            stale = held.mark != mark
-            await _replay(send, held, fill(held.body, reader, page_lang(Request(scope)), stale), stale)
+            await _replay(send, scope, held, reader, stale=held.mark != mark)
+            return
+        if await self._joined(key, _wrote(cookies, reads.topics)):
+            held = self._held[key]
+            await _replay(send, scope, held, reader, stale=held.mark != mark)
             return
         owner = key not in self._computing
         self._computing.add(key)
         await self._compute(key, mark, scope, receive, send, owner)
+
+    async def _joined(self, key: tuple[object, ...], wrote: float) -> bool:
+        """Whether the page this reader needs was kept by a computation already under way that began after their
+        last write of what it reads: they wait for it rather than compute the same page a second time."""
+        running = self._running.get(key)
+        if running is None or running.since <= wrote:
+            return False
+        await running.done.wait()
+        held = self._held.get(key)
+        return held is not None and held.since > wrote
 
     def _may_serve_stale(self, key: tuple[object, ...], held: _Held, wrote: float) -> bool:
         """The last page, while a newer one is computed (or is to be), to a reader whose own writes it shows:
@@ -188,6 +209,7 @@ class PageCache:
         """The page computed and kept (the text with its holes when it has some); while it computes, the others
         asking it get the one kept before. The `owner` of the key's computing ends it."""
         since = time.time()
+        running = self._running[key] = _Running(since, asyncio.Event())  # the newest one is joined
         scope.setdefault("state", {})
         start: Message = {}
         chunks: list[bytes] = []
@@ -204,15 +226,21 @@ class PageCache:
 
         try:
             await self.app(scope, receive, kept)
+            if size <= self.largest and _keepable(start):
+                body = scope["state"].get(STATE_KEY) or b"".join(chunks)
+                self._keep(key, _Held(mark, start, bytes(body), since))
         finally:
             if owner:
                 self._computing.discard(key)
-        if size <= self.largest and _keepable(start):
-            body = scope["state"].get(STATE_KEY) or b"".join(chunks)
-            self._keep(key, _Held(mark, start, bytes(body), since))
+            if self._running.get(key) is running:
+                del self._running[key]
+            running.done.set()
 
     def _keep(self, key: tuple[object, ...], held: _Held) -> None:
-        old = self._held.pop(key, None)
+        old = self._held.get(key)
+        if old is not None and old.since > held.since:  # a computation begun later ended first
+            return
+        self._held.pop(key, None)
         self._size += _cost(key, held) - (_cost(key, old) if old else 0)
         self._held[key] = held
         while self._size > self.budget:
@@ -284,8 +312,10 @@ def _keepable(start: Message) -> bool:
     return start.get("status") == 200 and all(name.lower() != b"set-cookie" for name, _ in start.get("headers", []))
 
 
-async def _replay(send: Send, held: _Held, body: bytes, stale: bool) -> None:
-    """A kept answer, its length that of the reader's page; `x-page-cache: stale` when a newer one is coming."""
+async def _replay(send: Send, scope: Scope, held: _Held, reader: Reader | None, stale: bool) -> None:
+    """A kept answer filled for its reader, its length that of the reader's page; `x-page-cache: stale` when a
+    newer one is coming."""
+    body = fill(held.body, reader, page_lang(Request(scope)), stale)
     headers = [(name, value) for name, value in held.start.get("headers", []) if name.lower() != b"content-length"]
     headers += [(b"content-length", str(len(body)).encode()), (b"x-page-cache", b"stale" if stale else b"hit")]
     await send({**held.start, "headers": headers})
