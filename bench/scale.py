@@ -27,10 +27,11 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 import psycopg
@@ -237,6 +238,7 @@ def load(base: str, clients: int, seconds: float, signed_in: bool, varied: bool 
     failed: list[str] = []  # the first requests that failed, printed to tell why
     kinds: dict[str, list[float]] = {}  # times by how a request was answered: computed, kept, kept while a newer
     # one computes, a write
+    computed: Counter[str] = Counter()  # the pages computed for their reader, by path
     jobs: list[int] = []
     lock = threading.Lock()
     with httpx.Client(base_url=base) as probe:
@@ -288,6 +290,7 @@ def load(base: str, clients: int, seconds: float, signed_in: bool, varied: bool 
                 error = status >= 500 or (signed_in and status in (401, 403))
                 with lock:
                     kinds.setdefault(kind or "computed", []).append(took)
+                    computed[urlsplit(url).path] += not kind
                     latencies.append(took)
                     errors += error
                     if error and len(failed) < 5:
@@ -308,6 +311,7 @@ def load(base: str, clients: int, seconds: float, signed_in: bool, varied: bool 
         for kind, times in sorted(kinds.items())
     )
     print("  answered: " + ", ".join(said))
+    print("  computed most: " + ", ".join(f"{path} {n}" for path, n in computed.most_common(6) if n))
     for line in failed:
         print(f"    failed: {line}")
     if jobs:

@@ -140,6 +140,29 @@ def test_the_servers_worker_refreshes_between_jobs_what_a_write_left_pending(
         assert count_findings(session, Scope("Tỉnh Đông")) == 2
 
 
+def test_a_worker_lets_its_refresh_gap_pass_before_it_refreshes_again(
+    two_provinces: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """Uploads arriving one by one are checked together: a mark made just after a refresh waits for the gap."""
+    worker = Worker(two_provinces, poll=0.05, refresh_gap=3600)
+    ingest_file(
+        two_provinces, _report(tmp_path, "Đông-thang-7", "BÁO CÁO\nTháng 7 năm 2025\n", "15,0"), province="Tỉnh Đông"
+    )
+    worker.start()
+    try:
+        deadline = time.monotonic() + 60  # the first refresh comes at once, whatever the machine's speed
+        while _pending_marks(two_provinces) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _pending_marks(two_provinces) == 0
+        ingest_file(
+            two_provinces, _report(tmp_path, "Tây-thang-7", "BÁO CÁO\nTháng 7 năm 2025\n", "9,0"), province="Tỉnh Tây"
+        )
+        time.sleep(1)  # twenty polls
+        assert _pending_marks(two_provinces) == 1
+    finally:
+        worker.stop()
+
+
 def _pending_marks(sessions: sessionmaker[Session]) -> int:
     with sessions() as session:  # a session of its own each time: SQLite reads a snapshot per transaction
         return session.scalar(select(func.count(models.StaleScope.id))) or 0

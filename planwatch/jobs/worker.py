@@ -28,6 +28,9 @@ from planwatch.remind.settings import ReminderSettings
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
+REFRESH_GAP = 5.0  # seconds a worker lets pass between two refreshes of the findings: uploads arriving one by one
+# from twenty users (four a second) left the queue empty between them, and each was checked on its own, a fifth of
+# a server's time; the pages say meanwhile that a check is coming
 STOP_SECONDS = 1.5  # how long stopping waits for a lane's threads (a PDF child may still be parsing)
 
 
@@ -78,13 +81,14 @@ def drain(sessions: sessionmaker[Session]) -> int:
     return done
 
 
-def _refresh_findings(sessions: sessionmaker[Session]) -> None:
+def _refresh_findings(sessions: sessionmaker[Session]) -> bool:
     """The findings of what the jobs read and what edits made on the pages left marked, refreshed once the queue
-    is empty: a burst of uploads is checked once, not once per file."""
+    is empty: a burst of uploads is checked once, not once per file; whether it refreshed."""
     try:
-        refresh_if_free(sessions)
+        return refresh_if_free(sessions)
     except DBAPIError:
         log.exception("findings refresh: the store failed, the next poll tries again")
+        return False
 
 
 class Worker:
@@ -100,8 +104,11 @@ class Worker:
         reminders: ReminderSettings | None = None,
         clock: Callable[[], datetime] = datetime.now,
         threads: int = 1,
+        refresh_gap: float = REFRESH_GAP,
     ) -> None:
         self._sessions = sessions
+        self._refresh_gap = refresh_gap
+        self._refreshed_at = -refresh_gap  # time.monotonic() of the last refresh
         self._lane = lane
         self._poll = poll
         self._reminders = reminders or ReminderSettings.from_env()
@@ -149,10 +156,14 @@ class Worker:
             except DBAPIError:
                 busy = False  # logged; wait a poll before asking the store again
             if not busy:
-                _refresh_findings(self._sessions)
+                self._refresh_when_due()
                 self._remind()
                 self._wakeup.wait(self._poll)
                 self._wakeup.clear()
+
+    def _refresh_when_due(self) -> None:
+        if time.monotonic() - self._refreshed_at >= self._refresh_gap and _refresh_findings(self._sessions):
+            self._refreshed_at = time.monotonic()
 
     def _remind(self) -> None:
         now = self._clock()
