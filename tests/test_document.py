@@ -381,6 +381,17 @@ def test_a_document_without_any_year_says_why_its_year_is_in_doubt() -> None:
     assert _read("Sáu tháng đầu năm 2021, sản lượng cá tra đạt 41,2 nghìn tấn.\n").meta.doubt is None
 
 
+def test_a_document_without_any_year_leaves_the_year_of_its_figures_unknown_never_the_year_it_is_read() -> None:
+    text = (
+        "Tám tháng, huyện trồng mới 1.250 ha rừng, tăng 6,5% so với cùng kỳ năm trước; riêng tháng "
+        "8 trồng 140 ha. Vốn giai đoạn 2021-2025 đã giải ngân 310 tỷ đồng.\n"
+    )
+    found = _read(text)
+    assert found.warnings and {f.fact.period.as_strings() for f in found.facts if f.fact.value != 310} == {(None, None)}
+    assert ("value", 310, "2021-01", "2025-12") in _facts(found)  # a span the text writes out keeps its years
+    assert ("value", 1250, "2019-01", "2019-08") in _facts(_read(text, date(2019, 9, 5)))
+
+
 def test_in_a_months_report_budget_and_grdp_cover_the_months_to_date() -> None:
     text = (
         "ỦY BAN NHÂN DÂN TỈNH HẠ VÂN\nSố: 140/BC-UBND\nHạ Vân, ngày 24 tháng 6 năm 2024\n\nBÁO CÁO\n"

@@ -113,9 +113,10 @@ def extract_document(
     modalities = _modalities(blocks, by_block, reading)
     body = [f for facts in by_block.values() for f in facts]
     reading = reading.after_results([f for f in body if modalities.get(id(f)) == Modality.ESTIMATE])
+    undated = meta.reference.day is None
     result.facts = [
         FactFound(
-            _in_its_window(found.fact, catalogue, found.period_stated),
+            _unguessed(_in_its_window(found.fact, catalogue, found.period_stated), plain.reading, undated),
             found.section,
             found.footnote,
             found.page,
@@ -365,6 +366,16 @@ def _table_facts(plain: PlainText, meta: DocumentMeta) -> dict[int, list[Fact]]:
             line = max((s for s in table.lines if s <= start), default=start)
             by_line[line] = by_line.get(line, []) + facts
     return by_line
+
+
+def _unguessed(fact: Fact, text: str, undated: bool) -> Fact:
+    """In a document that prints no date and names no year for its figures, a period in a year the text never
+    writes is the reader's fallback year, not the document's: the figure's period is unknown ("6 tháng đầu năm",
+    "cùng kỳ năm trước" with no year anywhere), while a span the text writes out ("giai đoạn 2021-2025") stays."""
+    if not undated:
+        return fact
+    years = {str(month.year) for month in (fact.period.start, fact.period.end) if month}
+    return fact if all(year in text for year in years) else replace(fact, period=Period(None, None))
 
 
 def _in_its_window(fact: Fact, catalogue: Catalogue, stated: bool) -> Fact:
