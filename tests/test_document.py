@@ -392,6 +392,17 @@ def test_a_document_without_any_year_leaves_the_year_of_its_figures_unknown_neve
     assert ("value", 1250, "2019-01", "2019-08") in _facts(_read(text, date(2019, 9, 5)))
 
 
+def test_a_planned_figure_dated_only_by_the_report_is_of_the_year_the_report_plans() -> None:
+    text = (
+        "BÁO CÁO\nTình hình kinh tế - xã hội năm 2022 và kế hoạch năm 2023\n\n"
+        "Năm 2022, số khách du lịch đến tỉnh ước đạt 2,4 triệu lượt (kế hoạch 2,2 triệu lượt).\n"
+        "Năm tới, tỉnh phấn đấu đón 2,8 triệu lượt khách du lịch.\n"
+    )
+    found = _facts(_read(text))
+    assert ("value", 2.8, "2023-01", "2023-12") in found  # set for the year to come
+    assert {("value", 2.4, "2022-01", "2022-12"), ("value", 2.2, "2022-01", "2022-12")} <= found  # its plan quoted
+
+
 def test_in_a_months_report_budget_and_grdp_cover_the_months_to_date() -> None:
     text = (
         "ỦY BAN NHÂN DÂN TỈNH HẠ VÂN\nSố: 140/BC-UBND\nHạ Vân, ngày 24 tháng 6 năm 2024\n\nBÁO CÁO\n"
