@@ -403,6 +403,16 @@ def test_a_planned_figure_dated_only_by_the_report_is_of_the_year_the_report_pla
     assert {("value", 2.4, "2022-01", "2022-12"), ("value", 2.2, "2022-01", "2022-12")} <= found  # its plan quoted
 
 
+def test_an_undated_item_naming_its_year_by_its_lunar_name_is_of_that_year_not_of_the_one_it_compares_with() -> None:
+    text = (
+        "Tháng 2, dịp Xuân Giáp Thìn, lượng khách lưu trú tại các cơ sở trên địa bàn đạt 96.400 lượt, cao hơn "
+        "dịp Tết Quý Mão 9,1%.\n"
+    )
+    found = _read(text)
+    assert found.meta.reference.day == date(2024, 12, 31) and found.meta.doubt is None
+    assert ("value", 96400, "2024-02", "2024-02") in _facts(found)
+
+
 def test_in_a_months_report_budget_and_grdp_cover_the_months_to_date() -> None:
     text = (
         "ỦY BAN NHÂN DÂN TỈNH HẠ VÂN\nSố: 140/BC-UBND\nHạ Vân, ngày 24 tháng 6 năm 2024\n\nBÁO CÁO\n"

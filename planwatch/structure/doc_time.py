@@ -15,8 +15,13 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib import resources
+
+import yaml
 
 from planwatch.vocab.periods import Month, Period, find_periods, months_to_date, year_period
 from planwatch.vocab.wording import Phrase
@@ -240,7 +245,56 @@ def year_votes(text: str, aimed: bool = True) -> Counter[int]:
         and (aimed or not _AIMED_IN_CLAUSE.search(text[max(0, m.start() - 80) : m.start()]))
     )
     votes.update(int(m.group(1)) + 1 for m in _BASE_YEAR.finditer(text))
+    votes.update(lunar_years(text))
     return votes
+
+
+LUNAR_YEARS = "structure/data/lunar_years.yaml"
+_OCCASION_AFTER = re.compile(r"(?:dịp|kỳ|trong)\s*$", re.IGNORECASE)  # "so với dịp Tết Quý Mão": still a base
+
+
+@dataclass(frozen=True)
+class _LunarNames:
+    pattern: re.Pattern[str]  # a lunar year's name after its cue word: groups "stem" and "branch"
+    stems: dict[str, int]  # each spelling → its place in the cycle of ten
+    branches: dict[str, int]  # ... in the cycle of twelve
+    cycle_start: int
+    first_year: int
+
+
+@cache
+def _lunar_names() -> _LunarNames:
+    data = yaml.safe_load(resources.files("planwatch").joinpath(LUNAR_YEARS).read_text(encoding="utf-8"))
+
+    def places(names: list[str]) -> dict[str, int]:
+        return {spelling: place for place, name in enumerate(names) for spelling in name.split("|")}
+
+    stems, branches = places(data["stems"]), places(data["branches"])
+
+    def either(words: Iterable[str]) -> str:
+        return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+    pattern = re.compile(
+        rf"(?<![\wÀ-ỹ])(?:{either(data['before'])})\s+(?P<stem>{either(stems)})\s+(?P<branch>{either(branches)})(?![\wÀ-ỹ])"
+    )
+    return _LunarNames(pattern, stems, branches, data["cycle_start"], data["first_year"])
+
+
+def lunar_years(text: str) -> list[int]:
+    """The years the text names by their lunar names for its own figures ("dịp Tết Nguyên đán Giáp Thìn" → 2024),
+    never a base it compares with ("so với Tết Quý Mão")."""
+    names = _lunar_names()
+    found = []
+    for m in names.pattern.finditer(text):
+        if _NOT_OWN_YEAR.search(_OCCASION_AFTER.sub("", text[max(0, m.start() - 30) : m.start()])):
+            continue
+        stem, branch = names.stems[m.group("stem")], names.branches[m.group("branch")]
+        found += [
+            year
+            for year in range(names.first_year, names.first_year + 60)
+            if (year - names.cycle_start) % 10 == stem and (year - names.cycle_start) % 12 == branch
+        ]
+    return found
 
 
 def _period(
