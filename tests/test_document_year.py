@@ -1,0 +1,40 @@
+"""The year of a document's figures when no date is printed: unknown rather than guessed, the year a plan of the text
+is set for, a year named by its lunar name."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .test_document import _facts, _read
+
+
+def test_a_document_without_any_year_leaves_the_year_of_its_figures_unknown_never_the_year_it_is_read() -> None:
+    text = (
+        "Tám tháng, huyện trồng mới 1.250 ha rừng, tăng 6,5% so với cùng kỳ năm trước; riêng tháng "
+        "8 trồng 140 ha. Vốn giai đoạn 2021-2025 đã giải ngân 310 tỷ đồng.\n"
+    )
+    found = _read(text)
+    assert found.warnings and {f.fact.period.as_strings() for f in found.facts if f.fact.value != 310} == {(None, None)}
+    assert ("value", 310, "2021-01", "2025-12") in _facts(found)  # a span the text writes out keeps its years
+    assert ("value", 1250, "2019-01", "2019-08") in _facts(_read(text, date(2019, 9, 5)))
+
+
+def test_a_planned_figure_dated_only_by_the_report_is_of_the_year_the_report_plans() -> None:
+    text = (
+        "BÁO CÁO\nTình hình kinh tế - xã hội năm 2022 và kế hoạch năm 2023\n\n"
+        "Năm 2022, số khách du lịch đến tỉnh ước đạt 2,4 triệu lượt (kế hoạch 2,2 triệu lượt).\n"
+        "Năm tới, tỉnh phấn đấu đón 2,8 triệu lượt khách du lịch.\n"
+    )
+    found = _facts(_read(text))
+    assert ("value", 2.8, "2023-01", "2023-12") in found  # set for the year to come
+    assert {("value", 2.4, "2022-01", "2022-12"), ("value", 2.2, "2022-01", "2022-12")} <= found  # its plan quoted
+
+
+def test_an_undated_item_naming_its_year_by_its_lunar_name_is_of_that_year_not_of_the_one_it_compares_with() -> None:
+    text = (
+        "Tháng 2, dịp Xuân Giáp Thìn, lượng khách lưu trú tại các cơ sở trên địa bàn đạt 96.400 lượt, cao hơn "
+        "dịp Tết Quý Mão 9,1%.\n"
+    )
+    found = _read(text)
+    assert found.meta.reference.day == date(2024, 12, 31) and found.meta.doubt is None
+    assert ("value", 96400, "2024-02", "2024-02") in _facts(found)
