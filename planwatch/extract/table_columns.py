@@ -210,7 +210,18 @@ def _reported(text: str, context: ReportContext) -> Period | None:
         return Period(Month(context.year, (context.month - 1) // 3 * 3 + 1), month)
     if re.search(r"\b(?:cong don|luy ke|tu dau nam)\b", text):
         return Period(Month(context.year, 1), month)
+    bare = re.sub(r"\([^()]*\)", "", text).strip()  # its unit in parentheses apart
+    if _LAST_YEAR.search(bare) and not _SAME_PERIOD.search(bare):  # "Cùng kỳ năm trước": the same months instead
+        return year_period(context.year - 1)
+    if _WHOLE_YEAR.search(bare):
+        return year_period(context.year)
     return None
+
+
+# A year's column named by its words, no number: "TH năm trước", "Thực hiện năm ngoái" (the year before the report's);
+# "KH năm", "Ước TH năm", "Ước thực hiện cả năm" (the report's whole year, not the months it reports)
+_LAST_YEAR = re.compile(r"\bnam (?:truoc|ngoai)$")
+_WHOLE_YEAR = re.compile(r"\b(?:th|thuc hien|uoc(?: th| tinh| thuc hien)?|kh|ke hoach|du toan|chi tieu)(?: ca)? nam$")
 
 
 def _base_of(cell: str, context: ReportContext, own: Period) -> Measure | None:
