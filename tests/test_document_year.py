@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from .test_document import _facts, _read
 
 
@@ -38,3 +40,28 @@ def test_an_undated_item_naming_its_year_by_its_lunar_name_is_of_that_year_not_o
     found = _read(text)
     assert found.meta.reference.day == date(2024, 12, 31) and found.meta.doubt is None
     assert ("value", 96400, "2024-02", "2024-02") in _facts(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "Chín tháng, sản lượng điện thương phẩm đạt 1.930 triệu kWh, tăng 9,6% so với 9 tháng năm 2021.\n",
+            ("2022-01", "2022-09"),
+        ),
+        (
+            "Quý III, lượng hàng qua cảng đạt 2,4 triệu tấn, thấp hơn quý III năm 2023 khoảng 2%.\n",
+            ("2024-07", "2024-09"),
+        ),
+        (
+            "Sáu tháng, số ca sinh tại các bệnh viện đạt 5.310 ca, bằng 97% so với sáu tháng đầu năm 2018.\n",
+            ("2019-01", "2019-06"),
+        ),
+    ],
+)
+def test_a_base_that_names_its_window_before_its_year_gives_the_year_after_it(
+    text: str, period: tuple[str, str]
+) -> None:
+    found = _read(text)
+    assert found.meta.reference.day is not None and found.meta.reference.day.year == int(period[0][:4])
+    assert any(f.fact.measure == "value" and f.fact.period.as_strings() == period for f in found.facts)

@@ -23,7 +23,7 @@ from importlib import resources
 
 import yaml
 
-from planwatch.vocab.periods import Month, Period, find_periods, months_to_date, year_period
+from planwatch.vocab.periods import WORD_NUMBERS, Month, Period, find_periods, months_to_date, year_period
 from planwatch.vocab.wording import Phrase
 
 # "Bắc Giang, ngày 10 tháng 6 năm 2024": the place comes first, which "Căn cứ Luật ... ngày ..." lacks
@@ -44,11 +44,15 @@ _STATED_YEAR = re.compile(
     r"(?<![\wÀ-ỹ])(?:năm|tháng\s+0?\d{1,2}\s*[/.-]|qu[ýí]\s+(?:IV|I{1,3}|[1-4])\s*[/.-])\s*((?:19|20)\d{2})(?![\d-])",
     re.IGNORECASE,
 )
+# ... and the window a base may name before its year: "so với 6 tháng đầu năm 2022", "so với quý I năm 2024"
+_COUNT = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_BASE_WINDOW = rf"(?:cùng\s+kỳ\s+)?(?:(?:\d{{1,2}}|{_COUNT})\s+tháng(?:\s+đầu)?\s+|(?:tháng|quý)\s+\w{{1,4}}\s+)?"
+_COMPARED_WITH = r"(?:cùng\s+kỳ|so\s+với|so|bằng|(?:cao|thấp|nhiều|ít)\s+hơn)"
 _BASE_YEAR = re.compile(
-    r"(?:cùng\s+kỳ|so\s+với|so|bằng|(?:cao|thấp)\s+hơn)\s+(?:năm\s+|(?:tháng|quý)\s+\w{1,3}\s*[/.-]\s*)?"
-    r"((?:19|20)\d{2})(?![\d-])",
+    rf"{_COMPARED_WITH}\s+{_BASE_WINDOW}(?:năm\s+|(?:tháng|quý)\s+\w{{1,3}}\s*[/.-]\s*)?((?:19|20)\d{{2}})(?![\d-])",
     re.IGNORECASE,
 )
+_BASE_BEFORE = re.compile(rf"{_COMPARED_WITH}\s+{_BASE_WINDOW}$", re.IGNORECASE)
 _NOT_OWN_YEAR = re.compile(
     r"(?:so\s+với|so|cùng\s+kỳ|so\s+sánh|kỳ\s+gốc|gốc|giai\s+đoạn|từ|đến|tới|sang|với|hơn|của|trước)\s*$",
     re.IGNORECASE,
@@ -242,6 +246,7 @@ def year_votes(text: str, aimed: bool = True) -> Counter[int]:
         int(m.group(1))
         for m in _STATED_YEAR.finditer(text)
         if not _NOT_OWN_YEAR.search(text[max(0, m.start() - 20) : m.start()])
+        and not _BASE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         and (aimed or not _AIMED_IN_CLAUSE.search(text[max(0, m.start() - 80) : m.start()]))
     )
     votes.update(int(m.group(1)) + 1 for m in _BASE_YEAR.finditer(text))
@@ -340,12 +345,19 @@ def _title_window(title: str) -> Period | None:
     if m := _NEXT_MONTH_TASKS.search(title):
         current = Month(int(m.group(2)), int(m.group(1))).shift(-1)
         return Period(current, current)
-    if m := _HALF_YEAR.search(title):
+    if m := _first_own(_HALF_YEAR, title):
         year = int(m.group(2))
         return months_to_date(year, 6) if m.group(1).lower() == "đầu" else Period(Month(year, 7), Month(year, 12))
-    if m := _MONTHS_TO_DATE.search(title):
+    if m := _first_own(_MONTHS_TO_DATE, title):
         return months_to_date(int(m.group(2)), int(m.group(1)))
     return None
+
+
+def _first_own(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first window `pattern` finds that is no base of a comparison ("tăng 14% so với 6 tháng đầu năm 2022")."""
+    return next(
+        (m for m in pattern.finditer(text) if not _BASE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])), None
+    )
 
 
 def _lead(text: str) -> str:
