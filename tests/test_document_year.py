@@ -65,3 +65,17 @@ def test_a_base_that_names_its_window_before_its_year_gives_the_year_after_it(
     found = _read(text)
     assert found.meta.reference.day is not None and found.meta.reference.day.year == int(period[0][:4])
     assert any(f.fact.measure == "value" and f.fact.period.as_strings() == period for f in found.facts)
+
+
+def test_a_weekday_dateline_written_out_dates_the_page_and_an_early_january_item_looks_back_on_the_year_before() -> (
+    None
+):
+    text = (
+        "Nông nghiệp giữ nhịp tăng trưởng\n\nThứ Năm, ngày 11 tháng 01 năm 2024 | 08:15\n\n"
+        "Năm qua, sản lượng lương thực có hạt toàn tỉnh đạt 612 nghìn tấn, tăng 2,3% so với năm trước; giá trị sản "
+        "xuất trên một héc-ta đất trồng trọt đạt 118 triệu đồng.\n"
+    )
+    found = _read(text)
+    assert found.meta.reference.found_by == "dateline" and found.meta.issued is None  # a page's date, no issuing
+    assert ("value", 612, "2023-01", "2023-12") in _facts(found)
+    assert _read("UBND HUYỆN ĐỒI CHÈ\nĐồi Chè, ngày 11 tháng 01 năm 2024\n\n" + text).meta.issued == date(2024, 1, 11)

@@ -26,8 +26,12 @@ import yaml
 from planwatch.vocab.periods import WORD_NUMBERS, Month, Period, find_periods, months_to_date, year_period
 from planwatch.vocab.wording import Phrase
 
-# "Bắc Giang, ngày 10 tháng 6 năm 2024": the place comes first, which "Căn cứ Luật ... ngày ..." lacks
-HEADER_DATE = re.compile(r"[A-ZÀ-ỸĐ][\wÀ-ỹ ]{1,30},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+# "Bắc Giang, ngày 10 tháng 6 năm 2024": the place comes first, which "Căn cứ Luật ... ngày ..." lacks; a weekday is
+# no place ("Thứ Ba, ngày 09 tháng 01 năm 2024" is a page's dateline, see LONG_DATELINE)
+HEADER_DATE = re.compile(
+    r"(?<![\wÀ-ỹ])(?<!Thứ\s)(?!Thứ\s|Chủ\s+[Nn]hật)[A-ZÀ-ỸĐ][\wÀ-ỹ ]{1,30},"
+    r"\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+)
 # A news dateline: "Cập nhật: 24/06/2021 08:15", "Thứ Hai, 11/01/2021 - 07:45", "15:42 | 18/09/2022",
 # "Đăng ngày 30-10-2023", "Sở Kế hoạch và Đầu tư tỉnh X - 02/10/2024", "30.06.2021"
 DATELINE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?![\d/])")
@@ -35,6 +39,13 @@ DATELINE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19
 MONTH_DATELINE = re.compile(
     r"^\W*(?:cập\s+nhật|ngày\s+(?:đăng|cập\s+nhật)|đăng(?:\s+ngày)?|xuất\s+bản)\s*(?:lúc\s*)?:?\s*"
     r"tháng\s+0?(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})\W*$",
+    re.IGNORECASE,
+)
+# ... or written out: "Thứ Ba, ngày 09 tháng 01 năm 2024 | 10:31", "Cập nhật ngày 12 tháng 3 năm 2021"
+# (a line that opens with it, its weekday or a publishing word: never "Căn cứ Nghị quyết ... ngày ...")
+LONG_DATELINE = re.compile(
+    r"^\W*(?:(?:thứ\s+[\wÀ-ỹ]+|chủ\s+nhật)\s*,?\s*|(?:cập\s+nhật|ngày\s+đăng|đăng|xuất\s+bản)\s*(?:lúc\s*)?:?\s*)?"
+    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})(?!\d)",
     re.IGNORECASE,
 )
 _DATELINE_LENGTH = 90
@@ -143,7 +154,10 @@ def head_lines(head: str) -> list[str]:
 
 
 def is_dateline(line: str) -> bool:
-    return bool((DATELINE.search(line) or MONTH_DATELINE.match(line)) and len(line) <= _DATELINE_LENGTH)
+    return bool(
+        (DATELINE.search(line) or LONG_DATELINE.search(line) or MONTH_DATELINE.match(line))
+        and len(line) <= _DATELINE_LENGTH
+    )
 
 
 def decide_time(
@@ -179,7 +193,7 @@ def _dateline(head: str) -> date | None:
     for line in head_lines(head):
         if len(line) > _DATELINE_LENGTH:
             continue
-        if m := DATELINE.search(line):
+        if m := DATELINE.search(line) or LONG_DATELINE.search(line):
             try:
                 return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             except ValueError:
@@ -195,7 +209,7 @@ def _reference(head: str, text: str, given: date | None) -> tuple[Reference, str
     figures, else what the user gave; and why the year is in doubt."""
     if issued := header_date(head):
         return Reference(issued, "header"), None
-    votes = year_votes(text)
+    votes = year_votes(without_datelines(text))  # "ngày 09 tháng 01 năm 2024" dates the page, not its figures
     if day := _dateline(head):
         own = [year for year, _ in votes.most_common()]
         if own and max(own) <= day.year - _STALE_DATELINE:
@@ -376,11 +390,15 @@ def _lead_period(text: str, reference: Reference) -> Period | None:
     return own[0].period if own else None
 
 
+def without_datelines(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if not is_dateline(line))
+
+
 def _named_window(text: str, reference: Reference) -> Period | None:
     """The window the text names most often for its own figures ("tháng 5/2024", "6 tháng đầu năm"), in the
     reference's year; the first named wins a tie."""
     assert reference.day is not None
-    body = "\n".join(line for line in text.split("\n") if not is_dateline(line))
+    body = without_datelines(text)
     latest = Month(reference.day.year, reference.day.month if reference.found_by in _DATED else 12)
     named = [
         p.period
