@@ -260,6 +260,8 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
         (r"(?:cả\s+)?năm\s+(?P<y>\d{4})(?!\s*-)", lambda m: year_period(y(m))),
         (r"cả\s+năm", lambda m: year_period(year)),
         (r"(?<![\wÀ-ỹ])năm\s+ngoái", lambda m: year_period(year - 1)),
+        # "Năm tới, ...": the year after the report's (never "những năm tới", "5 năm tới": years to come)
+        (r"(?<![\wÀ-ỹ])(?<!những\s)(?<!các\s)(?<!\d\s)năm\s+tới(?![\wÀ-ỹ])", lambda m: year_period(year + 1)),
         (r"(?<![\wÀ-ỹ])năm\s+(?:vừa\s+)?qua(?![\wÀ-ỹ])", lambda m: year_period(year)),  # "Năm qua, ...": the report's
     ]
     return [(re.compile(p, re.IGNORECASE), b) for p, b in rules]
