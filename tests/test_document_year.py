@@ -54,6 +54,10 @@ def test_an_undated_item_naming_its_year_by_its_lunar_name_is_of_that_year_not_o
             ("2024-07", "2024-09"),
         ),
         (
+            "Quý I, giá trị tăng thêm ngành xây dựng đạt 4.120 tỷ đồng, tăng 9,4%, cao hơn mức tăng 7,7% của quý I/2025.\n",
+            ("2026-01", "2026-03"),
+        ),
+        (
             "Sáu tháng, số ca sinh tại các bệnh viện đạt 5.310 ca, bằng 97% so với sáu tháng đầu năm 2018.\n",
             ("2019-01", "2019-06"),
         ),

@@ -57,7 +57,11 @@ _STATED_YEAR = re.compile(
 )
 # ... and the window a base may name before its year: "so với 6 tháng đầu năm 2022", "so với quý I năm 2024"
 _COUNT = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-_BASE_WINDOW = rf"(?:cùng\s+kỳ\s+)?(?:(?:\d{{1,2}}|{_COUNT})\s+tháng(?:\s+đầu)?\s+|(?:tháng|quý)\s+\w{{1,4}}\s+)?"
+# ... after the rate it compares with: "cao hơn mức tăng 6,1% của quý I/2025"
+_BASE_RATE = r"(?:(?:mức|tốc\s+độ)\s+(?:tăng\s+trưởng|tăng|giảm)(?:\s+[\d.,]+\s*%)?\s+(?:của\s+)?)?"
+_BASE_WINDOW = (
+    rf"{_BASE_RATE}(?:cùng\s+kỳ\s+)?(?:(?:\d{{1,2}}|{_COUNT})\s+tháng(?:\s+đầu)?\s+|(?:tháng|quý)\s+\w{{1,4}}\s+)?"
+)
 _COMPARED_WITH = r"(?:cùng\s+kỳ|so\s+với|so|bằng|(?:cao|thấp|nhiều|ít)\s+hơn)"
 _BASE_YEAR = re.compile(
     rf"{_COMPARED_WITH}\s+{_BASE_WINDOW}(?:năm\s+|(?:tháng|quý)\s+\w{{1,3}}\s*[/.-]\s*)?((?:19|20)\d{{2}})(?![\d-])",
