@@ -1,11 +1,13 @@
 """The year of a document's figures when no date is printed: unknown rather than guessed, the year a plan of the text
-is set for, a year named by its lunar name."""
+is set for, a year named by its lunar name, the year a comparison base implies, a page's dateline written out."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+
+from planwatch.vocab.periods import parse_period
 
 from .test_document import _facts, _read
 
@@ -83,3 +85,21 @@ def test_a_weekday_dateline_written_out_dates_the_page_and_an_early_january_item
     assert found.meta.reference.found_by == "dateline" and found.meta.issued is None  # a page's date, no issuing
     assert ("value", 612, "2023-01", "2023-12") in _facts(found)
     assert _read("UBND HUYỆN ĐỒI CHÈ\nĐồi Chè, ngày 11 tháng 01 năm 2024\n\n" + text).meta.issued == date(2024, 1, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "Tháng 8, chỉ số sản xuất công nghiệp tăng 2,6% so với tháng 7/2023 và tăng 9,1% so với cùng kỳ.\n",
+            "2023-08",
+        ),
+        ("Quý II, giá trị xuất khẩu đạt 612 triệu USD, tăng 5,2% so với quý I/2021.\n", "2021-06"),
+    ],
+)
+def test_a_base_that_is_the_month_or_quarter_just_before_the_named_one_is_of_the_same_year(
+    text: str, period: str
+) -> None:
+    found = _read(text)
+    assert found.meta.reference.day is not None and found.meta.reference.day.year == int(period[:4])
+    assert found.meta.doubt is None and any(f.fact.period.end == parse_period(None, period).end for f in found.facts)

@@ -64,7 +64,8 @@ _BASE_WINDOW = (
 )
 _COMPARED_WITH = r"(?:cùng\s+kỳ|so\s+với|so|bằng|(?:cao|thấp|nhiều|ít)\s+hơn)"
 _BASE_YEAR = re.compile(
-    rf"{_COMPARED_WITH}\s+{_BASE_WINDOW}(?:năm\s+|(?:tháng|quý)\s+\w{{1,3}}\s*[/.-]\s*)?((?:19|20)\d{{2}})(?![\d-])",
+    rf"{_COMPARED_WITH}\s+{_BASE_WINDOW}(?:năm\s+|(?P<unit>tháng|quý)\s+(?P<n>\w{{1,3}})\s*[/.-]\s*)?"
+    rf"(?P<year>(?:19|20)\d{{2}})(?![\d-])",
     re.IGNORECASE,
 )
 _BASE_BEFORE = re.compile(rf"{_COMPARED_WITH}\s+{_BASE_WINDOW}$", re.IGNORECASE)
@@ -267,9 +268,30 @@ def year_votes(text: str, aimed: bool = True) -> Counter[int]:
         and not _BASE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         and (aimed or not _AIMED_IN_CLAUSE.search(text[max(0, m.start() - 80) : m.start()]))
     )
-    votes.update(int(m.group(1)) + 1 for m in _BASE_YEAR.finditer(text))
+    votes.update(_after_base(m, text) for m in _BASE_YEAR.finditer(text))
     votes.update(lunar_years(text))
     return votes
+
+
+_QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_NAMES = r"(?:{})".format("|".join(_QUARTER_NUMBERS))
+
+
+def _after_base(base: re.Match[str], text: str) -> int:
+    """The year a comparison base implies: the year after it ("so với cùng kỳ năm 2022" → 2023, "so với tháng 12/2022"
+    → 2023), unless it is the month or quarter right before one the sentence names ("tháng 11 tăng 0,2% so với tháng
+    10/2025", "quý III ... so với quý II/2024"): the same year."""
+    year, unit, number = int(base["year"]), (base["unit"] or "").lower(), (base["n"] or "").lower()
+    before = text[max(0, base.start() - 120) : base.start()]
+    if unit == "tháng" and number.isdigit() and int(number) < 12:
+        named = [int(m.group(1)) for m in re.finditer(r"tháng\s+0?(\d{1,2})(?!\d)", before, re.IGNORECASE)]
+        return year if int(number) + 1 in named else year + 1
+    if unit == "quý" and _QUARTER_NUMBERS.get(number, 4) < 4:
+        named = [
+            _QUARTER_NUMBERS[m.group(1).lower()] for m in re.finditer(rf"quý\s+({_QUARTER_NAMES})(?!\w)", before, re.I)
+        ]
+        return year if _QUARTER_NUMBERS[number] + 1 in named else year + 1
+    return year + 1
 
 
 LUNAR_YEARS = "structure/data/lunar_years.yaml"
