@@ -391,6 +391,23 @@ def test_columns_of_the_reported_month_and_of_the_year_to_date() -> None:
     assert {f.fact.unit for f in found.facts if f.fact.measure == "value"} == {"nghìn hành khách"}
 
 
+def test_columns_that_name_the_year_by_words_the_one_before_and_the_whole_year() -> None:
+    text = (
+        "Tình hình kinh tế - xã hội 9 tháng năm 2024\n"
+        "Chỉ tiêu | ĐVT | TH năm trước | Kế hoạch năm | Ước thực hiện 9 tháng | So kế hoạch năm (%) | Ước TH năm (tấn)\n"
+        "Sản lượng thủy sản | Tấn | 41.200 | 44.000 | 32.750 | 74,4 | 43.900\n"
+    )
+    facts = _facts(_read(text))
+    assert ("Sản lượng thủy sản", "plan_pct", 74.4, "2024-01", "2024-09") in facts  # of the 9 months' figure
+    assert ("Sản lượng thủy sản", "value", 41200, "2023-01", "2023-12") in facts
+    assert ("Sản lượng thủy sản", "value", 32750, "2024-01", "2024-09") in facts
+    assert ("Sản lượng thủy sản", "value", 43900, "2024-01", "2024-12") in facts  # the year's estimate, no suffix
+    assert ("Kế hoạch sản lượng thủy sản", "value", 44000, "2024-01", "2024-12") in facts
+    after_plan = text.replace("Kế hoạch năm | Ước thực hiện 9 tháng", "Ước thực hiện 9 tháng | Kế hoạch năm")
+    after_plan = after_plan.replace("44.000 | 32.750", "32.750 | 44.000")
+    assert ("Sản lượng thủy sản", "plan_pct", 74.4, "2024-01", "2024-09") in _facts(_read(after_plan))
+
+
 def test_a_unit_in_a_column_header_and_a_change_in_points_left_alone() -> None:
     text = (
         "Chỉ tiêu | Ước tính 9 tháng 2025 (tỷ đồng) | Cơ cấu (%) | So với cùng kỳ (%)\n"

@@ -113,17 +113,9 @@ def extract_document(
     modalities = _modalities(blocks, by_block, reading)
     body = [f for facts in by_block.values() for f in facts]
     reading = reading.after_results([f for f in body if modalities.get(id(f)) == Modality.ESTIMATE])
-    result.facts = [
-        FactFound(
-            _in_its_window(found.fact, catalogue, found.period_stated),
-            found.section,
-            found.footnote,
-            found.page,
-            modalities.get(id(found.fact)) or _modality(meta, found),
-            found.period_stated or meta.period_found_by in STATED_WINDOWS,
-        )
-        for found in result.facts
-    ]
+    undated = meta.reference.day is None
+    read = [_read_as(found, modalities, meta, reading, catalogue) for found in result.facts]
+    result.facts = [replace(found, fact=_unguessed(found.fact, plain.reading, undated)) for found in read]
     result.tasks, result.groups = extract_tasks(blocks, registry, meta.period, meta.reference.day, meta.kind)
     tasked = [(task.start, max(task.end, task.item_end)) for task in result.tasks]
     tasked += [(group.start, group.end) for group in result.groups]
@@ -365,6 +357,30 @@ def _table_facts(plain: PlainText, meta: DocumentMeta) -> dict[int, list[Fact]]:
             line = max((s for s in table.lines if s <= start), default=start)
             by_line[line] = by_line.get(line, []) + facts
     return by_line
+
+
+def _read_as(
+    found: FactFound, modalities: dict[int, Modality], meta: DocumentMeta, reading: Reading, catalogue: Catalogue
+) -> FactFound:
+    """A figure with what it is (actual, estimate, planned, scenario), in its indicator's window, and whether its
+    period is stated; a planned one dated only by the document's window is of the months the document plans ("Năm
+    tới, phấn đấu GRDP tăng 8%" in a year's report: the year after)."""
+    modality = modalities.get(id(found.fact)) or _modality(meta, found)
+    planned_here = modality == Modality.PLANNED and not found.period_stated  # a table's column states its period
+    fact = replace(found.fact, period=reading.period_of(found.fact)) if planned_here else found.fact
+    fact = _in_its_window(fact, catalogue, found.period_stated)
+    stated = found.period_stated or meta.period_found_by in STATED_WINDOWS
+    return FactFound(fact, found.section, found.footnote, found.page, modality, stated)
+
+
+def _unguessed(fact: Fact, text: str, undated: bool) -> Fact:
+    """In a document that prints no date and names no year for its figures, a period in a year the text never
+    writes is the reader's fallback year, not the document's: the figure's period is unknown ("6 tháng đầu năm",
+    "cùng kỳ năm trước" with no year anywhere), while a span the text writes out ("giai đoạn 2021-2025") stays."""
+    if not undated:
+        return fact
+    years = {str(month.year) for month in (fact.period.start, fact.period.end) if month}
+    return fact if all(year in text for year in years) else replace(fact, period=Period(None, None))
 
 
 def _in_its_window(fact: Fact, catalogue: Catalogue, stated: bool) -> Fact:

@@ -121,8 +121,8 @@ def _column(
     if base := _price_base(title, period, explicit, context):  # "Chỉ số giá ... tháng 10" over "Tháng 9 năm 2024"
         month = Month(context.year, context.month)
         return Column(index, base, Period(month, month), True)
-    if _COMPARED.search(text):
-        own = period if explicit else last
+    if _COMPARED.search(text):  # unless it names its own, the period of the last figure that is no plan's
+        own = period if explicit else next((v.period for v in reversed(values) if not v.plan), last)
         if not _SAME_PERIOD.search(text) and (base := _base_of(cell, context, own)):  # "... so với tháng 9/2024"
             return Column(index, base, own, not _CHANGE_WORDS.search(text), estimate)
         return _comparison(index, text, own, estimate, values)
@@ -210,7 +210,20 @@ def _reported(text: str, context: ReportContext) -> Period | None:
         return Period(Month(context.year, (context.month - 1) // 3 * 3 + 1), month)
     if re.search(r"\b(?:cong don|luy ke|tu dau nam)\b", text):
         return Period(Month(context.year, 1), month)
+    bare = re.sub(r"\([^()]*\)", "", text).strip()  # its unit in parentheses apart
+    if _COMPARED.search(bare):  # "So kế hoạch năm (%)": the % of the year's plan the figure before it reached
+        return None
+    if _LAST_YEAR.search(bare) and not _SAME_PERIOD.search(bare):  # "Cùng kỳ năm trước": the same months instead
+        return year_period(context.year - 1)
+    if _WHOLE_YEAR.search(bare):
+        return year_period(context.year)
     return None
+
+
+# A year's column named by its words, no number: "TH năm trước", "Thực hiện năm ngoái" (the year before the report's);
+# "KH năm", "Ước TH năm", "Ước thực hiện cả năm" (the report's whole year, not the months it reports)
+_LAST_YEAR = re.compile(r"\bnam (?:truoc|ngoai)$")
+_WHOLE_YEAR = re.compile(r"\b(?:th|thuc hien|uoc(?: th| tinh| thuc hien)?|kh|ke hoach|du toan|chi tieu)(?: ca)? nam$")
 
 
 def _base_of(cell: str, context: ReportContext, own: Period) -> Measure | None:

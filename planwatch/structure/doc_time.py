@@ -15,14 +15,23 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib import resources
 
-from planwatch.vocab.periods import Month, Period, find_periods, months_to_date, year_period
+import yaml
+
+from planwatch.vocab.periods import WORD_NUMBERS, Month, Period, find_periods, months_to_date, year_period
 from planwatch.vocab.wording import Phrase
 
-# "Bắc Giang, ngày 10 tháng 6 năm 2024": the place comes first, which "Căn cứ Luật ... ngày ..." lacks
-HEADER_DATE = re.compile(r"[A-ZÀ-ỸĐ][\wÀ-ỹ ]{1,30},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+# "Bắc Giang, ngày 10 tháng 6 năm 2024": the place comes first, which "Căn cứ Luật ... ngày ..." lacks; a weekday is
+# no place ("Thứ Ba, ngày 09 tháng 01 năm 2024" is a page's dateline, see LONG_DATELINE)
+HEADER_DATE = re.compile(
+    r"(?<![\wÀ-ỹ])(?<!Thứ\s)(?!Thứ\s|Chủ\s+[Nn]hật)[A-ZÀ-ỸĐ][\wÀ-ỹ ]{1,30},"
+    r"\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+)
 # A news dateline: "Cập nhật: 24/06/2021 08:15", "Thứ Hai, 11/01/2021 - 07:45", "15:42 | 18/09/2022",
 # "Đăng ngày 30-10-2023", "Sở Kế hoạch và Đầu tư tỉnh X - 02/10/2024", "30.06.2021"
 DATELINE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?![\d/])")
@@ -32,6 +41,13 @@ MONTH_DATELINE = re.compile(
     r"tháng\s+0?(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})\W*$",
     re.IGNORECASE,
 )
+# ... or written out: "Thứ Ba, ngày 09 tháng 01 năm 2024 | 10:31", "Cập nhật ngày 12 tháng 3 năm 2021"
+# (a line that opens with it, its weekday or a publishing word: never "Căn cứ Nghị quyết ... ngày ...")
+LONG_DATELINE = re.compile(
+    r"^\W*(?:(?:thứ\s+[\wÀ-ỹ]+|chủ\s+nhật)\s*,?\s*|(?:cập\s+nhật|ngày\s+đăng|đăng|xuất\s+bản)\s*(?:lúc\s*)?:?\s*)?"
+    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})(?!\d)",
+    re.IGNORECASE,
+)
 _DATELINE_LENGTH = 90
 # Years the text states for its own figures ("năm 2023", "tháng 5/2024", "quý II/2024"), and comparison bases that
 # imply the year after them ("so với cùng kỳ năm 2022" → 2023).
@@ -39,11 +55,20 @@ _STATED_YEAR = re.compile(
     r"(?<![\wÀ-ỹ])(?:năm|tháng\s+0?\d{1,2}\s*[/.-]|qu[ýí]\s+(?:IV|I{1,3}|[1-4])\s*[/.-])\s*((?:19|20)\d{2})(?![\d-])",
     re.IGNORECASE,
 )
+# ... and the window a base may name before its year: "so với 6 tháng đầu năm 2022", "so với quý I năm 2024"
+_COUNT = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+# ... after the rate it compares with: "cao hơn mức tăng 6,1% của quý I/2025"
+_BASE_RATE = r"(?:(?:mức|tốc\s+độ)\s+(?:tăng\s+trưởng|tăng|giảm)(?:\s+[\d.,]+\s*%)?\s+(?:của\s+)?)?"
+_BASE_WINDOW = (
+    rf"{_BASE_RATE}(?:cùng\s+kỳ\s+)?(?:(?:\d{{1,2}}|{_COUNT})\s+tháng(?:\s+đầu)?\s+|(?:tháng|quý)\s+\w{{1,4}}\s+)?"
+)
+_COMPARED_WITH = r"(?:cùng\s+kỳ|so\s+với|so|bằng|(?:cao|thấp|nhiều|ít)\s+hơn)"
 _BASE_YEAR = re.compile(
-    r"(?:cùng\s+kỳ|so\s+với|so|bằng|(?:cao|thấp)\s+hơn)\s+(?:năm\s+|(?:tháng|quý)\s+\w{1,3}\s*[/.-]\s*)?"
-    r"((?:19|20)\d{2})(?![\d-])",
+    rf"{_COMPARED_WITH}\s+{_BASE_WINDOW}(?:năm\s+|(?P<unit>tháng|quý)\s+(?P<n>\w{{1,3}})\s*[/.-]\s*)?"
+    rf"(?P<year>(?:19|20)\d{{2}})(?![\d-])",
     re.IGNORECASE,
 )
+_BASE_BEFORE = re.compile(rf"{_COMPARED_WITH}\s+{_BASE_WINDOW}$", re.IGNORECASE)
 _NOT_OWN_YEAR = re.compile(
     r"(?:so\s+với|so|cùng\s+kỳ|so\s+sánh|kỳ\s+gốc|gốc|giai\s+đoạn|từ|đến|tới|sang|với|hơn|của|trước)\s*$",
     re.IGNORECASE,
@@ -134,7 +159,10 @@ def head_lines(head: str) -> list[str]:
 
 
 def is_dateline(line: str) -> bool:
-    return bool((DATELINE.search(line) or MONTH_DATELINE.match(line)) and len(line) <= _DATELINE_LENGTH)
+    return bool(
+        (DATELINE.search(line) or LONG_DATELINE.search(line) or MONTH_DATELINE.match(line))
+        and len(line) <= _DATELINE_LENGTH
+    )
 
 
 def decide_time(
@@ -170,7 +198,7 @@ def _dateline(head: str) -> date | None:
     for line in head_lines(head):
         if len(line) > _DATELINE_LENGTH:
             continue
-        if m := DATELINE.search(line):
+        if m := DATELINE.search(line) or LONG_DATELINE.search(line):
             try:
                 return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             except ValueError:
@@ -186,7 +214,7 @@ def _reference(head: str, text: str, given: date | None) -> tuple[Reference, str
     figures, else what the user gave; and why the year is in doubt."""
     if issued := header_date(head):
         return Reference(issued, "header"), None
-    votes = year_votes(text)
+    votes = year_votes(without_datelines(text))  # "ngày 09 tháng 01 năm 2024" dates the page, not its figures
     if day := _dateline(head):
         own = [year for year, _ in votes.most_common()]
         if own and max(own) <= day.year - _STALE_DATELINE:
@@ -237,10 +265,81 @@ def year_votes(text: str, aimed: bool = True) -> Counter[int]:
         int(m.group(1))
         for m in _STATED_YEAR.finditer(text)
         if not _NOT_OWN_YEAR.search(text[max(0, m.start() - 20) : m.start()])
+        and not _BASE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         and (aimed or not _AIMED_IN_CLAUSE.search(text[max(0, m.start() - 80) : m.start()]))
     )
-    votes.update(int(m.group(1)) + 1 for m in _BASE_YEAR.finditer(text))
+    votes.update(_after_base(m, text) for m in _BASE_YEAR.finditer(text))
+    votes.update(lunar_years(text))
     return votes
+
+
+_QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_NAMES = r"(?:{})".format("|".join(_QUARTER_NUMBERS))
+
+
+def _after_base(base: re.Match[str], text: str) -> int:
+    """The year a comparison base implies: the year after it ("so với cùng kỳ năm 2022" → 2023, "so với tháng 12/2022"
+    → 2023), unless it is the month or quarter right before one the sentence names ("tháng 11 tăng 0,2% so với tháng
+    10/2025", "quý III ... so với quý II/2024"): the same year."""
+    year, unit, number = int(base["year"]), (base["unit"] or "").lower(), (base["n"] or "").lower()
+    before = text[max(0, base.start() - 120) : base.start()]
+    if unit == "tháng" and number.isdigit() and int(number) < 12:
+        named = [int(m.group(1)) for m in re.finditer(r"tháng\s+0?(\d{1,2})(?!\d)", before, re.IGNORECASE)]
+        return year if int(number) + 1 in named else year + 1
+    if unit == "quý" and _QUARTER_NUMBERS.get(number, 4) < 4:
+        named = [
+            _QUARTER_NUMBERS[m.group(1).lower()] for m in re.finditer(rf"quý\s+({_QUARTER_NAMES})(?!\w)", before, re.I)
+        ]
+        return year if _QUARTER_NUMBERS[number] + 1 in named else year + 1
+    return year + 1
+
+
+LUNAR_YEARS = "structure/data/lunar_years.yaml"
+_OCCASION_AFTER = re.compile(r"(?:dịp|kỳ|trong)\s*$", re.IGNORECASE)  # "so với dịp Tết Quý Mão": still a base
+
+
+@dataclass(frozen=True)
+class _LunarNames:
+    pattern: re.Pattern[str]  # a lunar year's name after its cue word: groups "stem" and "branch"
+    stems: dict[str, int]  # each spelling → its place in the cycle of ten
+    branches: dict[str, int]  # ... in the cycle of twelve
+    cycle_start: int
+    first_year: int
+
+
+@cache
+def _lunar_names() -> _LunarNames:
+    data = yaml.safe_load(resources.files("planwatch").joinpath(LUNAR_YEARS).read_text(encoding="utf-8"))
+
+    def places(names: list[str]) -> dict[str, int]:
+        return {spelling: place for place, name in enumerate(names) for spelling in name.split("|")}
+
+    stems, branches = places(data["stems"]), places(data["branches"])
+
+    def either(words: Iterable[str]) -> str:
+        return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+    pattern = re.compile(
+        rf"(?<![\wÀ-ỹ])(?:{either(data['before'])})\s+(?P<stem>{either(stems)})\s+(?P<branch>{either(branches)})(?![\wÀ-ỹ])"
+    )
+    return _LunarNames(pattern, stems, branches, data["cycle_start"], data["first_year"])
+
+
+def lunar_years(text: str) -> list[int]:
+    """The years the text names by their lunar names for its own figures ("dịp Tết Nguyên đán Giáp Thìn" → 2024),
+    never a base it compares with ("so với Tết Quý Mão")."""
+    names = _lunar_names()
+    found = []
+    for m in names.pattern.finditer(text):
+        if _NOT_OWN_YEAR.search(_OCCASION_AFTER.sub("", text[max(0, m.start() - 30) : m.start()])):
+            continue
+        stem, branch = names.stems[m.group("stem")], names.branches[m.group("branch")]
+        found += [
+            year
+            for year in range(names.first_year, names.first_year + 60)
+            if (year - names.cycle_start) % 10 == stem and (year - names.cycle_start) % 12 == branch
+        ]
+    return found
 
 
 def _period(
@@ -286,12 +385,19 @@ def _title_window(title: str) -> Period | None:
     if m := _NEXT_MONTH_TASKS.search(title):
         current = Month(int(m.group(2)), int(m.group(1))).shift(-1)
         return Period(current, current)
-    if m := _HALF_YEAR.search(title):
+    if m := _first_own(_HALF_YEAR, title):
         year = int(m.group(2))
         return months_to_date(year, 6) if m.group(1).lower() == "đầu" else Period(Month(year, 7), Month(year, 12))
-    if m := _MONTHS_TO_DATE.search(title):
+    if m := _first_own(_MONTHS_TO_DATE, title):
         return months_to_date(int(m.group(2)), int(m.group(1)))
     return None
+
+
+def _first_own(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first window `pattern` finds that is no base of a comparison ("tăng 14% so với 6 tháng đầu năm 2022")."""
+    return next(
+        (m for m in pattern.finditer(text) if not _BASE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])), None
+    )
 
 
 def _lead(text: str) -> str:
@@ -310,11 +416,15 @@ def _lead_period(text: str, reference: Reference) -> Period | None:
     return own[0].period if own else None
 
 
+def without_datelines(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if not is_dateline(line))
+
+
 def _named_window(text: str, reference: Reference) -> Period | None:
     """The window the text names most often for its own figures ("tháng 5/2024", "6 tháng đầu năm"), in the
     reference's year; the first named wins a tie."""
     assert reference.day is not None
-    body = "\n".join(line for line in text.split("\n") if not is_dateline(line))
+    body = without_datelines(text)
     latest = Month(reference.day.year, reference.day.month if reference.found_by in _DATED else 12)
     named = [
         p.period

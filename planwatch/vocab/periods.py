@@ -178,6 +178,12 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
             rf"(?:tính\s+)?từ\s+đầu\s+năm\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*([/-])\s*{_NUM}\s*\1\s*(?P<y>\d{{4}})",
             lambda m: months_to_date(y(m), int(m[2])),
         ),
+        # "từ đầu năm đến hết tháng 10", "từ đầu năm đến cuối tháng 9-2016": the months of the year up to its end
+        (
+            rf"(?:tính\s+)?từ\s+đầu\s+năm\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+|kết\s+thúc\s+)?tháng\s+{_NUM}"
+            rf"(?:{_YEAR_SEP}(?P<y>\d{{4}}))?(?![\d/]|[.,]\d)",
+            lambda m: months_to_date(y(m), int(m[1])),
+        ),
         # "từ ngày 25/01 đến hết ngày 02/02/2025"; the statistical window "từ 16/12/2015 đến 15/6/2016" is 01..06
         (
             r"(?:tính\s+)?từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?\s*(?:đến|tới|-|–)\s*"
@@ -254,6 +260,8 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
         (r"(?:cả\s+)?năm\s+(?P<y>\d{4})(?!\s*-)", lambda m: year_period(y(m))),
         (r"cả\s+năm", lambda m: year_period(year)),
         (r"(?<![\wÀ-ỹ])năm\s+ngoái", lambda m: year_period(year - 1)),
+        # "Năm tới, ...": the year after the report's (never "những năm tới", "5 năm tới": years to come)
+        (r"(?<![\wÀ-ỹ])(?<!những\s)(?<!các\s)(?<!\d\s)năm\s+tới(?![\wÀ-ỹ])", lambda m: year_period(year + 1)),
         (r"(?<![\wÀ-ỹ])năm\s+(?:vừa\s+)?qua(?![\wÀ-ỹ])", lambda m: year_period(year)),  # "Năm qua, ...": the report's
     ]
     return [(re.compile(p, re.IGNORECASE), b) for p, b in rules]
