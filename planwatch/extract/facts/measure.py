@@ -128,6 +128,7 @@ def _change_kind(left: str, after: str, chain: Chain, period: Period) -> Measure
     if stated:
         if base is not None:
             habit.stated(base)
+            chain.stated_bases.append(base)
             chain.part_base = base if chain.parent else None
         return base
     if g.BASES_LISTED.search(left):  # "so với tháng trước và cùng kỳ tăng lần lượt 5,4% và 17,2%"
@@ -146,6 +147,8 @@ def _change_kind(left: str, after: str, chain: Chain, period: Period) -> Measure
         year = year or period.end.year - (month > period.end.month)
         if 1 <= month <= 12 and base_kind(Month(year, month), period.end) == "prev":
             return Measure.PREV
+    if chain.stated_bases and set(chain.stated_bases) == {Measure.YOY}:
+        return Measure.YOY  # "nhóm A tăng 9,9% so với cùng kỳ, nhóm B tăng 7,9%": a list goes on with its base
     return Measure.PREV if habit.first == Measure.PREV and single_month else Measure.YOY
 
 
