@@ -72,6 +72,13 @@ def _verdict(words: dict[str, list[str]]) -> re.Pattern[str]:
     return re.compile(rf"\s+(?:(?:{lead})\s+)?(?:{said})(?![\wÀ-ỹ])[^,;:]*", re.I)
 
 
+@cache
+def not_after_abbreviation() -> str:
+    """A lookbehind: the dot just before is no abbreviation's ("TP. Hồ Chí Minh" is one sentence)."""
+    data = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
+    return "".join(rf"(?<!\b{re.escape(word)}\.)" for word in data["abbreviations"])
+
+
 def cue(kind: str, name: str) -> re.Pattern[str]:
     return cues()[kind][name]
 

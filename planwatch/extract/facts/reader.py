@@ -26,7 +26,7 @@ from planwatch.extract.facts.label import (
 )
 from planwatch.extract.facts.measure import base_kind, figure_measure
 from planwatch.extract.facts.period import at_window_end, period_for, plan_year, without_periods
-from planwatch.extract.measures import cue
+from planwatch.extract.measures import cue, not_after_abbreviation
 from planwatch.limits import check_time
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure, word_number
@@ -37,7 +37,8 @@ from planwatch.vocab.units import match_unit, unit_kind
 _LEVEL_YEAR = re.compile(r"^\s*%?\s*năm\s+\d{4}", re.IGNORECASE)
 # A sentence ends at a stop and a space before a capital; web copies also lose the space: "năm trước.Tính chung"
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+|(?<=[a-zđà-ỹ%]\.)(?<!Tp\.)(?=[A-ZĐ][a-zđà-ỹ])"
+    rf"(?<=[.!?…]){not_after_abbreviation()}\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+"
+    rf"|(?<=[a-zđà-ỹ%]\.){not_after_abbreviation()}(?=[A-ZĐ][a-zđà-ỹ])"
 )
 
 
