@@ -143,7 +143,7 @@ _OPEN_AT_END = re.compile(r"\s*\($")
 
 def clean_label(text: str) -> str:
     label = _SPACES.sub(" ", text).strip(" ,:;.-–(+•/")
-    label = cue("words", "verdict").sub("", label).strip(" ,")
+    label = _past_verdict(label)
     label = _LIST_NUMBER_LEFT.sub("", label)
     if g.ELSEWHERE.match(label):
         return label
@@ -158,6 +158,16 @@ def clean_label(text: str) -> str:
         if label == before:
             break
     return label
+
+
+def _past_verdict(label: str) -> str:
+    """The label less a verdict on it ("Thu ngân sách đạt được kết quả khả quan" → "Thu ngân sách"); a verdict whose
+    figures it names after "với" gives that name ("kinh tế tỉnh ghi nhận nhiều tín hiệu tích cực với bán lẻ" → "bán
+    lẻ")."""
+    verdict = cue("words", "verdict").search(label)
+    if verdict and verdict.group("named_after"):
+        return label[verdict.end() :].strip(" ,")
+    return cue("words", "verdict").sub("", label).strip(" ,")
 
 
 def listed_name(segment: str, rest: str) -> bool:
