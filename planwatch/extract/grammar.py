@@ -299,12 +299,15 @@ BARE_BILLION = re.compile(
 )
 # ... and an income in "triệu" with nothing after it: "thu nhập bình quân đầu người đạt 72 triệu; ..."
 BARE_MILLION = re.compile(r"^\s*triệu(?=\s*(?:$|[,;.)(]|(?:tăng|giảm|và|so|vượt)(?![\wÀ-ỹ])))", re.I)
-# Nouns after a number that never make it an indicator figure.
+# Nouns after a number that never make it an indicator figure; meetings held are how a body works, not what it
+# achieved ("tổ chức 05 cuộc họp", "02 phiên họp").
 NOT_A_COUNT = re.compile(
-    r"^\s*(?:năm|tháng|ngày|tuổi|giờ|phút|kỳ\s+họp|khóa|khoá|lần\s+thứ|tầng|bước|bậc|cấp|tỷ|triệu|nghìn|ngàn|"
-    r"đến|và|so|trở|THPT|THCS)\b",
+    r"^\s*(?:năm|tháng|ngày|tuổi|giờ|phút|(?:kỳ|cuộc|phiên|buổi)\s+họp|khóa|khoá|lần\s+thứ|tầng|bước|bậc|cấp|tỷ|"
+    r"triệu|nghìn|ngàn|đến|và|so|trở|THPT|THCS)\b",
     re.IGNORECASE,
 )
+# ... and a number after the verb of meeting: "Ban Thường vụ họp 4 phiên", "đã họp 3 lần"
+MEETINGS_HELD = re.compile(r"(?<![\wÀ-ỹ])họp(?:\s+(?:được|tổng\s+cộng|định\s+kỳ|thường\s+kỳ))?\s*$", re.IGNORECASE)
 # What a figure in these base units measures, when the text names only the action ("trồng được 367,8 ha").
 QUANTITY_OF_UNIT = {"ha": "diện tích", "tấn": "sản lượng", "m3": "khối lượng"}
 # Classifier nouns that count on their own: "05 cuộc thanh tra" counts "cuộc", not "cuộc thanh".

@@ -61,7 +61,7 @@ def figure_measure(
     if (million := g.BARE_MILLION.match(after)) and cue("label", "income").search(left):  # "thu nhập ... 72 triệu"
         money = "triệu đồng/người/năm" if cue("label", "per_head").search(left) else "triệu đồng"
         return Measure.VALUE, value, money, None, (fraction.end() if fraction else 0) + million.end()
-    if g.NOT_A_COUNT.match(after):
+    if g.NOT_A_COUNT.match(after) or g.MEETINGS_HELD.search(left):
         return None, value, "", None, 0
     noun = g.COUNT_NOUN.match(after)
     if noun and float(value).is_integer() and not cue("words", "not_counted").match(after):
