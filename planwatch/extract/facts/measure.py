@@ -26,7 +26,7 @@ def figure_measure(
     """(measure, value, unit, rank_of, end of the phrase within `right`); `planned`: a plan's own figure."""
     value = token.value
     if token.kind in ("double", "same"):  # "gấp đôi cùng kỳ": +100%; "tương đương tháng trước": no change
-        return _change_kind(left, right, chain, period), value, "%", None, 0
+        return _change_kind(left, right, chain, period, label or chain.subject), value, "%", None, 0
     if token.kind in ("first", "behind"):  # "dẫn đầu cả nước": first; "chỉ xếp sau hai tỉnh": third
         return Measure.RANK, value, "", None, 0
     if g.LEFT_RANK.search(left) or (chain.ranked and not left.strip() and g.RANK_SEQUEL.match(right)):
@@ -40,7 +40,7 @@ def figure_measure(
         return (*percent, None, pct.end())
     times = g.RIGHT_TIMES.match(right)
     if times and g.LEFT_TIMES.search(left):
-        measure = _change_kind(left, right[times.end() :], chain, period)
+        measure = _change_kind(left, right[times.end() :], chain, period, label or chain.subject)
         return measure, round((value - 1) * 100, 6), "%", None, times.end()
     fraction = g.RIGHT_OF_TOTAL.match(right)
     after = right[fraction.end() :] if fraction else right
@@ -100,7 +100,7 @@ def _percent_measure(
         plan_figure=planned,
         value=value,
     )
-    measure, signed = read_percent(value, around, lambda: _change_kind(left, after, chain, period))
+    measure, signed = read_percent(value, around, lambda: _change_kind(left, after, chain, period, around.label))
     chain.moved = level_move(around) if measure == Measure.VALUE else ""
     if measure == Measure.SHARE and cue("left", "share").search(left):
         chain.structure = True  # "bán lẻ chiếm 78%, lưu trú ăn uống 13%": the list of shares goes on
@@ -114,9 +114,10 @@ def _percent_measure(
     return measure, signed, "%"
 
 
-def _change_kind(left: str, after: str, chain: Chain, period: Period) -> Measure | None:
+def _change_kind(left: str, after: str, chain: Chain, period: Period, label: str) -> Measure | None:
     """The base a change is measured against: the previous period, a year earlier, the start of the year
-    (a measure outside the contract, kept as ytd_change_pct), or none the schema holds (None)."""
+    (a measure outside the contract, kept as ytd_change_pct), or none the schema holds (None); `label` names what
+    changed (inflation is measured against a year earlier unless the text says otherwise)."""
     if chain.next_base and g.ONLY_A_JOINER.match(left):
         return chain.next_base.pop(0)
     chain.next_base = []
@@ -147,6 +148,8 @@ def _change_kind(left: str, after: str, chain: Chain, period: Period) -> Measure
         year = year or period.end.year - (month > period.end.month)
         if 1 <= month <= 12 and base_kind(Month(year, month), period.end) == "prev":
             return Measure.PREV
+    if cue("label", "yearly").search(label):
+        return Measure.YOY  # "Lạm phát cơ bản tháng 7 tăng 3,26%", in a paragraph whose CPI leads with the month before
     if chain.stated_bases and set(chain.stated_bases) == {Measure.YOY}:
         return Measure.YOY  # "nhóm A tăng 9,9% so với cùng kỳ, nhóm B tăng 7,9%": a list goes on with its base
     return Measure.PREV if habit.first == Measure.PREV and single_month else Measure.YOY
