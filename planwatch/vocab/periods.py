@@ -108,6 +108,10 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+# "bình quân một tháng", "trung bình 1 tháng", "mỗi một tháng": an average per month, no window of one month
+_NOT_PER_MONTH = "".join(rf"(?<!{before}\s{one})" for before in ("quân", "bình", "mỗi") for one in ("một", "1"))
+
+
 def _single_month(year: int, month: int) -> Period:
     return Period(Month(year, month), Month(year, month))
 
@@ -142,7 +146,7 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
         ),
         # "05 tháng đầu năm 2024", "lũy kế 5 tháng", "6 tháng năm 2023", "9 tháng"
         (
-            r"(?:lũy\s+kế\s+)?(?P<n>\d{1,2})\s*tháng(?:\s+(?:đầu\s+)?năm\s+(?P<last>ngoái|trước)"
+            rf"(?:lũy\s+kế\s+)?(?P<n>\d{{1,2}}){_NOT_PER_MONTH}\s*tháng(?:\s+(?:đầu\s+)?năm\s+(?P<last>ngoái|trước)"
             r"|(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?)(?![\s/]*\d(?!\d{0,2}[.,]\d))(?!\s+trở)",
             lambda m: months_to_date(y(m), int(m["n"])) if 1 <= int(m["n"]) <= 12 else None,
         ),
@@ -157,7 +161,8 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
             lambda m: Period(Month(y(m), 13 - _count(m["w"])), Month(y(m), 12)),
         ),
         (
-            rf"(?<![\wÀ-ỹ])(?P<w>{_WORD_NUMBER})\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{{4}}))?(?!\s+trở)",
+            rf"(?<![\wÀ-ỹ])(?P<w>{_WORD_NUMBER}){_NOT_PER_MONTH}\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{{4}}))?"
+            r"(?!\s+trở)",
             lambda m: months_to_date(y(m), _count(m["w"])),
         ),
         # "Năm tháng đầu năm": five months only when "đầu năm" follows (see WORD_NUMBERS)
