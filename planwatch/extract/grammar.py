@@ -140,8 +140,11 @@ TOPIC = re.compile(r"^\W*(?:về|trong\s+(?:các|số|những))\b", re.IGNORECAS
 # ... or opens the segment that names the first item: "Nhiều mặt hàng tăng, gồm thủy sản chế biến đạt ..."
 LIST_OPENS = re.compile(r"^\W*(?:gồm|bao\s+gồm|như|cụ\s+thể(?:\s+là)?)\s*:?\s+(?=\S)", re.IGNORECASE)
 LIST_LEAD_IN = re.compile(r"\b(?:như|gồm|bao\s+gồm|sau\s+đây|như\s+sau|cụ\s+thể)\s*:?\s*$", re.IGNORECASE)
-# A sentence that opens with its date: "Tại thời điểm 01/10/2021, ...", "Đến 30/11, ..."
-OPENS_WITH_DATE = re.compile(r"^\W*(?:tại\s+|vào\s+)?(?:thời\s+điểm|tính\s+đến|đến)\b", re.IGNORECASE)
+# A sentence that opens with its date: "Tại thời điểm 01/10/2021, ...", "Đến 30/11, ...", also after the source it
+# cites ("Theo kết quả điều tra chăn nuôi, tại thời điểm 01/4 ...")
+OPENS_WITH_DATE = re.compile(
+    r"^\W*(?:theo\s+[^,;:]{1,80},\s*)?(?:tại\s+|vào\s+)?(?:thời\s+điểm|tính\s+đến|đến)\b", re.IGNORECASE
+)
 # A period for one clause only: "riêng quý III tăng 10,3%", "bình quân giai đoạn 2016-2020", a census date
 ASIDE = re.compile(
     r"\briêng\s+(?:trong\s+)?(?:quý|tháng)\b[^,;]*$|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}[^;]*$"
