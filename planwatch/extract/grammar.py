@@ -165,7 +165,11 @@ PLAN_FIGURE_BEFORE = re.compile(
     # "cao hơn kịch bản xây dựng đầu năm (7,59%)": the figure alone in the parenthesis after the plan's name
     # ... also after "so với": "tăng 0,4% so với kế hoạch đề ra (10,5%)"
     r"|(?<![\wÀ-ỹ])(?<!vượt\s)(?<!bằng\s)(?<!đạt\s)"
-    r"(?P<near>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản|nghị\s+quyết)(?:\s+[^\s\d(),;:%]+){1,6}\s*\(\s*$",
+    r"(?P<near>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản|nghị\s+quyết)(?:\s+[^\s\d(),;:%]+){1,6}\s*\(\s*$"
+    # "cao hơn nhiều so với chỉ tiêu 1,765 tỷ USD": a sum or count right after the plan it is compared with (a
+    # percentage there is measured against the plan: reader.py keeps those)
+    r"|(?<![\wÀ-ỹ])so\s+với\s+(?P<compared>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)"
+    r"(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm|năm))?(?:\s+là)?\s*$",
     re.IGNORECASE,
 )
 SCENARIO = re.compile(r"kịch\s+bản", re.IGNORECASE)  # a scenario's figure: what was expected, never an actual

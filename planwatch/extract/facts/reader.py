@@ -386,6 +386,8 @@ def _read_number(
     ranged = g.RIGHT_RANGE.match(right)
     measured = right[ranged.end() :] if ranged else right
     plan_word = g.PLAN_FIGURE_BEFORE.search(clause[:number_pos])  # "(kế hoạch 8%)": the plan's, not the actual
+    if plan_word and plan_word.group("compared") and g.RIGHT_PERCENT.match(measured):
+        plan_word = None  # "so với kế hoạch 5%": how far from the plan, not its figure
     planned = plan_word is not None
     measure, value_out, unit, rank_of, end = figure_measure(m, left, measured, sign, chain, period, label_left, planned)
     if measure == Measure.VALUE and unit == "%" and g.ELSEWHERE.match(label_left) and not left.strip():
@@ -427,7 +429,9 @@ def _read_number(
         label = plan_label(own_label, chain.subject, _plan_word(plan_word))
     elif plan_word:  # "(kế hoạch 8%)": the plan's figure for the year, named as such, never an actual
         period, tags = plan_year(period), [*tags, "planned"]
-        label = plan_label(own_label, chain.subject, _plan_word(plan_word))  # no parent: the plan's own
+        # no parent: the plan's own; a plan compared with is the subject's ("... so với chỉ tiêu 1,8 tỷ USD của ...")
+        named = "" if plan_word.group("compared") else own_label
+        label = plan_label(named, chain.subject, _plan_word(plan_word))
     if g.ELSEWHERE.search(label_left):
         tags.append("elsewhere")
     chain.last_measure = measure
@@ -474,4 +478,4 @@ def _other_end(text: str, first: float, first_read: float) -> float:
 
 
 def _plan_word(found: re.Match[str]) -> str:
-    return found.group("word") or found.group("own") or found.group("near")
+    return found.group("word") or found.group("own") or found.group("near") or found.group("compared")
