@@ -307,10 +307,12 @@ BARE_BILLION = re.compile(
 # ... and an income in "triệu" with nothing after it: "thu nhập bình quân đầu người đạt 72 triệu; ..."
 BARE_MILLION = re.compile(r"^\s*triệu(?=\s*(?:$|[,;.)(]|(?:tăng|giảm|và|so|vượt)(?![\wÀ-ỹ])))", re.I)
 # Nouns after a number that never make it an indicator figure; meetings held are how a body works, not what it
-# achieved ("tổ chức 05 cuộc họp", "02 phiên họp").
+# achieved ("tổ chức 05 cuộc họp", "02 phiên họp"); the pillars and breakthroughs of a programme are its outline
+# ("kiên định 5 trụ cột, 4 đột phá", "3 khâu đột phá chiến lược", "6 nhóm giải pháp").
 NOT_A_COUNT = re.compile(
     r"^\s*(?:năm|tháng|ngày|tuổi|giờ|phút|(?:kỳ|cuộc|phiên|buổi)\s+họp|khóa|khoá|lần\s+thứ|tầng|bước|bậc|cấp|tỷ|"
-    r"triệu|nghìn|ngàn|đến|và|so|trở|THPT|THCS)\b",
+    r"triệu|nghìn|ngàn|đến|và|so|trở|THPT|THCS|trụ\s+cột|(?:khâu\s+)?đột\s+phá|quan\s+điểm|"
+    r"nhóm\s+(?:nhiệm\s+vụ|giải\s+pháp))(?![\wÀ-ỹ])",
     re.IGNORECASE,
 )
 # ... and a number after the verb of meeting: "Ban Thường vụ họp 4 phiên", "đã họp 3 lần"

@@ -78,7 +78,8 @@ _MASKS = [
     re.compile(r"(?i:covid|sars-cov)\s*-\s*\d+"),  # the name of a disease: "Covid -19"
     re.compile(r"\b1\s+số\b|\b\d\s+con\s+số\b"),  # "1 số hàng hóa" is "some goods"; "tăng 2 con số": double digits
     re.compile(r"(?i:mũi)\s+\d\b|(?i:ít\s+nhất)\s+\d+(?=\s+mũi)"),  # "tiêm mũi 2", "ít nhất 01 mũi": which dose
-    re.compile(r"(?i:\btop)\s+\d+|(?<![\wÀ-ỹ])cả\s+\d(?=\s+[^\d\s])"),  # "Top 3 tỉnh", "ở cả 2 gốc so sánh": no counts
+    # "Top 3 tỉnh", "tốp 11 tỉnh", "ở cả 2 gốc so sánh": no counts
+    re.compile(r"(?i:\btop|(?<![\wÀ-ỹ])tốp)\s+\d+|(?<![\wÀ-ỹ])cả\s+\d(?=\s+[^\d\s])"),
     re.compile(r"(?:tuổi\s+)?(?:từ\s+)?\d{1,3}\s*(?:[-–]|đến)\s*\d{1,3}(?=\s+(?:tuổi|được|đã))|\d{1,3}\s+tuổi"),  # ages
 ]
 
