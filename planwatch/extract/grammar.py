@@ -30,8 +30,11 @@ ONLY_A_JOINER = re.compile(
     r"^\s*(?:so\s+(?:với\s+)?(?:(?:tháng|kỳ|quý)\s+trước|cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)\s*)?(?:và|,|đến)\s*$",
     re.IGNORECASE,
 )  # "... so với tháng trước và 9,6% so với cùng kỳ": the base of the one before may stand between
-# A list handed out in order: "tăng lần lượt 8,1% và 5,4%", "đạt tương ứng 685 và 402 triệu USD"
-RESPECTIVELY = re.compile(r"\b(?:lần\s+lượt|tương\s+ứng)(?:\s+là)?\s*$", re.IGNORECASE)
+# A list handed out in order: "tăng lần lượt 8,1% và 5,4%", "đạt tương ứng 685 và 402 triệu USD", also with the verb
+# after: "lần lượt gấp 2,5 lần và 3 lần", "lần lượt tăng 8,1% và 5,4%"
+RESPECTIVELY = re.compile(
+    r"\b(?:lần\s+lượt|tương\s+ứng)(?:\s+(?:là|tăng|giảm|đạt|gấp|bằng|chiếm))?\s*$", re.IGNORECASE
+)
 # the rest of such a list after its first number: "% và 5,4%", " triệu USD và 402 triệu USD"
 _UNIT_WORDS = r"(?:\s*%|\s+[^\d\s,;.%]{1,15}(?:\s+[^\d\s,;.%]{1,15})?)?"
 LIST_REST = re.compile(rf"^{_UNIT_WORDS}(?:\s*(?:,|và)\s*\d[\d.,]*{_UNIT_WORDS})+", re.IGNORECASE)

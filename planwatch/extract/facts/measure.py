@@ -39,8 +39,10 @@ def figure_measure(
         percent = _percent_measure(value, left, right[pct.end() :], sign, chain, period, label, planned)
         return (*percent, None, pct.end())
     times = g.RIGHT_TIMES.match(right)
-    if times and g.LEFT_TIMES.search(left):
+    # "gấp 2,5 lần và 3 lần": the second is a multiple too
+    if times and (g.LEFT_TIMES.search(left) or (chain.last_change == "times" and g.ONLY_A_JOINER.match(left))):
         measure = _change_kind(left, right[times.end() :], chain, period, label or chain.subject)
+        chain.last_change = "times"
         return measure, round((value - 1) * 100, 6), "%", None, times.end()
     fraction = g.RIGHT_OF_TOTAL.match(right)
     after = right[fraction.end() :] if fraction else right
