@@ -252,8 +252,9 @@ def figure_subject(label: str, after_unit: str, unit: str, chain: Chain, measure
     if own and not _generic(own) and (chain.parent or not _subset(own, chain.subject)):
         noun = _noun_phrase(after_unit) if measure == Measure.VALUE else ""
         return f"{own} {noun}".strip() if noun and len(own.split()) <= 4 else own
-    if not own and unit == "%" and measure == Measure.VALUE and not before.strip(" ;:,-"):
-        # a clause that opens with its figure names it after: "40,1% lao động trong độ tuổi tham gia BHXH"
+    if not own and unit == "%" and measure == Measure.VALUE and _figure_opens(before):
+        # a clause that opens with its figure names it after: "40,1% lao động trong độ tuổi tham gia BHXH"; so does a
+        # segment after another's figure: "tỷ lệ tham gia BHYT đạt 96%, 98% khu dân cư đạt chuẩn văn hóa"
         named_after = _noun_phrase(after_unit)
         if named_after:
             return named_after
@@ -272,6 +273,14 @@ def figure_subject(label: str, after_unit: str, unit: str, chain: Chain, measure
         return chain.subject
     # "...; trong đó quý I tăng 7,94%": a breakdown by period is still the parent indicator
     return own or _noun_phrase(after_unit) or chain.parent or chain.carried or chain.framing
+
+
+def _figure_opens(before: str) -> bool:
+    """The figure opens its clause, or a segment after the comma that closes another's figure."""
+    return not before.strip(" ;:,-") or bool(_OPENS_SEGMENT.search(before))
+
+
+_OPENS_SEGMENT = re.compile(r"[,;:]\s*(?:có\s+|trên\s+|hơn\s+|gần\s+|khoảng\s+)?$", re.IGNORECASE)
 
 
 # The words after a figure that name what it counts, up to the next verb or punctuation; a number of months
