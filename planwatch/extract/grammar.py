@@ -71,6 +71,14 @@ STANDARD_NAMED = re.compile(
 )
 # How far a rate moves, in points, the first figure of its clause: "Tỷ lệ hộ nghèo giảm 1,2 điểm phần trăm" (after the
 # rate's level, "giảm còn 1,85%, giảm 0,72 điểm phần trăm", the move restates it)
+# The index a group's move carries along, in points: "làm CPI chung giảm khoảng 1,02 điểm phần trăm", "(tác động tăng
+# 0,22 điểm phần trăm)"
+_MOVED_INDEX = r"(?:CPI|GRDP|IIP|chỉ\s+số\s+giá(?:\s+tiêu\s+dùng)?)(?:\s+chung)?"
+IMPACT_ON = re.compile(
+    rf"(?:tác\s+động(?:\s+làm(?:\s+cho)?)?(?:\s+(?P<on>{_MOVED_INDEX}))?|(?<![\wÀ-ỹ])làm(?:\s+cho)?\s+(?P<index>{_MOVED_INDEX}))"
+    r"\s+(?P<move>tăng|giảm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$",
+    re.IGNORECASE,
+)
 POINTS_MOVE = re.compile(r"(?P<move>tăng|giảm)(?:\s+(?:bình\s+quân|khoảng|ít\s+nhất|tối\s+thiểu|từ))?\s*$", re.I)
 LEFT_ABSOLUTE_CHANGE = re.compile(
     r"(?:tăng|giảm|(?<!không\s)(?:thấp|cao)\s+hơn(?:\s+(?:cùng\s+kỳ|năm\s+trước))?)(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$",
@@ -286,6 +294,7 @@ LABEL_TAIL = re.compile(
     r"(?<!chứng\s)(?<!địa\s)chỉ(?:\s+(?:đạt|chiếm))?|đón|nhưng\s+vẫn|vẫn|nhưng|đứng\s+ở\s+vị\s+trí|vị\s+trí|dẫn|"
     r"so\s+với\s+(?:và\s+)?cùng\s+kỳ|chiếm\s+tỷ(?:\s+trọng|\s+lệ)?|(?<!việc\s)làm(?:\s+(?:giảm|tăng))?|đáp\s+ứng|"
     r"(?:tăng|giảm)\s+(?:khá|rất|mạnh(?:\s+mẽ)?|nhẹ|cao|thấp|sâu|nhanh|vọt|trở\s+lại|đột\s+biến|đáng\s+kể)(?:\s+(?:cao|mạnh|nhanh))?(?:\s+so(?:\s+với)?(?:\s+cùng\s+kỳ)?)?|"
+    rf"tác\s+động(?:\s+làm(?:\s+cho)?)?(?:\s+{_MOVED_INDEX})?|làm(?:\s+cho)?\s+{_MOVED_INDEX}|"
     r"không\s+đáng\s+kể)\s*$",
     re.IGNORECASE,
 )

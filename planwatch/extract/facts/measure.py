@@ -47,6 +47,11 @@ def figure_measure(
     fraction = g.RIGHT_OF_TOTAL.match(right)
     after = right[fraction.end() :] if fraction else right
     unit = match_unit(after)
+    if unit and unit[0].name == "điểm phần trăm" and (impact := g.IMPACT_ON.search(left)):
+        index = impact.group("on") or impact.group("index")
+        chain.moved = f"Mức tác động đến {index} của" if index else "Mức tác động của"  # "làm CPI chung giảm 1,02 ..."
+        direction = -1 if impact.group("move").lower() == "giảm" else 1
+        return Measure.VALUE, direction * value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
     if unit and unit[0].name == "điểm phần trăm" and (move := g.POINTS_MOVE.search(left)) and not chain.clause_figures:
         chain.moved = "Mức giảm" if move.group("move").lower() == "giảm" else "Mức tăng"  # "giảm 1,2 điểm phần trăm"
         return Measure.VALUE, value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
