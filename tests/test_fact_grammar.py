@@ -128,3 +128,9 @@ def test_the_reorganisation_and_the_new_province_frame_a_figure() -> None:
     )
     names = [fact.indicator for fact in extract_facts(text, MAY_2024)]
     assert names == ["đơn vị hành chính cấp xã", "dân số", "tổng diện tích rừng"]
+
+
+def test_the_steps_of_an_explanation_and_what_comes_before_them_name_nothing() -> None:
+    text = "Cơ quan thống kê lý giải, thứ nhất, giá nhóm dịch vụ y tế tăng 9,4%. Trước hết, nhóm học phí tăng 3,2%."
+    names = [fact.indicator for fact in extract_facts(text, MAY_2024)]
+    assert names == ["giá nhóm dịch vụ y tế", "nhóm học phí"]

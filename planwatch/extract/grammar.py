@@ -142,7 +142,9 @@ FRAMED = re.compile(
 # A segment that only marks what follows as notable or as the next point ("..., đặc biệt, ngành công nghiệp tăng
 # 14,8%"): the words before it are not the name of what follows
 DISCOURSE = re.compile(
-    r"\W*(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật|theo\s+đó|trong\s+khi\s+đó|bên\s+cạnh\s+đó|ngoài\s+ra|mặt\s+khác)\W*",
+    r"\W*(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật|theo\s+đó|trong\s+khi\s+đó|bên\s+cạnh\s+đó|ngoài\s+ra|mặt\s+khác"
+    # the steps of an explanation: "Cơ quan thống kê phân tích, thứ nhất, chỉ số giá nhóm ... tăng 6,08%"
+    r"|thứ\s+(?:nhất|hai|ba|tư|năm)|trước\s+(?:hết|tiên)|(?:một|hai|ba)\s+là|cuối\s+cùng)\W*",
     re.IGNORECASE,
 )
 # "Về thu hút đầu tư, cấp mới 14 dự án": a topic, replaced by the segment that names the figure
