@@ -134,3 +134,12 @@ def test_the_steps_of_an_explanation_and_what_comes_before_them_name_nothing() -
     text = "Cơ quan thống kê lý giải, thứ nhất, giá nhóm dịch vụ y tế tăng 9,4%. Trước hết, nhóm học phí tăng 3,2%."
     names = [fact.indicator for fact in extract_facts(text, MAY_2024)]
     assert names == ["giá nhóm dịch vụ y tế", "nhóm học phí"]
+
+
+def test_who_recorded_a_figure_and_the_verb_of_recording_name_nothing() -> None:
+    text = (
+        "Thống kê thành phố ghi nhận tổng khách lưu trú tháng 5 ước đạt 1,2 triệu lượt. Doanh thu lữ hành ghi nhận mức "
+        "tăng 14%. Trong tháng, toàn tỉnh ghi nhận 31 ca mắc sốt xuất huyết."
+    )
+    names = [fact.indicator for fact in extract_facts(text, MAY_2024)]
+    assert names == ["tổng khách lưu trú", "Doanh thu lữ hành", "ca mắc sốt xuất huyết"]

@@ -297,11 +297,20 @@ LABEL_TAIL = re.compile(
     r"so\s+với\s+(?:và\s+)?cùng\s+kỳ|chiếm\s+tỷ(?:\s+trọng|\s+lệ)?|(?<!việc\s)làm(?:\s+(?:giảm|tăng))?|đáp\s+ứng|"
     r"(?:tăng|giảm)\s+(?:khá|rất|mạnh(?:\s+mẽ)?|nhẹ|cao|thấp|sâu|nhanh|vọt|trở\s+lại|đột\s+biến|đáng\s+kể)(?:\s+(?:cao|mạnh|nhanh))?(?:\s+so(?:\s+với)?(?:\s+cùng\s+kỳ)?)?|"
     rf"tác\s+động(?:\s+làm(?:\s+cho)?)?(?:\s+{_MOVED_INDEX})?|làm(?:\s+cho)?\s+{_MOVED_INDEX}|"
+    r"ghi\s+nhận(?:\s+mức(?:\s+(?:tăng|giảm)(?:\s+trưởng)?)?)?|"
     r"không\s+đáng\s+kể)\s*$",
     re.IGNORECASE,
 )
 # Who said the figure, before it: "Ông A, Chủ tịch UBND thành phố, cho biết thành phố hiện có 49 chi nhánh ngân hàng"
-SAID_BY = re.compile(r"^[^;]{3,120}?\s(?:cho\s+(?:biết|hay)|vừa\s+công\s+bố)(?:\s*,?\s+(?=\S)|\s*$)", re.IGNORECASE)
+SAID_BY = re.compile(
+    r"^[^;]{3,120}?\s(?:cho\s+(?:biết|hay)|vừa\s+công\s+bố)(?:\s*,?\s+(?=\S)|\s*$)"
+    # ... or the office or place that recorded it, before what it recorded: "Thống kê thành phố ghi nhận tổng khách
+    # lưu trú ..." (not "Doanh thu ghi nhận 500 tỷ đồng", nor "ghi nhận mức tăng 12%")
+    r"|^(?:[^;]{0,60}?\s)?(?:thống\s+kê|cục|chi\s+cục|sở|ngành|báo\s+cáo|số\s+liệu|tỉnh|thành\s+phố|TP\.?|xã|phường)"
+    r"(?![\wÀ-ỹ])[^;]{0,60}?\s(?:đã\s+|cũng\s+|vẫn\s+)?ghi\s+nhận\s+"
+    r"(?!(?:mức|tốc\s+độ|sự|con\s+số|nhiều|những|các|kết\s+quả)(?![\wÀ-ỹ]))(?=[^\d\s])",
+    re.IGNORECASE,
+)
 # Who sets a target before what it is for: "Chủ tịch UBND tỉnh đặt ra mục tiêu tăng trưởng GRDP" → "tăng trưởng GRDP"
 SET_BY = re.compile(
     r"^[^;]{3,200}?\s(?:đặt\s+ra|đặt|đề\s+ra|xác\s+định|thống\s+nhất|chốt)\s+(?:mục\s+tiêu|chỉ\s+tiêu)\s+(?=\S)",
