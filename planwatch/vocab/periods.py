@@ -108,6 +108,8 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+# "ngày 2 Tháng Giêng", "mùng 10 tháng Mười": a day of a month, no window of months
+_NOT_A_DAY = r"(?<!\d)(?<!ngày\s)(?<!mùng\s)(?<!mồng\s)"
 # "bình quân một tháng", "trung bình 1 tháng", "mỗi một tháng": an average per month, no window of one month
 _NOT_PER_MONTH = "".join(rf"(?<!{before}\s{one})" for before in ("quân", "bình", "mỗi") for one in ("một", "1"))
 
@@ -122,6 +124,15 @@ def _window(m: re.Match[str], end_year: int) -> Period:
     if start.month == 12 and start_year == end_year - 1 and int(m["d1"]) >= 15:
         start = Month(end_year, 1)  # the statistical year runs from 15-16 December
     return Period(start, Month(end_year, int(m["m2"])))
+
+
+def _days(m: re.Match[str], year: int) -> Period:
+    """The months of a span of days whose year is unsaid: a first month after the last is of the year before."""
+    first, last = int(m["m1"] or m["m2"]), int(m["m2"])
+    start = Month(year - (first > last), first)
+    if start.month == 12 and start.year == year - 1 and int(m["d1"]) >= 15:
+        start = Month(year, 1)  # the statistical year runs from 15-16 December
+    return Period(start, Month(year, last))
 
 
 def _count(word: str) -> int:
@@ -146,7 +157,7 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
         ),
         # "05 tháng đầu năm 2024", "lũy kế 5 tháng", "6 tháng năm 2023", "9 tháng"
         (
-            rf"(?:lũy\s+kế\s+)?(?P<n>\d{{1,2}}){_NOT_PER_MONTH}\s*tháng(?:\s+(?:đầu\s+)?năm\s+(?P<last>ngoái|trước)"
+            rf"(?:lũy\s+kế\s+)?{_NOT_A_DAY}(?P<n>\d{{1,2}}){_NOT_PER_MONTH}\s*tháng(?:\s+(?:đầu\s+)?năm\s+(?P<last>ngoái|trước)"
             r"|(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?)(?![\s/]*\d(?!\d{0,2}[.,]\d))(?!\s+trở)",
             lambda m: months_to_date(y(m), int(m["n"])) if 1 <= int(m["n"]) <= 12 else None,
         ),
@@ -188,6 +199,12 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
             r"(?:tính\s+)?từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?\s*(?:đến|tới|-|–)\s*"
             r"(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y>\d{4})",
             lambda m: _window(m, y(m)),
+        ),
+        # ... with no year: "từ ngày 14-18/2", "(từ 14/2 đến 22/2)", "từ 16/12 đến 15/6" (the statistical half-year)
+        (
+            r"(?:tính\s+)?từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2}))?\s*(?:đến|tới|-|–)\s*"
+            r"(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m2>\d{1,2})(?!\d|\s*/\s*\d)",
+            lambda m: _days(m, year),
         ),
         # "từ đầu năm (đến nay)"
         (r"từ\s+đầu\s+năm(?:\s+đến\s+nay)?", lambda m: months_to_date(year, month)),
@@ -238,7 +255,7 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
         ),
         (rf"tháng\s+{_NUM}(?![\d/]|[.,]\d)", lambda m: Period(Month(year, int(m[1])), Month(year, int(m[1])))),
         (
-            rf"(?-i:tháng\s+(?P<w>{_WORD_MONTH}))(?![\wÀ-ỹ])(?:\s+năm\s+(?P<y>\d{{4}}))?",
+            rf"(?<!\d\s)(?-i:tháng\s+(?P<w>{_WORD_MONTH}))(?![\wÀ-ỹ])(?:\s+năm\s+(?P<y>\d{{4}}))?",
             lambda m: _single_month(y(m), WORD_MONTHS[re.sub(r"\s+", " ", m["w"])]),
         ),
         # "trong tháng", "tháng này"
