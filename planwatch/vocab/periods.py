@@ -222,6 +222,11 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
             rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{{1,2}}(?:\.|\s*-\s*){_NUM}(?!\d|[.,]\d|\s*-\s*\d)",
             lambda m: Period(None, Month(year, int(m[1]))),
         ),
+        # ... written in words: "Tính đến ngày 30 tháng 9 năm 2025, ..."
+        (
+            rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{{1,2}}\s+tháng\s+{_NUM}(?!\d)(?:\s+năm\s+(?P<y>\d{{4}}))?",
+            lambda m: Period(None, Month(y(m), int(m[1]))),
+        ),
         (
             r"(?:tính\s+)?(?:đến|tới)\s+nay|hiện\s+nay|(?<!thực\s)(?<=\s)hiện(?=\s+(?:có|toàn\s+tỉnh|tỉnh))",
             lambda m: Period(None, Month(year, month)),
