@@ -295,7 +295,8 @@ LABEL_TAIL = re.compile(
     r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)|(?:thấp|cao)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?\s+mức(?:\s+tăng)?(?:\s+(?:của\s+)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)?|"
     r"(?<!chứng\s)(?<!địa\s)chỉ(?:\s+(?:đạt|chiếm))?|đón|nhưng\s+vẫn|vẫn|nhưng|đứng\s+ở\s+vị\s+trí|vị\s+trí|dẫn|"
     r"so\s+với\s+(?:và\s+)?cùng\s+kỳ|chiếm\s+tỷ(?:\s+trọng|\s+lệ)?|(?<!việc\s)làm(?:\s+(?:giảm|tăng))?|đáp\s+ứng|"
-    r"(?:tăng|giảm)\s+(?:khá|rất|mạnh(?:\s+mẽ)?|nhẹ|cao|thấp|sâu|nhanh|vọt|trở\s+lại|đột\s+biến|đáng\s+kể)(?:\s+(?:cao|mạnh|nhanh))?(?:\s+so(?:\s+với)?(?:\s+cùng\s+kỳ)?)?|"
+    r"(?:tăng(?:\s+trưởng)?|giảm)\s+(?:khá|rất|mạnh(?:\s+mẽ)?|nhẹ|cao|thấp|sâu|nhanh|vọt|trở\s+lại|đột\s+biến|đáng\s+kể|ấn\s+tượng|tích\s+cực)"
+    r"(?:\s+(?:cao|mạnh|nhanh))?(?:\s+so(?:\s+với)?(?:\s+cùng\s+kỳ)?)?|"
     rf"tác\s+động(?:\s+làm(?:\s+cho)?)?(?:\s+{_MOVED_INDEX})?|làm(?:\s+cho)?\s+{_MOVED_INDEX}|"
     r"ghi\s+nhận(?:\s+mức(?:\s+(?:tăng|giảm)(?:\s+trưởng)?)?)?|"
     r"không\s+đáng\s+kể)\s*$",
