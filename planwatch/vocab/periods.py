@@ -182,9 +182,16 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
             lambda m: months_to_date(y(m), 5),
         ),
         (r"nửa\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: months_to_date(y(m), 6)),
-        # "quý II/2024", "quý I năm 2024"
+        # "tháng đầu năm 2026", "tháng đầu tiên của năm": January; "quý đầu tiên của năm 2025": the first quarter
+        # (not "những tháng đầu năm": the first months, unsaid how many)
         (
-            rf"qu[ýí]\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:{_YEAR_SEP}(?P<y>\d{{4}})|\s+năm\s+(?P<last>ngoái|trước))?",
+            r"(?<!những\s)(?<!các\s)tháng\s+đầu(?:\s+tiên)?(?:\s+của)?\s+năm(?:\s+(?P<y>\d{4}))?",
+            lambda m: _single_month(y(m), 1),
+        ),
+        (r"qu[ýí]\s+đầu(?:\s+tiên)?(?:\s+của)?\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: months_to_date(y(m), 3)),
+        # "quý II/2024", "quý I năm 2024" (also mistyped "Qúy I/2024")
+        (
+            rf"(?:qu[ýí]|qúy)\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:{_YEAR_SEP}(?P<y>\d{{4}})|\s+năm\s+(?P<last>ngoái|trước))?",
             lambda m: Period(
                 Month(y(m), 3 * _QUARTERS[m["q"].lower()] - 2), Month(y(m), 3 * _QUARTERS[m["q"].lower()])
             ),
