@@ -1,6 +1,7 @@
 """Properties of the fact reader beyond single cases (those are data: tests/grammar/**/*.yaml)."""
 
 from planwatch.extract.facts import extract_facts
+from planwatch.vocab.measures import Measure
 from planwatch.vocab.periods import Month, Period, ReportContext
 
 MAY_2024 = ReportContext(2024, 5, Period(Month(2024, 5), Month(2024, 5)))
@@ -148,3 +149,9 @@ def test_who_recorded_a_figure_and_the_verb_of_recording_name_nothing() -> None:
 def test_a_cut_off_date_in_words_is_a_stock_at_its_month() -> None:
     [fact] = extract_facts("Tính đến ngày 20 tháng 4 năm 2024, toàn tỉnh có 4.870 doanh nghiệp đang hoạt động.", MAY_2024)
     assert (fact.value, fact.period) == (4870, Period(None, Month(2024, 4)))
+
+
+def test_the_most_moved_named_before_its_verb_changed_by_the_figure_after_it() -> None:
+    text = "Nhóm giao thông giảm mạnh nhất, với 2,91%; tiếp đến là nhóm may mặc, giảm 0,84%."
+    facts = [(f.indicator, f.measure, f.value) for f in extract_facts(text, MAY_2024)]
+    assert facts == [("Nhóm giao thông", Measure.YOY, -2.91), ("nhóm may mặc", Measure.YOY, -0.84)]

@@ -359,7 +359,11 @@ def _read_number(
         return [], None  # "Trong mức tăng 0,42% của CPI tháng 9, có 10 nhóm tăng": said before, no second fact
     if not left.strip() and (moved := g.SAME_PERIOD_BEFORE_PAREN.search(before) or g.VERB_BEFORE_COLON.search(before)):
         chain.change_sign = -1 if moved.group("move").lower() == "giảm" else 1
-    most = g.MOVED_MOST_BEFORE.search(before) if g.ONLY_WITH.fullmatch(left) else None
+    most = (
+        g.MOVED_MOST_BEFORE.search(before) or g.MOVED_MOST_AFTER_NAME.search(before)
+        if g.ONLY_WITH.fullmatch(left)
+        else None
+    )
     if most:  # "tăng nhiều nhất là nhóm giao thông, với 1,66%": a change of what the clause named
         chain.change_sign = -1 if most.group("move").lower() == "giảm" else 1
 
@@ -370,7 +374,8 @@ def _read_number(
     label_left = label_left or (clean_label(most.group("named")) if most else "")
     # "Vĩnh Phúc (-2,47%)": the figure alone in its parenthesis is the name's before it, not a part of the subject
     named_before = in_paren and bool(chain.named_before) and pending == chain.named_before and not label_left
-    if pending and left_from == 0 and not g.SET_BY.search(left):  # "Ông A, ..., đặt ra mục tiêu X": X alone
+    # "Ông A, ..., đặt ra mục tiêu X": X alone; "nhóm A giảm mạnh nhất, với 3,48%": named by the clause before alone
+    if pending and left_from == 0 and not g.SET_BY.search(left) and not most:
         label_left = clean_label(without_place(add_to_label(pending, label_left), context.province))
     if in_paren and g.PLAN_WORDS.fullmatch(label_left) and (named := named_before_paren(clause[:number_pos])):
         label_left = f"{named} {label_left}"  # "gồm: tốc độ tăng trưởng GRDP (kế hoạch 8%)": the plan of what
