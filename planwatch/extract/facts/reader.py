@@ -136,8 +136,10 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0, before: Se
             last_subject = chain.subject
         elif chain.subject and chain.parent:  # "...; trong đó quý I tăng 7,9%. Tỉnh đứng thứ 7/34": about the whole
             last_subject = chain.parent
-        # a base named for what follows: the sentence compares nothing itself ("so với tháng 12/2015, có 10 nhóm ...")
-        last_compare = None if any(f.measure.is_change for f in facts[sentence_starts:]) else chain.compare
+        # a base named for what follows: the sentence compares nothing itself ("so với tháng 12/2015, có 10 nhóm ...",
+        # "có 6 nhóm có chỉ số giá giảm so với tháng trước. Trong đó ...")
+        compares = any(f.measure.is_change for f in facts[sentence_starts:])
+        last_compare = None if compares else chain.compare or _base_named(sentence)
         last_structure = chain.structure
     return facts
 
@@ -165,6 +167,12 @@ def _opening_period(sentence: str, context: ReportContext) -> Period | None:
     if period.start is None or period.end is None or period.end.year != period.start.year:
         return None
     return None if at_window_end(period, context.default_period) else period
+
+
+def _base_named(sentence: str) -> str | None:
+    """The base a sentence names in passing ("... giảm so với tháng trước"): "prev" or "yoy", else None."""
+    named = g.BASE_NAMED.search(sentence)
+    return ("prev" if named.group("previous") else "yoy") if named else None
 
 
 def _set_comparison(chain: Chain, clause: str) -> None:
