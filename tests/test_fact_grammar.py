@@ -155,3 +155,9 @@ def test_the_most_moved_named_before_its_verb_changed_by_the_figure_after_it() -
     text = "Nhóm giao thông giảm mạnh nhất, với 2,91%; tiếp đến là nhóm may mặc, giảm 0,84%."
     facts = [(f.indicator, f.measure, f.value) for f in extract_facts(text, MAY_2024)]
     assert facts == [("Nhóm giao thông", Measure.YOY, -2.91), ("nhóm may mặc", Measure.YOY, -0.84)]
+
+
+def test_a_list_after_a_colon_names_its_first_item_whole() -> None:
+    text = "Có 2 nhóm có chỉ số giá tăng là: Đồ uống và thuốc lá, tăng 1,2%; nhóm giáo dục tăng 0,4%."
+    names = {f.value: f.indicator for f in extract_facts(text, MAY_2024)}
+    assert (names[1.2], names[0.4]) == ("Đồ uống và thuốc lá", "nhóm giáo dục")

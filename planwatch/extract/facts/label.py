@@ -170,12 +170,13 @@ def _past_verdict(label: str) -> str:
     return cue("words", "verdict").sub("", label).strip(" ,")
 
 
-def listed_name(segment: str, rest: str) -> bool:
+def listed_name(segment: str, rest: str, after_colon: bool = False) -> bool:
     """A short name alone between commas after a figure: the first items of a name listed with commas ("nông, lâm
-    nghiệp, thủy sản"), or a name whose figure stands alone in the parenthesis after it ("Vĩnh Phúc (-2,47%)"): no
-    verb, hedge or connector to strip."""
+    nghiệp, thủy sản"), a name whose figure stands alone in the parenthesis after it ("Vĩnh Phúc (-2,47%)"), or the
+    first item of a list after a colon ("là: Thuốc và dịch vụ y tế, tăng 50,03%"): no verb, hedge or connector to
+    strip."""
     words = len(segment.split())
-    longest = _NAMED_BEFORE_FIGURE if _FIGURE_IN_PARENS.match(rest) else _LISTED_WORDS
+    longest = _NAMED_BEFORE_FIGURE if _FIGURE_IN_PARENS.match(rest) or after_colon else _LISTED_WORDS
     return 0 < words <= longest and clean_label(segment) == segment and not _NOT_A_NAME.search(segment)
 
 

@@ -257,7 +257,7 @@ def _read_clause(clause: str, context: ReportContext, chain: Chain, offset: int)
                 part_label = elsewhere
             elif (joined := g.LEFTOVER.match(stripped)) and joined.group("joiner").lower() == "với":
                 part_label = f"{clean_label(stripped[joined.end() :])} {chain.subject}"  # "..., với số tiền là: X"
-            elif listed_name(stripped, rest := clause[seg_start + len(segment) :]):  # "nông, lâm nghiệp, thủy sản"
+            elif listed_name(stripped, rest := clause[seg_start + len(segment) :], _after_colon(clause, seg_start)):
                 part_label = f"{part_label}, {stripped}" if part_label else stripped
             elif (opened := g.BREAKDOWN.match(stripped)) and listed_name(stripped[opened.end() :], rest):
                 part_label = stripped[opened.end() :]  # "..., trong đó bán buôn, bán lẻ tăng 9,8%"
@@ -291,6 +291,11 @@ def _read_clause(clause: str, context: ReportContext, chain: Chain, offset: int)
             seen_number = True
             part_label = ""
     return facts
+
+
+def _after_colon(clause: str, seg_start: int) -> bool:
+    """The segment opens after a colon: "có 2 nhóm tăng giá là: Thuốc và dịch vụ y tế, tăng 50,03%"."""
+    return clause[:seg_start].rstrip().endswith(":")
 
 
 def _tokens(segment: str, before: str) -> list[Token]:
@@ -379,6 +384,7 @@ def _read_number(
     stated = chain.period_stated or any(not p.comparison for p in periods)
     estimate = bool(g.LEFT_ESTIMATE.search(clause[:number_pos]))  # "Dự kiến ... đạt X, tăng Y%": both estimates
     label_left = clean_label(without_place(without_periods(left, seg_start + left_from, periods), context.province))
+    own_words = bool(label_left)
     label_left = label_left or (clean_label(most.group("named")) if most else "")
     # "Vĩnh Phúc (-2,47%)": the figure alone in its parenthesis is the name's before it, not a part of the subject
     named_before = in_paren and bool(chain.named_before) and pending == chain.named_before and not label_left
@@ -390,7 +396,9 @@ def _read_number(
     # "thị xã A và huyện B cùng giảm 12,4%": one figure for each of them
     sharing = [clean_label(p) for p in g.LIST_SEPARATOR.split(label_left)] if g.SHARED.search(left) else []
     sharing = sharing if len(sharing) >= 2 else []
-    if not sharing and (left_from > 0 or chain.clause_figures) and (joined := g.LEFTOVER.match(label_left)):
+    # (a name the segment before gave whole keeps its "và": "là: Thuốc và dịch vụ y tế, tăng 50,03%")
+    leftover = (own_words or g.AND_NAME.match(label_left)) and (left_from > 0 or chain.clause_figures)
+    if not sharing and leftover and (joined := g.LEFTOVER.match(label_left)):
         label_left = clean_label(label_left[joined.end() :])
         if joined.group("joiner").lower() == "với" and label_left and chain.subject:
             label_left = f"{label_left} {chain.subject}"  # "11 dự án FDI với tổng vốn 208 triệu USD": its capital
