@@ -161,3 +161,8 @@ def test_a_list_after_a_colon_names_its_first_item_whole() -> None:
     text = "Có 2 nhóm có chỉ số giá tăng là: Đồ uống và thuốc lá, tăng 1,2%; nhóm giáo dục tăng 0,4%."
     names = {f.value: f.indicator for f in extract_facts(text, MAY_2024)}
     assert (names[1.2], names[0.4]) == ("Đồ uống và thuốc lá", "nhóm giáo dục")
+
+
+def test_a_density_keeps_its_unit() -> None:
+    [fact] = extract_facts("Mật độ dân số của tỉnh là 312 người/km2.", MAY_2024)
+    assert (fact.value, fact.unit, fact.indicator) == (312, "người/km2", "Mật độ dân số")
