@@ -166,3 +166,9 @@ def test_a_list_after_a_colon_names_its_first_item_whole() -> None:
 def test_a_density_keeps_its_unit() -> None:
     [fact] = extract_facts("Mật độ dân số của tỉnh là 312 người/km2.", MAY_2024)
     assert (fact.value, fact.unit, fact.indicator) == (312, "người/km2", "Mật độ dân số")
+
+
+def test_and_after_a_counts_noun_joins_the_next_count() -> None:
+    text = "Sau sắp xếp, toàn tỉnh có 64 đơn vị hành chính cấp xã, gồm 11 phường và 53 xã."
+    units = {f.value: f.unit for f in extract_facts(text, MAY_2024)}
+    assert units == {64: "đơn vị", 11: "phường", 53: "xã"}

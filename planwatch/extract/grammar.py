@@ -372,5 +372,5 @@ BARE_CLASSIFIERS = {"con", "cái", "chiếc"}
 QUANTITY_HEAD = re.compile(r"^(?:tổng\s+)?(?:số\s+lượng|số|lượng)(?![\wÀ-ỹ])", re.IGNORECASE)
 # A count noun after a number: "182 doanh nghiệp được thành lập", "08 HCV".
 COUNT_NOUN = re.compile(
-    r"^\s*(?P<noun>[A-ZĐ]{2,6}\b|[a-zà-ỹđA-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+(?!(?:đạt|tăng|giảm|là|được|chiếm|có)\b)[a-zà-ỹđ]+)?)"
+    r"^\s*(?P<noun>[A-ZĐ]{2,6}\b|[a-zà-ỹđA-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+(?!(?:đạt|tăng|giảm|là|được|chiếm|có|và|với)\b)[a-zà-ỹđ]+)?)"
 )
