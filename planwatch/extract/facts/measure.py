@@ -232,3 +232,24 @@ def base_kind(base: Month, end: Month) -> str | None:
     if base == end.shift(-12):
         return "yoy"
     return "ytd" if base == Month(end.year - 1, 12) else "other"
+
+
+def base_named(sentence: str) -> str | None:
+    """The base a sentence names in passing ("... giảm so với tháng trước"): "prev" or "yoy", else None."""
+    named = g.BASE_NAMED.search(sentence)
+    return ("prev" if named.group("previous") else "yoy") if named else None
+
+
+def set_comparison(chain: Chain, clause: str) -> None:
+    """The base a clause or segment that opens "So với ..." names for the figures after it."""
+    month = g.CLAUSE_VS_MONTH.match(clause)
+    if g.CLAUSE_VS_PREVIOUS.match(clause):
+        chain.compare = "prev"
+    elif g.CLAUSE_VS_SAME_PERIOD.match(clause):
+        chain.compare = "yoy"
+    elif month and chain.period and chain.period.end:
+        base = Month(int(month.group(2)), int(month.group(1)))
+        chain.compare = base_kind(base, chain.period.end) or "other"
+    elif (year_end := g.CLAUSE_VS_YEAR_END.match(clause)) and chain.period and chain.period.end:
+        year = year_end.group("date_year") or year_end.group("year")
+        chain.compare = base_kind(Month(int(year) if year else chain.period.end.year - 1, 12), chain.period.end)

@@ -24,13 +24,13 @@ from planwatch.extract.facts.label import (
     spelled_noun,
     without_place,
 )
-from planwatch.extract.facts.measure import base_kind, figure_measure
+from planwatch.extract.facts.measure import base_named, figure_measure, set_comparison
 from planwatch.extract.facts.period import at_window_end, period_for, plan_year, without_periods
 from planwatch.extract.measures import cue, not_after_abbreviation
 from planwatch.limits import check_time
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure, word_number
-from planwatch.vocab.periods import Month, Period, PeriodMention, ReportContext, find_periods
+from planwatch.vocab.periods import Period, PeriodMention, ReportContext, find_periods
 from planwatch.vocab.units import match_unit, unit_kind
 
 # The year of a first level before "lên": "tăng từ 40% năm 2025 lên 42%"
@@ -115,7 +115,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0, before: Se
             if g.BREAKDOWN.match(clause) and (chain.subject or last_subject) and not chain.parent:
                 chain.parent, chain.part_units = chain.subject or last_subject, set()
                 chain.subject = ""
-            _set_comparison(chain, clause)
+            set_comparison(chain, clause)
             chain.structure = chain.structure or bool(cue("label", "structure").search(clause))
             habit.start_clause()
             chain.clause_figures, chain.clause_values, chain.respective, chain.listed = 0, [], [], []
@@ -139,7 +139,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0, before: Se
         # a base named for what follows: the sentence compares nothing itself ("so với tháng 12/2015, có 10 nhóm ...",
         # "có 6 nhóm có chỉ số giá giảm so với tháng trước. Trong đó ...")
         compares = any(f.measure.is_change for f in facts[sentence_starts:])
-        last_compare = None if compares else chain.compare or _base_named(sentence)
+        last_compare = None if compares else chain.compare or base_named(sentence)
         last_structure = chain.structure
     return facts
 
@@ -167,26 +167,6 @@ def _opening_period(sentence: str, context: ReportContext) -> Period | None:
     if period.start is None or period.end is None or period.end.year != period.start.year:
         return None
     return None if at_window_end(period, context.default_period) else period
-
-
-def _base_named(sentence: str) -> str | None:
-    """The base a sentence names in passing ("... giảm so với tháng trước"): "prev" or "yoy", else None."""
-    named = g.BASE_NAMED.search(sentence)
-    return ("prev" if named.group("previous") else "yoy") if named else None
-
-
-def _set_comparison(chain: Chain, clause: str) -> None:
-    month = g.CLAUSE_VS_MONTH.match(clause)
-    if g.CLAUSE_VS_PREVIOUS.match(clause):
-        chain.compare = "prev"
-    elif g.CLAUSE_VS_SAME_PERIOD.match(clause):
-        chain.compare = "yoy"
-    elif month and chain.period and chain.period.end:
-        base = Month(int(month.group(2)), int(month.group(1)))
-        chain.compare = base_kind(base, chain.period.end) or "other"
-    elif (year_end := g.CLAUSE_VS_YEAR_END.match(clause)) and chain.period and chain.period.end:
-        year = year_end.group("date_year") or year_end.group("year")
-        chain.compare = base_kind(Month(int(year) if year else chain.period.end.year - 1, 12), chain.period.end)
 
 
 def _pieces(text: str, splitter: re.Pattern[str], keep_parens: bool = False) -> list[tuple[int, str]]:
@@ -242,7 +222,7 @@ def _read_clause(clause: str, context: ReportContext, chain: Chain, offset: int)
             chain.named_before = ""
             if chain.paren_parent:
                 chain.subject, chain.paren_parent = chain.paren_parent, ""
-        _set_comparison(chain, segment)
+        set_comparison(chain, segment)
         if seen_number and g.BREAKDOWN.match(segment) and chain.subject and not chain.parent:
             chain.parent, chain.part_units = chain.subject, set()  # "..., trong đó xuất khẩu 16 tỷ USD"
         numbers = [t for t in _tokens(segment, clause[:seg_start]) if _is_candidate(clause, seg_start + t.start, masks)]
