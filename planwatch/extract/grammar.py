@@ -84,6 +84,14 @@ LEFT_ABSOLUTE_CHANGE = re.compile(
     r"(?:tăng|giảm|(?<!không\s)(?:thấp|cao)\s+hơn(?:\s+(?:cùng\s+kỳ|năm\s+trước))?)(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$",
     re.IGNORECASE,
 )
+# ... restated in units after a change in %, or added and compared: "tăng 29,25% (tương đương kim ngạch tăng thêm
+# 2,75 tỷ USD)", "tăng thêm 500 tỷ đồng so với năm trước" (not "vốn điều chỉnh tăng thêm 206,8 triệu USD": a level)
+RESTATED_CHANGE = re.compile(
+    r"tương\s+đương(?:\s+[^\d,;()]{1,30}?)?\s+(?:tăng|giảm)(?:\s+thêm)?(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$",
+    re.IGNORECASE,
+)
+ADDED_BEFORE = re.compile(r"tăng\s+thêm(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$", re.IGNORECASE)
+COMPARED_AFTER = re.compile(r"^\s*,?\s*so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|tháng|quý|kỳ)", re.IGNORECASE)
 # Only "bằng" between a change and a figure in units: "tăng 1,9%, bằng 4.100 con" gives the change in units
 EQUALS_ONLY = re.compile(r"^\s*bằng(?:\s+(?:khoảng|gần|hơn))?\s*$", re.IGNORECASE)
 

@@ -60,6 +60,8 @@ def figure_measure(
     if unit:
         if g.LEFT_ABSOLUTE_CHANGE.search(left) or (chain.last_change and g.EQUALS_ONLY.match(left)) or sign:
             return None, value, "", None, 0  # "tăng 1,8%, bằng 730 con", "(+32,4 tấn)": the change in units, no fact
+        if g.RESTATED_CHANGE.search(left) or (g.ADDED_BEFORE.search(left) and g.COMPARED_AFTER.match(after[unit[1] :])):
+            return None, value, "", None, 0  # "(tương đương tăng thêm 2,75 tỷ USD)", "tăng thêm 500 tỷ đồng so với ..."
         return Measure.VALUE, value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
     if g.LEFT_ABSOLUTE_CHANGE.search(left) or sign:
         return None, value, "", None, 0
