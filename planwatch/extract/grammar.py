@@ -257,6 +257,12 @@ WORD_FIGURE = re.compile(
 ABOUT_AFTER = re.compile(
     r"^\s*về\s+(?P<named>[^\d,;()]+?)(?=\s+(?:so\s+với|và|tăng|giảm)\b|\s*(?:[,;)]|\.(?:\s|$))|\s*$)", re.I
 )
+# ... and what a rank ranks, named after its scope: "dẫn đầu cả nước về xuất khẩu hàng hóa", "đứng thứ 5 về thu hút FDI"
+RANKED_IN = re.compile(
+    r"^[^\d,;:()]{0,40}?(?<![\wÀ-ỹ])về\s+(?P<named>[^\d,;:()]+?)"
+    r"(?=\s+(?:trong|năm|với|so|khi|sau|của\s+(?:cả|toàn))\b|\s*(?:[,;:)]|\.(?:\s|$))|\s*$)",
+    re.IGNORECASE,
+)
 # "Trong mức tăng 0,42% của CPI tháng 9, ...": the opener restates a figure given before, to break it down
 RESTATED_OPENER = re.compile(r"^\W*trong\s+(?:tổng\s+)?mức\s+(?:tăng|giảm)(?:\s+chung)?\s*$", re.IGNORECASE)
 # What a transport figure measures by its unit: "tăng 7,6% về tấn và 8,2% về tấn.km"

@@ -406,6 +406,8 @@ def _read_number(
     subject = figure_subject(label_left, noun_text, unit, chain, measure, clause[:number_pos])
     if not subject and measure.is_change and (about := g.ABOUT_AFTER.match(measured[end:])):
         subject = about.group("named").strip()  # "Tăng 4,8% về số dự án": the figure names itself after
+    if measure == Measure.RANK and (ranked := g.RANKED_IN.match(measured[end:])):
+        subject = clean_label(ranked.group("named")) or subject  # "dẫn đầu cả nước về xuất khẩu": what is ranked
     if not subject:
         return [], end
     subject = respective(chain, left, label_left, measured) or subject
