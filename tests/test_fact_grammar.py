@@ -172,3 +172,8 @@ def test_and_after_a_counts_noun_joins_the_next_count() -> None:
     text = "Sau sắp xếp, toàn tỉnh có 64 đơn vị hành chính cấp xã, gồm 11 phường và 53 xã."
     units = {f.value: f.unit for f in extract_facts(text, MAY_2024)}
     assert units == {64: "đơn vị", 11: "phường", 53: "xã"}
+
+
+def test_only_the_month_named_names_nothing() -> None:
+    [fact] = extract_facts("Chỉ riêng tháng 5 vừa qua, xuất khẩu hàng hóa của tỉnh đạt 1,7 tỷ USD.", MAY_2024)
+    assert (fact.indicator, fact.period) == ("xuất khẩu hàng hóa", Period(Month(2024, 5), Month(2024, 5)))
