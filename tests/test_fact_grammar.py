@@ -177,3 +177,9 @@ def test_and_after_a_counts_noun_joins_the_next_count() -> None:
 def test_only_the_month_named_names_nothing() -> None:
     [fact] = extract_facts("Chỉ riêng tháng 5 vừa qua, xuất khẩu hàng hóa của tỉnh đạt 1,7 tỷ USD.", MAY_2024)
     assert (fact.indicator, fact.period) == ("xuất khẩu hàng hóa", Period(Month(2024, 5), Month(2024, 5)))
+
+
+def test_a_lead_in_ending_with_la_names_nothing_of_the_items_after_it() -> None:
+    text = "Một số khoản thu có mức tăng khá là: thu từ khu vực ngoài quốc doanh tăng 21,4%; thuế đất tăng 8,2%."
+    names = [fact.indicator for fact in extract_facts(text, MAY_2024)]
+    assert names == ["thu từ khu vực ngoài quốc doanh", "thuế đất"]

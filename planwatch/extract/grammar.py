@@ -161,6 +161,8 @@ TOPIC = re.compile(r"^\W*(?:về|trong\s+(?:các|số|những))\b", re.IGNORECAS
 # ... or opens the segment that names the first item: "Nhiều mặt hàng tăng, gồm thủy sản chế biến đạt ..."
 LIST_OPENS = re.compile(r"^\W*(?:gồm|bao\s+gồm|như|cụ\s+thể(?:\s+là)?)\s*:?\s+(?=\S)", re.IGNORECASE)
 LIST_LEAD_IN = re.compile(r"\b(?:như|gồm|bao\s+gồm|sau\s+đây|như\s+sau|cụ\s+thể)\s*:?\s*$", re.IGNORECASE)
+# ... or ends with "là" before the named items: "các khoản thu tăng cao là: Thu từ doanh nghiệp ... tăng 35,5%"
+LIST_LEAD_IN_IS = re.compile(r"(?<![\wÀ-ỹ])là\s*:?\s*$", re.IGNORECASE)
 # A sentence that opens with its date: "Tại thời điểm 01/10/2021, ...", "Đến 30/11, ...", also after the source it
 # cites ("Theo kết quả điều tra chăn nuôi, tại thời điểm 01/4 ...")
 OPENS_WITH_DATE = re.compile(

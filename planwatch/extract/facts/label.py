@@ -106,7 +106,8 @@ def add_to_label(pending: str, segment: str) -> str:
     nothing = not clean_label(segment) and not cue("words", "clause_opens").match(segment)  # a clause: the whole says
     if nothing or g.ATTRIBUTION.match(segment) or g.NO_FIGURE_STATED.search(segment):
         return pending  # "Tính chung 7 tháng của năm nay, ...": nothing but a period and "của"
-    if pending and (g.TOPIC.match(pending) or g.LIST_LEAD_IN.search(pending)):
+    lead_in = g.LIST_LEAD_IN.search(pending) or (segment and g.LIST_LEAD_IN_IS.search(pending))
+    if pending and (g.TOPIC.match(pending) or lead_in):
         return segment  # "Về thu hút đầu tư, ...", "... thông qua nhiều chỉ tiêu quan trọng như: ...": no name
     if pending and (opens := g.LIST_OPENS.match(segment)):
         return segment[opens.end() :]  # "Nhiều mặt hàng tăng, gồm thủy sản ...": the first item
