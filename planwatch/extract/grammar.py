@@ -177,6 +177,10 @@ ASIDE = re.compile(
 )
 # A plan's own figure quoted beside the actual: "(kế hoạch 8%)", "thấp hơn kế hoạch đề ra (7,2%)", "dự toán giao là";
 # not a figure measured against the plan ("vượt kế hoạch 2,4%", "so với kế hoạch") nor "hỗ trợ có mục tiêu"
+# An act that sets a plan, its number and its date: "Nghị quyết số 03-NQ/TU ngày 10/12/2021", "Quyết định 546/QĐ-TTg"
+_ACT = r"nghị\s+quyết|quyết\s+định|kế\s+hoạch|chỉ\s+thị|kết\s+luận"
+_CODE = r"\d+(?:/\d{4})?[-/][A-ZĐ][^\s(),;:%]*"
+_DATE = r"\d{1,2}/\d{1,2}/\d{4}"
 PLAN_FIGURE_BEFORE = re.compile(
     r"(?<![\wÀ-ỹ])(?<!vượt\s)(?<!với\s)(?<!so\s)(?<!bằng\s)(?<!đạt\s)(?<!thành\s)(?<!có\s)(?<!theo\s)"
     r"(?P<word>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?:\s+(?:HĐND|UBND|Trung\s+ương|Chính\s+phủ)(?:\s+tỉnh)?)?"
@@ -188,7 +192,11 @@ PLAN_FIGURE_BEFORE = re.compile(
     # "cao hơn kịch bản xây dựng đầu năm (7,59%)": the figure alone in the parenthesis after the plan's name
     # ... also after "so với": "tăng 0,4% so với kế hoạch đề ra (10,5%)"
     r"|(?<![\wÀ-ỹ])(?<!vượt\s)(?<!bằng\s)(?<!đạt\s)"
-    r"(?P<near>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản|nghị\s+quyết)(?:\s+[^\s\d(),;:%]+){1,6}\s*\(\s*$"
+    r"(?P<near>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản|nghị\s+quyết|chỉ\s+tiêu)(?:\s+[^\s\d(),;:%]+){1,6}\s*\(\s*$"
+    # ... also with the act that set it: "thấp hơn 5,25% so với chỉ tiêu được giao tại Quyết định số 546/QĐ-TTg ngày
+    # 29/4/2022 của Thủ tướng Chính phủ (91,5%)"
+    rf"|(?<![\wÀ-ỹ])(?<!vượt\s)(?<!bằng\s)(?<!đạt\s)(?P<cited>kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?:\s+[^\s\d(),;:%]+){{0,6}}"
+    rf"\s+(?:tại|theo)\s+(?:{_ACT})(?:\s+(?:[^\s\d(),;:%]+|{_CODE}|{_DATE})){{1,14}}\s*\(\s*$"
     # "cao hơn nhiều so với chỉ tiêu 1,765 tỷ USD": a sum or count right after the plan it is compared with (a
     # percentage there is measured against the plan: reader.py keeps those)
     r"|(?<![\wÀ-ỹ])so\s+với\s+(?P<compared>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)"

@@ -482,4 +482,5 @@ def _other_end(text: str, first: float, first_read: float) -> float:
 
 
 def _plan_word(found: re.Match[str]) -> str:
-    return found.group("word") or found.group("own") or found.group("near") or found.group("compared")
+    named = ("word", "own", "near", "compared", "cited")
+    return next(found.group(name) for name in named if found.group(name))
