@@ -183,3 +183,8 @@ def test_a_lead_in_ending_with_la_names_nothing_of_the_items_after_it() -> None:
     text = "Một số khoản thu có mức tăng khá là: thu từ khu vực ngoài quốc doanh tăng 21,4%; thuế đất tăng 8,2%."
     names = [fact.indicator for fact in extract_facts(text, MAY_2024)]
     assert names == ["thu từ khu vực ngoài quốc doanh", "thuế đất"]
+
+
+def test_a_place_among_years_is_no_rank() -> None:
+    text = "Chỉ số sản xuất công nghiệp tăng 8,4%. Đây là mức tăng cao thứ hai kể từ năm 2021 đến nay."
+    assert [f.measure for f in extract_facts(text, MAY_2024)] == [Measure.YOY]

@@ -253,9 +253,11 @@ WORD_FIGURE = re.compile(
     r"(?P<double>(?<=gấp\s)đôi)"
     r"|(?P<same>(?:tương\s+đương|ngang\s+bằng)(?=\s+(?:so\s+)?(?:với\s+)?(?:cùng\s+(?:kỳ|dịp|thời\s+điểm)|tháng\s+trước)))"
     r"|(?P<first>(?:(?<=dẫn\s)|(?<=đứng\s))đầu(?=\s+(?:cả\s+nước|toàn\s+quốc|khu\s+vực|vùng|các\s+tỉnh)))"
-    # ... also a place among the highest: "tăng trưởng cao thứ hai cả nước" (not "thấp thứ hai": from the bottom)
-    rf"|(?P<ordinal>(?:(?<=vị\strí\sthứ\s)|(?<=đứng\sthứ\s)|(?<=xếp\sthứ\s)|(?<=cao\sthứ\s)|(?<=lớn\sthứ\s)"
-    rf"|(?<=nhiều\sthứ\s)){_ORDINAL}(?![\wÀ-ỹ]))"
+    # ... also a place among the highest of places: "tăng trưởng cao thứ hai cả nước" (not "thấp thứ hai": from the
+    # bottom; nor "mức tăng cao thứ hai kể từ năm 2021": among years)
+    rf"|(?P<ordinal>(?:(?<=vị\strí\sthứ\s)|(?<=đứng\sthứ\s)|(?<=xếp\sthứ\s)){_ORDINAL}(?![\wÀ-ỹ])"
+    rf"|(?:(?<=cao\sthứ\s)|(?<=lớn\sthứ\s)|(?<=nhiều\sthứ\s)){_ORDINAL}(?=\s+(?:cả\s+nước|toàn\s+quốc|khu\s+vực|vùng|miền"
+    r"|trong\s+(?:số\s+)?(?:\d+\s+)?(?:tỉnh|địa\s+phương)|các\s+tỉnh)))"
     rf"|(?P<behind>(?<=xếp\ssau\s){_DIGIT_WORD}(?=\s+(?:tỉnh|địa\s+phương)))"
     # (not the "tư" of "đầu tư" before "xã hội": "tổng vốn đầu tư xã hội" counts no communes)
     rf"|(?P<count>(?<![\wÀ-ỹ])(?<!đầu\s)(?!một\b){_ORDINAL}(?=\s+(?:dự\s+án|doanh\s+nghiệp|công\s+trình|cơ\s+sở|"
