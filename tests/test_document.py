@@ -415,6 +415,22 @@ def test_an_undated_report_is_of_the_year_after_its_comparison_and_its_plan_stay
     assert higher.meta.reference.day is not None and higher.meta.reference.day.year == 2023
 
 
+def test_an_undated_item_is_of_the_year_after_an_earlier_years_figure_quoted_in_a_parenthesis() -> None:
+    text = (
+        "Chín tháng đầu năm, kim ngạch xuất khẩu đạt 640 triệu USD. Tỷ lệ lao động qua đào tạo đạt 71,5% "
+        "(năm 2022 là 69,8%).\n"
+    )
+    found = _read(text)
+    assert found.meta.reference.day is not None and found.meta.reference.day.year == 2023
+    assert {("value", 640, "2023-01", "2023-09"), ("value", 69.8, "2022-01", "2022-12")} <= _facts(found)
+
+
+def test_a_target_reached_whoever_set_it_leaves_the_figures_after_it_actual() -> None:
+    item = "Cập nhật: 07/01/2026\n\nNăm 2025, CPI bình quân tăng 3,1%, đạt mục tiêu Quốc hội đề ra; lạm phát cơ bản tăng 3,05%.\n"
+    figures = {(f.fact.measure, f.fact.value, f.planned) for f in _read(item).facts}
+    assert {("yoy_change_pct", 3.1, False), ("yoy_change_pct", 3.05, False)} <= figures
+
+
 def test_a_headline_that_aims_at_the_next_quarter_is_not_the_window_the_item_reports() -> None:
     item = (
         "Gò Sim đặt mục tiêu tăng trưởng trên 9% trong quý II/2025\n\nCập nhật: tháng 4/2025\n\n"

@@ -1,6 +1,7 @@
 """Properties of the fact reader beyond single cases (those are data: tests/grammar/**/*.yaml)."""
 
 from planwatch.extract.facts import extract_facts
+from planwatch.vocab.measures import Measure
 from planwatch.vocab.periods import Month, Period, ReportContext
 
 MAY_2024 = ReportContext(2024, 5, Period(Month(2024, 5), Month(2024, 5)))
@@ -128,3 +129,62 @@ def test_the_reorganisation_and_the_new_province_frame_a_figure() -> None:
     )
     names = [fact.indicator for fact in extract_facts(text, MAY_2024)]
     assert names == ["đơn vị hành chính cấp xã", "dân số", "tổng diện tích rừng"]
+
+
+def test_the_steps_of_an_explanation_and_what_comes_before_them_name_nothing() -> None:
+    text = "Cơ quan thống kê lý giải, thứ nhất, giá nhóm dịch vụ y tế tăng 9,4%. Trước hết, nhóm học phí tăng 3,2%."
+    names = [fact.indicator for fact in extract_facts(text, MAY_2024)]
+    assert names == ["giá nhóm dịch vụ y tế", "nhóm học phí"]
+
+
+def test_who_recorded_a_figure_and_the_verb_of_recording_name_nothing() -> None:
+    text = (
+        "Thống kê thành phố ghi nhận tổng khách lưu trú tháng 5 ước đạt 1,2 triệu lượt. Doanh thu lữ hành ghi nhận mức "
+        "tăng 14%. Trong tháng, toàn tỉnh ghi nhận 31 ca mắc sốt xuất huyết."
+    )
+    names = [fact.indicator for fact in extract_facts(text, MAY_2024)]
+    assert names == ["tổng khách lưu trú", "Doanh thu lữ hành", "ca mắc sốt xuất huyết"]
+
+
+def test_a_cut_off_date_in_words_is_a_stock_at_its_month() -> None:
+    [fact] = extract_facts("Tính đến ngày 20 tháng 4 năm 2024, toàn tỉnh có 4.870 doanh nghiệp đang hoạt động.", MAY_2024)
+    assert (fact.value, fact.period) == (4870, Period(None, Month(2024, 4)))
+
+
+def test_the_most_moved_named_before_its_verb_changed_by_the_figure_after_it() -> None:
+    text = "Nhóm giao thông giảm mạnh nhất, với 2,91%; tiếp đến là nhóm may mặc, giảm 0,84%."
+    facts = [(f.indicator, f.measure, f.value) for f in extract_facts(text, MAY_2024)]
+    assert facts == [("Nhóm giao thông", Measure.YOY, -2.91), ("nhóm may mặc", Measure.YOY, -0.84)]
+
+
+def test_a_list_after_a_colon_names_its_first_item_whole() -> None:
+    text = "Có 2 nhóm có chỉ số giá tăng là: Đồ uống và thuốc lá, tăng 1,2%; nhóm giáo dục tăng 0,4%."
+    names = {f.value: f.indicator for f in extract_facts(text, MAY_2024)}
+    assert (names[1.2], names[0.4]) == ("Đồ uống và thuốc lá", "nhóm giáo dục")
+
+
+def test_a_density_keeps_its_unit() -> None:
+    [fact] = extract_facts("Mật độ dân số của tỉnh là 312 người/km2.", MAY_2024)
+    assert (fact.value, fact.unit, fact.indicator) == (312, "người/km2", "Mật độ dân số")
+
+
+def test_and_after_a_counts_noun_joins_the_next_count() -> None:
+    text = "Sau sắp xếp, toàn tỉnh có 64 đơn vị hành chính cấp xã, gồm 11 phường và 53 xã."
+    units = {f.value: f.unit for f in extract_facts(text, MAY_2024)}
+    assert units == {64: "đơn vị", 11: "phường", 53: "xã"}
+
+
+def test_only_the_month_named_names_nothing() -> None:
+    [fact] = extract_facts("Chỉ riêng tháng 5 vừa qua, xuất khẩu hàng hóa của tỉnh đạt 1,7 tỷ USD.", MAY_2024)
+    assert (fact.indicator, fact.period) == ("xuất khẩu hàng hóa", Period(Month(2024, 5), Month(2024, 5)))
+
+
+def test_a_lead_in_ending_with_la_names_nothing_of_the_items_after_it() -> None:
+    text = "Một số khoản thu có mức tăng khá là: thu từ khu vực ngoài quốc doanh tăng 21,4%; thuế đất tăng 8,2%."
+    names = [fact.indicator for fact in extract_facts(text, MAY_2024)]
+    assert names == ["thu từ khu vực ngoài quốc doanh", "thuế đất"]
+
+
+def test_a_place_among_years_is_no_rank() -> None:
+    text = "Chỉ số sản xuất công nghiệp tăng 8,4%. Đây là mức tăng cao thứ hai kể từ năm 2021 đến nay."
+    assert [f.measure for f in extract_facts(text, MAY_2024)] == [Measure.YOY]

@@ -30,8 +30,11 @@ ONLY_A_JOINER = re.compile(
     r"^\s*(?:so\s+(?:với\s+)?(?:(?:tháng|kỳ|quý)\s+trước|cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)\s*)?(?:và|,|đến)\s*$",
     re.IGNORECASE,
 )  # "... so với tháng trước và 9,6% so với cùng kỳ": the base of the one before may stand between
-# A list handed out in order: "tăng lần lượt 8,1% và 5,4%", "đạt tương ứng 685 và 402 triệu USD"
-RESPECTIVELY = re.compile(r"\b(?:lần\s+lượt|tương\s+ứng)(?:\s+là)?\s*$", re.IGNORECASE)
+# A list handed out in order: "tăng lần lượt 8,1% và 5,4%", "đạt tương ứng 685 và 402 triệu USD", also with the verb
+# after: "lần lượt gấp 2,5 lần và 3 lần", "lần lượt tăng 8,1% và 5,4%"
+RESPECTIVELY = re.compile(
+    r"\b(?:lần\s+lượt|tương\s+ứng)(?:\s+(?:là|tăng|giảm|đạt|gấp|bằng|chiếm))?\s*$", re.IGNORECASE
+)
 # the rest of such a list after its first number: "% và 5,4%", " triệu USD và 402 triệu USD"
 _UNIT_WORDS = r"(?:\s*%|\s+[^\d\s,;.%]{1,15}(?:\s+[^\d\s,;.%]{1,15})?)?"
 LIST_REST = re.compile(rf"^{_UNIT_WORDS}(?:\s*(?:,|và)\s*\d[\d.,]*{_UNIT_WORDS})+", re.IGNORECASE)
@@ -68,11 +71,27 @@ STANDARD_NAMED = re.compile(
 )
 # How far a rate moves, in points, the first figure of its clause: "Tỷ lệ hộ nghèo giảm 1,2 điểm phần trăm" (after the
 # rate's level, "giảm còn 1,85%, giảm 0,72 điểm phần trăm", the move restates it)
+# The index a group's move carries along, in points: "làm CPI chung giảm khoảng 1,02 điểm phần trăm", "(tác động tăng
+# 0,22 điểm phần trăm)"
+_MOVED_INDEX = r"(?:CPI|GRDP|IIP|chỉ\s+số\s+giá(?:\s+tiêu\s+dùng)?)(?:\s+chung)?"
+IMPACT_ON = re.compile(
+    rf"(?:tác\s+động(?:\s+làm(?:\s+cho)?)?(?:\s+(?P<on>{_MOVED_INDEX}))?|(?<![\wÀ-ỹ])làm(?:\s+cho)?\s+(?P<index>{_MOVED_INDEX}))"
+    r"\s+(?P<move>tăng|giảm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$",
+    re.IGNORECASE,
+)
 POINTS_MOVE = re.compile(r"(?P<move>tăng|giảm)(?:\s+(?:bình\s+quân|khoảng|ít\s+nhất|tối\s+thiểu|từ))?\s*$", re.I)
 LEFT_ABSOLUTE_CHANGE = re.compile(
     r"(?:tăng|giảm|(?<!không\s)(?:thấp|cao)\s+hơn(?:\s+(?:cùng\s+kỳ|năm\s+trước))?)(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$",
     re.IGNORECASE,
 )
+# ... restated in units after a change in %, or added and compared: "tăng 29,25% (tương đương kim ngạch tăng thêm
+# 2,75 tỷ USD)", "tăng thêm 500 tỷ đồng so với năm trước" (not "vốn điều chỉnh tăng thêm 206,8 triệu USD": a level)
+RESTATED_CHANGE = re.compile(
+    r"tương\s+đương(?:\s+[^\d,;()]{1,30}?)?\s+(?:tăng|giảm)(?:\s+thêm)?(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$",
+    re.IGNORECASE,
+)
+ADDED_BEFORE = re.compile(r"tăng\s+thêm(?:\s+(?:gần|khoảng|hơn|trên|xấp\s+xỉ))?\s*$", re.IGNORECASE)
+COMPARED_AFTER = re.compile(r"^\s*,?\s*so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|tháng|quý|kỳ)", re.IGNORECASE)
 # Only "bằng" between a change and a figure in units: "tăng 1,9%, bằng 4.100 con" gives the change in units
 EQUALS_ONLY = re.compile(r"^\s*bằng(?:\s+(?:khoảng|gần|hơn))?\s*$", re.IGNORECASE)
 
@@ -131,7 +150,9 @@ FRAMED = re.compile(
 # A segment that only marks what follows as notable or as the next point ("..., đặc biệt, ngành công nghiệp tăng
 # 14,8%"): the words before it are not the name of what follows
 DISCOURSE = re.compile(
-    r"\W*(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật|theo\s+đó|trong\s+khi\s+đó|bên\s+cạnh\s+đó|ngoài\s+ra|mặt\s+khác)\W*",
+    r"\W*(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật|theo\s+đó|trong\s+khi\s+đó|bên\s+cạnh\s+đó|ngoài\s+ra|mặt\s+khác"
+    # the steps of an explanation: "Cơ quan thống kê phân tích, thứ nhất, chỉ số giá nhóm ... tăng 6,08%"
+    r"|thứ\s+(?:nhất|hai|ba|tư|năm)|trước\s+(?:hết|tiên)|(?:một|hai|ba)\s+là|cuối\s+cùng)\W*",
     re.IGNORECASE,
 )
 # "Về thu hút đầu tư, cấp mới 14 dự án": a topic, replaced by the segment that names the figure
@@ -140,8 +161,13 @@ TOPIC = re.compile(r"^\W*(?:về|trong\s+(?:các|số|những))\b", re.IGNORECAS
 # ... or opens the segment that names the first item: "Nhiều mặt hàng tăng, gồm thủy sản chế biến đạt ..."
 LIST_OPENS = re.compile(r"^\W*(?:gồm|bao\s+gồm|như|cụ\s+thể(?:\s+là)?)\s*:?\s+(?=\S)", re.IGNORECASE)
 LIST_LEAD_IN = re.compile(r"\b(?:như|gồm|bao\s+gồm|sau\s+đây|như\s+sau|cụ\s+thể)\s*:?\s*$", re.IGNORECASE)
-# A sentence that opens with its date: "Tại thời điểm 01/10/2021, ...", "Đến 30/11, ..."
-OPENS_WITH_DATE = re.compile(r"^\W*(?:tại\s+|vào\s+)?(?:thời\s+điểm|tính\s+đến|đến)\b", re.IGNORECASE)
+# ... or ends with "là" before the named items: "các khoản thu tăng cao là: Thu từ doanh nghiệp ... tăng 35,5%"
+LIST_LEAD_IN_IS = re.compile(r"(?<![\wÀ-ỹ])là\s*:?\s*$", re.IGNORECASE)
+# A sentence that opens with its date: "Tại thời điểm 01/10/2021, ...", "Đến 30/11, ...", also after the source it
+# cites ("Theo kết quả điều tra chăn nuôi, tại thời điểm 01/4 ...")
+OPENS_WITH_DATE = re.compile(
+    r"^\W*(?:theo\s+[^,;:]{1,80},\s*)?(?:tại\s+|vào\s+)?(?:thời\s+điểm|tính\s+đến|đến)\b", re.IGNORECASE
+)
 # A period for one clause only: "riêng quý III tăng 10,3%", "bình quân giai đoạn 2016-2020", a census date
 ASIDE = re.compile(
     r"\briêng\s+(?:trong\s+)?(?:quý|tháng)\b[^,;]*$|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}[^;]*$"
@@ -151,6 +177,10 @@ ASIDE = re.compile(
 )
 # A plan's own figure quoted beside the actual: "(kế hoạch 8%)", "thấp hơn kế hoạch đề ra (7,2%)", "dự toán giao là";
 # not a figure measured against the plan ("vượt kế hoạch 2,4%", "so với kế hoạch") nor "hỗ trợ có mục tiêu"
+# An act that sets a plan, its number and its date: "Nghị quyết số 03-NQ/TU ngày 10/12/2021", "Quyết định 546/QĐ-TTg"
+_ACT = r"nghị\s+quyết|quyết\s+định|kế\s+hoạch|chỉ\s+thị|kết\s+luận"
+_CODE = r"\d+(?:/\d{4})?[-/][A-ZĐ][^\s(),;:%]*"
+_DATE = r"\d{1,2}/\d{1,2}/\d{4}"
 PLAN_FIGURE_BEFORE = re.compile(
     r"(?<![\wÀ-ỹ])(?<!vượt\s)(?<!với\s)(?<!so\s)(?<!bằng\s)(?<!đạt\s)(?<!thành\s)(?<!có\s)(?<!theo\s)"
     r"(?P<word>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản)(?:\s+(?:HĐND|UBND|Trung\s+ương|Chính\s+phủ)(?:\s+tỉnh)?)?"
@@ -162,7 +192,15 @@ PLAN_FIGURE_BEFORE = re.compile(
     # "cao hơn kịch bản xây dựng đầu năm (7,59%)": the figure alone in the parenthesis after the plan's name
     # ... also after "so với": "tăng 0,4% so với kế hoạch đề ra (10,5%)"
     r"|(?<![\wÀ-ỹ])(?<!vượt\s)(?<!bằng\s)(?<!đạt\s)"
-    r"(?P<near>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản|nghị\s+quyết)(?:\s+[^\s\d(),;:%]+){1,6}\s*\(\s*$",
+    r"(?P<near>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|kịch\s+bản|nghị\s+quyết|chỉ\s+tiêu)(?:\s+[^\s\d(),;:%]+){1,6}\s*\(\s*$"
+    # ... also with the act that set it: "thấp hơn 5,25% so với chỉ tiêu được giao tại Quyết định số 546/QĐ-TTg ngày
+    # 29/4/2022 của Thủ tướng Chính phủ (91,5%)"
+    rf"|(?<![\wÀ-ỹ])(?<!vượt\s)(?<!bằng\s)(?<!đạt\s)(?P<cited>kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?:\s+[^\s\d(),;:%]+){{0,6}}"
+    rf"\s+(?:tại|theo)\s+(?:{_ACT})(?:\s+(?:[^\s\d(),;:%]+|{_CODE}|{_DATE})){{1,14}}\s*\(\s*$"
+    # "cao hơn nhiều so với chỉ tiêu 1,765 tỷ USD": a sum or count right after the plan it is compared with (a
+    # percentage there is measured against the plan: reader.py keeps those)
+    r"|(?<![\wÀ-ỹ])so\s+với\s+(?P<compared>kế\s+hoạch|KH|dự\s+toán|mục\s+tiêu|chỉ\s+tiêu)"
+    r"(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm|năm))?(?:\s+là)?\s*$",
     re.IGNORECASE,
 )
 SCENARIO = re.compile(r"kịch\s+bản", re.IGNORECASE)  # a scenario's figure: what was expected, never an actual
@@ -187,6 +225,12 @@ MOVED_MOST_BEFORE = re.compile(
     r"(?P<move>tăng|giảm)\s+(?:nhiều|cao|mạnh|sâu)\s+nhất\s+(?:là|ở|thuộc\s+về)\s+(?P<named>[^,;()]{1,80}),\s*(?:với\s*)?$",
     re.IGNORECASE,
 )
+# ... named before its verb: "nhóm giao thông giảm mạnh nhất, với 3,48%"
+MOVED_MOST_AFTER_NAME = re.compile(
+    r"(?:^|[,;:]\s*)(?:trong\s+đó\s*,?\s*)?(?P<named>[^,;:()]{1,80}?)\s+(?P<move>tăng|giảm)\s+(?:nhiều|cao|mạnh|sâu)?\s*nhất,\s*"
+    r"(?:với\s*)?$",
+    re.IGNORECASE,
+)
 ONLY_WITH = re.compile(r"\s*với\s*", re.IGNORECASE)
 SAME_PERIOD_BEFORE_PAREN = re.compile(
     r"(?:mức|tốc\s+độ)\s+(?P<move>tăng|giảm)(?:\s+trưởng)?\s+(?:của\s+)?cùng\s+kỳ\s+năm\s+(?:(?P<year>\d{4})|trước)\s*\(\s*$",
@@ -209,7 +253,11 @@ WORD_FIGURE = re.compile(
     r"(?P<double>(?<=gấp\s)đôi)"
     r"|(?P<same>(?:tương\s+đương|ngang\s+bằng)(?=\s+(?:so\s+)?(?:với\s+)?(?:cùng\s+(?:kỳ|dịp|thời\s+điểm)|tháng\s+trước)))"
     r"|(?P<first>(?:(?<=dẫn\s)|(?<=đứng\s))đầu(?=\s+(?:cả\s+nước|toàn\s+quốc|khu\s+vực|vùng|các\s+tỉnh)))"
-    rf"|(?P<ordinal>(?:(?<=vị\strí\sthứ\s)|(?<=đứng\sthứ\s)|(?<=xếp\sthứ\s)){_ORDINAL}(?![\wÀ-ỹ]))"
+    # ... also a place among the highest of places: "tăng trưởng cao thứ hai cả nước" (not "thấp thứ hai": from the
+    # bottom; nor "mức tăng cao thứ hai kể từ năm 2021": among years)
+    rf"|(?P<ordinal>(?:(?<=vị\strí\sthứ\s)|(?<=đứng\sthứ\s)|(?<=xếp\sthứ\s)){_ORDINAL}(?![\wÀ-ỹ])"
+    rf"|(?:(?<=cao\sthứ\s)|(?<=lớn\sthứ\s)|(?<=nhiều\sthứ\s)){_ORDINAL}(?=\s+(?:cả\s+nước|toàn\s+quốc|khu\s+vực|vùng|miền"
+    r"|trong\s+(?:số\s+)?(?:\d+\s+)?(?:tỉnh|địa\s+phương)|các\s+tỉnh)))"
     rf"|(?P<behind>(?<=xếp\ssau\s){_DIGIT_WORD}(?=\s+(?:tỉnh|địa\s+phương)))"
     # (not the "tư" of "đầu tư" before "xã hội": "tổng vốn đầu tư xã hội" counts no communes)
     rf"|(?P<count>(?<![\wÀ-ỹ])(?<!đầu\s)(?!một\b){_ORDINAL}(?=\s+(?:dự\s+án|doanh\s+nghiệp|công\s+trình|cơ\s+sở|"
@@ -220,6 +268,12 @@ WORD_FIGURE = re.compile(
 # What a change is of, named after it: "tăng 12,1% về số doanh nghiệp", "tăng 7,6% về tấn và 8,2% về tấn.km"
 ABOUT_AFTER = re.compile(
     r"^\s*về\s+(?P<named>[^\d,;()]+?)(?=\s+(?:so\s+với|và|tăng|giảm)\b|\s*(?:[,;)]|\.(?:\s|$))|\s*$)", re.I
+)
+# ... and what a rank ranks, named after its scope: "dẫn đầu cả nước về xuất khẩu hàng hóa", "đứng thứ 5 về thu hút FDI"
+RANKED_IN = re.compile(
+    r"^[^\d,;:()]{0,40}?(?<![\wÀ-ỹ])về\s+(?P<named>[^\d,;:()]+?)"
+    r"(?=\s+(?:trong|năm|với|so|khi|sau|của\s+(?:cả|toàn))\b|\s*(?:[,;:)]|\.(?:\s|$))|\s*$)",
+    re.IGNORECASE,
 )
 # "Trong mức tăng 0,42% của CPI tháng 9, ...": the opener restates a figure given before, to break it down
 RESTATED_OPENER = re.compile(r"^\W*trong\s+(?:tổng\s+)?mức\s+(?:tăng|giảm)(?:\s+chung)?\s*$", re.IGNORECASE)
@@ -267,30 +321,41 @@ ELSEWHERE_COMPARED = re.compile(
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
     r"(?:\s+|^)(?:dự\s+ước|ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
-    r"gần|hơn|của|(?<!cuối\s)cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|(?:tăng|giảm)\s+từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|dự\s+kiến|lũy\s+kế|"
+    r"gần|hơn|(?<!gian\s)tới|của|(?<!cuối\s)cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|(?:tăng|giảm)\s+từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|dự\s+kiến|lũy\s+kế|"
     r"toàn\s+tỉnh|của\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|"
     r"(?<!làm\s)(?<!lập\s)(?<!thôn\s)(?<!ký\s)mới\s+đạt|còn|"  # not "việc làm mới", "thành lập mới" + "đạt"
     r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
-    r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn|thứ|"
+    r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn|(?:cao|lớn|nhiều)\s+thứ|thứ|"
     r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)|(?:thấp|cao)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?\s+mức(?:\s+tăng)?(?:\s+(?:của\s+)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)?|"
     r"(?<!chứng\s)(?<!địa\s)chỉ(?:\s+(?:đạt|chiếm))?|đón|nhưng\s+vẫn|vẫn|nhưng|đứng\s+ở\s+vị\s+trí|vị\s+trí|dẫn|"
     r"so\s+với\s+(?:và\s+)?cùng\s+kỳ|chiếm\s+tỷ(?:\s+trọng|\s+lệ)?|(?<!việc\s)làm(?:\s+(?:giảm|tăng))?|đáp\s+ứng|"
-    r"(?:tăng|giảm)\s+(?:khá|rất|mạnh|nhẹ|cao|thấp|sâu)(?:\s+(?:cao|mạnh|nhanh))?(?:\s+so(?:\s+với)?(?:\s+cùng\s+kỳ)?)?|"
+    r"(?:tăng(?:\s+trưởng)?|giảm)\s+(?:khá|rất|mạnh(?:\s+mẽ)?|nhẹ|cao|thấp|sâu|nhanh|vọt|trở\s+lại|đột\s+biến|đáng\s+kể|ấn\s+tượng|tích\s+cực)"
+    r"(?:\s+(?:cao|mạnh|nhanh))?(?:\s+so(?:\s+với)?(?:\s+cùng\s+kỳ)?)?|"
+    rf"tác\s+động(?:\s+làm(?:\s+cho)?)?(?:\s+{_MOVED_INDEX})?|làm(?:\s+cho)?\s+{_MOVED_INDEX}|"
+    r"ghi\s+nhận(?:\s+mức(?:\s+(?:tăng|giảm)(?:\s+trưởng)?)?)?|"
     r"không\s+đáng\s+kể)\s*$",
     re.IGNORECASE,
 )
 # Who said the figure, before it: "Ông A, Chủ tịch UBND thành phố, cho biết thành phố hiện có 49 chi nhánh ngân hàng"
-SAID_BY = re.compile(r"^[^;]{3,120}?\s(?:cho\s+(?:biết|hay)|vừa\s+công\s+bố)(?:\s*,?\s+(?=\S)|\s*$)", re.IGNORECASE)
+SAID_BY = re.compile(
+    r"^[^;]{3,120}?\s(?:cho\s+(?:biết|hay)|vừa\s+công\s+bố)(?:\s*,?\s+(?=\S)|\s*$)"
+    # ... or the office or place that recorded it, before what it recorded: "Thống kê thành phố ghi nhận tổng khách
+    # lưu trú ..." (not "Doanh thu ghi nhận 500 tỷ đồng", nor "ghi nhận mức tăng 12%")
+    r"|^(?:[^;]{0,60}?\s)?(?:thống\s+kê|cục|chi\s+cục|sở|ngành|báo\s+cáo|số\s+liệu|tỉnh|thành\s+phố|TP\.?|xã|phường)"
+    r"(?![\wÀ-ỹ])[^;]{0,60}?\s(?:đã\s+|cũng\s+|vẫn\s+)?ghi\s+nhận\s+"
+    r"(?!(?:mức|tốc\s+độ|sự|con\s+số|nhiều|những|các|kết\s+quả)(?![\wÀ-ỹ]))(?=[^\d\s])",
+    re.IGNORECASE,
+)
 # Who sets a target before what it is for: "Chủ tịch UBND tỉnh đặt ra mục tiêu tăng trưởng GRDP" → "tăng trưởng GRDP"
 SET_BY = re.compile(
     r"^[^;]{3,200}?\s(?:đặt\s+ra|đặt|đề\s+ra|xác\s+định|thống\s+nhất|chốt)\s+(?:mục\s+tiêu|chỉ\s+tiêu)\s+(?=\S)",
     re.IGNORECASE,
 )
 LABEL_HEAD = re.compile(
-    r"^(?:\s*(?:trong\s+đó|(?:đơn\s+cử|chẳng\s+hạn|ví\s+dụ)(?:\s+như)?|lên|xuống(?:\s+còn)?|qua(?=\s|,|$)|dự\s+ước|(?:ước\s+)?(?:đến\s+)?(?:hết|cuối)(?=\s|$)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
-    r"(?:tại|vào)\s+thời\s+điểm|toàn\s+tỉnh|tỉnh(?:\s+mới(?=\s))?|cả\s+tỉnh|đã|có|theo\s+đó|(?:tính\s+)?lũy\s+kế|trong|(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật)(?:\s+là)?(?=\s)|nếu\s+như|nếu|thì|tiếp\s+theo\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
+    r"^(?:\s*(?:trong\s+đó|(?:đơn\s+cử|chẳng\s+hạn|ví\s+dụ)(?:\s+như)?|lên|xuống(?:\s+còn)?|qua(?=\s|,|$)|dự\s+ước|(?:ước\s+)?(?:đến\s+)?(?:hết|cuối)(?=\s|$)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+|chỉ\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
+    r"(?:tại|vào)\s+thời\s+điểm|toàn\s+tỉnh|tỉnh(?:\s+mới(?=\s))?|cả\s+tỉnh|đã|có|theo\s+đó|(?:tính\s+)?lũy\s+kế|trong|(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật)(?:\s+là)?(?=\s)|nếu\s+như|nếu|thì|tiếp\s+(?:theo|đến)\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
     r"(?:so\s+(?:với\s+)?)?cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với\s+(?:cuối|đầu)(?:\s+năm(?:\s+trước)?)?|so\s+với|so|với|"
-    r"nhưng|song|tuy\s+nhiên|như\s+vậy|phấn\s+đấu|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước(?:\s+tính)?|%)(?:\b|(?<=%))[\s:,]*)+",
+    r"nhưng|song|nên|tuy\s+nhiên|như\s+vậy|phấn\s+đấu|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước(?:\s+tính)?|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
 )
 # A sum in "tỷ" with no currency after it, as the press writes đồng: "doanh thu ước đạt 1.496 tỷ, tăng 9,8%"
@@ -299,12 +364,17 @@ BARE_BILLION = re.compile(
 )
 # ... and an income in "triệu" with nothing after it: "thu nhập bình quân đầu người đạt 72 triệu; ..."
 BARE_MILLION = re.compile(r"^\s*triệu(?=\s*(?:$|[,;.)(]|(?:tăng|giảm|và|so|vượt)(?![\wÀ-ỹ])))", re.I)
-# Nouns after a number that never make it an indicator figure.
+# Nouns after a number that never make it an indicator figure; meetings held are how a body works, not what it
+# achieved ("tổ chức 05 cuộc họp", "02 phiên họp"); the pillars and breakthroughs of a programme are its outline
+# ("kiên định 5 trụ cột, 4 đột phá", "3 khâu đột phá chiến lược", "6 nhóm giải pháp").
 NOT_A_COUNT = re.compile(
-    r"^\s*(?:năm|tháng|ngày|tuổi|giờ|phút|kỳ\s+họp|khóa|khoá|lần\s+thứ|tầng|bước|bậc|cấp|tỷ|triệu|nghìn|ngàn|"
-    r"đến|và|so|trở|THPT|THCS)\b",
+    r"^\s*(?:năm|tháng|ngày|tuổi|giờ|phút|(?:kỳ|cuộc|phiên|buổi)\s+họp|khóa|khoá|lần\s+thứ|tầng|bước|bậc|cấp|tỷ|"
+    r"triệu|nghìn|ngàn|đến|và|so|trở|THPT|THCS|trụ\s+cột|(?:khâu\s+)?đột\s+phá|quan\s+điểm|"
+    r"nhóm\s+(?:nhiệm\s+vụ|giải\s+pháp))(?![\wÀ-ỹ])",
     re.IGNORECASE,
 )
+# ... and a number after the verb of meeting: "Ban Thường vụ họp 4 phiên", "đã họp 3 lần"
+MEETINGS_HELD = re.compile(r"(?<![\wÀ-ỹ])họp(?:\s+(?:được|tổng\s+cộng|định\s+kỳ|thường\s+kỳ))?\s*$", re.IGNORECASE)
 # What a figure in these base units measures, when the text names only the action ("trồng được 367,8 ha").
 QUANTITY_OF_UNIT = {"ha": "diện tích", "tấn": "sản lượng", "m3": "khối lượng"}
 # Classifier nouns that count on their own: "05 cuộc thanh tra" counts "cuộc", not "cuộc thanh".
@@ -330,5 +400,5 @@ BARE_CLASSIFIERS = {"con", "cái", "chiếc"}
 QUANTITY_HEAD = re.compile(r"^(?:tổng\s+)?(?:số\s+lượng|số|lượng)(?![\wÀ-ỹ])", re.IGNORECASE)
 # A count noun after a number: "182 doanh nghiệp được thành lập", "08 HCV".
 COUNT_NOUN = re.compile(
-    r"^\s*(?P<noun>[A-ZĐ]{2,6}\b|[a-zà-ỹđA-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+(?!(?:đạt|tăng|giảm|là|được|chiếm|có)\b)[a-zà-ỹđ]+)?)"
+    r"^\s*(?P<noun>[A-ZĐ]{2,6}\b|[a-zà-ỹđA-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+(?!(?:đạt|tăng|giảm|là|được|chiếm|có|và|với)\b)[a-zà-ỹđ]+)?)"
 )

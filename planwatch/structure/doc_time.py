@@ -69,6 +69,11 @@ _BASE_YEAR = re.compile(
     re.IGNORECASE,
 )
 _BASE_BEFORE = re.compile(rf"{_COMPARED_WITH}\s+{_BASE_WINDOW}$", re.IGNORECASE)
+# A figure of an earlier year quoted in the parenthesis after one: "Tỷ lệ hộ nghèo còn 2,1% (năm 2024 là 2,8%)" speaks
+# of the year after it, as a comparison base does
+_PRIOR_IN_PARENS = re.compile(
+    r"\(\s*năm\s+((?:19|20)\d{2})\s*(?::|là|đạt|tăng|giảm|chỉ|có|ở\s+mức)(?![\wÀ-ỹ])", re.IGNORECASE
+)
 _NOT_OWN_YEAR = re.compile(
     r"(?:so\s+với|so|cùng\s+kỳ|so\s+sánh|kỳ\s+gốc|gốc|giai\s+đoạn|từ|đến|tới|sang|với|hơn|của|trước)\s*$",
     re.IGNORECASE,
@@ -259,16 +264,21 @@ def _reference_from_text(
 
 def year_votes(text: str, aimed: bool = True) -> Counter[int]:
     """The years the text states for its own figures ("năm 2023", "tháng 5/2024", never "so với năm 2022"), and
-    the year after each base it compares with ("so với cùng kỳ năm 2022" → 2023); without `aimed`, not the years
+    the year after each base it compares with ("so với cùng kỳ năm 2022" → 2023) or each earlier year's figure it
+    quotes in a parenthesis ("(năm 2022 là 2,8%)" → 2023); without `aimed`, not the years
     a plan or target its clause builds aims at ("xây dựng kế hoạch ... năm 2026 với mục tiêu ...")."""
+    priors = list(_PRIOR_IN_PARENS.finditer(text))
+    quoted = {m.start(1) for m in priors}
     votes = Counter(
         int(m.group(1))
         for m in _STATED_YEAR.finditer(text)
-        if not _NOT_OWN_YEAR.search(text[max(0, m.start() - 20) : m.start()])
+        if m.start(1) not in quoted
+        and not _NOT_OWN_YEAR.search(text[max(0, m.start() - 20) : m.start()])
         and not _BASE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         and (aimed or not _AIMED_IN_CLAUSE.search(text[max(0, m.start() - 80) : m.start()]))
     )
     votes.update(_after_base(m, text) for m in _BASE_YEAR.finditer(text))
+    votes.update(int(m.group(1)) + 1 for m in priors)
     votes.update(lunar_years(text))
     return votes
 

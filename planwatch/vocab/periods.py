@@ -108,6 +108,12 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+# "ngày 2 Tháng Giêng", "mùng 10 tháng Mười": a day of a month, no window of months
+_NOT_A_DAY = r"(?<!\d)(?<!ngày\s)(?<!mùng\s)(?<!mồng\s)"
+# "bình quân một tháng", "trung bình 1 tháng", "mỗi một tháng": an average per month, no window of one month
+_NOT_PER_MONTH = "".join(rf"(?<!{before}\s{one})" for before in ("quân", "bình", "mỗi") for one in ("một", "1"))
+
+
 def _single_month(year: int, month: int) -> Period:
     return Period(Month(year, month), Month(year, month))
 
@@ -118,6 +124,15 @@ def _window(m: re.Match[str], end_year: int) -> Period:
     if start.month == 12 and start_year == end_year - 1 and int(m["d1"]) >= 15:
         start = Month(end_year, 1)  # the statistical year runs from 15-16 December
     return Period(start, Month(end_year, int(m["m2"])))
+
+
+def _days(m: re.Match[str], year: int) -> Period:
+    """The months of a span of days whose year is unsaid: a first month after the last is of the year before."""
+    first, last = int(m["m1"] or m["m2"]), int(m["m2"])
+    start = Month(year - (first > last), first)
+    if start.month == 12 and start.year == year - 1 and int(m["d1"]) >= 15:
+        start = Month(year, 1)  # the statistical year runs from 15-16 December
+    return Period(start, Month(year, last))
 
 
 def _count(word: str) -> int:
@@ -142,7 +157,7 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
         ),
         # "05 tháng đầu năm 2024", "lũy kế 5 tháng", "6 tháng năm 2023", "9 tháng"
         (
-            r"(?:lũy\s+kế\s+)?(?P<n>\d{1,2})\s*tháng(?:\s+(?:đầu\s+)?năm\s+(?P<last>ngoái|trước)"
+            rf"(?:lũy\s+kế\s+)?{_NOT_A_DAY}(?P<n>\d{{1,2}}){_NOT_PER_MONTH}\s*tháng(?:\s+(?:đầu\s+)?năm\s+(?P<last>ngoái|trước)"
             r"|(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{4}))?)(?![\s/]*\d(?!\d{0,2}[.,]\d))(?!\s+trở)",
             lambda m: months_to_date(y(m), int(m["n"])) if 1 <= int(m["n"]) <= 12 else None,
         ),
@@ -157,7 +172,8 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
             lambda m: Period(Month(y(m), 13 - _count(m["w"])), Month(y(m), 12)),
         ),
         (
-            rf"(?<![\wÀ-ỹ])(?P<w>{_WORD_NUMBER})\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{{4}}))?(?!\s+trở)",
+            rf"(?<![\wÀ-ỹ])(?P<w>{_WORD_NUMBER}){_NOT_PER_MONTH}\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<y>\d{{4}}))?"
+            r"(?!\s+trở)",
             lambda m: months_to_date(y(m), _count(m["w"])),
         ),
         # "Năm tháng đầu năm": five months only when "đầu năm" follows (see WORD_NUMBERS)
@@ -166,9 +182,16 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
             lambda m: months_to_date(y(m), 5),
         ),
         (r"nửa\s+đầu\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: months_to_date(y(m), 6)),
-        # "quý II/2024", "quý I năm 2024"
+        # "tháng đầu năm 2026", "tháng đầu tiên của năm": January; "quý đầu tiên của năm 2025": the first quarter
+        # (not "những tháng đầu năm": the first months, unsaid how many)
         (
-            rf"qu[ýí]\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:{_YEAR_SEP}(?P<y>\d{{4}})|\s+năm\s+(?P<last>ngoái|trước))?",
+            r"(?<!những\s)(?<!các\s)tháng\s+đầu(?:\s+tiên)?(?:\s+của)?\s+năm(?:\s+(?P<y>\d{4}))?",
+            lambda m: _single_month(y(m), 1),
+        ),
+        (r"qu[ýí]\s+đầu(?:\s+tiên)?(?:\s+của)?\s+năm(?:\s+(?P<y>\d{4}))?", lambda m: months_to_date(y(m), 3)),
+        # "quý II/2024", "quý I năm 2024" (also mistyped "Qúy I/2024")
+        (
+            rf"(?:qu[ýí]|qúy)\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:{_YEAR_SEP}(?P<y>\d{{4}})|\s+năm\s+(?P<last>ngoái|trước))?",
             lambda m: Period(
                 Month(y(m), 3 * _QUARTERS[m["q"].lower()] - 2), Month(y(m), 3 * _QUARTERS[m["q"].lower()])
             ),
@@ -190,6 +213,12 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
             r"(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y>\d{4})",
             lambda m: _window(m, y(m)),
         ),
+        # ... with no year: "từ ngày 14-18/2", "(từ 14/2 đến 22/2)", "từ 16/12 đến 15/6" (the statistical half-year)
+        (
+            r"(?:tính\s+)?từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2}))?\s*(?:đến|tới|-|–)\s*"
+            r"(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m2>\d{1,2})(?!\d|\s*/\s*\d)",
+            lambda m: _days(m, year),
+        ),
         # "từ đầu năm (đến nay)"
         (r"từ\s+đầu\s+năm(?:\s+đến\s+nay)?", lambda m: months_to_date(year, month)),
         # a stock at a date: "tại thời điểm 01/10/2021", "đến 15/9", "đến nay", "hiện nay"
@@ -205,6 +234,11 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
         (
             rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{{1,2}}(?:\.|\s*-\s*){_NUM}(?!\d|[.,]\d|\s*-\s*\d)",
             lambda m: Period(None, Month(year, int(m[1]))),
+        ),
+        # ... written in words: "Tính đến ngày 30 tháng 9 năm 2025, ..."
+        (
+            rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{{1,2}}\s+tháng\s+{_NUM}(?!\d)(?:\s+năm\s+(?P<y>\d{{4}}))?",
+            lambda m: Period(None, Month(y(m), int(m[1]))),
         ),
         (
             r"(?:tính\s+)?(?:đến|tới)\s+nay|hiện\s+nay|(?<!thực\s)(?<=\s)hiện(?=\s+(?:có|toàn\s+tỉnh|tỉnh))",
@@ -239,7 +273,7 @@ def _rules(year: int, month: int, this_year: int | None = None) -> list[tuple[re
         ),
         (rf"tháng\s+{_NUM}(?![\d/]|[.,]\d)", lambda m: Period(Month(year, int(m[1])), Month(year, int(m[1])))),
         (
-            rf"(?-i:tháng\s+(?P<w>{_WORD_MONTH}))(?![\wÀ-ỹ])(?:\s+năm\s+(?P<y>\d{{4}}))?",
+            rf"(?<!\d\s)(?-i:tháng\s+(?P<w>{_WORD_MONTH}))(?![\wÀ-ỹ])(?:\s+năm\s+(?P<y>\d{{4}}))?",
             lambda m: _single_month(y(m), WORD_MONTHS[re.sub(r"\s+", " ", m["w"])]),
         ),
         # "trong tháng", "tháng này"

@@ -88,6 +88,7 @@ class Chain:
     next_base: list[Measure | None] = field(default_factory=list)  # "tăng 0,4% và 2,9% so với A và B": B's, for 2,9
     last_measure: Measure | None = None  # what the last figure measured: a bare comparator's measure after it
     part_base: Measure | None = None  # the base a part of the sentence's breakdown stated: the next parts' too
+    stated_bases: list[Measure] = field(default_factory=list)  # the bases the sentence has stated so far
 
 
 @dataclass(frozen=True)

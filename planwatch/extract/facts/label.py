@@ -106,7 +106,8 @@ def add_to_label(pending: str, segment: str) -> str:
     nothing = not clean_label(segment) and not cue("words", "clause_opens").match(segment)  # a clause: the whole says
     if nothing or g.ATTRIBUTION.match(segment) or g.NO_FIGURE_STATED.search(segment):
         return pending  # "Tính chung 7 tháng của năm nay, ...": nothing but a period and "của"
-    if pending and (g.TOPIC.match(pending) or g.LIST_LEAD_IN.search(pending)):
+    lead_in = g.LIST_LEAD_IN.search(pending) or (segment and g.LIST_LEAD_IN_IS.search(pending))
+    if pending and (g.TOPIC.match(pending) or lead_in):
         return segment  # "Về thu hút đầu tư, ...", "... thông qua nhiều chỉ tiêu quan trọng như: ...": no name
     if pending and (opens := g.LIST_OPENS.match(segment)):
         return segment[opens.end() :]  # "Nhiều mặt hàng tăng, gồm thủy sản ...": the first item
@@ -143,7 +144,7 @@ _OPEN_AT_END = re.compile(r"\s*\($")
 
 def clean_label(text: str) -> str:
     label = _SPACES.sub(" ", text).strip(" ,:;.-–(+•/")
-    label = cue("words", "verdict").sub("", label).strip(" ,")
+    label = _past_verdict(label)
     label = _LIST_NUMBER_LEFT.sub("", label)
     if g.ELSEWHERE.match(label):
         return label
@@ -160,12 +161,23 @@ def clean_label(text: str) -> str:
     return label
 
 
-def listed_name(segment: str, rest: str) -> bool:
+def _past_verdict(label: str) -> str:
+    """The label less a verdict on it ("Thu ngân sách đạt được kết quả khả quan" → "Thu ngân sách"); a verdict whose
+    figures it names after "với" gives that name ("kinh tế tỉnh ghi nhận nhiều tín hiệu tích cực với bán lẻ" → "bán
+    lẻ")."""
+    verdict = cue("words", "verdict").search(label)
+    if verdict and verdict.group("named_after"):
+        return label[verdict.end() :].strip(" ,")
+    return cue("words", "verdict").sub("", label).strip(" ,")
+
+
+def listed_name(segment: str, rest: str, after_colon: bool = False) -> bool:
     """A short name alone between commas after a figure: the first items of a name listed with commas ("nông, lâm
-    nghiệp, thủy sản"), or a name whose figure stands alone in the parenthesis after it ("Vĩnh Phúc (-2,47%)"): no
-    verb, hedge or connector to strip."""
+    nghiệp, thủy sản"), a name whose figure stands alone in the parenthesis after it ("Vĩnh Phúc (-2,47%)"), or the
+    first item of a list after a colon ("là: Thuốc và dịch vụ y tế, tăng 50,03%"): no verb, hedge or connector to
+    strip."""
     words = len(segment.split())
-    longest = _NAMED_BEFORE_FIGURE if _FIGURE_IN_PARENS.match(rest) else _LISTED_WORDS
+    longest = _NAMED_BEFORE_FIGURE if _FIGURE_IN_PARENS.match(rest) or after_colon else _LISTED_WORDS
     return 0 < words <= longest and clean_label(segment) == segment and not _NOT_A_NAME.search(segment)
 
 
@@ -242,8 +254,9 @@ def figure_subject(label: str, after_unit: str, unit: str, chain: Chain, measure
     if own and not _generic(own) and (chain.parent or not _subset(own, chain.subject)):
         noun = _noun_phrase(after_unit) if measure == Measure.VALUE else ""
         return f"{own} {noun}".strip() if noun and len(own.split()) <= 4 else own
-    if not own and unit == "%" and measure == Measure.VALUE and not before.strip(" ;:,-"):
-        # a clause that opens with its figure names it after: "40,1% lao động trong độ tuổi tham gia BHXH"
+    if not own and unit == "%" and measure == Measure.VALUE and _figure_opens(before):
+        # a clause that opens with its figure names it after: "40,1% lao động trong độ tuổi tham gia BHXH"; so does a
+        # segment after another's figure: "tỷ lệ tham gia BHYT đạt 96%, 98% khu dân cư đạt chuẩn văn hóa"
         named_after = _noun_phrase(after_unit)
         if named_after:
             return named_after
@@ -262,6 +275,14 @@ def figure_subject(label: str, after_unit: str, unit: str, chain: Chain, measure
         return chain.subject
     # "...; trong đó quý I tăng 7,94%": a breakdown by period is still the parent indicator
     return own or _noun_phrase(after_unit) or chain.parent or chain.carried or chain.framing
+
+
+def _figure_opens(before: str) -> bool:
+    """The figure opens its clause, or a segment after the comma that closes another's figure."""
+    return not before.strip(" ;:,-") or bool(_OPENS_SEGMENT.search(before))
+
+
+_OPENS_SEGMENT = re.compile(r"[,;:]\s*(?:có\s+|trên\s+|hơn\s+|gần\s+|khoảng\s+)?$", re.IGNORECASE)
 
 
 # The words after a figure that name what it counts, up to the next verb or punctuation; a number of months

@@ -26,7 +26,7 @@ def figure_measure(
     """(measure, value, unit, rank_of, end of the phrase within `right`); `planned`: a plan's own figure."""
     value = token.value
     if token.kind in ("double", "same"):  # "gấp đôi cùng kỳ": +100%; "tương đương tháng trước": no change
-        return _change_kind(left, right, chain, period), value, "%", None, 0
+        return _change_kind(left, right, chain, period, label or chain.subject), value, "%", None, 0
     if token.kind in ("first", "behind"):  # "dẫn đầu cả nước": first; "chỉ xếp sau hai tỉnh": third
         return Measure.RANK, value, "", None, 0
     if g.LEFT_RANK.search(left) or (chain.ranked and not left.strip() and g.RANK_SEQUEL.match(right)):
@@ -39,12 +39,19 @@ def figure_measure(
         percent = _percent_measure(value, left, right[pct.end() :], sign, chain, period, label, planned)
         return (*percent, None, pct.end())
     times = g.RIGHT_TIMES.match(right)
-    if times and g.LEFT_TIMES.search(left):
-        measure = _change_kind(left, right[times.end() :], chain, period)
+    # "gấp 2,5 lần và 3 lần": the second is a multiple too
+    if times and (g.LEFT_TIMES.search(left) or (chain.last_change == "times" and g.ONLY_A_JOINER.match(left))):
+        measure = _change_kind(left, right[times.end() :], chain, period, label or chain.subject)
+        chain.last_change = "times"
         return measure, round((value - 1) * 100, 6), "%", None, times.end()
     fraction = g.RIGHT_OF_TOTAL.match(right)
     after = right[fraction.end() :] if fraction else right
     unit = match_unit(after)
+    if unit and unit[0].name == "điểm phần trăm" and (impact := g.IMPACT_ON.search(left)):
+        index = impact.group("on") or impact.group("index")
+        chain.moved = f"Mức tác động đến {index} của" if index else "Mức tác động của"  # "làm CPI chung giảm 1,02 ..."
+        direction = -1 if impact.group("move").lower() == "giảm" else 1
+        return Measure.VALUE, direction * value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
     if unit and unit[0].name == "điểm phần trăm" and (move := g.POINTS_MOVE.search(left)) and not chain.clause_figures:
         chain.moved = "Mức giảm" if move.group("move").lower() == "giảm" else "Mức tăng"  # "giảm 1,2 điểm phần trăm"
         return Measure.VALUE, value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
@@ -53,6 +60,8 @@ def figure_measure(
     if unit:
         if g.LEFT_ABSOLUTE_CHANGE.search(left) or (chain.last_change and g.EQUALS_ONLY.match(left)) or sign:
             return None, value, "", None, 0  # "tăng 1,8%, bằng 730 con", "(+32,4 tấn)": the change in units, no fact
+        if g.RESTATED_CHANGE.search(left) or (g.ADDED_BEFORE.search(left) and g.COMPARED_AFTER.match(after[unit[1] :])):
+            return None, value, "", None, 0  # "(tương đương tăng thêm 2,75 tỷ USD)", "tăng thêm 500 tỷ đồng so với ..."
         return Measure.VALUE, value, unit[0].name, None, (fraction.end() if fraction else 0) + unit[1]
     if g.LEFT_ABSOLUTE_CHANGE.search(left) or sign:
         return None, value, "", None, 0
@@ -61,7 +70,7 @@ def figure_measure(
     if (million := g.BARE_MILLION.match(after)) and cue("label", "income").search(left):  # "thu nhập ... 72 triệu"
         money = "triệu đồng/người/năm" if cue("label", "per_head").search(left) else "triệu đồng"
         return Measure.VALUE, value, money, None, (fraction.end() if fraction else 0) + million.end()
-    if g.NOT_A_COUNT.match(after):
+    if g.NOT_A_COUNT.match(after) or g.MEETINGS_HELD.search(left):
         return None, value, "", None, 0
     noun = g.COUNT_NOUN.match(after)
     if noun and float(value).is_integer() and not cue("words", "not_counted").match(after):
@@ -100,7 +109,7 @@ def _percent_measure(
         plan_figure=planned,
         value=value,
     )
-    measure, signed = read_percent(value, around, lambda: _change_kind(left, after, chain, period))
+    measure, signed = read_percent(value, around, lambda: _change_kind(left, after, chain, period, around.label))
     chain.moved = level_move(around) if measure == Measure.VALUE else ""
     if measure == Measure.SHARE and cue("left", "share").search(left):
         chain.structure = True  # "bán lẻ chiếm 78%, lưu trú ăn uống 13%": the list of shares goes on
@@ -114,9 +123,10 @@ def _percent_measure(
     return measure, signed, "%"
 
 
-def _change_kind(left: str, after: str, chain: Chain, period: Period) -> Measure | None:
+def _change_kind(left: str, after: str, chain: Chain, period: Period, label: str) -> Measure | None:
     """The base a change is measured against: the previous period, a year earlier, the start of the year
-    (a measure outside the contract, kept as ytd_change_pct), or none the schema holds (None)."""
+    (a measure outside the contract, kept as ytd_change_pct), or none the schema holds (None); `label` names what
+    changed (inflation is measured against a year earlier unless the text says otherwise)."""
     if chain.next_base and g.ONLY_A_JOINER.match(left):
         return chain.next_base.pop(0)
     chain.next_base = []
@@ -128,6 +138,7 @@ def _change_kind(left: str, after: str, chain: Chain, period: Period) -> Measure
     if stated:
         if base is not None:
             habit.stated(base)
+            chain.stated_bases.append(base)
             chain.part_base = base if chain.parent else None
         return base
     if g.BASES_LISTED.search(left):  # "so với tháng trước và cùng kỳ tăng lần lượt 5,4% và 17,2%"
@@ -146,6 +157,10 @@ def _change_kind(left: str, after: str, chain: Chain, period: Period) -> Measure
         year = year or period.end.year - (month > period.end.month)
         if 1 <= month <= 12 and base_kind(Month(year, month), period.end) == "prev":
             return Measure.PREV
+    if cue("label", "yearly").search(label):
+        return Measure.YOY  # "Lạm phát cơ bản tháng 7 tăng 3,26%", in a paragraph whose CPI leads with the month before
+    if chain.stated_bases and set(chain.stated_bases) == {Measure.YOY}:
+        return Measure.YOY  # "nhóm A tăng 9,9% so với cùng kỳ, nhóm B tăng 7,9%": a list goes on with its base
     return Measure.PREV if habit.first == Measure.PREV and single_month else Measure.YOY
 
 
@@ -219,3 +234,24 @@ def base_kind(base: Month, end: Month) -> str | None:
     if base == end.shift(-12):
         return "yoy"
     return "ytd" if base == Month(end.year - 1, 12) else "other"
+
+
+def base_named(sentence: str) -> str | None:
+    """The base a sentence names in passing ("... giảm so với tháng trước"): "prev" or "yoy", else None."""
+    named = g.BASE_NAMED.search(sentence)
+    return ("prev" if named.group("previous") else "yoy") if named else None
+
+
+def set_comparison(chain: Chain, clause: str) -> None:
+    """The base a clause or segment that opens "So với ..." names for the figures after it."""
+    month = g.CLAUSE_VS_MONTH.match(clause)
+    if g.CLAUSE_VS_PREVIOUS.match(clause):
+        chain.compare = "prev"
+    elif g.CLAUSE_VS_SAME_PERIOD.match(clause):
+        chain.compare = "yoy"
+    elif month and chain.period and chain.period.end:
+        base = Month(int(month.group(2)), int(month.group(1)))
+        chain.compare = base_kind(base, chain.period.end) or "other"
+    elif (year_end := g.CLAUSE_VS_YEAR_END.match(clause)) and chain.period and chain.period.end:
+        year = year_end.group("date_year") or year_end.group("year")
+        chain.compare = base_kind(Month(int(year) if year else chain.period.end.year - 1, 12), chain.period.end)

@@ -24,20 +24,21 @@ from planwatch.extract.facts.label import (
     spelled_noun,
     without_place,
 )
-from planwatch.extract.facts.measure import base_kind, figure_measure
+from planwatch.extract.facts.measure import base_named, figure_measure, set_comparison
 from planwatch.extract.facts.period import at_window_end, period_for, plan_year, without_periods
-from planwatch.extract.measures import cue
+from planwatch.extract.measures import cue, not_after_abbreviation
 from planwatch.limits import check_time
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure, word_number
-from planwatch.vocab.periods import Month, Period, PeriodMention, ReportContext, find_periods
+from planwatch.vocab.periods import Period, PeriodMention, ReportContext, find_periods
 from planwatch.vocab.units import match_unit, unit_kind
 
 # The year of a first level before "lên": "tăng từ 40% năm 2025 lên 42%"
 _LEVEL_YEAR = re.compile(r"^\s*%?\s*năm\s+\d{4}", re.IGNORECASE)
 # A sentence ends at a stop and a space before a capital; web copies also lose the space: "năm trước.Tính chung"
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+|(?<=[a-zđà-ỹ%]\.)(?<!Tp\.)(?=[A-ZĐ][a-zđà-ỹ])"
+    rf"(?<=[.!?…]){not_after_abbreviation()}\s+(?=[A-ZĐÀ-Ỹ(“\"\d])|(?<=\.\))\s+"
+    rf"|(?<=[a-zđà-ỹ%]\.){not_after_abbreviation()}(?=[A-ZĐ][a-zđà-ỹ])"
 )
 
 
@@ -77,7 +78,8 @@ _MASKS = [
     re.compile(r"(?i:covid|sars-cov)\s*-\s*\d+"),  # the name of a disease: "Covid -19"
     re.compile(r"\b1\s+số\b|\b\d\s+con\s+số\b"),  # "1 số hàng hóa" is "some goods"; "tăng 2 con số": double digits
     re.compile(r"(?i:mũi)\s+\d\b|(?i:ít\s+nhất)\s+\d+(?=\s+mũi)"),  # "tiêm mũi 2", "ít nhất 01 mũi": which dose
-    re.compile(r"(?i:\btop)\s+\d+|(?<![\wÀ-ỹ])cả\s+\d(?=\s+[^\d\s])"),  # "Top 3 tỉnh", "ở cả 2 gốc so sánh": no counts
+    # "Top 3 tỉnh", "tốp 11 tỉnh", "ở cả 2 gốc so sánh": no counts
+    re.compile(r"(?i:\btop|(?<![\wÀ-ỹ])tốp)\s+\d+|(?<![\wÀ-ỹ])cả\s+\d(?=\s+[^\d\s])"),
     re.compile(r"(?:tuổi\s+)?(?:từ\s+)?\d{1,3}\s*(?:[-–]|đến)\s*\d{1,3}(?=\s+(?:tuổi|được|đã))|\d{1,3}\s+tuổi"),  # ages
 ]
 
@@ -113,7 +115,7 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0, before: Se
             if g.BREAKDOWN.match(clause) and (chain.subject or last_subject) and not chain.parent:
                 chain.parent, chain.part_units = chain.subject or last_subject, set()
                 chain.subject = ""
-            _set_comparison(chain, clause)
+            set_comparison(chain, clause)
             chain.structure = chain.structure or bool(cue("label", "structure").search(clause))
             habit.start_clause()
             chain.clause_figures, chain.clause_values, chain.respective, chain.listed = 0, [], [], []
@@ -134,8 +136,10 @@ def extract_facts(text: str, context: ReportContext, offset: int = 0, before: Se
             last_subject = chain.subject
         elif chain.subject and chain.parent:  # "...; trong đó quý I tăng 7,9%. Tỉnh đứng thứ 7/34": about the whole
             last_subject = chain.parent
-        # a base named for what follows: the sentence compares nothing itself ("so với tháng 12/2015, có 10 nhóm ...")
-        last_compare = None if any(f.measure.is_change for f in facts[sentence_starts:]) else chain.compare
+        # a base named for what follows: the sentence compares nothing itself ("so với tháng 12/2015, có 10 nhóm ...",
+        # "có 6 nhóm có chỉ số giá giảm so với tháng trước. Trong đó ...")
+        compares = any(f.measure.is_change for f in facts[sentence_starts:])
+        last_compare = None if compares else chain.compare or base_named(sentence)
         last_structure = chain.structure
     return facts
 
@@ -163,20 +167,6 @@ def _opening_period(sentence: str, context: ReportContext) -> Period | None:
     if period.start is None or period.end is None or period.end.year != period.start.year:
         return None
     return None if at_window_end(period, context.default_period) else period
-
-
-def _set_comparison(chain: Chain, clause: str) -> None:
-    month = g.CLAUSE_VS_MONTH.match(clause)
-    if g.CLAUSE_VS_PREVIOUS.match(clause):
-        chain.compare = "prev"
-    elif g.CLAUSE_VS_SAME_PERIOD.match(clause):
-        chain.compare = "yoy"
-    elif month and chain.period and chain.period.end:
-        base = Month(int(month.group(2)), int(month.group(1)))
-        chain.compare = base_kind(base, chain.period.end) or "other"
-    elif (year_end := g.CLAUSE_VS_YEAR_END.match(clause)) and chain.period and chain.period.end:
-        year = year_end.group("date_year") or year_end.group("year")
-        chain.compare = base_kind(Month(int(year) if year else chain.period.end.year - 1, 12), chain.period.end)
 
 
 def _pieces(text: str, splitter: re.Pattern[str], keep_parens: bool = False) -> list[tuple[int, str]]:
@@ -232,7 +222,7 @@ def _read_clause(clause: str, context: ReportContext, chain: Chain, offset: int)
             chain.named_before = ""
             if chain.paren_parent:
                 chain.subject, chain.paren_parent = chain.paren_parent, ""
-        _set_comparison(chain, segment)
+        set_comparison(chain, segment)
         if seen_number and g.BREAKDOWN.match(segment) and chain.subject and not chain.parent:
             chain.parent, chain.part_units = chain.subject, set()  # "..., trong đó xuất khẩu 16 tỷ USD"
         numbers = [t for t in _tokens(segment, clause[:seg_start]) if _is_candidate(clause, seg_start + t.start, masks)]
@@ -247,7 +237,7 @@ def _read_clause(clause: str, context: ReportContext, chain: Chain, offset: int)
                 part_label = elsewhere
             elif (joined := g.LEFTOVER.match(stripped)) and joined.group("joiner").lower() == "với":
                 part_label = f"{clean_label(stripped[joined.end() :])} {chain.subject}"  # "..., với số tiền là: X"
-            elif listed_name(stripped, rest := clause[seg_start + len(segment) :]):  # "nông, lâm nghiệp, thủy sản"
+            elif listed_name(stripped, rest := clause[seg_start + len(segment) :], _after_colon(clause, seg_start)):
                 part_label = f"{part_label}, {stripped}" if part_label else stripped
             elif (opened := g.BREAKDOWN.match(stripped)) and listed_name(stripped[opened.end() :], rest):
                 part_label = stripped[opened.end() :]  # "..., trong đó bán buôn, bán lẻ tăng 9,8%"
@@ -281,6 +271,11 @@ def _read_clause(clause: str, context: ReportContext, chain: Chain, offset: int)
             seen_number = True
             part_label = ""
     return facts
+
+
+def _after_colon(clause: str, seg_start: int) -> bool:
+    """The segment opens after a colon: "có 2 nhóm tăng giá là: Thuốc và dịch vụ y tế, tăng 50,03%"."""
+    return clause[:seg_start].rstrip().endswith(":")
 
 
 def _tokens(segment: str, before: str) -> list[Token]:
@@ -357,7 +352,11 @@ def _read_number(
         return [], None  # "Trong mức tăng 0,42% của CPI tháng 9, có 10 nhóm tăng": said before, no second fact
     if not left.strip() and (moved := g.SAME_PERIOD_BEFORE_PAREN.search(before) or g.VERB_BEFORE_COLON.search(before)):
         chain.change_sign = -1 if moved.group("move").lower() == "giảm" else 1
-    most = g.MOVED_MOST_BEFORE.search(before) if g.ONLY_WITH.fullmatch(left) else None
+    most = (
+        g.MOVED_MOST_BEFORE.search(before) or g.MOVED_MOST_AFTER_NAME.search(before)
+        if g.ONLY_WITH.fullmatch(left)
+        else None
+    )
     if most:  # "tăng nhiều nhất là nhóm giao thông, với 1,66%": a change of what the clause named
         chain.change_sign = -1 if most.group("move").lower() == "giảm" else 1
 
@@ -365,17 +364,21 @@ def _read_number(
     stated = chain.period_stated or any(not p.comparison for p in periods)
     estimate = bool(g.LEFT_ESTIMATE.search(clause[:number_pos]))  # "Dự kiến ... đạt X, tăng Y%": both estimates
     label_left = clean_label(without_place(without_periods(left, seg_start + left_from, periods), context.province))
+    own_words = bool(label_left)
     label_left = label_left or (clean_label(most.group("named")) if most else "")
     # "Vĩnh Phúc (-2,47%)": the figure alone in its parenthesis is the name's before it, not a part of the subject
     named_before = in_paren and bool(chain.named_before) and pending == chain.named_before and not label_left
-    if pending and left_from == 0 and not g.SET_BY.search(left):  # "Ông A, ..., đặt ra mục tiêu X": X alone
+    # "Ông A, ..., đặt ra mục tiêu X": X alone; "nhóm A giảm mạnh nhất, với 3,48%": named by the clause before alone
+    if pending and left_from == 0 and not g.SET_BY.search(left) and not most:
         label_left = clean_label(without_place(add_to_label(pending, label_left), context.province))
     if in_paren and g.PLAN_WORDS.fullmatch(label_left) and (named := named_before_paren(clause[:number_pos])):
         label_left = f"{named} {label_left}"  # "gồm: tốc độ tăng trưởng GRDP (kế hoạch 8%)": the plan of what
     # "thị xã A và huyện B cùng giảm 12,4%": one figure for each of them
     sharing = [clean_label(p) for p in g.LIST_SEPARATOR.split(label_left)] if g.SHARED.search(left) else []
     sharing = sharing if len(sharing) >= 2 else []
-    if not sharing and (left_from > 0 or chain.clause_figures) and (joined := g.LEFTOVER.match(label_left)):
+    # (a name the segment before gave whole keeps its "và": "là: Thuốc và dịch vụ y tế, tăng 50,03%")
+    leftover = (own_words or g.AND_NAME.match(label_left)) and (left_from > 0 or chain.clause_figures)
+    if not sharing and leftover and (joined := g.LEFTOVER.match(label_left)):
         label_left = clean_label(label_left[joined.end() :])
         if joined.group("joiner").lower() == "với" and label_left and chain.subject:
             label_left = f"{label_left} {chain.subject}"  # "11 dự án FDI với tổng vốn 208 triệu USD": its capital
@@ -385,6 +388,8 @@ def _read_number(
     ranged = g.RIGHT_RANGE.match(right)
     measured = right[ranged.end() :] if ranged else right
     plan_word = g.PLAN_FIGURE_BEFORE.search(clause[:number_pos])  # "(kế hoạch 8%)": the plan's, not the actual
+    if plan_word and plan_word.group("compared") and g.RIGHT_PERCENT.match(measured):
+        plan_word = None  # "so với kế hoạch 5%": how far from the plan, not its figure
     planned = plan_word is not None
     measure, value_out, unit, rank_of, end = figure_measure(m, left, measured, sign, chain, period, label_left, planned)
     if measure == Measure.VALUE and unit == "%" and g.ELSEWHERE.match(label_left) and not left.strip():
@@ -401,6 +406,8 @@ def _read_number(
     subject = figure_subject(label_left, noun_text, unit, chain, measure, clause[:number_pos])
     if not subject and measure.is_change and (about := g.ABOUT_AFTER.match(measured[end:])):
         subject = about.group("named").strip()  # "Tăng 4,8% về số dự án": the figure names itself after
+    if measure == Measure.RANK and (ranked := g.RANKED_IN.match(measured[end:])):
+        subject = clean_label(ranked.group("named")) or subject  # "dẫn đầu cả nước về xuất khẩu": what is ranked
     if not subject:
         return [], end
     subject = respective(chain, left, label_left, measured) or subject
@@ -426,7 +433,9 @@ def _read_number(
         label = plan_label(own_label, chain.subject, _plan_word(plan_word))
     elif plan_word:  # "(kế hoạch 8%)": the plan's figure for the year, named as such, never an actual
         period, tags = plan_year(period), [*tags, "planned"]
-        label = plan_label(own_label, chain.subject, _plan_word(plan_word))  # no parent: the plan's own
+        # no parent: the plan's own; a plan compared with is the subject's ("... so với chỉ tiêu 1,8 tỷ USD của ...")
+        named = "" if plan_word.group("compared") else own_label
+        label = plan_label(named, chain.subject, _plan_word(plan_word))
     if g.ELSEWHERE.search(label_left):
         tags.append("elsewhere")
     chain.last_measure = measure
@@ -473,4 +482,5 @@ def _other_end(text: str, first: float, first_read: float) -> float:
 
 
 def _plan_word(found: re.Match[str]) -> str:
-    return found.group("word") or found.group("own") or found.group("near")
+    named = ("word", "own", "near", "compared", "cited")
+    return next(found.group(name) for name in named if found.group(name))
