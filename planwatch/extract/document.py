@@ -414,7 +414,8 @@ def _set_here(block: OutlineBlock, fact: Fact, reading: Reading, tasked: list[tu
     if reading.horizon(fact, block.text[fact.end - block.start :]):
         return False
     named = replace(fact, indicator=listed_label(fact.indicator, block.text, number_at(block, fact)))
-    return reading.current(fact) and reading.sets_here(fact, before, in_task) and not counts_itself(named)
+    own_count = counts_itself(named, block.text[fact.end - block.start :])
+    return reading.current(fact) and reading.sets_here(fact, before, in_task) and not own_count
 
 
 def _stated(fact: Fact) -> Modality:

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from planwatch.extract.facts import Fact
+from planwatch.extract.measures import cue as measures_cue
 from planwatch.structure.metadata import DocumentMeta
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.modality import Modality
@@ -47,11 +48,12 @@ def cue(name: str) -> re.Pattern[str]:
     return _cues()[name]
 
 
-def counts_itself(fact: Fact) -> bool:
-    """A count a session or an act gives of itself ("thông qua 31 nghị quyết", "12 nhóm giải pháp"): never a target.
-    The session named before the plan word ("Tại kỳ họp, HĐND tỉnh thông qua kế hoạch đầu tư công với tổng vốn ...")
-    is no such count."""
-    unit, label = cue("not_a_target").match(fact.unit), cue("not_a_target").match(fact.indicator)
+def counts_itself(fact: Fact, after: str = "") -> bool:
+    """A count a session or an act gives of itself ("thông qua 31 nghị quyết", "12 nhóm giải pháp"): never a target;
+    `after` is the text after the fact ("9 nhóm" + " giải pháp"). The session named before the plan word ("Tại kỳ
+    họp, HĐND tỉnh thông qua kế hoạch đầu tư công với tổng vốn ...") is no such count."""
+    unit = cue("not_a_target").match(fact.unit) or measures_cue("right", "own_parts").match(f"{fact.unit}{after}")
+    label = cue("not_a_target").match(fact.indicator) or measures_cue("right", "own_parts").match(fact.indicator)
     named = not fact.unit or fact.indicator.lower().startswith(fact.unit.lower())  # "12 nhóm giải pháp": one name
     return bool(unit or (named and label) or cue("not_a_target_label").search(after_plan_word(fact.indicator)))
 

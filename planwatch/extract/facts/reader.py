@@ -436,7 +436,8 @@ def _read_number(
     after_figure = _LEVEL_YEAR.sub("", clause[number_pos:].lstrip("0123456789.,"))  # "40% năm 2025 lên 42%"
     moved_from = prior and not in_paren and g.FROM_LEFT.search(left) and g.TO_AFTER.match(after_figure)
     # "tăng từ 18% năm 2016 lên 24% ...": the subject, also after another's clause ("...; tỷ lệ B tăng từ 40% lên 42%")
-    if (not prior and not planned) or not chain.subject or moved_from:
+    own_parts = cue("right", "own_parts").match(measured)  # "22 chỉ tiêu, trong đó: ...": the items, no parts of it
+    if ((not prior and not planned) or not chain.subject or moved_from) and not own_parts:
         chain.subject = subject
         chain.unit = unit if measure == Measure.VALUE else chain.unit
     if not in_paren and not prior and not planned:
