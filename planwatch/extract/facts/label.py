@@ -317,7 +317,7 @@ def _subset(label: str, subject: str) -> bool:
     "tỷ trọng kinh tế số trong GRDP" (or "GRDP bình quân ... của tỉnh") names the GRDP itself."""
     words = set(label.lower().split())
     whole = _WHOLE_OF_SUBJECT.search(subject)
-    names_whole = bool(whole) and label.strip().lower() == whole.group(1).lower()
+    names_whole = whole is not None and label.strip().lower() == whole.group(1).lower()
     return bool(subject) and words <= set(subject.lower().split()) and not names_whole
 
 
