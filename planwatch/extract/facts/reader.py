@@ -58,7 +58,9 @@ _MASKS = [
     re.compile(r"\b\d+(?:/\d+)*(?:/\d{4})?/[A-ZĐ][A-ZĐa-z\-]*(?:/[A-ZĐ\-]+)*"),  # 72/2021/QĐ-UBND
     re.compile(r"\b\d+-[A-ZĐ]{1,4}/[A-ZĐ]+"),  # 19-CT/TU
     re.compile(r"\b\d{4}\s*-\s*\d{4}\b"),  # 2021-2025
-    re.compile(r"(?:năm|Năm|khóa|khoá|(?i:kỳ\s+họp\s+thứ)|lần thứ|giai đoạn|đợt|Đợt)\s+\d+"),
+    re.compile(r"(?:khóa|khoá|(?i:kỳ\s+họp\s+thứ)|lần thứ|giai đoạn|đợt|Đợt)\s+\d+"),
+    # "năm 2", not the name of a crop or a whole year before its figure: "cây lâu năm 12.500 ha", "cả năm 12.400 tỷ"
+    re.compile(r"(?<!lâu\s)(?<!hằng\s)(?<!hàng\s)(?<!cả\s)(?<!Cả\s)(?<!mỗi\s)(?:năm|Năm)\s+\d+"),
     re.compile(r"(?:ngày|Ngày)\s+\d{1,2}(?:\s*/\s*\d{1,2})?"),
     re.compile(r"\(\d{1,2}/\d{1,2}\)"),  # (30/4)
     re.compile(r"\b\d{1,2}/\d{1,2}(?!\d)(?=\s*[-–)]|\s+(?:trở|đến))"),  # 20/5-15/6
