@@ -18,6 +18,8 @@ def _words(*alternatives: str) -> str:
 _HEDGE = _words("xấp xỉ", "khoảng", "gần", "trên", "hơn", "dưới", "ước", "đạt")
 # "(-21,9%)", "(- 21,9%)", "(giảm 22,2%)"
 LEFT_SIGN = re.compile(r"(?:(?:^|\()\s*|(?<=\s)(?=\+))(?P<sign>[-+])\s*$")
+# ... but a dash and a space that open a line are a list item's mark: "- 100% trường học đạt chuẩn quốc gia"
+LIST_DASH = re.compile(r"^[-–]\s+$")
 LEFT_RANK = re.compile(r"(?:đứng|xếp|xếp\s+hạng|vị\s+trí|xếp\s+vị)\s+(?:thứ\s+)?$|(?:^|\s)thứ\s+$", re.IGNORECASE)
 # A rank listed after another without "thứ": "xếp thứ 11/63 tỉnh; 2/6 tỉnh trong vùng" (a total of a few dozen)
 RANK_SEQUEL = re.compile(r"^/\s*\d{1,2}(?![\d/.,])")

@@ -351,7 +351,7 @@ def _read_number(
     left = segment[left_from : m.start]
     right = segment[m.end :]
     number_pos = seg_start + m.start
-    sign = g.LEFT_SIGN.search(left)
+    sign = None if g.LIST_DASH.match(left) and left_from == 0 and seg_start == 0 else g.LEFT_SIGN.search(left)
     if sign:
         left = left[: sign.start()]
     before = clause[:number_pos]  # "mức tăng cùng kỳ năm trước (6,4%)", "... công nghiệp tăng: 15% - 16%"
