@@ -213,6 +213,17 @@ def same_target(one: TargetDraft, other: TargetDraft) -> bool:
     )
 
 
+def restates(one: TargetDraft, other: TargetDraft) -> bool:
+    """`one` points back at `other` ("Mức tăng trưởng 10,2% là thách thức lớn" after "mục tiêu tăng trưởng kinh tế năm
+    2026 là 10,2%"): the same figures, and a label of a word that points at a target ("mức", "chỉ tiêu") and no word
+    but the other's besides."""
+    figures = (one.measure, one.value, one.value_min, one.value_max, one.comparator, one.unit, one.year)
+    theirs = (other.measure, other.value, other.value_min, other.value_max, other.comparator, other.unit, other.year)
+    pointer = cue("restating").search(one.indicator)
+    words = set(_WORD.findall(fold(cue("restating").sub(" ", one.indicator))))
+    return figures == theirs and bool(pointer) and bool(words) and words <= set(_WORD.findall(fold(other.indicator)))
+
+
 def _year_of(fact: Fact, fallback: int) -> int:
     """The year a "phấn đấu" figure is for: its own ("năm 2024 phấn đấu đạt 30,2%" in a block about 2021-2030)."""
     period = fact.period
