@@ -158,7 +158,7 @@ def addressees_at(text: str, pos: int, stop: int, registry: Registry) -> Address
     longer = _NAME_GOES_ON.match(text, action.start())  # "Ban Quản lý dự án đầu tư xây dựng ... tỉnh chỉ đạo"
     if longer and not _names_within(text, action.start(), longer.end(), registry):  # not "phải trình UBND tỉnh"
         action = action_after(text, longer.end(), min(stop, pos + 400)) or action
-    phrase = text[pos : action.start()].rstrip(" ,:")
+    phrase = text[pos : _passive_end(text, after_head, action)].rstrip(" ,:")
     if timed := _deadline_tail().search(phrase):  # "UBND các xã chậm nhất ngày 25/12/2025 phải báo cáo"
         phrase = phrase[: timed.start()].rstrip(" ,")
     bare = _ASIDE.sub("", phrase)  # "Sở Tài chính (cơ quan thường trực)"
@@ -176,6 +176,18 @@ def addressees_at(text: str, pos: int, stop: int, registry: Registry) -> Address
     ):
         return None
     return Addressees(_places_joined(names, registry), pos, pos + len(phrase))
+
+
+def _passive_end(text: str, after_head: int, action: re.Match[str]) -> int:
+    """Where the agencies end before their action: at "được giao" when the assignment is passive ("UBND xã Tân An được
+    giao hoàn thành ..."), not "đã được giao", what was assigned before."""
+    passive = pattern("passive").search(text, after_head, action.end() + 16)
+    if passive and passive.start() <= action.start() and not _BEFORE_NOW.search(text, 0, passive.start()):
+        return passive.start()
+    return action.start()
+
+
+_BEFORE_NOW = re.compile(r"\bđã\s*$", re.IGNORECASE)
 
 
 def _names_within(text: str, start: int, end: int, registry: Registry) -> bool:
