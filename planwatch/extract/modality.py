@@ -233,6 +233,11 @@ class Reading:
             return False
         return start <= window_end < end and end.year == window_end.year
 
+    def ahead(self, fact: Fact) -> bool:
+        """The figure is of the months the document plans, and they are not over at its date."""
+        end = self.period_of(fact).end
+        return self.after_date(fact) or (self.in_plan(fact) and end is not None and self.not_before_date(end))
+
     def not_before_date(self, month: Month) -> bool:
         return self.dated is None or month > self.dated
 
@@ -283,8 +288,8 @@ def figure_modality(
         return measured
     if said is None and cue("result_after").search(after):
         return measured  # "Thu ngân sách đạt 28.400 tỉ đồng, vượt 37,8% dự toán": a result, even in a plan's news
-    if said == "scenario":
-        return Modality.SCENARIO
+    if said == "scenario":  # a scenario of a window still ahead is the plan for it ("kịch bản tăng trưởng năm 2026")
+        return Modality.PLANNED if reading.ahead(fact) else Modality.SCENARIO
     if said == "estimate" or (fact.estimate and reading.in_progress(fact)):
         return Modality.ESTIMATE
     if fact.measure == Measure.PLAN and said != "planned" and not _act_sets_share(reading, before):
