@@ -152,6 +152,13 @@ def aimed(text: str, dated: Month | None, window: Period, published: date | None
     return Period(Month(longer[0][0], 1), Month(longer[0][1], 12)) if longer and not years else None
 
 
+def _next_year(aim: Period | None, window: Period) -> bool:
+    """`aim` is the one year right after the document's window."""
+    if aim is None or aim.start is None or aim.end is None or window.end is None:
+        return False
+    return aim.start.year == aim.end.year == window.end.year + 1
+
+
 def spanned(meta: DocumentMeta) -> Period | None:
     """The years a multi-year plan's title spans ("Kế hoạch ... 5 năm 2026 - 2030"), when longer than its window."""
     found = cue("plan_span").search(meta.title or "") if meta.kind in PLANNING_KINDS else None
@@ -175,12 +182,11 @@ class Reading:
     def of(meta: DocumentMeta, text: str) -> Reading:
         day = meta.reference.day if meta.reference.found_by in ("header", "dateline", "given") else None
         dated = Month(day.year, day.month) if day else None
-        sets = sets_targets(meta, text)
-        plan = (
-            (aimed(text, dated, meta.period, meta.reference.published) if sets else None)
-            or spanned(meta)
-            or meta.period
-        )
+        aim = aimed(text, dated, meta.period, meta.reference.published)
+        # a head that names the tasks or plan of a year after its window ("Hội nghị tổng kết năm 2025, triển khai
+        # nhiệm vụ năm 2026") sets that year's figures as well
+        sets = sets_targets(meta, text) or _next_year(aim, meta.period)
+        plan = (aim if sets else None) or spanned(meta) or meta.period
         return Reading(sets, meta.kind in PLANNING_KINDS, plan.start, plan.end, dated, meta.period)
 
     def after_results(self, estimates: list[Fact]) -> Reading:
