@@ -106,13 +106,17 @@ def add_to_label(pending: str, segment: str) -> str:
     nothing = not clean_label(segment) and not cue("words", "clause_opens").match(segment)  # a clause: the whole says
     if nothing or g.ATTRIBUTION.match(segment) or g.NO_FIGURE_STATED.search(segment):
         return pending  # "Tính chung 7 tháng của năm nay, ...": nothing but a period and "của"
-    if pending and (g.TOPIC.match(pending) or g.LIST_LEAD_IN.search(pending)):
+    if pending and (g.TOPIC.match(pending) or g.LIST_LEAD_IN.search(pending) or _ITEM_LABEL.fullmatch(pending)):
         return segment  # "Về thu hút đầu tư, ...", "... thông qua nhiều chỉ tiêu quan trọng như: ...": no name
     if pending and (opens := g.LIST_OPENS.match(segment)):
         return segment[opens.end() :]  # "Nhiều mặt hàng tăng, gồm thủy sản ...": the first item
     if pending and set(fold(clean_label(pending)).split()) <= set(fold(segment).split()):
         return segment  # "sản xuất công nghiệp [tăng khá], chỉ số sản xuất công nghiệp ...": the topic, named again
     return f"{pending}, {segment}" if pending else segment
+
+
+# what a list item's letter or number leaves before its text ("b) Về xã hội: ..."): it names nothing
+_ITEM_LABEL = re.compile(r"\W*(?:[a-zđ]|\d{1,2})\W*")
 
 
 def remember_counted(left: str, right: str, chain: Chain) -> None:
