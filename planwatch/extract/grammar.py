@@ -89,7 +89,7 @@ RIGHT_COMPARED_WORD_MONTH = re.compile(
 )
 RIGHT_TIMES = re.compile(r"^\s*lần\b", re.IGNORECASE)
 RIGHT_OF_TOTAL = re.compile(r"^(?:/\s*|\s+trong\s+(?:số\s+)?)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
-RIGHT_PERCENT = re.compile(r"^\s?%")
+RIGHT_PERCENT = re.compile(r"^\s?(?:%|phần\s+trăm(?![\wÀ-ỹ]))", re.IGNORECASE)  # "9%", "9 phần trăm"
 # "9-10 nghìn đồng/kg", "63-66 nghìn đồng/kg": a range; both ends are figures in the unit of the second
 RIGHT_RANGE = re.compile(r"^\s*-\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
 
