@@ -271,6 +271,8 @@ def _draft(
     label = _LABEL_LEAD.sub("", fact.indicator).strip(" ,:")
     key = fold(label)
     measure, sign, value_shift = fact.measure, 1, 0.0
+    if measure == Measure.PLAN and fact.value > 100:
+        return None  # "tăng 15% so với dự toán năm 2025", "vượt 7% dự toán Trung ương giao": two plans compared
     if measure == Measure.PLAN:  # "giải ngân vốn đầu tư công đạt 95%", "Tỷ lệ giải ngân ...: 100%": the rate's level
         measure = Measure.VALUE
         label = label if key.startswith("ty le") else f"Tỷ lệ {label[:1].lower()}{label[1:]}"
