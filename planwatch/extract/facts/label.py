@@ -168,7 +168,7 @@ def listed_name(segment: str, rest: str) -> bool:
     """A short name alone between commas after a figure: the first items of a name listed with commas ("nông, lâm
     nghiệp, thủy sản"), or a name whose figure stands alone in the parenthesis after it ("Vĩnh Phúc (-2,47%)"): no
     verb, hedge or connector to strip."""
-    words = len(segment.split())
+    words = len(_SECTOR_HEAD.sub("", segment).split())  # "khu vực nông, lâm nghiệp và thủy sản": the sector's words
     longest = _NAMED_BEFORE_FIGURE if _FIGURE_IN_PARENS.match(rest) else _LISTED_WORDS
     return 0 < words <= longest and clean_label(segment) == segment and not _NOT_A_NAME.search(segment)
 
@@ -180,6 +180,7 @@ _NOT_A_NAME = re.compile(
 
 
 _LISTED_WORDS = 2
+_SECTOR_HEAD = re.compile(r"^(?:khu\s+vực|ngành|lĩnh\s+vực)\s+(?=\S)", re.IGNORECASE)
 
 
 _NAMED_BEFORE_FIGURE = 6

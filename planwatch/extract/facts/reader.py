@@ -370,14 +370,17 @@ def _read_number(
     label_left = label_left or (clean_label(most.group("named")) if most else "")
     # "Vĩnh Phúc (-2,47%)": the figure alone in its parenthesis is the name's before it, not a part of the subject
     named_before = in_paren and bool(chain.named_before) and pending == chain.named_before and not label_left
-    if pending and left_from == 0 and not g.SET_BY.search(left):  # "Ông A, ..., đặt ra mục tiêu X": X alone
+    listed = bool(pending) and left_from == 0 and not g.SET_BY.search(left)  # "Ông A, ..., đặt ra mục tiêu X": X alone
+    if listed:
         label_left = clean_label(without_place(add_to_label(pending, label_left), context.province))
     if in_paren and g.PLAN_WORDS.fullmatch(label_left) and (named := named_before_paren(clause[:number_pos])):
         label_left = f"{named} {label_left}"  # "gồm: tốc độ tăng trưởng GRDP (kế hoạch 8%)": the plan of what
     # "thị xã A và huyện B cùng giảm 12,4%": one figure for each of them
     sharing = [clean_label(p) for p in g.LIST_SEPARATOR.split(label_left)] if g.SHARED.search(left) else []
     sharing = sharing if len(sharing) >= 2 else []
-    if not sharing and (left_from > 0 or chain.clause_figures) and (joined := g.LEFTOVER.match(label_left)):
+    # (a name listed with commas before it keeps its own "và": "khu vực nông, lâm nghiệp và thủy sản tăng 3,5%")
+    joined = None if listed and "," in label_left else g.LEFTOVER.match(label_left)
+    if not sharing and (left_from > 0 or chain.clause_figures) and joined:
         label_left = clean_label(label_left[joined.end() :])
         if joined.group("joiner").lower() == "với" and label_left and chain.subject:
             label_left = f"{label_left} {chain.subject}"  # "11 dự án FDI với tổng vốn 208 triệu USD": its capital
