@@ -178,14 +178,16 @@ def _unnamed(block: OutlineBlock, draft: TargetDraft, fact: Fact, drafts: list[T
 
 def mark_stretch(drafts: list[TargetDraft], text: str) -> list[TargetDraft]:
     """A figure only "phấn đấu" introduces ("phấn đấu đạt 10% nếu ...", "có thể phấn đấu đạt 8,5%") after a base
-    target in the same unit is that target's stretch: a second target, marked and labelled as such."""
+    target in the same unit is that target's stretch: a second target, marked and labelled as such. Its base is the
+    one in its own clause, else the first growth the text sets (the GRDP's, as a rule)."""
     marked: list[TargetDraft] = []
     for draft in drafts:
         at = draft.written[0] if draft.written else draft.start
         bases = [d for d in marked if d.unit == draft.unit and not d.stretch and d.start < draft.start]
         growth = [d for d in bases if d.measure == Measure.YOY] or bases
-        if bases and _STRIVE_ONLY.search(text[max(0, at - 60) : at]) and _beside(growth[0], draft):
-            base = growth[0]
+        near = [d for d in growth if _beside(d, draft) and not _SENTENCE_END.search(text, d.end, at)]
+        base = near[-1] if near else growth[0] if growth else None
+        if base and _STRIVE_ONLY.search(text[max(0, at - 60) : at]) and _beside(base, draft):
             label = f"{base.indicator} (mức phấn đấu)"
             draft = replace(draft, indicator=label, measure=base.measure, stretch=True, parent=base.parent)
         marked.append(draft)
