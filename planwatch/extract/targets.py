@@ -28,6 +28,7 @@ from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure
 
 _STRIVE = re.compile(r"phấn\s+đấu", re.IGNORECASE)
+_FIGURE_AFTER = re.compile(r"\s*\([^()\d]{0,20}\d")
 _FULL_STOP = re.compile(r"(?:^|(?<=[.!?])\s)")
 # "đạt và vượt 10.000 tấn": at least
 _FLOOR = re.compile(
@@ -155,8 +156,8 @@ def _double_digits(block: OutlineBlock, year: int, number: str | None) -> list[T
     plan word sets them (not "đã hoàn thành mục tiêu ...", which points at a plan)."""
     drafts = []
     for m in cue("double_digits").finditer(block.text):
-        if clause_cue(sentence_before(block.text, m.end())) != "planned":
-            continue
+        if clause_cue(sentence_before(block.text, m.end())) != "planned" or _FIGURE_AFTER.match(block.text, m.end()):
+            continue  # not set, or set in figures right after: "tăng trưởng 2 con số (từ 10% trở lên)"
         at = (block.start + m.start(), block.start + m.end())
         label = "Tốc độ tăng trưởng kinh tế (GRDP)"
         drafts.append(TargetDraft(label, Measure.YOY, ">=", 10.0, None, None, "%", year, number, None, *at, at))
