@@ -223,12 +223,15 @@ class Reading:
         """A figure a plan quotes from a longer one: its period ends after the months the document plans and the
         quarter after them ("Nghị quyết Đại hội đặt mục tiêu đến năm 2030 ..." in a plan for 2026; a cut-off "đến hết
         ngày 31/01/2025" still serves the plan for 2024), or a yearly average ("bình quân 7%/năm") in a plan for one
-        year. The year of months a document covers is no horizon: an item on two months quotes its year's target."""
+        year. The year of months a document covers is no horizon: an item on two months quotes its year's target; nor
+        is the year it is dated in: an item of February 2026 on the year before sets 2026's."""
         end, start = self.period_of(fact).end, self.plan_start
         if end is None or self.plan_end is None:
             return False
         one_year = start is not None and start.shift(11) == self.plan_end
         last = max(self.plan_end.shift(3), Month(self.plan_end.year, 12))
+        if self.dated is not None:  # the year the document is dated in is its present ("Năm 2026, tỉnh phấn đấu ...")
+            last = max(last, Month(self.dated.year, 12))
         return end > last or (one_year and bool(cue("yearly_average").match(after)))
 
     def in_progress(self, fact: Fact) -> bool:
