@@ -373,16 +373,18 @@ def _after_plan_word(label: str) -> str:
 
 
 def _named_after_cue(block: OutlineBlock, fact: Fact, label: str) -> str:
-    """The last part of a label when only it follows the sentence's last plan word: "Kết luận phiên họp, Chủ tịch ...
-    yêu cầu ..., phấn đấu quý I GRDP tăng 9%" names the GRDP; the clause before the plan word names nothing."""
+    """The last part of a label when only it follows the sentence's last plan word or speaker's verb before it: "Kết
+    luận phiên họp, Chủ tịch ... yêu cầu ..., phấn đấu quý I GRDP tăng 9%" names the GRDP, as "Chủ tịch UBND tỉnh yêu
+    cầu ..., 6 tháng cuối năm GRDP phải tăng 11,2%" does; the clause before names nothing."""
     head, _, last = label.rpartition(",")
     local = number_at(block, fact)
     starts = _sentence_starts(block.text)
     sentence = block.text[starts[bisect_right(starts, local) - 1] : local]
-    cues = list(cue("planned").finditer(sentence))
-    if not head or not cues or not last.strip():
+    named_at = sentence.rfind(last.strip()) if last.strip() else -1
+    marks = [m.end() for name in ("planned", "speaks") for m in cue(name).finditer(sentence) if m.end() <= named_at]
+    if not head or not marks:
         return label
-    after = sentence[cues[-1].end() :]
+    after = sentence[max(marks) :]
     return last.strip() if last.strip() in after and head.strip() not in after else label
 
 
