@@ -268,8 +268,11 @@ class Reading:
         return not self.act or self.after_date(fact) or clause_cue(before) == "planned"
 
     def current(self, fact: Fact) -> bool:
-        """A figure of the months the document plans, or later: not a past plan's ("kế hoạch năm trước 7,5%")."""
-        return self.in_plan(fact) or self.after_date(fact)
+        """A figure of the months the document plans, or later, or of a period still running at its date ("phấn đấu
+        quý I/2026 GRDP tăng 8,5%" at a February session): not a past plan's ("kế hoạch năm trước 7,5%")."""
+        end = self.period_of(fact).end
+        running = self.dated is not None and end is not None and end > self.dated
+        return self.in_plan(fact) or self.after_date(fact) or running
 
     def in_plan(self, fact: Fact) -> bool:
         """The figure is of the months the document plans (to their end), not of an earlier window."""
