@@ -58,13 +58,16 @@ def counts_itself(fact: Fact, after: str = "") -> bool:
     return bool(unit or (named and label) or cue("not_a_target_label").search(after_plan_word(fact.indicator)))
 
 
+_ACRONYM = re.compile(r"[A-ZĐ]{3,6}")
+
+
 def after_plan_word(label: str) -> str:
     """The words after the last plan word of a label that still names something: "Cũng tại kỳ họp, HĐND tỉnh thông
     qua nghị quyết về kế hoạch đầu tư công với tổng vốn" → "đầu tư công với tổng vốn"; "Nghị quyết ... với mục tiêu
     tăng trưởng GRDP" → "tăng trưởng GRDP"."""
     for word in reversed(list(cue("planned").finditer(label))):
         rest = label[word.end() :].strip(" ,:")
-        if len(rest.split()) >= 2:
+        if len(rest.split()) >= 2 or _ACRONYM.fullmatch(rest):  # "... phấn đấu GRDP": an indicator in one word
             return rest
     return label
 
