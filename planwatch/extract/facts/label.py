@@ -319,12 +319,15 @@ def _generic(label: str) -> bool:
 
 def _subset(label: str, subject: str) -> bool:
     """The words of `label` all name the subject again, not the whole the subject is measured in: "GRDP" after
-    "tỷ trọng kinh tế số trong GRDP" (or "GRDP bình quân ... của tỉnh") names the GRDP itself."""
+    "tỷ trọng kinh tế số trong GRDP" or "GRDP bình quân đầu người" names the GRDP itself."""
     words = set(label.lower().split())
     whole = _WHOLE_OF_SUBJECT.search(subject)
     names_whole = whole is not None and label.strip().lower() == whole.group(1).lower()
-    return bool(subject) and words <= set(subject.lower().split()) and not names_whole
+    per_head = _PER_HEAD.fullmatch(subject[len(label.strip()) :]) and subject.lower().startswith(label.strip().lower())
+    return bool(subject) and words <= set(subject.lower().split()) and not names_whole and not per_head
 
 
 # the whole a subject is measured in, at its end: "tỷ trọng kinh tế số trong GRDP", "tỷ lệ nợ xấu so với tổng dư nợ"
 _WHOLE_OF_SUBJECT = re.compile(r"\s(?:trong|so\s+với|của)\s+(?:tổng\s+)?(\S.*?)\s*$", re.IGNORECASE)
+# ... or the whole a subject is a share per head of: "GRDP bình quân đầu người"
+_PER_HEAD = re.compile(r"\s+bình\s+quân(?:\s+(?:đầu\s+người|một\s+người|mỗi\s+người))?\s*", re.IGNORECASE)
