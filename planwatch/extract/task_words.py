@@ -22,6 +22,7 @@ _NAME_PIECE_WORDS = 14  # no one agency's name is longer  # how long a list of a
 _NAME_GOES_ON = re.compile(r"[^,;.:]{0,60}?\btỉnh\s(?=\S)", re.I)
 _TO = re.compile(r"\s+cho(?=\s)", re.I)
 _COMMA = re.compile(r",\s*")
+_LIST_OPENED = re.compile(r"\b(?:như\s+sau|cụ\s+thể|sau\s+đây)\s*:\s*", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]{1,80}\)")
 _DEPARTMENTS = re.compile(r"\bcác\s+Sở\s*:")
 _LIST_OF_DEPARTMENTS = re.compile(r"^(.*?)\bcác\s+Sở\s*:\s*(.+)$", re.S)
@@ -296,6 +297,8 @@ def subject_in(
         candidates.append(intro.end())
         limit = min(end, at + 250)
         candidates += [m.end() for m in _COMMA.finditer(text, intro.end(), limit)]
+    # the first item after a lead-in that closes with a colon: "UBND tỉnh giao nhiệm vụ như sau: Sở Y tế chủ trì ..."
+    candidates += [m.end() for m in _LIST_OPENED.finditer(text, at, end)]
     found = [
         a
         for c in candidates
