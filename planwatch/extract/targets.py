@@ -38,6 +38,10 @@ _CEILING = re.compile(
     r"(?:dưới|không\s+quá|tối\s+đa|không\s+vượt\s+quá|(?:giảm|xuống)\s+còn|còn|≤|<=?)\s*$", re.IGNORECASE
 )
 # a KPI's change left in its label by the colon before the figure: "Số vụ tai nạn giao thông: giảm ≥ 5%"
+# ... or the change a clause opens with, the counted thing after its figure: "giảm ít nhất 5% số vụ tai nạn giao thông"
+_CHANGE_HEAD = re.compile(
+    r"^(?P<move>tăng|giảm)(?:\s+(?:ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá|khoảng|trên|dưới))*\s+(?=\S)", re.I
+)
 _CHANGE_TAIL = re.compile(r"[\s,:]*\b(?P<move>tăng|giảm)(?P<mean>\s+bình\s+quân)?[\s,:≥≤<>=]*$", re.IGNORECASE)
 _OF_GRDP = re.compile(r"(?:\s*(?:đến|-|–)\s*[\d.,]+\s*%)?\s*(?:so\s+với\s+|của\s+)?(?:tổng\s+)?GRDP\b", re.I)
 _RESTATED = re.compile(r"^\W*(?:mục\s+tiêu|chỉ\s+tiêu|mức)\s*$", re.IGNORECASE)
@@ -286,6 +290,10 @@ def _draft(
     if moved and not key.startswith("ty le"):  # "Số vụ tai nạn giao thông: giảm ≥ 5%": a change, not a level
         measure, sign = Measure.YOY, -1 if fold(moved.group("move")) == "giam" else 1
         label = label[: moved.start()] + (" bình quân" if moved.group("mean") else "")
+    ahead = _CHANGE_HEAD.match(label) if measure == Measure.VALUE and fact.unit == "%" else None
+    if ahead and not key.startswith("ty le"):  # "giảm ít nhất 5% số vụ tai nạn giao thông": the change of what follows
+        measure, sign = Measure.YOY, -1 if fold(ahead.group("move")) == "giam" else 1
+        label = label[ahead.end() :]
     label = listed_label(_named_after_cue(block, fact, _after_plan_word(label)), block.text, number_at(block, fact))
     if measure == Measure.VALUE and fact.unit == "%" and "move" not in fact.tags:
         label = share_label(label, block.text, number_at(block, fact), fact.end - block.start)
