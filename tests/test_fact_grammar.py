@@ -147,7 +147,9 @@ def test_who_recorded_a_figure_and_the_verb_of_recording_name_nothing() -> None:
 
 
 def test_a_cut_off_date_in_words_is_a_stock_at_its_month() -> None:
-    [fact] = extract_facts("Tính đến ngày 20 tháng 4 năm 2024, toàn tỉnh có 4.870 doanh nghiệp đang hoạt động.", MAY_2024)
+    [fact] = extract_facts(
+        "Tính đến ngày 20 tháng 4 năm 2024, toàn tỉnh có 4.870 doanh nghiệp đang hoạt động.", MAY_2024
+    )
     assert (fact.value, fact.period) == (4870, Period(None, Month(2024, 4)))
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from planwatch.extract import grammar
 from planwatch.extract.agencies import Registry
 from planwatch.extract.facts import Fact, extract_facts
 from planwatch.extract.indicator_tables import read_table
@@ -31,6 +32,7 @@ from planwatch.extract.targets import (
     extract_targets,
     mark_stretch,
     number_at,
+    restates,
     same_target,
 )
 from planwatch.extract.tasks import Task, TaskGroup, extract_tasks
@@ -211,7 +213,10 @@ def _restated_in_body(targets: list[TargetFound], lead_end: int, subheads: list[
     def restated(found: TargetFound) -> bool:
         at = found.draft.start
         after = next((b for a, b in subheads if a <= at < b), lead_end if at < lead_end else None)
-        return after is not None and any(o.draft.start >= after and same_target(found.draft, o.draft) for o in targets)
+        return after is not None and any(
+            o.draft.start >= after and same_target(found.draft, o.draft) and not restates(o.draft, found.draft)
+            for o in targets
+        )  # not by a quote that only points back at it ("Mức tăng trưởng 9,6% ...")
 
     return [found for found in targets if not restated(found)]
 
@@ -221,17 +226,25 @@ _LIST_LINE = re.compile(r"^(?:[-+•*–]|\(?\w{1,3}[.)]|\d)")
 
 
 def _said_once(targets: list[TargetFound]) -> list[TargetFound]:
-    """A target said again in the same words ("mục tiêu tăng trưởng 2 con số" in the title, the lead and a quote) is one
-    target, the first."""
+    """A target said again in the same words ("mục tiêu tăng trưởng 2 con số" in the title, the lead and a quote), or
+    in fewer ("Mức tăng trưởng 10,2% là ..."), is one target: the first, named by its longest label."""
     seen: set[tuple[object, ...]] = set()
-    kept = []
+    kept: list[TargetFound] = []
     for found in targets:
         d = found.draft
         key = (fold(d.indicator), d.measure, d.value, d.value_min, d.value_max, d.comparator, d.unit, d.year, d.stretch)
-        if key not in seen:
+        said = next((i for i, k in enumerate(kept) if _restated(d, k.draft)), None)
+        if said is not None and restates(kept[said].draft, d):
+            kept[said] = replace(kept[said], draft=replace(kept[said].draft, indicator=d.indicator))
+        elif key not in seen and said is None:
             kept.append(found)
         seen.add(key)
     return kept
+
+
+def _restated(one: TargetDraft, other: TargetDraft) -> bool:
+    """One of two base targets says the other again (a stretch beside its base is a target of its own)."""
+    return not one.stretch and not other.stretch and (restates(one, other) or restates(other, one))
 
 
 _SUBHEAD_CHARS = 120  # a line this short with no stop at its end, among paragraphs of running text, heads them
@@ -427,10 +440,18 @@ def _set_here(block: OutlineBlock, fact: Fact, reading: Reading, tasked: list[tu
     plan word sets."""
     before = sentence_before(block.text, number_at(block, fact))
     in_task = any(a <= fact.start < b for a, b in tasked)
-    if reading.horizon(fact, block.text[fact.end - block.start :]):
+    if reading.horizon(fact, block.text[fact.end - block.start :]) or _compared_with(before):
         return False
     named = replace(fact, indicator=listed_label(fact.indicator, block.text, number_at(block, fact)))
-    return reading.current(fact) and reading.sets_here(fact, before, in_task) and not counts_itself(named)
+    own_count = counts_itself(named, block.text[fact.end - block.start :])
+    return reading.current(fact) and reading.sets_here(fact, before, in_task) and not own_count
+
+
+def _compared_with(before: str) -> bool:
+    """The figure is the plan a result is compared with ("vượt xa so với chỉ tiêu 2 tỷ USD của Nghị quyết"): a plan
+    pointed at, set elsewhere."""
+    found = grammar.PLAN_FIGURE_BEFORE.search(before)
+    return found is not None and found.group("compared") is not None
 
 
 def _stated(fact: Fact) -> Modality:

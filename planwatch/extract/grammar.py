@@ -18,6 +18,8 @@ def _words(*alternatives: str) -> str:
 _HEDGE = _words("xấp xỉ", "khoảng", "gần", "trên", "hơn", "dưới", "ước", "đạt")
 # "(-21,9%)", "(- 21,9%)", "(giảm 22,2%)"
 LEFT_SIGN = re.compile(r"(?:(?:^|\()\s*|(?<=\s)(?=\+))(?P<sign>[-+])\s*$")
+# ... but a dash and a space that open a line are a list item's mark: "- 100% trường học đạt chuẩn quốc gia"
+LIST_DASH = re.compile(r"^[-–]\s+$")
 LEFT_RANK = re.compile(r"(?:đứng|xếp|xếp\s+hạng|vị\s+trí|xếp\s+vị)\s+(?:thứ\s+)?$|(?:^|\s)thứ\s+$", re.IGNORECASE)
 # A rank listed after another without "thứ": "xếp thứ 11/63 tỉnh; 2/6 tỉnh trong vùng" (a total of a few dozen)
 RANK_SEQUEL = re.compile(r"^/\s*\d{1,2}(?![\d/.,])")
@@ -32,9 +34,7 @@ ONLY_A_JOINER = re.compile(
 )  # "... so với tháng trước và 9,6% so với cùng kỳ": the base of the one before may stand between
 # A list handed out in order: "tăng lần lượt 8,1% và 5,4%", "đạt tương ứng 685 và 402 triệu USD", also with the verb
 # after: "lần lượt gấp 2,5 lần và 3 lần", "lần lượt tăng 8,1% và 5,4%"
-RESPECTIVELY = re.compile(
-    r"\b(?:lần\s+lượt|tương\s+ứng)(?:\s+(?:là|tăng|giảm|đạt|gấp|bằng|chiếm))?\s*$", re.IGNORECASE
-)
+RESPECTIVELY = re.compile(r"\b(?:lần\s+lượt|tương\s+ứng)(?:\s+(?:là|tăng|giảm|đạt|gấp|bằng|chiếm))?\s*$", re.IGNORECASE)
 # the rest of such a list after its first number: "% và 5,4%", " triệu USD và 402 triệu USD"
 _UNIT_WORDS = r"(?:\s*%|\s+[^\d\s,;.%]{1,15}(?:\s+[^\d\s,;.%]{1,15})?)?"
 LIST_REST = re.compile(rf"^{_UNIT_WORDS}(?:\s*(?:,|và)\s*\d[\d.,]*{_UNIT_WORDS})+", re.IGNORECASE)
@@ -106,7 +106,7 @@ RIGHT_COMPARED_WORD_MONTH = re.compile(
 )
 RIGHT_TIMES = re.compile(r"^\s*lần\b", re.IGNORECASE)
 RIGHT_OF_TOTAL = re.compile(r"^(?:/\s*|\s+trong\s+(?:số\s+)?)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
-RIGHT_PERCENT = re.compile(r"^\s?%")
+RIGHT_PERCENT = re.compile(r"^\s?(?:%|phần\s+trăm(?![\wÀ-ỹ]))", re.IGNORECASE)  # "9%", "9 phần trăm"
 # "9-10 nghìn đồng/kg", "63-66 nghìn đồng/kg": a range; both ends are figures in the unit of the second
 RIGHT_RANGE = re.compile(r"^\s*-\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
 
@@ -320,7 +320,7 @@ ELSEWHERE_COMPARED = re.compile(
 
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
-    r"(?:\s+|^)(?:dự\s+ước|ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
+    r"(?:\s+|^)(?:phải|cần(?:\s+phải)?|dự\s+ước|ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
     r"gần|hơn|(?<!gian\s)tới|của|(?<!cuối\s)cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|(?:tăng|giảm)\s+từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|dự\s+kiến|lũy\s+kế|"
     r"toàn\s+tỉnh|của\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|"
     r"(?<!làm\s)(?<!lập\s)(?<!thôn\s)(?<!ký\s)mới\s+đạt|còn|"  # not "việc làm mới", "thành lập mới" + "đạt"

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from planwatch.extract.facts import Fact
+from planwatch.extract.measures import cue as measures_cue
 from planwatch.structure.metadata import DocumentMeta
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.modality import Modality
@@ -47,13 +48,17 @@ def cue(name: str) -> re.Pattern[str]:
     return _cues()[name]
 
 
-def counts_itself(fact: Fact) -> bool:
-    """A count a session or an act gives of itself ("thông qua 31 nghị quyết", "12 nhóm giải pháp"): never a target.
-    The session named before the plan word ("Tại kỳ họp, HĐND tỉnh thông qua kế hoạch đầu tư công với tổng vốn ...")
-    is no such count."""
-    unit, label = cue("not_a_target").match(fact.unit), cue("not_a_target").match(fact.indicator)
+def counts_itself(fact: Fact, after: str = "") -> bool:
+    """A count a session or an act gives of itself ("thông qua 31 nghị quyết", "12 nhóm giải pháp"): never a target;
+    `after` is the text after the fact ("9 nhóm" + " giải pháp"). The session named before the plan word ("Tại kỳ
+    họp, HĐND tỉnh thông qua kế hoạch đầu tư công với tổng vốn ...") is no such count."""
+    unit = cue("not_a_target").match(fact.unit) or measures_cue("right", "own_parts").match(f"{fact.unit}{after}")
+    label = cue("not_a_target").match(fact.indicator) or measures_cue("right", "own_parts").match(fact.indicator)
     named = not fact.unit or fact.indicator.lower().startswith(fact.unit.lower())  # "12 nhóm giải pháp": one name
     return bool(unit or (named and label) or cue("not_a_target_label").search(after_plan_word(fact.indicator)))
+
+
+_ACRONYM = re.compile(r"[A-ZĐ]{3,6}")
 
 
 def after_plan_word(label: str) -> str:
@@ -62,7 +67,7 @@ def after_plan_word(label: str) -> str:
     tăng trưởng GRDP" → "tăng trưởng GRDP"."""
     for word in reversed(list(cue("planned").finditer(label))):
         rest = label[word.end() :].strip(" ,:")
-        if len(rest.split()) >= 2:
+        if len(rest.split()) >= 2 or _ACRONYM.fullmatch(rest):  # "... phấn đấu GRDP": an indicator in one word
             return rest
     return label
 
@@ -150,6 +155,13 @@ def aimed(text: str, dated: Month | None, window: Period, published: date | None
     return Period(Month(longer[0][0], 1), Month(longer[0][1], 12)) if longer and not years else None
 
 
+def _next_year(aim: Period | None, window: Period) -> bool:
+    """`aim` is the one year right after the document's window."""
+    if aim is None or aim.start is None or aim.end is None or window.end is None:
+        return False
+    return aim.start.year == aim.end.year == window.end.year + 1
+
+
 def spanned(meta: DocumentMeta) -> Period | None:
     """The years a multi-year plan's title spans ("Kế hoạch ... 5 năm 2026 - 2030"), when longer than its window."""
     found = cue("plan_span").search(meta.title or "") if meta.kind in PLANNING_KINDS else None
@@ -173,12 +185,11 @@ class Reading:
     def of(meta: DocumentMeta, text: str) -> Reading:
         day = meta.reference.day if meta.reference.found_by in ("header", "dateline", "given") else None
         dated = Month(day.year, day.month) if day else None
-        sets = sets_targets(meta, text)
-        plan = (
-            (aimed(text, dated, meta.period, meta.reference.published) if sets else None)
-            or spanned(meta)
-            or meta.period
-        )
+        aim = aimed(text, dated, meta.period, meta.reference.published)
+        # a head that names the tasks or plan of a year after its window ("Hội nghị tổng kết năm 2025, triển khai
+        # nhiệm vụ năm 2026") sets that year's figures as well
+        sets = sets_targets(meta, text) or _next_year(aim, meta.period)
+        plan = (aim if sets else None) or spanned(meta) or meta.period
         return Reading(sets, meta.kind in PLANNING_KINDS, plan.start, plan.end, dated, meta.period)
 
     def after_results(self, estimates: list[Fact]) -> Reading:
@@ -215,12 +226,15 @@ class Reading:
         """A figure a plan quotes from a longer one: its period ends after the months the document plans and the
         quarter after them ("Nghị quyết Đại hội đặt mục tiêu đến năm 2030 ..." in a plan for 2026; a cut-off "đến hết
         ngày 31/01/2025" still serves the plan for 2024), or a yearly average ("bình quân 7%/năm") in a plan for one
-        year. The year of months a document covers is no horizon: an item on two months quotes its year's target."""
+        year. The year of months a document covers is no horizon: an item on two months quotes its year's target; nor
+        is the year it is dated in: an item of February 2026 on the year before sets 2026's."""
         end, start = self.period_of(fact).end, self.plan_start
         if end is None or self.plan_end is None:
             return False
         one_year = start is not None and start.shift(11) == self.plan_end
         last = max(self.plan_end.shift(3), Month(self.plan_end.year, 12))
+        if self.dated is not None:  # the year the document is dated in is its present ("Năm 2026, tỉnh phấn đấu ...")
+            last = max(last, Month(self.dated.year, 12))
         return end > last or (one_year and bool(cue("yearly_average").match(after)))
 
     def in_progress(self, fact: Fact) -> bool:
@@ -230,6 +244,11 @@ class Reading:
         if self.sets_targets or start is None or end is None or window_end is None:
             return False
         return start <= window_end < end and end.year == window_end.year
+
+    def ahead(self, fact: Fact) -> bool:
+        """The figure is of the months the document plans, and they are not over at its date."""
+        end = self.period_of(fact).end
+        return self.after_date(fact) or (self.in_plan(fact) and end is not None and self.not_before_date(end))
 
     def not_before_date(self, month: Month) -> bool:
         return self.dated is None or month > self.dated
@@ -252,8 +271,11 @@ class Reading:
         return not self.act or self.after_date(fact) or clause_cue(before) == "planned"
 
     def current(self, fact: Fact) -> bool:
-        """A figure of the months the document plans, or later: not a past plan's ("kế hoạch năm trước 7,5%")."""
-        return self.in_plan(fact) or self.after_date(fact)
+        """A figure of the months the document plans, or later, or of a period still running at its date ("phấn đấu
+        quý I/2026 GRDP tăng 8,5%" at a February session): not a past plan's ("kế hoạch năm trước 7,5%")."""
+        end = self.period_of(fact).end
+        running = self.dated is not None and end is not None and end > self.dated
+        return self.in_plan(fact) or self.after_date(fact) or running
 
     def in_plan(self, fact: Fact) -> bool:
         """The figure is of the months the document plans (to their end), not of an earlier window."""
@@ -281,8 +303,8 @@ def figure_modality(
         return measured
     if said is None and cue("result_after").search(after):
         return measured  # "Thu ngân sách đạt 28.400 tỉ đồng, vượt 37,8% dự toán": a result, even in a plan's news
-    if said == "scenario":
-        return Modality.SCENARIO
+    if said == "scenario":  # a scenario of a window still ahead is the plan for it ("kịch bản tăng trưởng năm 2026")
+        return Modality.PLANNED if reading.ahead(fact) else Modality.SCENARIO
     if said == "estimate" or (fact.estimate and reading.in_progress(fact)):
         return Modality.ESTIMATE
     if fact.measure == Measure.PLAN and said != "planned" and not _act_sets_share(reading, before):

@@ -9,7 +9,11 @@ import re
 
 from planwatch.extract import grammar as g
 
-_LEAD_IN = re.compile(r"(?<![\wÀ-ỹ])(?:như\s+sau|gồm|bao\s+gồm)(?![\wÀ-ỹ])", re.IGNORECASE)
+# ... or a colon right after the words that name the list: "các chỉ tiêu chủ yếu năm 2026: GRDP tăng 8,5%; ..."
+_LEAD_IN = re.compile(
+    r"(?<![\wÀ-ỹ])(?:như\s+sau|gồm|bao\s+gồm|(?:chỉ\s+tiêu|mục\s+tiêu)(?:\s+[^\s:;,]+){0,3}\s*:)(?![\wÀ-ỹ])",
+    re.IGNORECASE,
+)
 _ITEM_START = re.compile(r"[:;]")
 
 

@@ -14,7 +14,7 @@ _TARGET_HEADING = re.compile(
     r"^(?:giao\s+)?(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)|cân\s+đối|^(?:bộ\s+)?chỉ\s+số\s+(?:đánh\s+giá|KPI)|\bKPI\b",
     re.I,
 )
-_RESULTS_HEADING = re.compile(r"kết\s+quả|tình\s+hình\s+thực\s+hiện|đánh\s+giá", re.IGNORECASE)
+_RESULTS_HEADING = re.compile(r"kết\s+quả|thành\s+tựu|tình\s+hình\s+thực\s+hiện|đánh\s+giá", re.IGNORECASE)
 # ... and what it goes on to: an article that approves the year's results "và mục tiêu, chỉ tiêu năm 2026" heads both
 _AND_TARGETS = re.compile(r"\s(?:và|cùng)\s+(?:các\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)", re.IGNORECASE)
 # A lead-in that lists targets to the end of its sentence: "Các mục tiêu, nhiệm vụ cụ thể gồm: ...; ..."

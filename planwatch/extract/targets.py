@@ -28,6 +28,7 @@ from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import NUMBER_RE, parse_figure
 
 _STRIVE = re.compile(r"phấn\s+đấu", re.IGNORECASE)
+_FIGURE_AFTER = re.compile(r"\s*\([^()\d]{0,20}\d")
 _FULL_STOP = re.compile(r"(?:^|(?<=[.!?])\s)")
 # "đạt và vượt 10.000 tấn": at least
 _FLOOR = re.compile(
@@ -37,6 +38,10 @@ _CEILING = re.compile(
     r"(?:dưới|không\s+quá|tối\s+đa|không\s+vượt\s+quá|(?:giảm|xuống)\s+còn|còn|≤|<=?)\s*$", re.IGNORECASE
 )
 # a KPI's change left in its label by the colon before the figure: "Số vụ tai nạn giao thông: giảm ≥ 5%"
+# ... or the change a clause opens with, the counted thing after its figure: "giảm ít nhất 5% số vụ tai nạn giao thông"
+_CHANGE_HEAD = re.compile(
+    r"^(?P<move>tăng|giảm)(?:\s+(?:ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá|khoảng|trên|dưới))*\s+(?=\S)", re.I
+)
 _CHANGE_TAIL = re.compile(r"[\s,:]*\b(?P<move>tăng|giảm)(?P<mean>\s+bình\s+quân)?[\s,:≥≤<>=]*$", re.IGNORECASE)
 _OF_GRDP = re.compile(r"(?:\s*(?:đến|-|–)\s*[\d.,]+\s*%)?\s*(?:so\s+với\s+|của\s+)?(?:tổng\s+)?GRDP\b", re.I)
 _RESTATED = re.compile(r"^\W*(?:mục\s+tiêu|chỉ\s+tiêu|mức)\s*$", re.IGNORECASE)
@@ -155,8 +160,8 @@ def _double_digits(block: OutlineBlock, year: int, number: str | None) -> list[T
     plan word sets them (not "đã hoàn thành mục tiêu ...", which points at a plan)."""
     drafts = []
     for m in cue("double_digits").finditer(block.text):
-        if clause_cue(sentence_before(block.text, m.end())) != "planned":
-            continue
+        if clause_cue(sentence_before(block.text, m.end())) != "planned" or _FIGURE_AFTER.match(block.text, m.end()):
+            continue  # not set, or set in figures right after: "tăng trưởng 2 con số (từ 10% trở lên)"
         at = (block.start + m.start(), block.start + m.end())
         label = "Tốc độ tăng trưởng kinh tế (GRDP)"
         drafts.append(TargetDraft(label, Measure.YOY, ">=", 10.0, None, None, "%", year, number, None, *at, at))
@@ -178,14 +183,16 @@ def _unnamed(block: OutlineBlock, draft: TargetDraft, fact: Fact, drafts: list[T
 
 def mark_stretch(drafts: list[TargetDraft], text: str) -> list[TargetDraft]:
     """A figure only "phấn đấu" introduces ("phấn đấu đạt 10% nếu ...", "có thể phấn đấu đạt 8,5%") after a base
-    target in the same unit is that target's stretch: a second target, marked and labelled as such."""
+    target in the same unit is that target's stretch: a second target, marked and labelled as such. Its base is the
+    one in its own clause, else the first growth the text sets (the GRDP's, as a rule)."""
     marked: list[TargetDraft] = []
     for draft in drafts:
         at = draft.written[0] if draft.written else draft.start
         bases = [d for d in marked if d.unit == draft.unit and not d.stretch and d.start < draft.start]
         growth = [d for d in bases if d.measure == Measure.YOY] or bases
-        if bases and _STRIVE_ONLY.search(text[max(0, at - 60) : at]) and _beside(growth[0], draft):
-            base = growth[0]
+        near = [d for d in growth if _beside(d, draft) and not _SENTENCE_END.search(text, d.end, at)]
+        base = near[-1] if near else growth[0] if growth else None
+        if base and _STRIVE_ONLY.search(text[max(0, at - 60) : at]) and _beside(base, draft):
             label = f"{base.indicator} (mức phấn đấu)"
             draft = replace(draft, indicator=label, measure=base.measure, stretch=True, parent=base.parent)
         marked.append(draft)
@@ -211,6 +218,17 @@ def same_target(one: TargetDraft, other: TargetDraft) -> bool:
     return figures == theirs and bool(
         set(_WORD.findall(fold(one.indicator))) & set(_WORD.findall(fold(other.indicator)))
     )
+
+
+def restates(one: TargetDraft, other: TargetDraft) -> bool:
+    """`one` points back at `other` ("Mức tăng trưởng 10,2% là thách thức lớn" after "mục tiêu tăng trưởng kinh tế năm
+    2026 là 10,2%"): the same figures, and a label of a word that points at a target ("mức", "chỉ tiêu") and no word
+    but the other's besides."""
+    figures = (one.measure, one.value, one.value_min, one.value_max, one.comparator, one.unit, one.year)
+    theirs = (other.measure, other.value, other.value_min, other.value_max, other.comparator, other.unit, other.year)
+    pointer = cue("restating").search(one.indicator)
+    words = set(_WORD.findall(fold(cue("restating").sub(" ", one.indicator))))
+    return figures == theirs and bool(pointer) and bool(words) and words <= set(_WORD.findall(fold(other.indicator)))
 
 
 def _year_of(fact: Fact, fallback: int) -> int:
@@ -260,6 +278,8 @@ def _draft(
     label = _LABEL_LEAD.sub("", fact.indicator).strip(" ,:")
     key = fold(label)
     measure, sign, value_shift = fact.measure, 1, 0.0
+    if measure == Measure.PLAN and fact.value > 100:
+        return None  # "tăng 15% so với dự toán năm 2025", "vượt 7% dự toán Trung ương giao": two plans compared
     if measure == Measure.PLAN:  # "giải ngân vốn đầu tư công đạt 95%", "Tỷ lệ giải ngân ...: 100%": the rate's level
         measure = Measure.VALUE
         label = label if key.startswith("ty le") else f"Tỷ lệ {label[:1].lower()}{label[1:]}"
@@ -270,6 +290,10 @@ def _draft(
     if moved and not key.startswith("ty le"):  # "Số vụ tai nạn giao thông: giảm ≥ 5%": a change, not a level
         measure, sign = Measure.YOY, -1 if fold(moved.group("move")) == "giam" else 1
         label = label[: moved.start()] + (" bình quân" if moved.group("mean") else "")
+    ahead = _CHANGE_HEAD.match(label) if measure == Measure.VALUE and fact.unit == "%" else None
+    if ahead and not key.startswith("ty le"):  # "giảm ít nhất 5% số vụ tai nạn giao thông": the change of what follows
+        measure, sign = Measure.YOY, -1 if fold(ahead.group("move")) == "giam" else 1
+        label = label[ahead.end() :]
     label = listed_label(_named_after_cue(block, fact, _after_plan_word(label)), block.text, number_at(block, fact))
     if measure == Measure.VALUE and fact.unit == "%" and "move" not in fact.tags:
         label = share_label(label, block.text, number_at(block, fact), fact.end - block.start)
@@ -357,16 +381,18 @@ def _after_plan_word(label: str) -> str:
 
 
 def _named_after_cue(block: OutlineBlock, fact: Fact, label: str) -> str:
-    """The last part of a label when only it follows the sentence's last plan word: "Kết luận phiên họp, Chủ tịch ...
-    yêu cầu ..., phấn đấu quý I GRDP tăng 9%" names the GRDP; the clause before the plan word names nothing."""
+    """The last part of a label when only it follows the sentence's last plan word or speaker's verb before it: "Kết
+    luận phiên họp, Chủ tịch ... yêu cầu ..., phấn đấu quý I GRDP tăng 9%" names the GRDP, as "Chủ tịch UBND tỉnh yêu
+    cầu ..., 6 tháng cuối năm GRDP phải tăng 11,2%" does; the clause before names nothing."""
     head, _, last = label.rpartition(",")
     local = number_at(block, fact)
     starts = _sentence_starts(block.text)
     sentence = block.text[starts[bisect_right(starts, local) - 1] : local]
-    cues = list(cue("planned").finditer(sentence))
-    if not head or not cues or not last.strip():
+    named_at = sentence.rfind(last.strip()) if last.strip() else -1
+    marks = [m.end() for name in ("planned", "speaks") for m in cue(name).finditer(sentence) if m.end() <= named_at]
+    if not head or not marks:
         return label
-    after = sentence[cues[-1].end() :]
+    after = sentence[max(marks) :]
     return last.strip() if last.strip() in after and head.strip() not in after else label
 
 

@@ -87,7 +87,7 @@ def read_prose(
             current = None
             continue
         sentence_end = next((s for s, _, o in found[number + 1 :] if o), len(text))
-        piece = _opened(text, lead, end, sentence_end, registry, speakers)
+        piece = _opened(text, lead, end, sentence_end, registry, speakers, reference)
         if piece is not None:
             names_until = piece.names_end
             end = max(end, next((e for s, e, _ in found[number:] if s <= piece.names_end < e), end))
@@ -118,7 +118,13 @@ def read_prose(
 
 
 def _opened(
-    text: str, start: int, end: int, stop: int, registry: Registry, speakers: frozenset[str] | None = None
+    text: str,
+    start: int,
+    end: int,
+    stop: int,
+    registry: Registry,
+    speakers: frozenset[str] | None = None,
+    reference: date | None = None,
 ) -> Piece | None:
     """The task a clause opens (its names may run on to `stop`, the sentence's end); a Piece without names for a
     closing formula ("... nghiêm túc thực hiện./.")."""
@@ -128,7 +134,7 @@ def _opened(
             return Piece([], "", start, who.end, end)
         return _piece(text, start, who, end, registry)
     subject = subject_in(text, start, end, registry, stop, speakers)
-    if subject and not _reports(text, start, end):
+    if subject and not _reports(text, start, end) and not _briefs(text, subject, end, reference):
         quote = start if text[start : subject.start].count(",") == 0 else subject.start
         return _piece(text, quote, subject, end, registry)
     return None
@@ -139,6 +145,17 @@ def _reports(text: str, start: int, end: int) -> bool:
     if pattern("results").search(text, start, end):
         return True
     return any(pattern("actions").match(text, m.end()) for m in _DONE.finditer(text, start, end))
+
+
+def _briefs(text: str, subject: Addressees, end: int, reference: date | None) -> bool:
+    """A member reporting at a meeting ("Giám đốc Sở Xây dựng báo cáo công tác chỉnh trang đô thị"): one person's
+    title, a report on a topic, and neither where it goes nor by when (PLANS.md K22)."""
+    title = pattern("members").match(text, subject.start)
+    if not title or text[title.end() :].lstrip().lower().startswith("các"):
+        return False
+    at = _skip(text, subject.end)
+    sent = pattern("sent_to").search(text, at, end) or _any_date(text, at, end, reference)
+    return bool(pattern("briefs").match(text, at)) and not sent
 
 
 def _piece(text: str, start: int, who: Addressees, end: int, registry: Registry) -> Piece:

@@ -22,6 +22,7 @@ _NAME_PIECE_WORDS = 14  # no one agency's name is longer  # how long a list of a
 _NAME_GOES_ON = re.compile(r"[^,;.:]{0,60}?\btỉnh\s(?=\S)", re.I)
 _TO = re.compile(r"\s+cho(?=\s)", re.I)
 _COMMA = re.compile(r",\s*")
+_LIST_OPENED = re.compile(r"\b(?:như\s+sau|cụ\s+thể|sau\s+đây)\s*:\s*", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]{1,80}\)")
 _DEPARTMENTS = re.compile(r"\bcác\s+Sở\s*:")
 _LIST_OF_DEPARTMENTS = re.compile(r"^(.*?)\bcác\s+Sở\s*:\s*(.+)$", re.S)
@@ -158,7 +159,7 @@ def addressees_at(text: str, pos: int, stop: int, registry: Registry) -> Address
     longer = _NAME_GOES_ON.match(text, action.start())  # "Ban Quản lý dự án đầu tư xây dựng ... tỉnh chỉ đạo"
     if longer and not _names_within(text, action.start(), longer.end(), registry):  # not "phải trình UBND tỉnh"
         action = action_after(text, longer.end(), min(stop, pos + 400)) or action
-    phrase = text[pos : action.start()].rstrip(" ,:")
+    phrase = text[pos : _passive_end(text, after_head, action)].rstrip(" ,:")
     if timed := _deadline_tail().search(phrase):  # "UBND các xã chậm nhất ngày 25/12/2025 phải báo cáo"
         phrase = phrase[: timed.start()].rstrip(" ,")
     bare = _ASIDE.sub("", phrase)  # "Sở Tài chính (cơ quan thường trực)"
@@ -176,6 +177,18 @@ def addressees_at(text: str, pos: int, stop: int, registry: Registry) -> Address
     ):
         return None
     return Addressees(_places_joined(names, registry), pos, pos + len(phrase))
+
+
+def _passive_end(text: str, after_head: int, action: re.Match[str]) -> int:
+    """Where the agencies end before their action: at "được giao" when the assignment is passive ("UBND xã Tân An được
+    giao hoàn thành ..."), not "đã được giao", what was assigned before."""
+    passive = pattern("passive").search(text, after_head, action.end() + 16)
+    if passive and passive.start() <= action.start() and not _BEFORE_NOW.search(text, 0, passive.start()):
+        return passive.start()
+    return action.start()
+
+
+_BEFORE_NOW = re.compile(r"\bđã\s*$", re.IGNORECASE)
 
 
 def _names_within(text: str, start: int, end: int, registry: Registry) -> bool:
@@ -284,6 +297,8 @@ def subject_in(
         candidates.append(intro.end())
         limit = min(end, at + 250)
         candidates += [m.end() for m in _COMMA.finditer(text, intro.end(), limit)]
+    # the first item after a lead-in that closes with a colon: "UBND tỉnh giao nhiệm vụ như sau: Sở Y tế chủ trì ..."
+    candidates += [m.end() for m in _LIST_OPENED.finditer(text, at, end)]
     found = [
         a
         for c in candidates

@@ -161,6 +161,7 @@ def _continues(last: OutlineBlock, blocks: list[OutlineBlock], at: int) -> bool:
         not after.heading
         and not cells(after)
         and len(text) >= _WRAPPED_LINE
+        and not text.isupper()  # a title in capitals ("DANH MỤC NHIỆM VỤ ... NĂM 2026") above a table is whole
         and not text.endswith((".", ";", ":", "!", "?"))
         and not _recipients(after.text)
     )

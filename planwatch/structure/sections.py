@@ -44,6 +44,9 @@ class OutlineBlock:
     kind: str = "paragraph"  # or "table_row": cells joined by " | "
 
 
+_LEAD_DEPTH = 3  # an unnumbered lead-in sits where a numbered section would
+
+
 def heading_of(text: str) -> Heading | None:
     """The heading a block opens with, if any: depth, number as printed, title."""
     for depth, (kind, pattern) in enumerate(_LEVELS):
@@ -56,7 +59,7 @@ def heading_of(text: str) -> Heading | None:
                 continue
             depth += number.count(".")
         if kind in ("part", "lead"):
-            return Heading(3 if kind == "lead" else depth, "", _title(text))
+            return Heading(_LEAD_DEPTH if kind == "lead" else depth, "", _title(text))
         return Heading(0 if kind == "article" else depth, number, _title(text[m.end() :]))
     return None
 
@@ -73,9 +76,13 @@ class SectionTracker:
     def __init__(self) -> None:
         self.stack: list[Heading] = []
         self._after_heading = False
+        self._first = True
 
     def feed(self, text: str) -> Heading | None:
         found = heading_of(text)
+        if found and self._first and not found.number and found.depth == _LEAD_DEPTH:
+            found = None  # the first line is the document's title: "Mục tiêu năm nay của tỉnh ..." heads no list
+        self._first = False
         if found:
             while self.stack and self.stack[-1].depth >= found.depth:
                 self.stack.pop()

@@ -8,7 +8,8 @@ document one test. A file sets the date its documents are read on:
           Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2026 ...
         targets:                          # all of them, in any order
           - [yoy_change_pct, [10, 10.5], range, 2026, tăng trưởng]   # measure, value or [low, high], comparator,
-          - [value, 19500, ">=", 2026, thu ngân sách]                #   year, words of the label
+          - [value, 19500, ">=", 2026, thu ngân sách]                #   year, words of the label ("=GRDP": the
+                                                                      #   whole label)
         modalities: {"9,8%": planned, "8,2%": estimate}            # optional: the modality of a figure as written
 
 Sentences are written for the tests in the genre's style, never copied."""
@@ -75,4 +76,5 @@ def _matches(row: list[Any], got: tuple[Any, ...]) -> bool:
     measure, value, comparator, year, words = row
     low, high = value if isinstance(value, list) else (None, None)
     figures = (got[2], got[3]) == (low, high) if low is not None else got[1] is not None and abs(got[1] - value) < 1e-6
-    return got[0] == measure and figures and got[4] == comparator and got[5] == year and fold(words) in got[6]
+    named = fold(words[1:]) == got[6] if words.startswith("=") else fold(words) in got[6]
+    return got[0] == measure and figures and got[4] == comparator and got[5] == year and named

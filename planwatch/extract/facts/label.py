@@ -107,13 +107,17 @@ def add_to_label(pending: str, segment: str) -> str:
     if nothing or g.ATTRIBUTION.match(segment) or g.NO_FIGURE_STATED.search(segment):
         return pending  # "Tính chung 7 tháng của năm nay, ...": nothing but a period and "của"
     lead_in = g.LIST_LEAD_IN.search(pending) or (segment and g.LIST_LEAD_IN_IS.search(pending))
-    if pending and (g.TOPIC.match(pending) or lead_in):
+    if pending and (g.TOPIC.match(pending) or lead_in or _ITEM_LABEL.fullmatch(pending)):
         return segment  # "Về thu hút đầu tư, ...", "... thông qua nhiều chỉ tiêu quan trọng như: ...": no name
     if pending and (opens := g.LIST_OPENS.match(segment)):
         return segment[opens.end() :]  # "Nhiều mặt hàng tăng, gồm thủy sản ...": the first item
     if pending and set(fold(clean_label(pending)).split()) <= set(fold(segment).split()):
         return segment  # "sản xuất công nghiệp [tăng khá], chỉ số sản xuất công nghiệp ...": the topic, named again
     return f"{pending}, {segment}" if pending else segment
+
+
+# what a list item's letter or number leaves before its text ("b) Về xã hội: ..."): it names nothing
+_ITEM_LABEL = re.compile(r"\W*(?:[a-zđ]|\d{1,2})\W*")
 
 
 def remember_counted(left: str, right: str, chain: Chain) -> None:
@@ -176,7 +180,7 @@ def listed_name(segment: str, rest: str, after_colon: bool = False) -> bool:
     nghiệp, thủy sản"), a name whose figure stands alone in the parenthesis after it ("Vĩnh Phúc (-2,47%)"), or the
     first item of a list after a colon ("là: Thuốc và dịch vụ y tế, tăng 50,03%"): no verb, hedge or connector to
     strip."""
-    words = len(segment.split())
+    words = len(_SECTOR_HEAD.sub("", segment).split())  # "khu vực nông, lâm nghiệp và thủy sản": the sector's words
     longest = _NAMED_BEFORE_FIGURE if _FIGURE_IN_PARENS.match(rest) or after_colon else _LISTED_WORDS
     return 0 < words <= longest and clean_label(segment) == segment and not _NOT_A_NAME.search(segment)
 
@@ -188,6 +192,7 @@ _NOT_A_NAME = re.compile(
 
 
 _LISTED_WORDS = 2
+_SECTOR_HEAD = re.compile(r"^(?:khu\s+vực|ngành|lĩnh\s+vực)\s+(?=\S)", re.IGNORECASE)
 
 
 _NAMED_BEFORE_FIGURE = 6
@@ -334,5 +339,16 @@ def _generic(label: str) -> bool:
 
 
 def _subset(label: str, subject: str) -> bool:
+    """The words of `label` all name the subject again, not the whole the subject is measured in: "GRDP" after
+    "tỷ trọng kinh tế số trong GRDP" or "GRDP bình quân đầu người" names the GRDP itself."""
     words = set(label.lower().split())
-    return bool(subject) and words <= set(subject.lower().split())
+    whole = _WHOLE_OF_SUBJECT.search(subject)
+    names_whole = whole is not None and label.strip().lower() == whole.group(1).lower()
+    per_head = _PER_HEAD.fullmatch(subject[len(label.strip()) :]) and subject.lower().startswith(label.strip().lower())
+    return bool(subject) and words <= set(subject.lower().split()) and not names_whole and not per_head
+
+
+# the whole a subject is measured in, at its end: "tỷ trọng kinh tế số trong GRDP", "tỷ lệ nợ xấu so với tổng dư nợ"
+_WHOLE_OF_SUBJECT = re.compile(r"\s(?:trong|so\s+với|của)\s+(?:tổng\s+)?(\S.*?)\s*$", re.IGNORECASE)
+# ... or the whole a subject is a share per head of: "GRDP bình quân đầu người"
+_PER_HEAD = re.compile(r"\s+bình\s+quân(?:\s+(?:đầu\s+người|một\s+người|mỗi\s+người))?\s*", re.IGNORECASE)

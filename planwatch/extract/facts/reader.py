@@ -59,7 +59,9 @@ _MASKS = [
     re.compile(r"\b\d+(?:/\d+)*(?:/\d{4})?/[A-ZĐ][A-ZĐa-z\-]*(?:/[A-ZĐ\-]+)*"),  # 72/2021/QĐ-UBND
     re.compile(r"\b\d+-[A-ZĐ]{1,4}/[A-ZĐ]+"),  # 19-CT/TU
     re.compile(r"\b\d{4}\s*-\s*\d{4}\b"),  # 2021-2025
-    re.compile(r"(?:năm|Năm|khóa|khoá|(?i:kỳ\s+họp\s+thứ)|lần thứ|giai đoạn|đợt|Đợt)\s+\d+"),
+    re.compile(r"(?:khóa|khoá|(?i:kỳ\s+họp\s+thứ)|lần thứ|giai đoạn|đợt|Đợt)\s+\d+"),
+    # "năm 2", not the name of a crop or a whole year before its figure: "cây lâu năm 12.500 ha", "cả năm 12.400 tỷ"
+    re.compile(r"(?<!lâu\s)(?<!hằng\s)(?<!hàng\s)(?<!cả\s)(?<!Cả\s)(?<!mỗi\s)(?:năm|Năm)\s+\d+"),
     re.compile(r"(?:ngày|Ngày)\s+\d{1,2}(?:\s*/\s*\d{1,2})?"),
     re.compile(r"\(\d{1,2}/\d{1,2}\)"),  # (30/4)
     re.compile(r"\b\d{1,2}/\d{1,2}(?!\d)(?=\s*[-–)]|\s+(?:trở|đến))"),  # 20/5-15/6
@@ -344,7 +346,7 @@ def _read_number(
     left = segment[left_from : m.start]
     right = segment[m.end :]
     number_pos = seg_start + m.start
-    sign = g.LEFT_SIGN.search(left)
+    sign = None if g.LIST_DASH.match(left) and left_from == 0 and seg_start == 0 else g.LEFT_SIGN.search(left)
     if sign:
         left = left[: sign.start()]
     before = clause[:number_pos]  # "mức tăng cùng kỳ năm trước (6,4%)", "... công nghiệp tăng: 15% - 16%"
@@ -369,16 +371,19 @@ def _read_number(
     # "Vĩnh Phúc (-2,47%)": the figure alone in its parenthesis is the name's before it, not a part of the subject
     named_before = in_paren and bool(chain.named_before) and pending == chain.named_before and not label_left
     # "Ông A, ..., đặt ra mục tiêu X": X alone; "nhóm A giảm mạnh nhất, với 3,48%": named by the clause before alone
-    if pending and left_from == 0 and not g.SET_BY.search(left) and not most:
+    listed = bool(pending) and left_from == 0 and not g.SET_BY.search(left) and not most
+    if listed:
         label_left = clean_label(without_place(add_to_label(pending, label_left), context.province))
     if in_paren and g.PLAN_WORDS.fullmatch(label_left) and (named := named_before_paren(clause[:number_pos])):
         label_left = f"{named} {label_left}"  # "gồm: tốc độ tăng trưởng GRDP (kế hoạch 8%)": the plan of what
     # "thị xã A và huyện B cùng giảm 12,4%": one figure for each of them
     sharing = [clean_label(p) for p in g.LIST_SEPARATOR.split(label_left)] if g.SHARED.search(left) else []
     sharing = sharing if len(sharing) >= 2 else []
-    # (a name the segment before gave whole keeps its "và": "là: Thuốc và dịch vụ y tế, tăng 50,03%")
+    # (a name the segment before gave whole keeps its "và": "là: Thuốc và dịch vụ y tế, tăng 50,03%"; so does a name
+    # listed with commas before it: "khu vực nông, lâm nghiệp và thủy sản tăng 3,5%")
     leftover = (own_words or g.AND_NAME.match(label_left)) and (left_from > 0 or chain.clause_figures)
-    if not sharing and leftover and (joined := g.LEFTOVER.match(label_left)):
+    joined = None if listed and "," in label_left else g.LEFTOVER.match(label_left)
+    if not sharing and leftover and joined:
         label_left = clean_label(label_left[joined.end() :])
         if joined.group("joiner").lower() == "với" and label_left and chain.subject:
             label_left = f"{label_left} {chain.subject}"  # "11 dự án FDI với tổng vốn 208 triệu USD": its capital
@@ -445,7 +450,8 @@ def _read_number(
     after_figure = _LEVEL_YEAR.sub("", clause[number_pos:].lstrip("0123456789.,"))  # "40% năm 2025 lên 42%"
     moved_from = prior and not in_paren and g.FROM_LEFT.search(left) and g.TO_AFTER.match(after_figure)
     # "tăng từ 18% năm 2016 lên 24% ...": the subject, also after another's clause ("...; tỷ lệ B tăng từ 40% lên 42%")
-    if (not prior and not planned) or not chain.subject or moved_from:
+    own_parts = cue("right", "own_parts").match(measured)  # "22 chỉ tiêu, trong đó: ...": the items, no parts of it
+    if ((not prior and not planned) or not chain.subject or moved_from) and not own_parts:
         chain.subject = subject
         chain.unit = unit if measure == Measure.VALUE else chain.unit
     if not in_paren and not prior and not planned:
