@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Row, ScalarSelect, Select, Text, and_, case, cast, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, Subquery, Text, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from planwatch.extract.agencies import default_registry
@@ -60,17 +60,39 @@ class TaskFilter:
     agency_code: str | None = None  # a registry code the task is addressed to
 
 
-def _done_on(as_of: date) -> ScalarSelect[date | None]:
-    """The completion date of the earliest update reported by `as_of` that gives one."""
-    u, d = models.TaskUpdate, models.Document
-    seen = (u.doc_key == d.doc_key, u.ref == models.Task.ref, u.reported_on <= as_of, u.done_on.is_not(None))
-    return select(u.done_on).where(*seen).order_by(u.reported_on, u.id).limit(1).scalar_subquery()
+S = TypeVar("S", bound=Select[*tuple[Any, ...]])
 
 
-def _columns(as_of: date) -> tuple[ColumnElement[date], ScalarSelect[date | None], ColumnElement[str]]:
-    """A task's due date, completion date and status on `as_of`, as SQL expressions."""
-    due, done_on = func.coalesce(models.Task.deadline, models.Task.implied_deadline), _done_on(as_of)
-    return due, done_on, status_of(due, done_on, as_of)
+@dataclass(frozen=True)
+class _Columns:
+    """A task's due date, completion date and status on a day, as SQL expressions over the tasks joined with their
+    documents and `finished`: queries `join` it."""
+
+    due: ColumnElement[date]
+    done_on: ColumnElement[date | None]
+    status: ColumnElement[str]
+    finished: Subquery
+
+    def join(self, query: S) -> S:
+        f = self.finished
+        return query.outerjoin(f, and_(f.c.doc_key == models.Document.doc_key, f.c.ref == models.Task.ref))
+
+
+def _finished(as_of: date) -> Subquery:
+    """Each task's completion date: that of its earliest update reported by `as_of` that gives one (a row for each
+    task that has one). A table joined once, not a subquery per task: its status names the date four times, and
+    the database ran the subquery each time, for every task a scorecard counts."""
+    u = models.TaskUpdate
+    first = func.row_number().over(partition_by=(u.doc_key, u.ref), order_by=(u.reported_on, u.id)).label("n")
+    given = select(u.doc_key, u.ref, u.done_on, first).where(u.reported_on <= as_of, u.done_on.is_not(None))
+    ranked = given.subquery("given")
+    return select(ranked.c.doc_key, ranked.c.ref, ranked.c.done_on).where(ranked.c.n == 1).subquery("finished")
+
+
+def _columns(as_of: date) -> _Columns:
+    """A task's due date, completion date and status on `as_of`."""
+    due, finished = func.coalesce(models.Task.deadline, models.Task.implied_deadline), _finished(as_of)
+    return _Columns(due, finished.c.done_on, status_of(due, finished.c.done_on, as_of), finished)
 
 
 def status_of(due: ColumnElement[Any], done_on: ColumnElement[Any], as_of: date) -> ColumnElement[str]:
@@ -88,12 +110,9 @@ def status_of(due: ColumnElement[Any], done_on: ColumnElement[Any], as_of: date)
 def _tasks(as_of: date, wanted: TaskFilter) -> Select[models.Task, str, date, date | None, str]:
     """Current tasks with their key, due date, completion date and status on `as_of`, in text order."""
     t, d = models.Task, models.Document
-    due, done_on, status = _columns(as_of)
-    query = select(t, d.doc_key, due, done_on, status).join(d)
-    return _wanted(query, wanted, due, status, as_of).order_by(d.doc_key, t.char_start, t.id)
-
-
-S = TypeVar("S", bound=Select[*tuple[Any, ...]])
+    c = _columns(as_of)
+    query = c.join(select(t, d.doc_key, c.due, c.done_on, c.status).join(d))
+    return _wanted(query, wanted, c.due, c.status, as_of).order_by(d.doc_key, t.char_start, t.id)
 
 
 def _wanted(query: S, wanted: TaskFilter, due: ColumnElement[date], status: ColumnElement[str], as_of: date) -> S:
@@ -195,7 +214,7 @@ def most_urgent(session: Session, as_of: date, wanted: TaskFilter, limit: int) -
     """The `limit` tasks `wanted` selects that fall due first, and how many it selects (both from the store: a
     reminder lists the first few of thousands)."""
     t, d = models.Task, models.Document
-    due, _, _ = _columns(as_of)
+    due = _columns(as_of).due
     rows = session.execute(
         _tasks(as_of, wanted).order_by(None).order_by(due, d.doc_key, t.char_start, t.id).limit(limit)
     )
@@ -203,7 +222,10 @@ def most_urgent(session: Session, as_of: date, wanted: TaskFilter, limit: int) -
 
 
 def count_tasks(session: Session, as_of: date, wanted: TaskFilter) -> int:
-    return session.scalar(select(func.count()).select_from(_tasks(as_of, wanted).order_by(None).subquery())) or 0
+    """How many current tasks `wanted` selects (their completion dates joined only to filter by status)."""
+    c = _columns(as_of)
+    query = select(func.count(models.Task.id)).join(models.Document)
+    return session.scalar(_wanted(c.join(query) if wanted.status else query, wanted, c.due, c.status, as_of)) or 0
 
 
 def store_scorecard(session: Session, as_of: date, scope: Scope = WHOLE, agency: str | None = None) -> list[ScoreLine]:
@@ -211,10 +233,12 @@ def store_scorecard(session: Session, as_of: date, scope: Scope = WHOLE, agency:
     if agency:
         return scorecard(task_views(session, as_of, agency, scope=scope), agency)
     t = models.Task
-    due, _, status = _columns(as_of)
+    c = _columns(as_of)
     names, codes = cast(t.agencies, Text), cast(t.agency_codes, Text)  # the JSON lists, counted by their text
-    query = select(names, codes, status, func.count()).join(models.Document)
-    rows = session.execute(_wanted(query, TaskFilter(scope=scope), due, status, as_of).group_by(names, codes, status))
+    query = c.join(select(names, codes, c.status, func.count()).join(models.Document))
+    rows = session.execute(
+        _wanted(query, TaskFilter(scope=scope), c.due, c.status, as_of).group_by(names, codes, c.status)
+    )
     return _score(
         (
             (agencies_on(json.loads(named), json.loads(coded), as_of), state, count)
