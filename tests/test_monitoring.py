@@ -194,6 +194,19 @@ def test_the_store_pages_counts_and_scores_tasks_as_the_views_do(store: sessionm
         assert store_scorecard(session, day, agency="so ke hoach") == scorecard(every, "so ke hoach")
 
 
+def test_a_task_is_done_on_the_date_its_earliest_update_by_the_day_gives(store: sessionmaker[Session]) -> None:
+    """Updates without a date, a later report that gives another date and one reported after the day change
+    nothing: the first reported completion date counts."""
+    with store.begin() as session:
+        for reported, done in [(date(2025, 2, 1), None), (date(2025, 2, 3), date(2025, 2, 2)),
+                               (date(2025, 3, 1), date(2025, 1, 20)), (date(2025, 7, 9), date(2025, 1, 15))]:  # fmt: skip
+            record_update(session, "ke-hoach-2025", "1.1", reported, done, "", "", "Sở KHĐT")
+    with store() as session:
+        views = {v.task.ref: v for v in page_of_tasks(session, date(2025, 6, 30), TaskFilter(), 0, 100)[0]}
+        assert views["1.1"].done_on == date(2025, 2, 2)
+        assert page_of_tasks(session, date(2025, 2, 2), TaskFilter(), 0, 100)[0][0].done_on is None
+
+
 def test_achieved_when_lower_is_better_rate_is_under_target(store: sessionmaker[Session], tmp_path: Path) -> None:
     (tmp_path / "bao-cao-nam-2025.txt").write_text(
         "BÁO CÁO\nTình hình kinh tế - xã hội năm 2025\nTỷ lệ hộ nghèo năm 2025 còn 1,2%.\n", encoding="utf-8"
