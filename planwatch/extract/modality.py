@@ -180,6 +180,7 @@ class Reading:
     plan_end: Month | None
     dated: Month | None  # the month of the document's own date, when the document states it
     window: Period = Period(None, None)  # the months the document's undated figures are taken for
+    named_only: bool = False  # it sets only the figures that name the year it plans (a review's next year)
 
     @staticmethod
     def of(meta: DocumentMeta, text: str) -> Reading:
@@ -188,9 +189,10 @@ class Reading:
         aim = aimed(text, dated, meta.period, meta.reference.published)
         # a head that names the tasks or plan of a year after its window ("Hội nghị tổng kết năm 2025, triển khai
         # nhiệm vụ năm 2026") sets that year's figures as well
-        sets = sets_targets(meta, text) or _next_year(aim, meta.period)
+        said = sets_targets(meta, text)
+        sets = said or _next_year(aim, meta.period)
         plan = (aim if sets else None) or spanned(meta) or meta.period
-        return Reading(sets, meta.kind in PLANNING_KINDS, plan.start, plan.end, dated, meta.period)
+        return Reading(sets, meta.kind in PLANNING_KINDS, plan.start, plan.end, dated, meta.period, sets and not said)
 
     def after_results(self, estimates: list[Fact]) -> Reading:
         """An undated item that sets targets beside the estimates of its window's year ("Năm 2023, GRDP ước ...";
@@ -205,8 +207,9 @@ class Reading:
         return replace(self, plan_start=window.start.shift(12), plan_end=window.end.shift(12))
 
     def period_of(self, fact: Fact) -> Period:
-        """The figure's period: a figure dated only by the document's window is of the year the document plans."""
-        if fact.period_stated or fact.period != self.window or self.plan_end is None:
+        """The figure's period: a figure dated only by the document's window is of the year the document plans,
+        unless the document reviews that window and only names the next year's tasks."""
+        if fact.period_stated or fact.period != self.window or self.plan_end is None or self.named_only:
             return fact.period
         return Period(self.plan_start, self.plan_end)
 
@@ -257,9 +260,12 @@ class Reading:
         """Every figure of the planned months is set, not measured: in an act that sets targets; in a news item
         about one, the figures its text dates by the document's window or of months that run on past its date ("năm
         nay ... thu nhập bình quân đạt 9,8 triệu đồng" in January), not those it names a past year for ("Năm 2023, tỷ
-        lệ tốt nghiệp đạt 98,78%": a result beside the targets)."""
+        lệ tốt nghiệp đạt 98,78%": a result beside the targets); in a review whose head names the next year's tasks,
+        only the figures that name a year still to come."""
         end = self.period_of(fact).end
         running = self.dated is not None and end is not None and end > self.dated
+        if self.named_only:  # the figures of the year reviewed, dated by the window, are its results
+            return self.sets_targets and fact.period_stated and self.in_plan(fact)
         return self.sets_targets and (self.act or not fact.period_stated or running)
 
     def sets_here(self, fact: Fact, before: str, in_task: bool) -> bool:
