@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
@@ -45,7 +45,6 @@ class TaskView:
     done_on: date | None
     updates: tuple[models.TaskUpdate, ...]
     now: tuple[AgencyNow, ...] = ()  # each agency the task names, with the one doing its work on the day asked
-    item: str = ""  # the words of its item in its document (`whole_text`), when asked for (`with_items`)
 
 
 @dataclass(frozen=True)
@@ -162,19 +161,6 @@ def _views(session: Session, rows: Sequence[TaskRow], as_of: date) -> list[TaskV
         )  # fmt: skip
         for task, key, due, done_on, status in rows
     ]
-
-
-def with_items(session: Session, views: Sequence[TaskView]) -> list[TaskView]:
-    """The views with the text of each task's item (`whole_text`), cut out of its document by the store: a page of
-    two thousand tasks never loads the whole texts of their documents."""
-    t, d = models.Task, models.Document
-    end = func.coalesce(func.nullif(t.item_end, 0), t.char_end)  # an item's end, else the task's
-    span = select(t.id, func.substr(d.text, t.char_start + 1, end - t.char_start)).join(d, d.id == t.document_id)
-    ids = [v.task.id for v in views]
-    found: dict[int, str] = {}
-    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-        found |= {task_id: text or "" for task_id, text in session.execute(span.where(t.id.in_(chunk)))}
-    return [replace(v, item=found.get(v.task.id, "")) for v in views]
 
 
 def task_views(
@@ -347,7 +333,7 @@ def unknown_agencies(session: Session, scope: Scope = WHOLE) -> list[tuple[str, 
 def whole_text(view: TaskView) -> str:
     """A task's whole text as its document writes it, from where its summary starts to the item's end (the
     summary is its first words only); the summary when the text is not at hand."""
-    task, body = view.task, " ".join(view.item.split())
+    task, body = view.task, " ".join(view.task.item.split())
     head = " ".join(task.summary.split()[:4])
     at = body.find(head) if head else -1
     return body[at:] if at >= 0 and len(body) > len(task.summary) else task.summary

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.monitor.checks import run_checks
 from planwatch.monitor.progress import AT_RISK, BEHIND, year_status
-from planwatch.monitor.tasks import DONE_LATE, DONE_ON_TIME, STATUS_VI, task_views, whole_text, with_items
+from planwatch.monitor.tasks import DONE_LATE, DONE_ON_TIME, STATUS_VI, task_views, whole_text
 from planwatch.report.kinds import ReportPeriod
 from planwatch.store.scope import WHOLE, Scope
 from planwatch.vocab.periods import parse_period
@@ -74,9 +74,7 @@ def open_tasks(session: Session, period: ReportPeriod, scope: Scope = WHOLE) -> 
         for v in task_views(session, day, scope=scope)
         if v.status not in (DONE_ON_TIME, DONE_LATE) and (v.due is None or v.due.year == period.year)
     ]
-    views = sorted(
-        with_items(session, views), key=lambda v: (v.status != "overdue", v.due or date.max, v.task.ref or "")
-    )
+    views = sorted(views, key=lambda v: (v.status != "overdue", v.due or date.max, v.task.ref or ""))
     return [
         OpenTask(v.task.ref or "", whole_text(v), "; ".join(v.task.agencies), v.due, STATUS_VI[v.status]) for v in views
     ]

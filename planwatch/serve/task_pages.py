@@ -23,7 +23,6 @@ from planwatch.monitor.tasks import (
     page_of_tasks,
     store_scorecard,
     task_views,
-    with_items,
 )
 from planwatch.query.search import related
 from planwatch.serve.auth import (
@@ -68,7 +67,6 @@ def tasks(
     lines = request.app.state.cache.get(db, "scorecard", (day, scope, agency or None), scored, reads=OF_TASKS)
     wanted = TaskFilter(chosen, scope=scope, due_before=horizon)
     views, total = page_of_tasks(db, day, wanted, offset, TASKS_PRINTED, agency or None)
-    views = with_items(db, views)  # each task's whole text
     who = actor(request, db)
     registry = default_registry()
     names = {code: a.name for code, a in registry.agencies.items()}

@@ -247,6 +247,7 @@ class Task(Base):
     char_end: Mapped[int] = mapped_column(Integer)
     item_end: Mapped[int] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text)
+    item: Mapped[str] = mapped_column(Text, server_default="")  # the task and its sub-items, as its document says
 
     document: Mapped[Document] = relationship(back_populates="tasks")
 

@@ -228,4 +228,5 @@ def _task_row(task: Task, plain: PlainText, registry: Registry, implied: date | 
         "char_end": task.end,
         "item_end": task.item_end,
         "quote": plain.text[task.start : task.end],
+        "item": plain.text[task.start : task.item_end or task.end],
     }
