@@ -435,3 +435,19 @@ def test_a_price_index_table_whose_group_cell_ends_with_so_voi() -> None:
     assert ("Giáo dục", "ytd_change_pct", 1.1, "2025-08", "2025-08") in facts
     assert ("Giáo dục", "prev_change_pct", 0.05, "2025-08", "2025-08") in facts
     assert ("Giáo dục", "yoy_change_pct", 2.15, "2025-01", "2025-08") in facts
+
+
+def test_header_cells_broken_before_their_year_and_a_column_opening_with_its_months() -> None:
+    # a PDF breaks each header cell after "năm" (its year on the next line, "2026 so với" too), and the last
+    # column opens with its months ("7 tháng năm ..."): the cell before it ended with its "(%)"
+    text = (
+        "CỤC THỐNG KÊ TỈNH GÒ SIM\nBÁO CÁO tháng 7 năm 2026\nVốn đầu tư thực hiện từ nguồn ngân sách nhà nước\n"
+        "Đơn vị tính: Tỷ đồng\nThực hiện\ntháng 6 năm\n2026\nƯớc tính\ntháng 7 năm\n2026\nCộng dồn 7\ntháng năm\n"
+        "2026\nTháng 7 năm\n2026 so với\ncùng kỳ năm\ntrước (%)\n7 tháng năm\n2026 so với\ncùng kỳ năm\ntrước (%)\n"
+        "Vốn ngân sách cấp tỉnh 402,5 436,1 2.870,3 109,4 104,8\nVốn ngân sách cấp xã 95,2 99,7 640,9 97,3 101,6\n"
+    )
+    facts = _facts(_read(text))
+    assert ("Vốn ngân sách cấp tỉnh", "value", 402.5, "2026-06", "2026-06") in facts
+    assert ("Vốn ngân sách cấp tỉnh", "value", 2870.3, "2026-01", "2026-07") in facts
+    assert ("Vốn ngân sách cấp xã", "yoy_change_pct", -2.7, "2026-07", "2026-07") in facts
+    assert ("Vốn ngân sách cấp xã", "yoy_change_pct", 1.6, "2026-01", "2026-07") in facts

@@ -291,7 +291,7 @@ class _Reader:
                 label = (piece.offset, piece.text)
             elif UNIT_HEAD.match(folded) and not columns:
                 self.has_unit = True
-            elif (piece.text.endswith(":") or folded.endswith(" so voi")) and group is None:
+            elif _opens_group(piece.text, folded) and group is None:
                 group = (piece.offset, piece.text)
             elif group and not columns and _WHOLE_HEADER.search(folded):
                 spanning.append((piece.offset, piece.text))
@@ -489,6 +489,12 @@ def _is_column_header(text: str, folded: str = "") -> bool:
         return False  # a title
     folded = folded or fold(stripped)
     return bool(COLUMN_WORDS.search(folded) and (find_periods(stripped, 2000, 12) or re.search(r"\d{4}|%", stripped)))
+
+
+def _opens_group(text: str, folded: str) -> bool:
+    """A header cell over the columns after it: "Tháng 4 năm 2020 so với:", "Chỉ số giá tháng 9 năm 2025 so với";
+    a broken cell's last line ("2025 so với", "tháng 9 năm 2025 so với") goes on with the line after it instead."""
+    return text.endswith(":") or (folded.endswith(" so voi") and text[:1].isupper())
 
 
 def _is_header_cell(text: str) -> bool:

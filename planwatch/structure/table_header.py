@@ -75,7 +75,8 @@ def _continuations_joined(cells: list[Cell], digits: bool) -> list[Cell]:
     out: list[Cell] = []
     for offset, text in cells:
         stripped = text.strip()
-        goes_on = stripped[:1].islower() or stripped[:1] in "(%" or (digits and stripped[:1].isdigit())
+        closed = bool(out) and out[-1][1].rstrip().endswith(")")  # "... so với cùng kỳ (%)" ends its cell
+        goes_on = stripped[:1].islower() or stripped[:1] in "(%" or (digits and stripped[:1].isdigit() and not closed)
         if out and (goes_on or out[-1][1].rstrip().endswith((",", "-", " so", " với"))):
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {stripped}")
         else:
