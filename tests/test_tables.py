@@ -451,3 +451,18 @@ def test_header_cells_broken_before_their_year_and_a_column_opening_with_its_mon
     assert ("Vốn ngân sách cấp tỉnh", "value", 2870.3, "2026-01", "2026-07") in facts
     assert ("Vốn ngân sách cấp xã", "yoy_change_pct", -2.7, "2026-07", "2026-07") in facts
     assert ("Vốn ngân sách cấp xã", "yoy_change_pct", 1.6, "2026-01", "2026-07") in facts
+
+
+def test_footnote_marks_glued_to_figures_and_labels_of_pdf_row_lines() -> None:
+    text = (
+        "CỤC THỐNG KÊ TỈNH GÒ SIM\nBÁO CÁO tháng 7 năm 2026\nThu ngân sách nhà nước\nĐơn vị tính: Tỷ đồng\n"
+        "Chỉ tiêu\nDự toán năm 2026\nƯớc thực hiện 7 tháng năm 2026\nSo với dự toán (%)\nSo với cùng kỳ năm trước (%)\n"
+        "Thu thuế bảo vệ môi trường(3) 820 515,4(*) 62,9 104,1*\nThu phí, lệ phí 310 176,2 56,8¹ 98,7\n"
+        "Thu tiền thuê đất 450 290,8 64,6 121,0(2)\n"
+    )
+    facts = _facts(_read(text))
+    assert ("Thu thuế bảo vệ môi trường", "value", 515.4, "2026-01", "2026-07") in facts
+    assert ("Thu thuế bảo vệ môi trường", "yoy_change_pct", 4.1, "2026-01", "2026-07") in facts
+    assert ("Thu phí, lệ phí", "plan_pct", 56.8, "2026-01", "2026-07") in facts
+    assert ("Thu tiền thuê đất", "yoy_change_pct", 21.0, "2026-01", "2026-07") in facts
+    assert not any(f[0].endswith(")") for f in facts)

@@ -18,7 +18,15 @@ from planwatch.extract.facts import Fact
 from planwatch.extract.measures import DATA, cue
 from planwatch.extract.table_cells import CellFigure, cell_figures
 from planwatch.extract.table_columns import Column, Dating, read_columns, unit_name
-from planwatch.structure.tables import COLUMN_WORDS, INDEX_HEAD, LABEL_HEAD, UNIT_HEAD, Cell, Table
+from planwatch.structure.tables import (
+    COLUMN_WORDS,
+    FOOTNOTE_MARK,
+    INDEX_HEAD,
+    LABEL_HEAD,
+    UNIT_HEAD,
+    Cell,
+    Table,
+)
 from planwatch.text.fold import fold
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.periods import ReportContext, find_periods
@@ -29,6 +37,7 @@ _ROW_LEAD = re.compile(r"^\s*(?:[-+*•]+\s*|(?:trong\s+đó|tr\.?\s*đó|trđ|b
 _UNIT_PARENS = re.compile(r"\s*\(([^()]{1,25})\)\s*:?\s*$")
 _TOTAL = re.compile(r"^(?:tong so|tong cong|tong|toan tinh|chung|ca tinh)$")
 _TITLE_NUMBER = re.compile(r"^\s*(?:Biểu|Bảng)\s*(?:số\s*)?[\w./-]*\s*[.:]\s*", re.IGNORECASE)
+_LABEL_FOOTNOTE = re.compile(rf"(?<=\w)(?<!\bm)(?<!\bkm){FOOTNOTE_MARK}$")  # "Thu nội địa(2)", not "m²"
 _RISE_FALL = re.compile(r"\s+(?:giảm|tăng)\s*$", re.IGNORECASE)
 
 
@@ -269,8 +278,9 @@ def _has_measure_words(label: str) -> bool:
 
 
 def _label_and_unit(raw: str) -> tuple[str, str]:
-    """The row's label without its leading dash or "Trong đó:" and its unit in parentheses ("(Tỷ đồng)")."""
-    label = _ROW_LEAD.sub("", raw).strip()
+    """The row's label without its leading dash or "Trong đó:", its footnote's mark and its unit in parentheses
+    ("(Tỷ đồng)")."""
+    label = _LABEL_FOOTNOTE.sub("", _ROW_LEAD.sub("", raw).strip())
     label = re.sub(r"^(?:[a-zđ]\)|[A-ZĐ]\.|[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+(?=\w)", "", label)
     unit = ""
     if (m := _UNIT_PARENS.search(label)) and (name := unit_name(m.group(1)) or _scaled_count(m.group(1))):
