@@ -466,3 +466,17 @@ def test_footnote_marks_glued_to_figures_and_labels_of_pdf_row_lines() -> None:
     assert ("Thu phí, lệ phí", "plan_pct", 56.8, "2026-01", "2026-07") in facts
     assert ("Thu tiền thuê đất", "yoy_change_pct", 21.0, "2026-01", "2026-07") in facts
     assert not any(f[0].endswith(")") for f in facts)
+
+
+def test_a_value_column_that_names_its_unit_beside_a_quantity_in_the_rows_unit() -> None:
+    # the unit column holds the quantity's unit ("Tấn"); the value column's header names its own ("Triệu USD")
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nHàng hóa nhập khẩu chủ yếu\n"
+        "Mặt hàng | ĐVT | Ước tính 7 tháng năm 2026 | | So với cùng kỳ năm trước (%) | \n"
+        " | | Lượng | Trị giá (Triệu USD) | Lượng | Trị giá\n"
+        "Phân bón | Tấn | 41.300 | 17,6 | 93,5 | 88,2\nTỷ lệ nội địa hóa | % | | 36,5 | | \n"
+    )
+    found = {(f.fact.indicator, f.fact.value): f.fact.unit for f in _read(text).facts}
+    assert found[("Phân bón", 41300)] == "tấn"
+    assert found[("Phân bón", 17.6)] == "triệu USD"
+    assert found[("Tỷ lệ nội địa hóa", 36.5)] == "%"

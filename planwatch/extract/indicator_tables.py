@@ -105,9 +105,17 @@ class IndicatorTable:
         return Row(label, unit, index, raw, parent)
 
     def _fact(self, row: Row, column: Column, offset: int, figure: CellFigure) -> Fact | None:
-        """One figure of a row: its unit is the cell's own, else the row's (its unit cell, the unit in its label),
-        else "%" written in the cell, else its column's ("Ước tính 9 tháng (tỷ đồng)"), else the table's."""
-        unit = figure.unit or row.unit or ("%" if figure.percent else "") or column.unit or self.default_unit
+        """One figure of a row: its unit is the cell's own, else its column's ("Trị giá (Nghìn USD)" beside a
+        "Lượng" column: the row's unit cell, "Tấn", is its quantity's) unless the row is a rate's, else the row's
+        (its unit cell, the unit in its label), else "%" written in the cell, else the table's."""
+        rate = row.unit in ("%", "‰")
+        unit = (
+            figure.unit
+            or (column.unit if not rate else "")
+            or row.unit
+            or ("%" if figure.percent else "")
+            or self.default_unit
+        )
         measure, value = _cell_measure(column, row, figure, unit, self.title, self.index_form)
         label = row.label
         if figure.kind == "change" and measure == Measure.VALUE and _moves_in_points(row, unit):
