@@ -480,3 +480,16 @@ def test_a_value_column_that_names_its_unit_beside_a_quantity_in_the_rows_unit()
     assert found[("Phân bón", 41300)] == "tấn"
     assert found[("Phân bón", 17.6)] == "triệu USD"
     assert found[("Tỷ lệ nội địa hóa", 36.5)] == "%"
+
+
+def test_a_flattened_table_whose_header_opens_with_its_unit_column() -> None:
+    # no "Chỉ tiêu" over the labels: the unit column's header comes first, then each row's label, unit, figures
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nSản phẩm công nghiệp chủ yếu\nĐVT\nƯớc tính tháng 7 năm 2026\n"
+        "Cộng dồn 7 tháng năm 2026\n7 tháng năm 2026 so với cùng kỳ năm trước (%)\n"
+        "Gạch xây dựng\nTriệu viên\n61,4\n402,8\n96,1\nNước máy thương phẩm\nNghìn m3\n2.310,5\n15.870,2\n106,4\n"
+    )
+    found = {(f.fact.indicator, str(f.fact.measure), f.fact.value): f.fact.unit for f in _read(text).facts}
+    assert found[("Gạch xây dựng", "value", 402.8)] == "triệu viên"
+    assert found[("Nước máy thương phẩm", "value", 2310.5)] == "nghìn m3"
+    assert ("Nước máy thương phẩm", "yoy_change_pct", 6.4) in found

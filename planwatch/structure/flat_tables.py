@@ -237,7 +237,8 @@ class _Reader:
             return None, i
         folded = self.fold(i)
         unit_line = first[:1] in "ĐđD" and is_unit_line(first)
-        anchored = bool(INDEX_HEAD.match(folded) or LABEL_HEAD.match(folded) or unit_line)
+        heads = (INDEX_HEAD, LABEL_HEAD, UNIT_HEAD)  # "ĐVT" first: a table without a "Chỉ tiêu" header
+        anchored = unit_line or any(head.match(folded) for head in heads)
         if not anchored and not _is_column_header(first, folded):
             return None, i
         self.start = i
