@@ -493,3 +493,15 @@ def test_a_flattened_table_whose_header_opens_with_its_unit_column() -> None:
     assert found[("Gạch xây dựng", "value", 402.8)] == "triệu viên"
     assert found[("Nước máy thương phẩm", "value", 2310.5)] == "nghìn m3"
     assert ("Nước máy thương phẩm", "yoy_change_pct", 6.4) in found
+
+
+def test_a_row_of_empty_cells_parted_by_single_spaced_bars_stays_a_row() -> None:
+    # "Nhóm ... | |": each bar has a space or the line's end on both sides, though no " | " twice
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nChi đầu tư phát triển\nĐơn vị tính: Tỷ đồng\n"
+        "Chỉ tiêu | Ước tính tháng 7 năm 2026 | Cộng dồn 7 tháng năm 2026\nSửa chữa cầu | 3,9 | 27,4\n"
+        "Nhóm công trình thủy lợi | |\nKênh tưới | 6,1 | 40,2\n"
+    )
+    facts = _facts(_read(text))
+    assert ("Sửa chữa cầu", "value", 27.4, "2026-01", "2026-07") in facts
+    assert ("Kênh tưới", "value", 40.2, "2026-01", "2026-07") in facts

@@ -167,7 +167,11 @@ def stands_alone(line: str) -> bool:
 
 
 def is_table_row(kind: str, text: str) -> bool:
-    return kind == "table_row" or text.count(" | ") >= 2 or text.count("\t") >= 2 or is_rule_row(text)
+    """A .docx row, or a line of cells parted by two bars or more (empty cells too: "A. Hành khách | | |") or tabs."""
+    return kind == "table_row" or len(_CELL_BAR.findall(text)) >= 2 or text.count("\t") >= 2 or is_rule_row(text)
+
+
+_CELL_BAR = re.compile(r"(?<!\S)\|(?!\S)")  # a bar between cells, spaces or the line's end on both sides
 
 
 # The line a Markdown table draws under its header: "|---|:---:|---|"
