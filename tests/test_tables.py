@@ -505,3 +505,14 @@ def test_a_row_of_empty_cells_parted_by_single_spaced_bars_stays_a_row() -> None
     facts = _facts(_read(text))
     assert ("Sửa chữa cầu", "value", 27.4, "2026-01", "2026-07") in facts
     assert ("Kênh tưới", "value", 40.2, "2026-01", "2026-07") in facts
+
+
+def test_a_group_row_right_under_the_header_is_a_row_not_a_header_line() -> None:
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nVốn đầu tư thực hiện\nĐơn vị tính: Tỷ đồng\n"
+        "Chỉ tiêu | Ước tính tháng 7 năm 2026 | Cộng dồn 7 tháng năm 2026\nA. Vốn trung ương quản lý | |\n"
+        "Xây dựng đê điều | 14,2 | 88,5\nB. Vốn địa phương quản lý | |\nTrường học | 21,7 | 140,3\n"
+    )
+    parents = {(f.fact.indicator, f.fact.value): f.fact.parent for f in _read(text).facts}
+    assert parents[("Xây dựng đê điều", 88.5)] == "Vốn trung ương quản lý"
+    assert parents[("Trường học", 140.3)] == "Vốn địa phương quản lý"

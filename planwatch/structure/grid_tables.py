@@ -11,6 +11,7 @@ import re
 from planwatch.structure.tables import (
     INDEX_HEAD,
     LABEL_HEAD,
+    UNIT_HEAD,
     Cell,
     Table,
     is_figure,
@@ -65,7 +66,10 @@ def _table(rows: list[list[Cell]], before: list[Block], lines: frozenset[int]) -
     if body_start is None:
         return None
     head: list[list[Cell]] = []
-    for row in rows[:body_start]:
+    for k, row in enumerate(rows[:body_start]):
+        if head and _group_row(row):
+            body_start = k
+            break
         alone = [text.strip() for _, text in row if text.strip()]
         if len(alone) == 1 and is_unit_line(alone[0]):
             unit = unit_of_line(alone[0])
@@ -76,6 +80,17 @@ def _table(rows: list[list[Cell]], before: list[Block], lines: frozenset[int]) -
     if not head:
         return None
     return Table(title, unit, _joined_header(head), rows[body_start:], lines)
+
+
+def _group_row(row: list[Cell]) -> bool:
+    """A row below the header that names a group of the rows after it and holds no figure ("A. Hành khách",
+    "STT I | Khu vực nhà nước"): only its index and label cells written, in words that head no column."""
+    written = [k for k, (_, text) in enumerate(row) if text.strip()]
+    if not written or written[-1] > 1:
+        return False
+    label = fold(row[written[-1]][1]).strip(" :")
+    heads = (INDEX_HEAD, LABEL_HEAD, UNIT_HEAD)
+    return bool(re.search(r"[^\W\d_]{2}", label)) and not any(head.match(label) for head in heads)
 
 
 def _title_and_unit(before: list[Block]) -> tuple[str, str]:
