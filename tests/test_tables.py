@@ -516,3 +516,16 @@ def test_a_group_row_right_under_the_header_is_a_row_not_a_header_line() -> None
     parents = {(f.fact.indicator, f.fact.value): f.fact.parent for f in _read(text).facts}
     assert parents[("Xây dựng đê điều", 88.5)] == "Vốn trung ương quản lý"
     assert parents[("Trường học", 140.3)] == "Vốn địa phương quản lý"
+
+
+def test_the_last_header_cell_before_pdf_row_lines_that_write_their_unit_after_the_label() -> None:
+    # the unit column's cells stand in the row lines ("Tổng số Tỷ đồng ..."): the header's last cell, followed by
+    # such a line and a figure, is no row label with its unit on the next line; the table keeps its title
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nDoanh thu dịch vụ lưu trú và ăn uống\nĐơn vị tính\nƯớc tính tháng 7 năm 2026\n"
+        "Cộng dồn 7 tháng năm 2026\n7 tháng so với cùng kỳ (%)\nTổng số Tỷ đồng 84,3 560,9 102,7\n"
+        "Dịch vụ ăn uống Tỷ đồng 62,6 410,4 97,8\n"
+    )
+    found = {(f.fact.indicator, str(f.fact.measure), f.fact.value): f.fact.unit for f in _read(text).facts}
+    assert found[("Doanh thu dịch vụ lưu trú và ăn uống", "value", 560.9)] == "tỷ đồng"
+    assert ("Dịch vụ ăn uống", "yoy_change_pct", -2.2) in found

@@ -315,7 +315,9 @@ class _Reader:
         if self.is_figure(ahead[0]) and not COLUMN_YEAR.search(self.text(ahead[0])):
             return True
         translated = _is_translation(self.text(ahead[0]), self.text(j))
-        return (self.has_unit or translated) and self.is_figure(ahead[1])
+        row_line_after = ahead[0] < len(self.p) and self.p[ahead[0]].in_row_line  # a PDF row line's label and unit
+        unit_cell = self.has_unit and not row_line_after
+        return (unit_cell or translated) and self.is_figure(ahead[1])
 
     def _rows(self, j: int) -> tuple[list[_Row], int]:
         """The rows from `j` and where the table ends (after its last row with figures)."""
