@@ -529,3 +529,15 @@ def test_the_last_header_cell_before_pdf_row_lines_that_write_their_unit_after_t
     found = {(f.fact.indicator, str(f.fact.measure), f.fact.value): f.fact.unit for f in _read(text).facts}
     assert found[("Doanh thu dịch vụ lưu trú và ăn uống", "value", 560.9)] == "tỷ đồng"
     assert ("Dịch vụ ăn uống", "yoy_change_pct", -2.2) in found
+
+
+def test_a_pdf_row_line_whose_label_names_a_branch_with_a_semicolon() -> None:
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nCác ngành công nghiệp đều tăng khá so với cùng kỳ năm trước, nhờ các doanh nghiệp "
+        "có thêm đơn hàng mới từ nhiều thị trường.\nĐơn vị tính: %\nTháng 7 năm 2026 so với tháng trước\n7 tháng năm 2026 so với cùng kỳ năm trước\n"
+        "Khai khoáng 98,7 95,4\nCung cấp nước; hoạt động quản lý và xử lý rác thải, nước thải 100,9 106,3\n"
+    )
+    facts = _facts(_read(text))
+    water = "Cung cấp nước; hoạt động quản lý và xử lý rác thải, nước thải"
+    assert (water, "prev_change_pct", 0.9, "2026-07", "2026-07") in facts
+    assert (water, "yoy_change_pct", 6.3, "2026-01", "2026-07") in facts

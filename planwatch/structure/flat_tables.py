@@ -106,7 +106,7 @@ def _pieces(offset: int, text: str) -> list[_Piece]:
         names = ("index", "label", "unit", "rest")
         return [_Piece(lead + head.start(n), head.group(n), offset) for n in names if head.group(n)]
     row = row_line(stripped)
-    if not row or _is_sentence(row.label):
+    if not row or _is_sentence(row.label, _LABEL_STOPS):
         return [_Piece(lead, stripped, offset)]
     pieces = [_Piece(lead, row.label, offset, in_row_line=True)]
     pieces += [_Piece(lead + at, figure, offset) for at, figure in row.figures]
@@ -151,8 +151,13 @@ def _numeric(text: str) -> bool:
     return bool(re.match(r"^[-+]?\d[\d.,]*%?$", text))
 
 
-def _is_sentence(text: str) -> bool:  # not the stop of a row's index: "A. Tổng thu ...", "1.2. Thu nội địa ..."
-    return len(text) > MAX_CELL or bool(re.search(r"[.;!?]\s+\S", _ROW_INDEX.sub("", text)))
+def _is_sentence(text: str, stops: str = "[.;!?]") -> bool:  # not the stop of a row's index ("A. Tổng thu ...")
+    return len(text) > MAX_CELL or bool(re.search(rf"{stops}\s+\S", _ROW_INDEX.sub("", text)))
+
+
+# A row's label may hold a semicolon, as the names of the branches of the economy do ("Cung cấp nước; hoạt động
+# quản lý và xử lý rác thải, nước thải", "Bán buôn và bán lẻ; sửa chữa ô tô, mô tô, xe máy")
+_LABEL_STOPS = "[.!?]"
 
 
 class _Reader:
