@@ -541,3 +541,15 @@ def test_a_pdf_row_line_whose_label_names_a_branch_with_a_semicolon() -> None:
     water = "Cung cấp nước; hoạt động quản lý và xử lý rác thải, nước thải"
     assert (water, "prev_change_pct", 0.9, "2026-07", "2026-07") in facts
     assert (water, "yoy_change_pct", 6.3, "2026-01", "2026-07") in facts
+
+
+def test_a_unit_line_between_a_title_that_names_a_period_and_the_header() -> None:
+    # "Báo cáo tháng 7 năm 2026" reads like a column's header: the unit line after it is no end of the header
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nChỉ số sản xuất công nghiệp\nĐơn vị tính: %\n"
+        "Tháng 7 năm 2026 so với tháng trước\n7 tháng năm 2026 so với cùng kỳ năm trước\n"
+        "Khai khoáng 98,7 95,4\nSản xuất đồ uống 103,2 108,8\n"
+    )
+    facts = _facts(_read(text))
+    assert ("Khai khoáng", "prev_change_pct", -1.3, "2026-07", "2026-07") in facts
+    assert ("Sản xuất đồ uống", "yoy_change_pct", 8.8, "2026-01", "2026-07") in facts

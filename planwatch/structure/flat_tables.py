@@ -281,8 +281,11 @@ class _Reader:
             if is_unit_line(piece.text) or piece.text.strip(" ()") == "%":  # "%" alone under the label's head too
                 unit = unit_of_line(piece.text) or "%"
                 j += 1
-                if columns or spanning:
+                if (columns or spanning) and not self._header_after_title(j):
                     break
+                if columns or spanning:  # the lines before were the table's title ("... tháng 7 năm 2026")
+                    columns, group, spanning = [], None, []
+                    self.start = j
                 continue
             if (columns or spanning) and self._row_begins(j):
                 break
@@ -310,6 +313,10 @@ class _Reader:
             return None, unit, j
         columns += spanning
         return ((label, columns) if columns else None), unit, j
+
+    def _header_after_title(self, j: int) -> bool:
+        """The unit line stands between the table's title and its header: column headers follow it, no row."""
+        return _is_column_header(self.text(j), self.fold(j)) and not self._row_begins(j)
 
     def _row_begins(self, j: int) -> bool:
         if self.indexed:
