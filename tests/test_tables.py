@@ -553,3 +553,17 @@ def test_a_unit_line_between_a_title_that_names_a_period_and_the_header() -> Non
     facts = _facts(_read(text))
     assert ("Khai khoáng", "prev_change_pct", -1.3, "2026-07", "2026-07") in facts
     assert ("Sản xuất đồ uống", "yoy_change_pct", 8.8, "2026-01", "2026-07") in facts
+
+
+def test_a_flattened_two_row_header_whose_groups_share_their_columns() -> None:
+    # the period cells of the first header row, then the same two columns under each of them
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nKim ngạch xuất khẩu\nChỉ tiêu\nƯớc tính tháng 7 năm 2026\n"
+        "Cộng dồn 7 tháng năm 2026\nTrị giá (Triệu USD)\nSo với cùng kỳ (%)\nTrị giá (Triệu USD)\n"
+        "So với cùng kỳ (%)\nHàng thủy sản\n18,4\n93,1\n130,7\n104,6\nHàng gỗ\n25,2\n111,8\n171,5\n109,9\n"
+    )
+    facts = _facts(_read(text))
+    assert ("Hàng thủy sản", "value", 18.4, "2026-07", "2026-07") in facts
+    assert ("Hàng thủy sản", "yoy_change_pct", -6.9, "2026-07", "2026-07") in facts
+    assert ("Hàng gỗ", "value", 171.5, "2026-01", "2026-07") in facts
+    assert ("Hàng gỗ", "yoy_change_pct", 9.9, "2026-01", "2026-07") in facts

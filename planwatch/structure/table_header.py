@@ -28,6 +28,8 @@ def fit_columns(cells: list[Cell], width: int) -> list[Cell] | None:
     grouped = _period_grouped(cells)
     if len(grouped) == width:
         return grouped
+    if repeated := _groups_over_repeats(cells, width):
+        return repeated
     joined = _continuations_joined(cells, digits=False)
     if len(joined) > width:
         joined = _continuations_joined(joined, digits=True)
@@ -62,6 +64,23 @@ def _period_grouped(cells: list[Cell]) -> list[Cell]:
     if group and not used:
         out.append(group)
     return out
+
+
+def _groups_over_repeats(cells: list[Cell], width: int) -> list[Cell] | None:
+    """A header of two rows, flattened: a cell for each group, each naming its period ("Ước tính tháng 9 năm
+    2025", "Cộng dồn 9 tháng"), then the same columns under every group ("Giá trị (Tỷ đồng)", "So với cùng kỳ
+    (%)"); each column is its group's words and its own."""
+    groups = len(cells) - width
+    if groups < 2 or width % groups or width // groups < 2:
+        return None
+    heads, subs = cells[:groups], cells[groups:]
+    per_group = width // groups
+    named = [" ".join(text.lower().split()) for _, text in subs]
+    if any(named[i] != named[i % per_group] for i in range(width)):
+        return None
+    if not all(find_periods(text, 2000, 12) for _, text in heads) or any(find_periods(t, 2000, 12) for t in named):
+        return None
+    return [(offset, f"{heads[i // per_group][1].strip()} {text.strip()}") for i, (offset, text) in enumerate(subs)]
 
 
 def _period_alone(text: str) -> bool:
