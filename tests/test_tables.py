@@ -567,3 +567,13 @@ def test_a_flattened_two_row_header_whose_groups_share_their_columns() -> None:
     assert ("Hàng thủy sản", "yoy_change_pct", -6.9, "2026-07", "2026-07") in facts
     assert ("Hàng gỗ", "value", 171.5, "2026-01", "2026-07") in facts
     assert ("Hàng gỗ", "yoy_change_pct", 9.9, "2026-01", "2026-07") in facts
+
+
+def test_a_plan_column_names_a_label_in_capitals_or_opening_with_an_abbreviation_as_written() -> None:
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nThu ngân sách\nĐơn vị tính: Tỷ đồng\n"
+        "Nội dung | Dự toán năm 2026 | Ước thực hiện 7 tháng năm 2026\nTỔNG THU CÂN ĐỐI | 7.400 | 4.015,8\n"
+        "NSNN cấp xã thu | 260 | 151,3\nThu phí | 95 | 50,2\n"
+    )
+    planned = {f.fact.indicator for f in _read(text).facts if f.planned}
+    assert planned == {"Dự toán TỔNG THU CÂN ĐỐI", "Dự toán NSNN cấp xã thu", "Dự toán thu phí"}

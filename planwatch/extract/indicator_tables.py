@@ -15,6 +15,7 @@ from functools import cache
 import yaml
 
 from planwatch.extract.facts import Fact
+from planwatch.extract.facts.label import in_sentence
 from planwatch.extract.measures import DATA, cue
 from planwatch.extract.table_cells import CellFigure, cell_figures
 from planwatch.extract.table_columns import Column, Dating, read_columns, unit_name
@@ -119,11 +120,11 @@ class IndicatorTable:
         measure, value = _cell_measure(column, row, figure, unit, self.title, self.index_form)
         label = row.label
         if figure.kind == "change" and measure == Measure.VALUE and _moves_in_points(row, unit):
-            label = f"Mức {'giảm' if figure.value < 0 else 'tăng'} {label[:1].lower()}{label[1:]}"
+            label = f"Mức {'giảm' if figure.value < 0 else 'tăng'} {in_sentence(label)}"
         if figure.kind == "left":
             label = _RISE_FALL.sub("", label)
         if column.plan:
-            label = f"{column.plan} {label[:1].lower()}{label[1:]}"
+            label = f"{column.plan} {in_sentence(label)}"
         label = f"{label} {column.suffix}" if column.suffix else label
         tags = ["table", *column.tags] + (["plan"] if column.plan else [])
         tags += {">=": ["at_least"], "<=": ["at_most"]}.get(figure.comparator, [])
