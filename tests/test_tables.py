@@ -577,3 +577,16 @@ def test_a_plan_column_names_a_label_in_capitals_or_opening_with_an_abbreviation
     )
     planned = {f.fact.indicator for f in _read(text).facts if f.planned}
     assert planned == {"Dự toán TỔNG THU CÂN ĐỐI", "Dự toán NSNN cấp xã thu", "Dự toán thu phí"}
+
+
+def test_a_row_index_written_with_a_dash_is_no_part_of_the_label() -> None:
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nCác nhóm hàng đều tăng giá nhẹ so với tháng trước, riêng nhóm giao thông giảm do "
+        "giá xăng dầu điều chỉnh.\nĐơn vị tính: %\nTháng 7 năm 2026 so với tháng trước\n"
+        "7 tháng năm 2026 so với cùng kỳ năm trước\nII- May mặc, mũ nón, giày dép 100,4 102,6\n"
+        "3- Giao thông 98,9 101,2\nB - Nhà ở và vật liệu xây dựng 100,6 103,0\n"
+    )
+    facts = _facts(_read(text))
+    assert ("May mặc, mũ nón, giày dép", "prev_change_pct", 0.4, "2026-07", "2026-07") in facts
+    assert ("Giao thông", "yoy_change_pct", 1.2, "2026-01", "2026-07") in facts
+    assert ("Nhà ở và vật liệu xây dựng", "prev_change_pct", 0.6, "2026-07", "2026-07") in facts

@@ -291,6 +291,7 @@ def _label_and_unit(raw: str) -> tuple[str, str]:
     ("(Tỷ đồng)")."""
     label = _LABEL_FOOTNOTE.sub("", _ROW_LEAD.sub("", raw).strip())
     label = re.sub(r"^(?:[a-zđ]\)|[A-ZĐ]\.|[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+(?=\w)", "", label)
+    label = re.sub(r"^(?:[IVX]{1,5}|[A-ZĐ]|\d{1,2})\s*-\s+(?=[^\W\d_])", "", label)  # "I- Hàng ăn", "2- Thực phẩm"
     unit = ""
     if (m := _UNIT_PARENS.search(label)) and (name := unit_name(m.group(1)) or _scaled_count(m.group(1))):
         label, unit = label[: m.start()].strip(), name
