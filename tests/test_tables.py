@@ -590,3 +590,14 @@ def test_a_row_index_written_with_a_dash_is_no_part_of_the_label() -> None:
     assert ("May mặc, mũ nón, giày dép", "prev_change_pct", 0.4, "2026-07", "2026-07") in facts
     assert ("Giao thông", "yoy_change_pct", 1.2, "2026-01", "2026-07") in facts
     assert ("Nhà ở và vật liệu xây dựng", "prev_change_pct", 0.6, "2026-07", "2026-07") in facts
+
+
+def test_a_total_row_named_tong_muc_takes_its_tables_title() -> None:
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nBiểu 3. Doanh thu bán lẻ hàng hóa tháng 7 năm 2026\nĐơn vị tính: Tỷ đồng\n"
+        "Chỉ tiêu | Ước tính tháng 7 năm 2026 | Cộng dồn 7 tháng năm 2026\nTổng mức | 2.310,4 | 15.960,2\n"
+        "Lương thực, thực phẩm | 905,1 | 6.240,8\n"
+    )
+    facts = _facts(_read(text))
+    assert ("Doanh thu bán lẻ hàng hóa", "value", 2310.4, "2026-07", "2026-07") in facts
+    assert ("Lương thực, thực phẩm", "value", 6240.8, "2026-01", "2026-07") in facts

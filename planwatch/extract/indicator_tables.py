@@ -36,7 +36,7 @@ from planwatch.vocab.units import match_unit
 _LABEL = re.compile(r"\bchi tieu\b|\bnoi dung\b")  # "Chỉ tiêu kinh tế chủ yếu", "Nội dung thu"
 _ROW_LEAD = re.compile(r"^\s*(?:[-+*•]+\s*|(?:trong\s+đó|tr\.?\s*đó|trđ|bao\s+gồm|gồm)\s*:?\s*)+", re.IGNORECASE)
 _UNIT_PARENS = re.compile(r"\s*\(([^()]{1,25})\)\s*:?\s*$")
-_TOTAL = re.compile(r"^(?:tong so|tong cong|tong|toan tinh|chung|ca tinh)$")
+_TOTAL = re.compile(r"^(?:tong so|tong cong|tong|tong muc|toan tinh|chung|ca tinh)$")
 _TITLE_NUMBER = re.compile(r"^\s*(?:Biểu|Bảng)\s*(?:số\s*)?[\w./-]*\s*[.:]\s*", re.IGNORECASE)
 _LABEL_FOOTNOTE = re.compile(rf"(?<=\w)(?<!\bm)(?<!\bkm){FOOTNOTE_MARK}$")  # "Thu nội địa(2)", not "m²"
 _RISE_FALL = re.compile(r"\s+(?:giảm|tăng)\s*$", re.IGNORECASE)
