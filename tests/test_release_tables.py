@@ -172,3 +172,14 @@ def test_a_total_row_named_tong_muc_takes_its_tables_title() -> None:
     facts = _facts(_read(text))
     assert ("Doanh thu bán lẻ hàng hóa", "value", 2310.4, "2026-07", "2026-07") in facts
     assert ("Lương thực, thực phẩm", "value", 6240.8, "2026-01", "2026-07") in facts
+
+
+def test_a_flattened_tables_unit_that_closes_its_title_line() -> None:
+    # a PDF's text runs the title and the unit line together: "Biểu 4. ... Đơn vị tính: Tỷ đồng"
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nCác khoản chi thường xuyên đều được bảo đảm, chi đầu tư phát triển tăng khá so "
+        "với cùng kỳ năm trước.\nBiểu 4. Chi ngân sách địa phương Đơn vị tính: Tỷ đồng\nDự toán năm 2026\n"
+        "Ước thực hiện 7 tháng năm 2026\nSo với dự toán (%)\nChi đầu tư phát triển\n3.900\n1.870,2\n48,0\n"
+    )
+    units = {(f.fact.indicator, f.fact.value): f.fact.unit for f in _read(text).facts}
+    assert units[("Chi đầu tư phát triển", 1870.2)] == "tỷ đồng"

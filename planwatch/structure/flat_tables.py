@@ -44,6 +44,7 @@ from planwatch.structure.tables import (
     is_title,
     is_unit_line,
     is_worded_figure,
+    title_and_unit,
     unit_of_line,
     with_base,
 )
@@ -338,7 +339,7 @@ class _Reader:
             for k in range(max(0, i - 3), i)
             if len(self.text(k)) <= 200 and not self.is_plain(k) and not is_unit_line(self.text(k))
         ]
-        before = [t for t in before if not SOURCE_NOTE.match(t) and not _DATELINE.search(t)]
+        before = [title_and_unit(t)[0] for t in before if not SOURCE_NOTE.match(t) and not _DATELINE.search(t)]
         numbered = [k for k, t in enumerate(before) if is_title(t)]
         if numbered:
             return " ".join(t for t in before[numbered[-1] :] if not t.isascii() or t is before[numbered[-1]])
@@ -348,10 +349,11 @@ class _Reader:
         return named[-1] if named else ""
 
     def _unit_before(self, i: int) -> str:
+        """The unit line just before the table, or the unit that closes its title's line."""
         for piece in self.p[max(0, i - 2) : i]:
             if is_unit_line(piece.text):
                 return unit_of_line(piece.text)
-        return ""
+        return next((unit for k in range(max(0, i - 3), i) if (unit := title_and_unit(self.text(k))[1])), "")
 
 
 def _split_rows(row: _Row, width: int) -> list[tuple[list[Piece], list[Piece]]]:

@@ -19,6 +19,7 @@ from planwatch.structure.tables import (
     is_title,
     is_unit_line,
     row_cells,
+    title_and_unit,
     unit_of_line,
     with_base,
 )
@@ -27,7 +28,6 @@ from planwatch.vocab.periods import COLUMN_YEAR
 
 Block = tuple[int, str, str]  # (offset, kind, text) of a block of the document
 
-_UNIT_AFTER = re.compile(r"\(?\s*(?:Đơn\s+vị\s+tính|Đơn\s+vị|ĐVT)\s*:\s*([^()]{1,30})\)?\s*$", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\(?[A-ZĐa-z0-9]{1,2}\)?(?:\s*[-+*/=x]\s*\(?[A-ZĐa-z0-9]{1,2}\)?)*$")
 
 
@@ -103,9 +103,8 @@ def _title_and_unit(before: list[Block]) -> tuple[str, str]:
         elif based := with_base(title, text):  # "Năm trước = 100 (%)": the base of the title's indices
             title = based
         elif len(text) <= 200:
-            title = text.strip()
-            if m := _UNIT_AFTER.search(title):
-                title, unit = title[: m.start()].strip(" (-"), m.group(1).strip(" )")
+            title, named = title_and_unit(text)
+            unit = named or unit
     return title, unit
 
 

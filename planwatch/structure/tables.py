@@ -125,6 +125,18 @@ def with_base(title: str, line: str) -> str | None:
     return f"{title} ({line.strip().strip('()').strip()})" if title and _BASE_LINE.match(line) else None
 
 
+def title_and_unit(line: str) -> tuple[str, str]:
+    """A title line and the unit that may close it ("Biểu 2. Thu ngân sách nhà nước Đơn vị tính: Tỷ đồng", as a
+    PDF's text runs them together; "... (ĐVT: tỷ đồng)"); the unit "" when it names none."""
+    title = line.strip()
+    if m := _UNIT_AFTER.search(title):
+        return title[: m.start()].strip(" (-"), m.group(1).strip(" )")
+    return title, ""
+
+
+_UNIT_AFTER = re.compile(r"\(?\s*(?:Đơn\s+vị\s+tính|Đơn\s+vị|ĐVT)\s*:\s*([^()]{1,30})\)?\s*$", re.IGNORECASE)
+
+
 def is_title(text: str) -> bool:
     return bool(_TITLE.match(text))
 
