@@ -183,3 +183,13 @@ def test_a_flattened_tables_unit_that_closes_its_title_line() -> None:
     )
     units = {(f.fact.indicator, f.fact.value): f.fact.unit for f in _read(text).facts}
     assert units[("Chi đầu tư phát triển", 1870.2)] == "tỷ đồng"
+
+
+def test_the_unit_written_in_the_headers_corner_over_the_labels() -> None:
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nChi ngân sách địa phương\n"
+        "ĐVT: Triệu đồng | Ước tính tháng 7 năm 2026 | Cộng dồn 7 tháng năm 2026 | So với cùng kỳ (%)\n"
+        "Chi sự nghiệp y tế | 52.140 | 351.800 | 104,9\n"
+    )
+    units = {(f.fact.indicator, f.fact.value): f.fact.unit for f in _read(text).facts}
+    assert units[("Chi sự nghiệp y tế", 351800)] == "triệu đồng"

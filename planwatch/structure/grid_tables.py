@@ -79,7 +79,19 @@ def _table(rows: list[list[Cell]], before: list[Block], lines: frozenset[int]) -
             head.append(row)
     if not head:
         return None
+    head, unit = _unit_in_corner(head, unit)
     return Table(title, unit, _joined_header(head), rows[body_start:], lines)
+
+
+def _unit_in_corner(head: list[list[Cell]], unit: str) -> tuple[list[list[Cell]], str]:
+    """The unit a header writes over the labels in place of "Chỉ tiêu" ("Đơn vị tính: Tỷ đồng | Dự toán năm
+    2025 | ..."): the table's unit; that cell (in every row a merged cell spans) left empty."""
+    for row in head:
+        for k, (offset, text) in enumerate(row[:2]):
+            if is_unit_line(text):
+                row[k] = (offset, "")
+                unit = unit_of_line(text) or unit
+    return head, unit
 
 
 def _group_row(row: list[Cell]) -> bool:
