@@ -193,3 +193,13 @@ def test_the_unit_written_in_the_headers_corner_over_the_labels() -> None:
     )
     units = {(f.fact.indicator, f.fact.value): f.fact.unit for f in _read(text).facts}
     assert units[("Chi sự nghiệp y tế", 351800)] == "triệu đồng"
+
+
+def test_the_unit_in_parentheses_after_the_label_columns_header() -> None:
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nVốn đầu tư công\n"
+        "Chỉ tiêu (Tỷ đồng) | Kế hoạch năm 2026 | Giải ngân 7 tháng năm 2026 | So với kế hoạch (%)\n"
+        "Vốn ngân sách tỉnh | 2.800 | 1.204,5 | 43,0\n"
+    )
+    units = {(f.fact.indicator, f.fact.value): f.fact.unit for f in _read(text).facts}
+    assert units[("Vốn ngân sách tỉnh", 1204.5)] == "tỷ đồng"

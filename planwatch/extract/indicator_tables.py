@@ -75,6 +75,7 @@ class IndicatorTable:
         has_figures = any(c.measure in (Measure.VALUE, Measure.SHARE) or c.ratio for c in columns)
         known = match_unit(unit_line)
         default_unit = known[0].name if known else unit_line.split(" - ")[0].strip()
+        default_unit = default_unit or _label_and_unit(cells[label])[1]  # "Chỉ tiêu (Tỷ đồng)"
         return cls(label, unit, tuple(columns), len(cells), default_unit, index, title) if has_figures else None
 
     def facts(self, cells: list[Cell], parent: Row | None = None) -> list[Fact]:
