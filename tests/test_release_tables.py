@@ -203,3 +203,15 @@ def test_the_unit_in_parentheses_after_the_label_columns_header() -> None:
     )
     units = {(f.fact.indicator, f.fact.value): f.fact.unit for f in _read(text).facts}
     assert units[("Vốn ngân sách tỉnh", 1204.5)] == "tỷ đồng"
+
+
+def test_a_row_named_by_its_growth_index_holds_indices_not_rates() -> None:
+    # "Chỉ số sản xuất ... | % | 107,3": 7,3% more; a row named by its rate keeps its figure
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nMột số chỉ tiêu chủ yếu\n"
+        "Chỉ tiêu | ĐVT | Ước tính 7 tháng năm 2026 | So với cùng kỳ (%)\n"
+        "Chỉ số sản xuất ngành chế biến | % | 107,3 | -\nTốc độ tăng trưởng khu vực dịch vụ | % | 6,2 | -\n"
+    )
+    facts = _facts(_read(text))
+    assert ("Chỉ số sản xuất ngành chế biến", "yoy_change_pct", 7.3, "2026-01", "2026-07") in facts
+    assert ("Tốc độ tăng trưởng khu vực dịch vụ", "yoy_change_pct", 6.2, "2026-01", "2026-07") in facts

@@ -337,5 +337,15 @@ def _cell_measure(
     if column.measure == Measure.VALUE and unit == "%" and cue("label", "structure").search(f"{words} {title}"):
         return Measure.SHARE, value  # the rows of a table titled "Cơ cấu ..." are shares, its total's name or not
     if column.measure == Measure.VALUE and unit == "%" and cue("label", "growth").search(f"{words} {title}"):
-        return Measure.YOY, round(value - 100, 6) if index_form else value
+        return Measure.YOY, round(value - 100, 6) if index_form or _an_index(words, value) else value
     return column.measure, value
+
+
+def _an_index(words: str, value: float) -> bool:
+    """A row named by its index, not its rate ("Chỉ số sản xuất công nghiệp", not "Tốc độ tăng ..."), whose figure
+    stands near 100: 108,4 is 8,4% more."""
+    named = cue("label", "growth_index").search(words) and not cue("label", "growth_rate").search(words)
+    return bool(named) and _ROW_INDEX_LOW <= value <= _ROW_INDEX_HIGH
+
+
+_ROW_INDEX_LOW, _ROW_INDEX_HIGH = 60, 200
