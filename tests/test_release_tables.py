@@ -215,3 +215,16 @@ def test_a_row_named_by_its_growth_index_holds_indices_not_rates() -> None:
     facts = _facts(_read(text))
     assert ("Chỉ số sản xuất ngành chế biến", "yoy_change_pct", 7.3, "2026-01", "2026-07") in facts
     assert ("Tốc độ tăng trưởng khu vực dịch vụ", "yoy_change_pct", 6.2, "2026-01", "2026-07") in facts
+
+
+def test_a_long_header_on_one_line_of_a_pdfs_text() -> None:
+    # five column headers on the line of "Chỉ tiêu ĐVT", the last opening with its months after a "(%)"
+    text = (
+        "BÁO CÁO tháng 7 năm 2026\nCác ngành dịch vụ đều tăng khá so với cùng kỳ năm trước, nhờ lượng khách du lịch "
+        "đến tỉnh tăng mạnh trong mùa hè.\nChỉ tiêu ĐVT Thực hiện tháng 6/2026 Ước tính tháng 7/2026 Cộng dồn 7 tháng "
+        "2026 Tháng 7 so với cùng kỳ (%) 7 tháng so với cùng kỳ (%)\n"
+        "Doanh thu du lịch lữ hành Tỷ đồng 31,5 35,2 190,4 118,3 112,6\n"
+    )
+    facts = _facts(_read(text))
+    assert ("Doanh thu du lịch lữ hành", "value", 190.4, "2026-01", "2026-07") in facts
+    assert ("Doanh thu du lịch lữ hành", "yoy_change_pct", 12.6, "2026-01", "2026-07") in facts

@@ -14,6 +14,7 @@ from planwatch.vocab.periods import COLUMN_YEAR, find_periods
 SOURCE_NOTE = re.compile(r"^\(\s*(?:Theo|Kèm\s+theo|Ban\s+hành\s+kèm)\b", re.IGNORECASE)
 _ROW_INDEX = re.compile(r"^\s*(?:[A-ZĐ]|[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\.\s+")
 MAX_HEADER_LINE = 90  # a table's header cell, unit line or title is no longer than this
+_MAX_HEADS_LINE = 200  # the column headers of a header on one line, together
 # A header row on one line: "STT Chỉ tiêu ĐVT Thực hiện tháng 7 Ước tính tháng 8 ..." (a PDF's text)
 _HEAD_LINE = re.compile(
     r"^(?:(?P<index>STT|TT)\s+)?(?P<label>Chỉ\s+tiêu(?:\s+chủ\s+yếu)?|Nội\s+dung|Danh\s+mục|Khoản\s+mục|Địa\s+phương|"
@@ -28,15 +29,16 @@ class Piece:
     text: str
     line: int  # the start of the line (block) it stands in
     in_row_line: bool = False  # cut from a row written on one line ("Tổng số 4736,0 4671,4")
+    heads: bool = False  # the column headers of a header written on one line ("Thực hiện tháng 8 Ước tính ...")
 
 
 def line_pieces(offset: int, text: str) -> list[Piece]:
     """A line as cells: a row line of a PDF ("Tổng số 4736,0 4671,4") as its label and figures, else itself."""
     stripped = text.strip()
     lead = offset + len(text) - len(text.lstrip())
-    if (head := _HEAD_LINE.match(stripped)) and is_column_header(head.group("rest")):
+    if (head := _HEAD_LINE.match(stripped)) and is_column_header(head.group("rest"), limit=_MAX_HEADS_LINE):
         names = ("index", "label", "unit", "rest")
-        return [Piece(lead + head.start(n), head.group(n), offset) for n in names if head.group(n)]
+        return [Piece(lead + head.start(n), head.group(n), offset, heads=n == "rest") for n in names if head.group(n)]
     row = row_line(stripped)
     if not row or _is_sentence(row.label, _LABEL_STOPS):
         return [Piece(lead, stripped, offset)]
@@ -92,15 +94,10 @@ def _is_sentence(text: str, stops: str = "[.;!?]") -> bool:  # not the stop of a
 _LABEL_STOPS = "[.!?]"
 
 
-def is_column_header(text: str, folded: str = "") -> bool:
+def is_column_header(text: str, folded: str = "", limit: int = MAX_HEADER_LINE) -> bool:
     """A line that reads as a column's header: short, no sentence, with the words of a period or a measure."""
     stripped = text.strip()
-    if (
-        len(stripped) > MAX_HEADER_LINE
-        or _is_sentence(stripped)
-        or stripped.endswith(".")
-        or SOURCE_NOTE.match(stripped)
-    ):
+    if len(stripped) > limit or _is_sentence(stripped) or stripped.endswith(".") or SOURCE_NOTE.match(stripped):
         return False
     if stripped.isupper() and len(stripped) > 30:
         return False  # a title
@@ -114,5 +111,8 @@ def opens_group(text: str, folded: str) -> bool:
     return text.endswith(":") or (folded.endswith(" so voi") and text[:1].isupper())
 
 
-def is_header_cell(text: str) -> bool:
-    return len(text) <= MAX_HEADER_LINE and (not is_figure(text) or bool(COLUMN_YEAR.search(text.strip())))
+def is_header_cell(piece: Piece) -> bool:
+    text = piece.text
+    return len(text) <= (_MAX_HEADS_LINE if piece.heads else MAX_HEADER_LINE) and (
+        not is_figure(text) or bool(COLUMN_YEAR.search(text.strip()))
+    )

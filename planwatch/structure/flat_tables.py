@@ -218,7 +218,7 @@ class _Reader:
                 continue
             if (columns or spanning) and self._row_begins(j):
                 break
-            if not is_header_cell(piece.text) or is_title(piece.text):
+            if not is_header_cell(piece) or is_title(piece.text):
                 return None, unit, j
             if (INDEX_HEAD.match(folded) or LABEL_HEAD.match(folded)) and columns:
                 columns, group, spanning = [], None, []  # the lines before were the table's title

@@ -112,11 +112,15 @@ def _split_at_openings(cell: Cell) -> list[Cell]:
         and not _JOINED_AFTER.search(text[: m.start()])
         and not text[: m.start()].rstrip().endswith("(")
     ]
-    bounds = [0, *starts, len(text)]
+    closed = [m.end() for m in _AFTER_CLOSED.finditer(text)]  # "... cùng kỳ (%) 9 tháng so với ..."
+    starts += [k for k in closed if text[k].isdigit() or text[k].isupper()]
+    bounds = [0, *sorted(set(starts)), len(text)]
     parts = [(offset + a, text[a:b].strip()) for a, b in zip(bounds, bounds[1:], strict=False)]
     return [p for p in parts if p[1]]
 
 
+# A cell closed by its unit in parentheses: the next opens after it with a figure or a capital ("... (%) 9 tháng")
+_AFTER_CLOSED = re.compile(r"\)\s+(?=\S)")
 _YEARS = re.compile(r"^(?:(?:19|20)\d{2}\s+)+(?:19|20)\d{2}$")
 
 
