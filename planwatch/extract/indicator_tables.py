@@ -15,10 +15,19 @@ from functools import cache
 import yaml
 
 from planwatch.extract.facts import Fact
+from planwatch.extract.facts.label import in_sentence
 from planwatch.extract.measures import DATA, cue
 from planwatch.extract.table_cells import CellFigure, cell_figures
 from planwatch.extract.table_columns import Column, Dating, read_columns, unit_name
-from planwatch.structure.tables import COLUMN_WORDS, INDEX_HEAD, LABEL_HEAD, UNIT_HEAD, Cell, Table
+from planwatch.structure.tables import (
+    COLUMN_WORDS,
+    FOOTNOTE_MARK,
+    INDEX_HEAD,
+    LABEL_HEAD,
+    UNIT_HEAD,
+    Cell,
+    Table,
+)
 from planwatch.text.fold import fold
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.periods import ReportContext, find_periods
@@ -27,8 +36,9 @@ from planwatch.vocab.units import match_unit
 _LABEL = re.compile(r"\bchi tieu\b|\bnoi dung\b")  # "Chỉ tiêu kinh tế chủ yếu", "Nội dung thu"
 _ROW_LEAD = re.compile(r"^\s*(?:[-+*•]+\s*|(?:trong\s+đó|tr\.?\s*đó|trđ|bao\s+gồm|gồm)\s*:?\s*)+", re.IGNORECASE)
 _UNIT_PARENS = re.compile(r"\s*\(([^()]{1,25})\)\s*:?\s*$")
-_TOTAL = re.compile(r"^(?:tong so|tong cong|tong|toan tinh|chung|ca tinh)$")
+_TOTAL = re.compile(r"^(?:tong so|tong cong|tong|tong muc|toan tinh|chung|ca tinh)$")
 _TITLE_NUMBER = re.compile(r"^\s*(?:Biểu|Bảng)\s*(?:số\s*)?[\w./-]*\s*[.:]\s*", re.IGNORECASE)
+_LABEL_FOOTNOTE = re.compile(rf"(?<=\w)(?<!\bm)(?<!\bkm){FOOTNOTE_MARK}$")  # "Thu nội địa(2)", not "m²"
 _RISE_FALL = re.compile(r"\s+(?:giảm|tăng)\s*$", re.IGNORECASE)
 
 
@@ -65,6 +75,7 @@ class IndicatorTable:
         has_figures = any(c.measure in (Measure.VALUE, Measure.SHARE) or c.ratio for c in columns)
         known = match_unit(unit_line)
         default_unit = known[0].name if known else unit_line.split(" - ")[0].strip()
+        default_unit = default_unit or _label_and_unit(cells[label])[1]  # "Chỉ tiêu (Tỷ đồng)"
         return cls(label, unit, tuple(columns), len(cells), default_unit, index, title) if has_figures else None
 
     def facts(self, cells: list[Cell], parent: Row | None = None) -> list[Fact]:
@@ -96,17 +107,25 @@ class IndicatorTable:
         return Row(label, unit, index, raw, parent)
 
     def _fact(self, row: Row, column: Column, offset: int, figure: CellFigure) -> Fact | None:
-        """One figure of a row: its unit is the cell's own, else the row's (its unit cell, the unit in its label),
-        else "%" written in the cell, else its column's ("Ước tính 9 tháng (tỷ đồng)"), else the table's."""
-        unit = figure.unit or row.unit or ("%" if figure.percent else "") or column.unit or self.default_unit
+        """One figure of a row: its unit is the cell's own, else its column's ("Trị giá (Nghìn USD)" beside a
+        "Lượng" column: the row's unit cell, "Tấn", is its quantity's) unless the row is a rate's, else the row's
+        (its unit cell, the unit in its label), else "%" written in the cell, else the table's."""
+        rate = row.unit in ("%", "‰")
+        unit = (
+            figure.unit
+            or (column.unit if not rate else "")
+            or row.unit
+            or ("%" if figure.percent else "")
+            or self.default_unit
+        )
         measure, value = _cell_measure(column, row, figure, unit, self.title, self.index_form)
         label = row.label
         if figure.kind == "change" and measure == Measure.VALUE and _moves_in_points(row, unit):
-            label = f"Mức {'giảm' if figure.value < 0 else 'tăng'} {label[:1].lower()}{label[1:]}"
+            label = f"Mức {'giảm' if figure.value < 0 else 'tăng'} {in_sentence(label)}"
         if figure.kind == "left":
             label = _RISE_FALL.sub("", label)
         if column.plan:
-            label = f"{column.plan} {label[:1].lower()}{label[1:]}"
+            label = f"{column.plan} {in_sentence(label)}"
         label = f"{label} {column.suffix}" if column.suffix else label
         tags = ["table", *column.tags] + (["plan"] if column.plan else [])
         tags += {">=": ["at_least"], "<=": ["at_most"]}.get(figure.comparator, [])
@@ -269,9 +288,11 @@ def _has_measure_words(label: str) -> bool:
 
 
 def _label_and_unit(raw: str) -> tuple[str, str]:
-    """The row's label without its leading dash or "Trong đó:" and its unit in parentheses ("(Tỷ đồng)")."""
-    label = _ROW_LEAD.sub("", raw).strip()
+    """The row's label without its leading dash or "Trong đó:", its footnote's mark and its unit in parentheses
+    ("(Tỷ đồng)")."""
+    label = _LABEL_FOOTNOTE.sub("", _ROW_LEAD.sub("", raw).strip())
     label = re.sub(r"^(?:[a-zđ]\)|[A-ZĐ]\.|[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+(?=\w)", "", label)
+    label = re.sub(r"^(?:[IVX]{1,5}|[A-ZĐ]|\d{1,2})\s*-\s+(?=[^\W\d_])", "", label)  # "I- Hàng ăn", "2- Thực phẩm"
     unit = ""
     if (m := _UNIT_PARENS.search(label)) and (name := unit_name(m.group(1)) or _scaled_count(m.group(1))):
         label, unit = label[: m.start()].strip(), name
@@ -316,5 +337,15 @@ def _cell_measure(
     if column.measure == Measure.VALUE and unit == "%" and cue("label", "structure").search(f"{words} {title}"):
         return Measure.SHARE, value  # the rows of a table titled "Cơ cấu ..." are shares, its total's name or not
     if column.measure == Measure.VALUE and unit == "%" and cue("label", "growth").search(f"{words} {title}"):
-        return Measure.YOY, round(value - 100, 6) if index_form else value
+        return Measure.YOY, round(value - 100, 6) if index_form or _an_index(words, value) else value
     return column.measure, value
+
+
+def _an_index(words: str, value: float) -> bool:
+    """A row named by its index, not its rate ("Chỉ số sản xuất công nghiệp", not "Tốc độ tăng ..."), whose figure
+    stands near 100: 108,4 is 8,4% more."""
+    named = cue("label", "growth_index").search(words) and not cue("label", "growth_rate").search(words)
+    return bool(named) and _ROW_INDEX_LOW <= value <= _ROW_INDEX_HIGH
+
+
+_ROW_INDEX_LOW, _ROW_INDEX_HIGH = 60, 200

@@ -20,9 +20,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from planwatch.structure.flat_lines import (
+    MAX_HEADER_LINE,
+    SOURCE_NOTE,
+    Piece,
+    is_column_header,
+    is_header_cell,
+    line_pieces,
+    opens_group,
+)
 from planwatch.structure.table_header import fit_columns
 from planwatch.structure.tables import (
-    COLUMN_WORDS,
     INDEX_HEAD,
     LABEL_HEAD,
     MAX_CELL,
@@ -36,55 +44,38 @@ from planwatch.structure.tables import (
     is_title,
     is_unit_line,
     is_worded_figure,
-    row_line,
+    title_and_unit,
     unit_of_line,
     with_base,
 )
 from planwatch.text.fold import fold
-from planwatch.vocab.periods import COLUMN_YEAR, find_periods
+from planwatch.vocab.periods import COLUMN_YEAR
 from planwatch.vocab.units import match_unit
 
 _WHOLE_HEADER = re.compile(r"\bso voi\b|\bbinh quan\b")  # a header cell that says in full what its column holds
 _DATELINE = re.compile(r"(?i)\bngày\s+\d|\b(?:đăng|cập\s+nhật)\b|\d{1,2}/\d{1,2}/\d{4}")
-_SOURCE_NOTE = re.compile(r"^\(\s*(?:Theo|Kèm\s+theo|Ban\s+hành\s+kèm)\b", re.IGNORECASE)
 # A line that groups the rows after it: "Phân theo nhóm ngành hàng", "Trong đó:", "Chia ra:"
 _GROUP = re.compile(r"^(?:phan theo|chia theo|chia ra|trong do|tr do|trd|bao gom|gom)\b")
 _NOTE = re.compile(
     r"^(?:dat|khong dat|chua dat|vuot|hoan thanh|chua hoan thanh|khong hoan thanh|xuat sieu|nhap sieu|co ban dat|"
     r"dat ke hoach|vuot ke hoach)$"
 )
-_ROW_INDEX = re.compile(r"^\s*(?:[A-ZĐ]|[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\.\s+")
 _MAX_LABEL_LINES = 4
-_MAX_HEADER_LINE = 90  # a table's header cell, unit line or title is no longer than this
 _MAX_HEADER_CELLS = 30  # a header of more cells is running text (and reading on would take quadratic time)
 _TABLE_END = re.compile(r"^(?:ghi chu|nguon|chu thich|luu y)\b")
-# A header row on one line: "STT Chỉ tiêu ĐVT Thực hiện tháng 7 Ước tính tháng 8 ..." (a PDF's text)
-_HEAD_LINE = re.compile(
-    r"^(?:(?P<index>STT|TT)\s+)?(?P<label>Chỉ\s+tiêu(?:\s+chủ\s+yếu)?|Nội\s+dung|Danh\s+mục|Khoản\s+mục|Địa\s+phương|"
-    r"Mặt\s+hàng)\s+(?:(?P<unit>ĐVT|Đơn\s+vị\s+tính|Đơn\s+vị)\s+)?(?P<rest>\S.*)$",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class _Piece:
-    offset: int
-    text: str
-    line: int  # the start of the line (block) it stands in
-    in_row_line: bool = False  # cut from a row written on one line ("Tổng số 4736,0 4671,4")
 
 
 @dataclass
 class _Row:
-    index: _Piece | None
-    labels: list[_Piece]
-    figures: list[_Piece]
+    index: Piece | None
+    labels: list[Piece]
+    figures: list[Piece]
 
 
 def flat_tables(lines: list[Cell]) -> list[Table]:
     """The tables among consecutive one-line paragraphs ((offset, text) each)."""
     cells = cells_between_bars(lines)
-    pieces = [piece for offset, text in cells if text.strip() not in ("", "|") for piece in _pieces(offset, text)]
+    pieces = [piece for offset, text in cells if text.strip() not in ("", "|") for piece in line_pieces(offset, text)]
     tables: list[Table] = []
     reader = _Reader(pieces)
     i = 0
@@ -98,65 +89,8 @@ def flat_tables(lines: list[Cell]) -> list[Table]:
     return tables
 
 
-def _pieces(offset: int, text: str) -> list[_Piece]:
-    """A line as cells: a row line of a PDF ("Tổng số 4736,0 4671,4") as its label and figures, else itself."""
-    stripped = text.strip()
-    lead = offset + len(text) - len(text.lstrip())
-    if (head := _HEAD_LINE.match(stripped)) and _is_column_header(head.group("rest")):
-        names = ("index", "label", "unit", "rest")
-        return [_Piece(lead + head.start(n), head.group(n), offset) for n in names if head.group(n)]
-    row = row_line(stripped)
-    if not row or _is_sentence(row.label):
-        return [_Piece(lead, stripped, offset)]
-    pieces = [_Piece(lead, row.label, offset, in_row_line=True)]
-    pieces += [_Piece(lead + at, figure, offset) for at, figure in row.figures]
-    if row.note:
-        pieces.append(_Piece(lead + row.note[0], row.note[1], offset))
-    return _ranges_joined(pieces)
-
-
-def _ranges_joined(pieces: list[_Piece]) -> list[_Piece]:
-    """ "7,5 - 8,0" on a PDF line is one range, not a figure, a dash and a figure: a dash between two figures
-    written with spaces joins them."""
-    out: list[_Piece] = []
-    i = 0
-    while i < len(pieces):
-        piece = pieces[i]
-        if piece.text in "<>≤≥" and i + 1 < len(pieces) and _numeric(pieces[i + 1].text):
-            out.append(_joined(piece, pieces[i + 1]))
-            i += 2
-            continue
-        if (
-            piece.text in "-–"
-            and out
-            and i + 1 < len(pieces)
-            and _numeric(out[-1].text)
-            and _numeric(pieces[i + 1].text)
-        ):
-            out.append(_joined(_joined(out.pop(), piece), pieces[i + 1]))
-            i += 2
-            continue
-        out.append(piece)
-        i += 1
-    return out
-
-
-def _joined(piece: _Piece, after: _Piece) -> _Piece:
-    """Two pieces of one line as one, the spaces between them kept (offsets within it stay the document's)."""
-    gap = " " * (after.offset - piece.offset - len(piece.text))
-    return _Piece(piece.offset, f"{piece.text}{gap}{after.text}", piece.line)
-
-
-def _numeric(text: str) -> bool:
-    return bool(re.match(r"^[-+]?\d[\d.,]*%?$", text))
-
-
-def _is_sentence(text: str) -> bool:  # not the stop of a row's index: "A. Tổng thu ...", "1.2. Thu nội địa ..."
-    return len(text) > MAX_CELL or bool(re.search(r"[.;!?]\s+\S", _ROW_INDEX.sub("", text)))
-
-
 class _Reader:
-    def __init__(self, pieces: list[_Piece]) -> None:
+    def __init__(self, pieces: list[Piece]) -> None:
         self.p = pieces
         self.folded: list[str | None] = [None] * len(pieces)  # folded when first asked
         self.indexed = False
@@ -233,12 +167,13 @@ class _Reader:
         self.indexed = self.has_unit = False
         self.last_number = self.expected = 0
         first = self.text(i)
-        if len(first) > _MAX_HEADER_LINE:
+        if len(first) > MAX_HEADER_LINE:
             return None, i
         folded = self.fold(i)
         unit_line = first[:1] in "ĐđD" and is_unit_line(first)
-        anchored = bool(INDEX_HEAD.match(folded) or LABEL_HEAD.match(folded) or unit_line)
-        if not anchored and not _is_column_header(first, folded):
+        heads = (INDEX_HEAD, LABEL_HEAD, UNIT_HEAD)  # "ĐVT" first: a table without a "Chỉ tiêu" header
+        anchored = unit_line or any(head.match(folded) for head in heads)
+        if not anchored and not is_column_header(first, folded):
             return None, i
         self.start = i
         header, unit, j = self._header(i)
@@ -275,12 +210,15 @@ class _Reader:
             if is_unit_line(piece.text) or piece.text.strip(" ()") == "%":  # "%" alone under the label's head too
                 unit = unit_of_line(piece.text) or "%"
                 j += 1
-                if columns or spanning:
+                if (columns or spanning) and not self._header_after_title(j):
                     break
+                if columns or spanning:  # the lines before were the table's title ("... tháng 7 năm 2026")
+                    columns, group, spanning = [], None, []
+                    self.start = j
                 continue
             if (columns or spanning) and self._row_begins(j):
                 break
-            if not _is_header_cell(piece.text) or is_title(piece.text):
+            if not is_header_cell(piece) or is_title(piece.text):
                 return None, unit, j
             if (INDEX_HEAD.match(folded) or LABEL_HEAD.match(folded)) and columns:
                 columns, group, spanning = [], None, []  # the lines before were the table's title
@@ -291,7 +229,7 @@ class _Reader:
                 label = (piece.offset, piece.text)
             elif UNIT_HEAD.match(folded) and not columns:
                 self.has_unit = True
-            elif (piece.text.endswith(":") or folded.endswith(" so voi")) and group is None:
+            elif opens_group(piece.text, folded) and group is None:
                 group = (piece.offset, piece.text)
             elif group and not columns and _WHOLE_HEADER.search(folded):
                 spanning.append((piece.offset, piece.text))
@@ -305,6 +243,10 @@ class _Reader:
         columns += spanning
         return ((label, columns) if columns else None), unit, j
 
+    def _header_after_title(self, j: int) -> bool:
+        """The unit line stands between the table's title and its header: column headers follow it, no row."""
+        return is_column_header(self.text(j), self.fold(j)) and not self._row_begins(j)
+
     def _row_begins(self, j: int) -> bool:
         if self.indexed:
             return is_index(self.text(j)) and self.is_label(j + 1)
@@ -314,7 +256,9 @@ class _Reader:
         if self.is_figure(ahead[0]) and not COLUMN_YEAR.search(self.text(ahead[0])):
             return True
         translated = _is_translation(self.text(ahead[0]), self.text(j))
-        return (self.has_unit or translated) and self.is_figure(ahead[1])
+        row_line_after = ahead[0] < len(self.p) and self.p[ahead[0]].in_row_line  # a PDF row line's label and unit
+        unit_cell = self.has_unit and not row_line_after
+        return (unit_cell or translated) and self.is_figure(ahead[1])
 
     def _rows(self, j: int) -> tuple[list[_Row], int]:
         """The rows from `j` and where the table ends (after its last row with figures)."""
@@ -339,13 +283,13 @@ class _Reader:
             if number := re.match(r"^(\d{1,2})[.)]?$", index.text):
                 self.last_number = int(number.group(1))
             j += 1
-        labels: list[_Piece] = []
+        labels: list[Piece] = []
         while self.is_label(j) and len(labels) < _MAX_LABEL_LINES and not (self.is_note(j) and not labels):
             labels.append(self.p[j])
             j += 1
         if not labels:
             return None, j
-        figures: list[_Piece] = []
+        figures: list[Piece] = []
         while self.is_figure(j) and not self.starts_row(j, len(figures)):
             figures.append(self.p[j])
             j += 1
@@ -370,7 +314,7 @@ class _Reader:
                 table_rows.append([index, label] + ([unit_cell] if self.has_unit else []) + cells)
         return header, table_rows
 
-    def _label(self, labels: list[_Piece]) -> tuple[Cell, Cell]:
+    def _label(self, labels: list[Piece]) -> tuple[Cell, Cell]:
         """The row's label (its lines joined, its English translation left out) and its unit cell."""
         named = list(labels)
         unit: Cell = (-1, "")
@@ -380,7 +324,7 @@ class _Reader:
         elif self.has_unit and named[0].in_row_line and (tail := _unit_tail(named[0].text)):
             cut = len(named[0].text) - len(tail)
             unit = (named[0].offset + cut, tail)
-            named[0] = _Piece(named[0].offset, named[0].text[:cut].rstrip(), named[0].line, True)
+            named[0] = Piece(named[0].offset, named[0].text[:cut].rstrip(), named[0].line, True)
         kept = [named[0]] + [
             p for prev, p in zip(named, named[1:], strict=False) if not _is_translation(p.text, prev.text)
         ]
@@ -395,7 +339,7 @@ class _Reader:
             for k in range(max(0, i - 3), i)
             if len(self.text(k)) <= 200 and not self.is_plain(k) and not is_unit_line(self.text(k))
         ]
-        before = [t for t in before if not _SOURCE_NOTE.match(t) and not _DATELINE.search(t)]
+        before = [title_and_unit(t)[0] for t in before if not SOURCE_NOTE.match(t) and not _DATELINE.search(t)]
         numbered = [k for k, t in enumerate(before) if is_title(t)]
         if numbered:
             return " ".join(t for t in before[numbered[-1] :] if not t.isascii() or t is before[numbered[-1]])
@@ -405,13 +349,14 @@ class _Reader:
         return named[-1] if named else ""
 
     def _unit_before(self, i: int) -> str:
+        """The unit line just before the table, or the unit that closes its title's line."""
         for piece in self.p[max(0, i - 2) : i]:
             if is_unit_line(piece.text):
                 return unit_of_line(piece.text)
-        return ""
+        return next((unit for k in range(max(0, i - 3), i) if (unit := title_and_unit(self.text(k))[1])), "")
 
 
-def _split_rows(row: _Row, width: int) -> list[tuple[list[_Piece], list[_Piece]]]:
+def _split_rows(row: _Row, width: int) -> list[tuple[list[Piece], list[Piece]]]:
     """A row as the rows it holds: group lines without figures before it ("Phân theo nhóm ngành hàng", "Trong
     đó:"), its own label lines, and, when several sub-rows share cells written one line per sub-row
     ("-Theo cân nặng" / "-Theo chiều cao" / 7,6 / 10,4 / <7,6 / <10,4 ...), each sub-row with its figures."""
@@ -419,12 +364,12 @@ def _split_rows(row: _Row, width: int) -> list[tuple[list[_Piece], list[_Piece]]
     parts = [row.labels[a:b] for a, b in zip(starts, starts[1:] + [len(row.labels)], strict=False)]
     subs = [p for p in parts if p[0].text.lstrip()[:1] in "-+•"]
     if len(subs) >= 2 and subs == parts[-len(subs) :] and len(row.figures) == len(subs) * width:
-        groups: list[tuple[list[_Piece], list[_Piece]]] = [(labels, []) for labels in parts[: -len(subs)]]
+        groups: list[tuple[list[Piece], list[Piece]]] = [(labels, []) for labels in parts[: -len(subs)]]
         return groups + [(labels, row.figures[k :: len(subs)]) for k, labels in enumerate(subs)]
     return [*[(labels, []) for labels in parts[:-1]], (parts[-1], row.figures)]
 
 
-def _opens_row(piece: _Piece, before: _Piece) -> bool:
+def _opens_row(piece: Piece, before: Piece) -> bool:
     """A label line that starts a row of its own, not the continuation or translation of the line before."""
     text = piece.text.lstrip()
     if _is_translation(text, before.text) or text[:1].islower() or text[:1] in "(&":
@@ -438,14 +383,14 @@ def _is_group_line(text: str) -> bool:
     return raw.endswith(":") or (bool(_GROUP.match(fold(raw))) and ":" not in raw)
 
 
-def _with_remarks(figures: list[_Piece]) -> list[_Piece]:
+def _with_remarks(figures: list[Piece]) -> list[Piece]:
     """ "0,86%" / "(còn 4,17%)": a remark in parentheses on the line after a figure is part of its cell."""
-    out: list[_Piece] = []
+    out: list[Piece] = []
     for piece in figures:
         if piece.text.startswith("(") and out:
             prev = out.pop()
             gap = " " * max(1, piece.offset - prev.offset - len(prev.text))
-            out.append(_Piece(prev.offset, f"{prev.text}{gap}{piece.text}", prev.line))
+            out.append(Piece(prev.offset, f"{prev.text}{gap}{piece.text}", prev.line))
         else:
             out.append(piece)
     return out
@@ -473,26 +418,6 @@ def _fitted(columns: list[Cell], rows: list[_Row]) -> list[Cell] | None:
             if fitted := fit_columns(cells, width):
                 return fitted
     return None
-
-
-def _is_column_header(text: str, folded: str = "") -> bool:
-    """A line that reads as a column's header: short, no sentence, with the words of a period or a measure."""
-    stripped = text.strip()
-    if (
-        len(stripped) > _MAX_HEADER_LINE
-        or _is_sentence(stripped)
-        or stripped.endswith(".")
-        or _SOURCE_NOTE.match(stripped)
-    ):
-        return False
-    if stripped.isupper() and len(stripped) > 30:
-        return False  # a title
-    folded = folded or fold(stripped)
-    return bool(COLUMN_WORDS.search(folded) and (find_periods(stripped, 2000, 12) or re.search(r"\d{4}|%", stripped)))
-
-
-def _is_header_cell(text: str) -> bool:
-    return len(text) <= _MAX_HEADER_LINE and (not is_figure(text) or bool(COLUMN_YEAR.search(text.strip())))
 
 
 def _is_translation(text: str, before: str) -> bool:

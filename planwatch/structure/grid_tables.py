@@ -11,6 +11,7 @@ import re
 from planwatch.structure.tables import (
     INDEX_HEAD,
     LABEL_HEAD,
+    UNIT_HEAD,
     Cell,
     Table,
     is_figure,
@@ -18,6 +19,7 @@ from planwatch.structure.tables import (
     is_title,
     is_unit_line,
     row_cells,
+    title_and_unit,
     unit_of_line,
     with_base,
 )
@@ -26,7 +28,6 @@ from planwatch.vocab.periods import COLUMN_YEAR
 
 Block = tuple[int, str, str]  # (offset, kind, text) of a block of the document
 
-_UNIT_AFTER = re.compile(r"\(?\s*(?:Đơn\s+vị\s+tính|Đơn\s+vị|ĐVT)\s*:\s*([^()]{1,30})\)?\s*$", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\(?[A-ZĐa-z0-9]{1,2}\)?(?:\s*[-+*/=x]\s*\(?[A-ZĐa-z0-9]{1,2}\)?)*$")
 
 
@@ -65,7 +66,10 @@ def _table(rows: list[list[Cell]], before: list[Block], lines: frozenset[int]) -
     if body_start is None:
         return None
     head: list[list[Cell]] = []
-    for row in rows[:body_start]:
+    for k, row in enumerate(rows[:body_start]):
+        if head and _group_row(row):
+            body_start = k
+            break
         alone = [text.strip() for _, text in row if text.strip()]
         if len(alone) == 1 and is_unit_line(alone[0]):
             unit = unit_of_line(alone[0])
@@ -75,7 +79,30 @@ def _table(rows: list[list[Cell]], before: list[Block], lines: frozenset[int]) -
             head.append(row)
     if not head:
         return None
+    head, unit = _unit_in_corner(head, unit)
     return Table(title, unit, _joined_header(head), rows[body_start:], lines)
+
+
+def _unit_in_corner(head: list[list[Cell]], unit: str) -> tuple[list[list[Cell]], str]:
+    """The unit a header writes over the labels in place of "Chỉ tiêu" ("Đơn vị tính: Tỷ đồng | Dự toán năm
+    2025 | ..."): the table's unit; that cell (in every row a merged cell spans) left empty."""
+    for row in head:
+        for k, (offset, text) in enumerate(row[:2]):
+            if is_unit_line(text):
+                row[k] = (offset, "")
+                unit = unit_of_line(text) or unit
+    return head, unit
+
+
+def _group_row(row: list[Cell]) -> bool:
+    """A row below the header that names a group of the rows after it and holds no figure ("A. Hành khách",
+    "STT I | Khu vực nhà nước"): only its index and label cells written, in words that head no column."""
+    written = [k for k, (_, text) in enumerate(row) if text.strip()]
+    if not written or written[-1] > 1:
+        return False
+    label = fold(row[written[-1]][1]).strip(" :")
+    heads = (INDEX_HEAD, LABEL_HEAD, UNIT_HEAD)
+    return bool(re.search(r"[^\W\d_]{2}", label)) and not any(head.match(label) for head in heads)
 
 
 def _title_and_unit(before: list[Block]) -> tuple[str, str]:
@@ -88,9 +115,8 @@ def _title_and_unit(before: list[Block]) -> tuple[str, str]:
         elif based := with_base(title, text):  # "Năm trước = 100 (%)": the base of the title's indices
             title = based
         elif len(text) <= 200:
-            title = text.strip()
-            if m := _UNIT_AFTER.search(title):
-                title, unit = title[: m.start()].strip(" (-"), m.group(1).strip(" )")
+            title, named = title_and_unit(text)
+            unit = named or unit
     return title, unit
 
 

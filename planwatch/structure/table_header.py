@@ -28,6 +28,8 @@ def fit_columns(cells: list[Cell], width: int) -> list[Cell] | None:
     grouped = _period_grouped(cells)
     if len(grouped) == width:
         return grouped
+    if repeated := _groups_over_repeats(cells, width):
+        return repeated
     joined = _continuations_joined(cells, digits=False)
     if len(joined) > width:
         joined = _continuations_joined(joined, digits=True)
@@ -64,6 +66,23 @@ def _period_grouped(cells: list[Cell]) -> list[Cell]:
     return out
 
 
+def _groups_over_repeats(cells: list[Cell], width: int) -> list[Cell] | None:
+    """A header of two rows, flattened: a cell for each group, each naming its period ("Ước tính tháng 9 năm
+    2025", "Cộng dồn 9 tháng"), then the same columns under every group ("Giá trị (Tỷ đồng)", "So với cùng kỳ
+    (%)"); each column is its group's words and its own."""
+    groups = len(cells) - width
+    if groups < 2 or width % groups or width // groups < 2:
+        return None
+    heads, subs = cells[:groups], cells[groups:]
+    per_group = width // groups
+    named = [" ".join(text.lower().split()) for _, text in subs]
+    if any(named[i] != named[i % per_group] for i in range(width)):
+        return None
+    if not all(find_periods(text, 2000, 12) for _, text in heads) or any(find_periods(t, 2000, 12) for t in named):
+        return None
+    return [(offset, f"{heads[i // per_group][1].strip()} {text.strip()}") for i, (offset, text) in enumerate(subs)]
+
+
 def _period_alone(text: str) -> bool:
     mentions = find_periods(text, 2000, 12)
     return len(mentions) == 1 and not re.sub(r"[\s.:,]", "", text[: mentions[0].start] + text[mentions[0].end :])
@@ -75,7 +94,8 @@ def _continuations_joined(cells: list[Cell], digits: bool) -> list[Cell]:
     out: list[Cell] = []
     for offset, text in cells:
         stripped = text.strip()
-        goes_on = stripped[:1].islower() or stripped[:1] in "(%" or (digits and stripped[:1].isdigit())
+        closed = bool(out) and out[-1][1].rstrip().endswith(")")  # "... so với cùng kỳ (%)" ends its cell
+        goes_on = stripped[:1].islower() or stripped[:1] in "(%" or (digits and stripped[:1].isdigit() and not closed)
         if out and (goes_on or out[-1][1].rstrip().endswith((",", "-", " so", " với"))):
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {stripped}")
         else:
@@ -92,11 +112,15 @@ def _split_at_openings(cell: Cell) -> list[Cell]:
         and not _JOINED_AFTER.search(text[: m.start()])
         and not text[: m.start()].rstrip().endswith("(")
     ]
-    bounds = [0, *starts, len(text)]
+    closed = [m.end() for m in _AFTER_CLOSED.finditer(text)]  # "... cùng kỳ (%) 9 tháng so với ..."
+    starts += [k for k in closed if text[k].isdigit() or text[k].isupper()]
+    bounds = [0, *sorted(set(starts)), len(text)]
     parts = [(offset + a, text[a:b].strip()) for a, b in zip(bounds, bounds[1:], strict=False)]
     return [p for p in parts if p[1]]
 
 
+# A cell closed by its unit in parentheses: the next opens after it with a figure or a capital ("... (%) 9 tháng")
+_AFTER_CLOSED = re.compile(r"\)\s+(?=\S)")
 _YEARS = re.compile(r"^(?:(?:19|20)\d{2}\s+)+(?:19|20)\d{2}$")
 
 

@@ -22,8 +22,11 @@ _WORDED_CELL = 80  # a figure cell that opens with a word is no longer than this
 # A figure cell: a number, a range ("7,5-8,0"), a sign or "-"/"x" for none, a comparator ("> 2.300", "<7,6"),
 # a percent sign; maybe a short remark in parentheses after it ("0,86% (còn 4,17%)")
 _NUMBER = r"[-+]?\d[\d.,]*"
+# A footnote's mark glued to a figure or a label: "101,2(*)", "84,1*", "1.190,4¹", "Thu nội địa(2)"
+FOOTNOTE_MARK = r"(?:\((?:\*{1,3}|\d{1,2})\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})"
 _FIGURE = re.compile(
-    rf"^(?:[<>≤≥]=?\s*)?{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?\s*%?\s*(?:\([^()]{{0,80}}\))?\s*$|^[-–x…]+$|^\.{{2,}}$"
+    rf"^(?:[<>≤≥]=?\s*)?{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?\s*%?{FOOTNOTE_MARK}?\s*(?:\([^()]{{0,80}}\))?\s*$|"
+    r"^[-–x…]+$|^\.{2,}$"
 )
 # A cell that opens with words of degree or change and then its figure: "Khoảng 4", "Dưới 3", "tăng 7,4 - 8,4%"
 _WORDED_FIGURE = re.compile(
@@ -53,7 +56,7 @@ _UNIT_LINE = re.compile(r"^(?:don vi(?: tinh)?|dvt)\b[^:]{0,20}:")
 _TITLE = re.compile(r"^\s*(?:Biểu|Bảng|Phụ\s+lục)\b", re.IGNORECASE)
 # A row written on one line, as a PDF's text gives it: a label, then two figures or more, maybe an assessment
 # ("Tổng số 4736,0 4671,4 45896,9 113,0", "Tốc độ tăng trưởng GRDP % 7,0 7,62 - Vượt")
-_FIGURE_TOKEN = re.compile(r"^(?:[<>≤≥]?[-+]?\d(?:[\d.,]*\d)?%?|[<>≤≥]|[-–x])$")
+_FIGURE_TOKEN = re.compile(rf"^(?:[<>≤≥]?[-+]?\d(?:[\d.,]*\d)?%?{FOOTNOTE_MARK}?|[<>≤≥]|[-–x])$")
 _NOTE_WORD = re.compile(r"^[^\W\d_]+$")
 # A label does not end with these: "... các năm 2021 2022", "giai đoạn 2026 - 2030" are words of a sentence
 # ("Quyết định số 12 ..."), but "Tổng số" is the row of the total
@@ -122,6 +125,18 @@ def with_base(title: str, line: str) -> str | None:
     return f"{title} ({line.strip().strip('()').strip()})" if title and _BASE_LINE.match(line) else None
 
 
+def title_and_unit(line: str) -> tuple[str, str]:
+    """A title line and the unit that may close it ("Biểu 2. Thu ngân sách nhà nước Đơn vị tính: Tỷ đồng", as a
+    PDF's text runs them together; "... (ĐVT: tỷ đồng)"); the unit "" when it names none."""
+    title = line.strip()
+    if m := _UNIT_AFTER.search(title):
+        return title[: m.start()].strip(" (-"), m.group(1).strip(" )")
+    return title, ""
+
+
+_UNIT_AFTER = re.compile(r"\(?\s*(?:Đơn\s+vị\s+tính|Đơn\s+vị|ĐVT)\s*:\s*([^()]{1,30})\)?\s*$", re.IGNORECASE)
+
+
 def is_title(text: str) -> bool:
     return bool(_TITLE.match(text))
 
@@ -130,7 +145,8 @@ def row_line(text: str) -> RowLine | None:
     """The label, figures and assessment of a row written on one line; None for any other line. Read from the
     line's end, word by word (a regular expression over the whole line backtracks on every line of a long text)."""
     stripped = text.strip()
-    if len(stripped) > 3 * MAX_CELL or stripped.endswith(".") or not stripped[-1:].isalnum() and stripped[-1:] != "%":
+    last = re.sub(rf"(?<=\d){FOOTNOTE_MARK}$", "", stripped)[-1:]
+    if len(stripped) > 3 * MAX_CELL or stripped.endswith(".") or not last.isalnum() and last != "%":
         return None
     if not _TWO_FIGURES.search(stripped):
         return None
@@ -163,7 +179,11 @@ def stands_alone(line: str) -> bool:
 
 
 def is_table_row(kind: str, text: str) -> bool:
-    return kind == "table_row" or text.count(" | ") >= 2 or text.count("\t") >= 2 or is_rule_row(text)
+    """A .docx row, or a line of cells parted by two bars or more (empty cells too: "A. Hành khách | | |") or tabs."""
+    return kind == "table_row" or len(_CELL_BAR.findall(text)) >= 2 or text.count("\t") >= 2 or is_rule_row(text)
+
+
+_CELL_BAR = re.compile(r"(?<!\S)\|(?!\S)")  # a bar between cells, spaces or the line's end on both sides
 
 
 # The line a Markdown table draws under its header: "|---|:---:|---|"

@@ -57,10 +57,10 @@ def plan_label(label: str, subject: str, word: str) -> str:
     # "KH", "nghị quyết đề ra (23.600 tỷ đồng)": the plan a resolution sets
     plan = word.upper() == "KH" or word.lower().startswith("nghị")
     word = "Kế hoạch" if plan else f"{word[:1].upper()}{word[1:].lower()}"
-    return f"{word} {_in_sentence(named)}"
+    return f"{word} {in_sentence(named)}"
 
 
-def _in_sentence(name: str) -> str:
+def in_sentence(name: str) -> str:
     """A name that opens a sentence, lower-cased to go after a word ("Tốc độ ..." → "tốc độ ..."; "GRDP" stays)."""
     return name if name[1:2].isupper() else f"{name[:1].lower()}{name[1:]}"
 
