@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, ScalarSelect, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -160,8 +160,13 @@ def notifications(session: Session, user_id: int, limit: int = 30) -> list[Notif
 
 def unread(session: Session, user_id: int) -> int:
     """How many of a user's digests are unread in the app: the count in the page header."""
+    return session.scalar(select(unread_count(user_id))) or 0
+
+
+def unread_count(user: ColumnElement[int] | int = models.User.id) -> ScalarSelect[int]:
+    """The count of `user`'s unread digests, as SQL (by default of the user row a query reads)."""
     d = reminder_models.ReminderDigest
-    return session.scalar(select(func.count()).where(d.user_id == user_id, d.read_at.is_(None))) or 0
+    return select(func.count()).where(d.user_id == user, d.read_at.is_(None)).scalar_subquery()
 
 
 def unread_of(session: Session, username: str) -> int:

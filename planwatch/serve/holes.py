@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from markupsafe import escape
 from sqlalchemy.orm import Session
 
-from planwatch.access.sessions import Actor, actor_for
-from planwatch.remind.deliver import unread_of
+from planwatch.access.sessions import Actor, signed_in
+from planwatch.remind.deliver import unread_count
 from planwatch.serve.labels import LABELS
 
 USER, CSRF, NOTICES = b"pw-hole-user-5d1c", b"pw-hole-csrf-5d1c", b"pw-hole-notices-5d1c"
@@ -36,8 +36,8 @@ class Reader:
 
 
 def reader_of(session: Session, token: str | None) -> Reader | None:
-    who = actor_for(session, token)
-    return None if who is None else Reader(who, unread_of(session, who.username))
+    found = signed_in(session, token, unread_count())
+    return None if found is None else Reader(found[0], found[1][0] or 0)
 
 
 def holed(who: Actor) -> Actor:
