@@ -163,10 +163,11 @@ def unread(session: Session, user_id: int) -> int:
     return session.scalar(select(unread_count(user_id))) or 0
 
 
-def unread_count(user: ColumnElement[int] | int = models.User.id) -> ScalarSelect[int]:
+def unread_count(user: ColumnElement[int] | int | None = None) -> ScalarSelect[int]:
     """The count of `user`'s unread digests, as SQL (by default of the user row a query reads)."""
     d = reminder_models.ReminderDigest
-    return select(func.count()).where(d.user_id == user, d.read_at.is_(None)).scalar_subquery()
+    whose = models.User.id if user is None else user
+    return select(func.count()).where(d.user_id == whose, d.read_at.is_(None)).scalar_subquery()
 
 
 def unread_of(session: Session, username: str) -> int:
