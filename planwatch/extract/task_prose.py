@@ -135,7 +135,8 @@ def _opened(
         return _piece(text, start, who, end, registry)
     subject = subject_in(text, start, end, registry, stop, speakers)
     if subject and not _reports(text, start, end) and not _briefs(text, subject, end, reference):
-        quote = start if text[start : subject.start].count(",") == 0 else subject.start
+        timed = pattern("times").match(text, start)  # the time it opens with is the task's: quoted and read
+        quote = start if timed or text[start : subject.start].count(",") == 0 else subject.start
         return _piece(text, quote, subject, end, registry)
     return None
 

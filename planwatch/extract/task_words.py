@@ -283,7 +283,8 @@ _INTRO_AFTER_VERB = re.compile(r"\s*,?\s*")
 def subject_in(
     text: str, start: int, end: int, registry: Registry, stop: int | None = None, speakers: frozenset[str] | None = None
 ) -> Addressees | None:
-    """The agency a clause opens with, after an introductory phrase ("Theo đó, ", "Riêng ", "Trên cơ sở ..., "):
+    """The agency a clause opens with, after an introductory phrase ("Theo đó, ", "Riêng ", "Trên cơ sở ..., ") or a
+    phrase of time ("Hằng tháng, trước ngày 25, "):
     the first candidate in capitals wins over one in lower case ("đơn vị, Sở Kế hoạch và Đầu tư chủ trì")."""
     stop = end if stop is None else stop
     at = start
@@ -292,7 +293,7 @@ def subject_in(
     if pattern("conditions").match(text, at):
         return None
     candidates = [at]
-    intro = pattern("intros").match(text, at)
+    intro = pattern("intros").match(text, at) or pattern("times").match(text, at)
     if intro:
         candidates.append(intro.end())
         limit = min(end, at + 250)
