@@ -25,6 +25,7 @@ _COMMA = re.compile(r",\s*")
 _LIST_OPENED = re.compile(r"\b(?:như\s+sau|cụ\s+thể|sau\s+đây)\s*:\s*", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]{1,80}\)")
 _DEPARTMENTS = re.compile(r"\bcác\s+Sở\s*:")
+_AFTER_LABEL = re.compile(r"(?<!Sở):\s*$")  # "Sở Y tế: Chủ trì", not the list in "các Sở: Xây dựng"
 _LIST_OF_DEPARTMENTS = re.compile(r"^(.*?)\bcác\s+Sở\s*:\s*(.+)$", re.S)
 _PLACE_BEFORE = re.compile(r"\b(?:xã|phường|huyện|thị\s+xã|thành\s+phố|thị\s+trấn)\s+[A-ZĐÀ-Ỹ]")
 _DOCUMENT_BEFORE = re.compile(r"(?:số\s+)?\d+/[\wĐ-]+(?:\s+ngày\s+[\d/]+)?\s*$", re.I)  # "Công văn số 1066/UBND-VXNV"
@@ -134,9 +135,11 @@ class Addressees:
 
 def action_after(text: str, pos: int, stop: int) -> re.Match[str] | None:
     """The first action word from `pos` that is a verb: in lower case (a capital starts a name: "các Sở: Xây dựng,
-    Tài chính"), not a noun after "các" ("các tổ chức chính trị")."""
+    Tài chính") unless it opens what follows an agency and its colon ("Sở Y tế: Chủ trì ..."), not a noun after "các"
+    ("các tổ chức chính trị")."""
     for m in pattern("actions").finditer(text, pos, stop):
-        if m.group(0)[:1].islower() and not re.search(
+        opens = m.group(0)[:1].islower() or _AFTER_LABEL.search(text, max(0, m.start() - 12), m.start())
+        if opens and not re.search(
             r"(?:các|những|cơ quan,?|công tác|đơn vị,)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
         ):
             return m
