@@ -132,13 +132,21 @@ def _opened(
         verb, who = found
         if is_closing(text, verb, who.end, stop):
             return Piece([], "", start, who.end, end)
-        return _piece(text, start, who, end, registry)
+        return None if _answers_for(text, who) else _piece(text, start, who, end, registry)
     subject = subject_in(text, start, end, registry, stop, speakers)
+    if subject and _answers_for(text, subject):
+        return None
     if subject and not _reports(text, start, end) and not _briefs(text, subject, end, reference):
         timed = pattern("times").match(text, start)  # the time it opens with is the task's: quoted and read
         quote = start if timed or text[start : subject.start].count(",") == 0 else subject.start
         return _piece(text, quote, subject, end, registry)
     return None
+
+
+def _answers_for(text: str, who: Addressees) -> bool:
+    """What the agencies answer for ("... chịu trách nhiệm trước Chủ tịch UBND tỉnh về tiến độ"), not a task (PLANS.md
+    K8); inside an item it belongs to the item's task."""
+    return bool(pattern("accountable").match(text, _skip(text, who.end)))
 
 
 def _reports(text: str, start: int, end: int) -> bool:
