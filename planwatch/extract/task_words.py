@@ -20,7 +20,7 @@ _NAME_WORDS = 45
 _NAME_PIECE_WORDS = 14  # no one agency's name is longer  # how long a list of addressees may run before its action
 # an action word inside a name that ends with "tỉnh" right before the real action
 _NAME_GOES_ON = re.compile(r"[^,;.:]{0,60}?\btỉnh\s(?=\S)", re.I)
-_TO = re.compile(r"\s+cho(?=\s)", re.I)
+_TO = re.compile(r"\s+cho(?=\s)|\s*:", re.I)  # "Giao cho Sở Xây dựng ...", "yêu cầu: Các chủ đầu tư ..."
 _COMMA = re.compile(r",\s*")
 _LIST_OPENED = re.compile(r"\b(?:như\s+sau|cụ\s+thể|sau\s+đây)\s*:\s*", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]{1,80}\)")
@@ -255,7 +255,7 @@ def assignment_in(
         before = text[max(start, verb.start() - 60) : verb.start()]
         if _DOCUMENT_BEFORE.search(before) or re.search(r"(?:được|đã được)\s*$", before, re.I):
             continue
-        to = _TO.match(text, verb.end())  # "Giao cho Sở Xây dựng chủ trì"
+        to = _TO.match(text, verb.end())
         at = to.end() if to else verb.end()
         found = addressees_at(text, at, stop, registry) or addressees_at(text, _past_intro(text, at), stop, registry)
         if found and not _proposal(text, start, verb, found, registry):
