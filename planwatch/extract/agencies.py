@@ -29,6 +29,7 @@ _HEADS = (
     "ban",
     "cục",
     "chi cục",
+    "công chức",  # a commune's plan heads its items with its officers: "1. Công chức Tư pháp - Hộ tịch"
     "ubnd",
     "ủy ban",
     "uỷ ban",
