@@ -86,6 +86,9 @@ def read_prose(
         if pattern("conditions").match(text, lead):
             current = None
             continue
+        if current and not opens and _partners_go_on(text, current.start, start):
+            current.end = end
+            continue
         sentence_end = next((s for s, _, o in found[number + 1 :] if o), len(text))
         piece = _opened(text, lead, end, sentence_end, registry, speakers, reference)
         if piece is not None:
@@ -141,6 +144,13 @@ def _opened(
         quote = start if timed or text[start : subject.start].count(",") == 0 else subject.start
         return _piece(text, quote, subject, end, registry)
     return None
+
+
+def _partners_go_on(text: str, start: int, at: int) -> bool:
+    """The clause at `at` goes on with the partners of the task from `start` ("Giao Sở X chủ trì, phối hợp với Sở Tài
+    chính; Công an tỉnh; UBND các xã rà soát ..."): no action came after the last "phối hợp" before it."""
+    partners = list(pattern("coordinates").finditer(text, start, at))
+    return bool(partners) and action_after(text, partners[-1].end(), at) is None
 
 
 def _answers_for(text: str, who: Addressees) -> bool:
