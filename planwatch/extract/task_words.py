@@ -25,7 +25,9 @@ _COMMA = re.compile(r",\s*")
 _LIST_OPENED = re.compile(r"\b(?:như\s+sau|cụ\s+thể|sau\s+đây)\s*:\s*", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]{1,80}\)")
 _DEPARTMENTS = re.compile(r"\bcác\s+Sở\s*:")
-_AFTER_LABEL = re.compile(r"(?<!Sở):\s*$")  # "Sở Y tế: Chủ trì", not the list in "các Sở: Xây dựng"
+# "Sở Y tế: Chủ trì", not the lists in "các Sở: Xây dựng", "UBND các xã: Thống Nhất, Hòa An"
+_AFTER_LABEL = re.compile(r"(?<!Sở)(?<!xã)(?<!phường)(?<!khu)(?<!huyện):\s*$")
+_PLACES_LISTED = re.compile(r"(\bcác\s+(?:xã|phường|đặc\s+khu|huyện|thị\s+xã))\s*:\s*(?=[A-ZĐÀ-Ỹ])")
 _LIST_OF_DEPARTMENTS = re.compile(r"^(.*?)\bcác\s+Sở\s*:\s*(.+)$", re.S)
 _PLACE_BEFORE = re.compile(r"\b(?:xã|phường|huyện|thị\s+xã|thành\s+phố|thị\s+trấn)\s+[A-ZĐÀ-Ỹ]")
 _DOCUMENT_BEFORE = re.compile(r"(?:số\s+)?\d+/[\wĐ-]+(?:\s+ngày\s+[\d/]+)?\s*$", re.I)  # "Công văn số 1066/UBND-VXNV"
@@ -166,6 +168,7 @@ def addressees_at(text: str, pos: int, stop: int, registry: Registry) -> Address
     if timed := _deadline_tail().search(phrase):  # "UBND các xã chậm nhất ngày 25/12/2025 phải báo cáo"
         phrase = phrase[: timed.start()].rstrip(" ,")
     bare = _ASIDE.sub("", phrase)  # "Sở Tài chính (cơ quan thường trực)"
+    bare = _PLACES_LISTED.sub(r"\1 ", bare)  # "UBND các phường: Tân An, Bình Minh"
     if role := _apposition().search(bare):  # "Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì ..."
         bare = bare[: role.start()]
     listed = _DEPARTMENTS.sub("", bare)  # "Giám đốc các Sở: Xây dựng, Tài chính"
