@@ -19,7 +19,8 @@ _LETTER = r"[\wÀ-ỹ]"
 _NAME_WORDS = 45
 _NAME_PIECE_WORDS = 14  # no one agency's name is longer  # how long a list of addressees may run before its action
 # an action word inside a name that ends with "tỉnh" right before the real action
-_NAME_GOES_ON = re.compile(r"[^,;.:]{0,60}?\btỉnh\s(?=\S)", re.I)
+# (not "Tỉnh ủy", the party's committee: "triển khai các nội dung tại Công văn của Tỉnh ủy")
+_NAME_GOES_ON = re.compile(r"[^,;.:]{0,60}?\btỉnh\s(?!ủy|uỷ)(?=\S)", re.I)
 _TO = re.compile(r"\s+cho(?=\s)|\s*:", re.I)  # "Giao cho Sở Xây dựng ...", "yêu cầu: Các chủ đầu tư ..."
 _COMMA = re.compile(r",\s*")
 _LIST_OPENED = re.compile(r"\b(?:như\s+sau|cụ\s+thể|sau\s+đây)\s*:\s*", re.IGNORECASE)
