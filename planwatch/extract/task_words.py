@@ -163,7 +163,8 @@ def addressees_at(text: str, pos: int, stop: int, registry: Registry) -> Address
     if action is None:
         return None
     longer = _NAME_GOES_ON.match(text, action.start())  # "Ban Quản lý dự án đầu tư xây dựng ... tỉnh chỉ đạo"
-    if longer and not _names_within(text, action.start(), longer.end(), registry):  # not "phải trình UBND tỉnh"
+    partners = pattern("coordinates").match(text, action.start())  # not "phối hợp với Quản lý thị trường tỉnh"
+    if longer and not partners and not _names_within(text, action.start(), longer.end(), registry):
         action = action_after(text, longer.end(), min(stop, pos + 400)) or action
     phrase = text[pos : _passive_end(text, after_head, action)].rstrip(" ,:")
     if timed := _deadline_tail().search(phrase):  # "UBND các xã chậm nhất ngày 25/12/2025 phải báo cáo"
