@@ -23,6 +23,7 @@ _NAME_PIECE_WORDS = 14  # no one agency's name is longer  # how long a list of a
 _NAME_GOES_ON = re.compile(r"[^,;.:]{0,60}?\btỉnh\s(?!ủy|uỷ)(?=\S)", re.I)
 _TO = re.compile(r"\s+cho(?=\s)|\s*:", re.I)  # "Giao cho Sở Xây dựng ...", "yêu cầu: Các chủ đầu tư ..."
 _COMMA = re.compile(r",\s*")
+_COLON = re.compile(r":\s*")
 _LIST_OPENED = re.compile(r"\b(?:như\s+sau|cụ\s+thể|sau\s+đây)\s*:\s*", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]{1,80}\)")
 _DEPARTMENTS = re.compile(r"\bcác\s+Sở\s*:")
@@ -306,6 +307,7 @@ def subject_in(
         candidates.append(intro.end())
         limit = min(end, at + 250)
         candidates += [m.end() for m in _COMMA.finditer(text, intro.end(), limit)]
+        candidates += [m.end() for m in _COLON.finditer(text, intro.end(), limit)]  # "Về đề xuất ...: Sở X ..."
     # the first item after a lead-in that closes with a colon: "UBND tỉnh giao nhiệm vụ như sau: Sở Y tế chủ trì ..."
     candidates += [m.end() for m in _LIST_OPENED.finditer(text, at, end)]
     found = [
