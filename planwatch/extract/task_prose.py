@@ -18,6 +18,7 @@ from planwatch.extract.task_words import (
     action_after,
     addressees_at,
     assignment_in,
+    closing,
     expand_departments,
     is_closing,
     named_at,
@@ -139,6 +140,8 @@ def _opened(
     subject = subject_in(text, start, end, registry, stop, speakers)
     if subject and _answers_for(text, subject):
         return None
+    if subject and _closes(text[subject.end : stop]):
+        return Piece([], "", start, subject.end, end)
     if subject and not _reports(text, start, end) and not _briefs(text, subject, end, reference):
         timed = pattern("times").match(text, start)  # the time it opens with is the task's: quoted and read
         quote = start if timed or text[start : subject.start].count(",") == 0 else subject.start
@@ -151,6 +154,15 @@ def _partners_go_on(text: str, start: int, at: int) -> bool:
     chính; Công an tỉnh; UBND các xã rà soát ..."): no action came after the last "phối hợp" before it."""
     partners = list(pattern("coordinates").finditer(text, start, at))
     return bool(partners) and action_after(text, partners[-1].end(), at) is None
+
+
+def _closes(told: str) -> bool:
+    """What agencies named first are told is a closing formula: "Các sở, ngành nghiêm túc thực hiện Chỉ thị này./."
+    (PLANS.md K23); "2. Các sở, ngành triển khai thực hiện Kế hoạch này." in a plan is its item."""
+    return bool(_EARNEST.match(told) and closing().match(told))
+
+
+_EARNEST = re.compile(r"\s*nghiêm\s+túc\b", re.IGNORECASE)
 
 
 def _answers_for(text: str, who: Addressees) -> bool:
