@@ -21,7 +21,8 @@ _NAME_PIECE_WORDS = 14  # no one agency's name is longer  # how long a list of a
 # an action word inside a name that ends with "tỉnh" right before the real action
 # (not "Tỉnh ủy", the party's committee: "triển khai các nội dung tại Công văn của Tỉnh ủy")
 _NAME_GOES_ON = re.compile(r"[^,;.:]{0,60}?\btỉnh\s(?!ủy|uỷ)(?=\S)", re.I)
-_TO = re.compile(r"\s+cho(?=\s)|\s*:", re.I)  # "Giao cho Sở Xây dựng ...", "yêu cầu: Các chủ đầu tư ..."
+# "Giao cho Sở Xây dựng ...", "giao nhiệm vụ cho Sở Y tế ...", "yêu cầu: Các chủ đầu tư ..."
+_TO = re.compile(r"\s+(?:nhiệm\s+vụ\s+|trách\s+nhiệm\s+)?cho(?=\s)|\s*:", re.I)
 _COMMA = re.compile(r",\s*")
 _COLON = re.compile(r":\s*")
 _LIST_OPENED = re.compile(r"\b(?:như\s+sau|cụ\s+thể|sau\s+đây)\s*:\s*", re.IGNORECASE)
