@@ -22,6 +22,7 @@ from planwatch.extract.task_words import (
     expand_departments,
     is_closing,
     named_at,
+    past_comrade,
     pattern,
     subject_in,
 )
@@ -181,7 +182,7 @@ def _reports(text: str, start: int, end: int) -> bool:
 def _briefs(text: str, subject: Addressees, end: int, reference: date | None) -> bool:
     """A member reporting at a meeting ("Giám đốc Sở Xây dựng báo cáo công tác chỉnh trang đô thị"): one person's
     title, a report on a topic, and neither where it goes nor by when (PLANS.md K22)."""
-    title = pattern("members").match(text, subject.start)
+    title = pattern("members").match(text, past_comrade(text, subject.start))  # "Đồng chí Giám đốc Sở ... báo cáo"
     if not title or text[title.end() :].lstrip().lower().startswith("các"):
         return False
     at = _skip(text, subject.end)

@@ -122,8 +122,18 @@ def speakers_of(kind: str | None) -> frozenset[str]:
     return frozenset(table.get(kind or "", table["default"]))
 
 
+def past_comrade(text: str, pos: int) -> int:
+    """Where a name starts after the "Đồng chí" a news item or a notice puts before a head ("Đồng chí Giám đốc ...")."""
+    comrade = _COMRADE.match(text, pos)
+    return comrade.end() if comrade else pos
+
+
+_COMRADE = re.compile(r"đồng\s+chí\s+", re.IGNORECASE)
+
+
 def _speaker(text: str, pos: int, registry: Registry, speakers: frozenset[str] | None = None) -> bool:
     """The province's committee, its chairman or its council: who speaks, not who is told."""
+    pos = past_comrade(text, pos)
     end = registry.match_at(text, pos)
     agency = registry.normalise(text[pos:end]) if end is not None else None
     return agency is not None and agency.code in (speakers_of(None) if speakers is None else speakers)
