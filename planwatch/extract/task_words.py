@@ -27,11 +27,11 @@ _COMMA = re.compile(r",\s*")
 _COLON = re.compile(r":\s*")
 _LIST_OPENED = re.compile(r"\b(?:như\s+sau|cụ\s+thể|sau\s+đây)\s*:\s*", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]{1,80}\)")
-_DEPARTMENTS = re.compile(r"\bcác\s+Sở\s*:")
+_DEPARTMENTS = re.compile(r"\b[Cc]ác\s+Sở\s*:")
 # "Sở Y tế: Chủ trì", not the lists in "các Sở: Xây dựng", "UBND các xã: Thống Nhất, Hòa An"
 _AFTER_LABEL = re.compile(r"(?<!Sở)(?<!xã)(?<!phường)(?<!khu)(?<!huyện):\s*$")
 _PLACES_LISTED = re.compile(r"(\bcác\s+(?:xã|phường|đặc\s+khu|huyện|thị\s+xã))\s*:\s*(?=[A-ZĐÀ-Ỹ])")
-_LIST_OF_DEPARTMENTS = re.compile(r"^(.*?)\bcác\s+Sở\s*:\s*(.+)$", re.S)
+_LIST_OF_DEPARTMENTS = re.compile(r"^(.*?)\b[Cc]ác\s+Sở\s*:\s*(.+)$", re.S)
 _PLACE_BEFORE = re.compile(r"\b(?:xã|phường|huyện|thị\s+xã|thành\s+phố|thị\s+trấn)\s+[A-ZĐÀ-Ỹ]")
 _DOCUMENT_BEFORE = re.compile(r"(?:số\s+)?\d+/[\wĐ-]+(?:\s+ngày\s+[\d/]+)?\s*$", re.I)  # "Công văn số 1066/UBND-VXNV"
 
