@@ -248,7 +248,7 @@ def _short_references(text: str, piece: Piece, pieces: list[Piece], registry: Re
 
 @cache
 def _short() -> re.Pattern[str]:
-    return re.compile(rf"\bđể\s+({pattern('short_references').pattern})\s+")
+    return re.compile(rf"\bđể\s+({pattern('short_references').pattern})\s+", re.IGNORECASE)  # "để sở", "để Sở"
 
 
 def _names_before(text: str, end: int, registry: Registry) -> list[str]:
