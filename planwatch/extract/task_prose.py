@@ -28,7 +28,7 @@ from planwatch.extract.task_words import (
 )
 
 _DONE = re.compile(r"\bđã\s+")
-_CLAUSE_END = re.compile(r"[.!?](?!\d)(?:/\.)?|;")
+_CLAUSE_END = re.compile(r"[.!?](?!\d)(?:/\.)?|;|,(?=\s*(?:đồng\s+thời|và)\s+(?:giao|yêu\s+cầu|đề\s+nghị)\s)")
 _SENTENCE_END = re.compile(r"[.!?]")
 
 
@@ -54,13 +54,14 @@ class Reading:
 
 
 def clauses(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, opens a sentence) of each clause: sentences, and their parts between semicolons."""
+    """(start, end, opens a sentence) of each clause: sentences, and their parts between semicolons or before a
+    speaker's second verb (", đồng thời giao Sở Tài chính ...")."""
     found: list[tuple[int, int, bool]] = []
     start, opens = 0, True
     for m in _CLAUSE_END.finditer(text):
         if text[start : m.end()].strip(" .;/"):
             found.append((start, m.end(), opens))
-        start, opens = m.end(), m.group(0) != ";"
+        start, opens = m.end(), m.group(0) not in ";,"  # ", đồng thời giao Sở X ...": another actor, same sentence
     if text[start:].strip(" .;/"):
         found.append((start, len(text), opens))
     return found
