@@ -29,6 +29,7 @@ _HEADS = (
     "ban",
     "cục",
     "chi cục",
+    "công chức",  # a commune's plan heads its items with its officers: "1. Công chức Tư pháp - Hộ tịch"
     "ubnd",
     "ủy ban",
     "uỷ ban",
@@ -64,6 +65,12 @@ _HEADS = (
     "lực lượng",
     "ngành",
     "địa phương",
+)
+# The head of an agency before its name: "Giám đốc Sở Nông nghiệp và Môi trường" is one addressee, not split at "và".
+_TITLE = re.compile(
+    r"(?:(?:đồng\s+chí|phó|giám\s+đốc|chủ\s+tịch|thủ\s+trưởng|trưởng\s+ban|chánh\s+văn\s+phòng|chánh\s+thanh\s+tra"
+    r"|người\s+đứng\s+đầu|lãnh\s+đạo)\s+)+",
+    re.IGNORECASE,
 )
 _HEAD_RE = phrase_pattern((fold_keep_length(h) for h in _HEADS), trailing_only=True)
 # Verbs that make a phrase a sentence, not a name ("Hội đồng nhân dân tỉnh tán thành với nhận định:").
@@ -126,12 +133,20 @@ class Registry:
         m = self._pattern.match(fold_keep_length(text).replace("–", "-"), pos)
         return m.end() if m else None
 
+    def _titled_end(self, text: str, pos: int) -> int | None:
+        """End of the registry name at `pos`, after the head's title when there is one ("Giám đốc Sở Khoa học và Công
+        nghệ" ends after "Công nghệ", not at a shorter name the title starts)."""
+        end = self.match_at(text, pos)
+        title = _TITLE.match(text, pos)
+        named = self.match_at(text, title.end()) if title else None
+        return named if named is not None and (end is None or named > end) else end
+
     def split(self, text: str) -> list[str]:
         """An addressee phrase split into agency names as printed."""
         names: list[str] = []
         pos = _skip_separators(text, 0)
         while pos < len(text):
-            end = self.match_at(text, pos)
+            end = self._titled_end(text, pos)
             if end is None or (end < len(text) and not _SEPARATOR.match(text, end)):
                 # a name the registry holds goes on with its qualifier ("UBND các xã, phường ven biển")
                 sep = _SEPARATOR.search(text, pos if end is None else end)

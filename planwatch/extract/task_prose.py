@@ -18,15 +18,17 @@ from planwatch.extract.task_words import (
     action_after,
     addressees_at,
     assignment_in,
+    closing,
     expand_departments,
     is_closing,
     named_at,
+    past_comrade,
     pattern,
     subject_in,
 )
 
 _DONE = re.compile(r"\bđã\s+")
-_CLAUSE_END = re.compile(r"[.!?](?!\d)(?:/\.)?|;")
+_CLAUSE_END = re.compile(r"[.!?](?!\d)(?:/\.)?|;|,(?=\s*(?:đồng\s+thời|và)\s+(?:giao|yêu\s+cầu|đề\s+nghị)\s)")
 _SENTENCE_END = re.compile(r"[.!?]")
 
 
@@ -52,13 +54,14 @@ class Reading:
 
 
 def clauses(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, opens a sentence) of each clause: sentences, and their parts between semicolons."""
+    """(start, end, opens a sentence) of each clause: sentences, and their parts between semicolons or before a
+    speaker's second verb (", đồng thời giao Sở Tài chính ...")."""
     found: list[tuple[int, int, bool]] = []
     start, opens = 0, True
     for m in _CLAUSE_END.finditer(text):
         if text[start : m.end()].strip(" .;/"):
             found.append((start, m.end(), opens))
-        start, opens = m.end(), m.group(0) != ";"
+        start, opens = m.end(), m.group(0) not in ";,"  # ", đồng thời giao Sở X ...": another actor, same sentence
     if text[start:].strip(" .;/"):
         found.append((start, len(text), opens))
     return found
@@ -85,6 +88,9 @@ def read_prose(
         lead = start + len(text[start:end]) - len(text[start:end].lstrip(" -–+•*"))
         if pattern("conditions").match(text, lead):
             current = None
+            continue
+        if current and not opens and _partners_go_on(text, current.start, start):
+            current.end = end
             continue
         sentence_end = next((s for s, _, o in found[number + 1 :] if o), len(text))
         piece = _opened(text, lead, end, sentence_end, registry, speakers, reference)
@@ -132,12 +138,39 @@ def _opened(
         verb, who = found
         if is_closing(text, verb, who.end, stop):
             return Piece([], "", start, who.end, end)
-        return _piece(text, start, who, end, registry)
+        return None if _answers_for(text, who) else _piece(text, start, who, end, registry)
     subject = subject_in(text, start, end, registry, stop, speakers)
+    if subject and _answers_for(text, subject):
+        return None
+    if subject and _closes(text[subject.end : stop]):
+        return Piece([], "", start, subject.end, end)
     if subject and not _reports(text, start, end) and not _briefs(text, subject, end, reference):
-        quote = start if text[start : subject.start].count(",") == 0 else subject.start
+        timed = pattern("times").match(text, start)  # the time it opens with is the task's: quoted and read
+        quote = start if timed or text[start : subject.start].count(",") == 0 else subject.start
         return _piece(text, quote, subject, end, registry)
     return None
+
+
+def _partners_go_on(text: str, start: int, at: int) -> bool:
+    """The clause at `at` goes on with the partners of the task from `start` ("Giao Sở X chủ trì, phối hợp với Sở Tài
+    chính; Công an tỉnh; UBND các xã rà soát ..."): no action came after the last "phối hợp" before it."""
+    partners = list(pattern("coordinates").finditer(text, start, at))
+    return bool(partners) and action_after(text, partners[-1].end(), at) is None
+
+
+def _closes(told: str) -> bool:
+    """What agencies named first are told is a closing formula: "Các sở, ngành nghiêm túc thực hiện Chỉ thị này./."
+    (PLANS.md K23); "2. Các sở, ngành triển khai thực hiện Kế hoạch này." in a plan is its item."""
+    return bool(_EARNEST.match(told) and closing().match(told))
+
+
+_EARNEST = re.compile(r"\s*nghiêm\s+túc\b", re.IGNORECASE)
+
+
+def _answers_for(text: str, who: Addressees) -> bool:
+    """What the agencies answer for ("... chịu trách nhiệm trước Chủ tịch UBND tỉnh về tiến độ"), not a task (PLANS.md
+    K8); inside an item it belongs to the item's task."""
+    return bool(pattern("accountable").match(text, _skip(text, who.end)))
 
 
 def _reports(text: str, start: int, end: int) -> bool:
@@ -150,7 +183,7 @@ def _reports(text: str, start: int, end: int) -> bool:
 def _briefs(text: str, subject: Addressees, end: int, reference: date | None) -> bool:
     """A member reporting at a meeting ("Giám đốc Sở Xây dựng báo cáo công tác chỉnh trang đô thị"): one person's
     title, a report on a topic, and neither where it goes nor by when (PLANS.md K22)."""
-    title = pattern("members").match(text, subject.start)
+    title = pattern("members").match(text, past_comrade(text, subject.start))  # "Đồng chí Giám đốc Sở ... báo cáo"
     if not title or text[title.end() :].lstrip().lower().startswith("các"):
         return False
     at = _skip(text, subject.end)
@@ -216,7 +249,7 @@ def _short_references(text: str, piece: Piece, pieces: list[Piece], registry: Re
 
 @cache
 def _short() -> re.Pattern[str]:
-    return re.compile(rf"\bđể\s+({pattern('short_references').pattern})\s+")
+    return re.compile(rf"\bđể\s+({pattern('short_references').pattern})\s+", re.IGNORECASE)  # "để sở", "để Sở"
 
 
 def _names_before(text: str, end: int, registry: Registry) -> list[str]:

@@ -19,13 +19,19 @@ _LETTER = r"[\wÀ-ỹ]"
 _NAME_WORDS = 45
 _NAME_PIECE_WORDS = 14  # no one agency's name is longer  # how long a list of addressees may run before its action
 # an action word inside a name that ends with "tỉnh" right before the real action
-_NAME_GOES_ON = re.compile(r"[^,;.:]{0,60}?\btỉnh\s(?=\S)", re.I)
-_TO = re.compile(r"\s+cho(?=\s)", re.I)
+# (not "Tỉnh ủy", the party's committee: "triển khai các nội dung tại Công văn của Tỉnh ủy")
+_NAME_GOES_ON = re.compile(r"[^,;.:]{0,60}?\btỉnh\s(?!ủy|uỷ)(?=\S)", re.I)
+# "Giao cho Sở Xây dựng ...", "giao nhiệm vụ cho Sở Y tế ...", "yêu cầu: Các chủ đầu tư ..."
+_TO = re.compile(r"\s+(?:nhiệm\s+vụ\s+|trách\s+nhiệm\s+)?cho(?=\s)|\s*:", re.I)
 _COMMA = re.compile(r",\s*")
+_COLON = re.compile(r":\s*")
 _LIST_OPENED = re.compile(r"\b(?:như\s+sau|cụ\s+thể|sau\s+đây)\s*:\s*", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]{1,80}\)")
-_DEPARTMENTS = re.compile(r"\bcác\s+Sở\s*:")
-_LIST_OF_DEPARTMENTS = re.compile(r"^(.*?)\bcác\s+Sở\s*:\s*(.+)$", re.S)
+_DEPARTMENTS = re.compile(r"\b[Cc]ác\s+Sở\s*:")
+# "Sở Y tế: Chủ trì", not the lists in "các Sở: Xây dựng", "UBND các xã: Thống Nhất, Hòa An"
+_AFTER_LABEL = re.compile(r"(?<!Sở)(?<!xã)(?<!phường)(?<!khu)(?<!huyện):\s*$")
+_PLACES_LISTED = re.compile(r"(\bcác\s+(?:xã|phường|đặc\s+khu|huyện|thị\s+xã))\s*:\s*(?=[A-ZĐÀ-Ỹ])")
+_LIST_OF_DEPARTMENTS = re.compile(r"^(.*?)\b[Cc]ác\s+Sở\s*:\s*(.+)$", re.S)
 _PLACE_BEFORE = re.compile(r"\b(?:xã|phường|huyện|thị\s+xã|thành\s+phố|thị\s+trấn)\s+[A-ZĐÀ-Ỹ]")
 _DOCUMENT_BEFORE = re.compile(r"(?:số\s+)?\d+/[\wĐ-]+(?:\s+ngày\s+[\d/]+)?\s*$", re.I)  # "Công văn số 1066/UBND-VXNV"
 
@@ -116,8 +122,18 @@ def speakers_of(kind: str | None) -> frozenset[str]:
     return frozenset(table.get(kind or "", table["default"]))
 
 
+def past_comrade(text: str, pos: int) -> int:
+    """Where a name starts after the "Đồng chí" a news item or a notice puts before a head ("Đồng chí Giám đốc ...")."""
+    comrade = _COMRADE.match(text, pos)
+    return comrade.end() if comrade else pos
+
+
+_COMRADE = re.compile(r"đồng\s+chí\s+", re.IGNORECASE)
+
+
 def _speaker(text: str, pos: int, registry: Registry, speakers: frozenset[str] | None = None) -> bool:
     """The province's committee, its chairman or its council: who speaks, not who is told."""
+    pos = past_comrade(text, pos)
     end = registry.match_at(text, pos)
     agency = registry.normalise(text[pos:end]) if end is not None else None
     return agency is not None and agency.code in (speakers_of(None) if speakers is None else speakers)
@@ -134,9 +150,11 @@ class Addressees:
 
 def action_after(text: str, pos: int, stop: int) -> re.Match[str] | None:
     """The first action word from `pos` that is a verb: in lower case (a capital starts a name: "các Sở: Xây dựng,
-    Tài chính"), not a noun after "các" ("các tổ chức chính trị")."""
+    Tài chính") unless it opens what follows an agency and its colon ("Sở Y tế: Chủ trì ..."), not a noun after "các"
+    ("các tổ chức chính trị")."""
     for m in pattern("actions").finditer(text, pos, stop):
-        if m.group(0)[:1].islower() and not re.search(
+        opens = m.group(0)[:1].islower() or _AFTER_LABEL.search(text, max(0, m.start() - 12), m.start())
+        if opens and not re.search(
             r"(?:các|những|cơ quan,?|công tác|đơn vị,)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
         ):
             return m
@@ -157,12 +175,14 @@ def addressees_at(text: str, pos: int, stop: int, registry: Registry) -> Address
     if action is None:
         return None
     longer = _NAME_GOES_ON.match(text, action.start())  # "Ban Quản lý dự án đầu tư xây dựng ... tỉnh chỉ đạo"
-    if longer and not _names_within(text, action.start(), longer.end(), registry):  # not "phải trình UBND tỉnh"
+    partners = pattern("coordinates").match(text, action.start())  # not "phối hợp với Quản lý thị trường tỉnh"
+    if longer and not partners and not _names_within(text, action.start(), longer.end(), registry):
         action = action_after(text, longer.end(), min(stop, pos + 400)) or action
     phrase = text[pos : _passive_end(text, after_head, action)].rstrip(" ,:")
     if timed := _deadline_tail().search(phrase):  # "UBND các xã chậm nhất ngày 25/12/2025 phải báo cáo"
         phrase = phrase[: timed.start()].rstrip(" ,")
     bare = _ASIDE.sub("", phrase)  # "Sở Tài chính (cơ quan thường trực)"
+    bare = _PLACES_LISTED.sub(r"\1 ", bare)  # "UBND các phường: Tân An, Bình Minh"
     if role := _apposition().search(bare):  # "Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì ..."
         bare = bare[: role.start()]
     listed = _DEPARTMENTS.sub("", bare)  # "Giám đốc các Sở: Xây dựng, Tài chính"
@@ -252,7 +272,7 @@ def assignment_in(
         before = text[max(start, verb.start() - 60) : verb.start()]
         if _DOCUMENT_BEFORE.search(before) or re.search(r"(?:được|đã được)\s*$", before, re.I):
             continue
-        to = _TO.match(text, verb.end())  # "Giao cho Sở Xây dựng chủ trì"
+        to = _TO.match(text, verb.end())
         at = to.end() if to else verb.end()
         found = addressees_at(text, at, stop, registry) or addressees_at(text, _past_intro(text, at), stop, registry)
         if found and not _proposal(text, start, verb, found, registry):
@@ -283,7 +303,8 @@ _INTRO_AFTER_VERB = re.compile(r"\s*,?\s*")
 def subject_in(
     text: str, start: int, end: int, registry: Registry, stop: int | None = None, speakers: frozenset[str] | None = None
 ) -> Addressees | None:
-    """The agency a clause opens with, after an introductory phrase ("Theo đó, ", "Riêng ", "Trên cơ sở ..., "):
+    """The agency a clause opens with, after an introductory phrase ("Theo đó, ", "Riêng ", "Trên cơ sở ..., ") or a
+    phrase of time ("Hằng tháng, trước ngày 25, "):
     the first candidate in capitals wins over one in lower case ("đơn vị, Sở Kế hoạch và Đầu tư chủ trì")."""
     stop = end if stop is None else stop
     at = start
@@ -292,11 +313,12 @@ def subject_in(
     if pattern("conditions").match(text, at):
         return None
     candidates = [at]
-    intro = pattern("intros").match(text, at)
+    intro = pattern("intros").match(text, at) or pattern("times").match(text, at)
     if intro:
         candidates.append(intro.end())
         limit = min(end, at + 250)
         candidates += [m.end() for m in _COMMA.finditer(text, intro.end(), limit)]
+        candidates += [m.end() for m in _COLON.finditer(text, intro.end(), limit)]  # "Về đề xuất ...: Sở X ..."
     # the first item after a lead-in that closes with a colon: "UBND tỉnh giao nhiệm vụ như sau: Sở Y tế chủ trì ..."
     candidates += [m.end() for m in _LIST_OPENED.finditer(text, at, end)]
     found = [

@@ -339,7 +339,7 @@ class _Reader:
             coordinating=list(piece.coordinating),
         )
         self.tasks.append(task)
-        self._read(task, text[piece.names_end : piece.end], 0, _shifted(starts, piece.names_end))
+        self._read(task, text[piece.start : piece.end], 0, _shifted(starts, piece.start))
         return task
 
     def _task(
