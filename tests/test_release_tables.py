@@ -47,7 +47,7 @@ def test_a_value_column_that_names_its_unit_beside_a_quantity_in_the_rows_unit()
         " | | Lượng | Trị giá (Triệu USD) | Lượng | Trị giá\n"
         "Phân bón | Tấn | 41.300 | 17,6 | 93,5 | 88,2\nTỷ lệ nội địa hóa | % | | 36,5 | | \n"
     )
-    found = {(f.fact.indicator, f.fact.value): f.fact.unit for f in _read(text).facts}
+    found = _units(text)
     assert found[("Phân bón", 41300)] == "tấn"
     assert found[("Phân bón", 17.6)] == "triệu USD"
     assert found[("Tỷ lệ nội địa hóa", 36.5)] == "%"
@@ -181,7 +181,7 @@ def test_a_flattened_tables_unit_that_closes_its_title_line() -> None:
         "với cùng kỳ năm trước.\nBiểu 4. Chi ngân sách địa phương Đơn vị tính: Tỷ đồng\nDự toán năm 2026\n"
         "Ước thực hiện 7 tháng năm 2026\nSo với dự toán (%)\nChi đầu tư phát triển\n3.900\n1.870,2\n48,0\n"
     )
-    units = {(f.fact.indicator, f.fact.value): f.fact.unit for f in _read(text).facts}
+    units = _units(text)
     assert units[("Chi đầu tư phát triển", 1870.2)] == "tỷ đồng"
 
 
@@ -191,7 +191,7 @@ def test_the_unit_written_in_the_headers_corner_over_the_labels() -> None:
         "ĐVT: Triệu đồng | Ước tính tháng 7 năm 2026 | Cộng dồn 7 tháng năm 2026 | So với cùng kỳ (%)\n"
         "Chi sự nghiệp y tế | 52.140 | 351.800 | 104,9\n"
     )
-    units = {(f.fact.indicator, f.fact.value): f.fact.unit for f in _read(text).facts}
+    units = _units(text)
     assert units[("Chi sự nghiệp y tế", 351800)] == "triệu đồng"
 
 
@@ -201,7 +201,7 @@ def test_the_unit_in_parentheses_after_the_label_columns_header() -> None:
         "Chỉ tiêu (Tỷ đồng) | Kế hoạch năm 2026 | Giải ngân 7 tháng năm 2026 | So với kế hoạch (%)\n"
         "Vốn ngân sách tỉnh | 2.800 | 1.204,5 | 43,0\n"
     )
-    units = {(f.fact.indicator, f.fact.value): f.fact.unit for f in _read(text).facts}
+    units = _units(text)
     assert units[("Vốn ngân sách tỉnh", 1204.5)] == "tỷ đồng"
 
 
@@ -228,3 +228,8 @@ def test_a_long_header_on_one_line_of_a_pdfs_text() -> None:
     facts = _facts(_read(text))
     assert ("Doanh thu du lịch lữ hành", "value", 190.4, "2026-01", "2026-07") in facts
     assert ("Doanh thu du lịch lữ hành", "yoy_change_pct", 12.6, "2026-01", "2026-07") in facts
+
+
+def _units(text: str) -> dict[tuple[str, float], str | None]:
+    """The unit of each figure the text's tables give, by its indicator and value."""
+    return {(f.fact.indicator, f.fact.value): f.fact.unit for f in _read(text).facts}
