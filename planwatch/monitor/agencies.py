@@ -18,7 +18,6 @@ from planwatch.monitor.tasks import (
     OVERDUE,
     ScoreLine,
     TaskView,
-    store_scorecard,
     task_views,
 )
 from planwatch.store.known import agency_registry
@@ -31,10 +30,9 @@ class RegistryRow:
     line: ScoreLine | None  # None: no task addressed to it
 
 
-def registry_rows(session: Session, as_of: date, scope: Scope = WHOLE) -> list[RegistryRow]:
-    """Every agency of the registry with its counts on `as_of` (of the tasks of `scope`), those with tasks
-    first."""
-    lines = {line.agency: line for line in store_scorecard(session, as_of, scope)}
+def registry_rows(session: Session, scorecard: list[ScoreLine]) -> list[RegistryRow]:
+    """Every agency of the registry with its line of the `scorecard`, those with tasks first."""
+    lines = {line.agency: line for line in scorecard}
     rows = [RegistryRow(a, lines.get(a.code)) for a in agency_registry(session).agencies.values()]
     return sorted(rows, key=lambda r: (r.line is None, -(r.line.assigned if r.line else 0), r.agency.name))
 

@@ -15,10 +15,11 @@ from planwatch.edits.agencies import KINDS, add_agency_alias
 from planwatch.monitor.agencies import agency_record, registry_rows
 from planwatch.monitor.tasks import IN_PROGRESS, OVERDUE, STATUS_VI, unknown_agencies
 from planwatch.serve.auth import actor
+from planwatch.serve.cache import scorecard_of
 from planwatch.serve.common import Db
 from planwatch.serve.rendering import page_lang, planning_edit, render
 from planwatch.serve.view import PageView
-from planwatch.store.freshness import OF_DOCUMENTS, OF_TASKS
+from planwatch.store.freshness import OF_DOCUMENTS
 
 router = APIRouter(include_in_schema=False)
 SOON_DAYS = 30
@@ -27,7 +28,7 @@ SOON_DAYS = 30
 @router.get("/co-quan", response_class=HTMLResponse)
 def registry_page(request: Request, db: Db, view: PageView) -> HTMLResponse:
     day, scope, cache = view.as_of, view.scope, request.app.state.cache
-    rows = cache.get(db, "registry", (day, scope), lambda: registry_rows(db, day, scope), reads=OF_TASKS)
+    rows = registry_rows(db, scorecard_of(cache, db, day, scope))
     unknown = cache.get(db, "unknown", (scope,), lambda: unknown_agencies(db, scope), reads=OF_DOCUMENTS)
     who = actor(request, db)
     return render(request, "agencies.html", who=who, rows=rows, unknown=unknown, kinds=KINDS, day=day,

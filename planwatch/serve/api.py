@@ -21,7 +21,6 @@ from planwatch.monitor.tasks import (
     ScoreLine,
     TaskFilter,
     page_of_tasks,
-    store_scorecard,
     task_groups,
 )
 from planwatch.query.ask import Answer, ask
@@ -29,7 +28,7 @@ from planwatch.query.documents import PAGE_SIZE, DocumentFilter, count_documents
 from planwatch.query.facts import FactFilter, count_facts, find_facts
 from planwatch.query.search import Hit, search
 from planwatch.serve.auth import update_task
-from planwatch.serve.cache import names_of_documents, status_of_year
+from planwatch.serve.cache import names_of_documents, scorecard_of, status_of_year
 from planwatch.serve.common import ERRORS, Db, Error
 from planwatch.serve.view import ApiView
 from planwatch.store.freshness import OF_DOCUMENTS, pending
@@ -322,8 +321,8 @@ def tasks(
 
 
 @router.get("/tasks/scorecard", response_model=list[ScoreLine], responses=ERRORS)
-def task_scorecard(db: Db, view: ApiView) -> list[ScoreLine]:
-    return store_scorecard(db, view.as_of, view.scope)
+def task_scorecard(request: Request, db: Db, view: ApiView) -> list[ScoreLine]:
+    return scorecard_of(request.app.state.cache, db, view.as_of, view.scope)
 
 
 class TaskGroupOut(BaseModel):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from datetime import date
 from functools import partial
 from threading import Lock
 from typing import TypeVar
@@ -16,7 +17,8 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 
 from planwatch.monitor.progress import TargetStatus, year_status
-from planwatch.store.freshness import EVERY_TOPIC, Reads, Version, version
+from planwatch.monitor.tasks import ScoreLine, store_scorecard
+from planwatch.store.freshness import EVERY_TOPIC, OF_TASKS, Reads, Version, version
 from planwatch.store.scope import WHOLE, Scope
 
 T = TypeVar("T")
@@ -34,6 +36,15 @@ def status_of_year(
     the indicator `code` only when given), kept until the figures of the view are checked again."""
     compute = partial(year_status, session, year, scope=scope, until=until, code=code)
     return cache.get(session, "status", (year, scope, until, code), compute, scope)
+
+
+def scorecard_of(
+    cache: StoreCache, session: Session, as_of: date, scope: Scope, agency: str | None = None
+) -> list[ScoreLine]:
+    """The scorecard of the view's tasks on `as_of` (of `agency` when given), kept until a task or document
+    changes: the tasks page, the agencies page and the API share it."""
+    compute = partial(store_scorecard, session, as_of, scope, agency)
+    return cache.get(session, "scorecard", (as_of, scope, agency), compute, reads=OF_TASKS)
 
 
 def names_of_documents(request: Request, db: Session, lang: str) -> dict[str, str]:

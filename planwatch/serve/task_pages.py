@@ -4,7 +4,6 @@ it, and the update form."""
 from __future__ import annotations
 
 from datetime import timedelta
-from functools import partial
 from typing import Annotated
 from urllib.parse import quote
 
@@ -21,7 +20,6 @@ from planwatch.monitor.tasks import (
     STATUSES,
     TaskFilter,
     page_of_tasks,
-    store_scorecard,
     task_views,
 )
 from planwatch.query.search import related
@@ -29,6 +27,7 @@ from planwatch.serve.auth import (
     actor,
     update_task,
 )
+from planwatch.serve.cache import scorecard_of
 from planwatch.serve.common import Db
 from planwatch.serve.rendering import (
     marked,
@@ -39,7 +38,6 @@ from planwatch.serve.rendering import (
 from planwatch.serve.view import PageView
 from planwatch.store import models
 from planwatch.store.current import predecessor_documents
-from planwatch.store.freshness import OF_TASKS
 
 router = APIRouter(include_in_schema=False)
 
@@ -63,8 +61,7 @@ def tasks(
     day, scope, message = view.as_of, view.scope, view.notice or message
     chosen = IN_PROGRESS if soon else status if status in STATUSES else None
     horizon = day + timedelta(days=soon) if soon else None
-    scored = partial(store_scorecard, db, day, scope, agency or None)  # it follows the agency filter
-    lines = request.app.state.cache.get(db, "scorecard", (day, scope, agency or None), scored, reads=OF_TASKS)
+    lines = scorecard_of(request.app.state.cache, db, day, scope, agency or None)  # it follows the agency filter
     wanted = TaskFilter(chosen, scope=scope, due_before=horizon)
     views, total = page_of_tasks(db, day, wanted, offset, TASKS_PRINTED, agency or None)
     who = actor(request, db)
