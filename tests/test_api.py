@@ -113,6 +113,8 @@ def test_task_update_errors_are_json(client: TestClient) -> None:
     assert ok.status_code == 201
     tasks = {t["ref"]: t for t in client.get("/api/tasks", params={"as_of": "30/06/2025"}).json()}
     assert tasks["1.1"]["status_detail"] == "done_on_time"
+    lines = client.get("/api/tasks/scorecard", params={"as_of": "30/06/2025"}).json()  # the update counted
+    assert sum(line["done_on_time"] for line in lines) >= 1 and all(line["assigned"] for line in lines)
     assert client.get("/api/tasks", params={"status": "nonsense"}).status_code == 400
     assert client.get("/api/nothing-here").json() == {"error": "Not Found"}
 
