@@ -402,7 +402,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--workers", type=int, default=2, help="server processes on PostgreSQL")
+    on_two_cores = "server processes on PostgreSQL (one: on two cores the database takes the other)"
+    parser.add_argument("--workers", type=int, default=1, help=on_two_cores)
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
