@@ -258,6 +258,15 @@ def test_the_catalogue_shows_each_indicators_latest_figure_and_target_and_filter
     assert "Tỷ lệ hộ nghèo" in social and "Giá trị sản xuất công nghiệp</a>" not in social
 
 
+def test_an_english_page_prints_figures_the_english_way(client: TestClient) -> None:
+    """The same figure of the samples: "4.812,6" on the Vietnamese page, "4,812.6" on the English one."""
+    for path in ("/chi-tieu/BUDGET_REVENUE", "/chi-tieu", "/?year=2025"):
+        vietnamese = client.get(path, params={"lang": "vi"}).text
+        english = client.get(path, params={"lang": "en"}).text
+        assert ">4.812,6" in vietnamese and "4,812.6" not in vietnamese, path
+        assert ">4,812.6" in english and ">4.812,6" not in english, path
+
+
 def _vietnamese_fragments() -> set[str]:
     """The fixed words of every computed Vietnamese sentence (status reasons, findings, answers), 10+ letters."""
     fragments: set[str] = set()

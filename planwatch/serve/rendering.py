@@ -68,6 +68,14 @@ def _span(context: Context, span: str) -> str:
 
 
 @pass_context
+def _num(context: Context, value: float | None) -> str:
+    """A figure in the page's language ("96.058,5" in Vietnamese, "96,058.5" in English), to two decimals."""
+    if value is None:
+        return ""
+    return format_number(round(value, 2) if isinstance(value, float) else value, lang=context.get("lang", "vi"))
+
+
+@pass_context
 def _title(context: Context, document: models.Document) -> str:
     return document_title(document, context.get("lang", "vi"))
 
@@ -84,7 +92,9 @@ templates.env.filters["whole_text"] = whole_text  # a task's whole text, never c
 templates.env.filters["entity_words"] = pass_context(
     lambda context, entity: entity_words(entity, context["t"], context.get("doc_names", {}))
 )
-templates.env.filters["fields_words"] = pass_context(lambda context, fields: fields_words(fields, context["t"]))
+templates.env.filters["fields_words"] = pass_context(
+    lambda context, fields: fields_words(fields, context["t"], context.get("lang", "vi"))
+)
 templates.env.globals["zip"] = zip
 
 
@@ -104,7 +114,7 @@ templates.env.globals["province_label"] = _province_label
 templates.env.filters["number"] = document_number
 templates.env.filters["period"] = _period
 templates.env.filters["span"] = _span
-templates.env.filters["num"] = lambda v: "" if v is None else format_number(round(v, 2) if isinstance(v, float) else v)
+templates.env.filters["num"] = _num
 templates.env.filters["shown"] = shown  # a computed figure as PlanWatch says it (monitor/projection.py)
 
 

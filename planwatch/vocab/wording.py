@@ -47,7 +47,7 @@ class Phrase:
         if isinstance(value, date):
             return f"{value:%d/%m/%Y}"
         if isinstance(value, float | int) and not isinstance(value, bool):
-            return format_number(value) if lang == "vi" else f"{value:,.4f}".rstrip("0").rstrip(".")
+            return format_number(value, lang=lang)
         return str(value)
 
 
