@@ -4,6 +4,7 @@ signed-in user and the language switch, the 404 page, and the way a form's write
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -33,7 +34,7 @@ from planwatch.serve.view import PROVINCE_COOKIE
 from planwatch.store import models
 from planwatch.view import View
 from planwatch.vocab.numbers import format_number
-from planwatch.vocab.periods import parse_period, period_words
+from planwatch.vocab.periods import date_words, parse_period, period_words
 from planwatch.vocab.provinces import lineage
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -76,6 +77,12 @@ def _num(context: Context, value: float | None) -> str:
 
 
 @pass_context
+def _date_words(context: Context, day: date | None) -> str:
+    """A day shown to the reader in the page's language ("5 July 2025" in English); a form's field keeps dd/mm/yyyy."""
+    return date_words(day, context.get("lang", "vi")) if day else ""
+
+
+@pass_context
 def _title(context: Context, document: models.Document) -> str:
     return document_title(document, context.get("lang", "vi"))
 
@@ -115,6 +122,7 @@ templates.env.filters["number"] = document_number
 templates.env.filters["period"] = _period
 templates.env.filters["span"] = _span
 templates.env.filters["num"] = _num
+templates.env.filters["date_words"] = _date_words
 templates.env.filters["shown"] = shown  # a computed figure as PlanWatch says it (monitor/projection.py)
 
 
