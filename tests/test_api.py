@@ -260,6 +260,23 @@ def test_the_catalogue_shows_each_indicators_latest_figure_and_target_and_filter
     assert "Tỷ lệ hộ nghèo" in social and "Giá trị sản xuất công nghiệp</a>" not in social
 
 
+def test_an_english_page_prints_figures_the_english_way(client: TestClient) -> None:
+    """The same figure of the samples: "4.812,6" on the Vietnamese page, "4,812.6" on the English one."""
+    for path in ("/chi-tieu/BUDGET_REVENUE", "/chi-tieu", "/?year=2025"):
+        vietnamese = client.get(path, params={"lang": "vi"}).text
+        english = client.get(path, params={"lang": "en"}).text
+        assert ">4.812,6" in vietnamese and "4,812.6" not in vietnamese, path
+        assert ">4,812.6" in english and ">4.812,6" not in english, path
+
+
+def test_an_english_page_writes_its_days_in_english_words(client: TestClient) -> None:
+    """The day a page shows: "30/06/2025" in Vietnamese, "30 June 2025" in English (a form's field keeps dd/mm/yyyy)."""
+    asked = {"as_of": "30/06/2025"}
+    vietnamese = client.get("/nhiem-vu/ke-hoach-2025/2.1", params=asked | {"lang": "vi"}).text
+    english = client.get("/nhiem-vu/ke-hoach-2025/2.1", params=asked | {"lang": "en"}).text
+    assert "30/06/2025)" in vietnamese and "30 June 2025)" in english and "30/06/2025)" not in english
+
+
 def _vietnamese_fragments() -> set[str]:
     """The fixed words of every computed Vietnamese sentence (status reasons, findings, answers), 10+ letters."""
     fragments: set[str] = set()

@@ -22,6 +22,14 @@ def test_only_figures_from_january_are_joined_and_the_pace_leads_to_the_target()
     assert "T12" in svg and "tỷ đồng" in svg and "Kế hoạch: 100" in svg
 
 
+def test_an_english_chart_prints_its_figures_the_english_way() -> None:
+    chart = YearChart(2024, "billion VND", [_point(5, 40_500.5), _point(6, 52_000.25)], 96_058.5, True, 98_000.5)
+    english = year_chart(chart, target_label="Plan", projected_label="Projected", lang="en")
+    assert "Plan: 96,058.5" in english and "Projected: 98,000.5" in english and ">53,900.3<" in english
+    vietnamese = year_chart(chart)
+    assert "Kế hoạch: 96.058,5" in vietnamese and "Dự kiến: 98.000,5" in vietnamese and ">53.900,3<" in vietnamese
+
+
 def test_a_stock_at_a_date_is_a_mark_not_a_point_of_the_line() -> None:
     svg = year_chart(YearChart(2024, "%", [_point(5, 40), _point(6, 41, "other")]))
     assert "<polyline" not in svg and 'class="other"' in svg and 'class="pace"' not in svg

@@ -81,6 +81,18 @@ def test_status_and_check_in_json(samples_template: Path, tmp_path: Path) -> Non
     assert code == 0 and "track" in out and "đúng tiến độ" not in out  # "on track", maybe wrapped in its cell
 
 
+@pytest.mark.usefixtures("wide_console")
+def test_the_command_line_in_english_prints_figures_the_english_way(samples_template: Path, tmp_path: Path) -> None:
+    """The value cell in the language asked; the quote keeps the document's own words."""
+    db = stored_copy(samples_template, tmp_path)
+    asked = ("facts", "--indicator", "thu ngan sach")
+    vietnamese, english = _run(db, *asked)[1], _run(db, "--lang", "en", *asked)[1]
+    assert "│ 4.812,6 " in vietnamese and "4,812.6" not in vietnamese
+    assert "│ 4,812.6 " in english and "│ 4.812,6 " not in english
+    status = _run(db, "--lang", "en", "status", "--year", "2025")[1]
+    assert "4,812.6 (2025-06)" in status and "4.812,6 (2025-06)" not in status
+
+
 def test_a_document_without_a_date_is_dated_by_the_user_and_filtered_by_province(tmp_path: Path) -> None:
     db = tmp_path / "p.db"
     item = tmp_path / "tin.txt"

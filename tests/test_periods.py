@@ -1,4 +1,6 @@
-from planwatch.vocab.periods import find_periods
+from datetime import date
+
+from planwatch.vocab.periods import date_words, find_periods
 
 
 def periods(text: str) -> list[tuple[str | None, str | None, bool]]:
@@ -28,3 +30,7 @@ def test_as_of_dates_and_quarters() -> None:
 def test_durations_are_not_periods_of_figures() -> None:
     assert all(comparison for *_, comparison in periods("nợ từ 3 đến dưới 6 tháng là: 161 đơn vị"))
     assert periods("nợ từ 9 tháng trở lên") == []
+
+
+def test_a_day_in_each_language() -> None:
+    assert date_words(date(2025, 7, 5)) == "05/07/2025" and date_words(date(2025, 7, 5), "en") == "5 July 2025"

@@ -118,7 +118,7 @@ def facts(
             key,
             fact.indicator,
             measure_label(fact.measure, state.lang),
-            format_number(fact.value),
+            format_number(fact.value, lang=state.lang),
             fact.unit,
             period,
             str(fact.page or ""),

@@ -46,7 +46,12 @@ _STATUS_STYLE = {"đạt/vượt": "green", "đúng tiến độ": "cyan", "ch�
 
 
 def _pct(value: float | None) -> str:
-    return f"{format_number(round(value, 1))}%" if value is not None else ""
+    return f"{_num(round(value, 1))}%" if value is not None else ""
+
+
+def _num(value: float) -> str:
+    """A figure in the language asked (`--lang en`: "96,058.5")."""
+    return format_number(value, lang=state.lang)
 
 
 @app.command()
@@ -100,11 +105,11 @@ def status(
     table = Table(*say("status_columns"), title=say("status_title").format(year=year))
     for r in rows:
         target = (
-            f"{format_number(r.target.value_min or 0)}–{format_number(r.target.value_max or 0)}"
+            f"{_num(r.target.value_min or 0)}–{_num(r.target.value_max or 0)}"
             if r.target.comparator == "range"
-            else format_number(r.target.value or 0)
+            else _num(r.target.value or 0)
         )
-        actual = f"{format_number(r.actual.value)} ({r.actual.period_end})" if r.actual else ""
+        actual = f"{_num(r.actual.value)} ({r.actual.period_end})" if r.actual else ""
         style = _STATUS_STYLE.get(r.status, "dim")
         table.add_row(
             r.category,
@@ -127,7 +132,7 @@ def _projected(projection: Projection | None) -> str:
     percent = f" ({_pct(projection.percent_of_target)})" if projection.percent_of_target is not None else ""
     unit = "%" if projection.unit == "%" else f" {projection.unit}"
     words = LABELS[state.lang]
-    return f"{format_number(shown(projection.value))}{unit}{percent}, {words[f'basis_{projection.basis.value}']}"
+    return f"{_num(shown(projection.value))}{unit}{percent}, {words[f'basis_{projection.basis.value}']}"
 
 
 def said(value: str) -> str:
@@ -186,7 +191,7 @@ def series(
             else say("monthly")
         )
         sources = ", ".join(s.doc_key for s in p.sources) if p.computed_sum else p.doc_key
-        row = (f"{p.period_start or '?'} – {p.period_end}", kind, format_number(p.value), p.unit,
+        row = (f"{p.period_start or '?'} – {p.period_end}", kind, _num(p.value), p.unit,
                "ước" if p.estimate else "", sources, p.quote[:70] if not p.computed_sum else p.quote)  # fmt: skip
         table.add_row(*([p.province or ""] if lines else []), *row)
     console.print(table)
@@ -206,11 +211,7 @@ def targets(year: Year) -> None:
 
 
 def _goal(t: models.Target) -> str:
-    value = (
-        f"{format_number(t.value_min or 0)}–{format_number(t.value_max or 0)}"
-        if t.comparator == "range"
-        else format_number(t.value or 0)
-    )
+    value = f"{_num(t.value_min or 0)}–{_num(t.value_max or 0)}" if t.comparator == "range" else _num(t.value or 0)
     return f"{t.comparator} {value} {t.unit}".strip()
 
 

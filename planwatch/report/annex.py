@@ -128,7 +128,9 @@ def _other_base(stated: float, ours: float, plan_word: str, lang: str) -> str:
     names its reports' base ("dự toán") when that is not the plan itself."""
     word = plan_word if plan_word in _BASE_EN else ""
     word = (_BASE_EN.get(word, "") if lang == "en" else word) or ("another base" if lang == "en" else "một mức khác")
-    return _OTHER_BASE[lang].format(pct=format_number(stated), word=word, ours=format_number(ours))
+    return _OTHER_BASE[lang].format(
+        pct=format_number(stated, lang=lang), word=word, ours=format_number(ours, lang=lang)
+    )
 
 
 def _stated(figures: list[Figure], measure: Measure, period: Period) -> Figure | None:

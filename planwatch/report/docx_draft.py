@@ -222,7 +222,7 @@ def _source_text(figure: Figure, text: dict[str, str], lang: str) -> str:
     if figure.estimate:
         words += text["estimate"]
     if figure.others:
-        values = "; ".join(f"{format_number(v) if lang == 'vi' else v} ({key})" for v, key in figure.others)
+        values = "; ".join(f"{format_number(v, lang=lang)} ({key})" for v, key in figure.others)
         words += text["others"].format(values=values)
     return words
 

@@ -37,7 +37,7 @@ def subject(indicator: Indicator) -> str:
 
 
 def number(value: float, lang: str) -> str:
-    return format_number(value) if lang == "vi" else f"{value:,.4f}".rstrip("0").rstrip(".")
+    return format_number(value, lang=lang)
 
 
 def statement_parts(statement: Statement, lang: str = "vi") -> list[Part]:

@@ -37,7 +37,7 @@ def entity_words(entity: str, words: Words, documents: Mapping[str, str]) -> str
     return f"{words.get('entity:' + kind, kind)}: {named}" if rest else entity
 
 
-def fields_words(fields: Mapping[str, object] | None, words: Words) -> str:
+def fields_words(fields: Mapping[str, object] | None, words: Words, lang: str = "vi") -> str:
     """ "{'version': 1, 'figures': 5, 'late': True}" → "Phiên bản: 1 · Số liệu: 5 · Gửi muộn: có"."""
     if not fields:
         return ""
@@ -45,17 +45,17 @@ def fields_words(fields: Mapping[str, object] | None, words: Words) -> str:
     for key, value in fields.items():
         if key in _HIDDEN:
             continue
-        said.append(f"{words.get('field:' + key, key.replace('_', ' '))}: {_value(key, value, words)}")
+        said.append(f"{words.get('field:' + key, key.replace('_', ' '))}: {_value(key, value, words, lang)}")
     return " · ".join(said)
 
 
-def _value(key: str, value: object, words: Words) -> str:
+def _value(key: str, value: object, words: Words, lang: str) -> str:
     if value is None or value == "":
         return "–"
     if isinstance(value, bool) or value in ("true", "false"):
         return words["yes"] if value in (True, "true") else words["no"]
     if isinstance(value, (int, float)):
-        return format_number(value)
+        return format_number(value, lang=lang)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     text = str(value)

@@ -38,11 +38,13 @@ def year_chart(
     target_label: str = "Kế hoạch",
     projected_label: str = "Dự kiến",
     months: tuple[str, ...] = _MONTHS,
+    lang: str = "vi",
 ) -> str:
     """One year on a January-December axis: figures from January joined by a line (never across years or period
     lengths), single months as bars (computed ones hollow), other periods as marks, the target as a dashed line
     and, for flows, the expected pace towards it, and the projected year end dashed from the latest year to date
-    to December. The unit is written on the axis, the months under it in the page's words (`months`)."""
+    to December. The unit is written on the axis, the months under it in the page's words (`months`), the figures
+    in its language's notation (`lang`)."""
     points = chart.points
     if not points:
         return ""
@@ -68,7 +70,7 @@ def year_chart(
     for tick in (bottom, (top + bottom) / 2, top):
         parts.append(
             f'<text x="{pad_left - 6}" y="{y(tick) + 4:.1f}" class="tick" text-anchor="end">'
-            f"{escape(format_number(round(tick, 1)))}</text>"
+            f"{escape(format_number(round(tick, 1), lang=lang))}</text>"
         )
     for month, name in enumerate(months, start=1):
         parts.append(
@@ -99,7 +101,7 @@ def year_chart(
     cumulative = cumulative if len(lines) == 1 else [p for p in cumulative if p.line == lines[-1]]
     if chart.projected is not None and cumulative and cumulative[-1].month < 12:
         last, end = cumulative[-1], y(chart.projected)
-        said = f"{projected_label}: {format_number(round(chart.projected, 1))}"
+        said = f"{projected_label}: {format_number(round(chart.projected, 1), lang=lang)}"
         parts.append(
             f'<line x1="{x(last.month):.1f}" y1="{y(last.value):.1f}" x2="{x(12):.1f}" y2="{end:.1f}" '
             f'class="projected"><title>{escape(said)}</title></line>'
@@ -120,7 +122,7 @@ def year_chart(
         parts.append(
             f'<line x1="{pad_left}" y1="{y(chart.target):.1f}" x2="{width - pad_right}" y2="{y(chart.target):.1f}" '
             f'class="target"/><text x="{width - pad_right}" y="{y(chart.target) - 6:.1f}" class="tick" '
-            f'text-anchor="end">{escape(target_label)}: {escape(format_number(chart.target))}</text>'
+            f'text-anchor="end">{escape(target_label)}: {escape(format_number(chart.target, lang=lang))}</text>'
         )
         if chart.pace:
             parts.append(

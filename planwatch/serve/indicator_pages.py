@@ -244,7 +244,8 @@ def _year_chart(
             int(p.period_end[5:]),
             p.base_value / _unit_factor(unit),
             f"/van-ban/{quote(p.doc_key)}#f{p.fact_id}" if p.fact_id else f"/van-ban/{quote(p.doc_key)}",
-            f"{period_words(parse_period(p.period_start, p.period_end), lang)}: {format_number(p.value)} {said(p.unit)}"
+            f"{period_words(parse_period(p.period_start, p.period_end), lang)}: "
+            f"{format_number(p.value, lang=lang)} {said(p.unit)}"
             f" ({_cited(p, lang, names)})" + (f" — {LABELS[lang]['computed']}" if p.derived else ""),
             _series_of(p, year),
             p.derived or p.computed_sum,
@@ -262,6 +263,7 @@ def _year_chart(
             target_label=words["target"],
             projected_label=words["projected_line"],
             months=tuple(words["chart_months"].split()),
+            lang=lang,
         )  # fmt: skip
     )
 

@@ -4,6 +4,7 @@ signed-in user and the language switch, the 404 page, and the way a form's write
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -33,7 +34,7 @@ from planwatch.serve.view import PROVINCE_COOKIE
 from planwatch.store import models
 from planwatch.view import View
 from planwatch.vocab.numbers import format_number
-from planwatch.vocab.periods import parse_period, period_words
+from planwatch.vocab.periods import date_words, parse_period, period_words
 from planwatch.vocab.provinces import lineage
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -68,6 +69,20 @@ def _span(context: Context, span: str) -> str:
 
 
 @pass_context
+def _num(context: Context, value: float | None) -> str:
+    """A figure in the page's language ("96.058,5" in Vietnamese, "96,058.5" in English), to two decimals."""
+    if value is None:
+        return ""
+    return format_number(round(value, 2) if isinstance(value, float) else value, lang=context.get("lang", "vi"))
+
+
+@pass_context
+def _date_words(context: Context, day: date | None) -> str:
+    """A day shown to the reader in the page's language ("5 July 2025" in English); a form's field keeps dd/mm/yyyy."""
+    return date_words(day, context.get("lang", "vi")) if day else ""
+
+
+@pass_context
 def _title(context: Context, document: models.Document) -> str:
     return document_title(document, context.get("lang", "vi"))
 
@@ -84,7 +99,9 @@ templates.env.filters["whole_text"] = whole_text  # a task's whole text, never c
 templates.env.filters["entity_words"] = pass_context(
     lambda context, entity: entity_words(entity, context["t"], context.get("doc_names", {}))
 )
-templates.env.filters["fields_words"] = pass_context(lambda context, fields: fields_words(fields, context["t"]))
+templates.env.filters["fields_words"] = pass_context(
+    lambda context, fields: fields_words(fields, context["t"], context.get("lang", "vi"))
+)
 templates.env.globals["zip"] = zip
 
 
@@ -104,7 +121,8 @@ templates.env.globals["province_label"] = _province_label
 templates.env.filters["number"] = document_number
 templates.env.filters["period"] = _period
 templates.env.filters["span"] = _span
-templates.env.filters["num"] = lambda v: "" if v is None else format_number(round(v, 2) if isinstance(v, float) else v)
+templates.env.filters["num"] = _num
+templates.env.filters["date_words"] = _date_words
 templates.env.filters["shown"] = shown  # a computed figure as PlanWatch says it (monitor/projection.py)
 
 

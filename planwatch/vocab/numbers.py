@@ -1,4 +1,5 @@
-"""Vietnamese number notation: "." groups thousands, "," marks decimals ("1.007,5" = 1007.5)."""
+"""Vietnamese number notation: "." groups thousands, "," marks decimals ("1.007,5" = 1007.5); a page or report
+in English prints them the English way ("1,007.5")."""
 
 from __future__ import annotations
 
@@ -32,11 +33,13 @@ def parse_figure(text: str) -> float:
     return float(s) if _DOT_DECIMAL_RE.fullmatch(s) else parse_number(s)
 
 
-def format_number(value: float, decimals: int | None = None) -> str:
-    """Print a number the Vietnamese way ("96.058", "14,14")."""
+def format_number(value: float, decimals: int | None = None, lang: str = "vi") -> str:
+    """Print a number the language's way: Vietnamese "96.058,5" and "14,14", English "96,058.5" and "14.14"."""
     if decimals is None:
         decimals = 0 if float(value).is_integer() else min(4, _needed_decimals(value))
-    text = f"{abs(value):,.{decimals}f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    text = f"{abs(value):,.{decimals}f}"
+    if lang == "vi":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return ("-" if value < 0 else "") + text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import NamedTuple
 
@@ -327,6 +328,11 @@ def _sane(period: Period) -> bool:
 _ROMAN = ("I", "II", "III", "IV")
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December")  # fmt: skip
+
+
+def date_words(day: date, lang: str = "vi") -> str:
+    """A day as the language writes it: "05/07/2025" in Vietnamese, "5 July 2025" in English."""
+    return f"{day:%d/%m/%Y}" if lang == "vi" else f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
 
 def parse_period(start: str | None, end: str | None) -> Period:

@@ -15,7 +15,7 @@ import yaml
 
 from planwatch.vocab.measures import Measure
 from planwatch.vocab.numbers import format_number
-from planwatch.vocab.periods import Period, period_words
+from planwatch.vocab.periods import Period, date_words, period_words
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,9 @@ class Phrase:
         if isinstance(value, Measure):
             return value.label(lang)
         if isinstance(value, date):
-            return f"{value:%d/%m/%Y}"
+            return date_words(value, lang)
         if isinstance(value, float | int) and not isinstance(value, bool):
-            return format_number(value) if lang == "vi" else f"{value:,.4f}".rstrip("0").rstrip(".")
+            return format_number(value, lang=lang)
         return str(value)
 
 
