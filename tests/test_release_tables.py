@@ -228,3 +228,19 @@ def test_a_long_header_on_one_line_of_a_pdfs_text() -> None:
     facts = _facts(_read(text))
     assert ("Doanh thu du lịch lữ hành", "value", 190.4, "2026-01", "2026-07") in facts
     assert ("Doanh thu du lịch lữ hành", "yoy_change_pct", 12.6, "2026-01", "2026-07") in facts
+
+
+def test_a_plan_annexs_pdf_rows_under_group_headings_numbered_without_a_stop() -> None:
+    # the group rows keep their numeral on the label's line ("I CHỈ TIÊU ..."), no stop after it, as do the rows
+    # ("1 Tổng thu ..."); a row's last figure that is no next number is its plan, not the next row's index
+    text = (
+        "Phụ lục\nCHỈ TIÊU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026 CỦA TỈNH GÒ SIM\n"
+        "STT Chỉ tiêu Đơn vị tính Ước thực hiện năm 2025 Kế hoạch năm 2026 So sánh (%)\n"
+        "I CHỈ TIÊU VỀ KINH TẾ\n1 Tốc độ tăng tổng sản phẩm trên địa bàn % 7,4 9\n"
+        "2 Tổng thu ngân sách trên địa bàn Tỷ đồng 8.640 9.300 107,6\n"
+        "II CHỈ TIÊU VỀ XÃ HỘI\n3 Tỷ lệ trường học đạt chuẩn quốc gia % 71 75\n"
+    )
+    targets = {(t.draft.indicator, t.draft.year, t.draft.value) for t in _read(text).targets}
+    assert ("Tốc độ tăng tổng sản phẩm trên địa bàn", 2026, 9) in targets
+    assert ("Tổng thu ngân sách trên địa bàn", 2026, 9300) in targets
+    assert ("Tỷ lệ trường học đạt chuẩn quốc gia", 2026, 75) in targets
