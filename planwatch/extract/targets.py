@@ -82,7 +82,11 @@ _REPLACED = re.compile(
 )
 _VOTE = re.compile(r"\s*(?:tổng\s+số\s+)?đại\s+biểu\b", re.IGNORECASE)
 _NAMED = re.compile(r"[^\W\d_]")
-_SHARE_OF = re.compile(r"\s*số\s+(?P<what>[^,.;()]{3,80}?)(?=\s*(?:[,.;(]|$|trong\s+đó\b))", re.IGNORECASE)
+# what a share that opens its item is of: "100% số xã ...", "98% dân số nông thôn ..." (not "9% so với ...")
+_SHARE_OF = re.compile(
+    r"\s*(?:số\s+)?(?!(?:so|với|trở|tăng|giảm|bằng|đạt|trong)(?![\wÀ-ỹ]))(?P<what>[^,.;()]{3,80}?)(?=\s*(?:[,.;(]|$|trong\s+đó\b))",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _LIST_NUMBER = re.compile(r"^\s*\((\d{1,2})\)")
 _LABEL_LEAD = re.compile(
@@ -173,7 +177,7 @@ def _unnamed(block: OutlineBlock, draft: TargetDraft, fact: Fact, drafts: list[T
     số xã đạt chuẩn nông thôn mới": the rate of those communes) or, a growth, by the figure before it in its
     sentence ("đạt 27.500 tỷ đồng, tăng tối thiểu 10% so với năm 2025": the same indicator's)."""
     following = block.text[fact.end - block.start :]
-    if fact.unit == "%" and (of := _SHARE_OF.match(following)):
+    if fact.unit == "%" and draft.measure == Measure.VALUE and (of := _SHARE_OF.match(following)):
         return replace(draft, indicator=f"Tỷ lệ {of.group('what')}")
     between = block.text[drafts[-1].end - block.start : fact.start - block.start] if drafts else "."
     if draft.measure == Measure.YOY and not _SENTENCE_END.search(between):
