@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from planwatch.extract.facts import Fact
 from planwatch.extract.modality import after_plan_word, clause_cue, cue, sentence_before
-from planwatch.extract.target_labels import listed_label, share_label
+from planwatch.extract.target_labels import listed_label, opens_item, share_label
 from planwatch.extract.target_sections import (
     TARGETS_LEAD_IN,
     in_target_section,
@@ -146,7 +146,10 @@ def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int
             continue
         if _MOVED_END.search(draft.indicator) and (was := _REPLACED.search(block.text[: fact.start - block.start])):
             draft = replace(draft, indicator=_LABEL_LEAD.sub("", was.group("label")).strip(" ,:"))
-        if not _NAMED.search(draft.indicator) or (draft.measure == Measure.VALUE and _opens_item(block, fact)):
+        share_first = (
+            draft.measure == Measure.VALUE and fact.unit == "%" and opens_item(block.text[: number_at(block, fact)])
+        )
+        if not _NAMED.search(draft.indicator) or share_first:
             draft = _unnamed(block, draft, fact, drafts)
         if drafts and _MOVE_HEAD.match(drafts[-1].indicator) and draft.measure == Measure.YOY:
             draft = _group_move(drafts[-1], draft) or draft
@@ -170,18 +173,6 @@ def _double_digits(block: OutlineBlock, year: int, number: str | None) -> list[T
         label = "Tốc độ tăng trưởng kinh tế (GRDP)"
         drafts.append(TargetDraft(label, Measure.YOY, ">=", 10.0, None, None, "%", year, number, None, *at, at))
     return drafts
-
-
-# what may stand before a share that opens its item: its list number, its floor ("(3) Ít nhất 90% trường ...")
-_ITEM_OPENING = re.compile(
-    r"\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-+•])?\s*(?:(?:ít\s+nhất|tối\s+thiểu|tối\s+đa|trên|hơn|khoảng|không\s+dưới)\s+)*",
-    re.IGNORECASE,
-)
-
-
-def _opens_item(block: OutlineBlock, fact: Fact) -> bool:
-    """The share opens its item, with at most its floor before it: what follows it names it."""
-    return fact.unit == "%" and bool(_ITEM_OPENING.fullmatch(block.text[: number_at(block, fact)]))
 
 
 def _unnamed(block: OutlineBlock, draft: TargetDraft, fact: Fact, drafts: list[TargetDraft]) -> TargetDraft:
