@@ -305,8 +305,9 @@ def _draft(
     if measure == Measure.VALUE and fact.unit == "%" and "move" not in fact.tags:
         label = share_label(label, block.text, number_at(block, fact), fact.end - block.start)
     key = fold(label)
-    if measure == Measure.YOY and key.startswith("ty le") and fact.value < 0:  # "tỷ lệ hộ nghèo giảm 1,17% trở lên"
-        measure, value_shift = Measure.VALUE, -2 * fact.value  # the size of the fall, not the fall
+    # "tỷ lệ hộ nghèo giảm 1,17% trở lên", "Giảm tỷ lệ hộ nghèo 0,8%": the size of the fall, not the fall
+    if measure == Measure.YOY and key.startswith("ty le") and (fact.value < 0 or sign < 0):
+        measure, sign, value_shift = Measure.VALUE, 1, abs(fact.value) - fact.value
         label = f"Mức giảm {label[:1].lower()}{label[1:]}"
     if measure in (Measure.VALUE, Measure.YOY) and fact.unit == "%" and key.startswith("ty trong"):
         measure = Measure.SHARE  # "Tỷ trọng kinh tế số trong GRDP 16%"
