@@ -244,3 +244,17 @@ def test_a_plan_annexs_pdf_rows_under_group_headings_numbered_without_a_stop() -
     assert ("Tốc độ tăng tổng sản phẩm trên địa bàn", 2026, 9) in targets
     assert ("Tổng thu ngân sách trên địa bàn", 2026, 9300) in targets
     assert ("Tỷ lệ trường học đạt chuẩn quốc gia", 2026, 75) in targets
+
+
+def test_a_pdf_row_lines_plan_cell_that_opens_with_its_word() -> None:
+    # "% 3,4 Giảm 0,6", "% 92,5 Trên 94": the last cell opens with its word; the row was read as a label
+    text = (
+        "Phụ lục\nCHỈ TIÊU KẾ HOẠCH NĂM 2026 CỦA TỈNH GÒ SIM\n"
+        "STT Chỉ tiêu Đơn vị tính Ước thực hiện năm 2025 Kế hoạch năm 2026\n"
+        "1 Tỷ lệ hộ cận nghèo % 3,4 Giảm 0,6\n2 Tỷ lệ trẻ em được tiêm chủng đầy đủ % 92,5 Trên 94\n"
+        "3 Số xã đạt chuẩn văn minh đô thị Xã 4 6\n"
+    )
+    targets = {(t.draft.indicator, t.draft.comparator, t.draft.value) for t in _read(text).targets}
+    assert ("Mức giảm tỷ lệ hộ cận nghèo", "=", 0.6) in targets
+    assert ("Tỷ lệ trẻ em được tiêm chủng đầy đủ", ">=", 94) in targets
+    assert ("Số xã đạt chuẩn văn minh đô thị", "=", 6) in targets
