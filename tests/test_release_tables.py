@@ -230,6 +230,36 @@ def test_a_long_header_on_one_line_of_a_pdfs_text() -> None:
     assert ("Doanh thu du lịch lữ hành", "yoy_change_pct", 12.6, "2026-01", "2026-07") in facts
 
 
+def test_a_plan_annexs_pdf_rows_under_group_headings_numbered_without_a_stop() -> None:
+    # the group rows keep their numeral on the label's line ("I CHỈ TIÊU ..."), no stop after it, as do the rows
+    # ("1 Tổng thu ..."); a row's last figure that is no next number is its plan, not the next row's index
+    text = (
+        "Phụ lục\nCHỈ TIÊU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026 CỦA TỈNH GÒ SIM\n"
+        "STT Chỉ tiêu Đơn vị tính Ước thực hiện năm 2025 Kế hoạch năm 2026 So sánh (%)\n"
+        "I CHỈ TIÊU VỀ KINH TẾ\n1 Tốc độ tăng tổng sản phẩm trên địa bàn % 7,4 9\n"
+        "2 Tổng thu ngân sách trên địa bàn Tỷ đồng 8.640 9.300 107,6\n"
+        "II CHỈ TIÊU VỀ XÃ HỘI\n3 Tỷ lệ trường học đạt chuẩn quốc gia % 71 75\n"
+    )
+    targets = {(t.draft.indicator, t.draft.year, t.draft.value) for t in _read(text).targets}
+    assert ("Tốc độ tăng tổng sản phẩm trên địa bàn", 2026, 9) in targets
+    assert ("Tổng thu ngân sách trên địa bàn", 2026, 9300) in targets
+    assert ("Tỷ lệ trường học đạt chuẩn quốc gia", 2026, 75) in targets
+
+
+def test_a_pdf_row_lines_plan_cell_that_opens_with_its_word() -> None:
+    # "% 3,4 Giảm 0,6", "% 92,5 Trên 94": the last cell opens with its word; the row was read as a label
+    text = (
+        "Phụ lục\nCHỈ TIÊU KẾ HOẠCH NĂM 2026 CỦA TỈNH GÒ SIM\n"
+        "STT Chỉ tiêu Đơn vị tính Ước thực hiện năm 2025 Kế hoạch năm 2026\n"
+        "1 Tỷ lệ hộ cận nghèo % 3,4 Giảm 0,6\n2 Tỷ lệ trẻ em được tiêm chủng đầy đủ % 92,5 Trên 94\n"
+        "3 Số xã đạt chuẩn văn minh đô thị Xã 4 6\n"
+    )
+    targets = {(t.draft.indicator, t.draft.comparator, t.draft.value) for t in _read(text).targets}
+    assert ("Mức giảm tỷ lệ hộ cận nghèo", "=", 0.6) in targets
+    assert ("Tỷ lệ trẻ em được tiêm chủng đầy đủ", ">=", 94) in targets
+    assert ("Số xã đạt chuẩn văn minh đô thị", "=", 6) in targets
+
+
 def _units(text: str) -> dict[tuple[str, float], str | None]:
     """The unit of each figure the text's tables give, by its indicator and value."""
     return {(f.fact.indicator, f.fact.value): f.fact.unit for f in _read(text).facts}

@@ -43,6 +43,30 @@ def test_a_docx_table_with_header_cells_merged_across_columns_and_rows() -> None
     assert ("Chi ngân sách địa phương", "yoy_change_pct", 5.7, "2025-01", "2025-10") in facts
 
 
+def test_a_years_plan_beside_that_years_estimate_in_a_docx_annex_is_no_target() -> None:
+    # a commune's 2026 plan: "Năm 2025" spans its plan and its estimate; that plan grades the estimate (T30)
+    document = Document()
+    document.add_paragraph("CHỈ TIÊU KẾ HOẠCH NĂM 2026 CỦA XÃ SUỐI SIM")
+    rows = [
+        ["STT", "Chỉ tiêu", "ĐVT", "Năm 2025", "", "Kế hoạch năm 2026"],
+        ["", "", "", "Kế hoạch", "Ước thực hiện", ""],
+        ["1", "Sản lượng lúa", "Tấn", "9.800", "9.950", "10.200"],
+        ["2", "Tỷ lệ hộ dùng nước sạch", "%", "88", "89,5", "92"],
+    ]
+    table = document.add_table(rows=4, cols=6)
+    for row, texts in enumerate(rows):
+        for column, text in enumerate(texts):
+            table.cell(row, column).text = text
+    table.cell(0, 3).merge(table.cell(0, 4)).text = "Năm 2025"
+    for column in (0, 1, 2, 5):
+        table.cell(0, column).merge(table.cell(1, column))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    found = _extract(read_bytes("phu-luc.docx", buffer.getvalue()))
+    targets = {(t.draft.indicator, t.draft.year, t.draft.value) for t in found.targets}
+    assert targets == {("Sản lượng lúa", 2026, 10200), ("Tỷ lệ hộ dùng nước sạch", 2026, 92)}
+
+
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 

@@ -140,8 +140,11 @@ def extract_document(
     stretched = mark_stretch([found.draft for found in result.targets], plain.reading)
     result.targets = [replace(found, draft=draft) for found, draft in zip(result.targets, stretched, strict=True)]
     in_tables = [found.fact for found in result.facts if found.planned and "table" in found.fact.tags]
+    results = [
+        f.fact for f in result.facts if not f.planned and "table" in f.fact.tags and f.fact.measure == Measure.VALUE
+    ]
     result.targets.extend(
-        TargetFound(draft, "", plain.page_at(draft.start)) for draft in table_targets(in_tables, year)
+        TargetFound(draft, "", plain.page_at(draft.start)) for draft in table_targets(in_tables, year, results)
     )
     return result
 

@@ -48,3 +48,15 @@ def share_label(label: str, text: str, number: int, end: int) -> str:
         return label
     what = counted.group("what").strip(" ,")
     return label if _NOT_COUNTED.search(what) else f"Tỷ lệ {what}"
+
+
+# what may stand before a share that opens its item: its list number, its floor ("(3) Ít nhất 90% trường ...")
+_ITEM_OPENING = re.compile(
+    r"\s*(?:\(?\d{1,2}[.)]|[a-zđ]\)|[-+•])?\s*(?:(?:ít\s+nhất|tối\s+thiểu|tối\s+đa|trên|hơn|khoảng|không\s+dưới)\s+)*",
+    re.IGNORECASE,
+)
+
+
+def opens_item(before: str) -> bool:
+    """Only the item's list number or floor stands before the figure: what follows the figure names it."""
+    return bool(_ITEM_OPENING.fullmatch(before))

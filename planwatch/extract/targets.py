@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from planwatch.extract.facts import Fact
 from planwatch.extract.modality import after_plan_word, clause_cue, cue, sentence_before
-from planwatch.extract.target_labels import listed_label, share_label
+from planwatch.extract.target_labels import listed_label, opens_item, share_label
 from planwatch.extract.target_sections import (
     TARGETS_LEAD_IN,
     in_target_section,
@@ -82,7 +82,11 @@ _REPLACED = re.compile(
 )
 _VOTE = re.compile(r"\s*(?:tổng\s+số\s+)?đại\s+biểu\b", re.IGNORECASE)
 _NAMED = re.compile(r"[^\W\d_]")
-_SHARE_OF = re.compile(r"\s*số\s+(?P<what>[^,.;()]{3,80}?)(?=\s*(?:[,.;(]|$|trong\s+đó\b))", re.IGNORECASE)
+# what a share that opens its item is of: "100% số xã ...", "98% dân số nông thôn ..." (not "9% so với ...")
+_SHARE_OF = re.compile(
+    r"\s*(?:số\s+)?(?!(?:so|với|trở|tăng|giảm|bằng|đạt|trong)(?![\wÀ-ỹ]))(?P<what>[^,.;()]{3,80}?)(?=\s*(?:[,.;(]|$|trong\s+đó\b))",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _LIST_NUMBER = re.compile(r"^\s*\((\d{1,2})\)")
 _LABEL_LEAD = re.compile(
@@ -142,7 +146,10 @@ def extract_targets(block: OutlineBlock, planned: list[Fact], fallback_year: int
             continue
         if _MOVED_END.search(draft.indicator) and (was := _REPLACED.search(block.text[: fact.start - block.start])):
             draft = replace(draft, indicator=_LABEL_LEAD.sub("", was.group("label")).strip(" ,:"))
-        if not _NAMED.search(draft.indicator):
+        share_first = (
+            draft.measure == Measure.VALUE and fact.unit == "%" and opens_item(block.text[: number_at(block, fact)])
+        )
+        if not _NAMED.search(draft.indicator) or share_first:
             draft = _unnamed(block, draft, fact, drafts)
         if drafts and _MOVE_HEAD.match(drafts[-1].indicator) and draft.measure == Measure.YOY:
             draft = _group_move(drafts[-1], draft) or draft
@@ -173,7 +180,7 @@ def _unnamed(block: OutlineBlock, draft: TargetDraft, fact: Fact, drafts: list[T
     số xã đạt chuẩn nông thôn mới": the rate of those communes) or, a growth, by the figure before it in its
     sentence ("đạt 27.500 tỷ đồng, tăng tối thiểu 10% so với năm 2025": the same indicator's)."""
     following = block.text[fact.end - block.start :]
-    if fact.unit == "%" and (of := _SHARE_OF.match(following)):
+    if fact.unit == "%" and draft.measure == Measure.VALUE and (of := _SHARE_OF.match(following)):
         return replace(draft, indicator=f"Tỷ lệ {of.group('what')}")
     between = block.text[drafts[-1].end - block.start : fact.start - block.start] if drafts else "."
     if draft.measure == Measure.YOY and not _SENTENCE_END.search(between):
@@ -298,8 +305,9 @@ def _draft(
     if measure == Measure.VALUE and fact.unit == "%" and "move" not in fact.tags:
         label = share_label(label, block.text, number_at(block, fact), fact.end - block.start)
     key = fold(label)
-    if measure == Measure.YOY and key.startswith("ty le") and fact.value < 0:  # "tỷ lệ hộ nghèo giảm 1,17% trở lên"
-        measure, value_shift = Measure.VALUE, -2 * fact.value  # the size of the fall, not the fall
+    # "tỷ lệ hộ nghèo giảm 1,17% trở lên", "Giảm tỷ lệ hộ nghèo 0,8%": the size of the fall, not the fall
+    if measure == Measure.YOY and key.startswith("ty le") and (fact.value < 0 or sign < 0):
+        measure, sign, value_shift = Measure.VALUE, 1, abs(fact.value) - fact.value
         label = f"Mức giảm {label[:1].lower()}{label[1:]}"
     if measure in (Measure.VALUE, Measure.YOY) and fact.unit == "%" and key.startswith("ty trong"):
         measure = Measure.SHARE  # "Tỷ trọng kinh tế số trong GRDP 16%"

@@ -60,6 +60,9 @@ _NOTE = re.compile(
     r"^(?:dat|khong dat|chua dat|vuot|hoan thanh|chua hoan thanh|khong hoan thanh|xuat sieu|nhap sieu|co ban dat|"
     r"dat ke hoach|vuot ke hoach)$"
 )
+# A group row's heading under its numeral: "I CHỈ TIÊU KINH TẾ", "II. Chỉ tiêu xã hội", "B. THU NGÂN SÁCH" (a PDF
+# keeps the numeral of the index column on the label's line, with or without its stop)
+_SECTION_HEAD = re.compile(r"^\s*(?:[IVX]{1,5}\.?|[A-ZĐ]\.)\s+[^\W\d_]")
 _MAX_LABEL_LINES = 4
 _MAX_HEADER_CELLS = 30  # a header of more cells is running text (and reading on would take quadratic time)
 _TABLE_END = re.compile(r"^(?:ghi chu|nguon|chu thich|luu y)\b")
@@ -216,8 +219,8 @@ class _Reader:
                     columns, group, spanning = [], None, []
                     self.start = j
                 continue
-            if (columns or spanning) and self._row_begins(j):
-                break
+            if (columns or spanning) and (self._row_begins(j) or _SECTION_HEAD.match(piece.text)):
+                break  # the rows begin, or their first group's heading
             if not is_header_cell(piece) or is_title(piece.text):
                 return None, unit, j
             if (INDEX_HEAD.match(folded) or LABEL_HEAD.match(folded)) and columns:
@@ -280,12 +283,13 @@ class _Reader:
         index = None
         if self.indexes(j):
             index = self.p[j]
-            if number := re.match(r"^(\d{1,2})[.)]?$", index.text):
-                self.last_number = int(number.group(1))
+            self._count(index.text, r"^(\d{1,2})[.)]?$")
             j += 1
         labels: list[Piece] = []
         while self.is_label(j) and len(labels) < _MAX_LABEL_LINES and not (self.is_note(j) and not labels):
             labels.append(self.p[j])
+            if self.p[j].in_row_line:
+                self._count(self.text(j), r"^(\d{1,2})[.)]?\s")
             j += 1
         if not labels:
             return None, j
@@ -296,6 +300,13 @@ class _Reader:
         while self.is_note(j):
             j += 1
         return _Row(index, labels, figures), j
+
+    def _count(self, text: str, numbered: str) -> None:
+        """The number of the row just read, from its index cell or from the index a PDF's row line opens with
+        ("2 GRDP bình quân đầu người Triệu đồng 95,2 106"): a figure after it that is not the next number is a
+        figure, not the next row's index."""
+        if number := re.match(numbered, text):
+            self.last_number = int(number.group(1))
 
     def _table(
         self, label_head: Cell, columns: list[Cell], rows: list[_Row], width: int
@@ -378,9 +389,10 @@ def _opens_row(piece: Piece, before: Piece) -> bool:
 
 
 def _is_group_line(text: str) -> bool:
-    """ "Phân theo nhóm ngành hàng", "Trong đó:", "Tỷ lệ trẻ em suy dinh dưỡng:": a line over the rows after it."""
+    """ "Phân theo nhóm ngành hàng", "Trong đó:", "Tỷ lệ trẻ em suy dinh dưỡng:", "II CHỈ TIÊU XÃ HỘI": a line over
+    the rows after it."""
     raw = text.strip()
-    return raw.endswith(":") or (bool(_GROUP.match(fold(raw))) and ":" not in raw)
+    return raw.endswith(":") or (bool(_GROUP.match(fold(raw))) and ":" not in raw) or bool(_SECTION_HEAD.match(raw))
 
 
 def _with_remarks(figures: list[Piece]) -> list[Piece]:

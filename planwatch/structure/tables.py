@@ -64,7 +64,8 @@ _NOT_A_LABEL_END = re.compile(
     r"(?i)(?:\b(?:năm|các|và|là|đạt|từ|đến|giai đoạn|tháng|ngày|(?<!tổng\s)số|với|quý|khoảng))$"
 )
 _MAX_NOTE_WORDS = 3
-_TWO_FIGURES = re.compile(r"\d[\d.,%]*\s+(?:[-–x<>≤≥]\s+)?[<>≤≥+-]?\d")  # two figures side by side, somewhere
+# two figures side by side, somewhere, the second maybe after its word ("2,1 Giảm 0,5")
+_TWO_FIGURES = re.compile(r"\d[\d.,%]*\s+(?:[-–x<>≤≥]\s+|(?i:tăng|giảm|trên|dưới|khoảng|hơn|gần)\s+)?[<>≤≥+-]?\d")
 
 
 @dataclass(frozen=True)
@@ -155,9 +156,7 @@ def row_line(text: str) -> RowLine | None:
     while k > 0 and len(words) - k < _MAX_NOTE_WORDS and _NOTE_WORD.match(words[k - 1][1]):
         k -= 1
     note_from = k
-    while k > 0 and _FIGURE_TOKEN.match(words[k - 1][1]):
-        k -= 1
-    figures = words[k:note_from]
+    k, figures = _figures_before(words, stripped, note_from)
     if len(figures) < 2 or not any(re.search(r"\d", f) for _, f in figures) or k == 0:
         return None
     label = stripped[: words[k - 1][0] + len(words[k - 1][1])]
@@ -165,6 +164,27 @@ def row_line(text: str) -> RowLine | None:
         return None
     note = (words[note_from][0], stripped[words[note_from][0] :]) if note_from < len(words) else None
     return RowLine(label, figures, note)
+
+
+# A word a plan cell opens with before its figure: "Giảm 0,5", "Trên 95", "Khoảng 12"
+_CELL_WORD = re.compile(r"^(?:tang|giam|tren|duoi|khoang|hon|gan)$")
+
+
+def _figures_before(words: list[tuple[int, str]], text: str, end: int) -> tuple[int, list[tuple[int, str]]]:
+    """Where the figures that close a row line start, and those figures (each with its offset); the last cell may
+    open with its word when a figure stands before that word ("% 2,1 Giảm 0,5": cells "2,1" and "Giảm 0,5")."""
+    k = end
+    while k > 0 and _FIGURE_TOKEN.match(words[k - 1][1]):
+        k -= 1
+    if not (
+        end - k == 1 and k > 1 and _CELL_WORD.match(fold(words[k - 1][1])) and _FIGURE_TOKEN.match(words[k - 2][1])
+    ):
+        return k, words[k:end]
+    worded = (words[k - 1][0], text[words[k - 1][0] : words[end - 1][0] + len(words[end - 1][1])])
+    j = k - 1
+    while j > 0 and _FIGURE_TOKEN.match(words[j - 1][1]):
+        j -= 1
+    return j, [*words[j : k - 1], worded]
 
 
 _HEAD_START = re.compile(r"^(?:(?:STT|TT)\s+)?Chỉ\s+tiêu\b", re.IGNORECASE)

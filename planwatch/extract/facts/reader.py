@@ -82,7 +82,11 @@ _MASKS = [
     re.compile(r"(?i:mũi)\s+\d\b|(?i:ít\s+nhất)\s+\d+(?=\s+mũi)"),  # "tiêm mũi 2", "ít nhất 01 mũi": which dose
     # "Top 3 tỉnh", "tốp 11 tỉnh", "ở cả 2 gốc so sánh": no counts
     re.compile(r"(?i:\btop|(?<![\wÀ-ỹ])tốp)\s+\d+|(?<![\wÀ-ỹ])cả\s+\d(?=\s+[^\d\s])"),
-    re.compile(r"(?:tuổi\s+)?(?:từ\s+)?\d{1,3}\s*(?:[-–]|đến)\s*\d{1,3}(?=\s+(?:tuổi|được|đã))|\d{1,3}\s+tuổi"),  # ages
+    # ages, whole: not a life expectancy ("tuổi thọ trung bình đạt 74,5 tuổi", "... tăng lên 75 tuổi")
+    re.compile(
+        r"(?:tuổi\s+)?(?:từ\s+)?\d{1,3}\s*(?:[-–]|đến)\s*\d{1,3}(?=\s+(?:tuổi|được|đã))"
+        r"|(?<![\d.,])(?<!đạt\s)(?<!lên\s)(?<!mức\s)\d{1,3}\s+tuổi"
+    ),
 ]
 
 
