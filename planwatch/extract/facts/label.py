@@ -219,6 +219,14 @@ def _past_clause(label: str) -> str:
 _LIST_NUMBER_LEFT = re.compile(r"^\d{1,2}\s*[,)]\s*(?=\D)")  # what "(4) Tổng kim ngạch ..." leaves of "(4)"
 
 
+_REACHES = re.compile(r"(?<![\wÀ-ỹ])đạt(?:\s+(?:hơn|gần|khoảng|trên|xấp\s+xỉ))?\s*$", re.IGNORECASE)
+
+
+def _count_reaches(own: str, before: str) -> bool:
+    """A count named as such reaches its bare number: "Số doanh nghiệp thành lập mới trong tháng đạt 412"."""
+    return bool(g.QUANTITY_HEAD.match(own) and _REACHES.search(before))
+
+
 def figure_subject(label: str, after_unit: str, unit: str, chain: Chain, measure: Measure, before: str) -> str:
     """The label of the figure: its own words, else the chain's subject."""
     own = label.strip()
@@ -233,7 +241,7 @@ def figure_subject(label: str, after_unit: str, unit: str, chain: Chain, measure
     if measure == Measure.VALUE and not unit:
         # a bare number is a figure only when the text introduces it: "... là: 164.283", "tuyến tỉnh: 58.976",
         # or names it as a part of the figure before: "24.485 (tuyến tỉnh 12.397; tuyến huyện 12.088)"
-        introduced = re.search(r"(?:\blà|:)\s*$", before) or (chain.paren_parent and own)
+        introduced = re.search(r"(?:\blà|:)\s*$", before) or (chain.paren_parent and own) or _count_reaches(own, before)
         return (own or chain.subject) if introduced else ""
     if measure == Measure.VALUE and _is_count(unit):
         noun = _noun_phrase(after_unit)
