@@ -236,6 +236,13 @@ SAME_PERIOD_BEFORE_PAREN = re.compile(
     r"(?:mức|tốc\s+độ)\s+(?P<move>tăng|giảm)(?:\s+trưởng)?\s+(?:của\s+)?cùng\s+kỳ\s+năm\s+(?:(?P<year>\d{4})|trước)\s*\(\s*$",
     re.IGNORECASE,
 )
+# A move and its base before the bracket that gives its size: "tăng so với cùng kỳ (12,4%)", "giảm đáng kể so với
+# tháng trước (39,9%)"
+MOVE_COMPARED_BEFORE_PAREN = re.compile(
+    r"(?<![\wÀ-ỹ])(?:(?P<move>tăng|giảm)(?:\s+[^\s\d,;()]+){0,2}?|\)\s*và)\s+(?P<base>so\s+(?:với\s+)?"
+    r"(?:(?:tháng|kỳ|quý)\s+trước|cùng\s+(?:kỳ|tháng)(?:\s+năm\s+(?:trước|\d{4}))?))\s*\(\s*$",
+    re.IGNORECASE,
+)
 SAME_PERIOD_OF_YEAR = re.compile(r"^\s*%?\s*(?:của|trong)\s+cùng\s+kỳ\s+năm\s+(?:(?P<year>\d{4})|trước)", re.I)
 # Counted nouns that name nothing on their own: a change counted in them is about the subject before
 GENERIC_COUNTED = re.compile(r"^(?:trường\s+hợp|đơn\s+vị|lượt|cơ\s+sở)$", re.IGNORECASE)
