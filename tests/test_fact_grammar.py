@@ -190,3 +190,12 @@ def test_a_lead_in_ending_with_la_names_nothing_of_the_items_after_it() -> None:
 def test_a_place_among_years_is_no_rank() -> None:
     text = "Chỉ số sản xuất công nghiệp tăng 8,4%. Đây là mức tăng cao thứ hai kể từ năm 2021 đến nay."
     assert [f.measure for f in extract_facts(text, MAY_2024)] == [Measure.YOY]
+
+
+def test_the_verb_of_reaching_a_mark_is_no_part_of_the_name() -> None:
+    text = (
+        "Tổng mức bán lẻ hàng hóa tháng 5 cán mốc 9.800 tỷ đồng; kim ngạch nhập khẩu tháng 5 lên mức 640 triệu USD; "
+        "lượng khách lưu trú tháng 5 vượt ngưỡng 210 nghìn lượt; vốn huy động tháng 5 đạt mức 1.250 tỷ đồng."
+    )
+    names = [f.indicator for f in extract_facts(text, MAY_2024)]
+    assert names == ["Tổng mức bán lẻ hàng hóa", "kim ngạch nhập khẩu", "lượng khách lưu trú", "vốn huy động"]

@@ -331,7 +331,7 @@ LABEL_TAIL = re.compile(
     r"gần|hơn|(?<!gian\s)tới|của|(?<!cuối\s)cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|(?:tăng|giảm)\s+từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|dự\s+kiến|lũy\s+kế|"
     r"toàn\s+tỉnh|của\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|"
     r"(?<!làm\s)(?<!lập\s)(?<!thôn\s)(?<!ký\s)mới\s+đạt|còn|"  # not "việc làm mới", "thành lập mới" + "đạt"
-    r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
+    r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|(?:cán|chạm|vượt)\s+(?:mốc|ngưỡng)|(?:lên|đạt)\s+(?:mức|tới)|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
     r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn|(?:cao|lớn|nhiều)\s+thứ|thứ|"
     r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)|(?:thấp|cao)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?\s+mức(?:\s+tăng)?(?:\s+(?:của\s+)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)?|"
     r"(?<!chứng\s)(?<!địa\s)chỉ(?:\s+(?:đạt|chiếm))?|đón|nhưng\s+vẫn|vẫn|nhưng|đứng\s+ở\s+vị\s+trí|vị\s+trí|dẫn|"
