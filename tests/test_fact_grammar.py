@@ -199,3 +199,12 @@ def test_the_verb_of_reaching_a_mark_is_no_part_of_the_name() -> None:
     )
     names = [f.indicator for f in extract_facts(text, MAY_2024)]
     assert names == ["Tổng mức bán lẻ hàng hóa", "kim ngạch nhập khẩu", "lượng khách lưu trú", "vốn huy động"]
+
+
+def test_a_closing_date_that_opens_the_sentence_is_no_part_of_the_name() -> None:
+    text = (
+        "Tính đến hết quý I/2024, dư nợ cho vay hộ nghèo đạt 3.150 tỷ đồng. "
+        "Tính đến cuối tháng 4/2024, tổng vốn huy động đạt 52.600 tỷ đồng."
+    )
+    names = [f.indicator for f in extract_facts(text, MAY_2024)]
+    assert names == ["dư nợ cho vay hộ nghèo", "tổng vốn huy động"]
