@@ -208,3 +208,12 @@ def test_a_closing_date_that_opens_the_sentence_is_no_part_of_the_name() -> None
     )
     names = [f.indicator for f in extract_facts(text, MAY_2024)]
     assert names == ["dư nợ cho vay hộ nghèo", "tổng vốn huy động"]
+
+
+def test_the_commune_as_a_whole_is_no_part_of_the_name() -> None:
+    text = (
+        "Toàn xã có 9/11 thôn đạt chuẩn khu dân cư kiểu mẫu. Tỷ lệ che phủ rừng toàn xã đạt 61,2%. "
+        "Vốn đầu tư toàn xã hội tháng 5 đạt 410 tỷ đồng."
+    )
+    names = [f.indicator for f in extract_facts(text, MAY_2024)]
+    assert names == ["thôn đạt chuẩn khu dân cư kiểu mẫu", "Tỷ lệ che phủ rừng", "Vốn đầu tư toàn xã hội"]
