@@ -217,3 +217,9 @@ def test_the_commune_as_a_whole_is_no_part_of_the_name() -> None:
     )
     names = [f.indicator for f in extract_facts(text, MAY_2024)]
     assert names == ["thôn đạt chuẩn khu dân cư kiểu mẫu", "Tỷ lệ che phủ rừng", "Vốn đầu tư toàn xã hội"]
+
+
+def test_a_rate_named_only_as_such_is_the_rate_of_the_subject() -> None:
+    text = "Số hộ dùng nước sạch tháng 5 là 8.420 hộ, đạt tỷ lệ 91,3%."
+    names = [f.indicator for f in extract_facts(text, MAY_2024)]
+    assert names == ["Số hộ dùng nước sạch", "Tỷ lệ hộ dùng nước sạch"]

@@ -234,6 +234,8 @@ def figure_subject(label: str, after_unit: str, unit: str, chain: Chain, measure
         own = ""  # "nhóm hàng này": the one named before; "Trong số 11 nhóm ... có 6 nhóm": the whole
     if measure == Measure.SHARE and own and g.MEETS.search(before) and (whole := _noun_phrase(after_unit)):
         return f"{own} đáp ứng {whole}"  # "tổng thu đáp ứng 31,1% nhu cầu chi"
+    if own.lower() == "tỷ lệ" and unit == "%" and chain.subject:
+        return f"Tỷ lệ {g.QUANTITY_HEAD.sub('', chain.subject).strip()}"  # "..., đạt tỷ lệ 95%": the subject's rate
     if g.ELSEWHERE.match(own) and chain.subject:
         return f"{chain.subject} ({own})"  # a comparator, not the province's own figure (tagged "elsewhere")
     if measure == Measure.VALUE and len(own.split()) == 1 and (quantity := g.QUANTITY_OF_UNIT.get(unit_kind(unit))):
@@ -339,7 +341,7 @@ def _is_count(unit: str) -> bool:
     return known is None or known.base in COUNT_BASES
 
 
-_GENERIC = {"chỉ số", "giá trị", "quy mô", "tổng", "tổng số", "số", "mức", "tốc độ", "con số", "kết quả"}
+_GENERIC = {"chỉ số", "giá trị", "quy mô", "tổng", "tổng số", "số", "mức", "tốc độ", "con số", "kết quả", "tỷ lệ"}
 
 
 def _generic(label: str) -> bool:
