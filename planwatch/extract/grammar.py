@@ -360,7 +360,7 @@ SET_BY = re.compile(
 )
 LABEL_HEAD = re.compile(
     r"^(?:\s*(?:trong\s+đó|(?:đơn\s+cử|chẳng\s+hạn|ví\s+dụ)(?:\s+như)?|lên|xuống(?:\s+còn)?|qua(?=\s|,|$)|dự\s+ước|(?:ước\s+)?(?:(?:tính\s+)?đến\s+)?(?:hết|cuối)(?=\s|,|$)|tính\s+đến(?=\s|,|$)|đạt(?=\s+tỷ\s+lệ)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+|chỉ\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
-    r"(?:tại|vào)\s+thời\s+điểm|toàn\s+(?:tỉnh|xã(?!\s+hội))|tỉnh(?:\s+mới(?=\s))?|cả\s+(?:tỉnh|xã(?!\s+hội))|đã|có|theo\s+đó|(?:tính\s+)?lũy\s+kế|trong|(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật)(?:\s+là)?(?=\s)|nếu\s+như|nếu|thì|tiếp\s+(?:theo|đến)\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
+    r"(?:tại|vào)\s+thời\s+điểm|toàn\s+(?:tỉnh|xã(?!\s+hội))|tỉnh(?:\s+mới(?=\s))?|cả\s+(?:tỉnh|xã(?!\s+hội))|đã|có|theo\s+đó|(?:tính\s+)?(?:lũy|luỹ)\s+kế|(?:tính\s+)?cộng\s+dồn(?:\s+từ\s+đầu\s+năm)?|trong|(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật)(?:\s+là)?(?=\s)|nếu\s+như|nếu|thì|tiếp\s+(?:theo|đến)\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
     r"(?:so\s+(?:với\s+)?)?cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với\s+(?:cuối|đầu)(?:\s+năm(?:\s+trước)?)?|so\s+với|so|với|"
     r"nhưng|song|nên|tuy\s+nhiên|như\s+vậy|phấn\s+đấu|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước(?:\s+tính)?|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,
