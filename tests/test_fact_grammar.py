@@ -190,3 +190,36 @@ def test_a_lead_in_ending_with_la_names_nothing_of_the_items_after_it() -> None:
 def test_a_place_among_years_is_no_rank() -> None:
     text = "Chỉ số sản xuất công nghiệp tăng 8,4%. Đây là mức tăng cao thứ hai kể từ năm 2021 đến nay."
     assert [f.measure for f in extract_facts(text, MAY_2024)] == [Measure.YOY]
+
+
+def test_the_verb_of_reaching_a_mark_is_no_part_of_the_name() -> None:
+    text = (
+        "Tổng mức bán lẻ hàng hóa tháng 5 cán mốc 9.800 tỷ đồng; kim ngạch nhập khẩu tháng 5 lên mức 640 triệu USD; "
+        "lượng khách lưu trú tháng 5 vượt ngưỡng 210 nghìn lượt; vốn huy động tháng 5 đạt mức 1.250 tỷ đồng."
+    )
+    names = [f.indicator for f in extract_facts(text, MAY_2024)]
+    assert names == ["Tổng mức bán lẻ hàng hóa", "kim ngạch nhập khẩu", "lượng khách lưu trú", "vốn huy động"]
+
+
+def test_a_closing_date_that_opens_the_sentence_is_no_part_of_the_name() -> None:
+    text = (
+        "Tính đến hết quý I/2024, dư nợ cho vay hộ nghèo đạt 3.150 tỷ đồng. "
+        "Tính đến cuối tháng 4/2024, tổng vốn huy động đạt 52.600 tỷ đồng."
+    )
+    names = [f.indicator for f in extract_facts(text, MAY_2024)]
+    assert names == ["dư nợ cho vay hộ nghèo", "tổng vốn huy động"]
+
+
+def test_the_commune_as_a_whole_is_no_part_of_the_name() -> None:
+    text = (
+        "Toàn xã có 9/11 thôn đạt chuẩn khu dân cư kiểu mẫu. Tỷ lệ che phủ rừng toàn xã đạt 61,2%. "
+        "Vốn đầu tư toàn xã hội tháng 5 đạt 410 tỷ đồng."
+    )
+    names = [f.indicator for f in extract_facts(text, MAY_2024)]
+    assert names == ["thôn đạt chuẩn khu dân cư kiểu mẫu", "Tỷ lệ che phủ rừng", "Vốn đầu tư toàn xã hội"]
+
+
+def test_a_rate_named_only_as_such_is_the_rate_of_the_subject() -> None:
+    text = "Số hộ dùng nước sạch tháng 5 là 8.420 hộ, đạt tỷ lệ 91,3%."
+    names = [f.indicator for f in extract_facts(text, MAY_2024)]
+    assert names == ["Số hộ dùng nước sạch", "Tỷ lệ hộ dùng nước sạch"]

@@ -236,6 +236,13 @@ SAME_PERIOD_BEFORE_PAREN = re.compile(
     r"(?:mức|tốc\s+độ)\s+(?P<move>tăng|giảm)(?:\s+trưởng)?\s+(?:của\s+)?cùng\s+kỳ\s+năm\s+(?:(?P<year>\d{4})|trước)\s*\(\s*$",
     re.IGNORECASE,
 )
+# A move and its base before the bracket that gives its size: "tăng so với cùng kỳ (12,4%)", "giảm đáng kể so với
+# tháng trước (39,9%)"
+MOVE_COMPARED_BEFORE_PAREN = re.compile(
+    r"(?<![\wÀ-ỹ])(?:(?P<move>tăng|giảm)(?:\s+[^\s\d,;()]+){0,2}?|\)\s*và)\s+(?P<base>so\s+(?:với\s+)?"
+    r"(?:(?:tháng|kỳ|quý)\s+trước|cùng\s+(?:kỳ|tháng)(?:\s+năm\s+(?:trước|\d{4}))?))\s*\(\s*$",
+    re.IGNORECASE,
+)
 SAME_PERIOD_OF_YEAR = re.compile(r"^\s*%?\s*(?:của|trong)\s+cùng\s+kỳ\s+năm\s+(?:(?P<year>\d{4})|trước)", re.I)
 # Counted nouns that name nothing on their own: a change counted in them is about the subject before
 GENERIC_COUNTED = re.compile(r"^(?:trường\s+hợp|đơn\s+vị|lượt|cơ\s+sở)$", re.IGNORECASE)
@@ -321,10 +328,10 @@ ELSEWHERE_COMPARED = re.compile(
 # Words to drop from the edges of a label: verbs of the figure, hedges, connectors.
 LABEL_TAIL = re.compile(
     r"(?:\s+|^)(?:phải|cần(?:\s+phải)?|dự\s+ước|ước\s+đạt|ước\s+tính|ước|đạt\s+khá\s+với|đạt\s+khoảng|đạt|là|được|có|với|khoảng|xấp\s+xỉ|trên|dưới|"
-    r"gần|hơn|(?<!gian\s)tới|của|(?<!cuối\s)cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|(?:tăng|giảm)\s+từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|dự\s+kiến|lũy\s+kế|"
-    r"toàn\s+tỉnh|của\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn\s+tỉnh|(?<!phẩm\s)trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|"
+    r"gần|hơn|(?<!gian\s)tới|của|(?<!cuối\s)cùng|vừa\s+qua|trong|tháng|(?<!giảm\s)(?<!tăng\s)từ|(?:tăng|giảm)\s+từ|phấn\s+đấu|đến|tăng\s+gấp|gấp|đứng\s+thứ|xếp\s+thứ|xếp\s+vị(?:\s+thứ)?|đứng|xếp\s+hạng|xếp|tăng|giảm|bằng|vượt|chiếm|tổng\s+cộng|tổng|đến\s+nay|hiện\s+nay|(?:ước\s+)?thực\s+hiện|hiện|hoàn\s+thành|dự\s+kiến|lũy\s+kế|"
+    r"toàn\s+(?:tỉnh|xã)|của\s+(?:tỉnh|xã)|(?<!phẩm\s)trên\s+địa\s+bàn\s+(?:tỉnh|xã)|(?<!phẩm\s)trên\s+địa\s+bàn|cả\s+nước|đã|thì|nay|"
     r"(?<!làm\s)(?<!lập\s)(?<!thôn\s)(?<!ký\s)mới\s+đạt|còn|"  # not "việc làm mới", "thành lập mới" + "đạt"
-    r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
+    r"duy\s+trì\s+ở\s+mức|duy\s+trì|ở\s+mức|(?:cán|chạm|vượt)\s+(?:mốc|ngưỡng)|(?:lên|đạt)\s+(?:mức|tới)|tương\s+đương|nâng\s+tổng\s+số\s+lên|đóng\s+góp|xảy\s+ra|"
     r"tăng\s+lần\s+lượt|tăng\s+tương\s+ứng|lần\s+lượt|tương\s+ứng|(?:nhiều|ít|cao|thấp)\s+hơn|(?:cao|lớn|nhiều)\s+thứ|thứ|"
     r"vượt\s+(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)|(?:thấp|cao)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?\s+mức(?:\s+tăng)?(?:\s+(?:của\s+)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)?|"
     r"(?<!chứng\s)(?<!địa\s)chỉ(?:\s+(?:đạt|chiếm))?|đón|nhưng\s+vẫn|vẫn|nhưng|đứng\s+ở\s+vị\s+trí|vị\s+trí|dẫn|"
@@ -352,8 +359,8 @@ SET_BY = re.compile(
     re.IGNORECASE,
 )
 LABEL_HEAD = re.compile(
-    r"^(?:\s*(?:trong\s+đó|(?:đơn\s+cử|chẳng\s+hạn|ví\s+dụ)(?:\s+như)?|lên|xuống(?:\s+còn)?|qua(?=\s|,|$)|dự\s+ước|(?:ước\s+)?(?:đến\s+)?(?:hết|cuối)(?=\s|$)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+|chỉ\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
-    r"(?:tại|vào)\s+thời\s+điểm|toàn\s+tỉnh|tỉnh(?:\s+mới(?=\s))?|cả\s+tỉnh|đã|có|theo\s+đó|(?:tính\s+)?lũy\s+kế|trong|(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật)(?:\s+là)?(?=\s)|nếu\s+như|nếu|thì|tiếp\s+(?:theo|đến)\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
+    r"^(?:\s*(?:trong\s+đó|(?:đơn\s+cử|chẳng\s+hạn|ví\s+dụ)(?:\s+như)?|lên|xuống(?:\s+còn)?|qua(?=\s|,|$)|dự\s+ước|(?:ước\s+)?(?:(?:tính\s+)?đến\s+)?(?:hết|cuối)(?=\s|,|$)|tính\s+đến(?=\s|,|$)|đạt(?=\s+tỷ\s+lệ)|về(?=\s)|của\s+cùng\s+kỳ|bình\s+quân(?:\s+chung)?|(?:tính\s+|chỉ\s+)?riêng|tính\s+chung|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|và|còn|cụ\s+thể|nhìn\s+chung|"
+    r"(?:tại|vào)\s+thời\s+điểm|toàn\s+(?:tỉnh|xã(?!\s+hội))|tỉnh(?:\s+mới(?=\s))?|cả\s+(?:tỉnh|xã(?!\s+hội))|đã|có|theo\s+đó|(?:tính\s+)?(?:lũy|luỹ)\s+kế|(?:tính\s+)?cộng\s+dồn(?:\s+từ\s+đầu\s+năm)?|trong|(?:đặc\s+biệt|đáng\s+chú\s+ý|nổi\s+bật)(?:\s+là)?(?=\s)|nếu\s+như|nếu|thì|tiếp\s+(?:theo|đến)\s+là|tính\s+đến\s+nay|đến\s+nay|lũy\s+kế|so\s+sánh\s+với\s+cùng\s+kỳ|"
     r"(?:so\s+(?:với\s+)?)?cùng\s+(?:kỳ|tháng|thời\s+điểm)(?:\s+năm\s+(?:\d{4}|trước))?|so\s+với\s+tháng\s+trước|so\s+với\s+(?:cuối|đầu)(?:\s+năm(?:\s+trước)?)?|so\s+với|so|với|"
     r"nhưng|song|nên|tuy\s+nhiên|như\s+vậy|phấn\s+đấu|còn\s+so\s+với|(?:chỉ\s+)?(?:cao|thấp)\s+hơn(?:\s+nhiều)?(?:\s+so\s+với)?(?:\s+(?:mức|tốc\s+độ)(?:\s+tăng)?)?|dự\s+kiến|ước(?:\s+tính)?|%)(?:\b|(?<=%))[\s:,]*)+",
     re.IGNORECASE,

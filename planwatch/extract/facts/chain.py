@@ -71,6 +71,7 @@ class Chain:
     part_units: set[str] = field(default_factory=set)  # the kinds of unit the breakdown's parts were given in
     compare: str | None = None  # "prev" or "yoy", set by a clause that opens "So với ..."
     change_sign: int = 0  # "tăng 01 người (7,1%)": the sign of the change a bare "(7,1%)" gives in %
+    paren_base: Measure | None = None  # "giảm so với tháng trước (8,1%)": the base of the bracketed change
     paren_parent: str = ""  # the subject before a parenthesis: its parts' parent, and the subject after it
     named_before: str = ""  # a name listed just before the parenthesis being read: "Vĩnh Phúc (-2,47%)"
     structure: bool = False  # the sentence lists a "cơ cấu": its bare percentages are shares

@@ -219,6 +219,14 @@ def _past_clause(label: str) -> str:
 _LIST_NUMBER_LEFT = re.compile(r"^\d{1,2}\s*[,)]\s*(?=\D)")  # what "(4) Tổng kim ngạch ..." leaves of "(4)"
 
 
+_REACHES = re.compile(r"(?<![\wÀ-ỹ])đạt(?:\s+(?:hơn|gần|khoảng|trên|xấp\s+xỉ))?\s*$", re.IGNORECASE)
+
+
+def _count_reaches(own: str, before: str) -> bool:
+    """A count named as such reaches its bare number: "Số doanh nghiệp thành lập mới trong tháng đạt 412"."""
+    return bool(g.QUANTITY_HEAD.match(own) and _REACHES.search(before))
+
+
 def figure_subject(label: str, after_unit: str, unit: str, chain: Chain, measure: Measure, before: str) -> str:
     """The label of the figure: its own words, else the chain's subject."""
     own = label.strip()
@@ -226,6 +234,8 @@ def figure_subject(label: str, after_unit: str, unit: str, chain: Chain, measure
         own = ""  # "nhóm hàng này": the one named before; "Trong số 11 nhóm ... có 6 nhóm": the whole
     if measure == Measure.SHARE and own and g.MEETS.search(before) and (whole := _noun_phrase(after_unit)):
         return f"{own} đáp ứng {whole}"  # "tổng thu đáp ứng 31,1% nhu cầu chi"
+    if own.lower() == "tỷ lệ" and unit == "%" and chain.subject:
+        return f"Tỷ lệ {g.QUANTITY_HEAD.sub('', chain.subject).strip()}"  # "..., đạt tỷ lệ 95%": the subject's rate
     if g.ELSEWHERE.match(own) and chain.subject:
         return f"{chain.subject} ({own})"  # a comparator, not the province's own figure (tagged "elsewhere")
     if measure == Measure.VALUE and len(own.split()) == 1 and (quantity := g.QUANTITY_OF_UNIT.get(unit_kind(unit))):
@@ -233,7 +243,7 @@ def figure_subject(label: str, after_unit: str, unit: str, chain: Chain, measure
     if measure == Measure.VALUE and not unit:
         # a bare number is a figure only when the text introduces it: "... là: 164.283", "tuyến tỉnh: 58.976",
         # or names it as a part of the figure before: "24.485 (tuyến tỉnh 12.397; tuyến huyện 12.088)"
-        introduced = re.search(r"(?:\blà|:)\s*$", before) or (chain.paren_parent and own)
+        introduced = re.search(r"(?:\blà|:)\s*$", before) or (chain.paren_parent and own) or _count_reaches(own, before)
         return (own or chain.subject) if introduced else ""
     if measure == Measure.VALUE and _is_count(unit):
         noun = _noun_phrase(after_unit)
@@ -331,7 +341,7 @@ def _is_count(unit: str) -> bool:
     return known is None or known.base in COUNT_BASES
 
 
-_GENERIC = {"chỉ số", "giá trị", "quy mô", "tổng", "tổng số", "số", "mức", "tốc độ", "con số", "kết quả"}
+_GENERIC = {"chỉ số", "giá trị", "quy mô", "tổng", "tổng số", "số", "mức", "tốc độ", "con số", "kết quả", "tỷ lệ"}
 
 
 def _generic(label: str) -> bool:

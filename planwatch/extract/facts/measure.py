@@ -127,6 +127,9 @@ def _change_kind(left: str, after: str, chain: Chain, period: Period, label: str
     """The base a change is measured against: the previous period, a year earlier, the start of the year
     (a measure outside the contract, kept as ytd_change_pct), or none the schema holds (None); `label` names what
     changed (inflation is measured against a year earlier unless the text says otherwise)."""
+    if chain.paren_base:
+        bracketed, chain.paren_base = chain.paren_base, None
+        return bracketed
     if chain.next_base and g.ONLY_A_JOINER.match(left):
         return chain.next_base.pop(0)
     chain.next_base = []

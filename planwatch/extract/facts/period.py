@@ -58,6 +58,7 @@ def period_for(
     mentioned = [p for p in periods if p.end <= pos]
     if (
         in_paren
+        and not chain.paren_base  # "giảm so với tháng trước (8,1%)": the change of the figure's own period
         and mentioned
         and mentioned[-1].comparison
         and _OPENS_PAREN.fullmatch(before_number[mentioned[-1].end :])

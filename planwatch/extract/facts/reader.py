@@ -358,6 +358,11 @@ def _read_number(
         return [], None  # "Trong mức tăng 0,42% của CPI tháng 9, có 10 nhóm tăng": said before, no second fact
     if not left.strip() and (moved := g.SAME_PERIOD_BEFORE_PAREN.search(before) or g.VERB_BEFORE_COLON.search(before)):
         chain.change_sign = -1 if moved.group("move").lower() == "giảm" else 1
+    if not left.strip() and chain.unit != "%" and (compared := g.MOVE_COMPARED_BEFORE_PAREN.search(before)):
+        # of a level, its change; "... (39,9%) và so với cùng kỳ (7,8%)": the same move again
+        move = compared.group("move") or chain.last_change
+        chain.change_sign = -1 if move.lower() in ("giảm", "fall") else 1
+        chain.paren_base = Measure.YOY if "cùng" in compared.group("base").lower() else Measure.PREV
     most = (
         g.MOVED_MOST_BEFORE.search(before) or g.MOVED_MOST_AFTER_NAME.search(before)
         if g.ONLY_WITH.fullmatch(left)
