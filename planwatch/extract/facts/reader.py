@@ -311,7 +311,8 @@ def _is_candidate(clause: str, pos: int, masks: list[tuple[int, int]]) -> bool:
     count ("12 đơn vị giải ngân trên 60%"; "994 dự án, vốn đăng ký trên 6,1 tỷ USD" is a sum, no threshold)."""
     before = clause[:pos]
     threshold = g.THRESHOLD_OF_COUNT.search(before) and not g.SUM_AT.match(clause, pos)
-    return not _inside(pos, masks) and not before.rstrip().endswith("/") and not before[-1:].isalpha() and not threshold
+    masked = any(a <= pos < b for a, b in masks)
+    return not masked and not before.rstrip().endswith("/") and not before[-1:].isalpha() and not threshold
 
 
 def _segments(clause: str) -> list[tuple[int, str]]:
@@ -327,10 +328,6 @@ def _segments(clause: str) -> list[tuple[int, str]]:
     if clause[pos:].strip():
         pieces.append((pos, clause[pos:]))
     return pieces
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
 
 
 def _read_number(
