@@ -171,8 +171,8 @@ def unread_count(user: ColumnElement[int] | int | None = None) -> ScalarSelect[i
 
 
 def unread_of(session: Session, username: str) -> int:
-    user_id = session.scalar(select(models.User.id).where(models.User.username == username))
-    return unread(session, user_id) if user_id is not None else 0
+    """`unread` of the user named `username`, in one query (0 for no such user)."""
+    return session.scalar(select(unread_count()).where(models.User.username == username)) or 0
 
 
 def mark_read(session: Session, user_id: int, now: datetime | None = None) -> int:
